@@ -1,0 +1,1 @@
+"""Built-in readers, one input format per module; importing registers them."""

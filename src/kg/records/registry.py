@@ -1,0 +1,65 @@
+"""Readers registered by name, chosen by sniffing content (never the file name).
+
+A reader is a pure function ``parse(text, file) -> Iterator[Record | Problem]``
+plus a ``sniff(head) -> float`` that says how sure it is (0 to 1) that the
+text is its format. Registering looks like::
+
+    @reader("arxiv-listing", sniff=looks_like_listing)
+    def parse(text: str, file: str) -> Iterator[Record | Problem]: ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from kg.records.record import Problem, Record
+
+Parse = Callable[[str, str], Iterator["Record | Problem"]]
+Sniff = Callable[[str], float]
+
+
+@dataclass(frozen=True)
+class Reader:
+    name: str
+    parse: Parse
+    sniff: Sniff
+    description: str
+
+
+READERS: dict[str, Reader] = {}
+
+
+def reader(name: str, *, sniff: Sniff, description: str = "") -> Callable[[Parse], Parse]:
+    """Register ``parse`` as the reader called ``name``."""
+
+    def register(parse: Parse) -> Parse:
+        doc = description or (parse.__doc__ or "").strip().splitlines()[0]
+        READERS[name] = Reader(name, parse, sniff, doc)
+        return parse
+
+    return register
+
+
+def choose(text: str) -> Reader | None:
+    """The reader most sure of ``text``, or None when none claims it."""
+    _load_builtin_readers()
+    head = text[:20_000]
+    best = max(READERS.values(), key=lambda r: r.sniff(head), default=None)
+    if best is None or best.sniff(head) <= 0:
+        return None
+    return best
+
+
+def get(name: str) -> Reader:
+    _load_builtin_readers()
+    try:
+        return READERS[name]
+    except KeyError:
+        known = ", ".join(sorted(READERS))
+        raise KeyError(f"unknown format {name!r} (known: {known})") from None
+
+
+def _load_builtin_readers() -> None:
+    """Import the modules whose decorators fill READERS (once, lazily)."""
+    from kg.records import formats  # noqa: F401

@@ -1,0 +1,87 @@
+"""The typer app every command module registers on, and the error policy they share.
+
+Exit codes: 0 success, 1 data error (bad input, nothing built, a violation),
+2 usage error (missing path, unknown format or query). Never a traceback for
+an expected error: one line naming the file (and line) instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(
+    name="kg",
+    help=(
+        "Turn research-paper listings into a knowledge graph of ML models, authors, papers and "
+        "techniques; query it with SPARQL, view model lineage, export it.\n\n"
+        "Start with:  kg build examples/corpus   then   kg query --list"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+StoreOption = Annotated[
+    Path,
+    typer.Option("--store", "-s", envvar="KG_STORE", show_envvar=True,
+                 help="Folder of the graph store.", show_default=True),
+]
+DEFAULT_STORE = Path(".kg")
+
+
+class UsageError(Exception):
+    """The command was called wrongly (exit 2)."""
+
+
+class DataError(Exception):
+    """The data was wrong or missing (exit 1)."""
+
+
+F = TypeVar("F", bound=Callable)
+
+
+def handles_errors(func: F) -> F:
+    """Turn the library's expected exceptions into one clear line and an exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from kg.graph.store import StoreError
+
+        try:
+            input_error: type[Exception] = __import__("kg.records.io", fromlist=["InputError"]).InputError
+        except (ImportError, AttributeError):  # pragma: no cover - readers not installed
+            input_error = OSError
+        try:
+            return func(*args, **kwargs)
+        except (UsageError, input_error, FileNotFoundError, KeyError) as exc:
+            err.print(f"[red]error:[/red] {_message(exc)}", highlight=False)
+            raise typer.Exit(2) from None
+        except (DataError, StoreError, ValueError, OSError) as exc:
+            err.print(f"[red]error:[/red] {_message(exc)}", highlight=False)
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            err.print("interrupted: nothing was changed")
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, KeyError) and exc.args:
+        return str(exc.args[0])
+    return str(exc) or type(exc).__name__
+
+
+def is_interactive() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")

@@ -1,0 +1,33 @@
+"""kg export: write the graph in a format other tools read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, handles_errors, out
+
+
+@app.command()
+@handles_errors
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="ttl, nt, nq, trig, jsonld, xml, graphml, gexf, cytoscape, neo4j.")] = "ttl",
+    output: Annotated[Path, typer.Option("--output", "-o", help="File (or folder, for neo4j) to write.")] = Path("exports/graph.ttl"),
+    store: StoreOption = DEFAULT_STORE,
+) -> None:
+    """Export the graph (written atomically: a failed export leaves no partial file).
+
+    Example:  kg export --format ttl -o exports/graph.ttl
+    """
+    from kg.exports import export as run_export
+    from kg.exports import formats
+    from kg.graph.store import Store
+
+    if format not in formats():
+        raise UsageError(f"unknown export format {format!r} (known: {', '.join(formats())})")
+    st = Store(store)
+    st.require()
+    path = run_export(st, format, output)
+    out.print(f"wrote {path} ({format})")

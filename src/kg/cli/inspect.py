@@ -1,0 +1,76 @@
+"""kg stats, kg validate, kg formats: look at the graph and its inputs."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from kg.cli.app import DEFAULT_STORE, DataError, StoreOption, app, handles_errors, out
+
+
+@app.command()
+@handles_errors
+def stats(store: StoreOption = DEFAULT_STORE) -> None:
+    """Counts per class and per predicate.
+
+    Example:  kg stats --store .kg
+    """
+    from kg.graph.store import Store
+    from kg.queries.run import resolve_query_text, rows, run_query
+
+    graph = Store(store).graph()
+    for name, title in (("counts-by-class", "class"), ("counts-by-predicate", "predicate")):
+        result = rows(run_query(graph, resolve_query_text(name)))
+        table = Table(title, "count", box=None, header_style="bold")
+        for r in result:
+            values = list(r.values())
+            table.add_row(graph.namespace_manager.normalizeUri(values[0]), values[1])
+        out.print(table)
+        out.print()
+
+
+@app.command()
+@handles_errors
+def validate(
+    store: StoreOption = DEFAULT_STORE,
+    limit: Annotated[int, typer.Option(help="Print at most this many violations.")] = 50,
+) -> None:
+    """Check the graph against the SHACL shapes in ontology/shapes.ttl (exit 1 on any violation).
+
+    Example:  kg validate --store .kg
+    """
+    from kg.graph.store import Store
+    from kg.graph.validate import validate as run_validate
+
+    violations = run_validate(Store(store).graph())
+    if not violations:
+        out.print("the graph conforms to ontology/shapes.ttl")
+        return
+    for v in violations[:limit]:
+        out.print(str(v), highlight=False)
+    if len(violations) > limit:
+        out.print(f"... and {len(violations) - limit} more")
+    raise DataError(f"{len(violations)} SHACL violation(s)")
+
+
+@app.command()
+@handles_errors
+def formats() -> None:
+    """The input formats kg reads and the export formats it writes."""
+    from kg.exports import EXPORTERS, _load_builtin
+    from kg.records.registry import READERS, _load_builtin_readers
+
+    _load_builtin_readers()
+    _load_builtin()
+    table = Table("input format", "description", box=None, header_style="bold")
+    for r in sorted(READERS.values(), key=lambda r: r.name):
+        table.add_row(r.name, r.description)
+    out.print(table)
+    out.print()
+    table = Table("export format", "suffix", "description", box=None, header_style="bold")
+    for name in sorted({e.name for e in EXPORTERS.values()}):
+        e = EXPORTERS[name]
+        table.add_row(name, e.suffix, e.description)
+    out.print(table)

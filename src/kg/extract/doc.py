@@ -1,0 +1,54 @@
+"""The object that flows through the extraction pipeline, one per record.
+
+Like a spaCy ``Doc``: each component reads what earlier ones assigned
+(sentences, model mentions, abbreviations) and appends its own findings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.extract.fact import Alias, Attribute, Fact, Mention
+from kg.extract.sentences import Sentence, split_sentences
+from kg.records.record import Problem, Record
+
+
+def _clean(text: str) -> str:
+    from kg.records.clean import clean_text
+
+    return clean_text(text)
+
+
+@dataclass
+class Doc:
+    record: Record
+    sentences: list[Sentence] = field(default_factory=list)
+    """Title first (when the record has one), then the abstract's sentences."""
+    clean: list[str] = field(default_factory=list)
+    """``sentences[i]`` with LaTeX remnants cleaned: what patterns run on."""
+    title_index: int | None = None
+    """Index of the title in ``sentences``, or None."""
+    entities: list[Mention] = field(default_factory=list)
+    """Entities seen in the text, with or without a fact (baselines are models too)."""
+    facts: list[Fact] = field(default_factory=list)
+    aliases: list[Alias] = field(default_factory=list)
+    attributes: list[Attribute] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    user: dict[str, Any] = field(default_factory=dict)
+    """Component-to-component annotations (e.g. "models": spans per sentence)."""
+
+    @classmethod
+    def from_record(cls, record: Record) -> Doc:
+        doc = cls(record)
+        if record.title:
+            doc.title_index = 0
+            doc.sentences.append(Sentence(record.title.strip(), 0))
+        if record.abstract:
+            doc.sentences.extend(split_sentences(record.abstract))
+        doc.clean = [_clean(s.text) for s in doc.sentences]
+        return doc
+
+    def abstract_sentences(self) -> range:
+        first = 0 if self.title_index is None else 1
+        return range(first, len(self.sentences))

@@ -1,0 +1,90 @@
+"""What extractors emit: mentions of entities and facts about them, each quoted.
+
+A fact is not yet about graph nodes: it names its ends by *mentions* (a kind
+and a surface form as printed). Resolution (kg.resolve) later decides which
+mentions are one entity. Every fact carries the sentence that states it; a
+fact whose quote is not in its record's text is refused at construction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from kg.records.record import Record
+
+Kind = Literal["paper", "agent", "model", "technique", "dataset", "benchmark"]
+
+DERIVATION_KINDS = (
+    "finetuned", "pruned", "distilled", "upcycled", "continued_pretraining",
+    "context_extended", "aligned", "quantized", "merged", "based_on",
+)
+PREDICATES = ("wrote", "introduces", "uses", *DERIVATION_KINDS)
+
+_WS = re.compile(r"\s+")
+
+
+def collapse_ws(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=512)
+def _collapsed_record_text(text: str) -> str:
+    return collapse_ws(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An entity as one record names it. A paper mention names its record's paper."""
+
+    kind: Kind
+    name: str
+
+    @staticmethod
+    def paper() -> Mention:
+        return Mention("paper", "")
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    subject: Mention
+    predicate: str
+    """"wrote", "introduces", "uses", or a derivation kind (DERIVATION_KINDS)."""
+    object: Mention
+    quote: str
+    confidence: float
+    extractor: str
+    """"name@version" of the extractor that produced it."""
+    record: Record
+    position: int | None = None
+    """For "wrote": the author's 1-based position in the record's list."""
+
+    def __post_init__(self) -> None:
+        if self.predicate not in PREDICATES:
+            raise ValueError(f"unknown predicate {self.predicate!r}")
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"confidence {self.confidence} outside [0, 1]")
+        quote = collapse_ws(self.quote)
+        if not quote or quote not in _collapsed_record_text(self.record.text):
+            raise ValueError(f"quote is not in {self.record.ref}: {self.quote[:80]!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """The text declares ``alias`` another name of ``name`` ("X (Y for brevity)")."""
+
+    kind: Kind
+    name: str
+    alias: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attribute:
+    """A value stated for an entity, e.g. a model's parameter count."""
+
+    kind: Kind
+    name: str
+    key: str
+    value: str | float

@@ -1,0 +1,61 @@
+"""The only place IRIs are minted: a readable slug plus a hash, never raw text.
+
+Raw text in an IRI breaks serializers (rdflib only warns on a space or ``>``),
+so every IRI is built from an ASCII slug and a hash of the entity's key, and
+checked by pyoxigraph's strict parser before use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+import pyoxigraph
+from rdflib import URIRef
+
+BASE = "https://w3id.org/mlkg/id/"
+SLUG_MAX = 60
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_ARXIV = re.compile(r"^(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})$")
+
+
+def slug(text: str) -> str:
+    """ASCII, lower case, dashes; "" when nothing of the text is ASCII."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NON_SLUG.sub("-", folded.lower()).strip("-")[:SLUG_MAX].rstrip("-")
+
+
+def digest(key: str, n: int = 10) -> str:
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:n]
+
+
+def checked(iri: str) -> URIRef:
+    pyoxigraph.NamedNode(iri)  # raises ValueError on anything invalid
+    return URIRef(iri)
+
+
+def mint(kind: str, key: str, label: str | None = None) -> URIRef:
+    """IRI of an entity of ``kind`` whose resolution key is ``key``."""
+    s = slug(label if label is not None else key)
+    tail = f"{s}-{digest(kind + chr(0) + key)}" if s else digest(kind + chr(0) + key)
+    return checked(f"{BASE}{kind}/{tail}")
+
+
+def paper(key: str, arxiv_id: str | None, label: str | None) -> URIRef:
+    if arxiv_id and _ARXIV.match(arxiv_id):
+        return checked(f"{BASE}paper/arxiv-{arxiv_id.replace('/', '_')}")
+    return mint("paper", key, label)
+
+
+def record(file: str, index: int) -> URIRef:
+    return checked(f"{BASE}record/{slug(file) or 'file'}-{digest(file, 8)}/{index}")
+
+
+def evidence(*parts: str) -> URIRef:
+    return checked(f"{BASE}evidence/{digest(chr(0).join(parts), 20)}")
+
+
+def extractor(name_at_version: str) -> URIRef:
+    name, _, version = name_at_version.partition("@")
+    return checked(f"{BASE}extractor/{slug(name)}/{slug(version.replace('.', '-')) or '0'}")

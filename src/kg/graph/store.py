@@ -1,0 +1,177 @@
+"""The graph on disk: an Oxigraph database used through rdflib (oxrdflib).
+
+A store folder holds *generations*; ``CURRENT`` is a symbolic link to the
+one in use. A build writes a complete new generation beside it (database,
+copies of its input files, manifest) and only then swaps the link with an
+atomic rename, so an interrupted or failed build leaves the previous store
+readable and unchanged::
+
+    .kg/
+      CURRENT -> gen-000002
+      gen-000002/
+        oxigraph/          the database
+        sources/<sha256>   every input file the graph was built from
+        manifest.json      file names, hashes, build summary
+
+Keeping the sources is what makes builds incremental and idempotent: a new
+file is added to the known ones and the graph rebuilt from all of them (so
+entity resolution sees everything); a file already known changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph
+from rdflib import Graph
+
+from kg.vocab import MLKG
+
+CURRENT = "CURRENT"
+PREFIXES = {
+    "mlkg": str(MLKG._NS),
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+}
+
+
+class StoreError(Exception):
+    """The store is missing, locked or damaged; the message says which."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input file the graph was built from."""
+
+    name: str
+    sha256: str
+    text: str
+    format: str | None = None
+    """The reader forced with ``--format`` when it was built, else None (sniffed)."""
+
+
+def default_store_path() -> Path:
+    return Path(os.environ.get("KG_STORE", ".kg"))
+
+
+class Store:
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = Path(path) if path is not None else default_store_path()
+
+    # -- reading -----------------------------------------------------------
+    @property
+    def current(self) -> Path | None:
+        link = self.path / CURRENT
+        if not link.is_symlink() and not link.exists():
+            return None
+        target = self.path / os.readlink(link)
+        return target if (target / "oxigraph").is_dir() else None
+
+    def exists(self) -> bool:
+        return self.current is not None
+
+    def require(self) -> Path:
+        gen = self.current
+        if gen is None:
+            raise StoreError(f"no graph at {self.path}: run `kg build PATH --store {self.path}` first")
+        return gen
+
+    def manifest(self) -> dict:
+        gen = self.current
+        if gen is None:
+            return {"sources": [], "summary": {}}
+        return json.loads((gen / "manifest.json").read_text())
+
+    def sources(self) -> list[Source]:
+        gen = self.current
+        if gen is None:
+            return []
+        return [Source(s["name"], s["sha256"], (gen / "sources" / s["sha256"]).read_text("utf-8"),
+                       s.get("format"))
+                for s in self.manifest()["sources"]]
+
+    def oxigraph(self) -> pyoxigraph.Store:
+        """The database, opened read-only (several readers may share it)."""
+        gen = self.require()
+        try:
+            return pyoxigraph.Store.read_only(str(gen / "oxigraph"))
+        except OSError as exc:
+            raise StoreError(f"cannot open the graph at {gen}: {exc}") from exc
+
+    def graph(self) -> Graph:
+        """The graph as an rdflib Graph over the Oxigraph store (read-only)."""
+        from oxrdflib import OxigraphStore
+
+        g = Graph(store=OxigraphStore(store=self.oxigraph()))
+        for prefix, ns in PREFIXES.items():
+            g.bind(prefix, ns)
+        return g
+
+    # -- writing -----------------------------------------------------------
+    def write(self, ntriples: Iterable[str], sources: list[Source], summary: dict) -> Path:
+        """Write a whole new generation from N-Triples lines, then make it current."""
+        self.path.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".gen-tmp-", dir=self.path))
+        try:
+            db = tmp / "oxigraph"
+            g = Graph(store="Oxigraph")
+            g.open(str(db))
+            try:
+                with _spooled(ntriples) as data:
+                    g.parse(source=data, format="ox-nt", transactional=False)
+                g.store._inner.flush()  # noqa: SLF001 -- oxrdflib exposes no public flush
+            finally:
+                g.close()
+            (tmp / "sources").mkdir()
+            for src in sources:
+                (tmp / "sources" / src.sha256).write_text(src.text, "utf-8")
+            manifest = {"sources": [{"name": s.name, "sha256": s.sha256, "format": s.format}
+                                    for s in sources],
+                        "summary": summary}
+            (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True))
+            final = self.path / self._next_generation()
+            tmp.rename(final)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        self._swap(final)
+        return final
+
+    def _next_generation(self) -> str:
+        numbers = [int(p.name[4:]) for p in self.path.glob("gen-[0-9]*") if p.name[4:].isdigit()]
+        return f"gen-{max(numbers, default=0) + 1:06d}"
+
+    def _swap(self, final: Path) -> None:
+        link = self.path / CURRENT
+        tmp_link = self.path / f".{CURRENT}.{os.getpid()}"
+        if tmp_link.is_symlink() or tmp_link.exists():
+            tmp_link.unlink()
+        os.symlink(final.name, tmp_link)
+        os.replace(tmp_link, link)  # atomic on POSIX
+        for old in self.path.glob("gen-*"):
+            if old != final:
+                shutil.rmtree(old, ignore_errors=True)
+        for stale in self.path.glob(".gen-tmp-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+
+@contextmanager
+def _spooled(lines: Iterable[str]) -> Iterator[str]:
+    """N-Triples lines as one file on disk, for the bulk loader."""
+    with tempfile.NamedTemporaryFile(suffix=".nt") as fh:
+        for line in lines:
+            fh.write(line.encode("utf-8"))
+        fh.flush()
+        yield fh.name

@@ -1,0 +1,149 @@
+"""Saved queries shipped with kg, and running any query with safely bound values.
+
+Values are only ever bound as RDF terms (rdflib ``initBindings``, which the
+Oxigraph store passes on as ``substitutions``): never pasted into query text,
+so a value like ``x" || true) } #`` stays a string.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.query import Result
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    description: str
+    params: dict[str, str]
+    text: str
+
+
+def _parse_saved(name: str, text: str) -> SavedQuery:
+    description, params = "", {}
+    for line in text.splitlines():
+        if line.startswith("# description:"):
+            description = line.split(":", 1)[1].strip()
+        elif line.startswith("# param:"):
+            pname, _, doc = line.split(":", 1)[1].strip().partition(" ")
+            params[pname] = doc.strip()
+    return SavedQuery(name, description, params, text)
+
+
+def saved_queries() -> dict[str, SavedQuery]:
+    files = resources.files("kg.queries")
+    out = {}
+    for f in sorted(files.iterdir(), key=lambda f: f.name):
+        if f.name.endswith(".rq"):
+            name = f.name[:-3]
+            out[name] = _parse_saved(name, f.read_text("utf-8"))
+    return out
+
+
+def resolve_query_text(spec: str) -> str:
+    """``spec`` is SPARQL text, ``@file.rq``, or the name of a saved query."""
+    if spec.startswith("@"):
+        return Path(spec[1:]).read_text("utf-8")
+    saved = saved_queries()
+    if spec in saved:
+        return saved[spec].text
+    return spec
+
+
+def term(value: str) -> URIRef | Literal:
+    """A ``--bind`` value: ``<iri>`` is an IRI, anything else a plain string."""
+    if value.startswith("<") and value.endswith(">") and len(value) > 2:
+        import pyoxigraph
+
+        pyoxigraph.NamedNode(value[1:-1])  # strict: raises ValueError on a bad IRI
+        return URIRef(value[1:-1])
+    return Literal(value)
+
+
+def run_query(graph: Graph, text: str, bindings: dict[str, str] | None = None) -> Result:
+    init = {k: term(v) for k, v in (bindings or {}).items()}
+    return graph.query(text, initBindings=init)
+
+
+def rows(result: Result) -> list[dict[str, str | None]]:
+    """SELECT results as plain dicts of strings (None for unbound)."""
+    names = [str(v) for v in result.vars or []]
+    return [{n: (None if row[i] is None else str(row[i])) for i, n in enumerate(names)}
+            for row in result]
+
+
+def _nt(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (URIRef, Literal, BNode)):
+        return value.n3()
+    return str(value)
+
+
+def format_result(result: Result, fmt: str) -> str:
+    """Serialize a result: "json" (SPARQL 1.1 results JSON), "csv", "tsv"."""
+    if result.type == "ASK":
+        return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) if fmt == "json" \
+            else str(bool(result.askAnswer)).lower() + "\n"
+    if result.type == "CONSTRUCT":
+        return result.graph.serialize(format="nt")
+    names = [str(v) for v in result.vars or []]
+    table = list(result)
+    if fmt == "json":
+        return json.dumps({"head": {"vars": names},
+                           "results": {"bindings": [_json_row(names, r) for r in table]}},
+                          ensure_ascii=False, indent=1) + "\n"
+    buf = io.StringIO()
+    if fmt == "csv":
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow(names)
+        for r in table:
+            w.writerow(["" if v is None else _csv_safe(str(v)) for v in r])
+    elif fmt == "tsv":
+        buf.write("\t".join("?" + n for n in names) + "\n")
+        for r in table:
+            buf.write("\t".join(_nt(v) for v in r) + "\n")
+    else:
+        raise ValueError(f"unknown result format {fmt!r} (json, csv, tsv)")
+    return buf.getvalue()
+
+
+def _csv_safe(value: str) -> str:
+    """Spreadsheets run cells that start with = + - @ as formulas: prefix a quote."""
+    if value[:1] in ("=", "+", "@") or (value[:1] == "-" and not _is_number(value)):
+        return "'" + value
+    return value
+
+
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _json_row(names: list[str], row) -> dict:
+    out = {}
+    for n, v in zip(names, row):
+        if v is None:
+            continue
+        if isinstance(v, URIRef):
+            out[n] = {"type": "uri", "value": str(v)}
+        elif isinstance(v, BNode):
+            out[n] = {"type": "bnode", "value": str(v)}
+        else:
+            cell = {"type": "literal", "value": str(v)}
+            if v.language:
+                cell["xml:lang"] = v.language
+            elif v.datatype:
+                cell["datatype"] = str(v.datatype)
+            out[n] = cell
+    return out

@@ -1,0 +1,130 @@
+"""Model, technique, dataset and benchmark mentions -> one entity per thing.
+
+Mentions are grouped by a name key (case, Unicode form and separators folded:
+"Nemotron-4 15B" = "Nemotron-4-15B", "LLaMA2-70B" = "Llama 2 70B"), then
+joined through the aliases the texts declare ("MN-Minitron-8B for brevity",
+"Math Informed syNthetic Dialogue (MIND)"). The preferred label is the most
+frequent spelling; every other spelling is kept as an alternative label.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.extract.fact import Alias, Kind, Mention
+
+ENTITY_KINDS: tuple[Kind, ...] = ("model", "technique", "dataset", "benchmark")
+TECHNIQUE_KINDS = frozenset({"technique", "dataset", "benchmark"})
+_SEPARATORS = re.compile(r"[^\w.+]|_", re.UNICODE)
+_PLURAL = re.compile(r"(?<=[a-z]{3})s\b")
+
+
+def model_key(name: str) -> str:
+    """Every separator ignored: 'Nemotron-4 15B' == 'nemotron4-15b'; dots and '+' kept."""
+    s = unicodedata.normalize("NFKC", name).casefold()
+    s = "".join(ch for ch in s if unicodedata.category(ch) != "Cf")
+    return _SEPARATORS.sub("", s)
+
+
+def technique_key(name: str) -> str:
+    """Case, separators and a plural 's' folded: 'Random Hadamard transforms' == 'random hadamard transform'."""
+    s = unicodedata.normalize("NFKC", name).casefold()
+    s = "".join(ch for ch in s if unicodedata.category(ch) != "Cf")
+    s = re.sub(r"[\s\-_/]+", " ", s).strip()
+    return _PLURAL.sub("", s)
+
+
+def key_for(kind: str, name: str) -> str:
+    return model_key(name) if kind == "model" else technique_key(name)
+
+
+def group_of(kind: str) -> str:
+    """Techniques, datasets and benchmarks share one name space; models have their own."""
+    return "model" if kind == "model" else "technique"
+
+
+@dataclass
+class Entity:
+    group: str
+    key: str
+    names: Counter = field(default_factory=Counter)
+    kinds: Counter = field(default_factory=Counter)
+
+    @property
+    def label(self) -> str:
+        # most frequent spelling; ties to the longest, then alphabetical (deterministic)
+        return min(self.names, key=lambda n: (-self.names[n], -len(n), n))
+
+    @property
+    def kind(self) -> str:
+        return min(self.kinds, key=lambda k: (-self.kinds[k], k))
+
+    @property
+    def alt_labels(self) -> list[str]:
+        return sorted(n for n in self.names if n != self.label)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+@dataclass
+class Entities:
+    by_key: dict[tuple[str, str], Entity]
+    """(group, key of any spelling) -> its entity."""
+
+    def get(self, mention: Mention) -> Entity | None:
+        return self.by_key.get((group_of(mention.kind), key_for(mention.kind, mention.name)))
+
+    def all(self) -> list[Entity]:
+        seen: dict[int, Entity] = {}
+        for e in self.by_key.values():
+            seen.setdefault(id(e), e)
+        return sorted(seen.values(), key=lambda e: (e.group, e.key))
+
+
+def resolve_entities(mentions: Iterable[Mention], aliases: Iterable[Alias]) -> Entities:
+    names: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    kinds: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    uf = _UnionFind()
+    for m in mentions:
+        if m.kind not in ENTITY_KINDS or not m.name.strip():
+            continue
+        k = (group_of(m.kind), key_for(m.kind, m.name))
+        if not k[1]:
+            continue
+        names[k][m.name] += 1
+        kinds[k][m.kind] += 1
+        uf.find("\0".join(k))
+    for a in aliases:
+        g = group_of(a.kind)
+        ka, kb = key_for(a.kind, a.name), key_for(a.kind, a.alias)
+        if ka and kb and (g, ka) in names and (g, kb) in names:
+            uf.union(f"{g}\0{ka}", f"{g}\0{kb}")
+    merged: dict[str, Entity] = {}
+    by_key: dict[tuple[str, str], Entity] = {}
+    for k in sorted(names):
+        root = uf.find("\0".join(k))
+        g, rk = root.split("\0", 1)
+        ent = merged.setdefault(root, Entity(g, rk))
+        ent.names.update(names[k])
+        ent.kinds.update(kinds[k])
+        by_key[k] = ent
+    return Entities(by_key)

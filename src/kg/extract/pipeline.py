@@ -35,7 +35,7 @@ class Registered:
 
 
 COMPONENTS: dict[str, Registered] = {}
-DEFAULT_PIPELINE = ("authors", "models", "derivations", "abbreviations", "techniques")
+DEFAULT_PIPELINE = ("authors", "abbreviations", "models", "derivations", "techniques")
 
 
 def component(name: str, *, version: str, requires: tuple[str, ...] = (),

@@ -1,3 +1,10 @@
-"""Built-in extraction components; importing registers them in pipeline order."""
+"""Built-in extraction components; importing registers them."""
 
-from kg.extract.components import authors  # noqa: F401
+from kg.extract.components import abbreviations, authors, models  # noqa: F401
+
+for _optional in ("derivations", "techniques"):
+    try:
+        __import__(f"kg.extract.components.{_optional}")
+    except ModuleNotFoundError as _exc:
+        if not (_exc.name or "").endswith(_optional):
+            raise

@@ -1,0 +1,81 @@
+"""Acronyms defined in the text: "Random Hadamard transforms (RHT)" -> ("Random Hadamard transforms", "RHT").
+
+The Schwartz & Hearst (2003) algorithm ("A simple algorithm for identifying
+abbreviation definitions in biomedical text", PSB 2003), as in scispacy's
+AbbreviationDetector: for a short form in parentheses, walk the short form's
+characters right to left and find each one in the words before the
+parenthesis, the first character at the start of a word. Extended for
+mixed-case coinages such as "Math Informed syNthetic Dialogue (MIND)", where
+a letter of the short form may stand inside a word as a capital.
+
+Limits (from the paper): a short form is 2-10 characters, starts with a
+letter or digit, has a letter, and at most 2 words; the long form has at most
+``min(len(short) + 5, 2 * len(short))`` words and does not contain the short form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_SHORT_CHARS = 10
+MAX_SHORT_WORDS = 2
+_PAREN = re.compile(r"\(([^()]{1,40})\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Abbreviation:
+    long: str
+    short: str
+    start: int
+    """Offset of the long form in the text."""
+
+
+def is_short_form(candidate: str) -> bool:
+    c = candidate.strip()
+    return (2 <= len(c) <= MAX_SHORT_CHARS and c[0].isalnum() and any(ch.isalpha() for ch in c)
+            and len(c.split()) <= MAX_SHORT_WORDS and any(ch.isupper() for ch in c))
+
+
+def find_long_form(short: str, before: str) -> str | None:
+    """The long form of ``short`` at the end of ``before``, or None (Schwartz-Hearst)."""
+    letters = [ch.lower() for ch in short if ch.isalnum()]
+    if not letters:
+        return None
+    words = before.split()
+    max_words = min(len(letters) + 5, 2 * len(letters))
+    window = words[-max_words:]
+    text = " ".join(window)
+    s, t = len(letters) - 1, len(text) - 1
+    while s >= 0:
+        ch = letters[s]
+        while t >= 0:
+            c = text[t]
+            at_word_start = t == 0 or not text[t - 1].isalnum()
+            inner_capital = c.isupper() and c.lower() == ch and s > 0
+            if c.lower() == ch and (s > 0 or at_word_start) and (at_word_start or s > 0 or inner_capital):
+                break
+            t -= 1
+        if t < 0:
+            return None
+        s -= 1
+        t -= 1
+    start = text.rfind(" ", 0, t + 1) + 1
+    long = text[start:].strip(" ,;:-")
+    if not long or short.lower() in long.lower().split() or len(long) <= len(short):
+        return None
+    if not long[0].isalnum():
+        return None
+    return long
+
+
+def find_abbreviations(text: str) -> list[Abbreviation]:
+    out = []
+    for m in _PAREN.finditer(text):
+        short = m.group(1).strip()
+        if not is_short_form(short) or short.lower().startswith(("e.g", "i.e", "see ", "cf")):
+            continue
+        long = find_long_form(short, text[: m.start()].rstrip())
+        if long is not None:
+            out.append(Abbreviation(long, short, text.rfind(long, 0, m.start())))
+    return out

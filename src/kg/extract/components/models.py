@@ -1,0 +1,252 @@
+"""Models named in a record, and the ones its paper introduces (``mlkg:introduces``).
+
+Sentence by sentence, kg.extract.modelnames finds scored name spans; this
+component weighs every mention of a name in the record together (one "X
+architecture" outweighs nothing), adds names only the record's structure
+gives (Hugging Face URLs, acronyms defined as "... Model (X)", "a family of
+8B and 56B models"), and decides which models the paper introduces: the
+object of "we introduce / present / release ...", "our X", "the resulting
+model, X", a name in the title. Baselines ("outperforms X", "e.g., X") are
+models too, only not introduced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from kg.extract.doc import Doc
+from kg.extract.fact import Alias, Attribute, Fact, Mention
+from kg.extract.modelnames import (
+    THRESHOLD, Span, _vocab, coordinate, find_models, parameters, size_of,
+)
+from kg.extract.pipeline import component
+from kg.extract.tokens import Token
+from kg.resolve.entities import model_key
+
+VERSION = "1.0"
+EXTRACTOR = f"models@{VERSION}"
+
+INTRO_VERBS = re.compile(
+    r"\b(?:introduce[sd]?|introducing|present(?:s|ed)?|release[sd]?|releasing|propose[sd]?|"
+    r"develop(?:s|ed)?|build|built|train(?:s|ed)?|create[sd]?|open-sourc(?:e|ed|ing)|"
+    r"contribute[sd]?|provide[sd]?|unveil(?:s|ed)?|arrive at|obtain(?:s|ed)?|produce[sd]?|"
+    r"publicly release|make (?:available|public))\b", re.IGNORECASE)
+INTRO_SUBJECT = re.compile(
+    r"\b(?:we|this (?:paper|work|report|study|approach|recipe|method)|in this (?:paper|work|report)|"
+    r"our (?:work|paper|release|approach|recipe|method))\b",
+    re.IGNORECASE)
+COMPARISON = frozenset(
+    "than outperform outperforms outperforming outperformed surpass surpasses surpassing surpassed "
+    "over against versus vs compared compare comparing rival rivaling rivals beats beat beating match "
+    "matches matching like e.g such including exceeds exceed exceeding".split())
+HF_URL = re.compile(r"huggingface\.co/[\w.\-]+/([\w.\-]+)")
+THE_SIZE_MODEL = re.compile(r"\bthe (\d+(?:\.\d+)?[BM]) (?:model|LLM|base model|checkpoint)\b")
+FAMILY_OF_SIZES = re.compile(
+    r"(?:a|the) (?:model )?family of ((?:\d+(?:\.\d+)?[BM](?:/\d+(?:\.\d+)?[BM])*(?:,? (?:and )?)?)+)")
+
+
+@dataclass
+class ModelMention:
+    sentence: int
+    span: Span
+    introduced: float = 0.0
+    """Confidence that the paper introduces it here (0: not introduced)."""
+
+
+def _intro_scope(text: str) -> tuple[int, int] | None:
+    """Character range after an introducing verb whose subject is the authors."""
+    for m in INTRO_VERBS.finditer(text):
+        before = text[: m.start()]
+        if INTRO_SUBJECT.search(before[-80:]) or m.start() < 3:
+            return m.end(), len(text)
+    return None
+
+
+def _in_comparison(tokens: list[Token], i: int, scope_start: int) -> bool:
+    for k in range(i - 1, -1, -1):
+        if tokens[k].end <= scope_start:
+            return False
+        if tokens[k].lower.strip(".,") in COMPARISON or tokens[k].lead.startswith("(") and k == i:
+            return True
+    return False
+
+
+def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) -> float:
+    if idx == doc.title_index:
+        before = text[: tokens[span.i].start].lower()
+        words = set(re.findall(r"[a-z]+", before))
+        return 0.0 if words & (COMPARISON | {"beyond", "from", "to", "with", "for"}) else 0.75
+    prev = tokens[span.i - 1].lower if span.i > 0 else ""
+    prev2 = tokens[span.i - 2].lower if span.i > 1 else ""
+    if prev == "our" or (prev2 == "our" and tokens[span.i - 1].text[:1].islower()):
+        return 0.0 if prev == "previous" or prev2 == "previous" else 0.8
+    before = text[max(0, tokens[span.i].start - 40): tokens[span.i].start].lower()
+    if re.search(r"\b(?:the )?resulting model,?\s*$", before) or re.search(r"\bour model,?\s*$", before):
+        return 0.85
+    after = text[tokens[span.j - 1].end: tokens[span.j - 1].end + 14].lower()
+    if re.match(r"^,\s*(?:our|the) (?:new |final )?model\b", after):
+        return 0.85
+    scope = _intro_scope(text)
+    if scope and tokens[span.i].start >= scope[0]:
+        if _direct_object(tokens, span.i, scope[0]):
+            return 0.9
+        if span.i > 0 and tokens[span.i - 1].trail.strip() == "," and _renames_object(tokens, span.i, scope[0]):
+            return 0.85
+    return 0.0
+
+
+def _renames_object(tokens: list[Token], i: int, scope_start: int) -> bool:
+    """"we introduce a simple variant of the model, X" / "we provide a model fine-tuned ..., X"."""
+    between = [t for t in tokens[:i] if t.start >= scope_start]
+    return len(between) <= 12 and any(t.lower in _vocab()[1] for t in between[:4]) and \
+        not any(t.lower in COMPARISON for t in between)
+
+
+PREPOSITIONS = frozenset(
+    "of on from to with for into by in at via using under about across between through than "
+    "as based built".split())
+
+
+def _direct_object(tokens: list[Token], i: int, scope_start: int) -> bool:
+    """Is the name the object of the introducing verb, not inside a prepositional phrase?"""
+    between = [t for t in tokens[:i] if t.start >= scope_start]
+    if len(between) > 8:
+        return False
+    for t in between:
+        w = t.lower
+        if w in PREPOSITIONS or w in COMPARISON:
+            return False
+    return True
+
+
+@component("models", version=VERSION, requires=("abbreviations",), assigns=("models",))
+def models(doc: Doc) -> None:
+    model_heads = _vocab()[1]
+    by_sentence: dict[int, list[ModelMention]] = defaultdict(list)
+    all_mentions: list[ModelMention] = []
+    for idx, text in enumerate(doc.clean):
+        spans, tokens = find_models(text)
+        doc.user.setdefault("tokens", {})[idx] = tokens
+        for span in spans:
+            if span.score <= -3 or span.family_level:
+                continue
+            mm = ModelMention(idx, span)
+            mm.introduced = _introduced(doc, idx, text, tokens, span)
+            by_sentence[idx].append(mm)
+            all_mentions.append(mm)
+        for url_name in HF_URL.findall(text):
+            name = url_name.rstrip(".")
+            span = Span(0, 0, name)
+            span.add(THRESHOLD, "released on Hugging Face")
+            mm = ModelMention(idx, span, introduced=0.8 if _intro_scope(text) else 0.6)
+            by_sentence[idx].append(mm)
+            all_mentions.append(mm)
+        # "the 56B model" -> the record's model of that size, resolved below
+        for m in THE_SIZE_MODEL.finditer(text):
+            doc.user.setdefault("size_refs", []).append((idx, m.group(1).upper(), m.start()))
+
+    # acronyms defined with a model as long form: "Unified Audio Language Model (UALM)"
+    for abbr, idx in doc.user.get("abbreviations", []):
+        head = abbr.long.split()[-1].lower()
+        title_case = all(w[:1].isupper() for w in abbr.long.split() if w[:1].isalpha() and len(w) > 3)
+        if head in model_heads and title_case and not abbr.short.endswith("s") \
+                and abbr.short.lower() not in _vocab()[4]:
+            span = Span(0, 0, abbr.short)
+            span.add(THRESHOLD, "acronym of a model name")
+            mm = ModelMention(idx, span)
+            scope = _intro_scope(doc.clean[idx])
+            mm.introduced = 0.85 if scope and doc.clean[idx].find(abbr.long) >= scope[0] else 0.0
+            by_sentence[idx].append(mm)
+            all_mentions.append(mm)
+            doc.aliases.append(Alias("model", abbr.short, abbr.long))
+
+    # one decision per name across the whole record
+    scores: dict[str, list[float]] = defaultdict(list)
+    for mm in all_mentions:
+        scores[model_key(mm.span.name)].append(mm.span.score)
+    accepted = {k for k, v in scores.items() if max(v) >= THRESHOLD and min(v) > -3}
+
+    # "X, a family of 8B and 56B/47B ... models": the sizes name models of family X
+    for idx, text in enumerate(doc.clean):
+        for m in FAMILY_OF_SIZES.finditer(text):
+            owners = [mm for mm in by_sentence[idx] if mm.span.name and
+                      doc.clean[idx].find(mm.span.name) < m.start() and size_of(mm.span.name) is None]
+            if not owners:
+                continue
+            owner = owners[-1]
+            for size in re.findall(r"\d+(?:\.\d+)?[BM]", m.group(1)):
+                generated = f"{owner.span.name} {size}"
+                if any(k != model_key(generated) and k.startswith(model_key(generated)) for k in accepted):
+                    continue  # "Nemotron-H-47B-Base" is named: "Nemotron-H 47B" would be a second name
+                span = Span(0, 0, generated)
+                span.add(THRESHOLD, "size of an introduced family")
+                span.size = size
+                mm = ModelMention(idx, span, introduced=owner.introduced * 0.9)
+                by_sentence[idx].append(mm)
+                all_mentions.append(mm)
+                accepted.add(model_key(span.name))
+
+    kept: dict[int, list[ModelMention]] = {}
+    for idx, mms in by_sentence.items():
+        kept[idx] = [mm for mm in mms if model_key(mm.span.name) in accepted]
+        _share_introduction(kept[idx], doc.user["tokens"][idx], doc.clean[idx])
+    doc.user["models"] = kept
+
+    seen_intro: set[str] = set()
+    for idx, mms in sorted(kept.items()):
+        for mm in mms:
+            name = mm.span.name
+            doc.entities.append(Mention("model", name))
+            size = mm.span.size or size_of(name)
+            if size and parameters(size):
+                doc.attributes.append(Attribute("model", name, "parameterCount", parameters(size)))
+            if mm.introduced and (model_key(name), idx) not in seen_intro:
+                seen_intro.add((model_key(name), idx))
+                doc.facts.append(Fact(Mention.paper(), "introduces", Mention("model", name),
+                                      doc.sentences[idx].text, round(mm.introduced, 2), EXTRACTOR,
+                                      doc.record))
+    _declared_aliases(doc, kept)
+
+
+def _share_introduction(mms: list[ModelMention], tokens: list[Token], text: str) -> None:
+    """Names listed together share their introduction: "including A, B, and C", "X and Y models"."""
+    spans = [mm.span for mm in mms if mm.span.j > mm.span.i]
+    groups = coordinate(spans, tokens)
+    by_span = {id(mm.span): mm for mm in mms}
+    for group in groups:
+        members = [by_span[id(s)] for s in group if id(s) in by_span]
+        best = max((m.introduced for m in members), default=0.0)
+        if best:
+            for m in members:
+                m.introduced = m.introduced or round(best * 0.95, 3)
+    # "We release the X family, including A, B, and C": the list after "including" of an introduced name
+    intro_end = max((tokens[mm.span.j - 1].end for mm in mms if mm.introduced and mm.span.j), default=None)
+    if intro_end is None:
+        return
+    for group in groups:
+        first = tokens[group[0].i]
+        gap = text[intro_end:first.start].lower()
+        if re.search(r"\b(?:including|namely|comprising|consisting of)\s*$", gap) and len(gap) < 60:
+            for s in group:
+                mm = by_span.get(id(s))
+                if mm and not mm.introduced:
+                    mm.introduced = 0.85
+
+
+ALIAS_PAREN = re.compile(r"^\s*\(([^()]{2,40}?)(?:\s+for (?:brevity|short))?\)")
+
+
+def _declared_aliases(doc: Doc, kept: dict[int, list[ModelMention]]) -> None:
+    """"Mistral-NeMo-Minitron-8B (MN-Minitron-8B for brevity)": two names of one model."""
+    for idx, mms in kept.items():
+        text = doc.clean[idx]
+        names = {mm.span.name for mm in mms}
+        for mm in mms:
+            pos = text.find(mm.span.name)
+            if pos < 0:
+                continue
+            m = ALIAS_PAREN.match(text[pos + len(mm.span.name):])
+            if m and m.group(1) in names and m.group(1) != mm.span.name:
+                doc.aliases.append(Alias("model", mm.span.name, m.group(1)))

@@ -1,0 +1,380 @@
+"""Find model names in a sentence and say how sure we are that each is a model.
+
+The algorithm, in three pure steps:
+
+1. ``candidate_spans``: runs of name-like tokens. A run starts at a *core*
+   token (a known family stem such as "Llama", a CamelCase or ALL-CAPS word,
+   a letters-and-digits word, a hyphenated compound with a capital) and takes
+   in sizes ("15B", "8x7B"), versions ("3.1", "V2"), variant words
+   ("Instruct", "Base", " - chat") and a leading capitalised word before a
+   family stem ("Music Flamingo"). "Qwen-2.5-7B/72B" is split in two.
+2. ``score_span``: evidence for and against "this is a trained model":
+   a size or family stem in the name, a model head noun after it ("X
+   model", "X LLM"), an appositive ("X, a ... language model", "the
+   resulting model, X", "X is a ... model"); against: a non-model head
+   ("X architecture", "X dataset", "X GPUs"), hardware and number formats
+   ("H100", "FP8"), generic acronyms ("LLM", "RAG").
+3. Coordination: names listed together ("A, B and C") share their evidence.
+
+Limits are linear: every step walks the token list a bounded number of times.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from kg.extract.tokens import Token, tokenize
+
+THRESHOLD = 3.0
+APPOSITIVE_WINDOW = 12
+"""Words an appositive may run before its head noun ("X, a 15-billion-parameter ... model")."""
+
+SIZE = re.compile(r"^\d+(?:\.\d+)?[BMbm]$|^\d+x\d+(?:\.\d+)?[Bb]$")
+SIZE_PART = re.compile(r"^(?:\d+(?:\.\d+)?[BMbm]|\d+x\d+(?:\.\d+)?[Bb]|[Aa]\d+(?:\.\d+)?[Bb])$")
+VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-z]?(?:-[A-Z])?|[vV]\d+(?:\.\d+)*)$")
+HARDWARE = re.compile(r"^(?:[A-Z]{1,2}\d{2,4}[A-Z]?|[A-Z]\d{1,2}[A-Z]|TPUv?\d*|GPUs?)$")
+NUMBER_FORMAT = re.compile(r"^(?:NV|MX)?(?:FP|BF|INT|E\dM)\d+$", re.IGNORECASE)
+DATEISH = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
+SIZE_ADJECTIVE = re.compile(r"\d[BMbm]?-(?:parameter|param|token|billion|million|scale|sized?|layer)s?$")
+SUFFIXES = ("-based", "-style", "-like", "-class", "-sized", "-series", "-powered")
+"""Suffixes peeled off a name: "Llama3-based model" names Llama3."""
+STOP_PREFIX = frozenset(
+    "the a an our we this these that those its their both each all any some using applying "
+    "with in on for and or of to from by as at unlike compared specifically recent existing "
+    "leading open moreover however furthermore additionally finally then first second third "
+    "new novel larger smaller similar strong stronger state-of-the-art proprietary public "
+    "several many most other such than over like via into when while where which".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    return json.loads(resources.files("kg.extract").joinpath("patterns/model_words.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def families() -> frozenset[str]:
+    text = resources.files("kg.extract").joinpath("patterns/families.txt").read_text("utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> tuple[frozenset, frozenset, frozenset, frozenset, frozenset]:
+    w = _words()
+    return (frozenset(v.lower() for v in w["variants"]), frozenset(w["model_heads"]),
+            frozenset(w["non_model_heads"]), frozenset(w["family_heads"]),
+            frozenset(n.lower() for n in w["not_models"]))
+
+
+def variants() -> frozenset[str]:
+    return _vocab()[0]
+
+
+def not_models() -> frozenset[str]:
+    return _vocab()[4]
+
+
+def _parts(text: str) -> list[str]:
+    return [p for p in re.split(r"[-_/\s]", text) if p]
+
+
+def family_stem(text: str) -> str | None:
+    """The family stem a token starts with or contains as a part ("Llama3-ChatQA" -> "llama")."""
+    fams = families()
+    low = text.lower()
+    for part in [low, *(_parts(low))]:
+        if part in fams:
+            return part
+        m = re.match(r"^([a-z]+)[\d.]", part)
+        if m and m.group(1) in fams:
+            return m.group(1)
+    return None
+
+
+def is_core(text: str) -> bool:
+    """Could this word start a model name on its own?"""
+    if len(text) < 2 or text.lower() in not_models() or HARDWARE.match(text) or NUMBER_FORMAT.match(text):
+        return False
+    if DATEISH.match(text) or not any(c.isalpha() for c in text) or not text[0].isalnum():
+        return False
+    if SIZE.match(text) or SIZE_ADJECTIVE.search(text) or "://" in text or text.startswith("www."):
+        return False
+    if "/" in text and all(SIZE.match(p) for p in text.split("/") if p):
+        return False  # "56B/47B": sizes, not a name
+    if re.match(r"^[A-Z]{2,}s$", text):
+        return False  # a plural acronym ("LLMs", "PLMs") names a class of things, not one model
+    if family_stem(text):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    has_digit = any(c.isdigit() for c in text)
+    upper_inside = any(c.isupper() for c in text[1:])
+    if not text[0].isupper() and not (text[0].isdigit() and upper_inside):
+        return False
+    if "-" in text:
+        parts = _parts(text)
+        return len(parts) >= 2 and (has_digit or upper_inside) and not all(
+            p[0].isupper() and p[1:].islower() for p in parts if p[0].isalpha())
+    if all(c.isupper() for c in letters) and len(letters) >= 2:
+        return True
+    return upper_inside or (has_digit and len(letters) >= 1)
+
+
+@dataclass
+class Span:
+    """A candidate model name: tokens ``[i, j)`` of a sentence."""
+
+    i: int
+    j: int
+    name: str
+    score: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+    family_level: bool = False
+    size: str | None = None
+    suffix: str | None = None
+    """A suffix peeled off the name ("-based" in "Llama3-based")."""
+
+    def add(self, points: float, why: str) -> None:
+        self.score += points
+        self.reasons.append(f"{points:+g} {why}")
+
+    @property
+    def is_model(self) -> bool:
+        return self.score >= THRESHOLD and not self.family_level
+
+
+def _joined(tokens: list[Token], i: int, j: int, text: str) -> str:
+    return text[tokens[i].start:tokens[j - 1].end]
+
+
+def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
+    var = variants()
+    spans: list[Span] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        t = tokens[i]
+        start = i
+        if SIZE.match(t.text) and i + 1 < n and not t.trail and is_core(tokens[i + 1].text) \
+                and family_stem(tokens[i + 1].text):
+            start, i = i, i + 1  # "a 43B GPT model": size written before the name
+        elif not is_core(t.text):
+            # a capitalised word leading into a family stem: "Music Flamingo", "Audio Flamingo 3"
+            leads_in = (i + 1 < n and t.text[:1].isupper() and t.text.isalpha() and not t.trail
+                        and t.lower not in STOP_PREFIX and t.lower not in not_models()
+                        and not tokens[i + 1].lead)
+            if leads_in and family_stem(tokens[i + 1].text) and "-" not in tokens[i + 1].text:
+                start, i = i, i + 1  # "Music Flamingo"
+            elif leads_in and SIZE.match(tokens[i + 1].text) and i > 0:
+                start = i  # "Retro 48B": a capitalised name with its size
+            else:
+                i += 1
+                continue
+        j = i + 1
+        last = tokens[i]
+        while j < n and not last.trail.strip() and not tokens[j].lead:
+            nxt = tokens[j]
+            if nxt.text == "-" and j + 1 < n and tokens[j + 1].lower in var | {"chat", "instruct", "base"}:
+                j += 2  # "Mixtral 8x7B - Instruct", "Llama 2 70B - chat"
+                last = tokens[j - 1]
+                continue
+            if SIZE.match(nxt.text) or (VERSION.match(nxt.text) and len(nxt.text) <= 6) or \
+                    (nxt.lower in var and nxt.text[:1].isupper()) or (is_core(nxt.text) and nxt.text.upper() != nxt.text
+                                         and family_stem(tokens[j - 1].text) is not None):
+                if nxt.lower in ("a", "i"):
+                    break
+                j += 1
+                last = nxt
+                continue
+            if nxt.text.isupper() and 1 < len(nxt.text) <= 3 and nxt.lower in var:
+                j += 1
+                last = nxt
+                continue
+            break
+        name = _joined(tokens, start, j, text)
+        suffix = next((s for s in SUFFIXES if name.lower().endswith(s)), None)
+        if suffix:
+            name = name[: -len(suffix)]
+        for span in _split_slashes(Span(start, j, name)):
+            span.suffix = suffix
+            spans.append(span)
+        i = j
+    return spans
+
+
+def _split_slashes(span: Span) -> list[Span]:
+    """"Qwen-2.5-7B/72B" -> "Qwen-2.5-7B" and "Qwen-2.5-72B"; "56B/47B" likewise."""
+    if "/" not in span.name:
+        return [span]
+    head, *rest = span.name.split("/")
+    m = re.search(r"(\d+(?:\.\d+)?[BMbm])$", head)
+    if not m or not all(SIZE.match(r) for r in rest):
+        return [span]
+    stem = head[: m.start()]
+    out = [Span(span.i, span.j, head)]
+    out += [Span(span.i, span.j, stem + r) for r in rest]
+    return out
+
+
+def size_of(name: str) -> str | None:
+    """The parameter count written in a name ("Nemotron-4 15B" -> "15B"), if any."""
+    for part in reversed(re.split(r"[-\s_/]", name)):
+        if SIZE.match(part) and "x" not in part.lower():
+            return part.upper()
+    return None
+
+
+def parameters(size: str) -> float | None:
+    m = re.match(r"^(\d+(?:\.\d+)?)([BM])$", size.upper())
+    if not m:
+        return None
+    return float(m.group(1)) * (1e9 if m.group(2) == "B" else 1e6)
+
+
+def score_span(span: Span, tokens: list[Token], text: str) -> None:
+    _, model_heads, non_heads, family_heads, nots = _vocab()
+    name = span.name
+    core = tokens[span.i].text
+    if name.lower() in nots or core.lower() in nots and span.j - span.i == 1:
+        span.add(-10, "generic term")
+        return
+    stem = family_stem(name)
+    others = [p for p in _parts(name.lower()) if p != stem and not p.startswith(stem or "\0")]
+    if stem and not others and not re.search(r"\d", name):
+        span.add(1, "bare family stem")
+    elif stem and (re.search(r"\d", name) or all(p in variants() for p in others)):
+        span.add(3, "family stem")
+    elif stem:
+        span.add(1, "family stem with other words")
+    size = size_of(name)
+    if size or any(SIZE_PART.match(p) for p in _parts(name)):
+        span.size = size
+        span.add(3, "size in name")
+    elif re.search(r"(?:-v\d|\s\d+(?:\.\d+)?$|-\d+(?:\.\d+)?$|\sV\d)", name, re.IGNORECASE) and (
+            any(c.isupper() for c in name[1:])):
+        span.add(1, "version in name")
+    nxt = tokens[span.j] if span.j < len(tokens) else None
+    prev = tokens[span.i - 1] if span.i > 0 else None
+    last = tokens[span.j - 1]
+    if nxt is not None and not last.trail.strip() and not nxt.lead:
+        head = nxt.lower
+        if head in family_heads:
+            span.family_level = True
+            span.add(1, "family head")
+        elif head in model_heads and head.endswith("s") and stem and not others and not re.search(r"\d", name):
+            span.family_level = True  # "GPT models", "Llama models": a family, not one checkpoint
+            span.add(1, "family named in the plural")
+        elif head in model_heads or (head.endswith("-based") is False and head in ("language", "vision-language")
+                                     and _head_after(tokens, span.j) in model_heads):
+            span.add(2, f"model head '{head}'")
+        elif head in non_heads:
+            span.add(-5, f"non-model head '{head}'")
+        elif _head_after(tokens, span.j) in model_heads and nxt.text[:1].islower() and _adjectival(tokens, span.j):
+            span.add(2, "model head after modifiers")
+    if last.trail.startswith((",", " -", ":")):
+        head = _appositive_head(tokens, span.j, model_heads | non_heads | family_heads)
+        if head in model_heads:
+            span.add(3, f"appositive '{head}'")
+        elif head in family_heads:
+            span.add(1, "appositive family")
+        elif head in non_heads:
+            span.add(-3, f"appositive '{head}'")
+    if nxt is not None and nxt.lower in ("is", "was") and span.j + 1 < len(tokens) and \
+            tokens[span.j + 1].lower in ("a", "an"):
+        head = _appositive_head(tokens, span.j + 1, model_heads | non_heads | family_heads)
+        if head in model_heads:
+            span.add(3, f"copula '{head}'")
+        elif head in non_heads:
+            span.add(-3, f"copula '{head}'")
+    if prev is not None and prev.trail.startswith(",") and span.i >= 2:
+        if tokens[span.i - 1].lower in model_heads:
+            span.add(3, "preceded by 'model,'")
+    if prev is not None and prev.lower in model_heads and not prev.trail and span.i >= 2 and \
+            tokens[span.i - 2].lower in ("the", "our"):
+        pass
+    if _example_of_models(tokens, span.i, model_heads):
+        span.add(2, "example of models")
+    if HARDWARE.match(core) or NUMBER_FORMAT.match(core):
+        span.add(-10, "hardware or number format")
+
+
+def _example_of_models(tokens: list[Token], i: int, model_heads: frozenset) -> bool:
+    """"... models (e.g., X)", "LLMs such as X", "models like X": X is given as a model."""
+    k = i - 1
+    if k >= 0 and tokens[k].lower in ("e.g", "e.g.", "eg"):
+        k -= 1
+    elif k >= 1 and tokens[k].lower == "as" and tokens[k - 1].lower == "such":
+        k -= 2
+    elif k >= 0 and tokens[k].lower in ("like", "including"):
+        k -= 1
+    else:
+        return False
+    return k >= 0 and tokens[k].lower in model_heads
+
+
+def _head_after(tokens: list[Token], j: int) -> str | None:
+    """The first head-like word within a few tokens after position j."""
+    for k in range(j, min(j + 4, len(tokens))):
+        if tokens[k].trail.strip() and k > j:
+            return tokens[k].lower
+        w = tokens[k].lower
+        if w in _vocab()[1] or w in _vocab()[2]:
+            return w
+    return None
+
+
+def _adjectival(tokens: list[Token], j: int) -> bool:
+    return all(tokens[k].text[:1].islower() for k in range(j, min(j + 3, len(tokens))))
+
+
+def _appositive_head(tokens: list[Token], j: int, heads: frozenset) -> str | None:
+    """After "X," or "X is": does "a/an/the/our ... HEAD" follow? Return HEAD."""
+    if j >= len(tokens) or tokens[j].lower not in ("a", "an", "the", "our", "its", "is"):
+        return None
+    for k in range(j + 1, min(j + APPOSITIVE_WINDOW, len(tokens))):
+        w = tokens[k].lower
+        if w in heads:
+            return w
+        if tokens[k].trail.strip() and tokens[k].trail.strip()[0] in ".;:":
+            return None
+    return None
+
+
+def coordinate(spans: list[Span], tokens: list[Token]) -> list[list[Span]]:
+    """Groups of spans listed together: "A, B, and C", "A and B", "A & B"."""
+    groups: list[list[Span]] = []
+    current: list[Span] = []
+    for s in spans:
+        if current:
+            prev = current[-1]
+            gap = tokens[prev.j:s.i]
+            joined = prev.j == s.i and tokens[prev.j - 1].trail.strip() in (",", "")
+            linked = (len(gap) == 1 and gap[0].lower in ("and", "or", "&", "vs", "versus")) or (
+                len(gap) == 0 and tokens[prev.j - 1].trail.strip() == ",") or (
+                len(gap) == 1 and gap[0].lower in ("and", "or") and tokens[prev.j - 1].trail.strip() == ",")
+            if (prev.i == s.i) or linked or (joined and tokens[prev.j - 1].trail.strip() == ","):
+                current.append(s)
+                continue
+            groups.append(current)
+        current = [s]
+    if current:
+        groups.append(current)
+    return groups
+
+
+def find_models(sentence: str) -> tuple[list[Span], list[Token]]:
+    """Candidate spans of ``sentence`` with scores (spans with is_model are models)."""
+    tokens = tokenize(sentence)
+    spans = candidate_spans(tokens, sentence)
+    for s in spans:
+        score_span(s, tokens, sentence)
+    for group in coordinate(spans, tokens):
+        if len(group) > 1 and any(s.score >= THRESHOLD for s in group):
+            for s in group:
+                if 0 <= s.score < THRESHOLD:
+                    s.add(THRESHOLD - s.score, "listed with a model")
+    return spans, tokens

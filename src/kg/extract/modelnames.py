@@ -262,7 +262,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     last = tokens[span.j - 1]
     if nxt is not None and not last.trail.strip() and not nxt.lead:
         head = nxt.lower
-        if head in family_heads:
+        after = tokens[span.j + 1].lower if span.j + 1 < len(tokens) else ""
+        if head in family_heads or (head in ("model", "models") and after in family_heads):
             span.family_level = True
             span.add(1, "family head")
         elif head in model_heads and head.endswith("s") and stem and not others and not re.search(r"\d", name):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Attribute, Fact, Mention
 from kg.extract.modelnames import (
-    THRESHOLD, Span, _vocab, coordinate, find_models, parameters, size_of,
+    THRESHOLD, Span, _vocab, coordinate, family_stem, find_models, parameters, size_of,
 )
 from kg.extract.pipeline import component
 from kg.extract.tokens import Token
@@ -74,6 +74,8 @@ def _in_comparison(tokens: list[Token], i: int, scope_start: int) -> bool:
 
 
 def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) -> float:
+    if span.suffix:  # "a Llama3-based model": the base, not the new model
+        return 0.0
     if idx == doc.title_index:
         before = text[: tokens[span.i].start].lower()
         words = set(re.findall(r"[a-z]+", before))
@@ -194,6 +196,7 @@ def models(doc: Doc) -> None:
         _share_introduction(kept[idx], doc.user["tokens"][idx], doc.clean[idx])
     doc.user["models"] = kept
 
+    _introduce_namesakes(kept, family_intros(doc, by_sentence))
     seen_intro: set[str] = set()
     for idx, mms in sorted(kept.items()):
         for mm in mms:
@@ -208,6 +211,35 @@ def models(doc: Doc) -> None:
                                       doc.sentences[idx].text, round(mm.introduced, 2), EXTRACTOR,
                                       doc.record))
     _declared_aliases(doc, kept)
+
+
+def family_intros(doc: Doc, by_sentence: dict[int, list[ModelMention]]) -> set[str]:
+    """Keys of the names the paper introduces, families included ("we introduce ChatQA, a suite of models")."""
+    keys = {model_key(mm.span.name) for mms in by_sentence.values() for mm in mms if mm.introduced}
+    for idx, text in enumerate(doc.clean):
+        spans, tokens = find_models(text)
+        for span in spans:
+            if span.family_level or span.score >= 1:
+                if _introduced(doc, idx, text, tokens, span):
+                    keys.add(model_key(span.name))
+    return {k for k in keys if len(k) >= 4 and not _family_and_version(k)}
+
+
+def _family_and_version(key: str) -> bool:
+    """"llama3", "gpt4", "qwen2.5": a family with a version names many checkpoints, not this paper's."""
+    m = re.match(r"^([a-z]+)[\d.]*$", key)
+    return bool(m and family_stem(m.group(1)))
+
+
+def _introduce_namesakes(kept: dict[int, list[ModelMention]], intro_keys: set[str]) -> None:
+    """"Llama3-ChatQA-2-70B" in the paper that introduces "ChatQA 2" is one of its models."""
+    for mms in kept.values():
+        for mm in mms:
+            key = model_key(mm.span.name)
+            if mm.introduced or key in intro_keys:
+                continue
+            if any(k in key and k != key for k in intro_keys):
+                mm.introduced = 0.7
 
 
 def _share_introduction(mms: list[ModelMention], tokens: list[Token], text: str) -> None:

@@ -1,0 +1,312 @@
+"""Model -> model derivations and their kind (pruned, distilled, fine-tuned, ...).
+
+Each sentence is rewritten with its model names replaced by placeholders
+("We fine-tune an enhanced <M0> backbone on MF-Skills"), so the patterns in
+patterns/derivations.json read like the sentences they match. A pattern
+names a child and a parent, or only a parent, in which case the child is the
+paper's main introduced model (the one whose size fits the kind of step:
+the same size for fine-tuning or context extension, a smaller one for
+pruning). The kind comes from the verb, or from the sentence's cue words
+("using pruning and distillation"). A few derivations are stated by the
+names themselves and get a lower confidence: "X-Instruct" next to
+"X-Base", "Llama3-RankRAG" (a model named after its base), "LLaMA2-70B-32k"
+(a context-extended "LLaMA2-70B"). An edge stated only as "built on" takes
+its kind from the recipe the same abstract describes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kg.extract.doc import Doc
+from kg.extract.fact import Fact, Mention
+from kg.extract.modelnames import family_stem, size_of, variants
+from kg.extract.pipeline import component
+from kg.resolve.entities import model_key
+
+VERSION = "1.0"
+EXTRACTOR = f"derivations@{VERSION}"
+PLACEHOLDER = re.compile(r"<M(\d+)>")
+CONTEXT_SUFFIX = re.compile(r"^(?P<base>.+?)[-_ ](?P<ctx>\d+[kK])$")
+SIBLING_BASE = re.compile(r"^(?P<stem>.+?)[-_ ]Base$", re.IGNORECASE)
+SIBLING_TUNED = ("Instruct", "Chat")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    regex: re.Pattern
+    kind: str
+    conf: float
+    first: str | None
+    parent_is_main: bool
+
+
+@lru_cache(maxsize=1)
+def _spec() -> dict:
+    return json.loads(resources.files("kg.extract").joinpath("patterns/derivations.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def patterns() -> list[Pattern]:
+    return [Pattern(p["name"], re.compile(p["re"], re.IGNORECASE), p["kind"], p["conf"], p.get("first"),
+                    p.get("parent") == "main")
+            for p in _spec()["patterns"]]
+
+
+@lru_cache(maxsize=1)
+def cue_patterns() -> dict[str, re.Pattern]:
+    return {k: re.compile(v, re.IGNORECASE) for k, v in _spec()["cues"].items()}
+
+
+def cue_kinds(text: str) -> list[str]:
+    """Derivation kinds a sentence's words speak of ("pruning and distillation" -> pruned, distilled)."""
+    return [k for k, rx in cue_patterns().items() if rx.search(text)]
+
+
+def verb_kind(verb: str) -> str | None:
+    v = verb.lower()
+    for prefix, kind in _spec()["verbs"].items():
+        if v.startswith(prefix) or v.endswith(prefix):
+            return kind
+    return None
+
+
+@dataclass
+class Edge:
+    child: str
+    parent: str
+    kind: str
+    conf: float
+    sentence: int
+
+
+def placeholder_text(text: str, names: Iterable[str]) -> tuple[str, dict[int, str]]:
+    """Replace each model name in ``text`` by <Mk> (longest names first); return text and k -> name."""
+    mapping: dict[int, str] = {}
+    out = text
+    for name in sorted(set(names), key=len, reverse=True):
+        if not name:
+            continue
+        k = len(mapping)
+        pattern = re.compile(r"(?<![\w<])" + re.escape(name) + r"(?![\w>])")
+        if pattern.search(out):
+            mapping[k] = name
+            out = pattern.sub(f"<M{k}>", out)
+    return out, mapping
+
+
+def _introduced(doc: Doc) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for f in doc.facts:
+        if f.predicate == "introduces" and f.object.kind == "model":
+            out[f.object.name] = max(out.get(f.object.name, 0.0), f.confidence)
+    return out
+
+
+def main_model(doc: Doc, kinds: list[str], parent: str, order: list[str]) -> str | None:
+    """The paper's model a step without a named child produced."""
+    intro = _introduced(doc)
+    candidates = [n for n in intro if model_key(n) != model_key(parent)]
+    if not candidates:
+        return None
+    psize = size_of(parent)
+    keeps_size = any(k in kinds for k in ("finetuned", "context_extended", "aligned", "continued_pretraining"))
+    shrinks = any(k in kinds for k in ("pruned", "distilled"))
+
+    def rank(name: str) -> tuple:
+        size = size_of(name)
+        fit = 0
+        if psize and size:
+            if keeps_size and size == psize:
+                fit = 2
+            elif shrinks and _params(size) < _params(psize):
+                fit = 2
+        first = order.index(name) if name in order else len(order)
+        return (-fit, -round(intro[name], 1), first)
+
+    return min(candidates, key=rank)
+
+
+def _params(size: str) -> float:
+    m = re.match(r"(\d+(?:\.\d+)?)", size)
+    return float(m.group(1)) * (1000 if size.upper().endswith("B") else 1) if m else 0.0
+
+
+@component("derivations", version=VERSION, requires=("models",), assigns=("facts.derivations",))
+def derivations(doc: Doc) -> None:
+    models = doc.user.get("models", {})
+    order = [mm.span.name for idx in sorted(models) for mm in models[idx]]
+    sizes: dict[str, list[str]] = {}
+    for name in order:
+        s = size_of(name)
+        if s:
+            sizes.setdefault(s, []).append(name)
+    abstract_cues = cue_kinds(" ".join(doc.clean[i] for i in doc.abstract_sentences()))
+    edges: list[Edge] = []
+    for idx in sorted(models):
+        text = doc.clean[idx]
+        names = [mm.span.name for mm in models[idx]]
+        # "the 56B model": the record's one model of that size
+        for _, size, _ in [r for r in doc.user.get("size_refs", []) if r[0] == idx]:
+            owners = {n for n in sizes.get(size, [])}
+            if len(owners) == 1:
+                text = re.sub(rf"\bthe {re.escape(size)} (?:model|LLM|base model|checkpoint)\b",
+                              next(iter(owners)), text, flags=re.IGNORECASE)
+                names.append(next(iter(owners)))
+        if not names:
+            continue
+        ptext, mapping = placeholder_text(text, names)
+        edges.extend(_match_sentence(doc, idx, ptext, mapping, abstract_cues, order))
+    edges.extend(_edges_from_names(doc, order, edges, abstract_cues))
+    edges.extend(_refine_vague(doc, edges, models))
+    _emit(doc, edges)
+
+
+def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], abstract_cues: list[str],
+                    order: list[str]) -> list[Edge]:
+    out: list[Edge] = []
+    found: set[tuple[str, str]] = set()
+    sentence_cues = cue_kinds(ptext)
+    for pat in patterns():
+        for m in pat.regex.finditer(ptext):
+            groups = m.groupdict()
+            parent = _name(groups.get("p"), mapping)
+            child = _name(groups.get("c"), mapping)
+            if pat.kind == "verb":
+                kinds = [k for k in [verb_kind(groups.get("v") or "")] if k]
+            elif pat.kind == "cues":
+                kinds = ([pat.first] if pat.first else []) + [k for k in sentence_cues if k != pat.first]
+            elif pat.kind == "cues_or_based_on":
+                kinds = sentence_cues or [k for k in abstract_cues if k in ("pruned", "distilled")] \
+                    or ["based_on"]
+                if "derived" in pat.name:
+                    kinds = ["based_on"] + [k for k in sentence_cues if k != "based_on"]
+            else:
+                kinds = [pat.kind]
+            if not kinds:
+                continue
+            if pat.parent_is_main and child:
+                parent = main_model(doc, kinds, child, order)
+            if parent and not child:
+                child = main_model(doc, kinds, parent, order)
+            if not child or not parent or model_key(child) == model_key(parent):
+                continue
+            if (child, parent) in found:
+                continue
+            found.add((child, parent))
+            out.extend(Edge(child, parent, k, pat.conf if i == 0 or pat.kind != "cues" else pat.conf - 0.05, idx)
+                       for i, k in enumerate(dict.fromkeys(kinds)))
+            p2 = _name(groups.get("p2"), mapping)
+            if p2 and model_key(p2) != model_key(child):
+                out.extend(Edge(child, p2, k, pat.conf, idx) for k in kinds)
+    return out
+
+
+def _name(group: str | None, mapping: dict[int, str]) -> str | None:
+    if not group:
+        return None
+    m = PLACEHOLDER.fullmatch(group)
+    return mapping.get(int(m.group(1))) if m else None
+
+
+def _sentence_with(doc: Doc, *names: str) -> int | None:
+    for idx, text in enumerate(doc.clean):
+        if all(n in text for n in names):
+            return idx
+    return None
+
+
+def _edges_from_names(doc: Doc, order: list[str], found: list[Edge], abstract_cues: list[str]) -> list[Edge]:
+    """Derivations the names themselves state."""
+    out: list[Edge] = []
+    intro = _introduced(doc)
+    names = list(dict.fromkeys(order))
+    keys = {model_key(n): n for n in names}
+    has_parent = {model_key(e.child) for e in found}
+    for name in names:
+        # "X-Instruct" beside "X-Base": the tuned model was made from the base
+        for tuned in SIBLING_TUNED:
+            if name.lower().endswith(tuned.lower()) and name in intro:
+                stem = name[: -len(tuned)].rstrip("-_ ")
+                base = next((n for n in names if SIBLING_BASE.match(n)
+                             and model_key(SIBLING_BASE.match(n).group("stem")) == model_key(stem)), None)
+                idx = _sentence_with(doc, name, base) if base else None
+                if base and idx is not None:
+                    kind = "aligned" if "aligned" in abstract_cues else "finetuned"
+                    out.append(Edge(name, base, kind, 0.55, idx))
+        # "LLaMA2-70B-32k" beside "LLaMA2-70B": a longer context window
+        m = CONTEXT_SUFFIX.match(name)
+        if m and model_key(m.group("base")) in keys:
+            idx = _sentence_with(doc, name)
+            if idx is not None:
+                out.append(Edge(name, keys[model_key(m.group("base"))], "context_extended", 0.6, idx))
+        # "Llama3-RankRAG": an introduced model named after the model it was built on
+        if name in intro and model_key(name) not in has_parent:
+            prefix = _base_prefix(name)
+            idx = _sentence_with(doc, name)
+            if prefix and idx is not None:
+                out.append(Edge(name, prefix, "based_on", 0.5, idx))
+    return out
+
+
+def _base_prefix(name: str) -> str | None:
+    """"Llama3-ChatQA-1.5-70B" -> "Llama3": a family-and-version prefix before the model's own name."""
+    parts = re.split(r"(?<=[\w.])-(?=[A-Za-z])", name)
+    if len(parts) < 2:
+        return None
+    head, rest = parts[0], parts[1:]
+    stem = family_stem(head)
+    if not stem or not re.search(r"\d", head) or size_of(head) or stem in name.lower()[len(head):]:
+        return None
+    own = [p for p in rest if p.split("-")[0].lower() not in variants()]
+    return head if own else None
+
+
+def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
+    """A model "built on" another gets the kinds of the recipe the abstract describes.
+
+    Only sentences about the authors' own approach ("Our approach leverages
+    continued pretraining to extend the context window ...") and naming no
+    other model count.
+    """
+    vague = {(e.child, e.parent): e for e in edges if e.kind == "based_on" and e.conf >= 0.8}
+    if not vague:
+        return []
+    out: list[Edge] = []
+    own = re.compile(r"^(?:we\b|our\b|the model is\b|the model was\b|it is\b|this model\b|[^.]{0,40}\bis trained\b)",
+                     re.IGNORECASE)
+    for idx in doc.abstract_sentences():
+        text = doc.clean[idx]
+        named = {mm.span.name for mm in models.get(idx, [])}
+        kinds = cue_kinds(text)
+        if not kinds or not own.search(text):
+            continue
+        for (child, parent), e in vague.items():
+            if named - {child, parent}:
+                continue
+            out.extend(Edge(child, parent, k, 0.6, idx) for k in kinds)
+    return out
+
+
+def _emit(doc: Doc, edges: list[Edge]) -> None:
+    best: dict[tuple[str, str, str], Edge] = {}
+    for e in edges:
+        k = (model_key(e.child), model_key(e.parent), e.kind)
+        if k not in best or e.conf > best[k].conf:
+            best[k] = e
+    introduced = {model_key(n) for n in _introduced(doc)}
+    for e in sorted(best.values(), key=lambda e: (e.sentence, e.child, e.parent, e.kind)):
+        quote = doc.sentences[e.sentence].text
+        doc.entities.append(Mention("model", e.parent))
+        doc.facts.append(Fact(Mention("model", e.child), e.kind, Mention("model", e.parent), quote,
+                              round(e.conf, 2), EXTRACTOR, doc.record))
+        if model_key(e.child) not in introduced and e.conf >= 0.8:
+            introduced.add(model_key(e.child))
+            doc.facts.append(Fact(Mention.paper(), "introduces", Mention("model", e.child), quote,
+                                  round(e.conf * 0.85, 2), EXTRACTOR, doc.record))

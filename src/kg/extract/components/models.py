@@ -47,6 +47,11 @@ FAMILY_OF_SIZES = re.compile(
     r"(?:a|the) (?:model )?family of ((?:\d+(?:\.\d+)?[BM](?:/\d+(?:\.\d+)?[BM])*(?:,? (?:and )?)?)+)")
 
 
+MODEL_EVIDENCE = ("model head", "appositive 'model", "appositive 'llm", "copula 'model", "preceded by 'model",
+                  "family head", "appositive family", "family named in the plural")
+"""Reasons that say a name is described as a model (or a model family): techniques leave such names alone."""
+
+
 @dataclass
 class ModelMention:
     sentence: int
@@ -132,6 +137,8 @@ def models(doc: Doc) -> None:
         spans, tokens = find_models(text)
         doc.user.setdefault("tokens", {})[idx] = tokens
         for span in spans:
+            if span.family_level or any(r.split(" ", 1)[1].startswith(MODEL_EVIDENCE) for r in span.reasons):
+                doc.user.setdefault("model_like", set()).add(model_key(span.name))
             if span.score <= -3 or span.family_level:
                 continue
             mm = ModelMention(idx, span)

@@ -1,0 +1,500 @@
+"""What a paper contributes (techniques, datasets, benchmarks) and what it builds on.
+
+Contributions are read from the sentences where the authors say what they
+did ("we propose / introduce / present / curate / release ...") and from
+titles of the form "NAME: what it is". From such a sentence the object noun
+phrases are taken (split at "and", cut at the first preposition or clause
+word), a proper name with an appositive ("G-Vendi, a metric that ...",
+"a ... framework RankRAG") wins over the description, and the phrase's head
+noun gives the kind: "... dataset" is a Dataset, "... benchmark" a
+Benchmark, anything else a Technique. A phrase of generic words only ("a
+novel approach", "our method") is never a name. Acronyms the text defines
+("blockwise local knowledge distillation (BLD)") are kept as aliases, so the
+short and long forms are one node. Techniques the sentence says the authors
+*use* ("we leverage X", "utilizing X") are linked with ``mlkg:uses``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kg.extract.doc import Doc
+from kg.extract.fact import Alias, Fact, Mention
+from kg.extract.pipeline import component
+from kg.extract.tokens import Token, tokenize
+from kg.resolve.entities import model_key, technique_key
+
+VERSION = "1.0"
+EXTRACTOR = f"techniques@{VERSION}"
+MAX_PHRASE_WORDS = 8
+SUBJECT = re.compile(r"(?:^|\b)(?:we|this (?:paper|work|study|report)|our (?:work|paper|study))\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    raw = json.loads(resources.files("kg.extract").joinpath("patterns/contributions.json").read_text("utf-8"))
+    return {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
+
+
+@dataclass(frozen=True)
+class Contribution:
+    name: str
+    kind: str
+    confidence: float
+    alias: str | None = None
+
+
+def content_words(phrase: str) -> list[str]:
+    generic = _words()["generic"]
+    return [w for w in re.findall(r"[\w][\w'-]*", phrase.lower()) if w not in generic and not w.isdigit()]
+
+
+def kind_of(head: str | None, name: str) -> str:
+    w = _words()
+    h = (head or "").lower()
+    last = name.lower().split()[-1] if name.split() else ""
+    if h in w["benchmark_heads"] or last.endswith("bench") or last == "benchmark" or \
+            re.search(r"\btest (?:set|suite)s?$", name.lower()):
+        return "benchmark"
+    if h in w["dataset_heads"] or last in w["dataset_heads"]:
+        return "dataset"
+    return "technique"
+
+
+def is_proper(tokens: list[Token]) -> bool:
+    """A name rather than a description: capitals beyond sentence case ("G-Vendi", "Prismatic Synthesis")."""
+    if not tokens:
+        return False
+    texts = [t.text for t in tokens]
+    if any(any(c.isupper() for c in t[1:]) or any(c.isdigit() for c in t) for t in texts):
+        return True
+    return all(t[:1].isupper() for t in texts if t.lower() not in ("of", "and", "for", "the", "in", "a"))
+
+
+TITLE_NOT_NAME = re.compile(r"[,'’!?]|^(?:from|to|on|in|towards?|beyond|when|why|how|what|is|are|do|does|"
+                            r"can|shall|should|the|a|an)\b|\b(?:your|our|my|we|you|i)\b", re.IGNORECASE)
+
+
+def _title_name(name: str) -> bool:
+    """"RLP" or "Prismatic Synthesis" before a title's colon names a contribution; "Reuse, Don't Retrain" does not."""
+    if TITLE_NOT_NAME.search(name) or len(name.split()) > 4:
+        return False
+    toks = tokenize(name)
+    return is_proper(toks) and (len(toks) > 1 or _distinctive(toks[0].text))
+
+
+def _distinctive(word: str) -> bool:
+    """One word that is a coinage: inner capitals, digits or a hyphenated capital ("G-Vendi", "ODIN")."""
+    return any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word)
+
+
+def _strip(phrase: str) -> str:
+    phrase = phrase.strip(" \"'“”‘’,;:.")
+    words = phrase.split()
+    lead_generic = {"a", "an", "the", "our", "their", "its", "this", "these", "novel", "new", "simple", "more", "yet"}
+    while words and words[0].lower().strip("\"'") in lead_generic:
+        words = words[1:]
+    return " ".join(words).replace('"', "").replace("“", "").replace("”", "").strip()
+
+
+def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], str | None]]:
+    """Noun phrases after position ``start``: [(tokens, appositive head or None)]."""
+    w = _words()
+    stops, keep_of = w["np_stop"], w["keep_of_heads"]
+    heads = w["technique_heads"] | w["dataset_heads"] | w["benchmark_heads"]
+    out: list[tuple[list[Token], str | None]] = []
+    cur: list[Token] = []
+    k = start
+    n = len(tokens)
+    extended = False
+    after_acronym = False
+    while k < n and len(out) < 6:
+        t = tokens[k]
+        low = t.lower
+        if cur and ITEM.match(f"{t.lead}{t.text}{t.trail.strip()}"):
+            break  # "1) checkpoint averaging 2) model scaling": the next item begins
+        if t.lead.startswith("("):
+            if cur:
+                defined = t.text.isupper() or any(c.isupper() for c in t.text[1:])
+                after = tokens[k + 1].lower if k + 1 < n else ""
+                if after in MODEL_WORDS or after == "language":
+                    defined = False  # "a Sparse Mixture of Experts (SMoE) language model": describes a model
+                out.append((cur, "(acronym)" if defined and len(t.text) <= 10 else None))
+                cur = []
+                after_acronym = after_acronym or defined
+            while k < n and ")" not in tokens[k].trail:  # skip the parenthesis
+                k += 1
+            k += 1
+            continue
+        if low in ("for", "to", "of", "on") and cur and not extended and k + 1 < n \
+                and tokens[k + 1].lower not in stops and _needs_purpose(cur):
+            extended = True  # "a training recipe for ultra-long context LLMs": the purpose names it
+            cur.append(t)
+            k += 1
+            continue
+        if low == "of" and cur and _all_generic(cur):
+            cur = []  # "the concept of X" -> X
+            k += 1
+            continue
+        if low in stops and not (low == "of" and cur and cur[-1].lower in keep_of):
+            break
+        if low.endswith("ing") and cur and cur[-1].lower in MODEL_WORDS and len(cur) >= 2:
+            break  # "a bilingual SLM supporting ...": a participle clause begins
+        if low == "along" and k + 1 < n and tokens[k + 1].lower == "with":
+            k += 1
+            low = "and"
+        if low in ("and", "or", "&"):
+            if cur and _modifier(cur[-1].text):
+                cur.append(t)  # "consumer electronic and medical domain datasets": one phrase
+                k += 1
+                continue
+            if cur:
+                out.append((cur, None))
+            cur = []
+            k += 1
+            continue
+        cur.append(t)
+        trail = t.trail.strip()
+        if trail.startswith(",") and k + 1 < n and _adjective_list(cur, tokens[k + 1]):
+            k += 1  # "a two-stage, closed-book QA framework": one phrase
+            continue
+        if trail.startswith(","):
+            # "X, a large-scale dataset ...": an appositive gives the head
+            head = _appositive_head(tokens, k + 1, heads)
+            out.append((cur, head))
+            cur = []
+            if head:
+                break
+            k += 1
+            continue
+        if trail and trail[0] in ".;:)!?":
+            break
+        if len(cur) >= MAX_PHRASE_WORDS + (5 if extended else 0):
+            break
+        k += 1
+    if cur:
+        out.append((cur, None))
+    if after_acronym:
+        # "Math Informed syNthetic Dialogue (MIND) generation method": the words after the
+        # acronym are the head of the same phrase, not a second contribution
+        for i, (_, head) in enumerate(out[:-1]):
+            if head == "(acronym)" and len(out[i + 1][0]) <= 2:
+                del out[i + 1]
+                break
+    return out
+
+
+MODEL_WORDS = frozenset("model models llm llms slm slms mllm mllms lm lms".split())
+GENERIC_HEADS = frozenset("recipe approach method framework pipeline strategy technique algorithm scheme "
+                          "procedure process protocol methodology system".split())
+DETERMINERS = frozenset("a an the our their its this these which that and or while where".split())
+
+
+ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ble", "-", "ary")
+
+
+def _modifier(word: str) -> bool:
+    """A word that modifies a noun still to come ("electronic", "pre-")."""
+    w = word.lower()
+    return w.endswith(ADJECTIVE_ENDINGS) and w not in _words()["technique_heads"] | _words()["dataset_heads"]
+
+
+def _needs_purpose(cur: list[Token]) -> bool:
+    """Does a phrase need its "for/to ..." to be a name? Only a generic head with little else
+    ("an efficient training recipe" + "for ultra-long context LLMs"), or a bare gerund ("filtering" + "for ...")."""
+    last = cur[-1].lower
+    if len(cur) == 1 and last.endswith("ing"):
+        return True
+    if last not in GENERIC_HEADS | {"reliance"}:
+        return False
+    scorer_generic = {"a", "an", "the", "our", "novel", "new", "simple", "efficient", "effective"} | GENERIC_HEADS
+    return len([t for t in cur if t.lower not in scorer_generic]) < 2
+
+
+def _adjective_list(cur: list[Token], nxt: Token) -> bool:
+    """Is "X, Y" inside one noun phrase ("two-stage, closed-book")? Only after a short modifier."""
+    return len(cur) <= 2 and nxt.lower not in DETERMINERS and nxt.lower not in _words()["np_stop"] \
+        and cur[-1].lower not in _words()["technique_heads"] and "-" in cur[-1].text
+
+
+def _all_generic(tokens: list[Token]) -> bool:
+    return not content_words(" ".join(t.text for t in tokens))
+
+
+def _appositive_head(tokens: list[Token], j: int, heads: frozenset[str]) -> str | None:
+    if j >= len(tokens) or tokens[j].lower not in ("a", "an", "the", "which", "namely"):
+        return None
+    for k in range(j + 1, min(j + 10, len(tokens))):
+        if tokens[k].lower in MODEL_WORDS:
+            return None  # "X, the largest LLM ...": a model, not a technique
+        if tokens[k].lower in heads:
+            return tokens[k].lower
+        last = tokens[k].lower.split("-")[-1]
+        if last in heads:
+            return last
+    return None
+
+
+ITEM = re.compile(r"^\(?(?:\d|[ivx]{1,3}|[a-e])\)$")
+LEAD_GERUNDS = frozenset("applying using incorporating adding leveraging introducing employing performing "
+                         "adopting combining".split())
+
+
+def list_items(tokens: list[Token]) -> list[int]:
+    """Where the items of "(1) X (2) Y" or "a combination of X, Y, and Z" start."""
+    starts = [k + 1 for k, t in enumerate(tokens[:-1])
+              if ITEM.match(f"{t.lead}{t.text}{t.trail.strip()}") and t.trail.strip().endswith(")")]
+    for k, t in enumerate(tokens[:-2]):
+        if t.lower == "combination" and tokens[k + 1].lower == "of":
+            k2 = k + 2
+            starts.append(k2)
+            for j in range(k2, min(k2 + 30, len(tokens) - 1)):
+                if tokens[j].trail.strip() == "," and tokens[j + 1].lower not in ("which", "that", "where"):
+                    starts.append(j + 1 + (tokens[j + 1].lower == "and"))
+                if tokens[j].trail.strip()[:1] in (".", ";"):
+                    break
+    return starts
+
+
+def _drop_gerund(phrase: list[Token]) -> list[Token]:
+    """"(2) applying structured templates" -> "structured templates"."""
+    return phrase[1:] if len(phrase) > 1 and phrase[0].lower in LEAD_GERUNDS else phrase
+
+
+def contributions_in(text: str, model_keys: set[str], title: bool = False,
+                     new_names: frozenset[str] = frozenset()) -> list[Contribution]:
+    """The contributions one sentence states."""
+    tokens = tokenize(text)
+    w = _words()
+    out: list[Contribution] = []
+    if title:
+        m = re.match(r"^([^:]{2,60}):\s*(.+)$", text)
+        if m:
+            name = m.group(1).strip()
+            described = m.group(2).rstrip(" .").split()[-1].lower() if m.group(2).split() else ""
+            if model_key(name) not in model_keys and _title_name(name) and described not in MODEL_WORDS:
+                out.append(Contribution(name, kind_of(m.group(2).split()[-1], name), 0.75))
+            elif re.match(r"^(?:A|An)\s", m.group(2)) and described not in MODEL_WORDS:
+                # "Reuse, Don't Retrain: A Recipe for Continued Pretraining ...": the subtitle names it
+                sub = _strip(m.group(2))
+                if content_words(sub):
+                    out.append(Contribution(sub, kind_of(described, sub), 0.6))
+        return out
+    authors_speak = SUBJECT.search(text) is not None or text.lower().startswith(("our ", "central to our"))
+    subject_is_new = bool(tokens) and technique_key(tokens[0].text) in new_names
+    if authors_speak:
+        out.extend(named_in(tokens, model_keys))
+    verb_at = None
+    for k, t in enumerate(tokens):
+        if t.lower in w["introduce_verbs"] and SUBJECT.search(text[: t.start]) is not None:
+            verb_at = k
+            break
+    if verb_at is not None:
+        for phrase, head in object_phrases(tokens, verb_at + 1):
+            out.extend(_contribution(phrase, head, model_keys))
+    uses_list = verb_at is None and any(t.lower in w["use_verbs"] for t in tokens[:12])
+    if (verb_at is not None or authors_speak or subject_is_new) and not uses_list:
+        for start in list_items(tokens):
+            for phrase, head in object_phrases(tokens, start)[:1]:
+                out.extend(_contribution(_drop_gerund(phrase), head, model_keys, enumerated=True))
+    seen: set[str] = set()
+    unique = []
+    for c in sorted(out, key=lambda c: -c.confidence):
+        key = technique_key(c.name)
+        if key not in seen and not any(key in s_ and len(key) < len(s_) for s_ in seen):
+            seen.add(key)
+            unique.append(c)
+    return unique
+
+
+ENUMERATED_NAME = re.compile(r"(?:^|\s)\(?\d\)\s*([A-Z][\w-]{1,30}):")
+
+
+def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
+    """Names the sentence itself marks as new: "called X", "X, a ... algorithm", "a corpus, X", "(1) X: ..."."""
+    w = _words()
+    heads = w["technique_heads"] | w["dataset_heads"] | w["benchmark_heads"]
+    out: list[Contribution] = []
+    n = len(tokens)
+    for k, t in enumerate(tokens):
+        nxt = tokens[k + 1] if k + 1 < n else None
+        if nxt is None:
+            break
+        # "a technique called MiniPuzzle", "named \textit{AF-AudioSet}"
+        if t.lower in w["name_cues"] and _distinctive(nxt.text.strip("{}")) and model_key(nxt.text) not in model_keys:
+            head = _head_before(tokens, k, heads)
+            for cand in _listed_names(tokens, k + 1):
+                name = re.sub(r"^\\textit\{|[{}]", "", cand)
+                if model_key(name) not in model_keys:
+                    out.append(Contribution(name, kind_of(head, name), 0.8))
+        # "a new math corpus, MIND-OWM"
+        if t.lower in heads and t.trail.strip() == "," and _distinctive(nxt.text) and \
+                model_key(nxt.text) not in model_keys and nxt.trail.strip()[:1] in (".", ",", ";", ""):
+            out.append(Contribution(nxt.text, kind_of(t.lower, nxt.text), 0.75))
+        # "G-Vendi, a metric that ...", "CircuitVAE, a search algorithm"
+        if t.trail.strip() == "," and _distinctive(t.text) and model_key(t.text) not in model_keys and \
+                t.lower not in not_models_lower() and re.search(r"[A-Za-z]{2}", t.text):
+            head = _appositive_head(tokens, k + 1, heads)
+            if head:
+                start = k
+                while start > 0 and tokens[start - 1].text[:1].isupper() and not tokens[start - 1].trail \
+                        and tokens[start - 1].lower not in DETERMINERS and start > k - 3:
+                    start -= 1
+                name = " ".join(x.text for x in tokens[start:k + 1])
+                out.append(Contribution(name, kind_of(head, name), 0.8))
+    text = " ".join(f"{t.lead}{t.text}{t.trail}" for t in tokens)
+    for m in ENUMERATED_NAME.finditer(text):
+        if model_key(m.group(1)) not in model_keys and _distinctive(m.group(1)):
+            out.append(Contribution(m.group(1), "technique", 0.7))
+    return out
+
+
+def _listed_names(tokens: list[Token], k: int) -> list[str]:
+    """"X (133B tokens) and Y" from position k: distinctive names joined by commas or "and"."""
+    names = [tokens[k].text]
+    j = k + 1
+    while j < len(tokens) and len(names) < 6:
+        t = tokens[j]
+        if t.lead.startswith("("):
+            while j < len(tokens) and ")" not in tokens[j].trail:
+                j += 1
+            j += 1
+            continue
+        if t.lower in ("and", "or") and j + 1 < len(tokens) and _distinctive(tokens[j + 1].text):
+            names.append(tokens[j + 1].text)
+            j += 2
+            continue
+        break
+    return names
+
+
+def _head_before(tokens: list[Token], k: int, heads: frozenset[str]) -> str | None:
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if tokens[j].lower in heads:
+            return tokens[j].lower
+    return None
+
+
+@lru_cache(maxsize=1)
+def not_models_lower() -> frozenset[str]:
+    from kg.extract.modelnames import not_models
+
+    return not_models()
+
+
+QUESTION_WORDS = frozenset("how what why which when where who does do did can could is are was were should "
+                           "would will".split())
+BARE_DATA = frozenset("data dataset datasets benchmark benchmarks corpus corpora set sets".split())
+
+
+def _contribution(phrase: list[Token], head: str | None, model_keys: set[str],
+                  enumerated: bool = False) -> list[Contribution]:
+    w = _words()
+    heads = w["technique_heads"] | w["dataset_heads"] | w["benchmark_heads"]
+    cut = next((i for i, t in enumerate(phrase) if model_key(t.text) in model_keys), None)
+    if cut is not None:  # "a recipe to extend the context window of <model>": keep what names the recipe
+        phrase = phrase[:cut]
+        while phrase and phrase[-1].lower in _words()["np_stop"] | DETERMINERS:
+            phrase = phrase[:-1]
+        if not phrase:
+            return []
+    words = [t.text for t in phrase]
+    name = _strip(" ".join(words))
+    if not name or model_key(name) in model_keys or not re.search(r"[A-Za-z]{2}", name):
+        return []
+    if phrase[-1].lower in MODEL_WORDS or re.search(r"[A-Z]LMs?$", phrase[-1].text):
+        return []  # "a Llama3-based model", "a bilingual SLM": models are the models component's
+    if phrase[0].lower in w["count_words"] and phrase[-1].lower.endswith("s"):
+        return []  # "two novel strategies": an enumeration follows, not a name
+    # "a novel instruction fine-tuning framework RankRAG": the proper name after the head
+    for k in range(len(phrase) - 1):
+        if phrase[k].lower in heads and is_proper(phrase[k + 1:]):
+            proper = _strip(" ".join(words[k + 1:]))
+            if model_key(proper) in model_keys:
+                return []
+            return [Contribution(proper, kind_of(phrase[k].lower, proper), 0.85)]
+    if head and is_proper([t for t in phrase if t.lower not in ("a", "an", "the", "our")]):
+        return [Contribution(name, kind_of(head, name), 0.85)]
+    ext = next((i for i in range(1, len(phrase)) if phrase[i].lower in ("for", "to", "of", "on")
+                and phrase[i - 1].lower in GENERIC_HEADS | heads), None)
+    core = phrase[:ext] if ext else phrase  # the head is before "for ..."/"to ..."
+    last = core[-1].lower.strip("\"'")
+    last_part = last.split("-")[-1]
+    if not [c for c in content_words(name) if c not in GENERIC_HEADS | BARE_DATA]:
+        return []
+    if head == "(acronym)":
+        return [Contribution(name, kind_of(last, name), 0.8)]
+    if enumerated:
+        if phrase[0].lower in QUESTION_WORDS or (len(name.split()) < 2 and last not in heads):
+            return []
+        return [Contribution(name, kind_of(last, name), 0.6)]
+    if len(core) >= 2 and last.endswith("ed") and core[-2].lower in heads:
+        return [Contribution(name, kind_of(core[-2].lower, name), 0.65)]
+    if head or last in heads or last_part in heads or core[-1].lower.endswith("ing"):
+        return [Contribution(name, kind_of(head or last, name), 0.7)]
+    if len(phrase) <= 3 and is_proper(phrase) and any(_distinctive(t.text) for t in phrase):
+        return [Contribution(name, "technique", 0.6)]
+    return []
+
+
+def uses_in(text: str, model_keys: set[str]) -> list[Contribution]:
+    """Existing techniques a sentence says the authors build on ("we leverage X", "utilizing X")."""
+    w = _words()
+    tokens = tokenize(text)
+    out: list[Contribution] = []
+    for k, t in enumerate(tokens):
+        if t.lower not in w["use_verbs"]:
+            continue
+        for phrase, head in object_phrases(tokens, k + 1)[:3]:
+            name = _strip(" ".join(x.text for x in phrase))
+            last = phrase[-1].lower.split("-")[-1] if phrase else ""
+            if name and content_words(name) and model_key(name) not in model_keys and \
+                    (last in w["technique_heads"] or head or phrase[-1].lower.endswith("ing")):
+                out.append(Contribution(name, kind_of(head or last, name), 0.55))
+        break
+    return out
+
+
+@component("techniques", version=VERSION, requires=("abbreviations", "models"), assigns=("facts.techniques",))
+def techniques(doc: Doc) -> None:
+    model_keys = {model_key(m.name) for m in doc.entities if m.kind == "model"} | doc.user.get("model_like", set())
+    abbrs = doc.user.get("abbreviations", [])
+    long_of = {a.short: a.long for a, _ in abbrs}
+    short_of = {technique_key(a.long): a.short for a, _ in abbrs}
+    introduced: set[str] = set()
+    for idx, text in enumerate(doc.clean):
+        found = contributions_in(text, model_keys, title=idx == doc.title_index,
+                                 new_names=frozenset(introduced))
+        for c in found:
+            _emit(doc, idx, "introduces", c, long_of, short_of)
+            introduced.add(technique_key(c.name))
+        # an acronym defined in a contribution sentence is contributed
+        if found:
+            for a, aidx in abbrs:
+                if aidx == idx and technique_key(a.long) not in introduced and \
+                        model_key(a.short) not in model_keys and \
+                        any(technique_key(a.long) in technique_key(c.name) or
+                            technique_key(c.name) in technique_key(a.long) for c in found):
+                    introduced.add(technique_key(a.long))
+    for idx in doc.abstract_sentences():
+        text = doc.clean[idx]
+        if not SUBJECT.search(text[:80]) and not re.match(r"^(?:Our|The) (?:method|approach|framework)", text):
+            continue
+        for c in uses_in(text, model_keys):
+            if technique_key(c.name) not in introduced:
+                _emit(doc, idx, "uses", c, long_of, short_of)
+
+
+def _emit(doc: Doc, idx: int, predicate: str, c: Contribution, long_of: dict[str, str],
+          short_of: dict[str, str]) -> None:
+    kind = c.kind
+    doc.facts.append(Fact(Mention.paper(), predicate, Mention(kind, c.name), doc.sentences[idx].text,
+                          c.confidence, EXTRACTOR, doc.record))
+    alias = long_of.get(c.name) or short_of.get(technique_key(c.name))
+    if alias:
+        doc.entities.append(Mention(kind, alias))
+        doc.aliases.append(Alias(kind, c.name, alias))

@@ -39,7 +39,8 @@ VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-z]?(?:-[A-Z])?|[vV]\d+(?:\.\d+)*
 HARDWARE = re.compile(r"^(?:[A-Z]{1,2}\d{2,4}[A-Z]?|[A-Z]\d{1,2}[A-Z]|TPUv?\d*|GPUs?)$")
 NUMBER_FORMAT = re.compile(r"^(?:NV|MX)?(?:FP|BF|INT|E\dM)\d+$", re.IGNORECASE)
 DATEISH = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
-SIZE_ADJECTIVE = re.compile(r"\d[BMbm]?-(?:parameter|param|token|billion|million|scale|sized?|layer)s?$")
+SIZE_ADJECTIVE = re.compile(r"\d[BMbm]?-(?:parameter|param|token|billion|million|scale|sized?|layer)s?$",
+                            re.IGNORECASE)
 SUFFIXES = ("-based", "-style", "-like", "-class", "-sized", "-series", "-powered")
 """Suffixes peeled off a name: "Llama3-based model" names Llama3."""
 STOP_PREFIX = frozenset(
@@ -117,8 +118,8 @@ def is_core(text: str) -> bool:
         return False
     if "-" in text:
         parts = _parts(text)
-        return len(parts) >= 2 and (has_digit or upper_inside) and not all(
-            p[0].isupper() and p[1:].islower() for p in parts if p[0].isalpha())
+        title_case_words = all(p[0].isupper() and p[1:].islower() for p in parts if p[0].isalpha())
+        return len(parts) >= 2 and (has_digit or (upper_inside and not title_case_words))
     if all(c.isupper() for c in letters) and len(letters) >= 2:
         return True
     return upper_inside or (has_digit and len(letters) >= 1)
@@ -171,6 +172,12 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 start, i = i, i + 1  # "Music Flamingo"
             elif leads_in and SIZE.match(tokens[i + 1].text) and i > 0:
                 start = i  # "Retro 48B": a capitalised name with its size
+            elif (i > 0 and t.text[:1].isupper() and t.text.isalpha() and t.trail.strip() == ","
+                  and t.lower not in STOP_PREFIX and t.lower not in not_models()
+                  and i + 1 < n and tokens[i + 1].lower in ("a", "an")):
+                spans.append(Span(i, i + 1, t.text))  # "We present Quokka, a ... model": the appositive decides
+                i += 1
+                continue
             else:
                 i += 1
                 continue
@@ -332,6 +339,11 @@ def _adjectival(tokens: list[Token], j: int) -> bool:
     return all(tokens[k].text[:1].islower() for k in range(j, min(j + 3, len(tokens))))
 
 
+NOT_NOUNS = frozenset("that which who with for to of in on from by as at and or but than is are was were has have "
+                      "can could will would designed trained built based using capable tailored optimized "
+                      "developed released specialized".split())
+
+
 def _appositive_head(tokens: list[Token], j: int, heads: frozenset) -> str | None:
     """After "X," or "X is": does "a/an/the/our ... HEAD" follow? Return HEAD."""
     if j >= len(tokens) or tokens[j].lower not in ("a", "an", "the", "our", "its", "is"):
@@ -339,9 +351,14 @@ def _appositive_head(tokens: list[Token], j: int, heads: frozenset) -> str | Non
     for k in range(j + 1, min(j + APPOSITIVE_WINDOW, len(tokens))):
         w = tokens[k].lower
         if w in heads:
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if nxt is not None and not tokens[k].trail and nxt.text.isalpha() and nxt.text.islower() \
+                    and nxt.lower not in NOT_NOUNS:
+                continue  # "a permissive model license": "model" modifies the real head
             return w
-        if tokens[k].trail.strip() and tokens[k].trail.strip()[0] in ".;:":
-            return None
+        trail = tokens[k].trail.strip()
+        if trail and (trail[0] in ".;:" or (trail[0] == "," and "-" not in tokens[k].text)):
+            return None  # the appositive ended without a head
     return None
 
 

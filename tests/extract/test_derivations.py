@@ -1,0 +1,37 @@
+"""Lineage statements in the forms abstracts use, on names the corpus does not have."""
+
+import pytest
+
+
+def edges(doc):
+    return {(f.subject.name, f.predicate, f.object.name) for f in doc.facts
+            if f.predicate not in ("introduces", "uses", "wrote")}
+
+
+@pytest.mark.parametrize("abstract, expected", [
+    ("We introduce Heron-7B, a model distilled from Heron-70B.", {("Heron-7B", "distilled", "Heron-70B")}),
+    ("We prune Osprey-15B to Osprey-8B and recover accuracy with distillation.",
+     {("Osprey-8B", "pruned", "Osprey-15B"), ("Osprey-8B", "distilled", "Osprey-15B")}),
+    ("We introduce Wren-2, a Falcon-40B-based model for dialogue.", {("Wren-2", "based_on", "Falcon-40B")}),
+    ("Finch-32B builds on Qwen2.5-32B with a new tokenizer.", {("Finch-32B", "based_on", "Qwen2.5-32B")}),
+    ("We upcycle Gemma-2B into GemmaMoE-8x2B, a sparse mixture-of-experts model.",
+     {("GemmaMoE-8x2B", "upcycled", "Gemma-2B")}),
+    ("We present Lark-8B. We extend the context window of Llama-3.1-8B from 8K to 1M tokens.",
+     {("Lark-8B", "context_extended", "Llama-3.1-8B")}),
+    ("We introduce Swift-7B-Chat. We fine-tune Mistral-7B on 1M dialogues.",
+     {("Swift-7B-Chat", "finetuned", "Mistral-7B")}),
+])
+def test_derivations(extract_abstract, abstract, expected):
+    assert expected <= edges(extract_abstract(abstract))
+
+
+def test_no_derivation_between_baselines(extract_abstract):
+    doc = extract_abstract("Our model outperforms Llama-3-8B and Qwen2-7B, and matches GPT-4o.")
+    assert not edges(doc)
+
+
+def test_derivation_quote_is_the_sentence(extract_abstract):
+    doc = extract_abstract("We introduce Heron-7B. Heron-7B is distilled from Heron-70B using 10B tokens.")
+    fact = next(f for f in doc.facts if f.predicate == "distilled")
+    assert fact.quote == "Heron-7B is distilled from Heron-70B using 10B tokens."
+    assert 0 < fact.confidence <= 1

@@ -1,0 +1,71 @@
+"""Model recognition on names and sentences that are not in the example corpus."""
+
+import pytest
+
+from kg.extract.modelnames import find_models, parameters, size_of
+
+
+def models_in(sentence: str) -> set[str]:
+    spans, _ = find_models(sentence)
+    return {s.name for s in spans if s.is_model}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We compare against Falcon-40B, Yi-34B and Gemma-2-27B-it on reasoning.", {"Falcon-40B", "Yi-34B"}),
+    ("Our model outperforms Llama-3.1-70B-Instruct and Mixtral 8x22B on MMLU.",
+     {"Llama-3.1-70B-Instruct", "Mixtral 8x22B"}),
+    ("It matches GPT-4o and Claude-3.5 Sonnet at a fraction of the cost.", {"GPT-4o", "Claude-3.5 Sonnet"}),
+    ("We evaluate Qwen-2.5-7B/72B on code.", {"Qwen-2.5-7B", "Qwen-2.5-72B"}),
+    ("We train Zephyrion-7B, a chat model, from scratch.", {"Zephyrion-7B"}),
+    ("We present Quokka, a 7B-parameter language model for clinical notes.", {"Quokka"}),
+])
+def test_models_found(sentence, expected):
+    assert expected <= models_in(sentence)
+
+
+@pytest.mark.parametrize("sentence, not_expected", [
+    ("Training runs on 512 H100 GPUs with FP8 precision and BF16 weights.", {"H100", "FP8", "BF16"}),
+    ("We build on the Megatron-LM library and the NeMo Aligner toolkit.", {"Megatron-LM", "NeMo Aligner"}),
+    ("Our hybrid follows the Nemotron-H architecture with Mamba layers.", {"Nemotron-H"}),
+    ("We release OpenMathReasoning, a dataset of 3M solutions.", {"OpenMathReasoning"}),
+    ("LLMs and RAG systems often fail; SFT and RLHF help.", {"LLMs", "RAG", "SFT", "RLHF"}),
+])
+def test_not_models(sentence, not_expected):
+    assert not (not_expected & models_in(sentence))
+
+
+def test_sizes():
+    assert size_of("Nemotron-4 15B") == "15B"
+    assert size_of("Qwen3-1.7B-Base") == "1.7B"
+    assert size_of("Mixtral 8x7B") is None  # mixture sizes are not a parameter count
+    assert parameters("15B") == 1.5e10
+    assert parameters("125M") == 1.25e8
+
+
+def test_introduced_and_baselines(extract_abstract):
+    doc = extract_abstract(
+        "We introduce Falconet-9B, a 9-billion-parameter language model. "
+        "Falconet-9B outperforms Llama-3.1-8B and Gemma-2-9B on most benchmarks.")
+    introduced = {f.object.name for f in doc.facts if f.predicate == "introduces"}
+    mentioned = {m.name for m in doc.entities if m.kind == "model"}
+    assert introduced == {"Falconet-9B"}
+    assert {"Llama-3.1-8B", "Gemma-2-9B"} <= mentioned
+
+
+def test_release_list_is_introduced(extract_abstract):
+    doc = extract_abstract("We release the Orca-5 family, including Orca-5-8B-Base, Orca-5-8B-Instruct, "
+                           "and Orca-5-8B-Reward.")
+    introduced = {f.object.name for f in doc.facts if f.predicate == "introduces"}
+    assert {"Orca-5-8B-Base", "Orca-5-8B-Instruct", "Orca-5-8B-Reward"} <= introduced
+
+
+def test_alias_for_brevity(extract_abstract):
+    doc = extract_abstract("This yields Phi-Mini-Reasoner-3B (PMR-3B for brevity), a compact model.")
+    assert any({a.name, a.alias} == {"Phi-Mini-Reasoner-3B", "PMR-3B"} for a in doc.aliases)
+
+
+def test_every_fact_is_quoted(extract_abstract):
+    doc = extract_abstract("We introduce Kestrel-2B. Kestrel-2B is distilled from Kestrel-13B.")
+    assert doc.facts
+    for f in doc.facts:
+        assert f.quote in doc.record.text

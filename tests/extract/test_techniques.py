@@ -1,0 +1,57 @@
+"""Contributions (techniques, datasets, benchmarks) and acronyms, on unseen sentences."""
+
+import pytest
+
+from kg.extract.abbreviations import find_abbreviations, find_long_form
+
+
+@pytest.mark.parametrize("text, long, short", [
+    ("We use Low-Rank Adaptation (LoRA) for tuning.", "Low-Rank Adaptation", "LoRA"),
+    ("based on direct preference optimization (DPO) with", "direct preference optimization", "DPO"),
+    ("a Graph Neural Network (GNN) encoder", "Graph Neural Network", "GNN"),
+])
+def test_schwartz_hearst(text, long, short):
+    found = find_abbreviations(text)
+    assert [(a.long, a.short) for a in found] == [(long, short)]
+
+
+def test_no_long_form_for_examples():
+    assert find_abbreviations("strong baselines (e.g., GPT-4o) and others") == []
+    assert find_long_form("XYZ", "nothing matches here") is None
+
+
+def contributions(doc):
+    return {(f.object.kind, f.object.name) for f in doc.facts if f.predicate == "introduces"
+            and f.object.kind != "model"}
+
+
+@pytest.mark.parametrize("abstract, expected", [
+    ("We propose Sparse Token Routing (STR), a method that skips idle tokens.",
+     {("technique", "Sparse Token Routing")}),
+    ("We introduce CodeArena-Pro, a benchmark of 2,000 programming tasks.",
+     {("benchmark", "CodeArena-Pro")}),
+    ("We curate BioChat-1M, a large-scale dataset of clinical dialogues.", {("dataset", "BioChat-1M")}),
+    ("To this end, we propose a novel curriculum-guided reward shaping approach.",
+     {("technique", "curriculum-guided reward shaping approach")}),
+])
+def test_contributions(extract_abstract, abstract, expected):
+    assert expected <= contributions(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We propose a novel approach.",
+    "In this paper, we present a new method and a simple framework.",
+    "We study how retrieval affects long-context models.",
+])
+def test_generic_phrases_are_never_names(extract_abstract, abstract):
+    assert contributions(extract_abstract(abstract)) == set()
+
+
+def test_title_name_is_a_contribution(extract_abstract):
+    doc = extract_abstract("We study objectives for pretraining.", title="SPARK: Self-Play Reinforcement for Pretraining")
+    assert ("technique", "SPARK") in contributions(doc)
+
+
+def test_slogan_title_is_not_a_name(extract_abstract):
+    doc = extract_abstract("We study data.", title="Data, Data Everywhere: Notes on Pretraining")
+    assert ("technique", "Data, Data Everywhere") not in contributions(doc)

@@ -86,19 +86,34 @@ class Edge:
     sentence: int
 
 
-def placeholder_text(text: str, names: Iterable[str]) -> tuple[str, dict[int, str]]:
-    """Replace each model name in ``text`` by <Mk> (longest names first); return text and k -> name."""
-    mapping: dict[int, str] = {}
-    out = text
+def placeholder_text(text: str, names: Iterable[str],
+                     located: Iterable[tuple[int, int, str]] = ()) -> tuple[str, dict[int, str]]:
+    """Replace each model name in ``text`` by <Mk>; return the new text and k -> name.
+
+    ``located`` gives (start, end, name) spans already known from tokenization;
+    other names are looked up in the text. One left-to-right pass: linear time.
+    """
+    spans: dict[int, tuple[int, str]] = {}
+    for start, end, name in located:
+        spans.setdefault(start, (end, name))
     for name in sorted(set(names), key=len, reverse=True):
-        if not name:
-            continue
-        k = len(mapping)
-        pattern = re.compile(r"(?<![\w<])" + re.escape(name) + r"(?![\w>])")
-        if pattern.search(out):
-            mapping[k] = name
-            out = pattern.sub(f"<M{k}>", out)
-    return out, mapping
+        if name and not any(n == name for _, n in spans.values()):
+            for m in re.finditer(r"(?<![\w<])" + re.escape(name) + r"(?![\w>])", text):
+                spans.setdefault(m.start(), (m.end(), name))
+    mapping: dict[int, str] = {}
+    index_of: dict[str, int] = {}
+    out, pos = [], 0
+    for start in sorted(spans):
+        end, name = spans[start]
+        if start < pos:
+            continue  # overlaps a longer name already replaced
+        k = index_of.setdefault(name, len(index_of))
+        mapping[k] = name
+        out.append(text[pos:start])
+        out.append(f"<M{k}>")
+        pos = end
+    out.append(text[pos:])
+    return "".join(out), mapping
 
 
 def _introduced(doc: Doc) -> dict[str, float]:
@@ -152,6 +167,10 @@ def derivations(doc: Doc) -> None:
     for idx in sorted(models):
         text = doc.clean[idx]
         names = [mm.span.name for mm in models[idx]]
+        tokens = doc.user.get("tokens", {}).get(idx, [])
+        located = [(tokens[mm.span.i].start, tokens[mm.span.i].start + len(mm.span.name), mm.span.name)
+                   for mm in models[idx] if mm.span.j > mm.span.i and mm.span.j <= len(tokens)
+                   and text[tokens[mm.span.i].start:tokens[mm.span.j - 1].end].startswith(mm.span.name)]
         # "the 56B model": the record's one model of that size
         for _, size, _ in [r for r in doc.user.get("size_refs", []) if r[0] == idx]:
             owners = {n for n in sizes.get(size, [])}
@@ -159,9 +178,10 @@ def derivations(doc: Doc) -> None:
                 text = re.sub(rf"\bthe {re.escape(size)} (?:model|LLM|base model|checkpoint)\b",
                               next(iter(owners)), text, flags=re.IGNORECASE)
                 names.append(next(iter(owners)))
+                located = []  # offsets moved: look every name up again
         if not names:
             continue
-        ptext, mapping = placeholder_text(text, names)
+        ptext, mapping = placeholder_text(text, names, located)
         edges.extend(_match_sentence(doc, idx, ptext, mapping, abstract_cues, order))
     edges.extend(_edges_from_names(doc, order, edges, abstract_cues))
     edges.extend(_refine_vague(doc, edges, models))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Attribute, Fact, Mention
@@ -60,6 +61,7 @@ class ModelMention:
     """Confidence that the paper introduces it here (0: not introduced)."""
 
 
+@lru_cache(maxsize=256)
 def _intro_scope(text: str) -> tuple[int, int] | None:
     """Character range after an introducing verb whose subject is the authors."""
     for m in INTRO_VERBS.finditer(text):
@@ -136,6 +138,7 @@ def models(doc: Doc) -> None:
     for idx, text in enumerate(doc.clean):
         spans, tokens = find_models(text)
         doc.user.setdefault("tokens", {})[idx] = tokens
+        doc.user.setdefault("spans", {})[idx] = spans
         for span in spans:
             if span.family_level or any(r.split(" ", 1)[1].startswith(MODEL_EVIDENCE) for r in span.reasons):
                 doc.user.setdefault("model_like", set()).add(model_key(span.name))
@@ -224,7 +227,7 @@ def family_intros(doc: Doc, by_sentence: dict[int, list[ModelMention]]) -> set[s
     """Keys of the names the paper introduces, families included ("we introduce ChatQA, a suite of models")."""
     keys = {model_key(mm.span.name) for mms in by_sentence.values() for mm in mms if mm.introduced}
     for idx, text in enumerate(doc.clean):
-        spans, tokens = find_models(text)
+        spans, tokens = doc.user["spans"][idx], doc.user["tokens"][idx]
         for span in spans:
             if span.family_level or span.score >= 1:
                 if _introduced(doc, idx, text, tokens, span):

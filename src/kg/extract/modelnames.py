@@ -80,6 +80,22 @@ def not_models() -> frozenset[str]:
     return _vocab()[4]
 
 
+@lru_cache(maxsize=1)
+def _family_labels() -> dict[str, str]:
+    text = resources.files("kg.extract").joinpath("patterns/families.txt").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.setdefault(line.strip().lower(), line.strip())
+    return out
+
+
+def family_label(name: str) -> str | None:
+    """The well-known family a model name shows ("Llama-3.1-70B-Instruct" -> "Llama"), if any."""
+    stem = family_stem(name)
+    return _family_labels().get(stem) if stem else None
+
+
 def _parts(text: str) -> list[str]:
     return [p for p in re.split(r"[-_/\s]", text) if p]
 

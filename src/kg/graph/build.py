@@ -17,6 +17,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.extract.doc import Doc
 from kg.extract.fact import DERIVATION_KINDS, Fact, Mention, collapse_ws
+from kg.extract.modelnames import family_label
 from kg.graph import iris
 from kg.records.record import Record
 from kg.resolve.entities import Entities, Entity, resolve_entities
@@ -202,6 +203,12 @@ def _emit_entity(out: _Emitter, entity: Entity) -> None:
     out.add(iri, RDFS.label, text_literal(entity.label))
     for alt in entity.alt_labels:
         out.add(iri, SKOS.altLabel, text_literal(alt))
+    family = family_label(entity.label) if entity.group == "model" else None
+    if family:
+        fam = iris.mint("family", family.lower(), family)
+        out.add(fam, RDF.type, MLKG.ModelFamily)
+        out.add(fam, RDFS.label, Literal(family))
+        out.add(iri, MLKG.inFamily, fam)
 
 
 def _emit_fact(out: _Emitter, fact: Fact, s: URIRef, o: URIRef) -> None:

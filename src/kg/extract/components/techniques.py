@@ -81,7 +81,7 @@ TITLE_NOT_NAME = re.compile(r"[,'’!?]|^(?:from|to|on|in|towards?|beyond|when|w
 
 def _title_name(name: str) -> bool:
     """"RLP" or "Prismatic Synthesis" before a title's colon names a contribution; "Reuse, Don't Retrain" does not."""
-    if TITLE_NOT_NAME.search(name) or len(name.split()) > 4:
+    if TITLE_NOT_NAME.search(name) or len(name.split()) > 4 or re.search(r"\b(?:Report|Paper|Card)$", name):
         return False
     toks = tokenize(name)
     return is_proper(toks) and (len(toks) > 1 or _distinctive(toks[0].text))
@@ -276,9 +276,12 @@ def contributions_in(text: str, model_keys: set[str], title: bool = False,
         if m:
             name = m.group(1).strip()
             described = m.group(2).rstrip(" .").split()[-1].lower() if m.group(2).split() else ""
-            if model_key(name) not in model_keys and _title_name(name) and described not in MODEL_WORDS:
+            names_model = any(model_key(t.text) in model_keys for t in tokenize(name))
+            if model_key(name) not in model_keys and not names_model and _title_name(name) \
+                    and described not in MODEL_WORDS:
                 out.append(Contribution(name, kind_of(m.group(2).split()[-1], name), 0.75))
-            elif re.match(r"^(?:A|An)\s", m.group(2)) and described not in MODEL_WORDS:
+            elif re.match(r"^(?:A|An)\s", m.group(2)) and not re.search(r"\b(?:[Mm]odels?|LLMs?)\b", m.group(2)) \
+                    and not TITLE_NOT_NAME.search(m.group(2)[2:]):
                 # "Reuse, Don't Retrain: A Recipe for Continued Pretraining ...": the subtitle names it
                 sub = _strip(m.group(2))
                 if content_words(sub):

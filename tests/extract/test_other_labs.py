@@ -1,0 +1,44 @@
+"""Abstracts in the style of other labs' papers: families, lineage forms and names the example corpus lacks."""
+
+import pytest
+
+
+def facts(doc, predicate):
+    return {(f.subject.name if f.subject.kind != "paper" else "paper", f.object.name)
+            for f in doc.facts if f.predicate == predicate}
+
+
+CASES = [
+    ("Zephyr: Direct Distillation of LM Alignment",
+     "Starting from Mistral-7B, we apply distilled direct preference optimization (dDPO) to learn a chat model "
+     "with significantly improved intent alignment. The resulting model, Zephyr-7B, sets the state-of-the-art.",
+     {"introduces": {("paper", "Zephyr-7B")}, "aligned": {("Zephyr-7B", "Mistral-7B")}}),
+    ("Code Llama: Open Foundation Models for Code",
+     "We release Code Llama, a family of large language models for code based on Llama 2 providing "
+     "state-of-the-art performance among open models.",
+     {"based_on": {("Code Llama", "Llama 2")}}),
+    ("OpenMath: Scaling Math Data",
+     "We construct OpenMathInstruct-2, a dataset of 14M question-solution pairs. Finetuning Llama-3.1-8B-Base on "
+     "OpenMathInstruct-2 yields OpenMath2-Llama3.1-8B, which outperforms Llama3.1-8B-Instruct on MATH.",
+     {"finetuned": {("OpenMath2-Llama3.1-8B", "Llama-3.1-8B-Base")},
+      "introduces": {("paper", "OpenMathInstruct-2")}}),
+    ("Phi-3 Technical Report: A Highly Capable Language Model Locally on Your Phone",
+     "We introduce phi-3-mini, a 3.8 billion parameter language model trained on 3.3 trillion tokens, whose "
+     "overall performance rivals that of models such as Mixtral 8x7B and GPT-3.5.",
+     {"introduces": {("paper", "phi-3-mini")}}),
+]
+
+
+@pytest.mark.parametrize("title, abstract, expected", CASES, ids=[c[0].split(":")[0] for c in CASES])
+def test_other_lab_abstracts(extract_abstract, title, abstract, expected):
+    doc = extract_abstract(abstract, title=title)
+    for predicate, pairs in expected.items():
+        assert pairs <= facts(doc, predicate), predicate
+
+
+def test_baselines_are_not_introduced(extract_abstract):
+    title, abstract, _ = CASES[3]
+    doc = extract_abstract(abstract, title=title)
+    introduced = {o for _, o in facts(doc, "introduces")}
+    assert not {"Mixtral 8x7B", "GPT-3.5"} & introduced
+    assert "Phi-3 Technical Report" not in introduced

@@ -1,1 +1,11 @@
 """Built-in readers, one input format per module; importing registers them."""
+
+from kg.records.formats import (  # noqa: F401
+    abstract_lines,
+    arxiv_abstracts,
+    arxiv_atom,
+    arxiv_listing,
+    bibtex,
+    hf_daily,
+    jsonl,
+)

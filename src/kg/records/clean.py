@@ -1,0 +1,69 @@
+"""Clean abstract/title text for extraction; records keep the verbatim text.
+
+Sources leak LaTeX (``\\&``, ``\\textit{...}``, ``--``, a stray ``}`` as in
+"U}nified") and uneven whitespace. Extractors read the cleaned text but
+quote evidence from the verbatim one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ACCENTS = {
+    '"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303",
+    "=": "\u0304", ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b",
+    "c": "\u0327", "k": "\u0328", "r": "\u030a",
+}
+_LETTERS = {
+    "o": "ø", "O": "Ø", "ss": "ß", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ",
+    "oe": "œ", "OE": "Œ", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ",
+}
+_ESCAPED = {"&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}"}
+
+_ACCENT_CMD = re.compile(r"""\{?\\(["'`^~=.]|[uvHckr](?![A-Za-z]))\s?\{?\\?([A-Za-z])\}?\}?""")
+_LETTER_CMD = re.compile(r"\{?\\(ss|aa|AA|ae|AE|oe|OE|o|O|l|L|i|j)(?![A-Za-z])\}?")
+_ESCAPE = re.compile(r"\\([&%$#_{}])")
+_FORMAT_CMD = re.compile(
+    r"\\(?:textit|textbf|texttt|emph|textsc|textrm|textsf|mathrm|mathbf|mathit|text|underline|url)\{([^{}]{0,2000})\}"
+)
+_TILDE = re.compile(r"(?<=\w)~(?=[\w(])")
+_EM_DASH = re.compile(r"(?<!-)---(?!-)")
+_EN_DASH = re.compile(r"(?<!-)--(?!-)")
+_STRAY_BRACE = re.compile(r"(?<=[A-Za-z])[{}](?=[A-Za-z])|(?<![\\\w])\{(?=[A-Za-z])|(?<=[A-Za-z])\}(?![\w])")
+_WS = re.compile(r"\s+")
+
+
+def latex_to_unicode(s: str) -> str:
+    """Decode LaTeX accents and escapes: M{\\"u}ller -> Müller, \\& -> &."""
+    if "\\" not in s:
+        return s
+    s = _ACCENT_CMD.sub(lambda m: m.group(2) + _ACCENTS[m.group(1)], s)
+    s = _LETTER_CMD.sub(lambda m: _LETTERS[m.group(1)], s)
+    s = _ESCAPE.sub(lambda m: _ESCAPED[m.group(1)], s)
+    return unicodedata.normalize("NFC", s)
+
+
+def collapse_ws(s: str) -> str:
+    """Runs of whitespace (newlines included) -> one space, ends stripped."""
+    return _WS.sub(" ", s).strip()
+
+
+def clean_text(s: str | None) -> str:
+    """Readable text: LaTeX remnants removed, dashes fixed, whitespace collapsed.
+
+    ``\\&`` -> ``&``, ``\\textit{x}`` -> ``x``, ``--`` -> ``–``, ``~`` between
+    words -> space, "U}nified" -> "Unified". Idempotent.
+    """
+    if not s:
+        return ""
+    prev = None
+    while prev != s:  # nested \textbf{\textit{x}} unwraps one level a pass
+        prev = s
+        s = _FORMAT_CMD.sub(r"\1", s)
+    s = latex_to_unicode(s)
+    s = _TILDE.sub(" ", s)
+    s = _EM_DASH.sub("—", s)
+    s = _EN_DASH.sub("–", s)
+    s = _STRAY_BRACE.sub("", s)
+    return collapse_ws(s)

@@ -1,0 +1,71 @@
+"""Helpers shared by the readers: line splitting, record spans, author lists."""
+
+from __future__ import annotations
+
+import re
+
+from kg.records.limits import MAX_AUTHORS, MAX_RECORD_CHARS
+from kg.records.record import Problem
+
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "phd", "ph.d."})
+NOT_SHOWN = re.compile(r"et\s+al\.?\s*\(\s*(\d{1,7})\s+additional\s+authors?\s+not\s+shown\s*\)", re.I)
+ET_AL = re.compile(r"^\s*(?:and\s+)?(?:et\s+al\.?|others)\s*$", re.I)
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines of ``text`` with CRLF/CR folded to LF (only those: a form feed or
+    U+2028 inside a line does not start a new line, so line numbers match
+    what an editor shows)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.split("\n")
+
+
+def too_long(file: str, line: int, size: int) -> Problem | None:
+    """A Problem when a record exceeds :data:`MAX_RECORD_CHARS`, else None."""
+    if size > MAX_RECORD_CHARS:
+        return Problem(file, line, f"record of {size} characters exceeds the limit of {MAX_RECORD_CHARS}")
+    return None
+
+
+def split_author_pieces(pieces: list[str]) -> tuple[list[str], int | None]:
+    """Comma-separated author text -> names in order and the "not shown" count.
+
+    Drops the lone ":" separator listings print after an organisation, keeps
+    organisations, re-attaches "Jr."-style suffixes split off by a comma, and
+    reads ", et al. (N additional authors not shown)".
+    """
+    names: list[str] = []
+    not_shown: int | None = None
+    for raw in pieces:
+        m = NOT_SHOWN.search(raw)
+        if m:
+            not_shown = int(m.group(1))
+            raw = raw[: m.start()]
+        for part in raw.split(","):
+            name = " ".join(part.split())
+            name = name.strip(" ;")
+            if not name or not any(ch.isalnum() for ch in name):
+                continue  # ":" separator, stray punctuation
+            if ET_AL.match(name):
+                continue
+            if name.lower() in NAME_SUFFIXES and names:
+                names[-1] = f"{names[-1]}, {name}"
+                continue
+            if name.lower().startswith("and "):
+                name = name[4:].strip()
+            names.append(name)
+            if len(names) >= MAX_AUTHORS:
+                return names, not_shown
+    return names, not_shown
+
+
+def split_and_list(s: str) -> list[str]:
+    """ "A, B and C" / "A and B" / "A; B" -> names (no "Last, First" handling)."""
+    s = " ".join(s.split())
+    if ";" in s:
+        parts = s.split(";")
+    else:
+        parts = [p for chunk in re.split(r"\s+and\s+|\s*&\s*", s) for p in chunk.split(",")]
+    names, _ = split_author_pieces(parts)
+    return names

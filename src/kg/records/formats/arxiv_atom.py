@@ -1,0 +1,116 @@
+"""arXiv API Atom feed: one <entry> per paper.
+
+Each entry is parsed on its own (wrapped in the feed's root tag), so one
+broken entry is reported and the others still load. Documents declaring a
+DOCTYPE are refused: no entity expansion, no external entities.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+
+from kg.records.clean import collapse_ws
+from kg.records.dates import parse_date
+from kg.records.formats._common import too_long
+from kg.records.ids import arxiv_id, find_doi
+from kg.records.record import Problem, Record
+from kg.records.registry import reader
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+ARXIV = "{http://arxiv.org/schemas/atom}"
+ROOT = re.compile(r"<feed\b[^<>]{0,4000}>")
+
+
+def sniff(head: str) -> float:
+    """Sure when an Atom <feed> root or <entry> elements show."""
+    if "<feed" in head and "http://www.w3.org/2005/Atom" in head:
+        return 0.95
+    if "<entry" in head and "<summary" in head:
+        return 0.6
+    return 0.0
+
+
+def _entries(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets of each <entry>...</entry>, found without a regex."""
+    pos = 0
+    while True:
+        start = text.find("<entry", pos)
+        if start < 0:
+            return
+        if text[start + 6: start + 7] not in (">", " ", "\n", "\t", "\r"):
+            pos = start + 6
+            continue
+        end = text.find("</entry>", start)
+        if end < 0:
+            yield start, len(text)
+            return
+        yield start, end + len("</entry>")
+        pos = end + len("</entry>")
+
+
+def _txt(el: ET.Element | None) -> str | None:
+    return el.text if el is not None and el.text and el.text.strip() else None
+
+
+@reader("arxiv-atom", sniff=sniff)
+def parse(text: str, file: str) -> Iterator[Record | Problem]:
+    """arXiv API Atom entries: id, title, summary, authors, published, DOI, comment."""
+    if re.search(r"<!DOCTYPE|<!ENTITY", text[:100_000], re.I):
+        yield Problem(file, 1, "XML with a DOCTYPE/ENTITY declaration is refused")
+        return
+    root = ROOT.search(text)
+    opener = root.group(0) if root else '<feed xmlns="http://www.w3.org/2005/Atom">'
+    if opener.endswith("/>"):
+        opener = opener[:-2] + ">"
+    index = 0
+    for start, end in _entries(text):
+        first = text.count("\n", 0, start) + 1
+        raw = text[start:end]
+        last = first + raw.count("\n")
+        problem = too_long(file, first, len(raw))
+        if problem:
+            yield problem
+            continue
+        try:
+            feed = ET.fromstring(opener + raw + "</feed>")
+        except ET.ParseError as exc:
+            yield Problem(file, first, f"Atom entry is not well-formed XML ({exc})")
+            continue
+        entry = feed.find(f"{ATOM}entry")
+        if entry is None:
+            entry = feed.find("entry")
+        if entry is None:
+            yield Problem(file, first, "no Atom entry element")
+            continue
+
+        def get(tag: str) -> str | None:
+            return _txt(entry.find(f"{ATOM}{tag}")) or _txt(entry.find(tag))
+
+        title = get("title")
+        summary = get("summary")
+        authors = []
+        for author in list(entry.findall(f"{ATOM}author")) + list(entry.findall("author")):
+            name = _txt(author.find(f"{ATOM}name")) or _txt(author.find("name"))
+            if name:
+                authors.append(collapse_ws(name))
+        doi_el = _txt(entry.find(f"{ARXIV}doi"))
+        comment = _txt(entry.find(f"{ARXIV}comment"))
+        journal = _txt(entry.find(f"{ARXIV}journal_ref"))
+        extra = {"journal_ref": collapse_ws(journal)} if journal else {}
+        updated = parse_date(get("updated"))
+        if updated:
+            extra["updated"] = updated
+        if not (title or summary):
+            yield Problem(file, first, "Atom entry has neither title nor summary")
+            continue
+        index += 1
+        yield Record(
+            file=file, index=index, lines=(first, last), text=raw, format="arxiv-atom",
+            title=collapse_ws(title) if title else None, authors=tuple(authors),
+            abstract=summary.strip() if summary else None, arxiv_id=arxiv_id(get("id")),
+            doi=find_doi(doi_el) if doi_el else None,
+            comments=collapse_ws(comment) if comment else None,
+            date=parse_date(get("published")), extra=extra,
+        )

@@ -1,0 +1,199 @@
+"""Input files -> Records, Problems and a copy of each source.
+
+Paths may be files, folders (their regular, non-hidden files, sorted) or
+"-" for standard input. Bytes are decoded here, once: BOMs, CRLF/CR line
+ends, invalid UTF-8 (replaced, and reported by file:line), control
+characters, NUL bytes (binary: skipped) and empty files are dealt with
+before any reader sees the text. Only missing paths and inputs with nothing
+readable at all raise :class:`InputError`; everything else is a Problem.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.records import registry
+from kg.records.limits import MAX_DECODE_PROBLEMS, MAX_FILE_BYTES
+from kg.records.record import Problem, Record
+
+STDIN = "-"
+STDIN_NAME = "stdin"
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""C0 controls other than tab/LF/CR, and DEL: replaced by a space."""
+
+
+class InputError(Exception):
+    """A path that cannot be read at all (missing, or a folder with nothing readable)."""
+
+    def __init__(self, message: str, path: str):
+        super().__init__(message)
+        self.path = path
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input file as read: the store keeps it to rebuild from."""
+
+    name: str
+    sha256: str
+    text: str
+    """Decoded text the readers saw (BOM dropped, line ends folded to LF)."""
+    format: str | None = None
+
+
+@dataclass
+class ReadResult:
+    records: list[Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+
+def decode(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
+    """Bytes -> text, or None when the file is binary or empty (with a Problem)."""
+    if not data:
+        return None, [Problem(name, 1, "empty file")]
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom) and not data.startswith(codecs.BOM_UTF8):
+            text = data.decode(codec, errors="replace")
+            return _finish(text, name, [])
+    if b"\x00" in data:
+        return None, [Problem(name, 1, "binary file, skipped")]
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    problems: list[Problem] = []
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", errors="replace")
+        problems.extend(_bad_utf8_lines(data, name))
+    return _finish(text, name, problems)
+
+
+def _bad_utf8_lines(data: bytes, name: str) -> list[Problem]:
+    """One Problem per line holding invalid UTF-8 (up to a limit), then a count."""
+    problems: list[Problem] = []
+    bad = 0
+    for no, line in enumerate(data.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n"), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad += 1
+            if bad <= MAX_DECODE_PROBLEMS:
+                problems.append(Problem(name, no, "invalid UTF-8 replaced by U+FFFD", skipped=False))
+    if bad > MAX_DECODE_PROBLEMS:
+        problems.append(Problem(name, 1, f"{bad - MAX_DECODE_PROBLEMS} more lines with invalid UTF-8", skipped=False))
+    return problems
+
+
+def _finish(text: str, name: str, problems: list[Problem]) -> tuple[str | None, list[Problem]]:
+    text = text.lstrip("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        return None, [Problem(name, 1, "binary file, skipped")]
+    m = CONTROL.search(text)
+    if m:
+        line = text.count("\n", 0, m.start()) + 1
+        problems.append(Problem(name, line, "control characters replaced by spaces", skipped=False))
+        text = CONTROL.sub(" ", text)
+    if not text.strip():
+        return None, problems + [Problem(name, 1, "empty file")]
+    return text, problems
+
+
+def parse_text(text: str, name: str, format: str | None = None) -> tuple[list[Record], list[Problem], str | None]:
+    """Run one reader over decoded text: the one named, else the one sniffing surest."""
+    chosen = registry.get(format) if format else registry.choose(text)
+    if chosen is None:
+        return [], [Problem(name, 1, "unrecognised format (no reader claims this file)")], None
+    records: list[Record] = []
+    problems: list[Problem] = []
+    try:
+        for item in chosen.parse(text, name):
+            (records if isinstance(item, Record) else problems).append(item)
+    except Exception as exc:  # a reader bug must not sink the other files
+        problems.append(Problem(name, 1, f"reader {chosen.name} failed: {type(exc).__name__}: {exc}"))
+    return records, problems, chosen.name
+
+
+def parse_source(source: Source, format: str | None = None) -> tuple[list[Record], list[Problem]]:
+    """Re-read a stored source (the store rebuilds from these)."""
+    records, problems, _ = parse_text(source.text, source.name, format or source.format)
+    return records, problems
+
+
+def _expand(paths: Iterable[str | Path]) -> list[tuple[str, Path | None]]:
+    """(display name, path) per input file; folders expand to sorted regular files."""
+    out: list[tuple[str, Path | None]] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        if str(raw) == STDIN:
+            out.append((STDIN_NAME, None))
+            continue
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"no such file or folder: {raw}", str(raw))
+        if path.is_dir():
+            files = sorted(
+                (p for p in path.iterdir() if not p.name.startswith(".") and p.is_file()),
+                key=lambda p: p.name,
+            )
+            if not files:
+                raise InputError(f"folder has no readable file: {raw}", str(raw))
+        elif path.is_file():
+            files = [path]
+        else:
+            raise InputError(f"not a regular file or folder: {raw}", str(raw))
+        for f in files:
+            resolved = f.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                out.append((f.name, f))
+    return out
+
+
+def _read_bytes(path: Path | None) -> bytes:
+    if path is None:
+        return sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    with path.open("rb") as fh:
+        return fh.read(MAX_FILE_BYTES + 1)
+
+
+def read_paths(paths: Iterable[str | Path], format: str | None = None) -> ReadResult:
+    """Read every input; one unreadable file or record never stops the others."""
+    if format:
+        registry.get(format)  # unknown format name: KeyError before any work
+    result = ReadResult()
+    names: dict[str, int] = {}
+    for name, path in _expand(list(paths)):
+        if name in names:  # same name in two folders: keep records apart
+            names[name] += 1
+            unique = f"{name}~{names[name]}"
+            result.problems.append(Problem(unique, 1, f"another input is also named {name!r}; read as {unique!r}", skipped=False))
+            name = unique
+        else:
+            names[name] = 1
+        try:
+            data = _read_bytes(path)
+        except OSError as exc:
+            result.problems.append(Problem(name, 1, f"cannot read: {exc.strerror or exc}"))
+            continue
+        if len(data) > MAX_FILE_BYTES:
+            result.problems.append(Problem(name, 1, f"file larger than {MAX_FILE_BYTES} bytes, skipped"))
+            continue
+        text, problems = decode(data, name)
+        result.problems.extend(problems)
+        if text is None:
+            continue
+        records, problems, chosen = parse_text(text, name, format)
+        result.records.extend(records)
+        result.problems.extend(problems)
+        result.sources.append(Source(name, hashlib.sha256(data).hexdigest(), text, chosen))
+    return result

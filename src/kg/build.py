@@ -60,7 +60,7 @@ def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebui
     to what is there; ``rebuild=True`` starts from nothing. The store is replaced
     atomically, so a failed build leaves the previous graph as it was.
     """
-    from kg.records.io import read_paths, read_text
+    from kg.records.io import parse_text, read_paths
 
     st = Store(store)
     fresh = read_paths([str(p) for p in paths], format=format)
@@ -83,7 +83,7 @@ def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebui
             recs = [r for r in fresh.records if r.file == src.name]
             probs = [p for p in fresh.problems if p.file == src.name]
         else:
-            recs, probs = read_text(src.name, src.text, format=src.format)
+            recs, probs, _ = parse_text(src.text, src.name, src.format)
         records.extend(recs)
         problems.extend(probs)
     problems.extend(p for p in fresh.problems if p.file not in by_name)

@@ -31,7 +31,6 @@ _TILDE = re.compile(r"(?<=\w)~(?=[\w(])")
 _EM_DASH = re.compile(r"(?<!-)---(?!-)")
 _EN_DASH = re.compile(r"(?<!-)--(?!-)")
 _STRAY_BRACE = re.compile(r"(?<=[A-Za-z])[{}](?=[A-Za-z])|(?<![\\\w])\{(?=[A-Za-z])|(?<=[A-Za-z])\}(?![\w])")
-_WS = re.compile(r"\s+")
 
 
 def latex_to_unicode(s: str) -> str:
@@ -46,7 +45,7 @@ def latex_to_unicode(s: str) -> str:
 
 def collapse_ws(s: str) -> str:
     """Runs of whitespace (newlines included) -> one space, ends stripped."""
-    return _WS.sub(" ", s).strip()
+    return " ".join(s.split())
 
 
 def clean_text(s: str | None) -> str:
@@ -57,6 +56,8 @@ def clean_text(s: str | None) -> str:
     """
     if not s:
         return ""
+    if not any(mark in s for mark in ("\\", "{", "}", "~", "--")):
+        return collapse_ws(s)
     prev = None
     while prev != s:  # nested \textbf{\textit{x}} unwraps one level a pass
         prev = s

@@ -7,12 +7,16 @@ the same key; non-Latin letters are kept, never folded away.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from kg.records.clean import clean_text
 from kg.records.ids import arxiv_id as _arxiv_id
 
 __all__ = ["arxiv_id", "name_key", "title_key", "fold"]
+
+
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
 def _nfkc_fold(s: str) -> str:
@@ -26,6 +30,8 @@ def fold(s: str) -> str:
     Format characters (category Cf: zero-width space/joiner, bidi overrides,
     soft hyphen) are dropped without leaving a gap.
     """
+    if s.isascii():  # fast path: NFKC is the identity, casefold is lower()
+        return " ".join(_ASCII_WORD.findall(s.lower()))
     s = _nfkc_fold(s)
     out: list[str] = []
     gap = False

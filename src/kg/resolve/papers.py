@@ -1,10 +1,49 @@
-"""Many records -> one Paper per real paper (same arXiv id, title or abstract)."""
+"""Many records -> one Paper per real paper (same arXiv id, title or abstract).
+
+Records are joined greedily, strongest evidence first: a shared arXiv id,
+then a shared DOI, then an equal title, then near-duplicate abstracts (two
+versions of one abstract differ by a sentence or two). A join is refused
+when the two groups carry different arXiv ids, or different titles with
+abstracts that are not nearly identical: this keeps "ChatQA" apart from
+"ChatQA 2" and a paper apart from its follow-up.
+
+Abstract candidates come from bottom-k sketches of word-shingle hashes, so
+only records sharing a rare shingle are ever compared (no all-pairs pass).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
+import zlib
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from kg.records.clean import clean_text
 from kg.records.record import Record
+from kg.resolve.keys import fold, title_key
+
+SHINGLE = 3
+"""Words per shingle."""
+SKETCH = 24
+"""Smallest shingle hashes kept per abstract (bottom-k sketch) for blocking."""
+MAX_BUCKET = 32
+"""A sketch value shared by more abstracts than this is a stock phrase: ignored."""
+MIN_SHARED = 2
+"""Sketch values two abstracts must share before they are compared at all
+(versions of one abstract share about SKETCH x Jaccard >= 6 of them)."""
+MIN_SHINGLES = 8
+"""Abstracts with fewer shingles are too short to match on."""
+SAME_ABSTRACT = 0.25
+"""Shingle Jaccard at which two abstracts are versions of one (other papers stay < 0.05)."""
+CONTAINED = 0.5
+"""...or the share of the shorter abstract found in the longer one (a cut-short copy)."""
+SAME_DESPITE_TITLES = 0.7
+"""Jaccard needed to join records whose (different) titles both came from the source."""
+MIN_TITLE_KEY = 8
+"""Title keys shorter than this ("introduction") never join records on their own."""
+LABEL_CHARS = 160
+"""Longest label made from a first sentence when no record gives a title."""
 
 
 @dataclass
@@ -25,7 +64,200 @@ class Paper:
     authors: list[str] = field(default_factory=list)
     """People and organisations in printed order, from the fullest author list."""
     authors_not_shown: int | None = None
+    author_count: int | None = None
+    """Authors in all, where a source says (shown + not shown, or "N authors")."""
+    comments: str | None = None
+
+
+def _hard_title(r: Record) -> str | None:
+    """Title key of a title the source printed as such (not a guessed split)."""
+    if r.title and r.extra.get("title_split") != "heuristic":
+        key = title_key(r.title)
+        return key if len(key) >= MIN_TITLE_KEY else None
+    return None
+
+
+def _any_title(r: Record) -> str | None:
+    key = title_key(r.title) if r.title else ""
+    return key if len(key) >= MIN_TITLE_KEY else None
+
+
+def _word_hash(cache: dict[str, int], word: str) -> int:
+    h = cache.get(word)
+    if h is None:
+        h = cache[word] = zlib.crc32(word.encode("utf-8"))
+    return h
+
+
+def shingles(text: str, cache: dict[str, int] | None = None) -> set[int]:
+    """Hashes of the word 3-grams of the cleaned, folded text."""
+    cache = {} if cache is None else cache
+    if "\\" in text or "{" in text or "}" in text:
+        text = clean_text(text)
+    get = cache.get
+    words = [get(w) or _word_hash(cache, w) for w in fold(text).split()]
+    return {hash(tuple(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
+
+
+def similarity(a: set[int], b: set[int]) -> float:
+    """Jaccard, or containment scaled to the same threshold for cut-short copies."""
+    if len(a) < MIN_SHINGLES or len(b) < MIN_SHINGLES:
+        return 0.0
+    inter = len(a & b)
+    jac = inter / (len(a) + len(b) - inter)
+    con = inter / min(len(a), len(b))
+    return max(jac, con * SAME_ABSTRACT / CONTAINED)
+
+
+class _Groups:
+    """Union-find whose groups remember their arXiv ids and printed titles."""
+
+    def __init__(self, records: list[Record]):
+        self.parent = list(range(len(records)))
+        self.ids = [{r.arxiv_id} if r.arxiv_id else set() for r in records]
+        self.titles = [{t} if (t := _hard_title(r)) else set() for r in records]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def conflict(self, a: int, b: int, sim: float | None) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if self.ids[ra] and self.ids[rb] and self.ids[ra] != self.ids[rb]:
+            return True
+        if sim is not None and self.titles[ra] and self.titles[rb] and not (self.titles[ra] & self.titles[rb]):
+            return sim < SAME_DESPITE_TITLES
+        return False
+
+    def join(self, a: int, b: int, sim: float | None = None) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb or self.conflict(ra, rb, sim):
+            return
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.ids[ra] |= self.ids[rb]
+        self.titles[ra] |= self.titles[rb]
+
+
+def _abstract_pairs(records: list[Record]) -> list[tuple[float, int, int]]:
+    """(similarity, i, j) for record pairs whose abstracts are versions of one."""
+    cache: dict[str, int] = {}
+    sets: dict[int, set[int]] = {}
+    buckets: dict[int, list[int]] = defaultdict(list)
+    for i, r in enumerate(records):
+        if not r.abstract:
+            continue
+        s = shingles(r.abstract, cache)
+        if len(s) < MIN_SHINGLES:
+            continue
+        sets[i] = s
+        for h in sorted(s)[:SKETCH]:
+            buckets[h].append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in buckets.values():
+        if len(members) < 2 or len(members) > MAX_BUCKET:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                shared[(members[x], members[y])] += 1
+    pairs = []
+    for (i, j), n in shared.items():
+        if n >= MIN_SHARED or len(sets[i]) < SKETCH or len(sets[j]) < SKETCH:
+            sim = similarity(sets[i], sets[j])
+            if sim >= SAME_ABSTRACT:
+                pairs.append((sim, i, j))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    return pairs
+
+
+def group_records(records: list[Record]) -> list[list[Record]]:
+    """Records grouped per paper, each group sorted by (file, index)."""
+    records = sorted(records, key=lambda r: (r.file, r.index))
+    groups = _Groups(records)
+    for keyer in (lambda r: r.arxiv_id, lambda r: (r.doi or "").lower() or None, _any_title):
+        first: dict[str, int] = {}
+        for i, r in enumerate(records):
+            k = keyer(r)
+            if k:
+                groups.join(first.setdefault(k, i), i)
+    for sim, i, j in _abstract_pairs(records):
+        groups.join(i, j, sim)
+    members: dict[int, list[Record]] = defaultdict(list)
+    for i, r in enumerate(records):
+        members[groups.find(i)].append(r)
+    return list(members.values())
+
+
+def first_sentence(text: str) -> str:
+    """The abstract's first sentence, cleaned and cut to :data:`LABEL_CHARS`."""
+    text = clean_text(text[: LABEL_CHARS * 8])
+    m = re.search(r"[.!?](?=\s+[A-Z0-9(\"“])", text[: LABEL_CHARS * 4])
+    sentence = text[: m.start() + 1] if m else text
+    if len(sentence) > LABEL_CHARS:
+        cut = sentence.rfind(" ", 0, LABEL_CHARS)
+        sentence = sentence[: cut if cut > 0 else LABEL_CHARS].rstrip(" ,;:") + "…"
+    return sentence
+
+
+def _paper(records: list[Record]) -> Paper:
+    ids = sorted({r.arxiv_id for r in records if r.arxiv_id})
+    hard = [r for r in records if r.title and r.extra.get("title_split") != "heuristic"]
+    soft = [r for r in records if r.title and r not in hard]
+    titled = hard or soft
+    title = None
+    if titled:
+        counts = Counter(title_key(r.title) for r in titled)
+        best = max(counts.values())
+        title = next(r.title for r in titled if counts[title_key(r.title)] == best)
+    with_abstract = [r for r in records if r.abstract]
+    abstract_rec = max(
+        with_abstract,
+        key=lambda r: (r.extra.get("title_split") != "heuristic", len(r.abstract)),
+        default=None,
+    )
+    author_rec = max(records, key=lambda r: len(r.authors))  # max keeps the first on ties
+    counts_given = [len(r.authors) + r.authors_not_shown for r in records if r.authors_not_shown is not None]
+    counts_given += [int(r.extra["author_count"]) for r in records if r.extra.get("author_count", "").isdigit()]
+    dates = sorted(r.date for r in records if r.date)
+    paper = Paper(
+        key="",
+        records=records,
+        title=title,
+        arxiv_id=ids[0] if ids else None,
+        doi=next((r.doi for r in records if r.doi), None),
+        date=dates[0] if dates else None,
+        abstract=abstract_rec.abstract if abstract_rec else None,
+        authors=list(author_rec.authors),
+        authors_not_shown=author_rec.authors_not_shown,
+        author_count=max(counts_given) if counts_given else (len(author_rec.authors) or None),
+        comments=next((r.comments for r in records if r.comments), None),
+    )
+    if title is None and paper.abstract:
+        paper.title = first_sentence(paper.abstract)
+        paper.title_guessed = True
+    paper.key = _key(paper)
+    return paper
+
+
+def _key(paper: Paper) -> str:
+    if paper.arxiv_id:
+        return f"arxiv:{paper.arxiv_id}"
+    if paper.title and not paper.title_guessed and title_key(paper.title):
+        return f"title:{title_key(paper.title)}"
+    texts = sorted(fold(clean_text(r.abstract or r.text)) for r in paper.records)
+    digest = hashlib.sha256(texts[0].encode("utf-8")).hexdigest()[:16]
+    return f"abstract:{digest}"
 
 
 def cluster_papers(records: list[Record]) -> list[Paper]:
-    raise NotImplementedError
+    """One Paper per real paper, sorted by key; keys are unique and stable."""
+    papers = sorted((_paper(g) for g in group_records(records)), key=lambda p: (p.key, p.records[0].file, p.records[0].index))
+    seen: Counter[str] = Counter()
+    for p in papers:
+        seen[p.key] += 1
+        if seen[p.key] > 1:
+            p.key = f"{p.key}~{seen[p.key]}"
+    return papers

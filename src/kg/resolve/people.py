@@ -1,10 +1,46 @@
-"""Author names -> one Person (or Organization) per real author."""
+"""Author names -> one Person (or Organization) per real author.
+
+Spellings with the same :func:`~kg.resolve.keys.name_key` are one agent.
+Beyond that, two spellings are merged only when the names are near-identical
+(a dropped middle name or initial, a short first name, a transliterated
+vowel, a one-letter typo) *and* something ties them: a shared coauthor, or
+the same paper. Two names printed in one author list are never merged, and
+Chinese given names are compared syllable-aware, so "Jian"/"Jianfeng" or
+"Bo Li"/"Bo Liu" stay apart.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Levenshtein
+
+from kg.resolve.keys import name_key
 from kg.resolve.papers import Paper
+
+ORG_WORDS = frozenset(
+    """workshop team inc ltd llc lab labs laboratory laboratories university universität
+    université universidad institute institut institution corporation corp company research
+    group consortium collaboration foundation project initiative center centre association
+    society alliance community organization organisation council committee department school
+    college academy agency ministry gmbh contributors developers technologies""".split()
+)
+"""Words that mark a printed "author" as an organisation ("BigScience Workshop")."""
+ORG_ACRONYMS = frozenset({"AI", "AG", "SA", "NV", "BV", "PLC", "LLP"})
+"""All-caps tokens that mark organisations ("Mistral AI", "Siemens AG")."""
+MIN_SHORT_NAME = 3
+"""A short first name ("Adi" for "Adithya") must be at least this long."""
+MIN_TYPO_NAME = 4
+"""Names shorter than this are never "one-letter typos" of each other (Li/Liu)."""
+INITIAL_EVIDENCE = 2
+"""Shared coauthors needed to merge an initial with a full first name (J./John)."""
+
+_PINYIN = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ua|uo|ia|ie|iu|ui|ue|ve|er|a|o|e|i|u|v|ü)"
+)
 
 
 @dataclass
@@ -26,6 +62,253 @@ class People:
     def agent_for(self, paper_key: str, spelling: str) -> Agent:
         return self.agents[self.by_spelling[(paper_key, spelling)]]
 
+    def authors_of(self, paper: Paper) -> list[Agent]:
+        """The paper's agents in printed order (people and organisations)."""
+        out: list[Agent] = []
+        for spelling in paper.authors:
+            agent = self.agents.get(self.by_spelling.get((paper.key, spelling), ""))
+            if agent is not None and agent not in out:
+                out.append(agent)
+        return out
+
+
+def is_organization(name: str) -> bool:
+    """Whether a printed author is an organisation, by the shape of the name.
+
+    Single-token names ("NVIDIA", "Nvidia"), names holding an organisation word
+    ("BigScience Workshop", "Qwen Team", "Allen Institute for AI") or an
+    organisation acronym ("Mistral AI").
+    """
+    tokens = [t for t in re.split(r"[\s,]+", name.strip()) if t]
+    words = [t.strip(".()&") for t in tokens]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    if len(words) == 1:
+        return any(ch.isalpha() for ch in words[0])
+    for w in words:
+        if w.casefold() in ORG_WORDS or w in ORG_ACRONYMS:
+            return True
+        for part in w.split("-"):
+            if part in ORG_ACRONYMS and part != w:
+                return True  # "DeepSeek-AI"
+    return False
+
+
+def _is_pinyin_word(word: str) -> bool:
+    """Whether ``word`` splits into one to three pinyin syllables ("jianfeng")."""
+    n = len(word)
+    reach = [False] * (n + 1)
+    reach[0] = True
+    for _ in range(3):
+        nxt = [False] * (n + 1)
+        for i in range(n):
+            if reach[i]:
+                for j in range(i + 1, min(n, i + 6) + 1):
+                    if _PINYIN.fullmatch(word, i, j):
+                        nxt[j] = True
+        if nxt[n]:
+            return True
+        reach = nxt
+    return False
+
+
+def _one_edit_ok(a: str, b: str) -> bool:
+    """A one-letter typo or transliterated vowel, not a different name.
+
+    The first letter must agree, and a changed *last* letter is refused
+    (Mario/Maria, Giulio/Giulia); pinyin-only pairs are refused (Jian/Jiao).
+    """
+    if min(len(a), len(b)) < MIN_TYPO_NAME or a[0] != b[0]:
+        return False
+    if Levenshtein.distance(a, b) != 1:
+        return False
+    if _is_pinyin_word(a) and _is_pinyin_word(b):
+        return False
+    for op in Levenshtein.editops(a, b):
+        if op.tag == "replace" and op.src_pos == len(a) - 1:
+            return False
+    return True
+
+
+def _first_names_match(a: str, b: str) -> str | None:
+    """How two first names are one: "same", "short", "typo", "initial"; else None."""
+    if a == b:
+        return "same"
+    short, long = sorted((a, b), key=len)
+    if len(short) == 1:
+        return "initial" if long.startswith(short) else None
+    if len(short) >= MIN_SHORT_NAME and long.startswith(short):
+        rest = long[len(short):]
+        if _is_pinyin_word(short) and _is_pinyin_word(rest):
+            return None  # "Jian" is not short for "Jianfeng"
+        return "short"
+    return "typo" if _one_edit_ok(a, b) else None
+
+
+def _middles_match(a: list[str], b: list[str]) -> bool:
+    """Middle names agree where both print them (an initial matches a name)."""
+    short, long = sorted((a, b), key=len)
+    i = 0
+    for token in short:
+        while i < len(long) and not (long[i] == token or (len(token) == 1 and long[i].startswith(token))
+                                     or (len(long[i]) == 1 and token.startswith(long[i]))):
+            i += 1
+        if i == len(long):
+            return False
+        i += 1
+    return True
+
+
+def variant_kind(a: str, b: str) -> str | None:
+    """How two person names could spell one person, or None when they cannot.
+
+    "same" (equal keys), "middle" (a dropped middle name or initial), "short"
+    (a short first name), "typo" (one letter, first or last name), "initial".
+    """
+    ta, tb = name_key(a).split(), name_key(b).split()
+    if ta == tb:
+        return "same"
+    if len(ta) < 2 or len(tb) < 2:
+        return None
+    first = _first_names_match(ta[0], tb[0])
+    if ta[-1] == tb[-1]:
+        last_typo = False
+    elif first == "same" and _one_edit_ok(ta[-1], tb[-1]):
+        last_typo = True
+    else:
+        return None
+    if first is None or not _middles_match(ta[1:-1], tb[1:-1]):
+        return None
+    if last_typo:
+        return "typo" if ta[1:-1] == tb[1:-1] else None
+    if first == "same":
+        return "middle"
+    return first
+
+
+@dataclass
+class _Node:
+    key: str
+    spellings: Counter = field(default_factory=Counter)
+    papers: set[str] = field(default_factory=set)
+    records: set[tuple[str, int]] = field(default_factory=set)
+    coauthors: set[str] = field(default_factory=set)
+
+
+def _blocks(nodes: dict[str, _Node]) -> set[tuple[str, str]]:
+    """Candidate pairs: same last name, or same first name and last-name start."""
+    by: dict[tuple, list[str]] = defaultdict(list)
+    for key in nodes:
+        tokens = key.split()
+        if len(tokens) < 2:
+            continue
+        by[("last", tokens[-1])].append(key)
+        by[("first", tokens[0], tokens[-1][:2])].append(key)
+    pairs: set[tuple[str, str]] = set()
+    for members in by.values():
+        members = sorted(members)
+        for i in range(len(members)):
+            for j in range(i + 1, len(members)):
+                pairs.add((members[i], members[j]))
+    return pairs
+
 
 def resolve_people(papers: list[Paper]) -> People:
-    raise NotImplementedError
+    """One Agent per real author; every printed spelling maps to its agent."""
+    occurrences: list[tuple[str, str, tuple[str, int]]] = []  # (paper key, spelling, record)
+    for paper in papers:
+        for rec in paper.records:
+            for spelling in rec.authors:
+                occurrences.append((paper.key, spelling.strip(), (rec.file, rec.index)))
+        for spelling in paper.authors:
+            occurrences.append((paper.key, spelling.strip(), ("", 0)))
+
+    orgs: dict[str, Counter] = defaultdict(Counter)
+    nodes: dict[str, _Node] = {}
+    record_people: dict[tuple[str, int], set[str]] = defaultdict(set)
+    paper_people: dict[str, set[str]] = defaultdict(set)
+    for paper_key, spelling, record in occurrences:
+        key = name_key(spelling)
+        if not key:
+            continue
+        if is_organization(spelling):
+            orgs[key][spelling] += 1
+            continue
+        node = nodes.setdefault(key, _Node(key))
+        node.spellings[spelling] += 1
+        node.papers.add(paper_key)
+        if record[0]:
+            node.records.add(record)
+            record_people[record].add(key)
+        paper_people[paper_key].add(key)
+    for members in paper_people.values():
+        for key in members:
+            nodes[key].coauthors |= members - {key}
+
+    parent = {k: k for k in nodes}
+    comp_records = {k: set(n.records) for k, n in nodes.items()}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for a, b in sorted(_blocks(nodes)):
+        na, nb = nodes[a], nodes[b]
+        if nodes[a].records & nodes[b].records:
+            continue  # printed side by side in one list: two people
+        kind = variant_kind(na.spellings.most_common(1)[0][0], nb.spellings.most_common(1)[0][0])
+        if kind is None:
+            continue
+        shared = len((na.coauthors & nb.coauthors) - {a, b})
+        same_paper = bool(na.papers & nb.papers)
+        needed = INITIAL_EVIDENCE if kind == "initial" else 1
+        if not (same_paper or shared >= needed):
+            continue
+        ra, rb = find(a), find(b)
+        if ra == rb or comp_records[ra] & comp_records[rb]:
+            continue
+        if rb < ra:
+            ra, rb = rb, ra
+        parent[rb] = ra
+        comp_records[ra] |= comp_records.pop(rb)
+
+    members: dict[str, list[_Node]] = defaultdict(list)
+    for k in sorted(nodes):
+        members[find(k)].append(nodes[k])
+
+    agents: dict[str, Agent] = {}
+    key_of: dict[str, str] = {}
+    for group in members.values():
+        spell = Counter()
+        paper_count = Counter()
+        for n in group:
+            spell.update(n.spellings)
+            for s in n.spellings:
+                paper_count[s] += len(n.papers)
+        name = max(spell, key=lambda s: (paper_count[s], spell[s], len(s), _neg(s)))
+        agent = Agent(key=name_key(name), name=name, spellings=set(spell))
+        agents[agent.key] = agent
+        for n in group:
+            key_of[n.key] = agent.key
+    org_key_of: dict[str, str] = {}
+    for key, spellings in sorted(orgs.items()):
+        name = max(spellings, key=lambda s: (spellings[s], _neg(s)))
+        akey = key if key not in agents else f"{key} (organization)"
+        agents[akey] = Agent(key=akey, name=name, spellings=set(spellings), is_organization=True)
+        org_key_of[key] = akey
+
+    by_spelling: dict[tuple[str, str], str] = {}
+    for paper_key, spelling, _ in occurrences:
+        key = name_key(spelling)
+        target = (org_key_of if is_organization(spelling) else key_of).get(key)
+        if target is not None:
+            by_spelling[(paper_key, spelling)] = target
+    return People(agents=dict(sorted(agents.items())), by_spelling=by_spelling)
+
+
+def _neg(s: str) -> tuple[int, ...]:
+    """Sort key that prefers the alphabetically first spelling under max()."""
+    return tuple(-ord(ch) for ch in s)

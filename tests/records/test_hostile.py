@@ -208,3 +208,11 @@ def test_no_catastrophic_backtracking(text):
     name_key(text[:100_000])
     title_key(text[:100_000])
     assert time.perf_counter() - start < 10
+
+
+def test_listing_page_header_and_footer_are_not_records():
+    result = read_paths([HOSTILE / "listing_header.txt"])
+    [rec] = result.records
+    assert (rec.title, rec.arxiv_id, rec.date) == ("Sparse Adapters Revisited", "2401.00001", "2024-01-02")
+    assert rec.authors == ("Ana Ferreira", "Tomasz Nowak")
+    assert {(p.line, p.skipped) for p in result.problems} == {(1, False), (8, True)}

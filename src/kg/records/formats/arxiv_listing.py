@@ -24,7 +24,7 @@ ELLIPSIS = "…"
 SEPARATOR = re.compile(r"^\s*-{1,5}\s*$")
 ID_LINE = re.compile(r"^\s*arXiv:\s?(?:\d{4}\.\d{4,5}|[a-z-]{2,20}(?:\.[A-Z]{2})?/\d{7})(?:v\d{1,3})?(?:\s|$)")
 LABEL = re.compile(r"^\s*(Authors|Abstract|Comments|Journal ref|DOI|doi|Report number)\s*:\s?", re.I)
-SUBMITTED = re.compile(r"^\s*Submitted\s+(\d{1,2}\s+[A-Za-z]{3,9},?\s+\d{4})")
+SUBMITTED = re.compile(r"^\s*\[?Submitted\s+(?:on\s+)?(\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4})")
 V1 = re.compile(r"v1\s+submitted\s+(\d{1,2}\s+[A-Za-z]{3,9},?\s+\d{4})", re.I)
 ANNOUNCED = re.compile(r"^\s*originally\s+announced\b", re.I)
 
@@ -87,7 +87,10 @@ def _parse_block(block: list[tuple[int, str]], file: str, index: int) -> tuple[R
         stripped = line.strip()
         if not stripped and state in ("title", "authors"):
             continue
-        if ID_LINE.match(line) and state == "title" and not title_lines:
+        if ID_LINE.match(line) and state == "title":
+            if title_lines:  # page header lines before the record's id line
+                problems.append(Problem(file, first, f"{len(title_lines)} stray line(s) before the arXiv id, dropped", skipped=False))
+                title_lines = []
             aid = arxiv_id(stripped)
             continue
         sub = SUBMITTED.match(line)
@@ -131,8 +134,8 @@ def _parse_block(block: list[tuple[int, str]], file: str, index: int) -> tuple[R
             comment_lines.append(stripped)
     text = "\n".join(line for _, line in block)
     title = " ".join(" ".join(title_lines).split()) or None
-    if not title and not author_lines and not abstract_lines:
-        return None, [Problem(file, first, "not a listing record (no title, authors or abstract)")]
+    if not author_lines and not abstract_lines:
+        return None, [Problem(file, first, "not a listing record (no 'Authors:' or 'Abstract:')")]
     authors, not_shown = split_author_pieces(author_lines)
     abstract, warning = _full_abstract("\n".join(abstract_lines)) if abstract_lines else (None, None)
     if warning:

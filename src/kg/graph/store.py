@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pyoxigraph
 from rdflib import Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.vocab import MLKG
 
@@ -113,7 +114,7 @@ class Store:
         """The graph as an rdflib Graph over the Oxigraph store (read-only)."""
         from oxrdflib import OxigraphStore
 
-        g = Graph(store=OxigraphStore(store=self.oxigraph()))
+        g = Graph(store=OxigraphStore(store=self.oxigraph()), identifier=DATASET_DEFAULT_GRAPH_ID)
         for prefix, ns in PREFIXES.items():
             g.bind(prefix, ns)
         return g
@@ -125,7 +126,7 @@ class Store:
         tmp = Path(tempfile.mkdtemp(prefix=".gen-tmp-", dir=self.path))
         try:
             db = tmp / "oxigraph"
-            g = Graph(store="Oxigraph")
+            g = Graph(store="Oxigraph", identifier=DATASET_DEFAULT_GRAPH_ID)  # the default graph
             g.open(str(db))
             try:
                 with _spooled(ntriples) as data:

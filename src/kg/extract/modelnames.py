@@ -320,6 +320,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if prev is not None and prev.lower in model_heads and not prev.trail and span.i >= 2 and \
             tokens[span.i - 2].lower in ("the", "our"):
         pass
+    if span.i >= 2 and tokens[span.i - 1].lower in NAME_CUES and (
+            tokens[span.i - 2].lower in non_heads or tokens[span.i - 2].lower.rstrip(",") in non_heads):
+        span.add(-5, "named as a dataset or method")  # "a math corpus, namely X"
     if _example_of_models(tokens, span.i, model_heads):
         span.add(2, "example of models")
     if HARDWARE.match(core) or NUMBER_FORMAT.match(core):
@@ -355,6 +358,7 @@ def _adjectival(tokens: list[Token], j: int) -> bool:
     return all(tokens[k].text[:1].islower() for k in range(j, min(j + 3, len(tokens))))
 
 
+NAME_CUES = frozenset("called named namely dubbed termed coined".split())
 NOT_NOUNS = frozenset("that which who with for to of in on from by as at and or but than is are was were has have "
                       "can could will would designed trained built based using capable tailored optimized "
                       "developed released specialized".split())

@@ -31,6 +31,8 @@ from kg.resolve.entities import model_key, technique_key
 VERSION = "1.0"
 EXTRACTOR = f"techniques@{VERSION}"
 MAX_PHRASE_WORDS = 8
+MAX_PURPOSE_WORDS = 5
+"""Words a phrase may take after "for"/"to" when its head alone says nothing ("a recipe for ...")."""
 SUBJECT = re.compile(r"(?:^|\b)(?:we|this (?:paper|work|study|report)|our (?:work|paper|study))\b", re.IGNORECASE)
 
 
@@ -110,7 +112,7 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
     cur: list[Token] = []
     k = start
     n = len(tokens)
-    extended = False
+    extended = 0
     after_acronym = False
     while k < n and len(out) < 6:
         t = tokens[k]
@@ -132,10 +134,12 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             continue
         if low in ("for", "to", "of", "on") and cur and not extended and k + 1 < n \
                 and tokens[k + 1].lower not in stops and _needs_purpose(cur):
-            extended = True  # "a training recipe for ultra-long context LLMs": the purpose names it
+            extended = len(cur) + 1  # "a training recipe for ultra-long context LLMs": the purpose names it
             cur.append(t)
             k += 1
             continue
+        if extended and len(cur) >= extended + MAX_PURPOSE_WORDS:
+            break
         if low == "of" and cur and _all_generic(cur):
             cur = []  # "the concept of X" -> X
             k += 1
@@ -162,6 +166,9 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
         if trail.startswith(",") and k + 1 < n and _adjective_list(cur, tokens[k + 1]):
             k += 1  # "a two-stage, closed-book QA framework": one phrase
             continue
+        if trail.startswith(",") and k + 1 < n and tokens[k + 1].lower in w["name_cues"]:
+            cur = []  # "a math corpus, namely X and Y": the names that follow are the contribution
+            break
         if trail.startswith(","):
             # "X, a large-scale dataset ...": an appositive gives the head
             head = _appositive_head(tokens, k + 1, heads)
@@ -173,7 +180,7 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             continue
         if trail and trail[0] in ".;:)!?":
             break
-        if len(cur) >= MAX_PHRASE_WORDS + (5 if extended else 0):
+        if len(cur) >= MAX_PHRASE_WORDS + (MAX_PURPOSE_WORDS if extended else 0):
             break
         k += 1
     if cur:
@@ -182,7 +189,7 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
         # "Math Informed syNthetic Dialogue (MIND) generation method": the words after the
         # acronym are the head of the same phrase, not a second contribution
         for i, (_, head) in enumerate(out[:-1]):
-            if head == "(acronym)" and len(out[i + 1][0]) <= 2:
+            if head == "(acronym)" and len(out[i + 1][0]) <= 3:
                 del out[i + 1]
                 break
     return out

@@ -216,3 +216,12 @@ def test_listing_page_header_and_footer_are_not_records():
     assert (rec.title, rec.arxiv_id, rec.date) == ("Sparse Adapters Revisited", "2401.00001", "2024-01-02")
     assert rec.authors == ("Ana Ferreira", "Tomasz Nowak")
     assert {(p.line, p.skipped) for p in result.problems} == {(1, False), (8, True)}
+
+
+def test_lone_surrogates_are_replaced():
+    from kg.records.io import parse_text
+
+    records, problems, fmt = parse_text("Abstract:bad \udcff byte\nAbstract:fine.\n", "s.txt")
+    assert fmt == "abstract-lines" and len(records) == 2
+    assert "\ufffd" in records[0].abstract and (problems[0].line, problems[0].skipped) == (1, False)
+    records[0].text.encode("utf-8")  # writable

@@ -24,6 +24,8 @@ from kg.records.record import Problem, Record
 
 STDIN = "-"
 STDIN_NAME = "stdin"
+SURROGATE = re.compile(r"[\ud800-\udfff]")
+"""Lone surrogates (from surrogateescape decoding) cannot be written to RDF."""
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """C0 controls other than tab/LF/CR, and DEL: replaced by a space."""
 
@@ -115,6 +117,11 @@ def parse_text(text: str, name: str, format: str | None = None) -> tuple[list[Re
         return [], [Problem(name, 1, "unrecognised format (no reader claims this file)")], None
     records: list[Record] = []
     problems: list[Problem] = []
+    m = SURROGATE.search(text)
+    if m:
+        line = text.count("\n", 0, m.start()) + 1
+        problems.append(Problem(name, line, "lone surrogates replaced by U+FFFD", skipped=False))
+        text = SURROGATE.sub("\ufffd", text)
     try:
         for item in chosen.parse(text, name):
             (records if isinstance(item, Record) else problems).append(item)

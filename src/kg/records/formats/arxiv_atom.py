@@ -75,7 +75,7 @@ def parse(text: str, file: str) -> Iterator[Record | Problem]:
             continue
         try:
             feed = ET.fromstring(opener + raw + "</feed>")
-        except ET.ParseError as exc:
+        except (ET.ParseError, UnicodeError, ValueError) as exc:
             yield Problem(file, first, f"Atom entry is not well-formed XML ({exc})")
             continue
         entry = feed.find(f"{ATOM}entry")

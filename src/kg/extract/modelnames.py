@@ -382,6 +382,17 @@ def _appositive_head(tokens: list[Token], j: int, heads: frozenset) -> str | Non
     return None
 
 
+def _outside_parentheses(tokens: list[Token]) -> list[Token]:
+    """Drop parenthetical asides: "X (133B tokens) and Y" lists X and Y."""
+    out, depth = [], 0
+    for t in tokens:
+        depth += t.lead.count("(")
+        if depth == 0:
+            out.append(t)
+        depth = max(0, depth - t.trail.count(")"))
+    return out
+
+
 def coordinate(spans: list[Span], tokens: list[Token]) -> list[list[Span]]:
     """Groups of spans listed together: "A, B, and C", "A and B", "A & B"."""
     groups: list[list[Span]] = []
@@ -389,7 +400,7 @@ def coordinate(spans: list[Span], tokens: list[Token]) -> list[list[Span]]:
     for s in spans:
         if current:
             prev = current[-1]
-            gap = tokens[prev.j:s.i]
+            gap = _outside_parentheses(tokens[prev.j:s.i])
             joined = prev.j == s.i and tokens[prev.j - 1].trail.strip() in (",", "")
             linked = (len(gap) == 1 and gap[0].lower in ("and", "or", "&", "vs", "versus")) or (
                 len(gap) == 0 and tokens[prev.j - 1].trail.strip() == ",") or (
@@ -411,6 +422,11 @@ def find_models(sentence: str) -> tuple[list[Span], list[Token]]:
     for s in spans:
         score_span(s, tokens, sentence)
     for group in coordinate(spans, tokens):
+        if len(group) > 1 and any("named as a dataset or method" in " ".join(s.reasons) for s in group):
+            for s in group:
+                if s.score > -3:
+                    s.add(-5, "listed with a dataset or method")
+            continue
         if len(group) > 1 and any(s.score >= THRESHOLD for s in group):
             for s in group:
                 if 0 <= s.score < THRESHOLD:

@@ -53,6 +53,10 @@ MODEL_EVIDENCE = ("model head", "appositive 'model", "appositive 'llm", "copula 
 """Reasons that say a name is described as a model (or a model family): techniques leave such names alone."""
 
 
+VETO = -2.0
+"""One mention this far below zero ("a corpus, namely X", "the X architecture") vetoes a name for the record."""
+
+
 @dataclass
 class ModelMention:
     sentence: int
@@ -178,7 +182,7 @@ def models(doc: Doc) -> None:
     scores: dict[str, list[float]] = defaultdict(list)
     for mm in all_mentions:
         scores[model_key(mm.span.name)].append(mm.span.score)
-    accepted = {k for k, v in scores.items() if max(v) >= THRESHOLD and min(v) > -3}
+    accepted = {k for k, v in scores.items() if max(v) >= THRESHOLD and min(v) > VETO}
 
     # "X, a family of 8B and 56B/47B ... models": the sizes name models of family X
     for idx, text in enumerate(doc.clean):

@@ -42,10 +42,12 @@ def validate(data: Graph) -> list[Violation]:
     local = Graph()
     for t in data:  # pySHACL walks the graph many times: an in-memory copy is far faster
         local.add(t)
-    conforms, report, _ = pyshacl.validate(local, shacl_graph=shapes_graph(), advanced=True,
-                                           allow_warnings=True, inference="none")
+    conforms, report, text = pyshacl.validate(local, shacl_graph=shapes_graph(), advanced=True,
+                                              allow_warnings=True, inference="none")
     if conforms:
         return []
+    if not isinstance(report, Graph):  # the shapes themselves failed to load: a bug of ours
+        raise RuntimeError(f"SHACL validation could not run: {text or report}")
     out = []
     for r in report.subjects(RDF.type, SH.ValidationResult):
         def val(p):

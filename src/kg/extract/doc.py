@@ -14,6 +14,20 @@ from kg.extract.sentences import Sentence, split_sentences
 from kg.records.record import Problem, Record
 
 
+def _flat(text: str) -> str:
+    from kg.extract.fact import collapse_ws
+
+    return collapse_ws(text)
+
+
+def _written_forms(sentence: str) -> list[str]:
+    import html
+    import json
+
+    return [sentence, json.dumps(sentence, ensure_ascii=False)[1:-1], json.dumps(sentence)[1:-1],
+            html.escape(sentence, quote=False), html.escape(sentence)]
+
+
 def _clean(text: str) -> str:
     from kg.records.clean import clean_text
 
@@ -48,6 +62,22 @@ class Doc:
             doc.sentences.extend(split_sentences(record.abstract))
         doc.clean = [_clean(s.text) for s in doc.sentences]
         return doc
+
+    def quote(self, idx: int) -> str | None:
+        """Sentence ``idx`` as it is written in the record's text, or None when it cannot be found.
+
+        Readers of structured formats decode their fields (JSON escapes, XML
+        entities); the quote must be the input's own characters, so the
+        sentence is looked up as written, then JSON-escaped, then XML-escaped.
+        """
+        sentence = self.sentences[idx].text
+        if "flat_text" not in self.user:
+            self.user["flat_text"] = _flat(self.record.text)
+        flat_text = self.user["flat_text"]
+        for form in _written_forms(sentence):
+            if _flat(form) in flat_text:
+                return form
+        return None
 
     def abstract_sentences(self) -> range:
         first = 0 if self.title_index is None else 1

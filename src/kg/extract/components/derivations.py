@@ -322,8 +322,10 @@ def _emit(doc: Doc, edges: list[Edge]) -> None:
             best[k] = e
     introduced = {model_key(n) for n in _introduced(doc)}
     for e in sorted(best.values(), key=lambda e: (e.sentence, e.child, e.parent, e.kind)):
-        quote = doc.sentences[e.sentence].text
+        quote = doc.quote(e.sentence)
         doc.entities.append(Mention("model", e.parent))
+        if quote is None:  # a fact we cannot quote, we do not emit
+            continue
         doc.facts.append(Fact(Mention("model", e.child), e.kind, Mention("model", e.parent), quote,
                               round(e.conf, 2), EXTRACTOR, doc.record))
         if model_key(e.child) not in introduced and e.conf >= 0.8:

@@ -219,11 +219,11 @@ def models(doc: Doc) -> None:
             size = mm.span.size or size_of(name)
             if size and parameters(size):
                 doc.attributes.append(Attribute("model", name, "parameterCount", parameters(size)))
-            if mm.introduced and (model_key(name), idx) not in seen_intro:
+            quote = doc.quote(idx)
+            if mm.introduced and quote and (model_key(name), idx) not in seen_intro:
                 seen_intro.add((model_key(name), idx))
                 doc.facts.append(Fact(Mention.paper(), "introduces", Mention("model", name),
-                                      doc.sentences[idx].text, round(mm.introduced, 2), EXTRACTOR,
-                                      doc.record))
+                                      quote, round(mm.introduced, 2), EXTRACTOR, doc.record))
     _declared_aliases(doc, kept)
 
 

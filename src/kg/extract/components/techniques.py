@@ -502,7 +502,10 @@ def techniques(doc: Doc) -> None:
 def _emit(doc: Doc, idx: int, predicate: str, c: Contribution, long_of: dict[str, str],
           short_of: dict[str, str]) -> None:
     kind = c.kind
-    doc.facts.append(Fact(Mention.paper(), predicate, Mention(kind, c.name), doc.sentences[idx].text,
+    quote = doc.quote(idx)
+    if quote is None:  # a fact we cannot quote, we do not emit
+        return
+    doc.facts.append(Fact(Mention.paper(), predicate, Mention(kind, c.name), quote,
                           c.confidence, EXTRACTOR, doc.record))
     alias = long_of.get(c.name) or short_of.get(technique_key(c.name))
     if alias:

@@ -10,6 +10,10 @@ from rich.table import Table
 from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, handles_errors, out
 
 
+CELL_WIDTH = 60
+"""Characters a table cell shows; csv, tsv and json print values whole."""
+
+
 def _parse_binds(binds: list[str]) -> dict[str, str]:
     out_: dict[str, str] = {}
     for b in binds:
@@ -67,10 +71,13 @@ def query(
         typer.echo(format_result(result, "json" if result.type == "ASK" else "tsv"), nl=False)
         return
     names = [str(v) for v in result.vars or []]
-    table = Table(*names, box=None, header_style="bold")
+    table = Table(box=None, header_style="bold")
+    for name in names:
+        table.add_column(name, overflow="ellipsis", no_wrap=True, max_width=CELL_WIDTH)
     n = 0
     for row in result:
         table.add_row(*["" if v is None else str(v) for v in row])
         n += 1
     out.print(table)
-    out.print(f"[dim]{n} row{'s' if n != 1 else ''}[/dim]")
+    out.print(f"[dim]{n} row{'s' if n != 1 else ''}; long values are cut here: "
+              f"--format csv or json prints them whole[/dim]" if n else "[dim]0 rows[/dim]")

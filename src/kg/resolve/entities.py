@@ -56,8 +56,11 @@ class Entity:
 
     @property
     def label(self) -> str:
-        # most frequent spelling; ties to the longest, then alphabetical (deterministic)
-        return min(self.names, key=lambda n: (-self.names[n], -len(n), n))
+        # a technique is labelled by its long form, not its acronym ("reinforcement learning", not "RL");
+        # otherwise the most frequent spelling, ties to the longest, then alphabetical (deterministic)
+        def acronym(n: str) -> bool:
+            return self.group != "model" and " " not in n and sum(c.isupper() for c in n) >= 2
+        return min(self.names, key=lambda n: (acronym(n), -self.names[n], -len(n), n))
 
     @property
     def kind(self) -> str:

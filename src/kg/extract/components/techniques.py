@@ -286,7 +286,8 @@ def contributions_in(text: str, model_keys: set[str], title: bool = False,
             names_model = any(model_key(t.text) in model_keys for t in tokenize(name))
             if model_key(name) not in model_keys and not names_model and _title_name(name) \
                     and described not in MODEL_WORDS:
-                out.append(Contribution(name, kind_of(m.group(2).split()[-1], name), 0.75))
+                kind = re.search(r"\b(?:a|an)\b[^:]*?\b(dataset|corpus|benchmark)s?\b", m.group(2), re.IGNORECASE)
+                out.append(Contribution(name, kind_of(kind.group(1) if kind else None, name), 0.75))
             elif re.match(r"^(?:A|An)\s", m.group(2)) and not re.search(r"\b(?:[Mm]odels?|LLMs?)\b", m.group(2)) \
                     and not TITLE_NOT_NAME.search(m.group(2)[2:]):
                 # "Reuse, Don't Retrain: A Recipe for Continued Pretraining ...": the subtitle names it
@@ -490,17 +491,43 @@ def techniques(doc: Doc) -> None:
                         any(technique_key(a.long) in technique_key(c.name) or
                             technique_key(c.name) in technique_key(a.long) for c in found):
                     introduced.add(technique_key(a.long))
+    used: set[str] = set()
     for idx in doc.abstract_sentences():
         text = doc.clean[idx]
         if not SUBJECT.search(text[:80]) and not re.match(r"^(?:Our|The) (?:method|approach|framework)", text):
             continue
         for c in uses_in(text, model_keys):
             if technique_key(c.name) not in introduced:
+                used.add(technique_key(c.name))
                 _emit(doc, idx, "uses", c, long_of, short_of)
+    # a technique the text defines an acronym for, and does not claim, is one it builds on:
+    # "reinforcement learning (RL)", "knowledge distillation (KD)"
+    for a, idx in abbrs:
+        key = technique_key(a.long)
+        if key in introduced or key in used or model_key(a.short) in model_keys or \
+                model_key(a.long) in model_keys or not _technique_like(a.long):
+            continue
+        used.add(key)
+        _emit(doc, idx, "uses", Contribution(a.long, "technique", 0.5), long_of, short_of)
+
+
+def _technique_like(long: str) -> bool:
+    """A long form that names a method ("supervised fine-tuning"), not a thing ("large language models")."""
+    words = long.lower().split()
+    if not words or words[-1] in MODEL_WORDS or words[-1].endswith("models") or len(words) > 6:
+        return False
+    w = _words()
+    last = words[-1].split("-")[-1]
+    return last in w["technique_heads"] or last.endswith(("ing", "tion", "ment", "sis")) or \
+        long[:1].islower()
 
 
 def _emit(doc: Doc, idx: int, predicate: str, c: Contribution, long_of: dict[str, str],
           short_of: dict[str, str]) -> None:
+    for long in long_of.values():  # "diverse Math Informed syNthetic Dialogue" -> the defined long form
+        if c.name != long and c.name.endswith(" " + long) and len(long.split()) >= 2:
+            c = Contribution(long, c.kind, c.confidence)
+            break
     kind = c.kind
     quote = doc.quote(idx)
     if quote is None:  # a fact we cannot quote, we do not emit

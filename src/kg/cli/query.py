@@ -46,7 +46,7 @@ def query(
       kg query 'SELECT ?m WHERE { ?m a mlkg:Model }' --format csv
     """
     from kg.graph.store import Store
-    from kg.queries.run import format_result, resolve_query_text, run_query, saved_queries
+    from kg.queries.run import QueryError, format_result, resolve_query_text, run_query, saved_queries
 
     if list_:
         table = Table("name", "parameters", "description", box=None)
@@ -62,8 +62,8 @@ def query(
     graph = Store(store).graph()
     try:
         result = run_query(graph, text, _parse_binds(bind))
-    except SyntaxError as exc:
-        raise UsageError(f"the query does not parse: {exc}") from None
+    except QueryError as exc:
+        raise UsageError(str(exc)) from None
     if format != "table":
         typer.echo(format_result(result, format), nl=False)
         return

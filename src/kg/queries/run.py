@@ -67,9 +67,23 @@ def term(value: str) -> URIRef | Literal:
     return Literal(value)
 
 
+class QueryError(ValueError):
+    """The query does not parse, or a bound variable is not in its SELECT clause."""
+
+
 def run_query(graph: Graph, text: str, bindings: dict[str, str] | None = None) -> Result:
     init = {k: term(v) for k, v in (bindings or {}).items()}
-    return graph.query(text, initBindings=init)
+    try:
+        result = graph.query(text, initBindings=init)
+        if result.type == "SELECT":
+            result.bindings = list(result.bindings)  # evaluate now, so errors surface here
+    except SyntaxError as exc:
+        raise QueryError(f"the query does not parse: {exc}") from None
+    except RuntimeError as exc:
+        if "projection" in str(exc):
+            raise QueryError(f"{exc}: a variable given with --bind must appear in the SELECT clause") from None
+        raise QueryError(str(exc)) from None
+    return result
 
 
 def rows(result: Result) -> list[dict[str, str | None]]:

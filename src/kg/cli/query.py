@@ -71,12 +71,14 @@ def query(
         typer.echo(format_result(result, "json" if result.type == "ASK" else "tsv"), nl=False)
         return
     names = [str(v) for v in result.vars or []]
+    bound = set(_parse_binds(bind))
+    shown = [i for i, name in enumerate(names) if name not in bound] or list(range(len(names)))
     table = Table(box=None, header_style="bold")
-    for name in names:
-        table.add_column(name, overflow="ellipsis", no_wrap=True, max_width=CELL_WIDTH)
+    for i in shown:  # a bound variable's column only repeats the value given
+        table.add_column(names[i], overflow="ellipsis", no_wrap=True, max_width=CELL_WIDTH)
     n = 0
     for row in result:
-        table.add_row(*["" if v is None else str(v) for v in row])
+        table.add_row(*["" if row[i] is None else str(row[i]) for i in shown])
         n += 1
     out.print(table)
     out.print(f"[dim]{n} row{'s' if n != 1 else ''}; long values are cut here: "

@@ -26,8 +26,8 @@ demo: $(STAMP)
 	$(BIN)/kg build $(CORPUS) --store $(STORE) --rebuild
 	$(BIN)/kg export --store $(STORE) --format ttl -o exports/graph.ttl
 	$(BIN)/kg html --store $(STORE) -o exports/graph.html
-	$(BIN)/kg lineage "Nemotron-4 15B" --store $(STORE) --html exports/lineage.html
-	$(BIN)/kg query lineage --store $(STORE) --bind model="Nemotron-4 15B"
+	$(BIN)/kg lineage "Nemotron-Nano-9B-v2" --store $(STORE) --html exports/lineage.html
+	$(BIN)/kg query lineage --store $(STORE) --bind model="MN-Minitron-8B" --format csv
 
 # Headless chromium for the browser tests (Debian's package; playwright drives it).
 browser:

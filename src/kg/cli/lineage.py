@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.text import Text
 from rich.tree import Tree
 
 from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, handles_errors, out
@@ -40,7 +41,7 @@ def lineage(
     _grow(lin, root, up, ancestors=True, quotes=quotes, seen={root})
     down = tree.add("[dim]used to make[/dim]")
     _grow(lin, root, down, ancestors=False, quotes=quotes, seen={root})
-    out.print(tree)
+    out.print(tree, soft_wrap=False)
     if not lin.edges:
         out.print("no derivation is recorded for this model")
     if html is not None:
@@ -67,7 +68,8 @@ def _grow(lin, node, branch, *, ancestors: bool, quotes: bool, seen: set) -> Non
             for ev in e.evidence:
                 if ev.quote not in shown and len(shown) < 2:  # one paper listed in many files: one quote
                     shown.add(ev.quote)
-                    child.add(f"[dim]“{_esc(ev.quote)}” ({_esc(ev.record)}, {ev.confidence:g})[/dim]")
+                    child.add(Text.from_markup(f"[dim]“{_esc(ev.quote)}” ({_esc(ev.record)}, {ev.confidence:g})[/dim]",
+                                               overflow="fold"))
         if other not in seen:
             seen.add(other)
             _grow(lin, other, child, ancestors=ancestors, quotes=quotes, seen=seen)

@@ -7,14 +7,13 @@ internals.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.extract.pipeline import DEFAULT_PIPELINE, pipeline, run
 from kg.graph.build import build_triples, iter_ntriples
-from kg.graph.store import Source, Store
+from kg.graph.store import Store
 from kg.records.record import Problem, Record
 from kg.resolve.papers import cluster_papers
 from kg.resolve.people import resolve_people
@@ -45,11 +44,6 @@ class BuildReport:
         return [p for p in self.problems if p.skipped]
 
 
-def _source_of(name: str, text: str, format: str | None) -> Source:
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return Source(name, digest, text, format)
-
-
 def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebuild: bool = False,
           format: str | None = None, min_confidence: float = 0.0,
           components: Sequence[str] = DEFAULT_PIPELINE,
@@ -64,7 +58,7 @@ def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebui
 
     st = Store(store)
     fresh = read_paths([str(p) for p in paths], format=format)
-    incoming = [_source_of(s.name, s.text, format) for s in fresh.sources]
+    incoming = [replace(s, format=format) for s in fresh.sources]
     known = [] if rebuild else st.sources()
     known_hashes = {s.sha256 for s in known}
     if st.exists() and not rebuild and all(s.sha256 in known_hashes for s in incoming):

@@ -26,14 +26,16 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph
 from rdflib import Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
+from kg.records.io import Source
 from kg.vocab import MLKG
+
+__all__ = ["CURRENT", "PREFIXES", "Source", "Store", "StoreError", "default_store_path"]
 
 CURRENT = "CURRENT"
 PREFIXES = {
@@ -49,17 +51,6 @@ PREFIXES = {
 
 class StoreError(Exception):
     """The store is missing, locked or damaged; the message says which."""
-
-
-@dataclass(frozen=True)
-class Source:
-    """One input file the graph was built from."""
-
-    name: str
-    sha256: str
-    text: str
-    format: str | None = None
-    """The reader forced with ``--format`` when it was built, else None (sniffed)."""
 
 
 def default_store_path() -> Path:

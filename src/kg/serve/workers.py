@@ -13,16 +13,7 @@ import queue
 import threading
 from dataclasses import dataclass
 
-PREFIXES = {
-    "mlkg": "https://w3id.org/mlkg/ontology#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "prov": "http://www.w3.org/ns/prov#",
-}
-
+from kg.graph.store import PREFIXES
 
 class QueryTimeout(Exception):
     pass

@@ -20,6 +20,9 @@ def edges(doc):
      {("Lark-8B", "context_extended", "Llama-3.1-8B")}),
     ("We introduce Swift-7B-Chat. We fine-tune Mistral-7B on 1M dialogues.",
      {("Swift-7B-Chat", "finetuned", "Mistral-7B")}),
+    ("Blend-7B is a weight merge of Alpha-7B and Beta-7B.",
+     {("Blend-7B", "merged", "Alpha-7B"), ("Blend-7B", "merged", "Beta-7B")}),
+    ("Our Sparrow-8B-Int4 is a quantized version of Sparrow-8B.", {("Sparrow-8B-Int4", "quantized", "Sparrow-8B")}),
 ])
 def test_derivations(extract_abstract, abstract, expected):
     assert expected <= edges(extract_abstract(abstract))

@@ -7,6 +7,8 @@ internals.
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,6 +30,29 @@ class NoRecords(ValueError):
     def __init__(self, message: str, problems: list[Problem]) -> None:
         super().__init__(message)
         self.problems = problems
+
+
+PARALLEL_MIN_RECORDS = 400
+"""Below this many records, starting worker processes costs more than it saves."""
+
+
+def _extract_one(args: tuple[Record, tuple[str, ...]]):
+    record, names = args
+    doc = run(record, pipeline(names))
+    doc.user.clear()  # annotations between components are not needed after extraction
+    return doc
+
+
+def extract_all(records: list[Record], components: tuple[str, ...]):
+    """Docs for ``records`` in order; on several cores, extraction runs in worker processes."""
+    workers = min(os.cpu_count() or 1, 8)
+    if workers < 2 or len(records) < PARALLEL_MIN_RECORDS or "fork" not in mp.get_all_start_methods():
+        comps = pipeline(components)
+        for record in records:
+            yield run(record, comps)
+        return
+    with mp.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_extract_one, ((r, components) for r in records), chunksize=32)
 
 
 @dataclass
@@ -86,10 +111,8 @@ def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebui
         where = ", ".join(str(p) for p in paths)
         raise NoRecords(f"no record could be read from {where}; the store was not changed", problems)
 
-    comps = pipeline(components)
     docs = []
-    for i, record in enumerate(records, start=1):
-        doc = run(record, comps)
+    for i, doc in enumerate(extract_all(records, tuple(components)), start=1):
         problems.extend(doc.problems)
         docs.append(doc)
         if progress:

@@ -100,6 +100,7 @@ def _parts(text: str) -> list[str]:
     return [p for p in re.split(r"[-_/\s]", text) if p]
 
 
+@lru_cache(maxsize=65536)
 def family_stem(text: str) -> str | None:
     """The family stem a token starts with or contains as a part ("Llama3-ChatQA" -> "llama")."""
     fams = families()
@@ -113,6 +114,7 @@ def family_stem(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def is_core(text: str) -> bool:
     """Could this word start a model name on its own?"""
     if len(text) < 2 or text.lower() in not_models() or HARDWARE.match(text) or NUMBER_FORMAT.match(text):
@@ -201,7 +203,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
         last = tokens[i]
         while j < n and not last.trail.strip() and not tokens[j].lead:
             nxt = tokens[j]
-            if nxt.text == "-" and j + 1 < n and tokens[j + 1].lower in var | {"chat", "instruct", "base"}:
+            if nxt.text == "-" and j + 1 < n and tokens[j + 1].lower in var:
                 j += 2  # "Mixtral 8x7B - Instruct", "Llama 2 70B - chat"
                 last = tokens[j - 1]
                 continue

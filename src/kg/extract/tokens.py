@@ -23,10 +23,8 @@ class Token:
     end: int
     lead: str = ""
     trail: str = ""
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str = ""
+    """``text`` in lower case (computed once: every rule asks for it)."""
 
 
 def tokenize(sentence: str) -> list[Token]:
@@ -43,7 +41,8 @@ def tokenize(sentence: str) -> list[Token]:
         if a == b:
             if out:  # a lone punctuation token ("-", "—", "&") becomes trail of the previous word
                 prev = out[-1]
-                out[-1] = Token(prev.text, prev.start, prev.end, prev.lead, prev.trail + " " + raw)
+                out[-1] = Token(prev.text, prev.start, prev.end, prev.lead, prev.trail + " " + raw, prev.lower)
             continue
-        out.append(Token(raw[a:b], start + a, start + b, raw[:a], raw[b:]))
+        word = raw[a:b]
+        out.append(Token(word, start + a, start + b, raw[:a], raw[b:], word.lower()))
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 import pyoxigraph
 from rdflib import URIRef
@@ -35,6 +36,7 @@ def checked(iri: str) -> URIRef:
     return URIRef(iri)
 
 
+@lru_cache(maxsize=131072)
 def mint(kind: str, key: str, label: str | None = None) -> URIRef:
     """IRI of an entity of ``kind`` whose resolution key is ``key``."""
     s = slug(label if label is not None else key)
@@ -48,6 +50,7 @@ def paper(key: str, arxiv_id: str | None, label: str | None) -> URIRef:
     return mint("paper", key, label)
 
 
+@lru_cache(maxsize=131072)
 def record(file: str, index: int) -> URIRef:
     return checked(f"{BASE}record/{slug(file) or 'file'}-{digest(file, 8)}/{index}")
 
@@ -56,6 +59,7 @@ def evidence(*parts: str) -> URIRef:
     return checked(f"{BASE}evidence/{digest(chr(0).join(parts), 20)}")
 
 
+@lru_cache(maxsize=256)
 def extractor(name_at_version: str) -> URIRef:
     name, _, version = name_at_version.partition("@")
     return checked(f"{BASE}extractor/{slug(name)}/{slug(version.replace('.', '-')) or '0'}")

@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.extract.fact import Alias, Kind, Mention
 
@@ -23,6 +24,7 @@ _SEPARATORS = re.compile(r"[^\w.+]|_", re.UNICODE)
 _PLURAL = re.compile(r"(?<=[a-z]{3})s\b")
 
 
+@lru_cache(maxsize=65536)
 def model_key(name: str) -> str:
     """Every separator ignored: 'Nemotron-4 15B' == 'nemotron4-15b'; dots and '+' kept."""
     s = unicodedata.normalize("NFKC", name).casefold()
@@ -30,6 +32,7 @@ def model_key(name: str) -> str:
     return _SEPARATORS.sub("", s)
 
 
+@lru_cache(maxsize=65536)
 def technique_key(name: str) -> str:
     """Case, separators and a plural 's' folded: 'Random Hadamard transforms' == 'random hadamard transform'."""
     s = unicodedata.normalize("NFKC", name).casefold()

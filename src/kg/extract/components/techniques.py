@@ -273,9 +273,9 @@ def _drop_gerund(phrase: list[Token]) -> list[Token]:
 
 
 def contributions_in(text: str, model_keys: set[str], title: bool = False,
-                     new_names: frozenset[str] = frozenset()) -> list[Contribution]:
-    """The contributions one sentence states."""
-    tokens = tokenize(text)
+                     new_names: frozenset[str] = frozenset(), tokens: list[Token] | None = None) -> list[Contribution]:
+    """The contributions one sentence states (``tokens``: its tokens, when already made)."""
+    tokens = tokenize(text) if tokens is None else tokens
     w = _words()
     out: list[Contribution] = []
     if title:
@@ -452,10 +452,10 @@ def _contribution(phrase: list[Token], head: str | None, model_keys: set[str],
     return []
 
 
-def uses_in(text: str, model_keys: set[str]) -> list[Contribution]:
+def uses_in(text: str, model_keys: set[str], tokens: list[Token] | None = None) -> list[Contribution]:
     """Existing techniques a sentence says the authors build on ("we leverage X", "utilizing X")."""
     w = _words()
-    tokens = tokenize(text)
+    tokens = tokenize(text) if tokens is None else tokens
     out: list[Contribution] = []
     for k, t in enumerate(tokens):
         if t.lower not in w["use_verbs"]:
@@ -479,7 +479,7 @@ def techniques(doc: Doc) -> None:
     introduced: set[str] = set()
     for idx, text in enumerate(doc.clean):
         found = contributions_in(text, model_keys, title=idx == doc.title_index,
-                                 new_names=frozenset(introduced))
+                                 new_names=frozenset(introduced), tokens=doc.user.get("tokens", {}).get(idx))
         for c in found:
             _emit(doc, idx, "introduces", c, long_of, short_of)
             introduced.add(technique_key(c.name))
@@ -496,7 +496,7 @@ def techniques(doc: Doc) -> None:
         text = doc.clean[idx]
         if not SUBJECT.search(text[:80]) and not re.match(r"^(?:Our|The) (?:method|approach|framework)", text):
             continue
-        for c in uses_in(text, model_keys):
+        for c in uses_in(text, model_keys, doc.user.get("tokens", {}).get(idx)):
             if technique_key(c.name) not in introduced:
                 used.add(technique_key(c.name))
                 _emit(doc, idx, "uses", c, long_of, short_of)

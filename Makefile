@@ -39,7 +39,7 @@ test: $(TSTAMP) browser
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf .kg exports/*.ttl exports/*.html

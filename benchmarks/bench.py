@@ -1,0 +1,437 @@
+#!/usr/bin/env python3
+"""kg's performance benchmark: build, load, export and saved-query latency on synthetic corpora.
+
+    make bench                                  # sizes 10000 and 100000
+    .venv/bin/python benchmarks/bench.py --sizes "10000" [--quick] [--out DIR]
+
+For each size N it writes a synthetic corpus of N records (benchmarks/synth.py,
+seeded), then measures
+
+* ``kg build DIR --store S --rebuild -q`` end to end in a fresh child process:
+  wall time, records/s, peak memory (ru_maxrss of the largest process in the
+  tree, from a tiny launcher's RUSAGE_CHILDREN), store size on disk;
+* load: bulk-loading the exported N-Triples into a fresh on-disk Oxigraph store;
+* Turtle export: ``kg export --format ttl`` (a child process, wall time);
+* saved queries (lineage, coauthors-of, coauthors, papers-introducing,
+  counts-by-predicate) through kg.queries.run.run_query on the built store:
+  one warm-up, then --runs runs, median and p95;
+* the same queries on rdflib's in-memory store parsed from the same N-Triples,
+  in a child process with time budgets ("timed out" instead of hanging);
+* the store choice: load / Turtle export / queries, Oxigraph (via oxrdflib, as
+  kg uses it) against rdflib's Memory store.
+
+Targets (checked at 10,000 records) are printed next to each figure with
+PASS/FAIL. Results go to OUT/results.json and OUT/results.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import queue
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import synth  # noqa: E402
+
+BIN = Path(sys.executable).parent
+KG = str(BIN / "kg") if (BIN / "kg").exists() else None
+QUERIES = ["lineage", "coauthors-of", "coauthors", "papers-introducing", "counts-by-predicate"]
+TARGET_SIZE = 10_000
+TARGETS = {
+    # key: (description, test)
+    "build_rps": ("≥ 500 records/s", lambda v: v >= 500),
+    "load_s": ("≤ 10 s", lambda v: v <= 10),
+    "ttl_s": ("≤ 10 s", lambda v: v <= 10),
+    "q:lineage": ("median ≤ 5 ms", lambda v: v <= 5),
+    "q:coauthors-of": ("median ≤ 200 ms", lambda v: v <= 200),
+    "q:coauthors": ("median ≤ 200 ms", lambda v: v <= 200),
+    "peak_mb": ("≤ 1.5 GB", lambda v: v <= 1536),
+    "ratio": ("≥ 5× rdflib", lambda v: v >= 5),
+}
+
+LAUNCHER = (
+    "import json, resource, subprocess, sys, time\n"
+    "t = time.perf_counter()\n"
+    "rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+    "w = time.perf_counter() - t\n"
+    "print(json.dumps({'rc': rc, 'wall': w, "
+    "'maxrss_kb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))\n"
+)
+
+
+def kg_cmd(*args: str) -> list[str]:
+    return [KG, *args] if KG else [sys.executable, "-m", "kg", *args]
+
+
+def launch(cmd: list[str]) -> dict:
+    """Run ``cmd`` under a fresh launcher: wall time and peak RSS of that run alone."""
+    out = subprocess.run([sys.executable, "-c", LAUNCHER, *cmd], capture_output=True, text=True, check=True)
+    res = json.loads(out.stdout.strip().splitlines()[-1])
+    if res["rc"] != 0:
+        raise SystemExit(f"failed ({res['rc']}): {' '.join(cmd)}\n{out.stderr}")
+    return res
+
+
+def du(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def pct(values: list[float], q: float) -> float:
+    v = sorted(values)
+    k = max(0, min(len(v) - 1, round(q * (len(v) - 1))))
+    return v[k]
+
+
+def time_query(graph, text: str, bindings: dict, runs: int, budget: float) -> dict:
+    """One warm-up, then up to ``runs`` timed runs (fewer if ``budget`` seconds run out)."""
+    from kg.queries.run import run_query
+
+    t0 = time.perf_counter()
+    result = run_query(graph, text, bindings)
+    rows = len(result.bindings)
+    warm = time.perf_counter() - t0
+    times: list[float] = []
+    spent = 0.0
+    while len(times) < runs and (spent < budget or len(times) < 3):
+        t = time.perf_counter()
+        result = run_query(graph, text, bindings)
+        len(result.bindings)
+        dt = time.perf_counter() - t
+        times.append(dt)
+        spent += dt
+    return {"rows": rows, "warmup_ms": warm * 1e3, "runs": len(times),
+            "median_ms": statistics.median(times) * 1e3, "p95_ms": pct(times, 0.95) * 1e3}
+
+
+# -- the rdflib reference, in a child process so a slow query can be abandoned ---------------
+
+def rdflib_worker(nt: str, items: list[str], spec: dict, runs: int, budget: float) -> None:
+    """Child process: parse ``nt`` into rdflib's Memory store, then run ``items``; one JSON line each."""
+    from rdflib import Graph
+
+    from kg.queries.run import saved_queries
+
+    def emit(obj: dict) -> None:
+        print(json.dumps(obj), flush=True)
+
+    t = time.perf_counter()
+    g = Graph()
+    g.parse(nt, format="nt")
+    emit({"item": "load", "s": time.perf_counter() - t, "triples": len(g),
+          "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+    saved = saved_queries()
+    for item in items:
+        if item == "ttl":
+            t = time.perf_counter()
+            g.serialize(destination=os.devnull, format="turtle")
+            emit({"item": "ttl", "s": time.perf_counter() - t})
+        else:
+            emit({"item": item, **time_query(g, saved[item].text, spec.get(item, {}), runs, budget)})
+
+
+def run_rdflib(nt: Path, spec: dict, runs: int, load_budget: float, query_budget: float,
+               ttl_budget: float) -> dict:
+    """{item: result or {"timeout": seconds}} for load, each query and ttl."""
+    pending = [*QUERIES, "ttl"]
+    out: dict = {}
+    while pending:
+        cmd = [sys.executable, __file__, "--rdflib-worker", str(nt), json.dumps(pending), json.dumps(spec),
+               str(runs), str(query_budget)]
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+        lines: queue.Queue = queue.Queue()
+        threading.Thread(target=lambda: [lines.put(x) for x in proc.stdout] + [lines.put(None)],  # type: ignore[union-attr]
+                         daemon=True).start()
+        stage = "load"
+        try:
+            while True:
+                limit = {"load": load_budget, "ttl": ttl_budget}.get(stage, query_budget * 3 + 30)
+                line = lines.get(timeout=limit)
+                if line is None:
+                    break
+                res = json.loads(line)
+                item = res.pop("item")
+                if item == "load" and "load" in out:
+                    pass  # a restarted worker: keep the first load time
+                else:
+                    out[item] = res
+                if item != "load":
+                    pending.remove(item)
+                stage = pending[0] if pending else "done"
+        except queue.Empty:
+            proc.kill()
+            proc.wait()
+            out[stage] = {"timeout": limit}
+            if stage == "load":
+                for item in pending:
+                    out[item] = {"timeout": None}
+                return out
+            pending.remove(stage)
+            print(f"    rdflib: {stage} timed out after {limit:.0f} s", flush=True)
+            continue
+        proc.wait()
+        if proc.returncode != 0:
+            for item in pending:
+                out[item] = {"error": proc.returncode}
+            break
+    return out
+
+
+# -- one size ------------------------------------------------------------------------------
+
+def bench_size(n: int, args, work: Path) -> dict:
+    import pyoxigraph
+    from rdflib import Graph
+
+    from kg.graph.store import Store
+    from kg.queries.run import saved_queries
+
+    res: dict = {"records": n}
+    corpus_dir, store, nt, ttl = work / f"corpus-{n}", work / f"store-{n}", work / f"graph-{n}.nt", work / f"graph-{n}.ttl"
+    for p in (corpus_dir, store):
+        shutil.rmtree(p, ignore_errors=True)
+    t = time.perf_counter()
+    corpus = synth.generate(n, corpus_dir, seed=args.seed)
+    print(f"  corpus: {n} records in {len(corpus.files)} files ({du(corpus_dir) / 1e6:.1f} MB), "
+          f"generated in {time.perf_counter() - t:.1f} s", flush=True)
+
+    b = launch(kg_cmd("build", str(corpus_dir), "--store", str(store), "--rebuild", "-q"))
+    manifest = json.loads((store / "CURRENT" / "manifest.json").read_text())["summary"]
+    res.update(build_s=b["wall"], build_rps=n / b["wall"], peak_mb=b["maxrss_kb"] / 1024,
+               store_mb=du(store) / 2**20, triples=manifest["triples"], summary=manifest)
+    print(f"  build: {b['wall']:.1f} s, {manifest['triples']} triples "
+          f"({manifest['triples'] / n:.0f} per record), {manifest['papers']} papers, "
+          f"{manifest['people']} people, {manifest['models']} models", flush=True)
+
+    e = launch(kg_cmd("export", "--store", str(store), "--format", "nt", "-o", str(nt)))
+    res["nt_export_s"] = e["wall"]
+    e = launch(kg_cmd("export", "--store", str(store), "--format", "ttl", "-o", str(ttl)))
+    res["ttl_s"] = e["wall"]
+    res["ttl_mb"] = ttl.stat().st_size / 2**20
+
+    loaddir = work / f"load-{n}"
+    shutil.rmtree(loaddir, ignore_errors=True)
+    t = time.perf_counter()
+    ox = pyoxigraph.Store(str(loaddir))
+    ox.bulk_load(path=str(nt), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    ox.flush()
+    res["load_s"] = time.perf_counter() - t
+    del ox
+    shutil.rmtree(loaddir, ignore_errors=True)
+    print(f"  load {res['load_s']:.1f} s, ttl export {res['ttl_s']:.1f} s", flush=True)
+
+    # Store choice, Oxigraph side: the N-Triples through oxrdflib into an in-memory Oxigraph, Turtle back out.
+    t = time.perf_counter()
+    g = Graph(store="Oxigraph")
+    g.parse(str(nt), format="ox-nt")
+    res["ox_mem_load_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    g.serialize(destination=os.devnull, format="ox-turtle")
+    res["ox_mem_ttl_s"] = time.perf_counter() - t
+    del g
+
+    spec = {"lineage": {"model": corpus.lineage_model}, "coauthors-of": {"person": corpus.frequent_person},
+            "papers-introducing": {"name": corpus.technique}}
+    res["bindings"] = spec
+    saved = saved_queries()
+    graph = Store(store).graph()
+    res["oxigraph"] = {}
+    for q in QUERIES:
+        r = time_query(graph, saved[q].text, spec.get(q, {}), args.runs, args.ox_query_budget)
+        res["oxigraph"][q] = r
+        print(f"  oxigraph {q:20s} {r['rows']:>7} rows  median {r['median_ms']:9.2f} ms  "
+              f"p95 {r['p95_ms']:9.2f} ms  ({r['runs']} runs)", flush=True)
+    del graph
+
+    if args.no_rdflib:
+        res["rdflib"] = {}
+    else:
+        print("  rdflib in-memory reference ...", flush=True)
+        res["rdflib"] = run_rdflib(nt, spec, args.runs, args.rdflib_load_budget, args.query_budget,
+                                   args.rdflib_ttl_budget)
+        for q in QUERIES:
+            r = res["rdflib"].get(q, {})
+            if "median_ms" in r:
+                same = "" if r["rows"] == res["oxigraph"][q]["rows"] else "  ROW COUNT DIFFERS"
+                print(f"  rdflib   {q:20s} {r['rows']:>7} rows  median {r['median_ms']:9.2f} ms  "
+                      f"p95 {r['p95_ms']:9.2f} ms  ({r['runs']} runs){same}", flush=True)
+    if not args.keep:
+        for p in (corpus_dir, nt, ttl):
+            shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+    return res
+
+
+# -- report --------------------------------------------------------------------------------
+
+def verdict(key: str, value: float | None, n: int) -> str:
+    if n != TARGET_SIZE or key not in TARGETS or value is None:
+        return ""
+    desc, ok = TARGETS[key]
+    return f"{'PASS' if ok(value) else 'FAIL'} ({desc})"
+
+
+def rd(res: dict, item: str) -> dict:
+    return res.get("rdflib", {}).get(item, {})
+
+
+def fmt_rd(r: dict, key: str, scale: float = 1.0, unit: str = "") -> str:
+    if key in r:
+        return f"{r[key] * scale:.2f}{unit}"
+    if "timeout" in r:
+        return "timed out" + (f" (> {r['timeout']:.0f} s)" if r["timeout"] else " (load timed out)")
+    if "error" in r:
+        return "error"
+    return "not run"
+
+
+def tables(results: list[dict]) -> tuple[str, list[tuple[str, str]]]:
+    """Markdown tables, and the list of failed targets."""
+    failed: list[tuple[str, str]] = []
+    md: list[str] = []
+    for res in results:
+        n = res["records"]
+
+        def row(name: str, shown: str, key: str | None = None, value: float | None = None) -> str:
+            v = verdict(key, value, n) if key else ""
+            if v.startswith("FAIL"):
+                failed.append((f"{name} @ {n}", f"{shown} — {v}"))
+            return f"| {name} | {shown} | {v} |"
+
+        md += [f"### {n:,} records ({res['triples']:,} triples, {res['triples'] / n:.0f} per record)", "",
+               "| measure | value | target (at 10,000 records) |", "|---|---|---|",
+               row("kg build, end to end", f"{res['build_s']:.1f} s = {res['build_rps']:.0f} records/s",
+                   "build_rps", res["build_rps"]),
+               row("kg build, peak memory", f"{res['peak_mb']:.0f} MB", "peak_mb", res["peak_mb"]),
+               row("store on disk", f"{res['store_mb']:.0f} MB"),
+               row("load N-Triples into fresh Oxigraph (bulk)", f"{res['load_s']:.2f} s", "load_s", res["load_s"]),
+               row("kg export --format ttl", f"{res['ttl_s']:.2f} s ({res['ttl_mb']:.0f} MB)", "ttl_s", res["ttl_s"]),
+               row("kg export --format nt", f"{res['nt_export_s']:.2f} s"),
+               ""]
+        md += ["| saved query | rows | Oxigraph median | Oxigraph p95 | rdflib median | rdflib p95 | speed-up | target |",
+               "|---|---|---|---|---|---|---|---|"]
+        for q in QUERIES:
+            o, r = res["oxigraph"][q], rd(res, q)
+            ratio = r["median_ms"] / o["median_ms"] if "median_ms" in r else None
+            checks = []
+            if f"q:{q}" in TARGETS:
+                checks.append(verdict(f"q:{q}", o["median_ms"], n))
+            if ratio is not None:
+                checks.append(verdict("ratio", ratio, n))
+            elif n == TARGET_SIZE and r:
+                checks.append("FAIL (≥ 5× rdflib: no rdflib figure)" if "error" in r else "PASS (rdflib timed out)")
+            for c in checks:
+                if c.startswith("FAIL"):
+                    failed.append((f"{q} @ {n}", c))
+            md.append(f"| {q} | {o['rows']} | {o['median_ms']:.2f} ms | {o['p95_ms']:.2f} ms | "
+                      f"{fmt_rd(r, 'median_ms', unit=' ms')} | {fmt_rd(r, 'p95_ms', unit=' ms')} | "
+                      f"{f'{ratio:.1f}×' if ratio else '—'} | {'; '.join(c for c in checks if c)} |")
+        md += ["", f"Store choice at {n:,} records (same N-Triples; queries above):", "",
+               "| | Oxigraph (via oxrdflib) | rdflib Memory |", "|---|---|---|",
+               f"| load N-Triples | {res['ox_mem_load_s']:.2f} s in memory, {res['load_s']:.2f} s bulk to disk | "
+               f"{fmt_rd(rd(res, 'load'), 's', unit=' s')} |",
+               f"| Turtle export | {res['ox_mem_ttl_s']:.2f} s | {fmt_rd(rd(res, 'ttl'), 's', unit=' s')} |",
+               f"| memory | store {res['store_mb']:.0f} MB on disk | "
+               f"{fmt_rd(rd(res, 'load'), 'maxrss_mb', unit=' MB')} RSS after parsing |",
+               ""]
+    return "\n".join(md), failed
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    vers = {}
+    for pkg in ("pyoxigraph", "oxrdflib", "rdflib"):
+        try:
+            vers[pkg] = metadata.version(pkg)
+        except metadata.PackageNotFoundError:
+            vers[pkg] = "missing"
+    return {"cpu": cpu, "cores": os.cpu_count(), "ram_gb": round(ram, 1),
+            "python": platform.python_version(), "platform": platform.platform(), **vers}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "--rdflib-worker":
+        nt, items, spec, runs, budget = argv[1:6]
+        rdflib_worker(nt, json.loads(items), json.loads(spec), int(runs), float(budget))
+        return 0
+    ap = argparse.ArgumentParser(description="kg performance benchmark (see benchmarks/README.md)")
+    ap.add_argument("--sizes", default="10000 100000", help='record counts, e.g. "10000 100000"')
+    ap.add_argument("--quick", action="store_true", help="small sizes and fewer runs: a smoke run")
+    ap.add_argument("--out", type=Path, default=HERE / "out", help="results and scratch (git-ignored)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--runs", type=int, default=20, help="timed runs per query, after one warm-up")
+    ap.add_argument("--query-budget", type=float, default=20,
+                    help="rdflib: seconds of timed runs per query (a single run longer than 3x this is abandoned)")
+    ap.add_argument("--ox-query-budget", type=float, default=30,
+                    help="Oxigraph: seconds of timed runs per query before stopping short of --runs (3 runs at least)")
+    ap.add_argument("--rdflib-load-budget", type=float, default=240, help="rdflib: seconds to parse the N-Triples")
+    ap.add_argument("--rdflib-ttl-budget", type=float, default=180, help="rdflib: seconds to write Turtle")
+    ap.add_argument("--no-rdflib", action="store_true", help="skip the rdflib reference")
+    ap.add_argument("--keep", action="store_true", help="keep corpora and exports in OUT/work")
+    args = ap.parse_args(argv)
+    sizes = [300, 1000] if args.quick else [int(s) for s in args.sizes.replace(",", " ").split()]
+    if args.quick:
+        args.runs, args.query_budget = min(args.runs, 5), min(args.query_budget, 10)
+    out: Path = args.out
+    work = out / "work"
+    work.mkdir(parents=True, exist_ok=True)
+
+    m = machine()
+    print(f"machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM; Python {m['python']}; "
+          f"pyoxigraph {m['pyoxigraph']}, oxrdflib {m['oxrdflib']}, rdflib {m['rdflib']}", flush=True)
+    ex = work / "example-store"
+    launch(kg_cmd("build", str(ROOT / "examples" / "corpus"), "--store", str(ex), "--rebuild", "-q"))
+    exs = json.loads((ex / "CURRENT" / "manifest.json").read_text())["summary"]
+    shutil.rmtree(ex, ignore_errors=True)
+    print(f"example corpus: {exs['records']} records, {exs['triples']} triples "
+          f"({exs['triples'] / exs['records']:.0f} per record)", flush=True)
+
+    results = []
+    started = time.perf_counter()
+    for n in sizes:
+        print(f"\n== {n} records", flush=True)
+        results.append(bench_size(n, args, work))
+        md, _ = tables(results[-1:])
+        print("\n" + md, flush=True)
+    md, failed = tables(results)
+    header = (f"# kg benchmark\n\nMachine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, "
+              f"Python {m['python']}, pyoxigraph {m['pyoxigraph']}, oxrdflib {m['oxrdflib']}, "
+              f"rdflib {m['rdflib']}.\nCommand: `{' '.join([Path(sys.executable).name, 'benchmarks/bench.py', *argv])}`; "
+              f"seed {args.seed}; {args.runs} timed runs per query after one warm-up.\n"
+              f"Example corpus: {exs['triples'] / exs['records']:.0f} triples per record.\n\n")
+    summary = ("**Failed targets:**\n\n" + "\n".join(f"- {k}: {v}" for k, v in failed)) if failed else \
+        ("All targets met." if TARGET_SIZE in sizes else "(Targets are checked at 10,000 records only.)")
+    (out / "results.md").write_text(header + md + "\n" + summary + "\n", "utf-8")
+    (out / "results.json").write_text(json.dumps({"machine": m, "args": vars(args) | {"out": str(out)},
+                                                  "example_corpus": exs, "results": results,
+                                                  "failed": failed}, indent=1, default=str), "utf-8")
+    print("\n" + summary)
+    print(f"\ntotal {time.perf_counter() - started:.0f} s; wrote {out / 'results.md'} and {out / 'results.json'}")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,22 +1,40 @@
 """Where a model comes from and what was made from it, read from a built graph.
 
-Any spelling finds the model (names are folded as in resolution:
-"Nemotron-4 15B" = "nemotron-4-15b"); a name that fits several models lists
-them. The walk follows the specific derivation properties both ways and keeps,
-for each edge, its kind and the quotes that state it.
+The small library behind ``kg lineage`` and the lineage page:
+
+* :func:`find_model` / :func:`find_entity`: any spelling finds the thing
+  (names folded as entity resolution folds them: "Nemotron-4 15B" =
+  "nemotron-4-15b"); a name that fits several lists them, a name that fits
+  none suggests the closest.
+* :func:`lineage`: ancestors (walking up ``mlkg:derivedFrom`` and its specific
+  kinds) and descendants (walking down), each edge with its kinds.
+* :func:`evidence`: the quotes, source records and confidences that state
+  each fact, read from the ``mlkg:Evidence`` nodes that reify it.
+
+Everything is read with a few bulk SPARQL queries rather than one lookup per
+node, so it stays fast on a store of any size.
 """
 
 from __future__ import annotations
 
-from collections import deque
+import difflib
+from collections import defaultdict, deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import SKOS
+from rdflib import Graph, URIRef
 
 from kg.resolve.entities import model_key
 from kg.vocab import MLKG
 
+__all__ = ["KINDS", "AmbiguousName", "Edge", "Evidence", "Lineage", "UnknownModel", "UnknownName",
+           "evidence", "find_entity", "find_model", "lineage", "names"]
+
+PREFIXES = """PREFIX mlkg: <https://w3id.org/mlkg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
 KINDS = {
     MLKG.finetunedFrom: "fine-tuned",
     MLKG.prunedFrom: "pruned",
@@ -29,28 +47,46 @@ KINDS = {
     MLKG.mergedFrom: "merged",
     MLKG.basedOn: "based on",
 }
+DERIVED = "derived"
+"""The kind of an ``mlkg:derivedFrom`` edge that no specific property refines."""
 MAX_DEPTH = 20
+MAX_CANDIDATES = 30
+
+
+class UnknownName(LookupError):
+    """No entity is called that; the message suggests the closest names."""
+
+
+class UnknownModel(UnknownName):
+    pass
 
 
 class AmbiguousName(LookupError):
-    def __init__(self, name: str, candidates: list[str]) -> None:
-        super().__init__(f"{name!r} names {len(candidates)} models: {', '.join(candidates)}")
+    """Several entities fit the name; ``candidates`` holds their labels."""
+
+    def __init__(self, name: str, candidates: list[str], what: str = "models") -> None:
+        shown = candidates[:MAX_CANDIDATES]
+        more = f" and {len(candidates) - len(shown)} more" if len(candidates) > len(shown) else ""
+        super().__init__(f"{name!r} names {len(candidates)} {what}: {', '.join(shown)}{more}")
+        self.name = name
         self.candidates = candidates
-
-
-class UnknownModel(LookupError):
-    pass
 
 
 @dataclass(frozen=True)
 class Evidence:
+    """One sentence stating a fact, and where it was read."""
+
     quote: str
-    record: str
+    record: str  # "file#index" of the source record
     confidence: float
+    kind: str = ""
+    arxiv: str = ""  # the arXiv id of the record's paper, if it has one
 
 
 @dataclass
 class Edge:
+    """``child`` was made from ``parent``, in one or more ways (``kinds``)."""
+
     child: URIRef
     parent: URIRef
     kinds: list[str] = field(default_factory=list)
@@ -62,6 +98,12 @@ class Lineage:
     root: URIRef
     labels: dict[URIRef, str]
     edges: list[Edge]
+    ancestors: set[URIRef] = field(default_factory=set)
+    descendants: set[URIRef] = field(default_factory=set)
+
+    @property
+    def nodes(self) -> list[URIRef]:
+        return [self.root, *sorted(self.ancestors | self.descendants, key=lambda n: self.labels[n])]
 
     def parents(self, node: URIRef) -> list[Edge]:
         return [e for e in self.edges if e.child == node]
@@ -70,66 +112,167 @@ class Lineage:
         return [e for e in self.edges if e.parent == node]
 
 
-def model_names(graph: Graph, model: URIRef) -> list[str]:
-    return [str(o) for p in (RDFS.label, SKOS.altLabel) for o in graph.objects(model, p)]
+# -- names -------------------------------------------------------------------
+
+def _values(var: str, terms: Iterable[URIRef]) -> str:
+    return f"VALUES ?{var} {{ {' '.join(t.n3() for t in terms)} }}"
+
+
+def names(graph: Graph, classes: Iterable[URIRef] = (MLKG.Model,)) -> dict[URIRef, tuple[str, list[str], URIRef]]:
+    """Every entity of ``classes``: (preferred label, all its names, its class)."""
+    rows = graph.query(PREFIXES + f"""
+        SELECT ?e ?c ?label ?name WHERE {{
+          {_values("c", classes)}
+          ?e a ?c .
+          OPTIONAL {{ ?e rdfs:label ?label }}
+          OPTIONAL {{ ?e rdfs:label|skos:altLabel ?name }}
+        }}""")
+    found: dict[URIRef, tuple[str, list[str], URIRef]] = {}
+    for e, c, label, name in rows:
+        if not isinstance(e, URIRef):
+            continue
+        pref, all_names, cls = found.setdefault(e, (str(label) if label is not None else str(e), [], c))
+        if name is not None and str(name) not in all_names:
+            all_names.append(str(name))
+    return found
+
+
+def labels_of(graph: Graph, nodes: Iterable[URIRef]) -> dict[URIRef, str]:
+    """The preferred label of each node (its IRI when it has none)."""
+    nodes = sorted(set(nodes))
+    labels = {n: str(n) for n in nodes}
+    for i in range(0, len(nodes), 500):
+        chunk = nodes[i:i + 500]
+        for e, label in graph.query(PREFIXES + f"SELECT ?e ?l WHERE {{ {_values('e', chunk)} ?e rdfs:label ?l }}"):
+            if labels[e] == str(e) or str(label) < labels[e]:
+                labels[e] = str(label)
+    return labels
+
+
+def find_entity(graph: Graph, name: str, classes: Iterable[URIRef] = (MLKG.Model,), *,
+                what: str = "models") -> URIRef:
+    """The one entity of ``classes`` that ``name`` names, in any spelling.
+
+    An exact match of the folded name wins; failing that, a name that is part
+    of exactly one entity's name. Raises :class:`AmbiguousName` (with the
+    candidates) or :class:`UnknownName` (with the closest names).
+    """
+    wanted = model_key(name)
+    table = names(graph, classes)
+    exact, partial = set(), set()
+    for entity, (_, spellings, _) in table.items():
+        keys = {model_key(s) for s in spellings}
+        if wanted in keys:
+            exact.add(entity)
+        elif len(wanted) >= 3 and any(wanted in k for k in keys):
+            partial.add(entity)
+    hits = exact or partial
+    if len(hits) == 1:
+        return next(iter(hits))
+    if hits:
+        labels = [table[h][0] for h in hits]
+        dupes = {lab for lab in labels if labels.count(lab) > 1}
+        shown = sorted(table[h][0] + (f" <{h}>" if table[h][0] in dupes else "") for h in hits)
+        raise AmbiguousName(name, shown, what)
+    by_key = {model_key(s): table[e][0] for e, (_, spellings, _) in table.items() for s in spellings}
+    close = sorted({by_key[k] for k in difflib.get_close_matches(wanted, by_key, n=5, cutoff=0.6)})
+    hint = f" (closest: {', '.join(close)})" if close else ""
+    error = UnknownModel if tuple(classes) == (MLKG.Model,) else UnknownName
+    raise error(f"no {what[:-1] if what.endswith('s') else what} called {name!r}{hint}")
 
 
 def find_model(graph: Graph, name: str) -> URIRef:
     """The one model ``name`` (any spelling) names; raises UnknownModel or AmbiguousName."""
-    wanted = model_key(name)
-    exact, partial = set(), set()
-    for model in graph.subjects(RDF.type, MLKG.Model):
-        keys = {model_key(n) for n in model_names(graph, model)}
-        if wanted in keys:
-            exact.add(model)
-        elif any(wanted and wanted in k for k in keys):
-            partial.add(model)
-    hits = exact or partial
-    if len(hits) == 1:
-        return next(iter(hits))
-    labels = sorted(str(graph.value(m, RDFS.label)) for m in hits)
-    if not hits:
-        raise UnknownModel(f"no model called {name!r}")
-    raise AmbiguousName(name, labels)
+    return find_entity(graph, name, (MLKG.Model,), what="models")
 
 
-def _edge_evidence(graph: Graph, child: URIRef, prop: URIRef, parent: URIRef) -> list[Evidence]:
-    out = []
-    for ev in graph.subjects(RDF.subject, child):
-        if (ev, RDF.predicate, prop) in graph and (ev, RDF.object, parent) in graph:
-            rec = graph.value(ev, MLKG.source)
-            where = f"{graph.value(rec, MLKG.file)}#{graph.value(rec, MLKG.index)}" if rec else ""
-            out.append(Evidence(str(graph.value(ev, MLKG.quote) or ""), where,
-                                float(graph.value(ev, MLKG.confidence) or 0)))
-    return sorted(set(out), key=lambda e: (-e.confidence, e.record))
+# -- derivations ---------------------------------------------------------------
+
+def derivations(graph: Graph) -> dict[tuple[URIRef, URIRef], set[URIRef]]:
+    """Every (child, parent) derivation with the properties that state it."""
+    props = [MLKG.derivedFrom, *KINDS]
+    out: dict[tuple[URIRef, URIRef], set[URIRef]] = defaultdict(set)
+    for c, p, par in graph.query(PREFIXES + f"SELECT ?c ?p ?par WHERE {{ {_values('p', props)} ?c ?p ?par }}"):
+        if isinstance(c, URIRef) and isinstance(par, URIRef) and c != par:
+            out[(c, par)].add(p)
+    return out
+
+
+def kinds_of(props: set[URIRef]) -> list[str]:
+    """The specific kinds, in vocabulary order; "derived" when only derivedFrom says so."""
+    return [label for prop, label in KINDS.items() if prop in props] or [DERIVED]
 
 
 def lineage(graph: Graph, root: URIRef, depth: int = MAX_DEPTH) -> Lineage:
-    """Ancestors and descendants of ``root`` with kinds and evidence (breadth-first, bounded)."""
-    edges: dict[tuple[URIRef, URIRef], Edge] = {}
-    seen = {root}
-    queue = deque([(root, 0)])
+    """Ancestors and descendants of ``root`` (up to ``depth`` steps each way), kinds and evidence."""
+    pairs = derivations(graph)
+    up: dict[URIRef, set[URIRef]] = defaultdict(set)
+    down: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for child, parent in pairs:
+        up[child].add(parent)
+        down[parent].add(child)
+    ancestors, descendants = _walk(root, up, depth), _walk(root, down, depth)
+    nodes = {root} | ancestors | descendants
+    kept = sorted((c, p) for c, p in pairs if c in nodes and p in nodes)
+    labels = labels_of(graph, nodes)
+    props = {(c, par): pairs[(c, par)] for c, par in kept}
+    said = evidence(graph, [(c, p, par) for (c, par), ps in props.items() for p in ps if p != MLKG.derivedFrom])
+    edges = []
+    for c, par in kept:
+        kinds = kinds_of(props[(c, par)])
+        evs = [ev for p in KINDS if p in props[(c, par)] for ev in said.get((c, p, par), [])]
+        edges.append(Edge(c, par, kinds, sorted(evs, key=lambda e: (-e.confidence, e.record, e.kind))))
+    edges.sort(key=lambda e: (labels[e.child], labels[e.parent]))
+    return Lineage(root, labels, edges, ancestors, descendants)
+
+
+def _walk(root: URIRef, step: dict[URIRef, set[URIRef]], depth: int) -> set[URIRef]:
+    seen, queue = {root}, deque([(root, 0)])
     while queue:
         node, d = queue.popleft()
         if d >= depth:
             continue
-        for prop, kind in KINDS.items():
-            for parent in graph.objects(node, prop):
-                _add(graph, edges, node, prop, kind, parent)
-                if parent not in seen:
-                    seen.add(parent)
-                    queue.append((parent, d + 1))
-            for child in graph.subjects(prop, node):
-                _add(graph, edges, child, prop, kind, node)
-                if child not in seen:
-                    seen.add(child)
-                    queue.append((child, d + 1))
-    labels = {n: str(graph.value(n, RDFS.label) or n) for n in seen}
-    return Lineage(root, labels, sorted(edges.values(), key=lambda e: (labels[e.child], labels[e.parent])))
+        for nxt in sorted(step.get(node, ())):
+            if nxt not in seen:
+                seen.add(nxt)
+                queue.append((nxt, d + 1))
+    return seen - {root}
 
 
-def _add(graph: Graph, edges: dict, child: URIRef, prop: URIRef, kind: str, parent: URIRef) -> None:
-    edge = edges.setdefault((child, parent), Edge(child, parent))
-    if kind not in edge.kinds:
-        edge.kinds.append(kind)
-        edge.evidence.extend(_edge_evidence(graph, child, prop, parent))
+# -- evidence ------------------------------------------------------------------
+
+def evidence(graph: Graph, facts: Iterable[tuple[URIRef, URIRef, URIRef]] | None = None
+             ) -> dict[tuple[URIRef, URIRef, URIRef], list[Evidence]]:
+    """The evidence of each fact (all facts when ``facts`` is None), surest first."""
+    wanted = None if facts is None else set(facts)
+    if wanted is not None and not wanted:
+        return {}
+    restrict = ""
+    if wanted is not None and len(wanted) <= 500:
+        restrict = "VALUES (?s ?p ?o) { " + " ".join(f"({s.n3()} {p.n3()} {o.n3()})" for s, p, o in wanted) + " }"
+    rows = graph.query(PREFIXES + f"""
+        SELECT ?s ?p ?o ?quote ?file ?index ?conf ?arxiv WHERE {{
+          {restrict}
+          ?e a mlkg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+          OPTIONAL {{ ?e mlkg:quote ?quote }}
+          OPTIONAL {{ ?e mlkg:confidence ?conf }}
+          OPTIONAL {{ ?e mlkg:source ?r .
+                     OPTIONAL {{ ?r mlkg:file ?file }} OPTIONAL {{ ?r mlkg:index ?index }}
+                     OPTIONAL {{ ?r mlkg:about ?paper . ?paper mlkg:arxivId ?arxiv }} }}
+        }}""")
+    out: dict[tuple[URIRef, URIRef, URIRef], set[Evidence]] = defaultdict(set)
+    for s, p, o, quote, file, index, conf, arxiv in rows:
+        if wanted is not None and (s, p, o) not in wanted:
+            continue
+        record = f"{file}#{index}" if file is not None else ""
+        try:
+            confidence = float(conf) if conf is not None else 0.0
+        except ValueError:
+            confidence = 0.0
+        out[(s, p, o)].add(Evidence(str(quote or ""), record, confidence, KINDS.get(p, _local(p)),
+                                    str(arxiv or "")))
+    return {k: sorted(v, key=lambda e: (-e.confidence, e.record, e.quote)) for k, v in out.items()}
+
+
+def _local(iri: URIRef) -> str:
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]

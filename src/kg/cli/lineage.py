@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
-from rich.tree import Tree
 
-from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, handles_errors, out
+from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, err, handles_errors, out
+
+QUOTES_PER_EDGE = 3
 
 
 @app.command()
@@ -18,58 +18,81 @@ def lineage(
     name: Annotated[str, typer.Argument(help="The model, in any spelling (\"Nemotron-4 15B\" = \"nemotron-4-15b\").")],
     store: StoreOption = DEFAULT_STORE,
     html: Annotated[Path | None, typer.Option("--html", help="Also draw the lineage as a page (tree layout).")] = None,
+    depth: Annotated[int, typer.Option(min=1, max=50, help="Steps to follow up and down.")] = 20,
     quotes: Annotated[bool, typer.Option("--quotes/--no-quotes", help="Show the sentence behind each edge.")] = True,
 ) -> None:
     """A model's ancestors and descendants as a tree: the kind of each derivation and its evidence.
 
+    Any spelling of the name works; a name that fits several models lists them (exit 2).
+
     Example:  kg lineage "Mistral-NeMo-Minitron-8B" --html exports/lineage.html
     """
+    from rich.markup import escape
+
     from kg.graph.store import Store
-    from kg.lineage import AmbiguousName, UnknownModel, find_model
+    from kg.lineage import AmbiguousName, UnknownName, find_model, names
     from kg.lineage import lineage as walk
+    from kg.resolve.entities import model_key
 
     graph = Store(store).graph()
     try:
         root = find_model(graph, name)
     except AmbiguousName as exc:
-        raise UsageError(f"{exc}; give one of these names") from None
-    except UnknownModel as exc:
-        raise UsageError(str(exc)) from None
-    lin = walk(graph, root)
-    tree = Tree(f"[bold]{_esc(lin.labels[root])}[/bold]")
-    up = tree.add("[dim]made from[/dim]")
-    _grow(lin, root, up, ancestors=True, quotes=quotes, seen={root})
-    down = tree.add("[dim]used to make[/dim]")
-    _grow(lin, root, down, ancestors=False, quotes=quotes, seen={root})
-    out.print(tree, soft_wrap=False)
-    if not lin.edges:
-        out.print("no derivation is recorded for this model")
+        raise UsageError(escape(f"{exc}; give one of these names")) from None
+    except UnknownName as exc:
+        raise UsageError(escape(str(exc))) from None
+    lin = walk(graph, root, depth)
+    label = lin.labels[root]
+    if model_key(name) not in {model_key(n) for n in names(graph).get(root, ("", [label], None))[1]}:
+        err.print(f"taking [bold]{escape(label)}[/bold] for {escape(repr(name))}", highlight=False)
+    out.print(render_tree(lin, quotes=quotes), soft_wrap=False)
     if html is not None:
         from kg.views import lineage_view
 
-        path = lineage_view(graph, name).save(html)
-        out.print(f"wrote {path}")
+        path = lineage_view(graph, label, depth=depth).save(html)
+        out.print(f"wrote {escape(str(path))}", highlight=False)
 
 
-def _esc(text: str) -> str:
+def render_tree(lin, *, quotes: bool = True):
+    """The lineage as a rich Tree: "made from" upwards, "used to make" downwards."""
     from rich.markup import escape
+    from rich.tree import Tree
 
-    return escape(text)
+    tree = Tree(f"[bold]{escape(lin.labels[lin.root])}[/bold]")
+    if not lin.edges:
+        tree.add("[dim]no derivation is recorded for this model[/dim]")
+        return tree
+    if lin.ancestors:
+        _grow(lin, lin.root, tree.add("[dim]made from[/dim]"), up=True, quotes=quotes, seen={lin.root})
+    if lin.descendants:
+        _grow(lin, lin.root, tree.add("[dim]used to make[/dim]"), up=False, quotes=quotes, seen={lin.root})
+    return tree
 
 
-def _grow(lin, node, branch, *, ancestors: bool, quotes: bool, seen: set) -> None:
-    edges = lin.parents(node) if ancestors else lin.children(node)
-    for e in edges:
-        other = e.parent if ancestors else e.child
-        label = f"{_esc(lin.labels[other])}  [cyan]{', '.join(e.kinds)}[/cyan]"
-        child = branch.add(label)
+def _grow(lin, node, branch, *, up: bool, quotes: bool, seen: set) -> None:
+    from rich.markup import escape
+    from rich.text import Text
+
+    for e in lin.parents(node) if up else lin.children(node):
+        other = e.parent if up else e.child
+        if up and other not in lin.ancestors or not up and other not in lin.descendants:
+            continue
+        again = other in seen
+        child = branch.add(f"{escape(lin.labels[other])}  [cyan]{escape(', '.join(e.kinds))}[/cyan]"
+                           + ("  [dim](shown above)[/dim]" if again else ""))
         if quotes:
-            shown: set[str] = set()
+            by_quote: dict[str, list] = {}
             for ev in e.evidence:
-                if ev.quote not in shown and len(shown) < 2:  # one paper listed in many files: one quote
-                    shown.add(ev.quote)
-                    child.add(Text.from_markup(f"[dim]“{_esc(ev.quote)}” ({_esc(ev.record)}, {ev.confidence:g})[/dim]",
-                                               overflow="fold"))
-        if other not in seen:
+                by_quote.setdefault(ev.quote, []).append(ev)
+            for i, (quote, evs) in enumerate(by_quote.items()):
+                if i == QUOTES_PER_EDGE:
+                    child.add(Text(f"… and {len(by_quote) - i} more quotes", style="dim"))
+                    break
+                kinds = ", ".join(sorted({ev.kind for ev in evs}, key=lambda k: (k not in e.kinds, e.kinds.index(k) if k in e.kinds else 0, k)))
+                where = evs[0].record + (f", arXiv {evs[0].arxiv}" if evs[0].arxiv else "")
+                prefix = f"{kinds}: " if len(e.kinds) > 1 else ""
+                child.add(Text(f"{prefix}“{quote}” ({where}, {evs[0].confidence:g})", style="dim",
+                               overflow="fold"))
+        if not again:
             seen.add(other)
-            _grow(lin, other, child, ancestors=ancestors, quotes=quotes, seen=seen)
+            _grow(lin, other, child, up=up, quotes=quotes, seen=seen)

@@ -1,166 +1,117 @@
-"""⑤c Interactive HTML views: the whole graph, or one model's lineage.
+"""Interactive HTML views: the whole graph, or one model's lineage.
 
-Pages are self-contained (vis-network, from pyvis's bundle, inlined; no CDN)
-and safe: the template autoescapes, data reaches the page only as JSON through
-``|tojson`` and reaches the DOM only through ``textContent``. In a notebook a
-view renders itself (``_repr_html_``: an iframe whose ``srcdoc`` holds the page).
+Pages are self-contained (vis-network from pyvis's bundle, inlined: they open
+from disk with no network) and safe (data reaches the DOM only as text). In a
+notebook a view renders itself (``_repr_html_``: a sandboxed iframe whose
+``srcdoc`` holds the page)::
 
-    >>> view = graph_view(store)          # doctest: +SKIP
-    >>> view.save("exports/graph.html")   # doctest: +SKIP
+    >>> import kg, kg.views
+    >>> g = kg.open(".kg/demo")                                   # doctest: +SKIP
+    >>> kg.views.graph_view(g).save("exports/graph.html")         # doctest: +SKIP
+    >>> kg.views.lineage_view(g, "MN-Minitron-8B")                # doctest: +SKIP
+
+A graph larger than ``MAX_NODES`` entities is drawn focused (its
+best-connected part, or ``around`` some entities), with the count of what was
+left out on the page: past that size a page is slow and unreadable
+(benchmarks/html_bench.py measures it).
 """
 
 from __future__ import annotations
 
-import html
-import re
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
+from collections import Counter
 
 from rdflib import Graph, URIRef
 
-from kg.views.network import Drawing, drawing, options, safe_text
+from kg.views.page import View, render
 
-PHYSICS_MAX_NODES = 150
-"""Above this many nodes the layout is computed in Python and physics stays off."""
+__all__ = ["MAX_NODES", "View", "graph_view", "lineage_view"]
+
 MAX_NODES = 1500
-"""Above this many nodes a page is focused (``around`` or the best-connected nodes)."""
-VIS_DIR = "templates/lib/vis-9.1.2"
+"""The largest drawing a page shows whole; bigger graphs are focused (measured: benchmarks/html_bench.py)."""
 
 
-@lru_cache(maxsize=1)
-def _assets() -> tuple[str, str, str]:
-    pyvis = resources.files("pyvis")
-    js = pyvis.joinpath(f"{VIS_DIR}/vis-network.min.js").read_text("utf-8")
-    css = pyvis.joinpath(f"{VIS_DIR}/vis-network.css").read_text("utf-8")
-    # a source-map comment would make browsers' devtools ask the network for a file
-    js, css = (re.sub(r"/[/*][#@] sourceMappingURL=[^\n*]*(\*/)?", "", x) for x in (js, css))
-    page = resources.files("kg.views").joinpath("page.html").read_text("utf-8")
-    return js, css, page
-
-
-def _template():
-    from jinja2 import Environment
-
-    env = Environment(autoescape=True)
-    return env.from_string(_assets()[2])
-
-
-@dataclass
-class View:
-    """A rendered page: ``.html``; ``.save(path)`` writes it atomically; notebooks show it inline."""
-
-    html: str
-    title: str
-    nodes: int
-    edges: int
-
-    def save(self, path: str | Path) -> Path:
-        from kg.exports.atomic import atomic_path
-
-        path = Path(path)
-        with atomic_path(path) as tmp:
-            tmp.write_text(self.html, "utf-8")
-        return path
-
-    def _repr_html_(self) -> str:
-        return (f'<iframe srcdoc="{html.escape(self.html, quote=True)}" '
-                f'style="width:100%;height:640px;border:1px solid #ddd" sandbox="allow-scripts" '
-                f'title="{html.escape(self.title, quote=True)}"></iframe>')
-
-
-def _layout(d: Drawing) -> None:
-    """Positions computed in Python (networkx), so a big page draws once and stays still."""
-    import networkx as nx
-
-    g = nx.Graph()
-    g.add_nodes_from(n["id"] for n in d.nodes)
-    g.add_edges_from((e["from"], e["to"]) for e in d.edges)
-    scale = 60 * max(10, len(d.nodes)) ** 0.5
-    pos = nx.spring_layout(g, seed=7, iterations=40, scale=scale)
-    for n in d.nodes:
-        x, y = pos[n["id"]]
-        n["x"], n["y"] = round(float(x), 1), round(float(y), 1)
-
-
-def render(d: Drawing, *, title: str, note: str = "", hierarchical: bool = False) -> View:
-    physics = not hierarchical and len(d.nodes) <= PHYSICS_MAX_NODES
-    if not physics and not hierarchical:
-        _layout(d)
-    data = {"nodes": d.nodes, "edges": d.edges, "legend": d.legend(),
-            "options": options(physics=physics, hierarchical=hierarchical)}
-    if d.left_out_nodes:
-        note = (note + " " if note else "") + (
-            f"{d.left_out_nodes} nodes and {d.left_out_edges} edges are left out of this view; "
-            "use kg html --around NAME --depth N to look at another part.")
-    js, css, _ = _assets()
-    page = _template().render(title=safe_text(title, 200), note=safe_text(note), data=data,
-                              vis_js=js, vis_css=css)
-    return View(page, title, len(d.nodes), len(d.edges))
-
-
-def graph_view(source, *, around: list[str] | None = None, depth: int = 2,
+def graph_view(source, *, around: str | list[str] | None = None, depth: int = 2,
                max_nodes: int = MAX_NODES, title: str = "kg: knowledge graph") -> View:
-    """The whole graph (a Store, a KnowledgeGraph or an rdflib Graph), focused when it is large."""
+    """The graph (a Store, a KnowledgeGraph or an rdflib Graph), focused when it is large.
+
+    ``around``: names (any spelling) of entities to centre on, drawing ``depth``
+    hops around them; without it a graph over ``max_nodes`` entities shows its
+    ``max_nodes`` best-connected ones.
+    """
+    from kg.lineage import find_entity
+    from kg.views.layout import layout
+    from kg.views.network import CLASSES, drawing
+
     graph = _graph(source)
-    centre = {_find_any(graph, name) for name in around} if around else None
+    if isinstance(around, str):
+        around = [around]
+    centre = {find_entity(graph, name, CLASSES, what="entities") for name in around} if around else None
     d = drawing(graph, around=centre, depth=depth, max_nodes=max_nodes)
-    note = f"{len(d.nodes)} nodes, {len(d.edges)} edges. Hover for names, dates and evidence."
+    layout(d.nodes, d.edges)
+    note = f"{len(d.nodes)} nodes, {len(d.edges)} edges. Hover for names, dates and evidence; click for details."
     return render(d, title=title, note=note)
 
 
-def lineage_view(source, name: str) -> View:
+def lineage_view(source, name: str, *, depth: int | None = None) -> View:
     """One model's ancestors and descendants, top to bottom, derivation kinds on the edges."""
-    from kg.lineage import find_model, lineage
-    from kg.views.network import EDGES
+    from pyvis.network import Network
+
+    from kg.lineage import MAX_DEPTH, find_model, lineage
+    from kg.views.network import CLASSES, EDGES, Drawing, _evidence_links, _IdSet, arxiv_link, describe, edge_lines, node_lines
+    from kg.views.text import fold, safe_text
+    from kg.vocab import MLKG
 
     graph = _graph(source)
-    root = find_model(graph, name)
-    lin = lineage(graph, root)
-    models = {root} | {e.child for e in lin.edges} | {e.parent for e in lin.edges}
-    d = drawing(graph, around=models, depth=0, max_nodes=len(models))
-    by_kind = {EDGES[p][0]: EDGES[p][1].replace(" from", "").replace(" of", "") for p in EDGES}
-    merged: dict[tuple[str, str], dict] = {}
-    for e in d.edges:
-        if e["kind"] in ("wrote", "introduces", "uses"):
-            continue
-        pair = (e["to"], e["from"])  # draw the parent above the child
-        if pair not in merged:
-            merged[pair] = dict(e, **{"from": pair[0], "to": pair[1], "label": by_kind[e["kind"]]})
-        else:  # "pruned, distilled, aligned": one arrow, every kind named on it
-            m = merged[pair]
-            m["label"] += ", " + by_kind[e["kind"]]
-            m["info"] = m["info"] + [line for line in e["info"] if line not in m["info"]]
-    d.edges = list(merged.values())
-    d.left_out_nodes = d.left_out_edges = 0
-    for n in d.nodes:
-        if n["names"][0] == safe_text(lin.labels[root]):
-            n["borderWidth"] = 3
-    title = f"kg lineage: {lin.labels[root]}"
-    note = f"{len(d.nodes)} models, {len(d.edges)} derivations. Arrows point from a model to what was made from it."
-    return render(d, title=title, note=note, hierarchical=True)
+    lin = lineage(graph, find_model(graph, name), MAX_DEPTH if depth is None else depth)
+    key, cls_label, _, _ = CLASSES[MLKG.Model]
+    info = describe(graph, lin.nodes)
+    net = Network(directed=True)
+    net.node_ids = _IdSet()
+    ids: dict[URIRef, str] = {}
+    for node in lin.nodes:
+        names, lines = node_lines(info[node], node, cls_label)
+        if node == lin.root:
+            lines.insert(1, "the model this page is about")
+        elif node in lin.ancestors:
+            lines.insert(1, "an ancestor (it was used to make the model)")
+        else:
+            lines.insert(1, "a descendant (made from the model)")
+        ids[node] = f"n{len(ids)}"
+        extra = {"borderWidth": 4, "font": {"size": 17}, "color": {"border": "#222"}} if node == lin.root else {}
+        net.add_node(ids[node], label=safe_text(names[0], 40), group=key, shape="box",
+                     names=names, keys=sorted({fold(n) for n in names} - {""}), info=lines,
+                     link=arxiv_link(info[node]["arxiv"]), **extra)
+    kind_key = {label: EDGES[p][0] for p, label in _kind_props().items()}
+    colour_of = {k: c for k, _, c in EDGES.values()}
+    for e in lin.edges:  # drawn parent -> child, so ancestors sit above
+        keys = [kind_key[k] for k in e.kinds]
+        label = ", ".join(e.kinds)
+        title = f"{label}: {safe_text(lin.labels[e.child], 80)} was made from {safe_text(lin.labels[e.parent], 80)}"
+        net.add_edge(ids[e.parent], ids[e.child], id=f"e{len(net.edges)}", kind=keys[0], kinds=keys,
+                     label=label, color=colour_of[keys[0]], info=edge_lines(title, e.evidence),
+                     links=_evidence_links(e.evidence))
+    d = Drawing(net)
+    d.classes = dict(Counter(n["group"] for n in net.nodes))
+    root = lin.labels[lin.root]
+    note = (f"{len(lin.ancestors)} ancestors, {len(lin.descendants)} descendants, {len(lin.edges)} derivations. "
+            "Arrows point from a model to what was made from it; hover an arrow for the sentence that says so.")
+    return render(d, title=f"kg lineage: {root}", note=note, hierarchical=True, mode="lineage")
+
+
+def _kind_props() -> dict[URIRef, str]:
+    from kg.lineage import DERIVED, KINDS
+    from kg.vocab import MLKG
+
+    return {**KINDS, MLKG.derivedFrom: DERIVED}
 
 
 def _graph(source) -> Graph:
+    """An rdflib Graph from a Graph, a KnowledgeGraph (``.graph``) or a Store (``.graph()``)."""
     if isinstance(source, Graph):
         return source
-    if hasattr(source, "graph") and not callable(source.graph):
-        return source.graph
-    return source.graph()
+    g = getattr(source, "graph", None)
+    if g is None:
+        from kg.graph.store import Store
 
-
-def _find_any(graph: Graph, name: str) -> URIRef:
-    """Any entity named ``name`` (label or alternative label, case folded)."""
-    from rdflib import RDFS
-    from rdflib.namespace import SKOS
-
-    wanted = name.casefold().strip()
-    for p in (RDFS.label, SKOS.altLabel):
-        for s, o in graph.subject_objects(p):
-            if str(o).casefold().strip() == wanted and isinstance(s, URIRef):
-                return s
-    raise LookupError(f"nothing called {name!r} in the graph")
-
-
-__all__ = ["MAX_NODES", "View", "graph_view", "lineage_view", "render"]
+        return Store(source).graph()
+    return g() if callable(g) else g

@@ -1,39 +1,48 @@
 """The graph as drawable nodes and edges: what a page shows, already made safe.
 
 Entities (papers, people, organisations, models, techniques, datasets,
-benchmarks) are nodes; facts are edges; evidence and records become edge
-tooltips rather than nodes. Every string is stripped of control and
-bidirectional-format characters here, so the page only ever sets it as text.
+benchmarks) are nodes; facts are edges; evidence and records are not drawn
+but become edge tooltips. The nodes and edges are held in a pyvis
+``Network`` (its node/edge model and its options), and every string has
+passed through :func:`kg.views.text.safe_text`, so the page only ever sets it
+as text. Links are built here from validated arXiv ids, never copied from text.
+
+The graph is read with a handful of bulk SPARQL queries, so drawing a large
+store costs seconds, not one query per node.
 """
 
 from __future__ import annotations
 
+import json
 import re
-import unicodedata
-from collections import Counter, deque
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pyvis.network import Network
-from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import DCTERMS, SKOS
+from rdflib import Graph, URIRef
 
+from kg.lineage import KINDS, PREFIXES, evidence
+from kg.views.text import fold, safe_text
 from kg.vocab import MLKG
 
+# class -> (key, label, colour, vis shape); shapes sized by degree, label drawn below
 CLASSES = {
-    MLKG.Paper: ("paper", "Paper", "#4e79a7", "box"),
+    MLKG.Paper: ("paper", "Paper", "#4e79a7", "square"),
     MLKG.Person: ("person", "Person", "#59a14f", "dot"),
     MLKG.Organization: ("organization", "Organization", "#8cd17d", "diamond"),
-    MLKG.Model: ("model", "Model", "#e15759", "ellipse"),
+    MLKG.Model: ("model", "Model", "#e15759", "hexagon"),
     MLKG.Technique: ("technique", "Technique", "#f28e2b", "triangle"),
-    MLKG.Dataset: ("dataset", "Dataset", "#b07aa1", "database"),
+    MLKG.Dataset: ("dataset", "Dataset", "#b07aa1", "triangleDown"),
     MLKG.Benchmark: ("benchmark", "Benchmark", "#9c755f", "star"),
 }
+# property -> (key, label, colour)
 EDGES = {
     MLKG.wrote: ("wrote", "wrote", "#9aa5b1"),
     MLKG.introduces: ("introduces", "introduces", "#4e79a7"),
     MLKG.uses: ("uses", "uses", "#c9b27c"),
     MLKG.finetunedFrom: ("finetuned", "fine-tuned from", "#e15759"),
-    MLKG.prunedFrom: ("pruned", "pruned from", "#ff9d9a"),
+    MLKG.prunedFrom: ("pruned", "pruned from", "#d37295"),
     MLKG.distilledFrom: ("distilled", "distilled from", "#76b7b2"),
     MLKG.upcycledFrom: ("upcycled", "upcycled from", "#edc948"),
     MLKG.continuedPretrainingFrom: ("continued_pretraining", "continued pre-training of", "#59a14f"),
@@ -42,162 +51,269 @@ EDGES = {
     MLKG.quantizedFrom: ("quantized", "quantized from", "#9c755f"),
     MLKG.mergedFrom: ("merged", "merged from", "#bab0ac"),
     MLKG.basedOn: ("based_on", "based on", "#4e79a7"),
+    MLKG.derivedFrom: ("derived", "derived from", "#7f7f7f"),
 }
+DERIVATIONS = set(KINDS) | {MLKG.derivedFrom}
+_KIND_ORDER = {label: i for i, label in enumerate(KINDS.values())}
 LABEL_CHARS = 40
-_ARXIV = re.compile(r"^\d{4}\.\d{4,5}$")
+QUOTE_CHARS = 400
+EVIDENCE_SHOWN = 3
+_ARXIV = re.compile(r"^(\d{4}\.\d{4,5}|[a-z][a-z.-]*(\.[A-Z]{2})?/\d{7})(v\d+)?$")
 
 
-def safe_text(value: object, limit: int | None = None) -> str:
-    """Text fit to show: control and format characters (bidi overrides, zero-width) removed."""
-    text = "".join(ch for ch in str(value) if ch == "\u200d" or unicodedata.category(ch) not in ("Cc", "Cf")
-                   or ch in "\t\n")
-    text = re.sub(r"\s+", " ", text).strip()
-    if limit and len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return text
+def arxiv_link(arxiv_id: object) -> str:
+    """https://arxiv.org/abs/ID for a well-formed arXiv id, else "" (nothing from text becomes a link)."""
+    text = str(arxiv_id or "").strip()
+    return f"https://arxiv.org/abs/{text}" if _ARXIV.match(text) else ""
 
 
 @dataclass
 class Drawing:
-    """Nodes and edges ready for the page, plus what was left out."""
+    """Nodes and edges ready for the page (a pyvis Network), plus what was left out."""
 
-    nodes: list[dict] = field(default_factory=list)
-    edges: list[dict] = field(default_factory=list)
+    net: Network
     left_out_nodes: int = 0
     left_out_edges: int = 0
+    classes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def nodes(self) -> list[dict]:
+        return self.net.nodes
+
+    @property
+    def edges(self) -> list[dict]:
+        return self.net.edges
 
     def legend(self) -> dict:
         classes = Counter(n["group"] for n in self.nodes)
-        kinds = Counter(e["kind"] for e in self.edges)
+        shapes = {n["group"]: n.get("shape") for n in self.nodes}
+        kinds = Counter(k for e in self.edges for k in e.get("kinds", [e["kind"]]))
         return {
-            "classes": [{"key": k, "label": lab, "colour": col, "count": classes[k]}
-                        for k, lab, col, _ in CLASSES.values() if classes[k]],
+            "classes": [{"key": k, "label": lab, "colour": col, "shape": shapes[k] or shape, "count": classes[k]}
+                        for k, lab, col, shape in CLASSES.values() if classes[k]],
             "kinds": [{"key": k, "label": lab, "colour": col, "count": kinds[k]}
                       for k, lab, col in EDGES.values() if kinds[k]],
         }
 
 
-def _class_of(graph: Graph, node: URIRef):
-    for cls in graph.objects(node, RDF.type):
-        if cls in CLASSES:
-            return CLASSES[cls]
-    return None
+# -- reading the graph -----------------------------------------------------------
 
-
-def _node_info(graph: Graph, node: URIRef, cls_label: str) -> tuple[list[str], list[str]]:
-    label = safe_text(graph.value(node, RDFS.label) or node)
-    names = [label] + sorted(safe_text(o) for o in graph.objects(node, SKOS.altLabel))
-    info = [label, f"type: {cls_label}"]
-    if len(names) > 1:
-        info.append("also: " + "; ".join(names[1:]))
-    date = graph.value(node, DCTERMS.date)
-    if date:
-        info.append(f"date: {safe_text(date)}")
-    arxiv = graph.value(node, MLKG.arxivId)
-    if arxiv and _ARXIV.match(str(arxiv)):
-        info.append(f"arXiv: https://arxiv.org/abs/{arxiv}")
-    papers = [safe_text(graph.value(p, RDFS.label) or p, 80) for p in graph.subjects(MLKG.introduces, node)]
-    if papers:
-        info.append("introduced in: " + "; ".join(sorted(papers)[:3]))
-    count = graph.value(node, MLKG.parameterCount)
-    if count is not None:
-        info.append(f"parameters: {float(count):.3g}")
-    return names, info
-
-
-def _edge_info(graph: Graph, s: URIRef, p: URIRef, o: URIRef, label: str) -> list[str]:
-    info = [label]
-    for ev in graph.subjects(RDF.subject, s):
-        if (ev, RDF.predicate, p) in graph and (ev, RDF.object, o) in graph:
-            quote = safe_text(graph.value(ev, MLKG.quote) or "", 400)
-            rec = graph.value(ev, MLKG.source)
-            where = f"{safe_text(graph.value(rec, MLKG.file))}#{graph.value(rec, MLKG.index)}" if rec else ""
-            conf = graph.value(ev, MLKG.confidence)
-            info.append(f"“{quote}” ({where}, confidence {conf})")
-            if len(info) > 3:
-                break
-    return info
+def _values(var: str, terms: Iterable[URIRef]) -> str:
+    return f"VALUES ?{var} {{ {' '.join(t.n3() for t in terms)} }}"
 
 
 def entity_graph(graph: Graph) -> tuple[dict[URIRef, tuple], list[tuple[URIRef, URIRef, URIRef]]]:
-    """Drawable entities and the facts between them."""
-    entities = {}
-    for cls, spec in CLASSES.items():
-        for node in graph.subjects(RDF.type, cls):
-            if isinstance(node, URIRef) and (node not in entities or cls == MLKG.Benchmark):
-                entities[node] = spec
-    facts = [(s, p, o) for p in EDGES for s, o in graph.subject_objects(p)
-             if s in entities and o in entities]
+    """Drawable entities (IRI -> class spec) and the facts between them.
+
+    A derivation is drawn once, by its specific kind; ``mlkg:derivedFrom`` is
+    drawn only where no specific kind states the same pair.
+    """
+    entities: dict[URIRef, tuple] = {}
+    order = list(CLASSES)
+    for e, c in graph.query(PREFIXES + f"SELECT ?e ?c WHERE {{ {_values('c', CLASSES)} ?e a ?c }}"):
+        if isinstance(e, URIRef) and (e not in entities or order.index(c) > order.index(entities[e][0])):
+            entities[e] = (c, *CLASSES[c])
+    entities = {e: spec[1:] for e, spec in entities.items()}
+    facts = set()
+    for s, p, o in graph.query(PREFIXES + f"SELECT ?s ?p ?o WHERE {{ {_values('p', EDGES)} ?s ?p ?o }}"):
+        if s in entities and o in entities and s != o:
+            facts.add((s, p, o))
+    specific = {(s, o) for s, p, o in facts if p in KINDS}
+    facts = {(s, p, o) for s, p, o in facts if p != MLKG.derivedFrom or (s, o) not in specific}
     return entities, sorted(facts)
 
 
+def describe(graph: Graph, nodes: Iterable[URIRef]) -> dict[URIRef, dict]:
+    """Names, date, arXiv id, parameter count and introducing papers of each node."""
+    nodes = sorted(set(nodes))
+    info: dict[URIRef, dict] = {n: {"label": None, "alt": set(), "date": None, "arxiv": None,
+                                    "params": None, "papers": set()} for n in nodes}
+    for i in range(0, len(nodes), 1000):
+        chunk = _values("e", nodes[i:i + 1000])
+        for e, p, o in graph.query(PREFIXES + f"""
+                SELECT ?e ?p ?o WHERE {{ {chunk}
+                  VALUES ?p {{ rdfs:label skos:altLabel <http://purl.org/dc/terms/date>
+                              mlkg:arxivId mlkg:parameterCount }}
+                  ?e ?p ?o }}"""):
+            d, key = info[e], str(p).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+            if key == "label":
+                d["label"] = str(o) if d["label"] is None else min(d["label"], str(o))
+            elif key == "altLabel":
+                d["alt"].add(str(o))
+            elif key == "date":
+                d["date"] = str(o)
+            elif key == "arxivId":
+                d["arxiv"] = str(o)
+            elif key == "parameterCount":
+                d["params"] = o
+        for e, title, date in graph.query(PREFIXES + f"""
+                SELECT ?e ?t ?d WHERE {{ {chunk} ?paper mlkg:introduces ?e ; rdfs:label ?t .
+                                         OPTIONAL {{ ?paper <http://purl.org/dc/terms/date> ?d }} }}"""):
+            info[e]["papers"].add((str(title), str(date or "")))
+    return info
+
+
+def node_lines(d: dict, node: URIRef, cls_label: str) -> tuple[list[str], list[str]]:
+    """(names, tooltip lines) of one node: type, names, paper, date."""
+    label = safe_text(d["label"] if d["label"] is not None else node)
+    names = [label] + sorted({safe_text(a) for a in d["alt"]} - {label})
+    lines = [label, f"type: {cls_label}"]
+    if len(names) > 1:
+        lines.append("also: " + "; ".join(names[1:]))
+    if d["date"]:
+        lines.append(f"date: {safe_text(d['date'])}")
+    papers = sorted(d["papers"], key=lambda p: (p[1], p[0]))
+    for title, date in papers[:3]:
+        lines.append(f"paper: {safe_text(title, 120)}" + (f" ({safe_text(date)})" if date else ""))
+    if len(papers) > 3:
+        lines.append(f"… and {len(papers) - 3} more papers")
+    if d["params"] is not None:
+        try:
+            lines.append(f"parameters: {float(d['params']):.3g}")
+        except ValueError:
+            pass
+    if d["arxiv"]:
+        lines.append(f"arXiv: {safe_text(d['arxiv'], 40)}")
+    lines.append(f"IRI: {safe_text(node)}")
+    return names, lines
+
+
+def edge_lines(label: str, evs: list) -> list[str]:
+    """Tooltip lines of one edge: its kind, then each evidence quote and its source record.
+
+    One sentence often states several kinds at once ("pruned and distilled"):
+    it is shown once, with the kinds it states when the edge has several.
+    """
+    by_quote: dict[str, list] = {}
+    for ev in evs:
+        by_quote.setdefault(ev.quote, []).append(ev)
+    several = len({ev.kind for ev in evs}) > 1
+    lines = [label]
+    for i, (quote, group) in enumerate(by_quote.items()):
+        if i == EVIDENCE_SHOWN:
+            lines.append(f"… and {len(by_quote) - EVIDENCE_SHOWN} more quotes")
+            break
+        kinds = ", ".join(sorted({ev.kind for ev in group}, key=lambda k: (_KIND_ORDER.get(k, 99), k)))
+        lines.append((f"{kinds}: " if several else "") + f"“{safe_text(quote, QUOTE_CHARS)}”")
+        ev = group[0]
+        source = safe_text(ev.record) + (f", arXiv {safe_text(ev.arxiv, 40)}" if ev.arxiv else "")
+        lines.append(f"source: {source} (confidence {ev.confidence:g})")
+    return lines
+
+
+# -- choosing what to draw --------------------------------------------------------
+
 def focus(entities: dict, facts: list, *, around: set[URIRef] | None, depth: int,
-          max_nodes: int) -> tuple[set[URIRef], int]:
+          max_nodes: int) -> set[URIRef]:
     """The nodes to draw: a neighbourhood of ``around``, else the best-connected ``max_nodes``."""
     if around:
-        adj: dict[URIRef, set[URIRef]] = {}
+        adj: dict[URIRef, set[URIRef]] = defaultdict(set)
         for s, _, o in facts:
-            adj.setdefault(s, set()).add(o)
-            adj.setdefault(o, set()).add(s)
-        keep, queue = set(around), deque((a, 0) for a in around)
+            adj[s].add(o)
+            adj[o].add(s)
+        keep, queue = set(around), deque((a, 0) for a in sorted(around))
         while queue and len(keep) < max_nodes:
             node, d = queue.popleft()
             if d >= depth:
                 continue
-            for nxt in sorted(adj.get(node, ())):
+            for nxt in sorted(adj.get(node, ()), key=lambda n: (-len(adj[n]), str(n))):
                 if nxt not in keep and len(keep) < max_nodes:
                     keep.add(nxt)
                     queue.append((nxt, d + 1))
-        return keep, len(entities) - len(keep)
+        return keep
     if len(entities) <= max_nodes:
-        return set(entities), 0
-    degree = Counter()
+        return set(entities)
+    degree: Counter = Counter()
     for s, _, o in facts:
         degree[s] += 1
         degree[o] += 1
-    keep = set(sorted(entities, key=lambda n: (-degree[n], str(n)))[:max_nodes])
-    return keep, len(entities) - len(keep)
+    return set(sorted(entities, key=lambda n: (-degree[n], str(n)))[:max_nodes])
 
 
 def drawing(graph: Graph, *, around: set[URIRef] | None = None, depth: int = 2,
-            max_nodes: int = 1000) -> Drawing:
-    """Nodes and edges of the whole graph (or a focused part of it), built with pyvis's model."""
+            max_nodes: int = 1000, edge_evidence: bool = True) -> Drawing:
+    """Nodes and edges of the whole graph (or a focused part of it) in a pyvis Network."""
     entities, facts = entity_graph(graph)
-    keep, left_nodes = focus(entities, facts, around=around, depth=depth, max_nodes=max_nodes)
-    # pyvis's add_node/add_edge check duplicates by scanning lists (quadratic): build the dicts
-    # in pyvis's own node/edge format directly
-    nodes, ids = [], {}
-    for node in sorted(keep, key=str):
-        key, cls_label, colour, shape = entities[node]
-        names, info = _node_info(graph, node, cls_label)
+    keep = focus(entities, facts, around=around, depth=depth, max_nodes=max_nodes)
+    drawn = [(s, p, o) for s, p, o in facts if s in keep and o in keep]
+    degree: Counter = Counter()
+    for s, _, o in drawn:
+        degree[s] += 1
+        degree[o] += 1
+    info = describe(graph, keep)
+    said = evidence(graph, [f for f in drawn if f[1] != MLKG.derivedFrom]) if edge_evidence else {}
+    net = Network(directed=True)
+    net.node_ids = _IdSet()  # pyvis checks duplicates by scanning a list; a set keeps it linear
+    ids: dict[URIRef, str] = {}
+    for node in sorted(keep, key=lambda n: (entities[n][0], safe_text(info[n]["label"] or n).casefold(), str(n))):
+        key, cls_label, _, shape = entities[node]
+        names, lines = node_lines(info[node], node, cls_label)
         ids[node] = f"n{len(ids)}"
-        nodes.append({"id": ids[node], "label": safe_text(names[0], LABEL_CHARS), "group": key,
-                      "color": colour, "shape": shape, "names": names, "info": info})
-    drawn = [(s, p, o) for s, p, o in facts if s in ids and o in ids]
-    edges = []
+        net.add_node(ids[node], label=safe_text(names[0], LABEL_CHARS), group=key, shape=shape, value=1 + degree[node], names=names, keys=sorted({fold(n) for n in names} - {""}),
+                     info=lines, link=arxiv_link(info[node]["arxiv"]))
     for s, p, o in drawn:
         kind, label, colour = EDGES[p]
-        edges.append({"id": f"e{len(edges)}", "from": ids[s], "to": ids[o], "kind": kind,
-                      "color": colour, "arrows": "to", "info": _edge_info(graph, s, p, o, label)})
-    return Drawing(nodes, edges, left_nodes, len(facts) - len(drawn))
+        evs = said.get((s, p, o), [])
+        net.add_edge(ids[s], ids[o], id=f"e{len(net.edges)}", kind=kind, color=colour,
+                     info=edge_lines(label, evs), links=_evidence_links(evs))
+    d = Drawing(net, len(entities) - len(keep), len(facts) - len(drawn))
+    d.classes = dict(Counter(spec[0] for spec in entities.values()))
+    return d
 
 
-def options(*, physics: bool, hierarchical: bool = False) -> dict:
-    """vis-network options, from pyvis's options model."""
-    net = Network(directed=True)
+def _evidence_links(evs: list) -> list[str]:
+    return sorted({link for ev in evs if (link := arxiv_link(ev.arxiv))})[:EVIDENCE_SHOWN]
+
+
+class _IdSet(list):
+    """pyvis's ``node_ids`` list with set membership, so adding n nodes and edges is O(n)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._set: set = set()
+
+    def append(self, item) -> None:
+        super().append(item)
+        self._set.add(item)
+
+    def __contains__(self, item) -> bool:
+        return item in self._set
+
+
+def groups() -> dict:
+    """vis-network groups: the colour and shape of each class."""
+    return {key: {"color": {"background": colour, "border": _darker(colour),
+                            "highlight": {"background": colour, "border": "#000"}},
+                  "shape": shape}
+            for key, _, colour, shape in CLASSES.values()}
+
+
+def _darker(colour: str) -> str:
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#{:02x}{:02x}{:02x}".format(*(int(c * 0.7) for c in (r, g, b)))
+
+
+def options(net: Network, *, physics: bool, hierarchical: bool = False) -> dict:
+    """vis-network options, from pyvis's options model plus what pyvis does not model."""
     net.toggle_physics(physics)
-    opts = net.options.to_json() if hasattr(net.options, "to_json") else None
-    import json
-
-    base = json.loads(opts) if isinstance(opts, str) else {}
-    base.setdefault("physics", {})
-    base["physics"]["enabled"] = physics
-    base["physics"]["stabilization"] = {"enabled": physics, "iterations": 300, "fit": True}
-    base["interaction"] = {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": True}
+    net.toggle_stabilization(physics)
+    net.toggle_hide_edges_on_drag(True)
+    base = json.loads(net.options.to_json())
+    base.pop("configure", None)
+    base["physics"].update({"solver": "barnesHut", "stabilization": {
+        "enabled": physics, "iterations": 200, "updateInterval": 50, "fit": True}})
+    base["interaction"].update({"hover": True, "tooltipDelay": 150, "navigationButtons": False,
+                                "keyboard": False})
     base["edges"] = {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-                     "font": {"size": 10, "align": "middle"}}
-    base["nodes"] = {"font": {"size": 12}}
-    if hierarchical:
+                     "font": {"size": 10, "align": "middle", "strokeWidth": 3}, "width": 1}
+    base["groups"] = groups()
+    base["nodes"] = {"borderWidth": 1, "font": {"size": 12, "strokeWidth": 3}, "scaling": {
+        "min": 6, "max": 36, "label": {"enabled": True, "min": 14, "max": 44, "drawThreshold": 5}}}
+    if hierarchical:  # few nodes: labels inside boxes, kinds written across the arrows
         base["layout"] = {"hierarchical": {"enabled": True, "direction": "UD", "sortMethod": "directed",
-                                           "levelSeparation": 130, "nodeSpacing": 220}}
+                                           "levelSeparation": 150, "nodeSpacing": 260, "treeSpacing": 280}}
+        base["groups"]["model"]["shape"] = "box"
+        base["nodes"] = {"borderWidth": 1, "margin": 8, "font": {"size": 14, "color": "#fff"}}
+        base["edges"]["font"] = {"size": 12, "align": "horizontal", "background": "#ffffff", "strokeWidth": 0}
+        base["edges"]["width"] = 2
     return base

@@ -1,0 +1,41 @@
+"""Fixtures shared by the whole suite: paths, the example corpus built once, the real `kg` command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "examples" / "corpus"
+HOSTILE = ROOT / "tests" / "data" / "hostile"
+
+
+@pytest.fixture(scope="session")
+def example_store(tmp_path_factory) -> Path:
+    """The example corpus built into a temporary store, once per session. Never write to it:
+    copy it first (``shutil.copytree(example_store, tmp_path / "s", symlinks=True)``)."""
+    import kg
+
+    store = tmp_path_factory.mktemp("example") / "store"
+    kg.build([CORPUS], store=store)
+    return store
+
+
+@pytest.fixture(scope="session")
+def kg_cli():
+    """Run the installed ``kg`` command in a child process, as a user would: no colour, a wide
+    terminal, and no ``$KG_STORE`` unless ``env`` gives one."""
+    exe = Path(sys.executable).with_name("kg")
+
+    def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+            input: str | bytes | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+        full = {k: v for k, v in os.environ.items() if k != "KG_STORE"}
+        full.update({"NO_COLOR": "1", "COLUMNS": "200", "TERM": "dumb", **(env or {})})
+        return subprocess.run([str(exe), *map(str, args)], capture_output=True, cwd=cwd, env=full,
+                              input=input, timeout=timeout, text=not isinstance(input, bytes))
+
+    return run

@@ -1,0 +1,201 @@
+"""The ontology (ontology/mlkg.ttl) defines the public vocabulary and every mlkg term the code uses.
+
+The contract is VOCABULARY.md (``../shared/contract/`` beside the project). Its tables say which
+terms exist, what links what ("from -> to": domain and range) and how each maps onto standard
+vocabularies ("maps onto": subClassOf, subPropertyOf, inverseOf).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib.collection import Collection
+
+ROOT = Path(__file__).resolve().parents[1]
+ONTOLOGY = ROOT / "ontology" / "mlkg.ttl"
+VOCABULARY = ROOT.parent / "shared" / "contract" / "VOCABULARY.md"
+MLKG = "https://w3id.org/mlkg/ontology#"
+XSD = "http://www.w3.org/2001/XMLSchema#"  # a string: pytest trips over rdflib's XSD namespace object
+PREFIXES = {
+    "mlkg": MLKG, "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL), "xsd": XSD,
+    "skos": "http://www.w3.org/2004/02/skos/core#", "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#", "foaf": "http://xmlns.com/foaf/0.1/",
+    "schema": "https://schema.org/", "fabio": "http://purl.org/spar/fabio/",
+    "fair4ml": "https://w3id.org/fair4ml#",
+}
+CURIE = re.compile(r"\b(" + "|".join(PREFIXES) + r"):([A-Za-z][A-Za-z0-9_]*)\b")
+RELATIONS = {"rdfs:subClassOf": RDFS.subClassOf, "rdfs:subPropertyOf": RDFS.subPropertyOf,
+             "owl:inverseOf": OWL.inverseOf}
+# words of the "from -> to" column and the classes they name
+CLASS_WORDS = {"paper": "Paper", "person": "Person", "organisation": "Organization", "model": "Model",
+               "technique": "Technique", "dataset": "Dataset", "benchmark": "Benchmark",
+               "record": "Record"}
+
+needs_contract = pytest.mark.skipif(not VOCABULARY.exists(),
+                                    reason=f"the vocabulary contract is not here: {VOCABULARY}")
+
+
+def iri(curie: str) -> URIRef:
+    prefix, _, local = curie.partition(":")
+    return URIRef(PREFIXES[prefix] + local)
+
+
+def contract_rows() -> list[tuple[str, str, str, str]]:
+    """(section, term, second column, "maps onto") for every term of every table."""
+    if not VOCABULARY.exists():
+        return []
+    rows, section = [], ""
+    for line in VOCABULARY.read_text("utf-8").splitlines():
+        if line.startswith("## "):
+            section = line[3:].strip()
+        if not line.startswith("|"):
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 3 or cells[0] == "term" or set(cells[0]) <= set("- "):
+            continue
+        for term in cells[0].split(","):
+            rows.append((section, term.strip(), cells[1], cells[2]))
+    return rows
+
+
+def evidence_terms() -> list[str]:
+    if not VOCABULARY.exists():
+        return []
+    section = VOCABULARY.read_text("utf-8").split("## Evidence", 1)[1]
+    return sorted({f"mlkg:{m.group(2)}" for m in CURIE.finditer(section) if m.group(1) == "mlkg"})
+
+
+ROWS = contract_rows()
+MLKG_ROWS = [r for r in ROWS if r[1].startswith("mlkg:")]
+
+
+@pytest.fixture(scope="module")
+def onto() -> Graph:
+    return Graph().parse(ONTOLOGY)
+
+
+def classes_of(onto: Graph, node) -> set[URIRef]:
+    """A domain or range: one class, or the members of an owl:unionOf."""
+    union = onto.value(node, OWL.unionOf)
+    return set(Collection(onto, union)) if union is not None else {node}
+
+
+def test_vocab_py_is_generated_from_the_current_ontology():
+    proc = subprocess.run([sys.executable, str(ROOT / "tools" / "gen_vocab.py"), "--check"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+
+
+@needs_contract
+def test_the_contract_tables_were_read():
+    sections = {r[0] for r in ROWS}
+    assert {"Classes", "Properties"} <= sections
+    assert len(MLKG_ROWS) >= 25 and len(evidence_terms()) >= 4
+
+
+@needs_contract
+@pytest.mark.parametrize("term", sorted({r[1] for r in MLKG_ROWS} | set(evidence_terms())))
+def test_every_contract_term_is_defined_with_a_label_and_a_comment(onto, term):
+    node = iri(term)
+    kinds = set(onto.objects(node, RDF.type))
+    assert kinds & {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty}, f"{term} is not defined"
+    assert onto.value(node, RDFS.label), f"{term} has no rdfs:label"
+    assert onto.value(node, RDFS.comment), f"{term} has no rdfs:comment"
+
+
+@needs_contract
+@pytest.mark.parametrize("term,what", [pytest.param(t, w, id=t) for s, t, w, _ in MLKG_ROWS if s == "Properties"])
+def test_every_contract_property_has_the_domain_and_range_its_row_implies(onto, term, what):
+    node = iri(term)
+    domain, rng = onto.value(node, RDFS.domain), onto.value(node, RDFS.range)
+    assert domain is not None and rng is not None, f"{term} lacks rdfs:domain or rdfs:range"
+    left, _, right = what.partition("→")
+    head = re.split(r"\(|\b(?:it|its|that|among)\b", right)[0]  # "model it was made from" -> "model"
+    want_domain = {iri("mlkg:" + c) for w, c in CLASS_WORDS.items() if re.search(rf"\b{w}\b", left)}
+    want_range = {iri("mlkg:" + c) for w, c in CLASS_WORDS.items() if re.search(rf"\b{w}s?\b", head)}
+    assert want_domain and want_domain <= classes_of(onto, domain), (term, what)
+    if want_range:
+        assert want_range <= classes_of(onto, rng), (term, what)
+        assert (node, RDF.type, OWL.ObjectProperty) in onto
+    else:  # a value, not an entity
+        assert str(rng).startswith(XSD), (term, rng)
+        assert (node, RDF.type, OWL.DatatypeProperty) in onto
+        for datatype in re.findall(r"xsd:\w+", right):
+            assert rng == iri(datatype), (term, rng, datatype)
+
+
+@needs_contract
+@pytest.mark.parametrize("term,domain,rng", [("mlkg:quote", "mlkg:Evidence", "xsd:string"),
+                                             ("mlkg:source", "mlkg:Evidence", "mlkg:Record"),
+                                             ("mlkg:confidence", "mlkg:Evidence", "xsd:decimal")])
+def test_evidence_properties_link_evidence_to_what_the_contract_shows(onto, term, domain, rng):
+    assert term in evidence_terms()
+    assert (iri(term), RDFS.domain, iri(domain)) in onto
+    assert (iri(term), RDFS.range, iri(rng)) in onto
+
+
+def alignments() -> list[tuple[str, URIRef, str]]:
+    """(term, relation, target) for every alignment the tables state.
+
+    "rdfs:subPropertyOf X" in a row is that relation; a class's bare "maps onto" names
+    (schema:Dataset, prov:Entity, ...) are superclasses.
+    """
+    out = []
+    for section, term, _what, maps in MLKG_ROWS:
+        explicit = re.findall(r"((?:rdfs|owl):\w+)\s+(\w+:\w+)", maps)
+        for rel, target in explicit:
+            out.append((term, RELATIONS[rel], target))
+        if section == "Classes" and not explicit:
+            for m in CURIE.finditer(maps):
+                out.append((term, RDFS.subClassOf, m.group(0)))
+    return out
+
+
+@needs_contract
+def test_the_tables_state_alignments():
+    stated = alignments()
+    assert {r for _, r, _ in stated} == set(RELATIONS.values())
+    assert ("mlkg:basedOn", RDFS.subPropertyOf, "mlkg:derivedFrom") in stated
+
+
+@needs_contract
+@pytest.mark.parametrize("term,relation,target", alignments(), ids=lambda v: str(v).split("#")[-1])
+def test_every_alignment_the_contract_states_is_in_the_ontology(onto, term, relation, target):
+    assert (iri(term), relation, iri(target)) in onto
+
+
+def code_terms() -> dict[str, set[str]]:
+    """Every mlkg term the package's code, queries, shapes and JSON-LD context name: term -> files."""
+    found: dict[str, set[str]] = {}
+    package = ROOT / "src" / "kg"
+    files = [*package.rglob("*.py"), *package.rglob("*.rq"), *package.rglob("*.jsonld"),
+             *package.rglob("*.js"), *package.rglob("*.html"), ROOT / "ontology" / "shapes.ttl"]
+    pattern = re.compile(r"\bMLKG\.([A-Za-z]\w*)|\bmlkg:([A-Za-z]\w*)|ontology#([A-Za-z]\w*)")
+    for f in files:
+        for m in pattern.finditer(f.read_text("utf-8")):
+            name = next(g for g in m.groups() if g)
+            found.setdefault(name, set()).add(str(f.relative_to(ROOT)))
+    return found
+
+
+def test_every_mlkg_term_the_code_names_is_defined_in_the_ontology(onto):
+    defined = {str(s)[len(MLKG):] for s in onto.subjects(RDF.type, None) if str(s).startswith(MLKG)}
+    used = code_terms()
+    assert len(used) > 30
+    missing = {t: sorted(files) for t, files in used.items() if t not in defined}
+    assert not missing, f"named in code but not defined in ontology/mlkg.ttl: {missing}"
+
+
+def test_every_mlkg_term_in_the_built_graph_is_defined_in_the_ontology(onto, example_store):
+    import kg
+
+    defined = {str(s) for s in onto.subjects(RDF.type, None) if str(s).startswith(MLKG)}
+    g = kg.open(example_store)
+    used = {r["t"] for r in g.rows("SELECT DISTINCT ?t WHERE { { ?s ?t ?o } UNION { ?s a ?t } }")}
+    mlkg_used = {t for t in used if t.startswith(MLKG)}
+    assert mlkg_used and mlkg_used <= defined, sorted(mlkg_used - defined)

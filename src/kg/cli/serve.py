@@ -1,40 +1,67 @@
-"""kg serve: the store as a read-only SPARQL 1.1 endpoint (GET/POST, JSON, XML, CSV, TSV)."""
+"""kg serve: the store as a read-only SPARQL 1.1 endpoint (GET/POST; JSON, XML, CSV, TSV)."""
 
 from __future__ import annotations
 
+import signal
 from typing import Annotated
 
 import typer
 
-from kg.cli.app import DEFAULT_STORE, StoreOption, app, handles_errors, out
-from kg.serve.settings import DEFAULTS
+from kg.cli.app import DEFAULT_STORE, DataError, StoreOption, UsageError, app, handles_errors, out
+from kg.serve.settings import DEFAULTS, SETTINGS
+
+OPTIONS = {"host", "port", "timeout", "max_rows", "workers"}  # the settings with options of their own
+EPILOG = "Other settings, with --setting NAME=VALUE:\n\n" + "\n\n".join(
+    f"{s.name}={s.default}: {s.help}" for s in SETTINGS if s.name not in OPTIONS)
 
 
-@app.command()
+@app.command(epilog=EPILOG)
 @handles_errors
 def serve(
     store: StoreOption = DEFAULT_STORE,
-    host: Annotated[str, typer.Option(help="Address to listen on (only this machine unless told otherwise).")] = str(DEFAULTS["host"]),
-    port: Annotated[int, typer.Option(help="TCP port.")] = int(DEFAULTS["port"]),
-    timeout: Annotated[float, typer.Option(help="Seconds a query may run before it is stopped.")] = float(DEFAULTS["timeout"]),
-    max_rows: Annotated[int, typer.Option(help="Rows a query returns at most.")] = int(DEFAULTS["max_rows"]),
-    workers: Annotated[int, typer.Option(min=1, max=16, help="Query worker processes.")] = int(DEFAULTS["workers"]),
+    host: Annotated[str, typer.Option(help="Address to listen on (this machine only, unless told otherwise).")] = str(DEFAULTS["host"]),
+    port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port (0: any free port).")] = int(DEFAULTS["port"]),
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds a query may run before it is stopped.")] = float(DEFAULTS["timeout"]),
+    max_rows: Annotated[int, typer.Option(min=1, help="Rows an answer holds at most (the rest is cut).")] = int(DEFAULTS["max_rows"]),
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Query worker processes.")] = int(DEFAULTS["workers"]),
+    setting: Annotated[list[str] | None, typer.Option(
+        "--setting", metavar="NAME=VALUE", help="Any other limit from the table below (repeatable).")] = None,
 ) -> None:
     """Serve the graph as a read-only SPARQL 1.1 Protocol endpoint at /sparql, with a query page at /.
 
-    UPDATE, LOAD, SERVICE and FROM / FROM NAMED are refused; every query has a time
-    limit and a row cap. Results follow the Accept header: SPARQL JSON, XML, CSV or TSV.
+    UPDATE, LOAD, SERVICE and FROM / FROM NAMED are refused; every query runs in a
+    worker process that is killed at the time limit, and answers are capped in rows.
+    Results follow the Accept header: SPARQL JSON, XML, CSV or TSV (CONSTRUCT:
+    N-Triples, Turtle, RDF/XML, JSON-LD). No CORS headers are sent.
 
-    Example:  kg serve --store .kg --port 7878   then   curl 'http://127.0.0.1:7878/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D'
+    Example:  kg serve --store .kg   then   curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/sparql?query=ASK%7B%7D'
     """
     from kg.graph.store import Store
     from kg.serve.server import serve as make_server
+    from kg.serve.workers import WorkerFailed
 
-    gen = Store(store).require()
-    server = make_server(str(gen / "oxigraph"), host=host, port=port, timeout=timeout,
-                         max_rows=max_rows, workers=workers)
-    out.print(f"serving {store} at http://{host}:{server.server_address[1]}/sparql (query page at /); "
-              f"Ctrl-C stops", highlight=False)
+    overrides: dict[str, object] = {}
+    for item in setting or []:
+        name, eq, value = item.partition("=")
+        if not eq:
+            raise UsageError(f"--setting wants NAME=VALUE, not {item!r}")
+        overrides[name.strip().replace("-", "_")] = value.strip()
+    clash = OPTIONS & set(overrides)
+    if clash:
+        raise UsageError(f"use --{sorted(clash)[0].replace('_', '-')} rather than --setting for it")
+    overrides.update(host=host, port=port, timeout=timeout, max_rows=max_rows, workers=workers)
+    st = Store(store)
+    st.require()
+    try:
+        server = make_server(st.path, **overrides)
+    except WorkerFailed as exc:
+        raise DataError(str(exc)) from None
+
+    def stop(signum, frame):  # SIGTERM stops like Ctrl-C: workers are ended, the port freed
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    out.print(f"serving {store} at {server.url} (query page at /); Ctrl-C stops", highlight=False)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

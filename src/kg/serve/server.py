@@ -1,107 +1,241 @@
-"""A read-only SPARQL 1.1 Protocol endpoint over a kg store (GET and POST queries).
+"""A read-only SPARQL 1.1 Protocol endpoint over a kg store, at /sparql (GET and POST).
 
-The standard library's threading HTTP server takes requests; kg.serve.guard
-refuses what must not run; kg.serve.workers runs the rest in processes that
-die at the deadline; kg.serve.results writes JSON, XML, CSV or TSV as the
-Accept header asks.
+The standard library's threading HTTP server takes requests (small, no
+dependency, and robust enough behind the limits below); kg.serve.workers runs
+each query in a process that dies at the deadline, after kg.serve.guard has
+refused what must not run; kg.serve.results answers in the format the Accept
+header asks for. Limits come from kg.serve.settings.
+
+Bound to a loopback address (the default), the server also refuses requests
+whose Host header names another machine: a web page cannot then reach it
+through DNS rebinding. No CORS headers are sent, so other sites' scripts
+cannot read answers either.
 """
 
 from __future__ import annotations
 
-import json
+import ipaddress
+import sys
+import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from importlib import resources
 from urllib.parse import parse_qs, urlsplit
 
-from kg.serve.guard import Refused, check
-from kg.serve.results import negotiate
-from kg.serve.settings import DEFAULTS
-from kg.serve.workers import QueryTimeout, WorkerPool
+from kg.serve import page
+from kg.serve.settings import resolve
+from kg.serve.workers import QueryTimeout, WorkerFailed, WorkerPool
+
+ENDPOINT = "/sparql"
+DATASET_PARAMS = ("default-graph-uri", "named-graph-uri")
+LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
+_BUSY_TEXT = b"too many connections at once; try again\n"
+BUSY = (b"HTTP/1.0 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nRetry-After: 1\r\n"
+        b"Content-Length: " + str(len(_BUSY_TEXT)).encode() + b"\r\n\r\n" + _BUSY_TEXT)
 
 
 class Endpoint(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 64
 
-    def __init__(self, db_path: str, **settings) -> None:
-        self.settings = {**DEFAULTS, **{k: v for k, v in settings.items() if v is not None}}
-        self.pool = WorkerPool(db_path, int(self.settings["workers"]))
-        super().__init__((self.settings["host"], int(self.settings["port"])), Handler)
+    def __init__(self, store_path, **overrides) -> None:
+        self.settings = resolve(overrides)
+        super().__init__((str(self.settings["host"]), int(self.settings["port"])), Handler)
+        self.slots = threading.BoundedSemaphore(int(self.settings["max_connections"]))
+        self.loopback_only = _is_loopback(str(self.settings["host"]))
+        try:
+            self.pool = WorkerPool(store_path, int(self.settings["workers"]))
+        except BaseException:
+            super().server_close()
+            raise
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        host = f"[{host}]" if ":" in host else host
+        return f"http://{host}:{port}{ENDPOINT}"
+
+    def process_request(self, request, client_address) -> None:
+        if not self.slots.acquire(blocking=False):  # too many at once: answer now, hold nothing
+            try:
+                request.sendall(BUSY)
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
 
     def server_close(self) -> None:
         super().server_close()
         self.pool.close()
 
 
+def _is_loopback(host: str) -> bool:
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class BadRequest(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 class Handler(BaseHTTPRequestHandler):
     server: Endpoint
     server_version = "kg-sparql/1"
+    protocol_version = "HTTP/1.0"  # one request per connection: a slow client holds one slot, briefly
 
-    def log_message(self, format, *args):  # noqa: A002 - quiet by default; errors still answered
+    def setup(self) -> None:
+        self.timeout = float(self.server.settings["http_timeout"])  # socket timeout for reading the request
+        super().setup()
+
+    def log_message(self, format, *args) -> None:  # noqa: A002 - quiet: answers say what went wrong
         pass
 
-    def _send(self, status: int, body: str, content_type: str, extra: dict | None = None) -> None:
-        data = body.encode("utf-8")
+    # -- answering -----------------------------------------------------------
+    def _send(self, status: int, body: bytes, content_type: str, extra: dict | None = None) -> None:
         self.send_response(status)
-        self.send_header("Content-Type", f"{content_type}; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
         self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Cache-Control", "no-store")
         for k, v in (extra or {}).items():
             self.send_header(k, v)
         self.end_headers()
-        self.wfile.write(data)
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def _error(self, status: int, message: str) -> None:
-        self._send(status, message + "\n", "text/plain")
+        self._send(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8")
 
+    def _guarded(self, handler) -> None:
+        try:
+            self._check_host()
+            handler()
+        except BadRequest as exc:
+            self._error(exc.status, str(exc))
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        except Exception as exc:  # noqa: BLE001 - one bad request must not cost the server
+            print(f"kg serve: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+            try:
+                self._error(500, "internal error")
+            except OSError:
+                pass
+
+    def _check_host(self) -> None:
+        if not self.server.loopback_only:
+            return
+        host = (self.headers.get("Host") or "").strip().lower()
+        name = host[1:].split("]")[0] if host.startswith("[") else host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+        if name and not _is_loopback(name):
+            raise BadRequest(403, f"this endpoint only answers requests addressed to this machine, not {host!r}")
+
+    # -- routes ----------------------------------------------------------------
     def do_GET(self) -> None:  # noqa: N802
-        url = urlsplit(self.path)
-        if url.path in ("/", "/index.html"):
-            page = resources.files("kg.serve").joinpath("page.html").read_text("utf-8")
-            return self._send(200, page, "text/html")
-        if url.path != "/sparql":
-            return self._error(404, "not found: the endpoint is /sparql")
-        params = parse_qs(url.query)
-        if "update" in params:
-            return self._error(400, "updates are refused: this endpoint is read-only")
-        self._query(params.get("query", [""])[0], params.get("format", [None])[0])
+        self._guarded(self._get)
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._guarded(self._get)
 
     def do_POST(self) -> None:  # noqa: N802
-        if urlsplit(self.path).path != "/sparql":
-            return self._error(404, "not found: the endpoint is /sparql")
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > int(self.server.settings["max_body_bytes"]):
-            return self._error(413, f"the request body is larger than {self.server.settings['max_body_bytes']} bytes")
-        body = self.rfile.read(length).decode("utf-8", "replace")
+        self._guarded(self._post)
+
+    def _get(self) -> None:
+        url = urlsplit(self.path)
+        if url.path in ("/", "/index.html"):
+            return self._send(200, page.HTML.encode("utf-8"), "text/html; charset=utf-8",
+                              {"Content-Security-Policy": page.CSP, "X-Frame-Options": "DENY",
+                               "Referrer-Policy": "no-referrer"})
+        if url.path != ENDPOINT:
+            raise BadRequest(404, f"not found: the SPARQL endpoint is {ENDPOINT}, the query page /")
+        self._query(_params(url.query))
+
+    def _post(self) -> None:
+        if urlsplit(self.path).path != ENDPOINT:
+            raise BadRequest(404, f"not found: the SPARQL endpoint is {ENDPOINT}")
+        body = self._read_body()
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        url_params = _params(urlsplit(self.path).query)
         if ctype == "application/sparql-update":
-            return self._error(400, "updates are refused: this endpoint is read-only")
+            raise BadRequest(400, "updates are refused: this endpoint is read-only")
         if ctype == "application/sparql-query":
-            return self._query(body, None)
-        params = parse_qs(body)
-        if "update" in params:
-            return self._error(400, "updates are refused: this endpoint is read-only")
-        self._query(params.get("query", [""])[0], params.get("format", [None])[0])
+            if "query" in url_params:
+                raise BadRequest(400, "give the query once: in the body or as ?query=, not both")
+            try:
+                text = body.decode("utf-8")
+            except UnicodeDecodeError:
+                raise BadRequest(400, "the query is not UTF-8") from None
+            return self._query({**url_params, "query": [text]})
+        if ctype in ("application/x-www-form-urlencoded", ""):
+            try:
+                return self._query(_params(body.decode("utf-8")))
+            except UnicodeDecodeError:
+                raise BadRequest(400, "the form is not UTF-8") from None
+        raise BadRequest(415, "POST a query as application/sparql-query or application/x-www-form-urlencoded")
 
-    def _query(self, query: str, fmt: str | None) -> None:
+    def _read_body(self) -> bytes:
+        if self.headers.get("Transfer-Encoding"):
+            raise BadRequest(411, "send the body with a Content-Length (chunked bodies are not accepted)")
+        raw = self.headers.get("Content-Length")
+        if raw is None or not raw.strip().isdigit():
+            raise BadRequest(411 if raw is None else 400, "a POST needs a valid Content-Length")
+        length, cap = int(raw), int(self.server.settings["max_body_bytes"])
+        if length > cap:
+            raise BadRequest(413, f"the request body is larger than {cap} bytes (setting max_body_bytes)")
+        return self.rfile.read(length)
+
+    def _query(self, params: dict[str, list[str]]) -> None:
         s = self.server.settings
+        if "update" in params or "using-graph-uri" in params or "using-named-graph-uri" in params:
+            raise BadRequest(400, "updates are refused: this endpoint is read-only")
+        if any(p in params for p in DATASET_PARAMS):
+            raise BadRequest(400, "default-graph-uri and named-graph-uri are refused: "
+                                  "queries run over the store's graph only")
+        queries = params.get("query", [])
+        if len(queries) > 1:
+            raise BadRequest(400, "give one query, not several")
+        query = queries[0] if queries else ""
+        if not query.strip():
+            raise BadRequest(400, f"no query given: use {ENDPOINT}?query=... or POST application/sparql-query")
+        if len(query) > int(s["max_query_chars"]):
+            raise BadRequest(400, f"the query is longer than {s['max_query_chars']} characters (setting max_query_chars)")
+        fmt = (params.get("format") or [None])[0]
         try:
-            check(query, max_chars=int(s["max_query_chars"]))
-        except Refused as exc:
-            return self._error(400, str(exc))
-        fmt = negotiate(self.headers.get("Accept"), fmt)
-        try:
-            answer = self.server.pool.run(query, fmt, int(s["max_rows"]), float(s["timeout"]))
+            status, payload = self.server.pool.run(
+                query, (self.headers.get("Accept"), fmt), max_rows=int(s["max_rows"]),
+                max_chars=int(s["max_query_chars"]), timeout=float(s["timeout"]))
         except QueryTimeout as exc:
-            return self._error(503, str(exc))
-        except ValueError as exc:
-            return self._error(400, f"the query failed: {exc}")
-        extra = {"X-Kg-Truncated": "true"} if answer.truncated else None
-        self._send(200, answer.body, answer.content_type, extra)
+            raise BadRequest(503, str(exc)) from None
+        except WorkerFailed as exc:
+            raise BadRequest(500, str(exc)) from None
+        if status == "refused":
+            raise BadRequest(400, str(payload))
+        if status == "error":
+            raise BadRequest(400, f"the query failed: {payload}")
+        extra = {"X-Kg-Truncated": "true"} if payload.truncated else {}
+        self._send(200, payload.body, f"{payload.content_type}; charset=utf-8", extra)
 
 
-def serve(db_path: str, **settings) -> Endpoint:
-    return Endpoint(db_path, **settings)
+def _params(qs: str) -> dict[str, list[str]]:
+    try:
+        return parse_qs(qs, keep_blank_values=True, max_num_fields=32)
+    except ValueError:
+        raise BadRequest(400, "too many parameters") from None
 
 
-def describe_settings() -> str:
-    return json.dumps(DEFAULTS)
+def serve(store_path, **overrides) -> Endpoint:
+    """A bound, ready endpoint (workers started); call serve_forever() on it."""
+    return Endpoint(store_path, **overrides)
+
+
+__all__ = ["ENDPOINT", "Endpoint", "serve"]

@@ -1,9 +1,13 @@
 """Queries run in worker processes that are killed at the deadline.
 
-Python threads cannot be stopped and neither rdflib nor pyoxigraph's Python
-API has a query timeout, so each query goes to a process holding the store
-open read-only; a query still running at the deadline costs that process,
-which is replaced, and the server goes on answering.
+Python threads cannot be stopped and pyoxigraph's Python API has no query
+timeout, so each query goes to a process holding the store open read-only.
+The worker checks the query (kg.serve.guard: parsing is slow pure Python, so
+it counts against the deadline too), runs it and writes the answer; a query
+still running at the deadline costs its process, which is replaced, and the
+server goes on answering. A worker that dies on its own is replaced the same
+way. Each worker opens the store's current generation, and reopens it when a
+rebuild has made a new one current.
 """
 
 from __future__ import annotations
@@ -12,96 +16,154 @@ import multiprocessing as mp
 import queue
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
-from kg.graph.store import PREFIXES
+STARTUP_SECONDS = 60
+
 
 class QueryTimeout(Exception):
-    pass
+    """The query ran past the deadline (or no worker came free in time)."""
+
+
+class WorkerFailed(RuntimeError):
+    """A worker died or could not open the store."""
 
 
 @dataclass
 class Answer:
-    body: str
+    body: bytes
     content_type: str
     truncated: bool = False
 
 
-def _serve_queries(conn, db_path: str) -> None:
-    """Worker loop: one store opened read-only, one query at a time."""
+def _open(store_path: str):
     import pyoxigraph as ox
 
-    from kg.serve import results
+    from kg.graph.store import Store
 
-    store = ox.Store.read_only(db_path)
+    gen = Store(store_path).require()
+    return gen, ox.Store.read_only(str(gen / "oxigraph"))
+
+
+def _serve_queries(conn, store_path: str) -> None:
+    """Worker loop: the store opened read-only, one query at a time."""
+    try:
+        from kg.graph.store import Store
+        from kg.serve.guard import Refused, check
+        from kg.serve.results import answer
+
+        gen, store = _open(store_path)
+    except Exception as exc:  # noqa: BLE001 - reported to the parent, which refuses to start
+        conn.send(("error", f"cannot open the store: {exc}"))
+        return
+    conn.send(("ready", str(gen)))
     while True:
         try:
-            query, fmt, max_rows = conn.recv()
-        except EOFError:
-            return
+            query, fmt, max_rows, max_chars = conn.recv()
+        except (EOFError, OSError):
+            return  # the server is gone
         try:
-            res = store.query(query, prefixes=PREFIXES)
-            if isinstance(res, ox.QueryBoolean):
-                answer = Answer(results.boolean(bool(res), fmt), results.FORMATS[fmt])
-            elif isinstance(res, ox.QuerySolutions):
-                variables = [v.value for v in res.variables]
-                rows = []
-                truncated = False
-                for solution in res:
-                    if len(rows) >= max_rows:
-                        truncated = True
-                        break
-                    rows.append([solution[v] for v in variables])
-                answer = Answer(results.select(variables, rows, fmt), results.FORMATS[fmt], truncated)
-            else:  # CONSTRUCT / DESCRIBE
-                triples = []
-                for t in res:
-                    if len(triples) >= max_rows:
-                        break
-                    triples.append(t)
-                body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-                answer = Answer(body, "application/n-triples", len(triples) >= max_rows)
-            conn.send(("ok", answer))
-        except Exception as exc:  # a query error is an answer too
+            check(query, max_chars=max_chars)
+            current = Store(store_path).current
+            if current is not None and current != gen:  # a rebuild made a new generation current
+                del store
+                gen, store = _open(store_path)
+            conn.send(("ok", answer(store, query, fmt, max_rows)))
+        except Refused as exc:
+            conn.send(("refused", str(exc)))
+        except Exception as exc:  # noqa: BLE001 - a query error is an answer too
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
 
 
 class WorkerPool:
-    def __init__(self, db_path: str, size: int) -> None:
-        self.db_path = db_path
-        self.ctx = mp.get_context("spawn")
+    """A fixed number of worker processes; run() borrows one for one query."""
+
+    def __init__(self, store_path: str | Path, size: int) -> None:
+        self.store_path = str(store_path)
+        self.ctx = mp.get_context("spawn")  # no fork: no copy of the server's sockets or threads
         self.idle: queue.Queue = queue.Queue()
         self.lock = threading.Lock()
-        self.procs = []
-        for _ in range(size):
-            self.idle.put(self._start())
+        self.procs: set = set()
+        self.closed = False
+        started = [self._spawn() for _ in range(size)]
+        for proc, conn in started:
+            self._await_ready(proc, conn)
+            self.idle.put((proc, conn))
 
-    def _start(self):
+    def _spawn(self):
         parent, child = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_serve_queries, args=(child, self.db_path), daemon=True)
+        proc = self.ctx.Process(target=_serve_queries, args=(child, self.store_path), daemon=True,
+                                name="kg-sparql-worker")
         proc.start()
+        child.close()
         with self.lock:
-            self.procs.append(proc)
+            self.procs.add(proc)
         return proc, parent
 
-    def run(self, query: str, fmt: str, max_rows: int, timeout: float) -> Answer:
+    def _await_ready(self, proc, conn) -> None:
+        if not conn.poll(STARTUP_SECONDS):
+            self._discard(proc, conn)
+            raise WorkerFailed("a query worker did not start")
+        try:
+            status, detail = conn.recv()
+        except (EOFError, OSError):
+            status, detail = "error", "a query worker died while starting"
+        if status != "ready":
+            self._discard(proc, conn)
+            raise WorkerFailed(detail)
+
+    def _discard(self, proc, conn) -> None:
+        proc.kill()
+        proc.join(5)
+        conn.close()
+        with self.lock:
+            self.procs.discard(proc)
+
+    def _replace(self, proc, conn) -> None:
+        """Kill a worker and start a fresh one in its place, in the background."""
+        self._discard(proc, conn)
+        self._refill()
+
+    def _refill(self) -> None:
+        def start() -> None:
+            if self.closed:
+                return
+            try:
+                new = self._spawn()
+                self._await_ready(*new)
+            except WorkerFailed:  # the store is gone or broken: retry later rather than shrink for good
+                timer = threading.Timer(5, self._refill)
+                timer.daemon = True
+                timer.start()
+                return
+            self.idle.put(new)
+
+        threading.Thread(target=start, daemon=True).start()
+
+    def run(self, query: str, fmt: str, *, max_rows: int, max_chars: int, timeout: float):
+        """("ok", Answer) or ("refused" | "error", message); raises QueryTimeout at the deadline."""
         try:
             proc, conn = self.idle.get(timeout=timeout)
         except queue.Empty:
-            raise QueryTimeout(f"no worker free within {timeout:g} s") from None
-        conn.send((query, fmt, max_rows))
-        if conn.poll(timeout):
-            status, payload = conn.recv()
-            self.idle.put((proc, conn))
-            if status == "error":
-                raise ValueError(payload)
-            return payload
-        proc.kill()  # the query is still running: end it with its process
-        proc.join(5)
-        conn.close()
-        self.idle.put(self._start())
-        raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
+            raise QueryTimeout(f"no query worker came free within {timeout:g} s; try again") from None
+        try:
+            conn.send((query, fmt, max_rows, max_chars))
+            if conn.poll(timeout):
+                result = conn.recv()
+                self.idle.put((proc, conn))
+                return result
+        except (EOFError, OSError, BrokenPipeError):
+            self._replace(proc, conn)
+            raise WorkerFailed("the query worker died; it has been replaced") from None
+        self._replace(proc, conn)  # still running at the deadline: end it with its process
+        raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped "
+                           f"(the limit is the server's timeout setting)")
 
     def close(self) -> None:
+        self.closed = True
         with self.lock:
-            for proc in self.procs:
-                proc.kill()
+            procs = list(self.procs)
+        for proc in procs:
+            proc.kill()
+        for proc in procs:
+            proc.join(5)

@@ -58,9 +58,9 @@ def query(
         raise UsageError("give a query (SPARQL text, @file.rq or a saved query name), or --list")
     if format not in ("table", "csv", "tsv", "json"):
         raise UsageError(f"unknown --format {format!r}: table, csv, tsv or json")
-    text = resolve_query_text(sparql)
-    graph = Store(store).graph()
     try:
+        text = resolve_query_text(sparql)
+        graph = Store(store).graph()
         result = run_query(graph, text, _parse_binds(bind))
     except QueryError as exc:
         raise UsageError(str(exc)) from None

@@ -8,8 +8,10 @@ so a value like ``x" || true) } #`` stays a string.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -47,6 +49,9 @@ def saved_queries() -> dict[str, SavedQuery]:
     return out
 
 
+_NAME = re.compile(r"[A-Za-z_][\w-]*")
+
+
 def resolve_query_text(spec: str) -> str:
     """``spec`` is SPARQL text, ``@file.rq``, or the name of a saved query."""
     if spec.startswith("@"):
@@ -54,6 +59,10 @@ def resolve_query_text(spec: str) -> str:
     saved = saved_queries()
     if spec in saved:
         return saved[spec].text
+    if _NAME.fullmatch(spec.strip()):  # a bare word is never SPARQL: a mistyped saved query's name
+        close = difflib.get_close_matches(spec.strip(), list(saved), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise QueryError(f"no saved query named {spec.strip()!r} (kg query --list shows them){hint}")
     return spec
 
 
@@ -72,7 +81,12 @@ class QueryError(ValueError):
 
 
 def run_query(graph: Graph, text: str, bindings: dict[str, str] | None = None) -> Result:
-    init = {k: term(v) for k, v in (bindings or {}).items()}
+    init = {}
+    for name, value in (bindings or {}).items():
+        try:
+            init[name] = term(value)
+        except ValueError as exc:
+            raise QueryError(f"--bind {name}: {value!r} is not a valid IRI ({exc})") from None
     try:
         result = graph.query(text, initBindings=init)
         if result.type == "SELECT":

@@ -1,0 +1,98 @@
+"""`kg export` of each RDF format reads back, in rdflib and in pyoxigraph, to the store's graph."""
+
+from __future__ import annotations
+
+import pyoxigraph
+import pytest
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from foundation_support import run_kg
+from kg.exports import atomic
+
+RDFLIB = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld", "xml": "xml"}
+OXI = {"ttl": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES,
+       "nq": pyoxigraph.RdfFormat.N_QUADS, "trig": pyoxigraph.RdfFormat.TRIG,
+       "jsonld": pyoxigraph.RdfFormat.JSON_LD, "xml": pyoxigraph.RdfFormat.RDF_XML}
+XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
+
+
+def plain(triples) -> Graph:
+    """RDF 1.1: "x" and "x"^^xsd:string are one literal; compare them as one."""
+    g = Graph()
+    for s, p, o in triples:
+        if isinstance(o, Literal) and o.datatype == XSD_STRING:
+            o = Literal(str(o))
+        g.add((s, p, o))
+    return g
+
+
+def from_oxigraph(quads) -> Graph:
+    def term(t):
+        if isinstance(t, pyoxigraph.NamedNode):
+            return URIRef(t.value)
+        if isinstance(t, pyoxigraph.BlankNode):
+            return BNode(t.value)
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        return Literal(t.value, datatype=URIRef(t.datatype.value))
+    return plain((term(q.subject), term(q.predicate), term(q.object)) for q in quads)
+
+
+def same_graph(a: Graph, b: Graph) -> bool:
+    """Isomorphic; without blank nodes that is plain set equality (and much faster to check)."""
+    if any(isinstance(t, BNode) for g in (a, b) for triple in g for t in triple):
+        return isomorphic(a, b)
+    return set(a) == set(b)
+
+
+@pytest.fixture(scope="module")
+def store_graph(graph) -> Graph:
+    return plain(graph)
+
+
+@pytest.mark.parametrize("fmt", sorted(RDFLIB))
+def test_each_rdf_export_parses_in_rdflib_and_pyoxigraph_to_the_store_graph(built, store_graph, tmp_path, fmt):
+    path = tmp_path / f"graph.{fmt}"
+    proc = run_kg("export", "--format", fmt, "-o", str(path), "--store", str(built))
+    assert proc.returncode == 0, proc.stderr
+    assert f"wrote {path}" in proc.stdout
+    if fmt in ("nq", "trig"):
+        ds = Dataset()
+        ds.parse(path, format=RDFLIB[fmt])
+        back = plain(ds.triples((None, None, None)))
+    else:
+        back = plain(Graph().parse(path, format=RDFLIB[fmt]))
+    assert len(back) == len(store_graph)
+    assert same_graph(back, store_graph)
+    oxi = from_oxigraph(pyoxigraph.parse(path=str(path), format=OXI[fmt]))
+    assert len(oxi) == len(store_graph)
+    assert same_graph(oxi, store_graph)
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "jsonld"])
+def test_a_failed_export_keeps_the_old_file_and_leaves_no_temp_file(built, tmp_path, monkeypatch, fmt):
+    import kg
+
+    target = tmp_path / "out" / f"graph.{fmt}"
+    kg.open(built).export(target, format=fmt)
+    before = target.read_bytes()
+    assert before
+
+    def explode(self, *args, **kwargs):
+        raise RuntimeError("serializer crashed half-way")
+
+    monkeypatch.setattr(Graph, "serialize", explode)
+    with pytest.raises(RuntimeError, match="half-way"):
+        kg.open(built).export(target, format=fmt)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
+
+
+def test_a_half_written_temp_file_never_replaces_the_target(tmp_path):
+    target = tmp_path / "graph.nt"
+    target.write_text("old\n")
+    with pytest.raises(KeyboardInterrupt), atomic.atomic_path(target) as tmp:
+        tmp.write_text("half")
+        raise KeyboardInterrupt
+    assert target.read_text() == "old\n" and [p.name for p in tmp_path.iterdir()] == ["graph.nt"]

@@ -1,13 +1,24 @@
 """kg: research-paper listings -> a knowledge graph of ML models, authors, papers and techniques.
 
-The public API, for notebooks and scripts (the ``kg`` command is a thin layer over it)::
+The public API, for notebooks and scripts (the ``kg`` command is a thin layer over it).
+Run from the project folder (the test suite runs these lines as doctests)::
 
-    >>> import kg
-    >>> report = kg.build(["examples/corpus"], store=tmp_store)     # doctest: +SKIP
-    >>> graph = kg.open(tmp_store)                                   # doctest: +SKIP
-    >>> graph.rows("SELECT (COUNT(*) AS ?n) WHERE { ?p a mlkg:Paper }")   # doctest: +SKIP
+    >>> import kg, shutil, tempfile
+    >>> tmp = tempfile.mkdtemp()
+    >>> report = kg.build(["examples/corpus"], store=f"{tmp}/.kg")
+    >>> report.changed, report.counts["papers"]
+    (True, 62)
+    >>> kg.build(["examples/corpus"], store=f"{tmp}/.kg").changed    # the same files again
+    False
+    >>> graph = kg.open(f"{tmp}/.kg")
+    >>> graph.rows("SELECT (COUNT(*) AS ?n) WHERE { ?p a mlkg:Paper }")
     [{'n': '62'}]
-    >>> graph.export("graph.ttl", format="ttl")                      # doctest: +SKIP
+    >>> rows = graph.rows("lineage", model="MN-Minitron-8B")   # a saved query; the value is bound, not pasted
+    >>> ("Mistral-NeMo-Minitron-8B", "prunedFrom", "Mistral NeMo 12B") in {(r["child"], r["kind"], r["parent"]) for r in rows}
+    True
+    >>> graph.export(f"{tmp}/graph.ttl", format="ttl").stat().st_size > 0
+    True
+    >>> shutil.rmtree(tmp)
 
 Data flow: source files -> records (kg.records) -> facts with evidence
 (kg.extract) -> resolved entities (kg.resolve) -> RDF in a store (kg.graph)

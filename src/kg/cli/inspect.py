@@ -58,7 +58,10 @@ def validate(
 @app.command()
 @handles_errors
 def formats() -> None:
-    """The input formats kg reads and the export formats it writes."""
+    """The input formats kg reads and the export formats it writes.
+
+    Example:  kg formats
+    """
     from kg.exports import EXPORTERS, _load_builtin
     from kg.records.registry import READERS, _load_builtin_readers
 

@@ -1,16 +1,27 @@
 #!/usr/bin/env python3
 """How fast the HTML views become interactive in headless Chromium, and where a page stops being usable.
 
-    python benchmarks/html_bench.py [--sizes 500 1500 3000 10000]
+    .venv/bin/python benchmarks/html_bench.py [--sizes 500 1000 1500 2000 3000 5000] [--runs 3]
 
-Times (median of 3 loads from disk, network off) from navigation to the moment
-the page says it is ready (layout settled, first full drawing), for the example
-corpus's whole-graph page, a lineage page, and synthetic graphs of growing size
-drawn whole and drawn focused (kg html's default above MAX_NODES).
+For each page, loaded from disk with the network off:
+
+* build: seconds in Python to make the page (queries, layout, rendering);
+* ready: seconds from navigation to the page saying it is ready (first full
+  drawing, or physics settled), median of ``--runs`` loads;
+* frame: milliseconds to redraw after a zoom step (median of 6), i.e. how
+  the page feels when it is panned and zoomed;
+* labels: how many node labels are large enough to be drawn at the opening
+  (fit-to-screen) zoom, i.e. what can be read without zooming.
+
+Pages: the example corpus's whole graph, every lineage page of the corpus,
+synthetic graphs shaped like ours drawn whole (``max_nodes`` lifted), and the
+same graphs as ``kg html`` draws them by default (focused above MAX_NODES).
+Results are printed as a Markdown table and written to benchmarks/out/html.json.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import statistics
 import sys
@@ -20,81 +31,114 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests" / "views"))
 
 import kg  # noqa: E402
 from kg.graph.store import Store  # noqa: E402
 from kg.views import MAX_NODES, graph_view, lineage_view  # noqa: E402
+from page_data import nt, synthetic_triples  # noqa: E402
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-M = "https://w3id.org/mlkg/ontology#"
-TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+FRAME = """async () => {
+  const net = kgNetwork, times = [];
+  for (let i = 0; i < 7; i++) {
+    const s = net.getScale(), t = performance.now();
+    await new Promise(r => { net.once("afterDrawing", r); net.moveTo({scale: s * (i % 2 ? 0.8 : 1.25)}); });
+    times.push(performance.now() - t);
+  }
+  times.shift();  // the first redraw also warms caches
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}"""
+LABELS = """() => {
+  const s = kgNetwork.getScale();
+  return Object.values(kgNetwork.body.nodes).filter(n => n.options.font.size * s >= 5).length;
+}"""
 
 
-def synthetic(store: Path, nodes: int) -> None:
-    """A graph shaped like ours: papers, people, models; about two edges per node."""
-    lines, papers = [], max(1, nodes // 6)
-    for i in range(nodes):
-        kind = "Paper" if i < papers else ("Person" if i % 3 else "Model")
-        iri = f"<https://w3id.org/mlkg/id/x/{i}>"
-        lines += [f"{iri} {TYPE} <{M}{kind}> .\n", f'{iri} {LABEL} "{kind} {i}" .\n']
-        if i >= papers:
-            for j in (i % papers, (i * 7) % papers):
-                pred = "wrote" if kind == "Person" else "introduces"
-                s, o = (iri, f"<https://w3id.org/mlkg/id/x/{j}>")
-                lines.append(f"{s if pred == 'wrote' else o} <{M}{pred}> {o if pred == 'wrote' else s} .\n")
-    Store(store).write(lines, [], {})
-
-
-def time_page(browser, path: Path, runs: int = 3) -> float:
-    times = []
-    for _ in range(runs):
+def measure(browser, view, path: Path, runs: int) -> dict:
+    path = view.save(path)
+    ready, frame, labels = [], None, None
+    for i in range(runs):
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
         start = time.perf_counter()
         page.goto(path.as_uri())
-        page.wait_for_function("window.kgReady === true", timeout=180_000, polling=50)
-        times.append(time.perf_counter() - start)
+        page.wait_for_function("window.kgReady === true", timeout=300_000, polling=20)
+        ready.append(time.perf_counter() - start)
+        if i == 0:
+            labels = page.evaluate(LABELS)
+            frame = page.evaluate(FRAME)
         page.close()
-    return statistics.median(times)
+    return {"nodes": view.nodes, "edges": view.edges, "left_out": view.left_out_nodes,
+            "mb": round(len(view.html.encode()) / 1e6, 2), "ready_s": round(statistics.median(ready), 2),
+            "frame_ms": round(frame, 1), "labels_at_fit": labels}
+
+
+def timed(make):
+    start = time.perf_counter()
+    view = make()
+    return view, round(time.perf_counter() - start, 2)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[500, 1500, 3000, 10000])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[500, 1000, 1500, 2000, 3000, 5000])
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "html.json")
     a = ap.parse_args()
-    chromium = shutil.which("chromium")
-    if not chromium:
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
         print("chromium is not installed (apt-get install chromium)")
         return 1
     from playwright.sync_api import sync_playwright
 
     rows = []
+
+    def row(name, make, browser, tmp, runs=a.runs):
+        view, build = timed(make)
+        r = {"page": name, "build_s": build, **measure(browser, view, tmp / "page.html", runs)}
+        rows.append(r)
+        print(json.dumps(r), flush=True)
+        return r
+
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         tmp = Path(tmp)
         browser = p.chromium.launch(executable_path=chromium, args=ARGS)
         store = tmp / "demo"
         kg.build([ROOT / "examples" / "corpus"], store=store)
         graph = kg.open(store)
-        v = graph_view(graph)
-        rows.append(("example corpus, whole graph", v.nodes, time_page(browser, v.save(tmp / "g.html"))))
-        v = lineage_view(graph, "Nemotron-Nano-9B-v2")
-        rows.append(("example corpus, lineage page", v.nodes, time_page(browser, v.save(tmp / "l.html"))))
+        row("example corpus, whole graph", lambda: graph_view(graph), browser, tmp)
+        from kg.lineage import derivations, labels_of
+
+        models = sorted(set(labels_of(graph.graph, {m for pair in derivations(graph.graph) for m in pair}).values()))
+        lineage_rows = [row(f"example corpus, lineage of {m}", lambda m=m: lineage_view(graph, m), browser, tmp, 1)
+                        for m in models]
+        rows[-len(lineage_rows):] = []
+        ready = [r["ready_s"] for r in lineage_rows]
+        rows.append({"page": f"example corpus, all {len(ready)} lineage pages", "nodes": max(r["nodes"] for r in lineage_rows),
+                     "edges": max(r["edges"] for r in lineage_rows), "left_out": 0,
+                     "mb": max(r["mb"] for r in lineage_rows),
+                     "build_s": max(r["build_s"] for r in lineage_rows),
+                     "ready_s": f"median {statistics.median(ready):.2f}, max {max(ready):.2f}",
+                     "frame_ms": max(r["frame_ms"] for r in lineage_rows), "labels_at_fit": "all"})
         for n in a.sizes:
-            synthetic(tmp / f"s{n}", n)
+            Store(tmp / f"s{n}").write(nt(synthetic_triples(n)), [], {})
             g = kg.open(tmp / f"s{n}")
-            v = graph_view(g, max_nodes=n + 1)
-            rows.append((f"synthetic {n} nodes, drawn whole", v.nodes, time_page(browser, v.save(tmp / f"w{n}.html"))))
+            row(f"synthetic {n}, drawn whole", lambda g=g, n=n: graph_view(g, max_nodes=n + 1), browser, tmp)
             if n > MAX_NODES:
-                v = graph_view(g)
-                rows.append((f"synthetic {n} nodes, focused (kg html default)", v.nodes,
-                             time_page(browser, v.save(tmp / f"f{n}.html"))))
+                row(f"synthetic {n}, kg html default (focused)", lambda g=g: graph_view(g), browser, tmp)
         browser.close()
-    print("| page | nodes drawn | interactive after (s, median of 3) |")
-    print("| --- | --- | --- |")
-    for name, nodes, t in rows:
-        print(f"| {name} | {nodes} | {t:.2f} |")
+    cols = ["page", "nodes", "edges", "left_out", "mb", "build_s", "ready_s", "frame_ms", "labels_at_fit"]
+    print()
+    print(f"MAX_NODES = {MAX_NODES}")
+    print("| " + " | ".join(cols) + " |")
+    print("|" + " --- |" * len(cols))
+    for r in rows:
+        print("| " + " | ".join(str(r.get(c, "")) for c in cols) + " |")
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    a.out.write_text(json.dumps(rows, indent=1))
     return 0
 
 

@@ -64,10 +64,10 @@ class UnknownModel(UnknownName):
 class AmbiguousName(LookupError):
     """Several entities fit the name; ``candidates`` holds their labels."""
 
-    def __init__(self, name: str, candidates: list[str], what: str = "models") -> None:
+    def __init__(self, name: str, candidates: list[str], what: str = "model") -> None:
         shown = candidates[:MAX_CANDIDATES]
         more = f" and {len(candidates) - len(shown)} more" if len(candidates) > len(shown) else ""
-        super().__init__(f"{name!r} names {len(candidates)} {what}: {', '.join(shown)}{more}")
+        super().__init__(f"{name!r} names {len(candidates)} {_plural(what)}: {', '.join(shown)}{more}")
         self.name = name
         self.candidates = candidates
 
@@ -149,8 +149,12 @@ def labels_of(graph: Graph, nodes: Iterable[URIRef]) -> dict[URIRef, str]:
     return labels
 
 
+def _plural(word: str) -> str:
+    return word[:-1] + "ies" if word.endswith("y") else word + "s"
+
+
 def find_entity(graph: Graph, name: str, classes: Iterable[URIRef] = (MLKG.Model,), *,
-                what: str = "models") -> URIRef:
+                what: str = "model") -> URIRef:
     """The one entity of ``classes`` that ``name`` names, in any spelling.
 
     An exact match of the folded name wins; failing that, a name that is part
@@ -178,12 +182,12 @@ def find_entity(graph: Graph, name: str, classes: Iterable[URIRef] = (MLKG.Model
     close = sorted({by_key[k] for k in difflib.get_close_matches(wanted, by_key, n=5, cutoff=0.6)})
     hint = f" (closest: {', '.join(close)})" if close else ""
     error = UnknownModel if tuple(classes) == (MLKG.Model,) else UnknownName
-    raise error(f"no {what[:-1] if what.endswith('s') else what} called {name!r}{hint}")
+    raise error(f"no {what} called {name!r}{hint}")
 
 
 def find_model(graph: Graph, name: str) -> URIRef:
     """The one model ``name`` (any spelling) names; raises UnknownModel or AmbiguousName."""
-    return find_entity(graph, name, (MLKG.Model,), what="models")
+    return find_entity(graph, name, (MLKG.Model,), what="model")
 
 
 # -- derivations ---------------------------------------------------------------

@@ -37,9 +37,9 @@ def html(
     try:
         view = graph_view(Store(store), around=around or None, depth=depth, max_nodes=limit)
     except AmbiguousName as exc:
-        raise UsageError(escape(f"{exc}; give one of these names")) from None
+        raise UsageError(f"{exc}; give one of these names") from None
     except UnknownName as exc:
-        raise UsageError(escape(str(exc))) from None
+        raise UsageError(str(exc)) from None
     path = view.save(output)
     if view.focused and not around:
         err.print(f"[yellow]note:[/yellow] the graph has {view.nodes + view.left_out_nodes} entities, more than "

@@ -38,9 +38,9 @@ def lineage(
     try:
         root = find_model(graph, name)
     except AmbiguousName as exc:
-        raise UsageError(escape(f"{exc}; give one of these names")) from None
+        raise UsageError(f"{exc}; give one of these names") from None
     except UnknownName as exc:
-        raise UsageError(escape(str(exc))) from None
+        raise UsageError(str(exc)) from None
     lin = walk(graph, root, depth)
     label = lin.labels[root]
     if model_key(name) not in {model_key(n) for n in names(graph).get(root, ("", [label], None))[1]}:

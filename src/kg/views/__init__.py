@@ -26,8 +26,14 @@ from kg.views.page import View, render
 
 __all__ = ["MAX_NODES", "View", "graph_view", "lineage_view"]
 
-MAX_NODES = 1500
-"""The largest drawing a page shows whole; bigger graphs are focused (measured: benchmarks/html_bench.py)."""
+MAX_NODES = 1000
+"""The largest drawing a page shows whole; bigger graphs are focused.
+
+Measured in headless Chromium (benchmarks/html_bench.py): at 1,000 nodes a
+page is ready in about 1 s, redraws a zoom step in about 50 ms and the hubs'
+labels can be read at the opening zoom; at 1,250 a redraw takes 70 ms and no
+label can be read without zooming in; at 2,000, 105 ms and a hairball.
+"""
 
 
 def graph_view(source, *, around: str | list[str] | None = None, depth: int = 2,
@@ -45,7 +51,7 @@ def graph_view(source, *, around: str | list[str] | None = None, depth: int = 2,
     graph = _graph(source)
     if isinstance(around, str):
         around = [around]
-    centre = {find_entity(graph, name, CLASSES, what="entities") for name in around} if around else None
+    centre = {find_entity(graph, name, CLASSES, what="entity") for name in around} if around else None
     d = drawing(graph, around=centre, depth=depth, max_nodes=max_nodes)
     layout(d.nodes, d.edges)
     note = f"{len(d.nodes)} nodes, {len(d.edges)} edges. Hover for names, dates and evidence; click for details."
@@ -106,9 +112,23 @@ def _kind_props() -> dict[URIRef, str]:
 
 
 def _graph(source) -> Graph:
-    """An rdflib Graph from a Graph, a KnowledgeGraph (``.graph``) or a Store (``.graph()``)."""
+    """An rdflib Graph from a Graph, a KnowledgeGraph (``.graph``), a Store (``.graph()``) or a path.
+
+    A plain in-memory rdflib Graph is copied into an in-memory Oxigraph first:
+    rdflib's own SPARQL engine takes minutes over the bulk queries a page
+    needs (``VALUES`` joins), Oxigraph a fraction of a second.
+    """
     if isinstance(source, Graph):
-        return source
+        from oxrdflib import OxigraphStore
+
+        if isinstance(source.store, OxigraphStore):
+            return source
+        fast = Graph(store="Oxigraph")
+        try:
+            fast.parse(data=source.serialize(format="nt"), format="ox-nt")
+        except (SyntaxError, ValueError):  # terms Oxigraph refuses (invalid IRIs): stay with rdflib
+            return source
+        return fast
     g = getattr(source, "graph", None)
     if g is None:
         from kg.graph.store import Store

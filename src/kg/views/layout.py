@@ -6,6 +6,10 @@ networkx cost a fraction of that and make the page deterministic. Each
 connected component is laid out on its own (a force layout of the whole
 graph flings small components to a ring around the big one) and the
 components are then packed in rows, biggest first.
+
+A force layout costs O(n²) per step; a component of more than
+``FORCE_MAX_NODES`` (only drawn when a caller raises ``max_nodes`` far past
+what a page can show) gets a spectral layout instead: rougher, but seconds.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import networkx as nx
 
 SPACING = 70.0
 """Roughly the distance between neighbouring nodes, in vis-network pixels."""
+FORCE_MAX_NODES = 2500
 
 
 def layout(nodes: list[dict], edges: list[dict], *, seed: int = 7) -> None:
@@ -41,8 +46,10 @@ def _component(sub: nx.Graph, seed: int) -> dict:
         a, b = sorted(sub)
         pos = {a: (0.0, 0.0), b: (SPACING, 0.0)}
     else:
-        iterations = 50 if n <= 2000 else 30
-        raw = nx.spring_layout(sub, seed=seed, iterations=iterations, k=2.0 / math.sqrt(n))
+        if n <= FORCE_MAX_NODES:
+            raw = nx.spring_layout(sub, seed=seed, iterations=50, k=2.0 / math.sqrt(n))
+        else:
+            raw = nx.spectral_layout(sub)
         scale = SPACING * math.sqrt(n) * 1.2
         pos = {k: (float(v[0]) * scale, float(v[1]) * scale) for k, v in raw.items()}
     xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]

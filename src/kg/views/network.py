@@ -13,6 +13,7 @@ store costs seconds, not one query per node.
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 from collections import Counter, defaultdict, deque
@@ -205,12 +206,18 @@ def edge_lines(label: str, evs: list) -> list[str]:
 
 def focus(entities: dict, facts: list, *, around: set[URIRef] | None, depth: int,
           max_nodes: int) -> set[URIRef]:
-    """The nodes to draw: a neighbourhood of ``around``, else the best-connected ``max_nodes``."""
+    """The nodes to draw: a neighbourhood of ``around``, else the best-connected ``max_nodes``.
+
+    "Best-connected" grows outwards from the entity of highest degree, always
+    taking the highest-degree neighbour next: the top entities by degree, kept
+    together with what joins them (the top-N by degree alone are mostly papers,
+    which share no edge, and would draw as a cloud of unconnected dots).
+    """
+    adj: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for s, _, o in facts:
+        adj[s].add(o)
+        adj[o].add(s)
     if around:
-        adj: dict[URIRef, set[URIRef]] = defaultdict(set)
-        for s, _, o in facts:
-            adj[s].add(o)
-            adj[o].add(s)
         keep, queue = set(around), deque((a, 0) for a in sorted(around))
         while queue and len(keep) < max_nodes:
             node, d = queue.popleft()
@@ -223,11 +230,21 @@ def focus(entities: dict, facts: list, *, around: set[URIRef] | None, depth: int
         return keep
     if len(entities) <= max_nodes:
         return set(entities)
-    degree: Counter = Counter()
-    for s, _, o in facts:
-        degree[s] += 1
-        degree[o] += 1
-    return set(sorted(entities, key=lambda n: (-degree[n], str(n)))[:max_nodes])
+    seeds = iter(sorted(entities, key=lambda n: (-len(adj[n]), str(n))))
+    keep: set[URIRef] = set()
+    heap: list = []
+    while len(keep) < max_nodes:
+        if not heap:
+            seed = next(n for n in seeds if n not in keep)
+            heap.append((-len(adj[seed]), str(seed), seed))
+        _, _, node = heapq.heappop(heap)
+        if node in keep:
+            continue
+        keep.add(node)
+        for nxt in adj[node]:
+            if nxt not in keep:
+                heapq.heappush(heap, (-len(adj[nxt]), str(nxt), nxt))
+    return keep
 
 
 def drawing(graph: Graph, *, around: set[URIRef] | None = None, depth: int = 2,

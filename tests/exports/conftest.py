@@ -1,10 +1,9 @@
-from pathlib import Path
+"""Stores to export: the example corpus, and a small graph of hostile strings in every sink."""
 
 import pytest
+from hostile_graph import ROOT, hostile_triples, write_store
 
 import kg
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
@@ -15,21 +14,10 @@ def corpus_store(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def hostile_strings_store(tmp_path_factory):
-    """A graph whose labels hold what XML cannot (control characters) and what HTML must escape."""
-    from kg.graph.store import Store
+def hostile_store(tmp_path_factory):
+    return write_store(tmp_path_factory.mktemp("hostile") / "store", hostile_triples())
 
-    store = tmp_path_factory.mktemp("hostile") / "store"
-    mlkg = "https://w3id.org/mlkg/ontology#"
-    rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-    label = "<http://www.w3.org/2000/01/rdf-schema#label>"
-    lines = [
-        f"<https://w3id.org/mlkg/id/model/a> {rdf_type} <{mlkg}Model> .\n",
-        f'<https://w3id.org/mlkg/id/model/a> {label} "bell\\u0007 form\\u000C feed <b>&amp; \\u202E" .\n',
-        f"<https://w3id.org/mlkg/id/model/b> {rdf_type} <{mlkg}Model> .\n",
-        f'<https://w3id.org/mlkg/id/model/b> {label} "=cmd|\' /C calc\'!A0" .\n',
-        f"<https://w3id.org/mlkg/id/model/a> <{mlkg}basedOn> <https://w3id.org/mlkg/id/model/b> .\n",
-        f"<https://w3id.org/mlkg/id/model/a> <{mlkg}derivedFrom> <https://w3id.org/mlkg/id/model/b> .\n",
-    ]
-    Store(store).write(lines, [], {})
-    return store
+
+@pytest.fixture(scope="session", params=["corpus", "hostile"])
+def any_store(request, corpus_store, hostile_store):
+    return corpus_store if request.param == "corpus" else hostile_store

@@ -40,7 +40,7 @@ def _load_builtin() -> None:
     from kg.exports import rdf  # noqa: F401
 
     try:
-        from kg.exports import networks  # noqa: F401
+        from kg.exports import cytoscape, graphml, neo4j, networks  # noqa: F401
     except ImportError:
         pass
 

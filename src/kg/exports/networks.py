@@ -1,33 +1,34 @@
-"""Exports for graph tools: GraphML and GEXF (via networkx), Cytoscape.js JSON, Neo4j CSV.
+"""The RDF graph as a property graph (networkx), for every graph-tool export and the HTML views.
 
-One conversion, :func:`to_networkx`, turns the RDF graph into a property
-graph: entities are nodes (type, label, aliases, date, arXiv id, parameter
-count as typed attributes), facts are edges (kind, confidence, the evidence
-quote and its record). Evidence and Record nodes fold into edge attributes.
-XML cannot hold control characters or lone surrogates (networkx writes them
-and then cannot read its own file), so every string is cleaned first.
+Entities become nodes: papers, people, organisations, models, model families,
+techniques, datasets and benchmarks, with their type, label, aliases and,
+where known, date, arXiv id, DOI and parameter count. Facts become edges with
+their kind (``WROTE``, ``FINETUNED_FROM``, ...); the Evidence nodes that reify
+a fact fold into its edge: how many there are, the surest one's confidence,
+quote and source record. Records and extractors stay out: they are provenance,
+not the graph people want to look at.
+
+The work is a handful of SPARQL queries, which Oxigraph answers for an
+oxrdflib graph (walking the graph triple by triple from Python took a minute
+for 1,000 records). Values are plain Python: ``aliases`` is a sorted list;
+absent values are absent, never None. Order is sorted, so every export made
+from the result is byte-for-byte repeatable.
 """
 
 from __future__ import annotations
 
-import csv
-import json
-import re
-from pathlib import Path
+from collections import defaultdict
+from decimal import Decimal, InvalidOperation
 
 import networkx as nx
-from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import DCTERMS, SKOS
+from rdflib import Graph, Literal, URIRef
 
-from kg.exports import exporter
-from kg.exports.atomic import atomic_dir, atomic_path
-from kg.graph.store import Store
 from kg.vocab import MLKG
 
-NODE_TYPES = {
+NODE_TYPES = {  # class -> type name; when a node has several, the later one wins
     MLKG.Paper: "Paper", MLKG.Person: "Person", MLKG.Organization: "Organization",
-    MLKG.Model: "Model", MLKG.Technique: "Technique", MLKG.Dataset: "Dataset",
-    MLKG.Benchmark: "Benchmark", MLKG.ModelFamily: "ModelFamily",
+    MLKG.ModelFamily: "ModelFamily", MLKG.Model: "Model", MLKG.Technique: "Technique",
+    MLKG.Dataset: "Dataset", MLKG.Benchmark: "Benchmark",
 }
 EDGE_TYPES = {
     MLKG.wrote: "WROTE", MLKG.introduces: "INTRODUCES", MLKG.uses: "USES",
@@ -37,134 +38,126 @@ EDGE_TYPES = {
     MLKG.contextExtendedFrom: "CONTEXT_EXTENDED_FROM", MLKG.alignedFrom: "ALIGNED_FROM",
     MLKG.quantizedFrom: "QUANTIZED_FROM", MLKG.mergedFrom: "MERGED_FROM", MLKG.basedOn: "BASED_ON",
     MLKG.inFamily: "IN_FAMILY",
+    MLKG.derivedFrom: "DERIVED_FROM",  # only kept when no specific derivation says the same
 }
-ALIAS_SEPARATOR = "|"
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+NODE_PROPERTIES = {  # property -> attribute (single-valued; the smallest value when a graph holds several)
+    "http://purl.org/dc/terms/date": "date",
+    str(MLKG.arxivId): "arxivId",
+    str(MLKG.doi): "doi",
+    str(MLKG.parameterCount): "parameterCount",
+}
+DERIVATIONS = {str(p) for p in EDGE_TYPES} - {str(p) for p in (  # the kinds mlkg:derivedFrom generalises
+    MLKG.wrote, MLKG.introduces, MLKG.uses, MLKG.inFamily, MLKG.derivedFrom)}
+
+_PREFIXES = """PREFIX mlkg: <https://w3id.org/mlkg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
 
 
-def xml_safe(value: str) -> str:
-    """A string XML 1.0 can hold: control characters and lone surrogates removed."""
-    return _XML_BAD.sub("", value)
+def _values(terms) -> str:
+    return " ".join(f"<{t}>" for t in terms)
 
 
-def _type_of(graph: Graph, node: URIRef) -> str | None:
-    types = [NODE_TYPES[t] for t in graph.objects(node, RDF.type) if t in NODE_TYPES]
-    return "Benchmark" if "Benchmark" in types else (types[0] if types else None)
+NODES = _PREFIXES + f"SELECT ?n ?class WHERE {{ VALUES ?class {{ {_values(NODE_TYPES)} }} ?n a ?class }}"
+LABELS = _PREFIXES + "SELECT ?n ?label WHERE { ?n rdfs:label ?label }"
+ALIASES = _PREFIXES + "SELECT ?n ?alias WHERE { ?n skos:altLabel ?alias }"
+PROPERTIES = _PREFIXES + (f"SELECT ?n ?p ?v WHERE {{ VALUES ?p {{ {_values(NODE_PROPERTIES)} }} ?n ?p ?v }}")
+EDGES = _PREFIXES + f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {_values(EDGE_TYPES)} }} ?s ?p ?o }}"
+EVIDENCE = _PREFIXES + """SELECT ?s ?p ?o ?confidence ?quote ?file ?index WHERE {
+  ?e a mlkg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+  OPTIONAL { ?e mlkg:confidence ?confidence }
+  OPTIONAL { ?e mlkg:quote ?quote }
+  OPTIONAL { ?e mlkg:source ?r . OPTIONAL { ?r mlkg:file ?file } OPTIONAL { ?r mlkg:index ?index } }
+}"""
 
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
-    """Entities and facts as a property graph; attribute values are str, int, float or bool."""
+    """Entities as nodes keyed by IRI, facts as edges keyed by kind: ``g[s][o]["WROTE"]``."""
+    types: dict[str, str] = {}
+    order = list(NODE_TYPES.values())
+    for n, cls in graph.query(NODES):
+        if isinstance(n, URIRef):
+            t = NODE_TYPES[cls]
+            if str(n) not in types or order.index(t) > order.index(types[str(n)]):
+                types[str(n)] = t
+
+    labels: dict[str, str] = {}
+    for n, label in graph.query(LABELS):
+        if str(n) in types and (str(n) not in labels or str(label) < labels[str(n)]):
+            labels[str(n)] = str(label)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for n, alias in graph.query(ALIASES):
+        if str(n) in types:
+            aliases[str(n)].add(str(alias))
+    props: dict[str, dict] = defaultdict(dict)
+    for n, p, v in graph.query(PROPERTIES):
+        if str(n) in types:
+            key, value = NODE_PROPERTIES[str(p)], _python(v)
+            if value is not None and (key not in props[str(n)] or _sort_key(value) < _sort_key(props[str(n)][key])):
+                props[str(n)][key] = value
+
     g = nx.MultiDiGraph()
-    for cls in NODE_TYPES:
-        for node in graph.subjects(RDF.type, cls):
-            if not isinstance(node, URIRef) or node in g:
-                continue
-            attrs = {"type": _type_of(graph, node), "iri": str(node),
-                     "label": xml_safe(str(graph.value(node, RDFS.label) or node))}
-            aliases = sorted(xml_safe(str(a)) for a in graph.objects(node, SKOS.altLabel))
-            if aliases:
-                attrs["aliases"] = ALIAS_SEPARATOR.join(aliases)
-            for prop, key in ((DCTERMS.date, "date"), (MLKG.arxivId, "arxivId"), (MLKG.doi, "doi")):
-                value = graph.value(node, prop)
-                if value is not None:
-                    attrs[key] = xml_safe(str(value))
-            count = graph.value(node, MLKG.parameterCount)
-            if count is not None:
-                attrs["parameterCount"] = float(count)
-            g.add_node(str(node), **attrs)
-    for prop, kind in EDGE_TYPES.items():
-        for s, o in sorted(graph.subject_objects(prop)):
-            if str(s) not in g or str(o) not in g:
-                continue
-            attrs = {"kind": kind}
-            ev = _best_evidence(graph, s, prop, o)
-            if ev is not None:
-                attrs.update(ev)
-            g.add_edge(str(s), str(o), key=kind, **attrs)
+    for n in sorted(types):
+        attrs = {"type": types[n], "label": labels.get(n, n)}
+        names = sorted(aliases.get(n, set()) - {attrs["label"]})
+        if names:
+            attrs["aliases"] = names
+        attrs.update(sorted(props.get(n, {}).items()))
+        g.add_node(n, **attrs)
+
+    evidence = _evidence(graph)
+    edges: set[tuple[str, str, str]] = set()
+    for s, p, o in graph.query(EDGES):
+        if str(s) in types and str(o) in types and s != o:
+            edges.add((str(s), str(p), str(o)))
+    specific = {(s, o) for s, p, o in edges if p in DERIVATIONS}
+    for s, p, o in sorted(edges, key=lambda e: (e[0], e[2], EDGE_TYPES[URIRef(e[1])])):
+        if p == str(MLKG.derivedFrom) and (s, o) in specific:
+            continue  # the specific kind (finetuned, pruned, ...) already says it
+        kind = EDGE_TYPES[URIRef(p)]
+        attrs = {"kind": kind, "predicate": p}
+        attrs.update(evidence.get((s, p, o), {}))
+        g.add_edge(s, o, key=kind, **attrs)
     return g
 
 
-def _best_evidence(graph: Graph, s: URIRef, p: URIRef, o: URIRef) -> dict | None:
-    best = None
-    for ev in graph.subjects(RDF.subject, s):
-        if (ev, RDF.predicate, p) not in graph or (ev, RDF.object, o) not in graph:
-            continue
-        conf = float(graph.value(ev, MLKG.confidence) or 0)
-        if best is None or conf > best["confidence"]:
-            rec = graph.value(ev, MLKG.source)
-            best = {"confidence": conf, "quote": xml_safe(str(graph.value(ev, MLKG.quote) or "")),
-                    "record": f"{graph.value(rec, MLKG.file)}#{graph.value(rec, MLKG.index)}" if rec else ""}
-    return best
+def _evidence(graph: Graph) -> dict[tuple[str, str, str], dict]:
+    """Per fact: how many Evidence nodes back it, and the surest one (ties broken by text, for repeatability)."""
+    found: dict[tuple[str, str, str], list[tuple]] = defaultdict(list)
+    for s, p, o, conf, quote, file, index in graph.query(EVIDENCE):
+        c = _python(conf)
+        record = f"{file}#{index}" if file is not None else ""
+        found[(str(s), str(p), str(o))].append(
+            (-(c if isinstance(c, float) else 0.0), str(quote or ""), record, c))
+    out = {}
+    for fact, items in found.items():
+        items = sorted(set(items))
+        _, quote, record, conf = items[0]
+        best = {"evidenceCount": len(items)}
+        if isinstance(conf, float):
+            best["confidence"] = conf
+        if quote:
+            best["quote"] = quote
+        if record:
+            best["record"] = record
+        out[fact] = best
+    return out
 
 
-def _reread_check(path: Path, reader, expected: nx.MultiDiGraph) -> None:
-    """Every file we write must read back (networkx writes XML it cannot read, if we let it)."""
-    back = reader(path)
-    if back.number_of_nodes() != expected.number_of_nodes() or back.number_of_edges() != expected.number_of_edges():
-        raise RuntimeError(f"{path.name} does not read back whole")
+def _python(term) -> str | float | None:
+    """A literal as a str, or a float for numbers (property-graph tools want plain scalars)."""
+    if term is None:
+        return None
+    if isinstance(term, Literal) and term.datatype is not None and str(term.datatype).endswith(
+            ("#decimal", "#double", "#float", "#integer", "#int", "#long")):
+        try:
+            return float(Decimal(str(term)))
+        except (InvalidOperation, ValueError):
+            return str(term)
+    return str(term)
 
 
-@exporter("graphml", suffix=".graphml", description="GraphML (networkx) for Gephi, Cytoscape, yEd")
-def write_graphml(store: Store, path: Path) -> None:
-    g = to_networkx(store.graph())
-    with atomic_path(path) as tmp:
-        nx.write_graphml(g, tmp, encoding="utf-8", prettyprint=True, named_key_ids=True)
-        _reread_check(tmp, nx.read_graphml, g)
-
-
-@exporter("gexf", suffix=".gexf", description="GEXF (networkx) for Gephi")
-def write_gexf(store: Store, path: Path) -> None:
-    g = to_networkx(store.graph())
-    with atomic_path(path) as tmp:
-        nx.write_gexf(g, tmp, encoding="utf-8", prettyprint=True)
-        _reread_check(tmp, nx.read_gexf, g)
-
-
-def cytoscape_elements(g: nx.MultiDiGraph) -> dict:
-    """Cytoscape.js JSON: {"elements": {"nodes": [{"data": ...}], "edges": [{"data": ...}]}}."""
-    nodes = [{"data": {"id": n, **attrs}} for n, attrs in g.nodes(data=True)]
-    edges = [{"data": {"id": f"e{i}", "source": s, "target": t, **attrs}}
-             for i, (s, t, attrs) in enumerate(g.edges(data=True))]
-    return {"elements": {"nodes": nodes, "edges": edges}}
-
-
-@exporter("cytoscape", suffix=".cyjs", description="Cytoscape.js JSON (elements with data)")
-def write_cytoscape(store: Store, path: Path) -> None:
-    doc = cytoscape_elements(to_networkx(store.graph()))
-    with atomic_path(path) as tmp:
-        tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1), "utf-8")
-
-
-NEO4J_NODE_FIELDS = [("iri:ID", "iri"), ("label:string", "label"), ("aliases:string[]", "aliases"),
-                     ("date:date", "date"), ("arxivId:string", "arxivId"), ("doi:string", "doi"),
-                     ("parameterCount:double", "parameterCount"), (":LABEL", "type")]
-NEO4J_EDGE_FIELDS = [(":START_ID", None), (":END_ID", None), (":TYPE", "kind"),
-                     ("confidence:double", "confidence"), ("quote:string", "quote"), ("record:string", "record")]
-NEO4J_COMMAND = ("neo4j-admin database import full --array-delimiter='|' "
-                 "--nodes=nodes.csv --relationships=relationships.csv neo4j")
-
-
-def _neo4j_cell(value) -> str:
-    return "" if value is None else str(value)
-
-
-@exporter("neo4j", suffix="", description="Neo4j bulk-import CSVs (a folder: nodes.csv, relationships.csv)")
-def write_neo4j(store: Store, path: Path) -> None:
-    g = to_networkx(store.graph())
-    with atomic_dir(path) as tmp:
-        with open(tmp / "nodes.csv", "w", newline="", encoding="utf-8") as fh:
-            w = csv.writer(fh)
-            w.writerow([h for h, _ in NEO4J_NODE_FIELDS])
-            for n, attrs in sorted(g.nodes(data=True)):
-                w.writerow([_neo4j_cell(attrs.get(k)) for _, k in NEO4J_NODE_FIELDS])
-        with open(tmp / "relationships.csv", "w", newline="", encoding="utf-8") as fh:
-            w = csv.writer(fh)
-            w.writerow([h for h, _ in NEO4J_EDGE_FIELDS])
-            for s, t, attrs in sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2]["kind"])):
-                w.writerow([s, t] + [_neo4j_cell(attrs.get(k)) for _, k in NEO4J_EDGE_FIELDS[2:]])
-        (tmp / "README.txt").write_text(
-            "Load into an empty Neo4j 5 database (stop it first), from this folder:\n\n"
-            f"    {NEO4J_COMMAND}\n\n"
-            "Node labels are the kg classes (Paper, Person, Model, ...); relationship types are\n"
-            "WROTE, INTRODUCES, USES, FINETUNED_FROM, ... ; aliases are a string array split on '|'.\n",
-            "utf-8")
+def _sort_key(value) -> tuple:
+    return (isinstance(value, str), value)

@@ -1,14 +1,34 @@
-"""RDF exports (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML), written by Oxigraph."""
+"""RDF exports: Turtle, N-Triples, N-Quads, TriG and RDF/XML written by Oxigraph; compact JSON-LD by rdflib.
+
+Oxigraph's serializers (through oxrdflib) write the store in its own order,
+declaring only kg's prefixes: the same store always gives the same bytes.
+RDF/XML is the one format that cannot hold every string, so its literals lose
+the characters XML forbids and carriage returns (kg.exports.xmlsafe); a graph
+built by kg has neither.
+
+JSON-LD is compacted with the ``@context`` shipped in the package
+(``context.jsonld``: ``label``, ``wrote``, ``quote``, ``Paper``, ...), which is
+embedded in the file rather than referenced, so reading it back never fetches
+anything.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
+import pyoxigraph as ox
+import rdflib
+from rdflib import Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
 from kg.exports import exporter
 from kg.exports.atomic import atomic_path
-from kg.graph.store import Store
+from kg.exports.xmlsafe import needs_xml_cleaning, xml_text
+from kg.graph.store import PREFIXES, Store
 
 RDF_FORMATS = {
     # name: (oxrdflib serializer, suffix, description, aliases)
@@ -16,32 +36,88 @@ RDF_FORMATS = {
     "nt": ("ox-ntriples", ".nt", "N-Triples", ("ntriples",)),
     "nq": ("ox-nquads", ".nq", "N-Quads", ("nquads",)),
     "trig": ("ox-trig", ".trig", "TriG", ()),
-    "xml": ("ox-xml", ".rdf", "RDF/XML", ("rdfxml",)),
+    "xml": (None, ".rdf", "RDF/XML (characters XML forbids are dropped)", ("rdfxml",)),
 }
 
 
-def _writer(serializer: str):
+def rdf_graph(store: Store) -> Graph:
+    """The store as an rdflib Graph that declares kg's prefixes only (not rdflib's thirty defaults)."""
+    from oxrdflib import OxigraphStore
+
+    graph = Graph(store=OxigraphStore(store=store.oxigraph()), identifier=DATASET_DEFAULT_GRAPH_ID,
+                  bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    return graph
+
+
+def _writer(serializer: str | None):
     def write(store: Store, path: Path) -> None:
-        graph = store.graph()
         with atomic_path(path) as tmp:
-            graph.serialize(destination=str(tmp), format=serializer)
+            if serializer is None:  # RDF/XML: Oxigraph writes it from cleaned triples
+                quads = store.oxigraph().quads_for_pattern(None, None, None, ox.DefaultGraph())
+                ox.serialize((_xml_clean(q.triple) for q in quads), str(tmp), ox.RdfFormat.RDF_XML,
+                             prefixes=PREFIXES)
+            else:
+                rdf_graph(store).serialize(destination=str(tmp), format=serializer)
 
     return write
+
+
+def _xml_clean(t: ox.Triple) -> ox.Triple:
+    o = t.object
+    if isinstance(o, ox.Literal) and needs_xml_cleaning(o.value):
+        value = xml_text(o.value)
+        o = ox.Literal(value, language=o.language) if o.language else ox.Literal(value, datatype=o.datatype)
+        return ox.Triple(t.subject, t.predicate, o)
+    return t
 
 
 for _name, (_ser, _suffix, _desc, _aliases) in RDF_FORMATS.items():
     exporter(_name, suffix=_suffix, description=_desc, aliases=_aliases)(_writer(_ser))
 
 
+def context() -> dict:
+    """kg's JSON-LD context: short keys for the mlkg vocabulary and the terms it borrows."""
+    return json.loads(resources.files("kg.exports").joinpath("context.jsonld").read_text("utf-8"))["@context"]
+
+
+@contextmanager
+def lexical_forms_kept() -> Iterator[None]:
+    """rdflib rewrites "007"^^xsd:decimal as "7" when it makes the term; an export must write what is stored.
+
+    rdflib has only a module-wide switch for this, so it is off for the length of the export.
+    """
+    before = rdflib.NORMALIZE_LITERALS
+    rdflib.NORMALIZE_LITERALS = False
+    try:
+        yield
+    finally:
+        rdflib.NORMALIZE_LITERALS = before
+
+
 @exporter("jsonld", suffix=".jsonld", description="JSON-LD, compacted with kg's @context (embedded)",
           aliases=("json-ld",))
 def write_jsonld(store: Store, path: Path) -> None:
-    """Compact JSON-LD: short keys ("label", "wrote", "quote") from the context shipped in the package.
+    graph = rdf_graph(store)
+    with atomic_path(path) as tmp, lexical_forms_kept():
+        doc = json.loads(graph.serialize(format="json-ld", context=context(), auto_compact=True))
+        tmp.write_text(json.dumps(_ordered(doc), ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")
 
-    The context is embedded, not referenced, so reading the file never fetches anything.
+
+def _ordered(doc):
+    """Nodes by @id and each property's values sorted: rdflib's order follows the hash seed.
+
+    Neither order carries meaning in JSON-LD (kg uses no @list), so sorting loses nothing.
     """
-    context = json.loads(resources.files("kg.exports").joinpath("context.jsonld").read_text("utf-8"))
-    graph = store.graph()
-    with atomic_path(path) as tmp:
-        text = graph.serialize(format="json-ld", context=context["@context"], auto_compact=True)
-        tmp.write_text(text, "utf-8")
+    def values(node):
+        if isinstance(node, dict):
+            return {k: (sorted((values(v) for v in val), key=_key) if isinstance(val, list) and k != "@context"
+                        else values(val)) for k, val in node.items()}
+        return node
+
+    return values(doc)
+
+
+def _key(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

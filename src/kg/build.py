@@ -79,11 +79,23 @@ def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebui
     to what is there; ``rebuild=True`` starts from nothing. The store is replaced
     atomically, so a failed build leaves the previous graph as it was.
     """
-    from kg.records.io import parse_text, read_paths
+    from kg.records.io import read_paths
 
     st = Store(store)
     fresh = read_paths([str(p) for p in paths], format=format)
+    with st.lock():  # from reading what the store holds to swapping in the new generation
+        return _build(st, paths, fresh, rebuild=rebuild, format=format, min_confidence=min_confidence,
+                      components=components, progress=progress)
+
+
+def _build(st: Store, paths: Sequence[str | Path], fresh, *, rebuild: bool, format: str | None,
+           min_confidence: float, components: Sequence[str], progress: Progress | None) -> BuildReport:
+    from kg.records.io import parse_text
+
     incoming = [replace(s, format=format) for s in fresh.sources]
+    if not incoming:  # every input was empty, binary or unreadable: an error even beside a good store
+        where = ", ".join(str(p) for p in paths)
+        raise NoRecords(f"no record could be read from {where}; the store was not changed", fresh.problems)
     known = [] if rebuild else st.sources()
     known_hashes = {s.sha256 for s in known}
     if st.exists() and not rebuild and all(s.sha256 in known_hashes for s in incoming):

@@ -16,6 +16,7 @@ from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 app = typer.Typer(
     name="kg",
@@ -65,16 +66,27 @@ def handles_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except (UsageError, input_error, FileNotFoundError, KeyError) as exc:
-            err.print(f"[red]error:[/red] {_message(exc)}", highlight=False)
+            err.print(error_line(_message(exc)))
             raise typer.Exit(2) from None
         except (DataError, StoreError, ValueError, OSError) as exc:
-            err.print(f"[red]error:[/red] {_message(exc)}", highlight=False)
+            err.print(error_line(_message(exc)))
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
             err.print("interrupted: nothing was changed")
             raise typer.Exit(130) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def error_line(message: str) -> Text:
+    """``error: <message>``. Messages quote file names and values from the input, so they are
+    printed as plain text: rich markup ("[/x]") or emoji codes (":label:") in them stay as typed."""
+    return Text.assemble(("error:", "red"), " ", message)
+
+
+def plain(value: object) -> Text:
+    """A value from the data or the user, for a table cell or a line: never read as markup."""
+    return Text(str(value))
 
 
 def _message(exc: BaseException) -> str:

@@ -8,8 +8,10 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
-from kg.cli.app import DEFAULT_STORE, StoreOption, app, err, handles_errors, is_interactive, out
+from kg.cli.app import (DEFAULT_STORE, DataError, StoreOption, app, err, handles_errors, is_interactive,
+                        out, plain)
 
 
 @app.command()
@@ -31,6 +33,7 @@ def build(
 
     Example:  kg build examples/corpus --store .kg
     """
+    from kg.build import NoRecords
     from kg.build import build as run_build
 
     if format is not None:
@@ -45,19 +48,26 @@ def build(
         def progress(stage: str, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description=stage)
 
-        report = run_build(paths, store=store, rebuild=rebuild, format=format,
-                           min_confidence=min_confidence, progress=progress)
-    for p in report.problems:
-        err.print(f"[yellow]{'skipped' if p.skipped else 'warning'}:[/yellow] {p.file}:{p.line}: {p.message}",
-                  highlight=False)
+        try:
+            report = run_build(paths, store=store, rebuild=rebuild, format=format,
+                               min_confidence=min_confidence, progress=progress)
+        except NoRecords as exc:
+            _print_problems(exc.problems)  # why each input gave nothing
+            raise DataError(str(exc)) from None
+    _print_problems(report.problems)
     if not report.changed:
         if not quiet:
-            out.print(f"nothing to do: {store} already holds these files ({len(report.sources)} sources)")
+            out.print(plain(f"nothing to do: {store} already holds these files ({len(report.sources)} sources)"))
         return
     if not quiet:
         c = report.counts
-        table = Table(title=f"built {store}", show_header=False, box=None)
+        table = Table(title=plain(f"built {store}"), show_header=False, box=None)
         for key in ("records", "skipped", "papers", "people", "organizations", "models",
                     "techniques", "facts", "triples"):
             table.add_row(key, str(c.get(key, 0)))
         out.print(table)
+
+
+def _print_problems(problems) -> None:
+    for p in problems:
+        err.print(Text.assemble(("skipped:" if p.skipped else "warning:", "yellow"), f" {p.file}:{p.line}: {p.message}"))

@@ -7,7 +7,7 @@ atomic rename, so an interrupted or failed build leaves the previous store
 readable and unchanged::
 
     .kg/
-      CURRENT -> gen-000002
+      CURRENT -> gen-000002    (a build holds a lock on the folder while it runs)
       gen-000002/
         oxigraph/          the database
         sources/<sha256>   every input file the graph was built from
@@ -20,6 +20,7 @@ entity resolution sees everything); a file already known changes nothing.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -60,12 +61,15 @@ def default_store_path() -> Path:
 class Store:
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
         self.path = Path(path) if path is not None else default_store_path()
+        self._lock_fd: int | None = None
 
     # -- reading -----------------------------------------------------------
     @property
     def current(self) -> Path | None:
         link = self.path / CURRENT
-        if not link.is_symlink() and not link.exists():
+        if not link.is_symlink():
+            if link.exists():
+                raise StoreError(f"{self.path} is not a kg store ({CURRENT} is not a link to a generation)")
             return None
         target = self.path / os.readlink(link)
         return target if (target / "oxigraph").is_dir() else None
@@ -89,9 +93,13 @@ class Store:
         gen = self.current
         if gen is None:
             return []
-        return [Source(s["name"], s["sha256"], (gen / "sources" / s["sha256"]).read_text("utf-8"),
-                       s.get("format"))
-                for s in self.manifest()["sources"]]
+        try:
+            return [Source(s["name"], s["sha256"], (gen / "sources" / s["sha256"]).read_text("utf-8"),
+                           s.get("format"))
+                    for s in self.manifest()["sources"]]
+        except (OSError, ValueError, KeyError) as exc:
+            raise StoreError(f"the store at {self.path} is damaged: {exc}; "
+                             f"build again with --rebuild") from None
 
     def oxigraph(self) -> pyoxigraph.Store:
         """The database, opened read-only (several readers may share it)."""
@@ -111,11 +119,46 @@ class Store:
         return g
 
     # -- writing -----------------------------------------------------------
+    @contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold the store for one writer: a second build fails at once instead of racing.
+
+        The lock is on the store folder itself (flock), so it ends with the process that
+        holds it, however that process ends; it is re-entrant within one Store object.
+        """
+        if self._lock_fd is not None:
+            yield
+            return
+        created = not self.path.exists()
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError as exc:
+            raise StoreError(f"cannot write a store at {self.path}: {exc.strerror or exc}") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise StoreError(f"{self.path} is locked: another build is writing it; "
+                             f"try again when it has finished") from None
+        self._lock_fd = fd
+        try:
+            yield
+        finally:
+            self._lock_fd = None
+            if created and not any(self.path.iterdir()):
+                self.path.rmdir()  # a build that wrote nothing leaves no empty store behind
+            os.close(fd)  # releases the lock
+
     def write(self, ntriples: Iterable[str], sources: list[Source], summary: dict) -> Path:
         """Write a whole new generation from N-Triples lines, then make it current."""
-        self.path.mkdir(parents=True, exist_ok=True)
+        with self.lock():
+            return self._write(ntriples, sources, summary)
+
+    def _write(self, ntriples: Iterable[str], sources: list[Source], summary: dict) -> Path:
         tmp = Path(tempfile.mkdtemp(prefix=".gen-tmp-", dir=self.path))
         try:
+            os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700: other users may read the graph
             db = tmp / "oxigraph"
             g = Graph(store="Oxigraph", identifier=DATASET_DEFAULT_GRAPH_ID)  # the default graph
             g.open(str(db))
@@ -157,6 +200,12 @@ class Store:
         for stale in self.path.glob(".gen-tmp-*"):
             shutil.rmtree(stale, ignore_errors=True)
 
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 @contextmanager

@@ -1,0 +1,175 @@
+"""The store on disk: generations swapped atomically, one writer at a time, readable by all.
+
+A write that fails at any point must leave the previous generation current, readable and
+byte-for-byte the same, and no half-written folder that could pass for one. (Builds killed
+with SIGKILL, incremental and idempotent builds: tests/foundation/test_store.py.)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+
+import kg
+from kg.build import NoRecords
+from kg.graph.store import CURRENT, Store, StoreError
+
+ROOT = Path(__file__).resolve().parents[2]
+SMALL = ROOT / "examples" / "corpus" / "004_945dcbf884b0a543.txt"
+A = "<https://w3id.org/mlkg/id/t/a>"
+LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+
+
+def snapshot(path: Path) -> tuple[str, list[str], bytes]:
+    """What a reader can see: the current generation, the folder's entries, the sorted quads."""
+    st = Store(path)
+    dump = st.oxigraph().dump(format=pyoxigraph.RdfFormat.N_QUADS)
+    return os.readlink(path / CURRENT), sorted(p.name for p in path.iterdir()), \
+        b"\n".join(sorted(dump.splitlines()))
+
+
+def lines(n: int, label: str = "x"):
+    for i in range(n):
+        yield f'<https://w3id.org/mlkg/id/t/{i}> {LABEL} "{label} {i}" .\n'
+
+
+@pytest.fixture
+def store(tmp_path) -> Path:
+    """A small store with one generation of 100 triples."""
+    path = tmp_path / "store"
+    Store(path).write(lines(100), [], {"triples": 100})
+    return path
+
+
+def test_a_write_makes_a_new_generation_and_keeps_only_it(store):
+    first = os.readlink(store / CURRENT)
+    Store(store).write(lines(5, "y"), [], {})
+    second = os.readlink(store / CURRENT)
+    assert first != second and sorted(p.name for p in store.iterdir()) == sorted([CURRENT, second])
+    assert len(kg.open(store)) == 5
+
+
+def explode_after(n: int, exc: BaseException):
+    def gen():
+        yield from lines(n, "new")
+        raise exc
+    return gen()
+
+
+@pytest.mark.parametrize("exc", [RuntimeError("disk on fire"), KeyboardInterrupt()],
+                         ids=["error", "Ctrl-C"])
+def test_a_write_that_fails_half_way_leaves_the_store_as_it_was(store, exc):
+    before = snapshot(store)
+    with pytest.raises(type(exc)):
+        Store(store).write(explode_after(5000, exc), [], {})
+    assert snapshot(store) == before
+    assert kg.open(store).rows("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == [{"n": "100"}]
+
+
+def test_a_write_of_malformed_n_triples_leaves_the_store_as_it_was(store):
+    before = snapshot(store)
+    with pytest.raises(SyntaxError):
+        Store(store).write([f"{A} {LABEL} \"unterminated .\n"], [], {})
+    assert snapshot(store) == before
+
+
+def test_a_write_that_fails_after_the_database_is_written_leaves_the_store_as_it_was(store, monkeypatch):
+    before = snapshot(store)
+
+    def no_space(self):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Store, "_next_generation", no_space)
+    with pytest.raises(OSError):
+        Store(store).write(lines(10, "new"), [], {})
+    assert snapshot(store) == before
+
+
+def test_a_second_writer_is_refused_while_a_build_holds_the_store(store, tmp_path):
+    before = snapshot(store)
+    holder = Store(store)
+    with holder.lock():
+        with pytest.raises(StoreError, match="locked"):
+            Store(store).write(lines(3), [], {})
+        with pytest.raises(StoreError, match="locked"):
+            kg.build([SMALL], store=store)
+        holder.write(lines(7), [], {})  # re-entrant for the holder
+    assert snapshot(store)[2] != before[2]
+    Store(store).write(lines(2), [], {})  # released
+    assert len(kg.open(store)) == 2
+
+
+def test_a_second_kg_build_is_refused_with_one_clear_line(store, kg_cli):
+    code = ("import sys, time; from kg.graph.store import Store\n"
+            "with Store(sys.argv[1]).lock():\n    print('held', flush=True); time.sleep(60)\n")
+    holder = subprocess.Popen([sys.executable, "-c", code, str(store)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "held\n"
+        proc = kg_cli("build", SMALL, "--store", store)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == [f"error: {store} is locked: another build is writing it; "
+                                                "try again when it has finished"]
+
+
+def test_generations_are_readable_by_other_users(store):
+    mask = os.umask(0o022)
+    os.umask(mask)
+    gen = Store(store).current
+    assert gen.stat().st_mode & 0o777 == 0o777 & ~mask
+
+
+def test_the_default_store_is_dot_kg_or_kg_store(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KG_STORE", raising=False)
+    assert Store().path == Path(".kg")
+    monkeypatch.setenv("KG_STORE", str(tmp_path / "elsewhere"))
+    assert Store().path == tmp_path / "elsewhere"
+
+
+def test_a_missing_store_says_how_to_make_one(tmp_path):
+    with pytest.raises(StoreError, match=r"no graph at .*kg build PATH --store"):
+        kg.open(tmp_path / "nothing")
+
+
+def test_a_folder_that_is_not_a_store_is_a_store_error(tmp_path):
+    (tmp_path / CURRENT).write_text("not a link")
+    with pytest.raises(StoreError, match="not a kg store"):
+        kg.open(tmp_path)
+
+
+def test_a_store_cannot_be_written_where_a_file_is(tmp_path):
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreError, match="cannot write a store"):
+        Store(tmp_path / "file").write(lines(1), [], {})
+
+
+def test_a_build_with_nothing_to_read_leaves_no_empty_store_folder(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    with pytest.raises(NoRecords):
+        kg.build([empty], store=tmp_path / "new")
+    assert not (tmp_path / "new").exists()
+
+
+def test_readers_of_the_old_generation_keep_working_after_a_swap(store):
+    reader = kg.open(store)
+    assert len(reader.rows("SELECT ?s WHERE { ?s ?p ?o }")) == 100
+    Store(store).write(lines(3), [], {})
+    assert len(reader.rows("SELECT ?s WHERE { ?s ?p ?o }")) == 100  # its snapshot, still whole
+    assert len(kg.open(store).rows("SELECT ?s WHERE { ?s ?p ?o }")) == 3
+
+
+def test_copies_of_a_store_are_independent(store, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(store, copy, symlinks=True)
+    Store(copy).write(lines(1), [], {})
+    assert len(kg.open(store)) == 100 and len(kg.open(copy)) == 1

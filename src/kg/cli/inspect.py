@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from kg.cli.app import DEFAULT_STORE, DataError, StoreOption, app, handles_errors, out
+from kg.cli.app import DEFAULT_STORE, DataError, StoreOption, app, handles_errors, out, plain
 
 
 @app.command()
@@ -26,7 +26,7 @@ def stats(store: StoreOption = DEFAULT_STORE) -> None:
         table = Table(title, "count", box=None, header_style="bold")
         for r in result:
             values = list(r.values())
-            table.add_row(graph.namespace_manager.normalizeUri(values[0]), values[1])
+            table.add_row(plain(graph.namespace_manager.normalizeUri(values[0])), plain(values[1]))
         out.print(table)
         out.print()
 
@@ -49,7 +49,7 @@ def validate(
         out.print("the graph conforms to ontology/shapes.ttl")
         return
     for v in violations[:limit]:
-        out.print(str(v), highlight=False)
+        out.print(plain(v))  # data, never markup: '[/x]' or ':label:' print as they are
     if len(violations) > limit:
         out.print(f"... and {len(violations) - limit} more")
     raise DataError(f"{len(violations)} SHACL violation(s)")

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, handles_errors, out
+from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, handles_errors, out, plain
 
 
 CELL_WIDTH = 60
@@ -78,7 +78,7 @@ def query(
         table.add_column(names[i], overflow="ellipsis", no_wrap=True, max_width=CELL_WIDTH)
     n = 0
     for row in result:
-        table.add_row(*["" if row[i] is None else str(row[i]) for i in shown])
+        table.add_row(*[plain("" if row[i] is None else row[i]) for i in shown])  # data, never markup
         n += 1
     out.print(table)
     out.print(f"[dim]{n} row{'s' if n != 1 else ''}; long values are cut here: "

@@ -20,9 +20,19 @@ class Violation:
     shape: str
 
     def __str__(self) -> str:
-        where = f" {self.path}" if self.path else ""
-        value = f" = {self.value}" if self.value else ""
+        where = f" {_short(self.path)}" if self.path else ""
+        value = f" = {_short(self.value)}" if self.value else ""
         return f"{self.focus}{where}{value}: {self.message}"
+
+
+def _short(iri: str) -> str:
+    """``rdfs:label`` for http://www.w3.org/2000/01/rdf-schema#label: the names people write in queries."""
+    from kg.graph.store import PREFIXES
+
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns) and iri[len(ns):].isidentifier():
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
 
 
 def shapes_graph() -> Graph:

@@ -107,18 +107,33 @@ def rows(result: Result) -> list[dict[str, str | None]]:
             for row in result]
 
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
 def _nt(value) -> str:
+    """A term as SPARQL TSV wants it: N-Triples syntax on one line (rdflib's n3() would write a
+    value holding a newline as a triple-quoted literal spanning lines, and a tab as is)."""
     if value is None:
         return ""
-    if isinstance(value, (URIRef, Literal, BNode)):
-        return value.n3()
+    if isinstance(value, URIRef):
+        return f"<{value}>"
+    if isinstance(value, BNode):
+        return f"_:{value}"
+    if isinstance(value, Literal):
+        text = f'"{str(value).translate(_NT_ESCAPES)}"'
+        if value.language:
+            return f"{text}@{value.language}"
+        if value.datatype and str(value.datatype) != _XSD_STRING:
+            return f"{text}^^<{value.datatype}>"
+        return text
     return str(value)
 
 
 def format_result(result: Result, fmt: str) -> str:
     """Serialize a result: "json" (SPARQL 1.1 results JSON), "csv", "tsv"."""
     if result.type == "ASK":
-        return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) if fmt == "json" \
+        return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) + "\n" if fmt == "json" \
             else str(bool(result.askAnswer)).lower() + "\n"
     if result.type == "CONSTRUCT":
         return result.graph.serialize(format="nt")

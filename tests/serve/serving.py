@@ -17,7 +17,6 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
 MLKG = "https://w3id.org/mlkg/ontology#"
 RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"

@@ -303,3 +303,41 @@ def test_refuses_to_start_without_a_store(tmp_path):
     r = subprocess.run([sys.executable, "-m", "kg", "serve", "--store", str(tmp_path / "none"), "--port", "0"],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 1 and "no graph" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.fixture(scope="module")
+def small_endpoint(served_store):
+    with running_server(served_store, "--workers", "1", "--setting", "max_connections=2",
+                        "--setting", "http_timeout=3", "--setting", "max_body_bytes=1000") as (url, _proc):
+        yield url
+
+
+def test_connection_cap_and_slow_clients(small_endpoint):
+    import socket
+
+    port = int(urllib.parse.urlsplit(small_endpoint).port)
+    idle = [socket.create_connection(("127.0.0.1", port)) for _ in range(2)]  # connect, send nothing
+    try:
+        time.sleep(0.5)
+        status, headers, text = http(small_endpoint, query="ASK {}")
+        assert status == 503 and "too many connections" in text and headers["Retry-After"] == "1"
+        time.sleep(3.5)  # http_timeout: the silent clients are dropped and their slots freed
+        assert http(small_endpoint, query="ASK {}")[0] == 200
+    finally:
+        for s in idle:
+            s.close()
+
+
+def test_a_too_large_body_is_refused_before_it_is_sent(small_endpoint):
+    import http.client
+
+    parts = urllib.parse.urlsplit(small_endpoint)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    conn.putrequest("POST", parts.path)
+    conn.putheader("Content-Type", "application/sparql-query")
+    conn.putheader("Content-Length", "5000")
+    conn.putheader("Expect", "100-continue")
+    conn.endheaders()  # no body: the server answers before asking for it
+    response = conn.getresponse()
+    assert response.status == 413 and b"max_body_bytes" in response.read()
+    conn.close()

@@ -28,8 +28,8 @@ ENDPOINT = "/sparql"
 DATASET_PARAMS = ("default-graph-uri", "named-graph-uri")
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 _BUSY_TEXT = b"too many connections at once; try again\n"
-BUSY = (b"HTTP/1.0 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nRetry-After: 1\r\n"
-        b"Content-Length: " + str(len(_BUSY_TEXT)).encode() + b"\r\n\r\n" + _BUSY_TEXT)
+BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nRetry-After: 1\r\n"
+        b"Connection: close\r\nContent-Length: " + str(len(_BUSY_TEXT)).encode() + b"\r\n\r\n" + _BUSY_TEXT)
 
 
 class Endpoint(ThreadingHTTPServer):
@@ -92,11 +92,20 @@ class BadRequest(Exception):
 class Handler(BaseHTTPRequestHandler):
     server: Endpoint
     server_version = "kg-sparql/1"
-    protocol_version = "HTTP/1.0"  # one request per connection: a slow client holds one slot, briefly
+    protocol_version = "HTTP/1.1"  # for Expect: 100-continue; still one request per connection (below)
 
     def setup(self) -> None:
         self.timeout = float(self.server.settings["http_timeout"])  # socket timeout for reading the request
         super().setup()
+
+    def handle_expect_100(self) -> bool:
+        """Refuse a too-large body before the client sends it (curl asks first for big POSTs)."""
+        raw = self.headers.get("Content-Length") or ""
+        cap = int(self.server.settings["max_body_bytes"])
+        if raw.strip().isdigit() and int(raw) > cap:
+            self._error(413, f"the request body is larger than {cap} bytes (setting max_body_bytes)")
+            return False
+        return super().handle_expect_100()
 
     def log_message(self, format, *args) -> None:  # noqa: A002 - quiet: answers say what went wrong
         pass
@@ -108,6 +117,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Cache-Control", "no-store")
+        self.send_header("Connection", "close")  # one request per connection: a slow client holds a slot briefly
+        self.close_connection = True
         for k, v in (extra or {}).items():
             self.send_header(k, v)
         self.end_headers()

@@ -1,16 +1,12 @@
 """Stores to export: the example corpus, and a small graph of hostile strings in every sink."""
 
 import pytest
-from hostile_graph import ROOT, hostile_triples, write_store
-
-import kg
+from hostile_graph import hostile_triples, write_store
 
 
 @pytest.fixture(scope="session")
-def corpus_store(tmp_path_factory):
-    store = tmp_path_factory.mktemp("exports") / "store"
-    kg.build([ROOT / "examples" / "corpus"], store=store)
-    return store
+def corpus_store(example_store):
+    return example_store  # built once for the whole suite (tests/conftest.py); only read here
 
 
 @pytest.fixture(scope="session")

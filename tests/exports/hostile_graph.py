@@ -6,7 +6,6 @@ import pyoxigraph as ox
 
 from kg.graph.store import Store
 
-ROOT = Path(__file__).resolve().parents[2]
 ID = "https://w3id.org/mlkg/id/"
 MLKG = "https://w3id.org/mlkg/ontology#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"

@@ -15,6 +15,7 @@ PROBES = [
     "\"'><svg onload=alert(3)>",
     "Bob &amp; Alice & <b onmouseover=alert(4)>Mallory</b>",
     "<!-- <script>alert(5)</script>",
+    '<a href="javascript:alert(9)">a title with href</a>',  # pyvis switches every tooltip to innerHTML on "href"
 ]
 
 

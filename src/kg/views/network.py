@@ -325,7 +325,7 @@ def options(net: Network, *, physics: bool, hierarchical: bool = False) -> dict:
                      "font": {"size": 10, "align": "middle", "strokeWidth": 3}, "width": 1}
     base["groups"] = groups()
     base["nodes"] = {"borderWidth": 1, "font": {"size": 12, "strokeWidth": 3}, "scaling": {
-        "min": 6, "max": 36, "label": {"enabled": True, "min": 14, "max": 44, "drawThreshold": 5}}}
+        "min": 6, "max": 36, "label": {"enabled": True, "min": 12, "max": 40, "drawThreshold": 6}}}
     if hierarchical:  # few nodes: labels inside boxes, kinds written across the arrows
         base["layout"] = {"hierarchical": {"enabled": True, "direction": "UD", "sortMethod": "directed",
                                            "levelSeparation": 150, "nodeSpacing": 260, "treeSpacing": 280}}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -43,6 +44,11 @@ def _extract_one(args: tuple[Record, tuple[str, ...]]):
     return doc
 
 
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them all and says so once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def extract_all(records: list[Record], components: tuple[str, ...]):
     """Docs for ``records`` in order; on several cores, extraction runs in worker processes."""
     workers = min(os.cpu_count() or 1, 8)
@@ -51,7 +57,7 @@ def extract_all(records: list[Record], components: tuple[str, ...]):
         for record in records:
             yield run(record, comps)
         return
-    with mp.get_context("fork").Pool(workers) as pool:
+    with mp.get_context("fork").Pool(workers, initializer=_ignore_sigint) as pool:
         yield from pool.imap(_extract_one, ((r, components) for r in records), chunksize=32)
 
 

@@ -208,3 +208,31 @@ def test_a_store_missing_a_source_copy_is_a_store_error(example_store, tmp_path,
     proc = kg_cli("build", extra, "--store", store)
     assert proc.returncode == 1
     assert proc.stderr.startswith(f"error: the store at {store} is damaged: ") and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("copies", [1, 5], ids=["in-process extraction", "worker processes"])
+def test_ctrl_c_during_a_build_says_so_once_and_changes_nothing(example_store, tmp_path, copies):
+    import shutil
+    import signal
+    import time
+
+    store = tmp_path / "s"
+    shutil.copytree(example_store, store, symlinks=True)
+    before = (os.readlink(store / "CURRENT"), sorted(os.listdir(store)))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(copies):  # new bytes in every copy: nothing is known to the store
+        for f in sorted((ROOT / "examples" / "corpus").iterdir()):
+            (folder / f"{i}_{f.name}").write_text(f.read_text("utf-8") + "\n" * (i + 1), "utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "KG_STORE"}
+    proc = subprocess.Popen([str(Path(sys.executable).with_name("kg")), "build", str(folder), "--store", str(store)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            start_new_session=True)
+    time.sleep(1.5)
+    assert proc.poll() is None, "the build ended before it could be interrupted"
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends: the whole process group
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err == "interrupted: nothing was changed\n"  # no word from each worker
+    assert (os.readlink(store / "CURRENT"), sorted(os.listdir(store))) == before
+    assert len(kg.open(store)) > 10_000

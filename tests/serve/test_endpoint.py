@@ -341,3 +341,15 @@ def test_a_too_large_body_is_refused_before_it_is_sent(small_endpoint):
     response = conn.getresponse()
     assert response.status == 413 and b"max_body_bytes" in response.read()
     conn.close()
+
+
+def test_a_taken_port_is_one_clear_line(served_store):
+    import subprocess
+    import sys
+
+    with running_server(served_store, "--workers", "1") as (url, _proc):
+        port = str(urllib.parse.urlsplit(url).port)
+        r = subprocess.run([sys.executable, "-m", "kg", "serve", "--store", str(served_store), "--port", port],
+                           capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1 and f"cannot listen on 127.0.0.1 port {port}" in r.stderr
+    assert "Traceback" not in r.stderr

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.app import DEFAULT_STORE, DataError, StoreOption, UsageError, app, handles_errors, out
+from kg.cli.app import DEFAULT_STORE, DataError, StoreOption, UsageError, app, err, handles_errors, out
 from kg.serve.settings import DEFAULTS, SETTINGS
 
 OPTIONS = {"host", "port", "timeout", "max_rows", "workers"}  # the settings with options of their own
@@ -56,12 +56,17 @@ def serve(
         server = make_server(st.path, **overrides)
     except WorkerFailed as exc:
         raise DataError(str(exc)) from None
+    except OSError as exc:
+        raise DataError(f"cannot listen on {host} port {port}: {exc.strerror or exc}") from None
 
     def stop(signum, frame):  # SIGTERM stops like Ctrl-C: workers are ended, the port freed
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
     out.print(f"serving {store} at {server.url} (query page at /); Ctrl-C stops", highlight=False)
+    if not server.loopback_only:
+        err.print(f"warning: listening on {host}: anyone who can reach this machine can query the graph",
+                  highlight=False)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -15,6 +15,7 @@ cannot read answers either.
 from __future__ import annotations
 
 import ipaddress
+import socket
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -35,12 +36,16 @@ BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=
 class Endpoint(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 64
+    pool: WorkerPool | None = None
 
     def __init__(self, store_path, **overrides) -> None:
         self.settings = resolve(overrides)
-        super().__init__((str(self.settings["host"]), int(self.settings["port"])), Handler)
+        host = str(self.settings["host"]).strip("[]")
+        if ":" in host:
+            self.address_family = socket.AF_INET6
+        super().__init__((host, int(self.settings["port"])), Handler)
         self.slots = threading.BoundedSemaphore(int(self.settings["max_connections"]))
-        self.loopback_only = _is_loopback(str(self.settings["host"]))
+        self.loopback_only = _is_loopback(host)
         try:
             self.pool = WorkerPool(store_path, int(self.settings["workers"]))
         except BaseException:
@@ -71,7 +76,8 @@ class Endpoint(ThreadingHTTPServer):
 
     def server_close(self) -> None:
         super().server_close()
-        self.pool.close()
+        if self.pool is not None:
+            self.pool.close()
 
 
 def _is_loopback(host: str) -> bool:

@@ -11,7 +11,10 @@ For each page, loaded from disk with the network off:
 * frame: milliseconds to redraw after a zoom step (median of 6), i.e. how
   the page feels when it is panned and zoomed;
 * labels: how many node labels are large enough to be drawn at the opening
-  (fit-to-screen) zoom, i.e. what can be read without zooming.
+  (fit-to-screen) zoom, i.e. what can be read without zooming;
+* spacing: the median on-screen distance (pixels) from a node to its nearest
+  neighbour at the opening zoom; below ~10 px nodes merge into a blob that
+  cannot be told apart or clicked.
 
 Pages: the example corpus's whole graph, every lineage page of the corpus,
 synthetic graphs shaped like ours drawn whole (``max_nodes`` lifted), and the
@@ -52,14 +55,27 @@ FRAME = """async () => {
   return times[Math.floor(times.length / 2)];
 }"""
 LABELS = """() => {
-  const s = kgNetwork.getScale();
-  return Object.values(kgNetwork.body.nodes).filter(n => n.options.font.size * s >= 5).length;
+  const s = kgNetwork.getScale(), threshold = kgNetwork.body.nodes[kgData.nodes.getIds()[0]].options.scaling.label.drawThreshold;
+  return Object.values(kgNetwork.body.nodes).filter(n => n.options.font.size * s >= threshold).length;
+}"""
+SPACING = """() => {
+  const s = kgNetwork.getScale(), p = Object.values(kgNetwork.getPositions()), d = [];
+  const step = Math.max(1, Math.floor(p.length / 500));
+  for (let i = 0; i < p.length; i += step) {
+    let best = Infinity;
+    for (let j = 0; j < p.length; j++) {
+      if (j !== i) { best = Math.min(best, Math.hypot(p[i].x - p[j].x, p[i].y - p[j].y)); }
+    }
+    d.push(best * s);
+  }
+  d.sort((a, b) => a - b);
+  return d.length ? d[Math.floor(d.length / 2)] : 0;
 }"""
 
 
 def measure(browser, view, path: Path, runs: int) -> dict:
     path = view.save(path)
-    ready, frame, labels = [], None, None
+    ready, frame, labels, spacing = [], None, None, None
     for i in range(runs):
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
@@ -69,11 +85,12 @@ def measure(browser, view, path: Path, runs: int) -> dict:
         ready.append(time.perf_counter() - start)
         if i == 0:
             labels = page.evaluate(LABELS)
+            spacing = page.evaluate(SPACING)
             frame = page.evaluate(FRAME)
         page.close()
     return {"nodes": view.nodes, "edges": view.edges, "left_out": view.left_out_nodes,
             "mb": round(len(view.html.encode()) / 1e6, 2), "ready_s": round(statistics.median(ready), 2),
-            "frame_ms": round(frame, 1), "labels_at_fit": labels}
+            "frame_ms": round(frame, 1), "labels_at_fit": labels, "spacing_px": round(spacing, 1)}
 
 
 def timed(make):
@@ -82,11 +99,31 @@ def timed(make):
     return view, round(time.perf_counter() - start, 2)
 
 
+def corpus(row, browser, tmp: Path, rows: list) -> None:
+    """The example corpus: its whole graph, and every lineage page (summarised in one row)."""
+    from kg.lineage import derivations, labels_of
+
+    store = tmp / "demo"
+    kg.build([ROOT / "examples" / "corpus"], store=store)
+    graph = kg.open(store)
+    row("example corpus, whole graph", lambda: graph_view(graph), browser, tmp)
+    models = sorted(set(labels_of(graph.graph, {m for pair in derivations(graph.graph) for m in pair}).values()))
+    each = [row(f"example corpus, lineage of {m}", lambda m=m: lineage_view(graph, m), browser, tmp, 1)
+            for m in models]
+    del rows[-len(each):]
+    ready = [r["ready_s"] for r in each]
+    rows.append({"page": f"example corpus, all {len(each)} lineage pages (largest)",
+                 **{k: max(r[k] for r in each) for k in ("nodes", "edges", "left_out", "mb", "build_s", "frame_ms")},
+                 "ready_s": f"median {statistics.median(ready):.2f}, max {max(ready):.2f}",
+                 "labels_at_fit": "all", "spacing_px": min(r["spacing_px"] for r in each)})
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[500, 750, 1000, 1250, 1500, 2000, 3000, 5000, 10000, 50000])
     ap.add_argument("--whole-max", type=int, default=10000, help="Larger graphs are only drawn focused.")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--no-corpus", action="store_true", help="Only the synthetic graphs.")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "html.json")
     a = ap.parse_args()
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
@@ -95,7 +132,7 @@ def main() -> int:
         return 1
     from playwright.sync_api import sync_playwright
 
-    rows = []
+    rows: list[dict] = []
 
     def row(name, make, browser, tmp, runs=a.runs):
         view, build = timed(make)
@@ -107,23 +144,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         tmp = Path(tmp)
         browser = p.chromium.launch(executable_path=chromium, args=ARGS)
-        store = tmp / "demo"
-        kg.build([ROOT / "examples" / "corpus"], store=store)
-        graph = kg.open(store)
-        row("example corpus, whole graph", lambda: graph_view(graph), browser, tmp)
-        from kg.lineage import derivations, labels_of
-
-        models = sorted(set(labels_of(graph.graph, {m for pair in derivations(graph.graph) for m in pair}).values()))
-        lineage_rows = [row(f"example corpus, lineage of {m}", lambda m=m: lineage_view(graph, m), browser, tmp, 1)
-                        for m in models]
-        rows[-len(lineage_rows):] = []
-        ready = [r["ready_s"] for r in lineage_rows]
-        rows.append({"page": f"example corpus, all {len(ready)} lineage pages", "nodes": max(r["nodes"] for r in lineage_rows),
-                     "edges": max(r["edges"] for r in lineage_rows), "left_out": 0,
-                     "mb": max(r["mb"] for r in lineage_rows),
-                     "build_s": max(r["build_s"] for r in lineage_rows),
-                     "ready_s": f"median {statistics.median(ready):.2f}, max {max(ready):.2f}",
-                     "frame_ms": max(r["frame_ms"] for r in lineage_rows), "labels_at_fit": "all"})
+        if not a.no_corpus:
+            corpus(row, browser, tmp, rows)
         for n in a.sizes:
             Store(tmp / f"s{n}").write(nt(synthetic_triples(n)), [], {})
             g = kg.open(tmp / f"s{n}")
@@ -132,7 +154,7 @@ def main() -> int:
             if n > MAX_NODES:
                 row(f"synthetic {n}, kg html default (focused)", lambda g=g: graph_view(g), browser, tmp)
         browser.close()
-    cols = ["page", "nodes", "edges", "left_out", "mb", "build_s", "ready_s", "frame_ms", "labels_at_fit"]
+    cols = ["page", "nodes", "edges", "left_out", "mb", "build_s", "ready_s", "frame_ms", "labels_at_fit", "spacing_px"]
     print()
     print(f"MAX_NODES = {MAX_NODES}")
     print("| " + " | ".join(cols) + " |")

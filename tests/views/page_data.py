@@ -57,17 +57,42 @@ def hostile_triples():
     return t
 
 
-def synthetic_triples(n_nodes: int):
-    """A graph shaped like ours: papers, people who wrote them, models they introduce."""
-    t = []
-    papers = max(1, n_nodes // 6)
+def synthetic_triples(n_nodes: int, seed: int = 1):
+    """A graph shaped like a real listing: a few prolific authors and famous papers, many one-paper authors.
+
+    One paper per 8 nodes; the rest are people (60%), models (20%) and techniques
+    (20%). People write 1-3 papers, models are introduced by one paper (10% are
+    fine-tuned from an earlier model), techniques are used by 1-3 papers; papers
+    are picked with Zipf-like popularity, as citations and co-authorship are.
+    """
+    import random
+    from itertools import accumulate
+
+    rng = random.Random(seed)
+    papers = max(1, n_nodes // 8)
+    weights = list(accumulate(1 / (j + 1) ** 0.8 for j in range(papers)))
+
+    def some_papers(k):
+        return {f"{ID}paper/x{j}" for j in rng.choices(range(papers), cum_weights=weights, k=k)}
+
+    t, models = [], []
     for i in range(n_nodes):
-        kind = "paper" if i < papers else ("person" if i % 3 else "model")
+        if i < papers:
+            kind = "paper"
+        else:
+            r = rng.random()
+            kind = "person" if r < 0.6 else "model" if r < 0.8 else "technique"
         node = URIRef(f"{ID}{kind}/x{i}")
-        t += [(node, RDF.type, {"paper": MLKG.Paper, "person": MLKG.Person, "model": MLKG.Model}[kind]),
-              (node, RDFS.label, Literal(f"{kind} {i}"))]
-        if i >= papers:
-            for j in {i % papers, (i * 7) % papers}:
-                p = URIRef(f"{ID}paper/x{j}")
-                t.append((node, MLKG.wrote, p) if kind == "person" else (p, MLKG.introduces, node))
+        cls = {"paper": MLKG.Paper, "person": MLKG.Person, "model": MLKG.Model, "technique": MLKG.Technique}[kind]
+        t += [(node, RDF.type, cls), (node, RDFS.label, Literal(f"{kind} {i}"))]
+        if kind == "person":
+            t += [(node, MLKG.wrote, URIRef(p)) for p in some_papers(rng.choices((1, 2, 3), (7, 2, 1))[0])]
+        elif kind == "model":
+            t += [(URIRef(p), MLKG.introduces, node) for p in some_papers(1)]
+            if models and rng.random() < 0.1:
+                parent = rng.choice(models)
+                t += [(node, MLKG.finetunedFrom, parent), (node, MLKG.derivedFrom, parent)]
+            models.append(node)
+        elif kind == "technique":
+            t += [(URIRef(p), MLKG.uses, node) for p in some_papers(rng.randint(1, 3))]
     return t

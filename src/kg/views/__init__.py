@@ -18,9 +18,7 @@ left out on the page: past that size a page is slow and unreadable
 
 from __future__ import annotations
 
-from collections import Counter
-
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
 from kg.views.page import View, render
 
@@ -59,56 +57,16 @@ def graph_view(source, *, around: str | list[str] | None = None, depth: int = 2,
 
 
 def lineage_view(source, name: str, *, depth: int | None = None) -> View:
-    """One model's ancestors and descendants, top to bottom, derivation kinds on the edges."""
-    from pyvis.network import Network
-
+    """One model (any spelling) with its ancestors above and descendants below, kinds on the arrows."""
     from kg.lineage import MAX_DEPTH, find_model, lineage
-    from kg.views.network import CLASSES, EDGES, Drawing, _evidence_links, _IdSet, arxiv_link, describe, edge_lines, node_lines
-    from kg.views.text import fold, safe_text
-    from kg.vocab import MLKG
+    from kg.views.network import lineage_drawing
 
     graph = _graph(source)
     lin = lineage(graph, find_model(graph, name), MAX_DEPTH if depth is None else depth)
-    key, cls_label, _, _ = CLASSES[MLKG.Model]
-    info = describe(graph, lin.nodes)
-    net = Network(directed=True)
-    net.node_ids = _IdSet()
-    ids: dict[URIRef, str] = {}
-    for node in lin.nodes:
-        names, lines = node_lines(info[node], node, cls_label)
-        if node == lin.root:
-            lines.insert(1, "the model this page is about")
-        elif node in lin.ancestors:
-            lines.insert(1, "an ancestor (it was used to make the model)")
-        else:
-            lines.insert(1, "a descendant (made from the model)")
-        ids[node] = f"n{len(ids)}"
-        extra = {"borderWidth": 4, "font": {"size": 17}, "color": {"border": "#222"}} if node == lin.root else {}
-        net.add_node(ids[node], label=safe_text(names[0], 40), group=key, shape="box",
-                     names=names, keys=sorted({fold(n) for n in names} - {""}), info=lines,
-                     link=arxiv_link(info[node]["arxiv"]), **extra)
-    kind_key = {label: EDGES[p][0] for p, label in _kind_props().items()}
-    colour_of = {k: c for k, _, c in EDGES.values()}
-    for e in lin.edges:  # drawn parent -> child, so ancestors sit above
-        keys = [kind_key[k] for k in e.kinds]
-        label = ", ".join(e.kinds)
-        title = f"{label}: {safe_text(lin.labels[e.child], 80)} was made from {safe_text(lin.labels[e.parent], 80)}"
-        net.add_edge(ids[e.parent], ids[e.child], id=f"e{len(net.edges)}", kind=keys[0], kinds=keys,
-                     label=label, color=colour_of[keys[0]], info=edge_lines(title, e.evidence),
-                     links=_evidence_links(e.evidence))
-    d = Drawing(net)
-    d.classes = dict(Counter(n["group"] for n in net.nodes))
-    root = lin.labels[lin.root]
     note = (f"{len(lin.ancestors)} ancestors, {len(lin.descendants)} descendants, {len(lin.edges)} derivations. "
             "Arrows point from a model to what was made from it; hover an arrow for the sentence that says so.")
-    return render(d, title=f"kg lineage: {root}", note=note, hierarchical=True, mode="lineage")
-
-
-def _kind_props() -> dict[URIRef, str]:
-    from kg.lineage import DERIVED, KINDS
-    from kg.vocab import MLKG
-
-    return {**KINDS, MLKG.derivedFrom: DERIVED}
+    return render(lineage_drawing(graph, lin), title=f"kg lineage: {lin.labels[lin.root]}", note=note,
+                  hierarchical=True, mode="lineage")
 
 
 def _graph(source) -> Graph:

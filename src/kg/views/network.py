@@ -18,7 +18,7 @@ import json
 import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pyvis.network import Network
 from rdflib import Graph, URIRef
@@ -75,7 +75,6 @@ class Drawing:
     net: Network
     left_out_nodes: int = 0
     left_out_edges: int = 0
-    classes: dict[str, int] = field(default_factory=dict)
 
     @property
     def nodes(self) -> list[dict]:
@@ -273,9 +272,37 @@ def drawing(graph: Graph, *, around: set[URIRef] | None = None, depth: int = 2,
         evs = said.get((s, p, o), [])
         net.add_edge(ids[s], ids[o], id=f"e{len(net.edges)}", kind=kind, color=colour,
                      info=edge_lines(label, evs), links=_evidence_links(evs))
-    d = Drawing(net, len(entities) - len(keep), len(facts) - len(drawn))
-    d.classes = dict(Counter(spec[0] for spec in entities.values()))
-    return d
+    return Drawing(net, len(entities) - len(keep), len(facts) - len(drawn))
+
+
+def lineage_drawing(graph: Graph, lin) -> Drawing:
+    """A :class:`kg.lineage.Lineage` as boxes and arrows drawn parent -> child (ancestors above)."""
+    from kg.lineage import DERIVED
+
+    key, cls_label, _, _ = CLASSES[MLKG.Model]
+    info = describe(graph, lin.nodes)
+    net = Network(directed=True)
+    net.node_ids = _IdSet()
+    ids: dict[URIRef, str] = {}
+    for node in lin.nodes:
+        names, lines = node_lines(info[node], node, cls_label)
+        lines.insert(1, "the model this page is about" if node == lin.root else
+                     "an ancestor (it was used to make the model)" if node in lin.ancestors else
+                     "a descendant (made from the model)")
+        ids[node] = f"n{len(ids)}"
+        extra = {"borderWidth": 4, "font": {"size": 17}, "color": {"border": "#222"}} if node == lin.root else {}
+        net.add_node(ids[node], label=safe_text(names[0], LABEL_CHARS), group=key, shape="box", names=names,
+                     keys=sorted({fold(n) for n in names} - {""}), info=lines,
+                     link=arxiv_link(info[node]["arxiv"]), **extra)
+    kind_key = {label: EDGES[p][0] for p, label in {**KINDS, MLKG.derivedFrom: DERIVED}.items()}
+    colour = {k: c for k, _, c in EDGES.values()}
+    for e in lin.edges:
+        keys = [kind_key[k] for k in e.kinds]
+        label = ", ".join(e.kinds)
+        title = f"{label}: {safe_text(lin.labels[e.child], 80)} was made from {safe_text(lin.labels[e.parent], 80)}"
+        net.add_edge(ids[e.parent], ids[e.child], id=f"e{len(net.edges)}", kind=keys[0], kinds=keys, label=label,
+                     color=colour[keys[0]], info=edge_lines(title, e.evidence), links=_evidence_links(e.evidence))
+    return Drawing(net)
 
 
 def _evidence_links(evs: list) -> list[str]:

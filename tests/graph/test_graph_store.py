@@ -72,6 +72,29 @@ def test_a_write_that_fails_half_way_leaves_the_store_as_it_was(store, exc):
     assert kg.open(store).rows("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == [{"n": "100"}]
 
 
+def test_a_write_spools_inside_the_store_not_in_the_system_temp_folder(store, tmp_path, monkeypatch):
+    """A killed build must leave nothing the next build does not sweep; /tmp may also be small."""
+    import tempfile
+
+    system_tmp = tmp_path / "system-tmp"
+    system_tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system_tmp))
+    seen = {}
+
+    def watched():
+        yield from lines(500)
+        seen["system"] = list(system_tmp.iterdir())
+        seen["store"] = list(store.glob(".gen-tmp-*/*.nt"))
+        yield from lines(500, "more")
+
+    Store(store).write(watched(), [], {})
+    assert seen["system"] == [] and len(seen["store"]) == 1  # half-way: spooled beside the new generation
+    with pytest.raises(RuntimeError):
+        Store(store).write(explode_after(1000, RuntimeError("x")), [], {})
+    assert list(system_tmp.iterdir()) == []
+    assert not list(Store(store).current.glob("*.nt"))  # and not kept in the generation either
+
+
 def test_a_write_of_malformed_n_triples_leaves_the_store_as_it_was(store):
     before = snapshot(store)
     with pytest.raises(SyntaxError):
@@ -130,6 +153,8 @@ def test_generations_are_readable_by_other_users(store):
 def test_the_default_store_is_dot_kg_or_kg_store(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("KG_STORE", raising=False)
+    assert Store().path == Path(".kg")
+    monkeypatch.setenv("KG_STORE", "")  # as `KG_STORE= kg ...` leaves it: not "this folder"
     assert Store().path == Path(".kg")
     monkeypatch.setenv("KG_STORE", str(tmp_path / "elsewhere"))
     assert Store().path == tmp_path / "elsewhere"

@@ -55,7 +55,8 @@ class StoreError(Exception):
 
 
 def default_store_path() -> Path:
-    return Path(os.environ.get("KG_STORE", ".kg"))
+    """``$KG_STORE``, or ``.kg`` when it is unset or empty (an empty one must not mean this folder)."""
+    return Path(os.environ.get("KG_STORE") or ".kg")
 
 
 class Store:
@@ -163,7 +164,7 @@ class Store:
             g = Graph(store="Oxigraph", identifier=DATASET_DEFAULT_GRAPH_ID)  # the default graph
             g.open(str(db))
             try:
-                with _spooled(ntriples) as data:
+                with _spooled(ntriples, tmp) as data:
                     g.parse(source=data, format="ox-nt", transactional=False)
                 g.store._inner.flush()  # noqa: SLF001 -- oxrdflib exposes no public flush
             finally:
@@ -209,10 +210,17 @@ def _umask() -> int:
 
 
 @contextmanager
-def _spooled(lines: Iterable[str]) -> Iterator[str]:
-    """N-Triples lines as one file on disk, for the bulk loader."""
-    with tempfile.NamedTemporaryFile(suffix=".nt") as fh:
-        for line in lines:
-            fh.write(line.encode("utf-8"))
-        fh.flush()
-        yield fh.name
+def _spooled(lines: Iterable[str], folder: Path) -> Iterator[str]:
+    """N-Triples lines as one file on disk, for the bulk loader.
+
+    The file is inside the new generation's temporary folder, not the system's: a build killed
+    mid-way leaves nothing behind that the next build does not sweep (and /tmp may be small).
+    """
+    path = folder / "load.nt"
+    try:
+        with path.open("wb") as fh:
+            for line in lines:
+                fh.write(line.encode("utf-8"))
+        yield str(path)
+    finally:
+        path.unlink(missing_ok=True)

@@ -236,3 +236,16 @@ def test_ctrl_c_during_a_build_says_so_once_and_changes_nothing(example_store, t
     assert err == "interrupted: nothing was changed\n"  # no word from each worker
     assert (os.readlink(store / "CURRENT"), sorted(os.listdir(store))) == before
     assert len(kg.open(store)) > 10_000
+
+
+@pytest.mark.parametrize("fmt,name", [("ttl", "graph.ttl"), ("nt", "graph.nt"), ("jsonld", "graph.jsonld")])
+def test_export_without_output_names_the_file_by_its_format(example_store, tmp_path, monkeypatch, fmt, name):
+    import pyoxigraph
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["export", "--format", fmt, "--store", str(example_store)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"wrote exports/{name} ({fmt})\n"
+    assert os.listdir(tmp_path / "exports") == [name]  # an N-Triples file is never called graph.ttl
+    rdf_format = pyoxigraph.RdfFormat.from_extension(name.rsplit(".", 1)[1])
+    assert len(list(pyoxigraph.parse(path=str(tmp_path / "exports" / name), format=rdf_format))) > 10_000

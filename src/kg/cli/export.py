@@ -7,14 +7,14 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, handles_errors, out
+from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, handles_errors, out, plain
 
 
 @app.command()
 @handles_errors
 def export(
     format: Annotated[str, typer.Option("--format", "-f", help="ttl, nt, nq, trig, jsonld, xml, graphml, gexf, cytoscape, neo4j.")] = "ttl",
-    output: Annotated[Path, typer.Option("--output", "-o", help="File (or folder, for neo4j) to write.")] = Path("exports/graph.ttl"),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File (or folder, for neo4j) to write; exports/graph.<suffix of the format> when not given.", show_default=False)] = None,
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """Export the graph (written atomically: a failed export leaves no partial file).
@@ -23,11 +23,14 @@ def export(
     """
     from kg.exports import export as run_export
     from kg.exports import formats
+    from kg.exports import get as exporter
     from kg.graph.store import Store
 
     if format not in formats():
         raise UsageError(f"unknown export format {format!r} (known: {', '.join(formats())})")
+    if output is None:  # exports/graph.nt for nt, exports/graph for neo4j's folder
+        output = Path("exports") / f"graph{exporter(format).suffix}"
     st = Store(store)
     st.require()
     path = run_export(st, format, output)
-    out.print(f"wrote {path} ({format})")
+    out.print(plain(f"wrote {path} ({format})"))

@@ -121,6 +121,7 @@
   network.on("selectNode", function (p) { if (p.nodes.length === 1) { show(nodes.get(p.nodes[0])); } });
   network.on("selectEdge", function (p) { if (!p.nodes.length && p.edges.length) { show(edges.get(p.edges[0])); } });
   network.on("deselectNode", function () { details.hidden = true; });
+  network.on("deselectEdge", function (p) { if (!p.nodes.length && !p.edges.length) { details.hidden = true; } });
 
   window.kgNetwork = network;
   window.kgData = { nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView };

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, err, handles_errors, out
+from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, err, handles_errors, out, plain
 
 
 @app.command()
@@ -27,8 +27,6 @@ def html(
 
     Example:  kg html -o exports/graph.html --around "Nemotron-4 15B" --depth 2
     """
-    from rich.markup import escape
-
     from kg.graph.store import Store
     from kg.lineage import AmbiguousName, UnknownName
     from kg.views import MAX_NODES, graph_view
@@ -49,4 +47,4 @@ def html(
     elif view.focused:
         err.print(f"[yellow]note:[/yellow] {view.left_out_nodes} entities outside the neighbourhood are left out",
                   highlight=False)
-    out.print(f"wrote {escape(str(path))} ({view.nodes} nodes, {view.edges} edges)", highlight=False)
+    out.print(plain(f"wrote {path} ({view.nodes} nodes, {view.edges} edges)"), highlight=False)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, err, handles_errors, out
+from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, err, handles_errors, out, plain
 
 QUOTES_PER_EDGE = 3
 
@@ -27,7 +27,7 @@ def lineage(
 
     Example:  kg lineage "Mistral-NeMo-Minitron-8B" --html exports/lineage.html
     """
-    from rich.markup import escape
+    from rich.text import Text
 
     from kg.graph.store import Store
     from kg.lineage import AmbiguousName, UnknownName, find_model, names
@@ -44,33 +44,35 @@ def lineage(
     lin = walk(graph, root, depth)
     label = lin.labels[root]
     if model_key(name) not in {model_key(n) for n in names(graph).get(root, ("", [label], None))[1]}:
-        err.print(f"taking [bold]{escape(label)}[/bold] for {escape(repr(name))}", highlight=False)
+        err.print(Text.assemble("taking ", (label, "bold"), f" for {name!r}"), highlight=False)
     out.print(render_tree(lin, quotes=quotes), soft_wrap=False)
     if html is not None:
         from kg.views import lineage_view
 
         path = lineage_view(graph, label, depth=depth).save(html)
-        out.print(f"wrote {escape(str(path))}", highlight=False)
+        out.print(plain(f"wrote {path}"), highlight=False)
 
 
 def render_tree(lin, *, quotes: bool = True):
-    """The lineage as a rich Tree: "made from" upwards, "used to make" downwards."""
-    from rich.markup import escape
+    """The lineage as a rich Tree: "made from" upwards, "used to make" downwards.
+
+    Every label, quote and file name is Text, never markup: "[/x]", "[bold]", ":smile:" or a
+    trailing backslash in a model's name print as they are."""
+    from rich.text import Text
     from rich.tree import Tree
 
-    tree = Tree(f"[bold]{escape(lin.labels[lin.root])}[/bold]")
+    tree = Tree(Text(lin.labels[lin.root], style="bold"))
     if not lin.edges:
-        tree.add("[dim]no derivation is recorded for this model[/dim]")
+        tree.add(Text("no derivation is recorded for this model", style="dim"))
         return tree
     if lin.ancestors:
-        _grow(lin, lin.root, tree.add("[dim]made from[/dim]"), up=True, quotes=quotes, seen={lin.root})
+        _grow(lin, lin.root, tree.add(Text("made from", style="dim")), up=True, quotes=quotes, seen={lin.root})
     if lin.descendants:
-        _grow(lin, lin.root, tree.add("[dim]used to make[/dim]"), up=False, quotes=quotes, seen={lin.root})
+        _grow(lin, lin.root, tree.add(Text("used to make", style="dim")), up=False, quotes=quotes, seen={lin.root})
     return tree
 
 
 def _grow(lin, node, branch, *, up: bool, quotes: bool, seen: set) -> None:
-    from rich.markup import escape
     from rich.text import Text
 
     for e in lin.parents(node) if up else lin.children(node):
@@ -78,8 +80,8 @@ def _grow(lin, node, branch, *, up: bool, quotes: bool, seen: set) -> None:
         if up and other not in lin.ancestors or not up and other not in lin.descendants:
             continue
         again = other in seen
-        child = branch.add(f"{escape(lin.labels[other])}  [cyan]{escape(', '.join(e.kinds))}[/cyan]"
-                           + ("  [dim](shown above)[/dim]" if again else ""))
+        child = branch.add(Text.assemble(lin.labels[other], "  ", (", ".join(e.kinds), "cyan"),
+                                         ("  (shown above)", "dim") if again else ""))
         if quotes:
             by_quote: dict[str, list] = {}
             for ev in e.evidence:

@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
-from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, handles_errors, out
+from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, handles_errors, out, plain
 
 
 @app.command()
@@ -30,18 +31,19 @@ def people(
         close = suggestions(graph, name)
         hint = f"; did you mean: {', '.join(close)}" if close else ""
         raise UsageError(f"nobody called {name!r} in {store}{hint}")
+    # Names and titles are data: printed as Text, so "[/x]", "[bold]" or ":smile:" in them stay as typed.
     for iri in found:
         view = person_view(graph, iri)
-        out.print(f"[bold]{view.name}[/bold]  [dim]{view.iri}[/dim]", highlight=False)
+        out.print(Text.assemble((view.name, "bold"), "  ", (str(view.iri), "dim")), highlight=False)
         if view.spellings:
-            out.print("also spelled: " + "; ".join(view.spellings), highlight=False)
+            out.print(plain("also spelled: " + "; ".join(view.spellings)), highlight=False)
         table = Table("date", "paper", box=None, header_style="bold")
         for title, date in view.papers:
-            table.add_row(date or "", title)
+            table.add_row(plain(date or ""), plain(title))
         out.print(table)
         if view.coauthors:
             shown = view.coauthors[:coauthors]
             more = len(view.coauthors) - len(shown)
-            out.print("coauthors: " + ", ".join(f"{n} ({k})" for n, k in shown)
-                      + (f" and {more} more" if more > 0 else ""), highlight=False)
+            out.print(plain("coauthors: " + ", ".join(f"{n} ({k})" for n, k in shown)
+                            + (f" and {more} more" if more > 0 else "")), highlight=False)
         out.print()

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.app import DEFAULT_STORE, DataError, StoreOption, UsageError, app, err, handles_errors, out
+from kg.cli.app import DEFAULT_STORE, DataError, StoreOption, UsageError, app, err, handles_errors, out, plain
 from kg.serve.settings import DEFAULTS, SETTINGS
 
 OPTIONS = {"host", "port", "timeout", "max_rows", "workers"}  # the settings with options of their own
@@ -63,9 +63,9 @@ def serve(
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
-    out.print(f"serving {store} at {server.url} (query page at /); Ctrl-C stops", highlight=False)
+    out.print(plain(f"serving {store} at {server.url} (query page at /); Ctrl-C stops"), highlight=False)
     if not server.loopback_only:
-        err.print(f"warning: listening on {host}: anyone who can reach this machine can query the graph",
+        err.print(plain(f"warning: listening on {host}: anyone who can reach this machine can query the graph"),
                   highlight=False)
     try:
         server.serve_forever()

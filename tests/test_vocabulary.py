@@ -149,3 +149,44 @@ def test_every_mlkg_term_in_the_built_graph_is_defined_in_the_ontology(onto, exa
     used = {r["t"] for r in g.rows("SELECT DISTINCT ?t WHERE { { ?s ?t ?o } UNION { ?s a ?t } }")}
     mlkg_used = {t for t in used if t.startswith(MLKG)}
     assert mlkg_used and mlkg_used <= defined, sorted(mlkg_used - defined)
+
+
+PROPERTY_KINDS = {OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty}
+
+
+@pytest.fixture(scope="module")
+def every_format_store(tmp_path_factory) -> Path:
+    """tests/data/inputs: one file in each input format (DOIs, comments, truncated author lists...)."""
+    import kg
+
+    store = tmp_path_factory.mktemp("formats") / "store"
+    kg.build([ROOT / "tests" / "data" / "inputs"], store=store)
+    return store
+
+
+@pytest.mark.parametrize("which", ["example_store", "every_format_store"])
+def test_every_predicate_and_class_of_a_built_graph_is_declared_in_the_ontology(onto, request, which):
+    """An OWL tool reading mlkg.ttl with the graph meets no undeclared term: every predicate is an
+    owl:ObjectProperty, owl:DatatypeProperty or owl:AnnotationProperty of the ontology (rdfs:label,
+    skos:altLabel and dcterms:* too), every class an owl:Class. Only the RDF vocabulary itself
+    (rdf:type, and rdf:subject / rdf:predicate / rdf:object of the evidence) needs no declaration."""
+    import kg
+
+    g = kg.open(request.getfixturevalue(which))
+    predicates = {r["p"] for r in g.rows("SELECT DISTINCT ?p WHERE { ?s ?p ?o }")}
+    classes = {r["c"] for r in g.rows("SELECT DISTINCT ?c WHERE { ?s a ?c }")}
+    assert {str(RDFS.label), PREFIXES["skos"] + "altLabel", PREFIXES["dcterms"] + "date"} <= predicates
+    undeclared = sorted(p for p in predicates if not p.startswith(str(RDF))
+                        and not set(onto.objects(URIRef(p), RDF.type)) & PROPERTY_KINDS)
+    assert not undeclared, f"predicates the graph uses that ontology/mlkg.ttl does not declare: {undeclared}"
+    assert all((URIRef(c), RDF.type, OWL.Class) in onto for c in classes), sorted(classes)
+    no_comment = sorted(p for p in predicates if not p.startswith(str(RDF)) and not onto.value(URIRef(p), RDFS.comment))
+    assert not no_comment, f"declared without an rdfs:comment: {no_comment}"
+
+
+@pytest.mark.parametrize("term", ["rdfs:label", "skos:altLabel", "dcterms:title", "dcterms:abstract", "dcterms:date"])
+def test_names_titles_and_dates_are_annotation_properties(onto, term):
+    """Literal-valued descriptions, as DCTerms and SKOS are used in OWL ontologies: an annotation
+    property never clashes with another ontology that annotates with the same term."""
+    assert (iri(term), RDF.type, OWL.AnnotationProperty) in onto
+    assert not set(onto.objects(iri(term), RDF.type)) & {OWL.ObjectProperty, OWL.DatatypeProperty}

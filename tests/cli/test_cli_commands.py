@@ -213,6 +213,25 @@ def test_a_store_missing_a_source_copy_is_a_store_error(example_store, tmp_path,
     assert proc.stderr.startswith(f"error: the store at {store} is damaged: ") and "Traceback" not in proc.stderr
 
 
+def _wait_until_the_build_holds(store, proc, timeout=60.0):
+    """Until the build has opened the store folder to lock it: past start-up, inside the build
+    itself (a fixed sleep raced a slow start-up on a busy CI machine). Looked up in /proc, so
+    the test never takes the lock itself."""
+    import time
+
+    fds = Path(f"/proc/{proc.pid}/fd")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "the build ended before it could be interrupted"
+        try:
+            if any(os.readlink(fd) == str(store) for fd in fds.iterdir()):
+                return
+        except OSError:  # an fd closed while we looked
+            pass
+        time.sleep(0.002)
+    raise AssertionError("the build never opened its store")
+
+
 @pytest.mark.parametrize("copies", [1, 5], ids=["in-process extraction", "worker processes"])
 def test_ctrl_c_during_a_build_says_so_once_and_changes_nothing(example_store, tmp_path, copies):
     import shutil
@@ -231,8 +250,7 @@ def test_ctrl_c_during_a_build_says_so_once_and_changes_nothing(example_store, t
     proc = subprocess.Popen([str(Path(sys.executable).with_name("kg")), "build", str(folder), "--store", str(store)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
                             start_new_session=True)
-    time.sleep(1.5)
-    assert proc.poll() is None, "the build ended before it could be interrupted"
+    _wait_until_the_build_holds(store, proc)
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends: the whole process group
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130

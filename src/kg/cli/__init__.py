@@ -12,7 +12,13 @@ for _optional in ("kg.cli.lineage", "kg.cli.people", "kg.cli.html", "kg.cli.serv
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:  # Ctrl-C outside a command (while parsing the arguments, say)
+        from kg.cli.app import err
+
+        err.print("interrupted")
+        raise SystemExit(130) from None
 
 
 __all__ = ["app", "main"]

@@ -70,7 +70,12 @@ class Doc:
         entities); the quote must be the input's own characters, so the
         sentence is looked up as written, then JSON-escaped, then XML-escaped.
         """
-        sentence = self.sentences[idx].text
+        quotes = self.user.setdefault("quotes", {})  # a sentence naming 3,000 models is looked up once
+        if idx not in quotes:
+            quotes[idx] = self._find_quote(self.sentences[idx].text)
+        return quotes[idx]
+
+    def _find_quote(self, sentence: str) -> str | None:
         if "flat_text" not in self.user:
             self.user["flat_text"] = _flat(self.record.text)
         flat_text = self.user["flat_text"]

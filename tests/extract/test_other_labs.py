@@ -42,3 +42,31 @@ def test_baselines_are_not_introduced(extract_abstract):
     introduced = {o for _, o in facts(doc, "introduces")}
     assert not {"Mixtral 8x7B", "GPT-3.5"} & introduced
     assert "Phi-3 Technical Report" not in introduced
+
+
+@pytest.mark.parametrize("abstract, predicate, pair", [
+    # the appositive's head is "model", not the last noun of its participle phrase
+    ("We present Quillon, a compact 1.1B language model pretrained on 2 trillion tokens.",
+     "introduces", ("paper", "Quillon")),
+    ("The approach needs no human labels. The final result, Kestrel-9B, sets a new state of the art.",
+     "introduces", ("paper", "Kestrel-9B")),
+    ("We introduce Marten-7B, obtained by fine-tuning Falcon-7B on two million problems.",
+     "finetuned", ("Marten-7B", "Falcon-7B")),
+    ("We introduce Marten-7B. We also quantize Marten-7B to 4 bits, producing Marten-7B-AWQ.",
+     "quantized", ("Marten-7B-AWQ", "Marten-7B")),
+    ("We release MathPairs-2, a math instruction tuning dataset of two million pairs.",
+     "introduces", ("paper", "MathPairs-2")),
+])
+def test_more_contribution_forms(extract_abstract, abstract, predicate, pair):
+    assert pair in facts(extract_abstract(abstract), predicate)
+
+
+def test_dataset_head_wins_over_a_technique_modifier(extract_abstract):
+    doc = extract_abstract("We release MathPairs-2, a math instruction tuning dataset of two million pairs.")
+    assert {m.kind for f in doc.facts if f.predicate == "introduces" for m in [f.object]} == {"dataset"}
+
+
+def test_the_model_a_new_series_is_pruned_from_is_not_introduced(extract_abstract):
+    doc = extract_abstract("We present the Trimmed-Falcon series, pruning the Falcon-7B model down to 1.3B "
+                           "and 2.7B parameters.")
+    assert "Falcon-7B" not in {o for _, o in facts(doc, "introduces")}

@@ -366,6 +366,11 @@ NOT_NOUNS = frozenset("that which who with for to of in on from by as at and or 
                       "developed released specialized".split())
 
 
+def _participle(word: str) -> bool:
+    """"a ... model pretrained on ...", "a model fine-tuned for ...": a past participle after the head."""
+    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
+
+
 def _appositive_head(tokens: list[Token], j: int, heads: frozenset) -> str | None:
     """After "X," or "X is": does "a/an/the/our ... HEAD" follow? Return HEAD."""
     if j >= len(tokens) or tokens[j].lower not in ("a", "an", "the", "our", "its", "is"):
@@ -375,7 +380,7 @@ def _appositive_head(tokens: list[Token], j: int, heads: frozenset) -> str | Non
         if w in heads:
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
             if nxt is not None and not tokens[k].trail and nxt.text.isalpha() and nxt.text.islower() \
-                    and nxt.lower not in NOT_NOUNS:
+                    and nxt.lower not in NOT_NOUNS and not _participle(nxt.lower):
                 continue  # "a permissive model license": "model" modifies the real head
             return w
         trail = tokens[k].trail.strip()

@@ -96,7 +96,8 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
     if prev == "our" or (prev2 == "our" and tokens[span.i - 1].text[:1].islower()):
         return 0.0 if prev == "previous" or prev2 == "previous" else 0.8
     before = text[max(0, tokens[span.i].start - 40): tokens[span.i].start].lower()
-    if re.search(r"\b(?:the )?resulting model,?\s*$", before) or re.search(r"\bour model,?\s*$", before):
+    if re.search(r"\b(?:the )?(?:resulting|final) (?:model|result|checkpoint),?\s*$", before) \
+            or re.search(r"\bour model,?\s*$", before):
         return 0.85
     after = text[tokens[span.j - 1].end: tokens[span.j - 1].end + 14].lower()
     if re.match(r"^,\s*(?:our|the) (?:new |final )?model\b", after):
@@ -127,10 +128,12 @@ def _direct_object(tokens: list[Token], i: int, scope_start: int) -> bool:
     between = [t for t in tokens[:i] if t.start >= scope_start]
     if len(between) > 8:
         return False
-    for t in between:
+    for k, t in enumerate(between):
         w = t.lower
         if w in PREPOSITIONS or w in COMPARISON:
             return False
+        if k and between[k - 1].trail.strip() == "," and len(w) > 5 and w.endswith("ing"):
+            return False  # "we present the X series, pruning the Y model": Y is what X came from
     return True
 
 

@@ -235,15 +235,19 @@ def _all_generic(tokens: list[Token]) -> bool:
 def _appositive_head(tokens: list[Token], j: int, heads: frozenset[str]) -> str | None:
     if j >= len(tokens) or tokens[j].lower not in ("a", "an", "the", "which", "namely"):
         return None
+    found = None
     for k in range(j + 1, min(j + 10, len(tokens))):
         if tokens[k].lower in MODEL_WORDS:
-            return None  # "X, the largest LLM ...": a model, not a technique
-        if tokens[k].lower in heads:
-            return tokens[k].lower
+            return found  # "X, the largest LLM ...": a model, not a technique
         last = tokens[k].lower.split("-")[-1]
-        if last in heads:
-            return last
-    return None
+        head = tokens[k].lower if tokens[k].lower in heads else last if last in heads else None
+        if head:
+            found = head  # "a math instruction tuning dataset": the last head of the run is the head
+        elif found:
+            return found
+        if found and tokens[k].trail.strip():
+            return found
+    return found
 
 
 ITEM = re.compile(r"^\(?(?:\d|[ivx]{1,3}|[a-e])\)$")

@@ -70,3 +70,34 @@ def test_the_model_a_new_series_is_pruned_from_is_not_introduced(extract_abstrac
     doc = extract_abstract("We present the Trimmed-Falcon series, pruning the Falcon-7B model down to 1.3B "
                            "and 2.7B parameters.")
     assert "Falcon-7B" not in {o for _, o in facts(doc, "introduces")}
+
+
+@pytest.mark.parametrize("abstract, predicate, pair", [
+    ("We introduce Puffin 2, a 13B model fine-tuned from Falcon 2 on synthetic data.",
+     "finetuned", ("Puffin 2", "Falcon 2")),
+    ("We introduce Puffin 2, a 13B model fine-tuned from Falcon 2 on synthetic data.",
+     "introduces", ("paper", "Puffin 2")),
+    ("We introduce CURATOR: a suite of open-source LLMs with 7B and 70B parameters. CURATOR builds on Falcon-40B.",
+     "based_on", ("CURATOR", "Falcon-40B")),
+    ("Gannet-Math-7B is initialized from Gannet-7B and further pre-trained on a math corpus.",
+     "continued_pretraining", ("Gannet-Math-7B", "Gannet-7B")),
+    ("We then apply GRPO to Gannet-Math-7B to obtain Gannet-Math-7B-Instruct.",
+     "aligned", ("Gannet-Math-7B-Instruct", "Gannet-Math-7B")),
+    ("We merge Alpha-7B-Chat and Beta-7B-Math using spherical interpolation to obtain Gamma-7B.",
+     "merged", ("Gamma-7B", "Beta-7B-Math")),
+])
+def test_more_lineage_forms(extract_abstract, abstract, predicate, pair):
+    assert pair in facts(extract_abstract(abstract), predicate)
+
+
+def test_a_named_child_is_not_also_given_to_the_main_model(extract_abstract):
+    doc = extract_abstract("In this paper we present Gannet-Math-Instruct-7B. Gannet-Math-7B is initialized "
+                           "from Gannet-7B and further pre-trained on a math corpus.")
+    children = {c for c, p in facts(doc, "continued_pretraining") if p == "Gannet-7B"}
+    assert children == {"Gannet-Math-7B"}
+
+
+def test_benchmarks_evaluated_on_are_not_contributions(extract_abstract):
+    doc = extract_abstract("Through extensive experiments on two reasoning benchmarks, namely GSM8k and MATH, "
+                           "we reveal the capabilities of our model.")
+    assert not {o for _, o in facts(doc, "introduces")} & {"GSM8k", "MATH"}

@@ -190,11 +190,12 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 start, i = i, i + 1  # "Music Flamingo"
             elif leads_in and SIZE.match(tokens[i + 1].text) and i > 0:
                 start = i  # "Retro 48B": a capitalised name with its size
-            elif (i > 0 and t.text[:1].isupper() and t.text.isalpha() and t.trail.strip() == ","
+            elif (i > 0 and t.text[:1].isupper() and t.text.isalpha()
                   and t.lower not in STOP_PREFIX and t.lower not in not_models()
-                  and i + 1 < n and tokens[i + 1].lower in ("a", "an")):
-                spans.append(Span(i, i + 1, t.text))  # "We present Quokka, a ... model": the appositive decides
-                i += 1
+                  and (appositive := _before_appositive(tokens, i))):
+                # "We present Quokka, a ... model", "Quokka 2, a ...": the appositive decides
+                spans.append(Span(i, appositive, _joined(tokens, i, appositive, text)))
+                i = appositive
                 continue
             else:
                 i += 1
@@ -229,6 +230,27 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
             spans.append(span)
         i = j
     return spans
+
+
+def _family_of_models(tokens: list[Token], j: int, head: str, model_heads: frozenset) -> bool:
+    """"a suite of open-source LLMs", "a family of large language models": models, named as a group."""
+    for k in range(j, min(j + 8, len(tokens) - 1)):
+        if tokens[k].lower == head:
+            if tokens[k + 1].lower != "of":
+                return False
+            return any(t.lower in model_heads for t in tokens[k + 2:k + 6])
+    return False
+
+
+def _before_appositive(tokens: list[Token], i: int) -> int | None:
+    """End of "Word," or "Word 2," when "a"/"an" follows: a name its appositive may describe."""
+    j = i + 1
+    if j < len(tokens) and not tokens[i].trail.strip() and VERSION.match(tokens[j].text) \
+            and len(tokens[j].text) <= 4 and tokens[j].text[:1].isdigit():
+        j += 1  # "Quokka 2,"
+    if tokens[j - 1].trail.strip() == "," and j < len(tokens) and tokens[j].lower in ("a", "an"):
+        return j
+    return None
 
 
 def _split_slashes(span: Span) -> list[Span]:
@@ -305,6 +327,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         head = _appositive_head(tokens, span.j, model_heads | non_heads | family_heads)
         if head in model_heads:
             span.add(3, f"appositive '{head}'")
+        elif head in family_heads and _family_of_models(tokens, span.j, head, model_heads):
+            span.add(3, "appositive family of models")  # "X: a suite of open-source LLMs"
         elif head in family_heads:
             span.add(1, "appositive family")
         elif head in non_heads:

@@ -214,6 +214,8 @@ def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], abs
             if pat.parent_is_main and child:
                 parent = main_model(doc, kinds, child, order)
             if parent and not child:
+                if any(p_ == parent for _, p_ in found):
+                    continue  # the sentence already names what was made from this parent
                 child = main_model(doc, kinds, parent, order)
             if not child or not parent or model_key(child) == model_key(parent):
                 continue

@@ -326,6 +326,21 @@ def contributions_in(text: str, model_keys: set[str], title: bool = False,
     return unique
 
 
+EVALUATED_ON = frozenset("on across over using".split())
+OWN_WORDS = frozenset("new novel our introduce introduces propose proposes present presents release releases "
+                      "curate curates construct constructs build builds create creates develop develops".split())
+
+
+def _evaluated_on(tokens: list[Token], k: int) -> bool:
+    """"experiments on two benchmarks, namely X and Y": sets the paper evaluates on, not its own."""
+    for t in reversed(tokens[max(0, k - 8):k]):
+        if t.lower in OWN_WORDS:
+            return False
+        if t.lower in EVALUATED_ON:
+            return True
+    return False
+
+
 ENUMERATED_NAME = re.compile(r"(?:^|\s)\(?\d\)\s*([A-Z][\w-]{1,30}):")
 
 
@@ -340,7 +355,8 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
         if nxt is None:
             break
         # "a technique called MiniPuzzle", "named \textit{AF-AudioSet}"
-        if t.lower in w["name_cues"] and _distinctive(nxt.text.strip("{}")) and model_key(nxt.text) not in model_keys:
+        if t.lower in w["name_cues"] and _distinctive(nxt.text.strip("{}")) and model_key(nxt.text) not in model_keys \
+                and not _evaluated_on(tokens, k):
             head = _head_before(tokens, k, heads)
             for cand in _listed_names(tokens, k + 1):
                 name = re.sub(r"^\\textit\{|[{}]", "", cand)

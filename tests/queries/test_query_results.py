@@ -80,14 +80,84 @@ def test_ask_answers_true_or_false(example_store, fmt):
         assert json.loads(yes.stdout) == {"head": {}, "boolean": True}
         assert json.loads(no.stdout) == {"head": {}, "boolean": False}
         assert bool(pyoxigraph.parse_query_results(yes.stdout.encode(), format=FORMATS["json"]))
+    else:  # the table is the answer in a word, as --help says
+        assert (yes.stdout, no.stdout) == ("true\n", "false\n")
     assert yes.stdout.endswith("\n")
 
 
-def test_construct_gives_n_triples(example_store):
-    result = kg("query", "CONSTRUCT { ?p a mlkg:Paper } WHERE { ?p a mlkg:Paper }", "--store", example_store)
+# a graph with the awkward values beside real ones: every paper's label and date, from the store
+CONSTRUCT = ('CONSTRUCT { ?p a mlkg:Paper ; rdfs:label ?t ; dcterms:date ?d . '
+             '<https://w3id.org/mlkg/id/t/x> rdfs:label ?awk , "chat"@fr ; mlkg:parameterCount 1.5 } '
+             'WHERE { ?p a mlkg:Paper ; rdfs:label ?t . OPTIONAL { ?p dcterms:date ?d } '
+             'BIND("tab\\there\\nnew line \\"quoted\\" back\\\\slash [/x] :label: é" AS ?awk) }')
+GRAPH_SYNTAX = {"table": pyoxigraph.RdfFormat.TURTLE, "ttl": pyoxigraph.RdfFormat.TURTLE,
+                "nt": pyoxigraph.RdfFormat.N_TRIPLES, "json": pyoxigraph.RdfFormat.JSON_LD,
+                "jsonld": pyoxigraph.RdfFormat.JSON_LD}
+
+
+def store_triples(example_store, query: str) -> set:
+    """What the query gives, asked of the store by pyoxigraph itself."""
+    store = pyoxigraph.Store.read_only(str(example_store / "CURRENT" / "oxigraph"))
+    return set(store.query(query, prefixes={"mlkg": "https://w3id.org/mlkg/ontology#",
+                                            "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+                                            "dcterms": "http://purl.org/dc/terms/"}))
+
+
+@pytest.mark.parametrize("fmt", [*GRAPH_SYNTAX, "csv", "tsv"])
+def test_a_construct_graph_reads_back_exactly_in_every_format(example_store, fmt):
+    """table and ttl: Turtle; nt: N-Triples; json and jsonld: JSON-LD; csv and tsv: subject, predicate, object."""
+    expected = store_triples(example_store, CONSTRUCT)
+    assert len(expected) == 62 * 2 + 52 + 3
+    result = kg("query", CONSTRUCT, "--format", fmt, "--store", example_store)
     assert result.exit_code == 0, result.stderr
-    triples = list(pyoxigraph.parse(result.stdout.encode(), format=pyoxigraph.RdfFormat.N_TRIPLES))
-    assert len(triples) == 62
+    out = result.stdout.encode()
+    if fmt in GRAPH_SYNTAX:
+        back = {q.triple for q in pyoxigraph.parse(out, format=GRAPH_SYNTAX[fmt])}
+        assert back == expected
+    elif fmt == "tsv":
+        back = pyoxigraph.parse_query_results(out, format=pyoxigraph.QueryResultsFormat.TSV)
+        assert [v.value for v in back.variables] == ["subject", "predicate", "object"]
+        assert {pyoxigraph.Triple(*solution) for solution in back} == expected
+    else:  # csv: values only, as for SELECT
+        rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
+        assert rows[0] == ["subject", "predicate", "object"]
+        assert sorted(rows[1:]) == sorted([t.subject.value, t.predicate.value, t.object.value] for t in expected)
+
+
+def test_a_graph_prints_as_turtle_with_a_count_by_default_and_the_same_each_time(example_store):
+    first = kg("query", CONSTRUCT, "--store", example_store)
+    assert first.stdout.startswith("@prefix ") and "rdfs:label" in first.stdout
+    assert first.stdout.endswith(f"# {62 * 2 + 52 + 3} triples; --format nt, json, csv or tsv prints them otherwise\n")
+    assert kg("query", CONSTRUCT, "--store", example_store).stdout == first.stdout
+    assert kg("query", CONSTRUCT, "--format", "nt", "--store", example_store).stdout.count("\n") == 62 * 2 + 52 + 3
+
+
+def test_json_for_a_graph_is_json_ld_with_kgs_context(example_store):
+    describe = 'DESCRIBE ?m WHERE { ?m rdfs:label "Nemotron-4 15B" }'
+    result = kg("query", describe, "--format", "json", "--store", example_store)
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["@context"]["label"] == "rdfs:label" and doc["label"] == "Nemotron-4 15B" and doc["@type"] == "Model"
+    assert kg("query", describe, "--format", "jsonld", "--store", example_store).stdout == result.stdout
+    back = {q.triple for q in pyoxigraph.parse(result.stdout.encode(), format=pyoxigraph.RdfFormat.JSON_LD)}
+    assert back == store_triples(example_store, describe) and len(back) >= 4
+
+
+@pytest.mark.parametrize("query,kind", [("SELECT ?p WHERE { ?p a mlkg:Paper }", "SELECT"),
+                                        ("ASK { ?p a mlkg:Paper }", "ASK")])
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld"])
+def test_rdf_syntaxes_are_for_graphs_only(example_store, kg_cli, query, kind, fmt):
+    result = kg_cli("query", query, "--format", fmt, "--store", example_store)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == (f"error: --format {fmt} is for the graph a CONSTRUCT or DESCRIBE query gives; "
+                             f"a {kind} query prints as table, csv, tsv or json\n")
+
+
+def test_the_help_says_how_each_format_prints_a_graph(kg_cli):
+    text = " ".join(kg_cli("query", "--help").stdout.replace("│", " ").split())
+    for words in ("CONSTRUCT and DESCRIBE", "Turtle", "json as JSON-LD", "nt (N-Triples)",
+                  "one subject, predicate, object row per triple", "SPARQL 1.1 results JSON"):
+        assert words in text, words
 
 
 def test_the_table_prints_values_as_they_are(example_store):

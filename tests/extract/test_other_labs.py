@@ -68,6 +68,16 @@ def test_baselines_are_not_introduced(extract_abstract):
      "aligned", ("Gannet-Math-7B-Instruct", "Gannet-Math-7B")),
     ("We merge Alpha-7B-Chat and Beta-7B-Math using spherical interpolation to obtain Gamma-7B.",
      "merged", ("Gamma-7B", "Beta-7B-Math")),
+    ("We present Lumen, a family of lightweight, state-of-the-art open models built for phones.",
+     "introduces", ("paper", "Lumen")),
+    ("Specifically, Gannet-Coder-16B is further pre-trained from an intermediate checkpoint of Gannet-16B.",
+     "continued_pretraining", ("Gannet-Coder-16B", "Gannet-16B")),
+    ("We present Kite-7B-LongCtx, which extends Kite-7B to a 128K context window via continued pretraining.",
+     "context_extended", ("Kite-7B-LongCtx", "Kite-7B")),
+    ("We upcycle Wren-1B into a sparse Mixture-of-Experts model, Wren-MoE-8x1B, reusing the dense checkpoint.",
+     "upcycled", ("Wren-MoE-8x1B", "Wren-1B")),
+    ("We also present NOVA 10.7B-Instruct, a variant fine-tuned for instruction following.",
+     "introduces", ("paper", "NOVA 10.7B-Instruct")),
 ])
 def test_more_phrasings(extract_abstract, abstract, predicate, pair):
     assert pair in facts(extract_abstract(abstract), predicate)
@@ -95,3 +105,8 @@ def test_benchmarks_evaluated_on_are_not_contributions(extract_abstract):
     doc = extract_abstract("Through extensive experiments on two reasoning benchmarks, namely GSM8k and MATH, "
                            "we reveal the capabilities of our model.")
     assert not {o for _, o in facts(doc, "introduces")} & {"GSM8k", "MATH"}
+
+
+def test_a_model_that_the_new_one_extends_is_not_introduced(extract_abstract):
+    doc = extract_abstract("We present Kite-7B-LongCtx, which extends Kite-7B to a 128K context window.")
+    assert "Kite-7B" not in {o for _, o in facts(doc, "introduces")}

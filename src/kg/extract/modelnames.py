@@ -188,7 +188,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                         and not tokens[i + 1].lead)
             if leads_in and family_stem(tokens[i + 1].text) and "-" not in tokens[i + 1].text:
                 start, i = i, i + 1  # "Music Flamingo"
-            elif leads_in and SIZE.match(tokens[i + 1].text) and i > 0:
+            elif leads_in and SIZE.match(tokens[i + 1].text.split("-")[0]) and i > 0:
                 start = i  # "Retro 48B": a capitalised name with its size
             elif (i > 0 and t.text[:1].isupper() and t.text.isalpha()
                   and t.lower not in STOP_PREFIX and t.lower not in not_models()
@@ -208,7 +208,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 j += 2  # "Mixtral 8x7B - Instruct", "Llama 2 70B - chat"
                 last = tokens[j - 1]
                 continue
-            if SIZE.match(nxt.text) or (VERSION.match(nxt.text) and len(nxt.text) <= 6) or \
+            if SIZE.match(nxt.text.split("-")[0]) or (VERSION.match(nxt.text) and len(nxt.text) <= 6) or \
                     (nxt.lower in var and nxt.text[:1].isupper()) or (is_core(nxt.text) and nxt.text.upper() != nxt.text
                                          and family_stem(tokens[j - 1].text) is not None):
                 if nxt.lower in ("a", "i"):
@@ -238,7 +238,7 @@ def _family_of_models(tokens: list[Token], j: int, head: str, model_heads: froze
         if tokens[k].lower == head:
             if tokens[k + 1].lower != "of":
                 return False
-            return any(t.lower in model_heads for t in tokens[k + 2:k + 6])
+            return any(t.lower in model_heads for t in tokens[k + 2:k + 8])
     return False
 
 

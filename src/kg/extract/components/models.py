@@ -130,8 +130,8 @@ def _direct_object(tokens: list[Token], i: int, scope_start: int) -> bool:
         return False
     for k, t in enumerate(between):
         w = t.lower
-        if w in PREPOSITIONS or w in COMPARISON:
-            return False
+        if w in PREPOSITIONS or w in COMPARISON or w in ("which", "that", "who"):
+            return False  # "we present X, which extends Y": Y is not presented
         if k and between[k - 1].trail.strip() == "," and len(w) > 5 and w.endswith("ing"):
             return False  # "we present the X series, pruning the Y model": Y is what X came from
     return True

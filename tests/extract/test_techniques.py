@@ -9,6 +9,7 @@ from kg.extract.abbreviations import find_abbreviations, find_long_form
     ("We use Low-Rank Adaptation (LoRA) for tuning.", "Low-Rank Adaptation", "LoRA"),
     ("based on direct preference optimization (DPO) with", "direct preference optimization", "DPO"),
     ("a Graph Neural Network (GNN) encoder", "Graph Neural Network", "GNN"),
+    ("We propose Sparse Token Routing, or STR, which skips idle tokens.", "Sparse Token Routing", "STR"),
 ])
 def test_schwartz_hearst(text, long, short):
     found = find_abbreviations(text)
@@ -18,6 +19,7 @@ def test_schwartz_hearst(text, long, short):
 def test_no_long_form_for_examples():
     assert find_abbreviations("strong baselines (e.g., GPT-4o) and others") == []
     assert find_long_form("XYZ", "nothing matches here") is None
+    assert find_abbreviations("We train small models, or Transformers, on text.") == []
 
 
 def contributions(doc):
@@ -31,6 +33,10 @@ def contributions(doc):
     ("We introduce CodeArena-Pro, a benchmark of 2,000 programming tasks.",
      {("benchmark", "CodeArena-Pro")}),
     ("We curate BioChat-1M, a large-scale dataset of clinical dialogues.", {("dataset", "BioChat-1M")}),
+    ("We introduce CodeJudge-X, a new evaluation set we release to measure correctness.",
+     {("benchmark", "CodeJudge-X")}),
+    ("The resulting algorithm, which we call Gradient Echo Tuning (GET), is stable.",
+     {("technique", "Gradient Echo Tuning")}),
     ("To this end, we propose a novel curriculum-guided reward shaping approach.",
      {("technique", "curriculum-guided reward shaping approach")}),
 ])

@@ -69,13 +69,19 @@ def find_long_form(short: str, before: str) -> str | None:
     return long
 
 
+_OR_SHORT = re.compile(r", or ([A-Za-z][\w-]{1,9})(?=[,.;:)]|\s)")
+"""The other written form: "Low-Rank Adaptation, or LoRA, freezes ..."."""
+
+
 def find_abbreviations(text: str) -> list[Abbreviation]:
     out = []
-    for m in _PAREN.finditer(text):
+    for m in (*_PAREN.finditer(text), *_OR_SHORT.finditer(text)):
         short = m.group(1).strip()
         if not is_short_form(short) or short.lower().startswith(("e.g", "i.e", "see ", "cf")):
             continue
+        if m.re is _OR_SHORT and sum(ch.isupper() for ch in short) < 2:
+            continue  # ", or Transformers": an acronym has capitals
         long = find_long_form(short, text[: m.start()].rstrip())
         if long is not None:
             out.append(Abbreviation(long, short, text.rfind(long, 0, m.start())))
-    return out
+    return sorted(out, key=lambda a: a.start)

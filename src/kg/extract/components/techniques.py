@@ -232,6 +232,9 @@ def _all_generic(tokens: list[Token]) -> bool:
     return not content_words(" ".join(t.text for t in tokens))
 
 
+EVALUATION_WORDS = frozenset("evaluation eval test testing benchmark benchmarking".split())
+
+
 def _appositive_head(tokens: list[Token], j: int, heads: frozenset[str]) -> str | None:
     if j >= len(tokens) or tokens[j].lower not in ("a", "an", "the", "which", "namely"):
         return None
@@ -243,6 +246,8 @@ def _appositive_head(tokens: list[Token], j: int, heads: frozenset[str]) -> str 
         head = tokens[k].lower if tokens[k].lower in heads else last if last in heads else None
         if head:
             found = head  # "a math instruction tuning dataset": the last head of the run is the head
+            if head in ("set", "sets", "suite") and tokens[k - 1].lower in EVALUATION_WORDS:
+                found = "benchmark"  # "a new evaluation set": a benchmark, not training data
         elif found:
             return found
         if found and tokens[k].trail.strip():
@@ -326,6 +331,7 @@ def contributions_in(text: str, model_keys: set[str], title: bool = False,
     return unique
 
 
+WE_CALL = frozenset("call name dub term coin".split())
 EVALUATED_ON = frozenset("on across over using".split())
 OWN_WORDS = frozenset("new novel our introduce introduces propose proposes present presents release releases "
                       "curate curates construct constructs build builds create creates develop develops".split())
@@ -355,8 +361,13 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
         if nxt is None:
             break
         # "a technique called MiniPuzzle", "named \textit{AF-AudioSet}"
-        if t.lower in w["name_cues"] and _distinctive(nxt.text.strip("{}")) and model_key(nxt.text) not in model_keys \
-                and not _evaluated_on(tokens, k):
+        named_by_us = t.lower in WE_CALL and k > 0 and tokens[k - 1].lower == "we"  # "which we call X"
+        if not (t.lower in w["name_cues"] or named_by_us) or _evaluated_on(tokens, k):
+            pass
+        elif not _distinctive(nxt.text.strip("{}")) and (title := _title_run(tokens, k + 1)):
+            # "which we call Direct Preference Optimization (DPO)"
+            out.append(Contribution(title, kind_of(_head_before(tokens, k, heads), title), 0.8))
+        elif _distinctive(nxt.text.strip("{}")) and model_key(nxt.text) not in model_keys:
             head = _head_before(tokens, k, heads)
             for cand in _listed_names(tokens, k + 1):
                 name = re.sub(r"^\\textit\{|[{}]", "", cand)
@@ -382,6 +393,20 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
         if model_key(m.group(1)) not in model_keys and _distinctive(m.group(1)):
             out.append(Contribution(m.group(1), "technique", 0.7))
     return out
+
+
+def _title_run(tokens: list[Token], k: int) -> str | None:
+    """"Direct Preference Optimization" from position k: two to six capitalised words, one name."""
+    words: list[str] = []
+    for t in tokens[k:k + 6]:
+        if t.lead or not (t.text[:1].isupper() or (words and t.lower in ("of", "for", "and", "in", "to"))):
+            break
+        words.append(t.text)
+        if t.trail.strip():
+            break
+    while words and not words[-1][:1].isupper():
+        words.pop()
+    return " ".join(words) if len(words) >= 2 else None
 
 
 def _listed_names(tokens: list[Token], k: int) -> list[str]:

@@ -78,6 +78,8 @@ def test_baselines_are_not_introduced(extract_abstract):
      "upcycled", ("Wren-MoE-8x1B", "Wren-1B")),
     ("We also present NOVA 10.7B-Instruct, a variant fine-tuned for instruction following.",
      "introduces", ("paper", "NOVA 10.7B-Instruct")),
+    ("We introduce Gemma Sentinel, an LLM-based safeguard model. Gemma Sentinel, a Gemma-7B model that is "
+     "instruction-tuned on our collected dataset, performs strongly.", "introduces", ("paper", "Gemma Sentinel")),
 ])
 def test_more_phrasings(extract_abstract, abstract, predicate, pair):
     assert pair in facts(extract_abstract(abstract), predicate)

@@ -216,6 +216,10 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 j += 1
                 last = nxt
                 continue
+            if j == i + 1 and _names_a_product(last, nxt):
+                j += 1  # "Llama Guard", "Gemma Scope": a family stem and a capitalised word
+                last = nxt
+                continue
             if nxt.text.isupper() and 1 < len(nxt.text) <= 3 and nxt.lower in var:
                 j += 1
                 last = nxt
@@ -240,6 +244,13 @@ def _family_of_models(tokens: list[Token], j: int, head: str, model_heads: froze
                 return False
             return any(t.lower in model_heads for t in tokens[k + 2:k + 8])
     return False
+
+
+def _names_a_product(stem: Token, word: Token) -> bool:
+    """A bare family stem followed by a capitalised word that is not a sentence word."""
+    return (family_stem(stem.text) is not None and stem.text.lower() == (family_stem(stem.text) or "").lower()
+            and word.text[:1].isupper() and word.text[1:].islower() and word.text.isalpha()
+            and len(word.text) > 2 and word.lower not in STOP_PREFIX and word.lower not in not_models())
 
 
 def _before_appositive(tokens: list[Token], i: int) -> int | None:

@@ -133,3 +133,50 @@ def test_corpus_paper_fields_equal_gold(corpus_papers):
             assert p.title_guessed
         if g.get("author_count"):
             assert p.author_count == g["author_count"]
+
+
+def _copies(folder: Path, files: list[Path], n: int) -> Path:
+    """``n`` copies of ``files``, each a byte apart (copy k ends in k + 1 newlines): the same records."""
+    folder.mkdir()
+    for k in range(n):
+        for f in files:
+            (folder / f"{k:03d}_{f.name}").write_bytes(f.read_bytes() + b"\n" * (k + 1))
+    return folder
+
+
+def _groups(papers, copies: int = 1) -> list[list[str]]:
+    """Each paper's records as 'original file#index', without the copy prefix."""
+    cut = 4 if copies > 1 else 0
+    return sorted(sorted(f"{r.file[cut:]}#{r.index}" for r in p.records) for p in papers)
+
+
+def test_many_copies_of_the_corpus_are_still_62_papers(tmp_path, corpus_papers):
+    """More copies of an abstract than a blocking bucket holds (MAX_BUCKET) once left the abstract-only
+    records of each copy apart: 200 copies gave 4,082 papers (62 + 20 x 201) instead of 62."""
+    from kg.resolve.papers import MAX_BUCKET
+
+    copies = MAX_BUCKET + 8
+    files = sorted((ROOT / "examples" / "corpus").iterdir())
+    papers = cluster_papers(read_paths([_copies(tmp_path / "copies", files, copies)]).records)
+    assert len(papers) == len(corpus_papers) == 62
+    assert _groups(papers, copies) == sorted(sorted(g * copies) for g in _groups(corpus_papers))
+
+
+def test_kg_build_of_many_copies_counts_the_papers_of_one(tmp_path, kg_cli):
+    corpus = ROOT / "examples" / "corpus"
+    files = [f for f in sorted(corpus.iterdir()) if f.name.startswith(("000_", "002_"))]  # abstracts only
+    one = kg_cli("build", *files, "--store", tmp_path / "one")
+    many = kg_cli("build", _copies(tmp_path / "copies", files, 40), "--store", tmp_path / "many")
+    assert one.returncode == many.returncode == 0, (one.stderr, many.stderr)
+    count = {name: next(int(line.split()[1]) for line in done.stdout.splitlines() if line.split()[:1] == ["papers"])
+             for name, done in (("one", one), ("many", many))}
+    assert count["one"] == count["many"] == 20
+
+
+@pytest.mark.parametrize("copies", [1, 50])
+def test_equal_abstracts_under_different_arxiv_ids_stay_apart_however_often_listed(copies):
+    records = [rec(f"{k}.txt", i + 1, abstract=ABSTRACT, arxiv_id=aid)
+               for k in range(copies) for i, aid in enumerate(["2401.00001", "2401.00002", None])]
+    papers = cluster_papers(records)
+    assert sorted(p.key for p in papers) == ["arxiv:2401.00001", "arxiv:2401.00002"]
+    assert sorted(len(p.records) for p in papers) == [copies, 2 * copies]

@@ -9,6 +9,9 @@ abstracts that are not nearly identical: this keeps "ChatQA" apart from
 
 Abstract candidates come from bottom-k sketches of word-shingle hashes, so
 only records sharing a rare shingle are ever compared (no all-pairs pass).
+An abstract listed again word for word (the same listing in many files) joins
+its first listing directly and takes no place in the sketches: otherwise a few
+dozen copies fill every bucket past MAX_BUCKET, and the copies stay apart.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ SHINGLE = 3
 SKETCH = 24
 """Smallest shingle hashes kept per abstract (bottom-k sketch) for blocking."""
 MAX_BUCKET = 32
-"""A sketch value shared by more abstracts than this is a stock phrase: ignored."""
+"""A sketch value shared by more distinct abstracts than this is a stock phrase: ignored.
+(Word-for-word copies count once: they are joined before blocking.)"""
 MIN_SHARED = 2
 """Sketch values two abstracts must share before they are compared at all
 (versions of one abstract share about SKETCH x Jaccard >= 6 of them)."""
@@ -147,11 +151,19 @@ def _abstract_pairs(records: list[Record]) -> list[tuple[float, int, int]]:
     cache: dict[str, int] = {}
     sets: dict[int, set[int]] = {}
     buckets: dict[int, list[int]] = defaultdict(list)
+    first: dict[tuple[frozenset[int], str | None], int] = {}
+    pairs = []
     for i, r in enumerate(records):
         if not r.abstract:
             continue
         s = shingles(r.abstract, cache)
         if len(s) < MIN_SHINGLES:
+            continue
+        # The same words again (under the same arXiv id, or none): one pair to the first listing.
+        # Keyed by id too, so that a copy under another id still meets the other abstracts itself.
+        seen = first.setdefault((frozenset(s), r.arxiv_id), i)
+        if seen != i:
+            pairs.append((1.0, seen, i))
             continue
         sets[i] = s
         for h in sorted(s)[:SKETCH]:
@@ -163,7 +175,6 @@ def _abstract_pairs(records: list[Record]) -> list[tuple[float, int, int]]:
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 shared[(members[x], members[y])] += 1
-    pairs = []
     for (i, j), n in shared.items():
         if n >= MIN_SHARED or len(sets[i]) < SKETCH or len(sets[j]) < SKETCH:
             sim = similarity(sets[i], sets[j])

@@ -80,6 +80,8 @@ def test_baselines_are_not_introduced(extract_abstract):
      "introduces", ("paper", "NOVA 10.7B-Instruct")),
     ("We introduce Gemma Sentinel, an LLM-based safeguard model. Gemma Sentinel, a Gemma-7B model that is "
      "instruction-tuned on our collected dataset, performs strongly.", "introduces", ("paper", "Gemma Sentinel")),
+    ("To this end, we have built KOLMo, a competitive, truly open language model, to enable science.",
+     "introduces", ("paper", "KOLMo")),
 ])
 def test_more_phrasings(extract_abstract, abstract, predicate, pair):
     assert pair in facts(extract_abstract(abstract), predicate)
@@ -112,3 +114,8 @@ def test_benchmarks_evaluated_on_are_not_contributions(extract_abstract):
 def test_a_model_that_the_new_one_extends_is_not_introduced(extract_abstract):
     doc = extract_abstract("We present Kite-7B-LongCtx, which extends Kite-7B to a 128K context window.")
     assert "Kite-7B" not in {o for _, o in facts(doc, "introduces")}
+
+
+def test_sizes_in_parentheses_name_one_model_each(extract_abstract):
+    doc = extract_abstract("This series includes three models: Gannet-Coder-(0.5B/7B/32B).")
+    assert {"Gannet-Coder-0.5B", "Gannet-Coder-7B", "Gannet-Coder-32B"} <= {m.name for m in doc.entities}

@@ -37,6 +37,8 @@ def contributions(doc):
      {("benchmark", "CodeJudge-X")}),
     ("The resulting algorithm, which we call Gradient Echo Tuning (GET), is stable.",
      {("technique", "Gradient Echo Tuning")}),
+    ("We also introduce new specialized datasets (MathTrove, Code-Edu, and ChatTrove).",
+     {("dataset", "MathTrove"), ("dataset", "Code-Edu"), ("dataset", "ChatTrove")}),
     ("To this end, we propose a novel curriculum-guided reward shaping approach.",
      {("technique", "curriculum-guided reward shaping approach")}),
 ])
@@ -61,3 +63,17 @@ def test_title_name_is_a_contribution(extract_abstract):
 def test_slogan_title_is_not_a_name(extract_abstract):
     doc = extract_abstract("We study data.", title="Data, Data Everywhere: Notes on Pretraining")
     assert ("technique", "Data, Data Everywhere") not in contributions(doc)
+
+
+def test_names_listed_are_the_contribution_not_the_description(extract_abstract):
+    found = contributions(extract_abstract("We also introduce new specialized datasets (MathTrove, Code-Edu, "
+                                           "and ChatTrove)."))
+    assert ("dataset", "specialized datasets") not in found
+
+
+@pytest.mark.parametrize("abstract", [
+    "We release the whole framework, including training data and evaluation code.",
+    "Results on four benchmarks (AlphaQA, BetaQA, GammaQA) improve by (+3.8%, +11.3%) over the baseline.",
+])
+def test_no_contribution_from(extract_abstract, abstract):
+    assert not contributions(extract_abstract(abstract))

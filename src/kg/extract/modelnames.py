@@ -264,10 +264,17 @@ def _before_appositive(tokens: list[Token], i: int) -> int | None:
     return None
 
 
+SIZES_IN_PARENS = re.compile(r"^(?P<stem>.+?)-?\((?P<sizes>\d+(?:\.\d+)?[BMbm](?:/\d+(?:\.\d+)?[BMbm])+)\)$")
+
+
 def _split_slashes(span: Span) -> list[Span]:
-    """"Qwen-2.5-7B/72B" -> "Qwen-2.5-7B" and "Qwen-2.5-72B"; "56B/47B" likewise."""
+    """"Qwen-2.5-7B/72B" -> "Qwen-2.5-7B" and "Qwen-2.5-72B"; "56B/47B" likewise; "X-(0.5B/7B)" -> "X-0.5B", "X-7B"."""
     if "/" not in span.name:
         return [span]
+    m = SIZES_IN_PARENS.match(span.name)
+    if m:
+        sep = "-" if span.name[len(m.group("stem"))] == "-" else ""
+        return [Span(span.i, span.j, f"{m.group('stem')}{sep}{size}") for size in m.group("sizes").split("/")]
     head, *rest = span.name.split("/")
     m = re.search(r"(\d+(?:\.\d+)?[BMbm])$", head)
     if not m or not all(SIZE.match(r) for r in rest):
@@ -406,6 +413,13 @@ def _participle(word: str) -> bool:
     return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
 
 
+def _adjective_run(tokens: list[Token], k: int) -> bool:
+    """"competitive, truly open": a comma between two modifiers, not the end of the appositive."""
+    word, nxt = tokens[k], tokens[k + 1] if k + 1 < len(tokens) else None
+    return (nxt is not None and word.text.isalpha() and word.text.islower() and nxt.text.isalpha()
+            and nxt.text.islower() and nxt.lower not in NOT_NOUNS and nxt.lower not in ("a", "an", "the"))
+
+
 def _appositive_head(tokens: list[Token], j: int, heads: frozenset) -> str | None:
     """After "X," or "X is": does "a/an/the/our ... HEAD" follow? Return HEAD."""
     if j >= len(tokens) or tokens[j].lower not in ("a", "an", "the", "our", "its", "is"):
@@ -419,6 +433,8 @@ def _appositive_head(tokens: list[Token], j: int, heads: frozenset) -> str | Non
                 continue  # "a permissive model license": "model" modifies the real head
             return w
         trail = tokens[k].trail.strip()
+        if trail == "," and _adjective_run(tokens, k):
+            continue  # "a competitive, truly open language model"
         if trail and (trail[0] in ".;:" or (trail[0] == "," and "-" not in tokens[k].text)):
             return None  # the appositive ended without a head
     return None

@@ -306,8 +306,12 @@ def contributions_in(text: str, model_keys: set[str], title: bool = False,
         return out
     authors_speak = SUBJECT.search(text) is not None or text.lower().startswith(("our ", "central to our"))
     subject_is_new = bool(tokens) and technique_key(tokens[0].text) in new_names
+    listed_after: set[str] = set()
     if authors_speak:
         out.extend(named_in(tokens, model_keys))
+        for c, head in names_in_parentheses(tokens, model_keys):
+            out.append(c)
+            listed_after.add(head)
     verb_at = None
     for k, t in enumerate(tokens):
         if t.lower in w["introduce_verbs"] and SUBJECT.search(text[: t.start]) is not None:
@@ -321,6 +325,8 @@ def contributions_in(text: str, model_keys: set[str], title: bool = False,
         for start in list_items(tokens):
             for phrase, head in object_phrases(tokens, start)[:1]:
                 out.extend(_contribution(_drop_gerund(phrase), head, model_keys, enumerated=True))
+    if listed_after:  # "new datasets (A, B, and C)": the names are the contributions, not "new datasets"
+        out = [c for c in out if c.name.lower().split()[-1] not in listed_after or c.name != c.name.lower()]
     seen: set[str] = set()
     unique = []
     for c in sorted(out, key=lambda c: -c.confidence):
@@ -345,6 +351,34 @@ def _evaluated_on(tokens: list[Token], k: int) -> bool:
         if t.lower in EVALUATED_ON:
             return True
     return False
+
+
+def names_in_parentheses(tokens: list[Token], model_keys: set[str]) -> list[tuple[Contribution, str]]:
+    """"new specialized datasets (FineMath, Stack-Edu, and SmolTalk)": names listed after a head."""
+    w = _words()
+    heads = w["technique_heads"] | w["dataset_heads"] | w["benchmark_heads"]
+    out: list[tuple[Contribution, str]] = []
+    for k, t in enumerate(tokens[:-1]):
+        if t.lower not in heads or not tokens[k + 1].lead.startswith("(") or t.trail.strip():
+            continue
+        if not any(x.lower in OWN_WORDS for x in tokens[max(0, k - 6):k]) or _evaluated_on(tokens, k):
+            continue  # "on four benchmarks (A, B, C, D)": what it is measured on
+        names, j = [], k + 1
+        while j < len(tokens) and j < k + 16:
+            word = tokens[j]
+            if word.lower not in ("and", "or") and word.text[:1].isalpha() and \
+                    (_distinctive(word.text) or word.text[:1].isupper()):
+                names.append(word.text)
+            elif word.lower not in ("and", "or"):
+                names = []  # "(with 2M pairs)": not a list of names
+                break
+            if ")" in word.trail:
+                break
+            j += 1
+        for name in names if len(names) >= 2 else []:  # one name in parentheses is an acronym
+            if model_key(name) not in model_keys:
+                out.append((Contribution(name, kind_of(t.lower, name), 0.8), t.lower))
+    return out
 
 
 ENUMERATED_NAME = re.compile(r"(?:^|\s)\(?\d\)\s*([A-Z][\w-]{1,30}):")

@@ -140,6 +140,11 @@ def _build(st: Store, paths: Sequence[str | Path], fresh, *, rebuild: bool, form
     people = resolve_people(papers)
     result = build_triples(papers, people, docs, min_confidence=min_confidence)
     summary = {"records": len(records), "skipped": sum(p.skipped for p in problems), **result.counts}
-    st.write(iter_ntriples(result.triples), sources, summary)
+
+    def lines():
+        yield from iter_ntriples(result.triples)
+        summary.update(result.counts)  # the facts and triples written, known once all lines are out
+
+    st.write(lines(), sources, summary, checked=True)
     return BuildReport(st.path, changed=True, records=len(records), problems=problems,
                        counts=summary, sources=[s.name for s in sources])

@@ -1,9 +1,14 @@
-"""Resolved papers, people, entities and facts -> RDF triples in the mlkg vocabulary.
+"""Resolved papers, people, entities and facts -> the graph as N-Triples lines.
 
 Every extracted fact becomes its triple (a derivation also as
 ``mlkg:derivedFrom``) plus an ``mlkg:Evidence`` node that reifies it and
 carries the quote, the source record, the confidence and the extractor.
-Output is a deterministic, sorted, duplicate-free list of triples.
+
+The lines are written straight from strings (no rdflib term per triple: a
+graph of a million triples spent most of its build making and printing
+them), streamed rather than held, and free of duplicates. Their order does
+not matter: the store keeps a set, and every export is written in the
+store's own order.
 """
 
 from __future__ import annotations
@@ -12,9 +17,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
-from rdflib import RDF, RDFS, XSD, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib import XSD, Literal
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from kg.extract.doc import Doc
 from kg.extract.fact import DERIVATION_KINDS, Fact, Mention, collapse_ws
@@ -26,96 +32,161 @@ from kg.resolve.papers import Paper
 from kg.resolve.people import People
 from kg.vocab import MLKG
 
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+def _n(term: str) -> str:
+    """An IRI in N-Triples syntax (every IRI written here is checked when minted)."""
+    return f"<{term}>"
+
+
+# the vocabulary, once, in N-Triples syntax
+A = _n(RDF.type)
+LABEL, ALT_LABEL = _n(RDFS.label), _n(SKOS.altLabel)
+TITLE, DATE, ABSTRACT = _n(DCTERMS.title), _n(DCTERMS.date), _n(DCTERMS.abstract)
+R_SUBJECT, R_PREDICATE, R_OBJECT = _n(RDF.subject), _n(RDF.predicate), _n(RDF.object)
+GENERATED_BY = _n(PROV.wasGeneratedBy)
+_M = {name: _n(MLKG[name]) for name in (
+    "Paper", "Record", "Person", "Organization", "ModelFamily", "Evidence", "Extractor",
+    "titleGuessed", "arxivId", "doi", "authorsNotShown", "comments", "file", "index", "about", "format",
+    "firstLine", "lastLine", "text", "inFamily", "parameterCount", "derivedFrom", "quote", "source",
+    "confidence", "position", "version")}
 
 PREDICATE = {
-    "wrote": MLKG.wrote,
-    "introduces": MLKG.introduces,
-    "uses": MLKG.uses,
-    "finetuned": MLKG.finetunedFrom,
-    "pruned": MLKG.prunedFrom,
-    "distilled": MLKG.distilledFrom,
-    "upcycled": MLKG.upcycledFrom,
-    "continued_pretraining": MLKG.continuedPretrainingFrom,
-    "context_extended": MLKG.contextExtendedFrom,
-    "aligned": MLKG.alignedFrom,
-    "quantized": MLKG.quantizedFrom,
-    "merged": MLKG.mergedFrom,
-    "based_on": MLKG.basedOn,
+    "wrote": _n(MLKG.wrote),
+    "introduces": _n(MLKG.introduces),
+    "uses": _n(MLKG.uses),
+    "finetuned": _n(MLKG.finetunedFrom),
+    "pruned": _n(MLKG.prunedFrom),
+    "distilled": _n(MLKG.distilledFrom),
+    "upcycled": _n(MLKG.upcycledFrom),
+    "continued_pretraining": _n(MLKG.continuedPretrainingFrom),
+    "context_extended": _n(MLKG.contextExtendedFrom),
+    "aligned": _n(MLKG.alignedFrom),
+    "quantized": _n(MLKG.quantizedFrom),
+    "merged": _n(MLKG.mergedFrom),
+    "based_on": _n(MLKG.basedOn),
 }
 CLASS = {
-    "model": MLKG.Model,
-    "technique": MLKG.Technique,
-    "dataset": MLKG.Dataset,
-    "benchmark": MLKG.Benchmark,
+    "model": _n(MLKG.Model),
+    "technique": _n(MLKG.Technique),
+    "dataset": _n(MLKG.Dataset),
+    "benchmark": _n(MLKG.Benchmark),
 }
+_INTEGER = _n(XSD.integer)
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def text_literal(value: str) -> Literal:
+def plain(value: str) -> str:
+    """A plain string literal in N-Triples syntax (the escapes rdflib's N-Triples writer uses)."""
+    return '"' + value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r") + '"'
+
+
+def text_literal(value: str) -> str:
     """A plain string literal with characters RDF/XML and XML 1.0 cannot hold removed."""
-    return Literal(_NOT_XML.sub("", value))
+    return plain(_NOT_XML.sub("", value))
+
+
+def integer(value: int) -> str:
+    return f'"{int(value)}"^^{_INTEGER}'
+
+
+TRUE = f'"true"^^{_n(XSD.boolean)}'
+
+
+@lru_cache(maxsize=4096)
+def decimal(value: str) -> str:
+    """An xsd:decimal literal from the text of a number, written as rdflib writes a Decimal."""
+    from rdflib.plugins.serializers.nt import _quoteLiteral
+
+    return _quoteLiteral(Literal(Decimal(value), datatype=XSD.decimal))
+
+
+@lru_cache(maxsize=65536)
+def date(value: str) -> str:
+    from rdflib.plugins.serializers.nt import _quoteLiteral
+
+    return _quoteLiteral(Literal(value, datatype=XSD.date))
 
 
 @dataclass
 class BuildResult:
-    triples: list[Triple]
+    triples: Iterator[str]
+    """N-Triples lines, each triple once, produced as they are read."""
     counts: dict[str, int] = field(default_factory=dict)
+    """Papers, people, ... known at once; "facts" and "triples" once ``triples`` has been read to the end."""
 
 
-class _Emitter:
-    def __init__(self) -> None:
-        self.triples: set[Triple] = set()
-
-    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
-        self.triples.add((s, p, o))
-
-
-def entity_iri(entity: Entity) -> URIRef:
+def entity_iri(entity: Entity) -> str:
     return iris.mint(entity.kind if entity.group == "model" else "technique", entity.key, entity.label)
 
 
 def build_triples(papers: list[Paper], people: People, docs: Iterable[Doc], *,
                   min_confidence: float = 0.0) -> BuildResult:
-    """All triples of the graph for these papers, people and extraction results."""
+    """All triples of the graph for these papers, people and extraction results (streamed)."""
     docs = list(docs)
-    out = _Emitter()
-    paper_of_record: dict[tuple[str, int], Paper] = {}
-    paper_iri: dict[str, URIRef] = {}
-    for paper in papers:
-        iri = iris.paper(paper.key, paper.arxiv_id, paper.title)
-        paper_iri[paper.key] = iri
-        _emit_paper(out, iri, paper)
-        for rec in paper.records:
-            paper_of_record[(rec.file, rec.index)] = paper
-            _emit_record(out, rec, iri)
-
-    agent_iri: dict[str, URIRef] = {}
-    for key, agent in sorted(people.agents.items()):
-        kind = "organization" if agent.is_organization else "person"
-        iri = iris.mint(kind, key, agent.name)
-        agent_iri[key] = iri
-        out.add(iri, RDF.type, MLKG.Organization if agent.is_organization else MLKG.Person)
-        out.add(iri, RDFS.label, text_literal(agent.name))
-        for spelling in sorted(agent.spellings - {agent.name}):
-            out.add(iri, SKOS.altLabel, text_literal(spelling))
-
     facts = [f for d in docs for f in d.facts if f.confidence >= min_confidence]
     mentions = [m for d in docs for m in d.entities]
     mentions += [m for f in facts for m in (f.subject, f.object)]
     entities = resolve_entities(mentions, [a for d in docs for a in d.aliases])
-    for entity in entities.all():
-        _emit_entity(out, entity)
+    del mentions
+    everything = entities.all()
+    counts = {
+        "papers": len(papers),
+        "people": sum(not a.is_organization for a in people.agents.values()),
+        "organizations": sum(a.is_organization for a in people.agents.values()),
+        "models": sum(e.group == "model" for e in everything),
+        "techniques": sum(e.group != "model" for e in everything),
+        "facts": 0,
+        "triples": 0,
+    }
+    return BuildResult(_lines(papers, people, docs, facts, entities, everything, counts), counts)
+
+
+def _lines(papers: list[Paper], people: People, docs: list[Doc], facts: list[Fact], entities: Entities,
+           everything: list[Entity], counts: dict[str, int]) -> Iterator[str]:
+    seen: set[str] = set()
+    n = 0
+
+    def once(lines: Iterable[str]) -> Iterator[str]:
+        nonlocal n
+        for line in lines:
+            if line not in seen:
+                seen.add(line)
+                n += 1
+                yield line
+
+    paper_of_record: dict[tuple[str, int], Paper] = {}
+    paper_iri: dict[str, str] = {}
+    for paper in papers:
+        iri = _n(iris.paper(paper.key, paper.arxiv_id, paper.title))
+        paper_iri[paper.key] = iri
+        yield from once(_paper_lines(iri, paper))
+        for rec in paper.records:
+            paper_of_record[(rec.file, rec.index)] = paper
+            yield from once(_record_lines(rec, iri))
+
+    agent_iri: dict[str, str] = {}
+    for key, agent in sorted(people.agents.items()):
+        kind = "organization" if agent.is_organization else "person"
+        iri = _n(iris.mint(kind, key, agent.name))
+        agent_iri[key] = iri
+        lines = [f"{iri} {A} {_M['Organization'] if agent.is_organization else _M['Person']} .\n",
+                 f"{iri} {LABEL} {text_literal(agent.name)} .\n"]
+        lines += [f"{iri} {ALT_LABEL} {text_literal(s)} .\n" for s in sorted(agent.spellings - {agent.name})]
+        yield from once(lines)
+
+    entity_node: dict[int, str] = {}
+    for entity in everything:
+        iri = entity_node[id(entity)] = _n(entity_iri(entity))
+        yield from once(_entity_lines(iri, entity))
     for doc in docs:
         for attr in doc.attributes:
             ent = entities.get(Mention(attr.kind, attr.name))
             if ent is not None and attr.key == "parameterCount":
-                out.add(entity_iri(ent), MLKG.parameterCount,
-                        Literal(Decimal(str(attr.value)), datatype=XSD.decimal))
+                yield from once([f"{entity_node[id(ent)]} {_M['parameterCount']} {decimal(str(attr.value))} .\n"])
 
-    def node(m: Mention, record: Record) -> URIRef | None:
+    def node(m: Mention, record: Record) -> str | None:
         if m.kind == "paper":
             paper = paper_of_record.get((record.file, record.index))
             return paper_iri[paper.key] if paper else None
@@ -125,10 +196,10 @@ def build_triples(papers: list[Paper], people: People, docs: Iterable[Doc], *,
                 return None
             return agent_iri[people.by_spelling[(paper.key, m.name)]]
         ent = entities.get(m)
-        return entity_iri(ent) if ent else None
+        return entity_node[id(ent)] if ent else None
 
     # one evidence node per (triple, record, quote, extractor): the surest reading wins
-    best: dict[tuple, tuple[Fact, URIRef, URIRef]] = {}
+    best: dict[tuple, tuple[Fact, str, str]] = {}
     for fact in facts:
         s, o = node(fact.subject, fact.record), node(fact.object, fact.record)
         if s is None or o is None or s == o:
@@ -137,101 +208,92 @@ def build_triples(papers: list[Paper], people: People, docs: Iterable[Doc], *,
              collapse_ws(fact.quote), fact.extractor)
         if k not in best or fact.confidence > best[k][0].confidence:
             best[k] = (fact, s, o)
+    counts["facts"] = len({(k[0], k[1], k[2]) for k in best})
     extractors = {fact.extractor for fact, _, _ in best.values()}
-    for fact, s, o in best.values():
-        _emit_fact(out, fact, s, o)
-    n_facts = len({(k[0], k[1], k[2]) for k in best})
+    for (s, predicate, o, _file, _index, quote, _ex), (fact, _, _) in best.items():
+        pred = PREDICATE[predicate]
+        yield from once([f"{s} {pred} {o} .\n"])
+        if predicate in DERIVATION_KINDS:
+            yield from once([f"{s} {_M['derivedFrom']} {o} .\n"])
+        # an evidence node is named by the hash of its whole key, so its lines are new: no need to remember them
+        lines = _evidence_lines(fact, s, pred, o, quote)
+        n += len(lines)
+        yield from lines
     for ex in sorted(extractors):
-        x = iris.extractor(ex)
+        x = _n(iris.extractor(ex))
         name, _, version = ex.partition("@")
-        out.add(x, RDF.type, MLKG.Extractor)
-        out.add(x, RDFS.label, Literal(f"kg extractor {name}"))
-        out.add(x, MLKG.version, Literal(version))
-
-    triples = list(out.triples)  # sorted as N-Triples lines by iter_ntriples: cheaper than comparing terms
-    counts = {
-        "papers": len(papers),
-        "people": sum(not a.is_organization for a in people.agents.values()),
-        "organizations": sum(a.is_organization for a in people.agents.values()),
-        "models": sum(e.group == "model" for e in entities.all()),
-        "techniques": sum(e.group != "model" for e in entities.all()),
-        "facts": n_facts,
-        "triples": len(triples),
-    }
-    return BuildResult(triples, counts)
+        yield from once([f"{x} {A} {_M['Extractor']} .\n",
+                         f"{x} {LABEL} {plain(f'kg extractor {name}')} .\n",
+                         f"{x} {_M['version']} {plain(version)} .\n"])
+    counts["triples"] = n
 
 
-def _emit_paper(out: _Emitter, iri: URIRef, paper: Paper) -> None:
-    out.add(iri, RDF.type, MLKG.Paper)
+def _paper_lines(iri: str, paper: Paper) -> list[str]:
+    out = [f"{iri} {A} {_M['Paper']} .\n"]
     label = paper.title or (paper.abstract or paper.key)[:200]
-    out.add(iri, RDFS.label, text_literal(collapse_ws(label)))
+    out.append(f"{iri} {LABEL} {text_literal(collapse_ws(label))} .\n")
     if paper.title and not paper.title_guessed:
-        out.add(iri, DCTERMS.title, text_literal(collapse_ws(paper.title)))
+        out.append(f"{iri} {TITLE} {text_literal(collapse_ws(paper.title))} .\n")
     if paper.title_guessed:
-        out.add(iri, MLKG.titleGuessed, Literal(True))
+        out.append(f"{iri} {_M['titleGuessed']} {TRUE} .\n")
     if paper.arxiv_id:
-        out.add(iri, MLKG.arxivId, Literal(paper.arxiv_id))
+        out.append(f"{iri} {_M['arxivId']} {plain(paper.arxiv_id)} .\n")
     if paper.doi:
-        out.add(iri, MLKG.doi, text_literal(paper.doi))
+        out.append(f"{iri} {_M['doi']} {text_literal(paper.doi)} .\n")
     if paper.date:
-        out.add(iri, DCTERMS.date, Literal(paper.date, datatype=XSD.date))
+        out.append(f"{iri} {DATE} {date(paper.date)} .\n")
     if paper.abstract:
-        out.add(iri, DCTERMS.abstract, text_literal(paper.abstract))
+        out.append(f"{iri} {ABSTRACT} {text_literal(paper.abstract)} .\n")
     if paper.authors_not_shown:
-        out.add(iri, MLKG.authorsNotShown, Literal(int(paper.authors_not_shown)))
-    comments = sorted({r.comments for r in paper.records if r.comments})
-    for c in comments:
-        out.add(iri, MLKG.comments, text_literal(c))
+        out.append(f"{iri} {_M['authorsNotShown']} {integer(paper.authors_not_shown)} .\n")
+    for c in sorted({r.comments for r in paper.records if r.comments}):
+        out.append(f"{iri} {_M['comments']} {text_literal(c)} .\n")
+    return out
 
 
-def _emit_record(out: _Emitter, rec: Record, paper: URIRef) -> None:
-    r = iris.record(rec.file, rec.index)
-    out.add(r, RDF.type, MLKG.Record)
-    out.add(r, MLKG.file, text_literal(rec.file))
-    out.add(r, MLKG.index, Literal(rec.index))
-    out.add(r, MLKG.about, paper)
-    out.add(r, MLKG.format, Literal(rec.format))
-    out.add(r, MLKG.firstLine, Literal(rec.lines[0]))
-    out.add(r, MLKG.lastLine, Literal(rec.lines[1]))
-    out.add(r, MLKG.text, text_literal(rec.text))
+def _record_lines(rec: Record, paper: str) -> list[str]:
+    r = _n(iris.record(rec.file, rec.index))
+    return [f"{r} {A} {_M['Record']} .\n",
+            f"{r} {_M['file']} {text_literal(rec.file)} .\n",
+            f"{r} {_M['index']} {integer(rec.index)} .\n",
+            f"{r} {_M['about']} {paper} .\n",
+            f"{r} {_M['format']} {plain(rec.format)} .\n",
+            f"{r} {_M['firstLine']} {integer(rec.lines[0])} .\n",
+            f"{r} {_M['lastLine']} {integer(rec.lines[1])} .\n",
+            f"{r} {_M['text']} {text_literal(rec.text)} .\n"]
 
 
-def _emit_entity(out: _Emitter, entity: Entity) -> None:
-    iri = entity_iri(entity)
-    out.add(iri, RDF.type, CLASS[entity.kind])
-    out.add(iri, RDFS.label, text_literal(entity.label))
-    for alt in entity.alt_labels:
-        out.add(iri, SKOS.altLabel, text_literal(alt))
-    family = family_label(entity.label) if entity.group == "model" else None
+def _entity_lines(iri: str, entity: Entity) -> list[str]:
+    label = entity.label
+    out = [f"{iri} {A} {CLASS[entity.kind]} .\n", f"{iri} {LABEL} {text_literal(label)} .\n"]
+    out += [f"{iri} {ALT_LABEL} {text_literal(alt)} .\n" for alt in entity.alt_labels]
+    family = family_label(label) if entity.group == "model" else None
     if family:
-        fam = iris.mint("family", family.lower(), family)
-        out.add(fam, RDF.type, MLKG.ModelFamily)
-        out.add(fam, RDFS.label, Literal(family))
-        out.add(iri, MLKG.inFamily, fam)
+        fam = _n(iris.mint("family", family.lower(), family))
+        out += [f"{fam} {A} {_M['ModelFamily']} .\n", f"{fam} {LABEL} {plain(family)} .\n",
+                f"{iri} {_M['inFamily']} {fam} .\n"]
+    return out
 
 
-def _emit_fact(out: _Emitter, fact: Fact, s: URIRef, o: URIRef) -> None:
-    pred = PREDICATE[fact.predicate]
-    out.add(s, pred, o)
-    if fact.predicate in DERIVATION_KINDS:
-        out.add(s, MLKG.derivedFrom, o)
+def _evidence_lines(fact: Fact, s: str, pred: str, o: str, quote: str) -> list[str]:
     rec = iris.record(fact.record.file, fact.record.index)
-    quote = collapse_ws(fact.quote)
-    ev = iris.evidence(str(s), str(pred), str(o), str(rec), quote, fact.extractor)
-    out.add(ev, RDF.type, MLKG.Evidence)
-    out.add(ev, RDF.subject, s)
-    out.add(ev, RDF.predicate, pred)
-    out.add(ev, RDF.object, o)
-    out.add(ev, MLKG.quote, text_literal(quote))
-    out.add(ev, MLKG.source, rec)
-    out.add(ev, MLKG.confidence, Literal(Decimal(str(round(fact.confidence, 3))), datatype=XSD.decimal))
-    out.add(ev, PROV.wasGeneratedBy, iris.extractor(fact.extractor))
+    ev = _n(iris.evidence(s[1:-1], pred[1:-1], o[1:-1], rec, quote, fact.extractor))
+    out = [f"{ev} {A} {_M['Evidence']} .\n",
+           f"{ev} {R_SUBJECT} {s} .\n",
+           f"{ev} {R_PREDICATE} {pred} .\n",
+           f"{ev} {R_OBJECT} {o} .\n",
+           f"{ev} {_M['quote']} {text_literal(quote)} .\n",
+           f"{ev} {_M['source']} <{rec}> .\n",
+           f"{ev} {_M['confidence']} {decimal(str(round(fact.confidence, 3)))} .\n",
+           f"{ev} {GENERATED_BY} <{iris.extractor(fact.extractor)}> .\n"]
     if fact.position is not None:
-        out.add(ev, MLKG.position, Literal(fact.position))
+        out.append(f"{ev} {_M['position']} {integer(fact.position)} .\n")
+    return out
 
 
-def iter_ntriples(triples: Iterable[Triple]) -> Iterator[str]:
-    """N-Triples lines in sorted order, so the same input always gives the same store and exports."""
+def iter_ntriples(triples: Iterable) -> Iterator[str]:
+    """N-Triples lines: lines pass through, rdflib triples (a Graph, say) are written as lines."""
     from rdflib.plugins.serializers.nt import _nt_row
 
-    yield from sorted(_nt_row(t) for t in triples)
+    for t in triples:
+        yield t if isinstance(t, str) else _nt_row(t)

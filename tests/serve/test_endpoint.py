@@ -1,6 +1,7 @@
 """kg serve, talked to by real clients (SPARQLWrapper and plain HTTP) on the loopback address."""
 
 import json
+import os
 import threading
 import time
 import urllib.parse
@@ -359,3 +360,30 @@ def test_a_taken_port_is_one_clear_line(served_store):
                            capture_output=True, text=True, timeout=60)
     assert r.returncode == 1 and f"cannot listen on 127.0.0.1 port {port}" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_port_0_takes_a_free_port_and_ctrl_c_stops_quietly(served_store):
+    """`--port 0` serves on a port the system picks and says which; Ctrl-C to the whole process
+    group (a terminal's) ends the server and its workers without a traceback from any of them."""
+    import re
+    import signal
+    import subprocess
+    import sys
+    import urllib.request
+
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(served_store), "--port", "0",
+                             "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        line = proc.stdout.readline()
+        m = re.search(r"at (http://127\.0\.0\.1:(\d+)/sparql)", line)
+        assert m and int(m.group(2)) > 0, line
+        body = urllib.request.urlopen(m.group(1) + "?query=ASK%7B%7D", timeout=30).read()
+        assert b"true" in body
+        os.killpg(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert proc.returncode == 0

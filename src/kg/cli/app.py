@@ -65,6 +65,9 @@ def handles_errors(func: F) -> F:
             input_error = OSError
         try:
             return func(*args, **kwargs)
+        except BrokenPipeError:  # `kg query ... | head`: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+            raise typer.Exit(141) from None
         except (UsageError, input_error, FileNotFoundError, KeyError) as exc:
             err.print(error_line(_message(exc)))
             raise typer.Exit(2) from None

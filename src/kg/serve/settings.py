@@ -43,7 +43,9 @@ def resolve(overrides: dict[str, object]) -> dict[str, float | int | str]:
             converted = kind(value)
         except (TypeError, ValueError):
             raise ValueError(f"setting {name} wants a {kind.__name__}, not {value!r}") from None
-        if kind is not str and converted <= 0:
+        if name == "port" and not 0 <= converted <= 65535:
+            raise ValueError(f"setting port must be 0 (any free port) to 65535, not {value!r}")
+        if kind is not str and name != "port" and converted <= 0:
             raise ValueError(f"setting {name} must be positive, not {value!r}")
         out[name] = converted
     return out

@@ -47,6 +47,9 @@ def _open(store_path: str):
 
 def _serve_queries(conn, store_path: str) -> None:
     """Worker loop: the store opened read-only, one query at a time."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle: it ends the workers
     try:
         from kg.graph.store import Store
         from kg.serve.guard import Refused, check

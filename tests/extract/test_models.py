@@ -29,6 +29,7 @@ def test_models_found(sentence, expected):
     ("Our hybrid follows the Nemotron-H architecture with Mamba layers.", {"Nemotron-H"}),
     ("We release OpenMathReasoning, a dataset of 3M solutions.", {"OpenMathReasoning"}),
     ("LLMs and RAG systems often fail; SFT and RLHF help.", {"LLMs", "RAG", "SFT", "RLHF"}),
+    ("We distill a student from [Base]-7B using logits.", {"Base]-7B", "[Base]-7B"}),
 ])
 def test_not_models(sentence, not_expected):
     assert not (not_expected & models_in(sentence))

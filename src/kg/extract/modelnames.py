@@ -226,6 +226,9 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 continue
             break
         name = _joined(tokens, start, j, text)
+        if any(ch in name for ch in "[]{}<>"):
+            i = j  # "[Base]-7B", "{X}": markup or a placeholder, not a name
+            continue
         suffix = next((s for s in SUFFIXES if name.lower().endswith(s)), None)
         if suffix:
             name = name[: -len(suffix)]

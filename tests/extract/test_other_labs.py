@@ -82,6 +82,8 @@ def test_baselines_are_not_introduced(extract_abstract):
      "instruction-tuned on our collected dataset, performs strongly.", "introduces", ("paper", "Gemma Sentinel")),
     ("To this end, we have built KOLMo, a competitive, truly open language model, to enable science.",
      "introduces", ("paper", "KOLMo")),
+    ("By instruction tuning on such data, we introduce KALVA: Knowledge and Vision Assistant, an end-to-end "
+     "trained large multimodal model.", "introduces", ("paper", "KALVA")),
 ])
 def test_more_phrasings(extract_abstract, abstract, predicate, pair):
     assert pair in facts(extract_abstract(abstract), predicate)
@@ -119,3 +121,8 @@ def test_a_model_that_the_new_one_extends_is_not_introduced(extract_abstract):
 def test_sizes_in_parentheses_name_one_model_each(extract_abstract):
     doc = extract_abstract("This series includes three models: Gannet-Coder-(0.5B/7B/32B).")
     assert {"Gannet-Coder-0.5B", "Gannet-Coder-7B", "Gannet-Coder-32B"} <= {m.name for m in doc.entities}
+
+
+def test_the_last_word_of_an_expansion_is_not_a_model(extract_abstract):
+    doc = extract_abstract("We introduce KALVA: Knowledge and Vision Assistant, an end-to-end trained multimodal model.")
+    assert "Assistant" not in {m.name for m in doc.entities}

@@ -37,6 +37,8 @@ def contributions(doc):
      {("benchmark", "CodeJudge-X")}),
     ("The resulting algorithm, which we call Gradient Echo Tuning (GET), is stable.",
      {("technique", "Gradient Echo Tuning")}),
+    ("The algorithms include a novel method we call Learning with Checked Rewards (LCR).",
+     {("technique", "Learning with Checked Rewards")}),
     ("We also introduce new specialized datasets (MathTrove, Code-Edu, and ChatTrove).",
      {("dataset", "MathTrove"), ("dataset", "Code-Edu"), ("dataset", "ChatTrove")}),
     ("To this end, we propose a novel curriculum-guided reward shaping approach.",

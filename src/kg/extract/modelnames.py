@@ -192,6 +192,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 start = i  # "Retro 48B": a capitalised name with its size
             elif (i > 0 and t.text[:1].isupper() and t.text.isalpha()
                   and t.lower not in STOP_PREFIX and t.lower not in not_models()
+                  and not (tokens[i - 1].text[:1].isupper() and not tokens[i - 1].trail.strip())
                   and (appositive := _before_appositive(tokens, i))):
                 # "We present Quokka, a ... model", "Quokka 2, a ...": the appositive decides
                 spans.append(Span(i, appositive, _joined(tokens, i, appositive, text)))
@@ -345,7 +346,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         elif _head_after(tokens, span.j) in model_heads and nxt.text[:1].islower() and _adjectival(tokens, span.j):
             span.add(2, "model head after modifiers")
     if last.trail.startswith((",", " -", ":")):
-        head = _appositive_head(tokens, span.j, model_heads | non_heads | family_heads)
+        head = _appositive_head(tokens, _after_expansion(tokens, span.j, last), model_heads | non_heads | family_heads)
         if head in model_heads:
             span.add(3, f"appositive '{head}'")
         elif head in family_heads and _family_of_models(tokens, span.j, head, model_heads):
@@ -414,6 +415,19 @@ NOT_NOUNS = frozenset("that which who with for to of in on from by as at and or 
 def _participle(word: str) -> bool:
     """"a ... model pretrained on ...", "a model fine-tuned for ...": a past participle after the head."""
     return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
+
+
+def _after_expansion(tokens: list[Token], j: int, last: Token) -> int:
+    """"LLaVA: Large Language and Vision Assistant, an ... model": where the appositive starts."""
+    if last.trail.strip() != ":":
+        return j
+    for k in range(j, min(j + 8, len(tokens))):
+        t = tokens[k]
+        if not (t.text[:1].isupper() or t.lower in ("and", "of", "for", "with", "the")):
+            return j
+        if t.trail.strip() == ",":
+            return k + 1
+    return j
 
 
 def _adjective_run(tokens: list[Token], k: int) -> bool:

@@ -433,7 +433,8 @@ def _title_run(tokens: list[Token], k: int) -> str | None:
     """"Direct Preference Optimization" from position k: two to six capitalised words, one name."""
     words: list[str] = []
     for t in tokens[k:k + 6]:
-        if t.lead or not (t.text[:1].isupper() or (words and t.lower in ("of", "for", "and", "in", "to"))):
+        if t.lead or not (t.text[:1].isupper() or (words and t.lower in ("of", "for", "and", "in", "to", "with",
+                                                                          "from", "on", "via"))):
             break
         words.append(t.text)
         if t.trail.strip():

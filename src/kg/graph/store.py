@@ -23,8 +23,10 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import queue
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -166,14 +168,7 @@ class Store:
         tmp = Path(tempfile.mkdtemp(prefix=".gen-tmp-", dir=self.path))
         try:
             os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700: other users may read the graph
-            db = tmp / "oxigraph"
-            ox = pyoxigraph.Store(str(db))
-            try:
-                with _spooled(ntriples, tmp) as data:
-                    ox.bulk_load(path=data, format=pyoxigraph.RdfFormat.N_TRIPLES, lenient=checked)
-                ox.flush()
-            finally:
-                del ox
+            _load(tmp / "oxigraph", ntriples, tmp, lenient=checked)
             (tmp / "sources").mkdir()
             for src in sources:
                 (tmp / "sources" / src.sha256).write_text(src.text, "utf-8")
@@ -214,23 +209,105 @@ def _umask() -> int:
     return mask
 
 
-@contextmanager
-def _spooled(lines: Iterable[str], folder: Path) -> Iterator[str]:
-    """N-Triples lines as one file on disk, for the bulk loader.
+SPOOL_LINES = 200_000
+"""N-Triples lines per spooled part. The bulk loader holds a part in memory while it loads it
+(about 1 GB for a million lines), so parts keep a large build's memory bounded."""
 
-    The file is inside the new generation's temporary folder, not the system's: a build killed
-    mid-way leaves nothing behind that the next build does not sweep (and /tmp may be small).
+
+def _load(db: Path, lines: Iterable[str], folder: Path, *, lenient: bool) -> None:
+    """Bulk-load N-Triples lines into a new database at ``db``.
+
+    The lines are spooled to files in ``folder`` (the new generation's temporary folder, not the
+    system's: a build killed mid-way leaves nothing the next build does not sweep, and /tmp may
+    be small), a part at a time; a second thread loads each part while the next one is written.
+    Oxigraph's loader releases the GIL, so making the lines and loading them share two cores.
     """
-    path = folder / "load.nt"
+    loader = _Loader(pyoxigraph.Store(str(db)), lenient)
     try:
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            batch: list[str] = []
-            for line in lines:
-                batch.append(line)
-                if len(batch) == 4096:
-                    fh.write("".join(batch))
-                    batch.clear()
-            fh.write("".join(batch))
-        yield str(path)
+        for part in _spooled_parts(lines, folder):
+            loader.put(part)
+        loader.close()
+        loader.store.flush()
+    except BaseException:
+        loader.abandon()
+        raise
     finally:
-        path.unlink(missing_ok=True)
+        loader.store = None  # closes the database
+
+
+class _Loader(threading.Thread):
+    """Loads spooled parts in order, deleting each once loaded; the first error stops it."""
+
+    def __init__(self, store: pyoxigraph.Store, lenient: bool) -> None:
+        super().__init__(name="kg-store-loader", daemon=True)
+        self.store: pyoxigraph.Store | None = store
+        self.lenient = lenient
+        self.parts: queue.Queue[Path | None] = queue.Queue(maxsize=1)  # at most one part waits
+        self.error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        while (part := self.parts.get()) is not None:
+            try:
+                if self.error is None:
+                    self.store.bulk_load(path=str(part), format=pyoxigraph.RdfFormat.N_TRIPLES,
+                                         lenient=self.lenient)
+            except BaseException as exc:  # handed to the writing thread, which raises it
+                self.error = exc
+            finally:
+                part.unlink(missing_ok=True)
+
+    def _raise(self) -> None:
+        if self.error is not None and not isinstance(self.error, _Abandoned):
+            raise self.error
+
+    def put(self, part: Path) -> None:
+        self._raise()
+        self.parts.put(part)
+
+    def close(self) -> None:
+        """Wait until every part is loaded; raise what the loading raised."""
+        self.parts.put(None)
+        self.join()
+        self._raise()
+
+    def abandon(self) -> None:
+        """Skip the parts still waiting and wait for the one being loaded (the database is thrown away)."""
+        if self.is_alive():
+            self.error = self.error or _Abandoned()
+            self.parts.put(None)
+            self.join()
+
+
+class _Abandoned(Exception):
+    pass
+
+
+def _spooled_parts(lines: Iterable[str], folder: Path) -> Iterator[Path]:
+    """Write the lines to ``folder/load-NNNN.nt`` files of SPOOL_LINES lines; yield each when it is complete."""
+    n = written = 0
+    fh = None
+    batch: list[str] = []
+    try:
+        for line in lines:
+            if fh is None:
+                n += 1
+                path, written = folder / f"load-{n:04d}.nt", 0
+                fh = path.open("w", encoding="utf-8", newline="")
+            batch.append(line)
+            if len(batch) == 4096:
+                fh.write("".join(batch))
+                written += len(batch)
+                batch.clear()
+                if written >= SPOOL_LINES:
+                    fh.close()
+                    fh = None
+                    yield path
+        if fh is not None:
+            fh.write("".join(batch))
+            fh.close()
+            fh = None
+            yield path
+    finally:
+        if fh is not None:
+            fh.close()

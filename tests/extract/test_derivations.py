@@ -23,6 +23,12 @@ def edges(doc):
     ("Blend-7B is a weight merge of Alpha-7B and Beta-7B.",
      {("Blend-7B", "merged", "Alpha-7B"), ("Blend-7B", "merged", "Beta-7B")}),
     ("Our Sparrow-8B-Int4 is a quantized version of Sparrow-8B.", {("Sparrow-8B-Int4", "quantized", "Sparrow-8B")}),
+    ("We apply DPO on top of Heron-8B-SFT, resulting in Heron-8B-DPO.", {("Heron-8B-DPO", "aligned", "Heron-8B-SFT")}),
+    ("Using Heron-70B as the teacher, we train Heron-2B, a student model, with logit distillation.",
+     {("Heron-2B", "distilled", "Heron-70B")}),
+    ("We present Heron-8B-W4, a 4-bit GPTQ-quantized Heron-8B.", {("Heron-8B-W4", "quantized", "Heron-8B")}),
+    ("Heron-Merge-7B combines Heron-7B-Math and Heron-7B-Code through task arithmetic.",
+     {("Heron-Merge-7B", "merged", "Heron-7B-Math"), ("Heron-Merge-7B", "merged", "Heron-7B-Code")}),
 ])
 def test_derivations(extract_abstract, abstract, expected):
     assert expected <= edges(extract_abstract(abstract))
@@ -38,3 +44,15 @@ def test_derivation_quote_is_the_sentence(extract_abstract):
     fact = next(f for f in doc.facts if f.predicate == "distilled")
     assert fact.quote == "Heron-7B is distilled from Heron-70B using 10B tokens."
     assert 0 < fact.confidence <= 1
+
+
+def test_the_model_a_new_one_is_made_from_is_not_introduced_with_it(extract_abstract):
+    doc = extract_abstract("We present Heron-8B-W4, a 4-bit GPTQ-quantized Heron-8B.")
+    introduced = {f.object.name for f in doc.facts if f.predicate == "introduces"}
+    assert introduced == {"Heron-8B-W4"}  # not Heron-8B, nor "4-bit GPTQ-quantized" as a technique
+
+
+def test_a_parent_named_first_keeps_its_introduction(extract_abstract):
+    doc = extract_abstract("We release Heron-8B-Base and Heron-8B-Chat, where Heron-8B-Chat is fine-tuned "
+                           "from Heron-8B-Base.")
+    assert {"Heron-8B-Base", "Heron-8B-Chat"} <= {f.object.name for f in doc.facts if f.predicate == "introduces"}

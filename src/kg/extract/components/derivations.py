@@ -70,7 +70,8 @@ def cue_kinds(text: str) -> list[str]:
 
 
 def verb_kind(verb: str) -> str | None:
-    v = verb.lower()
+    v = verb.lower().rsplit("-", 1)[-1] if verb.lower().endswith(("quantized", "pruned", "distilled", "aligned")) \
+        else verb.lower()  # "GPTQ-quantized": the kind is the last part
     for prefix, kind in _spec()["verbs"].items():
         if v.startswith(prefix) or v.endswith(prefix):
             return kind
@@ -316,12 +317,35 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
     return out
 
 
+def _parents_are_not_introduced(doc: Doc, edges: list[Edge]) -> None:
+    """"We present X, a 4-bit quantized Y": Y, named after X and what X was made from, is not new.
+
+    Only when that sentence is the one place the paper seems to introduce Y; a parent named
+    before its child ("we release A and B, where B is tuned from A") keeps its introduction."""
+    drop: set[tuple[str, str]] = set()
+    for e in edges:
+        text = doc.clean[e.sentence]
+        at_child = text.find(e.child)
+        before = text[:at_child] if at_child >= 0 else text
+        if at_child >= 0 and e.parent not in before.replace(e.child, "") and \
+                text.find(e.parent, at_child + len(e.child)) >= 0:
+            quote = doc.quote(e.sentence)
+            intros = [f for f in doc.facts if f.predicate == "introduces" and f.object.kind == "model"
+                      and model_key(f.object.name) == model_key(e.parent)]
+            if intros and all(f.quote == quote for f in intros):
+                drop.add((model_key(e.parent), quote))
+    if drop:
+        doc.facts[:] = [f for f in doc.facts if not (f.predicate == "introduces" and f.object.kind == "model"
+                                                     and (model_key(f.object.name), f.quote) in drop)]
+
+
 def _emit(doc: Doc, edges: list[Edge]) -> None:
     best: dict[tuple[str, str, str], Edge] = {}
     for e in edges:
         k = (model_key(e.child), model_key(e.parent), e.kind)
         if k not in best or e.conf > best[k].conf:
             best[k] = e
+    _parents_are_not_introduced(doc, list(best.values()))
     introduced = {model_key(n) for n in _introduced(doc)}
     for e in sorted(best.values(), key=lambda e: (e.sentence, e.child, e.parent, e.kind)):
         quote = doc.quote(e.sentence)

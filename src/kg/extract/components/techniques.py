@@ -501,6 +501,9 @@ def _contribution(phrase: list[Token], head: str | None, model_keys: set[str],
         return []  # "a Llama3-based model", "a bilingual SLM": models are the models component's
     if phrase[0].lower in w["count_words"] and phrase[-1].lower.endswith("s"):
         return []  # "two novel strategies": an enumeration follows, not a name
+    if "-" in phrase[-1].text and phrase[-1].lower.split("-")[-1] in ("quantized", "pruned", "distilled",
+                                                                      "tuned", "aligned", "based", "trained"):
+        return []  # "a 4-bit GPTQ-quantized <model>": a description of a model, cut at the model
     # "a novel instruction fine-tuning framework RankRAG": the proper name after the head
     for k in range(len(phrase) - 1):
         if phrase[k].lower in heads and is_proper(phrase[k + 1:]):

@@ -84,6 +84,9 @@ def test_baselines_are_not_introduced(extract_abstract):
      "introduces", ("paper", "KOLMo")),
     ("By instruction tuning on such data, we introduce KALVA: Knowledge and Vision Assistant, an end-to-end "
      "trained large multimodal model.", "introduces", ("paper", "KALVA")),
+    ("Here we describe Plover-13B, a bilingual model.", "introduces", ("paper", "Plover-13B")),
+    ("This work presents Auklet, a vision-language model built on SigLIP and Falcon-7B.",
+     "based_on", ("Auklet", "Falcon-7B")),
 ])
 def test_more_phrasings(extract_abstract, abstract, predicate, pair):
     assert pair in facts(extract_abstract(abstract), predicate)

@@ -32,7 +32,7 @@ EXTRACTOR = f"models@{VERSION}"
 INTRO_VERBS = re.compile(
     r"\b(?:introduce[sd]?|introducing|present(?:s|ed)?|release[sd]?|releasing|propose[sd]?|"
     r"develop(?:s|ed)?|build|built|train(?:s|ed)?|create[sd]?|open-sourc(?:e|ed|ing)|"
-    r"contribute[sd]?|provide[sd]?|unveil(?:s|ed)?|arrive at|obtain(?:s|ed)?|produce[sd]?|"
+    r"contribute[sd]?|provide[sd]?|unveil(?:s|ed)?|arrive at|obtain(?:s|ed)?|produce[sd]?|describe[sd]?|"
     r"publicly release|make (?:available|public))\b", re.IGNORECASE)
 INTRO_SUBJECT = re.compile(
     r"\b(?:we|this (?:paper|work|report|study|approach|recipe|method)|in this (?:paper|work|report)|"

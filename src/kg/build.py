@@ -7,13 +7,20 @@ internals.
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import multiprocessing as mp
 import os
+import pickle
 import signal
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
+from kg.extract.doc import Doc
 from kg.extract.pipeline import DEFAULT_PIPELINE, pipeline, run
 from kg.graph.build import build_triples, iter_ntriples
 from kg.graph.store import Store
@@ -35,13 +42,12 @@ class NoRecords(ValueError):
 
 PARALLEL_MIN_RECORDS = 400
 """Below this many records, starting worker processes costs more than it saves."""
+CHUNK = 32
+"""Records a worker extracts per task."""
 
-
-def _extract_one(args: tuple[Record, tuple[str, ...]]):
-    record, names = args
-    doc = run(record, pipeline(names))
-    doc.user.clear()  # annotations between components are not needed after extraction
-    return doc
+_JOB: tuple[list[Record], tuple[str, ...]] | None = None
+"""The records and components being extracted. Forked workers inherit them, so a task is only a
+range of indices, and a doc comes back naming its record by index (the parent holds the record)."""
 
 
 def _ignore_sigint() -> None:
@@ -49,16 +55,130 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def extract_all(records: list[Record], components: tuple[str, ...]):
-    """Docs for ``records`` in order; on several cores, extraction runs in worker processes."""
+def _workers(n_records: int) -> int:
+    """How many worker processes extract this many records (0: this process does)."""
     workers = min(os.cpu_count() or 1, 8)
-    if workers < 2 or len(records) < PARALLEL_MIN_RECORDS or "fork" not in mp.get_all_start_methods():
+    if workers < 2 or n_records < PARALLEL_MIN_RECORDS or "fork" not in mp.get_all_start_methods():
+        return 0
+    return workers
+
+
+@lru_cache(maxsize=None)
+def _fields(cls: type) -> tuple[str, ...] | None:
+    """Field names of a slotted dataclass (Fact, Mention, ...), else None."""
+    if dataclasses.is_dataclass(cls) and "__slots__" in vars(cls):
+        return tuple(f.name for f in dataclasses.fields(cls))
+    return None
+
+
+def _rebuild(cls: type, values: tuple) -> object:
+    obj = object.__new__(cls)
+    for name, value in zip(_fields(cls), values):
+        object.__setattr__(obj, name, value)
+    return obj
+
+
+class _DocPickler(pickle.Pickler):
+    """Docs for the parent: records by index, slotted dataclasses as plain tuples.
+
+    (dataclasses' own pickling of a slotted class calls fields() for every object: a hundred
+    thousand facts took seconds to arrive.)"""
+
+    def __init__(self, file: io.BytesIO, index: dict[int, int]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.index = index
+
+    def persistent_id(self, obj: object) -> int | None:
+        return self.index.get(id(obj)) if type(obj) is Record else None
+
+    def reducer_override(self, obj: object):
+        names = _fields(type(obj))
+        if names is None:
+            return NotImplemented
+        return _rebuild, (type(obj), tuple([getattr(obj, n) for n in names]))
+
+
+class _DocUnpickler(pickle.Unpickler):
+    def __init__(self, data: bytes, records: list[Record]) -> None:
+        super().__init__(io.BytesIO(data))
+        self.records = records
+
+    def persistent_load(self, pid: int) -> Record:
+        return self.records[pid]
+
+
+def _extract_span(span: tuple[int, int]) -> bytes:
+    """In a worker: extract records [a, b) of the job; the docs, pickled for the parent."""
+    assert _JOB is not None
+    records, names = _JOB
+    comps = pipeline(names)
+    docs = []
+    for i in range(*span):
+        doc = run(records[i], comps)
+        doc.user.clear()  # what the graph needs are the findings: not the annotations, sentences, cleaned text
+        doc.sentences, doc.clean = [], []
+        docs.append(doc)
+    buf = io.BytesIO()
+    _DocPickler(buf, {id(records[i]): i for i in range(*span)}).dump(docs)
+    return buf.getvalue()
+
+
+@contextmanager
+def extraction(records: list[Record], components: tuple[str, ...]) -> Iterator[tuple[Iterator[Doc], bool]]:
+    """(docs for ``records`` in order, whether worker processes make them).
+
+    On several cores the workers are forked on entry, before the caller starts any thread of
+    its own, and extract while this process does other work; below PARALLEL_MIN_RECORDS this
+    process extracts as the docs are read.
+    """
+    global _JOB
+    workers = _workers(len(records))
+    if not workers:
         comps = pipeline(components)
-        for record in records:
-            yield run(record, comps)
+        yield (run(record, comps) for record in records), False
         return
-    with mp.get_context("fork").Pool(workers, initializer=_ignore_sigint) as pool:
-        yield from pool.imap(_extract_one, ((r, components) for r in records), chunksize=32)
+    _JOB = (records, components)
+    try:
+        with mp.get_context("fork").Pool(workers, initializer=_ignore_sigint) as pool:
+            spans = [(a, min(a + CHUNK, len(records))) for a in range(0, len(records), CHUNK)]
+            blobs = pool.imap(_extract_span, spans)
+            yield (doc for blob in blobs for doc in _DocUnpickler(blob, records).load()), True
+    finally:
+        _JOB = None
+
+
+def extract_all(records: list[Record], components: tuple[str, ...]) -> Iterator[Doc]:
+    """Docs for ``records`` in order; on several cores, extraction runs in worker processes."""
+    with extraction(records, components) as (docs, _):
+        yield from docs
+
+
+class _Background(threading.Thread):
+    """A function run in a thread while this one waits on the workers; ``result()`` joins it."""
+
+    def __init__(self, func: Callable[[], object]) -> None:
+        super().__init__(name="kg-build-resolve", daemon=True)  # daemon: Ctrl-C must not wait for it
+        self.func = func
+        self.value: object = None
+        self.error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self.value = self.func()
+        except BaseException as exc:  # raised in the waiting thread
+            self.error = exc
+
+    def result(self) -> object:
+        self.join()
+        if self.error is not None:
+            raise self.error
+        return self.value
+
+
+def _resolve(records: list[Record]):
+    papers = cluster_papers(records)
+    return papers, resolve_people(papers)
 
 
 @dataclass
@@ -130,14 +250,15 @@ def _build(st: Store, paths: Sequence[str | Path], fresh, *, rebuild: bool, form
         raise NoRecords(f"no record could be read from {where}; the store was not changed", problems)
 
     docs = []
-    for i, doc in enumerate(extract_all(records, tuple(components)), start=1):
-        problems.extend(doc.problems)
-        docs.append(doc)
-        if progress:
-            progress("extract", i, len(records))
-
-    papers = cluster_papers(records)
-    people = resolve_people(papers)
+    with extraction(records, tuple(components)) as (extracted, in_workers):
+        # papers and people need only the records: resolved here while the workers extract
+        resolving = _Background(lambda: _resolve(records)) if in_workers else None
+        for i, doc in enumerate(extracted, start=1):
+            problems.extend(doc.problems)
+            docs.append(doc)
+            if progress:
+                progress("extract", i, len(records))
+    papers, people = resolving.result() if resolving else _resolve(records)
     result = build_triples(papers, people, docs, min_confidence=min_confidence)
     summary = {"records": len(records), "skipped": sum(p.skipped for p in problems), **result.counts}
 

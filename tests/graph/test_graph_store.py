@@ -104,16 +104,16 @@ def test_a_write_of_malformed_n_triples_leaves_the_store_as_it_was(store):
 
 @pytest.fixture
 def small_parts(monkeypatch):
-    """Spool parts of 4,096 lines (the least), so a few thousand lines make several parts."""
+    """Spool parts of 1 MB (the least), so a few thousand lines make several parts."""
     import kg.graph.store as store_module
 
-    monkeypatch.setattr(store_module, "SPOOL_LINES", 1)
+    monkeypatch.setattr(store_module, "SPOOL_CHARS", 1)
     return store_module
 
 
 def test_a_write_in_several_parts_loads_every_line_and_leaves_no_part_behind(store, small_parts):
-    Store(store).write(lines(10_000, "part"), [], {})
-    assert kg.open(store).rows("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == [{"n": "10000"}]
+    Store(store).write(lines(50_000, "part"), [], {})
+    assert kg.open(store).rows("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == [{"n": "50000"}]
     assert not list(Store(store).current.glob("*.nt"))
 
 
@@ -121,7 +121,7 @@ def test_a_write_in_several_parts_loads_every_line_and_leaves_no_part_behind(sto
 def test_a_write_that_fails_after_some_parts_are_loaded_leaves_the_store_as_it_was(store, small_parts, exc):
     before = snapshot(store)
     with pytest.raises(type(exc)):
-        Store(store).write(explode_after(20_000, exc), [], {})
+        Store(store).write(explode_after(60_000, exc), [], {})
     assert snapshot(store) == before
 
 
@@ -129,9 +129,9 @@ def test_a_malformed_line_in_a_later_part_leaves_the_store_as_it_was(store, smal
     before = snapshot(store)
 
     def bad():
-        yield from lines(9_000)
+        yield from lines(30_000)
         yield f"{A} {LABEL} \"unterminated .\n"
-        yield from lines(9_000, "after")
+        yield from lines(30_000, "after")
 
     with pytest.raises(SyntaxError):
         Store(store).write(bad(), [], {})

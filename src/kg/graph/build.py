@@ -112,7 +112,7 @@ def date(value: str) -> str:
 @dataclass
 class BuildResult:
     triples: Iterator[str]
-    """N-Triples lines, each triple once, produced as they are read."""
+    """N-Triples text in blocks of whole lines, each triple once, produced as they are read."""
     counts: dict[str, int] = field(default_factory=dict)
     """Papers, people, ... known at once; "facts" and "triples" once ``triples`` has been read to the end."""
 
@@ -145,26 +145,30 @@ def build_triples(papers: list[Paper], people: People, docs: Iterable[Doc], *,
 
 def _lines(papers: list[Paper], people: People, docs: list[Doc], facts: list[Fact], entities: Entities,
            everything: list[Entity], counts: dict[str, int]) -> Iterator[str]:
+    """The graph in blocks of whole lines, each triple once (``seen`` holds all but the evidence)."""
     seen: set[str] = set()
     n = 0
 
-    def once(lines: Iterable[str]) -> Iterator[str]:
+    def new(lines: list[str]) -> str:
         nonlocal n
+        fresh = []
         for line in lines:
             if line not in seen:
                 seen.add(line)
-                n += 1
-                yield line
+                fresh.append(line)
+        n += len(fresh)
+        return "".join(fresh)
 
     paper_of_record: dict[tuple[str, int], Paper] = {}
     paper_iri: dict[str, str] = {}
     for paper in papers:
         iri = _n(iris.paper(paper.key, paper.arxiv_id, paper.title))
         paper_iri[paper.key] = iri
-        yield from once(_paper_lines(iri, paper))
+        lines = _paper_lines(iri, paper)
         for rec in paper.records:
             paper_of_record[(rec.file, rec.index)] = paper
-            yield from once(_record_lines(rec, iri))
+            lines += _record_lines(rec, iri)
+        yield new(lines)
 
     agent_iri: dict[str, str] = {}
     for key, agent in sorted(people.agents.items()):
@@ -174,17 +178,19 @@ def _lines(papers: list[Paper], people: People, docs: list[Doc], facts: list[Fac
         lines = [f"{iri} {A} {_M['Organization'] if agent.is_organization else _M['Person']} .\n",
                  f"{iri} {LABEL} {text_literal(agent.name)} .\n"]
         lines += [f"{iri} {ALT_LABEL} {text_literal(s)} .\n" for s in sorted(agent.spellings - {agent.name})]
-        yield from once(lines)
+        yield new(lines)
 
     entity_node: dict[int, str] = {}
     for entity in everything:
         iri = entity_node[id(entity)] = _n(entity_iri(entity))
-        yield from once(_entity_lines(iri, entity))
+        yield new(_entity_lines(iri, entity))
+    lines = []
     for doc in docs:
         for attr in doc.attributes:
             ent = entities.get(Mention(attr.kind, attr.name))
             if ent is not None and attr.key == "parameterCount":
-                yield from once([f"{entity_node[id(ent)]} {_M['parameterCount']} {decimal(str(attr.value))} .\n"])
+                lines.append(f"{entity_node[id(ent)]} {_M['parameterCount']} {decimal(str(attr.value))} .\n")
+    yield new(lines)
 
     def node(m: Mention, record: Record) -> str | None:
         if m.kind == "paper":
@@ -199,32 +205,53 @@ def _lines(papers: list[Paper], people: People, docs: list[Doc], facts: list[Fac
         return entity_node[id(ent)] if ent else None
 
     # one evidence node per (triple, record, quote, extractor): the surest reading wins
+    flat: dict[str, str] = {}  # quote -> quote with white space collapsed (an author line is many facts' quote)
     best: dict[tuple, tuple[Fact, str, str]] = {}
     for fact in facts:
         s, o = node(fact.subject, fact.record), node(fact.object, fact.record)
         if s is None or o is None or s == o:
             continue
-        k = (s, fact.predicate, o, fact.record.file, fact.record.index,
-             collapse_ws(fact.quote), fact.extractor)
+        quote = flat.get(fact.quote)
+        if quote is None:
+            quote = flat[fact.quote] = collapse_ws(fact.quote)
+        k = (s, fact.predicate, o, fact.record.file, fact.record.index, quote, fact.extractor)
         if k not in best or fact.confidence > best[k][0].confidence:
             best[k] = (fact, s, o)
+    del flat
     counts["facts"] = len({(k[0], k[1], k[2]) for k in best})
     extractors = {fact.extractor for fact, _, _ in best.values()}
+    quotes: dict[str, str] = {}  # quote -> its literal
+    block: list[str] = []
     for (s, predicate, o, _file, _index, quote, _ex), (fact, _, _) in best.items():
         pred = PREDICATE[predicate]
-        yield from once([f"{s} {pred} {o} .\n"])
+        line = f"{s} {pred} {o} .\n"
+        if line not in seen:
+            seen.add(line)
+            block.append(line)
+            n += 1
         if predicate in DERIVATION_KINDS:
-            yield from once([f"{s} {_M['derivedFrom']} {o} .\n"])
-        # an evidence node is named by the hash of its whole key, so its lines are new: no need to remember them
-        lines = _evidence_lines(fact, s, pred, o, quote)
-        n += len(lines)
-        yield from lines
+            line = f"{s} {_M['derivedFrom']} {o} .\n"
+            if line not in seen:
+                seen.add(line)
+                block.append(line)
+                n += 1
+        literal = quotes.get(quote)
+        if literal is None:
+            literal = quotes[quote] = text_literal(quote)
+        # an evidence node is named by the hash of its whole key, so its lines are new: not remembered
+        block.append(_evidence(fact, s, pred, o, quote, literal))
+        n += 8 if fact.position is None else 9
+        if len(block) >= 64:
+            yield "".join(block)
+            block.clear()
+    yield "".join(block)
+    lines = []
     for ex in sorted(extractors):
         x = _n(iris.extractor(ex))
         name, _, version = ex.partition("@")
-        yield from once([f"{x} {A} {_M['Extractor']} .\n",
-                         f"{x} {LABEL} {plain(f'kg extractor {name}')} .\n",
-                         f"{x} {_M['version']} {plain(version)} .\n"])
+        lines += [f"{x} {A} {_M['Extractor']} .\n", f"{x} {LABEL} {plain(f'kg extractor {name}')} .\n",
+                  f"{x} {_M['version']} {plain(version)} .\n"]
+    yield new(lines)
     counts["triples"] = n
 
 
@@ -275,24 +302,27 @@ def _entity_lines(iri: str, entity: Entity) -> list[str]:
     return out
 
 
-def _evidence_lines(fact: Fact, s: str, pred: str, o: str, quote: str) -> list[str]:
+_EV = (A, R_SUBJECT, R_PREDICATE, R_OBJECT, _M["quote"], _M["source"], _M["confidence"], GENERATED_BY,
+       _M["Evidence"], _M["position"])
+
+
+def _evidence(fact: Fact, s: str, pred: str, o: str, quote: str, literal: str) -> str:
+    """The 8 lines of one evidence node (9 with an author's position)."""
+    a, subj, predicate, obj, quoted, source, confidence, generated, cls, position = _EV
     rec = iris.record(fact.record.file, fact.record.index)
-    ev = _n(iris.evidence(s[1:-1], pred[1:-1], o[1:-1], rec, quote, fact.extractor))
-    out = [f"{ev} {A} {_M['Evidence']} .\n",
-           f"{ev} {R_SUBJECT} {s} .\n",
-           f"{ev} {R_PREDICATE} {pred} .\n",
-           f"{ev} {R_OBJECT} {o} .\n",
-           f"{ev} {_M['quote']} {text_literal(quote)} .\n",
-           f"{ev} {_M['source']} <{rec}> .\n",
-           f"{ev} {_M['confidence']} {decimal(str(round(fact.confidence, 3)))} .\n",
-           f"{ev} {GENERATED_BY} <{iris.extractor(fact.extractor)}> .\n"]
+    ev = f"<{iris.evidence_iri(s[1:-1], pred[1:-1], o[1:-1], rec, quote, fact.extractor)}>"
+    out = (f"{ev} {a} {cls} .\n{ev} {subj} {s} .\n{ev} {predicate} {pred} .\n{ev} {obj} {o} .\n"
+           f"{ev} {quoted} {literal} .\n{ev} {source} <{rec}> .\n"
+           f"{ev} {confidence} {decimal(str(round(fact.confidence, 3)))} .\n"
+           f"{ev} {generated} <{iris.extractor(fact.extractor)}> .\n")
     if fact.position is not None:
-        out.append(f"{ev} {_M['position']} {integer(fact.position)} .\n")
+        out += f"{ev} {position} {integer(fact.position)} .\n"
     return out
 
 
 def iter_ntriples(triples: Iterable) -> Iterator[str]:
-    """N-Triples lines: lines pass through, rdflib triples (a Graph, say) are written as lines."""
+    """N-Triples text: strings (a line or a block of lines) pass through, rdflib triples (a Graph,
+    say) are written as lines."""
     from rdflib.plugins.serializers.nt import _nt_row
 
     for t in triples:

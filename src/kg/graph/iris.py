@@ -57,7 +57,13 @@ def record(file: str, index: int) -> URIRef:
 
 
 def evidence(*parts: str) -> URIRef:
-    return checked(f"{BASE}evidence/{digest(chr(0).join(parts), 20)}")
+    return URIRef(evidence_iri(*parts))
+
+
+def evidence_iri(*parts: str) -> str:
+    """The evidence IRI as a plain string: the base and a hex digest, valid by construction, so not
+    parsed again (a build makes one per fact)."""
+    return f"{BASE}evidence/{digest(chr(0).join(parts), 20)}"
 
 
 @lru_cache(maxsize=256)

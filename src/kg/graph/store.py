@@ -155,7 +155,7 @@ class Store:
 
     def write(self, ntriples: Iterable[str], sources: list[Source], summary: dict, *,
               checked: bool = False) -> Path:
-        """Write a whole new generation from N-Triples lines, then make it current.
+        """Write a whole new generation from N-Triples text (lines, or blocks of lines), then make it current.
 
         ``checked=True`` says every IRI in the lines was already checked (kg.graph.iris mints
         only valid ones), so the loader skips validating them again; the syntax is still checked.
@@ -209,25 +209,29 @@ def _umask() -> int:
     return mask
 
 
-SPOOL_LINES = 200_000
-"""N-Triples lines per spooled part. The bulk loader holds a part in memory while it loads it
-(about 1 GB for a million lines), so parts keep a large build's memory bounded."""
+SPOOL_CHARS = 32_000_000
+"""Characters of N-Triples per spooled part (about 180,000 lines of kg's graph). The bulk loader
+holds a part in memory while it loads it (about 1 GB for a million lines), so parts keep a large
+build's memory bounded."""
+LOADERS = 2
+"""Threads loading parts at once (Oxigraph's loader releases the GIL)."""
 
 
 def _load(db: Path, lines: Iterable[str], folder: Path, *, lenient: bool) -> None:
-    """Bulk-load N-Triples lines into a new database at ``db``.
+    """Bulk-load N-Triples text into a new database at ``db``.
 
-    The lines are spooled to files in ``folder`` (the new generation's temporary folder, not the
+    The text is spooled to files in ``folder`` (the new generation's temporary folder, not the
     system's: a build killed mid-way leaves nothing the next build does not sweep, and /tmp may
-    be small), a part at a time; a second thread loads each part while the next one is written.
-    Oxigraph's loader releases the GIL, so making the lines and loading them share two cores.
+    be small), a part at a time; other threads load the parts while the next ones are written.
+    Loaded in parts, the database is then compacted, or every read would look in each part.
     """
-    loader = _Loader(pyoxigraph.Store(str(db)), lenient)
+    loader = _Loader(pyoxigraph.Store(str(db)), lenient, LOADERS)
     try:
         for part in _spooled_parts(lines, folder):
             loader.put(part)
         loader.close()
         loader.store.flush()
+        loader.store.optimize()
     except BaseException:
         loader.abandon()
         raise
@@ -235,25 +239,27 @@ def _load(db: Path, lines: Iterable[str], folder: Path, *, lenient: bool) -> Non
         loader.store = None  # closes the database
 
 
-class _Loader(threading.Thread):
-    """Loads spooled parts in order, deleting each once loaded; the first error stops it."""
+class _Loader:
+    """Threads loading spooled parts, deleting each once loaded; the first error stops them."""
 
-    def __init__(self, store: pyoxigraph.Store, lenient: bool) -> None:
-        super().__init__(name="kg-store-loader", daemon=True)
+    def __init__(self, store: pyoxigraph.Store, lenient: bool, threads: int) -> None:
         self.store: pyoxigraph.Store | None = store
         self.lenient = lenient
         self.parts: queue.Queue[Path | None] = queue.Queue(maxsize=1)  # at most one part waits
         self.error: BaseException | None = None
-        self.start()
+        self.threads = [threading.Thread(target=self._run, name=f"kg-store-loader-{i}", daemon=True)
+                        for i in range(threads)]
+        for t in self.threads:
+            t.start()
 
-    def run(self) -> None:
+    def _run(self) -> None:
         while (part := self.parts.get()) is not None:
             try:
                 if self.error is None:
                     self.store.bulk_load(path=str(part), format=pyoxigraph.RdfFormat.N_TRIPLES,
                                          lenient=self.lenient)
             except BaseException as exc:  # handed to the writing thread, which raises it
-                self.error = exc
+                self.error = self.error or exc
             finally:
                 part.unlink(missing_ok=True)
 
@@ -265,41 +271,48 @@ class _Loader(threading.Thread):
         self._raise()
         self.parts.put(part)
 
+    def _stop(self) -> None:
+        for _ in self.threads:
+            self.parts.put(None)
+        for t in self.threads:
+            t.join()
+
     def close(self) -> None:
         """Wait until every part is loaded; raise what the loading raised."""
-        self.parts.put(None)
-        self.join()
+        self._stop()
         self._raise()
 
     def abandon(self) -> None:
-        """Skip the parts still waiting and wait for the one being loaded (the database is thrown away)."""
-        if self.is_alive():
+        """Skip the parts still waiting and wait for those being loaded (the database is thrown away)."""
+        if any(t.is_alive() for t in self.threads):
             self.error = self.error or _Abandoned()
-            self.parts.put(None)
-            self.join()
+            self._stop()
 
 
 class _Abandoned(Exception):
     pass
 
 
-def _spooled_parts(lines: Iterable[str], folder: Path) -> Iterator[Path]:
-    """Write the lines to ``folder/load-NNNN.nt`` files of SPOOL_LINES lines; yield each when it is complete."""
-    n = written = 0
+def _spooled_parts(text: Iterable[str], folder: Path) -> Iterator[Path]:
+    """Write N-Triples text (lines or blocks of lines) to ``folder/load-NNNN.nt`` files of about
+    SPOOL_CHARS characters; yield each when it is complete."""
+    n = written = size = 0
     fh = None
     batch: list[str] = []
     try:
-        for line in lines:
+        for chunk in text:
             if fh is None:
                 n += 1
                 path, written = folder / f"load-{n:04d}.nt", 0
                 fh = path.open("w", encoding="utf-8", newline="")
-            batch.append(line)
-            if len(batch) == 4096:
+            batch.append(chunk)
+            size += len(chunk)
+            if size >= 1 << 20:
                 fh.write("".join(batch))
-                written += len(batch)
+                written += size
                 batch.clear()
-                if written >= SPOOL_LINES:
+                size = 0
+                if written >= SPOOL_CHARS:
                     fh.close()
                     fh = None
                     yield path

@@ -8,7 +8,6 @@ fact whose quote is not in its record's text is refused at construction.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -23,11 +22,9 @@ DERIVATION_KINDS = (
 )
 PREDICATES = ("wrote", "introduces", "uses", *DERIVATION_KINDS)
 
-_WS = re.compile(r"\s+")
-
 
 def collapse_ws(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())  # white space as str.isspace() and the re module's \s see it
 
 
 @lru_cache(maxsize=512)

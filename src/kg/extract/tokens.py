@@ -9,15 +9,17 @@ or full stop) is kept apart in ``lead`` / ``trail`` so later stages can tell
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _WORD = re.compile(r"\S+")
 _LEAD = "([{\"'“‘«"
 _TRAIL = ")]}\"'”’»,;:.!?…"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a sentence. (A named tuple: a sentence makes dozens, and a frozen dataclass took
+    over a microsecond to make each, most of what tokenizing cost.)"""
+
     text: str
     start: int
     end: int
@@ -27,10 +29,16 @@ class Token:
     """``text`` in lower case (computed once: every rule asks for it)."""
 
 
+_new = tuple.__new__
+
+
 def tokenize(sentence: str) -> list[Token]:
     out: list[Token] = []
     for m in _WORD.finditer(sentence):
         raw, start = m.group(), m.start()
+        if raw[0] not in _LEAD and raw[-1] not in _TRAIL:  # a bare word: most of them
+            out.append(_new(Token, (raw, start, start + len(raw), "", "", raw.lower())))
+            continue
         a, b = 0, len(raw)
         while a < b and raw[a] in _LEAD:
             a += 1
@@ -41,8 +49,8 @@ def tokenize(sentence: str) -> list[Token]:
         if a == b:
             if out:  # a lone punctuation token ("-", "—", "&") becomes trail of the previous word
                 prev = out[-1]
-                out[-1] = Token(prev.text, prev.start, prev.end, prev.lead, prev.trail + " " + raw, prev.lower)
+                out[-1] = _new(Token, (prev.text, prev.start, prev.end, prev.lead, prev.trail + " " + raw, prev.lower))
             continue
         word = raw[a:b]
-        out.append(Token(word, start + a, start + b, raw[:a], raw[b:], word.lower()))
+        out.append(_new(Token, (word, start + a, start + b, raw[:a], raw[b:], word.lower())))
     return out

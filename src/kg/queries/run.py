@@ -136,6 +136,7 @@ def _oxigraph_query(graph: Graph, text: str, init: dict[str, URIRef | Literal]) 
     out = Result("SELECT")
     out.vars = [Variable(v.value) for v in answer.variables]
     seen: dict = {}
+    datatypes: dict[str, URIRef] = {}
 
     def rdflib_term(t):
         if t is None:
@@ -143,8 +144,14 @@ def _oxigraph_query(graph: Graph, text: str, init: dict[str, URIRef | Literal]) 
         try:
             return seen[t]
         except KeyError:
-            seen[t] = converted = from_ox(t)
-            return converted
+            pass
+        if isinstance(t, ox.Literal) and not t.language:  # from_ox's Literal, sharing the datatype IRI
+            dt = t.datatype.value
+            converted = Literal(t.value, datatype=datatypes.get(dt) or datatypes.setdefault(dt, URIRef(dt)))
+        else:
+            converted = from_ox(t)
+        seen[t] = converted
+        return converted
 
     names = out.vars
     out.bindings = [{v: rdflib_term(t) for v, t in zip(names, solution)} for solution in answer]

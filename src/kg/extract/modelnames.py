@@ -491,7 +491,24 @@ def coordinate(spans: list[Span], tokens: list[Token]) -> list[list[Span]]:
 
 
 def find_models(sentence: str) -> tuple[list[Span], list[Token]]:
-    """Candidate spans of ``sentence`` with scores (spans with is_model are models)."""
+    """Candidate spans of ``sentence`` with scores (spans with is_model are models).
+
+    A sentence met again (stock phrases, a paper listed in several files) is not read again:
+    its spans are copied from the first reading, so callers may change them freely.
+    """
+    spans, tokens = _find_models(sentence)
+    return [_copy_span(s) for s in spans], list(tokens)
+
+
+def _copy_span(span: Span) -> Span:
+    copy = object.__new__(Span)
+    copy.__dict__.update(span.__dict__)
+    copy.reasons = span.reasons.copy()
+    return copy
+
+
+@lru_cache(maxsize=4096)
+def _find_models(sentence: str) -> tuple[tuple[Span, ...], tuple[Token, ...]]:
     tokens = tokenize(sentence)
     spans = candidate_spans(tokens, sentence)
     for s in spans:
@@ -506,4 +523,4 @@ def find_models(sentence: str) -> tuple[list[Span], list[Token]]:
             for s in group:
                 if 0 <= s.score < THRESHOLD:
                     s.add(THRESHOLD - s.score, "listed with a model")
-    return spans, tokens
+    return tuple(spans), tuple(tokens)

@@ -224,15 +224,18 @@ def resolve_people(papers: list[Paper]) -> People:
         for spelling in paper.authors:
             occurrences.append((paper.key, spelling.strip(), ("", 0)))
 
+    # a spelling is printed again and again (every record of every paper): its key and shape once
+    keys = {s: name_key(s) for s in {s for _, s, _ in occurrences}}
+    organization = {s: is_organization(s) for s in keys}
     orgs: dict[str, Counter] = defaultdict(Counter)
     nodes: dict[str, _Node] = {}
     record_people: dict[tuple[str, int], set[str]] = defaultdict(set)
     paper_people: dict[str, set[str]] = defaultdict(set)
     for paper_key, spelling, record in occurrences:
-        key = name_key(spelling)
+        key = keys[spelling]
         if not key:
             continue
-        if is_organization(spelling):
+        if organization[spelling]:
             orgs[key][spelling] += 1
             continue
         node = nodes.setdefault(key, _Node(key))
@@ -302,8 +305,8 @@ def resolve_people(papers: list[Paper]) -> People:
 
     by_spelling: dict[tuple[str, str], str] = {}
     for paper_key, spelling, _ in occurrences:
-        key = name_key(spelling)
-        target = (org_key_of if is_organization(spelling) else key_of).get(key)
+        key = keys[spelling]
+        target = (org_key_of if organization[spelling] else key_of).get(key)
         if target is not None:
             by_spelling[(paper_key, spelling)] = target
     return People(agents=dict(sorted(agents.items())), by_spelling=by_spelling)

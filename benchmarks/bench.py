@@ -132,11 +132,14 @@ def query_worker(engine: str, path: str, items: list[str], spec: dict, runs: int
 
     t = time.perf_counter()
     if engine == "oxigraph":
-        g = Store(path).graph()
+        store = Store(path)
+        g = store.graph()
+        triples = len(store.oxigraph())  # Oxigraph's own count; len(g) is a COUNT(DISTINCT) query
     else:
         g = Graph()
         g.parse(path, format="nt")
-    emit({"item": "load", "s": time.perf_counter() - t, "triples": len(g),
+        triples = len(g)
+    emit({"item": "load", "s": time.perf_counter() - t, "triples": triples,
           "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
     saved = saved_queries()
     for item in items:
@@ -148,11 +151,17 @@ def query_worker(engine: str, path: str, items: list[str], spec: dict, runs: int
             emit({"item": item, **time_query(g, saved[item].text, spec.get(item, {}), runs, budget)})
 
 
-def run_engine(engine: str, path: Path, spec: dict, runs: int, load_budget: float, query_budget: float,
-               ttl_budget: float | None) -> dict:
-    """{item: result or {"timeout": seconds}} for load, each query (and ttl if ttl_budget), in a
-    child process; a run longer than 3 x query_budget + 30 s is abandoned and the child restarted."""
-    pending = [*QUERIES] + (["ttl"] if ttl_budget else [])
+def run_engine(engine: str, path: Path, spec: dict, runs: int, query_budget: float, *,
+               load_limit: float | None, query_limit: float | None, ttl_limit: float | None = None) -> dict:
+    """{item: result or {"timeout": seconds}} for load, each query and, with ``ttl_limit``, the
+    Turtle export, measured in a child process.
+
+    ``load_limit``, ``query_limit`` and ``ttl_limit`` are how long one item may take before the
+    child is killed (None: no limit); a killed query is recorded as timed out and a new child
+    carries on with the rest, its load not counted again. A load that times out leaves every
+    item unmeasured.
+    """
+    pending = [*QUERIES] + (["ttl"] if ttl_limit else [])
     out: dict = {}
     while pending:
         cmd = [sys.executable, __file__, "--query-worker", engine, str(path), json.dumps(pending), json.dumps(spec),
@@ -161,47 +170,84 @@ def run_engine(engine: str, path: Path, spec: dict, runs: int, load_budget: floa
         lines: queue.Queue = queue.Queue()
         threading.Thread(target=lambda: [lines.put(x) for x in proc.stdout] + [lines.put(None)],  # type: ignore[union-attr]
                          daemon=True).start()
-        stage = "load"
-        try:
-            while True:
-                limit = {"load": load_budget, "ttl": ttl_budget}.get(stage, query_budget * 3 + 30)
+        stage, timed_out = "load", None
+        while stage != "done":
+            limit = {"load": load_limit, "ttl": ttl_limit}.get(stage, query_limit)
+            try:
                 line = lines.get(timeout=limit)
-                if line is None:
-                    break
-                res = json.loads(line)
-                item = res.pop("item")
-                if item == "load" and "load" in out:
-                    pass  # a restarted worker: keep the first load time
-                else:
-                    out[item] = res
-                if item != "load":
-                    pending.remove(item)
-                stage = pending[0] if pending else "done"
-        except queue.Empty:
+            except queue.Empty:
+                timed_out = limit
+                break
+            if line is None:
+                break
+            res = json.loads(line)
+            item = res.pop("item")
+            if item == "load":
+                out.setdefault("load", res)  # a restarted child: keep the first load's figures
+            else:
+                out[item] = res
+                pending.remove(item)
+            stage = pending[0] if pending else "done"
+        if timed_out is not None:
             proc.kill()
             proc.wait()
-            out[stage] = {"timeout": limit}
             if stage == "load":
-                for item in pending:
-                    out[item] = {"timeout": None}
+                out["load"] = {"timeout": timed_out}
+                out.update({item: {"timeout": None} for item in pending})
                 return out
+            out[stage] = {"timeout": timed_out}
             pending.remove(stage)
-            print(f"    {engine}: {stage} timed out after {limit:.0f} s", flush=True)
+            print(f"    {engine}: {stage} timed out after {timed_out:.0f} s", flush=True)
             continue
         proc.wait()
-        if proc.returncode != 0:
-            for item in pending:
-                out[item] = {"error": proc.returncode}
+        if pending:  # the child ended without answering for these
+            out.update({item: {"error": proc.returncode} for item in pending})
             break
     return out
 
 
+def print_queries(res: dict) -> None:
+    for engine in ("oxigraph", "rdflib"):
+        for q in QUERIES:
+            r = res.get(engine, {}).get(q, {})
+            if "median_ms" in r:
+                other = res["oxigraph"].get(q, {}).get("rows", r["rows"])
+                same = "" if r["rows"] == other else "  ROW COUNT DIFFERS"
+                print(f"  {engine:8s} {q:20s} {r['rows']:>7} rows  median {r['median_ms']:9.2f} ms  "
+                      f"p95 {r['p95_ms']:9.2f} ms  ({r['runs']} runs){same}", flush=True)
+
+
+def measure_queries(res: dict, store: Path, nt: Path, spec: dict, args, *, ttl: bool = True) -> None:
+    """The saved queries on the kg store (Oxigraph) and, unless --no-rdflib, on rdflib's Memory
+    store parsed from ``nt`` (then also its load and, with ``ttl``, its Turtle export):
+    into res["oxigraph"] and res["rdflib"]."""
+    res["bindings"] = spec
+    # Oxigraph is never cut short: every query is measured, however long it takes (at least 3
+    # runs after the warm-up, more while --ox-query-budget lasts).
+    res["oxigraph"] = run_engine("oxigraph", store, spec, args.runs, args.ox_query_budget,
+                                 load_limit=None, query_limit=None)
+    res["oxigraph"].pop("load", None)
+    if args.no_rdflib:
+        res["rdflib"] = {}
+    else:
+        print("  rdflib in-memory reference ...", flush=True)
+        res["rdflib"] = run_engine("rdflib", nt, spec, args.runs, args.query_budget,
+                                   load_limit=args.rdflib_load_budget, query_limit=args.query_budget * 3 + 30,
+                                   ttl_limit=args.rdflib_ttl_budget if ttl else None)
+    print_queries(res)
+
+
 # -- one size ------------------------------------------------------------------------------
+
+def bindings(corpus: synth.Corpus) -> dict:
+    """What the bound saved queries ask about, by query and parameter."""
+    return {"lineage": {"model": corpus.lineage_model}, "coauthors-of": {"person": corpus.frequent_person},
+            "papers-introducing": {"name": corpus.technique}}
+
 
 def bench_size(n: int, args, work: Path) -> dict:
     import pyoxigraph
     from rdflib import Graph
-
 
     res: dict = {"records": n}
     corpus_dir, store, nt, ttl = work / f"corpus-{n}", work / f"store-{n}", work / f"graph-{n}.nt", work / f"graph-{n}.ttl"
@@ -247,32 +293,33 @@ def bench_size(n: int, args, work: Path) -> dict:
     res["ox_mem_ttl_s"] = time.perf_counter() - t
     del g
 
-    spec = {"lineage": {"model": corpus.lineage_model}, "coauthors-of": {"person": corpus.frequent_person},
-            "papers-introducing": {"name": corpus.technique}}
-    res["bindings"] = spec
-    res["oxigraph"] = run_engine("oxigraph", store, spec, args.runs, 60, args.ox_query_budget, None)
-    res["oxigraph"].pop("load", None)
-    for q in QUERIES:
-        r = res["oxigraph"][q]
-        if "median_ms" in r:
-            print(f"  oxigraph {q:20s} {r['rows']:>7} rows  median {r['median_ms']:9.2f} ms  "
-                  f"p95 {r['p95_ms']:9.2f} ms  ({r['runs']} runs)", flush=True)
-
-    if args.no_rdflib:
-        res["rdflib"] = {}
-    else:
-        print("  rdflib in-memory reference ...", flush=True)
-        res["rdflib"] = run_engine("rdflib", nt, spec, args.runs, args.rdflib_load_budget, args.query_budget,
-                                   args.rdflib_ttl_budget)
-        for q in QUERIES:
-            r = res["rdflib"].get(q, {})
-            if "median_ms" in r:
-                same = "" if r["rows"] == res["oxigraph"][q].get("rows", r["rows"]) else "  ROW COUNT DIFFERS"
-                print(f"  rdflib   {q:20s} {r['rows']:>7} rows  median {r['median_ms']:9.2f} ms  "
-                      f"p95 {r['p95_ms']:9.2f} ms  ({r['runs']} runs){same}", flush=True)
+    measure_queries(res, store, nt, bindings(corpus), args)
     if not args.keep:
         for p in (corpus_dir, nt, ttl):
             shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+    return res
+
+
+def bench_store(path: Path, args, work: Path) -> dict:
+    """--store: only the saved queries, on a store already built from ``synth`` records (the
+    bound values are those of the corpus of that many records and --seed, made again to know them)."""
+    if not (path / "CURRENT" / "manifest.json").exists():
+        raise SystemExit(f"no kg store at {path}")
+    manifest = json.loads((path / "CURRENT" / "manifest.json").read_text())["summary"]
+    n = manifest["records"]
+    res: dict = {"records": n, "triples": manifest["triples"], "summary": manifest, "store": str(path),
+                 "store_mb": du(path) / 2**20}
+    corpus_dir, nt = work / f"corpus-{n}", work / f"graph-{n}.nt"
+    shutil.rmtree(corpus_dir, ignore_errors=True)
+    spec = bindings(synth.generate(n, corpus_dir, seed=args.seed))
+    shutil.rmtree(corpus_dir, ignore_errors=True)
+    print(f"  store {path}: {n} records, {manifest['triples']} triples; bound values {spec}", flush=True)
+    if not args.no_rdflib:
+        e = launch(kg_cmd("export", "--store", str(path), "--format", "nt", "-o", str(nt)))
+        res["nt_export_s"] = e["wall"]
+    measure_queries(res, path, nt, spec, args, ttl=False)
+    if not args.keep:
+        nt.unlink(missing_ok=True)
     return res
 
 
@@ -312,16 +359,20 @@ def tables(results: list[dict]) -> tuple[str, list[tuple[str, str]]]:
                 failed.append((f"{name} @ {n}", f"{shown} — {v}"))
             return f"| {name} | {shown} | {v} |"
 
-        md += [f"### {n:,} records ({res['triples']:,} triples, {res['triples'] / n:.0f} per record)", "",
-               "| measure | value | target (at 10,000 records) |", "|---|---|---|",
-               row("kg build, end to end", f"{res['build_s']:.1f} s = {res['build_rps']:.0f} records/s",
-                   "build_rps", res["build_rps"]),
-               row("kg build, peak memory", f"{res['peak_mb']:.0f} MB", "peak_mb", res["peak_mb"]),
-               row("store on disk", f"{res['store_mb']:.0f} MB"),
-               row("load N-Triples into fresh Oxigraph (bulk)", f"{res['load_s']:.2f} s", "load_s", res["load_s"]),
-               row("kg export --format ttl", f"{res['ttl_s']:.2f} s ({res['ttl_mb']:.0f} MB)", "ttl_s", res["ttl_s"]),
-               row("kg export --format nt", f"{res['nt_export_s']:.2f} s"),
-               ""]
+        md += [f"### {n:,} records ({res['triples']:,} triples, {res['triples'] / n:.0f} per record)", ""]
+        if "build_s" in res:
+            md += ["| measure | value | target (at 10,000 records) |", "|---|---|---|",
+                   row("kg build, end to end", f"{res['build_s']:.1f} s = {res['build_rps']:.0f} records/s",
+                       "build_rps", res["build_rps"]),
+                   row("kg build, peak memory", f"{res['peak_mb']:.0f} MB", "peak_mb", res["peak_mb"]),
+                   row("store on disk", f"{res['store_mb']:.0f} MB"),
+                   row("load N-Triples into fresh Oxigraph (bulk)", f"{res['load_s']:.2f} s", "load_s", res["load_s"]),
+                   row("kg export --format ttl", f"{res['ttl_s']:.2f} s ({res['ttl_mb']:.0f} MB)", "ttl_s",
+                       res["ttl_s"]),
+                   row("kg export --format nt", f"{res['nt_export_s']:.2f} s"),
+                   ""]
+        else:
+            md += [f"Queries only, on the store at {res['store']} ({res['store_mb']:.0f} MB on disk).", ""]
         md += ["| saved query | rows | Oxigraph median | Oxigraph p95 | rdflib median | rdflib p95 | speed-up | target |",
                "|---|---|---|---|---|---|---|---|"]
         for q in QUERIES:
@@ -330,7 +381,7 @@ def tables(results: list[dict]) -> tuple[str, list[tuple[str, str]]]:
             checks = []
             if f"q:{q}" in TARGETS:
                 checks.append(verdict(f"q:{q}", o["median_ms"], n) if "median_ms" in o
-                              else ("FAIL (" + TARGETS[f"q:{q}"][0] + ": timed out)" if n == TARGET_SIZE else ""))
+                              else ("FAIL (" + TARGETS[f"q:{q}"][0] + ": not measured)" if n == TARGET_SIZE else ""))
             if ratio is not None:
                 checks.append(verdict("ratio", ratio, n))
             elif n == TARGET_SIZE and r and "median_ms" in o:
@@ -342,6 +393,8 @@ def tables(results: list[dict]) -> tuple[str, list[tuple[str, str]]]:
                       f"{fmt_rd(o, 'p95_ms', unit=' ms')} | "
                       f"{fmt_rd(r, 'median_ms', unit=' ms')} | {fmt_rd(r, 'p95_ms', unit=' ms')} | "
                       f"{f'{ratio:.1f}×' if ratio else '—'} | {'; '.join(c for c in checks if c)} |")
+        if "build_s" not in res:
+            continue
         md += ["", f"Store choice at {n:,} records (same N-Triples; queries above):", "",
                "| | Oxigraph (via oxrdflib) | rdflib Memory |", "|---|---|---|",
                f"| load N-Triples | {res['ox_mem_load_s']:.2f} s in memory, {res['load_s']:.2f} s bulk to disk | "
@@ -393,6 +446,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rdflib-ttl-budget", type=float, default=180, help="rdflib: seconds to write Turtle")
     ap.add_argument("--no-rdflib", action="store_true", help="skip the rdflib reference")
     ap.add_argument("--keep", action="store_true", help="keep corpora and exports in OUT/work")
+    ap.add_argument("--store", type=Path, action="append", default=[],
+                    help="only the saved queries, on this store already built from synth.py records "
+                         "(repeatable; --sizes and --quick are then ignored)")
     args = ap.parse_args(argv)
     sizes = [300, 1000] if args.quick else [int(s) for s in args.sizes.replace(",", " ").split()]
     if args.quick:
@@ -413,11 +469,12 @@ def main(argv: list[str] | None = None) -> int:
 
     results = []
     started = time.perf_counter()
-    for n in sizes:
-        print(f"\n== {n} records", flush=True)
-        results.append(bench_size(n, args, work))
+    for item in args.store or sizes:
+        print(f"\n== {item}" + ("" if args.store else " records"), flush=True)
+        results.append(bench_store(item, args, work) if args.store else bench_size(item, args, work))
         md, _ = tables(results[-1:])
         print("\n" + md, flush=True)
+    sizes = [res["records"] for res in results]
     md, failed = tables(results)
     header = (f"# kg benchmark\n\nMachine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, "
               f"Python {m['python']}, pyoxigraph {m['pyoxigraph']}, oxrdflib {m['oxrdflib']}, "

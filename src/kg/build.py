@@ -92,10 +92,13 @@ class _DocPickler(pickle.Pickler):
         return self.index.get(id(obj)) if type(obj) is Record else None
 
     def reducer_override(self, obj: object):
-        names = _fields(type(obj))
+        cls = type(obj)
+        names = _fields(cls)
         if names is None:
             return NotImplemented
-        return _rebuild, (type(obj), tuple([getattr(obj, n) for n in names]))
+        values = tuple([getattr(obj, n) for n in names])
+        # made again by its __init__ (compiled, quick) unless that checks more than it stores (Fact)
+        return (_rebuild, (cls, values)) if hasattr(cls, "__post_init__") else (cls, values)
 
 
 class _DocUnpickler(pickle.Unpickler):

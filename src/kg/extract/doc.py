@@ -6,6 +6,7 @@ Like a spaCy ``Doc``: each component reads what earlier ones assigned
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,12 +21,16 @@ def _flat(text: str) -> str:
     return collapse_ws(text)
 
 
-def _written_forms(sentence: str) -> list[str]:
+def _written_forms(sentence: str) -> Iterator[str]:
+    """The sentence as written, then as JSON and XML would write it (made only when asked for)."""
     import html
     import json
 
-    return [sentence, json.dumps(sentence, ensure_ascii=False)[1:-1], json.dumps(sentence)[1:-1],
-            html.escape(sentence, quote=False), html.escape(sentence)]
+    yield sentence
+    yield json.dumps(sentence, ensure_ascii=False)[1:-1]
+    yield json.dumps(sentence)[1:-1]
+    yield html.escape(sentence, quote=False)
+    yield html.escape(sentence)
 
 
 def _clean(text: str) -> str:

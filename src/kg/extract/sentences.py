@@ -3,11 +3,13 @@
 A full stop ends a sentence only when it is followed by white space and an
 upper-case letter, digit or opening quote, is not inside parentheses, and
 does not close a known abbreviation ("e.g.", "et al.", "vs."). One linear
-scan; no regular expression that could backtrack.
+scan from bracket to stop (regular expressions of one character class only:
+nothing that could backtrack).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 ABBREVIATIONS = frozenset(
@@ -33,19 +35,37 @@ def _word_before(text: str, i: int) -> str:
     return text[j:i].lower()
 
 
+_EVENT = re.compile(r"[()\[\].!?]")
+"""The characters the scan acts on; it jumps from one to the next (one class: nothing to backtrack)."""
+_SPACE = re.compile(r"\s")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     depth = 0
     start = 0
     n = len(text)
-    i = 0
-    while i < n:
+    pos = 0
+    while True:
+        m = _EVENT.search(text, pos)
+        i = m.start() if m else n
+        # a run longer than MAX_SENTENCE is cut at its first white space past the limit
+        while i - start > MAX_SENTENCE + 1:
+            w = _SPACE.search(text, max(pos, start + MAX_SENTENCE + 1), i)
+            if w is None:
+                break
+            _emit(out, text, start, w.start())
+            start = pos = w.start()
+            depth = 0
+        if m is None:
+            break
         ch = text[i]
         if ch in "([":
             depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-        elif ch in ".!?" and (depth == 0 or i - start > MAX_SENTENCE):
+        elif ch in ")]":
+            if depth:
+                depth -= 1
+        elif depth == 0 or i - start > MAX_SENTENCE:
             nxt = i + 1
             while nxt < n and text[nxt] in "\"')”’":
                 nxt += 1
@@ -54,11 +74,7 @@ def split_sentences(text: str) -> list[Sentence]:
                     _emit(out, text, start, nxt)
                     start = nxt
                     depth = 0
-        elif i - start > MAX_SENTENCE and ch.isspace():
-            _emit(out, text, start, i)
-            start = i
-            depth = 0
-        i += 1
+        pos = i + 1
     _emit(out, text, start, n)
     return out
 

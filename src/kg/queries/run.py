@@ -102,28 +102,40 @@ def run_query(graph: Graph, text: str, bindings: dict[str, str] | None = None) -
     return result
 
 
-def _oxigraph_query(graph: Graph, text: str, init: dict[str, URIRef | Literal]) -> Result | None:
-    """The query run by pyoxigraph itself when ``graph`` is an Oxigraph store's graph (None otherwise).
+def _on_oxigraph(graph: Graph, text: str, init: dict[str, URIRef | Literal] | None = None):
+    """pyoxigraph's answer to the query when ``graph`` is an Oxigraph store's graph, else None.
 
-    What oxrdflib's ``Graph.query`` does (the same prefixes, default graph and substitutions, the
-    same rdflib terms in the Result), with each distinct term converted once per query: rows
-    repeat names and counts, and building an rdflib Literal costs ~10 µs, more than the engine
-    spends on a row.
+    Asked as oxrdflib's ``Graph.query`` asks it (the graph's prefixes, its default graph, the
+    bound values as substitutions), but without oxrdflib turning every term of every row into an
+    rdflib term: callers convert what they need, once per distinct term.
     """
     from oxrdflib import OxigraphStore
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, ConjunctiveGraph
-    from rdflib.term import Variable
 
-    store = graph.store
-    if not isinstance(store, OxigraphStore) or isinstance(graph, ConjunctiveGraph):
+    if not isinstance(graph.store, OxigraphStore) or isinstance(graph, ConjunctiveGraph):
         return None
     import pyoxigraph as ox
-    from oxrdflib._converter import from_ox, to_ox
+    from oxrdflib._converter import to_ox
 
     default = None if graph.identifier == DATASET_DEFAULT_GRAPH_ID else to_ox(graph.identifier)
-    answer = store._inner.query(  # noqa: SLF001 -- oxrdflib's own query() reaches it the same way
+    return graph.store._inner.query(  # noqa: SLF001 -- oxrdflib's own query() reaches it the same way
         text, prefixes={p: str(ns) for p, ns in graph.namespaces()}, default_graph=default,
-        substitutions={ox.Variable(k): to_ox(v) for k, v in init.items()})
+        substitutions={ox.Variable(k): to_ox(v) for k, v in (init or {}).items()})
+
+
+def _oxigraph_query(graph: Graph, text: str, init: dict[str, URIRef | Literal]) -> Result | None:
+    """The Result oxrdflib would give (the same rdflib terms), None when ``graph`` is not on Oxigraph.
+
+    Each distinct term is converted once per query: rows repeat names and counts, and building
+    an rdflib Literal costs 5-10 µs, more than the engine spends on a row.
+    """
+    answer = _on_oxigraph(graph, text, init)
+    if answer is None:
+        return None
+    import pyoxigraph as ox
+    from oxrdflib._converter import from_ox
+    from rdflib.term import Variable
+
     if isinstance(answer, ox.QueryBoolean):
         out = Result("ASK")
         out.askAnswer = bool(answer)
@@ -156,6 +168,28 @@ def _oxigraph_query(graph: Graph, text: str, init: dict[str, URIRef | Literal]) 
     names = out.vars
     out.bindings = [{v: rdflib_term(t) for v, t in zip(names, solution)} for solution in answer]
     return out
+
+
+def select_plain(graph: Graph, text: str) -> list[tuple]:
+    """A SELECT's rows as tuples: IRIs as URIRef, blank nodes as BNode, each literal as its lexical
+    form (``str(literal)``), None where unbound. For code that reads names and values only: on an
+    Oxigraph store no rdflib Literal is built, which is most of the time of a query of many rows.
+    """
+    answer = _on_oxigraph(graph, text)
+    if answer is None:
+        return [tuple(str(v) if isinstance(v, Literal) else v for v in row) for row in graph.query(text)]
+    import pyoxigraph as ox
+
+    iris: dict[str, URIRef] = {}
+
+    def plain(t):
+        if isinstance(t, ox.NamedNode):
+            return iris.get(t.value) or iris.setdefault(t.value, URIRef(t.value))
+        if isinstance(t, ox.BlankNode):
+            return BNode(t.value)
+        return None if t is None else t.value
+
+    return [tuple(plain(t) for t in solution) for solution in answer]
 
 
 def rows(result: Result) -> list[dict[str, str | None]]:

@@ -11,19 +11,21 @@ The small library behind ``kg lineage`` and the lineage page:
 * :func:`evidence`: the quotes, source records and confidences that state
   each fact, read from the ``mlkg:Evidence`` nodes that reify it.
 
-Everything is read with a few bulk SPARQL queries rather than one lookup per
-node, so it stays fast on a store of any size.
+Everything is read with bulk SPARQL queries rather than one lookup per node:
+the walk asks one query per step and direction for the whole frontier, so its
+cost is that of the lineage, not of the store.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rdflib import Graph, URIRef
+from rdflib import RDFS, Graph, URIRef
 
+from kg.queries.run import select_plain
 from kg.resolve.entities import model_key
 from kg.vocab import MLKG
 
@@ -47,6 +49,8 @@ KINDS = {
     MLKG.mergedFrom: "merged",
     MLKG.basedOn: "based on",
 }
+DERIVES_N3 = [p.n3() for p in (MLKG.derivedFrom, *KINDS)]
+"""The properties that say a model was made from another, as SPARQL terms."""
 DERIVED = "derived"
 """The kind of an ``mlkg:derivedFrom`` edge that no specific property refines."""
 MAX_DEPTH = 20
@@ -120,21 +124,31 @@ def _values(var: str, terms: Iterable[URIRef]) -> str:
 
 def names(graph: Graph, classes: Iterable[URIRef] = (MLKG.Model,)) -> dict[URIRef, tuple[str, list[str], URIRef]]:
     """Every entity of ``classes``: (preferred label, all its names, its class)."""
-    rows = graph.query(PREFIXES + f"""
-        SELECT ?e ?c ?label ?name WHERE {{
+    rows = select_plain(graph, PREFIXES + f"""
+        SELECT ?e ?c ?p ?name WHERE {{
           {_values("c", classes)}
           ?e a ?c .
-          OPTIONAL {{ ?e rdfs:label ?label }}
-          OPTIONAL {{ ?e rdfs:label|skos:altLabel ?name }}
+          OPTIONAL {{ {{ SELECT ?e ?p ?name WHERE {{ VALUES ?p {{ rdfs:label skos:altLabel }} ?e ?p ?name }} }} }}
         }}""")
-    found: dict[URIRef, tuple[str, list[str], URIRef]] = {}
-    for e, c, label, name in rows:
+    found: dict[URIRef, tuple[list[str | None], list[str], URIRef]] = {}
+    for e, c, p, name in rows:
         if not isinstance(e, URIRef):
             continue
-        pref, all_names, cls = found.setdefault(e, (str(label) if label is not None else str(e), [], c))
-        if name is not None and str(name) not in all_names:
-            all_names.append(str(name))
-    return found
+        label, all_names, _ = found.setdefault(e, ([None], [], c))
+        if name is None:
+            continue
+        if label[0] is None and p == RDFS.label:
+            label[0] = name
+        if name not in all_names:
+            all_names.append(name)
+    return {e: (label[0] if label[0] is not None else str(e), all_names, c)
+            for e, (label, all_names, c) in found.items()}
+
+
+def spellings(graph: Graph, entity: URIRef) -> list[str]:
+    """All the names of one entity (rdfs:label and skos:altLabel)."""
+    return [name for (name,) in select_plain(
+        graph, PREFIXES + f"SELECT ?name WHERE {{ {_values('e', [entity])} ?e rdfs:label|skos:altLabel ?name }}")]
 
 
 def labels_of(graph: Graph, nodes: Iterable[URIRef]) -> dict[URIRef, str]:
@@ -143,9 +157,9 @@ def labels_of(graph: Graph, nodes: Iterable[URIRef]) -> dict[URIRef, str]:
     labels = {n: str(n) for n in nodes}
     for i in range(0, len(nodes), 500):
         chunk = nodes[i:i + 500]
-        for e, label in graph.query(PREFIXES + f"SELECT ?e ?l WHERE {{ {_values('e', chunk)} ?e rdfs:label ?l }}"):
-            if labels[e] == str(e) or str(label) < labels[e]:
-                labels[e] = str(label)
+        for e, label in select_plain(graph, PREFIXES + f"SELECT ?e ?l WHERE {{ {_values('e', chunk)} ?e rdfs:label ?l }}"):
+            if labels[e] == str(e) or label < labels[e]:
+                labels[e] = label
     return labels
 
 
@@ -192,13 +206,26 @@ def find_model(graph: Graph, name: str) -> URIRef:
 
 # -- derivations ---------------------------------------------------------------
 
-def derivations(graph: Graph) -> dict[tuple[URIRef, URIRef], set[URIRef]]:
-    """Every (child, parent) derivation with the properties that state it."""
-    props = [MLKG.derivedFrom, *KINDS]
+def derivations(graph: Graph, children: Iterable[URIRef] | None = None) -> dict[tuple[URIRef, URIRef], set[URIRef]]:
+    """Every (child, parent) derivation with the properties that state it (of ``children`` only,
+    when given)."""
+    return _edges(graph, "c", children)
+
+
+def _edges(graph: Graph, side: str, nodes: Iterable[URIRef] | None) -> dict[tuple[URIRef, URIRef], set[URIRef]]:
+    """(child, parent) -> properties, for the derivations whose ``side`` ("c" the child, "par"
+    the parent) is one of ``nodes`` (all of them when None)."""
+    # All of them: one index range per property. Some: all the triples of each node, filtered.
+    patterns = [f"VALUES ?p {{ {' '.join(DERIVES_N3)} }} ?c ?p ?par"]
+    if nodes is not None:
+        nodes = sorted(set(nodes))
+        patterns = [f"{_values(side, nodes[i:i + 500])} ?c ?p ?par . FILTER(?p IN ({', '.join(DERIVES_N3)}))"
+                    for i in range(0, len(nodes), 500)]
     out: dict[tuple[URIRef, URIRef], set[URIRef]] = defaultdict(set)
-    for c, p, par in graph.query(PREFIXES + f"SELECT ?c ?p ?par WHERE {{ {_values('p', props)} ?c ?p ?par }}"):
-        if isinstance(c, URIRef) and isinstance(par, URIRef) and c != par:
-            out[(c, par)].add(p)
+    for pattern in patterns:
+        for c, p, par in select_plain(graph, PREFIXES + f"SELECT ?c ?p ?par WHERE {{ {pattern} }}"):
+            if isinstance(c, URIRef) and isinstance(par, URIRef) and c != par:
+                out[(c, par)].add(p)
     return out
 
 
@@ -208,18 +235,16 @@ def kinds_of(props: set[URIRef]) -> list[str]:
 
 
 def lineage(graph: Graph, root: URIRef, depth: int = MAX_DEPTH) -> Lineage:
-    """Ancestors and descendants of ``root`` (up to ``depth`` steps each way), kinds and evidence."""
-    pairs = derivations(graph)
-    up: dict[URIRef, set[URIRef]] = defaultdict(set)
-    down: dict[URIRef, set[URIRef]] = defaultdict(set)
-    for child, parent in pairs:
-        up[child].add(parent)
-        down[parent].add(child)
-    ancestors, descendants = _walk(root, up, depth), _walk(root, down, depth)
+    """Ancestors and descendants of ``root`` (up to ``depth`` steps each way), kinds and evidence.
+
+    Walked a step at a time from the root, one query per step and direction, so the cost is that
+    of the lineage, not of every derivation in the graph.
+    """
+    ancestors, descendants = _walk(graph, root, depth, up=True), _walk(graph, root, depth, up=False)
     nodes = {root} | ancestors | descendants
-    kept = sorted((c, p) for c, p in pairs if c in nodes and p in nodes)
+    props = {pair: ps for pair, ps in sorted(derivations(graph, nodes).items()) if pair[1] in nodes}
+    kept = list(props)
     labels = labels_of(graph, nodes)
-    props = {(c, par): pairs[(c, par)] for c, par in kept}
     said = evidence(graph, [(c, p, par) for (c, par), ps in props.items() for p in ps if p != MLKG.derivedFrom])
     edges = []
     for c, par in kept:
@@ -230,16 +255,15 @@ def lineage(graph: Graph, root: URIRef, depth: int = MAX_DEPTH) -> Lineage:
     return Lineage(root, labels, edges, ancestors, descendants)
 
 
-def _walk(root: URIRef, step: dict[URIRef, set[URIRef]], depth: int) -> set[URIRef]:
-    seen, queue = {root}, deque([(root, 0)])
-    while queue:
-        node, d = queue.popleft()
-        if d >= depth:
-            continue
-        for nxt in sorted(step.get(node, ())):
-            if nxt not in seen:
-                seen.add(nxt)
-                queue.append((nxt, d + 1))
+def _walk(graph: Graph, root: URIRef, depth: int, *, up: bool) -> set[URIRef]:
+    """The models ``depth`` steps or fewer from ``root``, up to its parents or down to its children."""
+    seen, frontier = {root}, {root}
+    for _ in range(depth):
+        pairs = _edges(graph, "c" if up else "par", frontier)
+        frontier = {(par if up else c) for c, par in pairs} - seen
+        if not frontier:
+            break
+        seen |= frontier
     return seen - {root}
 
 
@@ -254,7 +278,7 @@ def evidence(graph: Graph, facts: Iterable[tuple[URIRef, URIRef, URIRef]] | None
     restrict = ""
     if wanted is not None and len(wanted) <= 500:
         restrict = "VALUES (?s ?p ?o) { " + " ".join(f"({s.n3()} {p.n3()} {o.n3()})" for s, p, o in wanted) + " }"
-    rows = graph.query(PREFIXES + f"""
+    rows = select_plain(graph, PREFIXES + f"""
         SELECT ?s ?p ?o ?quote ?file ?index ?conf ?arxiv WHERE {{
           {restrict}
           ?e a mlkg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .

@@ -30,7 +30,7 @@ def lineage(
     from rich.text import Text
 
     from kg.graph.store import Store
-    from kg.lineage import AmbiguousName, UnknownName, find_model, names
+    from kg.lineage import AmbiguousName, UnknownName, find_model, spellings
     from kg.lineage import lineage as walk
     from kg.resolve.entities import model_key
 
@@ -43,7 +43,7 @@ def lineage(
         raise UsageError(str(exc)) from None
     lin = walk(graph, root, depth)
     label = lin.labels[root]
-    if model_key(name) not in {model_key(n) for n in names(graph).get(root, ("", [label], None))[1]}:
+    if model_key(name) not in {model_key(n) for n in spellings(graph, root)}:
         err.print(Text.assemble("taking ", (label, "bold"), f" for {name!r}"), highlight=False)
     out.print(render_tree(lin, quotes=quotes), soft_wrap=False)
     if html is not None:

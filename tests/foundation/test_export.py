@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pyoxigraph
 import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -9,6 +11,7 @@ from rdflib.compare import isomorphic
 
 from foundation_support import run_kg
 from kg.exports import atomic
+from kg.graph.store import Store
 
 RDFLIB = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld", "xml": "xml"}
 OXI = {"ttl": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES,
@@ -82,7 +85,20 @@ def test_a_failed_export_keeps_the_old_file_and_leaves_no_temp_file(built, tmp_p
     def explode(self, *args, **kwargs):
         raise RuntimeError("serializer crashed half-way")
 
-    monkeypatch.setattr(Graph, "serialize", explode)
+    class HalfDump:  # Oxigraph writes Turtle straight to the file: it stops after some bytes
+        def __init__(self, real):
+            self.real = real
+
+        def dump(self, output, *args, **kwargs):
+            Path(output).write_text("@prefix half: <https://example.org/> .\n")
+            explode(self)
+
+        def __getattr__(self, name):
+            return getattr(self.real, name)
+
+    real_oxigraph = Store.oxigraph
+    monkeypatch.setattr(Graph, "serialize", explode)  # JSON-LD: rdflib
+    monkeypatch.setattr(Store, "oxigraph", lambda self: HalfDump(real_oxigraph(self)))
     with pytest.raises(RuntimeError, match="half-way"):
         kg.open(built).export(target, format=fmt)
     assert target.read_bytes() == before

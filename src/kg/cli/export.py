@@ -26,10 +26,12 @@ def export(
     from kg.exports import get as exporter
     from kg.graph.store import Store
 
-    if format not in formats():
-        raise UsageError(f"unknown export format {format!r} (known: {', '.join(formats())})")
+    try:
+        chosen = exporter(format)
+    except KeyError:
+        raise UsageError(f"unknown export format {format!r} (known: {', '.join(formats())})") from None
     if output is None:  # exports/graph.nt for nt, exports/graph for neo4j's folder
-        output = Path("exports") / f"graph{exporter(format).suffix}"
+        output = Path("exports") / f"graph{chosen.suffix}"
     st = Store(store)
     st.require()
     path = run_export(st, format, output)

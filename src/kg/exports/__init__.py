@@ -36,9 +36,11 @@ def exporter(name: str, *, suffix: str, description: str, aliases: tuple[str, ..
     return register
 
 
-def _load_builtin() -> None:
+def _load_builtin(graph_tools: bool = True) -> None:
     from kg.exports import rdf  # noqa: F401
 
+    if not graph_tools:  # they import networkx: not worth its import time for an RDF export
+        return
     try:
         from kg.exports import cytoscape, graphml, neo4j, networks  # noqa: F401
     except ImportError:
@@ -46,7 +48,9 @@ def _load_builtin() -> None:
 
 
 def get(name: str) -> Exporter:
-    _load_builtin()
+    _load_builtin(graph_tools=False)
+    if name not in EXPORTERS:
+        _load_builtin()
     try:
         return EXPORTERS[name]
     except KeyError:

@@ -1,6 +1,6 @@
 """RDF exports: Turtle, N-Triples, N-Quads, TriG and RDF/XML written by Oxigraph; compact JSON-LD by rdflib.
 
-Oxigraph's serializers (through oxrdflib) write the store in its own order,
+Oxigraph's serializers write the store in its own order, straight from the database,
 declaring only kg's prefixes: the same store always gives the same bytes.
 RDF/XML is the one format that cannot hold every string, so its literals lose
 the characters XML forbids and carriage returns (kg.exports.xmlsafe); a graph
@@ -31,12 +31,12 @@ from kg.exports.xmlsafe import needs_xml_cleaning, xml_text
 from kg.graph.store import PREFIXES, Store
 
 RDF_FORMATS = {
-    # name: (oxrdflib serializer, suffix, description, aliases)
-    "ttl": ("ox-turtle", ".ttl", "Turtle", ("turtle",)),
-    "nt": ("ox-ntriples", ".nt", "N-Triples", ("ntriples",)),
-    "nq": ("ox-nquads", ".nq", "N-Quads", ("nquads",)),
-    "trig": ("ox-trig", ".trig", "TriG", ()),
-    "xml": (None, ".rdf", "RDF/XML (characters XML forbids are dropped)", ("rdfxml",)),
+    # name: (Oxigraph format, suffix, description, aliases)
+    "ttl": (ox.RdfFormat.TURTLE, ".ttl", "Turtle", ("turtle",)),
+    "nt": (ox.RdfFormat.N_TRIPLES, ".nt", "N-Triples", ("ntriples",)),
+    "nq": (ox.RdfFormat.N_QUADS, ".nq", "N-Quads", ("nquads",)),
+    "trig": (ox.RdfFormat.TRIG, ".trig", "TriG", ()),
+    "xml": (ox.RdfFormat.RDF_XML, ".rdf", "RDF/XML (characters XML forbids are dropped)", ("rdfxml",)),
 }
 
 
@@ -51,15 +51,15 @@ def rdf_graph(store: Store) -> Graph:
     return graph
 
 
-def _writer(serializer: str | None):
+def _writer(rdf_format: ox.RdfFormat):
     def write(store: Store, path: Path) -> None:
         with atomic_path(path) as tmp:
-            if serializer is None:  # RDF/XML: Oxigraph writes it from cleaned triples
+            if rdf_format == ox.RdfFormat.RDF_XML:  # Oxigraph writes it from cleaned triples
                 quads = store.oxigraph().quads_for_pattern(None, None, None, ox.DefaultGraph())
                 ox.serialize((_xml_clean(q.triple) for q in quads), str(tmp), ox.RdfFormat.RDF_XML,
                              prefixes=PREFIXES)
-            else:
-                rdf_graph(store).serialize(destination=str(tmp), format=serializer)
+            else:  # the default graph, straight from the database to the file
+                store.oxigraph().dump(str(tmp), rdf_format, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
 
     return write
 
@@ -73,8 +73,8 @@ def _xml_clean(t: ox.Triple) -> ox.Triple:
     return t
 
 
-for _name, (_ser, _suffix, _desc, _aliases) in RDF_FORMATS.items():
-    exporter(_name, suffix=_suffix, description=_desc, aliases=_aliases)(_writer(_ser))
+for _name, (_format, _suffix, _desc, _aliases) in RDF_FORMATS.items():
+    exporter(_name, suffix=_suffix, description=_desc, aliases=_aliases)(_writer(_format))
 
 
 def context() -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from kg.records.dates import parse_date
 from kg.records.formats._common import split_lines, too_long
@@ -56,15 +57,20 @@ def sniff(head: str) -> float:
     return 0.9 if hits / len(lines) >= 0.5 else (0.4 if hits else 0.0)
 
 
+# The token tests below are pure functions of one word, asked again for every candidate split of
+# every line: remembered.
+@lru_cache(maxsize=65536)
 def _core(tok: str) -> str:
     return tok.strip("\"'“”‘’()[]{}")
 
 
+@lru_cache(maxsize=65536)
 def _is_cap(tok: str) -> bool:
     t = _core(tok)
     return bool(t) and t[0].isupper()
 
 
+@lru_cache(maxsize=65536)
 def _is_acronym(tok: str) -> bool:
     """ "LLMs", "NAS", "GPT-4": two or more capitals, no lowercase run."""
     t = _core(tok).rstrip(".,;:")
@@ -72,12 +78,14 @@ def _is_acronym(tok: str) -> bool:
     return upper >= 2 and upper >= sum(1 for ch in t if ch.islower())
 
 
+@lru_cache(maxsize=65536)
 def _is_lower_word(tok: str) -> bool:
     """A lowercase word: first letter lowercase and no capital inside ("syNthetic" is not)."""
     t = _core(tok)
     return bool(t) and t[0].isalpha() and t[0].islower() and not any(ch.isupper() for ch in t)
 
 
+@lru_cache(maxsize=65536)
 def _is_lower_content(tok: str) -> bool:
     """A lowercase word that title case would have capitalised; also
     "Decoder-only", whose lowercase part after the hyphen title case avoids."""
@@ -88,6 +96,7 @@ def _is_lower_content(tok: str) -> bool:
     return _is_lower_word(tok) and t.lower().rstrip(".,;:") not in FUNCTION_WORDS
 
 
+@lru_cache(maxsize=65536)
 def _ends_sentence(tok: str) -> bool:
     return tok.endswith(SENTENCE_PUNCT) and tok not in ABBREVIATIONS and len(_core(tok)) > 1
 

@@ -79,8 +79,14 @@ def _rebuild(cls: type, values: tuple) -> object:
     return obj
 
 
+def _job_record(index: int) -> Record:
+    """Unpickling a doc in the parent: its record is the one the parent already holds."""
+    assert _JOB is not None
+    return _JOB[0][index]
+
+
 class _DocPickler(pickle.Pickler):
-    """Docs for the parent: records by index, slotted dataclasses as plain tuples.
+    """Docs for the parent: records by their index in the job, slotted dataclasses as plain tuples.
 
     (dataclasses' own pickling of a slotted class calls fields() for every object: a hundred
     thousand facts took seconds to arrive.)"""
@@ -89,26 +95,16 @@ class _DocPickler(pickle.Pickler):
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.index = index
 
-    def persistent_id(self, obj: object) -> int | None:
-        return self.index.get(id(obj)) if type(obj) is Record else None
-
     def reducer_override(self, obj: object):
         cls = type(obj)
+        if cls is Record and id(obj) in self.index:
+            return _job_record, (self.index[id(obj)],)
         names = _fields(cls)
         if names is None:
             return NotImplemented
         values = tuple([getattr(obj, n) for n in names])
         # made again by its __init__ (compiled, quick) unless that checks more than it stores (Fact)
         return (_rebuild, (cls, values)) if hasattr(cls, "__post_init__") else (cls, values)
-
-
-class _DocUnpickler(pickle.Unpickler):
-    def __init__(self, data: bytes, records: list[Record]) -> None:
-        super().__init__(io.BytesIO(data))
-        self.records = records
-
-    def persistent_load(self, pid: int) -> Record:
-        return self.records[pid]
 
 
 def _extract_span(span: tuple[int, int]) -> bytes:
@@ -146,7 +142,7 @@ def extraction(records: list[Record], components: tuple[str, ...]) -> Iterator[t
         with mp.get_context("fork").Pool(workers, initializer=_ignore_sigint) as pool:
             spans = [(a, min(a + CHUNK, len(records))) for a in range(0, len(records), CHUNK)]
             blobs = pool.imap(_extract_span, spans)
-            yield (doc for blob in blobs for doc in _DocUnpickler(blob, records).load()), True
+            yield (doc for blob in blobs for doc in pickle.loads(blob)), True
     finally:
         _JOB = None
 

@@ -100,7 +100,7 @@ def shingles(text: str, cache: dict[str, int] | None = None) -> set[int]:
         text = clean_text(text)
     get = cache.get
     words = [get(w) or _word_hash(cache, w) for w in fold(text).split()]
-    return {hash(tuple(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
+    return set(map(hash, zip(*(words[k:] for k in range(SHINGLE)))))  # the hash of each run of SHINGLE words
 
 
 def similarity(a: set[int], b: set[int]) -> float:

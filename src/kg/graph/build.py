@@ -192,6 +192,8 @@ def _lines(papers: list[Paper], people: People, docs: list[Doc], facts: list[Fac
                 lines.append(f"{entity_node[id(ent)]} {_M['parameterCount']} {decimal(str(attr.value))} .\n")
     yield new(lines)
 
+    entity_of: dict[Mention, str | None] = {}  # every fact names its ends anew: each name resolved once
+
     def node(m: Mention, record: Record) -> str | None:
         if m.kind == "paper":
             paper = paper_of_record.get((record.file, record.index))
@@ -201,8 +203,10 @@ def _lines(papers: list[Paper], people: People, docs: list[Doc], facts: list[Fac
             if paper is None or (paper.key, m.name) not in people.by_spelling:
                 return None
             return agent_iri[people.by_spelling[(paper.key, m.name)]]
-        ent = entities.get(m)
-        return entity_node[id(ent)] if ent else None
+        if m not in entity_of:
+            ent = entities.get(m)
+            entity_of[m] = entity_node[id(ent)] if ent else None
+        return entity_of[m]
 
     # one evidence node per (triple, record, quote, extractor): the surest reading wins
     flat: dict[str, str] = {}  # quote -> quote with white space collapsed (an author line is many facts' quote)

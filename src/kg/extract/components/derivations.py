@@ -60,13 +60,88 @@ def patterns() -> list[Pattern]:
 
 
 @lru_cache(maxsize=1)
+def _names_needed() -> list[int]:
+    """Per pattern (in order), how many model placeholders ("<M3>") any match of it holds at least."""
+    from re import _constants as c, _parser
+
+    def least(items) -> int:
+        n, after_lt = 0, False
+        for op, av in items:
+            if op is c.LITERAL:
+                n += after_lt and av in (ord("M"), ord("m"))  # "<M": a placeholder (case aside)
+                after_lt = av == ord("<")
+                continue
+            after_lt = False
+            if op is c.SUBPATTERN:
+                n += least(av[-1])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                n += av[0] * least(av[2])
+            elif op is c.BRANCH:
+                n += min(least(b) for b in av[1])
+            elif op is c.ATOMIC_GROUP:
+                n += least(av)
+        return n
+
+    return [least(_parser.parse(p["re"])) for p in _spec()["patterns"]]
+
+
+@lru_cache(maxsize=1)
 def cue_patterns() -> dict[str, re.Pattern]:
     return {k: re.compile(v, re.IGNORECASE) for k, v in _spec()["cues"].items()}
 
 
 def cue_kinds(text: str) -> list[str]:
     """Derivation kinds a sentence's words speak of ("pruning and distillation" -> pruned, distilled)."""
+    if text.isascii():  # a cue cannot match ASCII text that holds none of its words, case aside
+        low, words = text.lower(), _cue_words()
+        return [k for k, rx in cue_patterns().items()
+                if (words[k] is None or any(w in low for w in words[k])) and rx.search(text)]
     return [k for k, rx in cue_patterns().items() if rx.search(text)]
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> dict[str, tuple[str, ...] | None]:
+    """Per cue kind, the words (lower case) of which every match holds one, read off its pattern:
+    each alternative opens with \\b and a run of letters; None when an alternative does not."""
+    return {k: _opening_words(v) for k, v in _spec()["cues"].items()}
+
+
+def _opening_words(pattern: str) -> tuple[str, ...] | None:
+    words = []
+    for alternative in _alternatives(pattern):
+        m = re.match(r"\\b([A-Za-z][A-Za-z -]*)(.?)", alternative)
+        if not m:
+            return None
+        word = m.group(1)
+        if m.group(2) in ("?", "*", "{"):
+            word = word[:-1]  # "distill?": the last letter may be absent
+        if len(word) < 2:
+            return None
+        words.append(word.lower())
+    return tuple(words)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The pattern split at its top-level bars."""
+    parts, depth, start, escaped, in_class = [], 0, 0, False, False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    return parts
 
 
 def verb_kind(verb: str) -> str | None:
@@ -194,7 +269,10 @@ def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], abs
     out: list[Edge] = []
     found: set[tuple[str, str]] = set()
     sentence_cues = cue_kinds(ptext)
-    for pat in patterns():
+    placeholders = ptext.count("<M") + ptext.count("<m")
+    for pat, needed in zip(patterns(), _names_needed()):
+        if needed > placeholders:
+            continue  # it cannot match a sentence naming fewer models
         for m in pat.regex.finditer(ptext):
             groups = m.groupdict()
             parent = _name(groups.get("p"), mapping)

@@ -119,9 +119,21 @@ def time_query(graph, text: str, bindings: dict, runs: int, budget: float) -> di
 
 # -- the rdflib reference, in a child process so a slow query can be abandoned ---------------
 
-def query_worker(engine: str, path: str, items: list[str], spec: dict, runs: int, budget: float) -> None:
+class _Interrupted(BaseException):
+    """An item ran out of time (a BaseException, so no ``except Exception`` in rdflib swallows it)."""
+
+
+def query_worker(engine: str, path: str, items: list[str], spec: dict, runs: int, budget: float,
+                 limits: dict) -> None:
     """Child process: open the graph (``engine`` "oxigraph": the kg store at ``path``; "rdflib":
-    parse the N-Triples at ``path`` into rdflib's Memory store), then run ``items``; one JSON line each."""
+    parse the N-Triples at ``path`` into rdflib's Memory store), then run ``items``; one JSON line each.
+
+    ``limits`` ("query", "ttl": seconds) interrupt an item that takes longer, reported as
+    {"timeout": seconds}, and the child goes on with the next one: rdflib evaluates in Python,
+    where the alarm's exception lands between two steps, so nothing has to be loaded again.
+    """
+    import signal
+
     from rdflib import Graph
 
     from kg.graph.store import Store
@@ -142,13 +154,27 @@ def query_worker(engine: str, path: str, items: list[str], spec: dict, runs: int
     emit({"item": "load", "s": time.perf_counter() - t, "triples": triples,
           "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
     saved = saved_queries()
+
+    def interrupt(signum, frame):
+        raise _Interrupted
+
+    signal.signal(signal.SIGALRM, interrupt)
     for item in items:
-        if item == "ttl":
-            t = time.perf_counter()
-            g.serialize(destination=os.devnull, format="turtle")
-            emit({"item": "ttl", "s": time.perf_counter() - t})
-        else:
-            emit({"item": item, **time_query(g, saved[item].text, spec.get(item, {}), runs, budget)})
+        limit = limits.get("ttl" if item == "ttl" else "query")
+        try:
+            if limit:
+                signal.setitimer(signal.ITIMER_REAL, limit)
+            if item == "ttl":
+                t = time.perf_counter()
+                g.serialize(destination=os.devnull, format="turtle")
+                res = {"s": time.perf_counter() - t}
+            else:
+                res = time_query(g, saved[item].text, spec.get(item, {}), runs, budget)
+        except _Interrupted:
+            res = {"timeout": limit}
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        emit({"item": item, **res})
 
 
 def run_engine(engine: str, path: Path, spec: dict, runs: int, query_budget: float, *,
@@ -156,25 +182,26 @@ def run_engine(engine: str, path: Path, spec: dict, runs: int, query_budget: flo
     """{item: result or {"timeout": seconds}} for load, each query and, with ``ttl_limit``, the
     Turtle export, measured in a child process.
 
-    ``load_limit``, ``query_limit`` and ``ttl_limit`` are how long one item may take before the
-    child is killed (None: no limit); a killed query is recorded as timed out and a new child
-    carries on with the rest, its load not counted again. A load that times out leaves every
-    item unmeasured.
+    ``load_limit``, ``query_limit`` and ``ttl_limit`` are how long one item may take (None: no
+    limit). The child interrupts a query or export that runs out and goes on; one that does not
+    answer a minute later is killed, the item recorded as timed out, and a new child carries on
+    with the rest, its load not counted again. A load that times out leaves every item unmeasured.
     """
+    limits = {"query": query_limit, "ttl": ttl_limit}
     pending = [*QUERIES] + (["ttl"] if ttl_limit else [])
     out: dict = {}
     while pending:
         cmd = [sys.executable, __file__, "--query-worker", engine, str(path), json.dumps(pending), json.dumps(spec),
-               str(runs), str(query_budget)]
+               str(runs), str(query_budget), json.dumps(limits)]
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
         lines: queue.Queue = queue.Queue()
         threading.Thread(target=lambda: [lines.put(x) for x in proc.stdout] + [lines.put(None)],  # type: ignore[union-attr]
                          daemon=True).start()
         stage, timed_out = "load", None
         while stage != "done":
-            limit = {"load": load_limit, "ttl": ttl_limit}.get(stage, query_limit)
+            limit = load_limit if stage == "load" else limits["ttl" if stage == "ttl" else "query"]
             try:
-                line = lines.get(timeout=limit)
+                line = lines.get(timeout=limit if stage == "load" or limit is None else limit + 60)
             except queue.Empty:
                 timed_out = limit
                 break
@@ -187,6 +214,8 @@ def run_engine(engine: str, path: Path, spec: dict, runs: int, query_budget: flo
             else:
                 out[item] = res
                 pending.remove(item)
+                if "timeout" in res:
+                    print(f"    {engine}: {item} timed out after {res['timeout']:.0f} s", flush=True)
             stage = pending[0] if pending else "done"
         if timed_out is not None:
             proc.kill()
@@ -429,8 +458,8 @@ def machine() -> dict:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "--query-worker":
-        engine, path, items, spec, runs, budget = argv[1:7]
-        query_worker(engine, path, json.loads(items), json.loads(spec), int(runs), float(budget))
+        engine, path, items, spec, runs, budget, limits = argv[1:8]
+        query_worker(engine, path, json.loads(items), json.loads(spec), int(runs), float(budget), json.loads(limits))
         return 0
     ap = argparse.ArgumentParser(description="kg performance benchmark (see benchmarks/README.md)")
     ap.add_argument("--sizes", default="10000 100000", help='record counts, e.g. "10000 100000"')

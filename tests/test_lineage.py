@@ -19,8 +19,8 @@ from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg.graph.store import Store
-from kg.lineage import (DERIVED, AmbiguousName, UnknownModel, evidence, find_entity, find_model, lineage,
-                        names)
+from kg.lineage import (DERIVED, AmbiguousName, UnknownModel, derivations, evidence, find_entity, find_model,
+                        lineage, names, spellings)
 from kg.vocab import MLKG
 
 ID = "https://w3id.org/mlkg/id/"
@@ -122,6 +122,23 @@ def test_names_and_find_entity_by_class(graph):
     assert table[iri("model", "Base-70B")][0] == "Base-70B"
     assert sorted(table[iri("model", "Base-70B")][1]) == ["Base 70B Model", "Base-70B"]
     assert find_entity(graph.graph(), "base 70b model", [MLKG.Model]) == iri("model", "Base-70B")
+
+
+def test_derivations_of_some_children_or_of_all(graph):
+    g = graph.graph()
+    every = derivations(g)
+    assert every[(iri("model", "Mid-12B"), iri("model", "Base-70B"))] == {MLKG.prunedFrom, MLKG.derivedFrom}
+    assert every[(iri("model", "Plain-1B"), iri("model", "Mid-12B"))] == {MLKG.derivedFrom}
+    assert len(every) == 6
+    some = derivations(g, [iri("model", "Mid-12B"), iri("model", "Kid-4B")])
+    assert some == {pair: props for pair, props in every.items()
+                    if pair[0] in {iri("model", "Mid-12B"), iri("model", "Kid-4B")}}
+    assert derivations(g, []) == {}
+
+
+def test_spellings_of_one_entity(graph):
+    assert sorted(spellings(graph.graph(), iri("model", "Base-70B"))) == ["Base 70B Model", "Base-70B"]
+    assert spellings(graph.graph(), iri("model", "No-Such-1B")) == []
 
 
 def kg_cli(*args):

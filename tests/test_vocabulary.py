@@ -1,7 +1,7 @@
 """The ontology (ontology/mlkg.ttl) gives each contract property the domain and range its row implies,
 and defines every mlkg term the code, the pages, the JSON-LD context and the built graph use.
 
-The contract is VOCABULARY.md (``../shared/contract/`` beside the project); its "from -> to" column
+The contract is VOCABULARY.md (``ontology/``, a copy of ``../shared/contract/``); its "from -> to" column
 says what each property links. (Labels, comments and alignments: tests/foundation/test_ontology.py.)
 """
 
@@ -16,7 +16,7 @@ from rdflib.collection import Collection
 
 ROOT = Path(__file__).resolve().parents[1]
 ONTOLOGY = ROOT / "ontology" / "mlkg.ttl"
-VOCABULARY = ROOT.parent / "shared" / "contract" / "VOCABULARY.md"
+VOCABULARY = ROOT / "ontology" / "VOCABULARY.md"  # the public contract, copied from ../shared/contract/
 MLKG = "https://w3id.org/mlkg/ontology#"
 XSD = "http://www.w3.org/2001/XMLSchema#"  # a string: pytest trips over rdflib's XSD namespace object
 PREFIXES = {

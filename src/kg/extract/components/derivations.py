@@ -145,10 +145,9 @@ def _alternatives(pattern: str) -> list[str]:
 
 
 def verb_kind(verb: str) -> str | None:
-    v = verb.lower().rsplit("-", 1)[-1] if verb.lower().endswith(("quantized", "pruned", "distilled", "aligned")) \
-        else verb.lower()  # "GPTQ-quantized": the kind is the last part
+    v = verb.lower()
     for prefix, kind in _spec()["verbs"].items():
-        if v.startswith(prefix) or v.endswith(prefix):
+        if v.startswith(prefix) or v.endswith(prefix) or f"-{prefix}" in v:  # "GPTQ-quantized"
             return kind
     return None
 

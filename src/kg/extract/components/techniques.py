@@ -42,6 +42,13 @@ def _words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
 
 
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    """Every head noun that names a contribution: technique, dataset or benchmark."""
+    w = _words()
+    return w["technique_heads"] | w["dataset_heads"] | w["benchmark_heads"]
+
+
 @dataclass(frozen=True)
 class Contribution:
     name: str
@@ -107,7 +114,7 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
     """Noun phrases after position ``start``: [(tokens, appositive head or None)]."""
     w = _words()
     stops, keep_of = w["np_stop"], w["keep_of_heads"]
-    heads = w["technique_heads"] | w["dataset_heads"] | w["benchmark_heads"]
+    heads = _heads()
     out: list[tuple[list[Token], str | None]] = []
     cur: list[Token] = []
     k = start
@@ -355,8 +362,7 @@ def _evaluated_on(tokens: list[Token], k: int) -> bool:
 
 def names_in_parentheses(tokens: list[Token], model_keys: set[str]) -> list[tuple[Contribution, str]]:
     """"new specialized datasets (FineMath, Stack-Edu, and SmolTalk)": names listed after a head."""
-    w = _words()
-    heads = w["technique_heads"] | w["dataset_heads"] | w["benchmark_heads"]
+    heads = _heads()
     out: list[tuple[Contribution, str]] = []
     for k, t in enumerate(tokens[:-1]):
         if t.lower not in heads or not tokens[k + 1].lead.startswith("(") or t.trail.strip():
@@ -387,7 +393,7 @@ ENUMERATED_NAME = re.compile(r"(?:^|\s)\(?\d\)\s*([A-Z][\w-]{1,30}):")
 def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
     """Names the sentence itself marks as new: "called X", "X, a ... algorithm", "a corpus, X", "(1) X: ..."."""
     w = _words()
-    heads = w["technique_heads"] | w["dataset_heads"] | w["benchmark_heads"]
+    heads = _heads()
     out: list[Contribution] = []
     n = len(tokens)
     for k, t in enumerate(tokens):
@@ -396,17 +402,16 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
             break
         # "a technique called MiniPuzzle", "named \textit{AF-AudioSet}"
         named_by_us = t.lower in WE_CALL and k > 0 and tokens[k - 1].lower == "we"  # "which we call X"
-        if not (t.lower in w["name_cues"] or named_by_us) or _evaluated_on(tokens, k):
-            pass
-        elif not _distinctive(nxt.text.strip("{}")) and (title := _title_run(tokens, k + 1)):
-            # "which we call Direct Preference Optimization (DPO)"
-            out.append(Contribution(title, kind_of(_head_before(tokens, k, heads), title), 0.8))
-        elif _distinctive(nxt.text.strip("{}")) and model_key(nxt.text) not in model_keys:
-            head = _head_before(tokens, k, heads)
-            for cand in _listed_names(tokens, k + 1):
-                name = re.sub(r"^\\textit\{|[{}]", "", cand)
-                if model_key(name) not in model_keys:
-                    out.append(Contribution(name, kind_of(head, name), 0.8))
+        if (t.lower in w["name_cues"] or named_by_us) and not _evaluated_on(tokens, k):
+            if _distinctive(nxt.text.strip("{}")):
+                if model_key(nxt.text) not in model_keys:
+                    head = _head_before(tokens, k, heads)
+                    for cand in _listed_names(tokens, k + 1):
+                        name = re.sub(r"^\\textit\{|[{}]", "", cand)
+                        if model_key(name) not in model_keys:
+                            out.append(Contribution(name, kind_of(head, name), 0.8))
+            elif title := _title_run(tokens, k + 1):  # "which we call Direct Preference Optimization (DPO)"
+                out.append(Contribution(title, kind_of(_head_before(tokens, k, heads), title), 0.8))
         # "a new math corpus, MIND-OWM"
         if t.lower in heads and t.trail.strip() == "," and _distinctive(nxt.text) and \
                 model_key(nxt.text) not in model_keys and nxt.trail.strip()[:1] in (".", ",", ";", ""):
@@ -485,7 +490,7 @@ BARE_DATA = frozenset("data dataset datasets benchmark benchmarks corpus corpora
 def _contribution(phrase: list[Token], head: str | None, model_keys: set[str],
                   enumerated: bool = False) -> list[Contribution]:
     w = _words()
-    heads = w["technique_heads"] | w["dataset_heads"] | w["benchmark_heads"]
+    heads = _heads()
     cut = next((i for i, t in enumerate(phrase) if model_key(t.text) in model_keys), None)
     if cut is not None:  # "a recipe to extend the context window of <model>": keep what names the recipe
         phrase = phrase[:cut]

@@ -252,7 +252,7 @@ def _family_of_models(tokens: list[Token], j: int, head: str, model_heads: froze
 
 def _names_a_product(stem: Token, word: Token) -> bool:
     """A bare family stem followed by a capitalised word that is not a sentence word."""
-    return (family_stem(stem.text) is not None and stem.text.lower() == (family_stem(stem.text) or "").lower()
+    return (family_stem(stem.text) == stem.lower
             and word.text[:1].isupper() and word.text[1:].islower() and word.text.isalpha()
             and len(word.text) > 2 and word.lower not in STOP_PREFIX and word.lower not in not_models())
 

@@ -84,15 +84,24 @@ def test_a_write_spools_inside_the_store_not_in_the_system_temp_folder(store, tm
     def watched():
         yield from lines(500)
         seen["system"] = list(system_tmp.iterdir())
-        seen["store"] = list(store.glob(".gen-tmp-*/*.nt"))
+        seen["store"] = list(store.glob(".gen-tmp-*/ntriples/*.nt"))
         yield from lines(500, "more")
 
     Store(store).write(watched(), [], {})
     assert seen["system"] == [] and len(seen["store"]) == 1  # half-way: spooled beside the new generation
     with pytest.raises(RuntimeError):
         Store(store).write(explode_after(1000, RuntimeError("x")), [], {})
-    assert list(system_tmp.iterdir()) == []
-    assert not list(Store(store).current.glob("*.nt"))  # and not kept in the generation either
+    assert list(system_tmp.iterdir()) == [] and not list(store.glob(".gen-tmp-*"))
+
+
+def kept_triples(store: Path) -> list[str]:
+    return sorted(line for part in Store(store).ntriples_files() for line in part.read_text().splitlines())
+
+
+def test_a_generation_keeps_the_n_triples_it_was_loaded_from_and_they_are_its_content(store):
+    text = kept_triples(store)
+    dump = Store(store).oxigraph().dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph())
+    assert len(text) == 100 and text == sorted(dump.decode().splitlines())
 
 
 def test_a_write_of_malformed_n_triples_leaves_the_store_as_it_was(store):
@@ -111,10 +120,10 @@ def small_parts(monkeypatch):
     return store_module
 
 
-def test_a_write_in_several_parts_loads_every_line_and_leaves_no_part_behind(store, small_parts):
+def test_a_write_in_several_parts_loads_every_line_and_keeps_every_part(store, small_parts):
     Store(store).write(lines(50_000, "part"), [], {})
     assert kg.open(store).rows("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == [{"n": "50000"}]
-    assert not list(Store(store).current.glob("*.nt"))
+    assert len(Store(store).ntriples_files()) > 1 and len(kept_triples(store)) == 50_000
 
 
 @pytest.mark.parametrize("exc", [RuntimeError("disk on fire"), KeyboardInterrupt()], ids=["error", "Ctrl-C"])

@@ -72,6 +72,7 @@ CLASS = {
     "benchmark": _n(MLKG.Benchmark),
 }
 _INTEGER = _n(XSD.integer)
+_DECIMAL = _n(XSD.decimal)
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -96,10 +97,12 @@ TRUE = f'"true"^^{_n(XSD.boolean)}'
 
 @lru_cache(maxsize=4096)
 def decimal(value: str) -> str:
-    """An xsd:decimal literal from the text of a number, written as rdflib writes a Decimal."""
-    from rdflib.plugins.serializers.nt import _quoteLiteral
-
-    return _quoteLiteral(Literal(Decimal(value), datatype=XSD.decimal))
+    """An xsd:decimal literal from the text of a number, in the canonical form ("15000000000",
+    "0.9"): the form Oxigraph keeps, so the N-Triples the store keeps say what it answers."""
+    text = format(Decimal(value), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return f'"{"0" if text in ("", "-0") else text}"^^{_DECIMAL}'
 
 
 @lru_cache(maxsize=65536)

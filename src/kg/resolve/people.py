@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -193,7 +194,6 @@ class _Node:
     spellings: Counter = field(default_factory=Counter)
     papers: set[str] = field(default_factory=set)
     records: set[tuple[str, int]] = field(default_factory=set)
-    coauthors: set[str] = field(default_factory=set)
 
 
 def _blocks(nodes: dict[str, _Node]) -> set[tuple[str, str]]:
@@ -245,9 +245,11 @@ def resolve_people(papers: list[Paper]) -> People:
             node.records.add(record)
             record_people[record].add(key)
         paper_people[paper_key].add(key)
-    for members in paper_people.values():
-        for key in members:
-            nodes[key].coauthors |= members - {key}
+
+    @lru_cache(maxsize=None)
+    def coauthors(key: str) -> frozenset[str]:
+        """Everyone on a paper with ``key``: asked only of the few near-identical names."""
+        return frozenset().union(*(paper_people[p] for p in nodes[key].papers))
 
     parent = {k: k for k in nodes}
     comp_records = {k: set(n.records) for k, n in nodes.items()}
@@ -265,7 +267,7 @@ def resolve_people(papers: list[Paper]) -> People:
         kind = variant_kind(na.spellings.most_common(1)[0][0], nb.spellings.most_common(1)[0][0])
         if kind is None:
             continue
-        shared = len((na.coauthors & nb.coauthors) - {a, b})
+        shared = len((coauthors(a) & coauthors(b)) - {a, b})
         same_paper = bool(na.papers & nb.papers)
         needed = INITIAL_EVIDENCE if kind == "initial" else 1
         if not (same_paper or shared >= needed):

@@ -39,6 +39,7 @@ VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-z]?(?:-[A-Z])?|[vV]\d+(?:\.\d+)*
 HARDWARE = re.compile(r"^(?:[A-Z]{1,2}\d{2,4}[A-Z]?|[A-Z]\d{1,2}[A-Z]|TPUv?\d*|GPUs?)$")
 NUMBER_FORMAT = re.compile(r"^(?:NV|MX)?(?:FP|BF|INT|E\dM)\d+$", re.IGNORECASE)
 DATEISH = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
+PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 SIZE_ADJECTIVE = re.compile(r"\d[BMbm]?-(?:parameter|param|token|billion|million|scale|sized?|layer)s?$",
                             re.IGNORECASE)
 SUFFIXES = ("-based", "-style", "-like", "-class", "-sized", "-series", "-powered")
@@ -96,8 +97,16 @@ def family_label(name: str) -> str | None:
     return _family_labels().get(stem) if stem else None
 
 
+SEPARATOR = re.compile(r"[-_/\s]")
+"""What splits a name into parts ("Llama-3.1 70B" -> "Llama", "3.1", "70B")."""
+
+
 def _parts(text: str) -> list[str]:
-    return [p for p in re.split(r"[-_/\s]", text) if p]
+    return [p for p in SEPARATOR.split(text) if p]
+
+
+STEM_AND_VERSION = re.compile(r"([a-z]+)[\d.]")
+"""A family stem run into its version: "llama3", "qwen2.5"."""
 
 
 @lru_cache(maxsize=65536)
@@ -108,7 +117,7 @@ def family_stem(text: str) -> str | None:
     for part in [low, *(_parts(low))]:
         if part in fams:
             return part
-        m = re.match(r"^([a-z]+)[\d.]", part)
+        m = STEM_AND_VERSION.match(part)
         if m and m.group(1) in fams:
             return m.group(1)
     return None
@@ -125,7 +134,7 @@ def is_core(text: str) -> bool:
         return False
     if "/" in text and all(SIZE.match(p) for p in text.split("/") if p):
         return False  # "56B/47B": sizes, not a name
-    if re.match(r"^[A-Z]{2,}s$", text):
+    if PLURAL_ACRONYM.match(text):
         return False  # a plural acronym ("LLMs", "PLMs") names a class of things, not one model
     if family_stem(text):
         return True
@@ -289,19 +298,27 @@ def _split_slashes(span: Span) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=16384)
 def size_of(name: str) -> str | None:
     """The parameter count written in a name ("Nemotron-4 15B" -> "15B"), if any."""
-    for part in reversed(re.split(r"[-\s_/]", name)):
+    for part in reversed(SEPARATOR.split(name)):
         if SIZE.match(part) and "x" not in part.lower():
             return part.upper()
     return None
 
 
+PARAMETER_COUNT = re.compile(r"(\d+(?:\.\d+)?)([BM])$")
+
+
 def parameters(size: str) -> float | None:
-    m = re.match(r"^(\d+(?:\.\d+)?)([BM])$", size.upper())
+    m = PARAMETER_COUNT.match(size.upper())
     if not m:
         return None
     return float(m.group(1)) * (1e9 if m.group(2) == "B" else 1e6)
+
+
+DIGIT = re.compile(r"\d")
+VERSION_IN_NAME = re.compile(r"-v\d|\s\d+(?:\.\d+)?$|-\d+(?:\.\d+)?$|\sV\d", re.IGNORECASE)
 
 
 def score_span(span: Span, tokens: list[Token], text: str) -> None:
@@ -313,9 +330,10 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         return
     stem = family_stem(name)
     others = [p for p in _parts(name.lower()) if p != stem and not p.startswith(stem or "\0")]
-    if stem and not others and not re.search(r"\d", name):
+    has_digit = DIGIT.search(name) is not None
+    if stem and not others and not has_digit:
         span.add(1, "bare family stem")
-    elif stem and (re.search(r"\d", name) or all(p in variants() for p in others)):
+    elif stem and (has_digit or all(p in variants() for p in others)):
         span.add(3, "family stem")
     elif stem:
         span.add(1, "family stem with other words")
@@ -323,7 +341,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if size or any(SIZE_PART.match(p) for p in _parts(name)):
         span.size = size
         span.add(3, "size in name")
-    elif re.search(r"(?:-v\d|\s\d+(?:\.\d+)?$|-\d+(?:\.\d+)?$|\sV\d)", name, re.IGNORECASE) and (
+    elif VERSION_IN_NAME.search(name) and (
             any(c.isupper() for c in name[1:])):
         span.add(1, "version in name")
     nxt = tokens[span.j] if span.j < len(tokens) else None
@@ -335,7 +353,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         if head in family_heads or (head in ("model", "models") and after in family_heads):
             span.family_level = True
             span.add(1, "family head")
-        elif head in model_heads and head.endswith("s") and stem and not others and not re.search(r"\d", name):
+        elif head in model_heads and head.endswith("s") and stem and not others and not has_digit:
             span.family_level = True  # "GPT models", "Llama models": a family, not one checkpoint
             span.add(1, "family named in the plural")
         elif head in model_heads or (head.endswith("-based") is False and head in ("language", "vision-language")

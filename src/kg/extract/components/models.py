@@ -46,6 +46,15 @@ HF_URL = re.compile(r"huggingface\.co/[\w.\-]+/([\w.\-]+)")
 THE_SIZE_MODEL = re.compile(r"\bthe (\d+(?:\.\d+)?[BM]) (?:model|LLM|base model|checkpoint)\b")
 FAMILY_OF_SIZES = re.compile(
     r"(?:a|the) (?:model )?family of ((?:\d+(?:\.\d+)?[BM](?:/\d+(?:\.\d+)?[BM])*(?:,? (?:and )?)?)+)")
+RESULT_BEFORE = re.compile(r"\b(?:(?:the )?(?:resulting|final) (?:model|result|checkpoint)|our model),?\s*$")
+"""Just before a name: "the resulting model, X", "our model X"."""
+OUR_MODEL_AFTER = re.compile(r",\s*(?:our|the) (?:new |final )?model\b")
+"""Just after a name: "X, our new model"."""
+LOWER_WORD = re.compile(r"[a-z]+")
+FAMILY_AND_VERSION = re.compile(r"([a-z]+)[\d.]*$")
+LIST_OPENS = re.compile(r"\b(?:including|namely|comprising|consisting of)\s*$")
+NOT_TITLE_INTRO = COMPARISON | {"beyond", "from", "to", "with", "for"}
+"""Words before a name in a title that make it someone else's ("Beyond X", "Distilling X into ...")."""
 
 
 MODEL_EVIDENCE = ("model head", "appositive 'model", "appositive 'llm", "copula 'model", "preceded by 'model",
@@ -89,18 +98,16 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
         return 0.0
     if idx == doc.title_index:
         before = text[: tokens[span.i].start].lower()
-        words = set(re.findall(r"[a-z]+", before))
-        return 0.0 if words & (COMPARISON | {"beyond", "from", "to", "with", "for"}) else 0.75
+        return 0.75 if NOT_TITLE_INTRO.isdisjoint(LOWER_WORD.findall(before)) else 0.0
     prev = tokens[span.i - 1].lower if span.i > 0 else ""
     prev2 = tokens[span.i - 2].lower if span.i > 1 else ""
     if prev == "our" or (prev2 == "our" and tokens[span.i - 1].text[:1].islower()):
         return 0.0 if prev == "previous" or prev2 == "previous" else 0.8
     before = text[max(0, tokens[span.i].start - 40): tokens[span.i].start].lower()
-    if re.search(r"\b(?:the )?(?:resulting|final) (?:model|result|checkpoint),?\s*$", before) \
-            or re.search(r"\bour model,?\s*$", before):
+    if RESULT_BEFORE.search(before):
         return 0.85
     after = text[tokens[span.j - 1].end: tokens[span.j - 1].end + 14].lower()
-    if re.match(r"^,\s*(?:our|the) (?:new |final )?model\b", after):
+    if OUR_MODEL_AFTER.match(after):
         return 0.85
     scope = _intro_scope(text)
     if scope and tokens[span.i].start >= scope[0]:
@@ -220,8 +227,8 @@ def models(doc: Doc) -> None:
             name = mm.span.name
             doc.entities.append(Mention("model", name))
             size = mm.span.size or size_of(name)
-            if size and parameters(size):
-                doc.attributes.append(Attribute("model", name, "parameterCount", parameters(size)))
+            if size and (count := parameters(size)):
+                doc.attributes.append(Attribute("model", name, "parameterCount", count))
             quote = doc.quote(idx)
             if mm.introduced and quote and (model_key(name), idx) not in seen_intro:
                 seen_intro.add((model_key(name), idx))
@@ -231,20 +238,22 @@ def models(doc: Doc) -> None:
 
 
 def family_intros(doc: Doc, by_sentence: dict[int, list[ModelMention]]) -> set[str]:
-    """Keys of the names the paper introduces, families included ("we introduce ChatQA, a suite of models")."""
+    """Keys of the names the paper introduces, families included ("we introduce ChatQA, a suite of models").
+
+    Every other span was weighed by models() and is in ``by_sentence``: only family-level spans are asked here.
+    """
     keys = {model_key(mm.span.name) for mms in by_sentence.values() for mm in mms if mm.introduced}
     for idx, text in enumerate(doc.clean):
         spans, tokens = doc.user["spans"][idx], doc.user["tokens"][idx]
         for span in spans:
-            if span.family_level or span.score >= 1:
-                if _introduced(doc, idx, text, tokens, span):
-                    keys.add(model_key(span.name))
+            if span.family_level and _introduced(doc, idx, text, tokens, span):
+                keys.add(model_key(span.name))
     return {k for k in keys if len(k) >= 4 and not _family_and_version(k)}
 
 
 def _family_and_version(key: str) -> bool:
     """"llama3", "gpt4", "qwen2.5": a family with a version names many checkpoints, not this paper's."""
-    m = re.match(r"^([a-z]+)[\d.]*$", key)
+    m = FAMILY_AND_VERSION.match(key)
     return bool(m and family_stem(m.group(1)))
 
 
@@ -277,7 +286,7 @@ def _share_introduction(mms: list[ModelMention], tokens: list[Token], text: str)
     for group in groups:
         first = tokens[group[0].i]
         gap = text[intro_end:first.start].lower()
-        if re.search(r"\b(?:including|namely|comprising|consisting of)\s*$", gap) and len(gap) < 60:
+        if len(gap) < 60 and LIST_OPENS.search(gap):
             for s in group:
                 mm = by_span.get(id(s))
                 if mm and not mm.introduced:

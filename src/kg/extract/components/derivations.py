@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -90,13 +90,16 @@ def cue_patterns() -> dict[str, re.Pattern]:
     return {k: re.compile(v, re.IGNORECASE) for k, v in _spec()["cues"].items()}
 
 
-def cue_kinds(text: str) -> list[str]:
-    """Derivation kinds a sentence's words speak of ("pruning and distillation" -> pruned, distilled)."""
+@lru_cache(maxsize=4096)
+def cue_kinds(text: str) -> tuple[str, ...]:
+    """Derivation kinds a sentence's words speak of ("pruning and distillation" -> pruned, distilled).
+
+    Cached: sentences that differ only in their names read alike once the names are placeholders."""
     if text.isascii():  # a cue cannot match ASCII text that holds none of its words, case aside
         low, words = text.lower(), _cue_words()
-        return [k for k, rx in cue_patterns().items()
-                if (words[k] is None or any(w in low for w in words[k])) and rx.search(text)]
-    return [k for k, rx in cue_patterns().items() if rx.search(text)]
+        return tuple(k for k, rx in cue_patterns().items()
+                     if (words[k] is None or any(w in low for w in words[k])) and rx.search(text))
+    return tuple(k for k, rx in cue_patterns().items() if rx.search(text))
 
 
 @lru_cache(maxsize=1)
@@ -199,7 +202,7 @@ def _introduced(doc: Doc) -> dict[str, float]:
     return out
 
 
-def main_model(doc: Doc, kinds: list[str], parent: str, order: list[str]) -> str | None:
+def main_model(doc: Doc, kinds: Sequence[str], parent: str, order: list[str]) -> str | None:
     """The paper's model a step without a named child produced."""
     intro = _introduced(doc)
     candidates = [n for n in intro if model_key(n) != model_key(parent)]
@@ -263,48 +266,54 @@ def derivations(doc: Doc) -> None:
     _emit(doc, edges)
 
 
-def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], abstract_cues: list[str],
+@lru_cache(maxsize=4096)
+def _pattern_matches(ptext: str) -> tuple[tuple[Pattern, dict[str, str | None]], ...]:
+    """Each pattern's matches in a sentence with placeholders, in pattern order, as their groups.
+
+    Cached: sentences that differ only in their names ("<M0> is pruned from <M1>") are matched once."""
+    placeholders = ptext.count("<M") + ptext.count("<m")
+    return tuple((pat, m.groupdict()) for pat, needed in zip(patterns(), _names_needed())
+                 if needed <= placeholders  # a pattern cannot match a sentence naming fewer models
+                 for m in pat.regex.finditer(ptext))
+
+
+def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], abstract_cues: tuple[str, ...],
                     order: list[str]) -> list[Edge]:
     out: list[Edge] = []
     found: set[tuple[str, str]] = set()
     sentence_cues = cue_kinds(ptext)
-    placeholders = ptext.count("<M") + ptext.count("<m")
-    for pat, needed in zip(patterns(), _names_needed()):
-        if needed > placeholders:
-            continue  # it cannot match a sentence naming fewer models
-        for m in pat.regex.finditer(ptext):
-            groups = m.groupdict()
-            parent = _name(groups.get("p"), mapping)
-            child = _name(groups.get("c"), mapping)
-            if pat.kind == "verb":
-                kinds = [k for k in [verb_kind(groups.get("v") or "")] if k]
-            elif pat.kind == "cues":
-                kinds = ([pat.first] if pat.first else []) + [k for k in sentence_cues if k != pat.first]
-            elif pat.kind == "cues_or_based_on":
-                kinds = sentence_cues or [k for k in abstract_cues if k in ("pruned", "distilled")] \
-                    or ["based_on"]
-                if "derived" in pat.name:
-                    kinds = ["based_on"] + [k for k in sentence_cues if k != "based_on"]
-            else:
-                kinds = [pat.kind]
-            if not kinds:
-                continue
-            if pat.parent_is_main and child:
-                parent = main_model(doc, kinds, child, order)
-            if parent and not child:
-                if any(p_ == parent for _, p_ in found):
-                    continue  # the sentence already names what was made from this parent
-                child = main_model(doc, kinds, parent, order)
-            if not child or not parent or model_key(child) == model_key(parent):
-                continue
-            if (child, parent) in found:
-                continue
-            found.add((child, parent))
-            out.extend(Edge(child, parent, k, pat.conf if i == 0 or pat.kind != "cues" else pat.conf - 0.05, idx)
-                       for i, k in enumerate(dict.fromkeys(kinds)))
-            p2 = _name(groups.get("p2"), mapping)
-            if p2 and model_key(p2) != model_key(child):
-                out.extend(Edge(child, p2, k, pat.conf, idx) for k in kinds)
+    for pat, groups in _pattern_matches(ptext):
+        parent = _name(groups.get("p"), mapping)
+        child = _name(groups.get("c"), mapping)
+        if pat.kind == "verb":
+            kinds = [k for k in [verb_kind(groups.get("v") or "")] if k]
+        elif pat.kind == "cues":
+            kinds = ([pat.first] if pat.first else []) + [k for k in sentence_cues if k != pat.first]
+        elif pat.kind == "cues_or_based_on":
+            kinds = sentence_cues or [k for k in abstract_cues if k in ("pruned", "distilled")] \
+                or ["based_on"]
+            if "derived" in pat.name:
+                kinds = ["based_on"] + [k for k in sentence_cues if k != "based_on"]
+        else:
+            kinds = [pat.kind]
+        if not kinds:
+            continue
+        if pat.parent_is_main and child:
+            parent = main_model(doc, kinds, child, order)
+        if parent and not child:
+            if any(p_ == parent for _, p_ in found):
+                continue  # the sentence already names what was made from this parent
+            child = main_model(doc, kinds, parent, order)
+        if not child or not parent or model_key(child) == model_key(parent):
+            continue
+        if (child, parent) in found:
+            continue
+        found.add((child, parent))
+        out.extend(Edge(child, parent, k, pat.conf if i == 0 or pat.kind != "cues" else pat.conf - 0.05, idx)
+                   for i, k in enumerate(dict.fromkeys(kinds)))
+        p2 = _name(groups.get("p2"), mapping)
+        if p2 and model_key(p2) != model_key(child):
+            out.extend(Edge(child, p2, k, pat.conf, idx) for k in kinds)
     return out
 
 
@@ -322,7 +331,7 @@ def _sentence_with(doc: Doc, *names: str) -> int | None:
     return None
 
 
-def _edges_from_names(doc: Doc, order: list[str], found: list[Edge], abstract_cues: list[str]) -> list[Edge]:
+def _edges_from_names(doc: Doc, order: list[str], found: list[Edge], abstract_cues: tuple[str, ...]) -> list[Edge]:
     """Derivations the names themselves state."""
     out: list[Edge] = []
     intro = _introduced(doc)

@@ -270,7 +270,7 @@ LEAD_GERUNDS = frozenset("applying using incorporating adding leveraging introdu
 def list_items(tokens: list[Token]) -> list[int]:
     """Where the items of "(1) X (2) Y" or "a combination of X, Y, and Z" start."""
     starts = [k + 1 for k, t in enumerate(tokens[:-1])
-              if ITEM.match(f"{t.lead}{t.text}{t.trail.strip()}") and t.trail.strip().endswith(")")]
+              if t.trail.strip().endswith(")") and ITEM.match(f"{t.lead}{t.text}{t.trail.strip()}")]
     for k, t in enumerate(tokens[:-2]):
         if t.lower == "combination" and tokens[k + 1].lower == "of":
             k2 = k + 2
@@ -387,22 +387,19 @@ def names_in_parentheses(tokens: list[Token], model_keys: set[str]) -> list[tupl
     return out
 
 
+TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 ENUMERATED_NAME = re.compile(r"(?:^|\s)\(?\d\)\s*([A-Z][\w-]{1,30}):")
 
 
 def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
     """Names the sentence itself marks as new: "called X", "X, a ... algorithm", "a corpus, X", "(1) X: ..."."""
-    w = _words()
+    name_cues = _words()["name_cues"]
     heads = _heads()
     out: list[Contribution] = []
-    n = len(tokens)
-    for k, t in enumerate(tokens):
-        nxt = tokens[k + 1] if k + 1 < n else None
-        if nxt is None:
-            break
+    for k, (t, nxt) in enumerate(zip(tokens, tokens[1:])):
         # "a technique called MiniPuzzle", "named \textit{AF-AudioSet}"
         named_by_us = t.lower in WE_CALL and k > 0 and tokens[k - 1].lower == "we"  # "which we call X"
-        if (t.lower in w["name_cues"] or named_by_us) and not _evaluated_on(tokens, k):
+        if (t.lower in name_cues or named_by_us) and not _evaluated_on(tokens, k):
             if _distinctive(nxt.text.strip("{}")):
                 if model_key(nxt.text) not in model_keys:
                     head = _head_before(tokens, k, heads)
@@ -412,13 +409,15 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                             out.append(Contribution(name, kind_of(head, name), 0.8))
             elif title := _title_run(tokens, k + 1):  # "which we call Direct Preference Optimization (DPO)"
                 out.append(Contribution(title, kind_of(_head_before(tokens, k, heads), title), 0.8))
+        if t.trail.strip() != ",":
+            continue  # the two rules below read "X, ..."
         # "a new math corpus, MIND-OWM"
-        if t.lower in heads and t.trail.strip() == "," and _distinctive(nxt.text) and \
+        if t.lower in heads and _distinctive(nxt.text) and \
                 model_key(nxt.text) not in model_keys and nxt.trail.strip()[:1] in (".", ",", ";", ""):
             out.append(Contribution(nxt.text, kind_of(t.lower, nxt.text), 0.75))
         # "G-Vendi, a metric that ...", "CircuitVAE, a search algorithm"
-        if t.trail.strip() == "," and _distinctive(t.text) and model_key(t.text) not in model_keys and \
-                t.lower not in not_models_lower() and re.search(r"[A-Za-z]{2}", t.text):
+        if _distinctive(t.text) and model_key(t.text) not in model_keys and \
+                t.lower not in not_models_lower() and TWO_LETTERS.search(t.text):
             head = _appositive_head(tokens, k + 1, heads)
             if head:
                 start = k
@@ -427,10 +426,11 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                     start -= 1
                 name = " ".join(x.text for x in tokens[start:k + 1])
                 out.append(Contribution(name, kind_of(head, name), 0.8))
-    text = " ".join(f"{t.lead}{t.text}{t.trail}" for t in tokens)
-    for m in ENUMERATED_NAME.finditer(text):
-        if model_key(m.group(1)) not in model_keys and _distinctive(m.group(1)):
-            out.append(Contribution(m.group(1), "technique", 0.7))
+    if any(")" in t.text or ")" in t.trail for t in tokens):  # "(1) X:" is numbered; most sentences are not
+        text = " ".join(f"{t.lead}{t.text}{t.trail}" for t in tokens)
+        for m in ENUMERATED_NAME.finditer(text):
+            if model_key(m.group(1)) not in model_keys and _distinctive(m.group(1)):
+                out.append(Contribution(m.group(1), "technique", 0.7))
     return out
 
 
@@ -500,7 +500,7 @@ def _contribution(phrase: list[Token], head: str | None, model_keys: set[str],
             return []
     words = [t.text for t in phrase]
     name = _strip(" ".join(words))
-    if not name or model_key(name) in model_keys or not re.search(r"[A-Za-z]{2}", name):
+    if not name or model_key(name) in model_keys or not TWO_LETTERS.search(name):
         return []
     if phrase[-1].lower in MODEL_WORDS or re.search(r"[A-Z]LMs?$", phrase[-1].text):
         return []  # "a Llama3-based model", "a bilingual SLM": models are the models component's

@@ -240,7 +240,6 @@ def derivations(doc: Doc) -> None:
         s = size_of(name)
         if s:
             sizes.setdefault(s, []).append(name)
-    abstract_cues = cue_kinds(" ".join(doc.clean[i] for i in doc.abstract_sentences()))
     edges: list[Edge] = []
     for idx in sorted(models):
         text = doc.clean[idx]
@@ -260,8 +259,8 @@ def derivations(doc: Doc) -> None:
         if not names:
             continue
         ptext, mapping = placeholder_text(text, names, located)
-        edges.extend(_match_sentence(doc, idx, ptext, mapping, abstract_cues, order))
-    edges.extend(_edges_from_names(doc, order, edges, abstract_cues))
+        edges.extend(_match_sentence(doc, idx, ptext, mapping, order))
+    edges.extend(_edges_from_names(doc, order, edges))
     edges.extend(_refine_vague(doc, edges, models))
     _emit(doc, edges)
 
@@ -277,8 +276,14 @@ def _pattern_matches(ptext: str) -> tuple[tuple[Pattern, dict[str, str | None]],
                  for m in pat.regex.finditer(ptext))
 
 
-def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], abstract_cues: tuple[str, ...],
-                    order: list[str]) -> list[Edge]:
+def _abstract_cues(doc: Doc) -> tuple[str, ...]:
+    """The derivation kinds the whole abstract speaks of: read only when a sentence's own words say none."""
+    if "abstract_cues" not in doc.user:
+        doc.user["abstract_cues"] = cue_kinds(" ".join(doc.clean[i] for i in doc.abstract_sentences()))
+    return doc.user["abstract_cues"]
+
+
+def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: list[str]) -> list[Edge]:
     out: list[Edge] = []
     found: set[tuple[str, str]] = set()
     sentence_cues = cue_kinds(ptext)
@@ -290,7 +295,7 @@ def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], abs
         elif pat.kind == "cues":
             kinds = ([pat.first] if pat.first else []) + [k for k in sentence_cues if k != pat.first]
         elif pat.kind == "cues_or_based_on":
-            kinds = sentence_cues or [k for k in abstract_cues if k in ("pruned", "distilled")] \
+            kinds = sentence_cues or [k for k in _abstract_cues(doc) if k in ("pruned", "distilled")] \
                 or ["based_on"]
             if "derived" in pat.name:
                 kinds = ["based_on"] + [k for k in sentence_cues if k != "based_on"]
@@ -331,7 +336,7 @@ def _sentence_with(doc: Doc, *names: str) -> int | None:
     return None
 
 
-def _edges_from_names(doc: Doc, order: list[str], found: list[Edge], abstract_cues: tuple[str, ...]) -> list[Edge]:
+def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edge]:
     """Derivations the names themselves state."""
     out: list[Edge] = []
     intro = _introduced(doc)
@@ -347,7 +352,7 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge], abstract_cu
                              and model_key(SIBLING_BASE.match(n).group("stem")) == model_key(stem)), None)
                 idx = _sentence_with(doc, name, base) if base else None
                 if base and idx is not None:
-                    kind = "aligned" if "aligned" in abstract_cues else "finetuned"
+                    kind = "aligned" if "aligned" in _abstract_cues(doc) else "finetuned"
                     out.append(Edge(name, base, kind, 0.55, idx))
         # "LLaMA2-70B-32k" beside "LLaMA2-70B": a longer context window
         m = CONTEXT_SUFFIX.match(name)

@@ -10,15 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.extract.fact import Alias, Attribute, Fact, Mention
+from kg.extract.fact import Alias, Attribute, Fact, Mention, collapse_ws, collapsed_record_text
 from kg.extract.sentences import Sentence, split_sentences
 from kg.records.record import Problem, Record
-
-
-def _flat(text: str) -> str:
-    from kg.extract.fact import collapse_ws
-
-    return collapse_ws(text)
 
 
 def _written_forms(sentence: str) -> Iterator[str]:
@@ -81,11 +75,9 @@ class Doc:
         return quotes[idx]
 
     def _find_quote(self, sentence: str) -> str | None:
-        if "flat_text" not in self.user:
-            self.user["flat_text"] = _flat(self.record.text)
-        flat_text = self.user["flat_text"]
+        flat_text = collapsed_record_text(self.record.text)  # the one a Fact's quote is checked against
         for form in _written_forms(sentence):
-            if _flat(form) in flat_text:
+            if collapse_ws(form) in flat_text:
                 return form
         return None
 

@@ -28,7 +28,8 @@ def collapse_ws(text: str) -> str:
 
 
 @lru_cache(maxsize=512)
-def _collapsed_record_text(text: str) -> str:
+def collapsed_record_text(text: str) -> str:
+    """A record's text as quotes are looked up in it: collapsed once, for the many facts it states."""
     return collapse_ws(text)
 
 
@@ -64,7 +65,7 @@ class Fact:
         if not 0.0 <= self.confidence <= 1.0:
             raise ValueError(f"confidence {self.confidence} outside [0, 1]")
         quote = collapse_ws(self.quote)
-        if not quote or quote not in _collapsed_record_text(self.record.text):
+        if not quote or quote not in collapsed_record_text(self.record.text):
             raise ValueError(f"quote is not in {self.record.ref}: {self.quote[:80]!r}")
 
 

@@ -8,10 +8,8 @@ or full stop) is kept apart in ``lead`` / ``trail`` so later stages can tell
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
-_WORD = re.compile(r"\S+")
 _LEAD = "([{\"'“‘«"
 _TRAIL = ")]}\"'”’»,;:.!?…"
 
@@ -34,10 +32,12 @@ _new = tuple.__new__
 
 def tokenize(sentence: str) -> list[Token]:
     out: list[Token] = []
-    for m in _WORD.finditer(sentence):
-        raw, start = m.group(), m.start()
+    end = 0
+    for raw in sentence.split():  # str.split() and the re module's \s see the same white space
+        start = sentence.find(raw, end)  # only white space lies between: the first hit is the word
+        end = start + len(raw)
         if raw[0] not in _LEAD and raw[-1] not in _TRAIL:  # a bare word: most of them
-            out.append(_new(Token, (raw, start, start + len(raw), "", "", raw.lower())))
+            out.append(_new(Token, (raw, start, end, "", "", raw.lower())))
             continue
         a, b = 0, len(raw)
         while a < b and raw[a] in _LEAD:

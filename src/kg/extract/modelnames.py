@@ -179,6 +179,9 @@ def _joined(tokens: list[Token], i: int, j: int, text: str) -> str:
     return text[tokens[i].start:tokens[j - 1].end]
 
 
+MARKUP = re.compile(r"[\[\]{}<>]")
+
+
 def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
     var = variants()
     spans: list[Span] = []
@@ -187,6 +190,9 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
     while i < n:
         t = tokens[i]
         start = i
+        if not (t.text[0].isupper() or t.text[0].isdigit()) and not is_core(t.text):
+            i += 1  # "the", "model": most words are lower-case and start nothing
+            continue
         if SIZE.match(t.text) and i + 1 < n and not t.trail and is_core(tokens[i + 1].text) \
                 and family_stem(tokens[i + 1].text):
             start, i = i, i + 1  # "a 43B GPT model": size written before the name
@@ -236,10 +242,11 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 continue
             break
         name = _joined(tokens, start, j, text)
-        if any(ch in name for ch in "[]{}<>"):
+        if MARKUP.search(name):
             i = j  # "[Base]-7B", "{X}": markup or a placeholder, not a name
             continue
-        suffix = next((s for s in SUFFIXES if name.lower().endswith(s)), None)
+        low = name.lower()
+        suffix = next(s for s in SUFFIXES if low.endswith(s)) if low.endswith(SUFFIXES) else None
         if suffix:
             name = name[: -len(suffix)]
         for span in _split_slashes(Span(start, j, name)):
@@ -321,6 +328,37 @@ DIGIT = re.compile(r"\d")
 VERSION_IN_NAME = re.compile(r"-v\d|\s\d+(?:\.\d+)?$|-\d+(?:\.\d+)?$|\sV\d", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16384)
+def _name_evidence(name: str) -> tuple[tuple[tuple[int, str], ...], str | None, bool]:
+    """What a name says by itself: (points, why) pairs, its size, and whether it is a bare family stem.
+
+    Cached: a name recurs from sentence to sentence, and from record to record."""
+    stem = family_stem(name)
+    others = [p for p in _parts(name.lower()) if p != stem and not p.startswith(stem or "\0")]
+    has_digit = DIGIT.search(name) is not None
+    bare_stem = bool(stem) and not others and not has_digit
+    evidence = []
+    if bare_stem:
+        evidence.append((1, "bare family stem"))
+    elif stem and (has_digit or all(p in variants() for p in others)):
+        evidence.append((3, "family stem"))
+    elif stem:
+        evidence.append((1, "family stem with other words"))
+    size = size_of(name)
+    if size or any(SIZE_PART.match(p) for p in _parts(name)):
+        evidence.append((3, "size in name"))
+    elif VERSION_IN_NAME.search(name) and any(c.isupper() for c in name[1:]):
+        evidence.append((1, "version in name"))
+    return tuple(evidence), size, bare_stem
+
+
+@lru_cache(maxsize=1)
+def _any_head() -> frozenset[str]:
+    """Model, non-model and family heads: where an appositive or a copula may end."""
+    _, model_heads, non_heads, family_heads, _ = _vocab()
+    return model_heads | non_heads | family_heads
+
+
 def score_span(span: Span, tokens: list[Token], text: str) -> None:
     _, model_heads, non_heads, family_heads, nots = _vocab()
     name = span.name
@@ -328,22 +366,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if name.lower() in nots or core.lower() in nots and span.j - span.i == 1:
         span.add(-10, "generic term")
         return
-    stem = family_stem(name)
-    others = [p for p in _parts(name.lower()) if p != stem and not p.startswith(stem or "\0")]
-    has_digit = DIGIT.search(name) is not None
-    if stem and not others and not has_digit:
-        span.add(1, "bare family stem")
-    elif stem and (has_digit or all(p in variants() for p in others)):
-        span.add(3, "family stem")
-    elif stem:
-        span.add(1, "family stem with other words")
-    size = size_of(name)
-    if size or any(SIZE_PART.match(p) for p in _parts(name)):
-        span.size = size
-        span.add(3, "size in name")
-    elif VERSION_IN_NAME.search(name) and (
-            any(c.isupper() for c in name[1:])):
-        span.add(1, "version in name")
+    evidence, span.size, bare_stem = _name_evidence(name)
+    for points, why in evidence:
+        span.add(points, why)
     nxt = tokens[span.j] if span.j < len(tokens) else None
     prev = tokens[span.i - 1] if span.i > 0 else None
     last = tokens[span.j - 1]
@@ -353,7 +378,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         if head in family_heads or (head in ("model", "models") and after in family_heads):
             span.family_level = True
             span.add(1, "family head")
-        elif head in model_heads and head.endswith("s") and stem and not others and not has_digit:
+        elif head in model_heads and head.endswith("s") and bare_stem:
             span.family_level = True  # "GPT models", "Llama models": a family, not one checkpoint
             span.add(1, "family named in the plural")
         elif head in model_heads or (head.endswith("-based") is False and head in ("language", "vision-language")
@@ -364,7 +389,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         elif _head_after(tokens, span.j) in model_heads and nxt.text[:1].islower() and _adjectival(tokens, span.j):
             span.add(2, "model head after modifiers")
     if last.trail.startswith((",", " -", ":")):
-        head = _appositive_head(tokens, _after_expansion(tokens, span.j, last), model_heads | non_heads | family_heads)
+        head = _appositive_head(tokens, _after_expansion(tokens, span.j, last), _any_head())
         if head in model_heads:
             span.add(3, f"appositive '{head}'")
         elif head in family_heads and _family_of_models(tokens, span.j, head, model_heads):
@@ -375,7 +400,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(-3, f"appositive '{head}'")
     if nxt is not None and nxt.lower in ("is", "was") and span.j + 1 < len(tokens) and \
             tokens[span.j + 1].lower in ("a", "an"):
-        head = _appositive_head(tokens, span.j + 1, model_heads | non_heads | family_heads)
+        head = _appositive_head(tokens, span.j + 1, _any_head())
         if head in model_heads:
             span.add(3, f"copula '{head}'")
         elif head in non_heads:
@@ -383,9 +408,6 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if prev is not None and prev.trail.startswith(",") and span.i >= 2:
         if tokens[span.i - 1].lower in model_heads:
             span.add(3, "preceded by 'model,'")
-    if prev is not None and prev.lower in model_heads and not prev.trail and span.i >= 2 and \
-            tokens[span.i - 2].lower in ("the", "our"):
-        pass
     if span.i >= 2 and tokens[span.i - 1].lower in NAME_CUES and (
             tokens[span.i - 2].lower in non_heads or tokens[span.i - 2].lower.rstrip(",") in non_heads):
         span.add(-5, "named as a dataset or method")  # "a math corpus, namely X"
@@ -411,11 +433,12 @@ def _example_of_models(tokens: list[Token], i: int, model_heads: frozenset) -> b
 
 def _head_after(tokens: list[Token], j: int) -> str | None:
     """The first head-like word within a few tokens after position j."""
+    _, model_heads, non_heads, _, _ = _vocab()
     for k in range(j, min(j + 4, len(tokens))):
         if tokens[k].trail.strip() and k > j:
             return tokens[k].lower
         w = tokens[k].lower
-        if w in _vocab()[1] or w in _vocab()[2]:
+        if w in model_heads or w in non_heads:
             return w
     return None
 

@@ -174,8 +174,9 @@ def placeholder_text(text: str, names: Iterable[str],
     spans: dict[int, tuple[int, str]] = {}
     for start, end, name in located:
         spans.setdefault(start, (end, name))
+    found = {name for _, name in spans.values()}
     for name in sorted(set(names), key=len, reverse=True):
-        if name and not any(n == name for _, n in spans.values()):
+        if name and name not in found:
             for m in re.finditer(r"(?<![\w<])" + re.escape(name) + r"(?![\w>])", text):
                 spans.setdefault(m.start(), (m.end(), name))
     mapping: dict[int, str] = {}

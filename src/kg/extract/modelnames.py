@@ -182,6 +182,12 @@ def _joined(tokens: list[Token], i: int, j: int, text: str) -> str:
 MARKUP = re.compile(r"[\[\]{}<>]")
 
 
+@lru_cache(maxsize=65536)
+def _may_start(word: str) -> bool:
+    """Could a span start at this word? Not at "the", "model": most words are lower-case and no family stem."""
+    return word[0].isupper() or word[0].isdigit() or is_core(word)
+
+
 def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
     var = variants()
     spans: list[Span] = []
@@ -190,8 +196,8 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
     while i < n:
         t = tokens[i]
         start = i
-        if not (t.text[0].isupper() or t.text[0].isdigit()) and not is_core(t.text):
-            i += 1  # "the", "model": most words are lower-case and start nothing
+        if not _may_start(t.text):
+            i += 1
             continue
         if SIZE.match(t.text) and i + 1 < n and not t.trail and is_core(tokens[i + 1].text) \
                 and family_stem(tokens[i + 1].text):

@@ -74,6 +74,8 @@ _OR_SHORT = re.compile(r", or ([A-Za-z][\w-]{1,9})(?=[,.;:)]|\s)")
 
 
 def find_abbreviations(text: str) -> list[Abbreviation]:
+    if "(" not in text and ", or " not in text:
+        return []  # neither written form is there: most sentences (cheap tests before the patterns)
     out = []
     for m in (*_PAREN.finditer(text), *_OR_SHORT.finditer(text)):
         short = m.group(1).strip()

@@ -65,6 +65,8 @@ NOT_TITLE_INTRO = COMPARISON | {"beyond", "from", "to", "with", "for"}
 MODEL_EVIDENCE = ("model head", "appositive 'model", "appositive 'llm", "copula 'model", "preceded by 'model",
                   "family head", "appositive family", "family named in the plural")
 """Reasons that say a name is described as a model (or a model family): techniques leave such names alone."""
+MODEL_EVIDENCE_REASON = re.compile(rf"[^ ]+ (?:{'|'.join(map(re.escape, MODEL_EVIDENCE))})")
+"""A span's reason ("+2 model head 'llm'": points, then why) that is MODEL_EVIDENCE."""
 
 
 VETO = -2.0
@@ -159,7 +161,7 @@ def models(doc: Doc) -> None:
         doc.user.setdefault("tokens", {})[idx] = tokens
         doc.user.setdefault("spans", {})[idx] = spans
         for span in spans:
-            if span.family_level or any(r.split(" ", 1)[1].startswith(MODEL_EVIDENCE) for r in span.reasons):
+            if span.family_level or any(map(MODEL_EVIDENCE_REASON.match, span.reasons)):
                 doc.user.setdefault("model_like", set()).add(model_key(span.name))
             if span.score <= -3 or span.family_level:
                 continue

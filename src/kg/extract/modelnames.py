@@ -211,9 +211,9 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 start, i = i, i + 1  # "Music Flamingo"
             elif leads_in and SIZE.match(tokens[i + 1].text.split("-")[0]) and i > 0:
                 start = i  # "Retro 48B": a capitalised name with its size
-            elif (i > 0 and t.text[:1].isupper() and t.text.isalpha()
+            elif (t.text[:1].isupper() and t.text.isalpha()
                   and t.lower not in STOP_PREFIX and t.lower not in not_models()
-                  and not (tokens[i - 1].text[:1].isupper() and not tokens[i - 1].trail.strip())
+                  and not (i > 0 and tokens[i - 1].text[:1].isupper() and not tokens[i - 1].trail.strip())
                   and (appositive := _before_appositive(tokens, i))):
                 # "We present Quokka, a ... model", "Quokka 2, a ...": the appositive decides
                 spans.append(Span(i, appositive, _joined(tokens, i, appositive, text)))
@@ -280,14 +280,30 @@ def _names_a_product(stem: Token, word: Token) -> bool:
 
 
 def _before_appositive(tokens: list[Token], i: int) -> int | None:
-    """End of "Word," or "Word 2," when "a"/"an" follows: a name its appositive may describe."""
+    """End of "Word," or "Word 2," when "a"/"an" follows, or of "Word 2 is a ... model": a name its
+    appositive (or the copula's complement) may describe."""
     j = i + 1
     if j < len(tokens) and not tokens[i].trail.strip() and VERSION.match(tokens[j].text) \
             and len(tokens[j].text) <= 4 and tokens[j].text[:1].isdigit():
         j += 1  # "Quokka 2,"
     if tokens[j - 1].trail.strip() == "," and j < len(tokens) and tokens[j].lower in ("a", "an"):
         return j
+    if not tokens[j - 1].trail.strip() and j + 1 < len(tokens) and tokens[j].lower in ("is", "was") \
+            and tokens[j + 1].lower in ("a", "an") and _model_complement(tokens, j + 2):
+        return j  # "Quokka 2 is a 13B model obtained by ...": only a model complement makes it a name
     return None
+
+
+def _model_complement(tokens: list[Token], k: int) -> bool:
+    """"(is a) 13B language model": a model head after a few modifiers, before any preposition
+    ("is a mechanism for models" is not)."""
+    model_heads = _vocab()[1]
+    for t in tokens[k:k + 5]:
+        if t.lower in model_heads:
+            return True
+        if t.lower in NOT_NOUNS or t.trail.strip():
+            return False
+    return False
 
 
 SIZES_IN_PARENS = re.compile(r"^(?P<stem>.+?)-?\((?P<sizes>\d+(?:\.\d+)?[BMbm](?:/\d+(?:\.\d+)?[BMbm])+)\)$")
@@ -331,6 +347,12 @@ def parameters(size: str) -> float | None:
 
 
 DIGIT = re.compile(r"\d")
+DOTTED_VERSION = re.compile(r"-\d+\.\d+$")
+MADE_FROM = re.compile(
+    r"\b(?:(?:fine-?tun|distill?|prun|quantiz|upcycl|merg|initiali[sz]|deriv|adapt|convert)\w*\s+from"
+    r"|(?:fine-?tuning|finetuning|distill?ing|pruning|quantizing|upcycling|continu\w+ pre-?training)"
+    r"|(?:starting|start) from|(?:based|built|builds) (?:up)?on(?: top of)?|on top of)"
+    r"\s+(?:the |an? |our )?$", re.IGNORECASE)
 VERSION_IN_NAME = re.compile(r"-v\d|\s\d+(?:\.\d+)?$|-\d+(?:\.\d+)?$|\sV\d", re.IGNORECASE)
 
 
@@ -353,8 +375,9 @@ def _name_evidence(name: str) -> tuple[tuple[tuple[int, str], ...], str | None, 
     size = size_of(name)
     if size or any(SIZE_PART.match(p) for p in _parts(name)):
         evidence.append((3, "size in name"))
-    elif VERSION_IN_NAME.search(name) and any(c.isupper() for c in name[1:]):
-        evidence.append((1, "version in name"))
+    elif VERSION_IN_NAME.search(name) and (
+            any(c.isupper() for c in name[1:]) or (name[:1].isupper() and DOTTED_VERSION.search(name))):
+        evidence.append((1, "version in name"))  # "Kelp-v2", "OpenKelp 2", "Kelpchat-3.5"
     return tuple(evidence), size, bare_stem
 
 
@@ -419,6 +442,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(-5, "named as a dataset or method")  # "a math corpus, namely X"
     if _example_of_models(tokens, span.i, model_heads):
         span.add(2, "example of models")
+    if span.i > 0 and MADE_FROM.search(text, max(0, tokens[span.i].start - 48), tokens[span.i].start):
+        span.add(2, "what a model is made from")  # "fine-tuned from X", "by fine-tuning the X"
     if HARDWARE.match(core) or NUMBER_FORMAT.match(core):
         span.add(-10, "hardware or number format")
 

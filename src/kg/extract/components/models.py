@@ -200,6 +200,8 @@ def models(doc: Doc) -> None:
     for mm in all_mentions:
         scores[model_key(mm.span.name)].append(mm.span.score)
     accepted = {k for k, v in scores.items() if max(v) >= THRESHOLD and min(v) > VETO}
+    all_mentions += _named_again(doc, by_sentence, {mm.span.name for mm in all_mentions
+                                                    if mm.span.name and model_key(mm.span.name) in accepted})
 
     # "X, a family of 8B and 56B/47B ... models": the sizes name models of family X
     for idx, text in enumerate(doc.clean):
@@ -244,6 +246,34 @@ def models(doc: Doc) -> None:
                 doc.facts.append(Fact(Mention.paper(), "introduces", Mention("model", name),
                                       quote, round(mm.introduced, 2), EXTRACTOR, doc.record))
     _declared_aliases(doc, kept)
+
+
+def _named_again(doc: Doc, by_sentence: dict[int, list[ModelMention]], names: set[str]) -> list[ModelMention]:
+    """Mentions of a name accepted as a model in one sentence that no rule caught in another
+    ("We present Kelp, a suite of LLMs. Kelp builds on ..."): a name keeps its meaning in a record."""
+    out = []
+    for idx, text in enumerate(doc.clean):
+        have = {model_key(mm.span.name) for mm in by_sentence.get(idx, [])}
+        tokens = doc.user["tokens"][idx]
+        for name in sorted(names):
+            if name not in text or model_key(name) in have:
+                continue
+            taken = [(o.span.i, o.span.j) for o in by_sentence.get(idx, []) if o.span.j]
+            for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+                i = next((k for k, t in enumerate(tokens) if t.start == m.start()), None)
+                j = next((k + 1 for k, t in enumerate(tokens) if t.end == m.end()), None)
+                if i is not None and j is not None and i < j and all(j <= a or b <= i for a, b in taken):
+                    break  # a whole-token mention inside no longer name ("X" in "X - Instruct")
+            else:
+                continue
+            span = Span(i, j, name)
+            span.add(THRESHOLD, "named as a model elsewhere in the record")
+            mm = ModelMention(idx, span, _introduced(doc, idx, text, tokens, span))
+            mms = by_sentence[idx]
+            mms.insert(next((k for k, o in enumerate(mms) if o.span.j and o.span.i > i), len(mms)), mm)
+            out.append(mm)
+            have.add(model_key(name))
+    return out
 
 
 def family_intros(doc: Doc, by_sentence: dict[int, list[ModelMention]]) -> set[str]:

@@ -267,12 +267,14 @@ def derivations(doc: Doc) -> None:
 
 
 @lru_cache(maxsize=4096)
-def _pattern_matches(ptext: str) -> tuple[tuple[Pattern, dict[str, str | None]], ...]:
-    """Each pattern's matches in a sentence with placeholders, in pattern order, as their groups.
+def _pattern_matches(ptext: str) -> tuple[tuple[Pattern, dict[str, str | None], tuple[int, int] | None], ...]:
+    """Each pattern's matches in a sentence with placeholders, in pattern order: their groups and
+    where the child's placeholder is (None when the pattern names no child).
 
     Cached: sentences that differ only in their names ("<M0> is pruned from <M1>") are matched once."""
     placeholders = ptext.count("<M") + ptext.count("<m")
-    return tuple((pat, m.groupdict()) for pat, needed in zip(patterns(), _names_needed())
+    return tuple((pat, m.groupdict(), m.span("c") if m.groupdict().get("c") else None)
+                 for pat, needed in zip(patterns(), _names_needed())
                  if needed <= placeholders  # a pattern cannot match a sentence naming fewer models
                  for m in pat.regex.finditer(ptext))
 
@@ -288,7 +290,7 @@ def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], ord
     out: list[Edge] = []
     found: set[tuple[str, str]] = set()
     sentence_cues = cue_kinds(ptext)
-    for pat, groups in _pattern_matches(ptext):
+    for pat, groups, child_at in _pattern_matches(ptext):
         parent = _name(groups.get("p"), mapping)
         child = _name(groups.get("c"), mapping)
         if pat.kind == "verb":
@@ -298,8 +300,8 @@ def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], ord
         elif pat.kind == "cues_or_based_on":
             kinds = sentence_cues or [k for k in _abstract_cues(doc) if k in ("pruned", "distilled")] \
                 or ["based_on"]
-            if "derived" in pat.name:
-                kinds = ["based_on"] + [k for k in sentence_cues if k != "based_on"]
+            if "derived" in pat.name:  # "derived from Y through fine-tuning and DPO": those kinds
+                kinds = sentence_cues or ["based_on"]
         else:
             kinds = [pat.kind]
         if not kinds:
@@ -312,15 +314,32 @@ def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], ord
             child = main_model(doc, kinds, parent, order)
         if not child or not parent or model_key(child) == model_key(parent):
             continue
-        if (child, parent) in found:
-            continue
-        found.add((child, parent))
-        out.extend(Edge(child, parent, k, pat.conf if i == 0 or pat.kind != "cues" else pat.conf - 0.05, idx)
-                   for i, k in enumerate(dict.fromkeys(kinds)))
-        p2 = _name(groups.get("p2"), mapping)
-        if p2 and model_key(p2) != model_key(child):
-            out.extend(Edge(child, p2, k, pat.conf, idx) for k in kinds)
+        if (child, parent) not in found:
+            found.add((child, parent))
+            out.extend(Edge(child, parent, k, pat.conf if i == 0 or pat.kind != "cues" else pat.conf - 0.05, idx)
+                       for i, k in enumerate(dict.fromkeys(kinds)))
+            p2 = _name(groups.get("p2"), mapping)
+            if p2 and model_key(p2) != model_key(child):
+                out.extend(Edge(child, p2, k, pat.conf, idx) for k in kinds)
+        if child_at:  # "we present A and B, obtained by pruning Y": B's parent is A's too
+            for other in _listed_with(ptext, *child_at):
+                sibling = _name(other, mapping)
+                if sibling and model_key(sibling) not in (model_key(parent), model_key(child)) \
+                        and (sibling, parent) not in found:
+                    found.add((sibling, parent))
+                    out.extend(Edge(sibling, parent, k, pat.conf - 0.05, idx) for k in dict.fromkeys(kinds))
     return out
+
+
+LISTED_BEFORE = re.compile(r"(?:<M\d+>, )*<M\d+>,? (?:and|&) $")
+LISTED_AFTER = re.compile(r"(?:, <M\d+>)*,? (?:and|&) <M\d+>")
+
+
+def _listed_with(ptext: str, start: int, end: int) -> list[str]:
+    """Placeholders listed together with the one at ``ptext[start:end]`` ("<M0>, <M1> and <M2>")."""
+    before = LISTED_BEFORE.search(ptext, max(0, start - 200), start)
+    after = LISTED_AFTER.match(ptext, end)
+    return [f"<M{k}>" for part in (before, after) if part for k in PLACEHOLDER.findall(part.group())]
 
 
 def _name(group: str | None, mapping: dict[int, str]) -> str | None:

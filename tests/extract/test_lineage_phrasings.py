@@ -1,0 +1,70 @@
+"""Lineage as other labs state it: a child made by a verb phrase, several children of one parent,
+a merge told in the passive, a model named only in an earlier sentence. Invented names throughout."""
+
+import pytest
+
+
+def edges(doc, kinds=None):
+    """(child, parent) pairs of every derivation (or of the given kinds)."""
+    return {(f.subject.name, f.object.name) for f in doc.facts
+            if f.subject.kind == "model" and f.object.kind == "model" and f.predicate != "introduces"
+            and (kinds is None or f.predicate in kinds)}
+
+
+def introduced(doc):
+    return {f.object.name for f in doc.facts if f.predicate == "introduces"}
+
+
+@pytest.mark.parametrize("abstract, kinds, pair", [
+    ("Orvik 2 is a 13B model obtained by fine-tuning Falcon 2 13B on tailored, high-quality synthetic data.",
+     {"finetuned"}, ("Orvik 2", "Falcon 2 13B")),
+    ("We apply distilled supervised fine-tuning (dSFT) and distilled preference optimization (dDPO) to "
+     "Falcon-7B, resulting in Zorin-7B, which sets a new state of the art for chat models at this scale.",
+     None, ("Zorin-7B", "Falcon-7B")),
+    ("Starlit-7B is fine-tuned from Openchat-3.5 using our new ranking dataset and a policy tuning pipeline.",
+     {"finetuned"}, ("Starlit-7B", "Openchat-3.5")),
+    ("We introduce Vicara-13B, an open-source chatbot trained by fine-tuning Falcon on user-shared "
+     "conversations.", {"finetuned"}, ("Vicara-13B", "Falcon")),
+    ("We present Medira, a suite of open-source LLMs with 7B and 70B parameters adapted to the medical domain. "
+     "Medira builds on Falcon-40B and extends pretraining on a curated medical corpus.",
+     None, ("Medira", "Falcon-40B")),
+    ("Falcon-34B-Chat was merged with Falcon-34B-Code using spherical linear interpolation to produce Fusor-34B.",
+     {"merged"}, ("Fusor-34B", "Falcon-34B-Code")),
+])
+def test_a_derivation_phrasing(extract_abstract, abstract, kinds, pair):
+    assert pair in edges(extract_abstract(abstract), kinds)
+
+
+@pytest.mark.parametrize("abstract, children, parent", [
+    ("We present Sharn-1.3B and Sharn-2.7B, obtained by pruning the Falcon-7B model down to 1.3B and 2.7B "
+     "parameters.", {"Sharn-1.3B", "Sharn-2.7B"}, "Falcon-7B"),
+    ("Then we fine-tune the Falcon-2 models on our questions, yielding Metis-7B and Metis-70B.",
+     {"Metis-7B", "Metis-70B"}, "Falcon-2"),
+])
+def test_every_child_of_a_list_gets_the_parent(extract_abstract, abstract, children, parent):
+    got = {c for c, p in edges(extract_abstract(abstract)) if p == parent}
+    assert children <= got
+
+
+def test_a_model_made_in_the_sentence_is_introduced(extract_abstract):
+    doc = extract_abstract("Orvik 2 is a 13B model obtained by fine-tuning Falcon 2 13B on synthetic data.")
+    assert "Orvik 2" in introduced(doc) and "Falcon 2 13B" not in introduced(doc)
+
+
+def test_specific_kinds_leave_no_generic_based_on(extract_abstract):
+    doc = extract_abstract("We release Kelp-7B. Kelp-7B-Instruct is derived from Kelp-7B through supervised "
+                           "fine-tuning and DPO on a public mix.")
+    assert ("Kelp-7B-Instruct", "Kelp-7B") in edges(doc, {"finetuned", "aligned"})
+    assert ("Kelp-7B-Instruct", "Kelp-7B") not in edges(doc, {"based_on"})
+
+
+def test_a_name_seen_again_inside_a_longer_name_is_not_a_second_model(extract_abstract):
+    doc = extract_abstract("We introduce Kelp 8x7B, a sparse mixture of experts language model. We also provide "
+                           "a model fine-tuned to follow instructions, Kelp 8x7B - Instruct, that surpasses others.")
+    quotes = [f.quote for f in doc.facts if f.predicate == "introduces" and f.object.name == "Kelp 8x7B"]
+    assert len(quotes) == 1 and quotes[0].startswith("We introduce")
+
+
+def test_a_sentence_opening_with_a_mechanism_is_not_a_model(extract_abstract):
+    doc = extract_abstract("Attention is a mechanism for sequence models. We present Kelp-7B, built on it.")
+    assert "Attention" not in {m.name for m in doc.entities}

@@ -10,6 +10,8 @@ from kg.extract.abbreviations import find_abbreviations, find_long_form
     ("based on direct preference optimization (DPO) with", "direct preference optimization", "DPO"),
     ("a Graph Neural Network (GNN) encoder", "Graph Neural Network", "GNN"),
     ("We propose Sparse Token Routing, or STR, which skips idle tokens.", "Sparse Token Routing", "STR"),
+    # initials first: letter by letter from the right would take the "p" inside "Optimization"
+    ("a variant of Proximal Policy Optimization (PPO) that", "Proximal Policy Optimization", "PPO"),
 ])
 def test_schwartz_hearst(text, long, short):
     found = find_abbreviations(text)

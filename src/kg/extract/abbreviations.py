@@ -4,7 +4,8 @@ The Schwartz & Hearst (2003) algorithm ("A simple algorithm for identifying
 abbreviation definitions in biomedical text", PSB 2003), as in scispacy's
 AbbreviationDetector: for a short form in parentheses, walk the short form's
 characters right to left and find each one in the words before the
-parenthesis, the first character at the start of a word. Extended for
+parenthesis, the first character at the start of a word (words whose
+initials spell the short form exactly are taken first). Extended for
 mixed-case coinages such as "Math Informed syNthetic Dialogue (MIND)", where
 a letter of the short form may stand inside a word as a capital.
 
@@ -38,11 +39,21 @@ def is_short_form(candidate: str) -> bool:
 
 
 def find_long_form(short: str, before: str) -> str | None:
-    """The long form of ``short`` at the end of ``before``, or None (Schwartz-Hearst)."""
+    """The long form of ``short`` at the end of ``before``, or None (Schwartz-Hearst).
+
+    First the words whose initials spell the short form exactly ("Proximal Policy Optimization
+    (PPO)"): walking letters right to left alone would take the "p" inside "Optimization" and
+    answer "Policy Optimization"."""
     letters = [ch.lower() for ch in short if ch.isalnum()]
     if not letters:
         return None
     words = before.split()
+    initials = words[-len(letters):]
+    if len(initials) == len(letters) and all(w[:1].lower() == ch for w, ch in zip(initials, letters)) \
+            and not any(w.lower() == short.lower() for w in initials):
+        long = " ".join(initials).strip(" ,;:-")
+        if long[:1].isalnum() and len(long) > len(short):
+            return long
     max_words = min(len(letters) + 5, 2 * len(letters))
     window = words[-max_words:]
     text = " ".join(window)

@@ -68,3 +68,14 @@ def test_a_name_seen_again_inside_a_longer_name_is_not_a_second_model(extract_ab
 def test_a_sentence_opening_with_a_mechanism_is_not_a_model(extract_abstract):
     doc = extract_abstract("Attention is a mechanism for sequence models. We present Kelp-7B, built on it.")
     assert "Attention" not in {m.name for m in doc.entities}
+
+
+def test_the_sizes_of_a_family_the_paper_introduces_are_its_models(extract_abstract):
+    doc = extract_abstract("We introduce Kelp, a family of lightweight open models. Kelp 7B and Kelp 2B show "
+                           "strong performance across academic benchmarks.")
+    assert {"Kelp", "Kelp 7B", "Kelp 2B"} <= introduced(doc)
+
+
+def test_a_gerund_opening_a_sentence_is_not_a_name(extract_abstract):
+    doc = extract_abstract("Deriving 8B models from a larger one is cheap.")
+    assert not {m.name for m in doc.entities if m.name.startswith("Deriving")}

@@ -209,8 +209,9 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                         and not tokens[i + 1].lead)
             if leads_in and family_stem(tokens[i + 1].text) and "-" not in tokens[i + 1].text:
                 start, i = i, i + 1  # "Music Flamingo"
-            elif leads_in and SIZE.match(tokens[i + 1].text.split("-")[0]) and i > 0:
-                start = i  # "Retro 48B": a capitalised name with its size
+            elif leads_in and SIZE.match(tokens[i + 1].text.split("-")[0]) and (
+                    i > 0 or not t.lower.endswith(("ing", "ed"))):
+                start = i  # "Retro 48B", "Kelp 7B and ...": a capitalised name with its size
             elif (t.text[:1].isupper() and t.text.isalpha()
                   and t.lower not in STOP_PREFIX and t.lower not in not_models()
                   and not (i > 0 and tokens[i - 1].text[:1].isupper() and not tokens[i - 1].trail.strip())

@@ -20,7 +20,7 @@ from functools import lru_cache
 from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Attribute, Fact, Mention
 from kg.extract.modelnames import (
-    THRESHOLD, Span, _vocab, coordinate, family_stem, find_models, parameters, size_of,
+    SIZE, THRESHOLD, Span, _vocab, coordinate, family_stem, find_models, parameters, size_of,
 )
 from kg.extract.pipeline import component
 from kg.extract.tokens import Token
@@ -231,7 +231,7 @@ def models(doc: Doc) -> None:
         _share_introduction(kept[idx], doc.user["tokens"][idx], doc.clean[idx])
     doc.user["models"] = kept
 
-    _introduce_namesakes(kept, family_intros(doc, by_sentence))
+    _introduce_namesakes(kept, family_intros(doc, by_sentence), _introduced_stems(by_sentence))
     seen_intro: set[str] = set()
     for idx, mms in sorted(kept.items()):
         for mm in mms:
@@ -296,14 +296,22 @@ def _family_and_version(key: str) -> bool:
     return bool(m and family_stem(m.group(1)))
 
 
-def _introduce_namesakes(kept: dict[int, list[ModelMention]], intro_keys: set[str]) -> None:
-    """"Llama3-ChatQA-2-70B" in the paper that introduces "ChatQA 2" is one of its models."""
+def _introduced_stems(by_sentence: dict[int, list[ModelMention]]) -> set[str]:
+    """One-word names the paper itself introduces ("We introduce Kelp, a family of open models")."""
+    return {mm.span.name.lower() for mms in by_sentence.values() for mm in mms
+            if mm.introduced >= 0.85 and mm.span.name.isalpha()}
+
+
+def _introduce_namesakes(kept: dict[int, list[ModelMention]], intro_keys: set[str], stems: set[str]) -> None:
+    """"Llama3-ChatQA-2-70B" in the paper that introduces "ChatQA 2" is one of its models; so is
+    "Kelp 7B" in the paper that introduces the Kelp family (not "Kelp-2 9B", another generation)."""
     for mms in kept.values():
         for mm in mms:
             key = model_key(mm.span.name)
             if mm.introduced or key in intro_keys:
                 continue
-            if any(k in key and k != key for k in intro_keys):
+            stem, _, size = mm.span.name.replace("-", " ").rpartition(" ")
+            if any(k in key and k != key for k in intro_keys) or (stem.lower() in stems and SIZE.match(size)):
                 mm.introduced = 0.7
 
 

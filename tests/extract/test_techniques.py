@@ -81,3 +81,8 @@ def test_names_listed_are_the_contribution_not_the_description(extract_abstract)
 ])
 def test_no_contribution_from(extract_abstract, abstract):
     assert not contributions(extract_abstract(abstract))
+
+
+def test_of_inside_a_capitalised_name_and_no_second_contribution_from_its_appositive(extract_abstract):
+    doc = extract_abstract("We present Grove of Paths (GoP), a new framework for language model inference.")
+    assert contributions(doc) == {("technique", "Grove of Paths")}

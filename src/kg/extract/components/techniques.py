@@ -112,6 +112,12 @@ def _strip(phrase: str) -> str:
     return " ".join(words).replace('"', "").replace("“", "").replace("”", "").strip()
 
 
+def _title_of(cur: list[Token], tokens: list[Token], k: int) -> bool:
+    """"Tree of Thoughts", "Mixture of Depths": "of" inside a name written in capitals."""
+    return (k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and not tokens[k].trail.strip()
+            and all(x.text[:1].isupper() and not x.trail.strip() for x in cur))
+
+
 def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], str | None]]:
     """Noun phrases after position ``start``: [(tokens, appositive head or None)]."""
     w = _words()
@@ -153,7 +159,7 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             cur = []  # "the concept of X" -> X
             k += 1
             continue
-        if low in stops and not (low == "of" and cur and cur[-1].lower in keep_of):
+        if low in stops and not (low == "of" and cur and (cur[-1].lower in keep_of or _title_of(cur, tokens, k))):
             break
         if low.endswith("ing") and cur and cur[-1].lower in MODEL_WORDS and len(cur) >= 2:
             break  # "a bilingual SLM supporting ...": a participle clause begins
@@ -327,8 +333,13 @@ def contributions_in(text: str, model_keys: set[str], title: bool = False,
             verb_at = k
             break
     if verb_at is not None:
+        named = False
         for phrase, head in object_phrases(tokens, verb_at + 1):
-            out.extend(_contribution(phrase, head, model_keys))
+            if named and phrase[0].lower in ("a", "an") and _after_comma(tokens, phrase[0]):
+                continue  # "X (ABC), a new framework for ...": the appositive describes X, it is not another
+            found = _contribution(phrase, head, model_keys)
+            named = named or any(c.name != c.name.lower() for c in found)
+            out.extend(found)
     uses_list = verb_at is None and any(t.lower in w["use_verbs"] for t in tokens[:12])
     if (verb_at is not None or authors_speak or subject_is_new) and not uses_list:
         for start in list_items(tokens):
@@ -344,6 +355,11 @@ def contributions_in(text: str, model_keys: set[str], title: bool = False,
             seen.add(key)
             unique.append(c)
     return unique
+
+
+def _after_comma(tokens: list[Token], first: Token) -> bool:
+    k = next((i for i, t in enumerate(tokens) if t.start == first.start), 0)
+    return k > 0 and tokens[k - 1].trail.rstrip().endswith(",")
 
 
 WE_CALL = frozenset("call name dub term coin".split())

@@ -86,3 +86,11 @@ def test_no_contribution_from(extract_abstract, abstract):
 def test_of_inside_a_capitalised_name_and_no_second_contribution_from_its_appositive(extract_abstract):
     doc = extract_abstract("We present Grove of Paths (GoP), a new framework for language model inference.")
     assert contributions(doc) == {("technique", "Grove of Paths")}
+
+
+def test_a_plain_word_named_after_our_new_dataset_is_its_name_and_the_model_describing_it_is_not_new(
+        extract_abstract):
+    doc = extract_abstract("Lark-7B is tuned from Wren-3.5 using our new Falcon-40B labeled ranking dataset, "
+                           "Thistle, and a new reward pipeline.")
+    assert ("dataset", "Thistle") in contributions(doc)
+    assert "Falcon-40B" not in {f.object.name for f in doc.facts if f.predicate == "introduces"}

@@ -101,8 +101,8 @@ def _in_comparison(tokens: list[Token], i: int, scope_start: int) -> bool:
 
 
 def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) -> float:
-    if span.suffix:  # "a Llama3-based model": the base, not the new model
-        return 0.0
+    if span.suffix or _describes_what_follows(tokens, span.j):
+        return 0.0  # "a Llama3-based model", "our new GPT-4 labeled dataset": not the new thing
     if idx == doc.title_index:
         before = text[: tokens[span.i].start].lower()
         return 0.75 if NOT_TITLE_INTRO.isdisjoint(LOWER_WORD.findall(before)) else 0.0
@@ -123,6 +123,20 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
         if span.i > 0 and tokens[span.i - 1].trail.strip() == "," and _renames_object(tokens, span.i, scope[0]):
             return 0.85
     return 0.0
+
+
+def _describes_what_follows(tokens: list[Token], j: int) -> bool:
+    """"GPT-4 labeled ranking dataset": a participle and then, before any preposition, a data or method noun."""
+    if j >= len(tokens) or tokens[j - 1].trail.strip() or not tokens[j].text.islower() \
+            or not tokens[j].lower.endswith("ed"):
+        return False
+    non_heads = _vocab()[2]
+    for t in tokens[j + 1:j + 4]:
+        if t.lower in non_heads:
+            return True
+        if t.lower in PREPOSITIONS or not t.text.isalpha() or t.trail.strip():
+            return False
+    return False
 
 
 def _renames_object(tokens: list[Token], i: int, scope_start: int) -> bool:

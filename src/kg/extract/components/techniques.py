@@ -103,6 +103,17 @@ def _distinctive(word: str) -> bool:
     return any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word)
 
 
+def _plain_name(word: str) -> bool:
+    """"Nectar": one capitalised word, a name only where the text marks it as one."""
+    return len(word) > 2 and word.isalpha() and word[0].isupper() and word[1:].islower() \
+        and word.lower() not in not_models_lower()
+
+
+def _new_before(tokens: list[Token], k: int) -> bool:
+    """"our new ranking dataset, Nectar": the head is the authors' new one."""
+    return any(t.lower in ("new", "novel", "our") for t in tokens[max(0, k - 5):k])
+
+
 def _strip(phrase: str) -> str:
     phrase = phrase.strip(" \"'“”‘’,;:.")
     words = phrase.split()
@@ -319,7 +330,8 @@ def contributions_in(text: str, model_keys: set[str], title: bool = False,
                 if content_words(sub):
                     out.append(Contribution(sub, kind_of(described, sub), 0.6))
         return out
-    authors_speak = SUBJECT.search(text) is not None or text.lower().startswith(("our ", "central to our"))
+    authors_speak = SUBJECT.search(text) is not None or text.lower().startswith(("our ", "central to our")) \
+        or OUR_NEW.search(text) is not None
     subject_is_new = bool(tokens) and technique_key(tokens[0].text) in new_names
     listed_after: set[str] = set()
     if authors_speak:
@@ -362,6 +374,7 @@ def _after_comma(tokens: list[Token], first: Token) -> bool:
     return k > 0 and tokens[k - 1].trail.rstrip().endswith(",")
 
 
+OUR_NEW = re.compile(r"\bour (?:new|novel)\b", re.IGNORECASE)
 WE_CALL = frozenset("call name dub term coin".split())
 EVALUATED_ON = frozenset("on across over using".split())
 OWN_WORDS = frozenset("new novel our introduce introduces propose proposes present presents release releases "
@@ -430,8 +443,9 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
         if t.trail.strip() != ",":
             continue  # the two rules below read "X, ..."
         # "a new math corpus, MIND-OWM"
-        if t.lower in heads and _distinctive(nxt.text) and \
-                model_key(nxt.text) not in model_keys and nxt.trail.strip()[:1] in (".", ",", ";", ""):
+        if t.lower in heads and model_key(nxt.text) not in model_keys and \
+                (_distinctive(nxt.text) or (_plain_name(nxt.text) and _new_before(tokens, k))) and \
+                nxt.trail.strip()[:1] in (".", ",", ";", ""):
             out.append(Contribution(nxt.text, kind_of(t.lower, nxt.text), 0.75))
         # "G-Vendi, a metric that ...", "CircuitVAE, a search algorithm"
         if _distinctive(t.text) and model_key(t.text) not in model_keys and \

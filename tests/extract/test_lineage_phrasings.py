@@ -79,3 +79,27 @@ def test_the_sizes_of_a_family_the_paper_introduces_are_its_models(extract_abstr
 def test_a_gerund_opening_a_sentence_is_not_a_name(extract_abstract):
     doc = extract_abstract("Deriving 8B models from a larger one is cheap.")
     assert not {m.name for m in doc.entities if m.name.startswith("Deriving")}
+
+
+@pytest.mark.parametrize("abstract, kind, pair", [
+    ("We continually pre-train Falcon-40B on 500B tokens of code to get Falcon-Coder-40B.",
+     "continued_pretraining", ("Falcon-Coder-40B", "Falcon-40B")),
+    ("We present Heron-VL, which uses Falcon-7B as its language backbone.", "based_on", ("Heron-VL", "Falcon-7B")),
+    ("Heron-Math adopts Falcon-7B as the base model and is trained with reinforcement learning.",
+     "based_on", ("Heron-Math", "Falcon-7B")),
+    ("We build Osprey-8B upon Falcon-7B by adding a vision encoder.", "based_on", ("Osprey-8B", "Falcon-7B")),
+    ("We release Tern-7B-DPO, trained with direct preference optimization on top of Tern-7B-SFT.",
+     "aligned", ("Tern-7B-DPO", "Tern-7B-SFT")),
+    ("We propose Egret-MoE, a mixture-of-experts model upcycled from the dense Egret-7B checkpoint.",
+     "upcycled", ("Egret-MoE", "Egret-7B")),
+    ("Gull-70B-Long extends the context window of Gull-70B from 4K to 128K tokens.",
+     "context_extended", ("Gull-70B-Long", "Gull-70B")),
+    ("We train Skua-8B with Falcon-180B as the teacher model.", "distilled", ("Skua-8B", "Falcon-180B")),
+])
+def test_more_lineage_phrasings(extract_abstract, abstract, kind, pair):
+    assert pair in edges(extract_abstract(abstract), {kind})
+
+
+def test_the_model_built_upon_is_not_introduced(extract_abstract):
+    doc = extract_abstract("We build Osprey-8B upon Falcon-7B by adding a vision encoder.")
+    assert introduced(doc) == {"Osprey-8B"}

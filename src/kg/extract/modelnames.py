@@ -220,6 +220,10 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 spans.append(Span(i, appositive, _joined(tokens, i, appositive, text)))
                 i = appositive
                 continue
+            elif COINED.match(t.text) and not t.trail.strip() and MADE_AFTER.match(text, t.end):
+                spans.append(Span(i, i + 1, t.text))  # "Heron-Math adopts X as its base model"
+                i += 1
+                continue
             else:
                 i += 1
                 continue
@@ -354,6 +358,14 @@ MADE_FROM = re.compile(
     r"|(?:fine-?tuning|finetuning|distill?ing|pruning|quantizing|upcycling|continu\w+ pre-?training)"
     r"|(?:starting|start) from|(?:based|built|builds) (?:up)?on(?: top of)?|on top of)"
     r"\s+(?:the |an? |our )?$", re.IGNORECASE)
+COINED = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+$|[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
+"""A coined word: "Heron-Math", "Kelp-VL", "OpenKelp"."""
+MADE_AFTER = re.compile(
+    r",?\s+(?:which |that )?(?:is |was |are |were )?(?:(?:further|then|first) )?"
+    r"(?:(?:fine-?tuned|finetuned|distill?ed|pruned|quantized|upcycled|derived|initiali[sz]ed) (?:from|with)"
+    r"|(?:built|based) (?:up)?on|builds (?:up)?on"
+    r"|(?:adopts|uses|employs|takes) [^.;]{1,40}? as (?:its|the) (?:[\w-]+ )?(?:base|backbone|foundation))",
+    re.IGNORECASE)
 VERSION_IN_NAME = re.compile(r"-v\d|\s\d+(?:\.\d+)?$|-\d+(?:\.\d+)?$|\sV\d", re.IGNORECASE)
 
 
@@ -445,6 +457,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(2, "example of models")
     if span.i > 0 and MADE_FROM.search(text, max(0, tokens[span.i].start - 48), tokens[span.i].start):
         span.add(2, "what a model is made from")  # "fine-tuned from X", "by fine-tuning the X"
+    if MADE_AFTER.match(text, last.end):
+        span.add(3, "made from another model")  # "X is fine-tuned from", "X adopts ... as its base model"
     if HARDWARE.match(core) or NUMBER_FORMAT.match(core):
         span.add(-10, "hardware or number format")
 

@@ -103,3 +103,25 @@ def test_more_lineage_phrasings(extract_abstract, abstract, kind, pair):
 def test_the_model_built_upon_is_not_introduced(extract_abstract):
     doc = extract_abstract("We build Osprey-8B upon Falcon-7B by adding a vision encoder.")
     assert introduced(doc) == {"Osprey-8B"}
+
+
+@pytest.mark.parametrize("abstract, pair", [
+    ("We present Heron 3, a neutrally-aligned generalist instruct model fine-tuned from Falcon 2 180B.",
+     ("Heron 3", "Falcon 2 180B")),
+    ("We present Falcon3-10B, obtained by depth up-scaling Falcon3-7B.", ("Falcon3-10B", "Falcon3-7B")),
+])
+def test_a_longer_appositive_and_an_upscaled_model(extract_abstract, abstract, pair):
+    assert pair in edges(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, last", [
+    ("We present Wren2-1.7B, a small language model trained on 11 trillion tokens, and Wren2-360M.", "Wren2-360M"),
+    ("We introduce Tern 2 13B, trained on up to 5T tokens, and Tern 2 7B.", "Tern 2 7B"),
+])
+def test_the_last_object_after_an_appositive_is_introduced_too(extract_abstract, abstract, last):
+    assert last in introduced(extract_abstract(abstract))
+
+
+def test_a_model_compared_with_is_not_introduced_by_a_closing_and(extract_abstract):
+    doc = extract_abstract("We present Kelp-7B, which outperforms Falcon-7B, and Falcon-40B.")
+    assert introduced(doc) == {"Kelp-7B"}

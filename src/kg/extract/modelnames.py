@@ -209,8 +209,8 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                         and not tokens[i + 1].lead)
             if leads_in and family_stem(tokens[i + 1].text) and "-" not in tokens[i + 1].text:
                 start, i = i, i + 1  # "Music Flamingo"
-            elif leads_in and SIZE.match(tokens[i + 1].text.split("-")[0]) and (
-                    i > 0 or not t.lower.endswith(("ing", "ed"))):
+            elif leads_in and (SIZE.match(tokens[i + 1].text.split("-")[0]) or _version_then_size(tokens, i + 1)) \
+                    and (i > 0 or not t.lower.endswith(("ing", "ed"))):
                 start = i  # "Retro 48B", "Kelp 7B and ...": a capitalised name with its size
             elif (t.text[:1].isupper() and t.text.isalpha()
                   and t.lower not in STOP_PREFIX and t.lower not in not_models()
@@ -220,7 +220,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 spans.append(Span(i, appositive, _joined(tokens, i, appositive, text)))
                 i = appositive
                 continue
-            elif COINED.match(t.text) and not t.trail.strip() and MADE_AFTER.match(text, t.end):
+            elif t.text[:1].isupper() and not t.trail.strip() and COINED.match(t.text) and MADE_AFTER.match(text, t.end):
                 spans.append(Span(i, i + 1, t.text))  # "Heron-Math adopts X as its base model"
                 i += 1
                 continue
@@ -265,6 +265,13 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
             spans.append(span)
         i = j
     return spans
+
+
+def _version_then_size(tokens: list[Token], k: int) -> bool:
+    """"2 13B" in "Tern 2 13B": a short version number, then the size."""
+    return (k + 1 < len(tokens) and tokens[k].text[:1].isdigit() and len(tokens[k].text) <= 4
+            and VERSION.match(tokens[k].text) is not None and not tokens[k].trail.strip()
+            and SIZE.match(tokens[k + 1].text.split("-")[0]) is not None)
 
 
 def _family_of_models(tokens: list[Token], j: int, head: str, model_heads: frozenset) -> bool:

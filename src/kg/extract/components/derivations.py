@@ -150,7 +150,7 @@ def _alternatives(pattern: str) -> list[str]:
 def verb_kind(verb: str) -> str | None:
     v = verb.lower()
     for prefix, kind in _spec()["verbs"].items():
-        if v.startswith(prefix) or v.endswith(prefix) or f"-{prefix}" in v:  # "GPTQ-quantized"
+        if v.startswith(prefix) or v.endswith(prefix) or f"-{prefix}" in v or f" {prefix}" in v:  # "GPTQ-quantized"
             return kind
     return None
 

@@ -344,6 +344,17 @@ def _share_introduction(mms: list[ModelMention], tokens: list[Token], text: str)
     intro_end = max((tokens[mm.span.j - 1].end for mm in mms if mm.introduced and mm.span.j), default=None)
     if intro_end is None:
         return
+    # "We present A, a small model trained on 11T tokens, and B.": the last object after an appositive
+    first_intro = next((mm for mm in mms if mm.introduced and mm.span.j), None)
+    for mm in mms:
+        i = mm.span.i
+        if mm.introduced or not mm.span.j or first_intro is None or i < first_intro.span.j + 2:
+            continue
+        closes = mm.span.j == len(tokens) or tokens[mm.span.j - 1].trail.strip()[:1] in (".", ";")
+        between = tokens[first_intro.span.j:i]
+        if tokens[i - 1].lower == "and" and tokens[i - 2].trail.strip() == "," and closes \
+                and not any(t.lower.strip(".,") in COMPARISON for t in between):
+            mm.introduced = round(first_intro.introduced * 0.9, 3)
     for group in groups:
         first = tokens[group[0].i]
         gap = text[intro_end:first.start].lower()

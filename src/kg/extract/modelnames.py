@@ -367,6 +367,9 @@ MADE_FROM = re.compile(
     r"\s+(?:the |an? |our )?$", re.IGNORECASE)
 COINED = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+$|[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
 """A coined word: "Heron-Math", "Kelp-VL", "OpenKelp"."""
+MADE_FROM_LAST = frozenset("from on of the a an our fine-tuning finetuning distilling distiling pruning quantizing "
+                           "upcycling pre-training pretraining training".split())
+"""The words MADE_FROM can end with: only after one of them is it tried."""
 MADE_AFTER = re.compile(
     r",?\s+(?:which |that )?(?:is |was |are |were )?(?:(?:further|then|first) )?"
     r"(?:(?:fine-?tuned|finetuned|distill?ed|pruned|quantized|upcycled|derived|initiali[sz]ed) (?:from|with)"
@@ -462,7 +465,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(-5, "named as a dataset or method")  # "a math corpus, namely X"
     if _example_of_models(tokens, span.i, model_heads):
         span.add(2, "example of models")
-    if span.i > 0 and MADE_FROM.search(text, max(0, tokens[span.i].start - 48), tokens[span.i].start):
+    if span.i > 0 and tokens[span.i - 1].lower in MADE_FROM_LAST \
+            and MADE_FROM.search(text, max(0, tokens[span.i].start - 48), tokens[span.i].start):
         span.add(2, "what a model is made from")  # "fine-tuned from X", "by fine-tuning the X"
     if MADE_AFTER.match(text, last.end):
         span.add(3, "made from another model")  # "X is fine-tuned from", "X adopts ... as its base model"

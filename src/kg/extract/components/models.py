@@ -91,15 +91,6 @@ def _intro_scope(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _in_comparison(tokens: list[Token], i: int, scope_start: int) -> bool:
-    for k in range(i - 1, -1, -1):
-        if tokens[k].end <= scope_start:
-            return False
-        if tokens[k].lower.strip(".,") in COMPARISON or tokens[k].lead.startswith("(") and k == i:
-            return True
-    return False
-
-
 def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) -> float:
     if span.suffix or _describes_what_follows(tokens, span.j):
         return 0.0  # "a Llama3-based model", "our new GPT-4 labeled dataset": not the new thing

@@ -125,3 +125,12 @@ def test_the_last_object_after_an_appositive_is_introduced_too(extract_abstract,
 def test_a_model_compared_with_is_not_introduced_by_a_closing_and(extract_abstract):
     doc = extract_abstract("We present Kelp-7B, which outperforms Falcon-7B, and Falcon-40B.")
     assert introduced(doc) == {"Kelp-7B"}
+
+
+@pytest.mark.parametrize("abstract, kinds, pair", [
+    ("Using Falcon-7B-Instruct as the base, we train Petrel-8B with our proposed self-verification tuning.",
+     {"based_on"}, ("Petrel-8B", "Falcon-7B-Instruct")),
+    ("With Falcon-7B as the backbone, we fine-tune Kelp-7B on 1M dialogues.", {"finetuned"}, ("Kelp-7B", "Falcon-7B")),
+])
+def test_the_base_named_first(extract_abstract, abstract, kinds, pair):
+    assert pair in edges(extract_abstract(abstract), kinds)

@@ -134,3 +134,18 @@ def test_a_model_compared_with_is_not_introduced_by_a_closing_and(extract_abstra
 ])
 def test_the_base_named_first(extract_abstract, abstract, kinds, pair):
     assert pair in edges(extract_abstract(abstract), kinds)
+
+
+@pytest.mark.parametrize("abstract, kind, pair", [
+    ("We also release Kelp-7B-Chat, the chat version of Kelp-7B.", "finetuned", ("Kelp-7B-Chat", "Kelp-7B")),
+    ("Kelp-R1-7B distills the reasoning ability of Falcon-R1-70B into a 7B model.",
+     "distilled", ("Kelp-R1-7B", "Falcon-R1-70B")),
+    ("Kelp-13B is a LoRA fine-tune of Falcon-13B on medical dialogues.", "finetuned", ("Kelp-13B", "Falcon-13B")),
+    ("Kelp-2B inherits its weights from Falcon-7B through structured pruning.", "pruned", ("Kelp-2B", "Falcon-7B")),
+    ("Kelp-34B was trained by continuing the pre-training of Falcon-34B on 200B tokens.",
+     "continued_pretraining", ("Kelp-34B", "Falcon-34B")),
+    ("Our Kelp-8B-Long model is Falcon-8B with its context extended to 1M tokens.",
+     "context_extended", ("Kelp-8B-Long", "Falcon-8B")),
+])
+def test_a_version_a_fine_tune_an_inheritance(extract_abstract, abstract, kind, pair):
+    assert pair in edges(extract_abstract(abstract), {kind})

@@ -94,3 +94,17 @@ def test_a_plain_word_named_after_our_new_dataset_is_its_name_and_the_model_desc
                            "Thistle, and a new reward pipeline.")
     assert ("dataset", "Thistle") in contributions(doc)
     assert "Falcon-40B" not in {f.object.name for f in doc.facts if f.predicate == "introduces"}
+
+
+@pytest.mark.parametrize("abstract, expected", [
+    ("Our key contribution is Adaptive Token Merging (ATM), which merges redundant visual tokens.",
+     ("technique", "Adaptive Token Merging")),
+    ("Central to our approach is Sparse Mixture Routing, a routing algorithm that activates two experts.",
+     ("technique", "Sparse Mixture Routing")),
+    ("RepoBench-X is a new benchmark we construct to measure repository-level code completion.",
+     ("benchmark", "RepoBench-X")),
+    ("We introduce two new benchmarks, AgentArena and ToolMaze, for evaluating tool-using agents.",
+     ("benchmark", "ToolMaze")),
+])
+def test_contributions_stated_as_the_subject_or_listed_after_their_kind(extract_abstract, abstract, expected):
+    assert expected in contributions(extract_abstract(abstract))

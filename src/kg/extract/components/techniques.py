@@ -339,6 +339,7 @@ def contributions_in(text: str, model_keys: set[str], title: bool = False,
         for c, head in names_in_parentheses(tokens, model_keys):
             out.append(c)
             listed_after.add(head)
+    out.extend(_stated_contribution(text, tokens, model_keys))
     verb_at = None
     for k, t in enumerate(tokens):
         if t.lower in w["introduce_verbs"] and SUBJECT.search(text[: t.start]) is not None:
@@ -375,6 +376,24 @@ def _after_comma(tokens: list[Token], first: Token) -> bool:
 
 
 OUR_NEW = re.compile(r"\bour (?:new|novel)\b", re.IGNORECASE)
+CONTRIBUTION_IS = re.compile(r"^(?:our (?:key |main |core |central |primary )?(?:contribution|innovation|idea)"
+                             r"|(?:central|key) to our \w+|at the (?:core|heart) of our \w+) is ", re.IGNORECASE)
+NEW_SUBJECT = re.compile(r"^(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) is an? (?:new|novel) (?:[\w-]+ ){0,3}?(?P<head>\w+)")
+
+
+def _stated_contribution(text: str, tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
+    """"Our key contribution is X", "Central to our approach is X", "X is a new benchmark we built"."""
+    m = CONTRIBUTION_IS.match(text)
+    if m:
+        k = next((i for i, t in enumerate(tokens) if t.start >= m.end()), len(tokens))
+        return [c for phrase, head in object_phrases(tokens, k)[:1] for c in _contribution(phrase, head, model_keys)]
+    m = NEW_SUBJECT.match(text)
+    if m and m.group("head").lower() in _heads() and model_key(m.group("name")) not in model_keys \
+            and (_distinctive(m.group("name")) or " " in m.group("name")):
+        return [Contribution(m.group("name"), kind_of(m.group("head").lower(), m.group("name")), 0.8)]
+    return []
+
+
 WE_CALL = frozenset("call name dub term coin".split())
 EVALUATED_ON = frozenset("on across over using".split())
 OWN_WORDS = frozenset("new novel our introduce introduces propose proposes present presents release releases "
@@ -446,7 +465,9 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
         if t.lower in heads and model_key(nxt.text) not in model_keys and \
                 (_distinctive(nxt.text) or (_plain_name(nxt.text) and _new_before(tokens, k))) and \
                 nxt.trail.strip()[:1] in (".", ",", ";", ""):
-            out.append(Contribution(nxt.text, kind_of(t.lower, nxt.text), 0.75))
+            for name in _listed_names(tokens, k + 1):  # "two new benchmarks, A and B,"
+                if model_key(name) not in model_keys:
+                    out.append(Contribution(name, kind_of(t.lower, name), 0.75))
         # "G-Vendi, a metric that ...", "CircuitVAE, a search algorithm"
         if _distinctive(t.text) and model_key(t.text) not in model_keys and \
                 t.lower not in not_models_lower() and TWO_LETTERS.search(t.text):

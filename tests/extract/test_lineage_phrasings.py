@@ -149,3 +149,13 @@ def test_the_base_named_first(extract_abstract, abstract, kinds, pair):
 ])
 def test_a_version_a_fine_tune_an_inheritance(extract_abstract, abstract, kind, pair):
     assert pair in edges(extract_abstract(abstract), {kind})
+
+
+@pytest.mark.parametrize("abstract, models", [
+    ("We release Kelp in two sizes, 7B and 13B, both trained on 2T tokens.", {"Kelp 7B", "Kelp 13B"}),
+    ("We introduce Kelp (7B, 13B and 70B), a family of open models.", {"Kelp 7B", "Kelp 13B", "Kelp 70B"}),
+])
+def test_a_name_with_its_list_of_sizes_is_one_model_per_size(extract_abstract, abstract, models):
+    doc = extract_abstract(abstract)
+    assert models <= introduced(doc)
+    assert not any(f.object.kind == "technique" for f in doc.facts if f.predicate == "introduces")

@@ -51,6 +51,11 @@ THE_SIZE_MODEL = re.compile(r"the (?<!\wthe )(\d+(?:\.\d+)?[BM]) (?:model|LLM|ba
 """The word "the" (nothing of a word before it) opens the pattern as plain text, which the scan finds fast."""
 FAMILY_OF_SIZES = re.compile(
     r"(?:a|the) (?:model )?family of ((?:\d+(?:\.\d+)?[BM](?:/\d+(?:\.\d+)?[BM])*(?:,? (?:and )?)?)+)")
+_SIZE_LIST = r"\d+(?:\.\d+)?[BM](?:(?:, and |, | and |/)\d+(?:\.\d+)?[BM])+"
+SIZES_LISTED = re.compile(
+    rf"\b(?P<name>[A-Z][\w.-]*[A-Za-z0-9]) (?:\((?P<sizes>{_SIZE_LIST})\)"
+    rf"|(?:in|with|comes in|come in) (?:two|three|four|five|several|multiple) sizes,? \(?(?P<sizes2>{_SIZE_LIST}))")
+STOP_NAMES = frozenset("we our the this it they these".split())
 RESULT_BEFORE = re.compile(r"\b(?:(?:the )?(?:resulting|final) (?:model|result|checkpoint)|our model),?\s*$")
 """Just before a name: "the resulting model, X", "our model X"."""
 OUR_MODEL_AFTER = re.compile(r",\s*(?:our|the) (?:new |final )?model\b")
@@ -230,6 +235,13 @@ def models(doc: Doc) -> None:
                 all_mentions.append(mm)
                 accepted.add(model_key(span.name))
 
+    # "We release Kelp in two sizes, 7B and 13B", "Kelp (7B, 13B and 70B)": one model per size
+    for idx, text in enumerate(doc.clean):
+        for mm in _sizes_listed(idx, text):
+            by_sentence[idx].append(mm)
+            all_mentions.append(mm)
+            accepted.add(model_key(mm.span.name))
+
     kept: dict[int, list[ModelMention]] = {}
     for idx, mms in by_sentence.items():
         kept[idx] = [mm for mm in mms if model_key(mm.span.name) in accepted]
@@ -251,6 +263,24 @@ def models(doc: Doc) -> None:
                 doc.facts.append(Fact(Mention.paper(), "introduces", Mention("model", name),
                                       quote, round(mm.introduced, 2), EXTRACTOR, doc.record))
     _declared_aliases(doc, kept)
+
+
+def _sizes_listed(idx: int, text: str) -> list[ModelMention]:
+    """Models named by a name and a list of sizes: "X in two sizes, 7B and 13B", "X (7B, 13B and 70B)"."""
+    if "B" not in text and "M" not in text:
+        return []
+    out = []
+    scope = _intro_scope(text)
+    for m in SIZES_LISTED.finditer(text):
+        name = m.group("name")
+        if name.lower() in _vocab()[4] or name.lower() in STOP_NAMES:
+            continue
+        for size in re.findall(r"\d+(?:\.\d+)?[BM]", m.group("sizes") or m.group("sizes2")):
+            span = Span(0, 0, f"{name} {size}")
+            span.add(THRESHOLD, "one of the sizes listed for a name")
+            span.size = size
+            out.append(ModelMention(idx, span, introduced=0.8 if scope and m.start() >= scope[0] else 0.0))
+    return out
 
 
 def _named_again(doc: Doc, by_sentence: dict[int, list[ModelMention]], names: set[str]) -> list[ModelMention]:

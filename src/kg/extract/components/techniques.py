@@ -147,7 +147,7 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             break  # "1) checkpoint averaging 2) model scaling": the next item begins
         if t.lead.startswith("("):
             if cur:
-                defined = t.text.isupper() or any(c.isupper() for c in t.text[1:])
+                defined = t.text[:1].isalpha() and (t.text.isupper() or any(c.isupper() for c in t.text[1:]))
                 after = tokens[k + 1].lower if k + 1 < n else ""
                 if after in MODEL_WORDS or after == "language":
                     defined = False  # "a Sparse Mixture of Experts (SMoE) language model": describes a model

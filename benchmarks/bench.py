@@ -57,8 +57,9 @@ TARGETS = {
     "load_s": ("≤ 10 s", lambda v: v <= 10),
     "ttl_s": ("≤ 10 s", lambda v: v <= 10),
     "q:lineage": ("median ≤ 5 ms", lambda v: v <= 5),
+    # the "coauthor query" (its figure for scale, 100-220 ms at 1M triples, is one person's
+    # coauthors with counts); the all-pairs `coauthors` answers 380k rows and has no target
     "q:coauthors-of": ("median ≤ 200 ms", lambda v: v <= 200),
-    "q:coauthors": ("median ≤ 200 ms", lambda v: v <= 200),
     "peak_mb": ("≤ 1.5 GB", lambda v: v <= 1536),
     "ratio": ("≥ 5× rdflib", lambda v: v >= 5),
 }

@@ -159,3 +159,43 @@ def test_a_name_with_its_list_of_sizes_is_one_model_per_size(extract_abstract, a
     doc = extract_abstract(abstract)
     assert models <= introduced(doc)
     assert not any(f.object.kind == "technique" for f in doc.facts if f.predicate == "introduces")
+
+
+def test_a_plain_word_and_its_version_with_a_model_cue_is_a_model(extract_abstract):
+    doc = extract_abstract("Kestrel 2 models are created by fine-tuning the corresponding Falcon 2 base models on "
+                           "tailored, high-quality synthetic data.", title="Kestrel 2: Teaching Small Models to Reason")
+    assert ("Kestrel 2", "Falcon 2") in edges(doc, {"finetuned"})
+    assert "Kestrel 2" in introduced(doc)
+    assert not any(f.object.kind == "technique" and f.object.name == "Kestrel 2" for f in doc.facts)
+
+
+@pytest.mark.parametrize("abstract", [
+    "Table 2 models are listed with their sizes.",
+    "Stage 2 is fine-tuned from the first stage's checkpoint.",
+])
+def test_a_numbered_noun_is_not_a_model(extract_abstract, abstract):
+    doc = extract_abstract(abstract)
+    assert not {m.name for m in doc.entities if m.kind == "model"}
+
+
+def test_models_introduced_by_what_they_are_called(extract_abstract):
+    doc = extract_abstract("We introduce Kelp-3-Mini, a 3.8 billion parameter language model. We also provide "
+                           "parameter-scaling results with a 7B and 14B models trained for 4.8T tokens, called "
+                           "Kelp-3-Small and Kelp-3-Medium, both more capable than Kelp-3-Mini.")
+    assert {"Kelp-3-Mini", "Kelp-3-Small", "Kelp-3-Medium"} <= introduced(doc)
+    kinds = {f.object.name: f.object.kind for f in doc.facts if f.predicate == "introduces"}
+    assert kinds["Kelp-3-Small"] == kinds["Kelp-3-Medium"] == "model"
+
+
+def test_our_models_called_x_are_introduced(extract_abstract):
+    doc = extract_abstract("In this work, we develop and release Kelp 2, a collection of pretrained and fine-tuned "
+                           "large language models. Our fine-tuned LLMs, called Kelp 2-Chat, are optimized for "
+                           "dialogue use cases.")
+    assert {"Kelp 2", "Kelp 2-Chat"} <= introduced(doc)
+    assert not any(f.object.kind != "model" for f in doc.facts if f.predicate == "introduces")
+
+
+def test_a_model_utilizing_another_as_its_foundation(extract_abstract):
+    doc = extract_abstract("We present BioKelp, an open-source LLM tailored for the biomedical domain, utilizing "
+                           "Falcon as its foundation model and further pre-trained on PubMed Central.")
+    assert ("BioKelp", "Falcon") in edges(doc, {"continued_pretraining"})

@@ -108,3 +108,21 @@ def test_a_plain_word_named_after_our_new_dataset_is_its_name_and_the_model_desc
 ])
 def test_contributions_stated_as_the_subject_or_listed_after_their_kind(extract_abstract, abstract, expected):
     assert expected in contributions(extract_abstract(abstract))
+
+
+def test_an_acronym_in_the_appositive_of_a_presented_model_is_not_a_contribution(extract_abstract):
+    doc = extract_abstract("We present Zorvex-Coder-V2, an open-source Mixture-of-Experts (MoE) code language model "
+                           "that achieves performance comparable to GPT-4 in code-specific tasks.")
+    assert contributions(doc) == set()
+
+
+@pytest.mark.parametrize("abstract, expected", [
+    ("We propose TinyDistLLM that distills smaller language models from generative larger language models.",
+     {("technique", "TinyDistLLM")}),
+    ("Finally, we incorporate best practices from earlier work to develop Kelp 2-Instruct, focusing on permissive "
+     "data and extending our final-stage reinforcement learning.", set()),
+    ("In this work, we introduce Kelp-Embed, incorporating architectural designs and training procedures. Our "
+     "Kelp-Embed-v1 and Kelp-Embed-v2 models top the leaderboard.", set()),
+])
+def test_a_coined_name_a_participle_clause_and_the_stem_of_versioned_models(extract_abstract, abstract, expected):
+    assert contributions(extract_abstract(abstract)) == expected

@@ -212,6 +212,8 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
             elif leads_in and (SIZE.match(tokens[i + 1].text.split("-")[0]) or _version_then_size(tokens, i + 1)) \
                     and (i > 0 or not t.lower.endswith(("ing", "ed"))):
                 start = i  # "Retro 48B", "Kelp 7B and ...": a capitalised name with its size
+            elif leads_in and _version_then_model_cue(tokens, i + 1, text):
+                start = i  # "Orca 2 models are created by fine-tuning ...": a name, its version, a model cue
             elif (t.text[:1].isupper() and t.text.isalpha()
                   and t.lower not in STOP_PREFIX and t.lower not in not_models()
                   and not (i > 0 and tokens[i - 1].text[:1].isupper() and not tokens[i - 1].trail.strip())
@@ -236,6 +238,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 last = tokens[j - 1]
                 continue
             if SIZE.match(nxt.text.split("-")[0]) or (VERSION.match(nxt.text) and len(nxt.text) <= 6) or \
+                    _version_and_variant(nxt.text, var) or \
                     (nxt.lower in var and nxt.text[:1].isupper()) or (is_core(nxt.text) and nxt.text.upper() != nxt.text
                                          and family_stem(tokens[j - 1].text) is not None):
                 if nxt.lower in ("a", "i"):
@@ -267,11 +270,44 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
     return spans
 
 
+NUMBERED_NOUNS = frozenset("table figure fig section stage phase step version level round task experiment "
+                           "appendix equation eq chapter part type class group setting case track "
+                           "subtask problem question example turn epoch iteration".split())
+"""Words a number follows without making a name: "Table 2", "Stage 2 model"."""
+
+
+def _version_then_model_cue(tokens: list[Token], k: int, text: str) -> bool:
+    """"Kelp 2 models are ...", "Kelp 2 is fine-tuned from ...": a bare version after a capitalised word
+    makes a name only when a model head or a made-from phrase follows."""
+    word, version = tokens[k - 1], tokens[k]
+    number, _, variant = version.text.partition("-")
+    if word.lower in NUMBERED_NOUNS or not VERSION.match(number) or not number[:1].isdigit() \
+            or len(number) > 4 or version.lead or (variant and variant.lower() not in variants()):
+        return False
+    if variant:
+        return True  # "Kelp 2-Instruct": a version and a variant word
+    if k >= 2 and tokens[k - 2].lower in NAME_CUES and not word.lead:
+        return True  # "called Kelp 2": scored by what the cue names
+    if version.trail.strip() == "" and k + 1 < len(tokens) and tokens[k + 1].lower in _vocab()[1]:
+        return True
+    return MADE_AFTER.match(text, version.end) is not None
+
+
+def _version_and_variant(word: str, var: frozenset) -> bool:
+    """"2-Chat", "3.5-Instruct": a version run into a variant word."""
+    number, dash, variant = word.partition("-")
+    return bool(dash) and number[:1].isdigit() and VERSION.match(number) is not None and variant.lower() in var
+
+
 def _version_then_size(tokens: list[Token], k: int) -> bool:
     """"2 13B" in "Tern 2 13B": a short version number, then the size."""
     return (k + 1 < len(tokens) and tokens[k].text[:1].isdigit() and len(tokens[k].text) <= 4
             and VERSION.match(tokens[k].text) is not None and not tokens[k].trail.strip()
             and SIZE.match(tokens[k + 1].text.split("-")[0]) is not None)
+
+
+GROUP_HEADS = frozenset("collection set group".split())
+"""Non-model heads that may still gather models: "a collection of ... language models"."""
 
 
 def _family_of_models(tokens: list[Token], j: int, head: str, model_heads: frozenset) -> bool:
@@ -371,11 +407,15 @@ MADE_FROM_LAST = frozenset("from on of the a an our fine-tuning finetuning disti
                            "upcycling pre-training pretraining training".split())
 """The words MADE_FROM can end with: only after one of them is it tried."""
 MADE_AFTER = re.compile(
-    r",?\s+(?:which |that )?(?:is |was |are |were )?(?:(?:further|then|first) )?"
+    r",?\s+(?:models? )?(?:which |that )?(?:is |was |are |were )?(?:(?:further|then|first|continually) )?"
     r"(?:(?:fine-?tuned|finetuned|distill?ed|pruned|quantized|upcycled|derived|initiali[sz]ed) (?:from|with)"
+    r"|pre-?trained from"
+    r"|(?:created|obtained|produced|built|trained|made|developed) by (?:fine-?tuning|finetuning|distill?ing"
+    r"|pruning|quantizing|upcycling|merging|continu\w+ (?:the )?pre-?training)"
     r"|(?:built|based) (?:up)?on|builds (?:up)?on"
     r"|(?:adopts|uses|employs|takes) [^.;]{1,40}? as (?:its|the) (?:[\w-]+ )?(?:base|backbone|foundation))",
     re.IGNORECASE)
+VERSION_AND_VARIANT = re.compile(r"[\s-]v?\d+(?:\.\d+)*-([A-Za-z]+)$")
 VERSION_IN_NAME = re.compile(r"-v\d|\s\d+(?:\.\d+)?$|-\d+(?:\.\d+)?$|\sV\d", re.IGNORECASE)
 
 
@@ -396,8 +436,11 @@ def _name_evidence(name: str) -> tuple[tuple[tuple[int, str], ...], str | None, 
     elif stem:
         evidence.append((1, "family stem with other words"))
     size = size_of(name)
+    variant = VERSION_AND_VARIANT.search(name)
     if size or any(SIZE_PART.match(p) for p in _parts(name)):
         evidence.append((3, "size in name"))
+    elif variant and variant.group(1).lower() in variants() and name[:1].isupper():
+        evidence.append((3, "version and variant in name"))  # "Kelp 2-Instruct", "Kelp-3.5-Chat"
     elif VERSION_IN_NAME.search(name) and (
             any(c.isupper() for c in name[1:]) or (name[:1].isupper() and DOTTED_VERSION.search(name))):
         evidence.append((1, "version in name"))  # "Kelp-v2", "OpenKelp 2", "Kelpchat-3.5"
@@ -448,6 +491,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(3, "appositive family of models")  # "X: a suite of open-source LLMs"
         elif head in family_heads:
             span.add(1, "appositive family")
+        elif head in GROUP_HEADS and _family_of_models(tokens, span.j, head, model_heads):
+            span.add(3, "appositive group of models")  # "X, a collection of pretrained ... language models"
         elif head in non_heads:
             span.add(-3, f"appositive '{head}'")
     if nxt is not None and nxt.lower in ("is", "was") and span.j + 1 < len(tokens) and \
@@ -460,9 +505,12 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if prev is not None and prev.trail.startswith(",") and span.i >= 2:
         if tokens[span.i - 1].lower in model_heads:
             span.add(3, "preceded by 'model,'")
-    if span.i >= 2 and tokens[span.i - 1].lower in NAME_CUES and (
-            tokens[span.i - 2].lower in non_heads or tokens[span.i - 2].lower.rstrip(",") in non_heads):
-        span.add(-5, "named as a dataset or method")  # "a math corpus, namely X"
+    if span.i >= 2 and tokens[span.i - 1].lower in NAME_CUES:
+        named = _named_what(tokens, span.i - 1, model_heads, non_heads)
+        if named == "model":
+            span.add(3, "named as a model")  # "7B and 14B models trained for 4.8T tokens, called X and Y"
+        elif named == "other":
+            span.add(-5, "named as a dataset or method")  # "a math corpus, namely X"
     if _example_of_models(tokens, span.i, model_heads):
         span.add(2, "example of models")
     if span.i > 0 and tokens[span.i - 1].lower in MADE_FROM_LAST \
@@ -472,6 +520,23 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(3, "made from another model")  # "X is fine-tuned from", "X adopts ... as its base model"
     if HARDWARE.match(core) or NUMBER_FORMAT.match(core):
         span.add(-10, "hardware or number format")
+
+
+MEASURES = frozenset("tokens token gpus gpu layers layer hours steps samples examples".split())
+"""Non-model heads that measure something ("trained for 4.8T tokens, called X"): they say nothing of X."""
+
+
+def _named_what(tokens: list[Token], cue: int, model_heads: frozenset, non_heads: frozenset) -> str | None:
+    """What "called X" / "namely X" names: the nearest head noun before the cue, in its clause."""
+    for k in range(cue - 1, max(-1, cue - 11), -1):
+        w = tokens[k].lower.rstrip(",")
+        if k < cue - 1 and tokens[k].trail.strip()[:1] in (";", ":", "."):
+            return None
+        if w in model_heads:
+            return "model"
+        if w in non_heads and w not in MEASURES:
+            return "other"
+    return None
 
 
 def _example_of_models(tokens: list[Token], i: int, model_heads: frozenset) -> bool:

@@ -112,12 +112,17 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
     after = text[tokens[span.j - 1].end: tokens[span.j - 1].end + 14].lower()
     if OUR_MODEL_AFTER.match(after):
         return 0.85
+    if "+3 named as a model" in span.reasons and any(t.lower == "our" for t in tokens[max(0, span.i - 8):span.i]):
+        return 0.85  # "Our fine-tuned LLMs, called X, are optimized for dialogue"
     scope = _intro_scope(text)
     if scope and tokens[span.i].start >= scope[0]:
         if _direct_object(tokens, span.i, scope[0]):
             return 0.9
         if span.i > 0 and tokens[span.i - 1].trail.strip() == "," and _renames_object(tokens, span.i, scope[0]):
             return 0.85
+        if "+3 named as a model" in span.reasons and not any(
+                t.lower in COMPARISON for t in tokens[:span.i] if t.start >= scope[0]):
+            return 0.85  # "we provide 7B and 14B models ..., called X and Y"
     return 0.0
 
 

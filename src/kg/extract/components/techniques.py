@@ -200,8 +200,8 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             head = _appositive_head(tokens, k + 1, heads)
             out.append((cur, head))
             cur = []
-            if head:
-                break
+            if head or (k + 1 < n and tokens[k + 1].text.islower() and tokens[k + 1].lower.endswith("ing")):
+                break  # "X, focusing on ...": a participle clause, not another object
             k += 1
             continue
         if trail and trail[0] in ".;:)!?":
@@ -251,7 +251,8 @@ def _needs_purpose(cur: list[Token]) -> bool:
 def _adjective_list(cur: list[Token], nxt: Token) -> bool:
     """Is "X, Y" inside one noun phrase ("two-stage, closed-book")? Only after a short modifier."""
     return len(cur) <= 2 and nxt.lower not in DETERMINERS and nxt.lower not in _words()["np_stop"] \
-        and cur[-1].lower not in _words()["technique_heads"] and "-" in cur[-1].text
+        and cur[-1].lower not in _words()["technique_heads"] and "-" in cur[-1].text \
+        and cur[-1].text.islower() and not nxt.lower.endswith("ing")  # not "Kelp 2-Instruct, focusing on"
 
 
 def _all_generic(tokens: list[Token]) -> bool:
@@ -345,13 +346,17 @@ def contributions_in(text: str, model_keys: set[str], title: bool = False,
         if t.lower in w["introduce_verbs"] and SUBJECT.search(text[: t.start]) is not None:
             verb_at = k
             break
+    while verb_at is not None and verb_at + 2 < len(tokens) and tokens[verb_at + 1].lower in ("and", "or") \
+            and tokens[verb_at + 2].lower in w["introduce_verbs"]:
+        verb_at += 2  # "we develop and release X": X is the object of both
     if verb_at is not None:
         named = False
         for phrase, head in object_phrases(tokens, verb_at + 1):
             if named and phrase[0].lower in ("a", "an") and _after_comma(tokens, phrase[0]):
                 continue  # "X (ABC), a new framework for ...": the appositive describes X, it is not another
             found = _contribution(phrase, head, model_keys)
-            named = named or any(c.name != c.name.lower() for c in found)
+            named = named or any(c.name != c.name.lower() for c in found) \
+                or model_key(text[phrase[0].start:phrase[-1].end]) in model_keys  # "we present X, an ... model"
             out.extend(found)
     uses_list = verb_at is None and any(t.lower in w["use_verbs"] for t in tokens[:12])
     if (verb_at is not None or authors_speak or subject_is_new) and not uses_list:
@@ -555,7 +560,7 @@ def _contribution(phrase: list[Token], head: str | None, model_keys: set[str],
     name = _strip(" ".join(words))
     if not name or model_key(name) in model_keys or not TWO_LETTERS.search(name):
         return []
-    if phrase[-1].lower in MODEL_WORDS or re.search(r"[A-Z]LMs?$", phrase[-1].text):
+    if phrase[-1].lower in MODEL_WORDS or re.fullmatch(r"[A-Z]{0,3}LMs?", phrase[-1].text):
         return []  # "a Llama3-based model", "a bilingual SLM": models are the models component's
     if phrase[0].lower in w["count_words"] and phrase[-1].lower.endswith("s"):
         return []  # "two novel strategies": an enumeration follows, not a name
@@ -622,6 +627,8 @@ def techniques(doc: Doc) -> None:
         found = contributions_in(text, model_keys, title=idx == doc.title_index,
                                  new_names=frozenset(introduced), tokens=doc.user.get("tokens", {}).get(idx))
         for c in found:
+            if _names_models(c.name, model_keys):
+                continue  # "we introduce X, ...; our X-v1 and X-v2 models": X names the models
             _emit(doc, idx, "introduces", c, long_of, short_of)
             introduced.add(technique_key(c.name))
         # an acronym defined in a contribution sentence is contributed
@@ -650,6 +657,16 @@ def techniques(doc: Doc) -> None:
             continue
         used.add(key)
         _emit(doc, idx, "uses", Contribution(a.long, "technique", 0.5), long_of, short_of)
+
+
+VERSION_TAIL = re.compile(r"v?\d[\w.]*")
+
+
+def _names_models(name: str, model_keys: set[str]) -> bool:
+    """Is ``name`` the stem of a model the record names with a version or size ("X" of "X-v1", "X-7B")?"""
+    key = model_key(name)
+    return len(key) >= 3 and any(k != key and k.startswith(key) and VERSION_TAIL.fullmatch(k[len(key):])
+                                 for k in model_keys)
 
 
 def _technique_like(long: str) -> bool:

@@ -199,3 +199,28 @@ def test_a_model_utilizing_another_as_its_foundation(extract_abstract):
     doc = extract_abstract("We present BioKelp, an open-source LLM tailored for the biomedical domain, utilizing "
                            "Falcon as its foundation model and further pre-trained on PubMed Central.")
     assert ("BioKelp", "Falcon") in edges(doc, {"continued_pretraining"})
+
+
+@pytest.mark.parametrize("abstract, models", [
+    ("We present QuokLoRA, an efficient finetuning approach. Our best model family, which we name Petrel, "
+     "outperforms all previous openly released models.", {"Petrel"}),
+    ("We present Heron and Wren, RWKV-based language models improving upon the RWKV-4 architecture.",
+     {"Heron", "Wren"}),
+    ("This technical report introduces Kelp 23, a family of multilingual language models.", {"Kelp 23"}),
+])
+def test_models_named_by_the_authors_cue_a_pair_with_a_plural_appositive_and_a_technical_report(
+        extract_abstract, abstract, models):
+    assert models <= introduced(extract_abstract(abstract))
+
+
+def test_a_sentence_opening_adverb_is_not_a_model(extract_abstract):
+    doc = extract_abstract("Importantly, models trained with our approach keep their performance on short tasks.")
+    assert not {m.name for m in doc.entities if m.kind == "model"}
+
+
+def test_builds_on_the_release_of_a_model_and_no_edge_from_the_object_of_from(extract_abstract):
+    doc = extract_abstract("Kelp 23 builds on the recent release of the Kelp 101 model and pairs it with new data.")
+    assert ("Kelp 23", "Kelp 101") in edges(doc, {"based_on"})
+    doc = extract_abstract("We open-source Kelp-R1-Zero, Kelp-R1, and six dense models (1.5B, 7B, 14B) distilled "
+                           "from Kelp-R1 based on Falcon and Falcon-2.")
+    assert not {(c, p) for c, p in edges(doc) if c == "Kelp-R1"}

@@ -126,3 +126,9 @@ def test_an_acronym_in_the_appositive_of_a_presented_model_is_not_a_contribution
 ])
 def test_a_coined_name_a_participle_clause_and_the_stem_of_versioned_models(extract_abstract, abstract, expected):
     assert contributions(extract_abstract(abstract)) == expected
+
+
+def test_a_lower_case_method_called_with_its_acronym_is_introduced(extract_abstract):
+    doc = extract_abstract("Inspired by recent efforts to efficiently up-scale LLMs, we present a method for scaling "
+                           "LLMs called layer stacking expansion (LSE), which encompasses depthwise scaling.")
+    assert ("technique", "layer stacking expansion") in contributions(doc)

@@ -222,6 +222,10 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 spans.append(Span(i, appositive, _joined(tokens, i, appositive, text)))
                 i = appositive
                 continue
+            elif (i >= 2 and t.text[:1].isupper() and t.text.isalpha() and tokens[i - 1].lower in NAME_CUES
+                  and t.lower not in STOP_PREFIX and t.lower not in not_models()
+                  and _named_what(tokens, i - 1, _vocab()[1], _vocab()[2]) == "model"):
+                start = i  # "our best model family, which we name Quokka": what the cue names decides
             elif t.text[:1].isupper() and not t.trail.strip() and COINED.match(t.text) and MADE_AFTER.match(text, t.end):
                 spans.append(Span(i, i + 1, t.text))  # "Heron-Math adopts X as its base model"
                 i += 1
@@ -334,12 +338,30 @@ def _before_appositive(tokens: list[Token], i: int) -> int | None:
     if j < len(tokens) and not tokens[i].trail.strip() and VERSION.match(tokens[j].text) \
             and len(tokens[j].text) <= 4 and tokens[j].text[:1].isdigit():
         j += 1  # "Quokka 2,"
-    if tokens[j - 1].trail.strip() == "," and j < len(tokens) and tokens[j].lower in ("a", "an"):
-        return j
+    plural_ok = i > 0 and not tokens[i].lower.endswith("ly")  # not "Importantly, models trained ..."
+    if tokens[j - 1].trail.strip() == "," and j < len(tokens) and (
+            tokens[j].lower in ("a", "an") or (plural_ok and _plural_model_appositive(tokens, j))):
+        return j  # "Quokka, a ... model", "Eagle and Finch, RWKV-based language models"
+    if plural_ok and not tokens[i].trail.strip() and j + 2 < len(tokens) and tokens[j].lower == "and" \
+            and tokens[j + 1].text[:1].isupper() and tokens[j + 1].text.isalpha() \
+            and tokens[j + 1].trail.strip() == "," and _plural_model_appositive(tokens, j + 2):
+        return j  # "Eagle" of "Eagle and Finch, RWKV-based language models"
     if not tokens[j - 1].trail.strip() and j + 1 < len(tokens) and tokens[j].lower in ("is", "was") \
             and tokens[j + 1].lower in ("a", "an") and _model_complement(tokens, j + 2):
         return j  # "Quokka 2 is a 13B model obtained by ...": only a model complement makes it a name
     return None
+
+
+def _plural_model_appositive(tokens: list[Token], k: int) -> bool:
+    """An appositive with no article that ends in plural model words: "RWKV-based language models"."""
+    model_heads = _vocab()[1]
+    for m in range(k, min(k + 6, len(tokens))):
+        w = tokens[m].lower
+        if w in model_heads:
+            return w.endswith("s")
+        if tokens[m].trail.strip() or w in NOT_NOUNS or w in ("a", "an", "the"):
+            return False
+    return False
 
 
 def _model_complement(tokens: list[Token], k: int) -> bool:
@@ -464,6 +486,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     evidence, span.size, bare_stem = _name_evidence(name)
     for points, why in evidence:
         span.add(points, why)
+    if not evidence and span.j - span.i == 2 and tokens[span.i].text.isalpha() and tokens[span.i].text[:1].isupper() \
+            and tokens[span.i].lower not in NUMBERED_NOUNS and tokens[span.i + 1].text.isdigit():
+        span.add(1, "a name and its version")  # "Kelp 101 model"
     nxt = tokens[span.j] if span.j < len(tokens) else None
     prev = tokens[span.i - 1] if span.i > 0 else None
     last = tokens[span.j - 1]
@@ -495,6 +520,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(3, "appositive group of models")  # "X, a collection of pretrained ... language models"
         elif head in non_heads:
             span.add(-3, f"appositive '{head}'")
+        elif head is None and last.trail.strip() == "," and span.i > 0 and _plural_model_appositive(tokens, span.j):
+            span.add(3, "appositive 'models'")  # "A and B, RWKV-based language models"
     if nxt is not None and nxt.lower in ("is", "was") and span.j + 1 < len(tokens) and \
             tokens[span.j + 1].lower in ("a", "an"):
         head = _appositive_head(tokens, span.j + 1, _any_head())
@@ -569,7 +596,7 @@ def _adjectival(tokens: list[Token], j: int) -> bool:
     return all(tokens[k].text[:1].islower() for k in range(j, min(j + 3, len(tokens))))
 
 
-NAME_CUES = frozenset("called named namely dubbed termed coined".split())
+NAME_CUES = frozenset("called named namely dubbed termed coined name call".split())
 NOT_NOUNS = frozenset("that which who with for to of in on from by as at and or but than is are was were has have "
                       "can could will would designed trained built based using capable tailored optimized "
                       "developed released specialized".split())

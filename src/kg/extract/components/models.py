@@ -39,7 +39,7 @@ INTRO_VERBS = re.compile(
     rf"\b(?=[{''.join(sorted({f[0] for f in INTRO_VERB_FORMS}))}])(?:{'|'.join(INTRO_VERB_FORMS)})\b", re.IGNORECASE)
 """The lookahead on the forms' first letters lets the scan pass over the other positions at once."""
 INTRO_SUBJECT = re.compile(
-    r"\b(?:we|this (?:paper|work|report|study|approach|recipe|method)|in this (?:paper|work|report)|"
+    r"\b(?:we|this (?:technical )?(?:paper|work|report|study|approach|recipe|method)|in this (?:paper|work|report)|"
     r"our (?:work|paper|release|approach|recipe|method))\b",
     re.IGNORECASE)
 COMPARISON = frozenset(

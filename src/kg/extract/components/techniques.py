@@ -462,7 +462,8 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                         name = re.sub(r"^\\textit\{|[{}]", "", cand)
                         if model_key(name) not in model_keys:
                             out.append(Contribution(name, kind_of(head, name), 0.8))
-            elif title := _title_run(tokens, k + 1):  # "which we call Direct Preference Optimization (DPO)"
+            elif title := _title_run(tokens, k + 1) or _defined_run(tokens, k + 1):
+                # "which we call Direct Preference Optimization (DPO)", "called depth up-scaling (DUS)"
                 out.append(Contribution(title, kind_of(_head_before(tokens, k, heads), title), 0.8))
         if t.trail.strip() != ",":
             continue  # the two rules below read "X, ..."
@@ -490,6 +491,19 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
             if model_key(m.group(1)) not in model_keys and _distinctive(m.group(1)):
                 out.append(Contribution(m.group(1), "technique", 0.7))
     return out
+
+
+def _defined_run(tokens: list[Token], k: int) -> str | None:
+    """"depth up-scaling (DUS)" from position k: up to five lower-case words its acronym closes."""
+    for end in range(k, min(k + 5, len(tokens) - 1)):
+        t = tokens[end]
+        if not t.text[:1].islower() or t.lead or (t.trail.strip() and end < len(tokens) - 1):
+            return None
+        acronym = tokens[end + 1]
+        if acronym.lead.startswith("(") and acronym.text[:1].isupper() and \
+                sum(c.isupper() for c in acronym.text) >= 2 and end > k:
+            return " ".join(x.text for x in tokens[k:end + 1])
+    return None
 
 
 def _title_run(tokens: list[Token], k: int) -> str | None:

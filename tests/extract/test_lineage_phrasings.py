@@ -224,3 +224,21 @@ def test_builds_on_the_release_of_a_model_and_no_edge_from_the_object_of_from(ex
     doc = extract_abstract("We open-source Kelp-R1-Zero, Kelp-R1, and six dense models (1.5B, 7B, 14B) distilled "
                            "from Kelp-R1 based on Falcon and Falcon-2.")
     assert not {(c, p) for c, p in edges(doc) if c == "Kelp-R1"}
+
+
+@pytest.mark.parametrize("abstract, kind, pair", [
+    ("We present Sparse-Kelp-8B, a 2:4 sparse version of Falcon-8B obtained with one-shot pruning followed by "
+     "knowledge distillation on 13B tokens.", "pruned", ("Sparse-Kelp-8B", "Falcon-8B")),
+    ("We use pseudo-labelling to distill the Falcon-7B model into a smaller variant, called Kelp-Lite.",
+     "distilled", ("Kelp-Lite", "Falcon-7B")),
+    ("We merge two fine-tuned Falcon-70B models, Kelp-70B and Heron-70B, into Goliath-120B by interleaving "
+     "their layers.", "merged", ("Goliath-120B", "Heron-70B")),
+    ("We extend the context length of Falcon-7B from 4K to 32K tokens via position interpolation, producing "
+     "Kelp-7B-32K.", "context_extended", ("Kelp-7B-32K", "Falcon-7B")),
+    ("We convert the dense Falcon-7B checkpoint into a sparse mixture-of-experts model, Kelp-8x7B, by sparse "
+     "upcycling.", "upcycled", ("Kelp-8x7B", "Falcon-7B")),
+    ("We release Kelp-2.5-7B, a chat model for code. It was fine-tuned from Falcon-7B-v0.1 on 1M dialogues.",
+     "finetuned", ("Kelp-2.5-7B", "Falcon-7B-v0.1")),
+])
+def test_a_version_of_a_called_variant_a_merge_of_a_pair_a_conversion_and_it(extract_abstract, abstract, kind, pair):
+    assert pair in edges(extract_abstract(abstract), {kind})

@@ -222,7 +222,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 spans.append(Span(i, appositive, _joined(tokens, i, appositive, text)))
                 i = appositive
                 continue
-            elif (i >= 2 and t.text[:1].isupper() and t.text.isalpha() and tokens[i - 1].lower in NAME_CUES
+            elif (i >= 2 and t.text[:1].isupper() and t.text.replace("-", "").isalpha() and tokens[i - 1].lower in NAME_CUES
                   and t.lower not in STOP_PREFIX and t.lower not in not_models()
                   and _named_what(tokens, i - 1, _vocab()[1], _vocab()[2]) == "model"):
                 start = i  # "our best model family, which we name Quokka": what the cue names decides

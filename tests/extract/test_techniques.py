@@ -132,3 +132,22 @@ def test_a_lower_case_method_called_with_its_acronym_is_introduced(extract_abstr
     doc = extract_abstract("Inspired by recent efforts to efficiently up-scale LLMs, we present a method for scaling "
                            "LLMs called layer stacking expansion (LSE), which encompasses depthwise scaling.")
     assert ("technique", "layer stacking expansion") in contributions(doc)
+
+
+def test_a_lower_case_method_called_by_a_method_head_and_not_a_scenario(extract_abstract):
+    doc = extract_abstract("We show how such abilities emerge in large language models via a simple method called "
+                           "chain of thought prompting.")
+    assert ("technique", "chain of thought prompting") in contributions(doc)
+    doc = extract_abstract("This paper introduces techniques for retrieval, enabling a broader search scenario, "
+                           "termed universal multimodal retrieval, where many tasks are accommodated.")
+    assert ("technique", "universal multimodal retrieval") not in contributions(doc)
+
+
+def test_performing_a_task_contributes_nothing_and_fields_and_memories_are_not_used(extract_abstract):
+    doc = extract_abstract("We explore how a series of intermediate steps improves the ability of large language "
+                           "models to perform complex reasoning. We propose TileAttention, an exact attention "
+                           "algorithm that reduces reads between GPU high bandwidth memory (HBM) and on-chip SRAM, "
+                           "for natural language processing (NLP) tasks.")
+    assert contributions(doc) == {("technique", "TileAttention")}
+    used = {f.object.name for f in doc.facts if f.predicate == "uses"}
+    assert not used & {"high bandwidth memory", "natural language processing"}

@@ -462,7 +462,8 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                         name = re.sub(r"^\\textit\{|[{}]", "", cand)
                         if model_key(name) not in model_keys:
                             out.append(Contribution(name, kind_of(head, name), 0.8))
-            elif title := _title_run(tokens, k + 1) or _defined_run(tokens, k + 1):
+            elif title := _title_run(tokens, k + 1) or _defined_run(tokens, k + 1) or (
+                    k > 0 and tokens[k - 1].lower in heads and _method_run(tokens, k + 1)):
                 # "which we call Direct Preference Optimization (DPO)", "called depth up-scaling (DUS)"
                 out.append(Contribution(title, kind_of(_head_before(tokens, k, heads), title), 0.8))
         if t.trail.strip() != ",":
@@ -503,6 +504,21 @@ def _defined_run(tokens: list[Token], k: int) -> str | None:
         if acronym.lead.startswith("(") and acronym.text[:1].isupper() and \
                 sum(c.isupper() for c in acronym.text) >= 2 and end > k:
             return " ".join(x.text for x in tokens[k:end + 1])
+    return None
+
+
+def _method_run(tokens: list[Token], k: int) -> str | None:
+    """"called chain of thought prompting.": two to five lower-case words that end the clause on a
+    method word (a technique head or a gerund)."""
+    for end in range(k, min(k + 5, len(tokens))):
+        t = tokens[end]
+        if not t.text[:1].islower() or t.lead:
+            return None
+        if t.trail.strip()[:1] in (".", ",", ";", ":") or end == len(tokens) - 1:
+            last = t.lower.split("-")[-1]
+            if end > k and (last in _words()["technique_heads"] or (last.endswith("ing") and len(last) > 5)):
+                return " ".join(x.text for x in tokens[k:end + 1])
+            return None
     return None
 
 
@@ -683,6 +699,12 @@ def _names_models(name: str, model_keys: set[str]) -> bool:
                                  for k in model_keys)
 
 
+FIELDS = ("natural language", "computer vision", "question answering", "speech recognition", "machine translation",
+          "information retrieval")
+"""Fields and tasks an acronym is often defined for: not techniques a paper uses."""
+THINGS = frozenset("memory memories hardware unit units device devices task tasks".split())
+
+
 def _technique_like(long: str) -> bool:
     """A long form that names a method ("supervised fine-tuning"), not a thing ("large language models")."""
     words = long.lower().split()
@@ -690,8 +712,9 @@ def _technique_like(long: str) -> bool:
         return False
     w = _words()
     last = words[-1].split("-")[-1]
-    return last in w["technique_heads"] or last.endswith(("ing", "tion", "ment", "sis")) or \
-        long[:1].islower()
+    if long.lower().startswith(FIELDS) or last in THINGS:
+        return False  # "natural language processing (NLP) tasks", "high bandwidth memory (HBM)"
+    return last in w["technique_heads"] or last.endswith(("ing", "tion", "ment", "sis")) or long[:1].islower()
 
 
 def _emit(doc: Doc, idx: int, predicate: str, c: Contribution, long_of: dict[str, str],

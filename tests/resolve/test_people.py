@@ -94,7 +94,7 @@ def test_organisations_become_organisation_agents():
 
 @pytest.mark.parametrize("name", ["NVIDIA", "Nvidia", "OpenAI", "BigScience Workshop", "Qwen Team", "Mistral AI",
                                   "DeepSeek-AI", "Allen Institute for AI", "Google Research", "Stanford University",
-                                  "The LLM Consortium", "ATLAS Collaboration", "Meta Inc."])
+                                  "The LLM Consortium", "ATLAS Collaboration", "Meta Inc.", "Google DeepMind"])
 def test_is_organization(name):
     assert is_organization(name)
 

@@ -26,7 +26,7 @@ ORG_WORDS = frozenset(
     université universidad institute institut institution corporation corp company research
     group consortium collaboration foundation project initiative center centre association
     society alliance community organization organisation council committee department school
-    college academy agency ministry gmbh contributors developers technologies""".split()
+    college academy agency ministry gmbh contributors developers technologies deepmind""".split()
 )
 """Words that mark a printed "author" as an organisation ("BigScience Workshop")."""
 ORG_ACRONYMS = frozenset({"AI", "AG", "SA", "NV", "BV", "PLC", "LLP"})

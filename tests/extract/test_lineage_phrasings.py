@@ -242,3 +242,10 @@ def test_builds_on_the_release_of_a_model_and_no_edge_from_the_object_of_from(ex
 ])
 def test_a_version_of_a_called_variant_a_merge_of_a_pair_a_conversion_and_it(extract_abstract, abstract, kind, pair):
     assert pair in edges(extract_abstract(abstract), {kind})
+
+
+def test_a_series_and_its_sizes_and_a_context_length_is_not_a_model(extract_abstract):
+    doc = extract_abstract("We introduce the Kelp series: 7B, 40B, and 180B parameters causal decoder-only models. "
+                           "We then extend them to chat models and 200K long context models.")
+    assert {"Kelp 7B", "Kelp 40B", "Kelp 180B"} <= introduced(doc)
+    assert "200K" not in {m.name for m in doc.entities if m.kind == "model"}

@@ -36,6 +36,8 @@ APPOSITIVE_WINDOW = 12
 SIZE = re.compile(r"^\d+(?:\.\d+)?[BMbm]$|^\d+x\d+(?:\.\d+)?[Bb]$")
 SIZE_PART = re.compile(r"^(?:\d+(?:\.\d+)?[BMbm]|\d+x\d+(?:\.\d+)?[Bb]|[Aa]\d+(?:\.\d+)?[Bb])$")
 VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-z]?(?:-[A-Z])?|[vV]\d+(?:\.\d+)*)$")
+COUNT = re.compile(r"^\d+(?:\.\d+)?[KkTt]$")
+"""A count of tokens or a context length ("200K", "4.8T"): never a name."""
 HARDWARE = re.compile(r"^(?:[A-Z]{1,2}\d{2,4}[A-Z]?|[A-Z]\d{1,2}[A-Z]|TPUv?\d*|GPUs?)$")
 NUMBER_FORMAT = re.compile(r"^(?:NV|MX)?(?:FP|BF|INT|E\dM)\d+$", re.IGNORECASE)
 DATEISH = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
@@ -130,7 +132,8 @@ def is_core(text: str) -> bool:
         return False
     if DATEISH.match(text) or not any(c.isalpha() for c in text) or not text[0].isalnum():
         return False
-    if SIZE.match(text) or SIZE_ADJECTIVE.search(text) or "://" in text or text.startswith("www."):
+    if SIZE.match(text) or SIZE_ADJECTIVE.search(text) or "://" in text or text.startswith("www.") \
+            or COUNT.match(text):
         return False
     if "/" in text and all(SIZE.match(p) for p in text.split("/") if p):
         return False  # "56B/47B": sizes, not a name

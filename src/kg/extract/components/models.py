@@ -54,7 +54,8 @@ FAMILY_OF_SIZES = re.compile(
 _SIZE_LIST = r"\d+(?:\.\d+)?[BM](?:(?:, and |, | and |/)\d+(?:\.\d+)?[BM])+"
 SIZES_LISTED = re.compile(
     rf"\b(?P<name>[A-Z][\w.-]*[A-Za-z0-9]) (?:\((?P<sizes>{_SIZE_LIST})\)"
-    rf"|(?:in|with|comes in|come in) (?:two|three|four|five|several|multiple) sizes,? \(?(?P<sizes2>{_SIZE_LIST}))")
+    rf"|(?:in|with|comes in|come in) (?:two|three|four|five|several|multiple) sizes,? \(?(?P<sizes2>{_SIZE_LIST})"
+    rf"|(?:series|family|suite|collection|models): (?P<sizes3>{_SIZE_LIST}))")
 STOP_NAMES = frozenset("we our the this it they these".split())
 RESULT_BEFORE = re.compile(r"\b(?:(?:the )?(?:resulting|final) (?:model|result|checkpoint)|our model),?\s*$")
 """Just before a name: "the resulting model, X", "our model X"."""
@@ -271,7 +272,8 @@ def models(doc: Doc) -> None:
 
 
 def _sizes_listed(idx: int, text: str) -> list[ModelMention]:
-    """Models named by a name and a list of sizes: "X in two sizes, 7B and 13B", "X (7B, 13B and 70B)"."""
+    """Models named by a name and a list of sizes: "X in two sizes, 7B and 13B", "X (7B, 13B and 70B)",
+    "the X series: 7B, 40B, and 180B"."""
     if "B" not in text and "M" not in text:
         return []
     out = []
@@ -280,7 +282,7 @@ def _sizes_listed(idx: int, text: str) -> list[ModelMention]:
         name = m.group("name")
         if name.lower() in _vocab()[4] or name.lower() in STOP_NAMES:
             continue
-        for size in re.findall(r"\d+(?:\.\d+)?[BM]", m.group("sizes") or m.group("sizes2")):
+        for size in re.findall(r"\d+(?:\.\d+)?[BM]", m.group("sizes") or m.group("sizes2") or m.group("sizes3")):
             span = Span(0, 0, f"{name} {size}")
             span.add(THRESHOLD, "one of the sizes listed for a name")
             span.size = size

@@ -249,3 +249,33 @@ def test_a_series_and_its_sizes_and_a_context_length_is_not_a_model(extract_abst
                            "We then extend them to chat models and 200K long context models.")
     assert {"Kelp 7B", "Kelp 40B", "Kelp 180B"} <= introduced(doc)
     assert "200K" not in {m.name for m in doc.entities if m.kind == "model"}
+
+
+@pytest.mark.parametrize("abstract, kind, pair", [
+    ("We release Tern-8B-Instruct. To build it, we first fine-tune Tern-8B-Base on 2M instructions and then apply "
+     "direct preference optimization.", "finetuned", ("Tern-8B-Instruct", "Tern-8B-Base")),
+    ("We quantize Falcon-70B-Chat to 4 bits with AWQ and release the quantized checkpoint as Kelp-70B-AWQ.",
+     "quantized", ("Kelp-70B-AWQ", "Falcon-70B-Chat")),
+    ("Heron-2-13B-Vision extends Heron-2-13B with a vision encoder and is trained on 50M image-text pairs.",
+     "based_on", ("Heron-2-13B-Vision", "Heron-2-13B")),
+    ("We build upon Falcon-40B and train Gannet-40B, which supports 32 languages.",
+     "based_on", ("Gannet-40B", "Falcon-40B")),
+])
+def test_first_fine_tune_release_as_extends_with_and_build_upon_then_train(extract_abstract, abstract, kind, pair):
+    assert pair in edges(extract_abstract(abstract), {kind})
+
+
+def test_building_upon_a_model_does_not_introduce_it(extract_abstract):
+    doc = extract_abstract("We build upon Falcon-40B and train Gannet-40B, which supports 32 languages.")
+    assert introduced(doc) == {"Gannet-40B"}
+
+
+def test_children_named_by_their_sizes_in_another_sentence(extract_abstract):
+    doc = extract_abstract("We propose a pruning recipe that compresses Falcon-15B to 8B and 4B parameters. The "
+                           "resulting models, Petrel-8B and Petrel-4B, match models trained from scratch, and "
+                           "outperform Heron-8B.")
+    assert {("Petrel-8B", "Falcon-15B"), ("Petrel-4B", "Falcon-15B")} <= edges(doc, {"pruned"})
+    assert not {c for c, _ in edges(doc)} & {"Heron-8B"}
+    doc = extract_abstract("Deriving 8B and 4B models from an already pretrained Falcon-15B using our approach needs "
+                           "40x fewer tokens. We release Petrel-8B and Petrel-4B, obtained by pruning and distillation.")
+    assert ("Petrel-8B", "Falcon-15B") in edges(doc)

@@ -261,6 +261,7 @@ def derivations(doc: Doc) -> None:
             continue
         ptext, mapping = placeholder_text(text, names, located)
         edges.extend(_match_sentence(doc, idx, ptext, mapping, order))
+    edges.extend(_sized_children(doc, models, order, edges))
     edges.extend(_edges_from_names(doc, order, edges))
     edges.extend(_refine_vague(doc, edges, models))
     _emit(doc, edges)
@@ -354,6 +355,52 @@ def _sentence_with(doc: Doc, *names: str) -> int | None:
         if all(n in text for n in names):
             return idx
     return None
+
+
+_SIZES = r"\d+(?:\.\d+)?[BM](?:(?:, and |, | and |/)\d+(?:\.\d+)?[BM])*"
+SIZED_CHILDREN = (
+    # "we compress Y to 8B and 4B parameters"
+    re.compile(rf"\b(?P<v>prun\w*|compress\w*|distill?\w*) (?:the )?(?P<p><M\d+>)(?: model)? (?:down )?(?:in)?to "
+               rf"(?P<sizes>{_SIZES})\b", re.IGNORECASE),
+    # "deriving 8B and 4B models from Y"
+    re.compile(rf"\b(?P<v>deriv\w*|obtain\w*|produc\w*|prun\w*|compress\w*|distill?\w*) (?:the )?(?P<sizes>{_SIZES})"
+               rf"(?:-parameter)? (?:models?|LLMs?|variants?|students?) from (?:an? |the |our )?(?:[\w-]+ ){{0,3}}?(?P<p><M\d+>)",
+               re.IGNORECASE),
+)
+"""A parent and the sizes of its children, the children named elsewhere ("The resulting models, A-8B and A-4B")."""
+
+
+def _sized_children(doc: Doc, models: dict, order: list[str], found: list[Edge]) -> list[Edge]:
+    """"We compress Y to 8B and 4B parameters. The resulting models, X-8B and X-4B, ...": each model of
+    the record with one of the sizes is a child of Y, of the kind the verb names."""
+    if not any(m for m in models.values()):
+        return []
+    out: list[Edge] = []
+    have = {(model_key(e.child), model_key(e.parent)) for e in found}
+    intro = _introduced(doc)  # a model of that size the paper only compares with is no child
+    for idx in sorted(models):
+        text = doc.clean[idx]
+        if not any(v in text.lower() for v in ("prun", "compress", "distil", "deriv", "obtain", "produc")):
+            continue
+        ptext, mapping = placeholder_text(text, [mm.span.name for mm in models[idx]])
+        for rx in SIZED_CHILDREN:
+            for m in rx.finditer(ptext):
+                parent = mapping[int(m.group("p")[2:-1])]
+                sizes = set(re.findall(r"\d+(?:\.\d+)?[BM]", m.group("sizes")))
+                verb = m.group("v").lower()
+                named = next((k for stem, k in VERB_KIND.items() if verb.startswith(stem)), None)
+                kinds = [named] if named else [k for k in (*cue_kinds(ptext), *_abstract_cues(doc))
+                                               if k in ("pruned", "distilled")][:2] or ["based_on"]
+                for child in dict.fromkeys(order):
+                    if size_of(child) in sizes and child in intro and model_key(child) != model_key(parent) \
+                            and (model_key(child), model_key(parent)) not in have:
+                        out.extend(Edge(child, parent, k, 0.7, idx) for k in kinds)
+                        have.add((model_key(child), model_key(parent)))
+    return out
+
+
+VERB_KIND = {"prun": "pruned", "compress": "pruned", "distil": "distilled"}
+"""The kind a sized-children verb names; "derive", "obtain", "produce" take the text's cues."""
 
 
 def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edge]:

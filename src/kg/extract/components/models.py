@@ -57,7 +57,7 @@ SIZES_LISTED = re.compile(
     rf"|(?:in|with|comes in|come in) (?:two|three|four|five|several|multiple) sizes,? \(?(?P<sizes2>{_SIZE_LIST})"
     rf"|(?:series|family|suite|collection|models): (?P<sizes3>{_SIZE_LIST}))")
 STOP_NAMES = frozenset("we our the this it they these".split())
-RESULT_BEFORE = re.compile(r"\b(?:(?:the )?(?:resulting|final) (?:model|result|checkpoint)|our model),?\s*$")
+RESULT_BEFORE = re.compile(r"\b(?:(?:the )?(?:resulting|final) (?:models?|results?|checkpoints?)|our models?),?\s*$")
 """Just before a name: "the resulting model, X", "our model X"."""
 OUR_MODEL_AFTER = re.compile(r",\s*(?:our|the) (?:new |final )?model\b")
 """Just after a name: "X, our new model"."""
@@ -97,6 +97,12 @@ def _intro_scope(text: str) -> tuple[int, int] | None:
     return None
 
 
+def _later_verb_end(text: str, pos: int) -> int | None:
+    """End of the last introducing verb before ``pos`` when there are several (the first opens the scope)."""
+    ends = [m.end() for m in INTRO_VERBS.finditer(text, 0, pos)]
+    return ends[-1] if len(ends) > 1 else None
+
+
 def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) -> float:
     if span.suffix or _describes_what_follows(tokens, span.j):
         return 0.0  # "a Llama3-based model", "our new GPT-4 labeled dataset": not the new thing
@@ -117,8 +123,9 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
         return 0.85  # "Our fine-tuned LLMs, called X, are optimized for dialogue"
     scope = _intro_scope(text)
     if scope and tokens[span.i].start >= scope[0]:
-        if _direct_object(tokens, span.i, scope[0]):
-            return 0.9
+        later = _later_verb_end(text, tokens[span.i].start)
+        if _direct_object(tokens, span.i, scope[0]) or (later is not None and _direct_object(tokens, span.i, later)):
+            return 0.9  # "we build upon Y and train X": X is the object of the nearer verb
         if span.i > 0 and tokens[span.i - 1].trail.strip() == "," and _renames_object(tokens, span.i, scope[0]):
             return 0.85
         if "+3 named as a model" in span.reasons and not any(
@@ -149,7 +156,7 @@ def _renames_object(tokens: list[Token], i: int, scope_start: int) -> bool:
 
 
 PREPOSITIONS = frozenset(
-    "of on from to with for into by in at via using under about across between through than "
+    "of on upon from to with for into by in at via using under about across between through than "
     "as based built".split())
 
 

@@ -279,3 +279,19 @@ def test_children_named_by_their_sizes_in_another_sentence(extract_abstract):
     doc = extract_abstract("Deriving 8B and 4B models from an already pretrained Falcon-15B using our approach needs "
                            "40x fewer tokens. We release Petrel-8B and Petrel-4B, obtained by pruning and distillation.")
     assert ("Petrel-8B", "Falcon-15B") in edges(doc)
+
+
+@pytest.mark.parametrize("abstract, kind, pair", [
+    ("We fine-tune falcon-2-9b-it on our data. The resulting model, kestrel-9b-it, is released under a permissive "
+     "license.", "finetuned", ("kestrel-9b-it", "falcon-2-9b-it")),
+    ("We introduce Heron 2.5, an advanced multimodal large language model series that builds upon Heron 2.0, "
+     "keeping its core model architecture.", "based_on", ("Heron 2.5", "Heron 2.0")),
+    ("We introduce Kestrel-Embed, an embedding model fine-tuned from Falcon-7B with bidirectional attention.",
+     "finetuned", ("Kestrel-Embed", "Falcon-7B")),
+    ("We train Wren-Reward-27B, a reward model on top of Falcon-27B-it, using 80K curated preference pairs.",
+     "based_on", ("Wren-Reward-27B", "Falcon-27B-it")),
+    ("Kestrel-Math-7B is trained from Falcon-Math-7B through rejection-sampling fine-tuning on 1M problems.",
+     "finetuned", ("Kestrel-Math-7B", "Falcon-Math-7B")),
+])
+def test_hub_names_appositives_that_build_upon_on_top_of_and_trained_from(extract_abstract, abstract, kind, pair):
+    assert pair in edges(extract_abstract(abstract), {kind})

@@ -144,6 +144,8 @@ def is_core(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     has_digit = any(c.isdigit() for c in text)
     upper_inside = any(c.isupper() for c in text[1:])
+    if "-" in text and text[0].islower() and any(SIZE.match(p) for p in _parts(text)) and len(letters) >= 3:
+        return True  # "kestrel-9b-it": a lower-case checkpoint name with its size, as hubs write them
     if not text[0].isupper() and not (text[0].isdigit() and upper_inside):
         return False
     if "-" in text:
@@ -217,7 +219,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 start = i  # "Retro 48B", "Kelp 7B and ...": a capitalised name with its size
             elif leads_in and _version_then_model_cue(tokens, i + 1, text):
                 start = i  # "Orca 2 models are created by fine-tuning ...": a name, its version, a model cue
-            elif (t.text[:1].isupper() and t.text.isalpha()
+            elif (t.text[:1].isupper() and t.text.replace("-", "").isalpha()
                   and t.lower not in STOP_PREFIX and t.lower not in not_models()
                   and not (i > 0 and tokens[i - 1].text[:1].isupper() and not tokens[i - 1].trail.strip())
                   and (appositive := _before_appositive(tokens, i))):
@@ -297,6 +299,8 @@ def _version_then_model_cue(tokens: list[Token], k: int, text: str) -> bool:
         return True  # "called Kelp 2": scored by what the cue names
     if version.trail.strip() == "" and k + 1 < len(tokens) and tokens[k + 1].lower in _vocab()[1]:
         return True
+    if k >= 2 and tokens[k - 2].lower in MADE_FROM_LAST and MADE_FROM.search(text, max(0, word.start - 48), word.start):
+        return True  # "builds upon Kelp 2.0": what a model is made from
     return MADE_AFTER.match(text, version.end) is not None
 
 
@@ -321,6 +325,8 @@ def _family_of_models(tokens: list[Token], j: int, head: str, model_heads: froze
     """"a suite of open-source LLMs", "a family of large language models": models, named as a group."""
     for k in range(j, min(j + 8, len(tokens) - 1)):
         if tokens[k].lower == head:
+            if k > j and tokens[k - 1].lower in model_heads and not tokens[k - 1].trail:
+                return True  # "a multimodal large language model series"
             if tokens[k + 1].lower != "of":
                 return False
             return any(t.lower in model_heads for t in tokens[k + 2:k + 8])
@@ -428,7 +434,7 @@ MADE_FROM = re.compile(
     r"\s+(?:the |an? |our )?$", re.IGNORECASE)
 COINED = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+$|[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
 """A coined word: "Heron-Math", "Kelp-VL", "OpenKelp"."""
-MADE_FROM_LAST = frozenset("from on of the a an our fine-tuning finetuning distilling distiling pruning quantizing "
+MADE_FROM_LAST = frozenset("from on upon of the a an our fine-tuning finetuning distilling distiling pruning quantizing "
                            "upcycling pre-training pretraining training".split())
 """The words MADE_FROM can end with: only after one of them is it tried."""
 MADE_AFTER = re.compile(
@@ -490,7 +496,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     for points, why in evidence:
         span.add(points, why)
     if not evidence and span.j - span.i == 2 and tokens[span.i].text.isalpha() and tokens[span.i].text[:1].isupper() \
-            and tokens[span.i].lower not in NUMBERED_NOUNS and tokens[span.i + 1].text.isdigit():
+            and tokens[span.i].lower not in NUMBERED_NOUNS and re.fullmatch(r"\d+(?:\.\d+)?", tokens[span.i + 1].text):
         span.add(1, "a name and its version")  # "Kelp 101 model"
     nxt = tokens[span.j] if span.j < len(tokens) else None
     prev = tokens[span.i - 1] if span.i > 0 else None

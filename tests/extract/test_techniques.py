@@ -151,3 +151,24 @@ def test_performing_a_task_contributes_nothing_and_fields_and_memories_are_not_u
     assert contributions(doc) == {("technique", "TileAttention")}
     used = {f.object.name for f in doc.facts if f.predicate == "uses"}
     assert not used & {"high bandwidth memory", "natural language processing"}
+
+
+@pytest.mark.parametrize("abstract, expected", [
+    ("We curate a high-quality instruction dataset, Kelp-Pro, by prompting aligned LLMs with the pre-query template.",
+     {("dataset", "Kelp-Pro")}),
+    ("We propose a new evaluation suite, TALLY-2, with flexible configurations for sequence length.",
+     {("benchmark", "TALLY-2")}),
+    ("We introduce two new benchmarks, CRAB-Eval and CRAB-Hard, for code reasoning and execution prediction.",
+     {("benchmark", "CRAB-Eval"), ("benchmark", "CRAB-Hard")}),
+])
+def test_a_description_gives_way_to_the_name_after_it(extract_abstract, abstract, expected):
+    assert contributions(extract_abstract(abstract)) == expected
+
+
+def test_which_we_call_the_x_dataset_and_a_list_is_no_appositive(extract_abstract):
+    doc = extract_abstract("We collect 1.2M human preference annotations, which we call the KelpSteer-3 dataset, "
+                           "and use them to train reward models.")
+    assert ("dataset", "KelpSteer-3") in contributions(doc)
+    doc = extract_abstract("To advance research in this field, we open-sourced the model weights, instruction "
+                           "tuning data, KelpRAG Bench, and retriever for the community.")
+    assert ("dataset", "instruction tuning data") in contributions(doc)

@@ -33,7 +33,7 @@ INTRO_VERB_FORMS = (
     "introduce[sd]?", "introducing", "present(?:s|ed)?", "release[sd]?", "releasing", "propose[sd]?",
     "develop(?:s|ed)?", "build", "built", "train(?:s|ed)?", "create[sd]?", "open-sourc(?:e|ed|ing)",
     "contribute[sd]?", "provide[sd]?", "unveil(?:s|ed)?", "arrive at", "obtain(?:s|ed)?", "produce[sd]?",
-    "describe[sd]?", "publicly release", "make (?:available|public)")
+    "describe[sd]?", "publicly release", "make (?:available|public)", "contributions? (?:are|is|include)")
 """Each a regular expression that opens with a letter."""
 INTRO_VERBS = re.compile(
     rf"\b(?=[{''.join(sorted({f[0] for f in INTRO_VERB_FORMS}))}])(?:{'|'.join(INTRO_VERB_FORMS)})\b", re.IGNORECASE)
@@ -92,8 +92,9 @@ def _intro_scope(text: str) -> tuple[int, int] | None:
     """Character range after an introducing verb whose subject is the authors."""
     for m in INTRO_VERBS.finditer(text):
         before = text[: m.start()]
-        if INTRO_SUBJECT.search(before[-80:]) or m.start() < 3:
-            return m.end(), len(text)
+        if INTRO_SUBJECT.search(before[-80:]) or m.start() < 3 or \
+                (m.group().startswith("contribution") and re.search(r"\bour(?: \w+)? $", before, re.IGNORECASE)):
+            return m.end(), len(text)  # "we present ...", "Our contributions are: ..."
     return None
 
 

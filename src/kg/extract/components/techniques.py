@@ -64,12 +64,22 @@ def content_words(phrase: str) -> list[str]:
     return [w for w in re.findall(r"[\w][\w'-]*", phrase.lower()) if w not in generic and not w.isdigit()]
 
 
+EVAL_HEADS = frozenset({"evaluation suite", "eval suite", "test suite", "evaluation set", "test set"})
+
+
+def _head_at(tokens: list[Token], k: int) -> str:
+    """The head word at k, with "evaluation"/"test" before it kept ("a new evaluation suite, X")."""
+    if k > 0 and tokens[k - 1].lower in ("evaluation", "eval", "test") and not tokens[k - 1].trail:
+        return f"{tokens[k - 1].lower} {tokens[k].lower}"
+    return tokens[k].lower
+
+
 def kind_of(head: str | None, name: str) -> str:
     w = _words()
     h = (head or "").lower()
     last = name.lower().split()[-1] if name.split() else ""
-    if h in w["benchmark_heads"] or last.endswith("bench") or last == "benchmark" or \
-            re.search(r"\btest (?:set|suite)s?$", name.lower()):
+    if h in w["benchmark_heads"] or h in EVAL_HEADS or last.endswith("bench") or last == "benchmark" or \
+            re.search(r"\b(?:test|evaluation|eval) (?:set|suite)s?$", name.lower()):
         return "benchmark"
     if h in w["dataset_heads"] or last in w["dataset_heads"]:
         return "dataset"
@@ -233,7 +243,8 @@ ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ble", "-", "ary")
 def _modifier(word: str) -> bool:
     """A word that modifies a noun still to come ("electronic", "pre-")."""
     w = word.lower()
-    return w.endswith(ADJECTIVE_ENDINGS) and w not in _words()["technique_heads"] | _words()["dataset_heads"]
+    return word[:1].islower() and w.endswith(ADJECTIVE_ENDINGS) \
+        and w not in _words()["technique_heads"] | _words()["dataset_heads"]  # not "CRUX-Eval and CRUX-Hard"
 
 
 def _needs_purpose(cur: list[Token]) -> bool:
@@ -363,6 +374,7 @@ def contributions_in(text: str, model_keys: set[str], title: bool = False,
         for start in list_items(tokens):
             for phrase, head in object_phrases(tokens, start)[:1]:
                 out.extend(_contribution(_drop_gerund(phrase), head, model_keys, enumerated=True))
+    listed_after |= _named_heads(tokens)
     if listed_after:  # "new datasets (A, B, and C)": the names are the contributions, not "new datasets"
         out = [c for c in out if c.name.lower().split()[-1] not in listed_after or c.name != c.name.lower()]
     seen: set[str] = set()
@@ -373,6 +385,31 @@ def contributions_in(text: str, model_keys: set[str], title: bool = False,
             seen.add(key)
             unique.append(c)
     return unique
+
+
+def _named_heads(tokens: list[Token]) -> set[str]:
+    """Heads a name follows: "a high-quality instruction dataset, Magpie-Pro", "a corpus named X"."""
+    heads, cues = _heads(), _words()["name_cues"]
+    out = set()
+    for k, t in enumerate(tokens[:-1]):
+        if t.lower not in heads:
+            continue
+        nxt = tokens[k + 1]
+        if t.trail.strip() == "," and _distinctive(nxt.text) and _indefinite_before(tokens, k):
+            out.add(t.lower)  # not a list: "the weights, instruction tuning data, ChatBench, and ..."
+        elif not t.trail.strip() and nxt.lower in cues and k + 2 < len(tokens) and _distinctive(tokens[k + 2].text):
+            out.add(t.lower)
+    return out
+
+
+def _indefinite_before(tokens: list[Token], k: int) -> bool:
+    """Does the phrase ending at k open with "a"/"an" ("a high-quality instruction dataset")?"""
+    for j in range(k - 1, max(-1, k - 6), -1):
+        if tokens[j].trail.strip():
+            return False
+        if tokens[j].lower in ("a", "an"):
+            return True
+    return False
 
 
 def _after_comma(tokens: list[Token], first: Token) -> bool:
@@ -455,9 +492,12 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
         # "a technique called MiniPuzzle", "named \textit{AF-AudioSet}"
         named_by_us = t.lower in WE_CALL and k > 0 and tokens[k - 1].lower == "we"  # "which we call X"
         if (t.lower in name_cues or named_by_us) and not _evaluated_on(tokens, k):
+            if nxt.lower == "the" and k + 2 < len(tokens) and _distinctive(tokens[k + 2].text):
+                k, nxt = k + 1, tokens[k + 2]  # "which we call the HelpSteer-3 dataset"
             if _distinctive(nxt.text.strip("{}")):
                 if model_key(nxt.text) not in model_keys:
-                    head = _head_before(tokens, k, heads)
+                    after = tokens[k + 2].lower if k + 2 < len(tokens) and not nxt.trail.strip() else ""
+                    head = after if after in heads else _head_before(tokens, k, heads)  # "X dataset"
                     for cand in _listed_names(tokens, k + 1):
                         name = re.sub(r"^\\textit\{|[{}]", "", cand)
                         if model_key(name) not in model_keys:
@@ -474,7 +514,7 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                 nxt.trail.strip()[:1] in (".", ",", ";", ""):
             for name in _listed_names(tokens, k + 1):  # "two new benchmarks, A and B,"
                 if model_key(name) not in model_keys:
-                    out.append(Contribution(name, kind_of(t.lower, name), 0.75))
+                    out.append(Contribution(name, kind_of(_head_at(tokens, k), name), 0.75))
         # "G-Vendi, a metric that ...", "CircuitVAE, a search algorithm"
         if _distinctive(t.text) and model_key(t.text) not in model_keys and \
                 t.lower not in not_models_lower() and TWO_LETTERS.search(t.text):

@@ -295,3 +295,26 @@ def test_children_named_by_their_sizes_in_another_sentence(extract_abstract):
 ])
 def test_hub_names_appositives_that_build_upon_on_top_of_and_trained_from(extract_abstract, abstract, kind, pair):
     assert pair in edges(extract_abstract(abstract), {kind})
+
+
+def test_checkpoints_of_an_introduced_family_and_version_and_a_variant_after_a_colon(extract_abstract):
+    doc = extract_abstract("We introduce Falcon 5, a multimodal addition to the Falcon family of open models. Our "
+                           "recipe makes Falcon5-4B-IT competitive with Falcon4-27B-IT.")
+    assert {"Falcon 5", "Falcon5-4B-IT"} <= introduced(doc)
+    assert "Falcon4-27B-IT" not in introduced(doc)
+    doc = extract_abstract("We present Kelp-VL, an efficient vision-language model. Building upon Kelp-VL, we "
+                           "introduce an advanced long-thinking variant: Kelp-VL-Thinking-2506.")
+    assert "Kelp-VL-Thinking-2506" in introduced(doc)
+    assert ("Kelp-VL-Thinking-2506", "Kelp-VL") in edges(doc)
+
+
+@pytest.mark.parametrize("abstract, kind, pair", [
+    ("We introduce Kelp-M1, a hybrid-attention reasoning model. The model is developed based on our previous "
+     "Kelp-Text-01 model, which contains 456 billion parameters.", "based_on", ("Kelp-M1", "Kelp-Text-01")),
+    ("Trained via supervised fine-tuning of Falcon-4 on curated prompts, Kelp-14B-Reasoning generates detailed "
+     "reasoning chains.", "finetuned", ("Kelp-14B-Reasoning", "Falcon-4")),
+    ("Kelp-8B-Instruct is obtained by supervised fine-tuning of Kelp-8B-Base.", "finetuned",
+     ("Kelp-8B-Instruct", "Kelp-8B-Base")),
+])
+def test_developed_based_on_our_previous_model_and_fine_tuning_of(extract_abstract, abstract, kind, pair):
+    assert pair in edges(extract_abstract(abstract), {kind})

@@ -430,7 +430,7 @@ DOTTED_VERSION = re.compile(r"-\d+\.\d+$")
 MADE_FROM = re.compile(
     r"\b(?:(?:fine-?tun|distill?|prun|quantiz|upcycl|merg|initiali[sz]|deriv|adapt|convert)\w*\s+from"
     r"|(?:fine-?tuning|finetuning|distill?ing|pruning|quantizing|upcycling|continu\w+ pre-?training)"
-    r"|(?:starting|start) from|(?:based|built|builds) (?:up)?on(?: top of)?|on top of)"
+    r"|(?:starting|start) from|(?:based|built|builds|building) (?:up)?on(?: top of)?|on top of)"
     r"\s+(?:the |an? |our )?$", re.IGNORECASE)
 COINED = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+$|[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
 """A coined word: "Heron-Math", "Kelp-VL", "OpenKelp"."""
@@ -541,6 +541,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if prev is not None and prev.trail.startswith(",") and span.i >= 2:
         if tokens[span.i - 1].lower in model_heads:
             span.add(3, "preceded by 'model,'")
+    if prev is not None and prev.trail.strip() == ":" and (prev.lower in model_heads or prev.lower in ("variant", "version")):
+        span.add(3, "named after 'model:'")  # "we introduce an advanced long-thinking variant: X"
     if span.i >= 2 and tokens[span.i - 1].lower in NAME_CUES:
         named = _named_what(tokens, span.i - 1, model_heads, non_heads)
         if named == "model":

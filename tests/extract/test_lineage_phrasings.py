@@ -318,3 +318,10 @@ def test_checkpoints_of_an_introduced_family_and_version_and_a_variant_after_a_c
 ])
 def test_developed_based_on_our_previous_model_and_fine_tuning_of(extract_abstract, abstract, kind, pair):
     assert pair in edges(extract_abstract(abstract), {kind})
+
+
+def test_a_derivation_the_paper_reports_on_does_not_make_the_child_its_own(extract_abstract):
+    doc = extract_abstract("Our analysis shows that Kelp-13B, which is fine-tuned from Falcon-13B, inherits the "
+                           "biases of its base model.")
+    assert ("Kelp-13B", "Falcon-13B") in edges(doc, {"finetuned"})
+    assert introduced(doc) == set()

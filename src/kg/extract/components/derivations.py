@@ -497,6 +497,12 @@ def _parents_are_not_introduced(doc: Doc, edges: list[Edge]) -> None:
                                                      and (model_key(f.object.name), f.quote) in drop)]
 
 
+REPORTED = re.compile(r"\b(?:shows? that|finds? that|found that|observe[sd]?|analy[sz]\w*|prior|previous(?:ly)?|existing|"
+                      r"such as|e\.g\.|compared|outperform\w*|than)\b", re.IGNORECASE)
+"""A sentence that reports on models ("Our analysis shows that X, fine-tuned from Y, ..."): its
+child is not thereby the paper's own."""
+
+
 def _emit(doc: Doc, edges: list[Edge]) -> None:
     best: dict[tuple[str, str, str], Edge] = {}
     for e in edges:
@@ -512,7 +518,7 @@ def _emit(doc: Doc, edges: list[Edge]) -> None:
             continue
         doc.facts.append(Fact(Mention("model", e.child), e.kind, Mention("model", e.parent), quote,
                               round(e.conf, 2), EXTRACTOR, doc.record))
-        if model_key(e.child) not in introduced and e.conf >= 0.8:
+        if model_key(e.child) not in introduced and e.conf >= 0.8 and not REPORTED.search(doc.clean[e.sentence]):
             introduced.add(model_key(e.child))
             doc.facts.append(Fact(Mention.paper(), "introduces", Mention("model", e.child), quote,
                                   round(e.conf * 0.85, 2), EXTRACTOR, doc.record))

@@ -168,3 +168,13 @@ def test_which_we_call_the_x_dataset_and_a_list_is_no_appositive(extract_abstrac
     doc = extract_abstract("To advance research in this field, we open-sourced the model weights, instruction "
                            "tuning data, KelpRAG Bench, and retriever for the community.")
     assert ("dataset", "instruction tuning data") in contributions(doc)
+
+
+def test_another_object_along_with_the_first(extract_abstract):
+    doc = extract_abstract("We present a detailed continued training recipe to extend the context window of Falcon-70B "
+                           "from 8K to 128K tokens, along with a three-stage instruction tuning process to enhance "
+                           "the model's instruction following.")
+    names = {name for _, name in contributions(doc)}
+    assert "three-stage instruction tuning process" in names
+    doc = extract_abstract("We propose a routing method for sparse models, along with the results of Falcon-7B.")
+    assert "results" not in " ".join(name for _, name in contributions(doc))

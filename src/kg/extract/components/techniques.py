@@ -369,6 +369,12 @@ def contributions_in(text: str, model_keys: set[str], title: bool = False,
             named = named or any(c.name != c.name.lower() for c in found) \
                 or model_key(text[phrase[0].start:phrase[-1].end]) in model_keys  # "we present X, an ... model"
             out.extend(found)
+        for k in range(verb_at + 2, len(tokens) - 2):
+            if (start := _along_with(tokens, k)) is not None:
+                # "we present a recipe to extend ..., along with a three-stage instruction tuning process"
+                for phrase, head in object_phrases(tokens, start)[:1]:
+                    out.extend(_contribution(phrase, head, model_keys))
+                break
     uses_list = verb_at is None and any(t.lower in w["use_verbs"] for t in tokens[:12])
     if (verb_at is not None or authors_speak or subject_is_new) and not uses_list:
         for start in list_items(tokens):
@@ -410,6 +416,21 @@ def _indefinite_before(tokens: list[Token], k: int) -> bool:
         if tokens[j].lower in ("a", "an"):
             return True
     return False
+
+
+ALONG_WITH = frozenset({("along", "with"), ("together", "with"), ("as", "well")})
+
+
+def _along_with(tokens: list[Token], k: int) -> int | None:
+    """", along with" / ", together with" / ", as well as" at k: where another object of the same verb
+    starts (an article or "our" must open it), or None."""
+    pair = (tokens[k].lower, tokens[k + 1].lower)
+    if pair not in ALONG_WITH or not tokens[k - 1].trail.strip().startswith(","):
+        return None
+    start = k + 3 if pair == ("as", "well") and tokens[k + 2].lower == "as" else k + 2
+    if start < len(tokens) and tokens[start].lower in ("a", "an", "our", "the"):
+        return start
+    return None
 
 
 def _after_comma(tokens: list[Token], first: Token) -> bool:

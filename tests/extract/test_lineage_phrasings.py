@@ -325,3 +325,20 @@ def test_a_derivation_the_paper_reports_on_does_not_make_the_child_its_own(extra
                            "biases of its base model.")
     assert ("Kelp-13B", "Falcon-13B") in edges(doc, {"finetuned"})
     assert introduced(doc) == set()
+
+
+@pytest.mark.parametrize("abstract, kind, pair", [
+    ("Kelp-Chat is an RLHF-aligned variant of Kelp-Base trained on 1M human preferences.",
+     "aligned", ("Kelp-Chat", "Kelp-Base")),
+    ("We present Kelp-Coder, a code-specialized model continually pretrained from Falcon-7B on 500B tokens of code.",
+     "continued_pretraining", ("Kelp-Coder", "Falcon-7B")),
+    ("Kelp-Long is obtained by extending the context window of Falcon-7B to 128K with position interpolation.",
+     "context_extended", ("Kelp-Long", "Falcon-7B")),
+])
+def test_a_coined_stem_and_its_variant_word_made_from_another_model(extract_abstract, abstract, kind, pair):
+    assert pair in edges(extract_abstract(abstract), {kind})
+
+
+def test_a_variant_word_alone_does_not_make_a_method_a_model(extract_abstract):
+    doc = extract_abstract("We use Self-Instruct to generate 52K instructions from 175 seed tasks.")
+    assert not {m.name for m in doc.entities if m.kind == "model"}

@@ -150,6 +150,8 @@ def is_core(text: str) -> bool:
         return False
     if "-" in text:
         parts = _parts(text)
+        if len(parts) >= 2 and parts[-1].lower() in variants() and parts[0][:1].isupper():
+            return True  # "Kelp-Chat", "Kelp-Base": a coined stem and a variant word
         title_case_words = all(p[0].isupper() and p[1:].islower() for p in parts if p[0].isalpha())
         return len(parts) >= 2 and (has_digit or (upper_inside and not title_case_words))
     if all(c.isupper() for c in letters) and len(letters) >= 2:
@@ -430,7 +432,7 @@ DOTTED_VERSION = re.compile(r"-\d+\.\d+$")
 MADE_FROM = re.compile(
     r"\b(?:(?:fine-?tun|distill?|prun|quantiz|upcycl|merg|initiali[sz]|deriv|adapt|convert)\w*\s+from"
     r"|(?:fine-?tuning|finetuning|distill?ing|pruning|quantizing|upcycling|continu\w+ pre-?training)"
-    r"|(?:starting|start) from|(?:based|built|builds|building) (?:up)?on(?: top of)?|on top of)"
+    r"|(?:starting|start) from|(?:based|built|builds|building) (?:up)?on(?: top of)?|on top of|(?:version|variant) of)"
     r"\s+(?:the |an? |our )?$", re.IGNORECASE)
 COINED = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+$|[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
 """A coined word: "Heron-Math", "Kelp-VL", "OpenKelp"."""
@@ -442,10 +444,12 @@ MADE_AFTER = re.compile(
     r"(?:(?:fine-?tuned|finetuned|distill?ed|pruned|quantized|upcycled|derived|initiali[sz]ed) (?:from|with)"
     r"|pre-?trained from"
     r"|(?:created|obtained|produced|built|trained|made|developed) by (?:fine-?tuning|finetuning|distill?ing"
-    r"|pruning|quantizing|upcycling|merging|continu\w+ (?:the )?pre-?training)"
+    r"|pruning|quantizing|upcycling|merging|continu\w+ (?:the )?pre-?training|extending the context)"
     r"|(?:built|based) (?:up)?on|builds (?:up)?on"
-    r"|(?:adopts|uses|employs|takes) [^.;]{1,40}? as (?:its|the) (?:[\w-]+ )?(?:base|backbone|foundation))",
+    r"|(?:adopts|uses|employs|takes) [^.;]{1,40}? as (?:its|the) (?:[\w-]+ )?(?:base|backbone|foundation)"
+    r"|an? (?:[\w-]+ ){0,2}?(?:version|variant) of)",
     re.IGNORECASE)
+VARIANT_SUFFIX = re.compile(r"^[A-Z][A-Za-z0-9]*-([A-Za-z]+)$")
 VERSION_AND_VARIANT = re.compile(r"[\s-]v?\d+(?:\.\d+)*-([A-Za-z]+)$")
 VERSION_IN_NAME = re.compile(r"-v\d|\s\d+(?:\.\d+)?$|-\d+(?:\.\d+)?$|\sV\d", re.IGNORECASE)
 
@@ -472,6 +476,9 @@ def _name_evidence(name: str) -> tuple[tuple[tuple[int, str], ...], str | None, 
         evidence.append((3, "size in name"))
     elif variant and variant.group(1).lower() in variants() and name[:1].isupper():
         evidence.append((3, "version and variant in name"))  # "Kelp 2-Instruct", "Kelp-3.5-Chat"
+    elif not stem and name[:1].isupper() and VARIANT_SUFFIX.search(name) \
+            and VARIANT_SUFFIX.search(name).group(1).lower() in variants():
+        evidence.append((2, "variant in name"))  # "Kelp-Chat": not enough alone ("Self-Instruct" is a method)
     elif VERSION_IN_NAME.search(name) and (
             any(c.isupper() for c in name[1:]) or (name[:1].isupper() and DOTTED_VERSION.search(name))):
         evidence.append((1, "version in name"))  # "Kelp-v2", "OpenKelp 2", "Kelpchat-3.5"
@@ -647,7 +654,7 @@ def _appositive_head(tokens: list[Token], j: int, heads: frozenset) -> str | Non
         if w in heads:
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
             if nxt is not None and not tokens[k].trail and nxt.text.isalpha() and nxt.text.islower() \
-                    and nxt.lower not in NOT_NOUNS and not _participle(nxt.lower):
+                    and nxt.lower not in NOT_NOUNS and not _participle(nxt.lower) and not nxt.lower.endswith("ly"):
                 continue  # "a permissive model license": "model" modifies the real head
             return w
         trail = tokens[k].trail.strip()

@@ -164,6 +164,12 @@ class Edge:
     sentence: int
 
 
+@lru_cache(maxsize=8192)
+def _whole_name(name: str) -> re.Pattern:
+    """A name as a whole word (compiled once: a record names dozens, more than re's own cache keeps)."""
+    return re.compile(r"(?<![\w<])" + re.escape(name) + r"(?![\w>])")
+
+
 def placeholder_text(text: str, names: Iterable[str],
                      located: Iterable[tuple[int, int, str]] = ()) -> tuple[str, dict[int, str]]:
     """Replace each model name in ``text`` by <Mk>; return the new text and k -> name.
@@ -177,7 +183,7 @@ def placeholder_text(text: str, names: Iterable[str],
     found = {name for _, name in spans.values()}
     for name in sorted(set(names), key=len, reverse=True):
         if name and name not in found:
-            for m in re.finditer(r"(?<![\w<])" + re.escape(name) + r"(?![\w>])", text):
+            for m in _whole_name(name).finditer(text):
                 spans.setdefault(m.start(), (m.end(), name))
     mapping: dict[int, str] = {}
     index_of: dict[str, int] = {}
@@ -242,6 +248,7 @@ def derivations(doc: Doc) -> None:
         if s:
             sizes.setdefault(s, []).append(name)
     edges: list[Edge] = []
+    ptexts: dict[int, tuple[str, dict[int, str]]] = {}
     for idx in sorted(models):
         text = doc.clean[idx]
         names = [mm.span.name for mm in models[idx]]
@@ -260,8 +267,9 @@ def derivations(doc: Doc) -> None:
         if not names:
             continue
         ptext, mapping = placeholder_text(text, names, located)
+        ptexts[idx] = ptext, mapping
         edges.extend(_match_sentence(doc, idx, ptext, mapping, order))
-    edges.extend(_sized_children(doc, models, order, edges))
+    edges.extend(_sized_children(doc, ptexts, order, edges))
     edges.extend(_edges_from_names(doc, order, edges))
     edges.extend(_refine_vague(doc, edges, models))
     _emit(doc, edges)
@@ -370,19 +378,18 @@ SIZED_CHILDREN = (
 """A parent and the sizes of its children, the children named elsewhere ("The resulting models, A-8B and A-4B")."""
 
 
-def _sized_children(doc: Doc, models: dict, order: list[str], found: list[Edge]) -> list[Edge]:
+def _sized_children(doc: Doc, ptexts: dict[int, tuple[str, dict[int, str]]], order: list[str],
+                    found: list[Edge]) -> list[Edge]:
     """"We compress Y to 8B and 4B parameters. The resulting models, X-8B and X-4B, ...": each model of
-    the record with one of the sizes is a child of Y, of the kind the verb names."""
-    if not any(m for m in models.values()):
-        return []
+    the record with one of the sizes is a child of Y, of the kind the verb names. ``ptexts``: each
+    sentence with its model names as placeholders."""
     out: list[Edge] = []
     have = {(model_key(e.child), model_key(e.parent)) for e in found}
     intro = _introduced(doc)  # a model of that size the paper only compares with is no child
-    for idx in sorted(models):
-        text = doc.clean[idx]
-        if not any(v in text.lower() for v in ("prun", "compress", "distil", "deriv", "obtain", "produc")):
+    for idx, (ptext, mapping) in sorted(ptexts.items()):
+        low = ptext.lower()
+        if not any(v in low for v in ("prun", "compress", "distil", "deriv", "obtain", "produc")):
             continue
-        ptext, mapping = placeholder_text(text, [mm.span.name for mm in models[idx]])
         for rx in SIZED_CHILDREN:
             for m in rx.finditer(ptext):
                 parent = mapping[int(m.group("p")[2:-1])]

@@ -309,7 +309,7 @@ def _named_again(doc: Doc, by_sentence: dict[int, list[ModelMention]], names: se
             if name not in text or model_key(name) in have:
                 continue
             taken = [(o.span.i, o.span.j) for o in by_sentence.get(idx, []) if o.span.j]
-            for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            for m in _whole_word(name).finditer(text):
                 i = next((k for k, t in enumerate(tokens) if t.start == m.start()), None)
                 j = next((k + 1 for k, t in enumerate(tokens) if t.end == m.end()), None)
                 if i is not None and j is not None and i < j and all(j <= a or b <= i for a, b in taken):
@@ -324,6 +324,12 @@ def _named_again(doc: Doc, by_sentence: dict[int, list[ModelMention]], names: se
             out.append(mm)
             have.add(model_key(name))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _whole_word(name: str) -> re.Pattern:
+    """A name not inside a longer one (compiled once per name)."""
+    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
 
 
 def family_intros(doc: Doc, by_sentence: dict[int, list[ModelMention]]) -> set[str]:

@@ -380,7 +380,8 @@ def contributions_in(text: str, model_keys: set[str], title: bool = False,
         for start in list_items(tokens):
             for phrase, head in object_phrases(tokens, start)[:1]:
                 out.extend(_contribution(_drop_gerund(phrase), head, model_keys, enumerated=True))
-    listed_after |= _named_heads(tokens)
+    if out:
+        listed_after |= _named_heads(tokens)
     if listed_after:  # "new datasets (A, B, and C)": the names are the contributions, not "new datasets"
         out = [c for c in out if c.name.lower().split()[-1] not in listed_after or c.name != c.name.lower()]
     seen: set[str] = set()

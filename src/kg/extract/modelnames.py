@@ -292,11 +292,12 @@ def _version_then_model_cue(tokens: list[Token], k: int, text: str) -> bool:
     makes a name only when a model head or a made-from phrase follows."""
     word, version = tokens[k - 1], tokens[k]
     number, _, variant = version.text.partition("-")
-    if word.lower in NUMBERED_NOUNS or not VERSION.match(number) or not number[:1].isdigit() \
-            or len(number) > 4 or version.lead or (variant and variant.lower() not in variants()):
+    if word.lower in NUMBERED_NOUNS or len(number) > 4 or version.lead:
         return False
     if variant:
-        return True  # "Kelp 2-Instruct": a version and a variant word
+        return _version_and_variant(version.text, variants())  # "Kelp 2-Instruct"
+    if not VERSION.match(number) or not number[:1].isdigit():
+        return False
     if k >= 2 and tokens[k - 2].lower in NAME_CUES and not word.lead:
         return True  # "called Kelp 2": scored by what the cue names
     if version.trail.strip() == "" and k + 1 < len(tokens) and tokens[k + 1].lower in _vocab()[1]:
@@ -476,8 +477,8 @@ def _name_evidence(name: str) -> tuple[tuple[tuple[int, str], ...], str | None, 
         evidence.append((3, "size in name"))
     elif variant and variant.group(1).lower() in variants() and name[:1].isupper():
         evidence.append((3, "version and variant in name"))  # "Kelp 2-Instruct", "Kelp-3.5-Chat"
-    elif not stem and name[:1].isupper() and VARIANT_SUFFIX.search(name) \
-            and VARIANT_SUFFIX.search(name).group(1).lower() in variants():
+    elif not stem and name[:1].isupper() and (suffix := VARIANT_SUFFIX.search(name)) \
+            and suffix.group(1).lower() in variants():
         evidence.append((2, "variant in name"))  # "Kelp-Chat": not enough alone ("Self-Instruct" is a method)
     elif VERSION_IN_NAME.search(name) and (
             any(c.isupper() for c in name[1:]) or (name[:1].isupper() and DOTTED_VERSION.search(name))):

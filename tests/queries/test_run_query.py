@@ -7,7 +7,7 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 
 from kg.graph.store import Store
-from kg.queries.run import run_query, saved_queries, select_plain, term
+from kg.queries.run import run_query, saved_queries, select_plain, string_literal, term
 
 BOUND = {"lineage": {"model": "MN-Minitron-8B"}, "coauthors-of": {"person": "Wei Ping"},
          "papers-of": {"person": "Wei Ping"}, "papers-introducing": {"name": "RankRAG"},
@@ -48,6 +48,16 @@ def test_literals_keep_their_datatype_and_language(graph):
     assert isinstance(s, URIRef) and unbound is None
     assert plain == Literal("tab\there é", datatype=URIRef(XSD + "string"))
     assert lang.language == "fr" and num.datatype == URIRef(XSD + "decimal") and date.datatype == URIRef(XSD + "date")
+
+
+@pytest.mark.parametrize("text", ["", "Llama-3 8B", "  tab\there é\n", "1.5", "true", "2024-01-02",
+                                  "\u2028 \U0001f600", "x" * 5000])
+def test_string_literals_are_what_rdflibs_constructor_makes(text):
+    fast, slow = string_literal(text), Literal(text, datatype=URIRef(XSD + "string"))
+    assert type(fast) is Literal and fast == slow and hash(fast) == hash(slow) and str(fast) == str(slow)
+    assert (fast.value, fast.datatype, fast.language, fast.ill_typed) == (slow.value, slow.datatype, slow.language,
+                                                                       slow.ill_typed)
+    assert fast.n3() == slow.n3() and fast.toPython() == slow.toPython() and fast.eq(slow)
 
 
 def test_ask_and_construct(graph):

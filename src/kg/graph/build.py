@@ -117,7 +117,8 @@ class BuildResult:
     triples: Iterator[str]
     """N-Triples text in blocks of whole lines, each triple once, produced as they are read."""
     counts: dict[str, int] = field(default_factory=dict)
-    """Papers, people, ... known at once; "facts" and "triples" once ``triples`` has been read to the end."""
+    """Papers and people known at once; models and techniques once the entity lines are out; "facts"
+    and "triples" once ``triples`` has been read to the end."""
 
 
 def entity_iri(entity: Entity) -> str:
@@ -126,28 +127,26 @@ def entity_iri(entity: Entity) -> str:
 
 def build_triples(papers: list[Paper], people: People, docs: Iterable[Doc], *,
                   min_confidence: float = 0.0) -> BuildResult:
-    """All triples of the graph for these papers, people and extraction results (streamed)."""
-    docs = list(docs)
-    facts = [f for d in docs for f in d.facts if f.confidence >= min_confidence]
-    mentions = [m for d in docs for m in d.entities]
-    mentions += [m for f in facts for m in (f.subject, f.object)]
-    entities = resolve_entities(mentions, [a for d in docs for a in d.aliases])
-    del mentions
-    everything = entities.all()
+    """All triples of the graph for these papers, people and extraction results (streamed).
+
+    The papers', people's and records' lines come first and need only ``papers`` and ``people``:
+    the extracted names are resolved to entities after them, so the store loads those lines
+    while that runs.
+    """
     counts = {
         "papers": len(papers),
         "people": sum(not a.is_organization for a in people.agents.values()),
         "organizations": sum(a.is_organization for a in people.agents.values()),
-        "models": sum(e.group == "model" for e in everything),
-        "techniques": sum(e.group != "model" for e in everything),
+        "models": 0,
+        "techniques": 0,
         "facts": 0,
         "triples": 0,
     }
-    return BuildResult(_lines(papers, people, docs, facts, entities, everything, counts), counts)
+    return BuildResult(_lines(papers, people, list(docs), min_confidence, counts), counts)
 
 
-def _lines(papers: list[Paper], people: People, docs: list[Doc], facts: list[Fact], entities: Entities,
-           everything: list[Entity], counts: dict[str, int]) -> Iterator[str]:
+def _lines(papers: list[Paper], people: People, docs: list[Doc], min_confidence: float,
+           counts: dict[str, int]) -> Iterator[str]:
     """The graph in blocks of whole lines, each triple once (``seen`` holds all but the evidence)."""
     seen: set[str] = set()
     n = 0
@@ -182,6 +181,15 @@ def _lines(papers: list[Paper], people: People, docs: list[Doc], facts: list[Fac
                  f"{iri} {LABEL} {text_literal(agent.name)} .\n"]
         lines += [f"{iri} {ALT_LABEL} {text_literal(s)} .\n" for s in sorted(agent.spellings - {agent.name})]
         yield new(lines)
+
+    facts = [f for d in docs for f in d.facts if f.confidence >= min_confidence]
+    mentions = [m for d in docs for m in d.entities]
+    mentions += [m for f in facts for m in (f.subject, f.object)]
+    entities = resolve_entities(mentions, [a for d in docs for a in d.aliases])
+    del mentions
+    everything = entities.all()
+    counts["models"] = sum(e.group == "model" for e in everything)
+    counts["techniques"] = len(everything) - counts["models"]
 
     entity_node: dict[int, str] = {}
     for entity in everything:
@@ -228,8 +236,10 @@ def _lines(papers: list[Paper], people: People, docs: list[Doc], facts: list[Fac
     counts["facts"] = len({(k[0], k[1], k[2]) for k in best})
     extractors = {fact.extractor for fact, _, _ in best.values()}
     quotes: dict[str, str] = {}  # quote -> its literal
+    recs: dict[tuple[str, int], str] = {}  # (file, index) -> the record's IRI
+    made_by = {ex: str(iris.extractor(ex)) for ex in extractors}
     block: list[str] = []
-    for (s, predicate, o, _file, _index, quote, _ex), (fact, _, _) in best.items():
+    for (s, predicate, o, file, index, quote, ex), (fact, _, _) in best.items():
         pred = PREDICATE[predicate]
         line = f"{s} {pred} {o} .\n"
         if line not in seen:
@@ -245,8 +255,11 @@ def _lines(papers: list[Paper], people: People, docs: list[Doc], facts: list[Fac
         literal = quotes.get(quote)
         if literal is None:
             literal = quotes[quote] = text_literal(quote)
+        rec = recs.get((file, index))
+        if rec is None:
+            rec = recs[(file, index)] = str(iris.record(file, index))
         # an evidence node is named by the hash of its whole key, so its lines are new: not remembered
-        block.append(_evidence(fact, s, pred, o, quote, literal))
+        block.append(_evidence(fact, s, pred, o, quote, literal, rec, made_by[ex]))
         n += 8 if fact.position is None else 9
         if len(block) >= 64:
             yield "".join(block)
@@ -313,18 +326,23 @@ _EV = (A, R_SUBJECT, R_PREDICATE, R_OBJECT, _M["quote"], _M["source"], _M["confi
        _M["Evidence"], _M["position"])
 
 
-def _evidence(fact: Fact, s: str, pred: str, o: str, quote: str, literal: str) -> str:
-    """The 8 lines of one evidence node (9 with an author's position)."""
+def _evidence(fact: Fact, s: str, pred: str, o: str, quote: str, literal: str, rec: str, made_by: str) -> str:
+    """The 8 lines of one evidence node (9 with an author's position); ``rec`` and ``made_by`` are
+    the IRIs of its record and extractor."""
     a, subj, predicate, obj, quoted, source, confidence, generated, cls, position = _EV
-    rec = iris.record(fact.record.file, fact.record.index)
     ev = f"<{iris.evidence_iri(s[1:-1], pred[1:-1], o[1:-1], rec, quote, fact.extractor)}>"
     out = (f"{ev} {a} {cls} .\n{ev} {subj} {s} .\n{ev} {predicate} {pred} .\n{ev} {obj} {o} .\n"
            f"{ev} {quoted} {literal} .\n{ev} {source} <{rec}> .\n"
-           f"{ev} {confidence} {decimal(str(round(fact.confidence, 3)))} .\n"
-           f"{ev} {generated} <{iris.extractor(fact.extractor)}> .\n")
+           f"{ev} {confidence} {_confidence(fact.confidence)} .\n"
+           f"{ev} {generated} <{made_by}> .\n")
     if fact.position is not None:
         out += f"{ev} {position} {integer(fact.position)} .\n"
     return out
+
+
+@lru_cache(maxsize=1024)
+def _confidence(value: float) -> str:
+    return decimal(str(round(value, 3)))
 
 
 def iter_ntriples(triples: Iterable) -> Iterator[str]:

@@ -238,7 +238,9 @@ def resolve_people(papers: list[Paper]) -> People:
         if organization[spelling]:
             orgs[key][spelling] += 1
             continue
-        node = nodes.setdefault(key, _Node(key))
+        node = nodes.get(key)
+        if node is None:  # (not setdefault: that would make a node for every occurrence)
+            node = nodes[key] = _Node(key)
         node.spellings[spelling] += 1
         node.papers.add(paper_key)
         if record[0]:
@@ -260,11 +262,12 @@ def resolve_people(papers: list[Paper]) -> People:
             k = parent[k]
         return k
 
+    usual = {k: n.spellings.most_common(1)[0][0] for k, n in nodes.items()}  # each key's commonest spelling
     for a, b in sorted(_blocks(nodes)):
         na, nb = nodes[a], nodes[b]
-        if nodes[a].records & nodes[b].records:
+        if na.records & nb.records:
             continue  # printed side by side in one list: two people
-        kind = variant_kind(na.spellings.most_common(1)[0][0], nb.spellings.most_common(1)[0][0])
+        kind = variant_kind(usual[a], usual[b])
         if kind is None:
             continue
         shared = len((coauthors(a) & coauthors(b)) - {a, b})

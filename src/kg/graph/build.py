@@ -27,7 +27,7 @@ from kg.extract.fact import DERIVATION_KINDS, Fact, Mention, collapse_ws
 from kg.extract.modelnames import family_label
 from kg.graph import iris
 from kg.records.record import Record
-from kg.resolve.entities import Entities, Entity, resolve_entities
+from kg.resolve.entities import Entity, resolve_entities
 from kg.resolve.papers import Paper
 from kg.resolve.people import People
 from kg.vocab import MLKG

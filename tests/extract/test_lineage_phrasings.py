@@ -95,6 +95,12 @@ def test_a_gerund_opening_a_sentence_is_not_a_name(extract_abstract):
     ("Gull-70B-Long extends the context window of Gull-70B from 4K to 128K tokens.",
      "context_extended", ("Gull-70B-Long", "Gull-70B")),
     ("We train Skua-8B with Falcon-180B as the teacher model.", "distilled", ("Skua-8B", "Falcon-180B")),
+    ("We present Wrenlet, a compact 1.1B language model. Building on the architecture and tokenizer of "
+     "Falcon 2, Wrenlet leverages advances from the open-source community.", "based_on", ("Wrenlet", "Falcon 2")),
+    ("Based on Falcon-7B, Murre-7B is trained on 2T tokens of code.", "based_on", ("Murre-7B", "Falcon-7B")),
+    ("In this work, we develop and release Kestrel 3, a collection of pretrained and fine-tuned LLMs ranging "
+     "in scale from 7B to 70B parameters. Our fine-tuned LLMs, called Kestrel 3-Chat, are optimized for "
+     "dialogue use cases.", "finetuned", ("Kestrel 3-Chat", "Kestrel 3")),
 ])
 def test_more_lineage_phrasings(extract_abstract, abstract, kind, pair):
     assert pair in edges(extract_abstract(abstract), {kind})
@@ -323,3 +329,14 @@ def test_a_derivation_the_paper_reports_on_does_not_make_the_child_its_own(extra
 def test_a_variant_word_alone_does_not_make_a_method_a_model(extract_abstract):
     doc = extract_abstract("We use Self-Instruct to generate 52K instructions from 175 seed tasks.")
     assert not {m.name for m in doc.entities if m.kind == "model"}
+
+
+@pytest.mark.parametrize("abstract", [
+    "We study instruction tuning for dialogue. Our fine-tuned models, called Auk-A and Auk-B, outperform "
+    "open baselines on most benchmarks.",
+    "We introduce Puffin-7B and Puffin-13B. Our fine-tuned models, called Puffin-7B and Puffin-13B, "
+    "outperform open baselines.",
+    "Building on Falcon-7B and Falcon-40B, we compare pruning methods.",
+])
+def test_fine_tuned_models_named_together_are_siblings_not_each_others_base(extract_abstract, abstract):
+    assert edges(extract_abstract(abstract)) == set()

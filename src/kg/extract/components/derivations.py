@@ -317,6 +317,8 @@ def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], ord
             continue
         if pat.parent_is_main and child:
             parent = main_model(doc, kinds, child, order)
+            if parent and model_key(parent) in {model_key(n) for n in mapping.values()}:
+                continue  # "our fine-tuned models, called A and B": B is A's sibling, not its base
         if parent and not child:
             if any(p_ == parent for _, p_ in found):
                 continue  # the sentence already names what was made from this parent

@@ -95,6 +95,8 @@ def test_a_gerund_opening_a_sentence_is_not_a_name(extract_abstract):
     ("Gull-70B-Long extends the context window of Gull-70B from 4K to 128K tokens.",
      "context_extended", ("Gull-70B-Long", "Gull-70B")),
     ("We train Skua-8B with Falcon-180B as the teacher model.", "distilled", ("Skua-8B", "Falcon-180B")),
+    ("We merge Tern-Math-7B and Falcon-7B-Instruct into a single model, Tern-Mix-7B, using task arithmetic.",
+     "merged", ("Tern-Mix-7B", "Falcon-7B-Instruct")),
     ("We present Wrenlet, a compact 1.1B language model. Building on the architecture and tokenizer of "
      "Falcon 2, Wrenlet leverages advances from the open-source community.", "based_on", ("Wrenlet", "Falcon 2")),
     ("Based on Falcon-7B, Murre-7B is trained on 2T tokens of code.", "based_on", ("Murre-7B", "Falcon-7B")),
@@ -340,3 +342,30 @@ def test_a_variant_word_alone_does_not_make_a_method_a_model(extract_abstract):
 ])
 def test_fine_tuned_models_named_together_are_siblings_not_each_others_base(extract_abstract, abstract):
     assert edges(extract_abstract(abstract)) == set()
+
+
+@pytest.mark.parametrize("abstract, kind, pair", [
+    ("We rewrite seed instructions into harder ones. Then, we mix all generated instruction data to fine-tune "
+     "Falcon. We call the resulting model Wrenly.", "finetuned", ("Wrenly", "Falcon")),
+    ("We introduce Gannet 10.7B, a large language model with 10.7 billion parameters. We also present "
+     "Gannet 10.7B-Instruct, a variant fine-tuned for instruction-following capabilities.",
+     "finetuned", ("Gannet 10.7B-Instruct", "Gannet 10.7B")),
+    ("We introduce Plover-7B, a smaller language model that is aligned to user intent. We apply distilled "
+     "direct preference optimization (dDPO) to Falcon-7B to learn a chat model with improved intent alignment.",
+     "aligned", ("Plover-7B", "Falcon-7B")),
+])
+def test_the_papers_model_made_in_another_sentence(extract_abstract, abstract, kind, pair):
+    doc = extract_abstract(abstract)
+    assert pair in edges(doc, {kind}) and pair[0] in introduced(doc)
+
+
+def test_distilled_preference_optimisation_is_no_distillation_from_the_base(extract_abstract):
+    doc = extract_abstract("We introduce Plover-7B, a smaller language model that is aligned to user intent. We apply "
+                           "distilled direct preference optimization (dDPO) to Falcon-7B to learn a chat model.")
+    assert edges(doc, {"distilled"}) == set()
+
+
+def test_a_variant_fine_tuned_from_a_named_model_is_not_also_the_papers(extract_abstract):
+    doc = extract_abstract("We present Kite-7B and Kite-13B. Kite-7B, a model fine-tuned from Falcon-7B, "
+                           "answers questions.")
+    assert edges(doc) == {("Kite-7B", "Falcon-7B")}

@@ -233,6 +233,11 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                   and t.lower not in STOP_PREFIX and t.lower not in not_models()
                   and _named_what(tokens, i - 1, _vocab()[1], _vocab()[2]) == "model"):
                 start = i  # "our best model family, which we name Quokka": what the cue names decides
+            elif (i >= 2 and t.text[:1].isupper() and t.text.replace("-", "").isalpha()
+                  and t.lower not in STOP_PREFIX and t.lower not in not_models()
+                  and tokens[i - 1].lower in _vocab()[1]
+                  and CALLED_MODEL_BEFORE.search(text, max(0, t.start - 60), t.start)):
+                start = i  # "We call the resulting model Quokka"
             elif t.text[:1].isupper() and not t.trail.strip() and COINED.match(t.text) and MADE_AFTER.match(text, t.end):
                 spans.append(Span(i, i + 1, t.text))  # "Heron-Math adopts X as its base model"
                 i += 1
@@ -433,12 +438,14 @@ DOTTED_VERSION = re.compile(r"-\d+\.\d+$")
 MADE_FROM = re.compile(
     r"\b(?:(?:fine-?tun|distill?|prun|quantiz|upcycl|merg|initiali[sz]|deriv|adapt|convert)\w*\s+from"
     r"|(?:fine-?tuning|finetuning|distill?ing|pruning|quantizing|upcycling|continu\w+ pre-?training)"
-    r"|(?:starting|start) from|(?:based|built|builds|building) (?:up)?on(?: top of)?|on top of|(?:version|variant) of)"
+    r"|(?:starting|start) from|(?:based|built|builds|building) (?:up)?on(?: top of)?|on top of|(?:version|variant) of"
+    r"|\b(?:we|to)(?: first| then| further)? (?:fine-?tune|finetune|instruction-tune|prune|quantize|upcycle))"
     r"\s+(?:the |an? |our )?$", re.IGNORECASE)
 COINED = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+$|[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
 """A coined word: "Heron-Math", "Kelp-VL", "OpenKelp"."""
 MADE_FROM_LAST = frozenset("from on upon of the a an our fine-tuning finetuning distilling distiling pruning quantizing "
-                           "upcycling pre-training pretraining training".split())
+                           "upcycling pre-training pretraining training fine-tune finetune instruction-tune prune "
+                           "quantize upcycle".split())
 """The words MADE_FROM can end with: only after one of them is it tried."""
 MADE_AFTER = re.compile(
     r",?\s+(?:models? )?(?:which |that )?(?:is |was |are |were )?(?:(?:further|then|first|continually) )?"
@@ -557,6 +564,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(3, "named as a model")  # "7B and 14B models trained for 4.8T tokens, called X and Y"
         elif named == "other":
             span.add(-5, "named as a dataset or method")  # "a math corpus, namely X"
+    if span.i >= 2 and tokens[span.i - 1].lower in model_heads \
+            and CALLED_MODEL_BEFORE.search(text, max(0, tokens[span.i].start - 60), tokens[span.i].start):
+        span.add(3, "named as a model")
     if _example_of_models(tokens, span.i, model_heads):
         span.add(2, "example of models")
     if span.i > 0 and tokens[span.i - 1].lower in MADE_FROM_LAST \
@@ -616,6 +626,9 @@ def _adjectival(tokens: list[Token], j: int) -> bool:
 
 
 NAME_CUES = frozenset("called named namely dubbed termed coined name call".split())
+CALLED_MODEL_BEFORE = re.compile(r"\b(?:call|name|dub|term)(?:ed|s)?\s+(?:the|our|this|these)\s+(?:[\w-]+\s+){0,2}?"
+                                 r"(?:models?|LLMs?|checkpoints?)\s+$", re.IGNORECASE)
+"""Just before a name: "We call the resulting model X", "we name our final checkpoint X"."""
 NOT_NOUNS = frozenset("that which who with for to of in on from by as at and or but than is are was were has have "
                       "can could will would designed trained built based using capable tailored optimized "
                       "developed released specialized".split())

@@ -369,3 +369,9 @@ def test_a_variant_fine_tuned_from_a_named_model_is_not_also_the_papers(extract_
     doc = extract_abstract("We present Kite-7B and Kite-13B. Kite-7B, a model fine-tuned from Falcon-7B, "
                            "answers questions.")
     assert edges(doc) == {("Kite-7B", "Falcon-7B")}
+
+
+def test_the_family_named_in_a_new_models_appositive_is_not_introduced(extract_abstract):
+    doc = extract_abstract("We introduce Quill, a Falcon language model fine-tuned on publicly available code, "
+                           "and study its code-writing capabilities.")
+    assert introduced(doc) == {"Quill"}

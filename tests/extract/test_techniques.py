@@ -130,6 +130,11 @@ def test_an_acronym_in_the_appositive_of_a_presented_model_is_not_a_contribution
      {("benchmark", "TALLY-2")}),
     ("We introduce two new benchmarks, CRAB-Eval and CRAB-Hard, for code reasoning and execution prediction.",
      {("benchmark", "CRAB-Eval"), ("benchmark", "CRAB-Hard")}),
+    # a dash opens an aside; a colon gives the head as a comma does
+    ("In this work we introduce lookahead sampling - an algorithm to sample from autoregressive models faster.",
+     {("technique", "lookahead sampling")}),
+    ("We introduce QUILL: a new benchmark designed to evaluate multimodal models on college-level tasks.",
+     {("benchmark", "QUILL")}),
 ])
 def test_exactly_these_contributions(extract_abstract, abstract, expected):
     """A coined name, a participle clause, the stem of versioned models, a named appositive."""

@@ -105,7 +105,7 @@ def _later_verb_end(text: str, pos: int) -> int | None:
 
 
 def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) -> float:
-    if span.suffix or _describes_what_follows(tokens, span.j):
+    if span.suffix or _describes_what_follows(tokens, span.j) or _kind_in_appositive(tokens, span):
         return 0.0  # "a Llama3-based model", "our new GPT-4 labeled dataset": not the new thing
     if idx == doc.title_index:
         before = text[: tokens[span.i].start].lower()
@@ -133,6 +133,17 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
                 t.lower in COMPARISON for t in tokens[:span.i] if t.start >= scope[0]):
             return 0.85  # "we provide 7B and 14B models ..., called X and Y"
     return 0.0
+
+
+def _kind_in_appositive(tokens: list[Token], span: Span) -> bool:
+    """"We introduce Codex, a GPT language model ...": the name says what kind of model the one
+    before the comma is; that one is new, not this."""
+    i, j = span.i, span.j
+    if i < 2 or j >= len(tokens) or tokens[i - 1].lower not in ("a", "an") \
+            or tokens[i - 2].trail.strip() != "," or tokens[j - 1].trail.strip():
+        return False
+    nxt = tokens[j].lower
+    return nxt in _vocab()[1] or (nxt == "language" and j + 1 < len(tokens) and tokens[j + 1].lower in _vocab()[1])
 
 
 def _describes_what_follows(tokens: list[Token], j: int) -> bool:

@@ -155,6 +155,10 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
         low = t.lower
         if cur and ITEM.match(f"{t.lead}{t.text}{t.trail.strip()}"):
             break  # "1) checkpoint averaging 2) model scaling": the next item begins
+        if cur and t.text in DASHES:
+            out.append((cur, _appositive_head(tokens, k + 1, heads)))  # "X - an algorithm to ...": X, an algorithm
+            cur = []
+            break
         if t.lead.startswith("("):
             if cur:
                 defined = t.text[:1].isalpha() and (t.text.isupper() or any(c.isupper() for c in t.text[1:]))
@@ -214,6 +218,10 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
                 break  # "X, focusing on ...": a participle clause, not another object
             k += 1
             continue
+        if trail.startswith(":") and (head := _appositive_head(tokens, k + 1, heads)):
+            out.append((cur, head))  # "X: a new benchmark designed to ...": the head after the colon
+            cur = []
+            break
         if trail and trail[0] in ".;:)!?":
             break
         if len(cur) >= MAX_PHRASE_WORDS + (MAX_PURPOSE_WORDS if extended else 0):
@@ -232,6 +240,8 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
 
 
 MODEL_WORDS = frozenset("model models llm llms slm slms mllm mllms lm lms".split())
+DASHES = frozenset(("-", "--", "\u2013", "\u2014"))
+"""A dash standing alone between words opens an aside: "speculative decoding - an algorithm to ..."."""
 GENERIC_HEADS = frozenset("recipe approach method framework pipeline strategy technique algorithm scheme "
                           "procedure process protocol methodology system".split())
 DETERMINERS = frozenset("a an the our their its this these which that and or while where".split())

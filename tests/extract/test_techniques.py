@@ -135,6 +135,8 @@ def test_an_acronym_in_the_appositive_of_a_presented_model_is_not_a_contribution
      {("technique", "lookahead sampling")}),
     ("We introduce QUILL: a new benchmark designed to evaluate multimodal models on college-level tasks.",
      {("benchmark", "QUILL")}),
+    # a parameter count is a model's, not a contribution
+    ("We release Kelp 2, a family of fully open 7B and 13B language models.", set()),
 ])
 def test_exactly_these_contributions(extract_abstract, abstract, expected):
     """A coined name, a participle clause, the stem of versioned models, a named appositive."""

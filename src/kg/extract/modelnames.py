@@ -436,7 +436,7 @@ def parameters(size: str) -> float | None:
 DIGIT = re.compile(r"\d")
 DOTTED_VERSION = re.compile(r"-\d+\.\d+$")
 MADE_FROM = re.compile(
-    r"\b(?:(?:fine-?tun|distill?|prun|quantiz|upcycl|merg|initiali[sz]|deriv|adapt|convert)\w*\s+from"
+    r"\b(?:(?:fine-?tun|distill?|prun|quantiz|upcycl|merg|initiali[sz]|deriv|adapt|convert|train)\w*\s+from"
     r"|(?:fine-?tuning|finetuning|distill?ing|pruning|quantizing|upcycling|continu\w+ pre-?training)"
     r"|(?:starting|start) from|(?:based|built|builds|building) (?:up)?on(?: top of)?|on top of|(?:version|variant) of"
     r"|\b(?:we|to)(?: first| then| further)? (?:fine-?tune|finetune|instruction-tune|prune|quantize|upcycle))"

@@ -240,6 +240,7 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
 
 
 MODEL_WORDS = frozenset("model models llm llms slm slms mllm mllms lm lms".split())
+PARAMETER_COUNT = re.compile(r"\d+(?:\.\d+)?[BMT]")
 DASHES = frozenset(("-", "--", "\u2013", "\u2014"))
 """A dash standing alone between words opens an aside: "speculative decoding - an algorithm to ..."."""
 GENERIC_HEADS = frozenset("recipe approach method framework pipeline strategy technique algorithm scheme "
@@ -664,6 +665,8 @@ def _contribution(phrase: list[Token], head: str | None, model_keys: set[str],
         return []
     if phrase[-1].lower in MODEL_WORDS or re.fullmatch(r"[A-Z]{0,3}LMs?", phrase[-1].text):
         return []  # "a Llama3-based model", "a bilingual SLM": models are the models component's
+    if PARAMETER_COUNT.fullmatch(phrase[-1].text):
+        return []  # "a family of fully open 7B and 13B language models": a size, cut from its model
     if phrase[0].lower in w["count_words"] and phrase[-1].lower.endswith("s"):
         return []  # "two novel strategies": an enumeration follows, not a name
     if "-" in phrase[-1].text and phrase[-1].lower.split("-")[-1] in ("quantized", "pruned", "distilled",

@@ -105,8 +105,17 @@ def test_a_gerund_opening_a_sentence_is_not_a_name(extract_abstract):
      "based_on", ("Tern 3", "Falcon 3.1")),
     ("Skylark-LM-7B-alpha is trained from Openchat-3.5 using RLAIF with our new ranking dataset, Nectarine.",
      "aligned", ("Skylark-LM-7B-alpha", "Openchat-3.5")),
-    ("We present Wrenlet, a compact 1.1B language model. Building on the architecture and tokenizer of "
-     "Falcon 2, Wrenlet leverages advances from the open-source community.", "based_on", ("Wrenlet", "Falcon 2")),
+    # a possessive is not part of the name
+    ("Our model, Falcon-3-8B-Instruct-262k, extends Falcon-3-8B-Instruct's context length from 8K to 262K.",
+     "context_extended", ("Falcon-3-8B-Instruct-262k", "Falcon-3-8B-Instruct")),
+    ("We introduce Wren2, a 1.7B parameter language model. We then develop Wren2-Instruct by applying supervised "
+     "fine-tuning and direct preference optimization to Wren2.", "finetuned", ("Wren2-Instruct", "Wren2")),
+    ("We present Skua-R1-Zero, trained with reinforcement learning. We further distill the reasoning capability "
+     "of Skua-R1 into small dense models such as Skua-R1-Distill-7B.", "distilled", ("Skua-R1-Distill-7B", "Skua-R1")),
+    ("We present Flan-Kelp, obtained by instruction finetuning Falcon on a collection of 1.8K tasks.",
+     "finetuned", ("Flan-Kelp", "Falcon")),
+    ("We present Wrenlet, a compact 1.1B language model. Building on the weights of Falcon 2, Wrenlet "
+     "leverages advances from the open-source community.", "based_on", ("Wrenlet", "Falcon 2")),
     ("Based on Falcon-7B, Murre-7B is trained on 2T tokens of code.", "based_on", ("Murre-7B", "Falcon-7B")),
     ("In this work, we develop and release Kestrel 3, a collection of pretrained and fine-tuned LLMs ranging "
      "in scale from 7B to 70B parameters. Our fine-tuned LLMs, called Kestrel 3-Chat, are optimized for "
@@ -347,8 +356,11 @@ def test_a_variant_word_alone_does_not_make_a_method_a_model(extract_abstract):
     "We introduce Puffin-7B and Puffin-13B. Our fine-tuned models, called Puffin-7B and Puffin-13B, "
     "outperform open baselines.",
     "Building on Falcon-7B and Falcon-40B, we compare pruning methods.",
+    # an architecture taken over is no derivation
+    "We present Wrenlet, a compact 1.1B language model. Building on the architecture and tokenizer of Falcon 2, "
+    "Wrenlet leverages advances from the open-source community.",
 ])
-def test_fine_tuned_models_named_together_are_siblings_not_each_others_base(extract_abstract, abstract):
+def test_no_derivation_between_siblings_compared_models_or_from_an_architecture(extract_abstract, abstract):
     assert edges(extract_abstract(abstract)) == set()
 
 

@@ -439,7 +439,8 @@ MADE_FROM = re.compile(
     r"\b(?:(?:fine-?tun|distill?|prun|quantiz|upcycl|merg|initiali[sz]|deriv|adapt|convert|train)\w*\s+from"
     r"|(?:fine-?tuning|finetuning|distill?ing|pruning|quantizing|upcycling|continu\w+ pre-?training)"
     r"|(?:starting|start) from|(?:based|built|builds|building) (?:up)?on(?: top of)?|on top of|(?:version|variant) of"
-    r"|\b(?:we|to)(?: first| then| further)? (?:fine-?tune|finetune|instruction-tune|prune|quantize|upcycle))"
+    r"|\b(?:we|to)(?: first| then| further)? (?:fine-?tune|finetune|instruction-tune|prune|quantize|upcycle)"
+    r"|distill?\w* the (?:[\w-]+ ){0,2}?(?:capabilit\w*|abilit\w*|knowledge|skills?) of)"
     r"\s+(?:the |an? |our )?$", re.IGNORECASE)
 COINED = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+$|[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
 """A coined word: "Heron-Math", "Kelp-VL", "OpenKelp"."""
@@ -451,7 +452,8 @@ MADE_AFTER = re.compile(
     r",?\s+(?:models? )?(?:which |that )?(?:is |was |are |were )?(?:(?:further|then|first|continually) )?"
     r"(?:(?:fine-?tuned|finetuned|distill?ed|pruned|quantized|upcycled|derived|initiali[sz]ed) (?:from|with)"
     r"|pre-?trained from"
-    r"|(?:created|obtained|produced|built|trained|made|developed) by (?:fine-?tuning|finetuning|distill?ing"
+    r"|(?:created|obtained|produced|built|trained|made|developed) by (?:instruction |supervised |further )?"
+    r"(?:fine-?tuning|finetuning|distill?ing"
     r"|pruning|quantizing|upcycling|merging|continu\w+ (?:the )?pre-?training|extending the context)"
     r"|(?:built|based) (?:up)?on|builds (?:up)?on"
     r"|(?:adopts|uses|employs|takes) [^.;]{1,40}? as (?:its|the) (?:[\w-]+ )?(?:base|backbone|foundation)"

@@ -36,7 +36,7 @@ def tokenize(sentence: str) -> list[Token]:
     for raw in sentence.split():  # str.split() and the re module's \s see the same white space
         start = sentence.find(raw, end)  # only white space lies between: the first hit is the word
         end = start + len(raw)
-        if raw[0] not in _LEAD and raw[-1] not in _TRAIL:  # a bare word: most of them
+        if raw[0] not in _LEAD and raw[-1] not in _TRAIL and (raw[-1] != "s" or not _possessive(raw)):  # most words
             out.append(_new(Token, (raw, start, end, "", "", raw.lower())))
             continue
         a, b = 0, len(raw)
@@ -51,6 +51,12 @@ def tokenize(sentence: str) -> list[Token]:
                 prev = out[-1]
                 out[-1] = _new(Token, (prev.text, prev.start, prev.end, prev.lead, prev.trail + " " + raw, prev.lower))
             continue
+        if _possessive(raw[a:b]):
+            b -= 2  # "Llama-3-8B's context" names Llama-3-8B
         word = raw[a:b]
         out.append(_new(Token, (word, start + a, start + b, raw[:a], raw[b:], word.lower())))
     return out
+
+
+def _possessive(word: str) -> bool:
+    return len(word) > 2 and word[-1] == "s" and word[-2] in "'\u2019"

@@ -20,7 +20,7 @@ from functools import lru_cache
 from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Attribute, Fact, Mention
 from kg.extract.modelnames import (
-    SIZE, THRESHOLD, Span, _vocab, coordinate, family_stem, find_models, parameters, size_of,
+    SIZE, THRESHOLD, Span, _vocab, coordinate, family_stem, find_models, parameters, size_of, variants,
 )
 from kg.extract.pipeline import component
 from kg.extract.tokens import Token
@@ -235,6 +235,7 @@ def models(doc: Doc) -> None:
     for mm in all_mentions:
         scores[model_key(mm.span.name)].append(mm.span.score)
     accepted = {k for k, v in scores.items() if max(v) >= THRESHOLD and min(v) > VETO}
+    accepted |= _variants_of_accepted(all_mentions, scores, accepted)
     all_mentions += _named_again(doc, by_sentence, {mm.span.name for mm in all_mentions
                                                     if mm.span.name and model_key(mm.span.name) in accepted})
 
@@ -288,6 +289,21 @@ def models(doc: Doc) -> None:
                 doc.facts.append(Fact(Mention.paper(), "introduces", Mention("model", name),
                                       quote, round(mm.introduced, 2), EXTRACTOR, doc.record))
     _declared_aliases(doc, kept)
+
+
+def _variants_of_accepted(mentions: list[ModelMention], scores: dict[str, list[float]],
+                          accepted: set[str]) -> set[str]:
+    """"We introduce Kelp2, a ... model. We then develop Kelp2-Instruct by ...": a variant word on a
+    name the record takes for a model is a model too, though no sentence says so of it."""
+    out = set()
+    for mm in mentions:
+        name, key = mm.span.name, model_key(mm.span.name)
+        if key in accepted or not name or min(scores[key]) <= VETO:
+            continue
+        stem, sep, tail = max(name.rpartition("-"), name.rpartition(" "), key=lambda p: len(p[0]))
+        if sep and stem and tail.lower() in variants() and model_key(stem) in accepted:
+            out.add(key)
+    return out
 
 
 def _sizes_listed(idx: int, text: str) -> list[ModelMention]:

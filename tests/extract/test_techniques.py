@@ -137,6 +137,11 @@ def test_an_acronym_in_the_appositive_of_a_presented_model_is_not_a_contribution
      {("benchmark", "QUILL")}),
     # a parameter count is a model's, not a contribution
     ("We release Kelp 2, a family of fully open 7B and 13B language models.", set()),
+    # what a thing is for is not what it is; a coined word can begin a longer name
+    ("We describe KelpEval, an automatic evaluator for instruction-following language models.",
+     {("benchmark", "KelpEval")}),
+    ("We propose a simple yet effective technique, called Banded-Window Attention, which generalizes local "
+     "attention.", {("technique", "Banded-Window Attention")}),
 ])
 def test_exactly_these_contributions(extract_abstract, abstract, expected):
     """A coined name, a participle clause, the stem of versioned models, a named appositive."""

@@ -673,6 +673,8 @@ def _appositive_head(tokens: list[Token], j: int, heads: frozenset) -> str | Non
                     and nxt.lower not in NOT_NOUNS and not _participle(nxt.lower) and not nxt.lower.endswith("ly"):
                 continue  # "a permissive model license": "model" modifies the real head
             return w
+        if w in ("for", "that", "which", "to"):
+            return None  # "an automatic evaluator for ... language models": what it is for is no head
         trail = tokens[k].trail.strip()
         if trail == "," and _adjective_run(tokens, k):
             continue  # "a competitive, truly open language model"

@@ -527,7 +527,12 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
         if (t.lower in name_cues or named_by_us) and not _evaluated_on(tokens, k):
             if nxt.lower == "the" and k + 2 < len(tokens) and _distinctive(tokens[k + 2].text):
                 k, nxt = k + 1, tokens[k + 2]  # "which we call the HelpSteer-3 dataset"
-            if _distinctive(nxt.text.strip("{}")):
+            title = _title_run(tokens, k + 1)
+            if _distinctive(nxt.text.strip("{}")) and title and not nxt.trail.strip() \
+                    and model_key(title) not in model_keys:
+                # "called Grouped-Query Attention": the coined word begins a longer name
+                out.append(Contribution(title, kind_of(_head_before(tokens, k, heads), title), 0.8))
+            elif _distinctive(nxt.text.strip("{}")):
                 if model_key(nxt.text) not in model_keys:
                     after = tokens[k + 2].lower if k + 2 < len(tokens) and not nxt.trail.strip() else ""
                     head = after if after in heads else _head_before(tokens, k, heads)  # "X dataset"

@@ -114,6 +114,12 @@ def test_a_gerund_opening_a_sentence_is_not_a_name(extract_abstract):
      "of Skua-R1 into small dense models such as Skua-R1-Distill-7B.", "distilled", ("Skua-R1-Distill-7B", "Skua-R1")),
     ("We present Flan-Kelp, obtained by instruction finetuning Falcon on a collection of 1.8K tasks.",
      "finetuned", ("Flan-Kelp", "Falcon")),
+    ("We present Koel, a chatbot trained by fine-tuning Acme's Falcon on dialogue data gathered from the web.",
+     "finetuned", ("Koel", "Falcon")),
+    ("We introduce Kelp-3.5-MoE, a mixture-of-experts model with 16 experts, upcycled from Kelp-3.5-mini.",
+     "upcycled", ("Kelp-3.5-MoE", "Kelp-3.5-mini")),
+    ("We present Falcon Guard, an LLM-based safeguard model. Falcon Guard is a Falcon2-7b model that is "
+     "instruction-tuned on our collected dataset.", "finetuned", ("Falcon Guard", "Falcon2-7b")),
     ("We present Wrenlet, a compact 1.1B language model. Building on the weights of Falcon 2, Wrenlet "
      "leverages advances from the open-source community.", "based_on", ("Wrenlet", "Falcon 2")),
     ("Based on Falcon-7B, Murre-7B is trained on 2T tokens of code.", "based_on", ("Murre-7B", "Falcon-7B")),

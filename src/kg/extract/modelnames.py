@@ -441,7 +441,7 @@ MADE_FROM = re.compile(
     r"|(?:starting|start) from|(?:based|built|builds|building) (?:up)?on(?: top of)?|on top of|(?:version|variant) of"
     r"|\b(?:we|to)(?: first| then| further)? (?:fine-?tune|finetune|instruction-tune|prune|quantize|upcycle)"
     r"|distill?\w* the (?:[\w-]+ ){0,2}?(?:capabilit\w*|abilit\w*|knowledge|skills?) of)"
-    r"\s+(?:the |an? |our )?$", re.IGNORECASE)
+    r"\s+(?:the |an? |our )?(?:[A-Z][\w-]*['\u2019]s\s+)?$", re.IGNORECASE)
 COINED = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+$|[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
 """A coined word: "Heron-Math", "Kelp-VL", "OpenKelp"."""
 MADE_FROM_LAST = frozenset("from on upon of the a an our fine-tuning finetuning distilling distiling pruning quantizing "
@@ -571,8 +571,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(3, "named as a model")
     if _example_of_models(tokens, span.i, model_heads):
         span.add(2, "example of models")
-    if span.i > 0 and tokens[span.i - 1].lower in MADE_FROM_LAST \
-            and MADE_FROM.search(text, max(0, tokens[span.i].start - 48), tokens[span.i].start):
+    if span.i > 0 and (tokens[span.i - 1].lower in MADE_FROM_LAST or tokens[span.i - 1].trail in ("'s", "\u2019s")) \
+            and MADE_FROM.search(text, max(0, tokens[span.i].start - 60), tokens[span.i].start):
         span.add(2, "what a model is made from")  # "fine-tuned from X", "by fine-tuning the X"
     if MADE_AFTER.match(text, last.end):
         span.add(3, "made from another model")  # "X is fine-tuned from", "X adopts ... as its base model"

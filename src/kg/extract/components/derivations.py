@@ -198,7 +198,11 @@ def placeholder_text(text: str, names: Iterable[str],
         out.append(f"<M{k}>")
         pos = end
     out.append(text[pos:])
-    return "".join(out), mapping
+    return OWNER_BEFORE_NAME.sub("", "".join(out)), mapping
+
+
+OWNER_BEFORE_NAME = re.compile(r"\b[A-Z][\w-]*['\u2019]s (?=<M\d+>)")
+"""An owner before a model's name reads as no word at all: "fine-tuning Meta's <M0>" is "fine-tuning <M0>"."""
 
 
 def _introduced(doc: Doc) -> dict[str, float]:

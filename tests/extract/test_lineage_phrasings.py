@@ -120,6 +120,18 @@ def test_a_gerund_opening_a_sentence_is_not_a_name(extract_abstract):
      "upcycled", ("Kelp-3.5-MoE", "Kelp-3.5-mini")),
     ("We present Falcon Guard, an LLM-based safeguard model. Falcon Guard is a Falcon2-7b model that is "
      "instruction-tuned on our collected dataset.", "finetuned", ("Falcon Guard", "Falcon2-7b")),
+    ("We warm-start Kelpie-13B from the Falcon-13B checkpoint and continue training on code.",
+     "continued_pretraining", ("Kelpie-13B", "Falcon-13B")),
+    ("We apply LoRA to Falcon-40B and obtain Kelpie-40B-LoRA, which matches full fine-tuning.",
+     "finetuned", ("Kelpie-40B-LoRA", "Falcon-40B")),
+    ("We present Kelpie-Long, a version of Kelpie-7B with a context window extended to 128K tokens.",
+     "context_extended", ("Kelpie-Long", "Kelpie-7B")),
+    ("We introduce Kelpie-Chat, a chat model for dialogue. Kelpie-Chat is the result of supervised fine-tuning "
+     "and RLHF on Kelpie-Base.", "aligned", ("Kelpie-Chat", "Kelpie-Base")),
+    ("We present Kelpie-R, a reasoning model. Our Kelpie-R model is Falcon-7B further trained with "
+     "reinforcement learning from verifiable rewards.", "based_on", ("Kelpie-R", "Falcon-7B")),
+    ("We introduce Kelpie-VL, a vision-language model. Kelpie-VL couples a SigLIP vision encoder with the "
+     "Kelpie-7B language model.", "based_on", ("Kelpie-VL", "Kelpie-7B")),
     ("We present Wrenlet, a compact 1.1B language model. Building on the weights of Falcon 2, Wrenlet "
      "leverages advances from the open-source community.", "based_on", ("Wrenlet", "Falcon 2")),
     ("Based on Falcon-7B, Murre-7B is trained on 2T tokens of code.", "based_on", ("Murre-7B", "Falcon-7B")),

@@ -294,14 +294,21 @@ def models(doc: Doc) -> None:
 def _variants_of_accepted(mentions: list[ModelMention], scores: dict[str, list[float]],
                           accepted: set[str]) -> set[str]:
     """"We introduce Kelp2, a ... model. We then develop Kelp2-Instruct by ...": a variant word on a
-    name the record takes for a model is a model too, though no sentence says so of it."""
+    name the record takes for a model (or on the stem of another variant the record takes for one)
+    is a model too, though no sentence says so of it."""
+    def stem_of(name: str) -> str | None:
+        stem, sep, tail = max(name.rpartition("-"), name.rpartition(" "), key=lambda p: len(p[0]))
+        return model_key(stem) if sep and stem and tail.lower() in variants() else None
+
+    # a model itself, or the stem of a model's variant ("Kelp-Chat" makes "Kelp-Base" a model too)
+    known = accepted | {stem_of(mm.span.name) for mm in mentions
+                        if mm.span.name and model_key(mm.span.name) in accepted} - {None}
     out = set()
     for mm in mentions:
         name, key = mm.span.name, model_key(mm.span.name)
         if key in accepted or not name or min(scores[key]) <= VETO:
             continue
-        stem, sep, tail = max(name.rpartition("-"), name.rpartition(" "), key=lambda p: len(p[0]))
-        if sep and stem and tail.lower() in variants() and model_key(stem) in accepted:
+        if stem_of(name) in known:
             out.add(key)
     return out
 

@@ -142,6 +142,8 @@ def test_an_acronym_in_the_appositive_of_a_presented_model_is_not_a_contribution
      {("benchmark", "KelpEval")}),
     ("We propose a simple yet effective technique, called Banded-Window Attention, which generalizes local "
      "attention.", {("technique", "Banded-Window Attention")}),
+    ("We study instruction tuning for dialogue. Our fine-tuned models, called Auk-A and Auk-B, outperform open "
+     "baselines.", set()),
 ])
 def test_exactly_these_contributions(extract_abstract, abstract, expected):
     """A coined name, a participle clause, the stem of versioned models, a named appositive."""

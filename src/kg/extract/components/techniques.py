@@ -529,7 +529,8 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                 k, nxt = k + 1, tokens[k + 2]  # "which we call the HelpSteer-3 dataset"
             title = _title_run(tokens, k + 1)
             if _distinctive(nxt.text.strip("{}")) and title and not nxt.trail.strip() \
-                    and model_key(title) not in model_keys:
+                    and not re.search(r" (?:and|or) ", title) \
+                    and not any(model_key(x) in model_keys for x in [title, *title.split()]):
                 # "called Grouped-Query Attention": the coined word begins a longer name
                 out.append(Contribution(title, kind_of(_head_before(tokens, k, heads), title), 0.8))
             elif _distinctive(nxt.text.strip("{}")):

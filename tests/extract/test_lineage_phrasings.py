@@ -76,6 +76,17 @@ def test_the_sizes_of_a_family_the_paper_introduces_are_its_models(extract_abstr
     assert {"Kelp", "Kelp 7B", "Kelp 2B"} <= introduced(doc)
 
 
+@pytest.mark.parametrize("abstract, models", [
+    ("We release Kelp 2, a family of fully open 7B and 13B language models.", {"Kelp 2 7B", "Kelp 2 13B"}),
+    ("We present Kelpo, a family of 2 billion and 7 billion parameter open models trained on 6T tokens.",
+     {"Kelpo 2B", "Kelpo 7B"}),
+])
+def test_the_sizes_a_family_is_made_in_after_an_adjective_or_in_words(extract_abstract, abstract, models):
+    doc = extract_abstract(abstract)
+    assert models <= introduced(doc)
+    assert not any(f.object.kind != "model" for f in doc.facts if f.predicate == "introduces")
+
+
 def test_a_gerund_opening_a_sentence_is_not_a_name(extract_abstract):
     doc = extract_abstract("Deriving 8B models from a larger one is cheap.")
     assert not {m.name for m in doc.entities if m.name.startswith("Deriving")}

@@ -49,8 +49,16 @@ COMPARISON = frozenset(
 HF_URL = re.compile(r"huggingface\.co/[\w.\-]+/([\w.\-]+)")
 THE_SIZE_MODEL = re.compile(r"the (?<!\wthe )(\d+(?:\.\d+)?[BM]) (?:model|LLM|base model|checkpoint)\b")
 """The word "the" (nothing of a word before it) opens the pattern as plain text, which the scan finds fast."""
+_ONE_SIZE = r"\d+(?:\.\d+)?(?:[BM]| billion| million)"
 FAMILY_OF_SIZES = re.compile(
-    r"(?:a|the) (?:model )?family of ((?:\d+(?:\.\d+)?[BM](?:/\d+(?:\.\d+)?[BM])*(?:,? (?:and )?)?)+)")
+    rf"(?:a|the) (?:model )?family of (?:(?:fully |truly )?[a-z][\w-]* ){{0,2}}?"
+    rf"((?:{_ONE_SIZE}(?:/{_ONE_SIZE})*(?:,? (?:and )?)?)+)")
+SIZE_IN_WORDS = re.compile(r"(\d+(?:\.\d+)?)(?:([BM])| (b)illion| (m)illion)")
+
+
+def _sizes(text: str) -> list[str]:
+    """"7B and 13B", "2 billion and 7 billion" -> ["7B", "13B"], ["2B", "7B"]."""
+    return [m.group(1) + (m.group(2) or m.group(3) or m.group(4)).upper() for m in SIZE_IN_WORDS.finditer(text)]
 _SIZE_LIST = r"\d+(?:\.\d+)?[BM](?:(?:, and |, | and |/)\d+(?:\.\d+)?[BM])+"
 SIZES_LISTED = re.compile(
     rf"\b(?P<name>[A-Z][\w.-]*[A-Za-z0-9]) (?:\((?P<sizes>{_SIZE_LIST})\)"
@@ -249,7 +257,7 @@ def models(doc: Doc) -> None:
             if not owners:
                 continue
             owner = owners[-1]
-            for size in re.findall(r"\d+(?:\.\d+)?[BM]", m.group(1)):
+            for size in _sizes(m.group(1)):
                 generated = f"{owner.span.name} {size}"
                 if any(k != model_key(generated) and k.startswith(model_key(generated)) for k in accepted):
                     continue  # "Nemotron-H-47B-Base" is named: "Nemotron-H 47B" would be a second name

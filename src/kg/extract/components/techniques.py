@@ -671,7 +671,7 @@ def _contribution(phrase: list[Token], head: str | None, model_keys: set[str],
         return []
     if phrase[-1].lower in MODEL_WORDS or re.fullmatch(r"[A-Z]{0,3}LMs?", phrase[-1].text):
         return []  # "a Llama3-based model", "a bilingual SLM": models are the models component's
-    if PARAMETER_COUNT.fullmatch(phrase[-1].text):
+    if PARAMETER_COUNT.fullmatch(phrase[-1].text) or phrase[-1].lower in ("billion", "million", "trillion"):
         return []  # "a family of fully open 7B and 13B language models": a size, cut from its model
     if phrase[0].lower in w["count_words"] and phrase[-1].lower.endswith("s"):
         return []  # "two novel strategies": an enumeration follows, not a name

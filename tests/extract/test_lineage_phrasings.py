@@ -208,6 +208,8 @@ def test_a_version_a_fine_tune_an_inheritance(extract_abstract, abstract, kind, 
 @pytest.mark.parametrize("abstract, models", [
     ("We release Kelp in two sizes, 7B and 13B, both trained on 2T tokens.", {"Kelp 7B", "Kelp 13B"}),
     ("We introduce Kelp (7B, 13B and 70B), a family of open models.", {"Kelp 7B", "Kelp 13B", "Kelp 70B"}),
+    ("We release Kelpa in two sizes, 2 billion and 7 billion parameters, under an open license.",
+     {"Kelpa 2B", "Kelpa 7B"}),
 ])
 def test_a_name_with_its_list_of_sizes_is_one_model_per_size(extract_abstract, abstract, models):
     doc = extract_abstract(abstract)

@@ -54,12 +54,7 @@ FAMILY_OF_SIZES = re.compile(
     rf"(?:a|the) (?:model )?family of (?:(?:fully |truly )?[a-z][\w-]* ){{0,2}}?"
     rf"((?:{_ONE_SIZE}(?:/{_ONE_SIZE})*(?:,? (?:and )?)?)+)")
 SIZE_IN_WORDS = re.compile(r"(\d+(?:\.\d+)?)(?:([BM])| (b)illion| (m)illion)")
-
-
-def _sizes(text: str) -> list[str]:
-    """"7B and 13B", "2 billion and 7 billion" -> ["7B", "13B"], ["2B", "7B"]."""
-    return [m.group(1) + (m.group(2) or m.group(3) or m.group(4)).upper() for m in SIZE_IN_WORDS.finditer(text)]
-_SIZE_LIST = r"\d+(?:\.\d+)?[BM](?:(?:, and |, | and |/)\d+(?:\.\d+)?[BM])+"
+_SIZE_LIST = rf"{_ONE_SIZE}(?:(?:, and |, | and |/){_ONE_SIZE})+"
 SIZES_LISTED = re.compile(
     rf"\b(?P<name>[A-Z][\w.-]*[A-Za-z0-9]) (?:\((?P<sizes>{_SIZE_LIST})\)"
     rf"|(?:in|with|comes in|come in) (?:two|three|four|five|several|multiple) sizes,? \(?(?P<sizes2>{_SIZE_LIST})"
@@ -321,10 +316,15 @@ def _variants_of_accepted(mentions: list[ModelMention], scores: dict[str, list[f
     return out
 
 
+def _sizes(text: str) -> list[str]:
+    """"7B and 13B", "2 billion and 7 billion" -> ["7B", "13B"], ["2B", "7B"]."""
+    return [m.group(1) + (m.group(2) or m.group(3) or m.group(4)).upper() for m in SIZE_IN_WORDS.finditer(text)]
+
+
 def _sizes_listed(idx: int, text: str) -> list[ModelMention]:
     """Models named by a name and a list of sizes: "X in two sizes, 7B and 13B", "X (7B, 13B and 70B)",
     "the X series: 7B, 40B, and 180B"."""
-    if "B" not in text and "M" not in text:
+    if "B" not in text and "M" not in text and "illion" not in text:
         return []
     out = []
     scope = _intro_scope(text)
@@ -332,7 +332,7 @@ def _sizes_listed(idx: int, text: str) -> list[ModelMention]:
         name = m.group("name")
         if name.lower() in _vocab()[4] or name.lower() in STOP_NAMES:
             continue
-        for size in re.findall(r"\d+(?:\.\d+)?[BM]", m.group("sizes") or m.group("sizes2") or m.group("sizes3")):
+        for size in _sizes(m.group("sizes") or m.group("sizes2") or m.group("sizes3")):
             span = Span(0, 0, f"{name} {size}")
             span.add(THRESHOLD, "one of the sizes listed for a name")
             span.size = size

@@ -144,6 +144,11 @@ def test_an_acronym_in_the_appositive_of_a_presented_model_is_not_a_contribution
      "attention.", {("technique", "Banded-Window Attention")}),
     ("We study instruction tuning for dialogue. Our fine-tuned models, called Auk-A and Auk-B, outperform open "
      "baselines.", set()),
+    # what the text calls it beats what its name suggests; the name a method is given replaces it
+    ("We construct KelpBench, an instruction-tuning dataset for tool use, which is automatically constructed.",
+     {("dataset", "KelpBench")}),
+    ("We introduce a data selection method based on gradient similarity, which we refer to as KELPS.",
+     {("technique", "KELPS")}),
 ])
 def test_exactly_these_contributions(extract_abstract, abstract, expected):
     """A coined name, a participle clause, the stem of versioned models, a named appositive."""

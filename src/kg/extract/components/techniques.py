@@ -78,6 +78,8 @@ def kind_of(head: str | None, name: str) -> str:
     w = _words()
     h = (head or "").lower()
     last = name.lower().split()[-1] if name.split() else ""
+    if h in w["dataset_heads"] and h not in ("set", "sets", "suite"):
+        return "dataset"  # "ToolBench, an instruction-tuning dataset": what the text calls it, not its name
     if h in w["benchmark_heads"] or h in EVAL_HEADS or last.endswith("bench") or last == "benchmark" or \
             re.search(r"\b(?:test|evaluation|eval) (?:set|suite)s?$", name.lower()):
         return "benchmark"
@@ -417,7 +419,21 @@ def _named_heads(tokens: list[Token]) -> set[str]:
             out.add(t.lower)  # not a list: "the weights, instruction tuning data, ChatBench, and ..."
         elif not t.trail.strip() and nxt.lower in cues and k + 2 < len(tokens) and _distinctive(tokens[k + 2].text):
             out.add(t.lower)
+        else:
+            # "a data selection method based on ..., which we refer to as LESS": the name is the method
+            after = [x.lower for x in tokens[k + 1:k + 9]]
+            if "which" in after and _we_name_after(tokens, k + 1 + after.index("which")):
+                out.add(t.lower)
     return out
+
+
+def _we_name_after(tokens: list[Token], k: int) -> bool:
+    """"which we call X" / "which we refer to as X" at k, X a coined name."""
+    words = [t.lower for t in tokens[k:k + 6]]
+    if words[:2] != ["which", "we"]:
+        return False
+    at = 3 if len(words) > 2 and words[2] in WE_CALL else 5 if words[2:5] == ["refer", "to", "as"] else None
+    return at is not None and k + at < len(tokens) and _distinctive(tokens[k + at].text)
 
 
 def _indefinite_before(tokens: list[Token], k: int) -> bool:
@@ -477,9 +493,10 @@ OWN_WORDS = frozenset("new novel our introduce introduces propose proposes prese
 
 def _evaluated_on(tokens: list[Token], k: int) -> bool:
     """"experiments on two benchmarks, namely X and Y": sets the paper evaluates on, not its own."""
-    for t in reversed(tokens[max(0, k - 8):k]):
-        if t.lower in OWN_WORDS:
-            return False
+    for j in range(k - 1, max(-1, k - 9), -1):
+        t = tokens[j]
+        if t.lower in OWN_WORDS or (j < k - 1 and t.trail.strip().startswith(",")):
+            return False  # our own, or a clause before the cue's ("..., which we refer to as X")
         if t.lower in EVALUATED_ON:
             return True
     return False
@@ -523,7 +540,8 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
     out: list[Contribution] = []
     for k, (t, nxt) in enumerate(zip(tokens, tokens[1:])):
         # "a technique called MiniPuzzle", "named \textit{AF-AudioSet}"
-        named_by_us = t.lower in WE_CALL and k > 0 and tokens[k - 1].lower == "we"  # "which we call X"
+        named_by_us = (t.lower in WE_CALL and k > 0 and tokens[k - 1].lower == "we") or (  # "which we call X"
+            t.lower == "as" and k > 2 and tokens[k - 1].lower == "to" and tokens[k - 2].lower == "refer")  # "refer to as X"
         if (t.lower in name_cues or named_by_us) and not _evaluated_on(tokens, k):
             if nxt.lower == "the" and k + 2 < len(tokens) and _distinctive(tokens[k + 2].text):
                 k, nxt = k + 1, tokens[k + 2]  # "which we call the HelpSteer-3 dataset"

@@ -198,7 +198,8 @@ def placeholder_text(text: str, names: Iterable[str],
         out.append(f"<M{k}>")
         pos = end
     out.append(text[pos:])
-    return OWNER_BEFORE_NAME.sub("", "".join(out)), mapping
+    text = "".join(out)
+    return (OWNER_BEFORE_NAME.sub("", text) if "s <M" in text else text), mapping
 
 
 OWNER_BEFORE_NAME = re.compile(r"\b[A-Z][\w-]*['\u2019]s (?=<M\d+>)")

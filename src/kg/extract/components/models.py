@@ -300,8 +300,8 @@ def _variants_of_accepted(mentions: list[ModelMention], scores: dict[str, list[f
     name the record takes for a model (or on the stem of another variant the record takes for one)
     is a model too, though no sentence says so of it."""
     def stem_of(name: str) -> str | None:
-        stem, sep, tail = max(name.rpartition("-"), name.rpartition(" "), key=lambda p: len(p[0]))
-        return model_key(stem) if sep and stem and tail.lower() in variants() else None
+        cut = max(name.rfind("-"), name.rfind(" "))
+        return model_key(name[:cut]) if cut > 0 and name[cut + 1:].lower() in variants() else None
 
     # a model itself, or the stem of a model's variant ("Kelp-Chat" makes "Kelp-Base" a model too)
     known = accepted | {stem_of(mm.span.name) for mm in mentions

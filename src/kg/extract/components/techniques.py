@@ -541,7 +541,8 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
     for k, (t, nxt) in enumerate(zip(tokens, tokens[1:])):
         # "a technique called MiniPuzzle", "named \textit{AF-AudioSet}"
         named_by_us = (t.lower in WE_CALL and k > 0 and tokens[k - 1].lower == "we") or (  # "which we call X"
-            t.lower == "as" and k > 2 and tokens[k - 1].lower == "to" and tokens[k - 2].lower == "refer")  # "refer to as X"
+            t.lower == "as" and k > 2 and tokens[k - 1].lower == "to"
+            and tokens[k - 2].lower == "refer")  # "which we refer to as X"
         if (t.lower in name_cues or named_by_us) and not _evaluated_on(tokens, k):
             if nxt.lower == "the" and k + 2 < len(tokens) and _distinctive(tokens[k + 2].text):
                 k, nxt = k + 1, tokens[k + 2]  # "which we call the HelpSteer-3 dataset"

@@ -233,9 +233,9 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                   and t.lower not in STOP_PREFIX and t.lower not in not_models()
                   and _named_what(tokens, i - 1, _vocab()[1], _vocab()[2]) == "model"):
                 start = i  # "our best model family, which we name Quokka": what the cue names decides
-            elif (i >= 2 and t.text[:1].isupper() and t.text.replace("-", "").isalpha()
-                  and t.lower not in STOP_PREFIX and t.lower not in not_models()
-                  and tokens[i - 1].lower in _vocab()[1]
+            elif (i >= 2 and tokens[i - 1].lower in _vocab()[1] and t.text[:1].isupper()
+                  and t.text.replace("-", "").isalpha() and t.lower not in STOP_PREFIX
+                  and t.lower not in not_models()
                   and CALLED_MODEL_BEFORE.search(text, max(0, t.start - 60), t.start)):
                 start = i  # "We call the resulting model Quokka"
             elif t.text[:1].isupper() and not t.trail.strip() and COINED.match(t.text) and MADE_AFTER.match(text, t.end):

@@ -56,3 +56,36 @@ def test_a_parent_named_first_keeps_its_introduction(extract_abstract):
     doc = extract_abstract("We release Heron-8B-Base and Heron-8B-Chat, where Heron-8B-Chat is fine-tuned "
                            "from Heron-8B-Base.")
     assert {"Heron-8B-Base", "Heron-8B-Chat"} <= {f.object.name for f in doc.facts if f.predicate == "introduces"}
+
+
+
+def test_the_word_prefilter_changes_no_match(monkeypatch):
+    """A pattern is tried only on sentences holding one of the words it needs: on every sentence of
+    the example corpus and of the phrasing tests, that finds exactly what trying every pattern does."""
+    import ast
+    import pathlib
+
+    import kg.extract.components.derivations as derivations
+    from kg.extract.pipeline import extract
+    from kg.records.io import parse_text, read_paths
+
+    seen: list[str] = []
+    matches = derivations._pattern_matches.__wrapped__
+    monkeypatch.setattr(derivations, "_pattern_matches", lambda p: seen.append(p) or matches(p))
+    here = pathlib.Path(__file__).resolve()
+    list(extract(read_paths([here.parents[2] / "examples" / "corpus"]).records))
+    abstracts = [node.value for path in here.parent.glob("test_*.py")
+                 for node in ast.walk(ast.parse(path.read_text("utf-8")))
+                 if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) > 40
+                 and node.value[:1].isupper() and "\n" not in node.value]
+    for text in abstracts:
+        list(extract(parse_text(f"Abstract: {text}\n", "t.txt")[0]))
+    assert len(abstracts) > 100 and len(seen) > 200
+
+    def every_pattern(ptext):
+        placeholders = ptext.count("<M") + ptext.count("<m")
+        return tuple((pat, m.groupdict(), m.span("c") if m.groupdict().get("c") else None)
+                     for pat, needed in zip(derivations.patterns(), derivations._names_needed())
+                     if needed <= placeholders for m in pat.regex.finditer(ptext))
+
+    assert [matches(p) for p in seen] == [every_pattern(p) for p in seen]

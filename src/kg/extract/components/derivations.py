@@ -86,6 +86,45 @@ def _names_needed() -> list[int]:
 
 
 @lru_cache(maxsize=1)
+def _words_needed() -> list[tuple[str, ...]]:
+    """Per pattern (in order), words (lower case) of which any match holds at least one, read off
+    the pattern: "merg\\w* ..." needs "merg". A sentence holding none of them is not tried. () when
+    the pattern needs no word."""
+    from re import _constants as c, _parser
+
+    def needs(items) -> list[tuple[str, ...]]:
+        out: list[tuple[str, ...]] = []
+        run: list[str] = []
+
+        def flush() -> None:
+            word = "".join(run).strip()
+            if sum(ch.isalpha() for ch in word) >= 3 and "<" not in word:
+                out.append((word,))
+            run.clear()
+
+        for op, av in items:
+            if op is c.LITERAL and (chr(av).isalpha() or chr(av) in " -"):
+                run.append(chr(av).lower())
+                continue
+            flush()
+            if op is c.SUBPATTERN:
+                out += needs(av[-1])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+                out += needs(av[2])
+            elif op is c.BRANCH:
+                firsts = [needs(b) for b in av[1]]
+                if all(firsts):  # every alternative needs a word: one of those words is needed
+                    out.append(tuple(w for f in firsts for w in max(f, key=lambda ws: min(map(len, ws)))))
+        flush()
+        return out
+
+    def best(reqs: list[tuple[str, ...]]) -> tuple[str, ...]:
+        return max(reqs, key=lambda ws: min(map(len, ws)), default=())
+
+    return [best(needs(_parser.parse(p["re"]))) for p in _spec()["patterns"]]
+
+
+@lru_cache(maxsize=1)
 def cue_patterns() -> dict[str, re.Pattern]:
     return {k: re.compile(v, re.IGNORECASE) for k, v in _spec()["cues"].items()}
 
@@ -287,9 +326,11 @@ def _pattern_matches(ptext: str) -> tuple[tuple[Pattern, dict[str, str | None], 
 
     Cached: sentences that differ only in their names ("<M0> is pruned from <M1>") are matched once."""
     placeholders = ptext.count("<M") + ptext.count("<m")
+    low = ptext.lower()
     return tuple((pat, m.groupdict(), m.span("c") if m.groupdict().get("c") else None)
-                 for pat, needed in zip(patterns(), _names_needed())
+                 for pat, needed, words in zip(patterns(), _names_needed(), _words_needed())
                  if needed <= placeholders  # a pattern cannot match a sentence naming fewer models
+                 and (not words or any(w in low for w in words))  # nor one holding none of its words
                  for m in pat.regex.finditer(ptext))
 
 

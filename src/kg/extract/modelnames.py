@@ -233,10 +233,9 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                   and t.lower not in STOP_PREFIX and t.lower not in not_models()
                   and _named_what(tokens, i - 1, _vocab()[1], _vocab()[2]) == "model"):
                 start = i  # "our best model family, which we name Quokka": what the cue names decides
-            elif (i >= 2 and tokens[i - 1].lower in _vocab()[1] and t.text[:1].isupper()
+            elif (_called_a_model(tokens, i, text) and t.text[:1].isupper()
                   and t.text.replace("-", "").isalpha() and t.lower not in STOP_PREFIX
-                  and t.lower not in not_models()
-                  and CALLED_MODEL_BEFORE.search(text, max(0, t.start - 60), t.start)):
+                  and t.lower not in not_models()):
                 start = i  # "We call the resulting model Quokka"
             elif t.text[:1].isupper() and not t.trail.strip() and COINED.match(t.text) and MADE_AFTER.match(text, t.end):
                 spans.append(Span(i, i + 1, t.text))  # "Heron-Math adopts X as its base model"
@@ -566,8 +565,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(3, "named as a model")  # "7B and 14B models trained for 4.8T tokens, called X and Y"
         elif named == "other":
             span.add(-5, "named as a dataset or method")  # "a math corpus, namely X"
-    if span.i >= 2 and tokens[span.i - 1].lower in model_heads \
-            and CALLED_MODEL_BEFORE.search(text, max(0, tokens[span.i].start - 60), tokens[span.i].start):
+    if _called_a_model(tokens, span.i, text):
         span.add(3, "named as a model")
     if _example_of_models(tokens, span.i, model_heads):
         span.add(2, "example of models")
@@ -631,6 +629,12 @@ NAME_CUES = frozenset("called named namely dubbed termed coined name call".split
 CALLED_MODEL_BEFORE = re.compile(r"\b(?:call|name|dub|term)(?:ed|s)?\s+(?:the|our|this|these)\s+(?:[\w-]+\s+){0,2}?"
                                  r"(?:models?|LLMs?|checkpoints?)\s+$", re.IGNORECASE)
 """Just before a name: "We call the resulting model X", "we name our final checkpoint X"."""
+
+
+def _called_a_model(tokens: list[Token], i: int, text: str) -> bool:
+    """Is token i named as a model by the words before it ("We call the resulting model X")?"""
+    return i >= 2 and tokens[i - 1].lower in _vocab()[1] \
+        and CALLED_MODEL_BEFORE.search(text, max(0, tokens[i].start - 60), tokens[i].start) is not None
 NOT_NOUNS = frozenset("that which who with for to of in on from by as at and or but than is are was were has have "
                       "can could will would designed trained built based using capable tailored optimized "
                       "developed released specialized".split())

@@ -36,8 +36,7 @@ def tokenize(sentence: str) -> list[Token]:
     for raw in sentence.split():  # str.split() and the re module's \s see the same white space
         start = sentence.find(raw, end)  # only white space lies between: the first hit is the word
         end = start + len(raw)
-        possessive = raw[-1] == "s" and len(raw) > 2 and raw[-2] in "'\u2019"
-        if raw[0] not in _LEAD and raw[-1] not in _TRAIL and not possessive:  # a bare word: most of them
+        if raw[0] not in _LEAD and raw[-1] not in _TRAIL and not (raw[-1] == "s" and _possessive(raw)):  # most words
             out.append(_new(Token, (raw, start, end, "", "", raw.lower())))
             continue
         a, b = 0, len(raw)

@@ -427,13 +427,21 @@ def _named_heads(tokens: list[Token]) -> set[str]:
     return out
 
 
+def _we_name(tokens: list[Token], k: int) -> bool:
+    """Is token k the cue of "we call X" or "refer to as X" (the name follows it)?"""
+    w = tokens[k].lower
+    if w in WE_CALL:
+        return k > 0 and tokens[k - 1].lower == "we"
+    return w == "as" and k > 2 and tokens[k - 1].lower == "to" and tokens[k - 2].lower == "refer"
+
+
 def _we_name_after(tokens: list[Token], k: int) -> bool:
     """"which we call X" / "which we refer to as X" at k, X a coined name."""
-    words = [t.lower for t in tokens[k:k + 6]]
-    if words[:2] != ["which", "we"]:
+    if k + 2 >= len(tokens) or tokens[k].lower != "which" or tokens[k + 1].lower != "we":
         return False
-    at = 3 if len(words) > 2 and words[2] in WE_CALL else 5 if words[2:5] == ["refer", "to", "as"] else None
-    return at is not None and k + at < len(tokens) and _distinctive(tokens[k + at].text)
+    cue = k + 2 if tokens[k + 2].lower in WE_CALL else k + 4  # "which we call X" / "which we refer to as X"
+    return cue + 1 < len(tokens) and (cue == k + 2 or tokens[cue].lower == "as") and _we_name(tokens, cue) \
+        and _distinctive(tokens[cue + 1].text)
 
 
 def _indefinite_before(tokens: list[Token], k: int) -> bool:
@@ -540,10 +548,7 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
     out: list[Contribution] = []
     for k, (t, nxt) in enumerate(zip(tokens, tokens[1:])):
         # "a technique called MiniPuzzle", "named \textit{AF-AudioSet}"
-        named_by_us = (t.lower in WE_CALL and k > 0 and tokens[k - 1].lower == "we") or (  # "which we call X"
-            t.lower == "as" and k > 2 and tokens[k - 1].lower == "to"
-            and tokens[k - 2].lower == "refer")  # "which we refer to as X"
-        if (t.lower in name_cues or named_by_us) and not _evaluated_on(tokens, k):
+        if (t.lower in name_cues or _we_name(tokens, k)) and not _evaluated_on(tokens, k):
             if nxt.lower == "the" and k + 2 < len(tokens) and _distinctive(tokens[k + 2].text):
                 k, nxt = k + 1, tokens[k + 2]  # "which we call the HelpSteer-3 dataset"
             title = _title_run(tokens, k + 1)

@@ -182,9 +182,8 @@ def _lines(papers: list[Paper], people: People, docs: list[Doc], min_confidence:
         lines += [f"{iri} {ALT_LABEL} {text_literal(s)} .\n" for s in sorted(agent.spellings - {agent.name})]
         yield new(lines)
 
-    facts = [f for d in docs for f in d.facts if f.confidence >= min_confidence]
     mentions = [m for d in docs for m in d.entities]
-    mentions += [m for f in facts for m in (f.subject, f.object)]
+    mentions += [m for d in docs for f in d.facts if f.confidence >= min_confidence for m in (f.subject, f.object)]
     entities = resolve_entities(mentions, [a for d in docs for a in d.aliases])
     del mentions
     everything = entities.all()
@@ -219,51 +218,59 @@ def _lines(papers: list[Paper], people: People, docs: list[Doc], min_confidence:
             entity_of[m] = entity_node[id(ent)] if ent else None
         return entity_of[m]
 
-    # one evidence node per (triple, record, quote, extractor): the surest reading wins
+    # one evidence node per (triple, record, quote, extractor): the surest reading wins. The record
+    # is part of that key, so each doc's facts are settled on their own and written at once: the
+    # store loads them while the next docs are read, rather than waiting for every fact to be seen.
     flat: dict[str, str] = {}  # quote -> quote with white space collapsed (an author line is many facts' quote)
-    best: dict[tuple, tuple[Fact, str, str]] = {}
-    for fact in facts:
-        s, o = node(fact.subject, fact.record), node(fact.object, fact.record)
-        if s is None or o is None or s == o:
-            continue
-        quote = flat.get(fact.quote)
-        if quote is None:
-            quote = flat[fact.quote] = collapse_ws(fact.quote)
-        k = (s, fact.predicate, o, fact.record.file, fact.record.index, quote, fact.extractor)
-        if k not in best or fact.confidence > best[k][0].confidence:
-            best[k] = (fact, s, o)
-    del flat
-    counts["facts"] = len({(k[0], k[1], k[2]) for k in best})
-    extractors = {fact.extractor for fact, _, _ in best.values()}
     quotes: dict[str, str] = {}  # quote -> its literal
     recs: dict[tuple[str, int], str] = {}  # (file, index) -> the record's IRI
-    made_by = {ex: str(iris.extractor(ex)) for ex in extractors}
+    made_by: dict[str, str] = {}  # extractor -> its IRI
+    stated: set[tuple[str, str, str]] = set()  # the facts' triples, for the count
     block: list[str] = []
-    for (s, predicate, o, file, index, quote, ex), (fact, _, _) in best.items():
-        pred = PREDICATE[predicate]
-        line = f"{s} {pred} {o} .\n"
-        if line not in seen:
-            seen.add(line)
-            block.append(line)
-            n += 1
-        if predicate in DERIVATION_KINDS:
-            line = f"{s} {_M['derivedFrom']} {o} .\n"
+    for doc in docs:
+        best: dict[tuple, tuple[Fact, str, str]] = {}
+        for fact in doc.facts:
+            if fact.confidence < min_confidence:
+                continue
+            s, o = node(fact.subject, fact.record), node(fact.object, fact.record)
+            if s is None or o is None or s == o:
+                continue
+            quote = flat.get(fact.quote)
+            if quote is None:
+                quote = flat[fact.quote] = collapse_ws(fact.quote)
+            k = (s, fact.predicate, o, fact.record.file, fact.record.index, quote, fact.extractor)
+            if k not in best or fact.confidence > best[k][0].confidence:
+                best[k] = (fact, s, o)
+        for (s, predicate, o, file, index, quote, ex), (fact, _, _) in best.items():
+            stated.add((s, predicate, o))
+            pred = PREDICATE[predicate]
+            line = f"{s} {pred} {o} .\n"
             if line not in seen:
                 seen.add(line)
                 block.append(line)
                 n += 1
-        literal = quotes.get(quote)
-        if literal is None:
-            literal = quotes[quote] = text_literal(quote)
-        rec = recs.get((file, index))
-        if rec is None:
-            rec = recs[(file, index)] = str(iris.record(file, index))
-        # an evidence node is named by the hash of its whole key, so its lines are new: not remembered
-        block.append(_evidence(fact, s, pred, o, quote, literal, rec, made_by[ex]))
-        n += 8 if fact.position is None else 9
+            if predicate in DERIVATION_KINDS:
+                line = f"{s} {_M['derivedFrom']} {o} .\n"
+                if line not in seen:
+                    seen.add(line)
+                    block.append(line)
+                    n += 1
+            literal = quotes.get(quote)
+            if literal is None:
+                literal = quotes[quote] = text_literal(quote)
+            rec = recs.get((file, index))
+            if rec is None:
+                rec = recs[(file, index)] = str(iris.record(file, index))
+            by = made_by.get(ex) or made_by.setdefault(ex, str(iris.extractor(ex)))
+            # an evidence node is named by the hash of its whole key, so its lines are new: not remembered
+            block.append(_evidence(fact, s, pred, o, quote, literal, rec, by))
+            n += 8 if fact.position is None else 9
         if len(block) >= 64:
             yield "".join(block)
             block.clear()
+    del flat
+    counts["facts"] = len(stated)
+    extractors = made_by
     yield "".join(block)
     lines = []
     for ex in sorted(extractors):

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from kg.extract.doc import Doc
 from kg.extract.pipeline import DEFAULT_PIPELINE, pipeline, run
-from kg.graph.build import build_triples, iter_ntriples
+from kg.graph.build import build_triples, head_lines, iter_ntriples
 from kg.graph.store import Store
 from kg.records.record import Problem, Record
 from kg.resolve.papers import cluster_papers
@@ -177,8 +177,10 @@ class _Background(threading.Thread):
 
 
 def _resolve(records: list[Record]):
+    """Papers, people, and the graph's lines for them: all they need is the records."""
     papers = cluster_papers(records)
-    return papers, resolve_people(papers)
+    people = resolve_people(papers)
+    return papers, people, head_lines(papers, people)
 
 
 @dataclass
@@ -267,15 +269,15 @@ def _build(st: Store, paths: Sequence[str | Path], fresh, *, rebuild: bool, form
 
     docs = []
     with extraction(records, tuple(components)) as (extracted, in_workers):
-        # papers and people need only the records: resolved here while the workers extract
+        # papers and people need only the records: resolved (and written out) while the workers extract
         resolving = _Background(lambda: _resolve(records)) if in_workers else None
         for i, doc in enumerate(extracted, start=1):
             problems.extend(doc.problems)
             docs.append(doc)
             if progress:
                 progress("extract", i, len(records))
-    papers, people = resolving.result() if resolving else _resolve(records)
-    result = build_triples(papers, people, docs, min_confidence=min_confidence)
+    papers, people, head = resolving.result() if resolving else _resolve(records)
+    result = build_triples(papers, people, docs, min_confidence=min_confidence, head=head)
     summary = {"records": len(records), "skipped": sum(p.skipped for p in problems), **result.counts}
 
     def lines():

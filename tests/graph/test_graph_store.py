@@ -62,6 +62,24 @@ def explode_after(n: int, exc: BaseException):
     return gen()
 
 
+def test_a_pause_in_the_lines_ends_a_part_early_and_never_makes_an_empty_one(store):
+    """The graph writer pauses ("") before work that takes a while, so the loaders get what came
+    before; a pause with nothing pending writes nothing."""
+    from kg.graph.build import PAUSE
+
+    def paused():
+        yield PAUSE
+        yield from lines(10, "a")
+        yield PAUSE
+        yield PAUSE
+        yield from lines(5, "b")
+
+    Store(store).write(paused(), [], {})
+    parts = Store(store).ntriples_files()
+    assert [len(p.read_text().splitlines()) for p in parts] == [10, 5]
+    assert kg.open(store).rows("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == [{"n": "15"}]
+
+
 @pytest.mark.parametrize("exc", [RuntimeError("disk on fire"), KeyboardInterrupt()],
                          ids=["error", "Ctrl-C"])
 def test_a_write_that_fails_half_way_leaves_the_store_as_it_was(store, exc):

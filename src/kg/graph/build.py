@@ -112,6 +112,10 @@ def date(value: str) -> str:
     return _quoteLiteral(Literal(value, datatype=XSD.date))
 
 
+PAUSE = ""
+"""An empty block: what came before is worth loading now, because the next lines take a while."""
+
+
 @dataclass
 class BuildResult:
     triples: Iterator[str]
@@ -125,13 +129,67 @@ def entity_iri(entity: Entity) -> str:
     return iris.mint(entity.kind if entity.group == "model" else "technique", entity.key, entity.label)
 
 
+class _Fresh:
+    """Blocks of the lines not written before, and how many lines were written in all."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.n = 0
+
+    def __call__(self, lines: list[str]) -> str:
+        seen = self.seen
+        fresh = []
+        for line in lines:
+            if line not in seen:
+                seen.add(line)
+                fresh.append(line)
+        self.n += len(fresh)
+        return "".join(fresh)
+
+
+@dataclass
+class Head:
+    """The papers', records' and people's lines, with the IRIs the facts' lines refer to. They need
+    no extraction result, so a build makes them while the workers extract, and the store starts
+    loading the moment the workers are done."""
+
+    blocks: list[str]
+    fresh: _Fresh
+    paper_of_record: dict[tuple[str, int], Paper]
+    paper_iri: dict[str, str]
+    agent_iri: dict[str, str]
+
+
+def head_lines(papers: list[Paper], people: People) -> Head:
+    fresh = _Fresh()
+    head = Head([], fresh, {}, {}, {})
+    for paper in papers:
+        iri = _n(iris.paper(paper.key, paper.arxiv_id, paper.title))
+        head.paper_iri[paper.key] = iri
+        lines = _paper_lines(iri, paper)
+        for rec in paper.records:
+            head.paper_of_record[(rec.file, rec.index)] = paper
+            lines += _record_lines(rec, iri)
+        head.blocks.append(fresh(lines))
+
+    for key, agent in sorted(people.agents.items()):
+        kind = "organization" if agent.is_organization else "person"
+        iri = _n(iris.mint(kind, key, agent.name))
+        head.agent_iri[key] = iri
+        lines = [f"{iri} {A} {_M['Organization'] if agent.is_organization else _M['Person']} .\n",
+                 f"{iri} {LABEL} {text_literal(agent.name)} .\n"]
+        lines += [f"{iri} {ALT_LABEL} {text_literal(s)} .\n" for s in sorted(agent.spellings - {agent.name})]
+        head.blocks.append(fresh(lines))
+    return head
+
+
 def build_triples(papers: list[Paper], people: People, docs: Iterable[Doc], *,
-                  min_confidence: float = 0.0) -> BuildResult:
+                  min_confidence: float = 0.0, head: Head | None = None) -> BuildResult:
     """All triples of the graph for these papers, people and extraction results (streamed).
 
-    The papers', people's and records' lines come first and need only ``papers`` and ``people``:
-    the extracted names are resolved to entities after them, so the store loads those lines
-    while that runs.
+    The papers', people's and records' lines come first (``head``: made here unless the caller
+    made them already); the extracted names are resolved to entities after them, so the store
+    loads those lines while that runs.
     """
     counts = {
         "papers": len(papers),
@@ -142,45 +200,24 @@ def build_triples(papers: list[Paper], people: People, docs: Iterable[Doc], *,
         "facts": 0,
         "triples": 0,
     }
-    return BuildResult(_lines(papers, people, list(docs), min_confidence, counts), counts)
+    head = head or head_lines(papers, people)
+    return BuildResult(_lines(head, people, list(docs), min_confidence, counts), counts)
 
 
-def _lines(papers: list[Paper], people: People, docs: list[Doc], min_confidence: float,
+def _lines(head: Head, people: People, docs: list[Doc], min_confidence: float,
            counts: dict[str, int]) -> Iterator[str]:
     """The graph in blocks of whole lines, each triple once (``seen`` holds all but the evidence)."""
-    seen: set[str] = set()
-    n = 0
-
-    def new(lines: list[str]) -> str:
-        nonlocal n
-        fresh = []
-        for line in lines:
-            if line not in seen:
-                seen.add(line)
-                fresh.append(line)
-        n += len(fresh)
-        return "".join(fresh)
-
-    paper_of_record: dict[tuple[str, int], Paper] = {}
-    paper_iri: dict[str, str] = {}
-    for paper in papers:
-        iri = _n(iris.paper(paper.key, paper.arxiv_id, paper.title))
-        paper_iri[paper.key] = iri
-        lines = _paper_lines(iri, paper)
-        for rec in paper.records:
-            paper_of_record[(rec.file, rec.index)] = paper
-            lines += _record_lines(rec, iri)
-        yield new(lines)
-
-    agent_iri: dict[str, str] = {}
-    for key, agent in sorted(people.agents.items()):
-        kind = "organization" if agent.is_organization else "person"
-        iri = _n(iris.mint(kind, key, agent.name))
-        agent_iri[key] = iri
-        lines = [f"{iri} {A} {_M['Organization'] if agent.is_organization else _M['Person']} .\n",
-                 f"{iri} {LABEL} {text_literal(agent.name)} .\n"]
-        lines += [f"{iri} {ALT_LABEL} {text_literal(s)} .\n" for s in sorted(agent.spellings - {agent.name})]
-        yield new(lines)
+    new = head.fresh
+    seen = new.seen
+    paper_of_record, paper_iri, agent_iri = head.paper_of_record, head.paper_iri, head.agent_iri
+    half, written = sum(map(len, head.blocks)) // 2, 0
+    for block in head.blocks:  # in two parts, so that two loaders load them while the names are resolved
+        yield block
+        written += len(block)
+        if written >= half > written - len(block):
+            yield PAUSE
+    yield PAUSE
+    head.blocks.clear()
 
     mentions = [m for d in docs for m in d.entities]
     mentions += [m for d in docs for f in d.facts if f.confidence >= min_confidence for m in (f.subject, f.object)]
@@ -248,13 +285,13 @@ def _lines(papers: list[Paper], people: People, docs: list[Doc], min_confidence:
             if line not in seen:
                 seen.add(line)
                 block.append(line)
-                n += 1
+                new.n += 1
             if predicate in DERIVATION_KINDS:
                 line = f"{s} {_M['derivedFrom']} {o} .\n"
                 if line not in seen:
                     seen.add(line)
                     block.append(line)
-                    n += 1
+                    new.n += 1
             literal = quotes.get(quote)
             if literal is None:
                 literal = quotes[quote] = text_literal(quote)
@@ -264,7 +301,7 @@ def _lines(papers: list[Paper], people: People, docs: list[Doc], min_confidence:
             by = made_by.get(ex) or made_by.setdefault(ex, str(iris.extractor(ex)))
             # an evidence node is named by the hash of its whole key, so its lines are new: not remembered
             block.append(_evidence(fact, s, pred, o, quote, literal, rec, by))
-            n += 8 if fact.position is None else 9
+            new.n += 8 if fact.position is None else 9
         if len(block) >= 64:
             yield "".join(block)
             block.clear()
@@ -279,7 +316,7 @@ def _lines(papers: list[Paper], people: People, docs: list[Doc], min_confidence:
         lines += [f"{x} {A} {_M['Extractor']} .\n", f"{x} {LABEL} {plain(f'kg extractor {name}')} .\n",
                   f"{x} {_M['version']} {plain(version)} .\n"]
     yield new(lines)
-    counts["triples"] = n
+    counts["triples"] = new.n
 
 
 def _paper_lines(iri: str, paper: Paper) -> list[str]:

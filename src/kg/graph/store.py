@@ -307,27 +307,35 @@ class _Abandoned(Exception):
 
 def _spooled_parts(text: Iterable[str], folder: Path) -> Iterator[Path]:
     """Write N-Triples text (lines or blocks of lines) to ``folder/part-NNNN.nt`` files of about
-    SPOOL_CHARS characters; yield each when it is complete."""
+    SPOOL_CHARS characters; yield each when it is complete. An empty block ends the part early (the
+    writer says what comes next takes a while: the loaders should have what came before)."""
     n = written = size = 0
     fh = None
     batch: list[str] = []
     try:
         for chunk in text:
-            if fh is None:
-                n += 1
-                path, written = folder / f"part-{n:04d}.nt", 0
-                fh = path.open("w", encoding="utf-8", newline="")
-            batch.append(chunk)
-            size += len(chunk)
-            if size >= 1 << 20:
-                fh.write("".join(batch))
-                written += size
-                batch.clear()
-                size = 0
-                if written >= SPOOL_CHARS:
-                    fh.close()
-                    fh = None
-                    yield path
+            if chunk:
+                if fh is None:
+                    n += 1
+                    path, written = folder / f"part-{n:04d}.nt", 0
+                    fh = path.open("w", encoding="utf-8", newline="")
+                batch.append(chunk)
+                size += len(chunk)
+                if size >= 1 << 20:
+                    fh.write("".join(batch))
+                    written += size
+                    batch.clear()
+                    size = 0
+                if written < SPOOL_CHARS:
+                    continue
+            elif fh is None:
+                continue
+            fh.write("".join(batch))  # the part is complete, or the writer paused
+            batch.clear()
+            size = 0
+            fh.close()
+            fh = None
+            yield path
         if fh is not None:
             fh.write("".join(batch))
             fh.close()

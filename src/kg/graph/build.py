@@ -211,13 +211,15 @@ def _lines(head: Head, people: People, docs: list[Doc], min_confidence: float,
     seen = new.seen
     paper_of_record, paper_iri, agent_iri = head.paper_of_record, head.paper_iri, head.agent_iri
     half, written = sum(map(len, head.blocks)) // 2, 0
-    for block in head.blocks:  # in two parts, so that two loaders load them while the names are resolved
+    blocks = head.blocks[::-1]  # popped as they go out: each is freed once the store has it
+    head.blocks.clear()
+    while blocks:  # in two parts, so that two loaders load them while the names are resolved
+        block = blocks.pop()
         yield block
         written += len(block)
         if written >= half > written - len(block):
             yield PAUSE
     yield PAUSE
-    head.blocks.clear()
 
     mentions = [m for d in docs for m in d.entities]
     mentions += [m for d in docs for f in d.facts if f.confidence >= min_confidence for m in (f.subject, f.object)]

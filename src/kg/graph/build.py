@@ -206,9 +206,8 @@ def build_triples(papers: list[Paper], people: People, docs: Iterable[Doc], *,
 
 def _lines(head: Head, people: People, docs: list[Doc], min_confidence: float,
            counts: dict[str, int]) -> Iterator[str]:
-    """The graph in blocks of whole lines, each triple once (``seen`` holds all but the evidence)."""
+    """The graph in blocks of whole lines, each triple once (``new`` remembers all but the evidence)."""
     new = head.fresh
-    seen = new.seen
     paper_of_record, paper_iri, agent_iri = head.paper_of_record, head.paper_iri, head.agent_iri
     half, written = sum(map(len, head.blocks)) // 2, 0
     blocks = head.blocks[::-1]  # popped as they go out: each is freed once the store has it
@@ -283,17 +282,10 @@ def _lines(head: Head, people: People, docs: list[Doc], min_confidence: float,
         for (s, predicate, o, file, index, quote, ex), (fact, _, _) in best.items():
             stated.add((s, predicate, o))
             pred = PREDICATE[predicate]
-            line = f"{s} {pred} {o} .\n"
-            if line not in seen:
-                seen.add(line)
-                block.append(line)
-                new.n += 1
+            lines = [f"{s} {pred} {o} .\n"]
             if predicate in DERIVATION_KINDS:
-                line = f"{s} {_M['derivedFrom']} {o} .\n"
-                if line not in seen:
-                    seen.add(line)
-                    block.append(line)
-                    new.n += 1
+                lines.append(f"{s} {_M['derivedFrom']} {o} .\n")
+            block.append(new(lines))
             literal = quotes.get(quote)
             if literal is None:
                 literal = quotes[quote] = text_literal(quote)
@@ -309,10 +301,9 @@ def _lines(head: Head, people: People, docs: list[Doc], min_confidence: float,
             block.clear()
     del flat
     counts["facts"] = len(stated)
-    extractors = made_by
     yield "".join(block)
     lines = []
-    for ex in sorted(extractors):
+    for ex in sorted(made_by):
         x = _n(iris.extractor(ex))
         name, _, version = ex.partition("@")
         lines += [f"{x} {A} {_M['Extractor']} .\n", f"{x} {LABEL} {plain(f'kg extractor {name}')} .\n",

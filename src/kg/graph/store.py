@@ -27,6 +27,7 @@ generation never changes once written, so the text stays exactly its content.
 from __future__ import annotations
 
 import fcntl
+import itertools
 import json
 import os
 import queue
@@ -313,7 +314,7 @@ def _spooled_parts(text: Iterable[str], folder: Path) -> Iterator[Path]:
     fh = None
     batch: list[str] = []
     try:
-        for chunk in text:
+        for chunk in itertools.chain(text, [""]):  # the end of the text ends the last part
             if chunk:
                 if fh is None:
                     n += 1
@@ -330,14 +331,9 @@ def _spooled_parts(text: Iterable[str], folder: Path) -> Iterator[Path]:
                     continue
             elif fh is None:
                 continue
-            fh.write("".join(batch))  # the part is complete, or the writer paused
+            fh.write("".join(batch))  # the part is complete, the writer paused, or the text ended
             batch.clear()
             size = 0
-            fh.close()
-            fh = None
-            yield path
-        if fh is not None:
-            fh.write("".join(batch))
             fh.close()
             fh = None
             yield path

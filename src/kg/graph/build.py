@@ -14,7 +14,7 @@ store's own order.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -155,14 +155,26 @@ class Head:
 
     blocks: list[str]
     fresh: _Fresh
-    paper_of_record: dict[tuple[str, int], Paper]
-    paper_iri: dict[str, str]
-    agent_iri: dict[str, str]
+    by_spelling: dict[tuple[str, str], str]
+    """(paper key, spelling) -> the agent's key (People.by_spelling)."""
+    paper_of_record: dict[tuple[str, int], Paper] = field(default_factory=dict)
+    paper_iri: dict[str, str] = field(default_factory=dict)
+    agent_iri: dict[str, str] = field(default_factory=dict)
+
+    def node(self, m: Mention, record: Record) -> str | None:
+        """The IRI of a paper or person named in ``record`` (None if the record's paper has no such author)."""
+        paper = self.paper_of_record.get((record.file, record.index))
+        if paper is None:
+            return None
+        if m.kind == "paper":
+            return self.paper_iri[paper.key]
+        agent = self.by_spelling.get((paper.key, m.name))
+        return None if agent is None else self.agent_iri[agent]
 
 
 def head_lines(papers: list[Paper], people: People) -> Head:
     fresh = _Fresh()
-    head = Head([], fresh, {}, {}, {})
+    head = Head([], fresh, people.by_spelling)
     for paper in papers:
         iri = _n(iris.paper(paper.key, paper.arxiv_id, paper.title))
         head.paper_iri[paper.key] = iri
@@ -188,8 +200,8 @@ def build_triples(papers: list[Paper], people: People, docs: Iterable[Doc], *,
     """All triples of the graph for these papers, people and extraction results (streamed).
 
     The papers', people's and records' lines come first (``head``: made here unless the caller
-    made them already); the extracted names are resolved to entities after them, so the store
-    loads those lines while that runs.
+    made them already), then authorship; the extracted names are resolved to entities after them,
+    so the store loads those lines while that runs.
     """
     counts = {
         "papers": len(papers),
@@ -201,23 +213,27 @@ def build_triples(papers: list[Paper], people: People, docs: Iterable[Doc], *,
         "triples": 0,
     }
     head = head or head_lines(papers, people)
-    return BuildResult(_lines(head, people, list(docs), min_confidence, counts), counts)
+    return BuildResult(_lines(head, list(docs), min_confidence, counts), counts)
 
 
-def _lines(head: Head, people: People, docs: list[Doc], min_confidence: float,
-           counts: dict[str, int]) -> Iterator[str]:
-    """The graph in blocks of whole lines, each triple once (``new`` remembers all but the evidence)."""
+def _lines(head: Head, docs: list[Doc], min_confidence: float, counts: dict[str, int]) -> Iterator[str]:
+    """The graph in blocks of whole lines, each triple once (``new`` remembers all but the evidence).
+
+    Authorship is most of the facts and needs no resolved name, so its lines follow the head's and
+    the store loads both while the extracted names are resolved."""
     new = head.fresh
-    paper_of_record, paper_iri, agent_iri = head.paper_of_record, head.paper_iri, head.agent_iri
     half, written = sum(map(len, head.blocks)) // 2, 0
     blocks = head.blocks[::-1]  # popped as they go out: each is freed once the store has it
     head.blocks.clear()
-    while blocks:  # in two parts, so that two loaders load them while the names are resolved
+    while blocks:  # in two parts, so that two loaders start on them at once
         block = blocks.pop()
         yield block
         written += len(block)
         if written >= half > written - len(block):
             yield PAUSE
+    yield PAUSE
+    facts = _FactLines(new, min_confidence)
+    yield from facts.blocks(docs, head.node, between_papers_and_people=True)
     yield PAUSE
 
     mentions = [m for d in docs for m in d.entities]
@@ -243,73 +259,88 @@ def _lines(head: Head, people: People, docs: list[Doc], min_confidence: float,
     entity_of: dict[Mention, str | None] = {}  # every fact names its ends anew: each name resolved once
 
     def node(m: Mention, record: Record) -> str | None:
-        if m.kind == "paper":
-            paper = paper_of_record.get((record.file, record.index))
-            return paper_iri[paper.key] if paper else None
-        if m.kind == "agent":
-            paper = paper_of_record.get((record.file, record.index))
-            if paper is None or (paper.key, m.name) not in people.by_spelling:
-                return None
-            return agent_iri[people.by_spelling[(paper.key, m.name)]]
+        if m.kind in _HEAD_KINDS:
+            return head.node(m, record)
         if m not in entity_of:
             ent = entities.get(m)
             entity_of[m] = entity_node[id(ent)] if ent else None
         return entity_of[m]
 
-    # one evidence node per (triple, record, quote, extractor): the surest reading wins. The record
-    # is part of that key, so each doc's facts are settled on their own and written at once: the
-    # store loads them while the next docs are read, rather than waiting for every fact to be seen.
-    flat: dict[str, str] = {}  # quote -> quote with white space collapsed (an author line is many facts' quote)
-    quotes: dict[str, str] = {}  # quote -> its literal
-    recs: dict[tuple[str, int], str] = {}  # (file, index) -> the record's IRI
-    made_by: dict[str, str] = {}  # extractor -> its IRI
-    stated: set[tuple[str, str, str]] = set()  # the facts' triples, for the count
-    block: list[str] = []
-    for doc in docs:
-        best: dict[tuple, tuple[Fact, str, str]] = {}
-        for fact in doc.facts:
-            if fact.confidence < min_confidence:
-                continue
-            s, o = node(fact.subject, fact.record), node(fact.object, fact.record)
-            if s is None or o is None or s == o:
-                continue
-            quote = flat.get(fact.quote)
-            if quote is None:
-                quote = flat[fact.quote] = collapse_ws(fact.quote)
-            k = (s, fact.predicate, o, fact.record.file, fact.record.index, quote, fact.extractor)
-            if k not in best or fact.confidence > best[k][0].confidence:
-                best[k] = (fact, s, o)
-        for (s, predicate, o, file, index, quote, ex), (fact, _, _) in best.items():
-            stated.add((s, predicate, o))
-            pred = PREDICATE[predicate]
-            lines = [f"{s} {pred} {o} .\n"]
-            if predicate in DERIVATION_KINDS:
-                lines.append(f"{s} {_M['derivedFrom']} {o} .\n")
-            block.append(new(lines))
-            literal = quotes.get(quote)
-            if literal is None:
-                literal = quotes[quote] = text_literal(quote)
-            rec = recs.get((file, index))
-            if rec is None:
-                rec = recs[(file, index)] = str(iris.record(file, index))
-            by = made_by.get(ex) or made_by.setdefault(ex, str(iris.extractor(ex)))
-            # an evidence node is named by the hash of its whole key, so its lines are new: not remembered
-            block.append(_evidence(fact, s, pred, o, quote, literal, rec, by))
-            new.n += 8 if fact.position is None else 9
-        if len(block) >= 64:
-            yield "".join(block)
-            block.clear()
-    del flat
-    counts["facts"] = len(stated)
-    yield "".join(block)
+    yield from facts.blocks(docs, node, between_papers_and_people=False)
+    counts["facts"] = len(facts.stated)
     lines = []
-    for ex in sorted(made_by):
+    for ex in sorted(facts.made_by):
         x = _n(iris.extractor(ex))
         name, _, version = ex.partition("@")
         lines += [f"{x} {A} {_M['Extractor']} .\n", f"{x} {LABEL} {plain(f'kg extractor {name}')} .\n",
                   f"{x} {_M['version']} {plain(version)} .\n"]
     yield new(lines)
     counts["triples"] = new.n
+
+
+_HEAD_KINDS = frozenset({"paper", "agent"})
+"""The mentions the head names (Head.node): papers and people, known before any name is resolved."""
+
+
+class _FactLines:
+    """Extracted facts as lines: each fact's triple, and its evidence node.
+
+    One evidence node per (triple, record, quote, extractor): the surest reading wins. The record is
+    part of that key, so each doc's facts are settled on their own and written at once: the store
+    loads them while the next docs are read, rather than waiting for every fact to be seen.
+    """
+
+    def __init__(self, new: _Fresh, min_confidence: float) -> None:
+        self.new = new
+        self.min_confidence = min_confidence
+        self.flat: dict[str, str] = {}  # quote -> quote with white space collapsed (an author line is many facts' quote)
+        self.quotes: dict[str, str] = {}  # quote -> its literal
+        self.recs: dict[tuple[str, int], str] = {}  # (file, index) -> the record's IRI
+        self.made_by: dict[str, str] = {}  # extractor -> its IRI
+        self.stated: set[tuple[str, str, str]] = set()  # the facts' triples, for the count
+
+    def blocks(self, docs: list[Doc], node: Callable[[Mention, Record], str | None], *,
+               between_papers_and_people: bool) -> Iterator[str]:
+        """The lines of the facts whose ends are both papers or people (or of all the others);
+        ``node`` names a fact's ends (None: not in the graph, and neither is the fact)."""
+        new, flat, quotes, recs, made_by = self.new, self.flat, self.quotes, self.recs, self.made_by
+        block: list[str] = []
+        for doc in docs:
+            best: dict[tuple, tuple[Fact, str, str]] = {}
+            for fact in doc.facts:
+                if fact.confidence < self.min_confidence or between_papers_and_people != (
+                        fact.subject.kind in _HEAD_KINDS and fact.object.kind in _HEAD_KINDS):
+                    continue
+                s, o = node(fact.subject, fact.record), node(fact.object, fact.record)
+                if s is None or o is None or s == o:
+                    continue
+                quote = flat.get(fact.quote)
+                if quote is None:
+                    quote = flat[fact.quote] = collapse_ws(fact.quote)
+                k = (s, fact.predicate, o, fact.record.file, fact.record.index, quote, fact.extractor)
+                if k not in best or fact.confidence > best[k][0].confidence:
+                    best[k] = (fact, s, o)
+            for (s, predicate, o, file, index, quote, ex), (fact, _, _) in best.items():
+                self.stated.add((s, predicate, o))
+                pred = PREDICATE[predicate]
+                lines = [f"{s} {pred} {o} .\n"]
+                if predicate in DERIVATION_KINDS:
+                    lines.append(f"{s} {_M['derivedFrom']} {o} .\n")
+                block.append(new(lines))
+                literal = quotes.get(quote)
+                if literal is None:
+                    literal = quotes[quote] = text_literal(quote)
+                rec = recs.get((file, index))
+                if rec is None:
+                    rec = recs[(file, index)] = str(iris.record(file, index))
+                by = made_by.get(ex) or made_by.setdefault(ex, str(iris.extractor(ex)))
+                # an evidence node is named by the hash of its whole key, so its lines are new: not remembered
+                block.append(_evidence(fact, s, pred, o, quote, literal, rec, by))
+                new.n += 8 if fact.position is None else 9
+            if len(block) >= 64:
+                yield "".join(block)
+                block.clear()
+        yield "".join(block)
 
 
 def _paper_lines(iri: str, paper: Paper) -> list[str]:

@@ -278,6 +278,7 @@ def _build(st: Store, paths: Sequence[str | Path], fresh, *, rebuild: bool, form
                 progress("extract", i, len(records))
     papers, people, head = resolving.result() if resolving else _resolve(records)
     result = build_triples(papers, people, docs, min_confidence=min_confidence, head=head)
+    del papers, people, head, docs  # the lines own them now: freed when the last line is out, as the store loads it
     summary = {"records": len(records), "skipped": sum(p.skipped for p in problems), **result.counts}
 
     def lines():

@@ -12,11 +12,15 @@ readable and unchanged::
         oxigraph/          the database
         ntriples/          the N-Triples it was loaded from, in parts (exports read these)
         sources/<sha256>   every input file the graph was built from
+        extracted/<name>   what was extracted from each of them (kg.extract.saved), by which code
         manifest.json      file names, hashes, build summary
 
 Keeping the sources is what makes builds incremental and idempotent: a new
 file is added to the known ones and the graph rebuilt from all of them (so
 entity resolution sees everything); a file already known changes nothing.
+What was extracted from each source is kept too, so that only the new files
+are extracted (about half of a build's work); it is reused only while the
+code of the readers and extractors is the same.
 
 Keeping the N-Triples costs disk (about as much again as the database) and
 saves time on every export: reading a million triples back out of the
@@ -27,6 +31,7 @@ generation never changes once written, so the text stays exactly its content.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import itertools
 import json
 import os
@@ -49,6 +54,7 @@ __all__ = ["CURRENT", "PREFIXES", "Source", "Store", "StoreError", "default_stor
 
 CURRENT = "CURRENT"
 NTRIPLES = "ntriples"
+EXTRACTED = "extracted"
 PREFIXES = {
     "mlkg": str(MLKG._NS),
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -112,6 +118,21 @@ class Store:
             raise StoreError(f"the store at {self.path} is damaged: {exc}; "
                              f"build again with --rebuild") from None
 
+    @staticmethod
+    def extracted_name(source: Source, signature: str) -> str:
+        """The name under which a generation keeps the docs extracted from ``source`` by extraction
+        code ``signature`` (kg.extract.saved.signature)."""
+        fmt = hashlib.sha256(f"{source.name}\0{source.format or ''}".encode()).hexdigest()[:12]
+        return f"{source.sha256}-{fmt}-{signature}"
+
+    def extracted(self, name: str) -> bytes | None:
+        """The saved docs of that name in the current generation, if it has them."""
+        gen = self.current
+        try:
+            return (gen / EXTRACTED / name).read_bytes() if gen is not None else None
+        except OSError:
+            return None
+
     def ntriples_files(self) -> list[Path] | None:
         """The N-Triples files the current graph was loaded from, in order: together exactly its
         triples. None for a generation written before kg kept them (then read the database)."""
@@ -168,17 +189,19 @@ class Store:
             os.close(fd)  # releases the lock
 
     def write(self, ntriples: Iterable[str], sources: list[Source], summary: dict, *,
-              checked: bool = False) -> Path:
+              checked: bool = False, extracted: dict[str, bytes] | None = None) -> Path:
         """Write a whole new generation from N-Triples text (lines, or blocks of lines), then make it current.
 
         ``checked=True`` says every IRI in the lines was already checked (kg.graph.iris mints
         only valid ones), so the loader skips validating them again; the syntax is still checked.
-        ``summary`` goes into the manifest once every line has been read.
+        ``summary`` goes into the manifest once every line has been read. ``extracted``: the docs
+        extracted from the sources, by name (Store.extracted_name), for the next build to reuse.
         """
         with self.lock():
-            return self._write(ntriples, sources, summary, checked)
+            return self._write(ntriples, sources, summary, checked, extracted or {})
 
-    def _write(self, ntriples: Iterable[str], sources: list[Source], summary: dict, checked: bool = False) -> Path:
+    def _write(self, ntriples: Iterable[str], sources: list[Source], summary: dict, checked: bool = False,
+               extracted: dict[str, bytes] | None = None) -> Path:
         tmp = Path(tempfile.mkdtemp(prefix=".gen-tmp-", dir=self.path))
         try:
             os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700: other users may read the graph
@@ -187,6 +210,9 @@ class Store:
             (tmp / "sources").mkdir()
             for src in sources:
                 (tmp / "sources" / src.sha256).write_text(src.text, "utf-8")
+            (tmp / EXTRACTED).mkdir()
+            for name, data in (extracted or {}).items():
+                (tmp / EXTRACTED / name).write_bytes(data)
             manifest = {"sources": [{"name": s.name, "sha256": s.sha256, "format": s.format}
                                     for s in sources],
                         "summary": summary}

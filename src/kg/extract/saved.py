@@ -1,0 +1,144 @@
+"""Extraction results as bytes: how worker processes hand docs back, and how a store keeps them.
+
+A doc is pickled without its record: the record is named by its position in a list both sides
+hold (the job a worker was forked with; the records read again from a stored source), so a
+doc costs little more than its findings. Slotted dataclasses (facts, mentions) go as plain
+tuples: dataclasses' own pickling calls ``fields()`` for every object, and a hundred thousand
+facts took seconds.
+
+Loading resolves only the classes a doc is made of (an allow-list, as the pickle documentation
+advises), so a store folder from elsewhere cannot make a build run code of its choosing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+import pickle
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+from kg.extract.doc import Doc
+from kg.records.record import Record
+
+_ALLOWED = {
+    ("kg.extract.doc", "Doc"),
+    ("kg.extract.fact", "Mention"),
+    ("kg.extract.fact", "Fact"),
+    ("kg.extract.fact", "Alias"),
+    ("kg.extract.fact", "Attribute"),
+    ("kg.records.record", "Problem"),
+    (__name__, "_rebuild"),
+}
+
+
+def record_ref(position: int) -> Record:
+    """Stands for a record in a pickle; only a :class:`_DocUnpickler` knows which one it is."""
+    raise pickle.UnpicklingError("a record reference outside kg.extract.saved.loads")
+
+
+@lru_cache(maxsize=None)
+def _fields(cls: type) -> tuple[str, ...] | None:
+    """Field names of a slotted dataclass (Fact, Mention, ...), else None."""
+    if dataclasses.is_dataclass(cls) and "__slots__" in vars(cls):
+        return tuple(f.name for f in dataclasses.fields(cls))
+    return None
+
+
+def _rebuild(cls: type, values: tuple) -> object:
+    obj = object.__new__(cls)
+    for name, value in zip(_fields(cls), values):
+        object.__setattr__(obj, name, value)
+    return obj
+
+
+class _DocPickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO, positions: dict[int, int]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.positions = positions
+
+    def reducer_override(self, obj: object):
+        cls = type(obj)
+        if cls is Record and id(obj) in self.positions:
+            return record_ref, (self.positions[id(obj)],)
+        names = _fields(cls)
+        if names is None:
+            return NotImplemented
+        values = tuple([getattr(obj, n) for n in names])
+        # made again by its __init__ (compiled, quick) unless that checks more than it stores (Fact)
+        return (_rebuild, (cls, values)) if hasattr(cls, "__post_init__") else (cls, values)
+
+
+class _DocUnpickler(pickle.Unpickler):
+    def __init__(self, file: io.BytesIO, records: Sequence[Record], offset: int) -> None:
+        super().__init__(file)
+        self.records, self.offset = records, offset
+
+    def find_class(self, module: str, name: str):
+        if (module, name) == (__name__, "record_ref"):
+            return self._record
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} is not part of a doc")
+        return super().find_class(module, name)
+
+    def _record(self, position: int) -> Record:
+        return self.records[position - self.offset]
+
+
+def dumps(docs: list[Doc], positions: dict[int, int]) -> bytes:
+    """``docs`` as bytes; ``positions`` maps ``id(record)`` to the record's position in the list
+    the reader will hold."""
+    buf = io.BytesIO()
+    _DocPickler(buf, positions).dump(docs)
+    return buf.getvalue()
+
+
+def loads(blob: bytes, records: Sequence[Record], offset: int = 0) -> list[Doc]:
+    """The docs in ``blob``; the record at position ``p`` is ``records[p - offset]``."""
+    return _DocUnpickler(io.BytesIO(blob), records, offset).load()
+
+
+@lru_cache(maxsize=None)
+def signature(components: tuple[str, ...]) -> str:
+    """What extraction results depend on: the components run and the code of the readers and
+    extractors (so an edited extractor never meets results saved by the old one)."""
+    h = hashlib.sha256("\0".join(components).encode())
+    for package in ("kg.records", "kg.extract"):
+        for name, entry in sorted(_code_files(resources.files(package), package)):
+            h.update(name.encode() + b"\0" + entry.read_bytes())
+    return h.hexdigest()[:24]
+
+
+def _code_files(folder, prefix: str):
+    for entry in folder.iterdir():
+        name = f"{prefix}/{entry.name}"
+        if entry.is_dir() and entry.name != "__pycache__":
+            yield from _code_files(entry, name)
+        elif entry.is_file() and not entry.name.endswith((".pyc", ".pyo")):
+            yield name, entry
+
+
+def pack(offset: int, blobs: list[bytes], count: int) -> bytes:
+    """One file of saved results: ``blobs`` (from :func:`dumps`, positions counted from
+    ``offset``) holding the docs of ``count`` records, in order."""
+    return pickle.dumps((offset, count), protocol=pickle.HIGHEST_PROTOCOL) + b"".join(blobs)
+
+
+def unpack(data: bytes, records: Sequence[Record]) -> list[Doc] | None:
+    """The docs of ``records`` saved by :func:`pack`; None when the bytes do not hold them (damaged,
+    or saved for other records): the caller extracts again."""
+    stream = io.BytesIO(data)
+    try:
+        offset, count = _DocUnpickler(stream, records, 0).load()
+        if count != len(records):
+            return None
+        docs: list[Doc] = []
+        while stream.tell() < len(data):
+            docs += _DocUnpickler(stream, records, offset).load()
+    except Exception:  # noqa: BLE001 -- whatever is wrong with the file, extracting again mends it
+        return None
+    if len(docs) != count or any(type(d) is not Doc or d.record is not r for d, r in zip(docs, records)):
+        return None
+    return docs

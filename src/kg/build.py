@@ -293,7 +293,7 @@ def _build(st: Store, paths: Sequence[str | Path], fresh, *, rebuild: bool, form
                 if progress:
                     progress("extract", len(docs), len(records))
     for n, (name, a, b) in enumerate(todo):
-        kept[name] = saved.pack(ends[n] - (b - a), extracted.saved.get(n, []), b - a)
+        kept[name] = saved.pack(ends[n] - (b - a), extracted.saved.pop(n, []), b - a)  # one copy held, not two
     papers, people, head = resolving.result() if resolving else _resolve(records)
     result = build_triples(papers, people, docs, min_confidence=min_confidence, head=head)
     del papers, people, head, docs  # the lines own them now: freed when the last line is out, as the store loads it

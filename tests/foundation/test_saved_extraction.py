@@ -103,3 +103,25 @@ def test_rebuild_extracts_everything_again(tmp_path, extracted):
     extracted.clear()
     kg.build([SMALL], store=store, rebuild=True)
     assert set(extracted) == {SMALL.name}
+
+
+def test_loading_saved_docs_leaves_no_garbage_behind():
+    """Builds run without the cyclic collector: a reference cycle left by loading would keep every
+    loader and its input alive until the build ends (it did: 100 MB more at 10,000 records)."""
+    import gc
+
+    from kg.extract.pipeline import DEFAULT_PIPELINE, pipeline, run
+    from kg.records.io import read_paths
+
+    records = read_paths([SMALL]).records
+    comps = pipeline(tuple(DEFAULT_PIPELINE))
+    docs = [build_module._findings(run(r, comps)) for r in records]  # as the build keeps them
+    blob = saved.dumps(docs, {id(r): i for i, r in enumerate(records)})
+    gc.collect()
+    gc.disable()
+    try:
+        docs = saved.loads(blob, records)
+        assert [d.record for d in docs] == records and any(d.facts for d in docs)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

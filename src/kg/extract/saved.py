@@ -78,13 +78,13 @@ class _DocUnpickler(pickle.Unpickler):
 
     def find_class(self, module: str, name: str):
         if (module, name) == (__name__, "record_ref"):
-            return self._record
+            # not a bound method: the unpickler keeps what find_class gives, and a cycle through it
+            # would outlive the load (builds run without the cyclic collector), and its input with it
+            records, offset = self.records, self.offset
+            return lambda position: records[position - offset]
         if (module, name) not in _ALLOWED:
             raise pickle.UnpicklingError(f"{module}.{name} is not part of a doc")
         return super().find_class(module, name)
-
-    def _record(self, position: int) -> Record:
-        return self.records[position - self.offset]
 
 
 def dumps(docs: list[Doc], positions: dict[int, int]) -> bytes:

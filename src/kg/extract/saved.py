@@ -102,12 +102,12 @@ def loads(blob: bytes, records: Sequence[Record], offset: int = 0) -> list[Doc]:
 
 @lru_cache(maxsize=None)
 def signature(components: tuple[str, ...]) -> str:
-    """What extraction results depend on: the components run and the code of the readers and
-    extractors (so an edited extractor never meets results saved by the old one)."""
+    """What extraction results depend on: the components run and kg's code (all of it: the
+    extractors use helpers from other packages, so an edit anywhere counts as an edited extractor,
+    which must never meet results saved by the old one)."""
     h = hashlib.sha256("\0".join(components).encode())
-    for package in ("kg.records", "kg.extract"):
-        for name, entry in sorted(_code_files(resources.files(package), package)):
-            h.update(name.encode() + b"\0" + entry.read_bytes())
+    for name, entry in sorted(_code_files(resources.files("kg"), "kg")):
+        h.update(name.encode() + b"\0" + entry.read_bytes())
     return h.hexdigest()[:24]
 
 

@@ -19,8 +19,8 @@ Keeping the sources is what makes builds incremental and idempotent: a new
 file is added to the known ones and the graph rebuilt from all of them (so
 entity resolution sees everything); a file already known changes nothing.
 What was extracted from each source is kept too, so that only the new files
-are extracted (about half of a build's work); it is reused only while the
-code of the readers and extractors is the same.
+are extracted (about half of a build's work); it is reused only while kg's
+code is the same.
 
 Keeping the N-Triples costs disk (about as much again as the database) and
 saves time on every export: reading a million triples back out of the

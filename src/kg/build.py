@@ -12,6 +12,7 @@ import gc
 import itertools
 import multiprocessing as mp
 import os
+import shutil
 import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -172,22 +173,27 @@ def _resolve(records: list[Record]):
     return papers, people, head_lines(papers, people)
 
 
-def _saved_docs(st: Store, parts: list[tuple[str, int, int]], records: list[Record], rebuild: bool):
-    """(docs the store kept, by part name; the bytes they were kept as; the parts to extract).
+def _saved_docs(st: Store, parts: list[tuple[str, int, int]], records: list[Record], rebuild: bool,
+                stage: Path) -> tuple[dict[str, list[Doc]], list[tuple[str, int, int]]]:
+    """(docs the store kept, by part name; the parts to extract). The files reused are linked
+    into ``stage`` for the new generation.
 
     A source the store has seen, read and extracted by the same code, is not extracted again:
     its docs come back from the store (at 10,000 records, 0.45 s against 14 CPU-seconds)."""
     reused: dict[str, list[Doc]] = {}
-    kept: dict[str, bytes] = {}  # name -> a source's docs as bytes, for the new generation
     todo = []
     for name, a, b in parts:
-        data = None if rebuild else st.extracted(name)
-        docs = saved.unpack(data, records[a:b]) if data is not None else None
+        path = None if rebuild else st.extracted(name)
+        docs = saved.unpack(path.read_bytes(), records[a:b]) if path is not None else None
         if docs is None:
             todo.append((name, a, b))
-        else:
-            reused[name], kept[name] = docs, data
-    return reused, kept, todo
+            continue
+        reused[name] = docs
+        try:
+            os.link(path, stage / name)  # a generation's files never change: the new one may share them
+        except OSError:
+            shutil.copyfile(path, stage / name)
+    return reused, todo
 
 
 @dataclass
@@ -219,9 +225,10 @@ def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebui
     st = Store(store)
     with _without_cyclic_gc():
         fresh = read_paths([str(p) for p in paths], format=format)
-        with st.lock():  # from reading what the store holds to swapping in the new generation
-            return _build(st, paths, fresh, rebuild=rebuild, format=format, min_confidence=min_confidence,
-                          components=components, progress=progress)
+        # the lock: from reading what the store holds to swapping in the new generation
+        with st.lock(), st.staging() as stage:
+            return _build(st, stage, paths, fresh, rebuild=rebuild, format=format,
+                          min_confidence=min_confidence, components=components, progress=progress)
 
 
 @contextmanager
@@ -239,7 +246,7 @@ def _without_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _build(st: Store, paths: Sequence[str | Path], fresh, *, rebuild: bool, format: str | None,
+def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuild: bool, format: str | None,
            min_confidence: float, components: Sequence[str], progress: Progress | None) -> BuildReport:
     from kg.records.io import parse_text
 
@@ -277,9 +284,10 @@ def _build(st: Store, paths: Sequence[str | Path], fresh, *, rebuild: bool, form
         where = ", ".join(str(p) for p in paths)
         raise NoRecords(f"no record could be read from {where}; the store was not changed", problems)
 
-    reused, kept, todo = _saved_docs(st, parts, records, rebuild)
+    reused, todo = _saved_docs(st, parts, records, rebuild, stage)
     job = [r for _, a, b in todo for r in records[a:b]]
     ends = list(itertools.accumulate(b - a for _, a, b in todo))
+    part_of = {name: (n, ends[n] - (b - a)) for n, (name, a, b) in enumerate(todo)}  # name -> (number, start)
 
     docs = []
     with extraction(job, tuple(components), ends) as extracted:
@@ -292,8 +300,9 @@ def _build(st: Store, paths: Sequence[str | Path], fresh, *, rebuild: bool, form
                 docs.append(doc)
                 if progress:
                     progress("extract", len(docs), len(records))
-    for n, (name, a, b) in enumerate(todo):
-        kept[name] = saved.pack(ends[n] - (b - a), extracted.saved.pop(n, []), b - a)  # one copy held, not two
+            if name in part_of:  # all its docs are out: kept on disk, not in memory
+                n, start = part_of[name]
+                (stage / name).write_bytes(saved.pack(start, extracted.saved.pop(n, []), b - a))
     papers, people, head = resolving.result() if resolving else _resolve(records)
     result = build_triples(papers, people, docs, min_confidence=min_confidence, head=head)
     del papers, people, head, docs  # the lines own them now: freed when the last line is out, as the store loads it
@@ -303,6 +312,6 @@ def _build(st: Store, paths: Sequence[str | Path], fresh, *, rebuild: bool, form
         yield from iter_ntriples(result.triples)
         summary.update(result.counts)  # the facts and triples written, known once all lines are out
 
-    st.write(lines(), sources, summary, checked=True, extracted=kept)
+    st.write(lines(), sources, summary, checked=True, extracted=stage)
     return BuildReport(st.path, changed=True, records=len(records), problems=problems,
                        counts=summary, sources=[s.name for s in sources])

@@ -125,13 +125,11 @@ class Store:
         fmt = hashlib.sha256(f"{source.name}\0{source.format or ''}".encode()).hexdigest()[:12]
         return f"{source.sha256}-{fmt}-{signature}"
 
-    def extracted(self, name: str) -> bytes | None:
-        """The saved docs of that name in the current generation, if it has them."""
+    def extracted(self, name: str) -> Path | None:
+        """The file of saved docs of that name in the current generation, if it has one."""
         gen = self.current
-        try:
-            return (gen / EXTRACTED / name).read_bytes() if gen is not None else None
-        except OSError:
-            return None
+        path = gen / EXTRACTED / name if gen is not None else None
+        return path if path is not None and path.is_file() else None
 
     def ntriples_files(self) -> list[Path] | None:
         """The N-Triples files the current graph was loaded from, in order: together exactly its
@@ -188,20 +186,33 @@ class Store:
                 self.path.rmdir()  # a build that wrote nothing leaves no empty store behind
             os.close(fd)  # releases the lock
 
+    @contextmanager
+    def staging(self) -> Iterator[Path]:
+        """A folder in the store for what a build keeps before its generation is written (the docs
+        it extracts, as they are made), handed to :meth:`write`; removed if it is not (and left
+        by a crash to the sweep that removes unfinished generations)."""
+        with self.lock():
+            folder = Path(tempfile.mkdtemp(prefix=".gen-tmp-", dir=self.path))
+            try:
+                yield folder
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+
     def write(self, ntriples: Iterable[str], sources: list[Source], summary: dict, *,
-              checked: bool = False, extracted: dict[str, bytes] | None = None) -> Path:
+              checked: bool = False, extracted: Path | None = None) -> Path:
         """Write a whole new generation from N-Triples text (lines, or blocks of lines), then make it current.
 
         ``checked=True`` says every IRI in the lines was already checked (kg.graph.iris mints
         only valid ones), so the loader skips validating them again; the syntax is still checked.
-        ``summary`` goes into the manifest once every line has been read. ``extracted``: the docs
-        extracted from the sources, by name (Store.extracted_name), for the next build to reuse.
+        ``summary`` goes into the manifest once every line has been read. ``extracted``: a folder
+        (from :meth:`staging`) of the docs extracted from the sources, one file per source named by
+        :meth:`extracted_name`, for the next build to reuse; it becomes part of the generation.
         """
         with self.lock():
-            return self._write(ntriples, sources, summary, checked, extracted or {})
+            return self._write(ntriples, sources, summary, checked, extracted)
 
     def _write(self, ntriples: Iterable[str], sources: list[Source], summary: dict, checked: bool = False,
-               extracted: dict[str, bytes] | None = None) -> Path:
+               extracted: Path | None = None) -> Path:
         tmp = Path(tempfile.mkdtemp(prefix=".gen-tmp-", dir=self.path))
         try:
             os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700: other users may read the graph
@@ -210,9 +221,11 @@ class Store:
             (tmp / "sources").mkdir()
             for src in sources:
                 (tmp / "sources" / src.sha256).write_text(src.text, "utf-8")
-            (tmp / EXTRACTED).mkdir()
-            for name, data in (extracted or {}).items():
-                (tmp / EXTRACTED / name).write_bytes(data)
+            if extracted is not None:
+                os.rename(extracted, tmp / EXTRACTED)
+                os.chmod(tmp / EXTRACTED, 0o777 & ~_umask())
+            else:
+                (tmp / EXTRACTED).mkdir()
             manifest = {"sources": [{"name": s.name, "sha256": s.sha256, "format": s.format}
                                     for s in sources],
                         "summary": summary}

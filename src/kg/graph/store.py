@@ -192,8 +192,11 @@ class Store:
         it extracts, as they are made), handed to :meth:`write`; removed if it is not (and left
         by a crash to the sweep that removes unfinished generations)."""
         with self.lock():
-            folder = Path(tempfile.mkdtemp(prefix=".gen-tmp-", dir=self.path))
+            # named before it is made, so that a Ctrl-C landing between the two leaves nothing behind
+            folder = self.path / f".gen-tmp-staging-{os.getpid()}"
             try:
+                shutil.rmtree(folder, ignore_errors=True)  # a crashed build's, if this pid is reused
+                folder.mkdir()
                 yield folder
             finally:
                 shutil.rmtree(folder, ignore_errors=True)

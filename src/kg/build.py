@@ -70,7 +70,7 @@ def _extract_span(span: tuple[int, int]) -> bytes:
     records, names = _JOB
     comps = pipeline(names)
     docs = [_findings(run(records[i], comps)) for i in range(*span)]
-    return saved.dumps(docs, {id(records[i]): i for i in range(*span)})
+    return saved.dumps(docs, span[0])
 
 
 def _findings(doc: Doc) -> Doc:
@@ -85,7 +85,7 @@ class Extracted:
     docs: Iterator[Doc]
     """The docs of the records, in order, made as they are read."""
     in_workers: bool
-    saved: dict[int, list[bytes]] = field(default_factory=dict)
+    saved: dict[int, list[bytes]]
     """Part number -> the part's docs as bytes (kg.extract.saved), filled as ``docs`` is read."""
 
 
@@ -102,19 +102,18 @@ def extraction(records: list[Record], components: tuple[str, ...],
     global _JOB
     ends = list(ends) or [len(records)]
     parts = list(zip([0, *ends[:-1]], ends))
-    out = Extracted(iter(()), in_workers=_workers(len(records)) > 0)
-    if not out.in_workers:
-        out.docs = _extract_here(records, pipeline(components), parts, out.saved)
-        yield out
+    kept: dict[int, list[bytes]] = {}
+    workers = _workers(len(records))
+    if not workers:
+        yield Extracted(_extract_here(records, pipeline(components), parts, kept), False, kept)
         return
     _JOB = (records, components)
     try:
-        with mp.get_context("fork").Pool(_workers(len(records)), initializer=_ignore_sigint) as pool:
+        with mp.get_context("fork").Pool(workers, initializer=_ignore_sigint) as pool:
             spans = [(n, (a, min(a + CHUNK, end))) for n, (start, end) in enumerate(parts)
                      for a in range(start, end, CHUNK)]  # a span never crosses parts
             blobs = pool.imap(_extract_span, [span for _, span in spans])
-            out.docs = _from_workers(zip([n for n, _ in spans], blobs), records, out.saved)
-            yield out
+            yield Extracted(_from_workers(zip([n for n, _ in spans], blobs), records, kept), True, kept)
     finally:
         _JOB = None
 
@@ -126,7 +125,7 @@ def _extract_here(records: list[Record], comps, parts: list[tuple[int, int]],
         for i in range(start, end):
             docs.append(_findings(run(records[i], comps)))
             if i == end - 1:  # kept before the part's last doc goes out: the caller may stop there
-                kept[n] = [saved.dumps(docs, {id(records[k]): k for k in range(start, end)})]
+                kept[n] = [saved.dumps(docs, start)]
             yield docs[-1]
 
 

@@ -116,7 +116,7 @@ def test_loading_saved_docs_leaves_no_garbage_behind():
     records = read_paths([SMALL]).records
     comps = pipeline(tuple(DEFAULT_PIPELINE))
     docs = [build_module._findings(run(r, comps)) for r in records]  # as the build keeps them
-    blob = saved.dumps(docs, {id(r): i for i, r in enumerate(records)})
+    blob = saved.dumps(docs)
     gc.collect()
     gc.disable()
     try:

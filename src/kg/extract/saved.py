@@ -87,11 +87,11 @@ class _DocUnpickler(pickle.Unpickler):
         return super().find_class(module, name)
 
 
-def dumps(docs: list[Doc], positions: dict[int, int]) -> bytes:
-    """``docs`` as bytes; ``positions`` maps ``id(record)`` to the record's position in the list
-    the reader will hold."""
+def dumps(docs: list[Doc], first: int = 0) -> bytes:
+    """``docs`` as bytes; each names its record by position, counted from ``first`` for the first
+    doc's (the reader holds the records in the docs' order)."""
     buf = io.BytesIO()
-    _DocPickler(buf, positions).dump(docs)
+    _DocPickler(buf, {id(doc.record): first + k for k, doc in enumerate(docs)}).dump(docs)
     return buf.getvalue()
 
 

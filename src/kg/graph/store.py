@@ -128,8 +128,10 @@ class Store:
     def extracted(self, name: str) -> Path | None:
         """The file of saved docs of that name in the current generation, if it has one."""
         gen = self.current
-        path = gen / EXTRACTED / name if gen is not None else None
-        return path if path is not None and path.is_file() else None
+        if gen is None:
+            return None
+        path = gen / EXTRACTED / name
+        return path if path.is_file() else None
 
     def ntriples_files(self) -> list[Path] | None:
         """The N-Triples files the current graph was loaded from, in order: together exactly its

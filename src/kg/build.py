@@ -76,7 +76,7 @@ def _extract_span(span: tuple[int, int]) -> bytes:
 def _findings(doc: Doc) -> Doc:
     """What the graph needs of a doc are its findings: not the annotations, sentences, cleaned text."""
     doc.user.clear()
-    doc.sentences, doc.clean = [], []
+    doc.sentences, doc.clean, doc.decisions = [], [], []
     return doc
 
 

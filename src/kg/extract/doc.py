@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from kg.extract.decision import Decision
 from kg.extract.fact import Alias, Attribute, Fact, Mention, collapse_ws, collapsed_record_text
 from kg.extract.sentences import Sentence, split_sentences
 from kg.records.record import Problem, Record
@@ -48,6 +49,8 @@ class Doc:
     aliases: list[Alias] = field(default_factory=list)
     attributes: list[Attribute] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    """Every lineage candidate weighed, kept or not (for ``kg explain``; not saved, not in the graph)."""
     user: dict[str, Any] = field(default_factory=dict)
     """Component-to-component annotations (e.g. "models": spans per sentence)."""
 

@@ -1,0 +1,250 @@
+"""Why a lineage edge is, or is not, in the graph: the library behind ``kg explain NAME``.
+
+The graph keeps each derivation's quote and source, but not how the extractor
+came to it, nor the candidates it turned down ("Unlike Kelp-7B, Orvik-7B is
+trained from scratch": a comparison, not a parent). Those are only known while
+a record is extracted (``Doc.decisions``), so :func:`explain` extracts again,
+with the same pipeline, the records of the store's kept sources that mention
+the model in any of its spellings, and lines what it finds up with the graph:
+
+* every derivation in the graph with the model at one end, each quote with the
+  rule that found it and its ``file:line``;
+* derivations the extraction finds that the graph does not hold (a confidence
+  below the build's ``--min-confidence``, a store built by older code);
+* every candidate the extractor rejected, with the rule that proposed it and
+  the reason it fell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.extract.decision import Decision
+from kg.extract.doc import Doc
+from kg.extract.fact import DERIVATION_KINDS, Fact, collapse_ws
+from kg.extract.pipeline import DEFAULT_PIPELINE, pipeline, run
+from kg.graph.build import PREDICATE
+from kg.graph.store import Store
+from kg.lineage import KINDS, UnknownModel, find_model, lineage, names, spellings
+from kg.records.record import Record
+from kg.resolve.entities import model_key
+
+__all__ = ["Derivation", "Explanation", "Rejected", "UnknownModel", "explain", "kind_label"]
+
+SUGGESTIONS = 3
+
+_LABELS = {kind: label for kind in DERIVATION_KINDS for prop, label in KINDS.items()
+           if prop.n3() == PREDICATE[kind]}
+
+
+def kind_label(kind: str) -> str:
+    """The extractor's kind as the graph names it: "finetuned" -> "fine-tuned"."""
+    return _LABELS.get(kind, kind.replace("_", " "))
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """``child`` was made from ``parent`` (``kind``), as one sentence says."""
+
+    child: str
+    kind: str
+    parent: str
+    confidence: float
+    rule: str
+    """The rule that found it; "" when the extraction did not record one."""
+    quote: str
+    file: str
+    line: int | None
+    in_graph: bool
+    """False: the extraction finds it but the graph does not hold it."""
+    extractor: str = ""
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A candidate pair the extractor weighed and turned down."""
+
+    child: str
+    parent: str
+    kind: str
+    rule: str
+    why: str
+    quote: str
+    file: str
+    line: int | None
+
+
+@dataclass
+class Explanation:
+    name: str
+    """The name asked for, as typed."""
+    label: str
+    """The model's name in the graph."""
+    iri: str
+    aliases: list[str]
+    derivations: list[Derivation] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    records: int = 0
+    """Records extracted again (those that mention the model or hold its evidence)."""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def explain(store: str | Path | Store | None, name: str, *,
+            components: Iterable[str] = DEFAULT_PIPELINE) -> Explanation:
+    """Every derivation of the model ``name`` (any spelling) and every candidate rejected.
+
+    Raises StoreError when there is no store, UnknownModel (suggesting the closest
+    names) or AmbiguousName when the name fits no model or several.
+    """
+    st = store if isinstance(store, Store) else Store(store)
+    graph = st.graph()
+    try:
+        root = find_model(graph, name)
+    except UnknownModel:
+        raise UnknownModel(_not_found(graph, name, st.path)) from None
+    lin = lineage(graph, root, depth=1)
+    edges = [e for e in lin.edges if root in (e.child, e.parent)]
+    ends = {n: {model_key(s) for s in spellings(graph, n)} | {model_key(lin.labels[n])}
+            for e in edges for n in (e.child, e.parent)}
+    names_of_root = spellings(graph, root)
+    keys = {model_key(s) for s in names_of_root} | {model_key(lin.labels[root])}
+    refs = {ev.record for e in edges for ev in e.evidence}
+
+    records = list(_records_about(st, keys, refs))
+    comps = pipeline(tuple(components))
+    docs = [run(r, comps) for r in records]
+    by_ref = {f"{d.record.file}#{d.record.index}": d for d in docs}
+
+    found: list[Derivation] = []
+    matched: set[tuple[int, int]] = set()  # (doc, fact) pairs the graph holds
+    for e in edges:
+        for ev in e.evidence:
+            doc = by_ref.get(ev.record)
+            hit = _fact_for(doc, ev.kind, ev.quote, ends[e.child], ends[e.parent]) if doc else None
+            if hit is not None:
+                matched.add((id(doc), hit))
+            fact = doc.facts[hit] if hit is not None else None
+            file, _, _ = ev.record.rpartition("#")
+            found.append(Derivation(lin.labels[e.child], ev.kind, lin.labels[e.parent], ev.confidence,
+                                    _rule(doc, fact), ev.quote, file or ev.record,
+                                    _line(doc.record, ev.quote) if doc else None, True,
+                                    fact.extractor if fact else ""))
+    rejected: list[Rejected] = []
+    for doc in docs:
+        for i, fact in enumerate(doc.facts):
+            if (id(doc), i) in matched or not _about(fact, keys):
+                continue
+            found.append(Derivation(fact.subject.name, kind_label(fact.predicate), fact.object.name,
+                                    fact.confidence, _rule(doc, fact), collapse_ws(fact.quote),
+                                    doc.record.file, _line(doc.record, fact.quote), False, fact.extractor))
+        for d in _unique(doc.decisions):
+            if d.accepted or not ({model_key(d.child), model_key(d.parent)} & keys):
+                continue
+            quote = _quote(doc, d.sentence)
+            rejected.append(Rejected(d.child, d.parent, kind_label(d.kind) if d.kind else "", d.rule, d.why,
+                                     quote, doc.record.file, _line(doc.record, quote)))
+    aliases = sorted({s for s in names_of_root if s != lin.labels[root]}, key=str.casefold)
+    return Explanation(name, lin.labels[root], str(root), aliases, found, rejected, len(records))
+
+
+# -- which records -------------------------------------------------------------
+
+def _records_about(st: Store, keys: set[str], refs: set[str]) -> Iterator[Record]:
+    """The records of the store's sources that hold the model's evidence or name it (names folded:
+    "Kelp 7B" is found as "kelp-7b"), in the store's order."""
+    from kg.records.io import parse_text
+
+    files = {ref.rpartition("#")[0] for ref in refs}
+    keys = {k for k in keys if k}
+    for src in st.sources():
+        if src.name not in files and not any(k in model_key(src.text) for k in keys):
+            continue  # a file that never names the model has no record that does
+        records, _, _ = parse_text(src.text, src.name, src.format)
+        for r in records:
+            if f"{r.file}#{r.index}" in refs or any(k in model_key(r.text) for k in keys):
+                yield r
+
+
+# -- matching the extraction with the graph ------------------------------------
+
+def _about(fact: Fact, keys: set[str]) -> bool:
+    return (fact.predicate in DERIVATION_KINDS and fact.subject.kind == "model" and fact.object.kind == "model"
+            and bool({model_key(fact.subject.name), model_key(fact.object.name)} & keys))
+
+
+def _fact_for(doc: Doc, kind: str, quote: str, child: set[str], parent: set[str]) -> int | None:
+    """The index of the derivation fact of ``doc`` that a piece of the graph's evidence stands for."""
+    loose = None
+    for i, f in enumerate(doc.facts):
+        if f.predicate not in DERIVATION_KINDS or kind_label(f.predicate) != kind \
+                or collapse_ws(f.quote) != quote:
+            continue
+        c, p = model_key(f.subject.name) in child, model_key(f.object.name) in parent
+        if c and p:
+            return i
+        if (c or p) and loose is None:
+            loose = i
+    return loose
+
+
+def _rule(doc: Doc | None, fact: Fact | None) -> str:
+    """The rule of the accepted decision behind ``fact`` ("" when the extractor recorded none)."""
+    if doc is None or fact is None:
+        return ""
+    quote = collapse_ws(fact.quote)
+    for d in doc.decisions:
+        if d.accepted and d.kind == fact.predicate and model_key(d.child) == model_key(fact.subject.name) \
+                and model_key(d.parent) == model_key(fact.object.name) and _quote(doc, d.sentence) == quote:
+            return d.rule
+    return ""
+
+
+def _unique(decisions: Iterable[Decision]) -> list[Decision]:
+    return list(dict.fromkeys(decisions))
+
+
+def _quote(doc: Doc, idx: int) -> str:
+    if not 0 <= idx < len(doc.sentences):
+        return ""
+    return collapse_ws(doc.quote(idx) or doc.sentences[idx].text)
+
+
+def _line(record: Record, quote: str) -> int:
+    """The line of the record's input file where ``quote`` starts (the record's first line when the
+    quote is not found as written: its white space was collapsed)."""
+    words = quote.split()
+    at = record.text.find(" ".join(words[:4])) if words else -1
+    if at < 0 and words:
+        at = record.text.find(words[0])
+    return record.lines[0] + (record.text.count("\n", 0, at) if at > 0 else 0)
+
+
+# -- a name that is not there --------------------------------------------------
+
+def _not_found(graph: Graph, name: str, where: Path) -> str:
+    """"no model named X in STORE; did you mean A, B or C?": the labels of the models with the closest
+    names, compared as entity resolution folds them ("Minitrone-9B" ~ "Mistral-NeMo-Minitron-8B")."""
+    from rapidfuzz import fuzz, process
+
+    table = names(graph)
+    label_of: dict[str, str] = {}
+    for label, all_names, _ in table.values():
+        for s in [label, *all_names]:
+            label_of.setdefault(s, label)
+    close: list[str] = []
+    for s, _, _ in process.extract(name, list(label_of), scorer=fuzz.WRatio, processor=model_key,
+                                   limit=SUGGESTIONS * 4, score_cutoff=70):
+        if label_of[s] not in close:
+            close.append(label_of[s])
+    close = close[:SUGGESTIONS]
+    hint = ""
+    if close:
+        hint = "; did you mean " + (", ".join(close[:-1]) + " or " + close[-1] if len(close) > 1 else close[0]) + "?"
+    return f"no model named {name!r} in {where}{hint}"
+

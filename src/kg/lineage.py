@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from rdflib import RDFS, Graph, URIRef
 
 from kg.queries.run import select_plain
-from kg.resolve.entities import model_key
+from kg.keys import model_key
 from kg.vocab import MLKG
 
 __all__ = ["KINDS", "AmbiguousName", "Edge", "Evidence", "Lineage", "UnknownModel", "UnknownName",

@@ -22,7 +22,7 @@ class PersonView:
 
 
 def _key(name: str) -> str:
-    from kg.resolve.keys import name_key
+    from kg.keys import name_key
 
     return name_key(name)
 

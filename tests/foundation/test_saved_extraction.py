@@ -125,3 +125,24 @@ def test_loading_saved_docs_leaves_no_garbage_behind():
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_the_signature_changes_with_extraction_code_and_only_with_it(tmp_path):
+    package = tmp_path / "kg"
+    shutil.copytree(os.path.dirname(kg.__file__), package, ignore=shutil.ignore_patterns("__pycache__"))
+    components = ("models", "derivations")
+    first = saved.code_signature(components, package)
+    assert first == saved.signature(components)  # a copy signs like the installed package
+    assert saved.code_signature(("models",), package) != first
+
+    (package / "views" / "text.py").write_text("# an edited view\n", "utf-8")
+    (package / "graph" / "build.py").write_text("# an edited graph builder\n", "utf-8")
+    assert saved.code_signature(components, package) == first  # results saved before still hold
+
+    for edited in ("keys.py", "extract/fact.py", "records/ids.py", "extract/patterns/derivations.json"):
+        target = package / edited
+        before = target.read_bytes()
+        target.write_bytes(before + b"\n")
+        assert saved.code_signature(components, package) != first, edited
+        target.write_bytes(before)
+    assert saved.code_signature(components, package) == first

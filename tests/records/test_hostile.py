@@ -194,7 +194,7 @@ def test_no_catastrophic_backtracking(text):
     from kg.records.dates import parse_date
     from kg.records.formats.hf_daily import split_title
     from kg.records.ids import arxiv_id, find_doi
-    from kg.resolve.keys import name_key, title_key
+    from kg.keys import name_key, title_key
 
     start = time.perf_counter()
     for reader in registry.READERS.values():

@@ -32,7 +32,7 @@ def lineage(
     from kg.graph.store import Store
     from kg.lineage import AmbiguousName, UnknownName, find_model, spellings
     from kg.lineage import lineage as walk
-    from kg.resolve.entities import model_key
+    from kg.keys import model_key
 
     graph = Store(store).graph()
     try:

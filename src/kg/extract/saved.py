@@ -100,24 +100,36 @@ def loads(blob: bytes, records: Sequence[Record], offset: int = 0) -> list[Doc]:
     return _DocUnpickler(io.BytesIO(blob), records, offset).load()
 
 
+EXTRACTION_CODE = ("extract", "records", "keys.py", "vocab.py")
+"""The parts of kg (under its folder) that extraction results depend on: the extractors, the readers
+that make their records and the name keys and vocabulary they use. A test checks that kg.extract
+imports nothing else of kg, so an edit anywhere here counts as an edited extractor, and an edit
+elsewhere (the graph, the views) keeps the results saved before it."""
+
+
 @lru_cache(maxsize=None)
 def signature(components: tuple[str, ...]) -> str:
-    """What extraction results depend on: the components run and kg's code (all of it: the
-    extractors use helpers from other packages, so an edit anywhere counts as an edited extractor,
-    which must never meet results saved by the old one)."""
+    """What extraction results depend on: the components run and the code of
+    :data:`EXTRACTION_CODE`, which must never meet results saved by other code."""
+    return code_signature(components, resources.files("kg"))
+
+
+def code_signature(components: tuple[str, ...], package) -> str:
+    """:func:`signature` of the kg package found at ``package`` (a folder or a resources Traversable)."""
     h = hashlib.sha256("\0".join(components).encode())
-    for name, entry in sorted(_code_files(resources.files("kg"), "kg")):
+    files = (f for part in EXTRACTION_CODE for f in _code_files(package / part, f"kg/{part}"))
+    for name, entry in sorted(files, key=lambda f: f[0]):
         h.update(name.encode() + b"\0" + entry.read_bytes())
     return h.hexdigest()[:24]
 
 
-def _code_files(folder, prefix: str):
-    for entry in folder.iterdir():
-        name = f"{prefix}/{entry.name}"
-        if entry.is_dir() and entry.name != "__pycache__":
-            yield from _code_files(entry, name)
-        elif entry.is_file() and not entry.name.endswith((".pyc", ".pyo")):
-            yield name, entry
+def _code_files(entry, name: str):
+    if entry.is_dir():
+        if entry.name != "__pycache__":
+            for child in entry.iterdir():
+                yield from _code_files(child, f"{name}/{child.name}")
+    elif entry.is_file() and not entry.name.endswith((".pyc", ".pyo")):
+        yield name, entry
 
 
 def pack(offset: int, blobs: list[bytes], count: int) -> bytes:

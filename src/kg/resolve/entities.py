@@ -9,36 +9,15 @@ frequent spelling; every other spelling is kept as an alternative label.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from kg.extract.fact import Alias, Kind, Mention
+from kg.keys import model_key, technique_key
 
 ENTITY_KINDS: tuple[Kind, ...] = ("model", "technique", "dataset", "benchmark")
 TECHNIQUE_KINDS = frozenset({"technique", "dataset", "benchmark"})
-_SEPARATORS = re.compile(r"[^\w.+]|_", re.UNICODE)
-_PLURAL = re.compile(r"(?<=[a-z]{3})s\b")
-
-
-@lru_cache(maxsize=65536)
-def model_key(name: str) -> str:
-    """Every separator ignored: 'Nemotron-4 15B' == 'nemotron4-15b'; dots and '+' kept."""
-    s = unicodedata.normalize("NFKC", name).casefold()
-    s = "".join(ch for ch in s if unicodedata.category(ch) != "Cf")
-    return _SEPARATORS.sub("", s)
-
-
-@lru_cache(maxsize=65536)
-def technique_key(name: str) -> str:
-    """Case, separators and a plural 's' folded: 'Random Hadamard transforms' == 'random hadamard transform'."""
-    s = unicodedata.normalize("NFKC", name).casefold()
-    s = "".join(ch for ch in s if unicodedata.category(ch) != "Cf")
-    s = re.sub(r"[\s\-_/]+", " ", s).strip()
-    return _PLURAL.sub("", s)
 
 
 def key_for(kind: str, name: str) -> str:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from kg.records.clean import clean_text
 from kg.records.record import Record
-from kg.resolve.keys import fold, title_key
+from kg.keys import fold, title_key
 
 SHINGLE = 3
 """Words per shingle."""

@@ -1,6 +1,6 @@
 """Author names -> one Person (or Organization) per real author.
 
-Spellings with the same :func:`~kg.resolve.keys.name_key` are one agent.
+Spellings with the same :func:`~kg.keys.name_key` are one agent.
 Beyond that, two spellings are merged only when the names are near-identical
 (a dropped middle name or initial, a short first name, a transliterated
 vowel, a one-letter typo) *and* something ties them: a shared coauthor, or
@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from kg.resolve.keys import name_key
+from kg.keys import name_key
 from kg.resolve.papers import Paper
 
 ORG_WORDS = frozenset(

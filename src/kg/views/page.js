@@ -53,7 +53,7 @@
   });
   if (!data.legend.kinds.length) { kinds.className = "empty"; }
 
-  // Search by any spelling: the same folding as entity resolution (kg.resolve.entities.model_key).
+  // Search by any spelling: the same folding as entity resolution (kg.keys.model_key).
   function fold(s) {
     return String(s).normalize("NFKC").toLowerCase().replace(/\p{Cf}/gu, "").replace(/[^\p{L}\p{N}.+]|_/gu, "");
   }

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kg.resolve.entities import model_key
+from kg.keys import model_key
 
 __all__ = ["fold", "safe_text"]
 

@@ -27,7 +27,7 @@ from kg.extract.doc import Doc
 from kg.extract.fact import Fact, Mention
 from kg.extract.modelnames import family_stem, size_of, variants
 from kg.extract.pipeline import component
-from kg.resolve.entities import model_key
+from kg.keys import model_key
 
 VERSION = "1.0"
 EXTRACTOR = f"derivations@{VERSION}"

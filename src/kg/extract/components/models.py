@@ -24,7 +24,7 @@ from kg.extract.modelnames import (
 )
 from kg.extract.pipeline import component
 from kg.extract.tokens import Token
-from kg.resolve.entities import model_key
+from kg.keys import model_key
 
 VERSION = "1.0"
 EXTRACTOR = f"models@{VERSION}"

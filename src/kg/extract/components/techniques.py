@@ -26,7 +26,7 @@ from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Fact, Mention
 from kg.extract.pipeline import component
 from kg.extract.tokens import Token, tokenize
-from kg.resolve.entities import model_key, technique_key
+from kg.keys import model_key, technique_key
 
 VERSION = "1.0"
 EXTRACTOR = f"techniques@{VERSION}"

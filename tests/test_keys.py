@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.resolve.keys import arxiv_id, name_key, title_key
+from kg.keys import arxiv_id, name_key, title_key
 
 names = st.text(min_size=1, max_size=60)
 spaces = st.sampled_from([" ", "  ", "\u00a0", "\t", "\u2009", "\u3000", "\n"])

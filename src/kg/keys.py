@@ -1,22 +1,30 @@
-"""Comparison keys for names, titles and arXiv ids.
+"""Comparison keys for names, titles, arXiv ids, models and techniques.
 
 Two spellings that a reader would call the same (case, NFC/NFD accents,
 full-width forms, NBSP, non-breaking hyphens, zero-width characters) get
 the same key; non-Latin letters are kept, never folded away.
+
+Extraction compares names with these keys ("is 'Zorbit-3 15B' the model
+this sentence already named?") and resolution groups mentions by them, so
+they live here, below both: kg.extract and kg.resolve import this module,
+and it imports nothing of kg but kg.records.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from kg.records.clean import clean_text
 from kg.records.ids import arxiv_id as _arxiv_id
 
-__all__ = ["arxiv_id", "name_key", "title_key", "fold"]
+__all__ = ["arxiv_id", "fold", "model_key", "name_key", "technique_key", "title_key"]
 
 
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
+_SEPARATORS = re.compile(r"[^\w.+]|_", re.UNICODE)
+_PLURAL = re.compile(r"(?<=[a-z]{3})s\b")
 
 
 def _nfkc_fold(s: str) -> str:
@@ -74,3 +82,20 @@ def title_key(s: str | None) -> str:
 def arxiv_id(s: str | None) -> str | None:
     """arXiv id without version: "arXiv:2402.16819v3" -> "2402.16819"."""
     return _arxiv_id(s)
+
+
+@lru_cache(maxsize=65536)
+def model_key(name: str) -> str:
+    """Every separator ignored: 'Nemotron-4 15B' == 'nemotron4-15b'; dots and '+' kept."""
+    s = unicodedata.normalize("NFKC", name).casefold()
+    s = "".join(ch for ch in s if unicodedata.category(ch) != "Cf")
+    return _SEPARATORS.sub("", s)
+
+
+@lru_cache(maxsize=65536)
+def technique_key(name: str) -> str:
+    """Case, separators and a plural 's' folded: 'Random Hadamard transforms' == 'random hadamard transform'."""
+    s = unicodedata.normalize("NFKC", name).casefold()
+    s = "".join(ch for ch in s if unicodedata.category(ch) != "Cf")
+    s = re.sub(r"[\s\-_/]+", " ", s).strip()
+    return _PLURAL.sub("", s)

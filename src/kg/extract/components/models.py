@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Attribute, Fact, Mention
+from kg.extract.lexicon import model_intro_verbs, subject_pattern
 from kg.extract.modelnames import (
     SIZE, THRESHOLD, Span, _vocab, coordinate, family_stem, find_models, parameters, size_of, variants,
 )
@@ -29,19 +30,10 @@ from kg.keys import model_key
 VERSION = "1.0"
 EXTRACTOR = f"models@{VERSION}"
 
-INTRO_VERB_FORMS = (
-    "introduce[sd]?", "introducing", "present(?:s|ed)?", "release[sd]?", "releasing", "propose[sd]?",
-    "develop(?:s|ed)?", "build", "built", "train(?:s|ed)?", "create[sd]?", "open-sourc(?:e|ed|ing)",
-    "contribute[sd]?", "provide[sd]?", "unveil(?:s|ed)?", "arrive at", "obtain(?:s|ed)?", "produce[sd]?",
-    "describe[sd]?", "publicly release", "make (?:available|public)", "contributions? (?:are|is|include)")
-"""Each a regular expression that opens with a letter."""
-INTRO_VERBS = re.compile(
-    rf"\b(?=[{''.join(sorted({f[0] for f in INTRO_VERB_FORMS}))}])(?:{'|'.join(INTRO_VERB_FORMS)})\b", re.IGNORECASE)
-"""The lookahead on the forms' first letters lets the scan pass over the other positions at once."""
-INTRO_SUBJECT = re.compile(
-    r"\b(?:we|this (?:technical )?(?:paper|work|report|study|approach|recipe|method)|in this (?:paper|work|report)|"
-    r"our (?:work|paper|release|approach|recipe|method))\b",
-    re.IGNORECASE)
+INTRO_VERBS = model_intro_verbs()
+"""The verbs that introduce a model ("present", "train", "make available"), from the shared lexicon."""
+INTRO_SUBJECT = subject_pattern()
+"""The authors as subject ("we", "this paper", "our work"), from the shared lexicon."""
 COMPARISON = frozenset(
     "than outperform outperforms outperforming outperformed surpass surpasses surpassing surpassed "
     "over against versus vs compared compare comparing rival rivaling rivals beats beat beating match "

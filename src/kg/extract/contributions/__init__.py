@@ -1,0 +1,13 @@
+"""What a paper contributes, read from its sentences: pure functions, no pipeline state.
+
+- ``chunker``: noun phrases after a verb ("we propose X and Y, a ... method").
+- ``shapes``: what a name looks like ("G-Vendi", "Direct Preference Optimization").
+- ``kinds``: technique, dataset or benchmark, from the head noun.
+- ``candidates``: one noun phrase -> a contribution, or nothing ("a novel approach").
+- ``named``: names the sentence marks as new ("called X", "X, a ... algorithm").
+- ``title``: "NAME: what it is" titles.
+- ``sentence``: all of the above over one sentence.
+- ``uses``: what the authors say they use ("we leverage X").
+
+The cue words come from kg.extract.lexicon, shared with the models extractor.
+"""

@@ -1,0 +1,71 @@
+"""TODO"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.contributions.contribution import BARE_DATA, Contribution, DETERMINERS, GENERIC_HEADS, MODEL_WORDS, PARAMETER_COUNT, TWO_LETTERS, content_words, strip_phrase
+from kg.extract.contributions.kinds import kind_of
+from kg.extract.contributions.shapes import distinctive, is_proper
+from kg.extract.lexicon import lexicon
+from kg.extract.pipeline import component
+from kg.extract.tokens import Token
+from kg.keys import model_key
+
+QUESTION_WORDS = frozenset("how what why which when where who does do did can could is are was were should "
+                           "would will".split())
+
+
+def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
+                  enumerated: bool = False) -> list[Contribution]:
+    w = lexicon()
+    heads = lexicon().kinds.every
+    cut = next((i for i, t in enumerate(phrase) if model_key(t.text) in model_keys), None)
+    if cut is not None:  # "a recipe to extend the context window of <model>": keep what names the recipe
+        phrase = phrase[:cut]
+        while phrase and phrase[-1].lower in lexicon().np_stop | DETERMINERS:
+            phrase = phrase[:-1]
+        if not phrase:
+            return []
+    words = [t.text for t in phrase]
+    name = strip_phrase(" ".join(words))
+    if not name or model_key(name) in model_keys or not TWO_LETTERS.search(name):
+        return []
+    if phrase[-1].lower in MODEL_WORDS or re.fullmatch(r"[A-Z]{0,3}LMs?", phrase[-1].text):
+        return []  # "a Llama3-based model", "a bilingual SLM": models are the models component's
+    if PARAMETER_COUNT.fullmatch(phrase[-1].text) or phrase[-1].lower in ("billion", "million", "trillion"):
+        return []  # "a family of fully open 7B and 13B language models": a size, cut from its model
+    if phrase[0].lower in w.count_words and phrase[-1].lower.endswith("s"):
+        return []  # "two novel strategies": an enumeration follows, not a name
+    if "-" in phrase[-1].text and phrase[-1].lower.split("-")[-1] in ("quantized", "pruned", "distilled",
+                                                                      "tuned", "aligned", "based", "trained"):
+        return []  # "a 4-bit GPTQ-quantized <model>": a description of a model, cut at the model
+    # "a novel instruction fine-tuning framework RankRAG": the proper name after the head
+    for k in range(len(phrase) - 1):
+        if phrase[k].lower in heads and is_proper(phrase[k + 1:]):
+            proper = strip_phrase(" ".join(words[k + 1:]))
+            if model_key(proper) in model_keys:
+                return []
+            return [Contribution(proper, kind_of(phrase[k].lower, proper), 0.85)]
+    if head and is_proper([t for t in phrase if t.lower not in ("a", "an", "the", "our")]):
+        return [Contribution(name, kind_of(head, name), 0.85)]
+    ext = next((i for i in range(1, len(phrase)) if phrase[i].lower in ("for", "to", "of", "on")
+                and phrase[i - 1].lower in GENERIC_HEADS | heads), None)
+    core = phrase[:ext] if ext else phrase  # the head is before "for ..."/"to ..."
+    last = core[-1].lower.strip("\"'")
+    last_part = last.split("-")[-1]
+    if not [c for c in content_words(name) if c not in GENERIC_HEADS | BARE_DATA]:
+        return []
+    if head == "(acronym)":
+        return [Contribution(name, kind_of(last, name), 0.8)]
+    if enumerated:
+        if phrase[0].lower in QUESTION_WORDS or (len(name.split()) < 2 and last not in heads):
+            return []
+        return [Contribution(name, kind_of(last, name), 0.6)]
+    if len(core) >= 2 and last.endswith("ed") and core[-2].lower in heads:
+        return [Contribution(name, kind_of(core[-2].lower, name), 0.65)]
+    if head or last in heads or last_part in heads or core[-1].lower.endswith("ing"):
+        return [Contribution(name, kind_of(head or last, name), 0.7)]
+    if len(phrase) <= 3 and is_proper(phrase) and any(distinctive(t.text) for t in phrase):
+        return [Contribution(name, "technique", 0.6)]
+    return []

@@ -1,0 +1,177 @@
+"""TODO"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.contributions.contribution import DETERMINERS, GENERIC_HEADS, MODEL_WORDS, content_words
+from kg.extract.contributions.kinds import appositive_head
+from kg.extract.lexicon import lexicon
+from kg.extract.tokens import Token
+
+MAX_PHRASE_WORDS = 8
+MAX_PURPOSE_WORDS = 5
+"""Words a phrase may take after "for"/"to" when its head alone says nothing ("a recipe for ...")."""
+DASHES = frozenset(("-", "--", "\u2013", "\u2014"))
+"""A dash standing alone between words opens an aside: "speculative decoding - an algorithm to ..."."""
+ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ble", "-", "ary")
+ITEM = re.compile(r"^\(?(?:\d|[ivx]{1,3}|[a-e])\)$")
+LEAD_GERUNDS = frozenset("applying using incorporating adding leveraging introducing employing performing "
+                         "adopting combining".split())
+
+
+def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], str | None]]:
+    """Noun phrases after position ``start``: [(tokens, appositive head or None)]."""
+    w = lexicon()
+    stops, keep_of = w.np_stop, w.keep_of_heads
+    heads = lexicon().kinds.every
+    out: list[tuple[list[Token], str | None]] = []
+    cur: list[Token] = []
+    k = start
+    n = len(tokens)
+    extended = 0
+    after_acronym = False
+    while k < n and len(out) < 6:
+        t = tokens[k]
+        low = t.lower
+        if cur and ITEM.match(f"{t.lead}{t.text}{t.trail.strip()}"):
+            break  # "1) checkpoint averaging 2) model scaling": the next item begins
+        if cur and t.text in DASHES:
+            out.append((cur, appositive_head(tokens, k + 1, heads)))  # "X - an algorithm to ...": X, an algorithm
+            cur = []
+            break
+        if t.lead.startswith("("):
+            if cur:
+                defined = t.text[:1].isalpha() and (t.text.isupper() or any(c.isupper() for c in t.text[1:]))
+                after = tokens[k + 1].lower if k + 1 < n else ""
+                if after in MODEL_WORDS or after == "language":
+                    defined = False  # "a Sparse Mixture of Experts (SMoE) language model": describes a model
+                out.append((cur, "(acronym)" if defined and len(t.text) <= 10 else None))
+                cur = []
+                after_acronym = after_acronym or defined
+            while k < n and ")" not in tokens[k].trail:  # skip the parenthesis
+                k += 1
+            k += 1
+            continue
+        if low in ("for", "to", "of", "on") and cur and not extended and k + 1 < n \
+                and tokens[k + 1].lower not in stops and _needs_purpose(cur):
+            extended = len(cur) + 1  # "a training recipe for ultra-long context LLMs": the purpose names it
+            cur.append(t)
+            k += 1
+            continue
+        if extended and len(cur) >= extended + MAX_PURPOSE_WORDS:
+            break
+        if low == "of" and cur and all_generic(cur):
+            cur = []  # "the concept of X" -> X
+            k += 1
+            continue
+        if low in stops and not (low == "of" and cur and (cur[-1].lower in keep_of or _title_of(cur, tokens, k))):
+            break
+        if low.endswith("ing") and cur and cur[-1].lower in MODEL_WORDS and len(cur) >= 2:
+            break  # "a bilingual SLM supporting ...": a participle clause begins
+        if low == "along" and k + 1 < n and tokens[k + 1].lower == "with":
+            k += 1
+            low = "and"
+        if low in ("and", "or", "&"):
+            if cur and modifier(cur[-1].text):
+                cur.append(t)  # "consumer electronic and medical domain datasets": one phrase
+                k += 1
+                continue
+            if cur:
+                out.append((cur, None))
+            cur = []
+            k += 1
+            continue
+        cur.append(t)
+        trail = t.trail.strip()
+        if trail.startswith(",") and k + 1 < n and _adjective_list(cur, tokens[k + 1]):
+            k += 1  # "a two-stage, closed-book QA framework": one phrase
+            continue
+        if trail.startswith(",") and k + 1 < n and tokens[k + 1].lower in w.name_cues:
+            cur = []  # "a math corpus, namely X and Y": the names that follow are the contribution
+            break
+        if trail.startswith(","):
+            # "X, a large-scale dataset ...": an appositive gives the head
+            head = appositive_head(tokens, k + 1, heads)
+            out.append((cur, head))
+            cur = []
+            if head or (k + 1 < n and tokens[k + 1].text.islower() and tokens[k + 1].lower.endswith("ing")):
+                break  # "X, focusing on ...": a participle clause, not another object
+            k += 1
+            continue
+        if trail.startswith(":") and (head := appositive_head(tokens, k + 1, heads)):
+            out.append((cur, head))  # "X: a new benchmark designed to ...": the head after the colon
+            cur = []
+            break
+        if trail and trail[0] in ".;:)!?":
+            break
+        if len(cur) >= MAX_PHRASE_WORDS + (MAX_PURPOSE_WORDS if extended else 0):
+            break
+        k += 1
+    if cur:
+        out.append((cur, None))
+    if after_acronym:
+        # "Math Informed syNthetic Dialogue (MIND) generation method": the words after the
+        # acronym are the head of the same phrase, not a second contribution
+        for i, (_, head) in enumerate(out[:-1]):
+            if head == "(acronym)" and len(out[i + 1][0]) <= 3:
+                del out[i + 1]
+                break
+    return out
+
+
+def _title_of(cur: list[Token], tokens: list[Token], k: int) -> bool:
+    """"Tree of Thoughts", "Mixture of Depths": "of" inside a name written in capitals."""
+    return (k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and not tokens[k].trail.strip()
+            and all(x.text[:1].isupper() and not x.trail.strip() for x in cur))
+
+
+def modifier(word: str) -> bool:
+    """A word that modifies a noun still to come ("electronic", "pre-")."""
+    w = word.lower()
+    return word[:1].islower() and w.endswith(ADJECTIVE_ENDINGS) \
+        and w not in lexicon().kinds.technique | lexicon().kinds.dataset  # not "CRUX-Eval and CRUX-Hard"
+
+
+def _needs_purpose(cur: list[Token]) -> bool:
+    """Does a phrase need its "for/to ..." to be a name? Only a generic head with little else
+    ("an efficient training recipe" + "for ultra-long context LLMs"), or a bare gerund ("filtering" + "for ...")."""
+    last = cur[-1].lower
+    if len(cur) == 1 and last.endswith("ing"):
+        return True
+    if last not in GENERIC_HEADS | {"reliance"}:
+        return False
+    scorer_generic = {"a", "an", "the", "our", "novel", "new", "simple", "efficient", "effective"} | GENERIC_HEADS
+    return len([t for t in cur if t.lower not in scorer_generic]) < 2
+
+
+def _adjective_list(cur: list[Token], nxt: Token) -> bool:
+    """Is "X, Y" inside one noun phrase ("two-stage, closed-book")? Only after a short modifier."""
+    return len(cur) <= 2 and nxt.lower not in DETERMINERS and nxt.lower not in lexicon().np_stop \
+        and cur[-1].lower not in lexicon().kinds.technique and "-" in cur[-1].text \
+        and cur[-1].text.islower() and not nxt.lower.endswith("ing")  # not "Kelp 2-Instruct, focusing on"
+
+
+def all_generic(tokens: list[Token]) -> bool:
+    return not content_words(" ".join(t.text for t in tokens))
+
+
+def list_items(tokens: list[Token]) -> list[int]:
+    """Where the items of "(1) X (2) Y" or "a combination of X, Y, and Z" start."""
+    starts = [k + 1 for k, t in enumerate(tokens[:-1])
+              if t.trail.strip().endswith(")") and ITEM.match(f"{t.lead}{t.text}{t.trail.strip()}")]
+    for k, t in enumerate(tokens[:-2]):
+        if t.lower == "combination" and tokens[k + 1].lower == "of":
+            k2 = k + 2
+            starts.append(k2)
+            for j in range(k2, min(k2 + 30, len(tokens) - 1)):
+                if tokens[j].trail.strip() == "," and tokens[j + 1].lower not in ("which", "that", "where"):
+                    starts.append(j + 1 + (tokens[j + 1].lower == "and"))
+                if tokens[j].trail.strip()[:1] in (".", ";"):
+                    break
+    return starts
+
+
+def drop_gerund(phrase: list[Token]) -> list[Token]:
+    """"(2) applying structured templates" -> "structured templates"."""
+    return phrase[1:] if len(phrase) > 1 and phrase[0].lower in LEAD_GERUNDS else phrase

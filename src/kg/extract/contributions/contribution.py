@@ -1,0 +1,51 @@
+"""TODO"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.extract.lexicon import lexicon
+
+
+@dataclass(frozen=True)
+class Contribution:
+    name: str
+    kind: str
+    confidence: float
+    alias: str | None = None
+
+
+def content_words(phrase: str) -> list[str]:
+    generic = lexicon().generic
+    return [w for w in re.findall(r"[\w][\w'-]*", phrase.lower()) if w not in generic and not w.isdigit()]
+
+
+TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+
+
+def strip_phrase(phrase: str) -> str:
+    phrase = phrase.strip(" \"'“”‘’,;:.")
+    words = phrase.split()
+    lead_generic = {"a", "an", "the", "our", "their", "its", "this", "these", "novel", "new", "simple", "more", "yet"}
+    while words and words[0].lower().strip("\"'") in lead_generic:
+        words = words[1:]
+    return " ".join(words).replace('"', "").replace("“", "").replace("”", "").strip()
+
+
+MODEL_WORDS = frozenset("model models llm llms slm slms mllm mllms lm lms".split())
+PARAMETER_COUNT = re.compile(r"\d+(?:\.\d+)?[BMT]")
+DETERMINERS = frozenset("a an the our their its this these which that and or while where".split())
+GENERIC_HEADS = frozenset("recipe approach method framework pipeline strategy technique algorithm scheme "
+                          "procedure process protocol methodology system".split())
+
+
+BARE_DATA = frozenset("data dataset datasets benchmark benchmarks corpus corpora set sets".split())
+
+
+@lru_cache(maxsize=1)
+def not_models_lower() -> frozenset[str]:
+    from kg.extract.modelnames import not_models
+
+    return not_models()

@@ -1,0 +1,182 @@
+"""TODO"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.contributions.candidates import from_phrase
+from kg.extract.contributions.chunker import object_phrases
+from kg.extract.contributions.contribution import Contribution, DETERMINERS, TWO_LETTERS, not_models_lower
+from kg.extract.contributions.kinds import appositive_head, head_at, head_before, kind_of
+from kg.extract.contributions.shapes import defined_run, distinctive, listed_names, method_run, new_before, plain_name, title_run
+from kg.extract.lexicon import lexicon
+from kg.extract.tokens import Token
+from kg.keys import model_key
+
+WE_CALL = frozenset("call name dub term coin".split())
+EVALUATED_ON = frozenset("on across over using".split())
+OWN_WORDS = frozenset("new novel our introduce introduces propose proposes present presents release releases "
+                      "curate curates construct constructs build builds create creates develop develops".split())
+
+
+ENUMERATED_NAME = re.compile(r"(?:^|\s)\(?\d\)\s*([A-Z][\w-]{1,30}):")
+OUR_NEW = re.compile(r"\bour (?:new|novel)\b", re.IGNORECASE)
+CONTRIBUTION_IS = re.compile(r"^(?:our (?:key |main |core |central |primary )?(?:contribution|innovation|idea)"
+                             r"|(?:central|key) to our \w+|at the (?:core|heart) of our \w+) is ", re.IGNORECASE)
+
+
+NEW_SUBJECT = re.compile(r"^(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) is an? (?:new|novel) (?:[\w-]+ ){0,3}?(?P<head>\w+)")
+
+
+def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
+    """Names the sentence itself marks as new: "called X", "X, a ... algorithm", "a corpus, X", "(1) X: ..."."""
+    name_cues = lexicon().name_cues
+    heads = lexicon().kinds.every
+    out: list[Contribution] = []
+    for k, (t, nxt) in enumerate(zip(tokens, tokens[1:])):
+        # "a technique called MiniPuzzle", "named \textit{AF-AudioSet}"
+        if (t.lower in name_cues or we_name(tokens, k)) and not evaluated_on(tokens, k):
+            if nxt.lower == "the" and k + 2 < len(tokens) and distinctive(tokens[k + 2].text):
+                k, nxt = k + 1, tokens[k + 2]  # "which we call the HelpSteer-3 dataset"
+            title = title_run(tokens, k + 1)
+            if distinctive(nxt.text.strip("{}")) and title and not nxt.trail.strip() \
+                    and not re.search(r" (?:and|or) ", title) \
+                    and not any(model_key(x) in model_keys for x in [title, *title.split()]):
+                # "called Grouped-Query Attention": the coined word begins a longer name
+                out.append(Contribution(title, kind_of(head_before(tokens, k, heads), title), 0.8))
+            elif distinctive(nxt.text.strip("{}")):
+                if model_key(nxt.text) not in model_keys:
+                    after = tokens[k + 2].lower if k + 2 < len(tokens) and not nxt.trail.strip() else ""
+                    head = after if after in heads else head_before(tokens, k, heads)  # "X dataset"
+                    for cand in listed_names(tokens, k + 1):
+                        name = re.sub(r"^\\textit\{|[{}]", "", cand)
+                        if model_key(name) not in model_keys:
+                            out.append(Contribution(name, kind_of(head, name), 0.8))
+            elif title := title_run(tokens, k + 1) or defined_run(tokens, k + 1) or (
+                    k > 0 and tokens[k - 1].lower in heads and method_run(tokens, k + 1)):
+                # "which we call Direct Preference Optimization (DPO)", "called depth up-scaling (DUS)"
+                out.append(Contribution(title, kind_of(head_before(tokens, k, heads), title), 0.8))
+        if t.trail.strip() != ",":
+            continue  # the two rules below read "X, ..."
+        # "a new math corpus, MIND-OWM"
+        if t.lower in heads and model_key(nxt.text) not in model_keys and \
+                (distinctive(nxt.text) or (plain_name(nxt.text) and new_before(tokens, k))) and \
+                nxt.trail.strip()[:1] in (".", ",", ";", ""):
+            for name in listed_names(tokens, k + 1):  # "two new benchmarks, A and B,"
+                if model_key(name) not in model_keys:
+                    out.append(Contribution(name, kind_of(head_at(tokens, k), name), 0.75))
+        # "G-Vendi, a metric that ...", "CircuitVAE, a search algorithm"
+        if distinctive(t.text) and model_key(t.text) not in model_keys and \
+                t.lower not in not_models_lower() and TWO_LETTERS.search(t.text):
+            head = appositive_head(tokens, k + 1, heads)
+            if head:
+                start = k
+                while start > 0 and tokens[start - 1].text[:1].isupper() and not tokens[start - 1].trail \
+                        and tokens[start - 1].lower not in DETERMINERS and start > k - 3:
+                    start -= 1
+                name = " ".join(x.text for x in tokens[start:k + 1])
+                out.append(Contribution(name, kind_of(head, name), 0.8))
+    if any(")" in t.text or ")" in t.trail for t in tokens):  # "(1) X:" is numbered; most sentences are not
+        text = " ".join(f"{t.lead}{t.text}{t.trail}" for t in tokens)
+        for m in ENUMERATED_NAME.finditer(text):
+            if model_key(m.group(1)) not in model_keys and distinctive(m.group(1)):
+                out.append(Contribution(m.group(1), "technique", 0.7))
+    return out
+
+
+def names_in_parentheses(tokens: list[Token], model_keys: set[str]) -> list[tuple[Contribution, str]]:
+    """"new specialized datasets (FineMath, Stack-Edu, and SmolTalk)": names listed after a head."""
+    heads = lexicon().kinds.every
+    out: list[tuple[Contribution, str]] = []
+    for k, t in enumerate(tokens[:-1]):
+        if t.lower not in heads or not tokens[k + 1].lead.startswith("(") or t.trail.strip():
+            continue
+        if not any(x.lower in OWN_WORDS for x in tokens[max(0, k - 6):k]) or evaluated_on(tokens, k):
+            continue  # "on four benchmarks (A, B, C, D)": what it is measured on
+        names, j = [], k + 1
+        while j < len(tokens) and j < k + 16:
+            word = tokens[j]
+            if word.lower not in ("and", "or") and word.text[:1].isalpha() and \
+                    (distinctive(word.text) or word.text[:1].isupper()):
+                names.append(word.text)
+            elif word.lower not in ("and", "or"):
+                names = []  # "(with 2M pairs)": not a list of names
+                break
+            if ")" in word.trail:
+                break
+            j += 1
+        for name in names if len(names) >= 2 else []:  # one name in parentheses is an acronym
+            if model_key(name) not in model_keys:
+                out.append((Contribution(name, kind_of(t.lower, name), 0.8), t.lower))
+    return out
+
+
+def evaluated_on(tokens: list[Token], k: int) -> bool:
+    """"experiments on two benchmarks, namely X and Y": sets the paper evaluates on, not its own."""
+    for j in range(k - 1, max(-1, k - 9), -1):
+        t = tokens[j]
+        if t.lower in OWN_WORDS or (j < k - 1 and t.trail.strip().startswith(",")):
+            return False  # our own, or a clause before the cue's ("..., which we refer to as X")
+        if t.lower in EVALUATED_ON:
+            return True
+    return False
+
+
+def we_name(tokens: list[Token], k: int) -> bool:
+    """Is token k the cue of "we call X" or "refer to as X" (the name follows it)?"""
+    w = tokens[k].lower
+    if w in WE_CALL:
+        return k > 0 and tokens[k - 1].lower == "we"
+    return w == "as" and k > 2 and tokens[k - 1].lower == "to" and tokens[k - 2].lower == "refer"
+
+
+def _we_name_after(tokens: list[Token], k: int) -> bool:
+    """"which we call X" / "which we refer to as X" at k, X a coined name."""
+    if k + 2 >= len(tokens) or tokens[k].lower != "which" or tokens[k + 1].lower != "we":
+        return False
+    cue = k + 2 if tokens[k + 2].lower in WE_CALL else k + 4  # "which we call X" / "which we refer to as X"
+    return cue + 1 < len(tokens) and (cue == k + 2 or tokens[cue].lower == "as") and we_name(tokens, cue) \
+        and distinctive(tokens[cue + 1].text)
+
+
+def named_heads(tokens: list[Token]) -> set[str]:
+    """Heads a name follows: "a high-quality instruction dataset, Magpie-Pro", "a corpus named X"."""
+    heads, cues = lexicon().kinds.every, lexicon().name_cues
+    out = set()
+    for k, t in enumerate(tokens[:-1]):
+        if t.lower not in heads:
+            continue
+        nxt = tokens[k + 1]
+        if t.trail.strip() == "," and distinctive(nxt.text) and _indefinite_before(tokens, k):
+            out.add(t.lower)  # not a list: "the weights, instruction tuning data, ChatBench, and ..."
+        elif not t.trail.strip() and nxt.lower in cues and k + 2 < len(tokens) and distinctive(tokens[k + 2].text):
+            out.add(t.lower)
+        else:
+            # "a data selection method based on ..., which we refer to as LESS": the name is the method
+            after = [x.lower for x in tokens[k + 1:k + 9]]
+            if "which" in after and _we_name_after(tokens, k + 1 + after.index("which")):
+                out.add(t.lower)
+    return out
+
+
+def _indefinite_before(tokens: list[Token], k: int) -> bool:
+    """Does the phrase ending at k open with "a"/"an" ("a high-quality instruction dataset")?"""
+    for j in range(k - 1, max(-1, k - 6), -1):
+        if tokens[j].trail.strip():
+            return False
+        if tokens[j].lower in ("a", "an"):
+            return True
+    return False
+
+
+def stated_contribution(text: str, tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
+    """"Our key contribution is X", "Central to our approach is X", "X is a new benchmark we built"."""
+    m = CONTRIBUTION_IS.match(text)
+    if m:
+        k = next((i for i, t in enumerate(tokens) if t.start >= m.end()), len(tokens))
+        return [c for phrase, head in object_phrases(tokens, k)[:1] for c in from_phrase(phrase, head, model_keys)]
+    m = NEW_SUBJECT.match(text)
+    if m and m.group("head").lower() in lexicon().kinds.every and model_key(m.group("name")) not in model_keys \
+            and (distinctive(m.group("name")) or " " in m.group("name")):
+        return [Contribution(m.group("name"), kind_of(m.group("head").lower(), m.group("name")), 0.8)]
+    return []

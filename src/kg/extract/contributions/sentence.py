@@ -1,0 +1,93 @@
+"""TODO"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.contributions.candidates import from_phrase
+from kg.extract.contributions.chunker import drop_gerund, list_items, object_phrases
+from kg.extract.contributions.contribution import Contribution, MODEL_WORDS, content_words, strip_phrase
+from kg.extract.contributions.kinds import kind_of
+from kg.extract.contributions.named import OUR_NEW, named_heads, named_in, names_in_parentheses, stated_contribution
+from kg.extract.lexicon import lexicon, subject_pattern
+from kg.extract.tokens import Token, tokenize
+from kg.keys import model_key, technique_key
+
+SUBJECT = subject_pattern()
+"""The authors as subject: "we", "this paper", "our work"."""
+ALONG_WITH = frozenset({("along", "with"), ("together", "with"), ("as", "well")})
+
+
+def contributions_in(text: str, model_keys: set[str],
+                     new_names: frozenset[str] = frozenset(), tokens: list[Token] | None = None) -> list[Contribution]:
+    """The contributions one sentence states (``tokens``: its tokens, when already made)."""
+    tokens = tokenize(text) if tokens is None else tokens
+    w = lexicon()
+    out: list[Contribution] = []
+    authors_speak = SUBJECT.search(text) is not None or text.lower().startswith(("our ", "central to our")) \
+        or OUR_NEW.search(text) is not None
+    subject_is_new = bool(tokens) and technique_key(tokens[0].text) in new_names
+    listed_after: set[str] = set()
+    if authors_speak:
+        out.extend(named_in(tokens, model_keys))
+        for c, head in names_in_parentheses(tokens, model_keys):
+            out.append(c)
+            listed_after.add(head)
+    out.extend(stated_contribution(text, tokens, model_keys))
+    verb_at = None
+    for k, t in enumerate(tokens):
+        if t.lower in w.intro.for_contributions and SUBJECT.search(text[: t.start]) is not None:
+            verb_at = k
+            break
+    while verb_at is not None and verb_at + 2 < len(tokens) and tokens[verb_at + 1].lower in ("and", "or") \
+            and tokens[verb_at + 2].lower in w.intro.for_contributions:
+        verb_at += 2  # "we develop and release X": X is the object of both
+    if verb_at is not None:
+        named = False
+        for phrase, head in object_phrases(tokens, verb_at + 1):
+            if named and phrase[0].lower in ("a", "an") and _after_comma(tokens, phrase[0]):
+                continue  # "X (ABC), a new framework for ...": the appositive describes X, it is not another
+            found = from_phrase(phrase, head, model_keys)
+            named = named or any(c.name != c.name.lower() for c in found) \
+                or model_key(text[phrase[0].start:phrase[-1].end]) in model_keys  # "we present X, an ... model"
+            out.extend(found)
+        for k in range(verb_at + 2, len(tokens) - 2):
+            if (start := _along_with(tokens, k)) is not None:
+                # "we present a recipe to extend ..., along with a three-stage instruction tuning process"
+                for phrase, head in object_phrases(tokens, start)[:1]:
+                    out.extend(from_phrase(phrase, head, model_keys))
+                break
+    uses_list = verb_at is None and any(t.lower in w.use_verbs for t in tokens[:12])
+    if (verb_at is not None or authors_speak or subject_is_new) and not uses_list:
+        for start in list_items(tokens):
+            for phrase, head in object_phrases(tokens, start)[:1]:
+                out.extend(from_phrase(drop_gerund(phrase), head, model_keys, enumerated=True))
+    if out:
+        listed_after |= named_heads(tokens)
+    if listed_after:  # "new datasets (A, B, and C)": the names are the contributions, not "new datasets"
+        out = [c for c in out if c.name.lower().split()[-1] not in listed_after or c.name != c.name.lower()]
+    seen: set[str] = set()
+    unique = []
+    for c in sorted(out, key=lambda c: -c.confidence):
+        key = technique_key(c.name)
+        if key not in seen and not any(key in s_ and len(key) < len(s_) for s_ in seen):
+            seen.add(key)
+            unique.append(c)
+    return unique
+
+
+def _along_with(tokens: list[Token], k: int) -> int | None:
+    """", along with" / ", together with" / ", as well as" at k: where another object of the same verb
+    starts (an article or "our" must open it), or None."""
+    pair = (tokens[k].lower, tokens[k + 1].lower)
+    if pair not in ALONG_WITH or not tokens[k - 1].trail.strip().startswith(","):
+        return None
+    start = k + 3 if pair == ("as", "well") and tokens[k + 2].lower == "as" else k + 2
+    if start < len(tokens) and tokens[start].lower in ("a", "an", "our", "the"):
+        return start
+    return None
+
+
+def _after_comma(tokens: list[Token], first: Token) -> bool:
+    k = next((i for i, t in enumerate(tokens) if t.start == first.start), 0)
+    return k > 0 and tokens[k - 1].trail.rstrip().endswith(",")

@@ -1,0 +1,95 @@
+"""TODO"""
+
+from __future__ import annotations
+
+from kg.extract.contributions.contribution import not_models_lower
+from kg.extract.lexicon import lexicon
+from kg.extract.tokens import Token
+
+
+def is_proper(tokens: list[Token]) -> bool:
+    """A name rather than a description: capitals beyond sentence case ("G-Vendi", "Prismatic Synthesis")."""
+    if not tokens:
+        return False
+    texts = [t.text for t in tokens]
+    if any(any(c.isupper() for c in t[1:]) or any(c.isdigit() for c in t) for t in texts):
+        return True
+    return all(t[:1].isupper() for t in texts if t.lower() not in ("of", "and", "for", "the", "in", "a"))
+
+
+def distinctive(word: str) -> bool:
+    """One word that is a coinage: inner capitals, digits or a hyphenated capital ("G-Vendi", "ODIN")."""
+    return any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word)
+
+
+def plain_name(word: str) -> bool:
+    """"Nectar": one capitalised word, a name only where the text marks it as one."""
+    return len(word) > 2 and word.isalpha() and word[0].isupper() and word[1:].islower() \
+        and word.lower() not in not_models_lower()
+
+
+def new_before(tokens: list[Token], k: int) -> bool:
+    """"our new ranking dataset, Nectar": the head is the authors' new one."""
+    return any(t.lower in ("new", "novel", "our") for t in tokens[max(0, k - 5):k])
+
+
+def title_run(tokens: list[Token], k: int) -> str | None:
+    """"Direct Preference Optimization" from position k: two to six capitalised words, one name."""
+    words: list[str] = []
+    for t in tokens[k:k + 6]:
+        if t.lead or not (t.text[:1].isupper() or (words and t.lower in ("of", "for", "and", "in", "to", "with",
+                                                                          "from", "on", "via"))):
+            break
+        words.append(t.text)
+        if t.trail.strip():
+            break
+    while words and not words[-1][:1].isupper():
+        words.pop()
+    return " ".join(words) if len(words) >= 2 else None
+
+
+def defined_run(tokens: list[Token], k: int) -> str | None:
+    """"depth up-scaling (DUS)" from position k: up to five lower-case words its acronym closes."""
+    for end in range(k, min(k + 5, len(tokens) - 1)):
+        t = tokens[end]
+        if not t.text[:1].islower() or t.lead or (t.trail.strip() and end < len(tokens) - 1):
+            return None
+        acronym = tokens[end + 1]
+        if acronym.lead.startswith("(") and acronym.text[:1].isupper() and \
+                sum(c.isupper() for c in acronym.text) >= 2 and end > k:
+            return " ".join(x.text for x in tokens[k:end + 1])
+    return None
+
+
+def method_run(tokens: list[Token], k: int) -> str | None:
+    """"called chain of thought prompting.": two to five lower-case words that end the clause on a
+    method word (a technique head or a gerund)."""
+    for end in range(k, min(k + 5, len(tokens))):
+        t = tokens[end]
+        if not t.text[:1].islower() or t.lead:
+            return None
+        if t.trail.strip()[:1] in (".", ",", ";", ":") or end == len(tokens) - 1:
+            last = t.lower.split("-")[-1]
+            if end > k and (last in lexicon().kinds.technique or (last.endswith("ing") and len(last) > 5)):
+                return " ".join(x.text for x in tokens[k:end + 1])
+            return None
+    return None
+
+
+def listed_names(tokens: list[Token], k: int) -> list[str]:
+    """"X (133B tokens) and Y" from position k: distinctive names joined by commas or "and"."""
+    names = [tokens[k].text]
+    j = k + 1
+    while j < len(tokens) and len(names) < 6:
+        t = tokens[j]
+        if t.lead.startswith("("):
+            while j < len(tokens) and ")" not in tokens[j].trail:
+                j += 1
+            j += 1
+            continue
+        if t.lower in ("and", "or") and j + 1 < len(tokens) and distinctive(tokens[j + 1].text):
+            names.append(tokens[j + 1].text)
+            j += 2
+            continue
+        break
+    return names

@@ -1,0 +1,43 @@
+"""TODO"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.contributions.contribution import MODEL_WORDS, Contribution, content_words, strip_phrase
+from kg.extract.contributions.kinds import kind_of
+from kg.extract.contributions.shapes import distinctive, is_proper
+from kg.extract.tokens import tokenize
+from kg.keys import model_key
+
+TITLE_NOT_NAME = re.compile(r"[,'’!?]|^(?:from|to|on|in|towards?|beyond|when|why|how|what|is|are|do|does|"
+                            r"can|shall|should|the|a|an)\b|\b(?:your|our|my|we|you|i)\b", re.IGNORECASE)
+
+
+def title_name(name: str) -> bool:
+    """"RLP" or "Prismatic Synthesis" before a title's colon names a contribution; "Reuse, Don't Retrain" does not."""
+    if TITLE_NOT_NAME.search(name) or len(name.split()) > 4 or re.search(r"\b(?:Report|Paper|Card)$", name):
+        return False
+    toks = tokenize(name)
+    return is_proper(toks) and (len(toks) > 1 or distinctive(toks[0].text))
+
+
+def title_contributions(text: str, model_keys: set[str]) -> list[Contribution]:
+    """What a title of the form "NAME: what it is" contributes ("SPARK: Self-Play Reinforcement for ...")."""
+    out: list[Contribution] = []
+    m = re.match(r"^([^:]{2,60}):\s*(.+)$", text)
+    if m:
+        name = m.group(1).strip()
+        described = m.group(2).rstrip(" .").split()[-1].lower() if m.group(2).split() else ""
+        names_model = any(model_key(t.text) in model_keys for t in tokenize(name))
+        if model_key(name) not in model_keys and not names_model and title_name(name) \
+                and described not in MODEL_WORDS:
+            kind = re.search(r"\b(?:a|an)\b[^:]*?\b(dataset|corpus|benchmark)s?\b", m.group(2), re.IGNORECASE)
+            out.append(Contribution(name, kind_of(kind.group(1) if kind else None, name), 0.75))
+        elif re.match(r"^(?:A|An)\s", m.group(2)) and not re.search(r"\b(?:[Mm]odels?|LLMs?)\b", m.group(2)) \
+                and not TITLE_NOT_NAME.search(m.group(2)[2:]):
+            # "Reuse, Don't Retrain: A Recipe for Continued Pretraining ...": the subtitle names it
+            sub = strip_phrase(m.group(2))
+            if content_words(sub):
+                out.append(Contribution(sub, kind_of(described, sub), 0.6))
+    return out

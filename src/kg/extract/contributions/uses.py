@@ -1,0 +1,45 @@
+"""TODO"""
+
+from __future__ import annotations
+
+from kg.extract.contributions.chunker import object_phrases
+from kg.extract.contributions.contribution import Contribution, MODEL_WORDS, content_words, strip_phrase
+from kg.extract.contributions.kinds import kind_of
+from kg.extract.lexicon import lexicon
+from kg.extract.tokens import Token, tokenize
+from kg.keys import model_key
+
+FIELDS = ("natural language", "computer vision", "question answering", "speech recognition", "machine translation",
+          "information retrieval")
+"""Fields and tasks an acronym is often defined for: not techniques a paper uses."""
+THINGS = frozenset("memory memories hardware unit units device devices task tasks".split())
+
+
+def uses_in(text: str, model_keys: set[str], tokens: list[Token] | None = None) -> list[Contribution]:
+    """Existing techniques a sentence says the authors build on ("we leverage X", "utilizing X")."""
+    w = lexicon()
+    tokens = tokenize(text) if tokens is None else tokens
+    out: list[Contribution] = []
+    for k, t in enumerate(tokens):
+        if t.lower not in w.use_verbs:
+            continue
+        for phrase, head in object_phrases(tokens, k + 1)[:3]:
+            name = strip_phrase(" ".join(x.text for x in phrase))
+            last = phrase[-1].lower.split("-")[-1] if phrase else ""
+            if name and content_words(name) and model_key(name) not in model_keys and \
+                    (last in w.kinds.technique or head or phrase[-1].lower.endswith("ing")):
+                out.append(Contribution(name, kind_of(head or last, name), 0.55))
+        break
+    return out
+
+
+def technique_like(long: str) -> bool:
+    """A long form that names a method ("supervised fine-tuning"), not a thing ("large language models")."""
+    words = long.lower().split()
+    if not words or words[-1] in MODEL_WORDS or words[-1].endswith("models") or len(words) > 6:
+        return False
+    w = lexicon()
+    last = words[-1].split("-")[-1]
+    if long.lower().startswith(FIELDS) or last in THINGS:
+        return False  # "natural language processing (NLP) tasks", "high bandwidth memory (HBM)"
+    return last in w.kinds.technique or last.endswith(("ing", "tion", "ment", "sis")) or long[:1].islower()

@@ -1,0 +1,119 @@
+"""The cue words of "what a paper introduces and what it uses", loaded once for every extractor.
+
+The models extractor and the contributions extractor read the same sentences
+("We introduce Kelp, a family of models", "We propose Sparse Token Routing,
+a method that ...", "we build on LoRA") and must agree on what marks them:
+the introducing verbs, the authors as subject ("we", "this paper"), the name
+cues ("a method called X"), the use verbs and the head nouns that say what
+kind of thing a name is ("... dataset", "... benchmark", "... method").
+They live as data in ``patterns/contributions.json`` and are read here into
+one frozen, typed :class:`Lexicon` (``lexicon()``); the regular expressions
+the extractors scan with are built from it, never written out again.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class IntroVerbs:
+    """Word forms of the verbs by which authors introduce something ("we *present* X")."""
+
+    both: frozenset[str]
+    """Forms that introduce a model or a contribution: "introduce", "present", "release"."""
+    models_only: frozenset[str]
+    """Forms that introduce a model but not a method: "we *train* X", "we *obtain* X"."""
+    contributions_only: frozenset[str]
+    """Forms that introduce a method or data but not a model: "we *curate* X", "we *design* X"."""
+
+    @cached_property
+    def for_models(self) -> frozenset[str]:
+        return self.both | self.models_only
+
+    @cached_property
+    def for_contributions(self) -> frozenset[str]:
+        return self.both | self.contributions_only
+
+
+@dataclass(frozen=True)
+class KindHeads:
+    """Head nouns that say what a named thing is: "X, a new *corpus*" is a dataset."""
+
+    dataset: frozenset[str]
+    benchmark: frozenset[str]
+    technique: frozenset[str]
+
+    @cached_property
+    def every(self) -> frozenset[str]:
+        return self.dataset | self.benchmark | self.technique
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    intro: IntroVerbs
+    subjects: tuple[str, ...]
+    """The authors as subject: "we", "this paper", "our work" (lower case, one space between words)."""
+    name_cues: frozenset[str]
+    """Words after which a name is given: "a technique *called* X", "*dubbed* X"."""
+    use_verbs: frozenset[str]
+    """Forms of the verbs by which authors use what exists: "we *leverage* X", "*building on* X"."""
+    kinds: KindHeads
+    np_stop: frozenset[str]
+    """Words that end a noun phrase (prepositions, clause openers, verbs)."""
+    keep_of_heads: frozenset[str]
+    """Heads whose "of" stays inside the name: "mixture of experts", "chain of thought"."""
+    generic: frozenset[str]
+    """Words that name nothing on their own: "a novel approach" is no contribution."""
+    count_words: frozenset[str]
+    """"two new strategies": a count before a plural announces a list, not a name."""
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = json.loads(resources.files("kg.extract").joinpath("patterns/contributions.json").read_text("utf-8"))
+
+    def words(values: list[str]) -> frozenset[str]:
+        return frozenset(v.lower() for v in values)
+
+    intro = raw["introduce"]
+    kinds = raw["kind_heads"]
+    return Lexicon(
+        intro=IntroVerbs(words(intro["both"]), words(intro["models"]), words(intro["contributions"])),
+        subjects=tuple(" ".join(s.lower().split()) for s in raw["subjects"]),
+        name_cues=words(raw["name_cues"]),
+        use_verbs=words(raw["use_verbs"]),
+        kinds=KindHeads(words(kinds["dataset"]), words(kinds["benchmark"]), words(kinds["technique"])),
+        np_stop=words(raw["np_stop"]),
+        keep_of_heads=words(raw["keep_of_heads"]),
+        generic=words(raw["generic"]),
+        count_words=words(raw["count_words"]),
+    )
+
+
+def phrase_pattern(phrases: frozenset[str] | tuple[str, ...]) -> re.Pattern:
+    """One case-blind regular expression for whole phrases ("we", "this paper", "make available").
+
+    The longest phrase is tried first; a lookahead on the phrases' first letters lets a scan
+    pass over every other position at once.
+    """
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    firsts = "".join(sorted({re.escape(p[0]) for p in ordered}))
+    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
+    return re.compile(rf"\b(?=[{firsts}])(?:{alternatives})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def model_intro_verbs() -> re.Pattern:
+    """"introduce", "release", "train", "make available": the verbs that introduce a model."""
+    return phrase_pattern(lexicon().intro.for_models)
+
+
+@lru_cache(maxsize=1)
+def subject_pattern() -> re.Pattern:
+    """The authors as subject: "we", "this paper", "our work"."""
+    return phrase_pattern(lexicon().subjects)

@@ -16,3 +16,20 @@ def extract_abstract():
         return run(record, comps)
 
     return _run
+
+
+_REPORTS = pytest.StashKey[list]()
+
+
+@pytest.fixture
+def checklist_report(request):
+    """Add a titled text block (e.g. a pass-rate table) to pytest's terminal summary."""
+    def _add(title: str, text: str) -> None:
+        request.config.stash.setdefault(_REPORTS, []).append((title, text))
+    return _add
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    for title, text in config.stash.get(_REPORTS, []):
+        terminalreporter.write_sep("=", title)
+        terminalreporter.write_line(text)

@@ -31,7 +31,7 @@ from kg.graph.build import PREDICATE
 from kg.graph.store import Store
 from kg.lineage import KINDS, UnknownModel, find_model, lineage, names, spellings
 from kg.records.record import Record
-from kg.resolve.entities import model_key
+from kg.keys import model_key
 
 __all__ = ["Derivation", "Explanation", "Rejected", "UnknownModel", "explain", "kind_label"]
 
@@ -229,7 +229,7 @@ def _line(record: Record, quote: str) -> int:
 
 def _not_found(graph: Graph, name: str, where: Path) -> str:
     """"no model named X in STORE; did you mean A, B or C?": the labels of the models with the closest
-    names, compared as entity resolution folds them ("Minitrone-9B" ~ "Mistral-NeMo-Minitron-8B")."""
+    names, compared as entity resolution folds them ("Orvk 2-13B" ~ "Orvik 2 13B")."""
     from rapidfuzz import fuzz, process
 
     table = names(graph)

@@ -27,7 +27,7 @@ def explain(
 
     The records of the store's sources that name the model are extracted again: each edge shows the rule that found it, each pair turned down the reason.
 
-    Example:  kg explain "MN-Minitron-8B" --format json
+    Example:  kg explain "orvik-2" --store .kg --format json
     """
     from kg.explain import explain as run_explain
     from kg.lineage import AmbiguousName, UnknownModel
@@ -41,7 +41,7 @@ def explain(
     if format is ExplainFormat.json:
         typer.echo(json.dumps(found.to_dict(), indent=2, ensure_ascii=False))
         return
-    from kg.resolve.entities import model_key
+    from kg.keys import model_key
 
     if model_key(name) not in {model_key(n) for n in (found.label, *found.aliases)}:
         from rich.text import Text
@@ -64,11 +64,11 @@ def render(found):
     not_in = [d for d in found.derivations if not d.in_graph]
     _section(text, "derivations in the graph", in_graph)
     _section(text, "derivations found but not in the graph", not_in)
-    text.append(f"\nrejected candidates ({len(found.rejected)})\n", "bold")
+    text.append(f"\nrejected candidates, child <- parent ({len(found.rejected)})\n", "bold")
     if not found.rejected:
         text.append("  none\n", "dim")
     for r in found.rejected:
-        text.append(f"  {r.child} <- {r.parent}")
+        text.append(f"  {r.child or '(none)'} <- {r.parent or '(none)'}")
         if r.kind:
             text.append(f"  ({r.kind})", "cyan")
         text.append("\n")

@@ -122,6 +122,10 @@ def family_stem(text: str) -> str | None:
         m = STEM_AND_VERSION.match(part)
         if m and m.group(1) in fams:
             return m.group(1)
+    for k in range(len(low) - 2, 1, -1):  # "StarlingBase", "TinyStarling": a stem run into a variant word
+        if text[k:k + 1].isupper() and ((low[:k] in fams and low[k:] in variants())
+                                        or (low[k:] in fams and low[:k] in variants())):
+            return low[:k] if low[:k] in fams else low[k:]
     return None
 
 
@@ -146,6 +150,8 @@ def is_core(text: str) -> bool:
     upper_inside = any(c.isupper() for c in text[1:])
     if "-" in text and text[0].islower() and any(SIZE.match(p) for p in _parts(text)) and len(letters) >= 3:
         return True  # "kestrel-9b-it": a lower-case checkpoint name with its size, as hubs write them
+    if re.fullmatch(r"[a-z]{1,2}[A-Z][A-Za-z]*\d[\w.]*", text):
+        return True  # "mT5", "xLSTM2": a lower-case prefix on a capitalised name with a version
     if not text[0].isupper() and not (text[0].isdigit() and upper_inside):
         return False
     if "-" in text:
@@ -471,9 +477,14 @@ def _name_evidence(name: str) -> tuple[tuple[tuple[int, str], ...], str | None, 
     stem = family_stem(name)
     others = [p for p in _parts(name.lower()) if p != stem and not p.startswith(stem or "\0")]
     has_digit = DIGIT.search(name) is not None
-    bare_stem = bool(stem) and not others and not has_digit
+    low = name.lower()
+    joined = bool(stem) and low != stem and (low.startswith(stem) and low[len(stem):] in variants()
+                                             or low.endswith(stem) and low[:-len(stem)] in variants())
+    bare_stem = bool(stem) and not others and not has_digit and not joined
     evidence = []
-    if bare_stem:
+    if joined:
+        evidence.append((3, "family stem and variant"))  # "StarlingBase", "FalconChat"
+    elif bare_stem:
         evidence.append((1, "bare family stem"))
     elif stem and (has_digit or all(p in variants() for p in others)):
         evidence.append((3, "family stem"))
@@ -554,6 +565,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(3, f"copula '{head}'")
         elif head in non_heads:
             span.add(-3, f"copula '{head}'")
+    if prev is not None and not prev.trail.strip() and prev.lower in ROLE_NOUNS:
+        span.add(2, f"preceded by '{prev.lower}'")  # "a large teacher X", "the student X"
     if prev is not None and prev.trail.startswith(",") and span.i >= 2:
         if tokens[span.i - 1].lower in model_heads:
             span.add(3, "preceded by 'model,'")
@@ -576,8 +589,20 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(3, "made from another model")  # "X is fine-tuned from", "X adopts ... as its base model"
     if HARDWARE.match(core) or NUMBER_FORMAT.match(core):
         span.add(-10, "hardware or number format")
+    if span.j - span.i > 1 and _title_case(tokens) and all(
+            t.text[:1].isupper() and t.text[1:].islower() and t.lower not in variants() and not family_stem(t.text)
+            for t in tokens[span.i + 1:span.j]):
+        span.add(-2, "title-case words after a name in a title")  # "Open Models Based on Kelp Research"
 
 
+def _title_case(tokens: list[Token]) -> bool:
+    """A title written in Title Case, where a capital says nothing of a name."""
+    words = [t.text for t in tokens if t.text[:1].isalpha() and len(t.text) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+ROLE_NOUNS = frozenset("teacher student teachers students".split())
+"""Nouns naming the role a model plays, written before its name."""
 MEASURES = frozenset("tokens token gpus gpu layers layer hours steps samples examples".split())
 """Non-model heads that measure something ("trained for 4.8T tokens, called X"): they say nothing of X."""
 

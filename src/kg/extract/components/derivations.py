@@ -23,9 +23,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from kg.extract import roles
+from kg.extract.decision import Decision
 from kg.extract.doc import Doc
 from kg.extract.fact import Fact, Mention
-from kg.extract.modelnames import family_stem, size_of, variants
+from kg.extract.modelnames import THRESHOLD, family_stem, size_of, variants
 from kg.extract.pipeline import component
 from kg.keys import model_key
 
@@ -201,6 +203,7 @@ class Edge:
     kind: str
     conf: float
     sentence: int
+    rule: str = ""
 
 
 @lru_cache(maxsize=8192)
@@ -253,10 +256,11 @@ def _introduced(doc: Doc) -> dict[str, float]:
     return out
 
 
-def main_model(doc: Doc, kinds: Sequence[str], parent: str, order: list[str]) -> str | None:
-    """The paper's model a step without a named child produced."""
+def main_model(doc: Doc, kinds: Sequence[str], parent: str, order: list[str],
+               exclude: set[str] = frozenset()) -> str | None:
+    """The paper's model a step without a named child produced (none of the ``exclude`` keys)."""
     intro = _introduced(doc)
-    candidates = [n for n in intro if model_key(n) != model_key(parent)]
+    candidates = [n for n in intro if model_key(n) != model_key(parent) and model_key(n) not in exclude]
     if not candidates:
         return None
     psize = size_of(parent)
@@ -293,9 +297,14 @@ def derivations(doc: Doc) -> None:
             sizes.setdefault(s, []).append(name)
     edges: list[Edge] = []
     ptexts: dict[int, tuple[str, dict[int, str]]] = {}
+    known = sorted(set(order), key=len, reverse=True)
     for idx in sorted(models):
         text = doc.clean[idx]
         names = [mm.span.name for mm in models[idx]]
+        # "the BLOOM and mT5 model families": a family named as one is a parent as good as a model
+        names += [s.name for s in doc.user.get("spans", {}).get(idx, ()) if s.family_level and s.score >= THRESHOLD]
+        # "Finetuned from Y, X models achieve ...": a name the record takes for a model, here said of its family
+        names += [n for n in known if n in text and n not in names]
         tokens = doc.user.get("tokens", {}).get(idx, [])
         located = [(tokens[mm.span.i].start, tokens[mm.span.i].start + len(mm.span.name), mm.span.name)
                    for mm in models[idx] if mm.span.j > mm.span.i and mm.span.j <= len(tokens)
@@ -313,10 +322,89 @@ def derivations(doc: Doc) -> None:
         ptext, mapping = placeholder_text(text, names, located)
         ptexts[idx] = ptext, mapping
         edges.extend(_match_sentence(doc, idx, ptext, mapping, order))
+        edges.extend(_role_edges(doc, idx, ptext, mapping, order, ptexts.get(idx - 1)))
+    edges.extend(_sized_members(doc, order, edges))
     edges.extend(_sized_children(doc, ptexts, order, edges))
     edges.extend(_edges_from_names(doc, order, edges))
     edges.extend(_refine_vague(doc, edges, models))
     _emit(doc, edges)
+
+
+def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: list[str],
+                before: tuple[str, dict[int, str]] | None) -> list[Edge]:
+    """Edges read from the roles the grammar gives a sentence's models (kg.extract.roles).
+
+    A child the sentence does not name is the paper's own: a model of the paper named in the
+    sentence with no role of its own, the model the sentence before named ("We present X. It is
+    fine-tuned from Y"), or, when the authors are the subject, the paper's main model."""
+    kinds = roles.triggered(ptext, cue_kinds(ptext))
+    if not kinds:
+        return []
+    reading = roles.read(ptext)
+    if reading is None:
+        return []
+    own = {model_key(n) for n in _introduced(doc)}
+    name = {s.index: mapping[s.index] for s in reading.slots if s.index in mapping}
+    parents, children = reading.parents, reading.children
+    rule = "role"
+    unmarked: dict[int, list[roles.Slot]] = {}
+    for s in reading.slots:
+        if not s.role and s.index in name:
+            unmarked.setdefault(s.group, []).append(s)
+    if children and not parents:
+        parents = [g for g in unmarked.values() if all(model_key(name[s.index]) not in own for s in g)]
+        rule = "role: children named, the other models are what they were made from"
+    elif parents and not children:
+        first_parent = parents[0][0].start
+        parent_names = {model_key(name[s.index]) for g in parents for s in g}
+        children = [g for g in unmarked.values() if all(model_key(name[s.index]) in own for s in g)
+                    and not any(model_key(name[s.index]) in parent_names for s in g)
+                    and not (g[-1].end < first_parent
+                             and roles.lexicon().unnamed_child.search(ptext, g[-1].end, first_parent))]
+        rule = "role: parents named, the paper's models in the sentence are what was made"
+    out: list[Edge] = []
+    if not parents:
+        return out
+    found = roles.pairs(parents, children)
+    if not children:
+        child = None
+        if reading.coreferent and before is not None:
+            prev = [n for n in before[1].values() if model_key(n) in own]
+            child, rule = (prev[0], "role: the model of the sentence before") if prev else (None, rule)
+        said_of_a_noun = roles.lexicon().unnamed_child.search(ptext, 0, parents[0][0].start)
+        if child is None and (reading.authors_subject or reading.coreferent) and not said_of_a_noun:
+            parent_keys = {model_key(name[s.index]) for g in parents for s in g}
+            child = main_model(doc, kinds, name[parents[0][0].index], order, exclude=parent_keys)
+            rule = "role: parents named, the authors make the paper's main model"
+        for g in parents:
+            for p in g:
+                _weigh(doc, out, idx, child, name.get(p.index), kinds, 0.75, f"{rule} ({p.why})")
+        return out
+    for c, p, how in found:
+        marked = (c.role == "child") + (p.role == "parent")
+        conf = 0.85 if marked == 2 else 0.8
+        child = name.get(c.index)
+        if c.role != "child" and model_key(child or "") not in own:
+            doc.decisions.append(Decision(child or "", name.get(p.index, ""), "", f"{rule}", idx, False,
+                                          "the child is neither named as made nor the paper's own"))
+            continue
+        _weigh(doc, out, idx, child, name.get(p.index), kinds, conf,
+               f"{rule}: child {c.why or 'by elimination'}, parent {p.why or 'by elimination'}; {how}")
+    for s in reading.excluded:
+        doc.decisions.append(Decision("", name.get(s.index, ""), "", "role", idx, False,
+                                      "not a parent: " + s.why))
+    return out
+
+
+def _weigh(doc: Doc, out: list[Edge], idx: int, child: str | None, parent: str | None, kinds: Sequence[str],
+           conf: float, rule: str) -> None:
+    """Add the edge child <- parent of each kind, or record why there is none."""
+    if not child or not parent or model_key(child) == model_key(parent):
+        doc.decisions.append(Decision(child or "", parent or "", "", rule, idx, False,
+                                      "no child named or implied" if not child else "the same model"))
+        return
+    for k in dict.fromkeys(kinds):
+        out.append(Edge(child, parent, k, conf, idx, rule))
 
 
 @lru_cache(maxsize=4096)
@@ -373,18 +461,20 @@ def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], ord
             continue
         if (child, parent) not in found:
             found.add((child, parent))
-            out.extend(Edge(child, parent, k, pat.conf if i == 0 or pat.kind != "cues" else pat.conf - 0.05, idx)
+            out.extend(Edge(child, parent, k, pat.conf if i == 0 or pat.kind != "cues" else pat.conf - 0.05, idx,
+                            f"pattern: {pat.name}")
                        for i, k in enumerate(dict.fromkeys(kinds)))
             p2 = _name(groups.get("p2"), mapping)
             if p2 and model_key(p2) != model_key(child):
-                out.extend(Edge(child, p2, k, pat.conf, idx) for k in kinds)
+                out.extend(Edge(child, p2, k, pat.conf, idx, f"pattern: {pat.name}") for k in kinds)
         if child_at:  # "we present A and B, obtained by pruning Y": B's parent is A's too
             for other in _listed_with(ptext, *child_at):
                 sibling = _name(other, mapping)
                 if sibling and model_key(sibling) not in (model_key(parent), model_key(child)) \
                         and (sibling, parent) not in found:
                     found.add((sibling, parent))
-                    out.extend(Edge(sibling, parent, k, pat.conf - 0.05, idx) for k in dict.fromkeys(kinds))
+                    out.extend(Edge(sibling, parent, k, pat.conf - 0.05, idx, f"pattern: {pat.name} (listed with)")
+                               for k in dict.fromkeys(kinds))
     return out
 
 
@@ -451,6 +541,22 @@ def _sized_children(doc: Doc, ptexts: dict[int, tuple[str, dict[int, str]]], ord
                             and (model_key(child), model_key(parent)) not in have:
                         out.extend(Edge(child, parent, k, 0.7, idx) for k in kinds)
                         have.add((model_key(child), model_key(parent)))
+    return out
+
+
+def _sized_members(doc: Doc, order: list[str], found: list[Edge]) -> list[Edge]:
+    """"X models are fine-tuned from Y-7B and Z-70B" and the paper names X-70B: the member of the
+    family with a parent's size was made from that parent (implied, so a lower confidence)."""
+    out: list[Edge] = []
+    intro = _introduced(doc)
+    for e in found:
+        psize = size_of(e.parent)
+        if not psize or size_of(e.child) or e.conf < 0.75:
+            continue
+        for name in dict.fromkeys(order):
+            if name in intro and size_of(name) == psize and model_key(name) != model_key(e.child) \
+                    and model_key(name).startswith(model_key(e.child)):
+                out.append(Edge(name, e.parent, e.kind, 0.6, e.sentence, "naming: the family's member of the parent's size"))
     return out
 
 
@@ -570,7 +676,10 @@ def _emit(doc: Doc, edges: list[Edge]) -> None:
         quote = doc.quote(e.sentence)
         doc.entities.append(Mention("model", e.parent))
         if quote is None:  # a fact we cannot quote, we do not emit
+            doc.decisions.append(Decision(e.child, e.parent, e.kind, e.rule, e.sentence, False, "no quote"))
             continue
+        doc.decisions.append(Decision(e.child, e.parent, e.kind, e.rule or "naming", e.sentence, True,
+                                      confidence=round(e.conf, 2)))
         doc.facts.append(Fact(Mention("model", e.child), e.kind, Mention("model", e.parent), quote,
                               round(e.conf, 2), EXTRACTOR, doc.record))
         if model_key(e.child) not in introduced and e.conf >= 0.8 and not REPORTED.search(doc.clean[e.sentence]):

@@ -38,7 +38,8 @@ COMPARISON = frozenset(
     "than outperform outperforms outperforming outperformed surpass surpasses surpassing surpassed "
     "over against versus vs compared compare comparing rival rivaling rivals beats beat beating match "
     "matches matching like e.g such including exceeds exceed exceeding".split())
-HF_URL = re.compile(r"huggingface\.co/[\w.\-]+/([\w.\-]+)")
+HF_URL = re.compile(r"huggingface\.co/(?!(?:spaces|datasets|papers|docs|blog)/)[\w.\-]+/([\w.\-]+)")
+"""A model repository's address (not a Space's, a dataset's or a paper page's)."""
 THE_SIZE_MODEL = re.compile(r"the (?<!\wthe )(\d+(?:\.\d+)?[BM]) (?:model|LLM|base model|checkpoint)\b")
 """The word "the" (nothing of a word before it) opens the pattern as plain text, which the scan finds fast."""
 _ONE_SIZE = r"\d+(?:\.\d+)?(?:[BM]| billion| million)"

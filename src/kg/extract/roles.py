@@ -1,0 +1,216 @@
+"""Who was made from whom in one sentence: the roles of its models, not the order of its words.
+
+A sentence states a derivation when it holds a *trigger* (a kind's cue word,
+"fine-tune", "teacher", ..., or an anchor such as "based on", "on top of")
+and models in two roles: a *parent*, what a model was made from, and a
+*child*, what was made. The roles come from the grammar around each name,
+read on the sentence with its names as placeholders ("We fine-tuned <M0> on
+35B Python tokens, resulting in the creation of <M1>"):
+
+- the words just before a name: "from", "on top of", "teacher" make a
+  parent; "called", "resulting in", "into", "student" make a child;
+- the object of an active trigger verb is a parent ("we fine-tuned <M0>",
+  "to fine-tune <M0>");
+- a name followed by a participle or a copula and one ("<M1>, fine-tuned
+  from", "<M1> is based on", "<M1>, a model distilled from") is a child;
+- a participle opening the sentence makes the names after its comma the
+  children ("Finetuned from <M0> and <M1>, <M2> models achieve ...");
+- "<M0>-based <M1>": the first is the parent.
+
+Names listed together share a role ("<M0> and <M1>"). Two lists of the same
+length pair up in order; otherwise each child takes each parent. A
+comparison ("outperforms <M0>"), a data source ("<M0> outputs"), an
+architecture ("the architecture of <M0>") is no parent. When the sentence
+names parents and no child, the caller supplies the paper's own model,
+provided the authors are the sentence's subject.
+
+Pure functions on strings: the caller maps placeholders back to names.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+PLACEHOLDER = re.compile(r"<M(\d+)>")
+FILLER = r"(?:(?!(?:of|with|for|in|on|at|by|to|from|than|as|and|or|that|which|who|is|are|was|were)\b)[\w.-]+[ ,]+){0,4}?"
+"""Words between a marker and its name: determiners and modifiers ("the pretrained multilingual")."""
+
+
+@dataclass(frozen=True)
+class RoleLexicon:
+    """The cue words of kg.extract.patterns/derivations.json's "roles", compiled once."""
+
+    anchors: re.Pattern
+    parent_before: re.Pattern
+    child_before: re.Pattern
+    parent_verb: re.Pattern
+    child_after: re.Pattern
+    excluded_before: re.Pattern
+    excluded_after: re.Pattern
+    reported: re.Pattern
+    we_subject: re.Pattern
+    coreference: re.Pattern
+    opener: re.Pattern
+    unnamed_child: re.Pattern
+    """"six dense models distilled from <M0>": the derivation is said of a noun, not of a named model."""
+
+
+def _alts(items: list[str]) -> str:
+    return "|".join(f"(?:{i})" for i in items)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> RoleLexicon:
+    spec = json.loads(resources.files("kg.extract").joinpath("patterns/derivations.json").read_text("utf-8"))
+    r = spec["roles"]
+    participle = _alts(r["child_participles"])
+    return RoleLexicon(
+        anchors=re.compile(_alts(r["anchors"]), re.IGNORECASE),
+        parent_before=re.compile(rf"\b(?:{_alts(r['parent_before'])}) {FILLER}$", re.IGNORECASE),
+        child_before=re.compile(rf"\b(?:{_alts(r['child_before'])}) {FILLER}$", re.IGNORECASE),
+        # "we fine-tuned <M0>", "to fine-tune the <M0>", "by distilling <M0>": the verb's object
+        parent_verb=re.compile(rf"(?:^|\b(?:we|to|and|then|by|after|first|also|further|when|while|i)\s+"
+                               rf"(?:(?:first|then|further|also|additionally|subsequently|jointly)\s+)?|"
+                               rf"(?<=ing )|\b(?=\w+ing\b))(?:{_alts(r['parent_verbs'])}) {FILLER}$",
+                               re.IGNORECASE),
+        # "<M1>, fine-tuned from", "<M1> is based on", "<M1>, a model distilled from", "<M1>, which is ..."
+        child_after=re.compile(rf"^(?: \([^)]*\))?,? (?:(?:which|that|who) )?(?:(?:is|was|are|were|has been|"
+                               rf"have been|gets|get) )?(?:(?:an?|the) [^<.;]{{0,60}}? )?"
+                               rf"(?:(?:further|then|first|also|additionally|subsequently|continually|"
+                               rf"initially|efficiently|carefully) )?(?:{participle})\b", re.IGNORECASE),
+        excluded_before=re.compile(rf"\b(?:{_alts(r['excluded_before'])}) {FILLER}$", re.IGNORECASE),
+        excluded_after=re.compile(rf"^(?:[ -](?:{_alts(r['excluded_after'])}))", re.IGNORECASE),
+        reported=re.compile(rf"\b(?:{_alts(r['reported'])})\b", re.IGNORECASE),
+        we_subject=re.compile(_alts(r["we_subject"]), re.IGNORECASE),
+        coreference=re.compile(_alts(r["coreference"]), re.IGNORECASE),
+        unnamed_child=re.compile(r["unnamed_child"], re.IGNORECASE),
+        opener=re.compile(rf"^(?:{participle}|building|starting|initiali[sz]ing|using|with)\b[^,]*?,",
+                          re.IGNORECASE),
+    )
+
+
+@dataclass
+class Slot:
+    """One placeholder of the sentence, the list it is in, and the role the grammar gives it."""
+
+    index: int
+    """The placeholder's number (<M3> -> 3)."""
+    start: int
+    end: int
+    group: int
+    role: str = ""
+    """"parent", "child", "excluded" or "" (the grammar says nothing)."""
+    why: str = ""
+
+
+@dataclass
+class Reading:
+    """What one sentence says of its models' roles."""
+
+    slots: list[Slot]
+    parents: list[list[Slot]] = field(default_factory=list)
+    """Parents, by list ("<M0> and <M1>" is one list)."""
+    children: list[list[Slot]] = field(default_factory=list)
+    excluded: list[Slot] = field(default_factory=list)
+    authors_subject: bool = False
+    """The authors do the making ("We fine-tune ...", "Starting from <M0>, we ..."): an unnamed child is theirs."""
+    coreferent: bool = False
+    """The child is named by the sentence before ("The resulting model ...", "It is ...")."""
+
+
+LIST_GAP = re.compile(r"^(?:,? (?:and|or|&) |, )$")
+
+
+def _slots(ptext: str) -> list[Slot]:
+    out: list[Slot] = []
+    group = -1
+    prev_end = None
+    closed = False  # "A and B, C models": a list closes at its "and"; a comma after it opens a new clause
+    for m in PLACEHOLDER.finditer(ptext):
+        gap = ptext[prev_end:m.start()] if prev_end is not None else None
+        if gap is None or not LIST_GAP.match(gap) or (closed and gap == ", "):
+            group += 1
+            closed = False
+        else:
+            closed = gap != ", "
+        out.append(Slot(int(m.group(1)), m.start(), m.end(), group))
+        prev_end = m.end()
+    return out
+
+
+def _clause_before(ptext: str, start: int) -> str:
+    """The text before a list, back to the sentence's start or the last placeholder (at most 120 characters)."""
+    before = ptext[max(0, start - 120):start]
+    cut = before.rfind(">")
+    return before[cut + 1:] if cut >= 0 else before
+
+
+def read(ptext: str) -> Reading | None:
+    """The roles of the models of a sentence with placeholders, or None when it states no derivation."""
+    lex = lexicon()
+    slots = _slots(ptext)
+    if not slots or lex.reported.search(ptext):
+        return None
+    groups: dict[int, list[Slot]] = {}
+    for s in slots:
+        groups.setdefault(s.group, []).append(s)
+    opener = lex.opener.match(ptext)
+    for g, members in groups.items():
+        first, last = members[0], members[-1]
+        before = _clause_before(ptext, first.start)
+        after = ptext[last.end:last.end + 120]
+        role, why = "", ""
+        if lex.excluded_before.search(before) or lex.excluded_after.match(after):
+            role, why = "excluded", "a comparison, a data source or an architecture"
+        elif lex.child_before.search(before):
+            role, why = "child", "named as what was made"
+        elif re.search(r"-based\b", after[:8]):
+            role, why = "parent", "'X-based'"
+        elif lex.parent_verb.search(before):
+            role, why = "parent", "object of a derivation verb"
+        elif lex.parent_before.search(before) and not before.rstrip().lower().endswith(" to"):
+            role, why = "parent", "after 'from', 'on top of', 'teacher', ..."
+        elif before.rstrip().lower().endswith(" to") and re.search(r"\bappl(?:y|ies|ied|ying)\b", before, re.I):
+            role, why = "parent", "what a method is applied to"
+        elif lex.child_after.match(after):
+            role, why = "child", "subject of a derivation participle"
+        elif opener and first.start >= opener.end() and not any(
+                s.role == "child" for s in slots if s.start < first.start):
+            role, why = "child", "subject after an opening participle"
+        elif g > 0 and re.match(r"-based\b", before):
+            role, why = "child", "what an 'X-based' model is"
+        for s in members:
+            s.role, s.why = role, why
+    reading = Reading(slots)
+    for g, members in groups.items():
+        role = members[0].role
+        if role == "parent":
+            reading.parents.append(members)
+        elif role == "child":
+            reading.children.append(members)
+        elif role == "excluded":
+            reading.excluded.extend(members)
+    reading.authors_subject = bool(lex.we_subject.search(ptext))
+    reading.coreferent = bool(lex.coreference.match(ptext))
+    return reading
+
+
+def triggered(ptext: str, cue_kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """The kinds a sentence's triggers name: its cue kinds, or "based_on" for an anchor alone."""
+    if cue_kinds:
+        return cue_kinds
+    return ("based_on",) if lexicon().anchors.search(ptext) else ()
+
+
+def pairs(parents: list[list[Slot]], children: list[list[Slot]]) -> list[tuple[Slot, Slot, str]]:
+    """(child, parent, how) for lists of children and parents: two lists of one length pair up in
+    order ("<M0> and <M1> ... called <M2> and <M3>"), otherwise each child takes each parent."""
+    flat_p = [s for g in parents for s in g]
+    flat_c = [s for g in children for s in g]
+    if len(parents) == 1 and len(children) == 1 and len(flat_p) == len(flat_c) > 1:
+        return [(c, p, "lists paired in order") for c, p in zip(flat_c, flat_p)]
+    return [(c, p, "each child, each parent") for c in flat_c for p in flat_p]

@@ -27,7 +27,7 @@ from rdflib import RDFS, Graph, URIRef
 
 from kg.queries.run import select_plain
 from kg.keys import model_key
-from kg.vocab import MLKG
+from kg.vocab import DERIVATIONS, MLKG
 
 __all__ = ["KINDS", "AmbiguousName", "Edge", "Evidence", "Lineage", "UnknownModel", "UnknownName",
            "evidence", "find_entity", "find_model", "lineage", "names"]
@@ -37,18 +37,8 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
-KINDS = {
-    MLKG.finetunedFrom: "fine-tuned",
-    MLKG.prunedFrom: "pruned",
-    MLKG.distilledFrom: "distilled",
-    MLKG.upcycledFrom: "upcycled",
-    MLKG.continuedPretrainingFrom: "continued pre-training",
-    MLKG.contextExtendedFrom: "context-extended",
-    MLKG.alignedFrom: "aligned",
-    MLKG.quantizedFrom: "quantized",
-    MLKG.mergedFrom: "merged",
-    MLKG.basedOn: "based on",
-}
+KINDS = {d.iri: d.label.removesuffix(" from") for d in DERIVATIONS}
+"""Each derivation property -> how an edge names its kind: mlkg:finetunedFrom -> "fine-tuned"."""
 DERIVES_N3 = [p.n3() for p in (MLKG.derivedFrom, *KINDS)]
 """The properties that say a model was made from another, as SPARQL terms."""
 DERIVED = "derived"

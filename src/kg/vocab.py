@@ -1,6 +1,8 @@
 """The mlkg vocabulary as Python names. GENERATED from ontology/mlkg.ttl by
 tools/gen_vocab.py: do not edit; a test fails when it is out of date."""
 
+from typing import NamedTuple
+
 from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
@@ -55,3 +57,26 @@ class MLKG(DefinedNamespace):
     uses: URIRef  # property: A paper builds its contribution on an existing technique.
     version: URIRef  # property: The version of an extractor.
     wrote: URIRef  # property: A person or organisation wrote a paper.
+
+
+class Derivation(NamedTuple):
+    """One way a model is made from another: a sub-property of mlkg:derivedFrom."""
+
+    kind: str  # the name a fact gives it: "finetuned"
+    iri: URIRef  # mlkg:finetunedFrom
+    label: str  # its rdfs:label: "fine-tuned from"
+
+
+DERIVATIONS = (
+    Derivation("finetuned", MLKG.finetunedFrom, "fine-tuned from"),
+    Derivation("pruned", MLKG.prunedFrom, "pruned from"),
+    Derivation("distilled", MLKG.distilledFrom, "distilled from"),
+    Derivation("upcycled", MLKG.upcycledFrom, "upcycled from"),
+    Derivation("continued_pretraining", MLKG.continuedPretrainingFrom, "continued pre-training from"),
+    Derivation("context_extended", MLKG.contextExtendedFrom, "context-extended from"),
+    Derivation("aligned", MLKG.alignedFrom, "aligned from"),
+    Derivation("quantized", MLKG.quantizedFrom, "quantized from"),
+    Derivation("merged", MLKG.mergedFrom, "merged from"),
+    Derivation("based_on", MLKG.basedOn, "based on"),
+)
+"""Every derivation kind, in the order the ontology lists them."""

@@ -17,12 +17,14 @@ from the result is byte-for-byte repeatable.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
 
+from kg.vocab import DERIVATIONS as _DERIVATIONS
 from kg.vocab import MLKG
 
 NODE_TYPES = {  # class -> type name; when a node has several, the later one wins
@@ -30,24 +32,25 @@ NODE_TYPES = {  # class -> type name; when a node has several, the later one win
     MLKG.ModelFamily: "ModelFamily", MLKG.Model: "Model", MLKG.Technique: "Technique",
     MLKG.Dataset: "Dataset", MLKG.Benchmark: "Benchmark",
 }
-EDGE_TYPES = {
-    MLKG.wrote: "WROTE", MLKG.introduces: "INTRODUCES", MLKG.uses: "USES",
-    MLKG.finetunedFrom: "FINETUNED_FROM", MLKG.prunedFrom: "PRUNED_FROM",
-    MLKG.distilledFrom: "DISTILLED_FROM", MLKG.upcycledFrom: "UPCYCLED_FROM",
-    MLKG.continuedPretrainingFrom: "CONTINUED_PRETRAINING_FROM",
-    MLKG.contextExtendedFrom: "CONTEXT_EXTENDED_FROM", MLKG.alignedFrom: "ALIGNED_FROM",
-    MLKG.quantizedFrom: "QUANTIZED_FROM", MLKG.mergedFrom: "MERGED_FROM", MLKG.basedOn: "BASED_ON",
-    MLKG.inFamily: "IN_FAMILY",
-    MLKG.derivedFrom: "DERIVED_FROM",  # only kept when no specific derivation says the same
-}
+
+
+def edge_type(prop: URIRef) -> str:
+    """A property's local name in upper snake case, as property graphs name relations:
+    mlkg:continuedPretrainingFrom -> "CONTINUED_PRETRAINING_FROM"."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", prop.fragment).upper()
+
+
+EDGE_TYPES = {p: edge_type(p) for p in (
+    MLKG.wrote, MLKG.introduces, MLKG.uses, *(d.iri for d in _DERIVATIONS), MLKG.inFamily,
+    MLKG.derivedFrom,  # only kept when no specific derivation says the same
+)}
 NODE_PROPERTIES = {  # property -> attribute (single-valued; the smallest value when a graph holds several)
     "http://purl.org/dc/terms/date": "date",
     str(MLKG.arxivId): "arxivId",
     str(MLKG.doi): "doi",
     str(MLKG.parameterCount): "parameterCount",
 }
-DERIVATIONS = {str(p) for p in EDGE_TYPES} - {str(p) for p in (  # the kinds mlkg:derivedFrom generalises
-    MLKG.wrote, MLKG.introduces, MLKG.uses, MLKG.inFamily, MLKG.derivedFrom)}
+DERIVATIONS = {str(d.iri) for d in _DERIVATIONS}  # the kinds mlkg:derivedFrom generalises
 
 _PREFIXES = """PREFIX mlkg: <https://w3id.org/mlkg/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>

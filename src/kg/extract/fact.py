@@ -13,13 +13,12 @@ from functools import lru_cache
 from typing import Literal
 
 from kg.records.record import Record
+from kg.vocab import DERIVATIONS
 
 Kind = Literal["paper", "agent", "model", "technique", "dataset", "benchmark"]
 
-DERIVATION_KINDS = (
-    "finetuned", "pruned", "distilled", "upcycled", "continued_pretraining",
-    "context_extended", "aligned", "quantized", "merged", "based_on",
-)
+DERIVATION_KINDS = tuple(d.kind for d in DERIVATIONS)
+""""finetuned", "pruned", ...: the ontology's sub-properties of mlkg:derivedFrom, as facts name them."""
 PREDICATES = ("wrote", "introduces", "uses", *DERIVATION_KINDS)
 
 

@@ -30,7 +30,7 @@ from kg.records.record import Record
 from kg.resolve.entities import Entity, resolve_entities
 from kg.resolve.papers import Paper
 from kg.resolve.people import People
-from kg.vocab import MLKG
+from kg.vocab import DERIVATIONS, MLKG
 
 
 def _n(term: str) -> str:
@@ -54,16 +54,7 @@ PREDICATE = {
     "wrote": _n(MLKG.wrote),
     "introduces": _n(MLKG.introduces),
     "uses": _n(MLKG.uses),
-    "finetuned": _n(MLKG.finetunedFrom),
-    "pruned": _n(MLKG.prunedFrom),
-    "distilled": _n(MLKG.distilledFrom),
-    "upcycled": _n(MLKG.upcycledFrom),
-    "continued_pretraining": _n(MLKG.continuedPretrainingFrom),
-    "context_extended": _n(MLKG.contextExtendedFrom),
-    "aligned": _n(MLKG.alignedFrom),
-    "quantized": _n(MLKG.quantizedFrom),
-    "merged": _n(MLKG.mergedFrom),
-    "based_on": _n(MLKG.basedOn),
+    **{d.kind: _n(d.iri) for d in DERIVATIONS},
 }
 CLASS = {
     "model": _n(MLKG.Model),

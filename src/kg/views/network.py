@@ -25,7 +25,7 @@ from rdflib import Graph, URIRef
 
 from kg.lineage import KINDS, PREFIXES, evidence
 from kg.views.text import fold, safe_text
-from kg.vocab import MLKG
+from kg.vocab import DERIVATIONS, MLKG
 
 # class -> (key, label, colour, vis shape); shapes sized by degree, label drawn below
 CLASSES = {
@@ -37,22 +37,19 @@ CLASSES = {
     MLKG.Dataset: ("dataset", "Dataset", "#b07aa1", "triangleDown"),
     MLKG.Benchmark: ("benchmark", "Benchmark", "#9c755f", "star"),
 }
-# property -> (key, label, colour)
+DERIVED_COLOUR = "#7f7f7f"
+KIND_COLOURS = {  # derivation kind (kg.vocab.DERIVATIONS) -> the colour its edges are drawn in
+    "finetuned": "#e15759", "pruned": "#d37295", "distilled": "#76b7b2", "upcycled": "#edc948",
+    "continued_pretraining": "#59a14f", "context_extended": "#b07aa1", "aligned": "#f28e2b",
+    "quantized": "#9c755f", "merged": "#bab0ac", "based_on": "#4e79a7",
+}
+# property -> (key, label, colour); a kind without a colour of its own is drawn as plain "derived from"
 EDGES = {
     MLKG.wrote: ("wrote", "wrote", "#9aa5b1"),
     MLKG.introduces: ("introduces", "introduces", "#4e79a7"),
     MLKG.uses: ("uses", "uses", "#c9b27c"),
-    MLKG.finetunedFrom: ("finetuned", "fine-tuned from", "#e15759"),
-    MLKG.prunedFrom: ("pruned", "pruned from", "#d37295"),
-    MLKG.distilledFrom: ("distilled", "distilled from", "#76b7b2"),
-    MLKG.upcycledFrom: ("upcycled", "upcycled from", "#edc948"),
-    MLKG.continuedPretrainingFrom: ("continued_pretraining", "continued pre-training of", "#59a14f"),
-    MLKG.contextExtendedFrom: ("context_extended", "context-extended from", "#b07aa1"),
-    MLKG.alignedFrom: ("aligned", "aligned from", "#f28e2b"),
-    MLKG.quantizedFrom: ("quantized", "quantized from", "#9c755f"),
-    MLKG.mergedFrom: ("merged", "merged from", "#bab0ac"),
-    MLKG.basedOn: ("based_on", "based on", "#4e79a7"),
-    MLKG.derivedFrom: ("derived", "derived from", "#7f7f7f"),
+    **{d.iri: (d.kind, d.label, KIND_COLOURS.get(d.kind, DERIVED_COLOUR)) for d in DERIVATIONS},
+    MLKG.derivedFrom: ("derived", "derived from", DERIVED_COLOUR),
 }
 DERIVATIONS = set(KINDS) | {MLKG.derivedFrom}
 _KIND_ORDER = {label: i for i, label in enumerate(KINDS.values())}

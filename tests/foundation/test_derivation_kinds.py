@@ -1,0 +1,70 @@
+"""Derivation kinds are defined once, by the ontology, and every stage takes them from kg.vocab.
+
+A kind added to ontology/mlkg.ttl (and vocab.py regenerated) must reach extraction's predicates,
+the graph builder, lineage, the views and the property-graph exports without a second list.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from rdflib import RDFS, Graph, URIRef
+
+from kg.exports.networks import DERIVATIONS as EXPORT_DERIVATIONS
+from kg.exports.networks import EDGE_TYPES, edge_type
+from kg.extract.fact import DERIVATION_KINDS, PREDICATES
+from kg.graph.build import PREDICATE
+from kg.lineage import KINDS
+from kg.views.network import EDGES, KIND_COLOURS
+from kg.vocab import DERIVATIONS, MLKG
+
+ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology" / "mlkg.ttl"
+
+
+def ontology_kinds() -> set[URIRef]:
+    onto = Graph().parse(ONTOLOGY)
+    return set(onto.subjects(RDFS.subPropertyOf, MLKG.derivedFrom))
+
+
+def test_the_table_holds_every_sub_property_of_derived_from_with_its_label():
+    onto = Graph().parse(ONTOLOGY)
+    assert {d.iri for d in DERIVATIONS} == ontology_kinds()
+    assert len(DERIVATIONS) == len({d.kind for d in DERIVATIONS}) >= 10
+    for d in DERIVATIONS:
+        assert str(onto.value(d.iri, RDFS.label)) == d.label
+
+
+@pytest.mark.parametrize("iri, kind, edge", [
+    (MLKG.finetunedFrom, "finetuned", "FINETUNED_FROM"),
+    (MLKG.continuedPretrainingFrom, "continued_pretraining", "CONTINUED_PRETRAINING_FROM"),
+    (MLKG.contextExtendedFrom, "context_extended", "CONTEXT_EXTENDED_FROM"),
+    (MLKG.basedOn, "based_on", "BASED_ON"),
+])
+def test_names_are_made_from_the_property(iri, kind, edge):
+    assert {d.iri: d.kind for d in DERIVATIONS}[iri] == kind
+    assert edge_type(iri) == EDGE_TYPES[iri] == edge
+
+
+def test_every_stage_knows_every_kind():
+    kinds = [d.kind for d in DERIVATIONS]
+    assert list(DERIVATION_KINDS) == kinds and set(kinds) < set(PREDICATES)
+    for d in DERIVATIONS:
+        assert PREDICATE[d.kind] == f"<{d.iri}>"
+        assert KINDS[d.iri] == d.label.removesuffix(" from")  # "fine-tuned from" -> "fine-tuned"
+        assert EDGES[d.iri][:2] == (d.kind, d.label)
+        assert d.kind in KIND_COLOURS  # drawn in a colour of its own, not the plain "derived" grey
+        assert str(d.iri) in EXPORT_DERIVATIONS
+    assert set(KIND_COLOURS) == set(kinds)
+    assert set(EXPORT_DERIVATIONS) == {str(d.iri) for d in DERIVATIONS}
+    assert set(KINDS) == {d.iri for d in DERIVATIONS}
+
+
+def test_extraction_patterns_name_only_known_kinds():
+    """The kinds extraction has cue words and verbs for are the ontology's (a typo would make facts
+    that the graph builder cannot write)."""
+    patterns = json.loads(resources.files("kg.extract").joinpath("patterns/derivations.json").read_text("utf-8"))
+    named = set(patterns["cues"]) | set(patterns["verbs"].values())
+    assert len(named) >= 8 and named <= set(DERIVATION_KINDS), named - set(DERIVATION_KINDS)

@@ -17,6 +17,7 @@ the model in any of its spellings, and lines what it finds up with the graph:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -156,19 +157,33 @@ def explain(store: str | Path | Store | None, name: str, *,
 # -- which records -------------------------------------------------------------
 
 def _records_about(st: Store, keys: set[str], refs: set[str]) -> Iterator[Record]:
-    """The records of the store's sources that hold the model's evidence or name it (names folded:
-    "Kelp 7B" is found as "kelp-7b"), in the store's order."""
+    """The records of the store's sources that hold the model's evidence or name it, in the store's
+    order. A name is found as entity resolution folds it ("Kelp 7B" in "kelp-7b") and as a whole
+    word: "T5" is not found in "at 5 points"."""
     from kg.records.io import parse_text
 
     files = {ref.rpartition("#")[0] for ref in refs}
-    keys = {k for k in keys if k}
+    named = _name_pattern(keys)
     for src in st.sources():
-        if src.name not in files and not any(k in model_key(src.text) for k in keys):
+        if src.name not in files and not named.search(src.text):
             continue  # a file that never names the model has no record that does
         records, _, _ = parse_text(src.text, src.name, src.format)
         for r in records:
-            if f"{r.file}#{r.index}" in refs or any(k in model_key(r.text) for k in keys):
+            if f"{r.file}#{r.index}" in refs or named.search(r.text):
                 yield r
+
+
+_SEP = r"(?:[^\w.+]|_)*"
+"""What model_key drops between two characters of a name."""
+
+
+def _name_pattern(keys: Iterable[str]) -> re.Pattern[str]:
+    """Any of the folded names ``keys`` written with separators anywhere (model_key's equality),
+    neither preceded nor followed by a letter or digit. Matches nothing when there is no key."""
+    alternatives = [_SEP.join(re.escape(ch) for ch in key) for key in sorted(keys, key=len, reverse=True) if key]
+    if not alternatives:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", re.IGNORECASE)
 
 
 # -- matching the extraction with the graph ------------------------------------

@@ -31,6 +31,8 @@ LISTING = [
     {"title": "Tokenizers at Scale", "authors": ["Gil Hart"],
      "abstract": "We study byte-level tokenizers for Pelorus-3B, a model we release.", "arxiv_id": "2501.00004"},
     {"title": "Tamsin: A Small Chat Model", "authors": ["Ida Kent"], "abstract": RATHER, "arxiv_id": "2501.00005"},
+    {"title": "A Dialogue Corpus", "authors": ["Jo Lund"],  # "orvik23" holds "orvik2", but not as a word
+     "abstract": "We release the Orvik 23 corpus of dialogues in eleven languages.", "arxiv_id": "2501.00006"},
 ]
 
 
@@ -90,7 +92,7 @@ def test_json_output_parses_and_holds_each_field(store):
 
 
 def test_only_the_records_naming_the_model_are_extracted_again(store):
-    assert explain(store, "Orvik 2").records == 2  # its own paper, and the one comparing it
+    assert explain(store, "Orvik 2").records == 2  # its own paper, and the one comparing it; not "Orvik 23"
     assert explain(store, "Pelorus-3B").records == 1
 
 

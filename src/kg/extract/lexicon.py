@@ -62,6 +62,8 @@ class Lexicon:
     """Words after which a name is given: "a technique *called* X", "*dubbed* X"."""
     use_verbs: frozenset[str]
     """Forms of the verbs by which authors use what exists: "we *leverage* X", "*building on* X"."""
+    make_verbs: frozenset[str]
+    """Verbs whose object a pipeline or method produces: "a pipeline that can *generate* a chat corpus"."""
     kinds: KindHeads
     np_stop: frozenset[str]
     """Words that end a noun phrase (prepositions, clause openers, verbs)."""
@@ -69,7 +71,15 @@ class Lexicon:
     """Heads whose "of" stays inside the name: "mixture of experts", "chain of thought"."""
     generic: frozenset[str]
     """Words that name nothing on their own: "a novel approach" is no contribution."""
+    lead_words: frozenset[str]
+    """Words a contribution's name never opens with: "a high-quality chat corpus" is "chat corpus"."""
     count_words: frozenset[str]
+    count_units: frozenset[str]
+    """"3.1 trillion *tokens*": what a quantity counts; a number and one of these is never a contribution."""
+    new_words: frozenset[str]
+    """"a *novel* attribution tracing tool": the adjectives that make a phrase the authors' own."""
+    our_not_new: frozenset[str]
+    """"our *previous* method": words after "our" that make it not this paper's."""
     """"two new strategies": a count before a plural announces a list, not a name."""
 
 
@@ -87,11 +97,16 @@ def lexicon() -> Lexicon:
         subjects=tuple(" ".join(s.lower().split()) for s in raw["subjects"]),
         name_cues=words(raw["name_cues"]),
         use_verbs=words(raw["use_verbs"]),
+        make_verbs=words(raw["make_verbs"]),
         kinds=KindHeads(words(kinds["dataset"]), words(kinds["benchmark"]), words(kinds["technique"])),
         np_stop=words(raw["np_stop"]),
         keep_of_heads=words(raw["keep_of_heads"]),
         generic=words(raw["generic"]),
+        lead_words=words(raw["lead_words"]),
         count_words=words(raw["count_words"]),
+        count_units=words(raw["count_units"]),
+        new_words=words(raw["new_words"]),
+        our_not_new=words(raw["our_not_new"]),
     )
 
 

@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 
 from kg.extract.contributions.contribution import Contribution
+from kg.extract.contributions.kinds import stated_kinds
 from kg.extract.contributions.sentence import SUBJECT, contributions_in
 from kg.extract.contributions.title import title_contributions
 from kg.extract.contributions.uses import technique_like, uses_in
 from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Fact, Mention
 from kg.extract.pipeline import component
+from kg.extract.tokens import tokenize
 from kg.keys import model_key, technique_key
 
 VERSION = "1.0"
@@ -30,19 +32,25 @@ VERSION_TAIL = re.compile(r"v?\d[\w.]*")
 
 @component("techniques", version=VERSION, requires=("abbreviations", "models"), assigns=("facts.techniques",))
 def techniques(doc: Doc) -> None:
-    model_keys = {model_key(m.name) for m in doc.entities if m.kind == "model"} | doc.user.get("model_like", set())
+    tokens_of = doc.user.get("tokens", {})
+    # a name the text calls a method, dataset or benchmark is one, whatever else it is called
+    # ("LongLoRA, an efficient fine-tuning approach"; "a framework, named OpenChat" beside "openchat-13b")
+    stated = {model_key(name): head for idx, text in enumerate(doc.clean)
+              for name, head in stated_kinds(tokens_of.get(idx) or tokenize(text)).items()}
+    model_keys = ({model_key(m.name) for m in doc.entities if m.kind == "model"}
+                  | doc.user.get("model_like", set())) - stated.keys()
     abbrs = doc.user.get("abbreviations", [])
     long_of = {a.short: a.long for a, _ in abbrs}
     short_of = {technique_key(a.long): a.short for a, _ in abbrs}
     introduced: set[str] = set()
     for idx, text in enumerate(doc.clean):
         if idx == doc.title_index:
-            found = title_contributions(text, model_keys)
+            found = title_contributions(text, model_keys, stated)
         else:
             found = contributions_in(text, model_keys, new_names=frozenset(introduced),
-                                     tokens=doc.user.get("tokens", {}).get(idx))
+                                     tokens=tokens_of.get(idx))
         for c in found:
-            if _names_models(c.name, model_keys):
+            if model_key(c.name) not in stated and _names_models(c.name, model_keys):
                 continue  # "we introduce X, ...; our X-v1 and X-v2 models": X names the models
             _emit(doc, idx, "introduces", c, long_of, short_of)
             introduced.add(technique_key(c.name))
@@ -59,7 +67,7 @@ def techniques(doc: Doc) -> None:
         text = doc.clean[idx]
         if not SUBJECT.search(text[:80]) and not OUR_METHOD.match(text):
             continue
-        for c in uses_in(text, model_keys, doc.user.get("tokens", {}).get(idx)):
+        for c in uses_in(text, model_keys, tokens_of.get(idx)):
             if technique_key(c.name) not in introduced:
                 used.add(technique_key(c.name))
                 _emit(doc, idx, "uses", c, long_of, short_of)

@@ -1,4 +1,10 @@
-"""TODO"""
+"""One noun phrase -> the contribution it names, or nothing.
+
+"a novel instruction fine-tuning framework RankRAG" -> RankRAG; "a novel
+curriculum-guided reward shaping approach" -> that phrase; "a novel
+approach", "a Llama3-based model", "7B and 13B" -> nothing (generic words,
+a model, a size).
+"""
 
 from __future__ import annotations
 
@@ -8,10 +14,10 @@ from kg.extract.contributions.contribution import BARE_DATA, Contribution, DETER
 from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.shapes import distinctive, is_proper
 from kg.extract.lexicon import lexicon
-from kg.extract.pipeline import component
 from kg.extract.tokens import Token
 from kg.keys import model_key
 
+QUANTITY = re.compile(r"\d[\d.,]*[KMBTkmbt]?\+?")
 QUESTION_WORDS = frozenset("how what why which when where who does do did can could is are was were should "
                            "would will".split())
 
@@ -33,6 +39,9 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
         return []
     if phrase[-1].lower in MODEL_WORDS or re.fullmatch(r"[A-Z]{0,3}LMs?", phrase[-1].text):
         return []  # "a Llama3-based model", "a bilingual SLM": models are the models component's
+    if QUANTITY.fullmatch(phrase[0].text) and (phrase[-1].lower in w.count_units or
+                                               any(t.lower in ("billion", "million", "trillion") for t in phrase)):
+        return []  # "3.1 trillion tokens of text": a quantity, however it was built
     if PARAMETER_COUNT.fullmatch(phrase[-1].text) or phrase[-1].lower in ("billion", "million", "trillion"):
         return []  # "a family of fully open 7B and 13B language models": a size, cut from its model
     if phrase[0].lower in w.count_words and phrase[-1].lower.endswith("s"):
@@ -42,11 +51,15 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
         return []  # "a 4-bit GPTQ-quantized <model>": a description of a model, cut at the model
     # "a novel instruction fine-tuning framework RankRAG": the proper name after the head
     for k in range(len(phrase) - 1):
-        if phrase[k].lower in heads and is_proper(phrase[k + 1:]):
+        if phrase[k].lower in heads and phrase[k + 1].lower not in w.np_stop and is_proper(phrase[k + 1:]):
             proper = strip_phrase(" ".join(words[k + 1:]))
             if model_key(proper) in model_keys:
                 return []
             return [Contribution(proper, kind_of(phrase[k].lower, proper), 0.85)]
+    if len(phrase) >= 3 and phrase[-1].lower in heads and distinctive(phrase[-2].text) \
+            and phrase[-2].text[:1].isupper() and any(c.islower() for c in phrase[-2].text) and not is_proper(phrase[:-2]) and model_key(phrase[-2].text) not in model_keys:
+        # "our long instruction-following LongAlpaca dataset": the coined word is the name
+        return [Contribution(phrase[-2].text, kind_of(phrase[-1].lower, phrase[-2].text), 0.8)]
     if head and is_proper([t for t in phrase if t.lower not in ("a", "an", "the", "our")]):
         return [Contribution(name, kind_of(head, name), 0.85)]
     ext = next((i for i in range(1, len(phrase)) if phrase[i].lower in ("for", "to", "of", "on")

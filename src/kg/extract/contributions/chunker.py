@@ -1,10 +1,16 @@
-"""TODO"""
+"""Noun phrases after a verb: "we propose X and Y, a ... method" -> [X], [Y (head: method)].
+
+A shallow chunker over tokens: a phrase ends at a preposition or clause
+word (lexicon ``np_stop``), a parenthesis (an acronym it defines), a comma
+that opens an appositive ("X, a new corpus": the appositive gives the head)
+or the next item of a numbered list ("(1) X (2) Y").
+"""
 
 from __future__ import annotations
 
 import re
 
-from kg.extract.contributions.contribution import DETERMINERS, GENERIC_HEADS, MODEL_WORDS, content_words
+from kg.extract.contributions.contribution import BARE_DATA, DETERMINERS, GENERIC_HEADS, MODEL_WORDS, content_words
 from kg.extract.contributions.kinds import appositive_head
 from kg.extract.lexicon import lexicon
 from kg.extract.tokens import Token
@@ -54,7 +60,7 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             k += 1
             continue
         if low in ("for", "to", "of", "on") and cur and not extended and k + 1 < n \
-                and tokens[k + 1].lower not in stops and _needs_purpose(cur):
+                and tokens[k + 1].lower not in stops and _needs_purpose(cur, low):
             extended = len(cur) + 1  # "a training recipe for ultra-long context LLMs": the purpose names it
             cur.append(t)
             k += 1
@@ -133,15 +139,21 @@ def modifier(word: str) -> bool:
         and w not in lexicon().kinds.technique | lexicon().kinds.dataset  # not "CRUX-Eval and CRUX-Hard"
 
 
-def _needs_purpose(cur: list[Token]) -> bool:
-    """Does a phrase need its "for/to ..." to be a name? Only a generic head with little else
-    ("an efficient training recipe" + "for ultra-long context LLMs"), or a bare gerund ("filtering" + "for ...")."""
+def _needs_purpose(cur: list[Token], preposition: str) -> bool:
+    """Does a phrase need its "for/of/on ..." to be a name? Only a generic head with little else
+    ("an efficient training recipe" + "for ultra-long context LLMs"), a bare data head ("a dataset" + "for
+    code probing") or a bare gerund ("filtering" + "for ..."). "to" opens a clause ("a pipeline to build
+    ..."), never a name: the phrase stays as short as it is."""
     last = cur[-1].lower
+    if preposition == "to":
+        return False
     if len(cur) == 1 and last.endswith("ing"):
         return True
+    scorer_generic = {"a", "an", "the", "our", "novel", "new", "simple", "efficient", "effective"} | GENERIC_HEADS
+    if last in BARE_DATA and preposition == "for":
+        return all(t.lower in scorer_generic for t in cur[:-1])
     if last not in GENERIC_HEADS | {"reliance"}:
         return False
-    scorer_generic = {"a", "an", "the", "our", "novel", "new", "simple", "efficient", "effective"} | GENERIC_HEADS
     return len([t for t in cur if t.lower not in scorer_generic]) < 2
 
 

@@ -1,4 +1,9 @@
-"""TODO"""
+"""A contribution found in a sentence, and the word tests every rule shares.
+
+``Contribution("Sparse Token Routing", "technique", 0.85)``: a name (or the
+shortest noun phrase that names an unnamed one, "multi-turn chat corpus"),
+its kind, and how sure the rule that found it is.
+"""
 
 from __future__ import annotations
 
@@ -28,8 +33,8 @@ TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 def strip_phrase(phrase: str) -> str:
     phrase = phrase.strip(" \"'“”‘’,;:.")
     words = phrase.split()
-    lead_generic = {"a", "an", "the", "our", "their", "its", "this", "these", "novel", "new", "simple", "more", "yet"}
-    while words and words[0].lower().strip("\"'") in lead_generic:
+    lead = lexicon().lead_words
+    while words and words[0].lower().strip("\"'") in lead:
         words = words[1:]
     return " ".join(words).replace('"', "").replace("“", "").replace("”", "").strip()
 
@@ -38,7 +43,7 @@ MODEL_WORDS = frozenset("model models llm llms slm slms mllm mllms lm lms".split
 PARAMETER_COUNT = re.compile(r"\d+(?:\.\d+)?[BMT]")
 DETERMINERS = frozenset("a an the our their its this these which that and or while where".split())
 GENERIC_HEADS = frozenset("recipe approach method framework pipeline strategy technique algorithm scheme "
-                          "procedure process protocol methodology system".split())
+                          "procedure process protocol methodology system design".split())
 
 
 BARE_DATA = frozenset("data dataset datasets benchmark benchmarks corpus corpora set sets".split())

@@ -1,4 +1,10 @@
-"""TODO"""
+"""The kind of a contribution, written once: technique, dataset or benchmark.
+
+The head noun decides ("KelpBench, an instruction-tuning *dataset*" is a
+dataset whatever its name suggests); "evaluation set" / "test suite" are
+benchmarks; a name ending in "-Bench" is a benchmark; anything else a
+technique. The head lists are the lexicon's (patterns/contributions.json).
+"""
 
 from __future__ import annotations
 
@@ -34,10 +40,19 @@ def kind_of(head: str | None, name: str) -> str:
 
 
 def appositive_head(tokens: list[Token], j: int, heads: frozenset[str]) -> str | None:
-    if j >= len(tokens) or tokens[j].lower not in ("a", "an", "the", "which", "namely"):
+    """The head noun of an appositive opening at j: "X, a large-scale *dataset* of ...", "X, which is a
+    new *benchmark*". A relative clause that does something ("X, which performs distillation") gives none."""
+    if j + 2 < len(tokens) and tokens[j].lower == "which" and tokens[j + 1].lower in ("is", "was") \
+            and tokens[j + 2].lower in ("a", "an", "the"):
+        j += 2
+    if j >= len(tokens) or tokens[j].lower not in ("a", "an", "the", "namely"):
         return None
     found = None
+    in_parens = False
     for k in range(j + 1, min(j + 10, len(tokens))):
+        if tokens[k].lead.startswith("(") or in_parens:
+            in_parens = ")" not in tokens[k].trail  # "(code, weights, and data)": an aside, no head
+            continue
         if tokens[k].lower in MODEL_WORDS:
             return found  # "X, the largest LLM ...": a model, not a technique
         last = tokens[k].lower.split("-")[-1]
@@ -58,3 +73,27 @@ def head_before(tokens: list[Token], k: int, heads: frozenset[str]) -> str | Non
         if tokens[j].lower in heads:
             return tokens[j].lower
     return None
+
+
+CLAUSE_OPENERS = frozenset("that which who to for with".split())
+
+
+def stated_kinds(tokens: list[Token]) -> dict[str, str]:
+    """Names the sentence itself calls a technique, dataset or benchmark, with the head that says so:
+    "LongLoRA, an efficient fine-tuning approach" -> {"LongLoRA": "approach"}, "a novel framework, named
+    OpenChat" -> {"OpenChat": "framework"}. An appositive that goes on to a model ("X, a pipeline-parallel
+    LLM") states nothing."""
+    lex = lexicon()
+    heads = lex.kinds.every
+    out: dict[str, str] = {}
+    for k, t in enumerate(tokens[:-2]):
+        if t.trail.strip() == "," and t.text[:1].isupper():
+            head = appositive_head(tokens, k + 1, heads)
+            end = next((j for j in range(k + 1, min(k + 16, len(tokens)))
+                        if tokens[j].trail.strip()[:1] in (".", ";") or tokens[j].lower in CLAUSE_OPENERS), k + 15)
+            if head and not any(x.lower in MODEL_WORDS for x in tokens[k + 1:end + 1]):
+                out[t.text] = head
+        elif t.lower in lex.name_cues and k > 0 and tokens[k - 1].trail.strip() in ("", ","):
+            if tokens[k - 1].lower in heads and tokens[k + 1].text[:1].isupper():
+                out[tokens[k + 1].text] = tokens[k - 1].lower
+    return out

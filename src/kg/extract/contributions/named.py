@@ -1,4 +1,9 @@
-"""TODO"""
+"""Names a sentence marks as new, whatever its verb.
+
+"a technique called MiniPuzzle", "X, a search algorithm", "a new math
+corpus, MIND-OWM", "new datasets (A, B and C)", "Our key contribution is X",
+"X is a new benchmark we built", "(1) X: ...".
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""TODO"""
+"""The contributions one sentence states: the name detectors and the object of "we propose ..."."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from kg.extract.contributions.candidates import from_phrase
 from kg.extract.contributions.chunker import drop_gerund, list_items, object_phrases
 from kg.extract.contributions.contribution import Contribution, MODEL_WORDS, content_words, strip_phrase
 from kg.extract.contributions.kinds import kind_of
+from kg.extract.contributions.marked import marked_as_own
 from kg.extract.contributions.named import OUR_NEW, named_heads, named_in, names_in_parentheses, stated_contribution
 from kg.extract.lexicon import lexicon, subject_pattern
 from kg.extract.tokens import Token, tokenize
@@ -51,12 +52,14 @@ def contributions_in(text: str, model_keys: set[str],
             named = named or any(c.name != c.name.lower() for c in found) \
                 or model_key(text[phrase[0].start:phrase[-1].end]) in model_keys  # "we present X, an ... model"
             out.extend(found)
+        out.extend(made_data(tokens, verb_at + 1, model_keys))
         for k in range(verb_at + 2, len(tokens) - 2):
             if (start := _along_with(tokens, k)) is not None:
                 # "we present a recipe to extend ..., along with a three-stage instruction tuning process"
                 for phrase, head in object_phrases(tokens, start)[:1]:
                     out.extend(from_phrase(phrase, head, model_keys))
                 break
+    out.extend(marked_as_own(tokens, model_keys, authors_speak))
     uses_list = verb_at is None and any(t.lower in w.use_verbs for t in tokens[:12])
     if (verb_at is not None or authors_speak or subject_is_new) and not uses_list:
         for start in list_items(tokens):
@@ -74,6 +77,25 @@ def contributions_in(text: str, model_keys: set[str],
             seen.add(key)
             unique.append(c)
     return unique
+
+
+MAKER_BEFORE = frozenset("to that which can will automatically".split())
+
+
+def made_data(tokens: list[Token], start: int, model_keys: set[str]) -> list[Contribution]:
+    """Data the introduced pipeline or method makes is introduced too: "we propose a pipeline that can
+    automatically generate a multi-turn chat corpus", "an automatic pipeline to build a curated image dataset"."""
+    lex = lexicon()
+    data_heads = lex.kinds.dataset | lex.kinds.benchmark
+    for k in range(start + 1, min(start + 12, len(tokens) - 1)):
+        if tokens[k].lower in lex.make_verbs and tokens[k - 1].lower in MAKER_BEFORE:
+            found = [c for phrase, head in object_phrases(tokens, k + 1)[:4]
+                     if phrase and (phrase[-1].lower in data_heads or head in data_heads)
+                     for c in from_phrase(phrase, head, model_keys)]
+            return [c for c in found if c.kind != "technique"]
+        if tokens[k].trail.strip()[:1] in (".", ";"):
+            break
+    return []
 
 
 def _along_with(tokens: list[Token], k: int) -> int | None:

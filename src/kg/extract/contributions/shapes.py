@@ -1,4 +1,10 @@
-"""TODO"""
+"""What a name looks like, apart from any cue: "G-Vendi" is a coinage, "a simple method" is not.
+
+Pure tests on tokens: a proper name has capitals beyond sentence case
+("Prismatic Synthesis"), a distinctive word has inner capitals or digits
+("RankRAG", "Kelp-2"); runs of such words after a cue are one name
+("called Direct Preference Optimization (DPO)").
+"""
 
 from __future__ import annotations
 

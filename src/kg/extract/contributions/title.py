@@ -1,4 +1,9 @@
-"""TODO"""
+"""A title of the form "NAME: what it is" names the paper's contribution.
+
+"SPARK: Self-Play Reinforcement for Pretraining" -> SPARK, a technique unless
+the subtitle calls it a dataset or benchmark; a slogan ("Reuse, Don't
+Retrain: ...") is no name, but an "A Recipe for ..." subtitle then is.
+"""
 
 from __future__ import annotations
 
@@ -22,8 +27,13 @@ def title_name(name: str) -> bool:
     return is_proper(toks) and (len(toks) > 1 or distinctive(toks[0].text))
 
 
-def title_contributions(text: str, model_keys: set[str]) -> list[Contribution]:
-    """What a title of the form "NAME: what it is" contributes ("SPARK: Self-Play Reinforcement for ...")."""
+def title_contributions(text: str, model_keys: set[str], stated: dict[str, str] | None = None) -> list[Contribution]:
+    """What a title of the form "NAME: what it is" contributes ("SPARK: Self-Play Reinforcement for ...").
+
+    ``stated``: heads the record gives names elsewhere ("SPARK, a new benchmark"), by model_key; the
+    subtitle's own head ("X: A Corpus of ...") comes first.
+    """
+    stated = stated or {}
     out: list[Contribution] = []
     m = re.match(r"^([^:]{2,60}):\s*(.+)$", text)
     if m:
@@ -33,7 +43,7 @@ def title_contributions(text: str, model_keys: set[str]) -> list[Contribution]:
         if model_key(name) not in model_keys and not names_model and title_name(name) \
                 and described not in MODEL_WORDS:
             kind = re.search(r"\b(?:a|an)\b[^:]*?\b(dataset|corpus|benchmark)s?\b", m.group(2), re.IGNORECASE)
-            out.append(Contribution(name, kind_of(kind.group(1) if kind else None, name), 0.75))
+            out.append(Contribution(name, kind_of(kind.group(1) if kind else stated.get(model_key(name)), name), 0.75))
         elif re.match(r"^(?:A|An)\s", m.group(2)) and not re.search(r"\b(?:[Mm]odels?|LLMs?)\b", m.group(2)) \
                 and not TITLE_NOT_NAME.search(m.group(2)[2:]):
             # "Reuse, Don't Retrain: A Recipe for Continued Pretraining ...": the subtitle names it

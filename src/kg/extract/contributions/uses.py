@@ -1,4 +1,4 @@
-"""TODO"""
+"""What the authors say they use: "we leverage X", "utilizing X" (``mlkg:uses``, not contributions)."""
 
 from __future__ import annotations
 

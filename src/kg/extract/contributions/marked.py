@@ -1,0 +1,51 @@
+"""Descriptions the authors mark as their own, whatever the verb: "our X technique", "a novel X tool".
+
+"...including an improved PII-style redaction pipeline and a novel attribution tracing tool" and "the
+model trained with our NVFP4-based pretraining technique" introduce what they describe, though no
+introducing verb governs them. The mark ("our", "a novel / new / improved") must stand before a
+phrase whose head is a kind head (technique, dataset, benchmark) and that says more than generic words:
+"our approach", "a new method" and "our previous pipeline" name nothing new.
+"""
+
+from __future__ import annotations
+
+from kg.extract.contributions.candidates import from_phrase
+from kg.extract.contributions.chunker import object_phrases
+from kg.extract.contributions.kinds import kind_of
+from kg.extract.contributions.contribution import BARE_DATA, GENERIC_HEADS, MODEL_WORDS, Contribution, content_words
+from kg.extract.lexicon import lexicon
+from kg.extract.tokens import Token
+
+def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool) -> list[Contribution]:
+    """Contributions described as "our <...> head" anywhere, or "a novel <...> head" where the authors speak."""
+    lex = lexicon()
+    heads = lex.kinds.every
+    out: list[Contribution] = []
+    for k, t in enumerate(tokens[:-2]):
+        nxt = tokens[k + 1].lower
+        if t.lower == "our" and k > 0 and not t.trail.strip() and nxt not in lex.our_not_new:
+            # not "Our X achieves ...": a sentence about results opens with the authors' system
+            start = k
+        elif authors_speak and t.lower in ("a", "an") and nxt in lex.new_words:
+            start = k
+        else:
+            continue
+        phrases = object_phrases(tokens, start + 1)[:1]
+        for phrase, head in phrases:
+            last = phrase[-1].lower if phrase else ""
+            if last not in heads or last.endswith("ing") or any(x.lower in MODEL_WORDS for x in phrase):
+                # "extending our final-stage reinforcement learning": a gerund names an activity, not a thing
+                continue
+            if any(x.lower in lex.use_verbs or x.lower in lex.make_verbs or x.lower in lex.intro.for_contributions
+                   for x in phrase):
+                continue  # "our approach leverages ... strategies": a clause, not a name
+            before_head = " ".join(x.text for x in phrase[:-1])
+            if not [w for w in content_words(before_head) if w not in GENERIC_HEADS | BARE_DATA]:
+                continue  # "a new paradigm", "our training approach"
+            after = next((j for j, x in enumerate(tokens) if x.start == phrase[-1].start), None)
+            short = tokens[after + 1] if after is not None and after + 1 < len(tokens) else None
+            if head == "(acronym)" and short is not None and short.lead.startswith("("):
+                out.append(Contribution(short.text, kind_of(last, short.text), 0.75))  # "our best strategy (INST)"
+                continue
+            out.extend(c for c in from_phrase(phrase, head, model_keys) if c.name.lower().split()[-1] in heads)
+    return out

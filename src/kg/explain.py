@@ -124,6 +124,7 @@ def explain(store: str | Path | Store | None, name: str, *,
 
     found: list[Derivation] = []
     matched: set[tuple[int, int]] = set()  # (doc, fact) pairs the graph holds
+    used: set[Decision] = set()  # the accepted decisions behind a fact
     for e in edges:
         for ev in e.evidence:
             doc = by_ref.get(ev.record)
@@ -131,9 +132,11 @@ def explain(store: str | Path | Store | None, name: str, *,
             if hit is not None:
                 matched.add((id(doc), hit))
             fact = doc.facts[hit] if hit is not None else None
+            why = _decision(doc, fact)
+            used.add(why)
             file, _, _ = ev.record.rpartition("#")
             found.append(Derivation(lin.labels[e.child], ev.kind, lin.labels[e.parent], ev.confidence,
-                                    _rule(doc, fact), ev.quote, file or ev.record,
+                                    why.rule if why else "", ev.quote, file or ev.record,
                                     _line(doc.record, ev.quote) if doc else None, True,
                                     fact.extractor if fact else ""))
     rejected: list[Rejected] = []
@@ -141,13 +144,19 @@ def explain(store: str | Path | Store | None, name: str, *,
         for i, fact in enumerate(doc.facts):
             if (id(doc), i) in matched or not _about(fact, keys):
                 continue
+            why = _decision(doc, fact)
+            used.add(why)
             found.append(Derivation(fact.subject.name, kind_label(fact.predicate), fact.object.name,
-                                    fact.confidence, _rule(doc, fact), collapse_ws(fact.quote),
+                                    fact.confidence, why.rule if why else "", collapse_ws(fact.quote),
                                     doc.record.file, _line(doc.record, fact.quote), False, fact.extractor))
         for d in _unique(doc.decisions):
-            if d.accepted or not ({model_key(d.child), model_key(d.parent)} & keys):
+            if d in used or not ({model_key(d.child), model_key(d.parent)} & keys):
                 continue
             quote = _quote(doc, d.sentence)
+            if d.accepted:  # kept, yet no fact came of it
+                found.append(Derivation(d.child, kind_label(d.kind), d.parent, d.confidence, d.rule, quote,
+                                        doc.record.file, _line(doc.record, quote), False))
+                continue
             rejected.append(Rejected(d.child, d.parent, kind_label(d.kind) if d.kind else "", d.rule, d.why,
                                      quote, doc.record.file, _line(doc.record, quote)))
     aliases = sorted({s for s in names_of_root if s != lin.labels[root]}, key=str.casefold)
@@ -208,16 +217,16 @@ def _fact_for(doc: Doc, kind: str, quote: str, child: set[str], parent: set[str]
     return loose
 
 
-def _rule(doc: Doc | None, fact: Fact | None) -> str:
-    """The rule of the accepted decision behind ``fact`` ("" when the extractor recorded none)."""
+def _decision(doc: Doc | None, fact: Fact | None) -> Decision | None:
+    """The accepted decision behind ``fact``: same pair, kind and sentence, the one of the fact's
+    confidence first (two rules may propose one pair; the surer one made the fact)."""
     if doc is None or fact is None:
-        return ""
+        return None
     quote = collapse_ws(fact.quote)
-    for d in doc.decisions:
-        if d.accepted and d.kind == fact.predicate and model_key(d.child) == model_key(fact.subject.name) \
-                and model_key(d.parent) == model_key(fact.object.name) and _quote(doc, d.sentence) == quote:
-            return d.rule
-    return ""
+    same = [d for d in doc.decisions
+            if d.accepted and d.kind == fact.predicate and model_key(d.child) == model_key(fact.subject.name)
+            and model_key(d.parent) == model_key(fact.object.name) and _quote(doc, d.sentence) == quote]
+    return max(same, key=lambda d: round(d.confidence, 2) == fact.confidence, default=None)
 
 
 def _unique(decisions: Iterable[Decision]) -> list[Decision]:
@@ -231,12 +240,12 @@ def _quote(doc: Doc, idx: int) -> str:
 
 
 def _line(record: Record, quote: str) -> int:
-    """The line of the record's input file where ``quote`` starts (the record's first line when the
-    quote is not found as written: its white space was collapsed)."""
+    """The line of the record's input file where ``quote`` starts, white space aside (a listing's
+    preview may open with the same words: the whole quote is looked for first); the record's first
+    line when it is not found."""
     words = quote.split()
-    at = record.text.find(" ".join(words[:4])) if words else -1
-    if at < 0 and words:
-        at = record.text.find(words[0])
+    m = re.search(r"\s+".join(map(re.escape, words)), record.text) if words else None
+    at = m.start() if m else record.text.find(" ".join(words[:4])) if words else -1
     return record.lines[0] + (record.text.count("\n", 0, at) if at > 0 else 0)
 
 

@@ -157,6 +157,9 @@ def _decide(doc) -> None:
     for i, s in enumerate(doc.sentences):
         if s.text.startswith("Unlike Orvik 2,"):
             doc.decisions.append(Decision("Zorin-13B", "Orvik 2", "", "test: unlike X, Y", i, False, "comparison"))
+        if s.text.startswith("We compare Zorin-13B"):
+            doc.decisions.append(Decision("Zorin-13B", "Brenna-2 13B", "finetuned", "test: kept, yet no fact", i, True,
+                                          confidence=0.5))
 
 
 @pytest.fixture
@@ -179,6 +182,13 @@ def test_each_rejected_candidate_shows_its_rule_reason_quote_and_place(store, de
     text = render(found).plain
     assert "  Zorin-13B <- Orvik 2\n    rule: test: unlike X, Y\n    reason: comparison\n" in text
     assert f"“{UNLIKE}”\n    at papers.jsonl:3" in text
+
+
+def test_a_candidate_kept_without_a_fact_is_found_but_not_in_the_graph(store, deciding):
+    found = explain(store, "Zorin-13B", components=deciding)
+    (d,) = [d for d in found.derivations if d.rule == "test: kept, yet no fact"]
+    assert (d.child, d.kind, d.parent, d.in_graph) == ("Zorin-13B", "fine-tuned", "Brenna-2 13B", False)
+    assert d.quote == "We compare Zorin-13B with Brenna-2 13B." and (d.file, d.line) == ("papers.jsonl", 3)
 
 
 def test_a_rejection_about_other_models_is_left_out(store, deciding):

@@ -37,8 +37,11 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
     name = strip_phrase(" ".join(words))
     if not name or model_key(name) in model_keys or not TWO_LETTERS.search(name):
         return []
-    if phrase[-1].lower in MODEL_WORDS or re.fullmatch(r"[A-Z]{0,3}LMs?", phrase[-1].text):
-        return []  # "a Llama3-based model", "a bilingual SLM": models are the models component's
+    purpose = next((i for i in range(1, len(phrase)) if phrase[i].lower in ("for", "of", "on")
+                    and phrase[i - 1].lower in GENERIC_HEADS | heads), len(phrase))
+    if phrase[purpose - 1].lower in MODEL_WORDS or re.fullmatch(r"[A-Z]{0,3}LMs?", phrase[purpose - 1].text):
+        return []  # "a Llama3-based model", "a bilingual SLM": models are the models component's (not
+        # "a training recipe for building long-context LLMs": a purpose may name what it is for)
     if QUANTITY.fullmatch(phrase[0].text) and (phrase[-1].lower in w.count_units or
                                                any(t.lower in ("billion", "million", "trillion") for t in phrase)):
         return []  # "3.1 trillion tokens of text": a quantity, however it was built
@@ -69,6 +72,9 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
     last_part = last.split("-")[-1]
     if not [c for c in content_words(name) if c not in GENERIC_HEADS | BARE_DATA]:
         return []
+    bare = [t for t in core if t.lower not in w.lead_words]
+    if len(bare) == 1 and ext is None and last in heads and not distinctive(bare[0].text):
+        return []  # "a retriever", "a planner": a kind, not a name
     if head == "(acronym)":
         return [Contribution(name, kind_of(last, name), 0.8)]
     if enumerated:

@@ -93,6 +93,10 @@ def stated_kinds(tokens: list[Token]) -> dict[str, str]:
                         if tokens[j].trail.strip()[:1] in (".", ";") or tokens[j].lower in CLAUSE_OPENERS), k + 15)
             if head and not any(x.lower in MODEL_WORDS for x in tokens[k + 1:end + 1]):
                 out[t.text] = head
+        elif t.lower in heads and t.trail.strip() == "," and tokens[k + 1].text[:1].isupper() \
+                and any(x.lower in ("a", "an", "new", "novel") for x in tokens[max(0, k - 5):k]) \
+                and tokens[k + 1].trail.strip()[:1] in ("", ".", ",", ";"):
+            out[tokens[k + 1].text] = t.lower  # "a new math corpus, MIND-OWM"
         elif t.lower in lex.name_cues and k > 0 and tokens[k - 1].trail.strip() in ("", ","):
             if tokens[k - 1].lower in heads and tokens[k + 1].text[:1].isupper():
                 out[tokens[k + 1].text] = tokens[k - 1].lower

@@ -9,6 +9,7 @@ from kg.extract.contributions.chunker import drop_gerund, list_items, object_phr
 from kg.extract.contributions.contribution import Contribution, MODEL_WORDS, content_words, strip_phrase
 from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.marked import marked_as_own
+from kg.extract.contributions.parts import named_parts
 from kg.extract.contributions.named import OUR_NEW, named_heads, named_in, names_in_parentheses, stated_contribution
 from kg.extract.lexicon import lexicon, subject_pattern
 from kg.extract.tokens import Token, tokenize
@@ -53,6 +54,7 @@ def contributions_in(text: str, model_keys: set[str],
                 or model_key(text[phrase[0].start:phrase[-1].end]) in model_keys  # "we present X, an ... model"
             out.extend(found)
         out.extend(made_data(tokens, verb_at + 1, model_keys))
+        out.extend(named_parts(tokens, verb_at + 1, model_keys))
         for k in range(verb_at + 2, len(tokens) - 2):
             if (start := _along_with(tokens, k)) is not None:
                 # "we present a recipe to extend ..., along with a three-stage instruction tuning process"

@@ -1,0 +1,53 @@
+"""Named parts of an introduced thing: "a format consisting of two encodings - E4M3 (...) and E5M2 (...)".
+
+When the authors introduce something and, in the same sentence, count its parts and name them after a
+colon or a dash ("comprising three modules: Planner, Critic and Solver"), each coined name is introduced
+with it. Only coined names count (capitals or digits inside a word): "two stages: pretraining and
+fine-tuning" lists steps everyone takes, not parts the paper makes.
+"""
+
+from __future__ import annotations
+
+from kg.extract.contributions.contribution import Contribution
+from kg.extract.contributions.shapes import distinctive
+from kg.extract.lexicon import lexicon
+from kg.extract.tokens import Token
+from kg.keys import model_key
+
+DASHES = ("-", "--", "\u2013", "\u2014")
+
+
+def named_parts(tokens: list[Token], start: int, model_keys: set[str]) -> list[Contribution]:
+    """Coined names listed after "<count> <plural noun>:" or "<count> <plural noun> -" from ``start`` on."""
+    counts = lexicon().count_words
+    for k in range(start, len(tokens) - 2):
+        if tokens[k].trail.strip()[:1] in (".", ";"):
+            return []
+        noun = tokens[k + 1]
+        opens = noun.trail.strip() == ":" or (tokens[k + 2].text in DASHES) or noun.trail.strip() in DASHES
+        if tokens[k].lower in counts and noun.lower.endswith("s") and opens:
+            first = k + 2 + (tokens[k + 2].text in DASHES)
+            return [Contribution(name, "technique", 0.7) for name in _names_from(tokens, first)
+                    if model_key(name) not in model_keys]
+    return []
+
+
+def _names_from(tokens: list[Token], k: int) -> list[str]:
+    """"E4M3 (4-bit exponent ...) and E5M2 (...)": the names, parentheses skipped; [] if any item of the
+    list is not capitalised or none is coined."""
+    names: list[str] = []
+    depth = 0
+    for t in tokens[k:]:
+        if depth or t.lead.startswith("("):
+            depth = 0 if ")" in t.trail else 1
+        elif t.lower in ("and", "or"):
+            pass
+        elif t.text[:1].isupper() and t.text[1:2].isalnum():
+            names.append(t.text)
+        else:
+            return []
+        if not depth and t.trail.strip()[:1] in (".", ";"):
+            break
+        if ")" in t.trail and t.trail.strip().rstrip(")")[:1] in (".", ";"):
+            break
+    return names if len(names) >= 2 and any(distinctive(n) for n in names) else []

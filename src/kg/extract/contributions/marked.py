@@ -30,8 +30,7 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
             start = k
         else:
             continue
-        phrases = object_phrases(tokens, start + 1)[:1]
-        for phrase, head in phrases:
+        for phrase, head in _shared_head(tokens, object_phrases(tokens, start + 1)[:2]):
             last = phrase[-1].lower if phrase else ""
             if last not in heads or last.endswith("ing") or any(x.lower in MODEL_WORDS for x in phrase):
                 # "extending our final-stage reinforcement learning": a gerund names an activity, not a thing
@@ -49,3 +48,18 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
                 continue
             out.extend(c for c in from_phrase(phrase, head, model_keys) if c.name.lower().split()[-1] in heads)
     return out
+
+
+def _shared_head(tokens: list[Token], phrases: list[tuple[list[Token], str | None]]) -> list[tuple[list[Token], str | None]]:
+    """"our multimodal pretraining and supervised fine-tuning datasets": two modifiers share one head, so the
+    two phrases the chunker split at "and" are one; otherwise the first phrase alone."""
+    heads = lexicon().kinds.every
+    if len(phrases) == 2 and phrases[0][0] and len(phrases[1][0]) >= 2 and phrases[0][0][-1].lower not in heads \
+            and phrases[1][0][-1].lower in heads and phrases[1][0][0].lower not in lexicon().lead_words:
+        # not "our code and datasets" (no modifier before the head), nor "our X and the Y architecture"
+        i = next(j for j, t in enumerate(tokens) if t.start == phrases[0][0][0].start)
+        end = next(j for j, t in enumerate(tokens) if t.start == phrases[1][0][-1].start)
+        between = tokens[i + len(phrases[0][0]):end + 1 - len(phrases[1][0])]
+        if [t.lower for t in between] == ["and"] and not phrases[0][0][-1].trail.strip():
+            return [(tokens[i:end + 1], phrases[1][1])]
+    return phrases[:1]

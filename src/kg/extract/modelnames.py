@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from kg.extract import roles
 from kg.extract.tokens import Token, tokenize
 
 THRESHOLD = 3.0
@@ -47,7 +48,7 @@ SIZE_ADJECTIVE = re.compile(r"\d[BMbm]?-(?:parameter|param|token|billion|million
 SUFFIXES = ("-based", "-style", "-like", "-class", "-sized", "-series", "-powered")
 """Suffixes peeled off a name: "Llama3-based model" names Llama3."""
 STOP_PREFIX = frozenset(
-    "the a an our we this these that those its their both each all any some using applying "
+    "the a an our we this these that those its their it they both each all any some using applying "
     "with in on for and or of to from by as at unlike compared specifically recent existing "
     "leading open moreover however furthermore additionally finally then first second third "
     "new novel larger smaller similar strong stronger state-of-the-art proprietary public "
@@ -243,6 +244,9 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                   and t.text.replace("-", "").isalpha() and t.lower not in STOP_PREFIX
                   and t.lower not in not_models()):
                 start = i  # "We call the resulting model Quokka"
+            elif t.text[:1].isupper() and t.text.replace("-", "").isalnum() and t.lower not in STOP_PREFIX \
+                    and t.lower not in not_models() and t.lower not in _any_head() and _has_role(tokens, i, text):
+                start = i  # "... to obtain Kelp 2", "Kelp, fine-tuned from X": a name in a derivation's role
             elif t.text[:1].isupper() and not t.trail.strip() and COINED.match(t.text) and MADE_AFTER.match(text, t.end):
                 spans.append(Span(i, i + 1, t.text))  # "Heron-Math adopts X as its base model"
                 i += 1
@@ -289,6 +293,37 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
             spans.append(span)
         i = j
     return spans
+
+
+PARTICIPLE_COMPOUND = re.compile(r"-[a-z]+(?:ed|ing)$")
+""""DPO-aligned", "GPT-distilled": an adjective made of a name and a participle, not a name."""
+
+
+def _has_role(tokens: list[Token], i: int, text: str) -> bool:
+    """Does the word at ``i`` (with the version after it: "Kelp 2") play a part in a derivation?
+
+    Only a word standing alone: not one of a run of capitalised words ("Low Rank Adapters", "Human
+    Feedback", "Mixture of Experts"), not a participle or an adverb ("Supervised"), not a long form
+    before its acronym ("Kelp (KLP)")."""
+    word = tokens[i].text
+    if word.lower().endswith(("ed", "ing", "ly")) or word.lower() in NUMBERED_NOUNS:
+        return False
+    end = tokens[i].end
+    after = i + 1
+    if after < len(tokens) and not tokens[i].trail.strip() and VERSION.match(tokens[after].text):
+        end, after = tokens[after].end, after + 1
+    if i > 0 and _capitalised(tokens[i - 1]) and not tokens[i - 1].trail.strip():
+        return False
+    if after < len(tokens) and not tokens[after - 1].trail.strip():
+        nxt = tokens[after]
+        if _capitalised(nxt) or nxt.text.startswith("(") or (
+                nxt.lower in ("of", "for", "and") and after + 1 < len(tokens) and _capitalised(tokens[after + 1])):
+            return False
+    return roles.role_of(text, tokens[i].start, end) is not None
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and token.text.replace("-", "").isalpha()
 
 
 NUMBERED_NOUNS = frozenset("table figure fig section stage phase step version level round task experiment "
@@ -587,6 +622,10 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(2, "what a model is made from")  # "fine-tuned from X", "by fine-tuning the X"
     if MADE_AFTER.match(text, last.end):
         span.add(3, "made from another model")  # "X is fine-tuned from", "X adopts ... as its base model"
+    elif not any(r.endswith("what a model is made from") for r in span.reasons):
+        role = None if PARTICIPLE_COMPOUND.search(name) else roles.role_of(text, tokens[span.i].start, last.end)
+        if role and not any(t.lower.strip(",") in non_heads for t in tokens[max(0, span.i - 2):span.i]):
+            span.add(3, f"the {role} of a derivation")  # "... to obtain X", "we fine-tune X on ..."
     if HARDWARE.match(core) or NUMBER_FORMAT.match(core):
         span.add(-10, "hardware or number format")
     if span.j - span.i > 1 and _title_case(tokens) and all(

@@ -56,6 +56,8 @@ class RoleLexicon:
     coreference: re.Pattern
     opener: re.Pattern
     unnamed_child: re.Pattern
+    any_trigger: re.Pattern
+    """Any kind's cue word or any anchor: a sentence without one states no derivation."""
     """"six dense models distilled from <M0>": the derivation is said of a noun, not of a named model."""
 
 
@@ -88,6 +90,7 @@ def lexicon() -> RoleLexicon:
         we_subject=re.compile(_alts(r["we_subject"]), re.IGNORECASE),
         coreference=re.compile(_alts(r["coreference"]), re.IGNORECASE),
         unnamed_child=re.compile(r["unnamed_child"], re.IGNORECASE),
+        any_trigger=re.compile(_alts([*spec["cues"].values(), *r["anchors"]]), re.IGNORECASE),
         opener=re.compile(rf"^(?:{participle}|building|starting|initiali[sz]ing|using|with)\b[^,]*?,",
                           re.IGNORECASE),
     )
@@ -185,6 +188,11 @@ def read(ptext: str) -> Reading | None:
             role, why = "child", "what an 'X-based' model is"
         for s in members:
             s.role, s.why = role, why
+    explicit = [g for g, m in groups.items() if m[0].why == "named as what was made"]
+    for g, members in groups.items():
+        if members[0].why == "subject of a derivation participle" and explicit and g < explicit[0]:
+            for s in members:  # "<M0> is fine-tuned on our data to produce <M1>": <M0> is what was tuned
+                s.role, s.why = "parent", "what was made into the child named after it"
     reading = Reading(slots)
     for g, members in groups.items():
         role = members[0].role
@@ -197,6 +205,28 @@ def read(ptext: str) -> Reading | None:
     reading.authors_subject = bool(lex.we_subject.search(ptext))
     reading.coreferent = bool(lex.coreference.match(ptext))
     return reading
+
+
+@lru_cache(maxsize=1024)
+def _has_trigger(text: str) -> bool:
+    return lexicon().any_trigger.search(text) is not None
+
+
+@lru_cache(maxsize=65536)
+def role_of(text: str, start: int, end: int) -> str | None:
+    """"parent" or "child" when the words around ``text[start:end]`` (a candidate name) give it a role
+    in a derivation the sentence states; evidence that the name is a model."""
+    lex = lexicon()
+    if not _has_trigger(text):
+        return None
+    before, after = text[max(0, start - 120):start], text[end:end + 120]
+    if lex.excluded_before.search(before) or lex.excluded_after.match(after):
+        return None
+    if lex.child_before.search(before) or lex.child_after.match(after):
+        return "child"
+    if lex.parent_verb.search(before) or lex.parent_before.search(before):
+        return "parent"
+    return None
 
 
 def triggered(ptext: str, cue_kinds: tuple[str, ...]) -> tuple[str, ...]:

@@ -304,7 +304,8 @@ def derivations(doc: Doc) -> None:
         # "the BLOOM and mT5 model families": a family named as one is a parent as good as a model
         names += [s.name for s in doc.user.get("spans", {}).get(idx, ()) if s.family_level and s.score >= THRESHOLD]
         # "Finetuned from Y, X models achieve ...": a name the record takes for a model, here said of its family
-        names += [n for n in known if n in text and n not in names]
+        have = set(names)
+        names += [n for n in known if n not in have and n in text]
         tokens = doc.user.get("tokens", {}).get(idx, [])
         located = [(tokens[mm.span.i].start, tokens[mm.span.i].start + len(mm.span.name), mm.span.name)
                    for mm in models[idx] if mm.span.j > mm.span.i and mm.span.j <= len(tokens)

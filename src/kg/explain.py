@@ -28,18 +28,17 @@ from kg.extract.decision import Decision
 from kg.extract.doc import Doc
 from kg.extract.fact import DERIVATION_KINDS, Fact, collapse_ws
 from kg.extract.pipeline import DEFAULT_PIPELINE, pipeline, run
-from kg.graph.build import PREDICATE
 from kg.graph.store import Store
+from kg.keys import model_key
 from kg.lineage import KINDS, UnknownModel, find_model, lineage, names, spellings
 from kg.records.record import Record
-from kg.keys import model_key
+from kg.vocab import DERIVATIONS
 
 __all__ = ["Derivation", "Explanation", "Rejected", "UnknownModel", "explain", "kind_label"]
 
 SUGGESTIONS = 3
 
-_LABELS = {kind: label for kind in DERIVATION_KINDS for prop, label in KINDS.items()
-           if prop.n3() == PREDICATE[kind]}
+_LABELS = {d.kind: KINDS[d.iri] for d in DERIVATIONS}
 
 
 def kind_label(kind: str) -> str:

@@ -96,7 +96,10 @@ def _section(text, title: str, derivations) -> None:
 
 
 def _made(kind: str) -> str:
-    return kind if kind == "based on" else f"{kind} from"
+    """"fine-tuned" -> "fine-tuned from", "based on" as it is: the properties' labels."""
+    from kg.vocab import DERIVATIONS
+
+    return next((d.label for d in DERIVATIONS if d.label.removesuffix(" from") == kind), kind)
 
 
 def _quote(text, quote: str, places) -> None:

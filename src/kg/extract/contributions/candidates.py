@@ -23,7 +23,9 @@ QUESTION_WORDS = frozenset("how what why which when where who does do did can co
 
 
 def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
-                  enumerated: bool = False) -> list[Contribution]:
+                enumerated: bool = False, bare_ok: bool = False) -> list[Contribution]:
+    """``bare_ok``: a coined name with no head may stand alone ("we propose TinyDistLLM that ...");
+    one presented or introduced without a head is as often a model ("we introduce Kelp, which ...")."""
     w = lexicon()
     heads = lexicon().kinds.every
     cut = next((i for i, t in enumerate(phrase) if model_key(t.text) in model_keys), None)
@@ -85,6 +87,6 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
         return [Contribution(name, kind_of(core[-2].lower, name), 0.65)]
     if head or last in heads or last_part in heads or core[-1].lower.endswith("ing"):
         return [Contribution(name, kind_of(head or last, name), 0.7)]
-    if len(phrase) <= 3 and is_proper(phrase) and any(distinctive(t.text) for t in phrase):
+    if bare_ok and len(phrase) <= 3 and is_proper(phrase) and any(distinctive(t.text) for t in phrase):
         return [Contribution(name, "technique", 0.6)]
     return []

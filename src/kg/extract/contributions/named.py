@@ -179,7 +179,7 @@ def stated_contribution(text: str, tokens: list[Token], model_keys: set[str]) ->
     m = CONTRIBUTION_IS.match(text)
     if m:
         k = next((i for i, t in enumerate(tokens) if t.start >= m.end()), len(tokens))
-        return [c for phrase, head in object_phrases(tokens, k)[:1] for c in from_phrase(phrase, head, model_keys)]
+        return [c for phrase, head in object_phrases(tokens, k)[:1] for c in from_phrase(phrase, head, model_keys, bare_ok=True)]
     m = NEW_SUBJECT.match(text)
     if m and m.group("head").lower() in lexicon().kinds.every and model_key(m.group("name")) not in model_keys \
             and (distinctive(m.group("name")) or " " in m.group("name")):

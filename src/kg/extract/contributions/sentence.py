@@ -46,10 +46,11 @@ def contributions_in(text: str, model_keys: set[str],
         verb_at += 2  # "we develop and release X": X is the object of both
     if verb_at is not None:
         named = False
+        proposed = tokens[verb_at].lower.startswith("propos")
         for phrase, head in object_phrases(tokens, verb_at + 1):
             if named and phrase[0].lower in ("a", "an") and _after_comma(tokens, phrase[0]):
                 continue  # "X (ABC), a new framework for ...": the appositive describes X, it is not another
-            found = from_phrase(phrase, head, model_keys)
+            found = from_phrase(phrase, head, model_keys, bare_ok=proposed)
             named = named or any(c.name != c.name.lower() for c in found) \
                 or model_key(text[phrase[0].start:phrase[-1].end]) in model_keys  # "we present X, an ... model"
             out.extend(found)

@@ -12,6 +12,7 @@ import re
 from kg.extract.contributions.contribution import MODEL_WORDS, Contribution, content_words, strip_phrase
 from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.shapes import distinctive, is_proper
+from kg.extract.modelnames import family_stem
 from kg.extract.tokens import tokenize
 from kg.keys import model_key
 
@@ -40,9 +41,11 @@ def title_contributions(text: str, model_keys: set[str], stated: dict[str, str] 
         name = m.group(1).strip()
         described = m.group(2).rstrip(" .").split()[-1].lower() if m.group(2).split() else ""
         names_model = any(model_key(t.text) in model_keys for t in tokenize(name))
+        kind = re.search(r"\b(?:a|an)\b[^:]*?\b(dataset|corpus|benchmark)s?\b", m.group(2), re.IGNORECASE)
+        # "TinyKelp: ...", Kelp a model family: a model's name, unless the title or text says otherwise
+        family = family_stem(name) and not kind and model_key(name) not in stated
         if model_key(name) not in model_keys and not names_model and title_name(name) \
-                and described not in MODEL_WORDS:
-            kind = re.search(r"\b(?:a|an)\b[^:]*?\b(dataset|corpus|benchmark)s?\b", m.group(2), re.IGNORECASE)
+                and described not in MODEL_WORDS and not family:
             out.append(Contribution(name, kind_of(kind.group(1) if kind else stated.get(model_key(name)), name), 0.75))
         elif re.match(r"^(?:A|An)\s", m.group(2)) and not re.search(r"\b(?:[Mm]odels?|LLMs?)\b", m.group(2)) \
                 and not TITLE_NOT_NAME.search(m.group(2)[2:]):

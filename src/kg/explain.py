@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import RDF, Graph, URIRef
 
 from kg.extract.decision import Decision
 from kg.extract.doc import Doc
@@ -32,7 +32,7 @@ from kg.graph.store import Store
 from kg.keys import model_key
 from kg.lineage import KINDS, UnknownModel, find_model, lineage, names, spellings
 from kg.records.record import Record
-from kg.vocab import DERIVATIONS
+from kg.vocab import DERIVATIONS, MLKG
 
 __all__ = ["Derivation", "Explanation", "Rejected", "UnknownModel", "explain", "kind_label"]
 
@@ -97,17 +97,19 @@ class Explanation:
 
 def explain(store: str | Path | Store | None, name: str, *,
             components: Iterable[str] = DEFAULT_PIPELINE) -> Explanation:
-    """Every derivation of the model ``name`` (any spelling) and every candidate rejected.
+    """Every derivation of the model ``name`` (any spelling, or its IRI) and every candidate rejected.
 
     Raises StoreError when there is no store, UnknownModel (suggesting the closest
     names) or AmbiguousName when the name fits no model or several.
     """
     st = store if isinstance(store, Store) else Store(store)
     graph = st.graph()
-    try:
-        root = find_model(graph, name)
-    except UnknownModel:
-        raise UnknownModel(_not_found(graph, name, st.path)) from None
+    root = URIRef(name.strip("<>"))
+    if (root, RDF.type, MLKG.Model) not in graph:  # an IRI picks one of two models of the same name
+        try:
+            root = find_model(graph, name)
+        except UnknownModel:
+            raise UnknownModel(_not_found(graph, name, st.path)) from None
     lin = lineage(graph, root, depth=1)
     edges = [e for e in lin.edges if root in (e.child, e.parent)]
     ends = {n: {model_key(s) for s in spellings(graph, n)} | {model_key(lin.labels[n])}

@@ -79,6 +79,11 @@ def test_a_parent_shows_every_child_made_from_it(store):
                for d in found.derivations if d.child.startswith("Sharn"))
 
 
+def test_the_iri_names_the_model_too(store):
+    iri = explain(store, "Orvik 2").iri
+    assert explain(store, iri).label == explain(store, f"<{iri}>").label == "Orvik 2"
+
+
 def test_json_output_parses_and_holds_each_field(store):
     result = invoke("Orvik 2", "--store", store, "--format", "json")
     assert result.exit_code == 0, result.stderr

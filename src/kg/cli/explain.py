@@ -19,7 +19,7 @@ class ExplainFormat(str, Enum):
 @app.command()
 @handles_errors
 def explain(
-    name: Annotated[str, typer.Argument(help="The model, in any spelling (\"Nemotron-4 15B\" = \"nemotron-4-15b\").")],
+    name: Annotated[str, typer.Argument(help="The model, in any spelling (\"Kelp 7B\" = \"kelp-7b\"), or its IRI.")],
     store: StoreOption = DEFAULT_STORE,
     format: Annotated[ExplainFormat, typer.Option("--format", "-f", help="text, or json for scripts.")] = ExplainFormat.text,
 ) -> None:

@@ -306,18 +306,19 @@ def _has_role(tokens: list[Token], i: int, text: str) -> bool:
     Feedback", "Mixture of Experts"), not a participle or an adverb ("Supervised"), not a long form
     before its acronym ("Kelp (KLP)")."""
     word = tokens[i].text
-    if word.lower().endswith(("ed", "ing", "ly")) or word.lower() in NUMBERED_NOUNS:
+    if word.lower().endswith(("ed", "ing", "ly")) or word.lower() in NUMBERED_NOUNS or _title_case(tokens):
         return False
     end = tokens[i].end
     after = i + 1
     if after < len(tokens) and not tokens[i].trail.strip() and VERSION.match(tokens[after].text):
         end, after = tokens[after].end, after + 1
-    if i > 0 and _capitalised(tokens[i - 1]) and not tokens[i - 1].trail.strip():
+    if i > 0 and _capitalised(tokens[i - 1]) and not tokens[i - 1].trail.strip() \
+            and tokens[i - 1].lower not in STOP_PREFIX:
         return False
     if after < len(tokens) and not tokens[after - 1].trail.strip():
         nxt = tokens[after]
         if _capitalised(nxt) or nxt.text.startswith("(") or (
-                nxt.lower in ("of", "for", "and") and after + 1 < len(tokens) and _capitalised(tokens[after + 1])):
+                nxt.lower in ("of", "for") and after + 1 < len(tokens) and _capitalised(tokens[after + 1])):
             return False
     return roles.role_of(text, tokens[i].start, end) is not None
 

@@ -57,6 +57,10 @@ class RoleLexicon:
     opener: re.Pattern
     unnamed_child: re.Pattern
     any_trigger: re.Pattern
+    parent_after: re.Pattern
+    """"<M0> as the teacher", "<M0> as its base model"."""
+    resulting: re.Pattern
+    """"The resulting model, <M0>, ...": the child of the sentence before."""
     """Any kind's cue word or any anchor: a sentence without one states no derivation."""
     """"six dense models distilled from <M0>": the derivation is said of a noun, not of a named model."""
 
@@ -80,7 +84,7 @@ def lexicon() -> RoleLexicon:
                                rf"(?<=ing )|\b(?=\w+ing\b))(?:{_alts(r['parent_verbs'])}) {FILLER}$",
                                re.IGNORECASE),
         # "<M1>, fine-tuned from", "<M1> is based on", "<M1>, a model distilled from", "<M1>, which is ..."
-        child_after=re.compile(rf"^(?: \([^)]*\))?,? (?:(?:which|that|who) )?(?:(?:is|was|are|were|has been|"
+        child_after=re.compile(rf"^(?: (?:models?|LLMs?|family|series|suite))?(?: \([^)]*\))?,? (?:(?:which|that|who) )?(?:(?:is|was|are|were|has been|"
                                rf"have been|gets|get) )?(?:(?:an?|the) [^<.;]{{0,60}}? )?"
                                rf"(?:(?:further|then|first|also|additionally|subsequently|continually|"
                                rf"initially|efficiently|carefully) )?(?:{participle})\b", re.IGNORECASE),
@@ -90,6 +94,8 @@ def lexicon() -> RoleLexicon:
         we_subject=re.compile(_alts(r["we_subject"]), re.IGNORECASE),
         coreference=re.compile(_alts(r["coreference"]), re.IGNORECASE),
         unnamed_child=re.compile(r["unnamed_child"], re.IGNORECASE),
+        parent_after=re.compile(r["parent_after"], re.IGNORECASE),
+        resulting=re.compile(r["resulting"], re.IGNORECASE),
         any_trigger=re.compile(_alts([*spec["cues"].values(), *r["anchors"]]), re.IGNORECASE),
         opener=re.compile(rf"^(?:{participle}|building|starting|initiali[sz]ing|using|with)\b[^,]*?,",
                           re.IGNORECASE),
@@ -179,6 +185,8 @@ def read(ptext: str) -> Reading | None:
             role, why = "parent", "after 'from', 'on top of', 'teacher', ..."
         elif before.rstrip().lower().endswith(" to") and re.search(r"\bappl(?:y|ies|ied|ying)\b", before, re.I):
             role, why = "parent", "what a method is applied to"
+        elif lex.parent_after.match(after):
+            role, why = "parent", "'as the teacher', 'as the base model'"
         elif lex.child_after.match(after):
             role, why = "child", "subject of a derivation participle"
         elif opener and first.start >= opener.end() and not any(
@@ -217,16 +225,24 @@ def role_of(text: str, start: int, end: int) -> str | None:
     """"parent" or "child" when the words around ``text[start:end]`` (a candidate name) give it a role
     in a derivation the sentence states; evidence that the name is a model."""
     lex = lexicon()
+    before, after = text[max(0, start - 120):start], text[end:end + 120]
+    if lex.resulting.match(before) and re.fullmatch(r"[^,]*(?:,|\bcalled|\bnamed) ", before):
+        return "child"  # "The resulting model, X, ...": the sentence before says how it was made
     if not _has_trigger(text):
         return None
-    before, after = text[max(0, start - 120):start], text[end:end + 120]
+    while (m := LISTED_BEFORE.search(before)) and m.start() > 0:
+        before = before[:m.start()]  # "to produce A and B": B is where A is
     if lex.excluded_before.search(before) or lex.excluded_after.match(after):
         return None
     if lex.child_before.search(before) or lex.child_after.match(after):
         return "child"
-    if lex.parent_verb.search(before) or lex.parent_before.search(before):
+    if lex.parent_verb.search(before) or lex.parent_before.search(before) or lex.parent_after.match(after):
         return "parent"
     return None
+
+
+LISTED_BEFORE = re.compile(r"(?<= )[A-Z][\w.-]*(?: [\dA-Z][\w.-]*){0,2}(?:,? and|,|,? or) $")
+"""A name listed before this one ("A, B and "): the list's role is its first member's."""
 
 
 def triggered(ptext: str, cue_kinds: tuple[str, ...]) -> tuple[str, ...]:

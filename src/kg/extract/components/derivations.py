@@ -322,8 +322,15 @@ def derivations(doc: Doc) -> None:
             continue
         ptext, mapping = placeholder_text(text, names, located)
         ptexts[idx] = ptext, mapping
-        edges.extend(_match_sentence(doc, idx, ptext, mapping, order))
-        edges.extend(_role_edges(doc, idx, ptext, mapping, order, ptexts.get(idx - 1)))
+        by_pattern = _match_sentence(doc, idx, ptext, mapping, order)
+        by_role = _role_edges(doc, idx, ptext, mapping, order, ptexts.get(idx - 1))
+        paired = {(e.child, e.parent) for e in by_role if e.rule.endswith("lists paired in order")}
+        if paired:  # "A and B are tuned from C and D, respectively": no pattern may cross the pairs
+            children, parents = {c for c, _ in paired}, {p for _, p in paired}
+            by_pattern = [e for e in by_pattern if (e.child, e.parent) in paired
+                          or e.child not in children or e.parent not in parents]
+        edges.extend(by_pattern)
+        edges.extend(by_role)
     edges.extend(_sized_members(doc, order, edges))
     edges.extend(_sized_children(doc, ptexts, order, edges))
     edges.extend(_edges_from_names(doc, order, edges))

@@ -15,11 +15,11 @@ from functools import lru_cache
 import pyoxigraph
 from rdflib import URIRef
 
+from kg.records.ids import ARXIV_ID
+
 BASE = "https://w3id.org/mlkg/id/"
 SLUG_MAX = 60
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
-_ARXIV = re.compile(r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})", re.ASCII)
-"""A versionless arXiv id, matched whole (fullmatch: "2402.16819\\n" is not one) and in ASCII digits only."""
 
 
 def slug(text: str) -> str:
@@ -46,7 +46,7 @@ def mint(kind: str, key: str, label: str | None = None) -> URIRef:
 
 
 def paper(key: str, arxiv_id: str | None, label: str | None) -> URIRef:
-    if arxiv_id and _ARXIV.fullmatch(arxiv_id):
+    if arxiv_id and ARXIV_ID.fullmatch(arxiv_id):
         return checked(f"{BASE}paper/arxiv-{arxiv_id.replace('/', '_')}")
     return mint("paper", key, label)
 

@@ -1,5 +1,8 @@
 """arXiv identifiers and DOIs: find them in text and normalise them.
 
+The shape of an arXiv id is written here once (:data:`NEW_STYLE`,
+:data:`OLD_STYLE`, :data:`VERSION`); readers, IRIs and links build their
+patterns from it. An id is ASCII: other scripts' digits are not an id.
 Patterns are written without nested quantifiers so that long runs of
 near-matching characters stay linear (no catastrophic backtracking).
 """
@@ -8,11 +11,26 @@ from __future__ import annotations
 
 import re
 
-NEW_ID = re.compile(r"(?<![\d.])(\d{4})\.(\d{4,5})(?:v(\d{1,3}))?(?!\d)")
-"""New-style id 2402.16819 (5 digits since 2015-01, 4 before), optional version."""
+NEW_STYLE = r"(\d{4})\.(\d{4,5})"
+"""New-style id 2402.16819: year and month, a dot, 5 digits since 2015-01 (4 before)."""
+OLD_STYLE = r"((?:[a-z]{2,8}(?:-[a-z]{2,8})?|q-[a-z]{2,8})(?:\.[A-Z]{2})?)/(\d{7})"
+"""Old-style id hep-th/9901001, q-bio/0401001 or math.AG/0309136: archive (and subject class), 7 digits."""
+VERSION = r"(?:v(\d{1,3}))?"
+"""An optional version: "v3"."""
 
-OLD_ID = re.compile(r"(?<![A-Za-z-])([a-z]{2,8}(?:-[a-z]{2,8})?(?:\.[A-Z]{2})?)/(\d{7})(?:v(\d{1,3}))?(?!\d)")
-"""Old-style id hep-th/9901001 or math.AG/0309136, optional version."""
+NEW_ID = re.compile(rf"(?<![\d.]){NEW_STYLE}{VERSION}(?!\d)", re.ASCII)
+"""New-style id 2402.16819 in text, optional version."""
+
+OLD_ID = re.compile(rf"(?<![A-Za-z-]){OLD_STYLE}{VERSION}(?!\d)", re.ASCII)
+"""Old-style id hep-th/9901001 or math.AG/0309136 in text, optional version."""
+
+ARXIV_ID = re.compile(rf"{NEW_STYLE}|{OLD_STYLE}", re.ASCII)
+"""A normalised id, without version (use ``fullmatch``): "2402.16819", "hep-th/9901001"."""
+
+VERSIONED_ID = re.compile(rf"(?:{NEW_STYLE}|{OLD_STYLE}){VERSION}", re.ASCII)
+"""An id with or without version (use ``fullmatch`` or anchor it): "2402.16819v3"."""
+
+_LEADING_NEW = re.compile(NEW_STYLE, re.ASCII)
 
 ARXIV_PREFIX = re.compile(r"(?:arxiv\s*:\s*|arxiv\.org/(?:abs|pdf)/)", re.IGNORECASE)
 
@@ -55,7 +73,7 @@ def leading_arxiv_id(s: str) -> tuple[str, int] | None:
     The digit count of new-style ids is fixed, so text glued right after the
     id ("2407.14679As language ...") is not swallowed.
     """
-    m = re.match(r"(\d{4})\.(\d{4,5})", s)
+    m = _LEADING_NEW.match(s)
     if m:
         yymm = m.group(1)
         want = _new_style_digits(yymm)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import heapq
 import json
-import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from pyvis.network import Network
 from rdflib import Graph, URIRef
 
 from kg.lineage import KINDS, PREFIXES, evidence
+from kg.records.ids import VERSIONED_ID
 from kg.views.text import fold, safe_text
 from kg.vocab import DERIVATIONS, MLKG
 
@@ -56,13 +56,12 @@ _KIND_ORDER = {label: i for i, label in enumerate(KINDS.values())}
 LABEL_CHARS = 40
 QUOTE_CHARS = 400
 EVIDENCE_SHOWN = 3
-_ARXIV = re.compile(r"^(\d{4}\.\d{4,5}|[a-z][a-z.-]*(\.[A-Z]{2})?/\d{7})(v\d+)?$")
 
 
 def arxiv_link(arxiv_id: object) -> str:
     """https://arxiv.org/abs/ID for a well-formed arXiv id, else "" (nothing from text becomes a link)."""
     text = str(arxiv_id or "").strip()
-    return f"https://arxiv.org/abs/{text}" if _ARXIV.match(text) else ""
+    return f"https://arxiv.org/abs/{text}" if VERSIONED_ID.fullmatch(text) else ""
 
 
 @dataclass

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from kg.records.dates import parse_date
 from kg.records.formats._common import split_author_pieces, split_lines, too_long
-from kg.records.ids import arxiv_id, find_doi
+from kg.records.ids import VERSIONED_ID, arxiv_id, find_doi
 from kg.records.record import Problem, Record
 from kg.records.registry import reader
 
@@ -22,7 +22,7 @@ LESS = "△ Less"
 ELLIPSIS = "…"
 
 SEPARATOR = re.compile(r"^\s*-{1,5}\s*$")
-ID_LINE = re.compile(r"^\s*arXiv:\s?(?:\d{4}\.\d{4,5}|[a-z-]{2,20}(?:\.[A-Z]{2})?/\d{7})(?:v\d{1,3})?(?:\s|$)")
+ID_LINE = re.compile(rf"^\s*arXiv:\s?(?:{VERSIONED_ID.pattern})(?:\s|$)", re.ASCII)
 LABEL = re.compile(r"^\s*(Authors|Abstract|Comments|Journal ref|DOI|doi|Report number)\s*:\s?", re.I)
 SUBMITTED = re.compile(r"^\s*\[?Submitted\s+(?:on\s+)?(\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4})")
 V1 = re.compile(r"v1\s+submitted\s+(\d{1,2}\s+[A-Za-z]{3,9},?\s+\d{4})", re.I)

@@ -318,12 +318,11 @@ def derivations(doc: Doc) -> None:
                               next(iter(owners)), text, flags=re.IGNORECASE)
                 names.append(next(iter(owners)))
                 located = []  # offsets moved: look every name up again
-        if not names:
-            continue
-        ptext, mapping = placeholder_text(text, names, located)
-        ptexts[idx] = ptext, mapping
+        if names:
+            ptexts[idx] = placeholder_text(text, names, located)
+    for idx, (ptext, mapping) in sorted(ptexts.items()):
         by_pattern = _match_sentence(doc, idx, ptext, mapping, order)
-        by_role = _role_edges(doc, idx, ptext, mapping, order, ptexts.get(idx - 1))
+        by_role = _role_edges(doc, idx, ptext, mapping, order, ptexts.get(idx - 1), ptexts.get(idx + 1))
         paired = {(e.child, e.parent) for e in by_role if e.rule.endswith("lists paired in order")}
         if paired:  # "A and B are tuned from C and D, respectively": no pattern may cross the pairs
             children, parents = {c for c, _ in paired}, {p for _, p in paired}
@@ -339,7 +338,7 @@ def derivations(doc: Doc) -> None:
 
 
 def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: list[str],
-                before: tuple[str, dict[int, str]] | None) -> list[Edge]:
+                before: tuple[str, dict[int, str]] | None, after: tuple[str, dict[int, str]] | None) -> list[Edge]:
     """Edges read from the roles the grammar gives a sentence's models (kg.extract.roles).
 
     A child the sentence does not name is the paper's own: a model of the paper named in the
@@ -374,10 +373,23 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
     if not parents:
         return out
     found = roles.pairs(parents, children)
+    if not children and after is not None and roles.lexicon().resulting.match(after[0]):
+        named = list(dict.fromkeys(after[1].values()))  # "We prune Y. The resulting model, X, ..."
+        if named:
+            for p in (s for g in parents for s in g):
+                _weigh(doc, out, idx, named[0], name.get(p.index), kinds, 0.8,
+                       f"role: the child named by 'the resulting model' in the next sentence ({p.why})")
+            return out
     if not children:
         child = None
         if reading.coreferent and before is not None:
-            prev = [n for n in before[1].values() if model_key(n) in own]
+            prev = list(dict.fromkeys(n for n in before[1].values() if model_key(n) in own))
+            if prev and re.match(r"(?i)(?:these|both|the two|our) models|they\b", ptext):
+                for p in (s for g in parents for s in g):  # "We introduce A and B. These models are ..."
+                    for c in prev:
+                        _weigh(doc, out, idx, c, name.get(p.index), kinds, 0.75,
+                               f"role: the models of the sentence before ({p.why})")
+                return out
             child, rule = (prev[0], "role: the model of the sentence before") if prev else (None, rule)
         said_of_a_noun = roles.lexicon().unnamed_child.search(ptext, 0, parents[0][0].start)
         if child is None and (reading.authors_subject or reading.coreferent) and not said_of_a_noun:

@@ -9,12 +9,14 @@ phrase whose head is a kind head (technique, dataset, benchmark) and that says m
 
 from __future__ import annotations
 
-from kg.extract.contributions.candidates import from_phrase
+from kg.extract.contributions.candidates import QUANTITY, from_phrase
 from kg.extract.contributions.chunker import object_phrases
 from kg.extract.contributions.kinds import kind_of
+from kg.extract.contributions.shapes import distinctive
 from kg.extract.contributions.contribution import BARE_DATA, GENERIC_HEADS, MODEL_WORDS, Contribution, content_words
 from kg.extract.lexicon import lexicon
 from kg.extract.tokens import Token
+from kg.keys import model_key
 
 def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool) -> list[Contribution]:
     """Contributions described as "our <...> head" anywhere, or "a novel <...> head" where the authors speak."""
@@ -26,21 +28,30 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
         if t.lower == "our" and k > 0 and not t.trail.strip() and nxt not in lex.our_not_new:
             # not "Our X achieves ...": a sentence about results opens with the authors' system
             start = k
-        elif authors_speak and t.lower in ("a", "an") and nxt in lex.new_words:
-            start = k
+        elif authors_speak and t.lower in ("a", "an") and nxt in lex.new_words \
+                and not (k > 0 and tokens[k - 1].trail.strip() == ","):
+            start = k  # not "X, a novel Y dataset ...": that appositive describes X
         else:
             continue
-        for phrase, head in _shared_head(tokens, object_phrases(tokens, start + 1)[:2]):
+        for phrase, head in _shared_head(tokens, [(_to_head(p), h) for p, h in object_phrases(tokens, start + 1)[:2]]):
             last = phrase[-1].lower if phrase else ""
             if last not in heads or last.endswith("ing") or any(x.lower in MODEL_WORDS for x in phrase):
                 # "extending our final-stage reinforcement learning": a gerund names an activity, not a thing
                 continue
+            if any(QUANTITY.fullmatch(x.text) for x in phrase):
+                continue  # "our full 6.3T token dataset": a quantity describes it, it does not name it
             if any(x.lower in lex.use_verbs or x.lower in lex.make_verbs or x.lower in lex.intro.for_contributions
                    for x in phrase):
                 continue  # "our approach leverages ... strategies": a clause, not a name
             before_head = " ".join(x.text for x in phrase[:-1])
             if not [w for w in content_words(before_head) if w not in GENERIC_HEADS | BARE_DATA]:
                 continue  # "a new paradigm", "our training approach"
+            if k > 0 and tokens[k - 1].trail.strip() == "," and tokens[k - 1].text[:1].isupper() \
+                    and (distinctive(tokens[k - 1].text) or tokens[k - 1].text.isupper()) \
+                    and model_key(tokens[k - 1].text) not in model_keys:
+                # "UltraKelp, our newly-curated alignment dataset": the description names what precedes it
+                out.append(Contribution(tokens[k - 1].text, kind_of(last, tokens[k - 1].text), 0.8))
+                continue
             after = next((j for j, x in enumerate(tokens) if x.start == phrase[-1].start), None)
             short = tokens[after + 1] if after is not None and after + 1 < len(tokens) else None
             if head == "(acronym)" and short is not None and short.lead.startswith("("):
@@ -63,3 +74,16 @@ def _shared_head(tokens: list[Token], phrases: list[tuple[list[Token], str | Non
         if [t.lower for t in between] == ["and"] and not phrases[0][0][-1].trail.strip():
             return [(tokens[i:end + 1], phrases[1][1])]
     return phrases[:1]
+
+
+def _to_head(phrase: list[Token]) -> list[Token]:
+    """"FP6-based pretraining technique matches an FP8 baseline" -> "FP6-based pretraining technique": the
+    phrase ends with the run of head nouns it reaches first."""
+    heads = lexicon().kinds.every
+    first = next((i for i, t in enumerate(phrase) if t.lower in heads), None)
+    if first is None:
+        return phrase
+    end = first
+    while end + 1 < len(phrase) and (phrase[end + 1].lower in heads or distinctive(phrase[end + 1].text)):
+        end += 1  # "a novel instruction fine-tuning framework RankX": the name after the head stays
+    return phrase[:end + 1]

@@ -12,12 +12,22 @@ import re
 from kg.extract.contributions.contribution import MODEL_WORDS, Contribution, content_words, strip_phrase
 from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.shapes import distinctive, is_proper
-from kg.extract.modelnames import family_stem
+from kg.extract.modelnames import families, family_stem
 from kg.extract.tokens import tokenize
 from kg.keys import model_key
 
 TITLE_NOT_NAME = re.compile(r"[,'’!?]|^(?:from|to|on|in|towards?|beyond|when|why|how|what|is|are|do|does|"
                             r"can|shall|should|the|a|an)\b|\b(?:your|our|my|we|you|i)\b", re.IGNORECASE)
+
+
+PLAIN_WORD = re.compile(r"[A-Z][a-z]{3,}")
+""""Loamtext": one capitalised word, a name where the title or the text says what it is."""
+NAME_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]+|[a-z]+|\d+")
+
+
+def holds_family(name: str) -> bool:
+    """"PocketBERT", "Ace-Nemotron": a known model family's stem inside a coined name (a model's name)."""
+    return bool(family_stem(name)) or any(p.lower() in families() for p in NAME_PARTS.findall(name))
 
 
 def title_name(name: str) -> bool:
@@ -43,8 +53,9 @@ def title_contributions(text: str, model_keys: set[str], stated: dict[str, str] 
         names_model = any(model_key(t.text) in model_keys for t in tokenize(name))
         kind = re.search(r"\b(?:a|an)\b[^:]*?\b(dataset|corpus|benchmark)s?\b", m.group(2), re.IGNORECASE)
         # "TinyKelp: ...", Kelp a model family: a model's name, unless the title or text says otherwise
-        family = family_stem(name) and not kind and model_key(name) not in stated
-        if model_key(name) not in model_keys and not names_model and title_name(name) \
+        family = holds_family(name) and not kind and model_key(name) not in stated
+        coined = title_name(name) or (bool(kind or model_key(name) in stated) and PLAIN_WORD.fullmatch(name))
+        if model_key(name) not in model_keys and not names_model and coined \
                 and described not in MODEL_WORDS and not family:
             out.append(Contribution(name, kind_of(kind.group(1) if kind else stated.get(model_key(name)), name), 0.75))
         elif re.match(r"^(?:A|An)\s", m.group(2)) and not re.search(r"\b(?:[Mm]odels?|LLMs?)\b", m.group(2)) \

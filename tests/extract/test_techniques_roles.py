@@ -1,0 +1,214 @@
+"""What a paper introduces against what it uses, kinds, descriptive names and negatives (invented names only).
+
+One capability per test, several phrasings each, negatives beside positives (CheckList style).
+"""
+
+import pytest
+
+from kg.extract.contributions.kinds import kind_of
+from kg.extract.contributions.sentence import contributions_in
+from kg.extract.lexicon import lexicon, model_intro_verbs, subject_pattern
+
+
+def introduced(doc):
+    return {(f.object.kind, f.object.name) for f in doc.facts if f.predicate == "introduces"
+            and f.object.kind != "model"}
+
+
+def introduced_names(doc):
+    return {name for _, name in introduced(doc)}
+
+
+def used_names(doc):
+    return {f.object.name for f in doc.facts if f.predicate == "uses"}
+
+
+def models_introduced(doc):
+    return {f.object.name for f in doc.facts if f.predicate == "introduces" and f.object.kind == "model"}
+
+
+# --- 1. introduced against used --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We propose Quillstep, a decoding method that skips redundant draft tokens.", "Quillstep"),
+    ("In this paper, we present Braidwise Token Merging, an algorithm that fuses similar tokens.",
+     "Braidwise Token Merging"),
+    ("We introduce a simple technique called Lattice Echo Prompting, which reuses partial answers.",
+     "Lattice Echo Prompting"),
+    ("This work introduces a regularizer, termed Spindle-Norm, that bounds attention logits.", "Spindle-Norm"),
+    ("Our contributions are: (1) Gravel-Mix, a pretraining data mixture; (2) a curriculum for code data.",
+     "Gravel-Mix"),
+])
+def test_what_the_authors_propose_is_introduced(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We apply low-rank adaptation to fine-tune the encoder on clinical notes.", "low-rank adaptation"),
+    ("We leverage contrastive decoding to reduce repetition in long answers.", "contrastive decoding"),
+    ("We employ speculative sampling to speed up generation.", "speculative sampling"),
+])
+def test_what_the_authors_apply_is_used_not_introduced(extract_abstract, abstract, name):
+    doc = extract_abstract(abstract)
+    assert name in used_names(doc)
+    assert name not in introduced_names(doc)
+
+
+# --- 2. the title's name --------------------------------------------------------------------------------
+
+def test_a_method_named_in_the_title_is_a_technique_even_where_a_sentence_looks_like_a_model(extract_abstract):
+    doc = extract_abstract("We present Brindle, an efficient fine-tuning approach that extends the context of "
+                           "pretrained models. Brindle extends models' context while keeping their architecture.",
+                           title="Brindle: Efficient Fine-tuning of Long-Context Language Models")
+    assert ("technique", "Brindle") in introduced(doc)
+
+
+def test_a_title_name_on_a_model_family_stem_is_a_model_not_a_technique(extract_abstract):
+    doc = extract_abstract("Language model pre-training has improved many tasks. We study how to compress it.",
+                           title="PocketBERT: Distilling Encoders for Language Understanding")
+    assert "PocketBERT" not in introduced_names(doc)
+
+
+def test_a_title_name_the_subtitle_calls_a_dataset_is_a_dataset(extract_abstract):
+    doc = extract_abstract("We describe how the corpus was filtered.",
+                           title="Loamtext: Turning Web Crawls into a Long-Horizon Pretraining Dataset")
+    assert ("dataset", "Loamtext") in introduced(doc)
+
+
+def test_a_name_is_a_technique_and_a_model_only_where_the_text_says_both(extract_abstract):
+    doc = extract_abstract("In this study, we present a novel framework, named TallowChat, to train language models "
+                           "on mixed-quality data. Our tallowchat-13b model outperforms open baselines.")
+    assert ("technique", "TallowChat") in introduced(doc)
+    doc = extract_abstract("We introduce TallowChat-13b, a chat language model trained on mixed-quality data.")
+    assert introduced(doc) == set()
+
+
+# --- 3. kinds from the head noun, written once ---------------------------------------------------------
+
+@pytest.mark.parametrize("head, kind", [
+    ("dataset", "dataset"), ("corpus", "dataset"), ("collection", "dataset"), ("mix", "dataset"),
+    ("benchmark", "benchmark"), ("suite", "benchmark"), ("leaderboard", "benchmark"),
+    ("evaluation set", "benchmark"),
+    ("method", "technique"), ("technique", "technique"), ("objective", "technique"), ("loss", "technique"),
+    ("algorithm", "technique"), ("scheme", "technique"), ("mechanism", "technique"),
+    ("pipeline", "technique"), ("recipe", "technique"),
+])
+def test_the_kind_comes_from_the_head_noun(extract_abstract, head, kind):
+    doc = extract_abstract(f"We introduce Murrel-7, a new {head} for multilingual question answering.")
+    assert (kind, "Murrel-7") in introduced(doc)
+    assert kind_of(head, "Murrel-7") == kind
+
+
+def test_what_the_text_calls_a_name_beats_what_the_name_suggests():
+    assert kind_of("dataset", "QuailBench") == "dataset"
+    assert kind_of(None, "QuailBench") == "benchmark"
+
+
+# --- 4. descriptive contributions: the shortest noun phrase, never a clause or a quantity ----------------
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We propose a pipeline that can automatically generate a high-quality multi-party dialogue corpus by "
+     "prompting a chat model with itself.", "multi-party dialogue corpus"),
+    ("To probe what the encoder learns, we construct a dataset for code-comment probing, and evaluate "
+     "zero-shot.", "dataset for code-comment probing"),
+    ("We take several steps towards a safe release, including an improved PII redaction pipeline and a novel "
+     "licence tracing tool.", "licence tracing tool"),
+    ("The model trained with our FP6-based pretraining technique matches an FP8 baseline.",
+     "FP6-based pretraining technique"),
+    ("We curate and document our multilingual pretraining and instruction tuning datasets.",
+     "multilingual pretraining and instruction tuning datasets"),
+])
+def test_an_unnamed_contribution_gets_the_noun_phrase_that_names_it(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, expected", [
+    ("The strong results can be attributed to FennelMix, our newly-curated, high-quality alignment dataset.",
+     ("dataset", "FennelMix")),
+    ("We cold-start the model on our data. We then describe GorseSet, our new reasoning trace collection.",
+     ("dataset", "GorseSet")),
+])
+def test_a_name_before_our_description_is_the_contribution(extract_abstract, abstract, expected):
+    found = introduced(extract_abstract(abstract))
+    assert expected in found
+    assert not any("newly-curated" in name or "trace collection" in name for _, name in found)
+
+
+def test_a_purpose_clause_is_not_part_of_the_name(extract_abstract):
+    doc = extract_abstract("In terms of data, we propose an automatic pipeline to build a dedicated, diverse, and "
+                           "curated image dataset instead of uncurated data.")
+    names = introduced_names(doc)
+    assert "automatic pipeline" in names
+    assert "curated image dataset" in names
+    assert not any(" to " in n or n.endswith(" to") for n in names)
+
+
+@pytest.mark.parametrize("abstract", [
+    "For pretraining, we construct 2.4 trillion tokens of English and French text using a deduplication pipeline.",
+    "We collect 180K samples of annotated dialogues from public forums.",
+])
+def test_a_quantity_is_never_a_contribution(extract_abstract, abstract):
+    names = introduced_names(extract_abstract(abstract))
+    assert not any(n[:1].isdigit() for n in names)
+
+
+def test_named_parts_of_an_introduced_format(extract_abstract):
+    doc = extract_abstract("We propose a 6-bit number format consisting of two encodings - Q3M2 (3-bit exponent) "
+                           "and Q2M3 (2-bit exponent).")
+    assert {"Q3M2", "Q2M3"} <= introduced_names(doc)
+
+
+def test_a_lone_head_word_or_generic_words_name_nothing(extract_abstract):
+    assert introduced(extract_abstract("We propose a retriever and a new paradigm for search.")) == set()
+
+
+# --- 5. acronyms stay aliases ---------------------------------------------------------------------------
+
+def test_an_acronym_is_an_alias_of_its_long_form(extract_abstract):
+    doc = extract_abstract("We propose Gradient Echo Tuning (GET), a method that replays stale gradients.")
+    assert ("technique", "Gradient Echo Tuning") in introduced(doc)
+    assert any(a.name == "Gradient Echo Tuning" and a.alias == "GET" for a in doc.aliases)
+
+
+# --- negatives ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("abstract", [
+    # evaluation-only benchmarks
+    "We evaluate on ZetaQA and OmegaBench, and report accuracy on both.",
+    "Experiments on three benchmarks, namely ZetaQA, OmegaBench and PiEval, show consistent gains.",
+    # baselines
+    "Our model outperforms strong baselines such as Kestrel-7B and GlimmerNet.",
+    # model names, however introduced
+    "We introduce Wrenlet-2, a family of open language models trained on 6T tokens.",
+    "In this paper, we introduce Wrenlet, which empowers code LLMs with better instructions.",
+    # results about the authors' system
+    "Our news system achieves a score of 39.2 on the shared task.",
+])
+def test_no_contribution_from(extract_abstract, abstract):
+    assert introduced(extract_abstract(abstract)) == set()
+
+
+def test_a_relative_clause_that_acts_gives_no_head(extract_abstract):
+    doc = extract_abstract("Moreover, we introduce a new two-stage learning framework for Finchlet, which performs "
+                           "layer distillation at both stages.")
+    assert "Finchlet" not in introduced_names(doc)
+    assert "two-stage learning framework" in introduced_names(doc)
+
+
+# --- the shared lexicon ---------------------------------------------------------------------------------
+
+def test_one_lexicon_serves_the_models_and_the_contributions_extractors():
+    lex = lexicon()
+    assert {"introduce", "present", "release"} <= lex.intro.both
+    assert "train" in lex.intro.for_models and "train" not in lex.intro.for_contributions
+    assert "curate" in lex.intro.for_contributions and "curate" not in lex.intro.for_models
+    assert model_intro_verbs().search("we publicly release the weights")
+    assert subject_pattern().search("In this paper, the authors")
+    assert {"called", "named", "dubbed", "termed"} <= lex.name_cues
+    assert {"apply", "leverage", "employ"} <= lex.use_verbs
+
+
+def test_contributions_in_is_a_pure_function_of_the_sentence():
+    found = contributions_in("We propose Sparse Quill Routing (SQR), a method that skips idle tokens.", set())
+    assert [(c.name, c.kind) for c in found][:1] == [("Sparse Quill Routing", "technique")]
+    assert contributions_in("We propose Sparse Quill Routing, a method.", {"sparsequillrouting"}) == []

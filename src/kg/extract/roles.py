@@ -36,7 +36,7 @@ from functools import lru_cache
 from importlib import resources
 
 PLACEHOLDER = re.compile(r"<M(\d+)>")
-FILLER = r"(?:(?!(?:of|with|for|in|on|at|by|to|from|than|as|and|or|that|which|who|is|are|was|were)\b)[\w.-]+[ ,]+){0,4}?"
+FILLER = r"(?:(?!(?:of|with|for|in|on|upon|onto|into|at|by|to|from|than|as|via|using|through|over|under|against|between|and|or|that|which|who|is|are|was|were)\b)[\w.-]+[ ,]+){0,4}?"
 """Words between a marker and its name: determiners and modifiers ("the pretrained multilingual")."""
 
 
@@ -57,6 +57,10 @@ class RoleLexicon:
     opener: re.Pattern
     unnamed_child: re.Pattern
     any_trigger: re.Pattern
+    applied_to: re.Pattern
+    """"we apply DPO to <M0>": what a method is applied to is the parent."""
+    model_verb: re.Pattern
+    """"we train <M0> with RLHF": no role by itself, but what is trained is a model."""
     parent_after: re.Pattern
     """"<M0> as the teacher", "<M0> as its base model"."""
     resulting: re.Pattern
@@ -96,6 +100,8 @@ def lexicon() -> RoleLexicon:
         unnamed_child=re.compile(r["unnamed_child"], re.IGNORECASE),
         parent_after=re.compile(r["parent_after"], re.IGNORECASE),
         resulting=re.compile(r["resulting"], re.IGNORECASE),
+        applied_to=re.compile(rf"(?:{r['applied_to']}) {FILLER}$", re.IGNORECASE),
+        model_verb=re.compile(rf"(?:{r['model_verbs']}) {FILLER}$", re.IGNORECASE),
         any_trigger=re.compile(_alts([*spec["cues"].values(), *r["anchors"]]), re.IGNORECASE),
         opener=re.compile(rf"^(?:{participle}|building|starting|initiali[sz]ing|using|with)\b[^,]*?,",
                           re.IGNORECASE),
@@ -181,9 +187,9 @@ def read(ptext: str) -> Reading | None:
             role, why = "parent", "'X-based'"
         elif lex.parent_verb.search(before):
             role, why = "parent", "object of a derivation verb"
-        elif lex.parent_before.search(before) and not before.rstrip().lower().endswith(" to"):
+        elif lex.parent_before.search(before):
             role, why = "parent", "after 'from', 'on top of', 'teacher', ..."
-        elif before.rstrip().lower().endswith(" to") and re.search(r"\bappl(?:y|ies|ied|ying)\b", before, re.I):
+        elif lex.applied_to.search(before):
             role, why = "parent", "what a method is applied to"
         elif lex.parent_after.match(after):
             role, why = "parent", "'as the teacher', 'as the base model'"
@@ -236,8 +242,11 @@ def role_of(text: str, start: int, end: int) -> str | None:
         return None
     if lex.child_before.search(before) or lex.child_after.match(after):
         return "child"
-    if lex.parent_verb.search(before) or lex.parent_before.search(before) or lex.parent_after.match(after):
+    if lex.parent_verb.search(before) or lex.parent_before.search(before) or lex.parent_after.match(after) \
+            or lex.applied_to.search(before):
         return "parent"
+    if lex.model_verb.search(before):
+        return "model"
     return None
 
 

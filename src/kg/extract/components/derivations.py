@@ -359,7 +359,11 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
         if not s.role and s.index in name:
             unmarked.setdefault(s.group, []).append(s)
     if children and not parents:
-        parents = [g for g in unmarked.values() if all(model_key(name[s.index]) not in own for s in g)]
+        # "We train Y with RLHF to obtain X": with the child named as made, any other model is its
+        # parent, the paper's own ones too; a child read off the grammar alone leaves only others' models
+        named_as_made = any(s.why == "named as what was made" for g in children for s in g)
+        parents = [g for g in unmarked.values()
+                   if named_as_made or all(model_key(name[s.index]) not in own for s in g)]
         rule = "role: children named, the other models are what they were made from"
     elif parents and not children:
         first_parent = parents[0][0].start

@@ -44,6 +44,25 @@ def test_what_the_authors_propose_is_introduced(extract_abstract, abstract, name
 
 
 @pytest.mark.parametrize("abstract, name", [
+    ("We call this approach Rookmix and show that it helps small models.", "Rookmix"),
+    ("We name our method Hollow-Attention.", "Hollow-Attention"),
+    ("Here we describe Kelpstack, a toolkit for sharded training.", "Kelpstack"),
+    ("We build a large-scale corpus of scientific figures with captions.", "corpus of scientific figures"),
+])
+def test_more_ways_of_naming_what_is_new(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We further provide the analysis of model compression techniques for embedding models.",
+    "We provide evidence that scaling the data helps more than scaling the model.",
+    "In this work, we detail a set of guidelines that cover how to design data distributions.",
+])
+def test_what_a_paper_studies_is_not_what_it_makes(extract_abstract, abstract):
+    assert introduced(extract_abstract(abstract)) == set()
+
+
+@pytest.mark.parametrize("abstract, name", [
     ("We apply low-rank adaptation to fine-tune the encoder on clinical notes.", "low-rank adaptation"),
     ("We leverage contrastive decoding to reduce repetition in long answers.", "contrastive decoding"),
     ("We employ speculative sampling to speed up generation.", "speculative sampling"),

@@ -71,6 +71,8 @@ class Lexicon:
     """Heads whose "of" stays inside the name: "mixture of experts", "chain of thought"."""
     generic: frozenset[str]
     """Words that name nothing on their own: "a novel approach" is no contribution."""
+    about_words: frozenset[str]
+    """"the *analysis* of X": nouns whose "of" phrase is what they are about, not what the paper makes."""
     lead_words: frozenset[str]
     """Words a contribution's name never opens with: "a high-quality chat corpus" is "chat corpus"."""
     count_words: frozenset[str]
@@ -102,6 +104,7 @@ def lexicon() -> Lexicon:
         np_stop=words(raw["np_stop"]),
         keep_of_heads=words(raw["keep_of_heads"]),
         generic=words(raw["generic"]),
+        about_words=words(raw["about_words"]),
         lead_words=words(raw["lead_words"]),
         count_words=words(raw["count_words"]),
         count_units=words(raw["count_units"]),

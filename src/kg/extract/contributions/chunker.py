@@ -60,7 +60,8 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             k += 1
             continue
         if low in ("for", "to", "of", "on") and cur and not extended and k + 1 < n \
-                and tokens[k + 1].lower not in stops and _needs_purpose(cur, low):
+                and tokens[k + 1].lower not in stops and not tokens[k + 1].text[:1].isdigit() \
+                and _needs_purpose(cur, low):
             extended = len(cur) + 1  # "a training recipe for ultra-long context LLMs": the purpose names it
             cur.append(t)
             k += 1
@@ -68,6 +69,8 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
         if extended and len(cur) >= extended + MAX_PURPOSE_WORDS:
             break
         if low == "of" and cur and all_generic(cur):
+            if cur[-1].lower in w.about_words:
+                break  # "the analysis of X techniques": about X, X is not new
             cur = []  # "the concept of X" -> X
             k += 1
             continue
@@ -142,7 +145,7 @@ def modifier(word: str) -> bool:
 def _needs_purpose(cur: list[Token], preposition: str) -> bool:
     """Does a phrase need its "for/of/on ..." to be a name? Only a generic head with little else
     ("an efficient training recipe" + "for ultra-long context LLMs"), a bare data head ("a dataset" + "for
-    code probing") or a bare gerund ("filtering" + "for ..."). "to" opens a clause ("a pipeline to build
+    code probing", "a corpus" + "of scientific figures") or a bare gerund ("filtering" + "for ..."). "to" opens a clause ("a pipeline to build
     ..."), never a name: the phrase stays as short as it is."""
     last = cur[-1].lower
     if preposition == "to":
@@ -150,8 +153,8 @@ def _needs_purpose(cur: list[Token], preposition: str) -> bool:
     if len(cur) == 1 and last.endswith("ing"):
         return True
     scorer_generic = {"a", "an", "the", "our", "novel", "new", "simple", "efficient", "effective"} | GENERIC_HEADS
-    if last in BARE_DATA and preposition == "for":
-        return all(t.lower in scorer_generic for t in cur[:-1])
+    if last in BARE_DATA and preposition in ("for", "of"):
+        return all(t.lower in scorer_generic or t.lower in lexicon().lead_words for t in cur[:-1])
     if last not in GENERIC_HEADS | {"reliance"}:
         return False
     return len([t for t in cur if t.lower not in scorer_generic]) < 2

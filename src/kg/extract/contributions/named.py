@@ -43,6 +43,14 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
         if (t.lower in name_cues or we_name(tokens, k)) and not evaluated_on(tokens, k):
             if nxt.lower == "the" and k + 2 < len(tokens) and distinctive(tokens[k + 2].text):
                 k, nxt = k + 1, tokens[k + 2]  # "which we call the HelpSteer-3 dataset"
+            elif we_name(tokens, k) and nxt.lower in ("this", "our", "the", "it", "them") and k + 3 < len(tokens):
+                skip = 1 if nxt.lower in ("it", "them") else 2
+                if skip == 2 and tokens[k + 2].lower not in heads:
+                    continue
+                k, nxt = k + skip, tokens[k + skip + 1]  # "we call this approach X", "we name it X"
+                if plain_name(nxt.text) and nxt.trail.strip()[:1] in ("", ".", ",", ";"):
+                    out.append(Contribution(nxt.text, kind_of(head_before(tokens, k + 1, heads), nxt.text), 0.8))
+                    continue
             title = title_run(tokens, k + 1)
             if distinctive(nxt.text.strip("{}")) and title and not nxt.trail.strip() \
                     and not re.search(r" (?:and|or) ", title) \

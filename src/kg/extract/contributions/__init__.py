@@ -5,6 +5,9 @@
 - ``kinds``: technique, dataset or benchmark, from the head noun.
 - ``candidates``: one noun phrase -> a contribution, or nothing ("a novel approach").
 - ``named``: names the sentence marks as new ("called X", "X, a ... algorithm").
+- ``marked``: descriptions marked as the authors' own ("our X technique", "a novel X tool").
+- ``made``: data an introduced pipeline makes ("a pipeline that can generate a chat corpus").
+- ``parts``: named parts of an introduced thing ("two encodings - A (...) and B (...)").
 - ``title``: "NAME: what it is" titles.
 - ``sentence``: all of the above over one sentence.
 - ``uses``: what the authors say they use ("we leverage X").

@@ -29,7 +29,7 @@ def kind_of(head: str | None, name: str) -> str:
     w = lexicon()
     h = (head or "").lower()
     last = name.lower().split()[-1] if name.split() else ""
-    if h in w.kinds.dataset and h not in ("set", "sets", "suite"):
+    if h in w.kinds.dataset and h not in ("set", "sets"):
         return "dataset"  # "ToolBench, an instruction-tuning dataset": what the text calls it, not its name
     if h in w.kinds.benchmark or h in EVAL_HEADS or last.endswith("bench") or last == "benchmark" or \
             re.search(r"\b(?:test|evaluation|eval) (?:set|suite)s?$", name.lower()):

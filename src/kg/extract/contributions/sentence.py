@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from kg.extract.contributions.candidates import from_phrase
 from kg.extract.contributions.chunker import drop_gerund, list_items, object_phrases
-from kg.extract.contributions.contribution import Contribution, MODEL_WORDS, content_words, strip_phrase
-from kg.extract.contributions.kinds import kind_of
+from kg.extract.contributions.contribution import Contribution
+from kg.extract.contributions.made import made_data
 from kg.extract.contributions.marked import marked_as_own
-from kg.extract.contributions.parts import named_parts
 from kg.extract.contributions.named import OUR_NEW, named_heads, named_in, names_in_parentheses, stated_contribution
+from kg.extract.contributions.parts import named_parts
 from kg.extract.lexicon import lexicon, subject_pattern
 from kg.extract.tokens import Token, tokenize
 from kg.keys import model_key, technique_key
@@ -80,25 +78,6 @@ def contributions_in(text: str, model_keys: set[str],
             seen.add(key)
             unique.append(c)
     return unique
-
-
-MAKER_BEFORE = frozenset("to that which can will automatically".split())
-
-
-def made_data(tokens: list[Token], start: int, model_keys: set[str]) -> list[Contribution]:
-    """Data the introduced pipeline or method makes is introduced too: "we propose a pipeline that can
-    automatically generate a multi-turn chat corpus", "an automatic pipeline to build a curated image dataset"."""
-    lex = lexicon()
-    data_heads = lex.kinds.dataset | lex.kinds.benchmark
-    for k in range(start + 1, min(start + 12, len(tokens) - 1)):
-        if tokens[k].lower in lex.make_verbs and tokens[k - 1].lower in MAKER_BEFORE:
-            found = [c for phrase, head in object_phrases(tokens, k + 1)[:4]
-                     if phrase and (phrase[-1].lower in data_heads or head in data_heads)
-                     for c in from_phrase(phrase, head, model_keys)]
-            return [c for c in found if c.kind != "technique"]
-        if tokens[k].trail.strip()[:1] in (".", ";"):
-            break
-    return []
 
 
 def _along_with(tokens: list[Token], k: int) -> int | None:

@@ -605,7 +605,16 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
                 idx = _sentence_with(doc, name, base) if base else None
                 if base and idx is not None:
                     kind = "aligned" if "aligned" in _abstract_cues(doc) else "finetuned"
-                    out.append(Edge(name, base, kind, 0.55, idx))
+                    out.append(Edge(name, base, kind, 0.55, idx, "naming: 'X-Instruct' beside 'X-Base'"))
+                    has_parent.add(model_key(name))
+        # "Kelp-VL-Chat" beside "Kelp-VL", "Kelp2-72B-Instruct" beside "Kelp2": the variant of a model of the paper
+        if name in intro and model_key(name) not in has_parent:
+            variant = _variant_of(name, keys)
+            idx = _sentence_with(doc, name)
+            if variant and idx is not None:
+                base, kind = variant
+                out.append(Edge(name, base, kind, 0.55, idx, f"naming: a '{name[len(name) - len(name.split()[-1]):]}' "
+                                                          f"variant of a model the paper names"))
         # "LLaMA2-70B-32k" beside "LLaMA2-70B": a longer context window
         m = CONTEXT_SUFFIX.match(name)
         if m and model_key(m.group("base")) in keys:
@@ -619,6 +628,23 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
             if prefix and idx is not None:
                 out.append(Edge(name, prefix, "based_on", 0.5, idx))
     return out
+
+
+VARIANT_END = re.compile(r"^(?P<base>.+?)[-_ ](?P<variant>[A-Za-z]+)$")
+
+
+def _variant_of(name: str, keys: dict[str, str]) -> tuple[str, str] | None:
+    """"Kelp-VL-Chat" -> ("Kelp-VL", "finetuned") when "Kelp-VL" is a model of the record: the name
+    with its variant word taken off, and the kind the word names. Not "Kelp2-72B-Instruct" -> "Kelp2":
+    a family and its sized member say nothing of which checkpoint the member came from."""
+    m = VARIANT_END.match(name)
+    kind = _spec()["variant_kinds"].get(m.group("variant").lower()) if m else None
+    if not kind:
+        return None
+    base = m.group("base").rstrip("-_ ")
+    if model_key(base) in keys and model_key(base) != model_key(name):
+        return keys[model_key(base)], kind
+    return None
 
 
 def _base_prefix(name: str) -> str | None:

@@ -73,6 +73,22 @@ def test_what_the_authors_apply_is_used_not_introduced(extract_abstract, abstrac
     assert name not in introduced_names(doc)
 
 
+@pytest.mark.parametrize("abstract, name", [
+    ("We build on low-rank adaptation to tune the encoder.", "low-rank adaptation"),
+    ("Our method is based upon speculative decoding.", "speculative decoding"),
+    ("We then train with our PQRO-based reinforcement learning.", "PQRO"),
+])
+def test_what_the_authors_build_on_is_used(extract_abstract, abstract, name):
+    doc = extract_abstract(abstract)
+    assert name in used_names(doc)
+    assert name not in introduced_names(doc)
+
+
+def test_a_model_or_a_generic_acronym_before_based_is_not_a_technique(extract_abstract):
+    doc = extract_abstract("We add an LLM-based filter and a Llama-based reward model to the pipeline.")
+    assert not used_names(doc) & {"LLM", "Llama"}
+
+
 # --- 2. the title's name --------------------------------------------------------------------------------
 
 def test_a_method_named_in_the_title_is_a_technique_even_where_a_sentence_looks_like_a_model(extract_abstract):

@@ -62,6 +62,8 @@ class Lexicon:
     """Words after which a name is given: "a technique *called* X", "*dubbed* X"."""
     use_verbs: frozenset[str]
     """Forms of the verbs by which authors use what exists: "we *leverage* X", "*building on* X"."""
+    build_on: tuple[frozenset[str], frozenset[str]]
+    """("build", "based", ...) and ("on", "upon"): "we *build on* X", "*based upon* X" use X."""
     make_verbs: frozenset[str]
     """Verbs whose object a pipeline or method produces: "a pipeline that can *generate* a chat corpus"."""
     kinds: KindHeads
@@ -99,6 +101,7 @@ def lexicon() -> Lexicon:
         subjects=tuple(" ".join(s.lower().split()) for s in raw["subjects"]),
         name_cues=words(raw["name_cues"]),
         use_verbs=words(raw["use_verbs"]),
+        build_on=(words(raw["build_on"]["verbs"]), words(raw["build_on"]["prepositions"])),
         make_verbs=words(raw["make_verbs"]),
         kinds=KindHeads(words(kinds["dataset"]), words(kinds["benchmark"]), words(kinds["technique"])),
         np_stop=words(raw["np_stop"]),

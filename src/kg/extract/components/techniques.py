@@ -17,7 +17,7 @@ from kg.extract.contributions.contribution import Contribution
 from kg.extract.contributions.kinds import stated_kinds
 from kg.extract.contributions.sentence import SUBJECT, contributions_in
 from kg.extract.contributions.title import title_contributions
-from kg.extract.contributions.uses import technique_like, uses_in
+from kg.extract.contributions.uses import based_on, technique_like, uses_in
 from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Fact, Mention
 from kg.extract.pipeline import component
@@ -65,9 +65,11 @@ def techniques(doc: Doc) -> None:
     used: set[str] = set()
     for idx in doc.abstract_sentences():
         text = doc.clean[idx]
-        if not SUBJECT.search(text[:80]) and not OUR_METHOD.match(text):
-            continue
-        for c in uses_in(text, model_keys, tokens_of.get(idx)):
+        tokens = tokens_of.get(idx) or tokenize(text)
+        found = based_on(tokens, model_keys)  # "our Kelp4-based pretraining technique"
+        if SUBJECT.search(text[:80]) or OUR_METHOD.match(text):  # "we leverage X", "our method builds on X"
+            found = uses_in(text, model_keys, tokens) + found
+        for c in found:
             if technique_key(c.name) not in introduced:
                 used.add(technique_key(c.name))
                 _emit(doc, idx, "uses", c, long_of, short_of)

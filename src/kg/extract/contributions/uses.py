@@ -1,11 +1,17 @@
-"""What the authors say they use: "we leverage X", "utilizing X" (``mlkg:uses``, not contributions)."""
+"""What the authors say they use: "we leverage X", "we build on X", "X-based" (``mlkg:uses``, not contributions)."""
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.contributions.chunker import object_phrases
-from kg.extract.contributions.contribution import Contribution, MODEL_WORDS, content_words, strip_phrase
+from kg.extract.contributions.contribution import (
+    MODEL_WORDS, Contribution, content_words, strip_phrase,
+)
 from kg.extract.contributions.kinds import kind_of
+from kg.extract.contributions.shapes import distinctive
 from kg.extract.lexicon import lexicon
+from kg.extract.modelnames import family_stem
 from kg.extract.tokens import Token, tokenize
 from kg.keys import model_key
 
@@ -20,16 +26,37 @@ def uses_in(text: str, model_keys: set[str], tokens: list[Token] | None = None) 
     w = lexicon()
     tokens = tokenize(text) if tokens is None else tokens
     out: list[Contribution] = []
+    build_verbs, build_preps = w.build_on
     for k, t in enumerate(tokens):
-        if t.lower not in w.use_verbs:
+        if t.lower in w.use_verbs:
+            start = k + 1
+        elif t.lower in build_verbs and k + 1 < len(tokens) and tokens[k + 1].lower in build_preps:
+            start = k + 2  # "we build on X", "based upon X"
+        else:
             continue
-        for phrase, head in object_phrases(tokens, k + 1)[:3]:
+        for phrase, head in object_phrases(tokens, start)[:3]:
             name = strip_phrase(" ".join(x.text for x in phrase))
             last = phrase[-1].lower.split("-")[-1] if phrase else ""
             if name and content_words(name) and model_key(name) not in model_keys and \
                     (last in w.kinds.technique or head or phrase[-1].lower.endswith("ing")):
                 out.append(Contribution(name, kind_of(head or last, name), 0.55))
         break
+    return out
+
+
+BASED = re.compile(r"^(?P<stem>[A-Za-z][\w.+]*?)-(?:based|style|guided|powered)$")
+
+
+def based_on(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
+    """"our GRPO-based reinforcement learning", "a Kelp4-based pretraining technique": the coined
+    method or format a description is based on is used. Models ("a Llama-based model") and generic
+    acronyms ("LLM-based") are not techniques."""
+    out = []
+    for t in tokens:
+        m = BASED.match(t.text)
+        if m and distinctive(m.group("stem")) and model_key(m.group("stem")) not in model_keys \
+                and m.group("stem").lower() not in MODEL_WORDS and not family_stem(m.group("stem")):
+            out.append(Contribution(m.group("stem"), "technique", 0.5))
     return out
 
 

@@ -103,7 +103,7 @@ def lexicon() -> RoleLexicon:
         applied_to=re.compile(rf"(?:{r['applied_to']}) {FILLER}$", re.IGNORECASE),
         model_verb=re.compile(rf"(?:{r['model_verbs']}) {FILLER}$", re.IGNORECASE),
         any_trigger=re.compile(_alts([*spec["cues"].values(), *r["anchors"]]), re.IGNORECASE),
-        opener=re.compile(rf"^(?:{participle}|building|starting|initiali[sz]ing|using|with)\b[^,]*?,",
+        opener=re.compile(rf"^(?:{participle}|building|starting|initiali[sz]ing|using|with|after|by)\b[^,]*?,",
                           re.IGNORECASE),
     )
 

@@ -110,6 +110,17 @@ def test_a_title_name_the_subtitle_calls_a_dataset_is_a_dataset(extract_abstract
     assert ("dataset", "Loamtext") in introduced(doc)
 
 
+@pytest.mark.parametrize("title, expected", [
+    ("Wrenfold Explained: A Survey", set()),
+    ("Puffin 2: Teaching Small Models How to Plan", set()),
+    ("The Loam: An 800GB Dataset of Diverse Text for Language Modeling", {("dataset", "The Loam")}),
+    ("RoPE-Q: Rotary Embeddings Revisited", {("technique", "RoPE-Q")}),
+    ("Reuse, Don't Retrain: A Recipe for Continued Pretraining", {("technique", "Recipe for Continued Pretraining")}),
+])
+def test_what_a_title_introduces(extract_abstract, title, expected):
+    assert introduced(extract_abstract("We report experiments.", title=title)) == expected
+
+
 def test_a_name_is_a_technique_and_a_model_only_where_the_text_says_both(extract_abstract):
     doc = extract_abstract("In this study, we present a novel framework, named TallowChat, to train language models "
                            "on mixed-quality data. Our tallowchat-13b model outperforms open baselines.")

@@ -83,6 +83,8 @@ class Lexicon:
     new_words: frozenset[str]
     """"a *novel* attribution tracing tool": the adjectives that make a phrase the authors' own."""
     our_not_new: frozenset[str]
+    others_words: frozenset[str]
+    """"a new retrieval method *from prior work*", "*baselines*, including a new X": someone else's."""
     """"our *previous* method": words after "our" that make it not this paper's."""
     """"two new strategies": a count before a plural announces a list, not a name."""
 
@@ -113,6 +115,7 @@ def lexicon() -> Lexicon:
         count_units=words(raw["count_units"]),
         new_words=words(raw["new_words"]),
         our_not_new=words(raw["our_not_new"]),
+        others_words=words(raw["others_words"]),
     )
 
 

@@ -29,8 +29,10 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
             # not "Our X achieves ...": a sentence about results opens with the authors' system
             start = k
         elif authors_speak and t.lower in ("a", "an") and nxt in lex.new_words \
-                and not (k > 0 and tokens[k - 1].trail.strip() == ","):
-            start = k  # not "X, a novel Y dataset ...": that appositive describes X
+                and not (k > 0 and tokens[k - 1].trail.strip() == ",") \
+                and not any(x.lower in lex.others_words for x in tokens[max(0, k - 6):k + 12]):
+            start = k  # not "X, a novel Y dataset ...": that appositive describes X; not "baselines, including
+            # a new retrieval method from prior work": someone else's
         else:
             continue
         for phrase, head in _shared_head(tokens, [(_to_head(p), h) for p, h in object_phrases(tokens, start + 1)[:2]]):

@@ -12,6 +12,7 @@ import re
 from kg.extract.contributions.contribution import MODEL_WORDS, Contribution, content_words, strip_phrase
 from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.shapes import distinctive, is_proper
+from kg.extract.lexicon import lexicon
 from kg.extract.modelnames import families, family_stem
 from kg.extract.tokens import tokenize
 from kg.keys import model_key
@@ -20,6 +21,8 @@ TITLE_NOT_NAME = re.compile(r"[,'’!?]|^(?:from|to|on|in|towards?|beyond|when|w
                             r"can|shall|should|the|a|an)\b|\b(?:your|our|my|we|you|i)\b", re.IGNORECASE)
 
 
+VERSIONED = re.compile(r"[A-Z][A-Za-z]+[ -]v?\d+(?:\.\d+)*")
+""""Orca 2", "Kelp-3.1": a name and a version number, as models are numbered."""
 PLAIN_WORD = re.compile(r"[A-Z][a-z]{3,}")
 """"Loamtext": one capitalised word, a name where the title or the text says what it is."""
 NAME_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]+|[a-z]+|\d+")
@@ -47,6 +50,8 @@ def title_contributions(text: str, model_keys: set[str], stated: dict[str, str] 
     stated = stated or {}
     out: list[Contribution] = []
     m = re.match(r"^([^:]{2,60}):\s*(.+)$", text)
+    if m and m.group(2).rstrip(" .").split()[-1].lower() in lexicon().about_words:
+        return out  # "Mixture of Experts Explained: A Survey": about it, not its introduction
     if m:
         name = m.group(1).strip()
         described = m.group(2).rstrip(" .").split()[-1].lower() if m.group(2).split() else ""
@@ -54,14 +59,18 @@ def title_contributions(text: str, model_keys: set[str], stated: dict[str, str] 
         kind = re.search(r"\b(?:a|an)\b[^:]*?\b(dataset|corpus|benchmark)s?\b", m.group(2), re.IGNORECASE)
         # "TinyKelp: ...", Kelp a model family: a model's name, unless the title or text says otherwise
         family = holds_family(name) and not kind and model_key(name) not in stated
-        coined = title_name(name) or (bool(kind or model_key(name) in stated) and PLAIN_WORD.fullmatch(name))
+        said = bool(kind or model_key(name) in stated)
+        bare = name[4:] if name.startswith("The ") else name  # "The Kelp: An 800GB Dataset of ..."
+        coined = title_name(name) or (said and (PLAIN_WORD.fullmatch(bare) or title_name(bare)))
+        if VERSIONED.fullmatch(name) and not said:
+            coined = False  # "Orca 2: Teaching Small Language Models ...": a model and its version
         if model_key(name) not in model_keys and not names_model and coined \
                 and described not in MODEL_WORDS and not family:
             out.append(Contribution(name, kind_of(kind.group(1) if kind else stated.get(model_key(name)), name), 0.75))
-        elif re.match(r"^(?:A|An)\s", m.group(2)) and not re.search(r"\b(?:[Mm]odels?|LLMs?)\b", m.group(2)) \
+        elif not coined and not VERSIONED.fullmatch(name) and re.match(r"^(?:A|An)\s", m.group(2)) and not re.search(r"\b(?:[Mm]odels?|LLMs?)\b", m.group(2)) \
                 and not TITLE_NOT_NAME.search(m.group(2)[2:]):
             # "Reuse, Don't Retrain: A Recipe for Continued Pretraining ...": the subtitle names it
             sub = strip_phrase(m.group(2))
             if content_words(sub):
-                out.append(Contribution(sub, kind_of(described, sub), 0.6))
+                out.append(Contribution(sub, kind_of(kind.group(1) if kind else described, sub), 0.6))
     return out

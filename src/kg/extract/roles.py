@@ -90,8 +90,7 @@ def lexicon() -> RoleLexicon:
         # "<M1>, fine-tuned from", "<M1> is based on", "<M1>, a model distilled from", "<M1>, which is ..."
         child_after=re.compile(rf"^(?: (?:models?|LLMs?|family|series|suite))?(?: \([^)]*\))?,? (?:(?:which|that|who) )?(?:(?:is|was|are|were|has been|"
                                rf"have been|gets|get) )?(?:(?:an?|the) [^<.;]{{0,60}}? )?"
-                               rf"(?:(?:further|then|first|also|additionally|subsequently|continually|"
-                               rf"initially|efficiently|carefully) )?(?:{participle})\b", re.IGNORECASE),
+                               rf"(?:(?:further|then|first|also|\w+ly) )?(?:{participle})\b", re.IGNORECASE),
         excluded_before=re.compile(rf"\b(?:{_alts(r['excluded_before'])}) {FILLER}$", re.IGNORECASE),
         excluded_after=re.compile(rf"^(?:[ -](?:{_alts(r['excluded_after'])}))", re.IGNORECASE),
         reported=re.compile(rf"\b(?:{_alts(r['reported'])})\b", re.IGNORECASE),

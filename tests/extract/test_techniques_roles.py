@@ -208,6 +208,21 @@ def test_a_lone_head_word_or_generic_words_name_nothing(extract_abstract):
     assert introduced(extract_abstract("We propose a retriever and a new paradigm for search.")) == set()
 
 
+@pytest.mark.parametrize("abstract, name", [
+    ("We design the TruthProbe test set and metrics to measure factuality.", "TruthProbe"),
+    ("We present the Gablestone dataset, a collection of multilingual emails.", "Gablestone"),
+    ("We propose a simple yet effective technique, called Banded-Window Attention, for long inputs.",
+     "Banded-Window Attention"),
+])
+def test_a_coined_name_is_kept_apart_from_the_words_that_say_its_kind(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))
+
+
+def test_a_coined_name_inside_a_marked_description_is_the_name(extract_abstract):
+    doc = extract_abstract("We further fine-tune with LongKelp and our long instruction-following KelpAlpaca dataset.")
+    assert ("dataset", "KelpAlpaca") in introduced(doc)
+
+
 # --- 5. acronyms stay aliases ---------------------------------------------------------------------------
 
 def test_an_acronym_is_an_alias_of_its_long_form(extract_abstract):

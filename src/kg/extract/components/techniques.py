@@ -16,6 +16,7 @@ import re
 from kg.extract.contributions.contribution import Contribution
 from kg.extract.contributions.kinds import stated_kinds
 from kg.extract.contributions.sentence import SUBJECT, contributions_in
+from kg.extract.contributions.shapes import without_kind_head
 from kg.extract.contributions.title import title_contributions
 from kg.extract.contributions.uses import based_on, technique_like, uses_in
 from kg.extract.doc import Doc
@@ -97,6 +98,7 @@ def _emit(doc: Doc, idx: int, predicate: str, c: Contribution, long_of: dict[str
         if c.name != long and c.name.endswith(" " + long) and len(long.split()) >= 2:
             c = Contribution(long, c.kind, c.confidence)
             break
+    c = Contribution(without_kind_head(c.name), c.kind, c.confidence)  # "KelpPrompts test set" -> "KelpPrompts"
     kind = c.kind
     quote = doc.quote(idx)
     if quote is None:  # a fact we cannot quote, we do not emit

@@ -59,7 +59,8 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
             if head == "(acronym)" and short is not None and short.lead.startswith("("):
                 out.append(Contribution(short.text, kind_of(last, short.text), 0.75))  # "our best strategy (INST)"
                 continue
-            out.extend(c for c in from_phrase(phrase, head, model_keys) if c.name.lower().split()[-1] in heads)
+            out.extend(c for c in from_phrase(phrase, head, model_keys)
+                       if c.name.lower().split()[-1] in heads or distinctive(c.name))  # "our ... KelpSet dataset"
     return out
 
 

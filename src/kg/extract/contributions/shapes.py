@@ -8,7 +8,7 @@ Pure tests on tokens: a proper name has capitals beyond sentence case
 
 from __future__ import annotations
 
-from kg.extract.contributions.contribution import not_models_lower
+from kg.extract.contributions.contribution import GENERIC_HEADS, not_models_lower
 from kg.extract.lexicon import lexicon
 from kg.extract.tokens import Token
 
@@ -99,3 +99,15 @@ def listed_names(tokens: list[Token], k: int) -> list[str]:
             continue
         break
     return names
+
+
+def without_kind_head(name: str) -> str:
+    """"KelpPrompts test set" -> "KelpPrompts", "the Gable dataset" -> "Gable": a coined name followed
+    only by the words that say its kind is the coined name (the kind is kept apart)."""
+    words = name.split()
+    kinds = lexicon().kinds
+    heads = kinds.dataset | kinds.benchmark | GENERIC_HEADS | {"test", "evaluation", "eval"}  # not "Attention"
+    if len(words) >= 2 and (distinctive(words[0]) or plain_name(words[0])) \
+            and all(w.lower() in heads for w in words[1:]):
+        return words[0]
+    return name

@@ -223,6 +223,25 @@ def test_a_coined_name_inside_a_marked_description_is_the_name(extract_abstract)
     assert ("dataset", "KelpAlpaca") in introduced(doc)
 
 
+@pytest.mark.parametrize("abstract, name", [
+    ("The proposed braided window attention enables longer contexts at little cost.", "braided window attention"),
+    ("Starting from seed tasks, we use our proposed evolutionary rewriting method to make them harder.",
+     "evolutionary rewriting method"),
+    ("The models are trained on synthetic data made with FernCode, a novel approach to prompting with code.",
+     "FernCode"),
+])
+def test_what_the_text_calls_proposed_or_novel_is_introduced(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))
+
+
+def test_a_described_acronym_keeps_the_description_as_its_name(extract_abstract):
+    doc = extract_abstract("The proposed braided sparse attention (B$^2$-Attn) enables context extension.")
+    assert ("technique", "braided sparse attention") in introduced(doc)
+    assert any(a.name == "braided sparse attention" and a.alias == "B$^2$-Attn" for a in doc.aliases)
+    doc = extract_abstract("Our results indicate that our best performing strategy (QUIRK) reduces toxicity.")
+    assert ("technique", "QUIRK") in introduced(doc)
+
+
 # --- 5. acronyms stay aliases ---------------------------------------------------------------------------
 
 def test_an_acronym_is_an_alias_of_its_long_form(extract_abstract):

@@ -96,16 +96,16 @@ def _emit(doc: Doc, idx: int, predicate: str, c: Contribution, long_of: dict[str
           short_of: dict[str, str]) -> None:
     for long in long_of.values():  # "diverse Math Informed syNthetic Dialogue" -> the defined long form
         if c.name != long and c.name.endswith(" " + long) and len(long.split()) >= 2:
-            c = Contribution(long, c.kind, c.confidence)
+            c = Contribution(long, c.kind, c.confidence, c.alias)
             break
-    c = Contribution(without_kind_head(c.name), c.kind, c.confidence)  # "KelpPrompts test set" -> "KelpPrompts"
+    c = Contribution(without_kind_head(c.name), c.kind, c.confidence, c.alias)  # "KelpPrompts test set" -> "KelpPrompts"
     kind = c.kind
     quote = doc.quote(idx)
     if quote is None:  # a fact we cannot quote, we do not emit
         return
     doc.facts.append(Fact(Mention.paper(), predicate, Mention(kind, c.name), quote,
                           c.confidence, EXTRACTOR, doc.record))
-    alias = long_of.get(c.name) or short_of.get(technique_key(c.name))
+    alias = long_of.get(c.name) or short_of.get(technique_key(c.name)) or c.alias
     if alias:
         doc.entities.append(Mention(kind, alias))
         doc.aliases.append(Alias(kind, c.name, alias))

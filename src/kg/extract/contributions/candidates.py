@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.contributions.contribution import BARE_DATA, Contribution, DETERMINERS, GENERIC_HEADS, MODEL_WORDS, PARAMETER_COUNT, TWO_LETTERS, content_words, strip_phrase
+from kg.extract.contributions.contribution import BARE_DATA, Contribution, DETERMINERS, GENERIC_HEADS, MODEL_WORDS, TWO_LETTERS, content_words, strip_phrase
 from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.shapes import distinctive, is_proper
 from kg.extract.lexicon import lexicon
+from kg.extract.sizes import AMOUNT, MAGNITUDE_WORDS
 from kg.extract.tokens import Token
 from kg.keys import model_key
 
@@ -45,9 +46,9 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
         return []  # "a Llama3-based model", "a bilingual SLM": models are the models component's (not
         # "a training recipe for building long-context LLMs": a purpose may name what it is for)
     if QUANTITY.fullmatch(phrase[0].text) and (phrase[-1].lower in w.count_units or
-                                               any(t.lower in ("billion", "million", "trillion") for t in phrase)):
+                                               any(t.lower in MAGNITUDE_WORDS for t in phrase)):
         return []  # "3.1 trillion tokens of text": a quantity, however it was built
-    if PARAMETER_COUNT.fullmatch(phrase[-1].text) or phrase[-1].lower in ("billion", "million", "trillion"):
+    if AMOUNT.fullmatch(phrase[-1].text) or phrase[-1].lower in MAGNITUDE_WORDS:
         return []  # "a family of fully open 7B and 13B language models": a size, cut from its model
     if phrase[0].lower in w.count_words and phrase[-1].lower.endswith("s"):
         return []  # "two novel strategies": an enumeration follows, not a name

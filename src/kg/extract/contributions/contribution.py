@@ -40,7 +40,6 @@ def strip_phrase(phrase: str) -> str:
 
 
 MODEL_WORDS = frozenset("model models llm llms slm slms mllm mllms lm lms".split())
-PARAMETER_COUNT = re.compile(r"\d+(?:\.\d+)?[BMT]")
 DETERMINERS = frozenset("a an the our their its this these which that and or while where".split())
 GENERIC_HEADS = frozenset("recipe approach method framework pipeline strategy technique algorithm scheme "
                           "procedure process protocol methodology system design".split())

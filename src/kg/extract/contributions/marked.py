@@ -1,4 +1,5 @@
-"""Descriptions the authors mark as their own, whatever the verb: "our X technique", "a novel X tool".
+"""Descriptions the authors mark as their own, whatever the verb: "our X technique", "a novel X tool",
+"the proposed X attention".
 
 "...including an improved PII-style redaction pipeline and a novel attribution tracing tool" and "the
 model trained with our NVFP4-based pretraining technique" introduce what they describe, though no
@@ -13,7 +14,9 @@ from kg.extract.contributions.candidates import QUANTITY, from_phrase
 from kg.extract.contributions.chunker import object_phrases
 from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.shapes import distinctive
-from kg.extract.contributions.contribution import BARE_DATA, GENERIC_HEADS, MODEL_WORDS, Contribution, content_words
+from kg.extract.contributions.contribution import (
+    BARE_DATA, GENERIC_HEADS, MODEL_WORDS, Contribution, content_words, strip_phrase,
+)
 from kg.extract.lexicon import lexicon
 from kg.extract.tokens import Token
 from kg.keys import model_key
@@ -25,7 +28,9 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
     out: list[Contribution] = []
     for k, t in enumerate(tokens[:-2]):
         nxt = tokens[k + 1].lower
-        if t.lower == "our" and k > 0 and not t.trail.strip() and nxt not in lex.our_not_new:
+        if t.lower in ("the", "our") and nxt in ("proposed", "presented", "introduced") and not t.trail.strip():
+            start = k + 1  # "the proposed shift attention", "our proposed KelpInstruct"
+        elif t.lower == "our" and k > 0 and not t.trail.strip() and nxt not in lex.our_not_new:
             # not "Our X achieves ...": a sentence about results opens with the authors' system
             start = k
         elif authors_speak and t.lower in ("a", "an") and nxt in lex.new_words \
@@ -57,7 +62,12 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
             after = next((j for j, x in enumerate(tokens) if x.start == phrase[-1].start), None)
             short = tokens[after + 1] if after is not None and after + 1 < len(tokens) else None
             if head == "(acronym)" and short is not None and short.lead.startswith("("):
-                out.append(Contribution(short.text, kind_of(last, short.text), 0.75))  # "our best strategy (INST)"
+                long = strip_phrase(" ".join(x.text for x in phrase))
+                if len([w for w in content_words(long) if w not in GENERIC_HEADS | BARE_DATA]) >= 2:
+                    # "the proposed shifted sparse attention (SSA)": the long form, the short one its alias
+                    out.append(Contribution(long, kind_of(last, long), 0.75, alias=short.text))
+                else:  # "our best performing strategy (INST)": the description names nothing, the acronym does
+                    out.append(Contribution(short.text, kind_of(last, short.text), 0.75))
                 continue
             out.extend(c for c in from_phrase(phrase, head, model_keys)
                        if c.name.lower().split()[-1] in heads or distinctive(c.name))  # "our ... KelpSet dataset"

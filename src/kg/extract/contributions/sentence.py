@@ -7,7 +7,7 @@ from kg.extract.contributions.chunker import drop_gerund, list_items, object_phr
 from kg.extract.contributions.contribution import Contribution
 from kg.extract.contributions.made import made_data
 from kg.extract.contributions.marked import marked_as_own
-from kg.extract.contributions.named import OUR_NEW, named_heads, named_in, names_in_parentheses, stated_contribution
+from kg.extract.contributions.named import NEW_APPOSITIVE, OUR_NEW, named_heads, named_in, names_in_parentheses, stated_contribution
 from kg.extract.contributions.parts import named_parts
 from kg.extract.lexicon import lexicon, subject_pattern
 from kg.extract.tokens import Token, tokenize
@@ -28,7 +28,7 @@ def contributions_in(text: str, model_keys: set[str],
         or OUR_NEW.search(text) is not None
     subject_is_new = bool(tokens) and technique_key(tokens[0].text) in new_names
     listed_after: set[str] = set()
-    if authors_speak:
+    if authors_speak or NEW_APPOSITIVE.search(text):
         out.extend(named_in(tokens, model_keys))
         for c, head in names_in_parentheses(tokens, model_keys):
             out.append(c)

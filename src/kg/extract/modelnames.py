@@ -28,23 +28,21 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.extract import roles
+from kg.extract.sizes import (  # noqa: F401  (size_of, parameters: read here by older callers)
+    COUNT, SIZE, SIZE_ADJECTIVE, SIZE_AT_END, SIZE_IN_NAME, SIZE_PART, parameters, size_of,
+)
 from kg.extract.tokens import Token, tokenize
+from kg.extract.words import SEPARATOR
 
 THRESHOLD = 3.0
 APPOSITIVE_WINDOW = 12
 """Words an appositive may run before its head noun ("X, a 15-billion-parameter ... model")."""
 
-SIZE = re.compile(r"^\d+(?:\.\d+)?[BMbm]$|^\d+x\d+(?:\.\d+)?[Bb]$")
-SIZE_PART = re.compile(r"^(?:\d+(?:\.\d+)?[BMbm]|\d+x\d+(?:\.\d+)?[Bb]|[Aa]\d+(?:\.\d+)?[Bb])$")
 VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-z]?(?:-[A-Z])?|[vV]\d+(?:\.\d+)*)$")
-COUNT = re.compile(r"^\d+(?:\.\d+)?[KkTt]$")
-"""A count of tokens or a context length ("200K", "4.8T"): never a name."""
 HARDWARE = re.compile(r"^(?:[A-Z]{1,2}\d{2,4}[A-Z]?|[A-Z]\d{1,2}[A-Z]|TPUv?\d*|GPUs?)$")
 NUMBER_FORMAT = re.compile(r"^(?:NV|MX)?(?:FP|BF|INT|E\dM)\d+$", re.IGNORECASE)
 DATEISH = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
-SIZE_ADJECTIVE = re.compile(r"\d[BMbm]?-(?:parameter|param|token|billion|million|scale|sized?|layer)s?$",
-                            re.IGNORECASE)
 SUFFIXES = ("-based", "-style", "-like", "-class", "-sized", "-series", "-powered")
 """Suffixes peeled off a name: "Llama3-based model" names Llama3."""
 STOP_PREFIX = frozenset(
@@ -98,10 +96,6 @@ def family_label(name: str) -> str | None:
     """The well-known family a model name shows ("Llama-3.1-70B-Instruct" -> "Llama"), if any."""
     stem = family_stem(name)
     return _family_labels().get(stem) if stem else None
-
-
-SEPARATOR = re.compile(r"[-_/\s]")
-"""What splits a name into parts ("Llama-3.1 70B" -> "Llama", "3.1", "70B")."""
 
 
 def _parts(text: str) -> list[str]:
@@ -434,7 +428,7 @@ def _model_complement(tokens: list[Token], k: int) -> bool:
     return False
 
 
-SIZES_IN_PARENS = re.compile(r"^(?P<stem>.+?)-?\((?P<sizes>\d+(?:\.\d+)?[BMbm](?:/\d+(?:\.\d+)?[BMbm])+)\)$")
+SIZES_IN_PARENS = re.compile(rf"^(?P<stem>.+?)-?\((?P<sizes>{SIZE_IN_NAME}(?:/{SIZE_IN_NAME})+)\)$")
 
 
 def _split_slashes(span: Span) -> list[Span]:
@@ -446,32 +440,13 @@ def _split_slashes(span: Span) -> list[Span]:
         sep = "-" if span.name[len(m.group("stem"))] == "-" else ""
         return [Span(span.i, span.j, f"{m.group('stem')}{sep}{size}") for size in m.group("sizes").split("/")]
     head, *rest = span.name.split("/")
-    m = re.search(r"(\d+(?:\.\d+)?[BMbm])$", head)
+    m = SIZE_AT_END.search(head)
     if not m or not all(SIZE.match(r) for r in rest):
         return [span]
     stem = head[: m.start()]
     out = [Span(span.i, span.j, head)]
     out += [Span(span.i, span.j, stem + r) for r in rest]
     return out
-
-
-@lru_cache(maxsize=16384)
-def size_of(name: str) -> str | None:
-    """The parameter count written in a name ("Nemotron-4 15B" -> "15B"), if any."""
-    for part in reversed(SEPARATOR.split(name)):
-        if SIZE.match(part) and "x" not in part.lower():
-            return part.upper()
-    return None
-
-
-PARAMETER_COUNT = re.compile(r"(\d+(?:\.\d+)?)([BM])$")
-
-
-def parameters(size: str) -> float | None:
-    m = PARAMETER_COUNT.match(size.upper())
-    if not m:
-        return None
-    return float(m.group(1)) * (1e9 if m.group(2) == "B" else 1e6)
 
 
 DIGIT = re.compile(r"\d")

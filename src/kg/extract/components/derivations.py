@@ -27,8 +27,10 @@ from kg.extract import roles
 from kg.extract.decision import Decision
 from kg.extract.doc import Doc
 from kg.extract.fact import Fact, Mention
-from kg.extract.modelnames import THRESHOLD, family_stem, size_of, variants
+from kg.extract.modelnames import THRESHOLD, family_stem, variants
 from kg.extract.pipeline import component
+from kg.extract.sizes import WRITTEN_SIZES, parameters, size_of, sizes_in
+from kg.extract.words import whole_word
 from kg.keys import model_key
 
 VERSION = "1.0"
@@ -206,12 +208,6 @@ class Edge:
     rule: str = ""
 
 
-@lru_cache(maxsize=8192)
-def _whole_name(name: str) -> re.Pattern:
-    """A name as a whole word (compiled once: a record names dozens, more than re's own cache keeps)."""
-    return re.compile(r"(?<![\w<])" + re.escape(name) + r"(?![\w>])")
-
-
 def placeholder_text(text: str, names: Iterable[str],
                      located: Iterable[tuple[int, int, str]] = ()) -> tuple[str, dict[int, str]]:
     """Replace each model name in ``text`` by <Mk>; return the new text and k -> name.
@@ -225,7 +221,7 @@ def placeholder_text(text: str, names: Iterable[str],
     found = {name for _, name in spans.values()}
     for name in sorted(set(names), key=len, reverse=True):
         if name and name not in found:
-            for m in _whole_name(name).finditer(text):
+            for m in whole_word(name, "<", ">").finditer(text):  # not inside a placeholder
                 spans.setdefault(m.start(), (m.end(), name))
     mapping: dict[int, str] = {}
     index_of: dict[str, int] = {}
@@ -273,17 +269,12 @@ def main_model(doc: Doc, kinds: Sequence[str], parent: str, order: list[str],
         if psize and size:
             if keeps_size and size == psize:
                 fit = 2
-            elif shrinks and _params(size) < _params(psize):
+            elif shrinks and (parameters(size) or 0.0) < (parameters(psize) or 0.0):
                 fit = 2
         first = order.index(name) if name in order else len(order)
         return (-fit, -round(intro[name], 1), first)
 
     return min(candidates, key=rank)
-
-
-def _params(size: str) -> float:
-    m = re.match(r"(\d+(?:\.\d+)?)", size)
-    return float(m.group(1)) * (1000 if size.upper().endswith("B") else 1) if m else 0.0
 
 
 @component("derivations", version=VERSION, requires=("models",), assigns=("facts.derivations",))
@@ -527,13 +518,12 @@ def _sentence_with(doc: Doc, *names: str) -> int | None:
     return None
 
 
-_SIZES = r"\d+(?:\.\d+)?[BM](?:(?:, and |, | and |/)\d+(?:\.\d+)?[BM])*"
 SIZED_CHILDREN = (
     # "we compress Y to 8B and 4B parameters"
     re.compile(rf"\b(?P<v>prun\w*|compress\w*|distill?\w*) (?:the )?(?P<p><M\d+>)(?: model)? (?:down )?(?:in)?to "
-               rf"(?P<sizes>{_SIZES})\b", re.IGNORECASE),
+               rf"(?P<sizes>{WRITTEN_SIZES})\b", re.IGNORECASE),
     # "deriving 8B and 4B models from Y"
-    re.compile(rf"\b(?P<v>deriv\w*|obtain\w*|produc\w*|prun\w*|compress\w*|distill?\w*) (?:the )?(?P<sizes>{_SIZES})"
+    re.compile(rf"\b(?P<v>deriv\w*|obtain\w*|produc\w*|prun\w*|compress\w*|distill?\w*) (?:the )?(?P<sizes>{WRITTEN_SIZES})"
                rf"(?:-parameter)? (?:models?|LLMs?|variants?|students?) from (?:an? |the |our )?(?:[\w-]+ ){{0,3}}?(?P<p><M\d+>)",
                re.IGNORECASE),
 )
@@ -555,7 +545,7 @@ def _sized_children(doc: Doc, ptexts: dict[int, tuple[str, dict[int, str]]], ord
         for rx in SIZED_CHILDREN:
             for m in rx.finditer(ptext):
                 parent = mapping[int(m.group("p")[2:-1])]
-                sizes = set(re.findall(r"\d+(?:\.\d+)?[BM]", m.group("sizes")))
+                sizes = set(sizes_in(m.group("sizes")))
                 verb = m.group("v").lower()
                 named = next((k for stem, k in VERB_KIND.items() if verb.startswith(stem)), None)
                 kinds = [named] if named else [k for k in (*cue_kinds(ptext), *_abstract_cues(doc))

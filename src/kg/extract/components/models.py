@@ -20,11 +20,11 @@ from functools import lru_cache
 from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Attribute, Fact, Mention
 from kg.extract.lexicon import model_intro_verbs, subject_pattern
-from kg.extract.modelnames import (
-    SIZE, THRESHOLD, Span, _vocab, coordinate, family_stem, find_models, parameters, size_of, variants,
-)
+from kg.extract.modelnames import THRESHOLD, Span, _vocab, coordinate, family_stem, find_models, variants
 from kg.extract.pipeline import component
+from kg.extract.sizes import ONE_SIZE, SIZE, SIZE_LIST, SIZE_WRITTEN, parameters, size_of, sizes_in
 from kg.extract.tokens import Token
+from kg.extract.words import whole_word
 from kg.keys import model_key
 
 VERSION = "1.0"
@@ -40,18 +40,15 @@ COMPARISON = frozenset(
     "matches matching like e.g such including exceeds exceed exceeding".split())
 HF_URL = re.compile(r"huggingface\.co/(?!(?:spaces|datasets|papers|docs|blog)/)[\w.\-]+/([\w.\-]+)")
 """A model repository's address (not a Space's, a dataset's or a paper page's)."""
-THE_SIZE_MODEL = re.compile(r"the (?<!\wthe )(\d+(?:\.\d+)?[BM]) (?:model|LLM|base model|checkpoint)\b")
+THE_SIZE_MODEL = re.compile(rf"the (?<!\wthe )({SIZE_WRITTEN}) (?:model|LLM|base model|checkpoint)\b")
 """The word "the" (nothing of a word before it) opens the pattern as plain text, which the scan finds fast."""
-_ONE_SIZE = r"\d+(?:\.\d+)?(?:[BM]| billion| million)"
 FAMILY_OF_SIZES = re.compile(
     rf"(?:a|the) (?:model )?family of (?:(?:fully |truly )?[a-z][\w-]* ){{0,2}}?"
-    rf"((?:{_ONE_SIZE}(?:/{_ONE_SIZE})*(?:,? (?:and )?)?)+)")
-SIZE_IN_WORDS = re.compile(r"(\d+(?:\.\d+)?)(?:([BM])| (b)illion| (m)illion)")
-_SIZE_LIST = rf"{_ONE_SIZE}(?:(?:, and |, | and |/){_ONE_SIZE})+"
+    rf"((?:{ONE_SIZE}(?:/{ONE_SIZE})*(?:,? (?:and )?)?)+)")
 SIZES_LISTED = re.compile(
-    rf"\b(?P<name>[A-Z][\w.-]*[A-Za-z0-9]) (?:\((?P<sizes>{_SIZE_LIST})\)"
-    rf"|(?:in|with|comes in|come in) (?:two|three|four|five|several|multiple) sizes,? \(?(?P<sizes2>{_SIZE_LIST})"
-    rf"|(?:series|family|suite|collection|models): (?P<sizes3>{_SIZE_LIST}))")
+    rf"\b(?P<name>[A-Z][\w.-]*[A-Za-z0-9]) (?:\((?P<sizes>{SIZE_LIST})\)"
+    rf"|(?:in|with|comes in|come in) (?:two|three|four|five|several|multiple) sizes,? \(?(?P<sizes2>{SIZE_LIST})"
+    rf"|(?:series|family|suite|collection|models): (?P<sizes3>{SIZE_LIST}))")
 STOP_NAMES = frozenset("we our the this it they these".split())
 RESULT_BEFORE = re.compile(r"\b(?:(?:the )?(?:resulting|final) (?:models?|results?|checkpoints?)|our models?),?\s*$")
 """Just before a name: "the resulting model, X", "our model X"."""
@@ -245,7 +242,7 @@ def models(doc: Doc) -> None:
             if not owners:
                 continue
             owner = owners[-1]
-            for size in _sizes(m.group(1)):
+            for size in sizes_in(m.group(1)):
                 generated = f"{owner.span.name} {size}"
                 if any(k != model_key(generated) and k.startswith(model_key(generated)) for k in accepted):
                     continue  # "Nemotron-H-47B-Base" is named: "Nemotron-H 47B" would be a second name
@@ -309,11 +306,6 @@ def _variants_of_accepted(mentions: list[ModelMention], scores: dict[str, list[f
     return out
 
 
-def _sizes(text: str) -> list[str]:
-    """"7B and 13B", "2 billion and 7 billion" -> ["7B", "13B"], ["2B", "7B"]."""
-    return [m.group(1) + (m.group(2) or m.group(3) or m.group(4)).upper() for m in SIZE_IN_WORDS.finditer(text)]
-
-
 def _sizes_listed(idx: int, text: str) -> list[ModelMention]:
     """Models named by a name and a list of sizes: "X in two sizes, 7B and 13B", "X (7B, 13B and 70B)",
     "the X series: 7B, 40B, and 180B"."""
@@ -325,7 +317,7 @@ def _sizes_listed(idx: int, text: str) -> list[ModelMention]:
         name = m.group("name")
         if name.lower() in _vocab()[4] or name.lower() in STOP_NAMES:
             continue
-        for size in _sizes(m.group("sizes") or m.group("sizes2") or m.group("sizes3")):
+        for size in sizes_in(m.group("sizes") or m.group("sizes2") or m.group("sizes3")):
             span = Span(0, 0, f"{name} {size}")
             span.add(THRESHOLD, "one of the sizes listed for a name")
             span.size = size
@@ -344,7 +336,7 @@ def _named_again(doc: Doc, by_sentence: dict[int, list[ModelMention]], names: se
             if name not in text or model_key(name) in have:
                 continue
             taken = [(o.span.i, o.span.j) for o in by_sentence.get(idx, []) if o.span.j]
-            for m in _whole_word(name).finditer(text):
+            for m in whole_word(name).finditer(text):
                 i = next((k for k, t in enumerate(tokens) if t.start == m.start()), None)
                 j = next((k + 1 for k, t in enumerate(tokens) if t.end == m.end()), None)
                 if i is not None and j is not None and i < j and all(j <= a or b <= i for a, b in taken):
@@ -359,12 +351,6 @@ def _named_again(doc: Doc, by_sentence: dict[int, list[ModelMention]], names: se
             out.append(mm)
             have.add(model_key(name))
     return out
-
-
-@lru_cache(maxsize=8192)
-def _whole_word(name: str) -> re.Pattern:
-    """A name not inside a longer one (compiled once per name)."""
-    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
 
 
 def family_intros(doc: Doc, by_sentence: dict[int, list[ModelMention]]) -> set[str]:

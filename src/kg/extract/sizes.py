@@ -1,0 +1,71 @@
+"""Model sizes: how a parameter count is written, in a name and in prose, and what it is worth.
+
+"Kelp-7B", "a family of 7B and 13B models", "in two sizes, 2 billion and 7 billion parameters":
+one way to read a size, used by every extractor. The pieces are regex strings (to build larger
+patterns from) and compiled patterns; ``size_of`` reads the size in a name, ``parameters`` turns
+it into a number of parameters, ``sizes_in`` lists the sizes a phrase names. A mixture of
+experts ("8x7B") and a count of tokens ("200K", "2T") are no parameter count.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract.words import SEPARATOR
+
+NUMBER = r"\d+(?:\.\d+)?"
+SIZE_WRITTEN = rf"{NUMBER}[BM]"
+"""A parameter count as prose writes it: "7B", "1.5B", "125M"."""
+SIZE_IN_NAME = rf"{NUMBER}[BMbm]"
+"""A parameter count inside a name, lower case too: "Kelp-7b"."""
+MIXTURE = rf"\d+x{NUMBER}[Bb]"
+"""Experts times their size: "8x7B"."""
+ACTIVE = rf"[Aa]{NUMBER}[Bb]"
+"""The active parameters of a mixture: "Kelp-30B-A3B"."""
+ONE_SIZE = rf"{NUMBER}(?:[BM]| billion| million)"
+"""A size in letters or in words: "7B", "7 billion"."""
+LIST_SEPARATOR = r"(?:, and |, | and |/)"
+SIZE_LIST = rf"{ONE_SIZE}(?:{LIST_SEPARATOR}{ONE_SIZE})+"
+"""Two sizes or more: "7B and 13B", "2 billion and 7 billion", "7B, 13B, and 70B"."""
+WRITTEN_SIZES = rf"{SIZE_WRITTEN}(?:{LIST_SEPARATOR}{SIZE_WRITTEN})*"
+"""One size or more, in letters: "8B", "8B and 4B"."""
+
+SIZE = re.compile(rf"^{SIZE_IN_NAME}$|^{MIXTURE}$")
+"""A whole token that is a size ("7B", "8x7B")."""
+SIZE_PART = re.compile(rf"^(?:{SIZE_IN_NAME}|{MIXTURE}|{ACTIVE})$")
+"""A part of a name that is a size, active parameters included ("A3B")."""
+SIZE_AT_END = re.compile(rf"({SIZE_IN_NAME})$")
+"""The size a name ends with: "Kelp-2.5-7B" (the head of "Kelp-2.5-7B/72B")."""
+SIZE_ADJECTIVE = re.compile(r"\d[BMbm]?-(?:parameter|param|token|billion|million|scale|sized?|layer)s?$",
+                            re.IGNORECASE)
+"""A size made an adjective: "7B-parameter", "15-billion", "70B-scale"."""
+COUNT = re.compile(rf"^{NUMBER}[KkTt]$")
+"""A count of tokens or a context length ("200K", "4.8T"): never a name."""
+AMOUNT = re.compile(rf"{NUMBER}[BMT]")
+"""A number with a magnitude letter, of parameters or of tokens: "7B", "125M", "2T"."""
+MAGNITUDE_WORDS = ("billion", "million", "trillion")
+PARAMETER_COUNT = re.compile(rf"({NUMBER})([BM])$")
+SIZE_IN_WORDS = re.compile(rf"({NUMBER})(?:([BM])| (b)illion| (m)illion)")
+
+
+@lru_cache(maxsize=16384)
+def size_of(name: str) -> str | None:
+    """The parameter count written in a name ("Nemotron-4 15B" -> "15B"), if any; not "8x7B"."""
+    for part in reversed(SEPARATOR.split(name)):
+        if SIZE.match(part) and "x" not in part.lower():
+            return part.upper()
+    return None
+
+
+def parameters(size: str) -> float | None:
+    """A size as a number of parameters: "15B" -> 1.5e10, "125M" -> 1.25e8; None for "8x7B" or "200K"."""
+    m = PARAMETER_COUNT.match(size.upper())
+    if not m:
+        return None
+    return float(m.group(1)) * (1e9 if m.group(2) == "B" else 1e6)
+
+
+def sizes_in(text: str) -> list[str]:
+    """"7B and 13B", "2 billion and 7 billion" -> ["7B", "13B"], ["2B", "7B"]."""
+    return [m.group(1) + (m.group(2) or m.group(3) or m.group(4)).upper() for m in SIZE_IN_WORDS.finditer(text)]

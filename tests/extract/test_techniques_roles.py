@@ -242,6 +242,22 @@ def test_a_described_acronym_keeps_the_description_as_its_name(extract_abstract)
     assert ("technique", "QUIRK") in introduced(doc)
 
 
+@pytest.mark.parametrize("abstract, name", [
+    ("We curate Kelp-Skills, a large-scale dataset labeled through a multi-stage labeling pipeline that yields "
+     "captions.", "multi-stage labeling pipeline"),
+    ("For pretraining, we construct 2 trillion tokens of English corpora using a cascaded deduplication and "
+     "quality filtering pipeline.", "cascaded deduplication and quality filtering pipeline"),
+])
+def test_the_method_introduced_data_was_made_with_is_introduced(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))
+
+
+def test_the_means_of_making_a_model_is_not_introduced(extract_abstract):
+    doc = extract_abstract("We create Wrenlet-9B by first pre-training a 12-billion-parameter model on 20 trillion "
+                           "tokens using an FP8 training recipe.")
+    assert "FP8 training recipe" not in introduced_names(doc)
+
+
 # --- 5. acronyms stay aliases ---------------------------------------------------------------------------
 
 def test_an_acronym_is_an_alias_of_its_long_form(extract_abstract):

@@ -64,6 +64,9 @@ class Lexicon:
     """Forms of the verbs by which authors use what exists: "we *leverage* X", "*building on* X"."""
     build_on: tuple[frozenset[str], frozenset[str]]
     """("build", "based", ...) and ("on", "upon"): "we *build on* X", "*based upon* X" use X."""
+    made_with: tuple[frozenset[str], frozenset[str], frozenset[str]]
+    """Participles ("labeled"), prepositions after them ("through") and prepositions that need no
+    participle ("using"): "a dataset *labeled through* a multi-stage pipeline"."""
     make_verbs: frozenset[str]
     """Verbs whose object a pipeline or method produces: "a pipeline that can *generate* a chat corpus"."""
     kinds: KindHeads
@@ -104,6 +107,8 @@ def lexicon() -> Lexicon:
         name_cues=words(raw["name_cues"]),
         use_verbs=words(raw["use_verbs"]),
         build_on=(words(raw["build_on"]["verbs"]), words(raw["build_on"]["prepositions"])),
+        made_with=(words(raw["made_with"]["participles"]), words(raw["made_with"]["prepositions"]),
+                   words(raw["made_with"]["bare_prepositions"])),
         make_verbs=words(raw["make_verbs"]),
         kinds=KindHeads(words(kinds["dataset"]), words(kinds["benchmark"]), words(kinds["technique"])),
         np_stop=words(raw["np_stop"]),

@@ -40,7 +40,7 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
             # a new retrieval method from prior work": someone else's
         else:
             continue
-        for phrase, head in _shared_head(tokens, [(_to_head(p), h) for p, h in object_phrases(tokens, start + 1)[:2]]):
+        for phrase, head in shared_head(tokens, [(_to_head(p), h) for p, h in object_phrases(tokens, start + 1)[:2]]):
             last = phrase[-1].lower if phrase else ""
             if last not in heads or last.endswith("ing") or any(x.lower in MODEL_WORDS for x in phrase):
                 # "extending our final-stage reinforcement learning": a gerund names an activity, not a thing
@@ -74,7 +74,7 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
     return out
 
 
-def _shared_head(tokens: list[Token], phrases: list[tuple[list[Token], str | None]]) -> list[tuple[list[Token], str | None]]:
+def shared_head(tokens: list[Token], phrases: list[tuple[list[Token], str | None]]) -> list[tuple[list[Token], str | None]]:
     """"our multimodal pretraining and supervised fine-tuning datasets": two modifiers share one head, so the
     two phrases the chunker split at "and" are one; otherwise the first phrase alone."""
     heads = lexicon().kinds.every

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kg.extract.contributions.candidates import from_phrase
 from kg.extract.contributions.chunker import drop_gerund, list_items, object_phrases
 from kg.extract.contributions.contribution import Contribution
-from kg.extract.contributions.made import made_data
+from kg.extract.contributions.made import made_data, made_with
 from kg.extract.contributions.marked import marked_as_own
 from kg.extract.contributions.named import NEW_APPOSITIVE, OUR_NEW, named_heads, named_in, names_in_parentheses, stated_contribution
 from kg.extract.contributions.parts import named_parts
@@ -53,6 +53,7 @@ def contributions_in(text: str, model_keys: set[str],
                 or model_key(text[phrase[0].start:phrase[-1].end]) in model_keys  # "we present X, an ... model"
             out.extend(found)
         out.extend(made_data(tokens, verb_at + 1, model_keys))
+        out.extend(made_with(tokens, verb_at + 1, model_keys))
         out.extend(named_parts(tokens, verb_at + 1, model_keys))
         for k in range(verb_at + 2, len(tokens) - 2):
             if (start := _along_with(tokens, k)) is not None:

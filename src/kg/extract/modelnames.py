@@ -593,6 +593,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(3, "named as a model")
     if _example_of_models(tokens, span.i, model_heads):
         span.add(2, "example of models")
+    elif span.i > 0 and tokens[span.i - 1].lower in COMPARED_WITH and not tokens[span.i - 1].trail.strip():
+        span.add(2, "what a model is compared with")  # "outperforms X", "on par with X"
     if span.i > 0 and (tokens[span.i - 1].lower in MADE_FROM_LAST or tokens[span.i - 1].trail in ("'s", "\u2019s")) \
             and MADE_FROM.search(text, max(0, tokens[span.i].start - 60), tokens[span.i].start):
         span.add(2, "what a model is made from")  # "fine-tuned from X", "by fine-tuning the X"
@@ -616,6 +618,9 @@ def _title_case(tokens: list[Token]) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+COMPARED_WITH = frozenset("outperforms outperform outperforming outperformed surpasses surpass surpassing surpassed "
+                          "beats beat beating rivals rival rivaling than versus vs vs.".split())
+"""Words after which a name is what a model is compared with: a model, or a method (so only +2)."""
 ROLE_NOUNS = frozenset("teacher student teachers students".split())
 """Nouns naming the role a model plays, written before its name."""
 MEASURES = frozenset("tokens token gpus gpu layers layer hours steps samples examples".split())

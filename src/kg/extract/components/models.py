@@ -48,7 +48,8 @@ FAMILY_OF_SIZES = re.compile(
 SIZES_LISTED = re.compile(
     rf"\b(?P<name>[A-Z][\w.-]*[A-Za-z0-9]) (?:\((?P<sizes>{SIZE_LIST})\)"
     rf"|(?:in|with|comes in|come in) (?:two|three|four|five|several|multiple) sizes,? \(?(?P<sizes2>{SIZE_LIST})"
-    rf"|(?:series|family|suite|collection|models): (?P<sizes3>{SIZE_LIST}))")
+    rf"|(?:series|family|suite|collection|models): (?P<sizes3>{SIZE_LIST})"
+    rf"|(?:in|at) (?P<sizes4>{SIZE_LIST}) (?:parameter )?(?:sizes|scales|variants|versions))")
 STOP_NAMES = frozenset("we our the this it they these".split())
 RESULT_BEFORE = re.compile(r"\b(?:(?:the )?(?:resulting|final) (?:models?|results?|checkpoints?)|our models?),?\s*$")
 """Just before a name: "the resulting model, X", "our model X"."""
@@ -317,7 +318,7 @@ def _sizes_listed(idx: int, text: str) -> list[ModelMention]:
         name = m.group("name")
         if name.lower() in _vocab()[4] or name.lower() in STOP_NAMES:
             continue
-        for size in sizes_in(m.group("sizes") or m.group("sizes2") or m.group("sizes3")):
+        for size in sizes_in(m.group("sizes") or m.group("sizes2") or m.group("sizes3") or m.group("sizes4")):
             span = Span(0, 0, f"{name} {size}")
             span.add(THRESHOLD, "one of the sizes listed for a name")
             span.size = size

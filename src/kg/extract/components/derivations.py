@@ -314,6 +314,13 @@ def derivations(doc: Doc) -> None:
     for idx, (ptext, mapping) in sorted(ptexts.items()):
         by_pattern = _match_sentence(doc, idx, ptext, mapping, order)
         by_role = _role_edges(doc, idx, ptext, mapping, order, ptexts.get(idx - 1), ptexts.get(idx + 1))
+        excluded = _excluded_parents(ptext, mapping)
+        if excluded:  # "trained on responses distilled from Y": no pattern makes Y a parent
+            for e in by_pattern:
+                if e.parent in excluded:
+                    doc.decisions.append(Decision(e.child, e.parent, e.kind, e.rule, idx, False,
+                                                  "not a parent: a comparison, a data source or an architecture"))
+            by_pattern = [e for e in by_pattern if e.parent not in excluded]
         paired = {(e.child, e.parent) for e in by_role if e.rule.endswith("lists paired in order")}
         if paired:  # "A and B are tuned from C and D, respectively": no pattern may cross the pairs
             children, parents = {c for c, _ in paired}, {p for _, p in paired}
@@ -326,6 +333,12 @@ def derivations(doc: Doc) -> None:
     edges.extend(_edges_from_names(doc, order, edges))
     edges.extend(_refine_vague(doc, edges, models))
     _emit(doc, edges)
+
+
+def _excluded_parents(ptext: str, mapping: dict[int, str]) -> set[str]:
+    """Models the grammar rules out as parents in a sentence ("outperforms <M0>", "<M1> outputs")."""
+    reading = roles.read(ptext)
+    return {mapping[s.index] for s in reading.excluded if s.index in mapping} if reading else set()
 
 
 def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: list[str],

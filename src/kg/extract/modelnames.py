@@ -602,7 +602,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(3, "made from another model")  # "X is fine-tuned from", "X adopts ... as its base model"
     elif not any(r.endswith("what a model is made from") for r in span.reasons):
         role = None if PARTICIPLE_COMPOUND.search(name) else roles.role_of(text, tokens[span.i].start, last.end)
-        if role and not any(t.lower.strip(",") in non_heads for t in tokens[max(0, span.i - 2):span.i]):
+        if role and not (span.i and tokens[span.i - 1].lower.strip(",") in non_heads):
             span.add(3, f"the {role} of a derivation")  # "... to obtain X", "we fine-tune X on ..."
     if HARDWARE.match(core) or NUMBER_FORMAT.match(core):
         span.add(-10, "hardware or number format")

@@ -36,7 +36,7 @@ from functools import lru_cache
 from importlib import resources
 
 PLACEHOLDER = re.compile(r"<M(\d+)>")
-FILLER = r"(?:(?!(?:of|with|for|in|on|upon|onto|into|at|by|to|from|than|as|via|using|through|over|under|against|between|and|or|that|which|who|is|are|was|were)\b)[\w.-]+[ ,]+){0,4}?"
+FILLER = r"(?:(?!(?:of|with|for|in|on|upon|onto|into|at|by|to|from|than|as|via|using|through|over|under|against|between|and|or|that|which|who|is|are|was|were|we|they|it)\b)[\w.-]+[ ,]+){0,4}?"
 """Words between a marker and its name: determiners and modifiers ("the pretrained multilingual")."""
 
 

@@ -277,8 +277,12 @@ def test_an_acronym_is_an_alias_of_its_long_form(extract_abstract):
     # model names, however introduced
     "We introduce Wrenlet-2, a family of open language models trained on 6T tokens.",
     "In this paper, we introduce Wrenlet, which empowers code LLMs with better instructions.",
-    # results about the authors' system
+    # results about the authors' system, their splits and their release
     "Our news system achieves a score of 39.2 on the shared task.",
+    "We evaluate on our held-out test set.",
+    "We release our code, data and models.",
+    "We compare against strong baselines, including a new retrieval method from prior work.",
+    "Mixture routing has been widely studied. We further provide the analysis of routing techniques.",
 ])
 def test_no_contribution_from(extract_abstract, abstract):
     assert introduced(extract_abstract(abstract)) == set()

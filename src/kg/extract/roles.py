@@ -84,7 +84,7 @@ def lexicon() -> RoleLexicon:
         child_before=re.compile(rf"\b(?:{_alts(r['child_before'])}) {FILLER}$", re.IGNORECASE),
         # "we fine-tuned <M0>", "to fine-tune the <M0>", "by distilling <M0>": the verb's object
         parent_verb=re.compile(rf"(?:^|\b(?:we|to|and|then|by|after|first|also|further|when|while|i)\s+"
-                               rf"(?:(?:first|then|further|also|additionally|subsequently|jointly)\s+)?|"
+                               rf"(?:(?:first|then|further|also|additionally|subsequently|jointly|\w+ly)\s+)?|"
                                rf"(?<=ing )|\b(?=\w+ing\b))(?:{_alts(r['parent_verbs'])}) {FILLER}$",
                                re.IGNORECASE),
         # "<M1>, fine-tuned from", "<M1> is based on", "<M1>, a model distilled from", "<M1>, which is ..."
@@ -237,6 +237,8 @@ def role_of(text: str, start: int, end: int) -> str | None:
         return None
     while (m := LISTED_BEFORE.search(before)) and m.start() > 0:
         before = before[:m.start()]  # "to produce A and B": B is where A is
+    while m := LISTED_AFTER.match(after):
+        after = after[m.end():]  # "A and B are pruned from": A is where B is
     if lex.excluded_before.search(before) or lex.excluded_after.match(after):
         return None
     if lex.child_before.search(before) or lex.child_after.match(after):
@@ -251,6 +253,8 @@ def role_of(text: str, start: int, end: int) -> str | None:
 
 LISTED_BEFORE = re.compile(r"(?<= )[A-Z][\w.-]*(?: [\dA-Z][\w.-]*){0,2}(?:,? and|,|,? or) $")
 """A name listed before this one ("A, B and "): the list's role is its first member's."""
+LISTED_AFTER = re.compile(r"^(?:,? and|,|,? or) [A-Z][\w.-]*(?: [\dA-Z][\w.-]*){0,2}(?=[ ,])")
+"""A name listed after this one (" and B are ..."): the list's role is its last member's."""
 
 
 def triggered(ptext: str, cue_kinds: tuple[str, ...]) -> tuple[str, ...]:

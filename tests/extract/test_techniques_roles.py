@@ -54,9 +54,9 @@ def test_more_ways_of_naming_what_is_new(extract_abstract, abstract, name):
 
 
 @pytest.mark.parametrize("abstract", [
-    "We further provide the analysis of model compression techniques for embedding models.",
+    "We further provide an analysis of caching techniques for retrieval models.",
     "We provide evidence that scaling the data helps more than scaling the model.",
-    "In this work, we detail a set of guidelines that cover how to design data distributions.",
+    "In this work, we detail a set of guidelines for choosing learning rate schedules.",
 ])
 def test_what_a_paper_studies_is_not_what_it_makes(extract_abstract, abstract):
     assert introduced(extract_abstract(abstract)) == set()
@@ -92,38 +92,38 @@ def test_a_model_or_a_generic_acronym_before_based_is_not_a_technique(extract_ab
 # --- 2. the title's name --------------------------------------------------------------------------------
 
 def test_a_method_named_in_the_title_is_a_technique_even_where_a_sentence_looks_like_a_model(extract_abstract):
-    doc = extract_abstract("We present Brindle, an efficient fine-tuning approach that extends the context of "
-                           "pretrained models. Brindle extends models' context while keeping their architecture.",
-                           title="Brindle: Efficient Fine-tuning of Long-Context Language Models")
+    doc = extract_abstract("We present Brindle, a memory-light adapter method for long inputs. Brindle extends "
+                           "models' reach on long documents.",
+                           title="Brindle: Cheap Adapters for Long Documents")
     assert ("technique", "Brindle") in introduced(doc)
 
 
 def test_a_title_name_on_a_model_family_stem_is_a_model_not_a_technique(extract_abstract):
-    doc = extract_abstract("Language model pre-training has improved many tasks. We study how to compress it.",
-                           title="PocketBERT: Distilling Encoders for Language Understanding")
+    doc = extract_abstract("Clinical notes are long and private. We study how small encoders cope with them.",
+                           title="PocketBERT: Small Encoders for Clinical Notes")
     assert "PocketBERT" not in introduced_names(doc)
 
 
 def test_a_title_name_the_subtitle_calls_a_dataset_is_a_dataset(extract_abstract):
     doc = extract_abstract("We describe how the corpus was filtered.",
-                           title="Loamtext: Turning Web Crawls into a Long-Horizon Pretraining Dataset")
+                           title="Loamtext: Distilling Forum Threads into a Reasoning Dataset")
     assert ("dataset", "Loamtext") in introduced(doc)
 
 
 @pytest.mark.parametrize("title, expected", [
     ("Wrenfold Explained: A Survey", set()),
     ("Puffin 2: Teaching Small Models How to Plan", set()),
-    ("The Loam: An 800GB Dataset of Diverse Text for Language Modeling", {("dataset", "The Loam")}),
+    ("The Loam: A 2TB Dataset of Forum Text", {("dataset", "The Loam")}),
     ("RoPE-Q: Rotary Embeddings Revisited", {("technique", "RoPE-Q")}),
-    ("Reuse, Don't Retrain: A Recipe for Continued Pretraining", {("technique", "Recipe for Continued Pretraining")}),
+    ("Grow, Don't Restart: A Recipe for Continued Pretraining", {("technique", "Recipe for Continued Pretraining")}),
 ])
 def test_what_a_title_introduces(extract_abstract, title, expected):
     assert introduced(extract_abstract("We report experiments.", title=title)) == expected
 
 
 def test_a_name_is_a_technique_and_a_model_only_where_the_text_says_both(extract_abstract):
-    doc = extract_abstract("In this study, we present a novel framework, named TallowChat, to train language models "
-                           "on mixed-quality data. Our tallowchat-13b model outperforms open baselines.")
+    doc = extract_abstract("We describe a novel framework, named TallowChat, for learning from noisy feedback. Our "
+                           "tallowchat-13b model beats open baselines.")
     assert ("technique", "TallowChat") in introduced(doc)
     doc = extract_abstract("We introduce TallowChat-13b, a chat language model trained on mixed-quality data.")
     assert introduced(doc) == set()
@@ -153,14 +153,12 @@ def test_what_the_text_calls_a_name_beats_what_the_name_suggests():
 # --- 4. descriptive contributions: the shortest noun phrase, never a clause or a quantity ----------------
 
 @pytest.mark.parametrize("abstract, name", [
-    ("We propose a pipeline that can automatically generate a high-quality multi-party dialogue corpus by "
-     "prompting a chat model with itself.", "multi-party dialogue corpus"),
-    ("To probe what the encoder learns, we construct a dataset for code-comment probing, and evaluate "
-     "zero-shot.", "dataset for code-comment probing"),
-    ("We take several steps towards a safe release, including an improved PII redaction pipeline and a novel "
-     "licence tracing tool.", "licence tracing tool"),
-    ("The model trained with our FP6-based pretraining technique matches an FP8 baseline.",
-     "FP6-based pretraining technique"),
+    ("We propose a pipeline that can generate a high-quality multi-party dialogue corpus from meeting notes.",
+     "multi-party dialogue corpus"),
+    ("We also construct a dataset for code-comment probing.", "dataset for code-comment probing"),
+    ("For a safer release we also ship an improved licence-checking pipeline and a novel provenance auditing "
+     "tool.", "provenance auditing tool"),
+    ("Loss spikes vanish with our FP6-based pretraining technique.", "FP6-based pretraining technique"),
     ("We curate and document our multilingual pretraining and instruction tuning datasets.",
      "multilingual pretraining and instruction tuning datasets"),
 ])
@@ -169,7 +167,7 @@ def test_an_unnamed_contribution_gets_the_noun_phrase_that_names_it(extract_abst
 
 
 @pytest.mark.parametrize("abstract, expected", [
-    ("The strong results can be attributed to FennelMix, our newly-curated, high-quality alignment dataset.",
+    ("Most of the gain comes from FennelMix, our newly gathered preference dataset for tool use.",
      ("dataset", "FennelMix")),
     ("We cold-start the model on our data. We then describe GorseSet, our new reasoning trace collection.",
      ("dataset", "GorseSet")),
@@ -177,20 +175,20 @@ def test_an_unnamed_contribution_gets_the_noun_phrase_that_names_it(extract_abst
 def test_a_name_before_our_description_is_the_contribution(extract_abstract, abstract, expected):
     found = introduced(extract_abstract(abstract))
     assert expected in found
-    assert not any("newly-curated" in name or "trace collection" in name for _, name in found)
+    assert not any("newly gathered" in name or "trace collection" in name for _, name in found)
 
 
 def test_a_purpose_clause_is_not_part_of_the_name(extract_abstract):
-    doc = extract_abstract("In terms of data, we propose an automatic pipeline to build a dedicated, diverse, and "
-                           "curated image dataset instead of uncurated data.")
+    doc = extract_abstract("For data, we propose an automatic pipeline to assemble a balanced, filtered sketch "
+                           "dataset from raw web drawings.")
     names = introduced_names(doc)
     assert "automatic pipeline" in names
-    assert "curated image dataset" in names
+    assert "filtered sketch dataset" in names
     assert not any(" to " in n or n.endswith(" to") for n in names)
 
 
 @pytest.mark.parametrize("abstract", [
-    "For pretraining, we construct 2.4 trillion tokens of English and French text using a deduplication pipeline.",
+    "Our pretraining mix: we assemble 2.4 trillion tokens of forum text and keep the longest threads.",
     "We collect 180K samples of annotated dialogues from public forums.",
 ])
 def test_a_quantity_is_never_a_contribution(extract_abstract, abstract):
@@ -199,8 +197,8 @@ def test_a_quantity_is_never_a_contribution(extract_abstract, abstract):
 
 
 def test_named_parts_of_an_introduced_format(extract_abstract):
-    doc = extract_abstract("We propose a 6-bit number format consisting of two encodings - Q3M2 (3-bit exponent) "
-                           "and Q2M3 (2-bit exponent).")
+    doc = extract_abstract("We propose a 6-bit number format with two variants - Q3M2 (three exponent bits) and "
+                           "Q2M3 (two exponent bits).")
     assert {"Q3M2", "Q2M3"} <= introduced_names(doc)
 
 
@@ -209,7 +207,7 @@ def test_a_lone_head_word_or_generic_words_name_nothing(extract_abstract):
 
 
 @pytest.mark.parametrize("abstract, name", [
-    ("We design the TruthProbe test set and metrics to measure factuality.", "TruthProbe"),
+    ("We assemble the TruthProbe test set to check citation accuracy.", "TruthProbe"),
     ("We present the Gablestone dataset, a collection of multilingual emails.", "Gablestone"),
     ("We propose a simple yet effective technique, called Banded-Window Attention, for long inputs.",
      "Banded-Window Attention"),
@@ -219,43 +217,42 @@ def test_a_coined_name_is_kept_apart_from_the_words_that_say_its_kind(extract_ab
 
 
 def test_a_coined_name_inside_a_marked_description_is_the_name(extract_abstract):
-    doc = extract_abstract("We further fine-tune with LongKelp and our long instruction-following KelpAlpaca dataset.")
-    assert ("dataset", "KelpAlpaca") in introduced(doc)
+    doc = extract_abstract("We then fine-tune on our multi-turn KelpDialog dataset.")
+    assert ("dataset", "KelpDialog") in introduced(doc)
 
 
 @pytest.mark.parametrize("abstract, name", [
-    ("The proposed braided window attention enables longer contexts at little cost.", "braided window attention"),
-    ("Starting from seed tasks, we use our proposed evolutionary rewriting method to make them harder.",
+    ("The proposed braided window attention halves memory use.", "braided window attention"),
+    ("To harden the prompts, we apply our proposed evolutionary rewriting method twice.",
      "evolutionary rewriting method"),
-    ("The models are trained on synthetic data made with FernCode, a novel approach to prompting with code.",
-     "FernCode"),
+    ("Training data comes from FernCode, a novel approach to mining tutorials for exercises.", "FernCode"),
 ])
 def test_what_the_text_calls_proposed_or_novel_is_introduced(extract_abstract, abstract, name):
     assert name in introduced_names(extract_abstract(abstract))
 
 
 def test_a_described_acronym_keeps_the_description_as_its_name(extract_abstract):
-    doc = extract_abstract("The proposed braided sparse attention (B$^2$-Attn) enables context extension.")
-    assert ("technique", "braided sparse attention") in introduced(doc)
-    assert any(a.name == "braided sparse attention" and a.alias == "B$^2$-Attn" for a in doc.aliases)
-    doc = extract_abstract("Our results indicate that our best performing strategy (QUIRK) reduces toxicity.")
+    doc = extract_abstract("The proposed braided window attention (BW-Attn) halves memory use.")
+    assert ("technique", "braided window attention") in introduced(doc)
+    assert any(a.name == "braided window attention" and a.alias == "BW-Attn" for a in doc.aliases)
+    doc = extract_abstract("Of the four variants, our best performing strategy (QUIRK) cuts hallucinations most.")
     assert ("technique", "QUIRK") in introduced(doc)
 
 
 @pytest.mark.parametrize("abstract, name", [
-    ("We curate Kelp-Skills, a large-scale dataset labeled through a multi-stage labeling pipeline that yields "
-     "captions.", "multi-stage labeling pipeline"),
-    ("For pretraining, we construct 2 trillion tokens of English corpora using a cascaded deduplication and "
-     "quality filtering pipeline.", "cascaded deduplication and quality filtering pipeline"),
+    ("We release Wren-Notes, a dataset annotated through a three-round review pipeline with expert checks.",
+     "three-round review pipeline"),
+    ("We assemble a 900-billion-token web corpus using a two-pass deduplication and toxicity filtering pipeline.",
+     "two-pass deduplication and toxicity filtering pipeline"),
 ])
 def test_the_method_introduced_data_was_made_with_is_introduced(extract_abstract, abstract, name):
     assert name in introduced_names(extract_abstract(abstract))
 
 
 def test_the_means_of_making_a_model_is_not_introduced(extract_abstract):
-    doc = extract_abstract("We create Wrenlet-9B by first pre-training a 12-billion-parameter model on 20 trillion "
-                           "tokens using an FP8 training recipe.")
-    assert "FP8 training recipe" not in introduced_names(doc)
+    doc = extract_abstract("We build Wrenlet-9B by pre-training a larger parent on 9 trillion tokens using a "
+                           "low-precision training recipe.")
+    assert "low-precision training recipe" not in introduced_names(doc)
 
 
 # --- 5. acronyms stay aliases ---------------------------------------------------------------------------
@@ -276,9 +273,9 @@ def test_an_acronym_is_an_alias_of_its_long_form(extract_abstract):
     "Our model outperforms strong baselines such as Kestrel-7B and GlimmerNet.",
     # model names, however introduced
     "We introduce Wrenlet-2, a family of open language models trained on 6T tokens.",
-    "In this paper, we introduce Wrenlet, which empowers code LLMs with better instructions.",
+    "In this paper, we introduce Wrenlet, which teaches code LLMs to follow harder instructions.",
     # results about the authors' system, their splits and their release
-    "Our news system achieves a score of 39.2 on the shared task.",
+    "Our parsing system achieves 91.2 F1 on the shared task.",
     "We evaluate on our held-out test set.",
     "We release our code, data and models.",
     "We compare against strong baselines, including a new retrieval method from prior work.",
@@ -289,10 +286,10 @@ def test_no_contribution_from(extract_abstract, abstract):
 
 
 def test_a_relative_clause_that_acts_gives_no_head(extract_abstract):
-    doc = extract_abstract("Moreover, we introduce a new two-stage learning framework for Finchlet, which performs "
-                           "layer distillation at both stages.")
+    doc = extract_abstract("We also introduce a new two-phase training framework for Finchlet, which performs layer "
+                           "pruning in both phases.")
     assert "Finchlet" not in introduced_names(doc)
-    assert "two-stage learning framework" in introduced_names(doc)
+    assert "two-phase training framework" in introduced_names(doc)
 
 
 # --- the shared lexicon ---------------------------------------------------------------------------------

@@ -66,7 +66,7 @@ class Lexicon:
     """("build", "based", ...) and ("on", "upon"): "we *build on* X", "*based upon* X" use X."""
     made_with: tuple[frozenset[str], frozenset[str], frozenset[str]]
     """Participles ("labeled"), prepositions after them ("through") and prepositions that need no
-    participle ("using"): "a dataset *labeled through* a multi-stage pipeline"."""
+    participle ("using"): "a dataset *labeled through* a three-round review pipeline"."""
     make_verbs: frozenset[str]
     """Verbs whose object a pipeline or method produces: "a pipeline that can *generate* a chat corpus"."""
     kinds: KindHeads
@@ -82,9 +82,9 @@ class Lexicon:
     """Words a contribution's name never opens with: "a high-quality chat corpus" is "chat corpus"."""
     count_words: frozenset[str]
     count_units: frozenset[str]
-    """"3.1 trillion *tokens*": what a quantity counts; a number and one of these is never a contribution."""
+    """"2.4 trillion *tokens*": what a quantity counts; a number and one of these is never a contribution."""
     new_words: frozenset[str]
-    """"a *novel* attribution tracing tool": the adjectives that make a phrase the authors' own."""
+    """"a *novel* provenance auditing tool": the adjectives that make a phrase the authors' own."""
     our_not_new: frozenset[str]
     others_words: frozenset[str]
     """"a new retrieval method *from prior work*", "*baselines*, including a new X": someone else's."""

@@ -35,7 +35,7 @@ VERSION_TAIL = re.compile(r"v?\d[\w.]*")
 def techniques(doc: Doc) -> None:
     tokens_of = doc.user.get("tokens", {})
     # a name the text calls a method, dataset or benchmark is one, whatever else it is called
-    # ("LongLoRA, an efficient fine-tuning approach"; "a framework, named OpenChat" beside "openchat-13b")
+    # ("Brindle, an efficient fine-tuning approach"; "a framework, named TallowChat" beside "tallowchat-13b")
     stated = {model_key(name): head for idx, text in enumerate(doc.clean)
               for name, head in stated_kinds(tokens_of.get(idx) or tokenize(text)).items()}
     model_keys = ({model_key(m.name) for m in doc.entities if m.kind == "model"}
@@ -94,7 +94,7 @@ def _names_models(name: str, model_keys: set[str]) -> bool:
 
 def _emit(doc: Doc, idx: int, predicate: str, c: Contribution, long_of: dict[str, str],
           short_of: dict[str, str]) -> None:
-    for long in long_of.values():  # "diverse Math Informed syNthetic Dialogue" -> the defined long form
+    for long in long_of.values():  # "diverse Proof Aware syNthetic Exchange" -> the defined long form
         if c.name != long and c.name.endswith(" " + long) and len(long.split()) >= 2:
             c = Contribution(long, c.kind, c.confidence, c.alias)
             break

@@ -1,7 +1,7 @@
 """What a paper contributes, read from its sentences: pure functions, no pipeline state.
 
 - ``chunker``: noun phrases after a verb ("we propose X and Y, a ... method").
-- ``shapes``: what a name looks like ("G-Vendi", "Direct Preference Optimization").
+- ``shapes``: what a name looks like ("Q-Vento", "Direct Preference Optimization").
 - ``kinds``: technique, dataset or benchmark, from the head noun.
 - ``candidates``: one noun phrase -> a contribution, or nothing ("a novel approach").
 - ``named``: names the sentence marks as new ("called X", "X, a ... algorithm").

@@ -1,6 +1,6 @@
 """One noun phrase -> the contribution it names, or nothing.
 
-"a novel instruction fine-tuning framework RankRAG" -> RankRAG; "a novel
+"a novel instruction fine-tuning framework RankLoom" -> RankLoom; "a novel
 curriculum-guided reward shaping approach" -> that phrase; "a novel
 approach", "a Llama3-based model", "7B and 13B" -> nothing (generic words,
 a model, a size).
@@ -47,7 +47,7 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
         # "a training recipe for building long-context LLMs": a purpose may name what it is for)
     if QUANTITY.fullmatch(phrase[0].text) and (phrase[-1].lower in w.count_units or
                                                any(t.lower in MAGNITUDE_WORDS for t in phrase)):
-        return []  # "3.1 trillion tokens of text": a quantity, however it was built
+        return []  # "2.4 trillion tokens of text": a quantity, however it was built
     if AMOUNT.fullmatch(phrase[-1].text) or phrase[-1].lower in MAGNITUDE_WORDS:
         return []  # "a family of fully open 7B and 13B language models": a size, cut from its model
     if phrase[0].lower in w.count_words and phrase[-1].lower.endswith("s"):
@@ -55,7 +55,7 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
     if "-" in phrase[-1].text and phrase[-1].lower.split("-")[-1] in ("quantized", "pruned", "distilled",
                                                                       "tuned", "aligned", "based", "trained"):
         return []  # "a 4-bit GPTQ-quantized <model>": a description of a model, cut at the model
-    # "a novel instruction fine-tuning framework RankRAG": the proper name after the head
+    # "a novel instruction fine-tuning framework RankLoom": the proper name after the head
     for k in range(len(phrase) - 1):
         if phrase[k].lower in heads and phrase[k + 1].lower not in w.np_stop and is_proper(phrase[k + 1:]):
             proper = strip_phrase(" ".join(words[k + 1:]))
@@ -64,7 +64,7 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
             return [Contribution(proper, kind_of(phrase[k].lower, proper), 0.85)]
     if len(phrase) >= 3 and phrase[-1].lower in heads and distinctive(phrase[-2].text) \
             and phrase[-2].text[:1].isupper() and any(c.islower() for c in phrase[-2].text) and not is_proper(phrase[:-2]) and model_key(phrase[-2].text) not in model_keys:
-        # "our long instruction-following LongAlpaca dataset": the coined word is the name
+        # "our multi-turn KelpDialog dataset": the coined word is the name
         return [Contribution(phrase[-2].text, kind_of(phrase[-1].lower, phrase[-2].text), 0.8)]
     if head and is_proper([t for t in phrase if t.lower not in ("a", "an", "the", "our")]):
         return [Contribution(name, kind_of(head, name), 0.85)]

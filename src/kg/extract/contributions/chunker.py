@@ -120,7 +120,7 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
     if cur:
         out.append((cur, None))
     if after_acronym:
-        # "Math Informed syNthetic Dialogue (MIND) generation method": the words after the
+        # "Proof Aware syNthetic Exchange (PANE) generation method": the words after the
         # acronym are the head of the same phrase, not a second contribution
         for i, (_, head) in enumerate(out[:-1]):
             if head == "(acronym)" and len(out[i + 1][0]) <= 3:

@@ -1,7 +1,7 @@
 """A contribution found in a sentence, and the word tests every rule shares.
 
 ``Contribution("Sparse Token Routing", "technique", 0.85)``: a name (or the
-shortest noun phrase that names an unnamed one, "multi-turn chat corpus"),
+shortest noun phrase that names an unnamed one, "multi-party dialogue corpus"),
 its kind, and how sure the rule that found it is.
 """
 

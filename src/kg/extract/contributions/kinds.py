@@ -30,7 +30,7 @@ def kind_of(head: str | None, name: str) -> str:
     h = (head or "").lower()
     last = name.lower().split()[-1] if name.split() else ""
     if h in w.kinds.dataset and h not in ("set", "sets"):
-        return "dataset"  # "ToolBench, an instruction-tuning dataset": what the text calls it, not its name
+        return "dataset"  # "GearBench, an instruction-tuning dataset": what the text calls it, not its name
     if h in w.kinds.benchmark or h in EVAL_HEADS or last.endswith("bench") or last == "benchmark" or \
             re.search(r"\b(?:test|evaluation|eval) (?:set|suite)s?$", name.lower()):
         return "benchmark"
@@ -80,8 +80,8 @@ CLAUSE_OPENERS = frozenset("that which who to for with".split())
 
 def stated_kinds(tokens: list[Token]) -> dict[str, str]:
     """Names the sentence itself calls a technique, dataset or benchmark, with the head that says so:
-    "LongLoRA, an efficient fine-tuning approach" -> {"LongLoRA": "approach"}, "a novel framework, named
-    OpenChat" -> {"OpenChat": "framework"}. An appositive that goes on to a model ("X, a pipeline-parallel
+    "Brindle, an efficient fine-tuning approach" -> {"Brindle": "approach"}, "a novel framework, named
+    TallowChat" -> {"TallowChat": "framework"}. An appositive that goes on to a model ("X, a pipeline-parallel
     LLM") states nothing."""
     lex = lexicon()
     heads = lex.kinds.every
@@ -96,7 +96,7 @@ def stated_kinds(tokens: list[Token]) -> dict[str, str]:
         elif t.lower in heads and t.trail.strip() == "," and tokens[k + 1].text[:1].isupper() \
                 and any(x.lower in ("a", "an", "new", "novel") for x in tokens[max(0, k - 5):k]) \
                 and tokens[k + 1].trail.strip()[:1] in ("", ".", ",", ";"):
-            out[tokens[k + 1].text] = t.lower  # "a new math corpus, MIND-OWM"
+            out[tokens[k + 1].text] = t.lower  # "a new math corpus, Kelp-MathX"
         elif t.lower in lex.name_cues and k > 0 and tokens[k - 1].trail.strip() in ("", ","):
             if tokens[k - 1].lower in heads and tokens[k + 1].text[:1].isupper():
                 out[tokens[k + 1].text] = tokens[k - 1].lower

@@ -1,12 +1,12 @@
 """What an introduced thing makes, or is made with, is introduced with it.
 
-"We propose a pipeline that can automatically generate a multi-turn chat corpus": the pipeline is generic
-words, but the corpus it generates is the paper's; so is "the curated image dataset" of "an automatic
-pipeline to build a curated image dataset". Only data and benchmarks are taken this way: what a method
+"We propose a pipeline that can generate a multi-party dialogue corpus from meeting notes": the pipeline is
+generic words, but the corpus it generates is the paper's; so is "the filtered sketch dataset" of "an automatic
+pipeline to assemble a filtered sketch dataset". Only data and benchmarks are taken this way: what a method
 "generates" otherwise ("generate code", "build agents") is its output, not a contribution.
 
-The other way round, "a large-scale dataset labeled through a multi-stage pipeline" and "we construct the
-corpus using a cascaded deduplication and quality filtering pipeline" introduce the pipeline: a method
+The other way round, "a dataset annotated through a three-round review pipeline" and "we construct the
+corpus using a two-pass deduplication and toxicity filtering pipeline" introduce the pipeline: a method
 (a technique head, after "a"/"an") the introduced thing was made with.
 """
 
@@ -24,7 +24,7 @@ MAKER_BEFORE = frozenset("to that which can will automatically".split())
 
 def made_data(tokens: list[Token], start: int, model_keys: set[str]) -> list[Contribution]:
     """Data the introduced pipeline or method makes is introduced too: "we propose a pipeline that can
-    automatically generate a multi-turn chat corpus", "an automatic pipeline to build a curated image dataset"."""
+    generate a multi-party dialogue corpus", "an automatic pipeline to assemble a filtered sketch dataset"."""
     lex = lexicon()
     data_heads = lex.kinds.dataset | lex.kinds.benchmark
     for k in range(start + 1, min(start + 12, len(tokens) - 1)):
@@ -39,9 +39,9 @@ def made_data(tokens: list[Token], start: int, model_keys: set[str]) -> list[Con
 
 
 def made_with(tokens: list[Token], start: int, model_keys: set[str]) -> list[Contribution]:
-    """The method the data the authors introduce was made with: "X, a dataset labeled through a
-    multi-stage labeling pipeline", "we construct X corpora using a cascaded ... pipeline". A model's
-    means ("we create Kelp-9B by pre-training ... using an FP8 recipe") are only used."""
+    """The method the data the authors introduce was made with: "X, a dataset annotated through a
+    three-round review pipeline", "we construct X corpora using a two-pass ... pipeline". A model's
+    means ("we build Kelp-9B by pre-training ... using a low-precision recipe") are only used."""
     lex = lexicon()
     participles, prepositions, bare = lex.made_with
     for k in range(start + 1, len(tokens) - 2):
@@ -51,7 +51,7 @@ def made_with(tokens: list[Token], start: int, model_keys: set[str]) -> list[Con
         if not opens or tokens[k + 1].lower not in ("a", "an"):
             continue
         if not any(t.lower in lex.kinds.dataset | lex.kinds.benchmark for t in tokens[start:k]):
-            return []  # "we create Kelp-9B by pre-training ... using an FP8 recipe": a model's means, used
+            return []  # "we build Kelp-9B by pre-training ... using a low-precision recipe": a model's means, used
         phrases = shared_head(tokens, object_phrases(tokens, k + 2)[:2])
         return [c for phrase, head in phrases if phrase and phrase[-1].lower in lex.kinds.technique
                 for c in from_phrase(phrase, head, model_keys) if c.kind == "technique"]

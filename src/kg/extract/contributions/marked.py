@@ -1,8 +1,8 @@
 """Descriptions the authors mark as their own, whatever the verb: "our X technique", "a novel X tool",
 "the proposed X attention".
 
-"...including an improved PII-style redaction pipeline and a novel attribution tracing tool" and "the
-model trained with our NVFP4-based pretraining technique" introduce what they describe, though no
+"we also ship an improved licence-checking pipeline and a novel provenance auditing tool" and "results
+with our FP6-based pretraining technique" introduce what they describe, though no
 introducing verb governs them. The mark ("our", "a novel / new / improved") must stand before a
 phrase whose head is a kind head (technique, dataset, benchmark) and that says more than generic words:
 "our approach", "a new method" and "our previous pipeline" name nothing new.
@@ -29,7 +29,7 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
     for k, t in enumerate(tokens[:-2]):
         nxt = tokens[k + 1].lower
         if t.lower in ("the", "our") and nxt in ("proposed", "presented", "introduced") and not t.trail.strip():
-            start = k + 1  # "the proposed shift attention", "our proposed KelpInstruct"
+            start = k + 1  # "the proposed braided attention", "our proposed KelpInstruct"
         elif t.lower == "our" and k > 0 and not t.trail.strip() and nxt not in lex.our_not_new:
             # not "Our X achieves ...": a sentence about results opens with the authors' system
             start = k
@@ -56,7 +56,7 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
             if k > 0 and tokens[k - 1].trail.strip() == "," and tokens[k - 1].text[:1].isupper() \
                     and (distinctive(tokens[k - 1].text) or tokens[k - 1].text.isupper()) \
                     and model_key(tokens[k - 1].text) not in model_keys:
-                # "UltraKelp, our newly-curated alignment dataset": the description names what precedes it
+                # "UltraKelp, our newly gathered preference dataset": the description names what precedes it
                 out.append(Contribution(tokens[k - 1].text, kind_of(last, tokens[k - 1].text), 0.8))
                 continue
             after = next((j for j, x in enumerate(tokens) if x.start == phrase[-1].start), None)
@@ -64,9 +64,9 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
             if head == "(acronym)" and short is not None and short.lead.startswith("("):
                 long = strip_phrase(" ".join(x.text for x in phrase))
                 if len([w for w in content_words(long) if w not in GENERIC_HEADS | BARE_DATA]) >= 2:
-                    # "the proposed shifted sparse attention (SSA)": the long form, the short one its alias
+                    # "the proposed braided window attention (BW-Attn)": the long form, the short one its alias
                     out.append(Contribution(long, kind_of(last, long), 0.75, alias=short.text))
-                else:  # "our best performing strategy (INST)": the description names nothing, the acronym does
+                else:  # "our best performing strategy (QUIRK)": the description names nothing, the acronym does
                     out.append(Contribution(short.text, kind_of(last, short.text), 0.75))
                 continue
             out.extend(c for c in from_phrase(phrase, head, model_keys)
@@ -90,7 +90,7 @@ def shared_head(tokens: list[Token], phrases: list[tuple[list[Token], str | None
 
 
 def _to_head(phrase: list[Token]) -> list[Token]:
-    """"FP6-based pretraining technique matches an FP8 baseline" -> "FP6-based pretraining technique": the
+    """"FP6-based pretraining technique halves the loss spikes" -> "FP6-based pretraining technique": the
     phrase ends with the run of head nouns it reaches first."""
     heads = lexicon().kinds.every
     first = next((i for i, t in enumerate(phrase) if t.lower in heads), None)

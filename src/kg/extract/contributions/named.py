@@ -1,7 +1,7 @@
 """Names a sentence marks as new, whatever its verb.
 
-"a technique called MiniPuzzle", "X, a search algorithm", "a new math
-corpus, MIND-OWM", "new datasets (A, B and C)", "Our key contribution is X",
+"a technique called MiniRiddle", "X, a search algorithm", "a new math
+corpus, Kelp-MathX", "new datasets (A, B and C)", "Our key contribution is X",
 "X is a new benchmark we built", "(1) X: ...".
 """
 
@@ -41,10 +41,10 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
     heads = lexicon().kinds.every
     out: list[Contribution] = []
     for k, (t, nxt) in enumerate(zip(tokens, tokens[1:])):
-        # "a technique called MiniPuzzle", "named \textit{AF-AudioSet}"
+        # "a technique called MiniRiddle", "named \textit{AF-SoundBank}"
         if (t.lower in name_cues or we_name(tokens, k)) and not evaluated_on(tokens, k):
             if nxt.lower == "the" and k + 2 < len(tokens) and distinctive(tokens[k + 2].text):
-                k, nxt = k + 1, tokens[k + 2]  # "which we call the HelpSteer-3 dataset"
+                k, nxt = k + 1, tokens[k + 2]  # "which we call the GuideRank-3 dataset"
             elif we_name(tokens, k) and nxt.lower in ("this", "our", "the", "it", "them") and k + 3 < len(tokens):
                 skip = 1 if nxt.lower in ("it", "them") else 2
                 if skip == 2 and tokens[k + 2].lower not in heads:
@@ -73,14 +73,14 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                 out.append(Contribution(title, kind_of(head_before(tokens, k, heads), title), 0.8))
         if t.trail.strip() != ",":
             continue  # the two rules below read "X, ..."
-        # "a new math corpus, MIND-OWM"
+        # "a new math corpus, Kelp-MathX"
         if t.lower in heads and model_key(nxt.text) not in model_keys and \
                 (distinctive(nxt.text) or (plain_name(nxt.text) and new_before(tokens, k))) and \
                 nxt.trail.strip()[:1] in (".", ",", ";", ""):
             for name in listed_names(tokens, k + 1):  # "two new benchmarks, A and B,"
                 if model_key(name) not in model_keys:
                     out.append(Contribution(name, kind_of(head_at(tokens, k), name), 0.75))
-        # "G-Vendi, a metric that ...", "CircuitVAE, a search algorithm"
+        # "Q-Vento, a metric that ...", "GateVAE, a search algorithm"
         if distinctive(t.text) and model_key(t.text) not in model_keys and \
                 t.lower not in not_models_lower() and TWO_LETTERS.search(t.text):
             head = appositive_head(tokens, k + 1, heads)
@@ -155,7 +155,7 @@ def _we_name_after(tokens: list[Token], k: int) -> bool:
 
 
 def named_heads(tokens: list[Token]) -> set[str]:
-    """Heads a name follows: "a high-quality instruction dataset, Magpie-Pro", "a corpus named X"."""
+    """Heads a name follows: "a high-quality instruction dataset, Wren-Pro", "a corpus named X"."""
     heads, cues = lexicon().kinds.every, lexicon().name_cues
     out = set()
     for k, t in enumerate(tokens[:-1]):

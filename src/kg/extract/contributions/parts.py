@@ -1,4 +1,4 @@
-"""Named parts of an introduced thing: "a format consisting of two encodings - E4M3 (...) and E5M2 (...)".
+"""Named parts of an introduced thing: "a format consisting of two encodings - Q3M2 (...) and Q2M3 (...)".
 
 When the authors introduce something and, in the same sentence, count its parts and name them after a
 colon or a dash ("comprising three modules: Planner, Critic and Solver"), each coined name is introduced
@@ -33,7 +33,7 @@ def named_parts(tokens: list[Token], start: int, model_keys: set[str]) -> list[C
 
 
 def _names_from(tokens: list[Token], k: int) -> list[str]:
-    """"E4M3 (4-bit exponent ...) and E5M2 (...)": the names, parentheses skipped; [] if any item of the
+    """"Q3M2 (4-bit exponent ...) and Q2M3 (...)": the names, parentheses skipped; [] if any item of the
     list is not capitalised or none is coined."""
     names: list[str] = []
     depth = 0

@@ -57,7 +57,7 @@ def contributions_in(text: str, model_keys: set[str],
         out.extend(named_parts(tokens, verb_at + 1, model_keys))
         for k in range(verb_at + 2, len(tokens) - 2):
             if (start := _along_with(tokens, k)) is not None:
-                # "we present a recipe to extend ..., along with a three-stage instruction tuning process"
+                # "we present a recipe to extend ..., along with a two-step alignment process"
                 for phrase, head in object_phrases(tokens, start)[:1]:
                     out.extend(from_phrase(phrase, head, model_keys))
                 break

@@ -1,8 +1,8 @@
-"""What a name looks like, apart from any cue: "G-Vendi" is a coinage, "a simple method" is not.
+"""What a name looks like, apart from any cue: "Q-Vento" is a coinage, "a simple method" is not.
 
 Pure tests on tokens: a proper name has capitals beyond sentence case
-("Prismatic Synthesis"), a distinctive word has inner capitals or digits
-("RankRAG", "Kelp-2"); runs of such words after a cue are one name
+("Lattice Weaving"), a distinctive word has inner capitals or digits
+("RankLoom", "Kelp-2"); runs of such words after a cue are one name
 ("called Direct Preference Optimization (DPO)").
 """
 
@@ -14,7 +14,7 @@ from kg.extract.tokens import Token
 
 
 def is_proper(tokens: list[Token]) -> bool:
-    """A name rather than a description: capitals beyond sentence case ("G-Vendi", "Prismatic Synthesis")."""
+    """A name rather than a description: capitals beyond sentence case ("Q-Vento", "Lattice Weaving")."""
     if not tokens:
         return False
     texts = [t.text for t in tokens]
@@ -24,18 +24,18 @@ def is_proper(tokens: list[Token]) -> bool:
 
 
 def distinctive(word: str) -> bool:
-    """One word that is a coinage: inner capitals, digits or a hyphenated capital ("G-Vendi", "ODIN")."""
+    """One word that is a coinage: inner capitals, digits or a hyphenated capital ("Q-Vento", "ORLA")."""
     return any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word)
 
 
 def plain_name(word: str) -> bool:
-    """"Nectar": one capitalised word, a name only where the text marks it as one."""
+    """"Thistle": one capitalised word, a name only where the text marks it as one."""
     return len(word) > 2 and word.isalpha() and word[0].isupper() and word[1:].islower() \
         and word.lower() not in not_models_lower()
 
 
 def new_before(tokens: list[Token], k: int) -> bool:
-    """"our new ranking dataset, Nectar": the head is the authors' new one."""
+    """"our new ranking dataset, Thistle": the head is the authors' new one."""
     return any(t.lower in ("new", "novel", "our") for t in tokens[max(0, k - 5):k])
 
 

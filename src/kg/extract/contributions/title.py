@@ -22,19 +22,19 @@ TITLE_NOT_NAME = re.compile(r"[,'’!?]|^(?:from|to|on|in|towards?|beyond|when|w
 
 
 VERSIONED = re.compile(r"[A-Z][A-Za-z]+[ -]v?\d+(?:\.\d+)*")
-""""Orca 2", "Kelp-3.1": a name and a version number, as models are numbered."""
+""""Puffin 2", "Kelp-3.1": a name and a version number, as models are numbered."""
 PLAIN_WORD = re.compile(r"[A-Z][a-z]{3,}")
 """"Loamtext": one capitalised word, a name where the title or the text says what it is."""
 NAME_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]+|[a-z]+|\d+")
 
 
 def holds_family(name: str) -> bool:
-    """"PocketBERT", "Ace-Nemotron": a known model family's stem inside a coined name (a model's name)."""
+    """"PocketBERT", "AceGemma": a known model family's stem inside a coined name (a model's name)."""
     return bool(family_stem(name)) or any(p.lower() in families() for p in NAME_PARTS.findall(name))
 
 
 def title_name(name: str) -> bool:
-    """"RLP" or "Prismatic Synthesis" before a title's colon names a contribution; "Reuse, Don't Retrain" does not."""
+    """"SPARK" or "Lattice Weaving" before a title's colon names a contribution; "Grow, Don't Restart" does not."""
     if TITLE_NOT_NAME.search(name) or len(name.split()) > 4 or re.search(r"\b(?:Report|Paper|Card)$", name):
         return False
     toks = tokenize(name)
@@ -63,13 +63,13 @@ def title_contributions(text: str, model_keys: set[str], stated: dict[str, str] 
         bare = name[4:] if name.startswith("The ") else name  # "The Kelp: An 800GB Dataset of ..."
         coined = title_name(name) or (said and (PLAIN_WORD.fullmatch(bare) or title_name(bare)))
         if VERSIONED.fullmatch(name) and not said:
-            coined = False  # "Orca 2: Teaching Small Language Models ...": a model and its version
+            coined = False  # "Puffin 2: Teaching Small Language Models ...": a model and its version
         if model_key(name) not in model_keys and not names_model and coined \
                 and described not in MODEL_WORDS and not family:
             out.append(Contribution(name, kind_of(kind.group(1) if kind else stated.get(model_key(name)), name), 0.75))
         elif not coined and not VERSIONED.fullmatch(name) and re.match(r"^(?:A|An)\s", m.group(2)) and not re.search(r"\b(?:[Mm]odels?|LLMs?)\b", m.group(2)) \
                 and not TITLE_NOT_NAME.search(m.group(2)[2:]):
-            # "Reuse, Don't Retrain: A Recipe for Continued Pretraining ...": the subtitle names it
+            # "Grow, Don't Restart: A Recipe for Continued Pretraining ...": the subtitle names it
             sub = strip_phrase(m.group(2))
             if content_words(sub):
                 out.append(Contribution(sub, kind_of(kind.group(1) if kind else described, sub), 0.6))

@@ -48,7 +48,7 @@ BASED = re.compile(r"^(?P<stem>[A-Za-z][\w.+]*?)-(?:based|style|guided|powered)$
 
 
 def based_on(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
-    """"our GRPO-based reinforcement learning", "a Kelp4-based pretraining technique": the coined
+    """"our PQRO-based reinforcement learning", "a Kelp4-based pretraining technique": the coined
     method or format a description is based on is used. Models ("a Llama-based model") and generic
     acronyms ("LLM-based") are not techniques."""
     out = []

@@ -309,3 +309,13 @@ def test_contributions_in_is_a_pure_function_of_the_sentence():
     found = contributions_in("We propose Sparse Quill Routing (SQR), a method that skips idle tokens.", set())
     assert [(c.name, c.kind) for c in found][:1] == [("Sparse Quill Routing", "technique")]
     assert contributions_in("We propose Sparse Quill Routing, a method.", {"sparsequillrouting"}) == []
+
+
+def test_many_marked_descriptions_in_one_sentence_finish_quickly(extract_abstract):
+    import time
+
+    text = "We propose " + ", ".join(f"our new Kelp{i} retrieval dataset and a novel token pipeline" for i in range(800))
+    start = time.perf_counter()
+    doc = extract_abstract(text + ".")
+    assert time.perf_counter() - start < 5.0
+    assert ("dataset", "Kelp7 retrieval dataset") in introduced(doc)

@@ -252,7 +252,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
         last = tokens[i]
         while j < n and not last.trail.strip() and not tokens[j].lead:
             nxt = tokens[j]
-            if nxt.text == "-" and j + 1 < n and tokens[j + 1].lower in var:
+            if nxt.text in ("-", "--", "\u2013", "\u2014") and j + 1 < n and tokens[j + 1].lower in var:
                 j += 2  # "Mixtral 8x7B - Instruct", "Llama 2 70B - chat"
                 last = tokens[j - 1]
                 continue

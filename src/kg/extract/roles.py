@@ -271,4 +271,18 @@ def pairs(parents: list[list[Slot]], children: list[list[Slot]]) -> list[tuple[S
     flat_c = [s for g in children for s in g]
     if len(parents) == 1 and len(children) == 1 and len(flat_p) == len(flat_c) > 1:
         return [(c, p, "lists paired in order") for c, p in zip(flat_c, flat_p)]
+    if len(flat_c) * len(flat_p) > MOST_PAIRS:
+        return []
     return [(c, p, "each child, each parent") for c in flat_c for p in flat_p]
+
+
+MOST_PAIRS = 4
+"""More children times parents than this in one clause, unpaired, is a reading gone wrong: no edge."""
+CLAUSE_BREAK = re.compile(r"\s*;\s*|\s*\((?:\d{1,2}|[ivx]{1,4})\)\s*")
+
+
+def clauses(ptext: str) -> list[str]:
+    """A sentence cut at semicolons and list markers ("we release: (1) <M0>, ...; (2) <M1>, ..."):
+    roles are read within one clause."""
+    parts = [p for p in CLAUSE_BREAK.split(ptext) if PLACEHOLDER.search(p)]
+    return parts or [ptext]

@@ -313,7 +313,10 @@ def derivations(doc: Doc) -> None:
             ptexts[idx] = placeholder_text(text, names, located)
     for idx, (ptext, mapping) in sorted(ptexts.items()):
         by_pattern = _match_sentence(doc, idx, ptext, mapping, order)
-        by_role = _role_edges(doc, idx, ptext, mapping, order, ptexts.get(idx - 1), ptexts.get(idx + 1))
+        parts = roles.clauses(ptext)
+        by_role = [e for k, part in enumerate(parts)
+                   for e in _role_edges(doc, idx, part, mapping, order, ptexts.get(idx - 1) if k == 0 else None,
+                                        ptexts.get(idx + 1) if k == len(parts) - 1 else None)]
         excluded = _excluded_parents(ptext, mapping)
         if excluded:  # "trained on responses distilled from Y": no pattern makes Y a parent
             for e in by_pattern:
@@ -333,6 +336,10 @@ def derivations(doc: Doc) -> None:
     edges.extend(_edges_from_names(doc, order, edges))
     edges.extend(_refine_vague(doc, edges, models))
     _emit(doc, edges)
+
+
+NEAR = 40
+"""Characters after a child within which a model with no role may still be its parent."""
 
 
 def _excluded_parents(ptext: str, mapping: dict[int, str]) -> set[str]:
@@ -366,8 +373,12 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
         # "We train Y with RLHF to obtain X": with the child named as made, any other model is its
         # parent, the paper's own ones too; a child read off the grammar alone leaves only others' models
         named_as_made = any(s.why == "named as what was made" for g in children for s in g)
+        child_at = min(s.start for g in children for s in g)
+        child_end = max(s.end for g in children for s in g)
+        # only a model before the child, or right after it: one far after it is in another clause
         parents = [g for g in unmarked.values()
-                   if named_as_made or all(model_key(name[s.index]) not in own for s in g)]
+                   if (named_as_made or all(model_key(name[s.index]) not in own for s in g))
+                   and (g[0].start < child_at or g[0].start - child_end <= NEAR)]
         rule = "role: children named, the other models are what they were made from"
     elif parents and not children:
         first_parent = parents[0][0].start
@@ -381,6 +392,9 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
     if not parents:
         return out
     found = roles.pairs(parents, children)
+    if parents and children and not found:
+        doc.decisions.append(Decision("", "", "", rule, idx, False, "too many children and parents in one clause"))
+        return out
     if not children and after is not None and roles.lexicon().resulting.match(after[0]):
         named = list(dict.fromkeys(after[1].values()))  # "We prune Y. The resulting model, X, ..."
         if named:
@@ -611,8 +625,10 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
                     out.append(Edge(name, base, kind, 0.55, idx, "naming: 'X-Instruct' beside 'X-Base'"))
                     has_parent.add(model_key(name))
         # "Kelp-VL-Chat" beside "Kelp-VL", "Kelp2-72B-Instruct" beside "Kelp2": the variant of a model of the paper
-        if name in intro and model_key(name) not in has_parent:
+        if model_key(name) not in has_parent:
             variant = _variant_of(name, keys)
+            if variant and name not in intro and variant[0] not in intro:
+                variant = None  # "X-Chat" of someone else's X: a baseline, not this paper's step
             idx = _sentence_with(doc, name)
             if variant and idx is not None:
                 base, kind = variant

@@ -228,6 +228,9 @@ def models(doc: Doc) -> None:
     scores: dict[str, list[float]] = defaultdict(list)
     for mm in all_mentions:
         scores[model_key(mm.span.name)].append(mm.span.score)
+    for key in _method_acronyms(doc):  # "a method called depth up-scaling (DUS)": DUS is no model
+        if key in scores:
+            scores[key].append(VETO - 1)
     accepted = {k for k, v in scores.items() if max(v) >= THRESHOLD and min(v) > VETO}
     accepted |= _variants_of_accepted(all_mentions, scores, accepted)
     all_mentions += _named_again(doc, by_sentence, {mm.span.name for mm in all_mentions
@@ -283,6 +286,13 @@ def models(doc: Doc) -> None:
                 doc.facts.append(Fact(Mention.paper(), "introduces", Mention("model", name),
                                       quote, round(mm.introduced, 2), EXTRACTOR, doc.record))
     _declared_aliases(doc, kept)
+
+
+def _method_acronyms(doc: Doc) -> set[str]:
+    """Keys of acronyms the record defines with a lower-case long form ("depth up-scaling (DUS)"):
+    a common noun phrase names a method or a quantity, never a trained model."""
+    return {model_key(abbr.short) for abbr, _ in doc.user.get("abbreviations", [])
+            if abbr.long.islower() and not any(c.isdigit() for c in abbr.long)}
 
 
 def _variants_of_accepted(mentions: list[ModelMention], scores: dict[str, list[float]],

@@ -216,6 +216,17 @@ def test_a_coined_name_is_kept_apart_from_the_words_that_say_its_kind(extract_ab
     assert name in introduced_names(extract_abstract(abstract))
 
 
+def test_a_plain_name_with_a_capitalised_head_is_one_name(extract_abstract):
+    doc = extract_abstract("To close this gap, we introduce Harbor Dialogues: a multi-turn dialogue dataset of sounds.")
+    assert ("dataset", "Harbor Dialogues") in introduced(doc)
+
+
+def test_a_second_verb_after_and_is_not_part_of_the_object(extract_abstract):
+    doc = extract_abstract("We craft and integrate a text-only reasoning dataset into multimodal training.")
+    assert "text-only reasoning dataset" in introduced_names(doc)
+    assert not any(name.startswith("integrate") for name in introduced_names(doc))
+
+
 def test_a_coined_name_inside_a_marked_description_is_the_name(extract_abstract):
     doc = extract_abstract("We then fine-tune on our multi-turn KelpDialog dataset.")
     assert ("dataset", "KelpDialog") in introduced(doc)

@@ -40,8 +40,8 @@ def contributions_in(text: str, model_keys: set[str],
             verb_at = k
             break
     while verb_at is not None and verb_at + 2 < len(tokens) and tokens[verb_at + 1].lower in ("and", "or") \
-            and tokens[verb_at + 2].lower in w.intro.for_contributions:
-        verb_at += 2  # "we develop and release X": X is the object of both
+            and (tokens[verb_at + 2].lower in w.intro.for_contributions | w.use_verbs | w.make_verbs):
+        verb_at += 2  # "we develop and release X", "we craft and integrate X": X is the object of both
     if verb_at is not None:
         named = False
         proposed = tokens[verb_at].lower.startswith("propos")

@@ -107,7 +107,7 @@ def without_kind_head(name: str) -> str:
     words = name.split()
     kinds = lexicon().kinds
     heads = kinds.dataset | kinds.benchmark | GENERIC_HEADS | {"test", "evaluation", "eval"}  # not "Attention"
-    if len(words) >= 2 and (distinctive(words[0]) or plain_name(words[0])) \
-            and all(w.lower() in heads for w in words[1:]):
-        return words[0]
+    if len(words) >= 2 and all(w.lower() in heads for w in words[1:]) and (
+            distinctive(words[0]) or (plain_name(words[0]) and all(w.islower() for w in words[1:]))):
+        return words[0]  # not "Audio Dialogues": a plain word and a capitalised head are one name
     return name

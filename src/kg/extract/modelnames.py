@@ -667,6 +667,10 @@ def _head_after(tokens: list[Token], j: int) -> str | None:
 
 
 def _adjectival(tokens: list[Token], j: int) -> bool:
+    """Lower-case modifiers before a head ("X open-weight models"), not a verb ("X extends models")."""
+    first = tokens[j].lower if j < len(tokens) else ""
+    if first.endswith("s") and not first.endswith(("ss", "us", "'s")) and len(first) > 3:
+        return False
     return all(tokens[k].text[:1].islower() for k in range(j, min(j + 3, len(tokens))))
 
 

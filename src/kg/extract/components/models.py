@@ -232,6 +232,7 @@ def models(doc: Doc) -> None:
         if key in scores:
             scores[key].append(VETO - 1)
     accepted = {k for k, v in scores.items() if max(v) >= THRESHOLD and min(v) > VETO}
+    accepted |= _introduced_coinages(all_mentions, scores, accepted)
     accepted |= _variants_of_accepted(all_mentions, scores, accepted)
     all_mentions += _named_again(doc, by_sentence, {mm.span.name for mm in all_mentions
                                                     if mm.span.name and model_key(mm.span.name) in accepted})
@@ -286,6 +287,25 @@ def models(doc: Doc) -> None:
                 doc.facts.append(Fact(Mention.paper(), "introduces", Mention("model", name),
                                       quote, round(mm.introduced, 2), EXTRACTOR, doc.record))
     _declared_aliases(doc, kept)
+
+
+COINAGE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z]?[a-z]*[A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Za-z]+(?:-[A-Za-z0-9.]+)*-?\d[\w.]*)$")
+"""A coined name: capitals inside a word ("KelpCoder", "OLMix") or a name with a number ("Kelp-4")."""
+
+
+def _introduced_coinages(mentions: list[ModelMention], scores: dict[str, list[float]], accepted: set[str]) -> set[str]:
+    """A coined name the paper introduces ("We present KelpCoder, ...", a title "KelpCoder: ...") is a
+    model when one of its mentions also reads as a model ("KelpCoder models are open", "outperforms
+    KelpCoder"), though none is strong enough alone."""
+    out = set()
+    introduced = {model_key(mm.span.name) for mm in mentions if mm.introduced and mm.span.name}
+    for mm in mentions:
+        key = model_key(mm.span.name)
+        if key in accepted or key not in introduced or not COINAGE.match(mm.span.name):
+            continue
+        if max(scores[key]) >= THRESHOLD - 1 and min(scores[key]) > VETO:
+            out.add(key)
+    return out
 
 
 def _method_acronyms(doc: Doc) -> set[str]:

@@ -84,6 +84,12 @@ def test_what_the_authors_build_on_is_used(extract_abstract, abstract, name):
     assert name not in introduced_names(doc)
 
 
+def test_a_state_is_not_a_method_used(extract_abstract):
+    doc = extract_abstract("We start from pretrained (PT) and instruction-tuned (IT) checkpoints. The family is based "
+                           "on 6B and 34B pretrained language models.")
+    assert not used_names(doc) & {"pretrained", "instruction-tuned"}
+
+
 def test_a_model_or_a_generic_acronym_before_based_is_not_a_technique(extract_abstract):
     doc = extract_abstract("We add an LLM-based filter and a Llama-based reward model to the pipeline.")
     assert not used_names(doc) & {"LLM", "Llama"}

@@ -16,7 +16,7 @@ from kg.extract.tokens import Token, tokenize
 from kg.keys import model_key
 
 FIELDS = ("natural language", "computer vision", "question answering", "speech recognition", "machine translation",
-          "information retrieval")
+          "information retrieval", "programming language", "artificial intelligence")
 """Fields and tasks an acronym is often defined for: not techniques a paper uses."""
 THINGS = frozenset("memory memories hardware unit units device devices task tasks".split())
 
@@ -37,6 +37,8 @@ def uses_in(text: str, model_keys: set[str], tokens: list[Token] | None = None) 
         for phrase, head in object_phrases(tokens, start)[:3]:
             name = strip_phrase(" ".join(x.text for x in phrase))
             last = phrase[-1].lower.split("-")[-1] if phrase else ""
+            if phrase and phrase[-1].lower.endswith("ed"):
+                continue  # "using pretrained ...", "an instruction-tuned": a participle, not a method
             if name and content_words(name) and model_key(name) not in model_keys and \
                     (last in w.kinds.technique or head or phrase[-1].lower.endswith("ing")):
                 out.append(Contribution(name, kind_of(head or last, name), 0.55))
@@ -65,6 +67,8 @@ def technique_like(long: str) -> bool:
     words = long.lower().split()
     if not words or words[-1] in MODEL_WORDS or words[-1].endswith("models") or len(words) > 6:
         return False
+    if words[-1].endswith("ed"):
+        return False  # "pretrained (PT)", "instruction-tuned (IT)": a state, not a method
     w = lexicon()
     last = words[-1].split("-")[-1]
     if long.lower().startswith(FIELDS) or last in THINGS:

@@ -34,12 +34,14 @@ class MLKG(DefinedNamespace):
     contextExtendedFrom: URIRef  # property: The model is the other model with a longer context window.
     continuedPretrainingFrom: URIRef  # property: The model is the other model with continued pre-training.
     derivedFrom: URIRef  # property: A model was made from another model. Always asserted together with its specific kind.
+    describedIn: URIRef  # property: A model's card cites this paper (its arxiv: tags).
     distilledFrom: URIRef  # property: The model was trained by knowledge distillation from the other model as teacher.
     doi: URIRef  # property: The paper's Digital Object Identifier, e.g. "10.1145/3649329.3656543".
     file: URIRef  # property: The record's input file name, without folders.
     finetunedFrom: URIRef  # property: The model was fine-tuned (supervised, instruction-tuned, RL-trained) from the other model.
     firstLine: URIRef  # property: The 1-based line of the input file where the record starts.
     format: URIRef  # property: The name of the reader that read the record (arxiv-listing, hf-daily, bibtex, ...).
+    hfId: URIRef  # property: The model's repository id on the Hugging Face Hub, e.g. "nvidia/Mistral-NeMo-Minitron-8B-Base".
     inFamily: URIRef  # property: The model belongs to this model family (its name shows it).
     index: URIRef  # property: The record's 1-based position among its file's records.
     introduces: URIRef  # property: A paper introduces (contributes, releases) a model, technique, dataset or benchmark.
@@ -53,6 +55,7 @@ class MLKG(DefinedNamespace):
     source: URIRef  # property: The record the evidence was read from.
     text: URIRef  # property: The record's verbatim text, so that every quote can be found in it.
     titleGuessed: URIRef  # property: True when no source gave the paper's title and its label is its abstract's first sentence.
+    trainedOn: URIRef  # property: A model was trained on this dataset, as its card or a paper says.
     upcycledFrom: URIRef  # property: The (mixture-of-experts) model was upcycled from the other, dense model.
     uses: URIRef  # property: A paper builds its contribution on an existing technique.
     version: URIRef  # property: The version of an extractor.

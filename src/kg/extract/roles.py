@@ -163,6 +163,15 @@ def _clause_before(ptext: str, start: int) -> str:
     return before[cut + 1:] if cut >= 0 else before
 
 
+APPOSITIVE_KIND = re.compile(r"^, (?:(?:an?|the) )?(?:[\w-]+ ){0,2}$")
+KIND_THEN_PARTICIPLE = re.compile(
+    r"^(?: [\w-]+){0,1} (?:models?|LLMs?|checkpoints?|variants?)(?: (?:that|which) (?:is|are|was|were|has been))?"
+    r" (?:\w+ly )?(?:fine-?tuned|finetuned|instruction[- ]tuned|tuned|trained|distill?ed|pruned|quantized|aligned|"
+    r"adapted|continually pre-?trained|further pre-?trained)\b", re.IGNORECASE)
+""""<M0>, a <M1> model that is instruction-tuned on ...", "<M0>, <M1> models finetuned on ...": an appositive
+naming the kind of model the first is, then how it was made: the second is the parent."""
+
+
 def read(ptext: str) -> Reading | None:
     """The roles of the models of a sentence with placeholders, or None when it states no derivation."""
     lex = lexicon()
@@ -192,6 +201,11 @@ def read(ptext: str) -> Reading | None:
             role, why = "parent", "what a method is applied to"
         elif lex.parent_after.match(after):
             role, why = "parent", "'as the teacher', 'as the base model'"
+        elif g > 0 and APPOSITIVE_KIND.match(before) and KIND_THEN_PARTICIPLE.match(after):
+            role, why = "parent", "'X, a Y model fine-tuned ...': the model X is a version of"
+            for s in groups[g - 1]:
+                if not s.role:
+                    s.role, s.why = "child", "named before 'a Y model fine-tuned ...'"
         elif lex.child_after.match(after):
             role, why = "child", "subject of a derivation participle"
         elif opener and first.start >= opener.end() and not any(

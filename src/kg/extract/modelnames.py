@@ -134,6 +134,8 @@ def is_core(text: str) -> bool:
     if SIZE.match(text) or SIZE_ADJECTIVE.search(text) or "://" in text or text.startswith("www.") \
             or COUNT.match(text):
         return False
+    if text[0].isdigit() and "+" in text:
+        return False  # "2+DPO": the tail of a name ("Kelp 2+DPO"), never a name by itself
     if "/" in text and all(SIZE.match(p) for p in text.split("/") if p):
         return False  # "56B/47B": sizes, not a name
     if PLURAL_ACRONYM.match(text):
@@ -257,6 +259,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 last = tokens[j - 1]
                 continue
             if SIZE.match(nxt.text.split("-")[0]) or (VERSION.match(nxt.text) and len(nxt.text) <= 6) or \
+                    VERSION_PLUS.match(nxt.text) or \
                     _version_and_variant(nxt.text, var) or \
                     (nxt.lower in var and nxt.text[:1].isupper()) or (is_core(nxt.text) and nxt.text.upper() != nxt.text
                                          and family_stem(tokens[j - 1].text) is not None):
@@ -289,6 +292,8 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
     return spans
 
 
+VERSION_PLUS = re.compile(r"^\d+(?:\.\d+)*(?:\+[A-Za-z][\w-]*)+$")
+""""2+DPO" in "Kelp 2+DPO": a version and the step that made this variant."""
 PARTICIPLE_COMPOUND = re.compile(r"-[a-z]+(?:ed|ing)$")
 """"DPO-aligned", "GPT-distilled": an adjective made of a name and a participle, not a name."""
 
@@ -304,7 +309,8 @@ def _has_role(tokens: list[Token], i: int, text: str) -> bool:
         return False
     end = tokens[i].end
     after = i + 1
-    if after < len(tokens) and not tokens[i].trail.strip() and VERSION.match(tokens[after].text):
+    if after < len(tokens) and not tokens[i].trail.strip() and (VERSION.match(tokens[after].text)
+                                                                 or VERSION_PLUS.match(tokens[after].text)):
         end, after = tokens[after].end, after + 1
     if i > 0 and _capitalised(tokens[i - 1]) and not tokens[i - 1].trail.strip() \
             and tokens[i - 1].lower not in STOP_PREFIX:

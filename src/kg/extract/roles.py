@@ -170,6 +170,19 @@ KIND_THEN_PARTICIPLE = re.compile(
     r"adapted|continually pre-?trained|further pre-?trained)\b", re.IGNORECASE)
 """"<M0>, a <M1> model that is instruction-tuned on ...", "<M0>, <M1> models finetuned on ...": an appositive
 naming the kind of model the first is, then how it was made: the second is the parent."""
+APPOSITION_AFTER = re.compile(r"^, (?:(?:an?|the) )?[^,.;()]{0,40}?" + KIND_THEN_PARTICIPLE.pattern[1:], re.IGNORECASE)
+"""What follows a name that such an appositive describes: the name is the child."""
+
+
+def _split_appositions(ptext: str, slots: list[Slot]) -> None:
+    """"<M0>, <M1> models finetuned on ...": two names joined by a bare comma and then a model head
+    and a participle are an appositive, not a list; the second gets a group of its own."""
+    for a, b in zip(slots, slots[1:]):
+        if a.group == b.group and ptext[a.end:b.start] == ", " and KIND_THEN_PARTICIPLE.match(ptext[b.end:b.end + 120]) \
+                and sum(s.group == a.group for s in slots) == 2:
+            for s in slots:
+                if s.start >= b.start:
+                    s.group += 1
 
 
 def read(ptext: str) -> Reading | None:
@@ -178,6 +191,7 @@ def read(ptext: str) -> Reading | None:
     slots = _slots(ptext)
     if not slots or lex.reported.search(ptext):
         return None
+    _split_appositions(ptext, slots)
     groups: dict[int, list[Slot]] = {}
     for s in slots:
         groups.setdefault(s.group, []).append(s)
@@ -255,7 +269,7 @@ def role_of(text: str, start: int, end: int) -> str | None:
         after = after[m.end():]  # "A and B are pruned from": A is where B is
     if lex.excluded_before.search(before) or lex.excluded_after.match(after):
         return None
-    if lex.child_before.search(before) or lex.child_after.match(after):
+    if lex.child_before.search(before) or lex.child_after.match(after) or APPOSITION_AFTER.match(after):
         return "child"
     if lex.parent_verb.search(before) or lex.parent_before.search(before) or lex.parent_after.match(after) \
             or lex.applied_to.search(before):

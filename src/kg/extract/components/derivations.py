@@ -430,12 +430,17 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
             doc.decisions.append(Decision(child or "", name.get(p.index, ""), "", f"{rule}", idx, False,
                                           "the child is neither named as made nor the paper's own"))
             continue
-        _weigh(doc, out, idx, child, name.get(p.index), kinds, conf,
+        _weigh(doc, out, idx, child, name.get(p.index), _based_kinds(ptext, p) if p.why == "'X-based'" else kinds, conf,
                f"{rule}: child {c.why or 'by elimination'}, parent {p.why or 'by elimination'}; {how}")
     for s in reading.excluded:
         doc.decisions.append(Decision("", name.get(s.index, ""), "", "role", idx, False,
                                       "not a parent: " + s.why))
     return out
+
+
+def _based_kinds(ptext: str, parent: roles.Slot) -> tuple[str, ...]:
+    """The kind of an "X-based" parent: the words right before it ("a finetuned X-based model"), else based_on."""
+    return cue_kinds(ptext[max(0, parent.start - 30):parent.start]) or ("based_on",)
 
 
 def _weigh(doc: Doc, out: list[Edge], idx: int, child: str | None, parent: str | None, kinds: Sequence[str],
@@ -739,6 +744,12 @@ def _emit(doc: Doc, edges: list[Edge]) -> None:
         k = (model_key(e.child), model_key(e.parent), e.kind)
         if k not in best or e.conf > best[k].conf:
             best[k] = e
+    specific = {(c, p, e.sentence) for (c, p, kind), e in best.items() if kind != "based_on"}
+    for c, p, kind in list(best):  # "fine-tuned on top of Y": the sentence says how, so it is no bare "built on"
+        if kind == "based_on" and (c, p, best[c, p, kind].sentence) in specific:
+            e = best.pop((c, p, kind))
+            doc.decisions.append(Decision(e.child, e.parent, e.kind, e.rule, e.sentence, False,
+                                          "the same sentence says how: a specific kind was found for the pair"))
     _parents_are_not_introduced(doc, list(best.values()))
     introduced = {model_key(n) for n in _introduced(doc)}
     for e in sorted(best.values(), key=lambda e: (e.sentence, e.child, e.parent, e.kind)):

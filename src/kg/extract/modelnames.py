@@ -696,8 +696,9 @@ NOT_NOUNS = frozenset("that which who with for to of in on from by as at and or 
 
 
 def _participle(word: str) -> bool:
-    """"a ... model pretrained on ...", "a model fine-tuned for ...": a past participle after the head."""
-    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
+    """"a ... model pretrained on ...", "a model leveraging ...": a participle after the head."""
+    return len(word) > 4 and ((word.endswith("ed") and not word.endswith("eed"))
+                              or (word.endswith("ing") and len(word) > 6))
 
 
 def _after_expansion(tokens: list[Token], j: int, last: Token) -> int:
@@ -716,8 +717,9 @@ def _after_expansion(tokens: list[Token], j: int, last: Token) -> int:
 def _adjective_run(tokens: list[Token], k: int) -> bool:
     """"competitive, truly open": a comma between two modifiers, not the end of the appositive."""
     word, nxt = tokens[k], tokens[k + 1] if k + 1 < len(tokens) else None
-    return (nxt is not None and word.text.isalpha() and word.text.islower() and nxt.text.isalpha()
-            and nxt.text.islower() and nxt.lower not in NOT_NOUNS and nxt.lower not in ("a", "an", "the"))
+    return (nxt is not None and word.text.replace("-", "").isalpha() and word.text.islower()
+            and nxt.text.replace("-", "").isalpha() and nxt.text.islower() and nxt.lower not in NOT_NOUNS
+            and nxt.lower not in ("a", "an", "the"))  # "fully open, state-of-the-art" too
 
 
 def _appositive_head(tokens: list[Token], j: int, heads: frozenset) -> str | None:

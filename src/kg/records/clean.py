@@ -48,6 +48,10 @@ def collapse_ws(s: str) -> str:
     return " ".join(s.split())
 
 
+_MATH_WORDS = re.compile(r"\$([A-Za-z][A-Za-z0-9 .,'-]*)\$")
+"""Plain words between dollar signs ("we present $Kelp$"): an author's emphasis, not mathematics."""
+
+
 def clean_text(s: str | None) -> str:
     """Readable text: LaTeX remnants removed, dashes fixed, whitespace collapsed.
 
@@ -56,6 +60,8 @@ def clean_text(s: str | None) -> str:
     """
     if not s:
         return ""
+    if "$" in s:
+        s = _MATH_WORDS.sub(r"\1", s)  # "$Kelp$": plain words set in math mode
     if not any(mark in s for mark in ("\\", "{", "}", "~", "--")):
         return collapse_ws(s)
     prev = None

@@ -1,0 +1,16 @@
+"""Cleaning the text patterns read: plain words an author set in math mode lose their dollar signs."""
+
+import pytest
+
+from kg.records.clean import clean_text
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("We present $Kelp$, a family of models.", "We present Kelp, a family of models."),
+    ("our curated dataset $Open-Kelp$, which $we release to the public$", "our curated dataset Open-Kelp, which we release to the public"),
+    ("a loss of $x^2$ per token", "a loss of $x^2$ per token"),          # mathematics stays
+    ("it costs $5 and $10 a month", "it costs $5 and $10 a month"),      # prices are no words
+])
+def test_plain_words_in_math_mode(raw, clean):
+    assert clean_text(raw) == clean
+    assert clean_text(clean_text(raw)) == clean_text(raw)  # idempotent

@@ -185,6 +185,7 @@ def models(doc: Doc) -> None:
     model_heads = _vocab()[1]
     by_sentence: dict[int, list[ModelMention]] = defaultdict(list)
     all_mentions: list[ModelMention] = []
+    own_families: set[str] = set()
     for idx, text in enumerate(doc.clean):
         spans, tokens = find_models(text)
         doc.user.setdefault("tokens", {})[idx] = tokens
@@ -192,10 +193,15 @@ def models(doc: Doc) -> None:
         for span in spans:
             if span.family_level or any(map(MODEL_EVIDENCE_REASON.match, span.reasons)):
                 doc.user.setdefault("model_like", set()).add(model_key(span.name))
-            if span.score <= -3 or span.family_level:
+            if span.score <= -3:
                 continue
             mm = ModelMention(idx, span)
             mm.introduced = _introduced(doc, idx, text, tokens, span)
+            if span.family_level:
+                scope = _intro_scope(text)
+                if mm.introduced < 0.9 or idx == doc.title_index or not _direct_object(tokens, span.i, scope[0]):
+                    continue  # only the object of the authors' own verb: not "used to create X models"
+                own_families.add(model_key(span.name))  # "We introduce the Kelp model family": a node of its own
             by_sentence[idx].append(mm)
             all_mentions.append(mm)
         for url_name in HF_URL.findall(text):
@@ -233,7 +239,8 @@ def models(doc: Doc) -> None:
             scores[key].append(VETO - 1)
     accepted = {k for k, v in scores.items() if max(v) >= THRESHOLD and min(v) > VETO}
     accepted |= _introduced_coinages(all_mentions, scores, accepted)
-    accepted |= _variants_of_accepted(all_mentions, scores, accepted)
+    accepted |= {k for k in own_families if min(scores[k]) > VETO}
+    accepted |= _variants_of_accepted(all_mentions, scores, accepted, own_families)
     all_mentions += _named_again(doc, by_sentence, {mm.span.name for mm in all_mentions
                                                     if mm.span.name and model_key(mm.span.name) in accepted})
 
@@ -316,13 +323,17 @@ def _method_acronyms(doc: Doc) -> set[str]:
 
 
 def _variants_of_accepted(mentions: list[ModelMention], scores: dict[str, list[float]],
-                          accepted: set[str]) -> set[str]:
+                          accepted: set[str], own_families: set[str] = frozenset()) -> set[str]:
     """"We introduce Kelp2, a ... model. We then develop Kelp2-Instruct by ...": a variant word on a
     name the record takes for a model (or on the stem of another variant the record takes for one)
-    is a model too, though no sentence says so of it."""
+    is a model too, though no sentence says so of it. Any suffix will do on the name of a family the
+    paper introduces ("the Kelp family, including Kelp-MoE and Kelp-128K")."""
     def stem_of(name: str) -> str | None:
         cut = max(name.rfind("-"), name.rfind(" "))
-        return model_key(name[:cut]) if cut > 0 and name[cut + 1:].lower() in variants() else None
+        if cut <= 0:
+            return None
+        stem = model_key(name[:cut])
+        return stem if name[cut + 1:].lower() in variants() or stem in own_families else None
 
     # a model itself, or the stem of a model's variant ("Kelp-Chat" makes "Kelp-Base" a model too)
     known = accepted | {stem_of(mm.span.name) for mm in mentions

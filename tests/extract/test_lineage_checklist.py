@@ -29,44 +29,43 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass
 
-# THRESHOLDS are what the CURRENT extractor achieves minus a small margin (rounded down to 0.05), so
-# that main stays green while the extractor is rewritten (role-based derivations). The lineage
-# engineer RAISES them as the extractor improves; never lower one to make a change pass. The script
-# below (`python tests/extract/test_lineage_checklist.py`) prints the values the code would meet.
+# THRESHOLDS hold what the role-based extractor meets (measured, then rounded down to 0.05); raise
+# them as it improves, never lower one to make a change pass. The script below
+# (`python tests/extract/test_lineage_checklist.py`) prints the values the code would meet.
 #
 # THRESHOLDS[family]: the minimum pass rate of EVERY group of that family (one group per kind).
 # FAMILY_THRESHOLDS[family]: the minimum pass rate of the family as a whole (all its rows).
 # Negatives are strict: a derivation where the text states none is a wrong edge in the graph.
 THRESHOLDS: dict[str, float] = {
-    "active/parent-first": 0.00,
-    "active/child-first": 0.00,
-    "passive/parent-first": 0.00,
-    "passive/child-first": 0.00,
-    "apposition": 0.20,
-    "participle": 0.00,
-    "relative": 0.00,
-    "coref": 0.00,
-    "list/pairing": 0.00,
-    "list/fan-out": 0.00,
+    "active/parent-first": 0.95,
+    "active/child-first": 0.95,
+    "passive/parent-first": 0.95,
+    "passive/child-first": 0.95,
+    "apposition": 0.20,   # "X, a long-context version of Y, under an open license": the appositive's head is lost
+    "participle": 0.70,
+    "relative": 0.95,
+    "coref": 0.75,
+    "list/pairing": 0.95,
+    "list/fan-out": 0.95,
     "negative/comparison": 1.00,
-    "negative/data-generator": 0.75,   # "responses distilled from Y" still reads as a distillation
+    "negative/data-generator": 1.00,
     "negative/predecessor": 1.00,
     "negative/architecture": 1.00,
     "negative/unnamed-child": 1.00,
 }
 FAMILY_THRESHOLDS: dict[str, float] = {
-    "active/parent-first": 0.00,
-    "active/child-first": 0.05,
-    "passive/parent-first": 0.00,
-    "passive/child-first": 0.40,
-    "apposition": 0.60,
-    "participle": 0.55,
-    "relative": 0.30,
-    "coref": 0.15,
-    "list/pairing": 0.00,
-    "list/fan-out": 0.00,
+    "active/parent-first": 0.95,
+    "active/child-first": 0.95,
+    "passive/parent-first": 0.95,
+    "passive/child-first": 0.95,
+    "apposition": 0.75,
+    "participle": 0.90,
+    "relative": 0.95,
+    "coref": 0.85,
+    "list/pairing": 0.95,
+    "list/fan-out": 0.95,
     "negative/comparison": 1.00,
-    "negative/data-generator": 0.75,
+    "negative/data-generator": 1.00,
     "negative/predecessor": 1.00,
     "negative/architecture": 1.00,
     "negative/unnamed-child": 1.00,

@@ -1,0 +1,139 @@
+"""Lineage read from roles (kg.extract.roles) and model names read from the paper's own conventions,
+beyond the generated CheckList: appositives, enumerated releases, a family's sized member, variants
+named after a model of the paper, a method's acronym, families and coinages the paper introduces.
+Invented names throughout; negatives beside each capability."""
+
+import pytest
+
+from kg.extract import roles
+from kg.extract.fact import DERIVATION_KINDS
+
+
+def edges(doc):
+    """{(child, parent, kind)} of every derivation fact."""
+    return {(f.subject.name, f.object.name, f.predicate) for f in doc.facts if f.predicate in DERIVATION_KINDS}
+
+
+def pairs(doc):
+    return {(c, p) for c, p, _ in edges(doc)}
+
+
+def models(doc):
+    return {mm.span.name for mms in doc.user.get("models", {}).values() for mm in mms}
+
+
+def introduced(doc):
+    return {f.object.name for f in doc.facts if f.predicate == "introduces" and f.object.kind == "model"}
+
+
+# --- appositives: "X, a Y model that is tuned ...", "X, Y models finetuned on ..." ---------------------
+
+@pytest.mark.parametrize("abstract, edge", [
+    ("KelpGuard, a Falcon-7B model that is instruction-tuned on our collected dataset, performs well.",
+     ("KelpGuard", "Falcon-7B", "finetuned")),
+    ("We release Kelp 2, Falcon-2 models finetuned on our mixture.", ("Kelp 2", "Falcon-2", "finetuned")),
+    ("We release Kelp 2+DPO, Kelp 2 models trained with direct preference optimization (DPO).",
+     ("Kelp 2+DPO", "Kelp 2", "aligned")),
+])
+def test_an_appositive_names_the_model_a_child_is_a_version_of(extract_abstract, abstract, edge):
+    assert edge in edges(extract_abstract(abstract))
+
+
+def test_an_enumerated_release_is_read_item_by_item(extract_abstract):
+    doc = extract_abstract("We release: (1) Kelpmix, a dataset; (2) Kelp 2, Falcon-2 models finetuned on Kelpmix; "
+                           "(3) Orca 3, Mistral-7B models finetuned on our mix; (4) Vega 2, Falcon-40B models "
+                           "finetuned on Kelpmix.")
+    assert pairs(doc) == {("Kelp 2", "Falcon-2"), ("Orca 3", "Mistral-7B"), ("Vega 2", "Falcon-40B")}
+
+
+def test_a_list_of_two_names_is_no_appositive(extract_abstract):
+    doc = extract_abstract("We compare Falcon-7B, Mistral-7B and Kelp-7B on reasoning benchmarks.")
+    assert not pairs(doc)
+
+
+def test_clauses_split_at_semicolons_and_list_markers():
+    assert roles.clauses("We release: (1) <M0>, a dataset; (2) <M1>, <M2> models finetuned on <M0>") == [
+        "<M0>, a dataset", "<M1>, <M2> models finetuned on <M0>"]
+
+
+# --- names: a family's sized member, a variant named after a model of the paper --------------------------
+
+def test_a_sized_member_of_the_child_family_takes_the_parent_of_its_size(extract_abstract):
+    doc = extract_abstract("We introduce Kelp, a suite of models. Finetuned from Mistral-7B and Falcon-40B, Kelp "
+                           "models achieve strong results. Notably, Kelp-40B beats GPT-4.")
+    assert {("Kelp", "Mistral-7B"), ("Kelp", "Falcon-40B"), ("Kelp-40B", "Falcon-40B")} <= pairs(doc)
+    assert ("Kelp-40B", "Mistral-7B") not in pairs(doc)
+
+
+@pytest.mark.parametrize("abstract, edge", [
+    ("We introduce Kelp-VL, a vision-language model. Our instruction-tuned Kelp-VL-Chat leads open chatbots.",
+     ("Kelp-VL-Chat", "Kelp-VL", "finetuned")),
+    ("We introduce Kelp-VL, a vision-language model, and release Kelp-VL-DPO for chat.",
+     ("Kelp-VL-DPO", "Kelp-VL", "aligned")),
+])
+def test_a_variant_named_after_a_model_of_the_paper_is_made_from_it(extract_abstract, abstract, edge):
+    assert edge in edges(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We compare Falcon-7B-Instruct with Falcon-7B and find that Kelp-13B is better.",  # someone else's pair
+    "We introduce Kelp, a family of models. Kelp-72B-Instruct leads the open models.",  # a family, not a checkpoint
+])
+def test_naming_alone_links_no_one_elses_models_and_no_family(extract_abstract, abstract):
+    assert not pairs(extract_abstract(abstract))
+
+
+# --- what is and is not a model -------------------------------------------------------------------------
+
+def test_a_methods_acronym_is_no_model_and_no_parent(extract_abstract):
+    doc = extract_abstract("We present a method called depth up-scaling (DUS). We introduce Kelp-10B, a model with "
+                           "10B parameters. Building on the DUS model, we present Kelp-10B-Instruct, a variant "
+                           "fine-tuned for chat.")
+    assert "DUS" not in models(doc)
+    assert ("Kelp-10B-Instruct", "Kelp-10B") in pairs(doc)
+    assert not {p for c, p in pairs(doc) if p == "DUS"}
+
+
+def test_a_family_the_authors_introduce_and_its_members_are_models(extract_abstract):
+    doc = extract_abstract("We introduce the KelpLM model family. Additionally, we introduce the KelpLM family, "
+                           "including KelpLM-MoE and KelpLM-128K.")
+    assert {"KelpLM", "KelpLM-MoE", "KelpLM-128K"} <= introduced(doc)
+
+
+def test_a_family_someone_else_made_is_not_introduced(extract_abstract):
+    doc = extract_abstract("This work introduces Kelp, a family of open models built from the research used to "
+                           "create Vega models.")
+    assert "Vega" not in introduced(doc)
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We introduce KelpCoder, which empowers code LLMs with evolved instructions. KelpCoder models are open.",
+     "KelpCoder"),
+    ("We introduce KelpMoE, a fully open, state-of-the-art language model leveraging sparse experts.", "KelpMoE"),
+    ("We present $Kelpie$, a family of fine-tuned large language models.", "Kelpie"),
+])
+def test_a_coined_name_the_paper_introduces_as_a_model(extract_abstract, abstract, name):
+    assert name in introduced(extract_abstract(abstract))
+
+
+def test_a_coined_method_is_no_model(extract_abstract):
+    doc = extract_abstract("In this paper, we propose KelpTune, which adapts LLMs with evolved instructions. "
+                           "KelpTune extends models' context while retaining their architectures.")
+    assert "KelpTune" not in models(doc)
+
+
+@pytest.mark.parametrize("abstract, expected", [
+    ("We release Kelp in 7B and 13B sizes.", {"Kelp 7B", "Kelp 13B"}),
+    ("Kelp-1B outperforms Pythia and MiniKelp on every benchmark.", {"Pythia", "MiniKelp"}),
+])
+def test_sized_members_and_compared_models(extract_abstract, abstract, expected):
+    assert expected <= models(extract_abstract(abstract))
+
+
+def test_every_candidate_is_explained(extract_abstract):
+    """kg explain reads these: the kept edge with its rule, and a rejected candidate with its reason."""
+    doc = extract_abstract("We fine-tune Falcon-7B on our data to obtain Kelp-7B. Kelp-7B outperforms Vega-13B.")
+    kept = [d for d in doc.decisions if d.accepted]
+    assert [(d.child, d.parent, d.kind) for d in kept] == [("Kelp-7B", "Falcon-7B", "finetuned")]
+    assert kept[0].rule.startswith("role") and kept[0].sentence == 0
+    assert all(d.why for d in doc.decisions if not d.accepted)

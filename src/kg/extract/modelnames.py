@@ -66,20 +66,36 @@ def families() -> frozenset[str]:
                      if line.strip() and not line.startswith("#"))
 
 
+@dataclass(frozen=True)
+class ModelWords:
+    """The words of patterns/model_words.json that say whether a name is a model, typed once."""
+
+    variants: frozenset[str]
+    """Words a name may end with and stay one model's name: "Instruct", "Base", "Chat" (lower case)."""
+    model_heads: frozenset[str]
+    """Nouns after or about a name that make it a model: "X model", "X, an LLM"."""
+    non_model_heads: frozenset[str]
+    """Nouns that make it something else: "X dataset", "X architecture"."""
+    family_heads: frozenset[str]
+    """Nouns that make it a family of models: "the X family", "X series"."""
+    not_models: frozenset[str]
+    """Terms never taken for a model's name: "LLM", "RLHF", "GPU" (lower case)."""
+
+
 @lru_cache(maxsize=1)
-def _vocab() -> tuple[frozenset, frozenset, frozenset, frozenset, frozenset]:
+def model_words() -> ModelWords:
     w = _words()
-    return (frozenset(v.lower() for v in w["variants"]), frozenset(w["model_heads"]),
-            frozenset(w["non_model_heads"]), frozenset(w["family_heads"]),
-            frozenset(n.lower() for n in w["not_models"]))
+    return ModelWords(frozenset(v.lower() for v in w["variants"]), frozenset(w["model_heads"]),
+                      frozenset(w["non_model_heads"]), frozenset(w["family_heads"]),
+                      frozenset(n.lower() for n in w["not_models"]))
 
 
 def variants() -> frozenset[str]:
-    return _vocab()[0]
+    return model_words().variants
 
 
 def not_models() -> frozenset[str]:
-    return _vocab()[4]
+    return model_words().not_models
 
 
 @lru_cache(maxsize=1)
@@ -234,7 +250,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 continue
             elif (i >= 2 and t.text[:1].isupper() and t.text.replace("-", "").isalpha() and tokens[i - 1].lower in NAME_CUES
                   and t.lower not in STOP_PREFIX and t.lower not in not_models()
-                  and _named_what(tokens, i - 1, _vocab()[1], _vocab()[2]) == "model"):
+                  and _named_what(tokens, i - 1, model_words().model_heads, model_words().non_model_heads) == "model"):
                 start = i  # "our best model family, which we name Quokka": what the cue names decides
             elif (_called_a_model(tokens, i, text) and t.text[:1].isupper()
                   and t.text.replace("-", "").isalpha() and t.lower not in STOP_PREFIX
@@ -346,7 +362,7 @@ def _version_then_model_cue(tokens: list[Token], k: int, text: str) -> bool:
         return False
     if k >= 2 and tokens[k - 2].lower in NAME_CUES and not word.lead:
         return True  # "called Kelp 2": scored by what the cue names
-    if version.trail.strip() == "" and k + 1 < len(tokens) and tokens[k + 1].lower in _vocab()[1]:
+    if version.trail.strip() == "" and k + 1 < len(tokens) and tokens[k + 1].lower in model_words().model_heads:
         return True
     if k >= 2 and tokens[k - 2].lower in MADE_FROM_LAST and MADE_FROM.search(text, max(0, word.start - 48), word.start):
         return True  # "builds upon Kelp 2.0": what a model is made from
@@ -412,7 +428,7 @@ def _before_appositive(tokens: list[Token], i: int) -> int | None:
 
 def _plural_model_appositive(tokens: list[Token], k: int) -> bool:
     """An appositive with no article that ends in plural model words: "RWKV-based language models"."""
-    model_heads = _vocab()[1]
+    model_heads = model_words().model_heads
     for m in range(k, min(k + 6, len(tokens))):
         w = tokens[m].lower
         if w in model_heads:
@@ -425,7 +441,7 @@ def _plural_model_appositive(tokens: list[Token], k: int) -> bool:
 def _model_complement(tokens: list[Token], k: int) -> bool:
     """"(is a) 13B language model": a model head after a few modifiers, before any preposition
     ("is a mechanism for models" is not)."""
-    model_heads = _vocab()[1]
+    model_heads = model_words().model_heads
     for t in tokens[k:k + 5]:
         if t.lower in model_heads:
             return True
@@ -525,12 +541,15 @@ def _name_evidence(name: str) -> tuple[tuple[tuple[int, str], ...], str | None, 
 @lru_cache(maxsize=1)
 def _any_head() -> frozenset[str]:
     """Model, non-model and family heads: where an appositive or a copula may end."""
-    _, model_heads, non_heads, family_heads, _ = _vocab()
+    words = model_words()
+    model_heads, non_heads, family_heads = words.model_heads, words.non_model_heads, words.family_heads
     return model_heads | non_heads | family_heads
 
 
 def score_span(span: Span, tokens: list[Token], text: str) -> None:
-    _, model_heads, non_heads, family_heads, nots = _vocab()
+    words = model_words()
+    model_heads, non_heads, family_heads, nots = (words.model_heads, words.non_model_heads, words.family_heads,
+                                                  words.not_models)
     name = span.name
     core = tokens[span.i].text
     if name.lower() in nots or core.lower() in nots and span.j - span.i == 1:
@@ -662,7 +681,7 @@ def _example_of_models(tokens: list[Token], i: int, model_heads: frozenset) -> b
 
 def _head_after(tokens: list[Token], j: int) -> str | None:
     """The first head-like word within a few tokens after position j."""
-    _, model_heads, non_heads, _, _ = _vocab()
+    model_heads, non_heads = model_words().model_heads, model_words().non_model_heads
     for k in range(j, min(j + 4, len(tokens))):
         if tokens[k].trail.strip() and k > j:
             return tokens[k].lower
@@ -688,7 +707,7 @@ CALLED_MODEL_BEFORE = re.compile(r"\b(?:call|name|dub|term)(?:ed|s)?\s+(?:the|ou
 
 def _called_a_model(tokens: list[Token], i: int, text: str) -> bool:
     """Is token i named as a model by the words before it ("We call the resulting model X")?"""
-    return i >= 2 and tokens[i - 1].lower in _vocab()[1] \
+    return i >= 2 and tokens[i - 1].lower in model_words().model_heads \
         and CALLED_MODEL_BEFORE.search(text, max(0, tokens[i].start - 60), tokens[i].start) is not None
 NOT_NOUNS = frozenset("that which who with for to of in on from by as at and or but than is are was were has have "
                       "can could will would designed trained built based using capable tailored optimized "

@@ -20,7 +20,7 @@ from functools import lru_cache
 from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Attribute, Fact, Mention
 from kg.extract.lexicon import model_intro_verbs, subject_pattern
-from kg.extract.modelnames import THRESHOLD, Span, _vocab, coordinate, family_stem, find_models, variants
+from kg.extract.modelnames import THRESHOLD, Span, coordinate, family_stem, find_models, model_words, variants
 from kg.extract.pipeline import component
 from kg.extract.sizes import ONE_SIZE, SIZE, SIZE_LIST, SIZE_WRITTEN, parameters, size_of, sizes_in
 from kg.extract.tokens import Token
@@ -137,7 +137,7 @@ def _kind_in_appositive(tokens: list[Token], span: Span) -> bool:
             or tokens[i - 2].trail.strip() != "," or tokens[j - 1].trail.strip():
         return False
     nxt = tokens[j].lower
-    return nxt in _vocab()[1] or (nxt == "language" and j + 1 < len(tokens) and tokens[j + 1].lower in _vocab()[1])
+    return nxt in model_words().model_heads or (nxt == "language" and j + 1 < len(tokens) and tokens[j + 1].lower in model_words().model_heads)
 
 
 def _describes_what_follows(tokens: list[Token], j: int) -> bool:
@@ -145,7 +145,7 @@ def _describes_what_follows(tokens: list[Token], j: int) -> bool:
     if j >= len(tokens) or tokens[j - 1].trail.strip() or not tokens[j].text.islower() \
             or not tokens[j].lower.endswith("ed"):
         return False
-    non_heads = _vocab()[2]
+    non_heads = model_words().non_model_heads
     for t in tokens[j + 1:j + 4]:
         if t.lower in non_heads:
             return True
@@ -157,7 +157,7 @@ def _describes_what_follows(tokens: list[Token], j: int) -> bool:
 def _renames_object(tokens: list[Token], i: int, scope_start: int) -> bool:
     """"we introduce a simple variant of the model, X" / "we provide a model fine-tuned ..., X"."""
     between = [t for t in tokens[:i] if t.start >= scope_start]
-    return len(between) <= 12 and any(t.lower in _vocab()[1] for t in between[:4]) and \
+    return len(between) <= 12 and any(t.lower in model_words().model_heads for t in between[:4]) and \
         not any(t.lower in COMPARISON for t in between)
 
 
@@ -182,7 +182,7 @@ def _direct_object(tokens: list[Token], i: int, scope_start: int) -> bool:
 
 @component("models", version=VERSION, requires=("abbreviations",), assigns=("models",))
 def models(doc: Doc) -> None:
-    model_heads = _vocab()[1]
+    model_heads = model_words().model_heads
     by_sentence: dict[int, list[ModelMention]] = defaultdict(list)
     all_mentions: list[ModelMention] = []
     own_families: set[str] = set()
@@ -220,7 +220,7 @@ def models(doc: Doc) -> None:
         head = abbr.long.split()[-1].lower()
         title_case = all(w[:1].isupper() for w in abbr.long.split() if w[:1].isalpha() and len(w) > 3)
         if head in model_heads and title_case and not abbr.short.endswith("s") \
-                and abbr.short.lower() not in _vocab()[4]:
+                and abbr.short.lower() not in model_words().not_models:
             span = Span(0, 0, abbr.short)
             span.add(THRESHOLD, "acronym of a model name")
             mm = ModelMention(idx, span)
@@ -357,7 +357,7 @@ def _sizes_listed(idx: int, text: str) -> list[ModelMention]:
     scope = _intro_scope(text)
     for m in SIZES_LISTED.finditer(text):
         name = m.group("name")
-        if name.lower() in _vocab()[4] or name.lower() in STOP_NAMES:
+        if name.lower() in model_words().not_models or name.lower() in STOP_NAMES:
             continue
         for size in sizes_in(m.group("sizes") or m.group("sizes2") or m.group("sizes3") or m.group("sizes4")):
             span = Span(0, 0, f"{name} {size}")

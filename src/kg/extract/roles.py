@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from kg.extract.lexicon import subject_pattern
+
 PLACEHOLDER = re.compile(r"<M(\d+)>")
 FILLER = r"(?:(?!(?:of|with|for|in|on|upon|onto|into|at|by|to|from|than|as|via|using|through|over|under|against|between|and|or|that|which|who|is|are|was|were|we|they|it)\b)[\w.-]+[ ,]+){0,4}?"
 """Words between a marker and its name: determiners and modifiers ("the pretrained multilingual")."""
@@ -52,7 +54,8 @@ class RoleLexicon:
     excluded_before: re.Pattern
     excluded_after: re.Pattern
     reported: re.Pattern
-    we_subject: re.Pattern
+    authors_opening: re.Pattern
+    """"Our model ...", "Finetuned from <M0>, ...": openings that make the authors the makers."""
     coreference: re.Pattern
     opener: re.Pattern
     unnamed_child: re.Pattern
@@ -94,7 +97,7 @@ def lexicon() -> RoleLexicon:
         excluded_before=re.compile(rf"\b(?:{_alts(r['excluded_before'])}) {FILLER}$", re.IGNORECASE),
         excluded_after=re.compile(rf"^(?:[ -](?:{_alts(r['excluded_after'])}))", re.IGNORECASE),
         reported=re.compile(rf"\b(?:{_alts(r['reported'])})\b", re.IGNORECASE),
-        we_subject=re.compile(_alts(r["we_subject"]), re.IGNORECASE),
+        authors_opening=re.compile(_alts(r["authors_opening"]), re.IGNORECASE),
         coreference=re.compile(_alts(r["coreference"]), re.IGNORECASE),
         unnamed_child=re.compile(r["unnamed_child"], re.IGNORECASE),
         parent_after=re.compile(r["parent_after"], re.IGNORECASE),
@@ -243,7 +246,7 @@ def read(ptext: str) -> Reading | None:
             reading.children.append(members)
         elif role == "excluded":
             reading.excluded.extend(members)
-    reading.authors_subject = bool(lex.we_subject.search(ptext))
+    reading.authors_subject = bool(subject_pattern().search(ptext) or lex.authors_opening.search(ptext))
     reading.coreferent = bool(lex.coreference.match(ptext))
     return reading
 

@@ -27,6 +27,7 @@ from kg.extract import roles
 from kg.extract.decision import Decision
 from kg.extract.doc import Doc
 from kg.extract.fact import Fact, Mention
+from kg.extract.lexicon import subject_pattern
 from kg.extract.modelnames import THRESHOLD, family_stem, variants
 from kg.extract.pipeline import component
 from kg.extract.sizes import WRITTEN_SIZES, parameters, size_of, sizes_in
@@ -695,13 +696,13 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
     if not vague:
         return []
     out: list[Edge] = []
-    own = re.compile(r"^(?:we\b|our\b|the model is\b|the model was\b|it is\b|this model\b|[^.]{0,40}\bis trained\b)",
+    own = re.compile(r"^(?:our\b|the model is\b|the model was\b|it is\b|this model\b|[^.]{0,40}\bis trained\b)",
                      re.IGNORECASE)
     for idx in doc.abstract_sentences():
         text = doc.clean[idx]
         named = {mm.span.name for mm in models.get(idx, [])}
         kinds = cue_kinds(text)
-        if not kinds or not own.search(text):
+        if not kinds or not (own.search(text) or subject_pattern().match(text)):
             continue
         for (child, parent), e in vague.items():
             if named - {child, parent}:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.contributions.contribution import MODEL_WORDS
+from kg.extract.contributions.shapes import name_closes
 from kg.extract.lexicon import lexicon
 from kg.extract.tokens import Token
 
@@ -95,7 +96,7 @@ def stated_kinds(tokens: list[Token]) -> dict[str, str]:
                 out[t.text] = head
         elif t.lower in heads and t.trail.strip() == "," and tokens[k + 1].text[:1].isupper() \
                 and any(x.lower in ("a", "an", "new", "novel") for x in tokens[max(0, k - 5):k]) \
-                and tokens[k + 1].trail.strip()[:1] in ("", ".", ",", ";"):
+                and name_closes(tokens, k + 1):
             out[tokens[k + 1].text] = t.lower  # "a new math corpus, Kelp-MathX"
         elif t.lower in lex.name_cues and k > 0 and tokens[k - 1].trail.strip() in ("", ","):
             if tokens[k - 1].lower in heads and tokens[k + 1].text[:1].isupper():

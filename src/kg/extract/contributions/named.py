@@ -13,7 +13,7 @@ from kg.extract.contributions.candidates import from_phrase
 from kg.extract.contributions.chunker import object_phrases
 from kg.extract.contributions.contribution import Contribution, DETERMINERS, TWO_LETTERS, not_models_lower
 from kg.extract.contributions.kinds import appositive_head, head_at, head_before, kind_of
-from kg.extract.contributions.shapes import defined_run, distinctive, listed_names, method_run, new_before, plain_name, title_run
+from kg.extract.contributions.shapes import defined_run, distinctive, listed_names, method_run, name_closes, new_before, plain_name, title_run
 from kg.extract.lexicon import lexicon
 from kg.extract.tokens import Token
 from kg.keys import model_key
@@ -76,7 +76,7 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
         # "a new math corpus, Kelp-MathX"
         if t.lower in heads and model_key(nxt.text) not in model_keys and \
                 (distinctive(nxt.text) or (plain_name(nxt.text) and new_before(tokens, k))) and \
-                nxt.trail.strip()[:1] in (".", ",", ";", ""):
+                name_closes(tokens, k + 1):
             for name in listed_names(tokens, k + 1):  # "two new benchmarks, A and B,"
                 if model_key(name) not in model_keys:
                     out.append(Contribution(name, kind_of(head_at(tokens, k), name), 0.75))

@@ -111,3 +111,16 @@ def without_kind_head(name: str) -> str:
             distinctive(words[0]) or (plain_name(words[0]) and all(w.islower() for w in words[1:]))):
         return words[0]  # not "Audio Dialogues": a plain word and a capitalised head are one name
     return name
+
+
+def name_closes(tokens: list[Token], j: int) -> bool:
+    """Does the name at j end its phrase, as a name set after its head does ("a new math corpus,
+    Kelp-MathX." / "..., Kelp-MathX and Kelp-CodeX")? A word straight after it is the verb of the name
+    as a subject: "Fine-tuned on a synthetic dataset, Kelpie achieves ..." names no dataset Kelpie."""
+    trail = tokens[j].trail.strip()
+    if trail:
+        return trail[:1] in (".", ",", ";", ")")
+    if j + 1 >= len(tokens):
+        return True
+    nxt = tokens[j + 1]
+    return nxt.lower in ("and", "or") or nxt.lead.startswith("(")

@@ -233,8 +233,12 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
             leads_in = (i + 1 < n and t.text[:1].isupper() and t.text.isalpha() and not t.trail
                         and t.lower not in STOP_PREFIX and t.lower not in not_models()
                         and not tokens[i + 1].lead)
-            if leads_in and family_stem(tokens[i + 1].text) and "-" not in tokens[i + 1].text:
-                start, i = i, i + 1  # "Music Flamingo"
+            if leads_in and family_stem(tokens[i + 1].text) and ("-" not in tokens[i + 1].text or (
+                    _stem_and_variants(tokens[i + 1].text) and not t.lower.endswith(("ing", "ed")))):
+                start, i = i, i + 1  # "Music Flamingo", "Code Kelp-Instruct"
+            elif leads_in and t.lower in var and i + 2 < n and _capitalised(tokens[i + 1]) \
+                    and not tokens[i + 1].trail and VERSION.match(tokens[i + 2].text):
+                start = i  # "Code Kelp 2": a variant word before a coined name and its version
             elif leads_in and (SIZE.match(tokens[i + 1].text.split("-")[0]) or _version_then_size(tokens, i + 1)) \
                     and (i > 0 or not t.lower.endswith(("ing", "ed"))):
                 start = i  # "Retro 48B", "Kelp 7B and ...": a capitalised name with its size
@@ -312,6 +316,13 @@ VERSION_PLUS = re.compile(r"^\d+(?:\.\d+)*(?:\+[A-Za-z][\w-]*)+$")
 """"2+DPO" in "Kelp 2+DPO": a version and the step that made this variant."""
 PARTICIPLE_COMPOUND = re.compile(r"-[a-z]+(?:ed|ing)$")
 """"DPO-aligned", "GPT-distilled": an adjective made of a name and a participle, not a name."""
+
+
+def _stem_and_variants(word: str) -> bool:
+    """"Kelp-Instruct", "Kelp-2-Chat": a stem and then versions, sizes and at least one variant word."""
+    parts = _parts(word)
+    return len(parts) > 1 and any(p.lower() in variants() for p in parts[1:]) \
+        and all(p.lower() in variants() or VERSION.match(p) or SIZE.match(p) for p in parts[1:])
 
 
 def _has_role(tokens: list[Token], i: int, text: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.contributions.contribution import Contribution
+from kg.extract.contributions.contribution import Contribution, names_only_models
 from kg.extract.contributions.kinds import stated_kinds
 from kg.extract.contributions.sentence import SUBJECT, contributions_in
 from kg.extract.contributions.shapes import without_kind_head
@@ -51,6 +51,8 @@ def techniques(doc: Doc) -> None:
             found = contributions_in(text, model_keys, new_names=frozenset(introduced),
                                      tokens=tokens_of.get(idx))
         for c in found:
+            if names_only_models(c.name):
+                continue  # "a method for scaling LLMs called ...": "LLMs" is what it is for
             if model_key(c.name) not in stated and _names_models(c.name, model_keys):
                 continue  # "we introduce X, ...; our X-v1 and X-v2 models": X names the models
             _emit(doc, idx, "introduces", c, long_of, short_of)

@@ -45,6 +45,16 @@ GENERIC_HEADS = frozenset("recipe approach method framework pipeline strategy te
                           "procedure process protocol methodology system design".split())
 
 
+def names_only_models(name: str) -> bool:
+    """"LLMs", "large language models", "the models": a plural or a class of models, never a contribution
+    ("a method for scaling LLMs called ..." names the method, not "LLMs")."""
+    words = re.findall(r"[\w][\w'-]*", name.lower())
+    return bool(words) and all(w in MODEL_WORDS or w in CLASS_WORDS or w in lexicon().generic for w in words)
+
+
+CLASS_WORDS = frozenset("language large small foundation pretrained pre-trained open open-source base".split())
+
+
 BARE_DATA = frozenset("data dataset datasets benchmark benchmarks corpus corpora set sets".split())
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extract.contributions.candidates import from_phrase
 from kg.extract.contributions.chunker import drop_gerund, list_items, object_phrases
-from kg.extract.contributions.contribution import Contribution
+from kg.extract.contributions.contribution import DETERMINERS, Contribution
 from kg.extract.contributions.made import made_data, made_with
 from kg.extract.contributions.marked import marked_as_own
 from kg.extract.contributions.named import NEW_APPOSITIVE, OUR_NEW, named_heads, named_in, names_in_parentheses, stated_contribution
@@ -36,7 +36,7 @@ def contributions_in(text: str, model_keys: set[str],
     out.extend(stated_contribution(text, tokens, model_keys))
     verb_at = None
     for k, t in enumerate(tokens):
-        if t.lower in w.intro.for_contributions and SUBJECT.search(text[: t.start]) is not None:
+        if t.lower in w.intro.for_contributions and _predicate_of_authors(text, tokens, k):
             verb_at = k
             break
     while verb_at is not None and verb_at + 2 < len(tokens) and tokens[verb_at + 1].lower in ("and", "or") \
@@ -96,3 +96,20 @@ def _along_with(tokens: list[Token], k: int) -> int | None:
 def _after_comma(tokens: list[Token], first: Token) -> bool:
     k = next((i for i, t in enumerate(tokens) if t.start == first.start), 0)
     return k > 0 and tokens[k - 1].trail.rstrip().endswith(",")
+
+
+def _predicate_of_authors(text: str, tokens: list[Token], k: int) -> bool:
+    """Is the verb at k said by the authors: "we (also) propose", "this paper presents", "... and introduce"?
+    A participle deep in the object is not: "We conduct an evaluation on a benchmark comprising 10
+    established tasks" establishes nothing."""
+    last = None
+    for last in SUBJECT.finditer(text[: tokens[k].start]):
+        pass
+    if last is None:
+        return False
+    between = [t for t in tokens[:k] if t.start >= last.end()]
+    if k > 0 and tokens[k - 1].lower in ("and", "then", "our") and not tokens[k - 1].trail.strip():
+        return True  # "we train X on 2T tokens and introduce a new method", "we use our proposed X"
+    if text[last.end():].lstrip().startswith((",", "(")):
+        return True  # "we, for the first time, propose"
+    return len(between) <= 3 and not any(t.lower in DETERMINERS for t in between)

@@ -1,0 +1,69 @@
+"""Precision rules of what a paper introduces, on invented names (CheckList style, negatives beside positives).
+
+A name set after a head is that head's name only when it closes its phrase; a plural of models is no
+contribution; an introducing verb counts only as the authors' predicate.
+"""
+
+import pytest
+
+
+def introduced(doc):
+    return {f.object.name for f in doc.facts if f.predicate == "introduces" and f.object.kind != "model"}
+
+
+# --- a fronted clause's head does not name the main clause's subject ------------------------------------
+
+@pytest.mark.parametrize("abstract", [
+    "We introduce Pellucid, a tuned Kelp model. Fine-tuned on a synthetically generated dataset, Pellucid "
+    "achieves strong results on arithmetic.",
+    "We release Marrowby, a finetuned Kelp-based model. When combined with a document retriever, Marrowby "
+    "adapts to changed documents.",
+    "We train Tansy on a new corpus. Trained with a novel objective, Tansy matches larger models.",
+])
+def test_the_subject_after_a_fronted_clause_is_not_named_by_its_head(extract_abstract, abstract):
+    names = introduced(extract_abstract(abstract))
+    assert not names & {"Pellucid", "Marrowby", "Tansy"}
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We build a new math corpus, Quarrytext.", "Quarrytext"),
+    ("We release a new instruction dataset, Fennel-Mix, and a model trained on it.", "Fennel-Mix"),
+    ("We construct a novel benchmark, GlimBench (2K items), for spatial reasoning.", "GlimBench"),
+])
+def test_a_name_closing_the_phrase_after_its_head_is_that_head(extract_abstract, abstract, name):
+    assert name in introduced(extract_abstract(abstract))
+
+
+# --- generic plurals of models are never contributions --------------------------------------------------
+
+@pytest.mark.parametrize("abstract, kept", [
+    ("Inspired by recent work, we present a method for scaling LLMs called lattice folding (LF), which "
+     "stacks layers.", "lattice folding"),
+    ("We propose a recipe for adapting large language models called Hearth Tuning.", "Hearth Tuning"),
+])
+def test_a_plural_of_models_is_what_a_method_is_for_not_a_contribution(extract_abstract, abstract, kept):
+    names = introduced(extract_abstract(abstract))
+    assert kept in names
+    assert not names & {"LLMs", "large language models", "language models"}
+
+
+# --- the introducing verb must be the authors' predicate ------------------------------------------------
+
+@pytest.mark.parametrize("abstract", [
+    "We conduct an evaluation of Kelp-7B on a benchmark comprising 10 established clinical question-answering "
+    "(CQA) tasks.",
+    "We measure Kelp-7B on a suite of tasks with several proposed reward shaping schemes from prior work.",
+])
+def test_a_participle_deep_in_the_object_introduces_nothing(extract_abstract, abstract):
+    assert introduced(extract_abstract(abstract)) == set()
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We also introduce a curriculum pacing scheme.", "curriculum pacing scheme"),
+    ("We train Kelp on public data and introduce Lumen Routing, a method for sparse experts.", "Lumen Routing"),
+    ("Starting from seed prompts, we rewrite them with our proposed evolving rewrite procedure.",
+     "evolving rewrite procedure"),
+    ("We, for the first time, propose Tidewise Sampling, a decoding algorithm.", "Tidewise Sampling"),
+])
+def test_the_authors_verb_introduces(extract_abstract, abstract, name):
+    assert name in introduced(extract_abstract(abstract))

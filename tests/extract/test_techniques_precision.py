@@ -67,3 +67,42 @@ def test_a_participle_deep_in_the_object_introduces_nothing(extract_abstract, ab
 ])
 def test_the_authors_verb_introduces(extract_abstract, abstract, name):
     assert name in introduced(extract_abstract(abstract))
+
+
+# --- a name the text calls a model is not also a technique ----------------------------------------------
+
+@pytest.mark.parametrize("title, abstract, model", [
+    ("Brambleford: Large Language Model Connected with Massive Tools",
+     "We release Brambleford, which writes tool calls. Brambleford's code and data are available.", "Brambleford"),
+    ("Quillmath: Empowering Reasoning for Language Models via Reinforced Feedback",
+     "We present Quillmath, which enhances the reasoning of Kelp-2. Quillmath surpasses all other open-source "
+     "LLMs by a wide margin.", "Quillmath"),
+    (None, "Concretely, we release: (1) Fenmix-V2, an improved collection of instruction datasets; (2) Code "
+     "Fenwick 2, Kelp models finetuned on our V2 mix.", "Code Fenwick 2"),
+    (None, "We release the MarshMath models with different sizes, and the training code.", "MarshMath"),
+])
+def test_a_name_the_text_calls_a_model_is_no_technique(extract_abstract, title, abstract, model):
+    assert model not in introduced(extract_abstract(abstract, title=title))
+
+
+@pytest.mark.parametrize("title, abstract, technique", [
+    ("Lanternfold: Scaling Language Models with Folded Attention",
+     "We propose Lanternfold, a method that folds attention heads.", "Lanternfold"),
+    (None, "We introduce Cobble-Tune, a fine-tuning technique. Cobble-Tune models outperform all other "
+     "baselines.", "Cobble-Tune"),
+])
+def test_a_name_called_a_method_stays_a_technique(extract_abstract, title, abstract, technique):
+    assert technique in introduced(extract_abstract(abstract, title=title))
+
+
+def test_kinds_of_models_are_not_model_names():
+    from kg.extract.contributions.called_models import called_models, title_model
+    from kg.extract.tokens import tokenize
+
+    assert called_models(tokenize("Training large-scale MoE models across GPUs is hard.")) == set()
+    assert called_models(tokenize("The gap between initial SFT models narrows.")) == set()
+    assert called_models(tokenize("We propose Kelpwise, a method for training LLMs.")) == set()
+    assert title_model("Sorrel: A Collection of Open Pretrained Language Models for Law") == "Sorrel"
+    assert title_model("Sorrel: A Dataset for Evaluating Language Models") is None
+    assert title_model("Sorrel: A Recipe for Training Language Models") is None
+    assert title_model("Sorrel: An Open-Source Small Language Model") == "Sorrel"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.contributions.called_models import called_models, title_model
 from kg.extract.contributions.contribution import Contribution, names_only_models
 from kg.extract.contributions.kinds import stated_kinds
 from kg.extract.contributions.sentence import SUBJECT, contributions_in
@@ -38,8 +39,13 @@ def techniques(doc: Doc) -> None:
     # ("Brindle, an efficient fine-tuning approach"; "a framework, named TallowChat" beside "tallowchat-13b")
     stated = {model_key(name): head for idx, text in enumerate(doc.clean)
               for name, head in stated_kinds(tokens_of.get(idx) or tokenize(text)).items()}
+    # a name the text calls a model ("X, a fine-tuned Y model", "X: Large Language Model ...") is no technique
+    called = {model_key(name) for idx, text in enumerate(doc.clean)
+              for name in called_models(tokens_of.get(idx) or tokenize(text))}
+    if doc.title_index is not None and (named := title_model(doc.clean[doc.title_index])):
+        called.add(model_key(named))
     model_keys = ({model_key(m.name) for m in doc.entities if m.kind == "model"}
-                  | doc.user.get("model_like", set())) - stated.keys()
+                  | doc.user.get("model_like", set()) | called) - stated.keys()
     abbrs = doc.user.get("abbreviations", [])
     long_of = {a.short: a.long for a, _ in abbrs}
     short_of = {technique_key(a.long): a.short for a, _ in abbrs}

@@ -152,6 +152,8 @@ def is_core(text: str) -> bool:
         return False
     if text[0].isdigit() and "+" in text:
         return False  # "2+DPO": the tail of a name ("Kelp 2+DPO"), never a name by itself
+    if re.fullmatch(r"\d[\w.]*[BMbm]-\d[\w.]*[BMbm]", text):
+        return False  # "7B-13B": a range of sizes
     if "/" in text and all(SIZE.match(p) for p in text.split("/") if p):
         return False  # "56B/47B": sizes, not a name
     if PLURAL_ACRONYM.match(text):
@@ -238,7 +240,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 start, i = i, i + 1  # "Music Flamingo", "Code Kelp-Instruct"
             elif leads_in and t.lower in var and i + 2 < n and _capitalised(tokens[i + 1]) \
                     and not tokens[i + 1].trail and VERSION.match(tokens[i + 2].text):
-                start = i  # "Code Kelp 2": a variant word before a coined name and its version
+                start, i = i, i + 1  # "Code Kelp 2": a variant word before a coined name and its version
             elif leads_in and (SIZE.match(tokens[i + 1].text.split("-")[0]) or _version_then_size(tokens, i + 1)) \
                     and (i > 0 or not t.lower.endswith(("ing", "ed"))):
                 start = i  # "Retro 48B", "Kelp 7B and ...": a capitalised name with its size

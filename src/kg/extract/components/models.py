@@ -22,6 +22,7 @@ from kg.extract.fact import Alias, Attribute, Fact, Mention
 from kg.extract.lexicon import model_intro_verbs, subject_pattern
 from kg.extract.modelnames import THRESHOLD, Span, coordinate, family_stem, find_models, model_words, variants
 from kg.extract.pipeline import component
+from kg.extract.roles import KIND_THEN_PARTICIPLE
 from kg.extract.sizes import ONE_SIZE, SIZE, SIZE_LIST, SIZE_WRITTEN, parameters, size_of, sizes_in
 from kg.extract.tokens import Token
 from kg.extract.words import whole_word
@@ -53,6 +54,8 @@ SIZES_LISTED = re.compile(
 STOP_NAMES = frozenset("we our the this it they these".split())
 RESULT_BEFORE = re.compile(r"\b(?:(?:the )?(?:resulting|final) (?:models?|results?|checkpoints?)|our models?),?\s*$")
 """Just before a name: "the resulting model, X", "our model X"."""
+ENUMERATED = re.compile(r"(?:^|[:;,]\s*|\s)\((?:\d{1,2}|[ivx]{1,4})\)\s*(?:our\s+)?$")
+"""Just before a name: an item marker of an enumerated list ("we release: (1) X; (2) Y")."""
 OUR_MODEL_AFTER = re.compile(r",\s*(?:our|the) (?:new |final )?model\b")
 """Just after a name: "X, our new model"."""
 LOWER_WORD = re.compile(r"[a-z]+")
@@ -111,6 +114,8 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
     before = text[max(0, tokens[span.i].start - 40): tokens[span.i].start].lower()
     if RESULT_BEFORE.search(before):
         return 0.85
+    if ENUMERATED.search(before) and _intro_scope(text) and _intro_scope(text)[0] <= tokens[span.i].start:
+        return 0.85  # "we release: (1) X, ...; (2) Y, ...": each item the authors list
     after = text[tokens[span.j - 1].end: tokens[span.j - 1].end + 14].lower()
     if OUR_MODEL_AFTER.match(after):
         return 0.85
@@ -444,6 +449,8 @@ def _share_introduction(mms: list[ModelMention], tokens: list[Token], text: str)
     by_span = {id(mm.span): mm for mm in mms}
     for group in groups:
         members = [by_span[id(s)] for s in group if id(s) in by_span]
+        if len(group) == 2 and KIND_THEN_PARTICIPLE.match(text[tokens[group[1].j - 1].end:][:120]):
+            continue  # "X, Y models finetuned on ...": Y is what X was made from, not a second new model
         best = max((m.introduced for m in members), default=0.0)
         if best:
             for m in members:

@@ -106,3 +106,26 @@ def test_kinds_of_models_are_not_model_names():
     assert title_model("Sorrel: A Dataset for Evaluating Language Models") is None
     assert title_model("Sorrel: A Recipe for Training Language Models") is None
     assert title_model("Sorrel: An Open-Source Small Language Model") == "Sorrel"
+
+
+# --- a description stops before its participle clause ---------------------------------------------------
+
+@pytest.mark.parametrize("abstract, name, longer", [
+    ("To keep the biases of the teacher, we introduce a braided loss combining masking, distillation and "
+     "cosine losses.", "braided loss", "braided loss combining masking"),
+    ("We propose a sparse gating scheme leveraging routing statistics from earlier layers.",
+     "sparse gating scheme", "sparse gating scheme leveraging routing statistics"),
+    ("We design a tiered caching strategy utilizing idle memory on each device.",
+     "tiered caching strategy", "tiered caching strategy utilizing idle memory"),
+])
+def test_a_description_stops_before_its_participle_clause(extract_abstract, abstract, name, longer):
+    names = introduced(extract_abstract(abstract))
+    assert name in names
+    assert longer not in names
+
+
+def test_a_gerund_inside_a_name_stays():
+    from kg.extract.contributions.sentence import contributions_in
+
+    names = {c.name for c in contributions_in("We propose a curriculum-guided reward shaping approach.", set())}
+    assert "curriculum-guided reward shaping approach" in names

@@ -78,6 +78,8 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             break
         if low.endswith("ing") and cur and cur[-1].lower in MODEL_WORDS and len(cur) >= 2:
             break  # "a bilingual SLM supporting ...": a participle clause begins
+        if low.endswith("ing") and cur and low in w.use_verbs and not cur[-1].trail.strip():
+            break  # "a triple loss combining language modeling, ...": the loss, then what it combines
         if low == "along" and k + 1 < n and tokens[k + 1].lower == "with":
             k += 1
             low = "and"

@@ -129,3 +129,40 @@ def test_a_gerund_inside_a_name_stays():
 
     names = {c.name for c in contributions_in("We propose a curriculum-guided reward shaping approach.", set())}
     assert "curriculum-guided reward shaping approach" in names
+
+
+# --- named methods with acronyms, and described things their capitals name -----------------------------
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We present Kelpwise, which improves the reasoning of Kelp-2, by applying our proposed Reinforcement "
+     "Learning from Ranked Feedback (RLRF) method to the domain of math.", "Reinforcement Learning from Ranked Feedback"),
+    ("We train with our novel Curriculum Sampling for Sparse Experts (CSSE) strategy.",
+     "Curriculum Sampling for Sparse Experts"),
+])
+def test_our_proposed_long_form_with_its_acronym_and_head(extract_abstract, abstract, name):
+    assert name in introduced(extract_abstract(abstract))
+
+
+def test_capitals_inside_a_name_need_its_acronym():
+    from kg.extract.contributions.chunker import object_phrases
+    from kg.extract.tokens import tokenize
+
+    tokens = tokenize("We compare Kelp Chat with Brine Tuning on three tasks.")
+    assert [t.text for t in object_phrases(tokens, 2)[0][0]] == ["Kelp", "Chat"]
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Additionally, we introduce an instruction-aware Query Transformer, which extracts informative features.",
+     "instruction-aware Query Transformer"),
+    ("We propose a gradient-free Lattice Mixer that blends token states.", "gradient-free Lattice Mixer"),
+])
+def test_a_described_thing_closed_by_capitals_is_named(extract_abstract, abstract, name):
+    assert name in introduced(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We present an open Kelp Language Model trained on public data.",
+    "We introduce a strong Kelp-2 baseline for ranking.",
+])
+def test_a_model_closed_by_capitals_is_no_technique(extract_abstract, abstract):
+    assert not {n for n in introduced(extract_abstract(abstract)) if "Kelp" in n}

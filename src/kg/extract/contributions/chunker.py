@@ -74,7 +74,9 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             cur = []  # "the concept of X" -> X
             k += 1
             continue
-        if low in stops and not (low == "of" and cur and (cur[-1].lower in keep_of or _title_of(cur, tokens, k))):
+        if low in stops and not (low == "of" and cur and (cur[-1].lower in keep_of or _title_of(cur, tokens, k))) \
+                and not (low in TITLE_LINKS and len(named := [x for x in cur if x.lower not in w.lead_words]) >= 2
+                         and _title_of(named, tokens, k) and _defined_after(tokens, k)):
             break
         if low.endswith("ing") and cur and cur[-1].lower in MODEL_WORDS and len(cur) >= 2:
             break  # "a bilingual SLM supporting ...": a participle clause begins
@@ -129,6 +131,20 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
                 del out[i + 1]
                 break
     return out
+
+
+TITLE_LINKS = frozenset("from for with in on".split())
+""""Reinforcement Learning from Task Feedback (RLTF)": small words inside a capitalised name its acronym closes."""
+
+
+def _defined_after(tokens: list[Token], k: int) -> bool:
+    """Does a capitalised run from k close with an acronym in parentheses ("... Task Feedback (RLTF)")?"""
+    for t in tokens[k + 1:k + 6]:
+        if t.lead.startswith("("):
+            return sum(c.isupper() for c in t.text) >= 2
+        if not t.text[:1].isupper() or t.trail.strip():
+            return False
+    return False
 
 
 def _title_of(cur: list[Token], tokens: list[Token], k: int) -> bool:

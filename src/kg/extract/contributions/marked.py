@@ -40,7 +40,15 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
             # a new retrieval method from prior work": someone else's
         else:
             continue
-        for phrase, head in shared_head(tokens, [(_to_head(p), h) for p, h in object_phrases(tokens, start + 1)[:2]]):
+        raw = object_phrases(tokens, start + 1)[:2]
+        if raw and raw[0][1] == "(acronym)" and len(raw[0][0]) >= 2 \
+                and (after_paren := _head_after_parenthesis(tokens, raw[0][0])):
+            # "our proposed Reinforcement Learning from Task Feedback (RLTF) method": the long form, whole
+            name = strip_phrase(" ".join(x.text for x in raw[0][0]))
+            if model_key(name) not in model_keys and content_words(name):
+                out.append(Contribution(name, kind_of(after_paren, name), 0.75))
+            continue
+        for phrase, head in shared_head(tokens, [(_to_head(p), h) for p, h in raw]):
             last = phrase[-1].lower if phrase else ""
             if last not in heads or last.endswith("ing") or any(x.lower in MODEL_WORDS for x in phrase):
                 # "extending our final-stage reinforcement learning": a gerund names an activity, not a thing
@@ -72,6 +80,19 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
             out.extend(c for c in from_phrase(phrase, head, model_keys)
                        if c.name.lower().split()[-1] in heads or distinctive(c.name))  # "our ... KelpSet dataset"
     return out
+
+
+def _head_after_parenthesis(tokens: list[Token], phrase: list[Token]) -> str | None:
+    """The kind head right after the parenthesis that closes ``phrase`` ("... (RLTF) method"), or None."""
+    k = next((j for j, x in enumerate(tokens) if x.start == phrase[-1].start), None)
+    if k is None or k + 1 >= len(tokens) or not tokens[k + 1].lead.startswith("("):
+        return None
+    j = k + 1
+    while j < len(tokens) and ")" not in tokens[j].trail:
+        j += 1
+    if j + 1 < len(tokens) and tokens[j + 1].lower in lexicon().kinds.every:
+        return tokens[j + 1].lower
+    return None
 
 
 def shared_head(tokens: list[Token], phrases: list[tuple[list[Token], str | None]]) -> list[tuple[list[Token], str | None]]:

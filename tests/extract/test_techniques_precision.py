@@ -166,3 +166,42 @@ def test_a_described_thing_closed_by_capitals_is_named(extract_abstract, abstrac
 ])
 def test_a_model_closed_by_capitals_is_no_technique(extract_abstract, abstract):
     assert not {n for n in introduced(extract_abstract(abstract)) if "Kelp" in n}
+
+
+# --- the described parts of the authors' own method are theirs ------------------------------------------
+
+def _parts(text):
+    from kg.extract.contributions.own_parts import own_parts, own_subject
+    from kg.extract.tokens import tokenize
+
+    return {c.name for c in own_parts(tokenize(text), set())} if own_subject(text) else set()
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Our method integrates Kelp transforms (KT) to bound outliers, employs a two-level scaling scheme for "
+     "stable gradients, and uses stochastic clipping.", "two-level scaling scheme"),
+    ("Our approach utilizes layerwise local feature distillation (LLFD) for architecture search.",
+     "layerwise local feature distillation"),
+    ("Additionally, our pipeline leverages a page-aware math rendering technique.", "page-aware math rendering technique"),
+])
+def test_a_described_part_of_our_method_is_introduced(text, part):
+    assert part in _parts(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our method integrates Kelp Hadamard transforms (KHT) to bound outliers.",  # named: someone's
+    "Our method utilizes stochastic clipping for unbiased gradients.",  # a known technique, as it is
+    "Our approach leverages efficient continued pretraining strategies to extend the context.",
+    "Our model leverages grouped-query attention (GQA) for faster inference.",  # a model's borrowed part
+    "We leverage a two-level scaling scheme from prior work.",  # "we" use what exists
+    "Our method is a two-level scaling scheme.",
+])
+def test_no_part_of_our_method_from(text):
+    assert _parts(text) == set()
+
+
+def test_the_enumerated_techniques_of_our_approach_are_introduced(extract_abstract):
+    names = introduced(extract_abstract(
+        "Our approach employs two key techniques: (1) targeted layer trimming, which removes layers, and (2) "
+        "adaptive domain batching, which updates the data mixture."))
+    assert {"targeted layer trimming", "adaptive domain batching"} <= names

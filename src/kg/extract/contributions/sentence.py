@@ -8,6 +8,7 @@ from kg.extract.contributions.contribution import DETERMINERS, Contribution
 from kg.extract.contributions.made import made_data, made_with
 from kg.extract.contributions.marked import marked_as_own
 from kg.extract.contributions.named import NEW_APPOSITIVE, OUR_NEW, named_heads, named_in, names_in_parentheses, stated_contribution
+from kg.extract.contributions.own_parts import own_parts, own_subject
 from kg.extract.contributions.parts import named_parts
 from kg.extract.lexicon import lexicon, subject_pattern
 from kg.extract.tokens import Token, tokenize
@@ -62,7 +63,10 @@ def contributions_in(text: str, model_keys: set[str],
                     out.extend(from_phrase(phrase, head, model_keys))
                 break
     out.extend(marked_as_own(tokens, model_keys, authors_speak))
-    uses_list = verb_at is None and any(t.lower in w.use_verbs for t in tokens[:12])
+    own = own_subject(text)
+    if own:  # "Our method integrates X, employs a two-dimensional quantization scheme, ..."
+        out.extend(own_parts(tokens, model_keys))
+    uses_list = verb_at is None and not own and any(t.lower in w.use_verbs for t in tokens[:12])
     if (verb_at is not None or authors_speak or subject_is_new) and not uses_list:
         for start in list_items(tokens):
             for phrase, head in object_phrases(tokens, start)[:1]:

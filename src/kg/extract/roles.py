@@ -188,8 +188,11 @@ def _split_appositions(ptext: str, slots: list[Slot]) -> None:
                     s.group += 1
 
 
+@lru_cache(maxsize=4096)
 def read(ptext: str) -> Reading | None:
-    """The roles of the models of a sentence with placeholders, or None when it states no derivation."""
+    """The roles of the models of a sentence with placeholders, or None when it states no derivation.
+
+    Cached (sentences that differ only in their names read alike): callers must not change it."""
     lex = lexicon()
     slots = _slots(ptext)
     if not slots or lex.reported.search(ptext):

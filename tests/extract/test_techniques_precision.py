@@ -205,3 +205,22 @@ def test_the_enumerated_techniques_of_our_approach_are_introduced(extract_abstra
         "Our approach employs two key techniques: (1) targeted layer trimming, which removes layers, and (2) "
         "adaptive domain batching, which updates the data mixture."))
     assert {"targeted layer trimming", "adaptive domain batching"} <= names
+
+
+# --- what is studied or reported is not made --------------------------------------------------------------
+
+@pytest.mark.parametrize("abstract", [
+    "We explore two distinct pruning strategies: (1) row pruning and (2) joint head/channel pruning.",
+    "We compare three decoding schemes: (1) greedy lattice search, (2) beam lattice search and (3) nucleus "
+    "lattice sampling.",
+    "Our findings suggest that (i) holds true, provided effective training is conducted.",
+    "Our results show that (1) longer warmup helps and (2) smaller batches hurt.",
+])
+def test_listed_items_that_are_studied_or_reported_are_not_introduced(extract_abstract, abstract):
+    assert introduced(extract_abstract(abstract)) == set()
+
+
+def test_listed_items_after_an_introducing_verb_still_are(extract_abstract):
+    names = introduced(extract_abstract(
+        "We propose two new pruning strategies: (1) tidal row pruning and (2) joint head pruning."))
+    assert {"tidal row pruning", "joint head pruning"} <= names

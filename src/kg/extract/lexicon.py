@@ -87,6 +87,8 @@ class Lexicon:
     """"a *novel* provenance auditing tool": the adjectives that make a phrase the authors' own."""
     our_not_new: frozenset[str]
     others_words: frozenset[str]
+    study_verbs: frozenset[str]
+    """"we *explore* two strategies: (1) X and (2) Y": verbs whose listed objects are studied, not made."""
     """"a new retrieval method *from prior work*", "*baselines*, including a new X": someone else's."""
     """"our *previous* method": words after "our" that make it not this paper's."""
     """"two new strategies": a count before a plural announces a list, not a name."""
@@ -121,6 +123,7 @@ def lexicon() -> Lexicon:
         new_words=words(raw["new_words"]),
         our_not_new=words(raw["our_not_new"]),
         others_words=words(raw["others_words"]),
+        study_verbs=words(raw["study_verbs"]["verbs"]),
     )
 
 

@@ -25,8 +25,9 @@ def contributions_in(text: str, model_keys: set[str],
     tokens = tokenize(text) if tokens is None else tokens
     w = lexicon()
     out: list[Contribution] = []
-    authors_speak = SUBJECT.search(text) is not None or text.lower().startswith(("our ", "central to our")) \
-        or OUR_NEW.search(text) is not None
+    about_results = len(tokens) > 1 and tokens[0].lower == "our" and tokens[1].lower in w.about_words
+    authors_speak = SUBJECT.search(text) is not None or OUR_NEW.search(text) is not None \
+        or (text.lower().startswith(("our ", "central to our")) and not about_results)  # not "Our findings suggest"
     subject_is_new = bool(tokens) and technique_key(tokens[0].text) in new_names
     listed_after: set[str] = set()
     if authors_speak or NEW_APPOSITIVE.search(text):
@@ -66,7 +67,8 @@ def contributions_in(text: str, model_keys: set[str],
     own = own_subject(text)
     if own:  # "Our method integrates X, employs a two-dimensional quantization scheme, ..."
         out.extend(own_parts(tokens, model_keys))
-    uses_list = verb_at is None and not own and any(t.lower in w.use_verbs for t in tokens[:12])
+    uses_list = verb_at is None and not own and any(t.lower in w.use_verbs | w.study_verbs for t in tokens[:12])
+    # "we explore two pruning strategies: (1) X and (2) Y": what is studied or used, not made
     if (verb_at is not None or authors_speak or subject_is_new) and not uses_list:
         for start in list_items(tokens):
             for phrase, head in object_phrases(tokens, start)[:1]:

@@ -30,7 +30,8 @@ from kg.extract.fact import Fact, Mention
 from kg.extract.lexicon import subject_pattern
 from kg.extract.modelnames import THRESHOLD, family_stem, variants
 from kg.extract.pipeline import component
-from kg.extract.sizes import WRITTEN_SIZES, parameters, size_of, sizes_in
+from kg.extract.components.models import THE_SIZE_MODEL
+from kg.extract.sizes import SIZE_WRITTEN, WRITTEN_SIZES, parameters, size_of, sizes_in
 from kg.extract.words import whole_word
 from kg.keys import model_key
 
@@ -306,7 +307,7 @@ def derivations(doc: Doc) -> None:
         for _, size, _ in [r for r in doc.user.get("size_refs", []) if r[0] == idx]:
             owners = {n for n in sizes.get(size, [])}
             if len(owners) == 1:
-                text = re.sub(rf"\bthe {re.escape(size)} (?:model|LLM|base model|checkpoint)\b",
+                text = re.sub(THE_SIZE_MODEL.pattern.replace(f"({SIZE_WRITTEN})", f"({re.escape(size)})"),
                               next(iter(owners)), text, flags=re.IGNORECASE)
                 names.append(next(iter(owners)))
                 located = []  # offsets moved: look every name up again

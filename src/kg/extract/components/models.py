@@ -41,8 +41,10 @@ COMPARISON = frozenset(
     "matches matching like e.g such including exceeds exceed exceeding".split())
 HF_URL = re.compile(r"huggingface\.co/(?!(?:spaces|datasets|papers|docs|blog)/)[\w.\-]+/([\w.\-]+)")
 """A model repository's address (not a Space's, a dataset's or a paper page's)."""
-THE_SIZE_MODEL = re.compile(rf"the (?<!\wthe )({SIZE_WRITTEN}) (?:model|LLM|base model|checkpoint)\b")
-"""The word "the" (nothing of a word before it) opens the pattern as plain text, which the scan finds fast."""
+THE_SIZE_MODEL = re.compile(rf"\b(?:the|our|(?<=from )an?) (?:(?:already |previously )?(?:pre-?trained|dense|original|base) )?"
+                            rf"({SIZE_WRITTEN}) (?:model|LLM|base model|checkpoint)\b")
+""""the 56B model", "from an already pretrained 15B model": the record's one model of that size (not "X is a
+13B model", which says what X is)."""
 FAMILY_OF_SIZES = re.compile(
     rf"(?:a|the) (?:model )?family of (?:(?:fully |truly )?[a-z][\w-]* ){{0,2}}?"
     rf"((?:{ONE_SIZE}(?:/{ONE_SIZE})*(?:,? (?:and )?)?)+)")

@@ -224,3 +224,24 @@ def test_listed_items_after_an_introducing_verb_still_are(extract_abstract):
     names = introduced(extract_abstract(
         "We propose two new pruning strategies: (1) tidal row pruning and (2) joint head pruning."))
     assert {"tidal row pruning", "joint head pruning"} <= names
+
+
+# --- topics are never contributions -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("abstract", [
+    "We introduce clinical visual question answering, a new task for medical assistants.",
+    "We propose legal clause summarization, an emerging problem in contract review.",
+    "We introduce a benchmark of 12 clinical question-answering (CQA) tasks in French.",
+    "We present a suite of twelve low-resource speech translation (LRST) tasks.",
+])
+def test_a_topic_is_never_a_contribution(extract_abstract, abstract):
+    names = introduced(extract_abstract(abstract))
+    assert not {n for n in names if "answering" in n or "summarization" in n or "translation" in n}
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We propose sparse token routing (STR) for long inputs.", "sparse token routing"),
+    ("We propose Kelp Tuning, a new method for the task of legal summarization.", "Kelp Tuning"),
+])
+def test_a_method_for_a_task_is_still_a_contribution(extract_abstract, abstract, name):
+    assert name in introduced(extract_abstract(abstract))

@@ -88,6 +88,8 @@ class Lexicon:
     our_not_new: frozenset[str]
     others_words: frozenset[str]
     study_verbs: frozenset[str]
+    topic_heads: frozenset[str]
+    """"X, a new *task*", "X (QA) *tasks*": what such a noun names is a topic, never a contribution."""
     """"we *explore* two strategies: (1) X and (2) Y": verbs whose listed objects are studied, not made."""
     """"a new retrieval method *from prior work*", "*baselines*, including a new X": someone else's."""
     """"our *previous* method": words after "our" that make it not this paper's."""
@@ -124,6 +126,7 @@ def lexicon() -> Lexicon:
         our_not_new=words(raw["our_not_new"]),
         others_words=words(raw["others_words"]),
         study_verbs=words(raw["study_verbs"]["verbs"]),
+        topic_heads=words(raw["topic_heads"]["words"]),
     )
 
 

@@ -29,6 +29,8 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
     one presented or introduced without a head is as often a model ("we introduce Kelp, which ...")."""
     w = lexicon()
     heads = lexicon().kinds.every
+    if head == "(topic)":
+        return []  # "we introduce medical visual question answering, a new task": a topic, not a method
     cut = next((i for i, t in enumerate(phrase) if model_key(t.text) in model_keys), None)
     if cut is not None:  # "a recipe to extend the context window of <model>": keep what names the recipe
         phrase = phrase[:cut]

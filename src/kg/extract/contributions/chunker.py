@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.contributions.contribution import BARE_DATA, DETERMINERS, GENERIC_HEADS, MODEL_WORDS, content_words
-from kg.extract.contributions.kinds import appositive_head
+from kg.extract.contributions.kinds import appositive_head, topic_appositive
 from kg.extract.lexicon import lexicon
 from kg.extract.tokens import Token
 
@@ -50,9 +50,11 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             if cur:
                 defined = t.text[:1].isalpha() and (t.text.isupper() or any(c.isupper() for c in t.text[1:]))
                 after = tokens[k + 1].lower if k + 1 < n else ""
-                if after in MODEL_WORDS or after == "language":
-                    defined = False  # "a Sparse Mixture of Experts (SMoE) language model": describes a model
-                out.append((cur, "(acronym)" if defined and len(t.text) <= 10 else None))
+                if after in MODEL_WORDS or after == "language" or after in w.topic_heads:
+                    defined = False  # "a Sparse Mixture of Experts (SMoE) language model": describes a model;
+                    # "medical question-answering (QA) tasks": a topic
+                out.append((cur, "(topic)" if after in w.topic_heads else
+                            "(acronym)" if defined and len(t.text) <= 10 else None))
                 cur = []
                 after_acronym = after_acronym or defined
             while k < n and ")" not in tokens[k].trail:  # skip the parenthesis
@@ -104,8 +106,8 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             cur = []  # "a math corpus, namely X and Y": the names that follow are the contribution
             break
         if trail.startswith(","):
-            # "X, a large-scale dataset ...": an appositive gives the head
-            head = appositive_head(tokens, k + 1, heads)
+            # "X, a large-scale dataset ...": an appositive gives the head; "X, a new task": a topic
+            head = "(topic)" if topic_appositive(tokens, k + 1) else appositive_head(tokens, k + 1, heads)
             out.append((cur, head))
             cur = []
             if head or (k + 1 < n and tokens[k + 1].text.islower() and tokens[k + 1].lower.endswith("ing")):

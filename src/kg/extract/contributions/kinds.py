@@ -69,6 +69,20 @@ def appositive_head(tokens: list[Token], j: int, heads: frozenset[str]) -> str |
     return found
 
 
+def topic_appositive(tokens: list[Token], j: int) -> bool:
+    """Does an appositive opening at j call what precedes a topic: "X, a new task", "X, an emerging
+    problem in ..."? Its head is a topic word before any kind head, model word or clause."""
+    if j >= len(tokens) or tokens[j].lower not in ("a", "an", "the"):
+        return False
+    lex = lexicon()
+    for t in tokens[j + 1:j + 5]:
+        if t.lower in lex.topic_heads:
+            return True
+        if t.lower in lex.kinds.every or t.lower in MODEL_WORDS or t.lower in lex.np_stop or t.trail.strip():
+            return False
+    return False
+
+
 def head_before(tokens: list[Token], k: int, heads: frozenset[str]) -> str | None:
     for j in range(k - 1, max(-1, k - 4), -1):
         if tokens[j].lower in heads:

@@ -1,17 +1,26 @@
 """Model -> model derivations and their kind (pruned, distilled, fine-tuned, ...).
 
 Each sentence is rewritten with its model names replaced by placeholders
-("We fine-tune an enhanced <M0> backbone on MF-Skills"), so the patterns in
-patterns/derivations.json read like the sentences they match. A pattern
-names a child and a parent, or only a parent, in which case the child is the
-paper's main introduced model (the one whose size fits the kind of step:
-the same size for fine-tuning or context extension, a smaller one for
-pruning). The kind comes from the verb, or from the sentence's cue words
-("using pruning and distillation"). A few derivations are stated by the
-names themselves and get a lower confidence: "X-Instruct" next to
-"X-Base", "Llama3-RankRAG" (a model named after its base), "LLaMA2-70B-32k"
-(a context-extended "LLaMA2-70B"). An edge stated only as "built on" takes
-its kind from the recipe the same abstract describes.
+("We fine-tune an enhanced <M0> backbone on MF-Skills") and read two ways:
+
+- by roles (kg.extract.roles): a derivation trigger and the parts the grammar
+  gives the names around it (what was made from what), clause by clause, lists
+  paired or fanned out, an unnamed child taken from the sentence before ("The
+  resulting model, X") or the paper's own model. This is how any lab's
+  sentences are read;
+- by the patterns of patterns/derivations.json, which read like the sentences
+  they match; a pattern naming only a parent takes the paper's main model as
+  the child (the one whose size fits the kind of step).
+
+A model the grammar rules out as a parent ("outperforms X", "X outputs") is
+no pattern's parent either; lists paired in order overrule a pattern that
+crosses them. The kind comes from the trigger or the sentence's cue words.
+A few derivations are stated by the names themselves and get a lower
+confidence: "X-Chat" beside "X" in the paper that makes both, "X-Instruct"
+next to "X-Base", "Llama3-RankRAG" (a model named after its base),
+"LLaMA2-70B-32k" (a context-extended "LLaMA2-70B"), a family's member of a
+parent's size. Every candidate weighed is a Decision on the doc, kept or not,
+with its rule (``kg explain``).
 """
 
 from __future__ import annotations

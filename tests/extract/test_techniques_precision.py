@@ -245,3 +245,17 @@ def test_a_topic_is_never_a_contribution(extract_abstract, abstract):
 ])
 def test_a_method_for_a_task_is_still_a_contribution(extract_abstract, abstract, name):
     assert name in introduced(extract_abstract(abstract))
+
+
+# --- a name after its description replaces the description ----------------------------------------------
+
+@pytest.mark.parametrize("abstract, name, description", [
+    ("We propose a novel decoding strategy, contrastive lookahead decoding (CLD), which improves factuality.",
+     "contrastive lookahead decoding", "decoding strategy"),
+    ("We introduce a new pruning method, Gradual Column Trimming, for encoders.", "Gradual Column Trimming",
+     "pruning method"),
+])
+def test_the_name_after_a_description_is_the_contribution(extract_abstract, abstract, name, description):
+    names = introduced(extract_abstract(abstract))
+    assert name in names
+    assert description not in names

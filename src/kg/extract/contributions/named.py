@@ -162,8 +162,10 @@ def named_heads(tokens: list[Token]) -> set[str]:
         if t.lower not in heads:
             continue
         nxt = tokens[k + 1]
-        if t.trail.strip() == "," and distinctive(nxt.text) and _indefinite_before(tokens, k):
-            out.add(t.lower)  # not a list: "the weights, instruction tuning data, ChatBench, and ..."
+        if t.trail.strip() == "," and _indefinite_before(tokens, k) and (
+                distinctive(nxt.text) or defined_run(tokens, k + 1) or title_run(tokens, k + 1)):
+            out.add(t.lower)  # not a list: "the weights, instruction tuning data, ChatBench, and ..."; "a novel
+            # decoding strategy, contrastive lookahead decoding (CLD)": the name, not the description
         elif not t.trail.strip() and nxt.lower in cues and k + 2 < len(tokens) and distinctive(tokens[k + 2].text):
             out.add(t.lower)
         else:

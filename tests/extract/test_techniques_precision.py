@@ -259,3 +259,19 @@ def test_the_name_after_a_description_is_the_contribution(extract_abstract, abst
     names = introduced(extract_abstract(abstract))
     assert name in names
     assert description not in names
+
+
+# --- another object of the same verb after an appositive ----------------------------------------------------
+
+def test_a_second_object_after_an_appositive(extract_abstract):
+    names = introduced(extract_abstract(
+        "We propose Ruff-Bench, a new evaluation suite for spoken dialogue, and the RuffSpeech corpus of 10K hours."))
+    assert {"Ruff-Bench", "RuffSpeech"} <= names
+
+
+@pytest.mark.parametrize("abstract", [
+    "We propose Kelp-Tune, a method for alignment, and the experiments confirm its gains.",
+    "We propose Kelp-Tune, a method for alignment, and the model trained with it beats Kelp-2.",
+])
+def test_a_clause_after_an_appositive_adds_nothing(extract_abstract, abstract):
+    assert introduced(extract_abstract(abstract)) == {"Kelp-Tune"}

@@ -88,10 +88,15 @@ def contributions_in(text: str, model_keys: set[str],
 
 
 def _along_with(tokens: list[Token], k: int) -> int | None:
-    """", along with" / ", together with" / ", as well as" at k: where another object of the same verb
-    starts (an article or "our" must open it), or None."""
+    """", along with" / ", together with" / ", as well as" / ", and" at k: where another object of the same
+    verb starts (an article or "our" must open it), or None."""
     pair = (tokens[k].lower, tokens[k + 1].lower)
-    if pair not in ALONG_WITH or not tokens[k - 1].trail.strip().startswith(","):
+    if not tokens[k - 1].trail.strip().startswith(","):
+        return None
+    if tokens[k].lower == "and" and tokens[k + 1].lower in ("a", "an", "our", "the") \
+            and k + 2 < len(tokens) and tokens[k + 2].lower not in lexicon().np_stop:
+        return k + 1  # "we propose X, a new evaluation suite ..., and the KelpSpeech corpus of 10K hours"
+    if pair not in ALONG_WITH:
         return None
     start = k + 3 if pair == ("as", "well") and tokens[k + 2].lower == "as" else k + 2
     if start < len(tokens) and tokens[start].lower in ("a", "an", "our", "the"):

@@ -275,3 +275,17 @@ def test_a_second_object_after_an_appositive(extract_abstract):
 ])
 def test_a_clause_after_an_appositive_adds_nothing(extract_abstract, abstract):
     assert introduced(extract_abstract(abstract)) == {"Kelp-Tune"}
+
+
+# --- a short title that is a method's name ------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, abstract, found", [
+    ("Layered Prompt Distillation", "We study layered prompt distillation, which compresses prompts into weights.", True),
+    ("Contrastive Span Masking", "We propose contrastive span masking for pretraining encoders.", True),
+    ("Contrastive Span Masking", "We propose a new masking objective for pretraining encoders.", False),  # not repeated
+    ("Scaling Laws for Sparse Encoders", "We study scaling laws for sparse encoders.", False),  # no method word
+    ("Why Prompt Distillation Works", "We explain why prompt distillation works.", False),  # a question
+])
+def test_a_short_title_naming_a_method_repeated_in_the_abstract(extract_abstract, title, abstract, found):
+    names = {n.lower() for n in introduced(extract_abstract(abstract, title=title))}
+    assert (title.lower() in names) is found

@@ -18,7 +18,7 @@ from kg.extract.contributions.contribution import Contribution, names_only_model
 from kg.extract.contributions.kinds import stated_kinds
 from kg.extract.contributions.sentence import SUBJECT, contributions_in
 from kg.extract.contributions.shapes import without_kind_head
-from kg.extract.contributions.title import title_contributions
+from kg.extract.contributions.title import named_title, title_contributions
 from kg.extract.contributions.uses import based_on, technique_like, uses_in
 from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Fact, Mention
@@ -52,7 +52,8 @@ def techniques(doc: Doc) -> None:
     introduced: set[str] = set()
     for idx, text in enumerate(doc.clean):
         if idx == doc.title_index:
-            found = title_contributions(text, model_keys, stated)
+            found = title_contributions(text, model_keys, stated) or named_title(
+                text, " ".join(doc.clean[i] for i in doc.abstract_sentences()), model_keys)
         else:
             found = contributions_in(text, model_keys, new_names=frozenset(introduced),
                                      tokens=tokens_of.get(idx))

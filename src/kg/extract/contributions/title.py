@@ -41,6 +41,24 @@ def title_name(name: str) -> bool:
     return is_proper(toks) and (len(toks) > 1 or distinctive(toks[0].text))
 
 
+def named_title(text: str, abstract: str, model_keys: set[str]) -> list[Contribution]:
+    """"Visual Instruction Tuning": a short title, no colon, that is itself a method's name (capitalised
+    words ending on a method word) and that the abstract repeats, names the paper's technique.
+    "Scaling Laws for Neural Language Models" ends on no method word; "FP8 Formats for Deep Learning"
+    is not repeated."""
+    words = text.rstrip(" .").split()
+    if ":" in text or not 2 <= len(words) <= 5 or TITLE_NOT_NAME.search(text):
+        return []
+    last = words[-1].lower()
+    if not all(w[:1].isupper() for w in words) or last in MODEL_WORDS or \
+            not (last in lexicon().kinds.technique or (last.endswith("ing") and len(last) > 5)):
+        return []
+    name = " ".join(words)
+    if model_key(name) in model_keys or name.lower() not in abstract.lower():
+        return []
+    return [Contribution(name, "technique", 0.6)]
+
+
 def title_contributions(text: str, model_keys: set[str], stated: dict[str, str] | None = None) -> list[Contribution]:
     """What a title of the form "NAME: what it is" contributes ("SPARK: Self-Play Reinforcement for ...").
 

@@ -289,3 +289,24 @@ def test_a_clause_after_an_appositive_adds_nothing(extract_abstract, abstract):
 def test_a_short_title_naming_a_method_repeated_in_the_abstract(extract_abstract, title, abstract, found):
     names = {n.lower() for n in introduced(extract_abstract(abstract, title=title))}
     assert (title.lower() in names) is found
+
+
+# --- enumerated items the authors call theirs -----------------------------------------------------------------
+
+def test_enumerated_items_after_our(extract_abstract):
+    names = introduced(extract_abstract(
+        "In this work we describe (1) our curated dataset $Kelp-Mix$, a subset of open datasets, (2) our process "
+        "of fine-tuning and merging adapter modules to keep the prior of pretrained LLMs, and (3) our efforts in "
+        "checking for test leaks."))
+    assert "Kelp-Mix" in names and "$Kelp-Mix$" not in names
+    assert any("fine-tuning and merging adapter modules" in n for n in names)
+
+
+def test_two_gerunds_share_one_object_but_not_a_clause():
+    from kg.extract.contributions.chunker import object_phrases
+    from kg.extract.tokens import tokenize
+
+    tokens = tokenize("We study pruning and merging adapter modules.")
+    assert [t.text for t in object_phrases(tokens, 2)[0][0]] == ["pruning", "and", "merging", "adapter", "modules"]
+    tokens = tokenize("We study pruning and the merging of modules.")
+    assert [t.text for t in object_phrases(tokens, 2)[0][0]] == ["pruning"]

@@ -88,8 +88,9 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             k += 1
             low = "and"
         if low in ("and", "or", "&"):
-            if cur and modifier(cur[-1].text):
-                cur.append(t)  # "consumer electronic and medical domain datasets": one phrase
+            if cur and (modifier(cur[-1].text) or _gerund_pair(cur[-1], tokens[k + 1] if k + 1 < n else None)):
+                cur.append(t)  # "consumer electronic and medical domain datasets", "fine-tuning and merging
+                # adapter modules": one phrase
                 k += 1
                 continue
             if cur:
@@ -147,6 +148,12 @@ def _defined_after(tokens: list[Token], k: int) -> bool:
         if not t.text[:1].isupper() or t.trail.strip():
             return False
     return False
+
+
+def _gerund_pair(before: Token, after: Token | None) -> bool:
+    """"fine-tuning and merging": two lower-case gerunds joined before one object share it."""
+    return after is not None and not before.trail.strip() and all(
+        x.text.islower() and x.lower.endswith("ing") and len(x.lower) > 5 for x in (before, after))
 
 
 def _title_of(cur: list[Token], tokens: list[Token], k: int) -> bool:

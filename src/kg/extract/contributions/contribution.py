@@ -32,6 +32,8 @@ TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 
 def strip_phrase(phrase: str) -> str:
     phrase = phrase.strip(" \"'“”‘’,;:.")
+    if re.fullmatch(r"\$[^$\s]+\$", phrase):
+        phrase = phrase[1:-1]  # "our curated dataset $Kelp-Mix$": a name set in math mode
     words = phrase.split()
     lead = lexicon().lead_words
     while words and words[0].lower().strip("\"'") in lead:

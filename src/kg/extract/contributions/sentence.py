@@ -71,6 +71,8 @@ def contributions_in(text: str, model_keys: set[str],
     # "we explore two pruning strategies: (1) X and (2) Y": what is studied or used, not made
     if (verb_at is not None or authors_speak or subject_is_new) and not uses_list:
         for start in list_items(tokens):
+            if start + 1 < len(tokens) and tokens[start].lower == "our":
+                start += 1  # "(2) our process of fine-tuning and merging adapters": the item after "our"
             for phrase, head in object_phrases(tokens, start)[:1]:
                 out.extend(from_phrase(drop_gerund(phrase), head, model_keys, enumerated=True))
     if out:

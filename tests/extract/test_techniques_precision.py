@@ -310,3 +310,17 @@ def test_two_gerunds_share_one_object_but_not_a_clause():
     assert [t.text for t in object_phrases(tokens, 2)[0][0]] == ["pruning", "and", "merging", "adapter", "modules"]
     tokens = tokenize("We study pruning and the merging of modules.")
     assert [t.text for t in object_phrases(tokens, 2)[0][0]] == ["pruning"]
+
+
+# --- what an appositive's thing is for is not its head ------------------------------------------------------
+
+@pytest.mark.parametrize("abstract", [
+    "We introduce Wren, an open-source assistant for data science.",
+    "We present Wren, a helpful assistant with benchmark-level accuracy on data tasks.",
+])
+def test_what_it_is_for_gives_no_kind(extract_abstract, abstract):
+    assert "Wren" not in introduced(extract_abstract(abstract))
+
+
+def test_a_head_after_of_still_counts(extract_abstract):
+    assert "Wren-Set" in introduced(extract_abstract("We introduce Wren-Set, a collection of curated datasets."))

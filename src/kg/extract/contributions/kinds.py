@@ -56,6 +56,8 @@ def appositive_head(tokens: list[Token], j: int, heads: frozenset[str]) -> str |
             continue
         if tokens[k].lower in MODEL_WORDS:
             return found  # "X, the largest LLM ...": a model, not a technique
+        if found is None and tokens[k].lower in lexicon().np_stop and tokens[k].lower != "of":
+            return None  # "X, an open-source assistant for data science": what it is for is no head
         last = tokens[k].lower.split("-")[-1]
         head = tokens[k].lower if tokens[k].lower in heads else last if last in heads else None
         if head:

@@ -324,3 +324,24 @@ def test_what_it_is_for_gives_no_kind(extract_abstract, abstract):
 
 def test_a_head_after_of_still_counts(extract_abstract):
     assert "Wren-Set" in introduced(extract_abstract("We introduce Wren-Set, a collection of curated datasets."))
+
+
+# --- a described name that is used or compared against is someone else's ---------------------------------
+
+@pytest.mark.parametrize("abstract", [
+    "We compare against ReKelp, a strong retrieval method.",
+    "We build on Kelp-Attention, an efficient attention mechanism.",
+    "We adopt GridKelp, a popular sampling algorithm.",
+    "Our method beats ReKelp, a retrieval method from prior work, by 3 points.",
+])
+def test_a_described_name_we_use_or_compare_with_is_not_ours(extract_abstract, abstract):
+    assert introduced(extract_abstract(abstract)) == set()
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Kelp models are trained on synthetic data using Flint-Instruct, a novel approach to generating data.",
+     "Flint-Instruct"),
+    ("We propose ReKelp, a retrieval method that outperforms prior work.", "ReKelp"),
+])
+def test_a_described_name_we_make_is_ours(extract_abstract, abstract, name):
+    assert name in introduced(extract_abstract(abstract))

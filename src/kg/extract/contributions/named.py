@@ -84,7 +84,7 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
         if distinctive(t.text) and model_key(t.text) not in model_keys and \
                 t.lower not in not_models_lower() and TWO_LETTERS.search(t.text):
             head = appositive_head(tokens, k + 1, heads)
-            if head:
+            if head and not someone_elses(tokens, k):
                 start = k
                 while start > 0 and tokens[start - 1].text[:1].isupper() and not tokens[start - 1].trail \
                         and tokens[start - 1].lower not in DETERMINERS and start > k - 3:
@@ -97,6 +97,25 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
             if model_key(m.group(1)) not in model_keys and distinctive(m.group(1)):
                 out.append(Contribution(m.group(1), "technique", 0.7))
     return out
+
+
+def someone_elses(tokens: list[Token], k: int) -> bool:
+    """Is the name at k, described by an appositive, another's: the object of a use or comparison
+    ("we compare against X, a strong retrieval method", "we build on X, an efficient attention
+    mechanism") or said to be prior work in its appositive ("X, a method from prior work")?"""
+    lex = lexicon()
+    if any(t.lower in lex.new_words for t in tokens[k + 1:k + 4]):
+        return False  # "trained using X, a novel approach to ...": the appositive says it is new
+    build_verbs, build_preps = lex.build_on
+    for j in range(k - 1, max(-1, k - 8), -1):
+        low = tokens[j].lower
+        if low in lex.intro.for_contributions or tokens[j].trail.strip()[:1] in (".", ";", ":"):
+            break
+        if low in lex.use_verbs or low in lex.others_words or low in lex.study_verbs or \
+                (low in build_preps and j > 0 and tokens[j - 1].lower in build_verbs):
+            return True
+    after = tokens[k + 1:k + 12]
+    return any(t.lower in lex.others_words for t in after if t.lower not in ("than", "outperforms", "outperform"))
 
 
 def names_in_parentheses(tokens: list[Token], model_keys: set[str]) -> list[tuple[Contribution, str]]:

@@ -63,14 +63,14 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             continue
         if low in ("for", "to", "of", "on") and cur and not extended and k + 1 < n \
                 and tokens[k + 1].lower not in stops and not tokens[k + 1].text[:1].isdigit() \
-                and _needs_purpose(cur, low):
+                and _needs_purpose(cur, low) and not (low == "of" and _head_of_gerund(cur, tokens[k + 1])):
             extended = len(cur) + 1  # "a training recipe for ultra-long context LLMs": the purpose names it
             cur.append(t)
             k += 1
             continue
         if extended and len(cur) >= extended + MAX_PURPOSE_WORDS:
             break
-        if low == "of" and cur and all_generic(cur):
+        if low == "of" and cur and (all_generic(cur) or _head_of_gerund(cur, tokens[k + 1] if k + 1 < n else None)):
             if cur[-1].lower in w.about_words:
                 break  # "the analysis of X techniques": about X, X is not new
             cur = []  # "the concept of X" -> X
@@ -148,6 +148,13 @@ def _defined_after(tokens: list[Token], k: int) -> bool:
         if not t.text[:1].isupper() or t.trail.strip():
             return False
     return False
+
+
+def _head_of_gerund(cur: list[Token], nxt: Token | None) -> bool:
+    """"our process of fine-tuning and merging ...": a generic head before "of" and a gerund says nothing
+    the gerund does not."""
+    return nxt is not None and nxt.text.islower() and nxt.lower.endswith("ing") and len(nxt.lower) > 5 \
+        and all(t.lower in GENERIC_HEADS or t.lower in lexicon().lead_words for t in cur)
 
 
 def _gerund_pair(before: Token, after: Token | None) -> bool:

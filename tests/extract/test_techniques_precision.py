@@ -1,7 +1,8 @@
 """Precision rules of what a paper introduces, on invented names (CheckList style, negatives beside positives).
 
-A name set after a head is that head's name only when it closes its phrase; a plural of models is no
-contribution; an introducing verb counts only as the authors' predicate.
+A name the text calls a model is no technique; plurals of models and topics are never contributions;
+a description stops before its participle clause; an introducing verb counts only as the authors'
+predicate; what is used, compared with or studied is not made.
 """
 
 import pytest
@@ -14,10 +15,9 @@ def introduced(doc):
 # --- a fronted clause's head does not name the main clause's subject ------------------------------------
 
 @pytest.mark.parametrize("abstract", [
-    "We introduce Pellucid, a tuned Kelp model. Fine-tuned on a synthetically generated dataset, Pellucid "
-    "achieves strong results on arithmetic.",
-    "We release Marrowby, a finetuned Kelp-based model. When combined with a document retriever, Marrowby "
-    "adapts to changed documents.",
+    "We introduce Pellucid, a tuned Kelp model. Trained on a small synthetic dataset, Pellucid beats much "
+    "larger models at counting.",
+    "We release Marrowby, a Kelp-based model. Paired with a search retriever, Marrowby copes with changed pages.",
     "We train Tansy on a new corpus. Trained with a novel objective, Tansy matches larger models.",
 ])
 def test_the_subject_after_a_fronted_clause_is_not_named_by_its_head(extract_abstract, abstract):
@@ -37,7 +37,7 @@ def test_a_name_closing_the_phrase_after_its_head_is_that_head(extract_abstract,
 # --- generic plurals of models are never contributions --------------------------------------------------
 
 @pytest.mark.parametrize("abstract, kept", [
-    ("Inspired by recent work, we present a method for scaling LLMs called lattice folding (LF), which "
+    ("Motivated by cost, we present a method for widening LLMs called lattice folding (LF), which "
      "stacks layers.", "lattice folding"),
     ("We propose a recipe for adapting large language models called Hearth Tuning.", "Hearth Tuning"),
 ])
@@ -50,8 +50,7 @@ def test_a_plural_of_models_is_what_a_method_is_for_not_a_contribution(extract_a
 # --- the introducing verb must be the authors' predicate ------------------------------------------------
 
 @pytest.mark.parametrize("abstract", [
-    "We conduct an evaluation of Kelp-7B on a benchmark comprising 10 established clinical question-answering "
-    "(CQA) tasks.",
+    "We score Kelp-7B on a suite holding 8 long-established legal clause retrieval (LCR) tasks.",
     "We measure Kelp-7B on a suite of tasks with several proposed reward shaping schemes from prior work.",
 ])
 def test_a_participle_deep_in_the_object_introduces_nothing(extract_abstract, abstract):
@@ -72,13 +71,13 @@ def test_the_authors_verb_introduces(extract_abstract, abstract, name):
 # --- a name the text calls a model is not also a technique ----------------------------------------------
 
 @pytest.mark.parametrize("title, abstract, model", [
-    ("Brambleford: Large Language Model Connected with Massive Tools",
+    ("Brambleford: Chat Model Grounded in Many Tools",
      "We release Brambleford, which writes tool calls. Brambleford's code and data are available.", "Brambleford"),
-    ("Quillmath: Empowering Reasoning for Language Models via Reinforced Feedback",
-     "We present Quillmath, which enhances the reasoning of Kelp-2. Quillmath surpasses all other open-source "
-     "LLMs by a wide margin.", "Quillmath"),
-    (None, "Concretely, we release: (1) Fenmix-V2, an improved collection of instruction datasets; (2) Code "
-     "Fenwick 2, Kelp models finetuned on our V2 mix.", "Code Fenwick 2"),
+    ("Quillmath: Better Reasoning for Language Models through Ranked Feedback",
+     "We present Quillmath, which lifts the reasoning of Kelp-2. Quillmath beats every other open LLM of "
+     "its size.", "Quillmath"),
+    (None, "We publish: (1) Fenmix-V2, a mixture of instruction datasets; (3) Fenwick-Code, Kelp models "
+     "adapted to our mixture.", "Fenwick-Code"),
     (None, "We release the MarshMath models with different sizes, and the training code.", "MarshMath"),
 ])
 def test_a_name_the_text_calls_a_model_is_no_technique(extract_abstract, title, abstract, model):
@@ -99,8 +98,8 @@ def test_kinds_of_models_are_not_model_names():
     from kg.extract.contributions.called_models import called_models, title_model
     from kg.extract.tokens import tokenize
 
-    assert called_models(tokenize("Training large-scale MoE models across GPUs is hard.")) == set()
-    assert called_models(tokenize("The gap between initial SFT models narrows.")) == set()
+    assert called_models(tokenize("Serving sparse MoE models on many devices is costly.")) == set()
+    assert called_models(tokenize("Weak SFT models gain the most.")) == set()
     assert called_models(tokenize("We propose Kelpwise, a method for training LLMs.")) == set()
     assert title_model("Sorrel: A Collection of Open Pretrained Language Models for Law") == "Sorrel"
     assert title_model("Sorrel: A Dataset for Evaluating Language Models") is None
@@ -111,8 +110,8 @@ def test_kinds_of_models_are_not_model_names():
 # --- a description stops before its participle clause ---------------------------------------------------
 
 @pytest.mark.parametrize("abstract, name, longer", [
-    ("To keep the biases of the teacher, we introduce a braided loss combining masking, distillation and "
-     "cosine losses.", "braided loss", "braided loss combining masking"),
+    ("To keep what the teacher knows, we introduce a braided loss combining masking and alignment terms.",
+     "braided loss", "braided loss combining masking"),
     ("We propose a sparse gating scheme leveraging routing statistics from earlier layers.",
      "sparse gating scheme", "sparse gating scheme leveraging routing statistics"),
     ("We design a tiered caching strategy utilizing idle memory on each device.",
@@ -134,8 +133,8 @@ def test_a_gerund_inside_a_name_stays():
 # --- named methods with acronyms, and described things their capitals name -----------------------------
 
 @pytest.mark.parametrize("abstract, name", [
-    ("We present Kelpwise, which improves the reasoning of Kelp-2, by applying our proposed Reinforcement "
-     "Learning from Ranked Feedback (RLRF) method to the domain of math.", "Reinforcement Learning from Ranked Feedback"),
+    ("We describe Kelpwise, tuned from Kelp-2 with our proposed Curriculum Learning from Ranked Hints "
+     "(CLRH) method.", "Curriculum Learning from Ranked Hints"),
     ("We train with our novel Curriculum Sampling for Sparse Experts (CSSE) strategy.",
      "Curriculum Sampling for Sparse Experts"),
 ])
@@ -152,8 +151,8 @@ def test_capitals_inside_a_name_need_its_acronym():
 
 
 @pytest.mark.parametrize("abstract, name", [
-    ("Additionally, we introduce an instruction-aware Query Transformer, which extracts informative features.",
-     "instruction-aware Query Transformer"),
+    ("Next, we introduce a sparsity-aware Lattice Router, which picks experts per token.",
+     "sparsity-aware Lattice Router"),
     ("We propose a gradient-free Lattice Mixer that blends token states.", "gradient-free Lattice Mixer"),
 ])
 def test_a_described_thing_closed_by_capitals_is_named(extract_abstract, abstract, name):
@@ -178,22 +177,22 @@ def _parts(text):
 
 
 @pytest.mark.parametrize("text, part", [
-    ("Our method integrates Kelp transforms (KT) to bound outliers, employs a two-level scaling scheme for "
+    ("Our method adopts Kelp transforms (KT) against outliers, employs a two-level scaling scheme for "
      "stable gradients, and uses stochastic clipping.", "two-level scaling scheme"),
     ("Our approach utilizes layerwise local feature distillation (LLFD) for architecture search.",
      "layerwise local feature distillation"),
-    ("Additionally, our pipeline leverages a page-aware math rendering technique.", "page-aware math rendering technique"),
+    ("Next, our pipeline employs a page-aware formula rendering technique.", "page-aware formula rendering technique"),
 ])
 def test_a_described_part_of_our_method_is_introduced(text, part):
     assert part in _parts(text)
 
 
 @pytest.mark.parametrize("text", [
-    "Our method integrates Kelp Hadamard transforms (KHT) to bound outliers.",  # named: someone's
+    "Our method adopts Kelp Sine transforms (KST) against outliers.",  # named: someone's
     "Our method utilizes stochastic clipping for unbiased gradients.",  # a known technique, as it is
-    "Our approach leverages efficient continued pretraining strategies to extend the context.",
-    "Our model leverages grouped-query attention (GQA) for faster inference.",  # a model's borrowed part
-    "We leverage a two-level scaling scheme from prior work.",  # "we" use what exists
+    "Our approach employs careful continued pretraining schedules for long inputs.",
+    "Our model uses multi-query attention (MQA) for faster decoding.",  # a model's borrowed part
+    "We employ a two-level scaling scheme from prior work.",  # "we" use what exists
     "Our method is a two-level scaling scheme.",
 ])
 def test_no_part_of_our_method_from(text):
@@ -202,18 +201,18 @@ def test_no_part_of_our_method_from(text):
 
 def test_the_enumerated_techniques_of_our_approach_are_introduced(extract_abstract):
     names = introduced(extract_abstract(
-        "Our approach employs two key techniques: (1) targeted layer trimming, which removes layers, and (2) "
-        "adaptive domain batching, which updates the data mixture."))
-    assert {"targeted layer trimming", "adaptive domain batching"} <= names
+        "Our recipe uses three new techniques: (1) staged layer trimming, which drops layers early, and (2) "
+        "adaptive domain batching, which reweights the data mixture."))
+    assert {"staged layer trimming", "adaptive domain batching"} <= names
 
 
 # --- what is studied or reported is not made --------------------------------------------------------------
 
 @pytest.mark.parametrize("abstract", [
-    "We explore two distinct pruning strategies: (1) row pruning and (2) joint head/channel pruning.",
+    "We investigate three warmup schedules: (1) linear row warmup and (2) cosine block warmup.",
     "We compare three decoding schemes: (1) greedy lattice search, (2) beam lattice search and (3) nucleus "
     "lattice sampling.",
-    "Our findings suggest that (i) holds true, provided effective training is conducted.",
+    "Our experiments indicate that (ii) fails, unless the batch is large.",
     "Our results show that (1) longer warmup helps and (2) smaller batches hurt.",
 ])
 def test_listed_items_that_are_studied_or_reported_are_not_introduced(extract_abstract, abstract):
@@ -231,7 +230,7 @@ def test_listed_items_after_an_introducing_verb_still_are(extract_abstract):
 @pytest.mark.parametrize("abstract", [
     "We introduce clinical visual question answering, a new task for medical assistants.",
     "We propose legal clause summarization, an emerging problem in contract review.",
-    "We introduce a benchmark of 12 clinical question-answering (CQA) tasks in French.",
+    "We introduce a benchmark of 12 clinical question answering (CQA) tasks in French.",
     "We present a suite of twelve low-resource speech translation (LRST) tasks.",
 ])
 def test_a_topic_is_never_a_contribution(extract_abstract, abstract):
@@ -295,11 +294,11 @@ def test_a_short_title_naming_a_method_repeated_in_the_abstract(extract_abstract
 
 def test_enumerated_items_after_our(extract_abstract):
     names = introduced(extract_abstract(
-        "In this work we describe (1) our curated dataset $Kelp-Mix$, a subset of open datasets, (2) our process "
-        "of fine-tuning and merging adapter modules to keep the prior of pretrained LLMs, and (3) our efforts in "
-        "checking for test leaks."))
+        "This report covers (1) our filtered corpus $Kelp-Mix$, drawn from public sources, (2) our procedure "
+        "of pruning and stitching adapter blocks to keep what the base knows, and (3) our checks for "
+        "benchmark overlap."))
     assert "Kelp-Mix" in names and "$Kelp-Mix$" not in names
-    assert "fine-tuning and merging adapter modules" in names  # not "process of ..."
+    assert "pruning and stitching adapter blocks" in names  # not "procedure of ..."
 
 
 def test_two_gerunds_share_one_object_but_not_a_clause():
@@ -339,7 +338,7 @@ def test_a_described_name_we_use_or_compare_with_is_not_ours(extract_abstract, a
 
 
 @pytest.mark.parametrize("abstract, name", [
-    ("Kelp models are trained on synthetic data using Flint-Instruct, a novel approach to generating data.",
+    ("Kelp models are tuned on synthetic data using Flint-Instruct, a novel approach for drafting prompts.",
      "Flint-Instruct"),
     ("We propose ReKelp, a retrieval method that outperforms prior work.", "ReKelp"),
 ])

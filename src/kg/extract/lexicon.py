@@ -90,7 +90,7 @@ class Lexicon:
     study_verbs: frozenset[str]
     topic_heads: frozenset[str]
     """"X, a new *task*", "X (QA) *tasks*": what such a noun names is a topic, never a contribution."""
-    """"we *explore* two strategies: (1) X and (2) Y": verbs whose listed objects are studied, not made."""
+    """"we *compare* three schedules: (1) X and (2) Y": verbs whose listed objects are studied, not made."""
     """"a new retrieval method *from prior work*", "*baselines*, including a new X": someone else's."""
     """"our *previous* method": words after "our" that make it not this paper's."""
     """"two new strategies": a count before a plural announces a list, not a name."""

@@ -39,7 +39,7 @@ def techniques(doc: Doc) -> None:
     # ("Brindle, an efficient fine-tuning approach"; "a framework, named TallowChat" beside "tallowchat-13b")
     stated = {model_key(name): head for idx, text in enumerate(doc.clean)
               for name, head in stated_kinds(tokens_of.get(idx) or tokenize(text)).items()}
-    # a name the text calls a model ("X, a fine-tuned Y model", "X: Large Language Model ...") is no technique
+    # a name the text calls a model ("X, a tuned Y model", "X: An Open Chat Model for ...") is no technique
     called = {model_key(name) for idx, text in enumerate(doc.clean)
               for name in called_models(tokens_of.get(idx) or tokenize(text))}
     if doc.title_index is not None and (named := title_model(doc.clean[doc.title_index])):
@@ -59,7 +59,7 @@ def techniques(doc: Doc) -> None:
                                      tokens=tokens_of.get(idx))
         for c in found:
             if names_only_models(c.name):
-                continue  # "a method for scaling LLMs called ...": "LLMs" is what it is for
+                continue  # "a recipe for widening LLMs named ...": "LLMs" is what it is for
             if model_key(c.name) not in stated and _names_models(c.name, model_keys):
                 continue  # "we introduce X, ...; our X-v1 and X-v2 models": X names the models
             _emit(doc, idx, "introduces", c, long_of, short_of)

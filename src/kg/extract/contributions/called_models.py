@@ -2,10 +2,10 @@
 
 The models component decides what a paper introduces as a model; this reads the
 plainer signs of the same thing that a contribution rule must respect:
-"Kelpie, a fine-tuned Kelp model" / "(4) Code Kelpie 2, Kelp models finetuned on ..."
+"Kelpie, a tuned Kelp model" / "(3) Kelpie-Code, Kelp models adapted to ..."
 (an appositive whose head is a model word), "the Kelpie models" (a name before
-"model(s)"), "Kelpie surpasses all other open-source LLMs" (a name compared as one of
-the models), and a title "Kelpie: Large Language Model Connected with ..." (a
+"model(s)"), "Kelpie beats every other open LLM" (a name compared as one of
+the models), and a title "Kelpie: An Open Chat Model Grounded in ..." (a
 subtitle whose head is a model word). A sentence that calls the name a method,
 technique or dataset still wins (kinds.stated_kinds).
 """
@@ -41,7 +41,7 @@ def _name_before(tokens: list[Token], k: int) -> str | None:
 
 def _model_head(tokens: list[Token], j: int, limit: int = 8) -> bool:
     """Does the noun phrase opening at j end on a model word before any preposition or clause?
-    "a fine-tuned Kelp model that ..." and "Kelp models finetuned on ..." do; "a method for training
+    "a tuned Kelp model that ..." and "Kelp models adapted to ..." do; "a method for training
     LLMs" does not."""
     stops = lexicon().np_stop | SUBTITLE_STOPS
     heads = lexicon().kinds.every
@@ -68,7 +68,7 @@ def called_models(tokens: list[Token]) -> set[str]:
     for k, t in enumerate(tokens):
         if t.trail.strip() == "," and k + 1 < n and _model_head(tokens, k + 1):
             if (name := _name_before(tokens, k)) is not None:
-                out.add(name)  # "Kelpie, a fine-tuned Kelp model", "Code Kelpie 2, Kelp models finetuned on"
+                out.add(name)  # "Kelpie, a tuned Kelp model", "Kelpie-Code, Kelp models adapted to"
         elif k + 1 < n and not t.trail.strip() and tokens[k + 1].lower in ("model", "models") \
                 and _coined(t.text):
             out.add(t.text)  # "the KelpMath models": a coined name before "models" (not "SFT models", "MoE models")
@@ -76,12 +76,12 @@ def called_models(tokens: list[Token]) -> set[str]:
             after = [x.lower for x in tokens[k + 1:k + 6]]
             if "other" in after and _model_head(tokens, k + 2 + after.index("other"), 4):
                 if (name := _name_before(tokens, k - 1)) is not None:
-                    out.add(name)  # "KelpMath surpasses all other open-source LLMs": one of the models
+                    out.add(name)  # "KelpMath beats every other open LLM": one of the models
     return out
 
 
 def title_model(title: str) -> str | None:
-    """"Kelpie: Large Language Model Connected with Massive Tools" -> "Kelpie": the subtitle's head is a
+    """"Kelpie: Chat Model Grounded in Many Tools" -> "Kelpie": the subtitle's head is a
     model word. "Kelpie: A Recipe for Training Models" and "Kelpie: Scaling Models with ..." are not."""
     m = re.match(r"^([^:]{2,60}):\s*(.+)$", title)
     if not m:
@@ -99,7 +99,7 @@ def title_model(title: str) -> str | None:
             break
         if i > 0 and (low.endswith("ed") or low.endswith("ing")) and head is not None \
                 and i + 1 < len(words) and words[i + 1].lower in SUBTITLE_STOPS:
-            break  # "Model Connected with ...": a participle closes the head ("Pretrained Models" does not)
+            break  # "Model Grounded in ...": a participle closes the head ("Pretrained Models" does not)
         if i == 0 and low.endswith("ing"):
             return None  # "Scaling Models with ...": a gerund, what is done, not what it is
         head = low

@@ -92,7 +92,7 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
         return [Contribution(name, kind_of(head or last, name), 0.7)]
     if ext is None and len(core) >= 3 and _capitalised_tail(core) and not is_proper(core) \
             and not any(t.lower in MODEL_WORDS for t in core):
-        # "an instruction-aware Query Transformer": a described thing whose name the capitals close
+        # "a sparsity-aware Lattice Router": a described thing whose name the capitals close
         return [Contribution(name, "technique", 0.65)]
     if bare_ok and len(phrase) <= 3 and is_proper(phrase) and any(distinctive(t.text) for t in phrase):
         return [Contribution(name, "technique", 0.6)]
@@ -101,7 +101,7 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
 
 def _capitalised_tail(core: list[Token]) -> bool:
     """Do the last two words of a phrase both open with a capital, after lower-case modifiers
-    ("an instruction-aware Query Transformer")?"""
+    ("a sparsity-aware Lattice Router")?"""
     tail = core[-2:]
     return all(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in tail) \
         and core[0].lower in ("a", "an", "the", "our") and not core[-1].trail.strip().startswith(":")

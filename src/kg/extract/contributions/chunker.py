@@ -52,7 +52,7 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
                 after = tokens[k + 1].lower if k + 1 < n else ""
                 if after in MODEL_WORDS or after == "language" or after in w.topic_heads:
                     defined = False  # "a Sparse Mixture of Experts (SMoE) language model": describes a model;
-                    # "medical question-answering (QA) tasks": a topic
+                    # "legal clause retrieval (LCR) tasks": a topic
                 out.append((cur, "(topic)" if after in w.topic_heads else
                             "(acronym)" if defined and len(t.text) <= 10 else None))
                 cur = []
@@ -83,14 +83,14 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
         if low.endswith("ing") and cur and cur[-1].lower in MODEL_WORDS and len(cur) >= 2:
             break  # "a bilingual SLM supporting ...": a participle clause begins
         if low.endswith("ing") and cur and low in w.use_verbs and not cur[-1].trail.strip():
-            break  # "a triple loss combining language modeling, ...": the loss, then what it combines
+            break  # "a braided loss combining masking and ...": the loss, then what it combines
         if low == "along" and k + 1 < n and tokens[k + 1].lower == "with":
             k += 1
             low = "and"
         if low in ("and", "or", "&"):
             if cur and (modifier(cur[-1].text) or _gerund_pair(cur[-1], tokens[k + 1] if k + 1 < n else None)):
-                cur.append(t)  # "consumer electronic and medical domain datasets", "fine-tuning and merging
-                # adapter modules": one phrase
+                cur.append(t)  # "consumer electronic and medical domain datasets", "pruning and stitching
+                # adapter blocks": one phrase
                 k += 1
                 continue
             if cur:
@@ -151,14 +151,14 @@ def _defined_after(tokens: list[Token], k: int) -> bool:
 
 
 def _head_of_gerund(cur: list[Token], nxt: Token | None) -> bool:
-    """"our process of fine-tuning and merging ...": a generic head before "of" and a gerund says nothing
+    """"our procedure of pruning and stitching ...": a generic head before "of" and a gerund says nothing
     the gerund does not."""
     return nxt is not None and nxt.text.islower() and nxt.lower.endswith("ing") and len(nxt.lower) > 5 \
         and all(t.lower in GENERIC_HEADS or t.lower in lexicon().lead_words for t in cur)
 
 
 def _gerund_pair(before: Token, after: Token | None) -> bool:
-    """"fine-tuning and merging": two lower-case gerunds joined before one object share it."""
+    """"pruning and stitching": two lower-case gerunds joined before one object share it."""
     return after is not None and not before.trail.strip() and all(
         x.text.islower() and x.lower.endswith("ing") and len(x.lower) > 5 for x in (before, after))
 

@@ -33,7 +33,7 @@ TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 def strip_phrase(phrase: str) -> str:
     phrase = phrase.strip(" \"'“”‘’,;:.")
     if re.fullmatch(r"\$[^$\s]+\$", phrase):
-        phrase = phrase[1:-1]  # "our curated dataset $Kelp-Mix$": a name set in math mode
+        phrase = phrase[1:-1]  # "we release $Kelp-Mix$": a name set in math mode
     words = phrase.split()
     lead = lexicon().lead_words
     while words and words[0].lower().strip("\"'") in lead:
@@ -49,7 +49,7 @@ GENERIC_HEADS = frozenset("recipe approach method framework pipeline strategy te
 
 def names_only_models(name: str) -> bool:
     """"LLMs", "large language models", "the models": a plural or a class of models, never a contribution
-    ("a method for scaling LLMs called ..." names the method, not "LLMs")."""
+    ("a recipe for widening LLMs named ..." names the recipe, not "LLMs")."""
     words = re.findall(r"[\w][\w'-]*", name.lower())
     return bool(words) and all(w in MODEL_WORDS or w in CLASS_WORDS or w in lexicon().generic for w in words)
 

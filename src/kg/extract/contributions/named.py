@@ -105,7 +105,7 @@ def someone_elses(tokens: list[Token], k: int) -> bool:
     mechanism") or said to be prior work in its appositive ("X, a method from prior work")?"""
     lex = lexicon()
     if any(t.lower in lex.new_words for t in tokens[k + 1:k + 4]):
-        return False  # "trained using X, a novel approach to ...": the appositive says it is new
+        return False  # "we adopt X, a novel sampler for ...": the appositive says it is new
     build_verbs, build_preps = lex.build_on
     for j in range(k - 1, max(-1, k - 8), -1):
         low = tokens[j].lower

@@ -1,11 +1,11 @@
-"""The parts of the authors' own method are theirs: "Our method integrates X, employs a two-dimensional
-quantization scheme ..., and utilizes ..." introduces the schemes it describes.
+"""The parts of the authors' own method are theirs: "Our method adopts X, employs a two-level
+scaling scheme ..., and utilizes ..." introduces the schemes it describes.
 
 Said with "we" ("we leverage X"), a use verb names what exists; said of "our method / approach /
 pipeline", it names how the new thing is built. Only described parts count: lower-case words that end
-on a method head, one instance ("a two-dimensional quantization scheme") or one given an acronym here
-("blockwise local knowledge distillation (BLD)"). A named one ("Random Hadamard transforms", "LoRA")
-or a bare known one ("stochastic rounding", "effective instruction tuning") is still used, not made.
+on a method head, one instance ("a two-level scaling scheme") or one given an acronym here
+("layerwise local feature distillation (LLFD)"). A named one ("Kelp transforms", "LoRA") or a bare
+known one ("stochastic clipping", "careful instruction tuning") is still used, not made.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from kg.keys import model_key
 OUR_OWN = re.compile(r"^(?:[A-Z]\w+,\s*)?(?:our|the proposed) (?:\w+ )?(?:method|approach|framework|pipeline|"
                      r"recipe|technique|algorithm)s? (?!is\b|are\b|was\b|achieves?\b|outperforms?\b)",
                      re.IGNORECASE)
-""""Our method integrates ...", "Additionally, our pipeline leverages ...": the authors' own method as subject.
-Not "our model leverages grouped-query attention (GQA)": a model is built from parts others made."""
+""""Our method adopts ...", "Next, our pipeline employs ...": the authors' own method as subject.
+Not "our model uses multi-query attention (MQA)": a model is built from parts others made."""
 
 
 def own_subject(text: str) -> bool:
@@ -33,7 +33,7 @@ def own_subject(text: str) -> bool:
 
 def own_parts(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
     """Described parts the authors' method uses: each use verb's first object, if it is a lower-case
-    description ending on a technique head or a gerund ("employs a two-dimensional quantization scheme")."""
+    description ending on a technique head ("employs a two-level scaling scheme")."""
     lex = lexicon()
     out: list[Contribution] = []
     for k, t in enumerate(tokens):
@@ -43,12 +43,12 @@ def own_parts(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
             phrase = drop_gerund(phrase)
             words = [x for x in phrase if x.lower not in lex.lead_words]
             if len(words) < 2 or any(not x.text.islower() and not x.text[:1].islower() for x in words):
-                continue  # "Random Hadamard transforms", "LoRA": named, so existing
+                continue  # "Kelp transforms", "LoRA": named, so existing
             if any(QUANTITY.fullmatch(x.text) for x in words) or words[0].lower in lex.count_words:
                 continue  # "two key techniques": a count announces a list
             if phrase[0].lower not in ("a", "an") and head != "(acronym)":
-                continue  # "utilizes stochastic rounding": a known technique, used as it is; "employs a
-                # two-dimensional quantization scheme" and "utilizes blockwise local distillation (BLD)" are one made here
+                continue  # "utilizes stochastic clipping": a known technique, used as it is; "employs a
+                # two-level scaling scheme" and "utilizes layerwise feature distillation (LFD)" are one made here
             last = words[-1].lower.split("-")[-1]
             if last in MODEL_WORDS or last not in lex.kinds.technique:
                 continue

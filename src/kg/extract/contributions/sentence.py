@@ -27,7 +27,7 @@ def contributions_in(text: str, model_keys: set[str],
     out: list[Contribution] = []
     about_results = len(tokens) > 1 and tokens[0].lower == "our" and tokens[1].lower in w.about_words
     authors_speak = SUBJECT.search(text) is not None or OUR_NEW.search(text) is not None \
-        or (text.lower().startswith(("our ", "central to our")) and not about_results)  # not "Our findings suggest"
+        or (text.lower().startswith(("our ", "central to our")) and not about_results)  # not "Our results show"
     subject_is_new = bool(tokens) and technique_key(tokens[0].text) in new_names
     listed_after: set[str] = set()
     if authors_speak or NEW_APPOSITIVE.search(text):
@@ -68,11 +68,11 @@ def contributions_in(text: str, model_keys: set[str],
     if own:  # "Our method integrates X, employs a two-dimensional quantization scheme, ..."
         out.extend(own_parts(tokens, model_keys))
     uses_list = verb_at is None and not own and any(t.lower in w.use_verbs | w.study_verbs for t in tokens[:12])
-    # "we explore two pruning strategies: (1) X and (2) Y": what is studied or used, not made
+    # "we compare three schedules: (1) X and (2) Y": what is studied or used, not made
     if (verb_at is not None or authors_speak or subject_is_new) and not uses_list:
         for start in list_items(tokens):
             if start + 1 < len(tokens) and tokens[start].lower == "our":
-                start += 1  # "(2) our process of fine-tuning and merging adapters": the item after "our"
+                start += 1  # "(2) our procedure of pruning and stitching blocks": the item after "our"
             for phrase, head in object_phrases(tokens, start)[:1]:
                 out.extend(from_phrase(drop_gerund(phrase), head, model_keys, enumerated=True))
     if out:
@@ -97,7 +97,7 @@ def _along_with(tokens: list[Token], k: int) -> int | None:
         return None
     if tokens[k].lower == "and" and tokens[k + 1].lower in ("a", "an", "our", "the") \
             and k + 2 < len(tokens) and tokens[k + 2].lower not in lexicon().np_stop:
-        return k + 1  # "we propose X, a new evaluation suite ..., and the KelpSpeech corpus of 10K hours"
+        return k + 1  # "we propose X, a new evaluation suite ..., and the KelpSpeech corpus of spoken turns"
     if pair not in ALONG_WITH:
         return None
     start = k + 3 if pair == ("as", "well") and tokens[k + 2].lower == "as" else k + 2
@@ -113,8 +113,8 @@ def _after_comma(tokens: list[Token], first: Token) -> bool:
 
 def _predicate_of_authors(text: str, tokens: list[Token], k: int) -> bool:
     """Is the verb at k said by the authors: "we (also) propose", "this paper presents", "... and introduce"?
-    A participle deep in the object is not: "We conduct an evaluation on a benchmark comprising 10
-    established tasks" establishes nothing."""
+    A participle deep in the object is not: "We score Kelp on a suite holding 8 long-established
+    tasks" establishes nothing."""
     last = None
     for last in SUBJECT.finditer(text[: tokens[k].start]):
         pass

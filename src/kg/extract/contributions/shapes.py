@@ -116,7 +116,7 @@ def without_kind_head(name: str) -> str:
 def name_closes(tokens: list[Token], j: int) -> bool:
     """Does the name at j end its phrase, as a name set after its head does ("a new math corpus,
     Kelp-MathX." / "..., Kelp-MathX and Kelp-CodeX")? A word straight after it is the verb of the name
-    as a subject: "Fine-tuned on a synthetic dataset, Kelpie achieves ..." names no dataset Kelpie."""
+    as a subject: "Trained on a small synthetic dataset, Kelpie beats ..." names no dataset Kelpie."""
     if tokens[j].lead or not any(c.isalpha() for c in tokens[j].text):
         return False  # "(2)": an item number, no name
     trail = tokens[j].trail.strip()

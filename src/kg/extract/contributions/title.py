@@ -42,10 +42,10 @@ def title_name(name: str) -> bool:
 
 
 def named_title(text: str, abstract: str, model_keys: set[str]) -> list[Contribution]:
-    """"Visual Instruction Tuning": a short title, no colon, that is itself a method's name (capitalised
+    """"Layered Prompt Distillation": a short title, no colon, that is itself a method's name (capitalised
     words ending on a method word) and that the abstract repeats, names the paper's technique.
-    "Scaling Laws for Neural Language Models" ends on no method word; "FP8 Formats for Deep Learning"
-    is not repeated."""
+    "Scaling Laws for Sparse Encoders" ends on no method word; "Contrastive Span Masking" over an
+    abstract that never says it is not repeated."""
     words = text.rstrip(" .").split()
     if ":" in text or not 2 <= len(words) <= 5 or TITLE_NOT_NAME.search(text):
         return []

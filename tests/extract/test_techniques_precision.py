@@ -344,3 +344,15 @@ def test_a_described_name_we_use_or_compare_with_is_not_ours(extract_abstract, a
 ])
 def test_a_described_name_we_make_is_ours(extract_abstract, abstract, name):
     assert name in introduced(extract_abstract(abstract))
+
+
+# --- a plain word an appositive calls new is a name ------------------------------------------------------------
+
+@pytest.mark.parametrize("abstract, found", [
+    ("Kelp-7B achieves the best score on Rill, a new benchmark we built.", True),
+    ("We propose Thistle, a novel pruning method for encoders.", True),
+    ("Kelp-7B achieves the best score on Rill, a benchmark of 500 questions.", False),  # not said new: evaluated on
+])
+def test_a_plain_word_called_new_in_its_appositive(extract_abstract, abstract, found):
+    names = introduced(extract_abstract(abstract))
+    assert bool(names & {"Rill", "Thistle"}) is found

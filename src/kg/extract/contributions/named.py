@@ -81,7 +81,8 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                 if model_key(name) not in model_keys:
                     out.append(Contribution(name, kind_of(head_at(tokens, k), name), 0.75))
         # "Q-Vento, a metric that ...", "GateVAE, a search algorithm"
-        if distinctive(t.text) and model_key(t.text) not in model_keys and \
+        if (distinctive(t.text) or (plain_name(t.text) and _new_appositive(tokens, k + 1))) \
+                and model_key(t.text) not in model_keys and \
                 t.lower not in not_models_lower() and TWO_LETTERS.search(t.text):
             head = appositive_head(tokens, k + 1, heads)
             if head and not someone_elses(tokens, k):
@@ -97,6 +98,11 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
             if model_key(m.group(1)) not in model_keys and distinctive(m.group(1)):
                 out.append(Contribution(m.group(1), "technique", 0.7))
     return out
+
+
+def _new_appositive(tokens: list[Token], j: int) -> bool:
+    """"Rill, a new benchmark ...": an appositive that says new makes a plain word a name."""
+    return j + 1 < len(tokens) and tokens[j].lower in ("a", "an") and tokens[j + 1].lower in lexicon().new_words
 
 
 def someone_elses(tokens: list[Token], k: int) -> bool:

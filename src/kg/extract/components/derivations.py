@@ -299,7 +299,8 @@ def derivations(doc: Doc) -> None:
             sizes.setdefault(s, []).append(name)
     edges: list[Edge] = []
     ptexts: dict[int, tuple[str, dict[int, str]]] = {}
-    known = sorted(set(order), key=len, reverse=True)
+    intro_keys = {model_key(n) for n in _introduced(doc)}
+    own = sorted({n for n in order if model_key(n) in intro_keys}, key=len, reverse=True)
     for idx in sorted(models):
         text = doc.clean[idx]
         names = [mm.span.name for mm in models[idx]]
@@ -307,7 +308,7 @@ def derivations(doc: Doc) -> None:
         names += [s.name for s in doc.user.get("spans", {}).get(idx, ()) if s.family_level and s.score >= THRESHOLD]
         # "Finetuned from Y, X models achieve ...": a name the record takes for a model, here said of its family
         have = set(names)
-        names += [n for n in known if n not in have and n in text]
+        names += [n for n in own if n not in have and n in text]
         tokens = doc.user.get("tokens", {}).get(idx, [])
         located = [(tokens[mm.span.i].start, tokens[mm.span.i].start + len(mm.span.name), mm.span.name)
                    for mm in models[idx] if mm.span.j > mm.span.i and mm.span.j <= len(tokens)
@@ -324,11 +325,14 @@ def derivations(doc: Doc) -> None:
             ptexts[idx] = placeholder_text(text, names, located)
     for idx, (ptext, mapping) in sorted(ptexts.items()):
         by_pattern = _match_sentence(doc, idx, ptext, mapping, order)
-        parts = roles.clauses(ptext)
-        by_role = [e for k, part in enumerate(parts)
-                   for e in _role_edges(doc, idx, part, mapping, order, ptexts.get(idx - 1) if k == 0 else None,
-                                        ptexts.get(idx + 1) if k == len(parts) - 1 else None)]
-        excluded = _excluded_parents(ptext, mapping)
+        by_role: list[Edge] = []
+        excluded: set[str] = set()
+        if roles.has_trigger(ptext):  # most sentences state no derivation: their roles are not read
+            parts = roles.clauses(ptext)
+            by_role = [e for k, part in enumerate(parts)
+                       for e in _role_edges(doc, idx, part, mapping, order, ptexts.get(idx - 1) if k == 0 else None,
+                                            ptexts.get(idx + 1) if k == len(parts) - 1 else None)]
+            excluded = _excluded_parents(ptext, mapping)
         if excluded:  # "trained on responses distilled from Y": no pattern makes Y a parent
             for e in by_pattern:
                 if e.parent in excluded:

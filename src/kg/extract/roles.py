@@ -85,6 +85,11 @@ class RoleLexicon:
     """"we train <M0> with RLHF": no role by itself, but what is trained is a model."""
 
 
+def _lower_literals(pattern: str) -> str:
+    """The pattern with its literal capitals in lower case (escapes such as \\S and \\W left alone)."""
+    return re.sub(r"(?<!\\)[A-Z]", lambda m: m.group().lower(), pattern)
+
+
 def _alts(items: list[str]) -> str:
     return "|".join(f"(?:{i})" for i in items)
 
@@ -117,7 +122,8 @@ def lexicon() -> RoleLexicon:
         resulting=re.compile(r["resulting"], re.IGNORECASE),
         applied_to=re.compile(rf"(?:{r['applied_to']}) {FILLER}$", re.IGNORECASE),
         model_verb=re.compile(rf"(?:{r['model_verbs']}) {FILLER}$", re.IGNORECASE),
-        any_trigger=re.compile(_alts([*spec["cues"].values(), *r["anchors"]]), re.IGNORECASE),
+        # matched on lower-case text: case-folding the pattern once is faster than IGNORECASE on every sentence
+        any_trigger=re.compile("(?=[a-z0-9-])(?:" + _lower_literals(_alts([*spec["cues"].values(), *r["anchors"]])) + ")"),
         opener=re.compile(rf"^(?:{participle}|building|starting|initiali[sz]ing|using|with|after|by)\b[^,]*?,",
                           re.IGNORECASE),
     )
@@ -268,8 +274,68 @@ def read(ptext: str) -> Reading | None:
 
 
 @lru_cache(maxsize=1024)
-def _has_trigger(text: str) -> bool:
-    return lexicon().any_trigger.search(text) is not None
+def has_trigger(text: str) -> bool:
+    """Does the sentence hold any derivation trigger? (Most do not: every other reading is skipped.)"""
+    low = text.lower()
+    return any(w in low for w in _trigger_words()) and lexicon().any_trigger.search(low) is not None
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> tuple[str, ...]:
+    """A word every match of each trigger holds ("prun" of "\\bprun\\w*"): a sentence holding none of
+    them is passed over without running the triggers' expression."""
+    spec = json.loads(resources.files("kg.extract").joinpath("patterns/derivations.json").read_text("utf-8"))
+    return tuple(sorted({_required_word(a) for p in [*spec["cues"].values(), *spec["roles"]["anchors"]]
+                         for a in alternatives(p)}))
+
+
+def _required_word(alternative: str) -> str:
+    """The longest run of literal letters outside groups, classes and escapes, lower case: every match
+    of the alternative holds it ("\\bfine-?tun\\w*" -> "fine"; "\\b(?:lora|adapter) tun\\w*" -> "tun")."""
+    runs, run, depth, i = [], "", 0, 0
+    while i < len(alternative):
+        ch = alternative[i]
+        optional = i + 1 < len(alternative) and alternative[i + 1] in "?*{"
+        if depth == 0 and (ch.isalpha() or ch == " ") and not optional:
+            run += ch
+            i += 1
+            continue
+        runs.append(run)
+        run = ""
+        if ch == "\\":
+            i += 2
+        elif ch == "[":
+            i = alternative.index("]", i + 1) + 1
+        else:
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+            i += 1
+    word = max((r.strip() for r in [*runs, run]), key=len)
+    if len(word) < 2:
+        raise ValueError(f"a trigger with no literal word: {alternative!r}")
+    return word.lower()
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The pattern split at its top-level bars."""
+    parts, depth, start, escaped, in_class = [], 0, 0, False, False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    return parts
 
 
 @lru_cache(maxsize=65536)
@@ -278,9 +344,9 @@ def role_of(text: str, start: int, end: int) -> str | None:
     in a derivation the sentence states; evidence that the name is a model."""
     lex = lexicon()
     before, after = text[max(0, start - 120):start], text[end:end + 120]
-    if lex.resulting.match(before) and re.fullmatch(r"[^,]*(?:,|\bcalled|\bnamed) ", before):
+    if "esulting" in before and lex.resulting.match(before) and re.fullmatch(r"[^,]*(?:,|\bcalled|\bnamed) ", before):
         return "child"  # "The resulting model, X, ...": the sentence before says how it was made
-    if not _has_trigger(text):
+    if not has_trigger(text):
         return None
     while (m := LISTED_BEFORE.search(before)) and m.start() > 0:
         before = before[:m.start()]  # "to produce A and B": B is where A is

@@ -165,7 +165,7 @@ def _cue_words() -> dict[str, tuple[str, ...] | None]:
 
 def _opening_words(pattern: str) -> tuple[str, ...] | None:
     words = []
-    for alternative in _alternatives(pattern):
+    for alternative in roles.alternatives(pattern):
         m = re.match(r"\\b([A-Za-z][A-Za-z -]*)(.?)", alternative)
         if not m:
             return None
@@ -176,29 +176,6 @@ def _opening_words(pattern: str) -> tuple[str, ...] | None:
             return None
         words.append(word.lower())
     return tuple(words)
-
-
-def _alternatives(pattern: str) -> list[str]:
-    """The pattern split at its top-level bars."""
-    parts, depth, start, escaped, in_class = [], 0, 0, False, False
-    for i, ch in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-    parts.append(pattern[start:])
-    return parts
 
 
 def verb_kind(verb: str) -> str | None:

@@ -334,7 +334,9 @@ def _has_role(tokens: list[Token], i: int, text: str) -> bool:
     Feedback", "Mixture of Experts"), not a participle or an adverb ("Supervised"), not a long form
     before its acronym ("Kelp (KLP)")."""
     word = tokens[i].text
-    if word.lower().endswith(("ed", "ing", "ly")) or word.lower() in NUMBERED_NOUNS or _title_case(tokens):
+    if not (roles.has_trigger(text) or "esulting" in text) or word.lower().endswith(("ed", "ing", "ly")) \
+            or word.lower() in NUMBERED_NOUNS \
+            or _title_case(text):
         return False
     end = tokens[i].end
     after = i + 1
@@ -644,15 +646,16 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(3, f"the {role} of a derivation")  # "... to obtain X", "we fine-tune X on ..."
     if HARDWARE.match(core) or NUMBER_FORMAT.match(core):
         span.add(-10, "hardware or number format")
-    if span.j - span.i > 1 and _title_case(tokens) and all(
+    if span.j - span.i > 1 and _title_case(text) and all(
             t.text[:1].isupper() and t.text[1:].islower() and t.lower not in variants() and not family_stem(t.text)
             for t in tokens[span.i + 1:span.j]):
         span.add(-2, "title-case words after a name in a title")  # "Open Models Based on Kelp Research"
 
 
-def _title_case(tokens: list[Token]) -> bool:
+@lru_cache(maxsize=4096)
+def _title_case(text: str) -> bool:
     """A title written in Title Case, where a capital says nothing of a name."""
-    words = [t.text for t in tokens if t.text[:1].isalpha() and len(t.text) > 3]
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 

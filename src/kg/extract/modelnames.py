@@ -28,6 +28,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.extract import roles
+from kg.extract.lexicon import lexicon
 from kg.extract.sizes import (  # noqa: F401  (size_of, parameters: read here by older callers)
     COUNT, SIZE, SIZE_ADJECTIVE, SIZE_AT_END, SIZE_IN_NAME, SIZE_PART, parameters, size_of,
 )
@@ -715,7 +716,8 @@ def _adjectival(tokens: list[Token], j: int) -> bool:
     return all(tokens[k].text[:1].islower() for k in range(j, min(j + 3, len(tokens))))
 
 
-NAME_CUES = frozenset("called named namely dubbed termed coined name call".split())
+NAME_CUES = lexicon().name_cues
+"""Words after which a name is given ("called X", "we name it X"): the shared lexicon's."""
 CALLED_MODEL_BEFORE = re.compile(r"\b(?:call|name|dub|term)(?:ed|s)?\s+(?:the|our|this|these)\s+(?:[\w-]+\s+){0,2}?"
                                  r"(?:models?|LLMs?|checkpoints?)\s+$", re.IGNORECASE)
 """Just before a name: "We call the resulting model X", "we name our final checkpoint X"."""

@@ -85,7 +85,7 @@ def test_the_word_prefilter_changes_no_match(monkeypatch):
     def every_pattern(ptext):
         placeholders = ptext.count("<M") + ptext.count("<m")
         return tuple((pat, m.groupdict(), m.span("c") if m.groupdict().get("c") else None)
-                     for pat, needed in zip(derivations.patterns(), derivations._names_needed())
-                     if needed <= placeholders for m in pat.regex.finditer(ptext))
+                     for pat in derivations.patterns()
+                     if pat.names <= placeholders for m in pat.regex.finditer(ptext))
 
     assert [matches(p) for p in seen] == [every_pattern(p) for p in seen]

@@ -60,6 +60,10 @@ class Pattern:
     conf: float
     first: str | None
     parent_is_main: bool
+    names: int
+    """How many models any match names at least: a sentence naming fewer is not tried."""
+    words: tuple[str, ...]
+    """Words (lower case) of which any match holds one; () when none is needed."""
 
 
 @lru_cache(maxsize=1)
@@ -70,73 +74,8 @@ def _spec() -> dict:
 @lru_cache(maxsize=1)
 def patterns() -> list[Pattern]:
     return [Pattern(p["name"], re.compile(p["re"], re.IGNORECASE), p["kind"], p["conf"], p.get("first"),
-                    p.get("parent") == "main")
+                    p.get("parent") == "main", p["names"], tuple(p["words"]))
             for p in _spec()["patterns"]]
-
-
-@lru_cache(maxsize=1)
-def _names_needed() -> list[int]:
-    """Per pattern (in order), how many model placeholders ("<M3>") any match of it holds at least."""
-    from re import _constants as c, _parser
-
-    def least(items) -> int:
-        n, after_lt = 0, False
-        for op, av in items:
-            if op is c.LITERAL:
-                n += after_lt and av in (ord("M"), ord("m"))  # "<M": a placeholder (case aside)
-                after_lt = av == ord("<")
-                continue
-            after_lt = False
-            if op is c.SUBPATTERN:
-                n += least(av[-1])
-            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-                n += av[0] * least(av[2])
-            elif op is c.BRANCH:
-                n += min(least(b) for b in av[1])
-            elif op is c.ATOMIC_GROUP:
-                n += least(av)
-        return n
-
-    return [least(_parser.parse(p["re"])) for p in _spec()["patterns"]]
-
-
-@lru_cache(maxsize=1)
-def _words_needed() -> list[tuple[str, ...]]:
-    """Per pattern (in order), words (lower case) of which any match holds at least one, read off
-    the pattern: "merg\\w* ..." needs "merg". A sentence holding none of them is not tried. () when
-    the pattern needs no word."""
-    from re import _constants as c, _parser
-
-    def needs(items) -> list[tuple[str, ...]]:
-        out: list[tuple[str, ...]] = []
-        run: list[str] = []
-
-        def flush() -> None:
-            word = "".join(run).strip()
-            if sum(ch.isalpha() for ch in word) >= 3 and "<" not in word:
-                out.append((word,))
-            run.clear()
-
-        for op, av in items:
-            if op is c.LITERAL and (chr(av).isalpha() or chr(av) in " -"):
-                run.append(chr(av).lower())
-                continue
-            flush()
-            if op is c.SUBPATTERN:
-                out += needs(av[-1])
-            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-                out += needs(av[2])
-            elif op is c.BRANCH:
-                firsts = [needs(b) for b in av[1]]
-                if all(firsts):  # every alternative needs a word: one of those words is needed
-                    out.append(tuple(w for f in firsts for w in max(f, key=lambda ws: min(map(len, ws)))))
-        flush()
-        return out
-
-    def best(reqs: list[tuple[str, ...]]) -> tuple[str, ...]:
-        return max(reqs, key=lambda ws: min(map(len, ws)), default=())
-
-    return [best(needs(_parser.parse(p["re"]))) for p in _spec()["patterns"]]
 
 
 @lru_cache(maxsize=1)
@@ -455,9 +394,9 @@ def _pattern_matches(ptext: str) -> tuple[tuple[Pattern, dict[str, str | None], 
     placeholders = ptext.count("<M") + ptext.count("<m")
     low = ptext.lower()
     return tuple((pat, m.groupdict(), m.span("c") if m.groupdict().get("c") else None)
-                 for pat, needed, words in zip(patterns(), _names_needed(), _words_needed())
-                 if needed <= placeholders  # a pattern cannot match a sentence naming fewer models
-                 and (not words or any(w in low for w in words))  # nor one holding none of its words
+                 for pat in patterns()
+                 if pat.names <= placeholders  # a pattern cannot match a sentence naming fewer models
+                 and (not pat.words or any(w in low for w in pat.words))  # nor one holding none of its words
                  for m in pat.regex.finditer(ptext))
 
 

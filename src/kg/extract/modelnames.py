@@ -776,8 +776,8 @@ def _appositive_head(tokens: list[Token], j: int, heads: frozenset) -> str | Non
         trail = tokens[k].trail.strip()
         if trail == "," and _adjective_run(tokens, k):
             continue  # "a competitive, truly open language model"
-        if trail and (trail[0] in ".;:" or (trail[0] == "," and "-" not in tokens[k].text)):
-            return None  # the appositive ended without a head
+        if trail and (trail[0] in ".;:" or (trail[0] == "," and not ("-" in tokens[k].text and tokens[k].text.islower()))):
+            return None  # the appositive ended without a head ("state-of-the-art," goes on; "Kelp-7B," ends it)
     return None
 
 

@@ -56,7 +56,8 @@ def test_sizes_a_phrase_lists(text, sizes):
 
 
 @pytest.mark.parametrize("word, is_adjective", [
-    ("7B-parameter", True), ("15-billion", True), ("70B-scale", True), ("Kelpo-7B", False), ("7B", False),
+    ("7B-parameter", True), ("15-billion", True), ("70B-scale", True), ("32K-context", True), ("128k-token", True),
+    ("Kelpo-7B", False), ("7B", False), ("Kelpo-32K", False),
 ])
 def test_a_size_made_an_adjective(word, is_adjective):
     assert bool(SIZE_ADJECTIVE.search(word)) is is_adjective

@@ -37,9 +37,9 @@ SIZE_PART = re.compile(rf"^(?:{SIZE_IN_NAME}|{MIXTURE}|{ACTIVE})$")
 """A part of a name that is a size, active parameters included ("A3B")."""
 SIZE_AT_END = re.compile(rf"({SIZE_IN_NAME})$")
 """The size a name ends with: "Kelp-2.5-7B" (the head of "Kelp-2.5-7B/72B")."""
-SIZE_ADJECTIVE = re.compile(r"\d[BMbm]?-(?:parameter|param|token|billion|million|scale|sized?|layer)s?$",
+SIZE_ADJECTIVE = re.compile(r"\d[BMKbmk]?-(?:parameter|param|token|billion|million|scale|sized?|layer|context|length)s?$",
                             re.IGNORECASE)
-"""A size made an adjective: "7B-parameter", "15-billion", "70B-scale"."""
+"""A size made an adjective: "7B-parameter", "15-billion", "70B-scale", "32K-context"."""
 COUNT = re.compile(rf"^{NUMBER}[KkTt]$")
 """A count of tokens or a context length ("200K", "4.8T"): never a name."""
 AMOUNT = re.compile(rf"{NUMBER}[BMT]")

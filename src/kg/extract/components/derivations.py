@@ -320,6 +320,9 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
                              and roles.lexicon().unnamed_child.search(ptext, g[-1].end, first_parent))]
         rule = "role: parents named, the paper's models in the sentence are what was made"
     out: list[Edge] = []
+    if not parents and not children and after is not None and roles.lexicon().resulting.match(after[0]):
+        parents = list(unmarked.values())  # "We train Y with RLHF. The resulting model, X, ...": Y is what was trained
+        rule = "role: what the sentence works on, made into the next sentence's 'resulting model'"
     if not parents:
         return out
     found = roles.pairs(parents, children)

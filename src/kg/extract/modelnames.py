@@ -266,6 +266,11 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
             elif t.text[:1].isupper() and t.text.replace("-", "").isalnum() and t.lower not in STOP_PREFIX \
                     and t.lower not in not_models() and t.lower not in _any_head() and _has_role(tokens, i, text):
                 start = i  # "... to obtain Kelp 2", "Kelp, fine-tuned from X": a name in a derivation's role
+            elif i > 0 and t.text[:1].isupper() and t.text.isalpha() and not t.trail.strip() \
+                    and t.lower not in STOP_PREFIX and t.lower not in not_models() and t.lower not in _any_head() \
+                    and not t.lower.endswith(("ed", "ing", "ly")) and not _title_case(text) \
+                    and i + 2 < n and tokens[i + 1].lower == "and" and tokens[i + 2].text[:1].isupper():
+                start = i  # "We introduce Kelp and Vega-2, two ...": listed with a name, so coordination decides
             elif t.text[:1].isupper() and not t.trail.strip() and COINED.match(t.text) and MADE_AFTER.match(text, t.end):
                 spans.append(Span(i, i + 1, t.text))  # "Heron-Math adopts X as its base model"
                 i += 1

@@ -138,6 +138,12 @@ def family_stem(text: str) -> str | None:
         if text[k:k + 1].isupper() and ((low[:k] in fams and low[k:] in variants())
                                         or (low[k:] in fams and low[:k] in variants())):
             return low[:k] if low[:k] in fams else low[k:]
+    for k in range(1, len(low) - 2):  # "OpenStarling", "MedStarling2": a capitalised word run into a stem
+        if text[k:k + 1].isupper() and text[k - 1:k].islower():
+            m = STEM_AND_VERSION.match(low[k:] + " ")
+            stem = low[k:] if low[k:] in fams else (m.group(1) if m and m.group(1) in fams else None)
+            if stem:
+                return stem
     return None
 
 
@@ -282,7 +288,9 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
         last = tokens[i]
         while j < n and not last.trail.strip() and not tokens[j].lead:
             nxt = tokens[j]
-            if nxt.text in ("-", "--", "\u2013", "\u2014") and j + 1 < n and tokens[j + 1].lower in var:
+            if nxt.text in ("-", "--", "\u2013", "\u2014") and j + 1 < n and tokens[j + 1].lower in var \
+                    and not (j + 2 < n and _capitalised(tokens[j + 2]) and not tokens[j + 1].trail.strip()):
+                # "Kelp 8x7B - Instruct", not "Kelps - Large Language Models" (a subtitle)
                 j += 2  # "Mixtral 8x7B - Instruct", "Llama 2 70B - chat"
                 last = tokens[j - 1]
                 continue

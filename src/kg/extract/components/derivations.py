@@ -564,6 +564,12 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
                     out.append(Edge(name, base, kind, 0.55, idx, "naming: 'X-Instruct' beside 'X-Base'"))
                     has_parent.add(model_key(name))
         # "Kelp-VL-Chat" beside "Kelp-VL", "Kelp2-72B-Instruct" beside "Kelp2": the variant of a model of the paper
+        if model_key(name) not in has_parent and (prefixed := _prefixed_of(name, keys)):
+            base, kind = prefixed  # "Flan-Kelp" beside "Kelp": the prefix names the step
+            idx = _sentence_with(doc, name)
+            if idx is not None and (name in intro or base in intro):
+                out.append(Edge(name, base, kind, 0.55, idx, "naming: a prefixed variant of a model the paper names"))
+                has_parent.add(model_key(name))
         if model_key(name) not in has_parent:
             variant = _variant_of(name, keys)
             if variant and name not in intro and variant[0] not in intro:
@@ -601,6 +607,20 @@ def _variant_of(name: str, keys: dict[str, str]) -> tuple[str, str] | None:
         return None
     base = m.group("base").rstrip("-_ ")
     if model_key(base) in keys and model_key(base) != model_key(name):
+        return keys[model_key(base)], kind
+    return None
+
+
+VARIANT_START = re.compile(r"^(?P<prefix>[A-Za-z]+)[-_ ]?(?P<base>[A-Z].+)$")
+
+
+def _prefixed_of(name: str, keys: dict[str, str]) -> tuple[str, str] | None:
+    """"Flan-Kelp 540B" -> ("Kelp 540B", "finetuned") when that is a model of the record: a prefix word
+    (patterns/derivations.json "prefix_kinds") before another model's name, and the kind it names."""
+    m = VARIANT_START.match(name)
+    kind = _spec()["prefix_kinds"].get(m.group("prefix").lower()) if m else None
+    base = m.group("base") if m else ""
+    if kind and model_key(base) in keys and model_key(base) != model_key(name):
         return keys[model_key(base)], kind
     return None
 

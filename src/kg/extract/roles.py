@@ -185,6 +185,8 @@ def _clause_before(ptext: str, start: int) -> str:
     return before[cut + 1:] if cut >= 0 else before
 
 
+ASIDE = re.compile(r"^ ?\([^()]*$")
+""""<M0> (open-sourced version of <M1>)": the text between two names opens a parenthesis it does not close."""
 APPOSITIVE_KIND = re.compile(r"^, (?:(?:an?|the) )?(?:[\w-]+ ){0,2}$")
 KIND_THEN_PARTICIPLE = re.compile(
     r"^(?: [\w-]+){0,1} (?:models?|LLMs?|checkpoints?|variants?)(?: (?:that|which) (?:is|are|was|were|has been))?"
@@ -226,7 +228,9 @@ def read(ptext: str) -> Reading | None:
         before = _clause_before(ptext, first.start)
         after = ptext[last.end:last.end + 120]
         role, why = "", ""
-        if lex.excluded_before.search(before) or lex.excluded_after.match(after):
+        if g > 0 and ASIDE.match(ptext[groups[g - 1][-1].end:first.start]):
+            role, why = "excluded", "an aside in parentheses after another model"  # "<M0> (a version of <M1>)"
+        elif lex.excluded_before.search(before) or lex.excluded_after.match(after):
             role, why = "excluded", "a comparison, a data source or an architecture"
         elif lex.child_before.search(before):
             role, why = "child", "named as what was made"

@@ -637,8 +637,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(3, "preceded by 'model,'")
     if prev is not None and prev.trail.strip() == ":" and (prev.lower in model_heads or prev.lower in ("variant", "version")):
         span.add(3, "named after 'model:'")  # "we introduce an advanced long-thinking variant: X"
-    if span.i >= 2 and tokens[span.i - 1].lower in NAME_CUES:
-        named = _named_what(tokens, span.i - 1, model_heads, non_heads)
+    cue = span.i - 2 if span.i >= 3 and tokens[span.i - 1].lower == "as" else span.i - 1  # "termed as X"
+    if cue >= 1 and tokens[cue].lower in NAME_CUES:
+        named = _named_what(tokens, cue, model_heads, non_heads)
         if named == "model":
             span.add(3, "named as a model")  # "7B and 14B models trained for 4.8T tokens, called X and Y"
         elif named == "other":

@@ -56,6 +56,10 @@ SIZES_LISTED = re.compile(
 STOP_NAMES = frozenset("we our the this it they these".split())
 RESULT_BEFORE = re.compile(r"\b(?:(?:the )?(?:resulting|final) (?:models?|results?|checkpoints?)|our models?),?\s*$")
 """Just before a name: "the resulting model, X", "our model X"."""
+MADE_BEFORE = re.compile(r"\b(?:creating|producing|yielding|resulting in|to (?:obtain|produce|create))\s+(?:the\s+|a\s+|an\s+)?$")
+"""Just before a name: what a step made ("..., creating X", "to obtain X")."""
+SUBJECT_OF_MAKING = re.compile(r"^(?:[^.]{0,60}, )?(?:we|our)\b", re.IGNORECASE)
+"""The authors are the ones making it ("We perform ...", "To adapt it, we ...")."""
 ENUMERATED = re.compile(r"(?:^|[:;,]\s*|\s)\((?:\d{1,2}|[ivx]{1,4})\)\s*(?:our\s+)?$")
 """Just before a name: an item marker of an enumerated list ("we release: (1) X; (2) Y")."""
 OUR_MODEL_AFTER = re.compile(r",\s*(?:our|the) (?:new |final )?model\b")
@@ -118,6 +122,8 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
         return 0.85
     if ENUMERATED.search(before) and _intro_scope(text) and _intro_scope(text)[0] <= tokens[span.i].start:
         return 0.85  # "we release: (1) X, ...; (2) Y, ...": each item the authors list
+    if MADE_BEFORE.search(before) and SUBJECT_OF_MAKING.search(text[:tokens[span.i].start]):
+        return 0.85  # "We perform continued pretraining on ..., creating X": what the authors' step made
     after = text[tokens[span.j - 1].end: tokens[span.j - 1].end + 14].lower()
     if OUR_MODEL_AFTER.match(after):
         return 0.85

@@ -687,9 +687,9 @@ def _parents_are_not_introduced(doc: Doc, edges: list[Edge]) -> None:
 
 
 REPORTED = re.compile(r"\b(?:shows? that|finds? that|found that|observe[sd]?|analy[sz]\w*|prior|previous(?:ly)?|existing|"
-                      r"such as|e\.g\.|compared|outperform\w*|than)\b", re.IGNORECASE)
-"""A sentence that reports on models ("Our analysis shows that X, fine-tuned from Y, ..."): its
-child is not thereby the paper's own."""
+                      r"such as|e\.g\.|compared|outperform\w*|than|evaluat\w*)\b", re.IGNORECASE)
+"""A sentence that reports on models ("Our analysis shows that X, fine-tuned from Y, ...", "we evaluate Y
+and its tuned variant X"): its child is not thereby the paper's own."""
 
 
 def _emit(doc: Doc, edges: list[Edge]) -> None:

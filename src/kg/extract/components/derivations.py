@@ -645,7 +645,7 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
     continued pretraining to extend the context window ...") and naming no
     other model count.
     """
-    vague = {(e.child, e.parent): e for e in edges if e.kind == "based_on" and e.conf >= 0.8}
+    vague = {(e.child, e.parent): e for e in edges if e.kind == "based_on" and e.conf >= 0.75}
     if not vague:
         return []
     out: list[Edge] = []

@@ -356,3 +356,50 @@ def test_a_described_name_we_make_is_ours(extract_abstract, abstract, name):
 def test_a_plain_word_called_new_in_its_appositive(extract_abstract, abstract, found):
     names = introduced(extract_abstract(abstract))
     assert bool(names & {"Rill", "Thistle"}) is found
+
+
+# --- an aside between a name and its appositive --------------------------------------------------------------
+
+@pytest.mark.parametrize("abstract, name, generic", [
+    ("We present GrovRA (Gradual Rotary Attention), a compute-light method to widen the context window.",
+     "GrovRA", "compute-light method"),
+    ("We introduce QuillMix (Quality-Informed Mixing), a simple data selection technique for pretraining.",
+     "QuillMix", "simple data selection technique"),
+    ("In this work we propose KelpBench (Kelp Benchmark), a new benchmark of 900 proofs.",
+     "KelpBench", "new benchmark"),
+])
+def test_the_name_before_an_aside_is_what_its_appositive_describes(extract_abstract, abstract, name, generic):
+    names = introduced(extract_abstract(abstract))
+    assert name in names and generic not in names
+
+
+def test_a_name_with_an_aside_we_compare_with_is_not_ours(extract_abstract):
+    abstract = "We compare with GrovRA (Gradual Rotary Attention), a compute-light method to widen the window."
+    assert "GrovRA" not in introduced(extract_abstract(abstract))
+
+
+# --- generic descriptions are no names ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("abstract", [
+    "In this paper, we propose a recipe for adapting LLMs to several legal tasks.",
+    "We describe the procedure for building a strong, open chat model for law.",
+    "We present a new framework for aligning assistants with user feedback.",
+    "We propose a Lattice Q-mixer to merge an image encoder into our audio encoder.",
+    "We release the Kelp models, our adaptation dataset, and model outputs.",
+    "This work introduces a novel method to synthesize conversational data from dense clinical notes.",
+])
+def test_generic_descriptions_are_not_contributions(extract_abstract, abstract):
+    names = {n.lower() for n in introduced(extract_abstract(abstract))}
+    assert not names & {"recipe for adapting llms", "procedure for building a strong", "framework for aligning assistants",
+                        "audio encoder", "adaptation dataset", "conversational data"}
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We propose a contrastive framework for aligning assistants with feedback.",
+     "contrastive framework for aligning assistants"),
+    ("We release our new adaptation dataset of 20K court rulings.", "adaptation dataset"),
+    ("We propose a pipeline that can generate a multi-party dialogue corpus from meeting notes.",
+     "multi-party dialogue corpus"),
+])
+def test_described_contributions_that_say_more_are_kept(extract_abstract, abstract, name):
+    assert name.lower() in {n.lower() for n in introduced(extract_abstract(abstract))}

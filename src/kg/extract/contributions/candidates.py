@@ -73,6 +73,9 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
     ext = next((i for i in range(1, len(phrase)) if phrase[i].lower in ("for", "to", "of", "on")
                 and phrase[i - 1].lower in GENERIC_HEADS | heads), None)
     core = phrase[:ext] if ext else phrase  # the head is before "for ..."/"to ..."
+    if ext is not None and ext + 1 < len(phrase) and phrase[ext + 1].lower.endswith("ing") \
+            and all(t.lower in GENERIC_HEADS | w.lead_words for t in core):
+        return []  # "a recipe for tailoring LLMs to ...": what a generic method is for names nothing
     last = core[-1].lower.strip("\"'")
     last_part = last.split("-")[-1]
     if not [c for c in content_words(name) if c not in GENERIC_HEADS | BARE_DATA]:

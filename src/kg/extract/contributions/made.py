@@ -32,7 +32,7 @@ def made_data(tokens: list[Token], start: int, model_keys: set[str]) -> list[Con
             found = [c for phrase, head in object_phrases(tokens, k + 1)[:4]
                      if phrase and (phrase[-1].lower in data_heads or head in data_heads)
                      for c in from_phrase(phrase, head, model_keys)]
-            return [c for c in found if c.kind != "technique"]
+            return [c for c in found if c.kind != "technique" and not _bare_data(c.name)]
         if tokens[k].trail.strip()[:1] in (".", ";"):
             break
     return []
@@ -56,3 +56,9 @@ def made_with(tokens: list[Token], start: int, model_keys: set[str]) -> list[Con
         return [c for phrase, head in phrases if phrase and phrase[-1].lower in lex.kinds.technique
                 for c in from_phrase(phrase, head, model_keys) if c.kind == "technique"]
     return []
+
+
+def _bare_data(name: str) -> bool:
+    """"a method to synthesize conversational data": data of some kind is what a method outputs; a
+    corpus or dataset it builds ("a multi-party dialogue corpus") or a name ("KelpChat data") is a thing."""
+    return name == name.lower() and name.split()[-1] == "data"

@@ -71,20 +71,22 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                     k > 0 and tokens[k - 1].lower in heads and method_run(tokens, k + 1)):
                 # "which we call Direct Preference Optimization (DPO)", "called depth up-scaling (DUS)"
                 out.append(Contribution(title, kind_of(head_before(tokens, k, heads), title), 0.8))
-        if t.trail.strip() != ",":
+        app = _after_aside(tokens, k)  # "X (Expansion Of X), a method ...": the appositive after the aside
+        if t.trail.strip() != "," and app is None:
             continue  # the two rules below read "X, ..."
         # "a new math corpus, Kelp-MathX"
-        if t.lower in heads and model_key(nxt.text) not in model_keys and \
+        if app is None and t.lower in heads and model_key(nxt.text) not in model_keys and \
                 (distinctive(nxt.text) or (plain_name(nxt.text) and new_before(tokens, k))) and \
                 name_closes(tokens, k + 1):
             for name in listed_names(tokens, k + 1):  # "two new benchmarks, A and B,"
                 if model_key(name) not in model_keys:
                     out.append(Contribution(name, kind_of(head_at(tokens, k), name), 0.75))
         # "Q-Vento, a metric that ...", "GateVAE, a search algorithm"
-        if (distinctive(t.text) or (plain_name(t.text) and _new_appositive(tokens, k + 1))) \
+        app = k + 1 if app is None else app
+        if (distinctive(t.text) or (plain_name(t.text) and _new_appositive(tokens, app))) \
                 and model_key(t.text) not in model_keys and \
                 t.lower not in not_models_lower() and TWO_LETTERS.search(t.text):
-            head = appositive_head(tokens, k + 1, heads)
+            head = appositive_head(tokens, app, heads)
             if head and not someone_elses(tokens, k):
                 start = k
                 while start > 0 and tokens[start - 1].text[:1].isupper() and not tokens[start - 1].trail \
@@ -98,6 +100,17 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
             if model_key(m.group(1)) not in model_keys and distinctive(m.group(1)):
                 out.append(Contribution(m.group(1), "technique", 0.7))
     return out
+
+
+def _after_aside(tokens: list[Token], k: int) -> int | None:
+    """Where the appositive of the word at k opens when a short parenthesised aside sits between them
+    ("Brindle (Bright Rope INDex), a method to ..."), or None."""
+    if k + 1 >= len(tokens) or tokens[k].trail.strip() or not tokens[k + 1].lead.startswith("("):
+        return None
+    for j in range(k + 1, min(k + 10, len(tokens) - 1)):
+        if ")" in tokens[j].trail:
+            return j + 1 if tokens[j].trail.strip() == ")," else None
+    return None
 
 
 def _new_appositive(tokens: list[Token], j: int) -> bool:

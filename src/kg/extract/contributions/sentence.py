@@ -52,7 +52,8 @@ def contributions_in(text: str, model_keys: set[str],
                 continue  # "X (ABC), a new framework for ...": the appositive describes X, it is not another
             found = from_phrase(phrase, head, model_keys, bare_ok=proposed)
             named = named or any(c.name != c.name.lower() for c in found) \
-                or model_key(text[phrase[0].start:phrase[-1].end]) in model_keys  # "we present X, an ... model"
+                or model_key(text[phrase[0].start:phrase[-1].end]) in model_keys \
+                or any(technique_key(c.name) == technique_key(phrase[-1].text) for c in out)  # "X (ABC), a ..."
             out.extend(found)
         out.extend(made_data(tokens, verb_at + 1, model_keys))
         out.extend(made_with(tokens, verb_at + 1, model_keys))

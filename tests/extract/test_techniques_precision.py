@@ -403,3 +403,23 @@ def test_generic_descriptions_are_not_contributions(extract_abstract, abstract):
 ])
 def test_described_contributions_that_say_more_are_kept(extract_abstract, abstract, name):
     assert name.lower() in {n.lower() for n in introduced(extract_abstract(abstract))}
+
+
+# --- a name described as our curated data, or as extending another set ---------------------------------------
+
+@pytest.mark.parametrize("abstract, name", [
+    ("The Kelp models are trained on LoamSet, our carefully curated instruction tuning dataset.", "LoamSet"),
+    ("Kelp-7B is tuned on FernMix, our newly collected preference dataset.", "FernMix"),
+    ("We further introduce QuillEval-X, expanding the QuillEval benchmark to six languages.", "QuillEval-X"),
+    ("We release RiverCode-2, extending the RiverCode corpus with 40 languages.", "RiverCode-2"),
+])
+def test_a_name_our_modified_description_or_an_extension_describes_is_ours(extract_abstract, abstract, name):
+    assert name in introduced(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We compare with QuillEval-X, expanding the QuillEval benchmark to six languages.",
+    "Our curated dataset improves Kelp-7B on LoamSet, a benchmark of 200 puzzles.",
+])
+def test_an_extension_we_compare_with_or_a_set_we_score_on_is_not_ours(extract_abstract, abstract):
+    assert not introduced(extract_abstract(abstract)) & {"QuillEval-X", "LoamSet"}

@@ -56,7 +56,7 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
             if any(QUANTITY.fullmatch(x.text) for x in phrase):
                 continue  # "our full 6.3T token dataset": a quantity describes it, it does not name it
             if any(x.lower in lex.use_verbs or x.lower in lex.make_verbs or x.lower in lex.intro.for_contributions
-                   for x in phrase):
+                   for x in phrase if not _modifier(phrase, x)):
                 continue  # "our approach leverages ... strategies": a clause, not a name
             before_head = " ".join(x.text for x in phrase[:-1])
             if not [w for w in content_words(before_head) if w not in GENERIC_HEADS | BARE_DATA]:
@@ -84,6 +84,14 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
             out.extend(c for c in from_phrase(phrase, head, model_keys)
                        if c.name.lower().split()[-1] in heads or distinctive(c.name))  # "our ... KelpSet dataset"
     return out
+
+
+def _modifier(phrase: list[Token], x: Token) -> bool:
+    """Is x a participle before the noun it describes ("our (carefully) curated instruction dataset"),
+    right after the mark or an adverb, not a verb of a clause?"""
+    i = phrase.index(x)
+    return x.lower.endswith("ed") and i + 1 < len(phrase) and (
+        i == 0 or phrase[i - 1].lower in ("our", "proposed") or phrase[i - 1].lower.endswith("ly"))
 
 
 def _head_after_parenthesis(tokens: list[Token], phrase: list[Token]) -> str | None:

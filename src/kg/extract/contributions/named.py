@@ -133,6 +133,8 @@ def someone_elses(tokens: list[Token], k: int) -> bool:
         if low in lex.use_verbs or low in lex.others_words or low in lex.study_verbs or \
                 (low in build_preps and j > 0 and tokens[j - 1].lower in build_verbs):
             return True
+    if k > 0 and tokens[k - 1].lower in EVALUATED_ON:
+        return True  # "Kelp-7B scores 60 on X, a benchmark of 200 puzzles": measured on, not made
     after = tokens[k + 1:k + 12]
     return any(t.lower in lex.others_words for t in after if t.lower not in ("than", "outperforms", "outperform"))
 

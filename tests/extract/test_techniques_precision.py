@@ -423,3 +423,22 @@ def test_a_name_our_modified_description_or_an_extension_describes_is_ours(extra
 ])
 def test_an_extension_we_compare_with_or_a_set_we_score_on_is_not_ours(extract_abstract, abstract):
     assert not introduced(extract_abstract(abstract)) & {"QuillEval-X", "LoamSet"}
+
+
+# --- a coined capitalised component after "propose a" / "introduce an" ----------------------------------------
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We propose a Gated Q-mixer to merge a frozen image encoder into the language model.", "Gated Q-mixer"),
+    ("We train the encoder and introduce an Echo Q-router on top of the encoder.", "Echo Q-router"),
+    ("We propose a Sound X-bridge that aligns audio with text.", "Sound X-bridge"),
+])
+def test_a_coined_capitalised_component_we_propose_is_ours(extract_abstract, abstract, name):
+    assert name in introduced(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We propose a Neural Network to classify images.",
+    "We use a Gated Q-mixer to merge a frozen image encoder into the language model.",
+])
+def test_a_capitalised_common_term_or_a_used_component_is_not_ours(extract_abstract, abstract):
+    assert not introduced(extract_abstract(abstract)) & {"Neural Network", "Gated Q-mixer"}

@@ -93,7 +93,7 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
         return [Contribution(name, kind_of(core[-2].lower, name), 0.65)]
     if head or last in heads or last_part in heads or core[-1].lower.endswith("ing"):
         return [Contribution(name, kind_of(head or last, name), 0.7)]
-    if ext is None and len(core) >= 3 and _capitalised_tail(core) and not is_proper(core) \
+    if ext is None and len(core) >= 3 and _capitalised_tail(core) and (not is_proper(core) or (bare_ok and _coined(core))) \
             and not any(t.lower in MODEL_WORDS for t in core):
         # "a sparsity-aware Lattice Router": a described thing whose name the capitals close
         return [Contribution(name, "technique", 0.65)]
@@ -102,9 +102,15 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
     return []
 
 
+def _coined(core: list[Token]) -> bool:
+    """"we propose a Video Q-former": a capitalised run holding a hyphenated or inner-capital word is coined;
+    "we propose a Neural Network" writes a common term in capitals."""
+    return any("-" in t.text or distinctive(t.text) for t in core)
+
+
 def _capitalised_tail(core: list[Token]) -> bool:
     """Do the last two words of a phrase both open with a capital, after lower-case modifiers
     ("a sparsity-aware Lattice Router")?"""
     tail = core[-2:]
-    return all(t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in tail) \
+    return all(t.text[:1].isupper() and t.text[1:].islower() and t.text.replace("-", "").isalpha() for t in tail) \
         and core[0].lower in ("a", "an", "the", "our") and not core[-1].trail.strip().startswith(":")

@@ -442,3 +442,26 @@ def test_a_coined_capitalised_component_we_propose_is_ours(extract_abstract, abs
 ])
 def test_a_capitalised_common_term_or_a_used_component_is_not_ours(extract_abstract, abstract):
     assert not introduced(extract_abstract(abstract)) & {"Neural Network", "Gated Q-mixer"}
+
+
+# --- items listed after "<count> <new> <heads>:" ----------------------------------------------------------------
+
+@pytest.mark.parametrize("abstract, names", [
+    ("We highlight two innovative techniques: router noise scaling, which spreads tokens, and adaptive expert "
+     "dropout, allowing for per-layer control.", {"router noise scaling", "adaptive expert dropout"}),
+    ("We propose three novel strategies: span masking, which hides phrases, and reverse curricula, which "
+     "order data, and loss reweighting.", {"span masking", "reverse curricula", "loss reweighting"}),
+    ("In this paper, we introduce two new data filtering techniques: perplexity gating, which drops noise, "
+     "and topic balancing.", {"perplexity gating", "topic balancing"}),
+])
+def test_items_after_a_count_of_new_heads_are_ours(extract_abstract, abstract, names):
+    assert names <= introduced(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We compare two techniques: router noise scaling, which spreads tokens, and adaptive expert dropout.",
+    "We highlight two innovative techniques: router noise scaling.",
+])
+def test_items_not_announced_as_new_or_not_listed_are_not_taken(extract_abstract, abstract):
+    assert "adaptive expert dropout" not in introduced(extract_abstract(abstract))
+    assert "router noise scaling" not in introduced(extract_abstract(abstract))

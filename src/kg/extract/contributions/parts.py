@@ -8,7 +8,10 @@ fine-tuning" lists steps everyone takes, not parts the paper makes.
 
 from __future__ import annotations
 
+from kg.extract.contributions.candidates import from_phrase
+from kg.extract.contributions.chunker import object_phrases
 from kg.extract.contributions.contribution import Contribution
+from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.shapes import distinctive
 from kg.extract.lexicon import lexicon
 from kg.extract.tokens import Token
@@ -51,3 +54,35 @@ def _names_from(tokens: list[Token], k: int) -> list[str]:
         if ")" in t.trail and t.trail.strip().rstrip(")")[:1] in (".", ";"):
             break
     return names if len(names) >= 2 and any(distinctive(n) for n in names) else []
+
+
+def new_listed(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
+    """Items listed after "<count> <new> <plural head>:", described or coined: "two innovative techniques:
+    gating noise scaling, which ..., and adaptive expert dropout, allowing ...". The count and the mark
+    announce the list as the paper's own; each item is the phrase opening after the colon or ", and"."""
+    lex = lexicon()
+    heads = lex.kinds.every
+    for k in range(len(tokens) - 3):
+        if tokens[k].lower not in lex.count_words or tokens[k + 1].lower not in lex.new_words:
+            continue
+        j = k + 2
+        while j < min(k + 5, len(tokens) - 1) and not tokens[j].trail.strip():
+            j += 1  # "two new data filtering techniques:"
+        if tokens[j].trail.strip() != ":" or tokens[j].lower not in heads or not tokens[j].lower.endswith("s"):
+            continue
+        starts = [j + 1]
+        for i in range(j + 1, len(tokens) - 2):
+            if tokens[i].trail.strip()[:1] in (".", ";"):
+                break
+            if tokens[i].trail.strip() == "," and tokens[i + 1].lower == "and":
+                starts.append(i + 2)
+        if len(starts) < 2:
+            return []
+        head = tokens[j].lower
+        out = []
+        for start in starts:
+            for phrase, _ in object_phrases(tokens, start)[:1]:
+                out.extend(Contribution(c.name, kind_of(head, c.name), c.confidence)
+                           for c in from_phrase(phrase, None, model_keys, enumerated=True))
+        return out
+    return []

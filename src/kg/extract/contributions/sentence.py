@@ -9,7 +9,7 @@ from kg.extract.contributions.made import made_data, made_with
 from kg.extract.contributions.marked import marked_as_own
 from kg.extract.contributions.named import NEW_APPOSITIVE, OUR_NEW, named_heads, named_in, names_in_parentheses, stated_contribution
 from kg.extract.contributions.own_parts import own_parts, own_subject
-from kg.extract.contributions.parts import named_parts
+from kg.extract.contributions.parts import named_parts, new_listed
 from kg.extract.lexicon import lexicon, subject_pattern
 from kg.extract.tokens import Token, tokenize
 from kg.keys import model_key, technique_key
@@ -65,6 +65,8 @@ def contributions_in(text: str, model_keys: set[str],
                     out.extend(from_phrase(phrase, head, model_keys))
                 break
     out.extend(marked_as_own(tokens, model_keys, authors_speak))
+    if authors_speak:
+        out.extend(new_listed(tokens, model_keys))  # "we highlight two new techniques: A, ..., and B, ..."
     own = own_subject(text)
     if own:  # "Our method integrates X, employs a two-dimensional quantization scheme, ..."
         out.extend(own_parts(tokens, model_keys))

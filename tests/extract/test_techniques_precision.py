@@ -465,3 +465,16 @@ def test_items_after_a_count_of_new_heads_are_ours(extract_abstract, abstract, n
 def test_items_not_announced_as_new_or_not_listed_are_not_taken(extract_abstract, abstract):
     assert "adaptive expert dropout" not in introduced(extract_abstract(abstract))
     assert "router noise scaling" not in introduced(extract_abstract(abstract))
+
+
+# --- a coined name defined by its size after a colon ------------------------------------------------------------
+
+@pytest.mark.parametrize("abstract, name, found", [
+    ("We compile KelpCommits: 3 terabytes of commits in 90 languages.", "KelpCommits", True),
+    ("We release LoamWeb: 2.5 trillion tokens of filtered web text.", "LoamWeb", True),
+    ("We curate FernQA: 40K questions written by nurses.", "FernQA", True),
+    ("We release Loam-7B: 7 billion parameters trained on web text.", "Loam-7B", False),
+    ("We evaluate on LoamWeb: 2T tokens of web text.", "LoamWeb", False),
+])
+def test_a_name_sized_after_a_colon_is_data(extract_abstract, abstract, name, found):
+    assert (name in introduced(extract_abstract(abstract))) is found

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.contributions.candidates import from_phrase
+from kg.extract.contributions.candidates import QUANTITY, from_phrase
 from kg.extract.contributions.chunker import object_phrases
 from kg.extract.contributions.contribution import Contribution, DETERMINERS, TWO_LETTERS, not_models_lower
 from kg.extract.contributions.kinds import appositive_head, head_at, head_before, kind_of
 from kg.extract.contributions.shapes import defined_run, distinctive, listed_names, method_run, name_closes, new_before, plain_name, title_run
 from kg.extract.lexicon import lexicon
+from kg.extract.sizes import MAGNITUDE_WORDS
 from kg.extract.tokens import Token
 from kg.keys import model_key
 
@@ -237,3 +238,19 @@ def stated_contribution(text: str, tokens: list[Token], model_keys: set[str]) ->
             and (distinctive(m.group("name")) or " " in m.group("name")):
         return [Contribution(m.group("name"), kind_of(m.group("head").lower(), m.group("name")), 0.8)]
     return []
+
+
+def sized_name(tokens: list[Token], start: int, model_keys: set[str]) -> list[Contribution]:
+    """A coined name the authors make, defined by its size after a colon: "we compile KelpCommits: 3
+    terabytes of commits", "we release LoamWeb: 2T tokens of web text". A size of items is data."""
+    lex = lexicon()
+    if start + 2 >= len(tokens):
+        return []
+    name, amount = tokens[start], tokens[start + 1]
+    if name.trail.strip() != ":" or not distinctive(name.text) or model_key(name.text) in model_keys \
+            or not QUANTITY.fullmatch(amount.text):
+        return []
+    units = [t.lower for t in tokens[start + 2:start + 4] if t.lower != "parameters"]  # "X: 7B parameters": a model
+    if not any(u in lex.count_units for u in units) or not (units[0] in lex.count_units or units[0] in MAGNITUDE_WORDS):
+        return []
+    return [Contribution(name.text, "dataset", 0.75)]

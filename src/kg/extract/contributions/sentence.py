@@ -7,7 +7,7 @@ from kg.extract.contributions.chunker import drop_gerund, list_items, object_phr
 from kg.extract.contributions.contribution import DETERMINERS, Contribution
 from kg.extract.contributions.made import made_data, made_with
 from kg.extract.contributions.marked import marked_as_own
-from kg.extract.contributions.named import NEW_APPOSITIVE, OUR_NEW, named_heads, named_in, names_in_parentheses, stated_contribution
+from kg.extract.contributions.named import NEW_APPOSITIVE, OUR_NEW, named_heads, named_in, names_in_parentheses, sized_name, stated_contribution
 from kg.extract.contributions.own_parts import own_parts, own_subject
 from kg.extract.contributions.parts import named_parts, new_listed
 from kg.extract.lexicon import lexicon, subject_pattern
@@ -56,6 +56,7 @@ def contributions_in(text: str, model_keys: set[str],
                 or any(technique_key(c.name) == technique_key(phrase[-1].text) for c in out)  # "X (ABC), a ..."
             out.extend(found)
         out.extend(made_data(tokens, verb_at + 1, model_keys))
+        out.extend(sized_name(tokens, verb_at + 1, model_keys))  # "we compile X: 3 terabytes of commits"
         out.extend(made_with(tokens, verb_at + 1, model_keys))
         out.extend(named_parts(tokens, verb_at + 1, model_keys))
         for k in range(verb_at + 2, len(tokens) - 2):

@@ -478,3 +478,28 @@ def test_items_not_announced_as_new_or_not_listed_are_not_taken(extract_abstract
 ])
 def test_a_name_sized_after_a_colon_is_data(extract_abstract, abstract, name, found):
     assert (name in introduced(extract_abstract(abstract))) is found
+
+
+# --- "a subset of our X" is used; "our proposed X" is ours whatever its head ------------------------------------
+
+@pytest.mark.parametrize("abstract, name, found", [
+    ("We trained Kelp-MoE on a condensed subset of our LoamWeb corpus.", "LoamWeb corpus", False),
+    ("We tune on a small portion of our FernChat dataset.", "FernChat", False),
+    ("We release our FernChat dataset of 20K dialogues.", "FernChat", True),
+])
+def test_a_part_of_our_data_is_used_not_made(extract_abstract, abstract, name, found):
+    names = introduced(extract_abstract(abstract))
+    assert any(name in n for n in names) is found
+
+
+@pytest.mark.parametrize("abstract, name, found", [
+    ("Such flexibility is enabled by our proposed mixture of denoising objectives.",
+     "mixture of denoising objectives", True),
+    ("Transfer improves with the proposed mixture of span corruption losses.",
+     "mixture of span corruption losses", True),
+    ("Results show that the proposed changes help.", "changes", False),
+    ("The proposed model outperforms all baselines.", "model", False),
+    ("Our proposed 7B variant of Kelp wins.", "7B variant of Kelp", False),
+])
+def test_what_the_authors_call_proposed_is_theirs_whatever_its_head(extract_abstract, abstract, name, found):
+    assert (name in introduced(extract_abstract(abstract))) is found

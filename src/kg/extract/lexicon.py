@@ -87,6 +87,8 @@ class Lexicon:
     """"a *novel* provenance auditing tool": the adjectives that make a phrase the authors' own."""
     our_not_new: frozenset[str]
     extend_words: frozenset[str]
+    part_of_words: frozenset[str]
+    """"a *subset* of our X corpus": X existed before; the paper uses it."""
     """"X, *expanding* the Y benchmark to ...": what an appositive says X grows from gives X's kind."""
     others_words: frozenset[str]
     study_verbs: frozenset[str]
@@ -127,6 +129,7 @@ def lexicon() -> Lexicon:
         new_words=words(raw["new_words"]),
         our_not_new=words(raw["our_not_new"]),
         extend_words=words(raw["extend_words"]["words"]),
+        part_of_words=words(raw["part_of_words"]["words"]),
         others_words=words(raw["others_words"]),
         study_verbs=words(raw["study_verbs"]["verbs"]),
         topic_heads=words(raw["topic_heads"]["words"]),

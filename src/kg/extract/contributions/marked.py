@@ -32,6 +32,8 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
             start = k + 1  # "the proposed braided attention", "our proposed KelpInstruct"
         elif t.lower == "our" and k > 0 and not t.trail.strip() and nxt not in lex.our_not_new:
             # not "Our X achieves ...": a sentence about results opens with the authors' system
+            if k > 1 and tokens[k - 1].lower == "of" and tokens[k - 2].lower in lex.part_of_words:
+                continue  # "on a subset of our KelpWeb corpus": what they had already, used
             start = k
         elif authors_speak and t.lower in ("a", "an") and nxt in lex.new_words \
                 and not (k > 0 and tokens[k - 1].trail.strip() == ",") \
@@ -50,6 +52,9 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
             continue
         for phrase, head in shared_head(tokens, [(_to_head(p), h) for p, h in raw]):
             last = phrase[-1].lower if phrase else ""
+            if start == k + 1 and last not in heads and (found := _proposed(phrase, model_keys)):
+                out.append(found)  # "our proposed mixture of denoising objectives": "proposed" marks it whatever its head
+                continue
             if last not in heads or last.endswith("ing") or any(x.lower in MODEL_WORDS for x in phrase):
                 # "extending our final-stage reinforcement learning": a gerund names an activity, not a thing
                 continue
@@ -84,6 +89,20 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
             out.extend(c for c in from_phrase(phrase, head, model_keys)
                        if c.name.lower().split()[-1] in heads or distinctive(c.name))  # "our ... KelpSet dataset"
     return out
+
+
+def _proposed(phrase: list[Token], model_keys: set[str]) -> Contribution | None:
+    """The thing after "our proposed" when no kind head closes it: three words or more ("mixture of
+    denoising objectives"), none a model's, a verb or a quantity, two of them saying what it is."""
+    lex = lexicon()
+    name = strip_phrase(" ".join(x.text for x in phrase))
+    if len(phrase) < 3 or not name or model_key(name) in model_keys or phrase[-1].lower.endswith("ing") \
+            or any(x.lower in MODEL_WORDS or QUANTITY.fullmatch(x.text) or x.lower in lex.use_verbs
+                   or x.lower in lex.make_verbs or x.lower in lex.intro.for_contributions for x in phrase):
+        return None
+    if len([w for w in content_words(name) if w not in GENERIC_HEADS | BARE_DATA]) < 2:
+        return None
+    return Contribution(name, "technique", 0.65)
 
 
 def _modifier(phrase: list[Token], x: Token) -> bool:

@@ -503,3 +503,24 @@ def test_a_part_of_our_data_is_used_not_made(extract_abstract, abstract, name, f
 ])
 def test_what_the_authors_call_proposed_is_theirs_whatever_its_head(extract_abstract, abstract, name, found):
     assert (name in introduced(extract_abstract(abstract))) is found
+
+
+@pytest.mark.parametrize("abstract, name, found", [
+    ("We release FernChat, which contains 20K dialogues between nurses.", "FernChat", True),
+    ("We construct FernMath, comprising 200K problems with worked solutions.", "FernMath", True),
+    ("We release Loam-7B, which contains 7 billion parameters.", "Loam-7B", False),
+    ("We compare with FernChat, which contains 20K dialogues.", "FernChat", False),
+])
+def test_a_name_sized_in_its_relative_clause_is_data(extract_abstract, abstract, name, found):
+    assert (name in introduced(extract_abstract(abstract))) is found
+
+
+# --- a lower-case name after "called", before its clause ----------------------------------------------------------
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We introduce a technique called span hopping that reduces memory.", "span hopping"),
+    ("We introduce a method called contrastive span tuning to reduce memory.", "contrastive span tuning"),
+    ("We propose a simple technique, called span hopping, to reduce memory.", "span hopping"),
+])
+def test_a_lower_case_name_after_called_ends_where_its_clause_opens(extract_abstract, abstract, name):
+    assert name in introduced(extract_abstract(abstract))

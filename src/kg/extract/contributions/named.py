@@ -241,16 +241,19 @@ def stated_contribution(text: str, tokens: list[Token], model_keys: set[str]) ->
 
 
 def sized_name(tokens: list[Token], start: int, model_keys: set[str]) -> list[Contribution]:
-    """A coined name the authors make, defined by its size after a colon: "we compile KelpCommits: 3
-    terabytes of commits", "we release LoamWeb: 2T tokens of web text". A size of items is data."""
+    """A coined name the authors make, defined by its size: "we compile KelpCommits: 3 terabytes of
+    commits", "we release LoamWeb, which contains 2T tokens of web text". A size of items is data."""
     lex = lexicon()
-    if start + 2 >= len(tokens):
+    name = tokens[start] if start < len(tokens) else None
+    if name is None or name.trail.strip() not in (":", ",") or not distinctive(name.text) \
+            or model_key(name.text) in model_keys:
         return []
-    name, amount = tokens[start], tokens[start + 1]
-    if name.trail.strip() != ":" or not distinctive(name.text) or model_key(name.text) in model_keys \
-            or not QUANTITY.fullmatch(amount.text):
+    at = start + 1
+    while at < min(start + 4, len(tokens)) and name.trail.strip() == "," and tokens[at].lower in lex.size_cues:
+        at += 1  # "X, which contains", "X, consisting of"
+    if (name.trail.strip() == "," and at == start + 1) or at + 1 >= len(tokens) or not QUANTITY.fullmatch(tokens[at].text):
         return []
-    units = [t.lower for t in tokens[start + 2:start + 4] if t.lower != "parameters"]  # "X: 7B parameters": a model
+    units = [t.lower for t in tokens[at + 1:at + 3] if t.lower != "parameters"]  # "X: 7B parameters": a model
     if not any(u in lex.count_units for u in units) or not (units[0] in lex.count_units or units[0] in MAGNITUDE_WORDS):
         return []
     return [Contribution(name.text, "dataset", 0.75)]

@@ -67,6 +67,9 @@ def defined_run(tokens: list[Token], k: int) -> str | None:
     return None
 
 
+CLAUSE_OPENERS = frozenset("that which whereby to".split())
+
+
 def method_run(tokens: list[Token], k: int) -> str | None:
     """"called chain of thought prompting.": two to five lower-case words that end the clause on a
     method word (a technique head or a gerund)."""
@@ -74,7 +77,8 @@ def method_run(tokens: list[Token], k: int) -> str | None:
         t = tokens[end]
         if not t.text[:1].islower() or t.lead:
             return None
-        if t.trail.strip()[:1] in (".", ",", ";", ":") or end == len(tokens) - 1:
+        if t.trail.strip()[:1] in (".", ",", ";", ":") or end == len(tokens) - 1 or (
+                not t.trail.strip() and tokens[end + 1].lower in CLAUSE_OPENERS):  # "called span hopping that ..."
             last = t.lower.split("-")[-1]
             if end > k and (last in lexicon().kinds.technique or (last.endswith("ing") and len(last) > 5)):
                 return " ".join(x.text for x in tokens[k:end + 1])

@@ -524,3 +524,24 @@ def test_a_name_sized_in_its_relative_clause_is_data(extract_abstract, abstract,
 ])
 def test_a_lower_case_name_after_called_ends_where_its_clause_opens(extract_abstract, abstract, name):
     assert name in introduced(extract_abstract(abstract))
+
+
+# --- praise of cost on a generic head names nothing --------------------------------------------------------------
+
+@pytest.mark.parametrize("abstract", [
+    "We present a data-efficient method to extend context windows.",
+    "We propose an efficient approach for adapting models to new languages.",
+    "We introduce a scalable recipe for building multilingual models.",
+    "We introduce a training-free method.",
+])
+def test_a_generic_head_with_praise_is_no_contribution(extract_abstract, abstract):
+    assert introduced(extract_abstract(abstract)) == set()
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We introduce a training-free decoding method.", "training-free decoding method"),
+    ("We propose a new method for long-context modeling.", "method for long-context modeling"),
+    ("We present GrovRA (Gradual Rotary Attention), a compute-efficient method to widen the window.", "GrovRA"),
+])
+def test_praise_beside_content_keeps_the_contribution(extract_abstract, abstract, name):
+    assert name in introduced(extract_abstract(abstract))

@@ -73,9 +73,10 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
     ext = next((i for i in range(1, len(phrase)) if phrase[i].lower in ("for", "to", "of", "on")
                 and phrase[i - 1].lower in GENERIC_HEADS | heads), None)
     core = phrase[:ext] if ext else phrase  # the head is before "for ..."/"to ..."
-    if ext is not None and ext + 1 < len(phrase) and phrase[ext + 1].lower.endswith("ing") \
-            and all(t.lower in GENERIC_HEADS | w.lead_words for t in core):
-        return []  # "a recipe for tailoring LLMs to ...": what a generic method is for names nothing
+    if all(_says_nothing(t.lower) for t in core) and (ext is None or (
+            ext + 1 < len(phrase) and phrase[ext + 1].lower.endswith("ing"))):
+        return []  # "a compute-light method", "a scalable recipe for adapting LLMs to ...": how good a generic
+        # method is, or what it is for, names nothing
     last = core[-1].lower.strip("\"'")
     last_part = last.split("-")[-1]
     if not [c for c in content_words(name) if c not in GENERIC_HEADS | BARE_DATA]:
@@ -100,6 +101,16 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
     if bare_ok and len(phrase) <= 3 and is_proper(phrase) and any(distinctive(t.text) for t in phrase):
         return [Contribution(name, "technique", 0.6)]
     return []
+
+
+QUALITY_SUFFIXES = ("efficient", "effective", "free", "friendly")
+
+
+def _says_nothing(word: str) -> bool:
+    """A generic word or a praise of cost ("data-efficient", "training-free"): no name is made of these alone."""
+    w = lexicon()
+    return word in GENERIC_HEADS or word in w.lead_words or word in w.generic or \
+        ("-" in word and word.rsplit("-", 1)[-1] in QUALITY_SUFFIXES)
 
 
 def _coined(core: list[Token]) -> bool:

@@ -545,3 +545,24 @@ def test_a_generic_head_with_praise_is_no_contribution(extract_abstract, abstrac
 ])
 def test_praise_beside_content_keeps_the_contribution(extract_abstract, abstract, name):
     assert name in introduced(extract_abstract(abstract))
+
+
+# --- names an appositive counts, and a name before "our <word> dataset" ------------------------------------------
+
+@pytest.mark.parametrize("abstract, names", [
+    ("We introduce FernQA and LoamQA, two benchmarks for medical question answering.", {"FernQA", "LoamQA"}),
+    ("We introduce FernQA, LoamQA and SiltQA, three new datasets of medical questions.",
+     {"FernQA", "LoamQA", "SiltQA"}),
+    ("We release FernMix, our specialization dataset.", {"FernMix"}),
+    ("The models are trained on FernMix, our instruction dataset.", {"FernMix"}),
+])
+def test_names_an_appositive_describes_are_ours(extract_abstract, abstract, names):
+    assert names <= introduced(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We evaluate on FernQA and LoamQA, two benchmarks for medical question answering.",
+    "Kelp-7B beats FernQA and LoamQA, two strong methods.",
+])
+def test_names_an_appositive_counts_but_we_use_are_not_ours(extract_abstract, abstract):
+    assert not introduced(extract_abstract(abstract)) & {"FernQA", "LoamQA"}

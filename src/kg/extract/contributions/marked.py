@@ -66,16 +66,16 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
             before_head = " ".join(x.text for x in phrase[:-1])
             if not [w for w in content_words(before_head) if w not in GENERIC_HEADS | BARE_DATA]:
                 continue  # "a new paradigm", "our training approach"
-            described = [x for x in phrase if x.lower not in lex.lead_words and x.lower not in ("proposed", "presented", "introduced")]
-            if len(described) == 2 and described[0].text.isalpha() and described[0].text.islower() \
-                    and t.lower == "our" and tokens[k + 1].lower not in lex.new_words:
-                continue  # "into our video encoder", "our specialization dataset": a part or a kind, no name
             if k > 0 and tokens[k - 1].trail.strip() == "," and tokens[k - 1].text[:1].isupper() \
                     and (distinctive(tokens[k - 1].text) or tokens[k - 1].text.isupper()) \
                     and model_key(tokens[k - 1].text) not in model_keys:
                 # "UltraKelp, our newly gathered preference dataset": the description names what precedes it
                 out.append(Contribution(tokens[k - 1].text, kind_of(last, tokens[k - 1].text), 0.8))
                 continue
+            described = [x for x in phrase if x.lower not in lex.lead_words and x.lower not in ("proposed", "presented", "introduced")]
+            if len(described) == 2 and described[0].text.isalpha() and described[0].text.islower() \
+                    and t.lower == "our" and tokens[k + 1].lower not in lex.new_words:
+                continue  # "into our video encoder", "our specialization dataset": a part or a kind, no name
             after = next((j for j, x in enumerate(tokens) if x.start == phrase[-1].start), None)
             short = tokens[after + 1] if after is not None and after + 1 < len(tokens) else None
             if head == "(acronym)" and short is not None and short.lead.startswith("("):

@@ -11,7 +11,7 @@ import re
 
 from kg.extract.contributions.candidates import QUANTITY, from_phrase
 from kg.extract.contributions.chunker import object_phrases
-from kg.extract.contributions.contribution import Contribution, DETERMINERS, TWO_LETTERS, not_models_lower
+from kg.extract.contributions.contribution import MODEL_WORDS, Contribution, DETERMINERS, TWO_LETTERS, not_models_lower
 from kg.extract.contributions.kinds import appositive_head, head_at, head_before, kind_of
 from kg.extract.contributions.shapes import defined_run, distinctive, listed_names, method_run, name_closes, new_before, plain_name, title_run
 from kg.extract.lexicon import lexicon
@@ -95,12 +95,46 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                     start -= 1
                 name = " ".join(x.text for x in tokens[start:k + 1])
                 out.append(Contribution(name, kind_of(head, name), 0.8))
+            elif (listed := _listed_before(tokens, k, app, model_keys)) and not someone_elses(tokens, k):
+                # "we introduce FernQA and LoamQA, two benchmarks for ...": every name the count covers
+                out.extend(Contribution(n, kind_of(listed, n), 0.8) for n in _names_before(tokens, k))
     if any(")" in t.text or ")" in t.trail for t in tokens):  # "(1) X:" is numbered; most sentences are not
         text = " ".join(f"{t.lead}{t.text}{t.trail}" for t in tokens)
         for m in ENUMERATED_NAME.finditer(text):
             if model_key(m.group(1)) not in model_keys and distinctive(m.group(1)):
                 out.append(Contribution(m.group(1), "technique", 0.7))
     return out
+
+
+def _listed_before(tokens: list[Token], k: int, app: int, model_keys: set[str]) -> str | None:
+    """The plural head of ", two benchmarks ..." at ``app`` when two names or more end at k, or None."""
+    lex = lexicon()
+    if app + 1 >= len(tokens) or tokens[app].lower not in lex.count_words or len(_names_before(tokens, k)) < 2 \
+            or any(model_key(n) in model_keys for n in _names_before(tokens, k)):
+        return None
+    for j in range(app + 1, min(app + 4, len(tokens))):
+        if tokens[j].lower in lex.kinds.every and tokens[j].lower.endswith("s"):
+            return tokens[j].lower
+        if tokens[j].trail.strip() or tokens[j].lower in MODEL_WORDS:
+            return None
+    return None
+
+
+def _names_before(tokens: list[Token], k: int) -> list[str]:
+    """"FernQA, LoamQA and SiltQA" ending at k: the coined names joined by commas or "and"."""
+    names = [tokens[k].text]
+    j = k - 1
+    while j >= 0 and len(names) < 6:
+        if tokens[j].lower in ("and", "or") and not tokens[j].trail.strip():
+            j -= 1
+            continue
+        if distinctive(tokens[j].text) and tokens[j].trail.strip() in ("", ",") and (
+                tokens[j].trail.strip() == "," or tokens[j + 1].lower in ("and", "or")):
+            names.insert(0, tokens[j].text)
+            j -= 1
+            continue
+        break
+    return names if all(distinctive(n) for n in names) else []
 
 
 def _after_aside(tokens: list[Token], k: int) -> int | None:

@@ -566,3 +566,26 @@ def test_names_an_appositive_describes_are_ours(extract_abstract, abstract, name
 ])
 def test_names_an_appositive_counts_but_we_use_are_not_ours(extract_abstract, abstract):
     assert not introduced(extract_abstract(abstract)) & {"FernQA", "LoamQA"}
+
+
+# --- a title "X: <method> of <models>" names a technique, and the abstract's bare kind of it is the same -----------
+
+@pytest.mark.parametrize("title, abstract, name, found", [
+    ("LoamPrune: Structured Pruning of Large Language Models",
+     "Large models are costly. We propose a pruning method that removes heads.", "LoamPrune", True),
+    ("SiltMerge: Weight Merging for Small Language Models",
+     "We study merging. Our merging scheme averages task vectors.", "SiltMerge", True),
+    ("Fern-7B: An Open Medical Language Model", "We release Fern-7B, trained on clinical notes.", "Fern-7B", False),
+])
+def test_a_title_naming_a_method_on_models(extract_abstract, title, abstract, name, found):
+    doc = extract_abstract(abstract, title=title)
+    techniques = {f.object.name for f in doc.facts if f.predicate == "introduces" and f.object.kind == "technique"}
+    assert (name in techniques) is found
+
+
+def test_the_abstracts_bare_kind_of_the_titles_method_is_not_a_second_contribution(extract_abstract):
+    doc = extract_abstract("Large models are costly. We propose a pruning method that removes heads.",
+                           title="LoamPrune: Structured Pruning of Large Language Models")
+    assert "pruning method" not in introduced(doc)
+    doc = extract_abstract("We propose a pruning method that removes heads.", title="Cheaper Language Models")
+    assert "pruning method" in introduced(doc)

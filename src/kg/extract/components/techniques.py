@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.contributions.called_models import called_models, title_model
-from kg.extract.contributions.contribution import Contribution, names_only_models
+from kg.extract.contributions.contribution import GENERIC_HEADS, Contribution, content_words, names_only_models
 from kg.extract.contributions.kinds import stated_kinds
 from kg.extract.contributions.sentence import SUBJECT, contributions_in
 from kg.extract.contributions.shapes import without_kind_head
@@ -50,6 +50,7 @@ def techniques(doc: Doc) -> None:
     long_of = {a.short: a.long for a, _ in abbrs}
     short_of = {technique_key(a.long): a.short for a, _ in abbrs}
     introduced: set[str] = set()
+    title_words: set[str] = set()
     for idx, text in enumerate(doc.clean):
         if idx == doc.title_index:
             found = title_contributions(text, model_keys, stated) or named_title(
@@ -57,6 +58,10 @@ def techniques(doc: Doc) -> None:
         else:
             found = contributions_in(text, model_keys, new_names=frozenset(introduced),
                                      tokens=tokens_of.get(idx))
+        if idx == doc.title_index:
+            title_words = set(re.findall(r"[a-z][\w-]*", text.lower())) if found else set()
+        elif title_words:  # "LoamPrune: Structured Pruning of ..." then "we propose a pruning method": one thing
+            found = [c for c in found if not _describes_title(c, title_words)]
         for c in found:
             if names_only_models(c.name):
                 continue  # "a recipe for widening LLMs named ...": "LLMs" is what it is for
@@ -92,6 +97,13 @@ def techniques(doc: Doc) -> None:
             continue
         used.add(key)
         _emit(doc, idx, "uses", Contribution(a.long, "technique", 0.5), long_of, short_of)
+
+
+def _describes_title(c: Contribution, title_words: set[str]) -> bool:
+    """Is ``c`` a bare kind ("a pruning method": one word and a generic head) whose word the title that
+    names the contribution already says ("LoamPrune: Structured Pruning of ...")?"""
+    words = [w for w in content_words(c.name) if w not in GENERIC_HEADS]
+    return c.name == c.name.lower() and len(words) == 1 and len(c.name.split()) == 2 and words[0] in title_words
 
 
 def _names_models(name: str, model_keys: set[str]) -> bool:

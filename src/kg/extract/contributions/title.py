@@ -72,7 +72,7 @@ def title_contributions(text: str, model_keys: set[str], stated: dict[str, str] 
         return out  # "Mixture of Experts Explained: A Survey": about it, not its introduction
     if m:
         name = m.group(1).strip()
-        described = m.group(2).rstrip(" .").split()[-1].lower() if m.group(2).split() else ""
+        described = _subtitle_head(m.group(2))
         names_model = any(model_key(t.text) in model_keys for t in tokenize(name))
         kind = re.search(r"\b(?:a|an)\b[^:]*?\b(dataset|corpus|benchmark)s?\b", m.group(2), re.IGNORECASE)
         # "TinyKelp: ...", Kelp a model family: a model's name, unless the title or text says otherwise
@@ -92,3 +92,18 @@ def title_contributions(text: str, model_keys: set[str], stated: dict[str, str] 
             if content_words(sub):
                 out.append(Contribution(sub, kind_of(kind.group(1) if kind else described, sub), 0.6))
     return out
+
+
+def _subtitle_head(subtitle: str) -> str:
+    """What the subtitle says the name is: its last word, or the method word before its first "of"/"for"
+    ("Structured Pruning of Large Language Models" is a pruning, not a model; "An Open Medical Language
+    Model" is a model)."""
+    words = subtitle.rstrip(" .").split()
+    if not words:
+        return ""
+    cut = next((i for i, w in enumerate(words) if w.lower() in ("of", "for", "via", "with", "in") and i > 0), None)
+    if cut is not None:
+        head = words[cut - 1].lower()
+        if head in lexicon().kinds.technique or (head.endswith("ing") and len(head) > 5):
+            return head
+    return words[-1].lower()

@@ -589,3 +589,21 @@ def test_the_abstracts_bare_kind_of_the_titles_method_is_not_a_second_contributi
     assert "pruning method" not in introduced(doc)
     doc = extract_abstract("We propose a pruning method that removes heads.", title="Cheaper Language Models")
     assert "pruning method" in introduced(doc)
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We design a training curriculum that we call staged mixing.", "staged mixing"),
+    ("Our key insight is a technique we dub span recycling.", "span recycling"),
+    ("We name this approach contrastive span tuning.", "contrastive span tuning"),
+    ("We call this method staged mixing, and show it helps.", "staged mixing"),
+])
+def test_a_lower_case_method_name_we_give(extract_abstract, abstract, name):
+    assert name in introduced(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "This is what we call good practice.",
+    "We call this approach good.",
+])
+def test_what_we_call_a_plain_judgement_is_no_name(extract_abstract, abstract):
+    assert introduced(extract_abstract(abstract)) == set()

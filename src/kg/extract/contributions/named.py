@@ -54,6 +54,9 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                 if plain_name(nxt.text) and nxt.trail.strip()[:1] in ("", ".", ",", ";"):
                     out.append(Contribution(nxt.text, kind_of(head_before(tokens, k + 1, heads), nxt.text), 0.8))
                     continue
+                if skip == 2 and (run := method_run(tokens, k + 1)):  # "we name this approach span tuning."
+                    out.append(Contribution(run, kind_of(head_before(tokens, k + 1, heads), run), 0.8))
+                    continue
             title = title_run(tokens, k + 1)
             if distinctive(nxt.text.strip("{}")) and title and not nxt.trail.strip() \
                     and not re.search(r" (?:and|or) ", title) \
@@ -69,7 +72,9 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                         if model_key(name) not in model_keys:
                             out.append(Contribution(name, kind_of(head, name), 0.8))
             elif title := title_run(tokens, k + 1) or defined_run(tokens, k + 1) or (
-                    k > 0 and tokens[k - 1].lower in heads and method_run(tokens, k + 1)):
+                    k > 0 and (tokens[k - 1].lower in heads or (we_name(tokens, k) and any(
+                        x.lower in heads for x in tokens[max(0, k - 5):k]))) and method_run(tokens, k + 1)):
+                # "a technique we dub span recycling": the head a few words before "we call" 
                 # "which we call Direct Preference Optimization (DPO)", "called depth up-scaling (DUS)"
                 out.append(Contribution(title, kind_of(head_before(tokens, k, heads), title), 0.8))
         app = _after_aside(tokens, k)  # "X (Expansion Of X), a method ...": the appositive after the aside

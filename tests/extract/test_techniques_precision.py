@@ -607,3 +607,28 @@ def test_a_lower_case_method_name_we_give(extract_abstract, abstract, name):
 ])
 def test_what_we_call_a_plain_judgement_is_no_name(extract_abstract, abstract):
     assert introduced(extract_abstract(abstract)) == set()
+
+
+# --- a name after its head's purpose; a capitalised head word belongs to the name ----------------------------------
+
+@pytest.mark.parametrize("abstract, name, generic", [
+    ("We introduce a large-scale synthetic dataset for math reasoning, FernMath-1M.", "FernMath-1M", "synthetic dataset"),
+    ("We introduce a new benchmark of clinical questions, FernQA, and evaluate 12 models.", "FernQA",
+     "benchmark of clinical questions"),
+])
+def test_a_name_after_the_purpose_of_its_head_is_the_contribution(extract_abstract, abstract, name, generic):
+    names = introduced(extract_abstract(abstract))
+    assert name in names and generic not in names
+
+
+def test_a_name_after_the_purpose_of_a_set_we_evaluate_on_is_not_ours(extract_abstract):
+    assert introduced(extract_abstract("We evaluate on a benchmark for math reasoning, FernMath-1M.")) == set()
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We introduce Retrieval Augmented Span Tuning (RAST) for long documents.", "Retrieval Augmented Span Tuning"),
+    ("We propose Retrieval Augmented Span Tuning.", "Retrieval Augmented Span Tuning"),
+    ("We propose a novel instruction fine-tuning framework RankLoom.", "RankLoom"),
+])
+def test_a_capitalised_head_word_is_part_of_the_name(extract_abstract, abstract, name):
+    assert name in introduced(extract_abstract(abstract))

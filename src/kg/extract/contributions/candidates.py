@@ -59,7 +59,8 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
         return []  # "a 4-bit GPTQ-quantized <model>": a description of a model, cut at the model
     # "a novel instruction fine-tuning framework RankLoom": the proper name after the head
     for k in range(len(phrase) - 1):
-        if phrase[k].lower in heads and phrase[k + 1].lower not in w.np_stop and is_proper(phrase[k + 1:]):
+        if phrase[k].lower in heads and phrase[k].text[:1].islower() and phrase[k + 1].lower not in w.np_stop \
+                and is_proper(phrase[k + 1:]):  # not "Retrieval Augmented Span Tuning": a capital head is the name's
             proper = strip_phrase(" ".join(words[k + 1:]))
             if model_key(proper) in model_keys:
                 return []

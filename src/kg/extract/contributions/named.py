@@ -81,12 +81,15 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
         if t.trail.strip() != "," and app is None:
             continue  # the two rules below read "X, ..."
         # "a new math corpus, Kelp-MathX"
-        if app is None and t.lower in heads and model_key(nxt.text) not in model_keys and \
-                (distinctive(nxt.text) or (plain_name(nxt.text) and new_before(tokens, k))) and \
+        h = k if t.lower in heads else _purposed_head(tokens, k)  # "a dataset for math reasoning, X"
+        if h is not None and h != k and evaluated_on(tokens, h):
+            h = None  # "we evaluate on a benchmark for math reasoning, X": measured on
+        if app is None and h is not None and model_key(nxt.text) not in model_keys and \
+                (distinctive(nxt.text) or (plain_name(nxt.text) and new_before(tokens, h))) and \
                 name_closes(tokens, k + 1):
             for name in listed_names(tokens, k + 1):  # "two new benchmarks, A and B,"
                 if model_key(name) not in model_keys:
-                    out.append(Contribution(name, kind_of(head_at(tokens, k), name), 0.75))
+                    out.append(Contribution(name, kind_of(head_at(tokens, h), name), 0.75))
         # "Q-Vento, a metric that ...", "GateVAE, a search algorithm"
         app = k + 1 if app is None else app
         if (distinctive(t.text) or (plain_name(t.text) and _new_appositive(tokens, app))) \
@@ -109,6 +112,18 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
             if model_key(m.group(1)) not in model_keys and distinctive(m.group(1)):
                 out.append(Contribution(m.group(1), "technique", 0.7))
     return out
+
+
+def _purposed_head(tokens: list[Token], k: int) -> int | None:
+    """Where the head of "a large synthetic dataset for math reasoning," is, when its purpose ends at k
+    (a comma after k, no other punctuation between), the phrase opening with "a"/"an"; or None."""
+    for h in range(k - 1, max(0, k - 6), -1):
+        if tokens[h].trail.strip():
+            return None
+        if tokens[h].lower in lexicon().kinds.every and tokens[h + 1].lower in ("for", "of", "on") \
+                and _indefinite_before(tokens, h):
+            return h
+    return None
 
 
 def _listed_before(tokens: list[Token], k: int, app: int, model_keys: set[str]) -> str | None:
@@ -239,9 +254,13 @@ def named_heads(tokens: list[Token]) -> set[str]:
     heads, cues = lexicon().kinds.every, lexicon().name_cues
     out = set()
     for k, t in enumerate(tokens[:-1]):
-        if t.lower not in heads:
-            continue
         nxt = tokens[k + 1]
+        if t.lower not in heads:
+            h = _purposed_head(tokens, k) if t.trail.strip() == "," else None
+            if h is not None and distinctive(nxt.text):
+                out |= {tokens[h].lower, f"{tokens[h].lower} {tokens[h + 1].lower}"}  # "a new dataset for math reasoning, FernMath":
+                # the name, not the description
+            continue
         if t.trail.strip() == "," and _indefinite_before(tokens, k) and (
                 distinctive(nxt.text) or defined_run(tokens, k + 1) or title_run(tokens, k + 1)):
             out.add(t.lower)  # not a list: "the weights, instruction tuning data, ChatBench, and ..."; "a novel

@@ -82,7 +82,8 @@ def contributions_in(text: str, model_keys: set[str],
     if out:
         listed_after |= named_heads(tokens)
     if listed_after:  # "new datasets (A, B, and C)": the names are the contributions, not "new datasets"
-        out = [c for c in out if c.name.lower().split()[-1] not in listed_after or c.name != c.name.lower()]
+        out = [c for c in out if c.name != c.name.lower() or (c.name.lower().split()[-1] not in listed_after
+                                                              and not any(f" {h} " in f" {c.name.lower()} " for h in listed_after if " " in h))]
     seen: set[str] = set()
     unique = []
     for c in sorted(out, key=lambda c: -c.confidence):

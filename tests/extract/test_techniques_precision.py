@@ -612,7 +612,8 @@ def test_what_we_call_a_plain_judgement_is_no_name(extract_abstract, abstract):
 # --- a name after its head's purpose; a capitalised head word belongs to the name ----------------------------------
 
 @pytest.mark.parametrize("abstract, name, generic", [
-    ("We introduce a large-scale synthetic dataset for math reasoning, FernMath-1M.", "FernMath-1M", "synthetic dataset"),
+    ("We introduce a large-scale synthetic dataset for math reasoning, FernMathPlus.", "FernMathPlus",
+     "synthetic dataset"),
     ("We introduce a new benchmark of clinical questions, FernQA, and evaluate 12 models.", "FernQA",
      "benchmark of clinical questions"),
 ])

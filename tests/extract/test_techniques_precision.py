@@ -361,8 +361,8 @@ def test_a_plain_word_called_new_in_its_appositive(extract_abstract, abstract, f
 # --- an aside between a name and its appositive --------------------------------------------------------------
 
 @pytest.mark.parametrize("abstract, name, generic", [
-    ("We present GrovRA (Gradual Rotary Attention), a compute-light method to widen the context window.",
-     "GrovRA", "compute-light method"),
+    ("We present GrovRA (Gradual Rotary Attention), a cheap decoding technique that keeps distant tokens.",
+     "GrovRA", "cheap decoding technique"),
     ("We introduce QuillMix (Quality-Informed Mixing), a simple data selection technique for pretraining.",
      "QuillMix", "simple data selection technique"),
     ("In this work we propose KelpBench (Kelp Benchmark), a new benchmark of 900 proofs.",
@@ -374,24 +374,24 @@ def test_the_name_before_an_aside_is_what_its_appositive_describes(extract_abstr
 
 
 def test_a_name_with_an_aside_we_compare_with_is_not_ours(extract_abstract):
-    abstract = "We compare with GrovRA (Gradual Rotary Attention), a compute-light method to widen the window."
+    abstract = "We compare with GrovRA (Gradual Rotary Attention), a cheap decoding technique that keeps distant tokens."
     assert "GrovRA" not in introduced(extract_abstract(abstract))
 
 
 # --- generic descriptions are no names ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("abstract", [
-    "In this paper, we propose a recipe for adapting LLMs to several legal tasks.",
-    "We describe the procedure for building a strong, open chat model for law.",
+    "Here we put forward a recipe for porting assistants to court filings.",
+    "We describe the procedure for assembling a small, private tutor for chemistry.",
     "We present a new framework for aligning assistants with user feedback.",
-    "We propose a Lattice Q-mixer to merge an image encoder into our audio encoder.",
-    "We release the Kelp models, our adaptation dataset, and model outputs.",
-    "This work introduces a novel method to synthesize conversational data from dense clinical notes.",
+    "Our Lattice Q-mixer feeds our speech decoder with pooled frames.",
+    "Weights, our adaptation dataset, and sample outputs are public.",
+    "We introduce a scheme that turns lab reports into question-answer data.",
 ])
 def test_generic_descriptions_are_not_contributions(extract_abstract, abstract):
     names = {n.lower() for n in introduced(extract_abstract(abstract))}
-    assert not names & {"recipe for adapting llms", "procedure for building a strong", "framework for aligning assistants",
-                        "audio encoder", "adaptation dataset", "conversational data"}
+    assert not names & {"recipe for porting assistants", "procedure for assembling a small", "framework for aligning assistants",
+                        "speech decoder", "adaptation dataset", "question-answer data"}
 
 
 @pytest.mark.parametrize("abstract, name", [
@@ -408,9 +408,9 @@ def test_described_contributions_that_say_more_are_kept(extract_abstract, abstra
 # --- a name described as our curated data, or as extending another set ---------------------------------------
 
 @pytest.mark.parametrize("abstract, name", [
-    ("The Kelp models are trained on LoamSet, our carefully curated instruction tuning dataset.", "LoamSet"),
+    ("Kelp-3B learns from LoamSet, our hand-labelled preference dataset.", "LoamSet"),
     ("Kelp-7B is tuned on FernMix, our newly collected preference dataset.", "FernMix"),
-    ("We further introduce QuillEval-X, expanding the QuillEval benchmark to six languages.", "QuillEval-X"),
+    ("Next we release QuillEval-X, broadening the QuillEval suite with spoken prompts.", "QuillEval-X"),
     ("We release RiverCode-2, extending the RiverCode corpus with 40 languages.", "RiverCode-2"),
 ])
 def test_a_name_our_modified_description_or_an_extension_describes_is_ours(extract_abstract, abstract, name):
@@ -418,7 +418,7 @@ def test_a_name_our_modified_description_or_an_extension_describes_is_ours(extra
 
 
 @pytest.mark.parametrize("abstract", [
-    "We compare with QuillEval-X, expanding the QuillEval benchmark to six languages.",
+    "We compare with QuillEval-X, broadening the QuillEval suite with spoken prompts.",
     "Our curated dataset improves Kelp-7B on LoamSet, a benchmark of 200 puzzles.",
 ])
 def test_an_extension_we_compare_with_or_a_set_we_score_on_is_not_ours(extract_abstract, abstract):
@@ -428,7 +428,7 @@ def test_an_extension_we_compare_with_or_a_set_we_score_on_is_not_ours(extract_a
 # --- a coined capitalised component after "propose a" / "introduce an" ----------------------------------------
 
 @pytest.mark.parametrize("abstract, name", [
-    ("We propose a Gated Q-mixer to merge a frozen image encoder into the language model.", "Gated Q-mixer"),
+    ("We propose a Gated Q-mixer that pools sensor frames for the decoder.", "Gated Q-mixer"),
     ("We train the encoder and introduce an Echo Q-router on top of the encoder.", "Echo Q-router"),
     ("We propose a Sound X-bridge that aligns audio with text.", "Sound X-bridge"),
 ])
@@ -438,7 +438,7 @@ def test_a_coined_capitalised_component_we_propose_is_ours(extract_abstract, abs
 
 @pytest.mark.parametrize("abstract", [
     "We propose a Neural Network to classify images.",
-    "We use a Gated Q-mixer to merge a frozen image encoder into the language model.",
+    "We use a Gated Q-mixer that pools sensor frames for the decoder.",
 ])
 def test_a_capitalised_common_term_or_a_used_component_is_not_ours(extract_abstract, abstract):
     assert not introduced(extract_abstract(abstract)) & {"Neural Network", "Gated Q-mixer"}
@@ -447,8 +447,8 @@ def test_a_capitalised_common_term_or_a_used_component_is_not_ours(extract_abstr
 # --- items listed after "<count> <new> <heads>:" ----------------------------------------------------------------
 
 @pytest.mark.parametrize("abstract, names", [
-    ("We highlight two innovative techniques: router noise scaling, which spreads tokens, and adaptive expert "
-     "dropout, allowing for per-layer control.", {"router noise scaling", "adaptive expert dropout"}),
+    ("We stress three innovative techniques: router noise scaling, which spreads tokens, and adaptive "
+     "expert dropout.", {"router noise scaling", "adaptive expert dropout"}),
     ("We propose three novel strategies: span masking, which hides phrases, and reverse curricula, which "
      "order data, and loss reweighting.", {"span masking", "reverse curricula", "loss reweighting"}),
     ("In this paper, we introduce two new data filtering techniques: perplexity gating, which drops noise, "
@@ -460,7 +460,7 @@ def test_items_after_a_count_of_new_heads_are_ours(extract_abstract, abstract, n
 
 @pytest.mark.parametrize("abstract", [
     "We compare two techniques: router noise scaling, which spreads tokens, and adaptive expert dropout.",
-    "We highlight two innovative techniques: router noise scaling.",
+    "We stress three innovative techniques: router noise scaling.",
 ])
 def test_items_not_announced_as_new_or_not_listed_are_not_taken(extract_abstract, abstract):
     assert "adaptive expert dropout" not in introduced(extract_abstract(abstract))
@@ -470,7 +470,7 @@ def test_items_not_announced_as_new_or_not_listed_are_not_taken(extract_abstract
 # --- a coined name defined by its size after a colon ------------------------------------------------------------
 
 @pytest.mark.parametrize("abstract, name, found", [
-    ("We compile KelpCommits: 3 terabytes of commits in 90 languages.", "KelpCommits", True),
+    ("We collect KelpLogs: 9 gigabytes of server logs from 40 firms.", "KelpLogs", True),
     ("We release LoamWeb: 2.5 trillion tokens of filtered web text.", "LoamWeb", True),
     ("We curate FernQA: 40K questions written by nurses.", "FernQA", True),
     ("We release Loam-7B: 7 billion parameters trained on web text.", "Loam-7B", False),
@@ -483,7 +483,7 @@ def test_a_name_sized_after_a_colon_is_data(extract_abstract, abstract, name, fo
 # --- "a subset of our X" is used; "our proposed X" is ours whatever its head ------------------------------------
 
 @pytest.mark.parametrize("abstract, name, found", [
-    ("We trained Kelp-MoE on a condensed subset of our LoamWeb corpus.", "LoamWeb corpus", False),
+    ("Kelp-2B was tuned on a filtered slice of our LoamWeb corpus.", "LoamWeb corpus", False),
     ("We tune on a small portion of our FernChat dataset.", "FernChat", False),
     ("We release our FernChat dataset of 20K dialogues.", "FernChat", True),
 ])
@@ -493,8 +493,8 @@ def test_a_part_of_our_data_is_used_not_made(extract_abstract, abstract, name, f
 
 
 @pytest.mark.parametrize("abstract, name, found", [
-    ("Such flexibility is enabled by our proposed mixture of denoising objectives.",
-     "mixture of denoising objectives", True),
+    ("Gains come from our proposed mixture of denoising losses.",
+     "mixture of denoising losses", True),
     ("Transfer improves with the proposed mixture of span corruption losses.",
      "mixture of span corruption losses", True),
     ("Results show that the proposed changes help.", "changes", False),

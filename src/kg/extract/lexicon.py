@@ -90,8 +90,8 @@ class Lexicon:
     part_of_words: frozenset[str]
     size_cues: frozenset[str]
     """"we release X, *which contains* 20K dialogues": what may stand between a coined name and its size."""
-    """"a *subset* of our X corpus": X existed before; the paper uses it."""
-    """"X, *expanding* the Y benchmark to ...": what an appositive says X grows from gives X's kind."""
+    """"a *slice* of our X corpus": X existed before; the paper uses it."""
+    """"X, *broadening* the Y suite with ...": what an appositive says X grows from gives X's kind."""
     others_words: frozenset[str]
     study_verbs: frozenset[str]
     topic_heads: frozenset[str]

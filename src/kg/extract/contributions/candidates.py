@@ -76,7 +76,7 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
     core = phrase[:ext] if ext else phrase  # the head is before "for ..."/"to ..."
     if all(_says_nothing(t.lower) for t in core) and (ext is None or (
             ext + 1 < len(phrase) and phrase[ext + 1].lower.endswith("ing"))):
-        return []  # "a compute-light method", "a scalable recipe for adapting LLMs to ...": how good a generic
+        return []  # "a cheap scheme", "a scalable scheme for porting assistants to ...": how good a generic
         # method is, or what it is for, names nothing
     last = core[-1].lower.strip("\"'")
     last_part = last.split("-")[-1]
@@ -108,14 +108,14 @@ QUALITY_SUFFIXES = ("efficient", "effective", "free", "friendly")
 
 
 def _says_nothing(word: str) -> bool:
-    """A generic word or a praise of cost ("data-efficient", "training-free"): no name is made of these alone."""
+    """A generic word or a praise of cost ("label-efficient", "tuning-free"): no name is made of these alone."""
     w = lexicon()
     return word in GENERIC_HEADS or word in w.lead_words or word in w.generic or \
         ("-" in word and word.rsplit("-", 1)[-1] in QUALITY_SUFFIXES)
 
 
 def _coined(core: list[Token]) -> bool:
-    """"we propose a Video Q-former": a capitalised run holding a hyphenated or inner-capital word is coined;
+    """"we propose a Gated Q-mixer": a capitalised run holding a hyphenated or inner-capital word is coined;
     "we propose a Neural Network" writes a common term in capitals."""
     return any("-" in t.text or distinctive(t.text) for t in core)
 

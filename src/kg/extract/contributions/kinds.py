@@ -47,7 +47,7 @@ def appositive_head(tokens: list[Token], j: int, heads: frozenset[str]) -> str |
             and tokens[j + 2].lower in ("a", "an", "the"):
         j += 2
     if j + 1 < len(tokens) and tokens[j].lower in lexicon().extend_words and tokens[j + 1].lower in ("a", "an", "the"):
-        j += 1  # "X, expanding the Y benchmark to ...": X is a benchmark too
+        j += 1  # "X, broadening the Y suite with ...": X is a benchmark too
     if j >= len(tokens) or tokens[j].lower not in ("a", "an", "the", "namely"):
         return None
     found = None

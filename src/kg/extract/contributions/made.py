@@ -59,6 +59,6 @@ def made_with(tokens: list[Token], start: int, model_keys: set[str]) -> list[Con
 
 
 def _bare_data(name: str) -> bool:
-    """"a method to synthesize conversational data": data of some kind is what a method outputs; a
+    """"a scheme that turns notes into question-answer data": data of some kind is what a method outputs; a
     corpus or dataset it builds ("a multi-party dialogue corpus") or a name ("KelpChat data") is a thing."""
     return name == name.lower() and name.split()[-1] == "data"

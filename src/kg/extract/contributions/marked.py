@@ -33,7 +33,7 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
         elif t.lower == "our" and k > 0 and not t.trail.strip() and nxt not in lex.our_not_new:
             # not "Our X achieves ...": a sentence about results opens with the authors' system
             if k > 1 and tokens[k - 1].lower == "of" and tokens[k - 2].lower in lex.part_of_words:
-                continue  # "on a subset of our KelpWeb corpus": what they had already, used
+                continue  # "on a filtered slice of our KelpWeb corpus": what they had already, used
             start = k
         elif authors_speak and t.lower in ("a", "an") and nxt in lex.new_words \
                 and not (k > 0 and tokens[k - 1].trail.strip() == ",") \
@@ -75,7 +75,7 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
             described = [x for x in phrase if x.lower not in lex.lead_words and x.lower not in ("proposed", "presented", "introduced")]
             if len(described) == 2 and described[0].text.isalpha() and described[0].text.islower() \
                     and t.lower == "our" and tokens[k + 1].lower not in lex.new_words:
-                continue  # "into our video encoder", "our specialization dataset": a part or a kind, no name
+                continue  # "feeds our speech decoder", "our adaptation corpus": a part or a kind, no name
             after = next((j for j, x in enumerate(tokens) if x.start == phrase[-1].start), None)
             short = tokens[after + 1] if after is not None and after + 1 < len(tokens) else None
             if head == "(acronym)" and short is not None and short.lead.startswith("("):
@@ -106,7 +106,7 @@ def _proposed(phrase: list[Token], model_keys: set[str]) -> Contribution | None:
 
 
 def _modifier(phrase: list[Token], x: Token) -> bool:
-    """Is x a participle before the noun it describes ("our (carefully) curated instruction dataset"),
+    """Is x a participle before the noun it describes ("our (hand-) labelled preference dataset", "our newly gathered ..."),
     right after the mark or an adverb, not a verb of a clause?"""
     i = phrase.index(x)
     return x.lower.endswith("ed") and i + 1 < len(phrase) and (

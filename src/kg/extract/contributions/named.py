@@ -159,7 +159,7 @@ def _names_before(tokens: list[Token], k: int) -> list[str]:
 
 def _after_aside(tokens: list[Token], k: int) -> int | None:
     """Where the appositive of the word at k opens when a short parenthesised aside sits between them
-    ("Brindle (Bright Rope INDex), a method to ..."), or None."""
+    ("Brindle (Balanced Read INDex), a sampler that ..."), or None."""
     if k + 1 >= len(tokens) or tokens[k].trail.strip() or not tokens[k + 1].lead.startswith("("):
         return None
     for j in range(k + 1, min(k + 10, len(tokens) - 1)):
@@ -299,8 +299,8 @@ def stated_contribution(text: str, tokens: list[Token], model_keys: set[str]) ->
 
 
 def sized_name(tokens: list[Token], start: int, model_keys: set[str]) -> list[Contribution]:
-    """A coined name the authors make, defined by its size: "we compile KelpCommits: 3 terabytes of
-    commits", "we release LoamWeb, which contains 2T tokens of web text". A size of items is data."""
+    """A coined name the authors make, defined by its size: "we collect KelpLogs: 9 gigabytes of
+    server logs", "we release LoamWeb, which contains 2T tokens of web text". A size of items is data."""
     lex = lexicon()
     name = tokens[start] if start < len(tokens) else None
     if name is None or name.trail.strip() not in (":", ",") or not distinctive(name.text) \

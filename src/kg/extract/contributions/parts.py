@@ -57,8 +57,8 @@ def _names_from(tokens: list[Token], k: int) -> list[str]:
 
 
 def new_listed(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
-    """Items listed after "<count> <new> <plural head>:", described or coined: "two innovative techniques:
-    gating noise scaling, which ..., and adaptive expert dropout, allowing ...". The count and the mark
+    """Items listed after "<count> <new> <plural head>:", described or coined: "three new tricks:
+    router jitter, which ..., and warm expert dropout, so that ...". The count and the mark
     announce the list as the paper's own; each item is the phrase opening after the colon or ", and"."""
     lex = lexicon()
     heads = lex.kinds.every

@@ -56,7 +56,7 @@ def contributions_in(text: str, model_keys: set[str],
                 or any(technique_key(c.name) == technique_key(phrase[-1].text) for c in out)  # "X (ABC), a ..."
             out.extend(found)
         out.extend(made_data(tokens, verb_at + 1, model_keys))
-        out.extend(sized_name(tokens, verb_at + 1, model_keys))  # "we compile X: 3 terabytes of commits"
+        out.extend(sized_name(tokens, verb_at + 1, model_keys))  # "we collect X: 9 gigabytes of logs"
         out.extend(made_with(tokens, verb_at + 1, model_keys))
         out.extend(named_parts(tokens, verb_at + 1, model_keys))
         for k in range(verb_at + 2, len(tokens) - 2):

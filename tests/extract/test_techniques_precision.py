@@ -571,7 +571,7 @@ def test_names_an_appositive_counts_but_we_use_are_not_ours(extract_abstract, ab
 # --- a title "X: <method> of <models>" names a technique, and the abstract's bare kind of it is the same -----------
 
 @pytest.mark.parametrize("title, abstract, name, found", [
-    ("LoamPrune: Structured Pruning of Large Language Models",
+    ("LoamPrune: Attention Head Pruning for Chat Language Models",
      "Large models are costly. We propose a pruning method that removes heads.", "LoamPrune", True),
     ("SiltMerge: Weight Merging for Small Language Models",
      "We study merging. Our merging scheme averages task vectors.", "SiltMerge", True),
@@ -585,7 +585,7 @@ def test_a_title_naming_a_method_on_models(extract_abstract, title, abstract, na
 
 def test_the_abstracts_bare_kind_of_the_titles_method_is_not_a_second_contribution(extract_abstract):
     doc = extract_abstract("Large models are costly. We propose a pruning method that removes heads.",
-                           title="LoamPrune: Structured Pruning of Large Language Models")
+                           title="LoamPrune: Attention Head Pruning for Chat Language Models")
     assert "pruning method" not in introduced(doc)
     doc = extract_abstract("We propose a pruning method that removes heads.", title="Cheaper Language Models")
     assert "pruning method" in introduced(doc)

@@ -60,7 +60,7 @@ def techniques(doc: Doc) -> None:
                                      tokens=tokens_of.get(idx))
         if idx == doc.title_index:
             title_words = set(re.findall(r"[a-z][\w-]*", text.lower())) if found else set()
-        elif title_words:  # "LoamPrune: Structured Pruning of ..." then "we propose a pruning method": one thing
+        elif title_words:  # "LoamPrune: Attention Head Pruning for ..." then "we propose a pruning method": one thing
             found = [c for c in found if not _describes_title(c, title_words)]
         for c in found:
             if names_only_models(c.name):
@@ -101,7 +101,7 @@ def techniques(doc: Doc) -> None:
 
 def _describes_title(c: Contribution, title_words: set[str]) -> bool:
     """Is ``c`` a bare kind ("a pruning method": one word and a generic head) whose word the title that
-    names the contribution already says ("LoamPrune: Structured Pruning of ...")?"""
+    names the contribution already says ("LoamPrune: Attention Head Pruning for ...")?"""
     words = [w for w in content_words(c.name) if w not in GENERIC_HEADS]
     return c.name == c.name.lower() and len(words) == 1 and len(c.name.split()) == 2 and words[0] in title_words
 

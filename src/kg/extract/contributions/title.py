@@ -96,7 +96,7 @@ def title_contributions(text: str, model_keys: set[str], stated: dict[str, str] 
 
 def _subtitle_head(subtitle: str) -> str:
     """What the subtitle says the name is: its last word, or the method word before its first "of"/"for"
-    ("Structured Pruning of Large Language Models" is a pruning, not a model; "An Open Medical Language
+    ("Attention Head Pruning for Chat Language Models" is a pruning, not a model; "An Open Medical Language
     Model" is a model)."""
     words = subtitle.rstrip(" .").split()
     if not words:

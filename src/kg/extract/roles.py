@@ -277,11 +277,16 @@ def read(ptext: str) -> Reading | None:
     return reading
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=8192)
 def has_trigger(text: str) -> bool:
     """Does the sentence hold any derivation trigger? (Most do not: every other reading is skipped.)"""
     low = text.lower()
-    return any(w in low for w in _trigger_words()) and lexicon().any_trigger.search(low) is not None
+    return _trigger_word_pattern().search(low) is not None and lexicon().any_trigger.search(low) is not None
+
+
+@lru_cache(maxsize=1)
+def _trigger_word_pattern() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(_trigger_words(), key=len, reverse=True))))
 
 
 @lru_cache(maxsize=1)

@@ -446,8 +446,14 @@ def _introduce_namesakes(kept: dict[int, list[ModelMention]], intro_keys: set[st
             if mm.introduced or key in intro_keys:
                 continue
             stem, _, size = mm.span.name.replace("-", " ").rpartition(" ")
-            if any(k in key and k != key for k in intro_keys) or (stem.lower() in stems and SIZE.match(size)):
-                mm.introduced = 0.7
+            if any(k in key and k != key for k in intro_keys) or (stem.lower() in stems and SIZE.match(size)) \
+                    or (SIZE.match(size) and _plural_of(model_key(stem), intro_keys)):
+                mm.introduced = 0.7  # "SeaKelp-13B" in the paper that introduces "SeaKelps" too
+
+
+def _plural_of(key: str, intro_keys: set[str]) -> bool:
+    """Is the name the singular of a family the paper introduces in the plural ("SeaKelps")?"""
+    return len(key) >= 4 and key + "s" in intro_keys
 
 
 def _share_introduction(mms: list[ModelMention], tokens: list[Token], text: str) -> None:

@@ -137,3 +137,15 @@ def test_every_candidate_is_explained(extract_abstract):
     assert [(d.child, d.parent, d.kind) for d in kept] == [("Kelp-7B", "Falcon-7B", "finetuned")]
     assert kept[0].rule.startswith("role") and kept[0].sentence == 0
     assert all(d.why for d in doc.decisions if not d.accepted)
+
+
+def test_what_a_name_extends_says_what_it_is(extract_abstract):
+    doc = extract_abstract("We further introduce KelpEvalPack, expanding the KelpEval benchmark to six languages. "
+                           "Our models, KelpCoder and KelpGeeX, lead on KelpEvalPack among all permissive models.")
+    assert "KelpEvalPack" not in models(doc)
+
+
+def test_a_sized_member_of_a_family_introduced_in_the_plural_is_the_papers(extract_abstract):
+    doc = extract_abstract("We introduce SeaKelps, an innovative series of language models for regional languages. "
+                           "Our evaluation shows that SeaKelp-13b models exhibit superior performance.")
+    assert "SeaKelp-13b" in introduced(doc)

@@ -330,6 +330,9 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
 
 VERSION_PLUS = re.compile(r"^\d+(?:\.\d+)*(?:\+[A-Za-z][\w-]*)+$")
 """"2+DPO" in "Kelp 2+DPO": a version and the step that made this variant."""
+EXTENDS_A_THING = re.compile(r",\s+(?:extending|expanding|augmenting|broadening|enriching|complementing)\s+(?:the\s+|an?\s+)?"
+                             r"(?:[\w+-]+\s+){0,2}?([a-z]+)\b")
+""""X, expanding the Y benchmark": what X extends says what X is."""
 PARTICIPLE_COMPOUND = re.compile(r"-[a-z]+(?:ed|ing)$")
 """"DPO-aligned", "GPT-distilled": an adjective made of a name and a participle, not a name."""
 
@@ -635,6 +638,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if prev is not None and prev.trail.startswith(",") and span.i >= 2:
         if tokens[span.i - 1].lower in model_heads:
             span.add(3, "preceded by 'model,'")
+    if last.trail.strip() == "," and (extends := EXTENDS_A_THING.match(text, last.end)) \
+            and extends.group(1).lower() in non_heads:
+        span.add(-3, f"extends a {extends.group(1).lower()}")  # "X, expanding the Y benchmark to ..."
     if prev is not None and prev.trail.strip() == ":" and (prev.lower in model_heads or prev.lower in ("variant", "version")):
         span.add(3, "named after 'model:'")  # "we introduce an advanced long-thinking variant: X"
     cue = span.i - 2 if span.i >= 3 and tokens[span.i - 1].lower == "as" else span.i - 1  # "termed as X"

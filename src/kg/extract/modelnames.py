@@ -851,7 +851,7 @@ def _copy_span(span: Span) -> Span:
     return copy
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32768)
 def _find_models(sentence: str) -> tuple[tuple[Span, ...], tuple[Token, ...]]:
     tokens = tokenize(sentence)
     spans = candidate_spans(tokens, sentence)

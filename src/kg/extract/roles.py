@@ -75,6 +75,8 @@ class RoleLexicon:
     """"Our model ...", "Finetuned from <M0>, ...": openings that make the authors the makers."""
     coreference: re.Pattern
     """"It ...", "These models ...": the child is named in the sentence before."""
+    plural_coreference: re.Pattern
+    """"These models ...", "They ...": every model the sentence before introduced is the child."""
     resulting: re.Pattern
     """"The resulting model, <M0>, ...": the child of the sentence before."""
     opener: re.Pattern
@@ -120,6 +122,7 @@ def lexicon() -> RoleLexicon:
         unnamed_child=re.compile(r["unnamed_child"], re.IGNORECASE),
         parent_after=re.compile(r["parent_after"], re.IGNORECASE),
         resulting=re.compile(r["resulting"], re.IGNORECASE),
+        plural_coreference=re.compile(r["plural_coreference"], re.IGNORECASE),
         applied_to=re.compile(rf"(?:{r['applied_to']}) {FILLER}$", re.IGNORECASE),
         model_verb=re.compile(rf"(?:{r['model_verbs']}) {FILLER}$", re.IGNORECASE),
         # matched on lower-case text: case-folding the pattern once is faster than IGNORECASE on every sentence

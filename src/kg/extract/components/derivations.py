@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -40,13 +40,15 @@ from kg.extract.lexicon import subject_pattern
 from kg.extract.modelnames import THRESHOLD, family_stem, variants
 from kg.extract.pipeline import component
 from kg.extract.components.models import THE_SIZE_MODEL
-from kg.extract.sizes import SIZE_WRITTEN, WRITTEN_SIZES, parameters, size_of, sizes_in
+from kg.extract.sizes import WRITTEN_SIZES, parameters, size_of, sizes_in
 from kg.extract.words import whole_word
 from kg.keys import model_key
 
 VERSION = "1.0"
 EXTRACTOR = f"derivations@{VERSION}"
 PLACEHOLDER = re.compile(r"<M(\d+)>")
+SIZE_REFERENCE = re.compile(THE_SIZE_MODEL.pattern, re.IGNORECASE)
+"""A size reference the models component found ("the 56B model"), in any case, to put its model's name in."""
 CONTEXT_SUFFIX = re.compile(r"^(?P<base>.+?)[-_ ](?P<ctx>\d+[kK])$")
 SIBLING_BASE = re.compile(r"^(?P<stem>.+?)[-_ ]Base$", re.IGNORECASE)
 SIBLING_TUNED = ("Instruct", "Chat")
@@ -233,8 +235,8 @@ def derivations(doc: Doc) -> None:
         for _, size, _ in [r for r in doc.user.get("size_refs", []) if r[0] == idx]:
             owners = {n for n in sizes.get(size, [])}
             if len(owners) == 1:
-                text = re.sub(THE_SIZE_MODEL.pattern.replace(f"({SIZE_WRITTEN})", f"({re.escape(size)})"),
-                              next(iter(owners)), text, flags=re.IGNORECASE)
+                owner = next(iter(owners))
+                text = SIZE_REFERENCE.sub(lambda m: owner if m.group(1).upper() == size else m.group(0), text)
                 names.append(next(iter(owners)))
                 located = []  # offsets moved: look every name up again
         if names:
@@ -246,7 +248,8 @@ def derivations(doc: Doc) -> None:
         if roles.has_trigger(ptext):  # most sentences state no derivation: their roles are not read
             parts = roles.clauses(ptext)
             by_role = [e for k, part in enumerate(parts)
-                       for e in _role_edges(doc, idx, part, mapping, order, ptexts.get(idx - 1) if k == 0 else None,
+                       for e in _role_edges(doc, idx, part, mapping, order, intro_keys,
+                                            ptexts.get(idx - 1) if k == 0 else None,
                                             ptexts.get(idx + 1) if k == len(parts) - 1 else None)]
             excluded = _excluded_parents(ptext, mapping)
         if excluded:  # "trained on responses distilled from Y": no pattern makes Y a parent
@@ -279,9 +282,10 @@ def _excluded_parents(ptext: str, mapping: dict[int, str]) -> set[str]:
     return {mapping[s.index] for s in reading.excluded if s.index in mapping} if reading else set()
 
 
-def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: list[str],
+def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: list[str], own: set[str],
                 before: tuple[str, dict[int, str]] | None, after: tuple[str, dict[int, str]] | None) -> list[Edge]:
-    """Edges read from the roles the grammar gives a sentence's models (kg.extract.roles).
+    """Edges read from the roles the grammar gives a sentence's models (kg.extract.roles); ``own``: the
+    keys of the models the paper introduces.
 
     A child the sentence does not name is the paper's own: a model of the paper named in the
     sentence with no role of its own, the model the sentence before named ("We present X. It is
@@ -292,7 +296,6 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
     reading = roles.read(ptext)
     if reading is None:
         return []
-    own = {model_key(n) for n in _introduced(doc)}
     name = {s.index: mapping[s.index] for s in reading.slots if s.index in mapping}
     parents, children = reading.parents, reading.children
     rule = "role"
@@ -340,7 +343,7 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
         child = None
         if reading.coreferent and before is not None:
             prev = list(dict.fromkeys(n for n in before[1].values() if model_key(n) in own))
-            if prev and re.match(r"(?i)(?:these|both|the two|our) models|they\b", ptext):
+            if prev and roles.lexicon().plural_coreference.match(ptext):
                 for p in (s for g in parents for s in g):  # "We introduce A and B. These models are ..."
                     for c in prev:
                         _weigh(doc, out, idx, c, name.get(p.index), kinds, 0.75,
@@ -563,22 +566,15 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
                     kind = "aligned" if "aligned" in _abstract_cues(doc) else "finetuned"
                     out.append(Edge(name, base, kind, 0.55, idx, "naming: 'X-Instruct' beside 'X-Base'"))
                     has_parent.add(model_key(name))
-        # "Kelp-VL-Chat" beside "Kelp-VL", "Kelp2-72B-Instruct" beside "Kelp2": the variant of a model of the paper
-        if model_key(name) not in has_parent and (prefixed := _prefixed_of(name, keys)):
-            base, kind = prefixed  # "Flan-Kelp" beside "Kelp": the prefix names the step
-            idx = _sentence_with(doc, name)
-            if idx is not None and (name in intro or base in intro):
-                out.append(Edge(name, base, kind, 0.55, idx, "naming: a prefixed variant of a model the paper names"))
-                has_parent.add(model_key(name))
+        # "Flan-Kelp" beside "Kelp", "Kelp-VL-Chat" beside "Kelp-VL": a variant of a model of the record,
+        # when the paper makes one of the two (not "X-Chat" of someone else's X: a baseline)
         if model_key(name) not in has_parent:
-            variant = _variant_of(name, keys)
-            if variant and name not in intro and variant[0] not in intro:
-                variant = None  # "X-Chat" of someone else's X: a baseline, not this paper's step
             idx = _sentence_with(doc, name)
-            if variant and idx is not None:
-                base, kind = variant
-                out.append(Edge(name, base, kind, 0.55, idx, f"naming: a '{name[len(name) - len(name.split()[-1]):]}' "
-                                                          f"variant of a model the paper names"))
+            for base, kind, word in _named_variants(name, keys):
+                if idx is not None and (name in intro or base in intro):
+                    out.append(Edge(name, base, kind, 0.55, idx, f"naming: a '{word}' variant of a model the paper names"))
+                    has_parent.add(model_key(name))
+                    break
         # "LLaMA2-70B-32k" beside "LLaMA2-70B": a longer context window
         m = CONTEXT_SUFFIX.match(name)
         if m and model_key(m.group("base")) in keys:
@@ -594,35 +590,25 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
     return out
 
 
-VARIANT_END = re.compile(r"^(?P<base>.+?)[-_ ](?P<variant>[A-Za-z]+)$")
+NAMED_VARIANTS = (
+    (re.compile(r"^(?P<word>[A-Za-z]+)[-_ ]?(?P<base>[A-Z].+)$"), "prefix_kinds"),  # "Flan-Kelp 540B"
+    (re.compile(r"^(?P<base>.+?)[-_ ](?P<word>[A-Za-z]+)$"), "variant_kinds"),  # "Kelp-VL-Chat"
+)
+"""How a variant's name holds its base and the word that names the step, and the table of those words
+in patterns/derivations.json, prefixes first."""
 
 
-def _variant_of(name: str, keys: dict[str, str]) -> tuple[str, str] | None:
-    """"Kelp-VL-Chat" -> ("Kelp-VL", "finetuned") when "Kelp-VL" is a model of the record: the name
-    with its variant word taken off, and the kind the word names. Not "Kelp2-72B-Instruct" -> "Kelp2":
-    a family and its sized member say nothing of which checkpoint the member came from."""
-    m = VARIANT_END.match(name)
-    kind = _spec()["variant_kinds"].get(m.group("variant").lower()) if m else None
-    if not kind:
-        return None
-    base = m.group("base").rstrip("-_ ")
-    if model_key(base) in keys and model_key(base) != model_key(name):
-        return keys[model_key(base)], kind
-    return None
-
-
-VARIANT_START = re.compile(r"^(?P<prefix>[A-Za-z]+)[-_ ]?(?P<base>[A-Z].+)$")
-
-
-def _prefixed_of(name: str, keys: dict[str, str]) -> tuple[str, str] | None:
-    """"Flan-Kelp 540B" -> ("Kelp 540B", "finetuned") when that is a model of the record: a prefix word
-    (patterns/derivations.json "prefix_kinds") before another model's name, and the kind it names."""
-    m = VARIANT_START.match(name)
-    kind = _spec()["prefix_kinds"].get(m.group("prefix").lower()) if m else None
-    base = m.group("base") if m else ""
-    if kind and model_key(base) in keys and model_key(base) != model_key(name):
-        return keys[model_key(base)], kind
-    return None
+def _named_variants(name: str, keys: dict[str, str]) -> Iterator[tuple[str, str, str]]:
+    """(base, kind, word) for each way the name reads as a step word beside a model of the record:
+    "Flan-Kelp 540B" -> ("Kelp 540B", "finetuned", "Flan"); "Kelp-VL-Chat" -> ("Kelp-VL", "finetuned",
+    "Chat"). Not "Kelp2-72B-Instruct" -> "Kelp2": a family and its sized member say nothing of which
+    checkpoint the member came from."""
+    for pattern, table in NAMED_VARIANTS:
+        m = pattern.match(name)
+        kind = _spec()[table].get(m.group("word").lower()) if m else None
+        base = m.group("base").rstrip("-_ ") if kind else ""
+        if kind and model_key(base) in keys and model_key(base) != model_key(name):
+            yield keys[model_key(base)], kind, m.group("word")
 
 
 def _base_prefix(name: str) -> str | None:

@@ -134,16 +134,25 @@ def family_stem(text: str) -> str | None:
         m = STEM_AND_VERSION.match(part)
         if m and m.group(1) in fams:
             return m.group(1)
-    for k in range(len(low) - 2, 1, -1):  # "StarlingBase", "TinyStarling": a stem run into a variant word
-        if text[k:k + 1].isupper() and ((low[:k] in fams and low[k:] in variants())
-                                        or (low[k:] in fams and low[:k] in variants())):
-            return low[:k] if low[:k] in fams else low[k:]
+    if joined := _stem_run_into_variant(text):
+        return joined
     for k in range(1, len(low) - 2):  # "OpenStarling", "MedStarling2": a capitalised word run into a stem
         if text[k:k + 1].isupper() and text[k - 1:k].islower():
             m = STEM_AND_VERSION.match(low[k:] + " ")
             stem = low[k:] if low[k:] in fams else (m.group(1) if m and m.group(1) in fams else None)
             if stem:
                 return stem
+    return None
+
+
+def _stem_run_into_variant(text: str) -> str | None:
+    """"StarlingBase", "TinyStarling" -> "starling": a family stem and a variant word written as one
+    word, the second starting with a capital."""
+    fams, low = families(), text.lower()
+    for k in range(len(low) - 2, 1, -1):
+        if text[k:k + 1].isupper() and ((low[:k] in fams and low[k:] in variants())
+                                        or (low[k:] in fams and low[:k] in variants())):
+            return low[:k] if low[:k] in fams else low[k:]
     return None
 
 
@@ -269,12 +278,9 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                   and t.text.replace("-", "").isalpha() and t.lower not in STOP_PREFIX
                   and t.lower not in not_models()):
                 start = i  # "We call the resulting model Quokka"
-            elif t.text[:1].isupper() and t.text.replace("-", "").isalnum() and t.lower not in STOP_PREFIX \
-                    and t.lower not in not_models() and t.lower not in _any_head() and _has_role(tokens, i, text):
+            elif t.text.replace("-", "").isalnum() and _may_be_coined(t, text) and _has_role(tokens, i, text):
                 start = i  # "... to obtain Kelp 2", "Kelp, fine-tuned from X": a name in a derivation's role
-            elif i > 0 and t.text[:1].isupper() and t.text.isalpha() and not t.trail.strip() \
-                    and t.lower not in STOP_PREFIX and t.lower not in not_models() and t.lower not in _any_head() \
-                    and not t.lower.endswith(("ed", "ing", "ly")) and not _title_case(text) \
+            elif i > 0 and t.text.isalpha() and not t.trail.strip() and _may_be_coined(t, text) \
                     and i + 2 < n and tokens[i + 1].lower == "and" and tokens[i + 2].text[:1].isupper():
                 start = i  # "We introduce Kelp and Vega-2, two ...": listed with a name, so coordination decides
             elif t.text[:1].isupper() and not t.trail.strip() and COINED.match(t.text) and MADE_AFTER.match(text, t.end):
@@ -344,16 +350,20 @@ def _stem_and_variants(word: str) -> bool:
         and all(p.lower() in variants() or VERSION.match(p) or SIZE.match(p) for p in parts[1:])
 
 
+def _may_be_coined(token: Token, text: str) -> bool:
+    """Could this capitalised word, no family stem and no size, be a coined name? Not a stop word, a
+    generic term, a head noun, a participle or an adverb ("Supervised"), nor a word of a Title Case title."""
+    return token.text[:1].isupper() and token.lower not in STOP_PREFIX and token.lower not in not_models() \
+        and token.lower not in _any_head() and not token.lower.endswith(("ed", "ing", "ly")) and not _title_case(text)
+
+
 def _has_role(tokens: list[Token], i: int, text: str) -> bool:
     """Does the word at ``i`` (with the version after it: "Kelp 2") play a part in a derivation?
 
-    Only a word standing alone: not one of a run of capitalised words ("Low Rank Adapters", "Human
-    Feedback", "Mixture of Experts"), not a participle or an adverb ("Supervised"), not a long form
-    before its acronym ("Kelp (KLP)")."""
-    word = tokens[i].text
-    if not (roles.has_trigger(text) or "esulting" in text) or word.lower().endswith(("ed", "ing", "ly")) \
-            or word.lower() in NUMBERED_NOUNS \
-            or _title_case(text):
+    Only a word standing alone (checked by the caller: _may_be_coined): not one of a run of capitalised
+    words ("Low Rank Adapters", "Human Feedback", "Mixture of Experts"), not a long form before its
+    acronym ("Kelp (KLP)")."""
+    if not (roles.has_trigger(text) or "esulting" in text) or tokens[i].lower in NUMBERED_NOUNS:
         return False
     end = tokens[i].end
     after = i + 1
@@ -542,9 +552,7 @@ def _name_evidence(name: str) -> tuple[tuple[tuple[int, str], ...], str | None, 
     stem = family_stem(name)
     others = [p for p in _parts(name.lower()) if p != stem and not p.startswith(stem or "\0")]
     has_digit = DIGIT.search(name) is not None
-    low = name.lower()
-    joined = bool(stem) and low != stem and (low.startswith(stem) and low[len(stem):] in variants()
-                                             or low.endswith(stem) and low[:-len(stem)] in variants())
+    joined = bool(stem) and name.lower() != stem and _stem_run_into_variant(name) == stem
     bare_stem = bool(stem) and not others and not has_digit and not joined
     evidence = []
     if joined:

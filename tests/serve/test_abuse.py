@@ -76,7 +76,7 @@ def test_slow_and_silent_clients_do_not_stop_other_requests(default_endpoint):
 
 @pytest.fixture(scope="module")
 def quick_deadline(served_store):
-    with running_server(served_store, "--setting", "http_timeout=3") as (url, proc):
+    with running_server(served_store, "--setting", "http_timeout=3", "--setting", "max_pending=8") as (url, proc):
         yield url
 
 
@@ -133,6 +133,24 @@ def test_a_body_sent_slowly_but_in_time_is_answered(quick_deadline):
         while chunk := s.recv(65536):
             answer += chunk
     assert answer.startswith(b"HTTP/1.1 200") and b"100 Continue" not in answer
+
+
+def test_past_max_pending_a_new_connection_gets_503_at_once(quick_deadline):
+    """Connections still sending are capped too (max_pending=8 here): the next one is told at once."""
+    port = port_of(quick_deadline)
+    silent = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(8)]
+    try:
+        time.sleep(0.3)
+        start = time.monotonic()
+        status, answer = raw(port, b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        assert status == 503 and b"too many connections" in answer and time.monotonic() - start < 1
+    finally:
+        for s in silent:
+            s.close()
+    deadline = time.monotonic() + 5
+    while http(quick_deadline, query="ASK {}")[0] != 200:  # the closed ones are forgotten
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
 
 
 def test_headers_too_long_are_refused(quick_deadline):

@@ -72,6 +72,26 @@ def anon_rss(pid: int) -> int | None:
     return None
 
 
+def _trimmer():
+    """A function that hands freed heap back to the system (glibc's malloc_trim), or None.
+
+    glibc keeps what a query freed: after all coauthor pairs of a 10,000-record store a worker
+    held 755 MB it no longer used; malloc_trim brought it to 92 MB (0.4 s, after the answer left)."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+    trim.argtypes = [ctypes.c_size_t]
+    return lambda: trim(0)
+
+
+TRIM_ABOVE = 64 << 20
+"""Heap a worker keeps after a query before it hands the rest back."""
+
+
 def _limit_address_space(extra: int) -> None:
     """RLIMIT_AS = this process's address space now + ``extra``: a backstop under the server's watch."""
     import resource
@@ -117,6 +137,8 @@ def _serve_queries(conn, store_path: str, max_memory: int | None = None) -> None
         os.environ["RUST_BACKTRACE"] = "0"  # an allocation past the limit aborts with one line, not a backtrace
         _limit_address_space(max_memory)
     conn.send(("ready", str(gen)))
+    trim, pid = _trimmer(), os.getpid()
+    baseline = anon_rss(pid) or 0
     while True:
         try:
             query, fmt, max_rows, max_chars, *rest = conn.recv()
@@ -138,6 +160,8 @@ def _serve_queries(conn, store_path: str, max_memory: int | None = None) -> None
             conn.send(("memory", memory_message(max_memory or 0)))
         except Exception as exc:  # noqa: BLE001 - a query error is an answer too
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        if trim is not None and (anon_rss(pid) or 0) > baseline + TRIM_ABOVE:
+            trim()
 
 
 class WorkerPool:

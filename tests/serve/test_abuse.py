@@ -75,9 +75,28 @@ def test_slow_and_silent_clients_do_not_stop_other_requests(default_endpoint):
 
 
 @pytest.fixture(scope="module")
-def quick_deadline(served_store):
-    with running_server(served_store, "--setting", "http_timeout=3", "--setting", "max_pending=8") as (url, proc):
-        yield url
+def quick_server(served_store):
+    with running_server(served_store, "--setting", "http_timeout=3", "--setting", "max_pending=8",
+                        "--setting", "max_connections=2") as (url, proc):
+        yield url, proc
+
+
+@pytest.fixture
+def quick_deadline(quick_server):
+    return quick_server[0]
+
+
+def sockets_of(pid: int) -> int:
+    """How many sockets a process has open."""
+    import os
+
+    count = 0
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            count += os.readlink(f"/proc/{pid}/fd/{fd}").startswith("socket:")
+        except OSError:
+            pass
+    return count
 
 
 def test_a_request_not_complete_by_the_deadline_gets_408(quick_deadline):
@@ -107,6 +126,34 @@ def test_a_request_not_complete_by_the_deadline_gets_408(quick_deadline):
         silent.close()
         dribbling.close()
     assert http(quick_deadline, query="ASK {}")[0] == 200
+
+
+def test_clients_that_do_not_read_their_answers_hold_no_slot(quick_server):
+    """Two clients ask for a 10 MB answer each (more than the sockets' buffers hold) and read nothing:
+    with both query slots (max_connections=2) free again as soon as the answers are written, a
+    third client is answered at once; the server lets go of the two at http_timeout (3 s)."""
+    quick_deadline, proc = quick_server
+    port = port_of(quick_deadline)
+    before = sockets_of(proc.pid)
+    values = " ".join(str(i) for i in range(100))
+    target = "/sparql?query=" + urllib.parse.quote(f"SELECT ?i ?c WHERE {{ VALUES ?i {{ {values} }} ?m mlkg:comments ?c }}")
+    readers = []
+    try:
+        for _ in range(2):
+            s = socket.create_connection(("127.0.0.1", port), timeout=10)
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            s.sendall(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
+            readers.append(s)
+        time.sleep(1.5)  # both answered and stuck in writing
+        start = time.monotonic()
+        statuses = [http(quick_deadline, query="ASK { ?s ?p ?o }")[0] for _ in range(3)]
+        assert statuses == [200, 200, 200] and time.monotonic() - start < 3
+        assert sockets_of(proc.pid) == before + 2  # still writing to the two
+        time.sleep(3)  # past http_timeout: the server has let them go
+        assert sockets_of(proc.pid) == before
+    finally:
+        for s in readers:
+            s.close()
 
 
 def test_a_body_sent_slowly_but_in_time_is_answered(quick_deadline):

@@ -14,6 +14,13 @@ Only framing is read here (where the headers end, how long the body is);
 parsing, checking and answering stay with the request handler, which is given
 the bytes read. A request it will refuse without reading the body (chunked,
 too large, a bad Content-Length) is handed on as soon as its headers are in.
+
+Answers go back the same way: the handler writes into memory and hands the
+bytes here (``send_out``), so its slot is free as soon as the answer is made;
+this thread writes them as fast as the client reads, within ``http_timeout``.
+A client that does not read holds memory then, not a slot, and all such
+answers together are capped (``WRITE_BUDGET``); past it the handler writes
+the answer itself, holding its slot, as before.
 """
 
 from __future__ import annotations
@@ -29,6 +36,8 @@ from dataclasses import dataclass, field
 MAX_HEADER_BYTES = 64 * 1024
 """Request line and headers together; http.server allows 100 lines of 64 KB each, we allow less."""
 CHUNK = 64 * 1024
+WRITE_BUDGET = 256 * 1024 * 1024
+"""Bytes of answers waiting for slow clients at once; past it, handlers write their answers themselves."""
 
 
 def plain_answer(status: str, text: str, extra: str = "") -> bytes:
@@ -44,6 +53,7 @@ class Received:
     sock: socket.socket
     data: bytes
     continued: bool = False  # "100 Continue" was sent already: the handler must not send it again
+    handed_off: bool = False  # the answer went to send_out, which closes the socket when it is written
 
 
 @dataclass
@@ -58,6 +68,14 @@ class _Pending:
     continued: bool = False
 
 
+@dataclass
+class _Outgoing:
+    sock: socket.socket
+    data: bytes
+    deadline: float
+    sent: int = 0
+
+
 class Intake:
     """Reads requests on non-blocking sockets in one thread; ``deliver(Received, address)`` gets each whole."""
 
@@ -70,6 +88,9 @@ class Intake:
         self.selector = selectors.DefaultSelector()
         self.incoming: queue.SimpleQueue = queue.SimpleQueue()
         self.pending: dict[socket.socket, _Pending] = {}
+        self.outgoing: queue.SimpleQueue = queue.SimpleQueue()
+        self.writing: dict[socket.socket, _Outgoing] = {}
+        self.out_bytes = 0  # answers queued or being written: what WRITE_BUDGET counts
         self.count = 0  # queued or pending: what max_pending counts
         self.lock = threading.Lock()
         self.closed = False
@@ -93,6 +114,17 @@ class Intake:
         self.incoming.put((sock, address, time.monotonic() + self.deadline))
         self._wake()
 
+    def send_out(self, sock: socket.socket, data: bytes) -> bool:
+        """Write ``data`` to the client and close the connection, in this thread; False when the
+        budget is spent (the caller then writes it itself)."""
+        with self.lock:
+            if self.closed or self.out_bytes + len(data) > WRITE_BUDGET:
+                return False
+            self.out_bytes += len(data)
+        self.outgoing.put(_Outgoing(sock, data, time.monotonic() + self.deadline))
+        self._wake()
+        return True
+
     def close(self) -> None:
         self.closed = True
         self._wake()
@@ -109,16 +141,22 @@ class Intake:
         try:
             while not self.closed:
                 now = time.monotonic()
-                soonest = min((p.deadline for p in self.pending.values()), default=now + 1.0)
+                soonest = min([p.deadline for p in self.pending.values()]
+                              + [o.deadline for o in self.writing.values()], default=now + 1.0)
                 for key, _events in self.selector.select(max(0.0, min(1.0, soonest - now))):
                     if key.data is None:
                         self._take_incoming()
+                    elif isinstance(key.data, _Outgoing):
+                        self._write(key.data)
                     else:
                         self._read(key.data)
                 self._expire(time.monotonic())
         finally:
             for p in list(self.pending.values()):
                 self._drop(p)
+            for o in list(self.writing.values()):
+                self._done(o)
+            self._take_outgoing(close=True)
             self.selector.close()
             self._wake_r.close()
             self._wake_w.close()
@@ -133,7 +171,7 @@ class Intake:
             try:
                 sock, address, deadline = self.incoming.get_nowait()
             except queue.Empty:
-                return
+                break
             p = _Pending(sock, address, deadline)
             try:
                 sock.setblocking(False)
@@ -143,6 +181,49 @@ class Intake:
                 _close(sock)
                 continue
             self.pending[sock] = p
+        self._take_outgoing()
+
+    def _take_outgoing(self, close: bool = False) -> None:
+        while True:
+            try:
+                o = self.outgoing.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                if close:
+                    raise OSError
+                o.sock.setblocking(False)
+                self.selector.register(o.sock, selectors.EVENT_WRITE, o)
+            except (OSError, ValueError):
+                self._done(o)
+                continue
+            self.writing[o.sock] = o
+
+    def _write(self, o: _Outgoing) -> None:
+        try:
+            with memoryview(o.data) as view:
+                o.sent += o.sock.send(view[o.sent:o.sent + 4 * CHUNK])
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:  # the client is gone
+            self._done(o)
+            return
+        if o.sent >= len(o.data):
+            try:
+                o.sock.shutdown(socket.SHUT_WR)  # as socketserver ends a connection: all sent, then close
+            except OSError:
+                pass
+            self._done(o)
+
+    def _done(self, o: _Outgoing) -> None:
+        if self.writing.pop(o.sock, None) is not None:
+            try:
+                self.selector.unregister(o.sock)
+            except (KeyError, ValueError):
+                pass
+        with self.lock:
+            self.out_bytes -= len(o.data)
+        o.sock.close()
 
     def _read(self, p: _Pending) -> None:
         try:
@@ -205,6 +286,8 @@ class Intake:
         for p in [p for p in self.pending.values() if p.deadline <= now]:
             self._answer(p, "408 Request Timeout",
                          f"the request was not complete within {self.deadline:g} s (setting http_timeout)")
+        for o in [o for o in self.writing.values() if o.deadline <= now]:  # not read in time: cut
+            self._done(o)
 
     def _answer(self, p: _Pending, status: str, text: str) -> None:
         try:

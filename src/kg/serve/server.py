@@ -20,7 +20,6 @@ from __future__ import annotations
 import io
 import ipaddress
 import socket
-import socketserver
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -89,7 +88,11 @@ class Endpoint(ThreadingHTTPServer):
             raise
 
     def shutdown_request(self, request) -> None:
-        super().shutdown_request(request.sock if isinstance(request, Received) else request)
+        if isinstance(request, Received):
+            if request.handed_off:  # the intake writes the answer, then closes
+                return
+            request = request.sock
+        super().shutdown_request(request)
 
     def process_request_thread(self, request, client_address) -> None:
         try:
@@ -126,13 +129,29 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # for Expect: 100-continue; still one request per connection (below)
 
     def setup(self) -> None:
-        """Read the request from the bytes the intake read; write the answer to the socket, within
-        http_timeout (a blocking sendall's timeout bounds the whole answer, not each send)."""
+        """Read the request from the bytes the intake read; write the answer into memory (finish)."""
         received: Received = self.request
         self.connection = received.sock
         self.connection.settimeout(float(self.server.settings["http_timeout"]))
         self.rfile = io.BytesIO(received.data)
-        self.wfile = socketserver._SocketWriter(self.connection)  # noqa: SLF001 - as StreamRequestHandler does
+        self.wfile = io.BytesIO()
+
+    def finish(self) -> None:
+        """Hand the answer to the intake, which writes it as the client reads, so a client that reads
+        slowly holds no slot; past the intake's budget, write it here, within http_timeout (a
+        blocking sendall's timeout bounds the whole answer, not each send)."""
+        data = self.wfile.getvalue()
+        self.wfile.close()
+        self.rfile.close()
+        if not data:
+            return
+        if self.server.intake.send_out(self.connection, data):
+            self.request.handed_off = True
+            return
+        try:
+            self.connection.sendall(data)
+        except OSError:
+            pass
 
     def handle_expect_100(self) -> bool:
         """Refuse a too-large body before the client sends it (curl asks first for big POSTs)."""

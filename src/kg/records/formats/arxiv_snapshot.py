@@ -28,7 +28,7 @@ from kg.records.limits import MAX_AUTHORS
 from kg.records.record import Problem, Record
 from kg.records.registry import reader
 
-SNAPSHOT_KEYS = ('"authors_parsed"', '"versions"', '"update_date"')
+SNAPSHOT_KEYS = ('"submitter"', '"authors_parsed"', '"versions"', '"update_date"')
 """Field names only the snapshot's lines carry (a sniff reads them even in a line cut short)."""
 _ESCAPE = re.compile(r'\\([nrt\\"/bfu])')
 _INITIAL_HYPHEN = re.compile(r"\.\s+-\s*(?=\w)")
@@ -41,7 +41,7 @@ def sniff(head: str) -> float:
     if not line or not line.startswith("{"):
         return 0.0
     found = sum(key in line for key in SNAPSHOT_KEYS)
-    if found >= 2 or (found == 1 and '"categories"' in line and '"id"' in line):
+    if found >= 2 or (found == 1 and '"id"' in line and ('"categories"' in line or '"authors"' in line)):
         return 0.95
     return 0.0
 

@@ -229,7 +229,7 @@ def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebui
     wanted = cats.wanted(categories)  # a value that is no category: ValueError before any work
     st = Store(store)
     with _without_cyclic_gc():
-        fresh = read_paths([str(p) for p in paths], format=format)
+        fresh = read_paths([str(p) for p in paths], format=format, categories=wanted)
         # the lock: from reading what the store holds to swapping in the new generation
         with st.lock(), st.staging() as stage:
             return _build(st, stage, paths, fresh, rebuild=rebuild, format=format, categories=wanted,
@@ -281,9 +281,10 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuil
         if src.name in new_names:
             recs = [r for r in fresh.records if r.file == src.name]
             probs = [p for p in fresh.problems if p.file == src.name]
+            left_out = fresh.filtered.get(src.name, 0)  # read_paths left them out as it read
         else:
             recs, probs, _ = parse_text(src.text, src.name, src.format)
-        recs, left_out = cats.keep(recs, src.categories)
+            recs, left_out = cats.keep(recs, src.categories)
         filtered += left_out
         parts.append((Store.extracted_name(src, signature), len(records), len(records) + len(recs)))
         records.extend(recs)

@@ -208,3 +208,13 @@ def test_sniffers_tell_the_snapshot_from_other_json_lines():
     assert arxiv_snapshot.sniff(snapshot_line[:300]) == 0.95  # a first line cut by the sniff window
     assert arxiv_snapshot.sniff((INPUTS / "papers.jsonl").read_text("utf-8")) == 0.0
     assert oai_pmh.sniff((INPUTS / "feed.atom").read_text("utf-8")) == 0.0
+
+
+def test_read_paths_leaves_out_other_categories_as_it_reads():
+    result = read_paths([INPUTS / "arxiv_snapshot.jsonl", INPUTS / "oai_arxivraw.xml", INPUTS / "arxiv_listing.txt"],
+                        categories=("cs.LG",))
+    assert result.filtered == {"arxiv_snapshot.jsonl": 2, "oai_arxivraw.xml": 1, "arxiv_listing.txt": 0}
+    kept = [r for r in result.records if r.file != "arxiv_listing.txt"]
+    assert [r.arxiv_id for r in kept] == ["2403.01234", "2404.04567"]
+    assert {r.categories for r in result.records if r.file == "arxiv_listing.txt"} == {()}  # kept: no categories
+    assert [s.name for s in result.sources] == ["arxiv_snapshot.jsonl", "oai_arxivraw.xml", "arxiv_listing.txt"]

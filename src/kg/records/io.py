@@ -17,11 +17,12 @@ import codecs
 import hashlib
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.records import compressed, registry
+from kg.records.categories import keep as keep_categories
 from kg.records.limits import MAX_DECODE_PROBLEMS, MAX_FILE_BYTES
 from kg.records.record import Problem, Record
 
@@ -59,6 +60,8 @@ class ReadResult:
     records: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    filtered: dict[str, int] = field(default_factory=dict)
+    """Records left out by the ``categories`` filter, by file."""
 
 
 def decode(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
@@ -180,8 +183,12 @@ def _read_bytes(path: Path | None, name: str) -> bytes:
         return compressed.read(fh, name, MAX_FILE_BYTES + 1)
 
 
-def read_paths(paths: Iterable[str | Path], format: str | None = None) -> ReadResult:
-    """Read every input; one unreadable file or record never stops the others."""
+def read_paths(paths: Iterable[str | Path], format: str | None = None,
+               categories: Sequence[str] = ()) -> ReadResult:
+    """Read every input; one unreadable file or record never stops the others.
+
+    ``categories`` (kg.records.categories) leaves out the records of other arXiv categories as
+    each file is read, so a build of many bulk files holds only the records it keeps."""
     if format:
         registry.get(format)  # unknown format name: KeyError before any work
     result = ReadResult()
@@ -207,6 +214,8 @@ def read_paths(paths: Iterable[str | Path], format: str | None = None) -> ReadRe
         if text is None:
             continue
         records, problems, chosen = parse_text(text, name, format)
+        if categories:
+            records, result.filtered[name] = keep_categories(records, categories)
         result.records.extend(records)
         result.problems.extend(problems)
         result.sources.append(Source(name, hashlib.sha256(data).hexdigest(), text, chosen))

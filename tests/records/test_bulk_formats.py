@@ -218,3 +218,18 @@ def test_read_paths_leaves_out_other_categories_as_it_reads():
     assert [r.arxiv_id for r in kept] == ["2403.01234", "2404.04567"]
     assert {r.categories for r in result.records if r.file == "arxiv_listing.txt"} == {()}  # kept: no categories
     assert [s.name for s in result.sources] == ["arxiv_snapshot.jsonl", "oai_arxivraw.xml", "arxiv_listing.txt"]
+
+
+def test_the_hostile_deep_nesting_file_keeps_its_good_lines():
+    """tests/data/hostile/deep_nesting.jsonl: 2,000 nested objects on line 2, 100,000 open
+    brackets on line 4, good lines around them."""
+    result = read_paths([Path(__file__).resolve().parents[1] / "data" / "hostile" / "deep_nesting.jsonl"])
+    assert [r.title for r in result.records] == ["Invented Paper 0", "Invented Paper 1", "Invented Paper 2"]
+    assert [str(p) for p in result.problems] == [
+        "deep_nesting.jsonl:2: skipped: JSON nested too deeply to read",
+        "deep_nesting.jsonl:4: skipped: JSON nested too deeply to read"]
+
+
+def test_readable_line_turns_only_whitespace_escapes_into_spaces():
+    line = r'{"abstract":"a\nb\tc \\nabla \"q\" \u00e9\\\n"}'
+    assert arxiv_snapshot.readable_line(line) == r'{"abstract":"a b c \\nabla \"q\" \u00e9\\ "}'

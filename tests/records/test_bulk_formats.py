@@ -233,3 +233,18 @@ def test_the_hostile_deep_nesting_file_keeps_its_good_lines():
 def test_readable_line_turns_only_whitespace_escapes_into_spaces():
     line = r'{"abstract":"a\nb\tc \\nabla \"q\" \u00e9\\\n"}'
     assert arxiv_snapshot.readable_line(line) == r'{"abstract":"a b c \\nabla \"q\" \u00e9\\ "}'
+
+
+def test_category_filter_values():
+    from kg.records import categories
+
+    assert categories.wanted(["cs.CL,cs.LG", "cs.CL", " stat.ML "]) == ("cs.CL", "cs.LG", "stat.ML")
+    assert categories.wanted("cs.CL") == ("cs.CL",)  # a string is one value
+    assert categories.wanted(["CS.CL"]) == ("CS.CL",) and categories.matches(("cs.CL",), ("CS.CL",))
+    with pytest.raises(ValueError, match=r"^not an arXiv category: 'cs\.CL;rm' \(for example"):
+        categories.wanted(["cs.CL;rm"])
+    assert categories.matches(("cs.CL", "cs.LG"), ("cs.lg",))  # arXiv's case is not asked of the user
+    assert categories.matches(("cs.CV",), ("cs",)) and not categories.matches(("stat.ML",), ("cs",))
+    assert not categories.matches(("csx.AB",), ("cs",))  # an archive is matched whole, not as a prefix
+    assert categories.matches((), ("cs.CL",))  # no categories known: kept
+    assert categories.parse("cs.CL  cs.LG\ncs.CL 68T50 I.2.7") == ("cs.CL", "cs.LG")  # ACM/MSC classes left out

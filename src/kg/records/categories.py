@@ -15,6 +15,8 @@ from kg.records.record import Record
 
 CATEGORY = re.compile(r"[a-z][a-z-]{0,15}(?:\.[A-Za-z][A-Za-z-]{0,15})?", re.ASCII)
 """An arXiv category ("cs.CL", "hep-th", "math.AG", "q-bio.NC") or an archive ("cs")."""
+_ASKED = re.compile(CATEGORY.pattern, re.ASCII | re.IGNORECASE)
+"""What a user may ask for: matching ignores case ("CS.CL" is cs.CL)."""
 
 
 def parse(value: object) -> tuple[str, ...]:
@@ -37,9 +39,11 @@ def wanted(values: Iterable[str] | None) -> tuple[str, ...]:
     """The filter as given on the command line ("cs.CL", "cs.CL,cs.LG", "cs"), sorted and
     de-duplicated. Raises ValueError naming a value that is no category."""
     out: set[str] = set()
+    if isinstance(values, str):  # kg.build(..., categories="cs.CL"): one value, not its letters
+        values = [values]
     for value in values or ():
         for item in value.replace(",", " ").split():
-            if not CATEGORY.fullmatch(item):
+            if not _ASKED.fullmatch(item):
                 raise ValueError(f"not an arXiv category: {item!r} (for example cs.CL, stat.ML or cs)")
             out.add(item)
     return tuple(sorted(out))

@@ -176,3 +176,12 @@ def test_reading_a_compressed_snapshot_of_50k_records(tmp_path):
     assert {r.format for r in result.records} == {"arxiv-snapshot"}
     assert result.records[-1].date == "2024-01-20" and result.records[0].authors == ("Bal\u00e1zs Szab\u00f3",)
     assert 50_000 / took > 1_000, f"{50_000 / took:.0f} records/s"
+
+
+def test_text_that_starts_like_a_magic_number_is_read_as_text(tmp_path):
+    text = b"BZh91AY: a title that begins like bzip2\n"
+    assert compressed.read(io.BytesIO(text), "bzh.txt", 10**6) == text
+    (tmp_path / "bzh.txt").write_bytes(text)
+    assert [p.message for p in read_paths([tmp_path]).problems] == [
+        "unrecognised format (no reader claims this file)"]  # read as text, not a damaged bzip2
+    assert compressed.codec(bz2.compress(b"")) == "bzip2" and compressed.codec(bz2.compress(b"x")) == "bzip2"

@@ -20,11 +20,15 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 MAGIC = {
-    b"\x1f\x8b": "gzip",
+    b"\x1f\x8b\x08": "gzip",
     b"BZh": "bzip2",
     b"\x28\xb5\x2f\xfd": "zstd",
 }
-"""Leading bytes of each compressed format (RFC 1952, bzip2, RFC 8878)."""
+"""Leading bytes of each compressed format (RFC 1952 with deflate, bzip2, RFC 8878)."""
+BZIP2_BLOCK = (b"\x31\x41\x59\x26\x53\x59", b"\x17\x72\x45\x38\x50\x90")
+"""What follows bzip2's "BZh" and block size digit: a block (the digits of pi) or the end of an
+empty stream. Checked too, so a text file that starts with "BZh" is not taken for bzip2."""
+HEAD = 10
 
 CHUNK = 1 << 16
 """Bytes of decompressed text handed on at a time."""
@@ -45,6 +49,8 @@ def codec(head: bytes) -> str | None:
     """The compression format ``head`` (a file's first bytes) starts with, or None."""
     for magic, name in MAGIC.items():
         if head.startswith(magic):
+            if name == "bzip2" and not (head[3:4] in b"123456789" and head[4:10] in BZIP2_BLOCK):
+                continue
             return name
     return None
 
@@ -118,7 +124,7 @@ def open_stream(fh: BinaryIO) -> tuple[BinaryIO, str | None]:
     A plain file comes back as itself (after its first bytes, which are put back in front).
     Iterating the stream gives lines, so a line-by-line reader never holds the whole file.
     """
-    head = fh.read(4)
+    head = fh.read(HEAD)
     found = codec(head)
     raw: BinaryIO = io.BufferedReader(_Prefixed(head, fh), CHUNK)  # type: ignore[arg-type]
     if found == "gzip":

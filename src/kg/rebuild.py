@@ -22,9 +22,11 @@ def rebuild_from_kept(store: str | Path | None = None, **options) -> BuildReport
     if not sources:
         raise StoreError(f"{st.path} keeps no sources to rebuild from: "
                          f"kg build --rebuild FILES --store {st.path}")
-    formats = {s.format for s in sources}
+    formats, categories = {s.format for s in sources}, {s.categories for s in sources}
     if options.get("format") is None and len(formats) == 1:
-        options["format"] = formats.pop()  # read as they were (a forced --format is kept per file)
+        options["format"] = formats.pop()  # read as they were built: the same --format ...
+    if not options.get("categories") and len(categories) == 1:
+        options["categories"] = categories.pop()  # ... and the same --category filter
     with tempfile.TemporaryDirectory(prefix="kg-rebuild-") as tmp:
         for src in sources:
             (Path(tmp) / src.name).write_text(src.text, "utf-8")

@@ -23,17 +23,21 @@ def build(
     format: Annotated[str | None, typer.Option("--format", "-f", help="Force a reader (see `kg formats`) instead of sniffing each file.")] = None,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts less sure than this (0-1): trades recall for precision.")] = 0.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
+    category: Annotated[list[str] | None, typer.Option("--category", "-c", help="Keep only papers in this arXiv category (repeat it, or 'cs.CL,cs.LG'; 'cs' is every cs.* category). Papers whose source lists no categories are kept.")] = None,
 ) -> None:
     """Build (or extend) the graph from paper listings.
 
     The format of each file is sniffed from its content: arXiv listings, Hugging Face
     daily papers, bare abstracts, abstracts with arXiv ids, arXiv Atom feeds, BibTeX
-    and JSON Lines. Building a file the store already has changes nothing; a new file
-    is added; --rebuild starts over. A failed build leaves the previous store as it was.
-    `kg build --rebuild` with no files rebuilds the graph from the copies of its input files
-    the store keeps (the way back from a damaged database).
+    and JSON Lines, the arXiv metadata snapshot and arXiv OAI-PMH harvests, each also
+    gzip, bzip2 or Zstandard compressed. Building a file the store already has changes
+    nothing; a new file is added; --rebuild starts over. A failed build leaves the previous
+    store as it was. `kg build --rebuild` with no files rebuilds the graph from the copies of
+    its input files the store keeps (the way back from a damaged database).
 
-    Example:  kg build examples/corpus --store .kg      kg build --rebuild --store .kg
+    Example:  kg build examples/corpus --store .kg
+    Example:  kg build arxiv-metadata-oai-snapshot.json.zst --category cs.CL --category cs.LG
+    Example:  kg build --rebuild --store .kg
     """
     from kg.build import NoRecords
     from kg.build import build as run_build
@@ -42,6 +46,13 @@ def build(
         from kg.records import registry
 
         registry.get(format)  # unknown format -> usage error
+    if category:
+        from kg.records.categories import wanted
+
+        try:
+            wanted(category)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn(), console=err, transient=True,
                   disable=quiet or not is_interactive()) as bar:
@@ -53,12 +64,12 @@ def build(
         try:
             if paths:
                 report = run_build(paths, store=store, rebuild=rebuild, format=format,
-                                   min_confidence=min_confidence, progress=progress)
+                                   min_confidence=min_confidence, progress=progress, categories=category or ())
             elif rebuild:
                 from kg.rebuild import rebuild_from_kept
 
                 report = rebuild_from_kept(store, format=format, min_confidence=min_confidence,
-                                           progress=progress)
+                                           progress=progress, categories=category or ())
             else:
                 raise UsageError("give the files or folders to build (or --rebuild alone: "
                                  "rebuild from the sources the store keeps)")
@@ -73,9 +84,10 @@ def build(
     if not quiet:
         c = report.counts
         table = Table(title=plain(f"built {store}"), show_header=False, box=None)
-        for key in ("records", "skipped", "papers", "people", "organizations", "models",
+        for key in ("records", "skipped", "filtered", "papers", "people", "organizations", "models",
                     "techniques", "facts", "triples"):
-            table.add_row(key, str(c.get(key, 0)))
+            if key != "filtered" or key in c:  # "filtered": records left out by --category
+                table.add_row(key, str(c.get(key, 0)))
         out.print(table)
 
 

@@ -143,7 +143,7 @@ class Store:
                 text = (gen / "sources" / s["sha256"]).read_text("utf-8")
                 if "text_sha256" in s and _sha256(text.encode("utf-8")) != s["text_sha256"]:
                     raise ValueError(f"the kept copy of {s['name']} does not match its checksum")
-                out.append(Source(s["name"], s["sha256"], text, s.get("format")))
+                out.append(Source(s["name"], s["sha256"], text, s.get("format"), tuple(s.get("categories", ()))))
             return out
         except (OSError, ValueError, KeyError) as exc:
             raise StoreError(f"the store at {self.path} is damaged: {exc}; build it again from "
@@ -153,7 +153,8 @@ class Store:
     def extracted_name(source: Source, signature: str) -> str:
         """The name under which a generation keeps the docs extracted from ``source`` by extraction
         code ``signature`` (kg.extract.saved.signature)."""
-        fmt = hashlib.sha256(f"{source.name}\0{source.format or ''}".encode()).hexdigest()[:12]
+        read_as = f"{source.name}\0{source.format or ''}" + (f"\0{' '.join(source.categories)}" if source.categories else "")
+        fmt = hashlib.sha256(read_as.encode()).hexdigest()[:12]
         return f"{source.sha256}-{fmt}-{signature}"
 
     def extracted(self, name: str) -> Path | None:
@@ -374,7 +375,9 @@ class Store:
             else:
                 (tmp / EXTRACTED).mkdir()
             manifest = {"sources": [{"name": s.name, "sha256": s.sha256, "format": s.format,
-                                     "text_sha256": kept[s.sha256]} for s in sources],
+                                     "text_sha256": kept[s.sha256],
+                                     **({"categories": list(s.categories)} if s.categories else {})}
+                                    for s in sources],
                         "summary": summary, NTRIPLES: digests, DATABASE_FILES: database}
             (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True))
             final = self.path / self._next_generation()

@@ -6,7 +6,7 @@ notebook a view renders itself (``_repr_html_``: a sandboxed iframe whose
 ``srcdoc`` holds the page)::
 
     >>> import kg, kg.views
-    >>> g = kg.open(".kg/demo")                                   # doctest: +SKIP
+    >>> g = kg.open(".kg")                                        # doctest: +SKIP
     >>> kg.views.graph_view(g).save("exports/graph.html")         # doctest: +SKIP
     >>> kg.views.lineage_view(g, "MN-Minitron-8B")                # doctest: +SKIP
 

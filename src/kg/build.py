@@ -264,8 +264,10 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuil
     known = [] if rebuild else st.sources()
     known_hashes = {(s.sha256, s.categories) for s in known}
     if st.exists() and not rebuild and all((s.sha256, s.categories) in known_hashes for s in incoming):
+        st.check()  # a damaged database is not "nothing to do": StoreDamaged says how to rebuild
         return BuildReport(st.path, changed=False, problems=list(fresh.problems),
                            counts=st.manifest().get("summary", {}), sources=[s.name for s in known])
+    st.writable()  # a read-only store may say "nothing to do", but not take anything new
 
     by_name = {s.name: s for s in known}
     by_name.update({s.name: s for s in incoming})  # a changed file replaces its old version

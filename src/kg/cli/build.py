@@ -17,7 +17,7 @@ from kg.cli.app import (DEFAULT_STORE, DataError, StoreOption, UsageError, app, 
 @app.command()
 @handles_errors
 def build(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders of paper listings; '-' reads standard input.")],
+    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders of paper listings; '-' reads standard input. None with --rebuild: the sources the store keeps.", show_default=False)] = None,
     store: StoreOption = DEFAULT_STORE,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Start from an empty graph instead of adding to the store.")] = False,
     format: Annotated[str | None, typer.Option("--format", "-f", help="Force a reader (see `kg formats`) instead of sniffing each file.")] = None,
@@ -32,10 +32,12 @@ def build(
     and JSON Lines, the arXiv metadata snapshot and arXiv OAI-PMH harvests, each also
     gzip, bzip2 or Zstandard compressed. Building a file the store already has changes
     nothing; a new file is added; --rebuild starts over. A failed build leaves the previous
-    store as it was.
+    store as it was. `kg build --rebuild` with no files rebuilds the graph from the copies of
+    its input files the store keeps (the way back from a damaged database).
 
     Example:  kg build examples/corpus --store .kg
     Example:  kg build arxiv-metadata-oai-snapshot.json.zst --category cs.CL --category cs.LG
+    Example:  kg build --rebuild --store .kg
     """
     from kg.build import NoRecords
     from kg.build import build as run_build
@@ -60,8 +62,17 @@ def build(
             bar.update(task, completed=done, total=total, description=stage)
 
         try:
-            report = run_build(paths, store=store, rebuild=rebuild, format=format,
-                               min_confidence=min_confidence, progress=progress, categories=category or ())
+            if paths:
+                report = run_build(paths, store=store, rebuild=rebuild, format=format,
+                                   min_confidence=min_confidence, progress=progress, categories=category or ())
+            elif rebuild:
+                from kg.rebuild import rebuild_from_kept
+
+                report = rebuild_from_kept(store, format=format, min_confidence=min_confidence,
+                                           progress=progress, categories=category or ())
+            else:
+                raise UsageError("give the files or folders to build (or --rebuild alone: "
+                                 "rebuild from the sources the store keeps)")
         except NoRecords as exc:
             _print_problems(exc.problems)  # why each input gave nothing
             raise DataError(str(exc)) from None

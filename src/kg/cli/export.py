@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, handles_errors, out, plain
+from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, err, handles_errors, out, plain
 from kg.cli.source import EndpointOption
 
 
@@ -43,6 +43,8 @@ def export(
         st = Store(store)
         st.require()
         path = run_export(st, format, output)
+        for warning in st.warnings:  # a damaged kept text: exported from the database instead
+            err.print(plain(f"warning: {warning}"))
     out.print(plain(f"wrote {path} ({format})"))
 
 

@@ -248,7 +248,9 @@
       if (opts.onEdge) { p.addEventListener("click", function () { opts.onEdge(e, i); }); }
       s.appendChild(p);
       if (opts.labels) {
-        var lab = el("span", "elabel", e.kinds.map(function (key) { return (KIND[key] || { label: key }).label; }).join(" + "));
+        var names = e.kinds.map(function (key) { return (KIND[key] || { label: key }).label; });
+        var lab = el("span", "elabel", names.length > 2 ? names.slice(0, 2).join(" + ") + " +" + (names.length - 2) : names.join(" + "));
+        lab.setAttribute("title", names.join(" + "));
         lab.style.setProperty("--c", k.colour);
         lab.style.left = ((x1 + x2) / 2) + "px";
         lab.style.top = ((y1 + y2) / 2) + "px";
@@ -350,6 +352,13 @@
     if (data.usedIn.length) { right.appendChild(add(card("Used in", data.usedIn.length), entityList(data.usedIn, { quotes: true }))); }
     if (data.describedIn.length) { right.appendChild(add(card("Described in", data.describedIn.length), entityList(data.describedIn))); }
     if (data.trainedOn.length) { right.appendChild(add(card("Trained on", data.trainedOn.length), entityList(data.trainedOn, { badges: true }))); }
+    (data.siblings || []).forEach(function (s) {
+      var c = card("More in the " + s.family.label + " family", s.count), p = el("div", "chips");
+      s.models.forEach(function (m) { add(p, link(m, "chip")); });
+      add(c, p);
+      if (s.count > s.models.length) { add(c, add(el("p", "more-link"), link({ label: "all " + s.count + " models", href: s.family.href }))); }
+      right.appendChild(c);
+    });
   };
 
   pages.paper = function () {

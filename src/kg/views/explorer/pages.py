@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from kg.views.explorer.run import rows
-from kg.views.explorer.shape import (CLASS_ORDER, DERIVED_FROM, KINDS, arxiv_url, class_key, hf_url, href,
+from kg.views.explorer.shape import (CLASS_ORDER, DERIVED_FROM, KINDS, arxiv_url, class_key, hf_url, href, iri_of,
                                      kind_of, kinds_of, legend, link, text)
 
 __all__ = ["entity_page", "parameters_text"]
@@ -100,7 +100,25 @@ def _model(store, iri: str, values: dict, links: dict) -> dict:
         "trainedOn": links.get("out:trainedOn", []),
         "lineage": lineage(store, iri),
         "kinds": legend(),
+        "siblings": _siblings(store, iri, links.get("out:inFamily", [])),
     }
+
+
+SIBLINGS_SHOWN = 12
+
+
+def _siblings(store, iri: str, families: list[dict]) -> list[dict]:
+    """Other models of the model's families: [{family, models (the first SIBLINGS_SHOWN), count}]."""
+    out = []
+    for family in families:
+        family_iri = iri_of(family["href"] or "")
+        if family_iri is None:
+            continue
+        members = [m for m in _links(store, family_iri).get("in:inFamily", []) if iri_of(m["href"] or "") != iri]
+        members.sort(key=lambda m: m["label"].casefold())
+        if members:
+            out.append({"family": family, "models": members[:SIBLINGS_SHOWN], "count": len(members)})
+    return out
 
 
 def evidence_of(row: dict) -> dict:
@@ -168,6 +186,9 @@ def _merge_kinds(evs: list[dict]) -> list[dict]:
         else:
             group["sources"].append({**source, "confidence": ev["confidence"]})
         group["arxiv"] = group["arxiv"] or ev["arxiv"]
+    order = {k["label"]: i for i, k in enumerate(legend())}
+    for group in out.values():
+        group["kinds"].sort(key=lambda k: order.get(k, len(order)))
     return list(out.values())
 
 

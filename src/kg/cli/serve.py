@@ -41,6 +41,7 @@ def serve(
     Example:  kg serve --store .kg   then   curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/sparql?query=ASK%7B%7D'
     """
     from kg.graph.store import Store
+    from kg.serve.explorer import warm_up
     from kg.serve.server import serve as make_server
     from kg.serve.workers import WorkerFailed
 
@@ -67,6 +68,7 @@ def serve(
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
+    warm_up(server)  # the explorer's name index and atlas, read while the first visitor is on the way
     out.print(plain(f"serving {store} at {server.url} (the explorer at {server.url.removesuffix('/sparql')}/, "
                     "a query page at /query); Ctrl-C stops"), highlight=False)
     if not server.loopback_only:

@@ -22,6 +22,7 @@ until a rebuild makes a new generation current.
 from __future__ import annotations
 
 import json
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -29,7 +30,7 @@ from urllib.parse import parse_qs
 from kg.views.explorer.page import CSP, STATIC, asset, served_page
 from kg.views.explorer.shape import iri_of, text
 
-__all__ = ["Explorer", "respond"]
+__all__ = ["Explorer", "explorer_of", "respond", "warm_up"]
 
 HTML = "text/html; charset=utf-8"
 JSON = "application/json; charset=utf-8"
@@ -51,6 +52,7 @@ class Explorer:
         self.generation: Path | None = None
         self.store = None
         self.cache: dict[str, object] = {}
+        self.making: dict[tuple[int, str], threading.Lock] = {}
 
     def _open(self):
         """The store's current generation (reopened after a rebuild) and its cache."""
@@ -64,12 +66,19 @@ class Explorer:
             return self.store, self.cache
 
     def _cached(self, key: str, make):
+        """``make(store)`` once per generation; a second request for it waits for the first."""
         store, cache = self._open()
-        if key not in cache:
-            value = make(store)
-            with self.lock:
-                cache.setdefault(key, value)
+        with self.lock:
+            making = self.making.setdefault((id(cache), key), threading.Lock())
+        with making:
+            if key not in cache:
+                cache[key] = make(store)
         return cache[key]
+
+    def warm(self) -> None:
+        """Read the name index, the atlas and the counts now (on a large store they take seconds)."""
+        self.names()
+        self.home()
 
     def names(self):
         from kg.views.explorer.run import rows
@@ -139,13 +148,31 @@ def _page(data: dict, title: str, *, status: int = 200, query: str = "") -> Resp
 _LOCK = threading.Lock()
 
 
-def respond(server, url) -> Response:
-    """The explorer's answer to a GET of ``url`` (a urlsplit result) on ``server`` (kg.serve.server.Endpoint)."""
+def explorer_of(server) -> Explorer:
+    """The Explorer of ``server`` (kg.serve.server.Endpoint), made on first use."""
     explorer = getattr(server, "explorer", None)
     if explorer is None:
         with _LOCK:
             explorer = getattr(server, "explorer", None)
             if explorer is None:
                 explorer = server.explorer = Explorer(server.pool.store_path)
-    return explorer.respond(url.path, url.query)
+    return explorer
+
+
+def respond(server, url) -> Response:
+    """The explorer's answer to a GET of ``url`` (a urlsplit result) on ``server``."""
+    return explorer_of(server).respond(url.path, url.query)
+
+
+def warm_up(server) -> threading.Thread:
+    """Fill the explorer's caches in the background, so that the first visitor does not wait for them."""
+    def run() -> None:
+        try:
+            explorer_of(server).warm()
+        except Exception as exc:  # noqa: BLE001 - a page will report it when asked; the server goes on
+            print(f"kg serve: the explorer could not read the store yet: {type(exc).__name__}: {exc}", file=sys.stderr)
+
+    thread = threading.Thread(target=run, name="kg-explorer-warm-up", daemon=True)
+    thread.start()
+    return thread
 

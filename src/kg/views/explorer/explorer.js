@@ -188,33 +188,49 @@
     return { rows: keys.map(function (k) { return rows[k]; }) };
   }
 
-  var ruler = document.createElement("canvas").getContext("2d");
+  var ruler = document.createElement("canvas").getContext("2d"), fontFamily = null, widths = {};
   function nodeWidth(label, role) {  // the box fits its name (up to 260 px; longer names are cut with …)
-    var font = getComputedStyle(document.body).fontFamily;
-    ruler.font = (role === "root" ? "700 " : "500 ") + "13.5px " + font;
-    return Math.max(96, Math.min(260, Math.ceil(ruler.measureText(label).width) + 26));
+    var key = (role === "root" ? "b" : "n") + label;
+    if (!(key in widths)) {
+      fontFamily = fontFamily || getComputedStyle(document.body).fontFamily;  // read once: it forces a layout
+      ruler.font = (role === "root" ? "700 " : "500 ") + "13.5px " + fontFamily;
+      widths[key] = Math.max(96, Math.min(260, Math.ceil(ruler.measureText(label).width) + 26));
+    }
+    return widths[key];
   }
 
   function drawDag(nodes, edges, opts) {
     opts = opts || {};
     var byId = {};
     nodes.forEach(function (n) { byId[n.id] = n; });
-    var lay = layout(nodes, edges), GAP = 28, ROW = opts.labels ? 118 : 92, H = 40, PAD = 16;
-    var box = {}, width = 0;
+    var lay = layout(nodes, edges), GAP = 28, ROW = opts.labels ? 118 : 92, SUB = 62, H = 40, PAD = 16;
+    var maxW = Math.max(480, opts.maxWidth || 1100) - 2 * PAD;
+    function widthOf(row) { return row.reduce(function (s, id) { return s + nodeWidth(byId[id].label, byId[id].role); }, 0) + GAP * (row.length - 1); }
+    // a generation wider than the page wraps onto several lines (a base model with fifty fine-tunes)
+    var lines = [], starts = [];
     lay.rows.forEach(function (row) {
-      var w = row.reduce(function (s, id) { return s + nodeWidth(byId[id].label, byId[id].role); }, 0) + GAP * (row.length - 1);
-      width = Math.max(width, w);
-    });
-    lay.rows.forEach(function (row, r) {
-      var w = row.reduce(function (s, id) { return s + nodeWidth(byId[id].label, byId[id].role); }, 0) + GAP * (row.length - 1);
-      var x = PAD + (width - w) / 2;
+      var line = [], w = 0, first = true;
       row.forEach(function (id) {
         var nw = nodeWidth(byId[id].label, byId[id].role);
-        box[id] = { x: x, y: PAD + r * ROW, w: nw };
+        if (line.length && w + GAP + nw > maxW) { lines.push({ ids: line }); starts.push(first); first = false; line = []; w = 0; }
+        w += (line.length ? GAP : 0) + nw;
+        line.push(id);
+      });
+      lines.push({ ids: line });
+      starts.push(first);
+    });
+    var box = {}, width = 0, y = PAD;
+    lines.forEach(function (l) { width = Math.max(width, widthOf(l.ids)); });
+    lines.forEach(function (l, i) {
+      if (i > 0) { y += starts[i] ? ROW : SUB; }
+      var x = PAD + (width - widthOf(l.ids)) / 2;
+      l.ids.forEach(function (id) {
+        var nw = nodeWidth(byId[id].label, byId[id].role);
+        box[id] = { x: x, y: y, w: nw };
         x += nw + GAP;
       });
     });
-    var W = width + 2 * PAD, Ht = PAD * 2 + (lay.rows.length - 1) * ROW + H;
+    var W = width + 2 * PAD, Ht = y + H + PAD;
     var wrap = el("div", "dag");
     wrap.style.width = W + "px";
     wrap.style.height = Ht + "px";
@@ -324,10 +340,15 @@
     } else {
       add(lc, el("p", "muted summary", plural(lin.ancestors, "ancestor", "ancestors") + " above, " +
                  plural(lin.descendants, "descendant", "descendants") + " below · arrows point from a model to what was made from it"));
+      if (lin.total > lin.edges.length) {
+        var cut = add(el("p", "note"), document.createTextNode("The nearest " + lin.edges.length + " of its " + lin.total +
+                      " derivations are drawn here; "), link({ label: "the lineage atlas", href: "/atlas" }), document.createTextNode(" has them all."));
+        add(lc, cut);
+      }
       add(lc, legend(usedKinds(lin.edges)));
       var byId = {};
       lin.nodes.forEach(function (n) { byId[n.id] = n; });
-      add(lc, drawDag(lin.nodes, lin.edges, { labels: true, prefix: "m", onEdge: function (e, i) {
+      add(lc, drawDag(lin.nodes, lin.edges, { labels: lin.edges.length <= 12, prefix: "m", maxWidth: lc.clientWidth - 36, onEdge: function (e, i) {
         var target = document.getElementById("edge-" + i);
         if (target) { target.scrollIntoView({ block: "center" }); target.classList.add("flash"); setTimeout(function () { target.classList.remove("flash"); }, 1200); }
       } }));
@@ -567,42 +588,72 @@
                      e.record ? el("div", "meta source", e.record + (e.date ? " · " + e.date : "")) : null));
       });
     }
+    var treeOf = {}, edgesOf = [];  // each model's tree, each tree's derivations: computed once
+    data.groups.forEach(function (g) { g.trees.forEach(function (ids, i) {
+      ids.forEach(function (id) { treeOf[id] = edgesOf.length; });
+      g.trees[i] = { ids: ids, at: edgesOf.length };
+      edgesOf.push([]);
+    }); });
+    data.edges.forEach(function (e) { edgesOf[treeOf[e.child]].push(e); });
+    var BUDGET = 1500;  // derivations drawn at once; the rest of a family on request (a large store has thousands)
+    function drawTree(g, tree, into, key) {
+      var ids = tree.ids, es = edgesOf[tree.at].filter(visible);
+      if (!es.length) { return 0; }
+      var used = {};
+      es.forEach(function (e) { used[e.child] = used[e.parent] = true; });
+      var ns = ids.filter(function (id) { return used[id]; }).map(function (id) { return nodes[id]; });
+      if (state.name && !ns.some(function (n) { return n.label.toLowerCase().indexOf(state.name) >= 0; })) { return 0; }
+      var c = el("div", "card tree"), box = el("div", "details");
+      box.hidden = true;
+      add(c, drawDag(ns, es, { prefix: key, maxWidth: out.clientWidth - 30, onNode: data.offline ? function (n) { details(ids, n, box); } : null }), box);
+      if (state.name) {
+        c.querySelectorAll(".node").forEach(function (nd) {
+          if (nd.textContent.toLowerCase().indexOf(state.name) >= 0) { nd.classList.add("hit"); }
+        });
+      }
+      into.appendChild(c);
+      return es.length;
+    }
     function draw() {
       while (out.firstChild) { out.removeChild(out.firstChild); }
-      var shownEdges = 0, shownModels = 0, shownTrees = 0;
+      var shown = { edges: 0, trees: 0 }, spent = 0, matching = 0, serial = 0;
       data.groups.forEach(function (g) {
-        var section = el("section", "family-group"), drawn = 0, trees = el("div", "trees");
+        var section = el("section", "family-group"), trees = el("div", "trees"), hd = el("h2");
         section.id = "family-" + g.family;
-        var hd = el("h2");
         add(section, hd, trees);
-        g.trees.forEach(function (ids, t) {
-          var inTree = {};
-          ids.forEach(function (id) { inTree[id] = true; });
-          var es = data.edges.filter(function (e) { return inTree[e.child] && visible(e); });
-          if (!es.length) { return; }
-          var used = {};
-          es.forEach(function (e) { used[e.child] = used[e.parent] = true; });
-          var ns = ids.filter(function (id) { return used[id]; }).map(function (id) { return nodes[id]; });
-          if (state.name && !ns.some(function (n) { return n.label.toLowerCase().indexOf(state.name) >= 0; })) { return; }
-          var c = el("div", "card tree"), box = el("div", "details");
-          box.hidden = true;
-          add(c, drawDag(ns, es, { prefix: "t" + g.family.length + "-" + t + "-" + shownTrees, onNode: data.offline ? function (n) { details(ids, n, box); } : null }), box);
-          if (state.name) {
-            c.querySelectorAll(".node").forEach(function (nd) {
-              if (nd.textContent.toLowerCase().indexOf(state.name) >= 0) { nd.classList.add("hit"); }
-            });
-          }
-          trees.appendChild(c);
-          drawn += 1; shownTrees += 1; shownEdges += es.length; shownModels += ns.length;
+        var waiting = [];
+        g.trees.forEach(function (tree) {
+          var n = edgesOf[tree.at].filter(visible).length;
+          if (!n) { return; }
+          matching += n;
+          if (spent < BUDGET) {
+            var drawn = drawTree(g, tree, trees, "t" + (serial++));
+            spent += drawn; shown.edges += drawn; shown.trees += drawn ? 1 : 0;
+          } else { waiting.push(tree); }
         });
-        if (drawn) {
-          add(hd, document.createTextNode(g.family), el("span", "count", plural(drawn, "tree", "trees")));
+        if (waiting.length) {
+          var more = el("button", "more", "Draw " + plural(waiting.length, "more tree", "more trees") + " of " + g.family);
+          more.type = "button";
+          more.addEventListener("click", function () {
+            more.remove();
+            waiting.forEach(function (tree) { shown.edges += drawTree(g, tree, trees, "t" + (serial++)); });
+            say();
+          });
+          section.appendChild(more);
+        }
+        if (trees.childNodes.length || waiting.length) {
+          add(hd, document.createTextNode(g.family), el("span", "count", plural(trees.childNodes.length + waiting.length, "tree", "trees")));
           out.appendChild(section);
         }
       });
-      summary.textContent = plural(shownModels, "model", "models") + " · " + plural(shownEdges, "derivation", "derivations") +
-        " · " + plural(shownTrees, "tree", "trees") + (shownEdges < data.edges.length ? " (of " + data.edges.length + " derivations; the rest are filtered out)" : "");
-      if (!shownEdges) { out.appendChild(emptyNote("No derivation matches these filters.")); }
+      function say() {
+        var all = data.edges.length;
+        summary.textContent = (shown.edges === all ? plural(all, "derivation", "derivations") + " between " + plural(data.nodes.length, "model", "models")
+          : plural(shown.edges, "derivation", "derivations") + " drawn, of " + (matching < all ? matching + " that match the filters (" + all + " in all)" : all)) +
+          (shown.edges < matching ? "; the rest of a family is drawn on request" : "");
+      }
+      say();
+      if (!matching) { out.appendChild(emptyNote("No derivation matches these filters.")); }
     }
     draw();
     if (window.location.hash) {

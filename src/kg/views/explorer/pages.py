@@ -20,6 +20,9 @@ from kg.views.explorer.shape import (CLASS_ORDER, DERIVED_FROM, KINDS, arxiv_url
 __all__ = ["entity_page", "parameters_text"]
 
 QUOTE_CHARS = 1200
+MAX_EDGES = 60
+"""Derivations a model page draws: past this a drawing is unreadable and the page slow (a base model of
+a large store has hundreds of descendants); the atlas shows them all."""
 ABSTRACT_CHARS = 6000
 
 
@@ -148,22 +151,48 @@ def lineage(store, iri: str) -> dict:
         names[row["child"]], names[row["parent"]] = row["childName"], row["parentName"]
         if row["p"] in KINDS or row["p"] == DERIVED_FROM:
             props[pair].add(row["p"])
-    for child in sorted({c for c, _ in props}):
-        for row in rows(store, "derivation-evidence", iri=child):
-            pair = (child, row["parent"])
+    up, down = _reach(props, iri, up=True), _reach(props, iri, up=False)
+    total = len(props)
+    if total > MAX_EDGES:
+        props = {pair: props[pair] for pair in _nearest(props, iri, up)[:MAX_EDGES]}
+    # each derivation's evidence: an ancestor's read by its child, a descendant's by its parent (fewer queries)
+    above = {iri} | up
+    asks = sorted({("derivation-evidence", c) for c, _ in props if c in above} |
+                  {("derived-evidence", p) for c, p in props if c not in above})
+    for query, node in asks:
+        for row in rows(store, query, iri=node):
+            pair = (node, row["parent"]) if query == "derivation-evidence" else (row["child"], node)
             if pair in props and row["p"] in KINDS and row.get("quote") is not None:
                 ev = evidence_of(row)
                 said[pair].setdefault((ev["quote"], ev["record"], ev["kind"]), ev)
-    up, down = _reach(props, iri, up=True), _reach(props, iri, up=False)
+    shown = {iri} | {n for pair in props for n in pair}
     nodes = [{"id": n, "label": text(names[n] or n, 200), "href": href(n),
               "role": "root" if n == iri else "ancestor" if n in up else "descendant"}
-             for n in sorted(names, key=lambda n: text(names[n]).casefold())]
+             for n in sorted(shown, key=lambda n: text(names[n]).casefold())]
     edges = []
     for (child, parent), ps in sorted(props.items()):
         evs = sorted(said[(child, parent)].values(), key=lambda e: (-_float(e["confidence"]), e["record"], e["kind"]))
         edges.append({"child": child, "parent": parent, "kinds": [k["key"] for k in kinds_of(ps)],
                       "evidence": _merge_kinds(evs)})
-    return {"root": iri, "nodes": nodes, "edges": edges, "ancestors": len(up), "descendants": len(down)}
+    return {"root": iri, "nodes": nodes, "edges": edges, "ancestors": len(up), "descendants": len(down),
+            "total": total}
+
+
+def _nearest(props: dict, root: str, up: set[str]) -> list[tuple[str, str]]:
+    """The lineage's derivations, those of the model's ancestors first, then its descendants' by distance."""
+    children: dict[str, list[str]] = defaultdict(list)
+    for child, parent in props:
+        children[parent].append(child)
+    depth, todo = {root: 0}, [root]
+    while todo:
+        nxt = []
+        for node in todo:
+            for child in children[node]:
+                if child not in depth:
+                    depth[child] = depth[node] + 1
+                    nxt.append(child)
+        todo = nxt
+    return sorted(props, key=lambda pair: (pair[0] not in up and pair[0] != root, depth.get(pair[0], 10**6), pair))
 
 
 def _merge_kinds(evs: list[dict]) -> list[dict]:

@@ -166,3 +166,73 @@ def test_addresses_mirror_iris():
                                           ("7", "7"), ("n/a", "n/a")])
 def test_parameter_counts_read_as_people_write_them(value, shown):
     assert parameters_text(value) == shown
+
+
+def test_a_model_with_many_descendants_draws_the_nearest(tmp_path):
+    """A base model with 80 fine-tunes (one of them fine-tuned again) and a parent: the page draws 60
+    derivations, its ancestry and the nearest descendants first, and says how many there are."""
+    from kg.graph.store import Store
+    from kg.views.explorer.pages import MAX_EDGES
+
+    ns, mlkg = "https://w3id.org/mlkg/id/model/", "https://w3id.org/mlkg/ontology#"
+    label = "<http://www.w3.org/2000/01/rdf-schema#label>"
+
+    def model(name):
+        return [f"<{ns}{name}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{mlkg}Model> .\n",
+                f'<{ns}{name}> {label} "{name}" .\n']
+
+    def derived(child, parent):
+        return [f"<{ns}{child}> <{mlkg}finetunedFrom> <{ns}{parent}> .\n",
+                f"<{ns}{child}> <{mlkg}derivedFrom> <{ns}{parent}> .\n"]
+
+    lines = model("Zorb-Base") + model("Zorb-Root") + derived("Zorb-Base", "Zorb-Root")
+    for i in range(80):
+        lines += model(f"Zorb-FT-{i:02d}") + derived(f"Zorb-FT-{i:02d}", "Zorb-Base")
+    lines += model("Zorb-FT-00-Again") + derived("Zorb-FT-00-Again", "Zorb-FT-00")
+    store = Store(tmp_path / "store")
+    store.write(sorted(set(lines)), [], {})
+    page = entity_page(open_store(store.path), ns + "Zorb-Base")
+    lin = page["lineage"]
+    assert lin["total"] == 82 and len(lin["edges"]) == MAX_EDGES == 60
+    assert lin["ancestors"] == 1 and lin["descendants"] == 81
+    pairs = {(e["child"].rsplit("/", 1)[1], e["parent"].rsplit("/", 1)[1]) for e in lin["edges"]}
+    assert ("Zorb-Base", "Zorb-Root") in pairs  # its ancestry always
+    assert ("Zorb-FT-00-Again", "Zorb-FT-00") not in pairs  # a grandchild only after every child
+    assert {n["id"] for n in lin["nodes"]} == {n for e in lin["edges"] for n in (e["child"], e["parent"])}
+
+
+def test_a_derivation_declared_in_a_model_card_shows_where_it_is_declared(tmp_path):
+    """Evidence from any source is shown by what the graph says of it (record, reader, extractor): a
+    card's declaration (an invented card, in the shape the model-card reader writes) needs no code."""
+    from kg.graph.store import Store
+
+    ns, mlkg, rdf = "https://w3id.org/mlkg/id/", "https://w3id.org/mlkg/ontology#", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    label = "<http://www.w3.org/2000/01/rdf-schema#label>"
+    child, parent, text_twin = f"<{ns}model/quillo-7b-chat>", f"<{ns}model/quillo-7b>", f"<{ns}model/quillo-7b-chat-text>"
+    record, ev, ex = f"<{ns}record/quillo-card/1>", f"<{ns}evidence/q1>", f"<{ns}extractor/modelcard/1-0>"
+    lines = [
+        f"{child} <{rdf}type> <{mlkg}Model> .", f'{child} {label} "Quillo-7B-Chat" .',
+        f'{child} <{mlkg}hfId> "quillo-lab/Quillo-7B-Chat" .',
+        f"{parent} <{rdf}type> <{mlkg}Model> .", f'{parent} {label} "Quillo-7B" .',
+        f"{text_twin} <{rdf}type> <{mlkg}Model> .", f'{text_twin} {label} "Quillo 7B Chat" .',
+        f"{child} <http://www.w3.org/2004/02/skos/core#closeMatch> {text_twin} .",
+        f"{child} <{mlkg}finetunedFrom> {parent} .", f"{child} <{mlkg}derivedFrom> {parent} .",
+        f"{record} <{rdf}type> <{mlkg}Record> .", f"{record} <{mlkg}about> {child} .",
+        f'{record} <{mlkg}file> "quillo-lab/Quillo-7B-Chat/README.md" .', f'{record} <{mlkg}index> "1" .',
+        f'{record} <{mlkg}format> "model-card" .', f'{record} <{mlkg}firstLine> "2" .', f'{record} <{mlkg}lastLine> "3" .',
+        f"{ev} <{rdf}type> <{mlkg}Evidence> .", f"{ev} <{rdf}subject> {child} .", f"{ev} <{rdf}predicate> <{mlkg}finetunedFrom> .",
+        f"{ev} <{rdf}object> {parent} .", f'{ev} <{mlkg}quote> "base_model: quillo-lab/Quillo-7B" .',
+        f"{ev} <{mlkg}source> {record} .", f'{ev} <{mlkg}confidence> "1.0" .', f"{ev} <http://www.w3.org/ns/prov#wasGeneratedBy> {ex} .",
+        f'{ex} {label} "kg extractor modelcard" .', f'{ex} <{mlkg}version> "1.0" .',
+    ]
+    store = Store(tmp_path / "store")
+    store.write(sorted(line + "\n" for line in lines), [], {})
+    page = entity_page(open_store(store.path), f"{ns}model/quillo-7b-chat")
+    assert page["hf"] == [{"label": "quillo-lab/Quillo-7B-Chat", "url": "https://huggingface.co/quillo-lab/Quillo-7B-Chat"}]
+    [edge] = page["lineage"]["edges"]
+    [said] = edge["evidence"]
+    assert said["quote"] == "base_model: quillo-lab/Quillo-7B" and said["kinds"] == ["fine-tuned"]
+    assert said["sources"] == [{"record": "quillo-lab/Quillo-7B-Chat/README.md #1", "format": "model-card",
+                                "lines": "2–3", "extractor": "kg extractor modelcard 1.0", "confidence": "1.0"}]
+    assert [m["label"] for m in page["closeMatches"]] == ["Quillo 7B Chat"]
+    assert [r["format"] for r in page["records"]] == ["model-card"]

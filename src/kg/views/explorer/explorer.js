@@ -307,7 +307,9 @@
     var box = el("div", "evidence");
     add(box, el("blockquote", null, ev.quote));
     var m = el("div", "meta");
-    if (ev.paper) { add(m, el("span", "muted", "in"), link(ev.paper, "paper")); }
+    if (ev.paper) {  // what the record is about: a paper, or (a model card) the model itself
+      add(m, el("span", "muted", ev.paper.href && ev.paper.href.indexOf("/id/paper/") === 0 ? "in" : "about"), link(ev.paper, "paper"));
+    }
     if (ev.date) { add(m, el("span", "date", ev.date)); }
     if (ev.arxiv) { add(m, outLink(ev.arxiv, "arXiv", "ext")); }
     if (ev.kinds && ev.kinds.length > 1) { add(m, el("span", "muted", "states: " + ev.kinds.join(", "))); }
@@ -373,6 +375,12 @@
     if (data.usedIn.length) { right.appendChild(add(card("Used in", data.usedIn.length), entityList(data.usedIn, { quotes: true }))); }
     if (data.describedIn.length) { right.appendChild(add(card("Described in", data.describedIn.length), entityList(data.describedIn))); }
     if (data.trainedOn.length) { right.appendChild(add(card("Trained on", data.trainedOn.length), entityList(data.trainedOn, { badges: true }))); }
+    if (data.closeMatches && data.closeMatches.length) {
+      right.appendChild(add(card("Close matches", data.closeMatches.length),
+                            add(el("p", "muted summary"), document.createTextNode("Probably the same model, named another way (skos:closeMatch).")),
+                            entityList(data.closeMatches)));
+    }
+    if (data.records && data.records.length) { right.appendChild(recordsCard(data.records)); }
     (data.siblings || []).forEach(function (s) {
       var c = card("More in the " + s.family.label + " family", s.count), p = el("div", "chips");
       s.models.forEach(function (m) { add(p, link(m, "chip")); });
@@ -418,12 +426,16 @@
     add(uses, data.uses.length ? entityList(data.uses, { badges: true }) : emptyNote("Nothing read as used here."));
     right.appendChild(uses);
     if (data.described.length) { right.appendChild(add(card("Model cards citing it", data.described.length), entityList(data.described, { badges: true }))); }
-    var rc = card("Read from", data.records.length), ul = el("ul", "list records");
-    data.records.forEach(function (r) {
+    right.appendChild(recordsCard(data.records));
+  };
+
+  function recordsCard(records) {
+    var rc = card("Read from", records.length), ul = el("ul", "list records");
+    records.forEach(function (r) {
       add(ul, add(el("li"), el("span", "source", r.record), r.format ? chip(r.format) : null, r.lines ? el("span", "muted", "lines " + r.lines) : null));
     });
-    right.appendChild(add(rc, ul));
-  };
+    return add(rc, ul);
+  }
 
   pages.person = function () {
     var h = hero(data.cls, data.label);

@@ -104,7 +104,27 @@ def _model(store, iri: str, values: dict, links: dict) -> dict:
         "lineage": lineage(store, iri),
         "kinds": legend(),
         "siblings": _siblings(store, iri, links.get("out:inFamily", [])),
+        "closeMatches": _both(links, "closeMatch"),
+        "records": _records(store, iri),
     }
+
+
+def _both(links: dict, rel: str) -> list[dict]:
+    """Entities linked by a symmetric relation (skos:closeMatch), whichever way it is stated."""
+    seen, out = set(), []
+    for item in links.get(f"out:{rel}", []) + links.get(f"in:{rel}", []):
+        if item["href"] not in seen:
+            seen.add(item["href"])
+            out.append(item)
+    return out
+
+
+def _records(store, iri: str) -> list[dict]:
+    """The records about the entity: where it was read (a paper's listings, a model's card)."""
+    return [{"record": text(r["file"], 200) + (f" #{text(r['index'], 12)}" if r["index"] else ""),
+             "format": text(r["format"], 60),
+             "lines": text(r["first"], 12) + (f"–{text(r['last'], 12)}" if r["last"] not in (None, r["first"]) else "")}
+            for r in rows(store, "paper-records", iri=iri)]
 
 
 SIBLINGS_SHOWN = 12
@@ -259,10 +279,7 @@ def _paper(store, iri: str, values: dict, links: dict) -> dict:
     order = {k["key"]: i for i, k in enumerate(legend())}
     for d in derivations.values():
         d["kinds"].sort(key=order.get)
-    records = [{"record": text(r["file"], 200) + (f" #{text(r['index'], 12)}" if r["index"] else ""),
-                "format": text(r["format"], 60),
-                "lines": text(r["first"], 12) + (f"–{text(r['last'], 12)}" if r["last"] not in (None, r["first"]) else "")}
-               for r in rows(store, "paper-records", iri=iri)]
+    records = _records(store, iri)
     arxiv = sorted(values.get("arxiv", []))
     return {
         "title": text(min(values.get("title") or values.get("label") or [""]), 500),

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, err, handles_errors, out, plain
+from kg.cli.source import EndpointOption, open_graph
 
 
 @app.command()
@@ -18,6 +19,7 @@ def html(
     around: Annotated[list[str], typer.Option("--around", help="Draw only the neighbourhood of this entity (any name or spelling). Repeatable.")] = [],  # noqa: B006
     depth: Annotated[int, typer.Option(min=0, max=6, help="Hops around --around to draw.")] = 2,
     max_nodes: Annotated[int | None, typer.Option(min=10, help="Largest drawing; a bigger graph is focused on its best-connected entities.  [default: the measured limit]")] = None,
+    endpoint: EndpointOption = None,
     lineage: Annotated[bool, typer.Option("--lineage", help="Write the lineage atlas instead: every derivation, as trees grouped by family, with filters by kind and date (the page kg serve shows at /atlas).")] = False,
 ) -> None:
     """Draw the graph as a self-contained page (scripts inline: it opens from disk with no network).
@@ -30,14 +32,13 @@ def html(
               kg html --lineage -o exports/lineage.html
     """
     if lineage:
-        return _atlas(store, output, around)
-    from kg.graph.store import Store
+        return _atlas(store, output, around, endpoint)
     from kg.lineage import AmbiguousName, UnknownName
     from kg.views import MAX_NODES, graph_view
 
     limit = max_nodes or MAX_NODES
     try:
-        view = graph_view(Store(store), around=around or None, depth=depth, max_nodes=limit)
+        view = graph_view(open_graph(store, endpoint), around=around or None, depth=depth, max_nodes=limit)
     except AmbiguousName as exc:
         raise UsageError(f"{exc}; give one of these names") from None
     except UnknownName as exc:
@@ -54,7 +55,7 @@ def html(
     out.print(plain(f"wrote {path} ({view.nodes} nodes, {view.edges} edges)"), highlight=False)
 
 
-def _atlas(store, output: Path, around: list[str]) -> None:
+def _atlas(store, output: Path, around: list[str], endpoint) -> None:
     """kg html --lineage: the lineage atlas as one offline page (kg.views.explorer)."""
     from kg.exports.atomic import atomic_path
     from kg.graph.store import Store
@@ -63,6 +64,8 @@ def _atlas(store, output: Path, around: list[str]) -> None:
 
     if around:
         raise UsageError("--around draws part of the whole graph; the lineage atlas (--lineage) always shows every derivation")
+    if endpoint:
+        raise UsageError("--lineage reads a local store (--store), not a remote endpoint")
     Store(store).require()
     data = atlas_data(open_store(store), offline=True)
     with atomic_path(output) as tmp:

@@ -79,7 +79,9 @@ def _graph(source) -> Graph:
     if isinstance(source, Graph):
         from oxrdflib import OxigraphStore
 
-        if isinstance(source.store, OxigraphStore):
+        from kg.graph.remote import is_endpoint_graph
+
+        if isinstance(source.store, OxigraphStore) or is_endpoint_graph(source):  # an endpoint: query it there
             return source
         fast = Graph(store="Oxigraph")
         try:

@@ -258,7 +258,7 @@ def test_two_clients_at_once(endpoint):
 
 
 def test_query_page(endpoint):
-    status, headers, text = http(endpoint.rsplit("/", 1)[0] + "/")
+    status, headers, text = http(endpoint.rsplit("/", 1)[0] + "/query")
     assert status == 200 and headers["Content-Type"].startswith("text/html")
     assert "<textarea" in text and "textContent" in text and "innerHTML" not in text
     assert "http://" not in text.replace("http://127.0.0.1", "") and "https://" not in text  # no CDN

@@ -25,7 +25,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from kg.serve import page
+from kg.serve import explorer, page
 from kg.serve.intake import Intake, Received, plain_answer
 from kg.serve.settings import resolve
 from kg.serve.workers import QueryMemory, QueryTimeout, WorkerFailed, WorkerPool
@@ -239,12 +239,12 @@ class Handler(BaseHTTPRequestHandler):
 
     def _get(self) -> None:
         url = urlsplit(self.path)
-        if url.path in ("/", "/index.html"):
+        if url.path == "/query":
             return self._send(200, page.HTML.encode("utf-8"), "text/html; charset=utf-8",
                               {"Content-Security-Policy": page.CSP, "X-Frame-Options": "DENY",
                                "Referrer-Policy": "no-referrer"})
-        if url.path != ENDPOINT:
-            raise BadRequest(404, f"not found: the SPARQL endpoint is {ENDPOINT}, the query page /")
+        if url.path != ENDPOINT:  # the explorer's pages (kg.serve.explorer), or its "not found" page
+            return self._send(*explorer.respond(self.server, url))
         self._query(_params(url.query))
 
     def _post(self) -> None:

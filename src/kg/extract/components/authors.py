@@ -1,41 +1,153 @@
-"""Person or organisation *wrote* paper, quoted from the record's author line."""
+"""Person or organisation *wrote* paper, quoted from the record's author line.
+
+The quote is the line that prints the author when that line is short (a listing's
+"Authors: A, B, C", one BibTeX ``author`` field, an Atom ``<name>`` line); in a long line (a
+JSON record holding its abstract, a list of 10,000 names on one line) it is the name as printed
+there. Names are looked for just after the previous author's, since lists print them in order,
+so a record with n authors costs about n short searches and n short quotes, not n copies of
+its longest line (which made 10,000 authors take minutes and gigabytes).
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from kg.extract.doc import Doc
 from kg.extract.fact import Fact, Mention, collapse_ws
 from kg.extract.pipeline import component
 
-VERSION = "1.0"
+VERSION = "1.1"
+
+QUOTE_LINE_MAX = 1_000
+"""A line up to this many characters is quoted whole; in a longer one, the name's own span."""
+NEAR = 2_000
+"""Characters after the previous author's name in which the next one is looked for first."""
+FAR_LOOKS = 200
+"""Names per record looked for in the whole text when not found near the previous one (out of
+order, or not printed at all): a bound, so a list of unprintable names stays linear."""
+SPAN_MAX = 300
+"""A name printed in other words ("Last, First") spans at most this many characters."""
 
 
-def _quote_for(name: str, lines: list[tuple[str, str]]) -> str | None:
-    """The line of the record that prints this author.
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
-    Most sources print the name as it is; BibTeX prints "Last, First" and JSON
-    may escape it, so a line holding every word of the name also counts.
-    """
-    flat = collapse_ws(name)
-    for line, flat_line in lines:
-        if flat in flat_line:
-            return line.strip()
-    words = [w for w in re.split(r"[\s,.]+", flat) if w]
-    for line, flat_line in lines:
-        if words and all(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", flat_line) for w in words):
-            return line.strip()
-    return None
+
+def _word(text: str, word: str, lo: int, hi: int) -> int:
+    """Offset of ``word`` standing as a whole word in ``text[lo:hi]``, or -1 (no regex to compile
+    per name: a list of 10,000 names has some 40,000 distinct words)."""
+    i = text.find(word, lo, hi)
+    while i >= 0:
+        end = i + len(word)
+        if (i == 0 or not _is_word_char(text[i - 1])) and (end >= len(text) or not _is_word_char(text[end])):
+            return i
+        i = text.find(word, i + 1, hi)
+    return -1
+
+
+class _Finder:
+    """Where a record prints each of its authors, searched in order from the previous one."""
+
+    def __init__(self, text: str):
+        printed = [(line, flat) for line in text.splitlines() if (flat := collapse_ws(line))]
+        self.printed = [line.strip() for line, _ in printed]
+        """The non-blank lines as printed: a short one is quoted as it stands."""
+        self.lines = [flat for _, flat in printed]
+        self.starts = list(accumulate((len(flat) + 1 for flat in self.lines), initial=0))[:-1]
+        self.flat = "\n".join(self.lines)
+        """The record's non-blank lines, white space collapsed within each: the record's collapsed
+        text (:func:`kg.extract.fact.collapsed_record_text`) with a newline, not a space, between
+        lines, so offsets are the same in both and a span never crosses a line."""
+        self.cursor = 0
+        self.far_looks = 0
+
+    def quote(self, name: str) -> tuple[str, int] | None:
+        """The quote for ``name`` and its offset in the record's collapsed text, or None."""
+        flat_name = collapse_ws(name)
+        if not flat_name:
+            return None
+        words = [w for w in re.split(r"[\s,.]+", flat_name) if w]
+        span = self._near(flat_name, words)
+        if span is None and self.far_looks < FAR_LOOKS:
+            self.far_looks += 1
+            span = self._anywhere(flat_name, words)
+        if span is None:
+            return None
+        start, end = span
+        self.cursor = end
+        k = bisect_right(self.starts, start) - 1
+        if len(self.lines[k]) <= QUOTE_LINE_MAX:
+            return self.printed[k], self.starts[k]
+        return self.flat[start:end], start
+
+    def _near(self, flat_name: str, words: list[str]) -> tuple[int, int] | None:
+        lo = self.cursor
+        hi = min(len(self.flat), lo + NEAR + len(flat_name))
+        i = self.flat.find(flat_name, lo, hi)
+        if i >= 0:
+            return i, i + len(flat_name)
+        return self._words_span(words, lo, hi)
+
+    def _anywhere(self, flat_name: str, words: list[str]) -> tuple[int, int] | None:
+        """The first line printing the name, else the first holding all its words."""
+        i = self.flat.find(flat_name)
+        if i >= 0:
+            return i, i + len(flat_name)
+        pos = 0
+        for line in self.lines:
+            if words and len(line) >= len(words[0]):
+                short = len(line) <= QUOTE_LINE_MAX  # quoted whole: the words may stand anywhere in it
+                span = self._words_span(words, pos, pos + len(line), QUOTE_LINE_MAX if short else SPAN_MAX)
+                if span is not None:
+                    return span
+            pos += len(line) + 1
+        return None
+
+    def _words_span(self, words: list[str], lo: int, hi: int, max_span: int = SPAN_MAX) -> tuple[int, int] | None:
+        """Where a name printed in other words stands ("Last, First" for "First Last"): its longest
+        word at or after ``lo``, each other word at its occurrence nearest to that one (a repeated
+        word, as in "A. A.", at a further occurrence each time), when all sit on one line within
+        ``max_span`` characters."""
+        if not words:
+            return None
+        anchor_word = max(words, key=len)
+        anchor = _word(self.flat, anchor_word, lo, hi)
+        if anchor < 0:
+            return None
+        window_lo, window_hi = max(lo, anchor - max_span), min(len(self.flat), anchor + max_span)
+        taken = {anchor}
+        start, end = anchor, anchor + len(anchor_word)
+        rest = list(words)
+        rest.remove(anchor_word)
+        for w in rest:
+            best = -1
+            i = _word(self.flat, w, window_lo, window_hi)
+            while i >= 0:
+                if i not in taken and (best < 0 or abs(i - anchor) < abs(best - anchor)):
+                    best = i
+                i = _word(self.flat, w, i + 1, window_hi)
+            if best < 0:
+                return None
+            taken.add(best)
+            start, end = min(start, best), max(end, best + len(w))
+        if self.flat.startswith(".", end):
+            end += 1  # the initial's own period
+        if end - start > max_span or "\n" in self.flat[start:end]:
+            return None
+        return start, end
 
 
 @component("authors", version=VERSION, assigns=("facts.wrote",))
 def authors(doc: Doc) -> None:
     record = doc.record
-    lines = [(line, collapse_ws(line)) for line in record.text.splitlines()]
+    finder = _Finder(record.text)
     for position, name in enumerate(record.authors, start=1):
-        quote = _quote_for(name, lines)
-        if quote is None:  # a fact we cannot quote, we do not emit
+        found = finder.quote(name)
+        if found is None:  # a fact we cannot quote, we do not emit
             continue
+        quote, at = found
         doc.facts.append(Fact(Mention("agent", name), "wrote", Mention.paper(), quote,
                               confidence=0.99, extractor=f"authors@{VERSION}",
-                              record=record, position=position))
+                              record=record, position=position, at=at))

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from kg.records.clean import collapse_ws
 from kg.records.dates import parse_date
-from kg.records.formats._common import too_long
+from kg.records.formats._common import cap_authors, too_long
 from kg.records.ids import arxiv_id, find_doi
 from kg.records.record import Problem, Record
 from kg.records.registry import reader
@@ -105,10 +105,13 @@ def parse(text: str, file: str) -> Iterator[Record | Problem]:
         if not (title or summary):
             yield Problem(file, first, "Atom entry has neither title nor summary")
             continue
+        authors, not_shown, cut = cap_authors(authors, None, file, first)
+        if cut:
+            yield cut
         index += 1
         yield Record(
             file=file, index=index, lines=(first, last), text=raw, format="arxiv-atom",
-            title=collapse_ws(title) if title else None, authors=tuple(authors),
+            title=collapse_ws(title) if title else None, authors=tuple(authors), authors_not_shown=not_shown,
             abstract=summary.strip() if summary else None, arxiv_id=arxiv_id(get("id")),
             doi=find_doi(doi_el) if doi_el else None,
             comments=collapse_ws(comment) if comment else None,

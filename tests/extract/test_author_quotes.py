@@ -84,3 +84,15 @@ def test_a_build_with_two_thousand_authors_keeps_a_small_store(tmp_path):
     n, chars = (int(v.value) for v in next(iter(rows)))
     assert n == 2_000
     assert chars < 2_000 * 100  # the whole 44 KB line per author was 88 MB of quotes
+
+
+@pytest.mark.parametrize("text,author", [
+    ("a" * 500_000, "a b"),  # every "a" a hit inside a longer word
+    ("Aria " * 100_000, "A Zed"),  # every "Aria" a false hit for the initial "A"
+    ("Aria-Lu " * 60_000, "A-L Zed"),  # the same for a word with a hyphen
+])
+def test_unprintable_names_in_a_hostile_text_stay_linear(text, author):
+    record = Record(file="x.txt", index=1, lines=(1, 1), text=text, format="test", authors=(author,) * 10_000)
+    start = time.perf_counter()
+    assert wrote(record) == []
+    assert time.perf_counter() - start < 15  # a search stepping hit by hit took minutes

@@ -11,7 +11,7 @@ its longest line (which made 10,000 authors take minutes and gigabytes).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from kg.extract.doc import Doc
@@ -36,8 +36,8 @@ def _is_word_char(ch: str) -> bool:
 
 
 def _word(text: str, word: str, lo: int, hi: int) -> int:
-    """Offset of ``word`` standing as a whole word in ``text[lo:hi]``, or -1 (no regex to compile
-    per name: a list of 10,000 names has some 40,000 distinct words)."""
+    """Offset of ``word`` standing as a whole word in ``text[lo:hi]``, or -1, by plain search
+    (for words that are no single run of letters and digits, as "Ana-Lu"; see _Finder.word)."""
     i = text.find(word, lo, hi)
     while i >= 0:
         end = i + len(word)
@@ -45,6 +45,9 @@ def _word(text: str, word: str, lo: int, hi: int) -> int:
             return i
         i = text.find(word, i + 1, hi)
     return -1
+
+
+_RUN = re.compile(r"\w+")
 
 
 class _Finder:
@@ -62,6 +65,30 @@ class _Finder:
         lines, so offsets are the same in both and a span never crosses a line."""
         self.cursor = 0
         self.far_looks = 0
+        self._runs: dict[str, list[int]] | None = None
+
+    def word(self, word: str, lo: int, hi: int) -> int:
+        """Offset of ``word`` as a whole word in ``flat[lo:hi]``, or -1.
+
+        A plain search first: most words are found at once. After a hit inside a longer word ("A"
+        in "Aria"), the record's runs of letters and digits are indexed (once, in one pass) and
+        the word looked up there: searching on from hit to hit would cost a step per character
+        in a hostile text (a million "a"s), for each of thousands of names."""
+        i = self.flat.find(word, lo, hi)
+        if i < 0:
+            return -1
+        end = i + len(word)
+        if (i == 0 or not _is_word_char(self.flat[i - 1])) and (end >= len(self.flat) or not _is_word_char(self.flat[end])):
+            return i
+        if not _RUN.fullmatch(word):
+            return _word(self.flat, word, i + 1, hi)
+        if self._runs is None:
+            self._runs = {}
+            for m in _RUN.finditer(self.flat):
+                self._runs.setdefault(m.group(), []).append(m.start())
+        starts = self._runs.get(word, ())
+        k = bisect_left(starts, i + 1)
+        return starts[k] if k < len(starts) and starts[k] + len(word) <= hi else -1
 
     def quote(self, name: str) -> tuple[str, int] | None:
         """The quote for ``name`` and its offset in the record's collapsed text, or None."""
@@ -91,18 +118,23 @@ class _Finder:
         return self._words_span(words, lo, hi)
 
     def _anywhere(self, flat_name: str, words: list[str]) -> tuple[int, int] | None:
-        """The first line printing the name, else the first holding all its words."""
+        """The first line printing the name, else the first holding all its words (only lines
+        holding its longest word are looked at, each once: one pass over the text)."""
         i = self.flat.find(flat_name)
         if i >= 0:
             return i, i + len(flat_name)
+        if not words:
+            return None
+        anchor_word = max(words, key=len)
         pos = 0
-        for line in self.lines:
-            if words and len(line) >= len(words[0]):
-                short = len(line) <= QUOTE_LINE_MAX  # quoted whole: the words may stand anywhere in it
-                span = self._words_span(words, pos, pos + len(line), QUOTE_LINE_MAX if short else SPAN_MAX)
-                if span is not None:
-                    return span
-            pos += len(line) + 1
+        while (hit := self.word(anchor_word, pos, len(self.flat))) >= 0:
+            k = bisect_right(self.starts, hit) - 1
+            line_start, line_end = self.starts[k], self.starts[k] + len(self.lines[k])
+            short = line_end - line_start <= QUOTE_LINE_MAX  # quoted whole: the words may stand anywhere in it
+            span = self._words_span(words, line_start, line_end, QUOTE_LINE_MAX if short else SPAN_MAX)
+            if span is not None:
+                return span
+            pos = line_end + 1
         return None
 
     def _words_span(self, words: list[str], lo: int, hi: int, max_span: int = SPAN_MAX) -> tuple[int, int] | None:
@@ -113,21 +145,24 @@ class _Finder:
         if not words:
             return None
         anchor_word = max(words, key=len)
-        anchor = _word(self.flat, anchor_word, lo, hi)
+        anchor = self.word(anchor_word, lo, hi)
         if anchor < 0:
             return None
-        window_lo, window_hi = max(lo, anchor - max_span), min(len(self.flat), anchor + max_span)
+        reach = min(max_span, 2 * sum(map(len, words)) + 10)  # a name's words stand close together
+        window_lo, window_hi = max(lo, anchor - reach), min(len(self.flat), anchor + reach)
         taken = {anchor}
         start, end = anchor, anchor + len(anchor_word)
         rest = list(words)
         rest.remove(anchor_word)
         for w in rest:
             best = -1
-            i = _word(self.flat, w, window_lo, window_hi)
+            i = self.word(w, window_lo, window_hi)
             while i >= 0:
                 if i not in taken and (best < 0 or abs(i - anchor) < abs(best - anchor)):
                     best = i
-                i = _word(self.flat, w, i + 1, window_hi)
+                if best >= 0 and i - anchor > abs(best - anchor):
+                    break  # further ones are further away
+                i = self.word(w, i + 1, window_hi)
             if best < 0:
                 return None
             taken.add(best)

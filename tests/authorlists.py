@@ -23,7 +23,7 @@ def names(n: int) -> list[str]:
 
 
 def write(fmt: str, n: int, folder: Path) -> Path:
-    """One paper with ``n`` authors in format ``fmt`` (jsonl, bibtex, listing, atom)."""
+    """One paper with ``n`` authors in format ``fmt`` (a key of FORMATS)."""
     people = names(n)
     path = folder / f"authors{n}.{fmt}"
     if fmt == "jsonl":
@@ -35,6 +35,20 @@ def write(fmt: str, n: int, folder: Path) -> Path:
         text = ("arXiv:2501.00001  [pdf, other]  cs.CL\n" + TITLE + "\nAuthors:\n" + ",\n".join(people) + "\n"
                 + "Abstract: " + ABSTRACT[:30] + "… ▽ More\n" + ABSTRACT + "\n△ Less\n"
                 + "Submitted 3 January, 2025; originally announced January 2025.\n")
+    elif fmt == "snapshot":
+        parsed = [[p.split()[-1], " ".join(p.split()[:-1]), ""] for p in people]
+        text = json.dumps({"id": "2501.00001", "submitter": people[0], "authors": ", ".join(people), "title": TITLE,
+                           "abstract": ABSTRACT, "categories": "cs.CL",
+                           "versions": [{"version": "v1", "created": "Fri, 3 Jan 2025 10:00:00 GMT"}],
+                           "update_date": "2025-01-04", "authors_parsed": parsed}) + "\n"
+    elif fmt == "oai":
+        listed = "".join(f"<author><keyname>{p.split()[-1]}</keyname><forenames>{' '.join(p.split()[:-1])}</forenames></author>"
+                         for p in people)
+        text = ('<?xml version="1.0" encoding="UTF-8"?>\n<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">\n'
+                "<ListRecords>\n<record>\n<header>\n <identifier>oai:arXiv.org:2501.00001</identifier>\n</header>\n"
+                '<metadata>\n <arXiv xmlns="http://arxiv.org/OAI/arXiv/">\n <id>2501.00001</id><created>2025-01-03</created>'
+                f"<authors>{listed}</authors><title>{TITLE}</title><abstract>{ABSTRACT}</abstract></arXiv>\n"
+                "</metadata>\n</record>\n</ListRecords>\n</OAI-PMH>\n")
     elif fmt == "atom":
         text = ('<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n<entry>\n'
                 f"<id>http://arxiv.org/abs/2501.00001v1</id>\n<title>{TITLE}</title>\n<summary>{ABSTRACT}</summary>\n"
@@ -46,5 +60,6 @@ def write(fmt: str, n: int, folder: Path) -> Path:
     return path
 
 
-FORMATS = {"jsonl": "jsonl", "bibtex": "bibtex", "listing": "arxiv-listing", "atom": "arxiv-atom"}
+FORMATS = {"jsonl": "jsonl", "bibtex": "bibtex", "listing": "arxiv-listing", "atom": "arxiv-atom",
+           "snapshot": "arxiv-snapshot", "oai": "arxiv-oai-pmh"}
 """File kind here -> the reader that must claim it."""

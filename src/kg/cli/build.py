@@ -10,8 +10,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from kg.cli.app import (DEFAULT_STORE, DataError, StoreOption, app, err, handles_errors, is_interactive,
-                        out, plain)
+from kg.cli.app import (DEFAULT_STORE, DataError, StoreOption, UsageError, app, err, handles_errors,
+                        is_interactive, out, plain)
 
 
 @app.command()
@@ -23,15 +23,19 @@ def build(
     format: Annotated[str | None, typer.Option("--format", "-f", help="Force a reader (see `kg formats`) instead of sniffing each file.")] = None,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts less sure than this (0-1): trades recall for precision.")] = 0.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
+    category: Annotated[list[str] | None, typer.Option("--category", "-c", help="Keep only papers in this arXiv category (repeat it, or 'cs.CL,cs.LG'; 'cs' is every cs.* category). Papers whose source lists no categories are kept.")] = None,
 ) -> None:
     """Build (or extend) the graph from paper listings.
 
     The format of each file is sniffed from its content: arXiv listings, Hugging Face
     daily papers, bare abstracts, abstracts with arXiv ids, arXiv Atom feeds, BibTeX
-    and JSON Lines. Building a file the store already has changes nothing; a new file
-    is added; --rebuild starts over. A failed build leaves the previous store as it was.
+    and JSON Lines, the arXiv metadata snapshot and arXiv OAI-PMH harvests, each also
+    gzip, bzip2 or Zstandard compressed. Building a file the store already has changes
+    nothing; a new file is added; --rebuild starts over. A failed build leaves the previous
+    store as it was.
 
     Example:  kg build examples/corpus --store .kg
+    Example:  kg build arxiv-metadata-oai-snapshot.json.zst --category cs.CL --category cs.LG
     """
     from kg.build import NoRecords
     from kg.build import build as run_build
@@ -40,6 +44,13 @@ def build(
         from kg.records import registry
 
         registry.get(format)  # unknown format -> usage error
+    if category:
+        from kg.records.categories import wanted
+
+        try:
+            wanted(category)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn(), console=err, transient=True,
                   disable=quiet or not is_interactive()) as bar:
@@ -50,7 +61,7 @@ def build(
 
         try:
             report = run_build(paths, store=store, rebuild=rebuild, format=format,
-                               min_confidence=min_confidence, progress=progress)
+                               min_confidence=min_confidence, progress=progress, categories=category or ())
         except NoRecords as exc:
             _print_problems(exc.problems)  # why each input gave nothing
             raise DataError(str(exc)) from None
@@ -62,9 +73,10 @@ def build(
     if not quiet:
         c = report.counts
         table = Table(title=plain(f"built {store}"), show_header=False, box=None)
-        for key in ("records", "skipped", "papers", "people", "organizations", "models",
+        for key in ("records", "skipped", "filtered", "papers", "people", "organizations", "models",
                     "techniques", "facts", "triples"):
-            table.add_row(key, str(c.get(key, 0)))
+            if key != "filtered" or key in c:  # "filtered": records left out by --category
+                table.add_row(key, str(c.get(key, 0)))
         out.print(table)
 
 

@@ -58,11 +58,21 @@ def choose(text: str) -> Reader | None:
 
 
 def _best(head: str) -> tuple[Reader | None, float]:
-    scored = [(r.sniff(head), r) for r in READERS.values()]
+    """The reader most sure of ``head`` (the first on ties) and its score."""
+    scored = [(_score(r, head), r) for r in READERS.values()]
     if not scored:
         return None, 0.0
     score, best = max(scored, key=lambda sr: sr[0])
     return best, score
+
+
+def _score(r: Reader, head: str) -> float:
+    """How sure ``r`` is of ``head``; a sniffer that fails (hostile text it did not foresee, such
+    as JSON nested past Python's recursion limit) claims nothing instead of sinking the build."""
+    try:
+        return r.sniff(head)
+    except (RecursionError, ValueError, TypeError, IndexError, KeyError):
+        return 0.0
 
 
 def get(name: str) -> Reader:

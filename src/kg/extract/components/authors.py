@@ -6,19 +6,45 @@ JSON record holding its abstract, a list of 10,000 names on one line) it is the 
 there. Names are looked for just after the previous author's, since lists print them in order,
 so a record with n authors costs about n short searches and n short quotes, not n copies of
 its longest line (which made 10,000 authors take minutes and gigabytes).
+
+A name the source writes in LaTeX (BibTeX's "M{\\"u}ller", arXiv's "Bal\\'azs", doubled in a JSON
+line) is found once its line's accents are decoded as the readers decode them, a bounded number
+of times per record: after the previous author in a long line, else in a short line quoted whole.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from kg.extract.doc import Doc
 from kg.extract.fact import Fact, Mention, collapse_ws
 from kg.extract.pipeline import component
+from kg.records.clean import latex_to_unicode
 
 VERSION = "1.1"
+
+_JSON_ESCAPE = re.compile(r'\\(["\\/])')
+
+
+@functools.lru_cache(maxsize=256)  # one record's lines, asked once per author
+def _as_read(flat_line: str) -> str:
+    """The line with its LaTeX accents decoded, as the readers decode names: BibTeX and arXiv
+    write "M{\\"u}ller" and "Bal\\'azs", the name is Müller. A JSON line doubles the backslash,
+    so it is decoded once as written and once with its JSON escapes undone."""
+    if "\\" not in flat_line:
+        return flat_line
+    forms = [flat_line, _JSON_ESCAPE.sub(r"\1", flat_line)] if '\\\\' in flat_line else [flat_line]
+    return "\n".join(latex_to_unicode(f).replace("{", "").replace("}", "") for f in forms)
+
+
+def _holds(text: str, words: list[str]) -> bool:
+    """Whether ``text`` holds each of ``words`` as a whole word, a repeated one ("A. A.") as often."""
+    return bool(words) and all(len(re.findall(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text)) >= n
+                               for w, n in Counter(words).items())
 
 QUOTE_LINE_MAX = 1_000
 """A line up to this many characters is quoted whole; in a longer one, the name's own span."""
@@ -96,10 +122,10 @@ class _Finder:
         if not flat_name:
             return None
         words = [w for w in re.split(r"[\s,.]+", flat_name) if w]
-        span = self._near(flat_name, words)
+        span = self._near(flat_name, words) or self._decoded_near(flat_name, words)
         if span is None and self.far_looks < FAR_LOOKS:
             self.far_looks += 1
-            span = self._anywhere(flat_name, words)
+            span = self._anywhere(flat_name, words) or self._decoded_anywhere(words)
         if span is None:
             return None
         start, end = span
@@ -108,6 +134,64 @@ class _Finder:
         if len(self.lines[k]) <= QUOTE_LINE_MAX:
             return self.printed[k], self.starts[k]
         return self.flat[start:end], start
+
+    def _decoded_near(self, flat_name: str, words: list[str]) -> tuple[int, int] | None:
+        """A name a line writes in LaTeX, in the previous author's line or the two after it: in a
+        short line, the line when its decoded text holds all the name's words; in a long one, the
+        shortest piece after the previous name that decodes to them (a window a few times the
+        name's length, so each name costs the same)."""
+        if "\\" not in self.flat:
+            return None
+        here = bisect_right(self.starts, self.cursor) - 1
+        for k in range(max(here, 0), min(here + 3, len(self.lines))):
+            line, start = self.lines[k], self.starts[k]
+            if "\\" not in line:
+                continue
+            if len(line) <= QUOTE_LINE_MAX:
+                if _holds(_as_read(line), words):
+                    return start, start + len(line)
+                continue
+            lo = max(self.cursor, start)
+            span = self._decoded_piece(words, lo, min(start + len(line), lo + 4 * len(flat_name) + 64))
+            if span is not None:
+                return span
+        return None
+
+    def _decoded_anywhere(self, words: list[str]) -> tuple[int, int] | None:
+        """The first short line holding a backslash whose decoded text holds the name's words."""
+        if "\\" not in self.flat:
+            return None
+        for k, line in enumerate(self.lines):
+            if "\\" in line and len(line) <= QUOTE_LINE_MAX and _holds(_as_read(line), words):
+                return self.starts[k], self.starts[k] + len(line)
+        return None
+
+    def _decoded_piece(self, words: list[str], lo: int, hi: int) -> tuple[int, int] | None:
+        """The shortest ``flat[s:e]`` within ``lo``..``hi`` whose decoded text holds ``words``: its
+        end, then its start, found by halving (decoding is monotone in both)."""
+
+        def ok(a: int, b: int) -> bool:
+            try:
+                return _holds(_as_read(self.flat[a:b]), words)
+            except Exception:  # a piece cut inside a LaTeX command: not the name
+                return False
+
+        if not ok(lo, hi):
+            return None
+        a, b = lo, hi  # shortest end: ok(lo, b) holds, ok(lo, a) does not
+        while b - a > 1:
+            mid = (a + b) // 2
+            a, b = (a, mid) if ok(lo, mid) else (mid, b)
+        end = b
+        a, b = lo, end  # latest start: ok(a, end) holds, ok(b, end) does not
+        while b - a > 1:
+            mid = (a + b) // 2
+            a, b = (mid, b) if ok(mid, end) else (a, mid)
+        start = a
+        if self.flat.startswith(".", end):
+            end += 1  # the initial's own period
+        piece = self.flat[start:end]
+        return (start + len(piece) - len(piece.lstrip()), end) if piece.strip() else None
 
     def _near(self, flat_name: str, words: list[str]) -> tuple[int, int] | None:
         lo = self.cursor
@@ -148,7 +232,7 @@ class _Finder:
         anchor = self.word(anchor_word, lo, hi)
         if anchor < 0:
             return None
-        reach = min(max_span, 2 * sum(map(len, words)) + 10)  # a name's words stand close together
+        reach = min(max_span, 2 * sum(map(len, words)) + 40)  # a name's words stand close together (with markup between)
         window_lo, window_hi = max(lo, anchor - reach), min(len(self.flat), anchor + reach)
         taken = {anchor}
         start, end = anchor, anchor + len(anchor_word)

@@ -187,12 +187,15 @@ def _records_about(st: Store, keys: set[str], refs: set[str]) -> Iterator[Record
 
 _SEP = r"(?:[^\w.+]|_)*"
 """What model_key drops between two characters of a name."""
+_GAP = r"(?:[^\w.+]|_)+"
+"""What model_key writes "-" for: the separators between a version's digit and a size."""
 
 
 def _name_pattern(keys: Iterable[str]) -> re.Pattern[str]:
     """Any of the folded names ``keys`` written with separators anywhere (model_key's equality),
     neither preceded nor followed by a letter or digit. Matches nothing when there is no key."""
-    alternatives = [_SEP.join(re.escape(ch) for ch in key) for key in sorted(keys, key=len, reverse=True) if key]
+    alternatives = [_SEP.join(_GAP if ch == "-" else re.escape(ch) for ch in key)
+                    for key in sorted(keys, key=len, reverse=True) if key]
     if not alternatives:
         return re.compile(r"(?!)")
     return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", re.IGNORECASE)

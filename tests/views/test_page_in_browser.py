@@ -67,6 +67,18 @@ def test_search_finds_a_node_by_an_alias_in_any_spelling(demo_page, open_page):
     assert seen["errors"] == [] and seen["requests"] == []
 
 
+@pytest.mark.parametrize("typed", ["llama 3.1 8b", "Llama-3.1-8B", "llama3.1_8B"])
+def test_search_folds_a_version_and_a_size_as_the_keys_do(demo_page, open_page, typed):
+    """The page's folding keeps the separator between a version and a size, as kg.keys.model_key
+    does, so every spelling of "Llama 3.1 8B" finds it (a folding without it found nothing)."""
+    page, seen = open_page(demo_page)
+    page.fill("#search", typed)
+    page.press("#search", "Enter")
+    selected = page.evaluate("kgNetwork.getSelectedNodes()")
+    assert [page.evaluate(f"kgData.nodes.get('{n}').label") for n in selected] == ["Llama 3.1 8B"]
+    assert seen["errors"] == []
+
+
 def test_filters_hide_a_class_and_a_kind(demo_page, open_page):
     page, seen = open_page(demo_page)
     before = page.evaluate(DRAWN)

@@ -8,7 +8,7 @@ fact whose quote is not in its record's text is refused at construction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
@@ -57,6 +57,10 @@ class Fact:
     record: Record
     position: int | None = None
     """For "wrote": the author's 1-based position in the record's list."""
+    at: int | None = field(default=None, compare=False, repr=False)
+    """Where the quote starts in the record's collapsed text, when the extractor knows it: the
+    check is then one comparison there instead of a search (one record's 10,000 authors made
+    10,000 searches of its whole text)."""
 
     def __post_init__(self) -> None:
         if self.predicate not in PREDICATES:
@@ -64,7 +68,8 @@ class Fact:
         if not 0.0 <= self.confidence <= 1.0:
             raise ValueError(f"confidence {self.confidence} outside [0, 1]")
         quote = collapse_ws(self.quote)
-        if not quote or quote not in collapsed_record_text(self.record.text):
+        text = collapsed_record_text(self.record.text)
+        if not quote or not (0 <= self.at and text.startswith(quote, self.at) if self.at is not None else quote in text):
             raise ValueError(f"quote is not in {self.record.ref}: {self.quote[:80]!r}")
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from kg.records.limits import SNIFF_CHARS, SNIFF_SURE, SNIFF_WIDE_CHARS
 from kg.records.record import Problem, Record
 
 Parse = Callable[[str, str], Iterator["Record | Problem"]]
@@ -42,14 +43,27 @@ def reader(name: str, *, sniff: Sniff, description: str = "") -> Callable[[Parse
 
 
 def choose(text: str) -> Reader | None:
-    """The reader most sure of ``text``, or None when none claims it."""
+    """The reader most sure of ``text``, or None when none claims it.
+
+    The sniffers see the file's first SNIFF_CHARS; when none is sure there and the file goes on,
+    they look again at up to a whole record's worth (a listing whose first record prints
+    10,000 author lines before its "Abstract:" is only recognisable past them)."""
     _load_builtin_readers()
-    head = text[:20_000]
-    scores = {r.name: _score(r, head) for r in READERS.values()}
-    best = max(READERS.values(), key=lambda r: scores[r.name], default=None)
-    if best is None or scores[best.name] <= 0:
-        return None
-    return best
+    best, score = _best(text[:SNIFF_CHARS])
+    if score < SNIFF_SURE and len(text) > SNIFF_CHARS:
+        wide, wide_score = _best(text[:SNIFF_WIDE_CHARS])
+        if wide_score > score:
+            best, score = wide, wide_score
+    return best if score > 0 else None
+
+
+def _best(head: str) -> tuple[Reader | None, float]:
+    """The reader most sure of ``head`` (the first on ties) and its score."""
+    scored = [(_score(r, head), r) for r in READERS.values()]
+    if not scored:
+        return None, 0.0
+    score, best = max(scored, key=lambda sr: sr[0])
+    return best, score
 
 
 def _score(r: Reader, head: str) -> float:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from kg.records import categories
 from kg.records.dates import parse_date
-from kg.records.formats._common import split_author_pieces, split_lines, too_long
+from kg.records.formats._common import cap_authors, split_author_pieces, split_lines, too_long
 from kg.records.ids import VERSIONED_ID, arxiv_id, find_doi
 from kg.records.record import Problem, Record
 from kg.records.registry import reader
@@ -140,6 +140,9 @@ def _parse_block(block: list[tuple[int, str]], file: str, index: int) -> tuple[R
     if not author_lines and not abstract_lines:
         return None, [Problem(file, first, "not a listing record (no 'Authors:' or 'Abstract:')")]
     authors, not_shown = split_author_pieces(author_lines)
+    authors, not_shown, cut = cap_authors(authors, not_shown, file, first)
+    if cut:
+        problems.append(cut)
     abstract, warning = _full_abstract("\n".join(abstract_lines)) if abstract_lines else (None, None)
     if warning:
         problems.append(Problem(file, first, warning, skipped=False))

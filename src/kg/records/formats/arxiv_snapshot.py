@@ -21,10 +21,9 @@ from kg.records import categories as cats
 from kg.records.clean import collapse_ws
 from kg.records.dates import parse_date
 from kg.records.formats import _json
-from kg.records.formats._common import split_and_list, split_lines, too_long
+from kg.records.formats._common import cap_authors, split_and_list, split_lines, too_long
 from kg.records.ids import arxiv_id, find_doi
 from kg.records.latex import decode_name
-from kg.records.limits import MAX_AUTHORS
 from kg.records.record import Problem, Record
 from kg.records.registry import reader
 
@@ -99,12 +98,13 @@ def parse(text: str, file: str) -> Iterator[Record | Problem]:
             continue
         parsed = obj.get("authors_parsed")
         if isinstance(parsed, list) and parsed:
-            authors = [a for a in map(parsed_author, parsed[:MAX_AUTHORS]) if a]
+            authors = [a for a in map(parsed_author, parsed) if a]
         else:
             raw = _str(obj.get("authors"))
             authors = split_and_list(decode_name(raw)) if raw else []
-        if isinstance(parsed, list) and len(parsed) > MAX_AUTHORS:
-            yield Problem(file, no, f"{len(parsed)} authors: the first {MAX_AUTHORS} are kept", skipped=False)
+        authors, not_shown, cut = cap_authors(authors, None, file, no)
+        if cut:
+            yield cut
         extra = {}
         journal = _str(obj.get("journal-ref"))
         if journal:
@@ -116,7 +116,7 @@ def parse(text: str, file: str) -> Iterator[Record | Problem]:
         index += 1
         yield Record(
             file=file, index=index, lines=(no, no), text=readable_line(line), format="arxiv-snapshot",
-            title=collapse_ws(title) if title else None, authors=tuple(authors),
+            title=collapse_ws(title) if title else None, authors=tuple(authors), authors_not_shown=not_shown,
             abstract=collapse_ws(abstract) if abstract else None,
             arxiv_id=arxiv_id(_str(obj.get("id")) or ""),
             doi=find_doi(doi) if doi else None,

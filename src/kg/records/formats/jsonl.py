@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from kg.records import categories
 from kg.records.dates import parse_date
 from kg.records.formats import _json
-from kg.records.formats._common import split_and_list, split_lines, too_long
+from kg.records.formats._common import cap_authors, split_and_list, split_lines, too_long
 from kg.records.formats.arxiv_snapshot import v1_date
 from kg.records.ids import arxiv_id, find_doi
 from kg.records.record import Problem, Record
@@ -106,11 +106,15 @@ def parse(text: str, file: str) -> Iterator[Record | Problem]:
         if isinstance(obj.get("year"), (int, str)) and str(obj["year"]).isdigit():
             extra["year"] = str(obj["year"])
         not_shown = obj.get("authors_not_shown")
+        not_shown = not_shown if isinstance(not_shown, int) and not isinstance(not_shown, bool) and not_shown >= 0 else None
+        authors, not_shown, cut = cap_authors(authors, not_shown, file, no)
+        if cut:
+            yield cut
         index += 1
         yield Record(
             file=file, index=index, lines=(no, no), text=line, format="jsonl",
             title=" ".join(title.split()) if title else None, authors=tuple(authors),
-            authors_not_shown=not_shown if isinstance(not_shown, int) and not_shown >= 0 else None,
+            authors_not_shown=not_shown,
             abstract=abstract.strip() if abstract else None, arxiv_id=aid,
             doi=find_doi(doi_raw) if doi_raw else None,
             comments=_text(_first(obj, COMMENT_KEYS)), date=date, extra=extra,

@@ -25,10 +25,9 @@ from defusedxml.ElementTree import fromstring
 from kg.records import categories as cats
 from kg.records.clean import collapse_ws
 from kg.records.dates import parse_date
-from kg.records.formats._common import split_and_list, too_long
+from kg.records.formats._common import cap_authors, split_and_list, too_long
 from kg.records.ids import arxiv_id, find_doi
 from kg.records.latex import decode_name
-from kg.records.limits import MAX_AUTHORS
 from kg.records.record import Problem, Record
 from kg.records.registry import reader
 
@@ -97,15 +96,13 @@ def _arxiv(meta: ET.Element, ns: str) -> tuple[list[str], str | None]:
             name = f"{name}, {decode_name(suffix)}"
         if name:
             authors.append(name)
-        if len(authors) >= MAX_AUTHORS:
-            break
     return authors, parse_date(_text(meta.find(f"{ns}created")))
 
 
 def _arxiv_raw(meta: ET.Element, ns: str) -> tuple[list[str], str | None]:
     """(authors, first-version date) of an ``arXivRaw`` metadata element."""
     raw = _text(meta.find(f"{ns}authors"))
-    authors = split_and_list(decode_name(raw))[:MAX_AUTHORS] if raw else []
+    authors = split_and_list(decode_name(raw)) if raw else []
     versions = list(meta.iterfind(f"{ns}version"))
     first = next((v for v in versions if v.get("version") == "v1"), versions[0] if versions else None)
     return authors, parse_date(_text(first.find(f"{ns}date"))) if first is not None else None
@@ -163,6 +160,9 @@ def parse(text: str, file: str) -> Iterator[Record | Problem]:
         format_seen = True
         ns = f"{{{ns_uri}}}"
         authors, date = (_arxiv if prefix == "arXiv" else _arxiv_raw)(meta, ns)
+        authors, not_shown, cut = cap_authors(authors, None, file, first)
+        if cut:
+            yield cut
         title, abstract = _text(meta.find(f"{ns}title")), _text(meta.find(f"{ns}abstract"))
         if not (title or abstract):
             yield Problem(file, first, "OAI-PMH record has neither title nor abstract")
@@ -174,7 +174,7 @@ def parse(text: str, file: str) -> Iterator[Record | Problem]:
         index += 1
         yield Record(
             file=file, index=index, lines=(first, last), text=raw, format="arxiv-oai-pmh",
-            title=collapse_ws(title) if title else None, authors=tuple(authors),
+            title=collapse_ws(title) if title else None, authors=tuple(authors), authors_not_shown=not_shown,
             abstract=collapse_ws(abstract) if abstract else None,
             arxiv_id=arxiv_id(_text(meta.find(f"{ns}id"))) or arxiv_id(identifier),
             doi=find_doi(doi) if doi else None, comments=collapse_ws(comments) if comments else None,

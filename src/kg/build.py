@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from kg.engines import EngineError
 from kg.extract import saved
 from kg.extract.doc import Doc
 from kg.extract.pipeline import DEFAULT_PIPELINE, pipeline, run
@@ -195,6 +196,22 @@ def _saved_docs(st: Store, parts: list[tuple[str, int, int]], records: list[Reco
     return reused, todo
 
 
+def _extracted_by(engine, todo: list[tuple[str, int, int]], records: list[Record],
+                  components: tuple[str, ...], stage: Path) -> dict[str, list[Doc]]:
+    """The docs of the parts ``todo``, extracted by ``engine`` (kg.engines) and handed back packed as
+    a store keeps them; kept in ``stage`` for the new generation, like the docs extracted here."""
+    packed = engine.extract([(name, records[a:b]) for name, a, b in todo], components)
+    docs: dict[str, list[Doc]] = {}
+    for name, a, b in todo:
+        data = packed.pop(name)
+        got = saved.unpack(data, records[a:b])
+        if got is None:
+            raise EngineError(f"the {engine.name} engine gave docs that do not match the records of {name}")
+        (stage / name).write_bytes(data)
+        docs[name] = got
+    return docs
+
+
 @dataclass
 class BuildReport:
     store: Path
@@ -212,22 +229,25 @@ class BuildReport:
 def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebuild: bool = False,
           format: str | None = None, min_confidence: float = 0.0,
           components: Sequence[str] = DEFAULT_PIPELINE,
-          progress: Progress | None = None) -> BuildReport:
+          progress: Progress | None = None, engine=None) -> BuildReport:
     """Read ``paths`` (files, folders or "-"), add them to the store's graph, and save it.
 
     Building a file the store already holds changes nothing; a new file is added
     to what is there; ``rebuild=True`` starts from nothing. The store is replaced
     atomically, so a failed build leaves the previous graph as it was.
+
+    ``engine`` (kg.engines): where reading and extraction run instead of here (a Dask cluster).
     """
     from kg.records.io import read_paths
 
     st = Store(store)
     with _without_cyclic_gc():
-        fresh = read_paths([str(p) for p in paths], format=format)
+        fresh = (engine.read if engine else read_paths)([str(p) for p in paths], format=format)
         # the lock: from reading what the store holds to swapping in the new generation
         with st.lock(), st.staging() as stage:
             return _build(st, stage, paths, fresh, rebuild=rebuild, format=format,
-                          min_confidence=min_confidence, components=components, progress=progress)
+                          min_confidence=min_confidence, components=components, progress=progress,
+                          engine=engine)
 
 
 @contextmanager
@@ -246,7 +266,8 @@ def _without_cyclic_gc() -> Iterator[None]:
 
 
 def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuild: bool, format: str | None,
-           min_confidence: float, components: Sequence[str], progress: Progress | None) -> BuildReport:
+           min_confidence: float, components: Sequence[str], progress: Progress | None,
+           engine=None) -> BuildReport:
     from kg.records.io import parse_text
 
     incoming = [replace(s, format=format) for s in fresh.sources]
@@ -284,6 +305,9 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuil
         raise NoRecords(f"no record could be read from {where}; the store was not changed", problems)
 
     reused, todo = _saved_docs(st, parts, records, rebuild, stage)
+    if engine is not None and todo:  # extracted elsewhere: then taken as if the store had kept them
+        reused.update(_extracted_by(engine, todo, records, tuple(components), stage))
+        todo = []
     job = [r for _, a, b in todo for r in records[a:b]]
     ends = list(itertools.accumulate(b - a for _, a, b in todo))
     part_of = {name: (n, ends[n] - (b - a)) for n, (name, a, b) in enumerate(todo)}  # name -> (number, start)

@@ -10,8 +10,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from kg.cli.app import (DEFAULT_STORE, DataError, StoreOption, app, err, handles_errors, is_interactive,
-                        out, plain)
+from kg.cli.app import (DEFAULT_STORE, DataError, StoreOption, UsageError, app, err, handles_errors,
+                        is_interactive, out, plain)
 
 
 @app.command()
@@ -23,6 +23,11 @@ def build(
     format: Annotated[str | None, typer.Option("--format", "-f", help="Force a reader (see `kg formats`) instead of sniffing each file.")] = None,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts less sure than this (0-1): trades recall for precision.")] = 0.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
+    engine: Annotated[str, typer.Option("--engine", help="Where reading and extraction run: 'local' (this machine's cores) or 'dask' (a Dask cluster; docs/cluster.md).")] = "local",
+    scheduler: Annotated[str | None, typer.Option("--scheduler", metavar="ADDRESS", help="With --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster started for this build).")] = None,
+    scheduler_timeout: Annotated[float, typer.Option("--scheduler-timeout", min=0.1, help="With --scheduler: seconds to wait for it to answer.")] = 10.0,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="With --engine dask and no --scheduler: worker processes of the local cluster (default: one per core).")] = None,
+    work_dir: Annotated[Path | None, typer.Option("--work-dir", help="With --engine dask: folder for the workers' intermediate results (Parquet); on a real cluster, one every worker shares.")] = None,
 ) -> None:
     """Build (or extend) the graph from paper listings.
 
@@ -31,15 +36,32 @@ def build(
     and JSON Lines. Building a file the store already has changes nothing; a new file
     is added; --rebuild starts over. A failed build leaves the previous store as it was.
 
+    --engine dask reads and extracts on a Dask cluster (the graph is the same as a local
+    build's); the inputs must be at the same paths on every worker.
+
     Example:  kg build examples/corpus --store .kg
+    Example:  kg build listings/ --engine dask --scheduler tcp://10.0.0.5:8786 --work-dir /shared/tmp
     """
+    from contextlib import nullcontext
+
     from kg.build import NoRecords
     from kg.build import build as run_build
+    from kg.engines import ENGINES, EngineError
 
     if format is not None:
         from kg.records import registry
 
         registry.get(format)  # unknown format -> usage error
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    if engine != "dask" and (scheduler or workers or work_dir):
+        raise UsageError("--scheduler, --workers and --work-dir go with --engine dask")
+    if engine == "dask":
+        from kg.engines.dask import connect
+
+        running = connect(scheduler, timeout=scheduler_timeout, workers=workers, work_dir=work_dir)
+    else:
+        running = nullcontext(None)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn(), console=err, transient=True,
                   disable=quiet or not is_interactive()) as bar:
@@ -49,8 +71,11 @@ def build(
             bar.update(task, completed=done, total=total, description=stage)
 
         try:
-            report = run_build(paths, store=store, rebuild=rebuild, format=format,
-                               min_confidence=min_confidence, progress=progress)
+            with running as runner:  # a scheduler that does not answer fails here, before any reading
+                report = run_build(paths, store=store, rebuild=rebuild, format=format,
+                                   min_confidence=min_confidence, progress=progress, engine=runner)
+        except EngineError as exc:
+            raise DataError(str(exc)) from None
         except NoRecords as exc:
             _print_problems(exc.problems)  # why each input gave nothing
             raise DataError(str(exc)) from None

@@ -305,7 +305,9 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuil
         raise NoRecords(f"no record could be read from {where}; the store was not changed", problems)
 
     reused, todo = _saved_docs(st, parts, records, rebuild, stage)
-    if engine is not None and todo:  # extracted elsewhere: then taken as if the store had kept them
+    resolving = None
+    if engine is not None and todo:  # extracted elsewhere (resolved here meanwhile): then taken as if kept
+        resolving = _Background(lambda: _resolve(records))
         reused.update(_extracted_by(engine, todo, records, tuple(components), stage))
         todo = []
     job = [r for _, a, b in todo for r in records[a:b]]
@@ -315,7 +317,8 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuil
     docs = []
     with extraction(job, tuple(components), ends) as extracted:
         # papers and people need only the records: resolved (and written out) while the workers extract
-        resolving = _Background(lambda: _resolve(records)) if extracted.in_workers else None
+        if extracted.in_workers:
+            resolving = _Background(lambda: _resolve(records))
         made = iter(extracted.docs)
         for name, a, b in parts:
             for doc in reused[name] if name in reused else itertools.islice(made, b - a):

@@ -24,6 +24,7 @@ says how to start a cluster.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -87,8 +88,14 @@ def extract_partition(path: str, start: int, components: tuple[str, ...]) -> byt
     from kg.extract.pipeline import pipeline, run
 
     comps = pipeline(components)
-    docs = [_findings(run(record, comps)) for record in parquet.read(path)]
-    return saved.dumps(docs, start)
+    collecting = gc.isenabled()
+    gc.disable()  # as in a local build's workers: extraction makes many objects and no cycles to free
+    try:
+        docs = [_findings(run(record, comps)) for record in parquet.read(path)]
+        return saved.dumps(docs, start)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class DaskEngine:
@@ -215,33 +222,34 @@ def connect(scheduler: str | None = None, *, timeout: float = TIMEOUT, workers: 
     :class:`EngineError` at once, before anything is read or written, when no scheduler answers.
     """
     try:
+        import pyarrow  # noqa: F401 -- the workers write their results with it
         from distributed import Client, LocalCluster
     except ImportError:
         raise EngineError("the dask engine needs dask[distributed] and pyarrow: "
                           "pip install 'kg[cluster]'") from None
-    for noisy in ("distributed", "tornado"):  # their warnings are not this command's output
-        logging.getLogger(noisy).setLevel(logging.ERROR)
-    cluster = None
+    for noisy in ("distributed", "tornado"):  # what goes wrong reaches the build as an exception
+        logging.getLogger(noisy).setLevel(logging.CRITICAL)
+    if not scheduler:
+        n = workers or min(os.cpu_count() or 1, 8)
+        try:
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+        except Exception as exc:  # noqa: BLE001 -- distributed raises what its nannies raised
+            raise EngineError(f"cannot start a local Dask cluster of {n} workers: {exc}") from None
+        with cluster, Client(cluster, set_as_default=False) as client:
+            yield from _engine(client, work_dir)
+        return
     try:
-        if scheduler:
-            client = Client(scheduler, timeout=timeout, set_as_default=False)
-        else:
-            n = workers or min(os.cpu_count() or 1, 8)
-            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
-            client = Client(cluster, set_as_default=False)
+        client = Client(scheduler, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError) as exc:
-        if cluster is not None:
-            cluster.close()
-        if scheduler is None:
-            raise EngineError(f"cannot start a local Dask cluster: {exc}") from None
         why = "" if "Timed out" in str(exc) else f": {exc}"  # distributed's own words say it again
         raise EngineError(f"no Dask scheduler answers at {scheduler} (waited {timeout:g} s){why}") from None
+    with client:
+        yield from _engine(client, work_dir)
+
+
+def _engine(client, work_dir: str | Path | None) -> Iterator[DaskEngine]:
     work = Path(tempfile.mkdtemp(prefix="kg-dask-", dir=work_dir)).resolve()
     try:
         yield DaskEngine(client, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-        client.close()
-        if cluster is not None:
-            cluster.close()

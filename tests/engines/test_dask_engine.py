@@ -21,6 +21,7 @@ pytest.importorskip("pyarrow")
 from distributed import LocalCluster  # noqa: E402
 
 import kg  # noqa: E402
+from kg.engines import EngineError  # noqa: E402
 from kg.engines import dask as dask_engine  # noqa: E402
 from kg.engines import parquet  # noqa: E402
 from kg.graph.store import Store  # noqa: E402
@@ -74,7 +75,7 @@ def test_the_example_corpus_gives_the_graph_a_local_build_gives(engine, example_
     assert report.changed and report.records == 86
     assert sorted_ntriples(store) == sorted_ntriples(example_store)
     # every partition was written by a worker into the work folder, one folder per input file
-    partitions = sorted(engine.work.glob("records/*/part-*.parquet"))
+    partitions = sorted(engine.work.glob("records/read-*/*/part-*.parquet"))
     assert len({p.parent for p in partitions}) == len(list(CORPUS.iterdir()))
     # the docs the cluster extracted are kept like local ones: a local build of the same files reuses them
     names = [s["sha256"] for s in Store(store).manifest()["sources"]]
@@ -89,7 +90,7 @@ def test_a_synthetic_corpus_in_many_partitions_gives_the_local_graph(cluster, tm
     monkeypatch.setattr(dask_engine, "PARTITION", 48)  # the workers are threads of this process
     with dask_engine.connect(cluster.scheduler_address, work_dir=tmp_path) as engine:
         report = kg.build([tmp_path / "corpus"], store=tmp_path / "dask", engine=engine)
-        largest = max(len(list(d.iterdir())) for d in (engine.work / "records").iterdir())
+        largest = max(len(list(d.iterdir())) for d in (engine.work / "records").glob("read-*/*"))
     assert report.records == corpus.records
     assert largest == 8  # the 360-record listing file went out as partitions of 48
     assert sorted_ntriples(tmp_path / "dask") == sorted_ntriples(tmp_path / "local")
@@ -140,6 +141,21 @@ def test_a_scheduler_that_does_not_answer_is_one_line_and_leaves_the_store_alone
         assert sorted(p.relative_to(store) for p in store.rglob("*")) == before
     else:
         assert not store.exists()
+
+
+def test_a_task_that_fails_on_the_cluster_stops_the_build_and_leaves_the_store_alone(
+        engine, example_store, tmp_path, monkeypatch):
+    store = tmp_path / "s"
+    shutil.copytree(example_store, store, symlinks=True)
+    before = sorted(p.relative_to(store) for p in store.rglob("*"))
+
+    def broken(path, start, components):
+        raise MemoryError("worker out of memory")
+
+    monkeypatch.setattr(dask_engine, "extract_partition", broken)  # the workers are threads of this process
+    with pytest.raises(EngineError, match="^the Dask cluster failed: MemoryError: worker out of memory$"):
+        kg.build([CORPUS], store=store, rebuild=True, engine=engine)
+    assert sorted(p.relative_to(store) for p in store.rglob("*")) == before
 
 
 def test_a_worker_that_cannot_see_an_input_says_so(tmp_path):

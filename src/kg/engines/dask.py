@@ -107,7 +107,7 @@ class DaskEngine:
         self.client = client
         self.work = work
         self._partitions: dict[str, list[tuple[str, int, int]]] = {}  # source name -> its partitions
-        self._written = 0
+        self._folders = 0  # folders made in ``work``: each read, and each part written from here, has its own
 
     # -- reading ---------------------------------------------------------------
     def read(self, paths: Sequence[str], format: str | None = None) -> ReadResult:
@@ -120,9 +120,11 @@ class DaskEngine:
         if format:
             registry.get(format)  # unknown format name: KeyError before any work
         inputs = _named(_expand(list(paths)))
+        self._partitions = {}  # an engine may serve several builds: only this read's partitions count
+        folder = self._folder("read")
         futures = [None if path is None else
-                   self.client.submit(read_file, str(path.resolve()), name, format,
-                                      str(self.work / "records" / f"{n:05d}"), pure=False)
+                   self.client.submit(read_file, str(path.resolve()), name, format, str(folder / f"{n:05d}"),
+                                      pure=False)
                    for n, (name, path, _) in enumerate(inputs)]
         result = ReadResult()
         for (name, path, renamed), future in zip(inputs, futures):
@@ -135,7 +137,7 @@ class DaskEngine:
                 result.problems += here.problems
                 result.sources += [replace(s, name=name) for s in here.sources]
                 continue
-            got: _Read = future.result()
+            got: _Read = _gather(self.client, future)
             if got.error:
                 raise EngineError(f"{got.error} (every worker must see the inputs at the same path: "
                                   f"docs/cluster.md)")
@@ -163,7 +165,7 @@ class DaskEngine:
             futures.append((name, len(records), [self.client.submit(extract_partition, path, start, components,
                                                                     pure=False)
                                                  for path, start, _ in where]))
-        return {name: saved.pack(0, self.client.gather(blobs), count) for name, count, blobs in futures}
+        return {name: saved.pack(0, _gather(self.client, blobs), count) for name, count, blobs in futures}
 
     def _where(self, records: Sequence[Record]) -> list[tuple[str, int, int]]:
         """The partitions holding ``records`` (one source's, in order): those its reading wrote, or,
@@ -173,9 +175,7 @@ class DaskEngine:
         where = self._partitions.get(records[0].file) if records else None
         if where and sum(count for _, _, count in where) == len(records):
             return where
-        self._written += 1
-        folder = self.work / "records" / f"here-{self._written:05d}"
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = self._folder("here")
         where = []
         for start in range(0, len(records), PARTITION):
             target = str(folder / f"part-{start // PARTITION:05d}.parquet")
@@ -183,17 +183,35 @@ class DaskEngine:
             where.append((target, start, min(PARTITION, len(records) - start)))
         return where
 
+    def _folder(self, kind: str) -> Path:
+        self._folders += 1
+        folder = self.work / "records" / f"{kind}-{self._folders:05d}"
+        folder.mkdir(parents=True)
+        return folder
+
     def _same_code(self, components: tuple[str, ...]) -> None:
         """Every worker must extract with the code this machine would: docs made by other code
         would be kept under this code's signature and reused by later builds."""
         mine = saved.signature(components)
-        theirs = self.client.run(saved.signature, components)
+        try:
+            theirs = self.client.run(saved.signature, components)
+        except Exception as exc:  # noqa: BLE001
+            raise EngineError(f"the Dask cluster failed: {type(exc).__name__}: {exc}") from exc
         if not theirs:
             raise EngineError("the Dask cluster has no workers")
         other = sorted(w for w, sig in theirs.items() if sig != mine)
         if other:
             raise EngineError(f"worker {other[0]} runs other kg code than this machine "
                               f"({len(other)} of {len(theirs)} workers): install the same kg on every worker")
+
+
+def _gather(client, futures):
+    """The results of ``futures``; a failure on the cluster (a worker lost, the scheduler gone, a
+    task that raised) as one EngineError line."""
+    try:
+        return client.gather(futures)
+    except Exception as exc:  # noqa: BLE001 -- whatever the cluster raised, the build stops here
+        raise EngineError(f"the Dask cluster failed: {type(exc).__name__}: {exc}") from exc
 
 
 def _named(inputs: list[tuple[str, Path | None]]) -> list[tuple[str, Path | None, Problem | None]]:

@@ -12,6 +12,7 @@ N-Quads): a difference is reported, not hidden.
 from __future__ import annotations
 
 import hashlib
+import os
 import statistics
 from collections.abc import Callable
 from pathlib import Path
@@ -37,15 +38,17 @@ def compare(n: int, corpus_dir: Path, work: Path, runs: int, launch: Callable[[l
         for engine, extra in ENGINES.items():
             store = work / f"store-{n}-{engine}"
             r = launch(kg_cmd("build", str(corpus_dir), "--store", str(store), "--rebuild", "-q", *extra))
+            r["load"] = os.getloadavg()[1]  # the machine is shared: how busy it was over the last 5 minutes
             out.setdefault(engine, []).append(r)
             print(f"  --engine {engine} build {k + 1}/{runs}: {r['wall']:.1f} s (CPU {r['cpu']:.1f} s, "
-                  f"peak {r['maxrss_kb'] / 1024:.0f} MB)", flush=True)
+                  f"peak {r['maxrss_kb'] / 1024:.0f} MB, load average {r['load']:.1f})", flush=True)
     res: dict = {}
     for engine, builds in out.items():
         walls = [b["wall"] for b in builds]
         res[engine] = {"build_s": statistics.median(walls), "runs": walls,
                        "rps": n / statistics.median(walls), "cpu_s": [b["cpu"] for b in builds],
-                       "peak_mb": max(b["maxrss_kb"] for b in builds) / 1024}
+                       "peak_mb": max(b["maxrss_kb"] for b in builds) / 1024,
+                       "load": [b["load"] for b in builds]}
     digests = {engine: graph_digest(work / f"store-{n}-{engine}") for engine in ENGINES}
     res["same_graph"] = len(set(digests.values())) == 1
     print(f"  same graph from both engines: {res['same_graph']}", flush=True)
@@ -62,5 +65,9 @@ def table(n: int, res: dict) -> list[str]:
         r = res[engine]
         lines.append(f"| {engine} | {r['build_s']:.1f} s ({min(r['runs']):.1f}-{max(r['runs']):.1f}) | "
                      f"{r['rps']:.0f} | {statistics.median(r['cpu_s']):.0f} s | {r['peak_mb']:.0f} MB |")
+    loads = [x for engine in ENGINES for x in res[engine].get("load", [])]
+    if loads:
+        lines += ["", f"Load average (5 min) after the builds: {min(loads):.1f}-{max(loads):.1f} on "
+                      f"{os.cpu_count()} cores (a shared machine: wall times stretch with it, CPU seconds less)."]
     lines += ["", f"Same graph (sorted N-Quads) from both engines: {'yes' if res['same_graph'] else 'NO'}.", ""]
     return lines

@@ -8,6 +8,7 @@ process forks while the cluster's threads run.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 import shutil
 import socket
 import sys
@@ -61,6 +62,7 @@ def local_build(kg_cli, paths, store: Path, *extra: str) -> None:
 
 def test_records_survive_parquet_field_for_field(tmp_path):
     records = read_paths([CORPUS]).records
+    records.append(replace(records[0], index=99, categories=("cs.CL", "cs.LG"), authors=(), doi=None))
     assert any(r.extra for r in records) and any(r.title is None for r in records)
     parquet.write(records, tmp_path / "p.parquet")
     back = parquet.read(tmp_path / "p.parquet")
@@ -108,6 +110,19 @@ def test_sources_the_store_held_are_extracted_on_the_cluster_when_the_code_chang
     assert len(written_here) == len(files) - 1  # read again from the store, shipped as Parquet
     local_build(kg_cli, files, tmp_path / "local")
     assert sorted_ntriples(store) == sorted_ntriples(tmp_path / "local")
+
+
+def test_bulk_sources_with_a_category_filter_give_the_local_graph_and_count(engine, tmp_path):
+    inputs = ROOT / "tests" / "data" / "inputs"
+    bulk = tmp_path / "bulk"
+    bulk.mkdir()
+    for name in ("arxiv_snapshot.jsonl", "oai_arxiv.xml", "oai_arxivraw.xml", "feed.atom"):
+        shutil.copy(inputs / name, bulk / name)
+    local = kg.build([bulk], store=tmp_path / "local", categories=["cs.CL", "cs"])
+    dask = kg.build([bulk], store=tmp_path / "dask", categories=["cs.CL", "cs"], engine=engine)
+    assert dask.counts == local.counts and dask.counts["filtered"] > 0
+    assert sorted_ntriples(tmp_path / "dask") == sorted_ntriples(tmp_path / "local")
+    assert Store(tmp_path / "dask").manifest()["sources"] == Store(tmp_path / "local").manifest()["sources"]
 
 
 def test_the_cli_builds_on_a_scheduler_address(cluster, kg_cli, example_store, tmp_path):
@@ -161,6 +176,20 @@ def test_a_task_that_fails_on_the_cluster_stops_the_build_and_leaves_the_store_a
 def test_a_worker_that_cannot_see_an_input_says_so(tmp_path):
     got = dask_engine.read_file(str(tmp_path / "elsewhere.txt"), "elsewhere.txt", None, str(tmp_path / "w"))
     assert got.source is None and "a worker cannot read" in got.error and "elsewhere.txt" in got.error
+
+
+def test_a_truncated_compressed_input_is_one_line_and_no_store(kg_cli, tmp_path):
+    import gzip
+
+    data = gzip.compress((CORPUS / sorted(p.name for p in CORPUS.iterdir())[0]).read_bytes())
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "cut.txt.gz").write_bytes(data[: len(data) // 2])
+    local = kg_cli("build", tmp_path / "in", "--store", tmp_path / "a")
+    proc = kg_cli("build", tmp_path / "in", "--store", tmp_path / "s", "--engine", "dask", "--workers", "1")
+    assert proc.returncode == local.returncode == 1
+    assert proc.stderr.strip().splitlines() == local.stderr.strip().splitlines()
+    assert len(proc.stderr.strip().splitlines()) == 1 and "cut.txt.gz" in proc.stderr
+    assert not (tmp_path / "s").exists()
 
 
 def test_dask_options_without_the_engine_are_a_usage_error(kg_cli, tmp_path):

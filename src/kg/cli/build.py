@@ -28,19 +28,23 @@ def build(
     scheduler_timeout: Annotated[float, typer.Option("--scheduler-timeout", min=0.1, help="With --scheduler: seconds to wait for it to answer.")] = 10.0,
     workers: Annotated[int | None, typer.Option("--workers", min=1, help="With --engine dask and no --scheduler: worker processes of the local cluster (default: one per core).")] = None,
     work_dir: Annotated[Path | None, typer.Option("--work-dir", help="With --engine dask: folder for the workers' intermediate results (Parquet); on a real cluster, one every worker shares.")] = None,
+    category: Annotated[list[str] | None, typer.Option("--category", "-c", help="Keep only papers in this arXiv category (repeat it, or 'cs.CL,cs.LG'; 'cs' is every cs.* category). Papers whose source lists no categories are kept.")] = None,
 ) -> None:
     """Build (or extend) the graph from paper listings.
 
     The format of each file is sniffed from its content: arXiv listings, Hugging Face
     daily papers, bare abstracts, abstracts with arXiv ids, arXiv Atom feeds, BibTeX
-    and JSON Lines. Building a file the store already has changes nothing; a new file
-    is added; --rebuild starts over. A failed build leaves the previous store as it was.
+    and JSON Lines, the arXiv metadata snapshot and arXiv OAI-PMH harvests, each also
+    gzip, bzip2 or Zstandard compressed. Building a file the store already has changes
+    nothing; a new file is added; --rebuild starts over. A failed build leaves the previous
+    store as it was.
 
     --engine dask reads and extracts on a Dask cluster (the graph is the same as a local
     build's); the inputs must be at the same paths on every worker.
 
     Example:  kg build examples/corpus --store .kg
     Example:  kg build listings/ --engine dask --scheduler tcp://10.0.0.5:8786 --work-dir /shared/tmp
+    Example:  kg build arxiv-metadata-oai-snapshot.json.zst --category cs.CL --category cs.LG
     """
     from contextlib import nullcontext
 
@@ -62,6 +66,13 @@ def build(
         running = connect(scheduler, timeout=scheduler_timeout, workers=workers, work_dir=work_dir)
     else:
         running = nullcontext(None)
+    if category:
+        from kg.records.categories import wanted
+
+        try:
+            wanted(category)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn(), console=err, transient=True,
                   disable=quiet or not is_interactive()) as bar:
@@ -73,7 +84,8 @@ def build(
         try:
             with running as runner:  # a scheduler that does not answer fails here, before any reading
                 report = run_build(paths, store=store, rebuild=rebuild, format=format,
-                                   min_confidence=min_confidence, progress=progress, engine=runner)
+                                   min_confidence=min_confidence, progress=progress,
+                                   categories=category or (), engine=runner)
         except EngineError as exc:
             raise DataError(str(exc)) from None
         except NoRecords as exc:
@@ -87,9 +99,10 @@ def build(
     if not quiet:
         c = report.counts
         table = Table(title=plain(f"built {store}"), show_header=False, box=None)
-        for key in ("records", "skipped", "papers", "people", "organizations", "models",
+        for key in ("records", "skipped", "filtered", "papers", "people", "organizations", "models",
                     "techniques", "facts", "triples"):
-            table.add_row(key, str(c.get(key, 0)))
+            if key != "filtered" or key in c:  # "filtered": records left out by --category
+                table.add_row(key, str(c.get(key, 0)))
         out.print(table)
 
 

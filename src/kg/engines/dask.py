@@ -54,23 +54,32 @@ class _Read:
     problems: list[Problem]
     partitions: list[tuple[str, int, int]] = field(default_factory=list)
     """(Parquet file, first record, number of records) per partition, in order."""
+    filtered: int = 0
+    """Records left out by the --category filter."""
     error: str | None = None
+    """Why the file could not be read at all: the build stops with this line."""
 
 
-def read_file(path: str, name: str, format: str | None, folder: str) -> _Read:
-    """In a worker: read one input file, write its records as partitions in ``folder``."""
+def read_file(path: str, name: str, format: str | None, folder: str, categories: tuple[str, ...] = ()) -> _Read:
+    """In a worker: read one input file (keeping the records of ``categories``, if given), write
+    its records as partitions in ``folder``."""
     from kg.engines import parquet
+    from kg.records.compressed import CompressedError
     from kg.records.io import InputError, read_paths
 
     try:
-        result = read_paths([path], format=format)
+        result = read_paths([path], format=format, categories=categories)
     except InputError as exc:
-        return _Read(None, [], error=f"a worker cannot read {path}: {exc}")
+        return _Read(None, [], error=f"a worker cannot read {path}: {exc} (every worker must see the "
+                                     f"inputs at the same path: docs/cluster.md)")
+    except CompressedError as exc:  # a truncated or damaged .gz/.bz2/.zst: the line a local build prints
+        return _Read(None, [], error=str(exc))
+    filtered = sum(result.filtered.values())
     if name != Path(path).name:  # two inputs of one name: renamed as read_paths renames them
         result.records = [replace(r, file=name) for r in result.records]
         result.problems = [replace(p, file=name) for p in result.problems]
         result.sources = [replace(s, name=name) for s in result.sources]
-    out = _Read(result.sources[0] if result.sources else None, result.problems)
+    out = _Read(result.sources[0] if result.sources else None, result.problems, filtered=filtered)
     os.makedirs(folder, exist_ok=True)
     for start in range(0, len(result.records), PARTITION):
         part = result.records[start:start + PARTITION]
@@ -110,7 +119,7 @@ class DaskEngine:
         self._folders = 0  # folders made in ``work``: each read, and each part written from here, has its own
 
     # -- reading ---------------------------------------------------------------
-    def read(self, paths: Sequence[str], format: str | None = None) -> ReadResult:
+    def read(self, paths: Sequence[str], format: str | None = None, categories: Sequence[str] = ()) -> ReadResult:
         """:func:`kg.records.io.read_paths`, with each file read by a worker. Standard input is
         read here (no worker can see it)."""
         from kg.engines import parquet
@@ -124,24 +133,26 @@ class DaskEngine:
         folder = self._folder("read")
         futures = [None if path is None else
                    self.client.submit(read_file, str(path.resolve()), name, format, str(folder / f"{n:05d}"),
-                                      pure=False)
+                                      tuple(categories), pure=False)
                    for n, (name, path, _) in enumerate(inputs)]
         result = ReadResult()
         for (name, path, renamed), future in zip(inputs, futures):
             if renamed:
                 result.problems.append(renamed)
             if future is None:  # standard input
-                here = read_paths([STDIN], format=format)
+                here = read_paths([STDIN], format=format, categories=categories)
+                result.filtered.update({name: n for n in here.filtered.values()})
                 here.records = [replace(r, file=name) for r in here.records]
                 result.records += here.records
                 result.problems += here.problems
                 result.sources += [replace(s, name=name) for s in here.sources]
                 continue
             got: _Read = _gather(self.client, future)
-            if got.error:
-                raise EngineError(f"{got.error} (every worker must see the inputs at the same path: "
-                                  f"docs/cluster.md)")
+            if got.error is not None:
+                raise EngineError(got.error)
             result.problems += got.problems
+            if categories:
+                result.filtered[name] = got.filtered
             if got.source is None:
                 continue
             result.sources.append(got.source)

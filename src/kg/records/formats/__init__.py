@@ -5,7 +5,9 @@ from kg.records.formats import (  # noqa: F401
     arxiv_abstracts,
     arxiv_atom,
     arxiv_listing,
+    arxiv_snapshot,
     bibtex,
     hf_daily,
     jsonl,
+    oai_pmh,
 )

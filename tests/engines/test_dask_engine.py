@@ -8,25 +8,21 @@ process forks while the cluster's threads run.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 import shutil
 import socket
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from distributed import LocalCluster  # the test extra installs kg[cluster]: without it these fail
 
-pytest.importorskip("distributed")
-pytest.importorskip("pyarrow")
-
-from distributed import LocalCluster  # noqa: E402
-
-import kg  # noqa: E402
-from kg.engines import EngineError  # noqa: E402
-from kg.engines import dask as dask_engine  # noqa: E402
-from kg.engines import parquet  # noqa: E402
-from kg.graph.store import Store  # noqa: E402
-from kg.records.io import read_paths  # noqa: E402
+import kg
+from kg.engines import EngineError
+from kg.engines import dask as dask_engine
+from kg.engines import parquet
+from kg.graph.store import Store
+from kg.records.io import read_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "examples" / "corpus"

@@ -1,6 +1,6 @@
 """``kg build --engine dask``: reading and extraction on a Dask cluster.
 
-Extraction is nearly all of a build's CPU time and is done record by record, so it spreads over
+Extraction is about half of a build's CPU time and is done record by record, so it spreads over
 machines; resolution needs every record at once and the store is one folder, so both stay on the
 machine that runs ``kg build``. The work goes in two waves of tasks:
 
@@ -261,7 +261,9 @@ def connect(scheduler: str | None = None, *, timeout: float = TIMEOUT, workers: 
     if not scheduler:
         n = workers or min(os.cpu_count() or 1, 8)
         try:
-            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+            # no dashboard, and its HTTP server (health checks) on a free port: 8787 may be taken
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                                   scheduler_kwargs={"dashboard_address": ":0"})
         except Exception as exc:  # noqa: BLE001 -- distributed raises what its nannies raised
             raise EngineError(f"cannot start a local Dask cluster of {n} workers: {exc}") from None
         with cluster, Client(cluster, set_as_default=False) as client:

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from kg.engines import EngineError
 from kg.extract import saved
 from kg.extract.doc import Doc
 from kg.extract.pipeline import DEFAULT_PIPELINE, pipeline, run
@@ -195,6 +196,22 @@ def _saved_docs(st: Store, parts: list[tuple[str, int, int]], records: list[Reco
     return reused, todo
 
 
+def _extracted_by(engine, todo: list[tuple[str, int, int]], records: list[Record],
+                  components: tuple[str, ...], stage: Path) -> dict[str, list[Doc]]:
+    """The docs of the parts ``todo``, extracted by ``engine`` (kg.engines) and handed back packed as
+    a store keeps them; kept in ``stage`` for the new generation, like the docs extracted here."""
+    packed = engine.extract([(name, records[a:b]) for name, a, b in todo], components)
+    docs: dict[str, list[Doc]] = {}
+    for name, a, b in todo:
+        data = packed.pop(name)
+        got = saved.unpack(data, records[a:b])
+        if got is None:
+            raise EngineError(f"the {engine.name} engine gave docs that do not match the records of {name}")
+        (stage / name).write_bytes(data)
+        docs[name] = got
+    return docs
+
+
 @dataclass
 class BuildReport:
     store: Path
@@ -212,7 +229,7 @@ class BuildReport:
 def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebuild: bool = False,
           format: str | None = None, min_confidence: float = 0.0,
           components: Sequence[str] = DEFAULT_PIPELINE,
-          progress: Progress | None = None, categories: Sequence[str] = ()) -> BuildReport:
+          progress: Progress | None = None, categories: Sequence[str] = (), engine=None) -> BuildReport:
     """Read ``paths`` (files, folders or "-"), add them to the store's graph, and save it.
 
     Building a file the store already holds changes nothing; a new file is added
@@ -222,6 +239,8 @@ def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebui
     ``categories`` ("cs.CL", "cs" for all of cs.*) keeps only the records of ``paths`` listed in
     one of them; records whose source gives no categories are kept. A source remembers the filter
     it was built with; the records left out are counted in the report ("filtered").
+
+    ``engine`` (kg.engines): where reading and extraction run instead of here (a Dask cluster).
     """
     from kg.records import categories as cats
     from kg.records.io import read_paths
@@ -229,11 +248,13 @@ def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebui
     wanted = cats.wanted(categories)  # a value that is no category: ValueError before any work
     st = Store(store)
     with _without_cyclic_gc():
-        fresh = read_paths([str(p) for p in paths], format=format, categories=wanted)
+        fresh = (engine.read if engine else read_paths)([str(p) for p in paths], format=format,
+                                                        categories=wanted)
         # the lock: from reading what the store holds to swapping in the new generation
         with st.lock(), st.staging() as stage:
             return _build(st, stage, paths, fresh, rebuild=rebuild, format=format, categories=wanted,
-                          min_confidence=min_confidence, components=components, progress=progress)
+                          min_confidence=min_confidence, components=components, progress=progress,
+                          engine=engine)
 
 
 @contextmanager
@@ -253,7 +274,7 @@ def _without_cyclic_gc() -> Iterator[None]:
 
 def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuild: bool, format: str | None,
            min_confidence: float, components: Sequence[str], progress: Progress | None,
-           categories: tuple[str, ...] = ()) -> BuildReport:
+           categories: tuple[str, ...] = (), engine=None) -> BuildReport:
     from kg.records import categories as cats
     from kg.records.io import parse_text
 
@@ -300,6 +321,11 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuil
         raise NoRecords(f"{why}; the store was not changed", problems)
 
     reused, todo = _saved_docs(st, parts, records, rebuild, stage)
+    resolving = None
+    if engine is not None and todo:  # extracted elsewhere (resolved here meanwhile): then taken as if kept
+        resolving = _Background(lambda: _resolve(records))
+        reused.update(_extracted_by(engine, todo, records, tuple(components), stage))
+        todo = []
     job = [r for _, a, b in todo for r in records[a:b]]
     ends = list(itertools.accumulate(b - a for _, a, b in todo))
     part_of = {name: (n, ends[n] - (b - a)) for n, (name, a, b) in enumerate(todo)}  # name -> (number, start)
@@ -307,7 +333,8 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuil
     docs = []
     with extraction(job, tuple(components), ends) as extracted:
         # papers and people need only the records: resolved (and written out) while the workers extract
-        resolving = _Background(lambda: _resolve(records)) if extracted.in_workers else None
+        if extracted.in_workers:
+            resolving = _Background(lambda: _resolve(records))
         made = iter(extracted.docs)
         for name, a, b in parts:
             for doc in reused[name] if name in reused else itertools.islice(made, b - a):

@@ -1,5 +1,5 @@
 """The same input gives the same bytes: whatever the hash seed, and whether records are extracted
-in this process or in worker processes. (Two builds in one process: tests/foundation/test_store.py.)"""
+in this process or in worker processes. (Two builds in one process: tests/graph/test_store.py.)"""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 A write that fails at any point must leave the previous generation current, readable and
 byte-for-byte the same, and no half-written folder that could pass for one. (Builds killed
-with SIGKILL, incremental and idempotent builds: tests/foundation/test_store.py.)
+with SIGKILL, incremental and idempotent builds: tests/graph/test_store.py.)
 """
 
 from __future__ import annotations

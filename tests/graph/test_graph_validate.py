@@ -1,7 +1,7 @@
 """kg validate on hand-made graphs: each shape catches its breakage, on the right node, in one readable line.
 
 (The example corpus conforming, and the four breakages the issue names one by one through the
-real command: tests/foundation/test_validate.py.)
+real command: tests/graph/test_validate.py.)
 """
 
 from __future__ import annotations

@@ -301,6 +301,7 @@ def test_a_reader_survives_its_own_format_garbled(reader_name):
     run()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("reader_name", sorted(STRATEGIES))
 def test_every_reader_survives_every_other_format(reader_name):
     """A file forced through the wrong reader (--format), and sniffing over it: no exception."""
@@ -317,6 +318,7 @@ def test_every_reader_survives_every_other_format(reader_name):
     run()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("reader_name", sorted(STRATEGIES))
 def test_sizes_grow_but_readers_stay_well_formed(reader_name):
     """The largest lists and depths the strategies draw, at once, in every format."""

@@ -144,6 +144,7 @@ def test_same_file_name_in_two_folders_stays_apart(tmp_path):
     assert sorted(r.file for r in result.records) == ["x.txt", "x.txt~2"]
 
 
+@pytest.mark.slow
 def test_fifty_megabyte_line_is_bounded(tmp_path):
     big = tmp_path / "big.txt"
     big.write_bytes(b"Abstract:" + b"word " * (10 * 1024 * 1024) + b"\nAbstract:A normal abstract after it.\n")
@@ -155,6 +156,7 @@ def test_fifty_megabyte_line_is_bounded(tmp_path):
     assert any(str(MAX_RECORD_CHARS) in p.message and p.line == 1 for p in result.problems)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["arxiv-listing", "abstract-lines", "arxiv-abstracts", "hf-daily", "jsonl", "arxiv-atom", "bibtex"])
 def test_fifty_megabyte_line_in_every_reader(fmt):
     line = "x" * (50 * 1024 * 1024)

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 import kg
-from foundation_support import CORPUS, run_kg
+from support import CORPUS, run_kg
 from kg.cli import app
 
 LISTING = CORPUS / "004_945dcbf884b0a543.txt"

@@ -15,7 +15,7 @@ import pytest
 
 from kg.extract.saved import EXTRACTION_CODE
 
-KG = Path(__file__).resolve().parents[2] / "src" / "kg"
+KG = Path(__file__).resolve().parents[1] / "src" / "kg"
 LATER_STAGES = ("kg.resolve", "kg.graph", "kg.views", "kg.exports", "kg.serve", "kg.cli",
                 "kg.queries", "kg.lineage", "kg.build", "kg.people")
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from foundation_support import ROOT
+from support import ROOT
 from kg.cli import app
 
 README = (ROOT / "README.md").read_text("utf-8")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import kg
-from foundation_support import CORPUS, KG, ROOT, ntriples, run_kg
+from support import CORPUS, KG, ROOT, ntriples, run_kg
 from kg.graph.store import CURRENT, Store
 
 FILES = sorted(CORPUS.iterdir())
@@ -146,6 +146,7 @@ def _corpus_copies(folder: Path, n: int) -> Path:
 
 
 
+@pytest.mark.slow
 def test_a_killed_build_leaves_the_previous_store_answering(built, tmp_path):
     store = copy_store(built, tmp_path / "store")
     before = ntriples(store)
@@ -173,6 +174,7 @@ WRITER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_a_write_killed_half_way_leaves_the_previous_store_and_is_cleaned_up_later(built, tmp_path):
     store = copy_store(built, tmp_path / "store")
     before, generation = ntriples(store), os.readlink(store / CURRENT)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import kg
-from foundation_support import run_kg
+from support import run_kg
 
 
 def printed_tables(stdout: str) -> list[dict[str, int]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from foundation_support import run_kg
+from support import run_kg
 from kg.graph.store import Store
 
 ID = "https://w3id.org/mlkg/id/"

@@ -1,4 +1,4 @@
-"""Helpers the foundation tests import: paths, running `kg`, comparing stores."""
+"""Helpers tests import (`from support import ...`): paths, running `kg`, comparing stores."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pyoxigraph
 
 from kg.graph.store import Store
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
 KG = Path(sys.executable).with_name("kg")
 

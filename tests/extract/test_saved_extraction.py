@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 import kg
-from foundation_support import CORPUS, ntriples
+from support import CORPUS, ntriples
 from kg.extract import saved
 from kg.graph.store import EXTRACTED, Store
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
-from foundation_support import ROOT
+from support import ROOT
 
 ONTOLOGY = ROOT / "ontology" / "mlkg.ttl"
 VOCABULARY = ROOT / "ontology" / "VOCABULARY.md"  # the public contract, copied from ../shared/contract/

@@ -9,7 +9,7 @@ import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from foundation_support import run_kg
+from support import run_kg
 from kg.exports import atomic
 from kg.graph.store import Store
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import doctest
 
 import kg
-from foundation_support import ROOT
+from support import ROOT
 
 
 def test_the_package_docstring_examples_run(monkeypatch):

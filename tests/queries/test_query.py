@@ -13,7 +13,7 @@ from rdflib.query import Result
 from typer.testing import CliRunner
 
 import kg
-from foundation_support import ntriples
+from support import ntriples
 from kg.cli import app
 from kg.queries.run import saved_queries
 

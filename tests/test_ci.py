@@ -6,7 +6,7 @@ import shlex
 import subprocess
 import sys
 
-from foundation_support import ROOT
+from support import ROOT
 
 
 def test_pytest_exits_non_zero_when_it_collects_nothing(tmp_path):

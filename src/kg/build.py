@@ -26,6 +26,7 @@ from kg.extract.pipeline import DEFAULT_PIPELINE, pipeline, run
 from kg.graph.build import build_triples, head_lines, iter_ntriples
 from kg.graph.store import Store
 from kg.records.record import Problem, Record
+from kg.records.registry import describes
 from kg.resolve.papers import cluster_papers
 from kg.resolve.people import resolve_people
 
@@ -166,8 +167,9 @@ class _Background(threading.Thread):
 
 
 def _resolve(records: list[Record]):
-    """Papers, people, and the graph's lines for them: all they need is the records."""
-    papers = cluster_papers(records)
+    """Papers, people, and the graph's lines for them: all they need is the records (a model
+    card's record is about a model, not a paper: kg.graph.build writes it with the models)."""
+    papers = cluster_papers([r for r in records if describes(r) == "paper"])
     people = resolve_people(papers)
     return papers, people, head_lines(papers, people)
 
@@ -212,18 +214,25 @@ class BuildReport:
 def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebuild: bool = False,
           format: str | None = None, min_confidence: float = 0.0,
           components: Sequence[str] = DEFAULT_PIPELINE,
-          progress: Progress | None = None) -> BuildReport:
+          progress: Progress | None = None, hub_id: str | None = None) -> BuildReport:
     """Read ``paths`` (files, folders or "-"), add them to the store's graph, and save it.
 
     Building a file the store already holds changes nothing; a new file is added
     to what is there; ``rebuild=True`` starts from nothing. The store is replaced
-    atomically, so a failed build leaves the previous graph as it was.
+    atomically, so a failed build leaves the previous graph as it was. ``hub_id``
+    ("org/name") reads the one file given as that repo's model card.
     """
     from kg.records.io import read_paths
 
     st = Store(store)
+    if hub_id is not None:
+        format = format or "model-card"
     with _without_cyclic_gc():
         fresh = read_paths([str(p) for p in paths], format=format)
+        if hub_id is not None:
+            from kg.records.formats.model_card import as_card_of
+
+            fresh = as_card_of(fresh, hub_id, format)
         # the lock: from reading what the store holds to swapping in the new generation
         with st.lock(), st.staging() as stage:
             return _build(st, stage, paths, fresh, rebuild=rebuild, format=format,

@@ -45,4 +45,4 @@ def test_decoding_and_sniffing_survive_arbitrary_bytes(data):
 def test_registry_is_loaded():
     registry.get("jsonl")
     assert set(registry.READERS) == {"arxiv-listing", "abstract-lines", "arxiv-abstracts", "hf-daily",
-                                     "arxiv-atom", "bibtex", "jsonl"}
+                                     "arxiv-atom", "bibtex", "jsonl", "model-card", "hub-models"}

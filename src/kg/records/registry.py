@@ -6,6 +6,9 @@ text is its format. Registering looks like::
 
     @reader("arxiv-listing", sniff=looks_like_listing)
     def parse(text: str, file: str) -> Iterator[Record | Problem]: ...
+
+A reader's records describe papers unless it says ``describes="model"`` (a model
+card, a Hub listing): those records are about a model, never clustered into papers.
 """
 
 from __future__ import annotations
@@ -25,17 +28,19 @@ class Reader:
     parse: Parse
     sniff: Sniff
     description: str
+    describes: str = "paper"
+    """What each of its records is about: "paper" or "model"."""
 
 
 READERS: dict[str, Reader] = {}
 
 
-def reader(name: str, *, sniff: Sniff, description: str = "") -> Callable[[Parse], Parse]:
+def reader(name: str, *, sniff: Sniff, description: str = "", describes: str = "paper") -> Callable[[Parse], Parse]:
     """Register ``parse`` as the reader called ``name``."""
 
     def register(parse: Parse) -> Parse:
         doc = description or (parse.__doc__ or "").strip().splitlines()[0]
-        READERS[name] = Reader(name, parse, sniff, doc)
+        READERS[name] = Reader(name, parse, sniff, doc, describes)
         return parse
 
     return register
@@ -49,6 +54,13 @@ def choose(text: str) -> Reader | None:
     if best is None or best.sniff(head) <= 0:
         return None
     return best
+
+
+def describes(record: Record) -> str:
+    """What ``record`` is about ("paper" or "model"), as its reader says."""
+    _load_builtin_readers()
+    found = READERS.get(record.format)
+    return found.describes if found is not None else "paper"
 
 
 def get(name: str) -> Reader:

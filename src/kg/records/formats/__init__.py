@@ -7,5 +7,7 @@ from kg.records.formats import (  # noqa: F401
     arxiv_listing,
     bibtex,
     hf_daily,
+    hub_models,
     jsonl,
+    model_card,
 )

@@ -10,8 +10,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from kg.cli.app import (DEFAULT_STORE, DataError, StoreOption, app, err, handles_errors, is_interactive,
-                        out, plain)
+from kg.cli.app import (DEFAULT_STORE, DataError, StoreOption, UsageError, app, err, handles_errors,
+                        is_interactive, out, plain)
 
 
 @app.command()
@@ -23,15 +23,19 @@ def build(
     format: Annotated[str | None, typer.Option("--format", "-f", help="Force a reader (see `kg formats`) instead of sniffing each file.")] = None,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts less sure than this (0-1): trades recall for precision.")] = 0.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
+    hub_id: Annotated[str | None, typer.Option("--hub-id", help="Read the one FILE given as the model card of this Hub repo (ORG/NAME).")] = None,
 ) -> None:
     """Build (or extend) the graph from paper listings.
 
     The format of each file is sniffed from its content: arXiv listings, Hugging Face
     daily papers, bare abstracts, abstracts with arXiv ids, arXiv Atom feeds, BibTeX
-    and JSON Lines. Building a file the store already has changes nothing; a new file
+    and JSON Lines; Hugging Face model cards (ORG/NAME/README.md) and Hub model
+    metadata (kg hub fetch) add declared lineage. Folders are read with their
+    sub-folders. Building a file the store already has changes nothing; a new file
     is added; --rebuild starts over. A failed build leaves the previous store as it was.
 
     Example:  kg build examples/corpus --store .kg
+              kg build --hub-id nvidia/Kelp-7B downloads/README.md
     """
     from kg.build import NoRecords
     from kg.build import build as run_build
@@ -40,6 +44,11 @@ def build(
         from kg.records import registry
 
         registry.get(format)  # unknown format -> usage error
+    if hub_id is not None:
+        from kg.records.formats.declared import repo_id
+
+        if "/" not in (repo_id(hub_id) or ""):
+            raise UsageError(f"--hub-id {hub_id!r} is not a Hub repo id such as org/name")
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn(), console=err, transient=True,
                   disable=quiet or not is_interactive()) as bar:
@@ -50,7 +59,7 @@ def build(
 
         try:
             report = run_build(paths, store=store, rebuild=rebuild, format=format,
-                               min_confidence=min_confidence, progress=progress)
+                               min_confidence=min_confidence, progress=progress, hub_id=hub_id)
         except NoRecords as exc:
             _print_problems(exc.problems)  # why each input gave nothing
             raise DataError(str(exc)) from None

@@ -34,7 +34,12 @@ _PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in (
 
 
 class UnsafeYAML(ValueError):
-    """The document was refused: the message says why, in one line."""
+    """The document was refused: the message says why, in one line; ``line`` (1-based, in the
+    YAML text) says where, when one place is to blame."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 def load(text: str) -> tuple[Any, yaml.Node | None]:
@@ -77,10 +82,10 @@ def _check(root: yaml.Node) -> None:
         if key in size:
             continue
         if key in open_:
-            raise UnsafeYAML(f"an alias refers to itself (line {node.start_mark.line + 1})")
+            raise UnsafeYAML("an alias refers to itself", node.start_mark.line + 1)
         if node.tag not in _PLAIN_TAGS:
-            raise UnsafeYAML(f"YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed "
-                             f"(line {node.start_mark.line + 1}); only plain YAML values are read")
+            raise UnsafeYAML(f"YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed: "
+                             "only plain YAML values are read", node.start_mark.line + 1)
         open_.add(key)
         stack.append((node, True))
         stack.extend((c, False) for c in _children(node) if id(c) not in size)

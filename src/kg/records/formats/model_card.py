@@ -71,7 +71,7 @@ def parse(text: str, file: str) -> Iterator[Record | Problem]:
         try:
             meta, root = safe_yaml.load("\n".join(yaml_lines))
         except safe_yaml.UnsafeYAML as exc:
-            yield Problem(file, 1, f"card refused: {exc}")
+            yield Problem(file, exc.line + 1 if exc.line else 1, f"card refused: {exc}")
             return
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)

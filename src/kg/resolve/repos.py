@@ -60,7 +60,7 @@ def resolve_with_repos(mentions: list[Mention], aliases: list[Alias],
     best: dict[int, tuple[tuple[int, str], str, Mention]] = {}  # text entity -> (rank, repo, its mention)
     close: list[tuple[Mention, Mention]] = []
     for repo in repos:
-        hits = [(rank, key) for rank, (key, _) in enumerate(name_variants(repo)) if key in spelling]
+        hits = [(v.distance, v.key) for v in name_variants(repo) if v.key in spelling]
         if not hits:
             continue
         supported = [(rank, key) for rank, key in hits if papers.get(key, set()) & cited.get(repo, set())]

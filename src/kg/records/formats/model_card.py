@@ -30,6 +30,7 @@ FENCE = re.compile(r"^---[ \t]*$")
 CARD_KEY = re.compile(r"(?m)^(?:base_model|base_model_relation|license|license_name|library_name|pipeline_tag|"
                       r"tags|datasets|language|model-index|model_name|model_creator|quantized_by|inference|"
                       r"widget|metrics|thumbnail|new_version)\s*:")
+TOO_LONG = -1
 QUOTE_SPAN = 5
 """A list item is quoted with its key's line when they are this few lines apart ("base_model:\\n- a\\n- b")."""
 
@@ -56,6 +57,9 @@ def parse(text: str, file: str) -> Iterator[Record | Problem]:
     """Hugging Face model card: README.md with YAML front matter (base_model, tags, datasets)."""
     lines = split_lines(text)
     end = _fence_end(lines)
+    if end == TOO_LONG:
+        yield Problem(file, 1, f"card refused: metadata longer than the limit of {safe_yaml.MAX_CHARS} characters")
+        return
     problems: list[Problem] = []
     meta, root, yaml_lines = None, None, []
     if end is None:
@@ -78,11 +82,11 @@ def parse(text: str, file: str) -> Iterator[Record | Problem]:
             line = mark.line + 2 if mark is not None else 1
             yield Problem(file, line, f"card refused: its YAML does not parse ({getattr(exc, 'problem', None) or exc})")
             return
-        if not isinstance(meta, dict):
+        if meta is None or meta == {}:
+            problems.append(Problem(file, 1, "card has no metadata (empty front matter)", skipped=False))
+        elif not isinstance(meta, dict):
             problems.append(Problem(file, 2, "card front matter is not a mapping: read without metadata", skipped=False))
             meta, root = None, None
-        elif not meta:
-            problems.append(Problem(file, 1, "card has no metadata (empty front matter)", skipped=False))
         span, record_text = (1, end + 1), "\n".join(lines[:end + 1])
 
     repo = repo_from_path(file) or _model_index_name(meta)
@@ -107,8 +111,8 @@ def _fence_end(lines: list[str]) -> int | None:
         if FENCE.match(lines[i]):
             return i
         budget -= len(lines[i]) + 1
-        if budget < 0:  # front matter too long to be metadata: let the loader refuse it by size
-            return i
+        if budget < 0:  # too long to be metadata: refused without reading further
+            return TOO_LONG
     return None
 
 

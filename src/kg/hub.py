@@ -54,14 +54,15 @@ def fetch(author: str, out: str | Path, *, search: str | None = None, cards: str
     """Write ``author``'s models (those matching ``search``) to ``out`` as JSON Lines; with
     ``cards``, download each model's card to ``cards/ORG/NAME/README.md``."""
     from huggingface_hub import HfApi, hf_hub_download
-    from huggingface_hub.errors import EntryNotFoundError, HfHubHTTPError
+    from huggingface_hub.utils import logging as hub_logging
 
+    hub_logging.set_verbosity_error()  # its retry notices are not ours to print; a failure is one line
     api = HfApi(endpoint=endpoint())
     got = Fetched()
     try:
         rows = [_row(m) for m in api.list_models(author=author, search=search, full=True, cardData=True,
                                                   limit=limit)]
-    except (HfHubHTTPError, OSError) as exc:
+    except Exception as exc:  # the client's HTTP, connection and decoding errors, whatever the transport
         raise HubError(f"the Hub did not answer the model list for {author!r}: {_first_line(exc)}") from None
     with atomic_path(Path(out)) as tmp:
         with open(tmp, "w", encoding="utf-8") as fh:
@@ -80,7 +81,7 @@ def fetch(author: str, out: str | Path, *, search: str | None = None, cards: str
         try:
             hf_hub_download(repo, "README.md", local_dir=Path(cards) / repo, endpoint=endpoint())
             got.cards += 1
-        except (EntryNotFoundError, HfHubHTTPError, OSError):
+        except Exception:  # no README.md, or it could not be had: reported, the others are fetched
             got.missing_cards.append(repo)
     return got
 

@@ -9,9 +9,11 @@ import typer
 
 from kg.cli.app import DataError, app, err, handles_errors, out, plain
 
-hub = typer.Typer(name="hub", help="Read model metadata from the Hugging Face Hub (needs the network, or $HF_ENDPOINT).",
+hub = typer.Typer(help="Read model metadata and cards from the Hugging Face Hub (needs the network, or a mirror "
+                       "in $HF_ENDPOINT), for kg build to add declared lineage.\n\n"
+                       "Example:  kg hub fetch --author nvidia -o models.jsonl --cards cards",
                   no_args_is_help=True, rich_markup_mode="rich")
-app.add_typer(hub)
+app.add_typer(hub, name="hub")
 
 
 @hub.command("fetch")

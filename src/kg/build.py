@@ -214,28 +214,35 @@ class BuildReport:
 def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebuild: bool = False,
           format: str | None = None, min_confidence: float = 0.0,
           components: Sequence[str] = DEFAULT_PIPELINE,
-          progress: Progress | None = None, hub_id: str | None = None) -> BuildReport:
+          progress: Progress | None = None, categories: Sequence[str] = (),
+          hub_id: str | None = None) -> BuildReport:
     """Read ``paths`` (files, folders or "-"), add them to the store's graph, and save it.
 
     Building a file the store already holds changes nothing; a new file is added
     to what is there; ``rebuild=True`` starts from nothing. The store is replaced
-    atomically, so a failed build leaves the previous graph as it was. ``hub_id``
-    ("org/name") reads the one file given as that repo's model card.
+    atomically, so a failed build leaves the previous graph as it was.
+
+    ``categories`` ("cs.CL", "cs" for all of cs.*) keeps only the records of ``paths`` listed in
+    one of them; records whose source gives no categories are kept. A source remembers the filter
+    it was built with; the records left out are counted in the report ("filtered").
+    ``hub_id`` ("org/name") reads the one file given as that repo's model card.
     """
+    from kg.records import categories as cats
     from kg.records.io import read_paths
 
+    wanted = cats.wanted(categories)  # a value that is no category: ValueError before any work
     st = Store(store)
     if hub_id is not None:
         format = format or "model-card"
     with _without_cyclic_gc():
-        fresh = read_paths([str(p) for p in paths], format=format)
+        fresh = read_paths([str(p) for p in paths], format=format, categories=wanted)
         if hub_id is not None:
             from kg.records.formats.model_card import as_card_of
 
             fresh = as_card_of(fresh, hub_id, format)
         # the lock: from reading what the store holds to swapping in the new generation
         with st.lock(), st.staging() as stage:
-            return _build(st, stage, paths, fresh, rebuild=rebuild, format=format,
+            return _build(st, stage, paths, fresh, rebuild=rebuild, format=format, categories=wanted,
                           min_confidence=min_confidence, components=components, progress=progress)
 
 
@@ -255,16 +262,18 @@ def _without_cyclic_gc() -> Iterator[None]:
 
 
 def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuild: bool, format: str | None,
-           min_confidence: float, components: Sequence[str], progress: Progress | None) -> BuildReport:
+           min_confidence: float, components: Sequence[str], progress: Progress | None,
+           categories: tuple[str, ...] = ()) -> BuildReport:
+    from kg.records import categories as cats
     from kg.records.io import parse_text
 
-    incoming = [replace(s, format=format) for s in fresh.sources]
+    incoming = [replace(s, format=format, categories=categories) for s in fresh.sources]
     if not incoming:  # every input was empty, binary or unreadable: an error even beside a good store
         where = ", ".join(str(p) for p in paths)
         raise NoRecords(f"no record could be read from {where}; the store was not changed", fresh.problems)
     known = [] if rebuild else st.sources()
-    known_hashes = {s.sha256 for s in known}
-    if st.exists() and not rebuild and all(s.sha256 in known_hashes for s in incoming):
+    known_hashes = {(s.sha256, s.categories) for s in known}
+    if st.exists() and not rebuild and all((s.sha256, s.categories) in known_hashes for s in incoming):
         return BuildReport(st.path, changed=False, problems=list(fresh.problems),
                            counts=st.manifest().get("summary", {}), sources=[s.name for s in known])
 
@@ -275,14 +284,18 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuil
     records: list[Record] = []
     problems: list[Problem] = []
     parts: list[tuple[str, int, int]] = []  # (name of the source's saved docs, first record, end)
+    filtered = 0  # records left out by a source's --category filter
     new_names = {s.name for s in incoming}
     signature = saved.signature(tuple(components))
     for src in sources:
         if src.name in new_names:
             recs = [r for r in fresh.records if r.file == src.name]
             probs = [p for p in fresh.problems if p.file == src.name]
+            left_out = fresh.filtered.get(src.name, 0)  # read_paths left them out as it read
         else:
             recs, probs, _ = parse_text(src.text, src.name, src.format)
+            recs, left_out = cats.keep(recs, src.categories)
+        filtered += left_out
         parts.append((Store.extracted_name(src, signature), len(records), len(records) + len(recs)))
         records.extend(recs)
         problems.extend(probs)
@@ -290,7 +303,9 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuil
 
     if not records:
         where = ", ".join(str(p) for p in paths)
-        raise NoRecords(f"no record could be read from {where}; the store was not changed", problems)
+        why = (f"the {filtered} records read are all outside the categories asked for ({', '.join(categories)})"
+               if filtered else f"no record could be read from {where}")
+        raise NoRecords(f"{why}; the store was not changed", problems)
 
     reused, todo = _saved_docs(st, parts, records, rebuild, stage)
     job = [r for _, a, b in todo for r in records[a:b]]
@@ -315,6 +330,8 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuil
     result = build_triples(papers, people, docs, min_confidence=min_confidence, head=head)
     del papers, people, head, docs  # the lines own them now: freed when the last line is out, as the store loads it
     summary = {"records": len(records), "skipped": sum(p.skipped for p in problems), **result.counts}
+    if any(s.categories for s in sources):
+        summary["filtered"] = filtered
 
     def lines():
         yield from iter_ntriples(result.triples)

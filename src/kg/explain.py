@@ -170,6 +170,7 @@ def _records_about(st: Store, keys: set[str], refs: set[str]) -> Iterator[Record
     """The records of the store's sources that hold the model's evidence or name it, in the store's
     order. A name is found as entity resolution folds it ("Kelp 7B" in "kelp-7b") and as a whole
     word: "T5" is not found in "at 5 points"."""
+    from kg.records import categories
     from kg.records.io import parse_text
 
     files = {ref.rpartition("#")[0] for ref in refs}
@@ -178,6 +179,7 @@ def _records_about(st: Store, keys: set[str], refs: set[str]) -> Iterator[Record
         if src.name not in files and not named.search(src.text):
             continue  # a file that never names the model has no record that does
         records, _, _ = parse_text(src.text, src.name, src.format)
+        records, _ = categories.keep(records, src.categories)  # the build left these out too
         for r in records:
             if f"{r.file}#{r.index}" in refs or named.search(r.text):
                 yield r

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, err, handles_errors, out, plain
+from kg.cli.source import EndpointOption, open_graph
 
 
 @app.command()
@@ -18,6 +19,7 @@ def html(
     around: Annotated[list[str], typer.Option("--around", help="Draw only the neighbourhood of this entity (any name or spelling). Repeatable.")] = [],  # noqa: B006
     depth: Annotated[int, typer.Option(min=0, max=6, help="Hops around --around to draw.")] = 2,
     max_nodes: Annotated[int | None, typer.Option(min=10, help="Largest drawing; a bigger graph is focused on its best-connected entities.  [default: the measured limit]")] = None,
+    endpoint: EndpointOption = None,
 ) -> None:
     """Draw the graph as a self-contained page (scripts inline: it opens from disk with no network).
 
@@ -27,13 +29,12 @@ def html(
 
     Example:  kg html -o exports/graph.html --around "Nemotron-4 15B" --depth 2
     """
-    from kg.graph.store import Store
     from kg.lineage import AmbiguousName, UnknownName
     from kg.views import MAX_NODES, graph_view
 
     limit = max_nodes or MAX_NODES
     try:
-        view = graph_view(Store(store), around=around or None, depth=depth, max_nodes=limit)
+        view = graph_view(open_graph(store, endpoint), around=around or None, depth=depth, max_nodes=limit)
     except AmbiguousName as exc:
         raise UsageError(f"{exc}; give one of these names") from None
     except UnknownName as exc:

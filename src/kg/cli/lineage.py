@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, err, handles_errors, out, plain
+from kg.cli.source import EndpointOption, open_graph
 
 QUOTES_PER_EDGE = 3
 
@@ -20,6 +21,7 @@ def lineage(
     html: Annotated[Path | None, typer.Option("--html", help="Also draw the lineage as a page (tree layout).")] = None,
     depth: Annotated[int, typer.Option(min=1, max=50, help="Steps to follow up and down.")] = 20,
     quotes: Annotated[bool, typer.Option("--quotes/--no-quotes", help="Show the sentence behind each edge.")] = True,
+    endpoint: EndpointOption = None,
 ) -> None:
     """A model's ancestors and descendants as a tree: the kind of each derivation and its evidence.
 
@@ -30,12 +32,11 @@ def lineage(
     """
     from rich.text import Text
 
-    from kg.graph.store import Store
     from kg.lineage import AmbiguousName, UnknownName, find_model, spellings
     from kg.lineage import lineage as walk
     from kg.keys import model_key
 
-    graph = Store(store).graph()
+    graph = open_graph(store, endpoint)
     try:
         root = find_model(graph, name)
     except AmbiguousName as exc:

@@ -112,7 +112,7 @@ class Store:
             return []
         try:
             return [Source(s["name"], s["sha256"], (gen / "sources" / s["sha256"]).read_text("utf-8"),
-                           s.get("format"))
+                           s.get("format"), tuple(s.get("categories", ())))
                     for s in self.manifest()["sources"]]
         except (OSError, ValueError, KeyError) as exc:
             raise StoreError(f"the store at {self.path} is damaged: {exc}; "
@@ -122,7 +122,8 @@ class Store:
     def extracted_name(source: Source, signature: str) -> str:
         """The name under which a generation keeps the docs extracted from ``source`` by extraction
         code ``signature`` (kg.extract.saved.signature)."""
-        fmt = hashlib.sha256(f"{source.name}\0{source.format or ''}".encode()).hexdigest()[:12]
+        read_as = f"{source.name}\0{source.format or ''}" + (f"\0{' '.join(source.categories)}" if source.categories else "")
+        fmt = hashlib.sha256(read_as.encode()).hexdigest()[:12]
         return f"{source.sha256}-{fmt}-{signature}"
 
     def extracted(self, name: str) -> Path | None:
@@ -231,7 +232,8 @@ class Store:
                 os.chmod(tmp / EXTRACTED, 0o777 & ~_umask())
             else:
                 (tmp / EXTRACTED).mkdir()
-            manifest = {"sources": [{"name": s.name, "sha256": s.sha256, "format": s.format}
+            manifest = {"sources": [{"name": s.name, "sha256": s.sha256, "format": s.format,
+                                     **({"categories": list(s.categories)} if s.categories else {})}
                                     for s in sources],
                         "summary": summary}
             (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True))

@@ -5,7 +5,10 @@ Paths may be files, folders (their regular, non-hidden files, sub-folders too, s
 ends, invalid UTF-8 (replaced, and reported by file:line), control
 characters, NUL bytes (binary: skipped) and empty files are dealt with
 before any reader sees the text. Only missing paths and inputs with nothing
-readable at all raise :class:`InputError`; everything else is a Problem.
+readable at all raise :class:`InputError`, and a truncated or damaged
+compressed file :class:`~kg.records.compressed.CompressedError`; everything
+else is a Problem. gzip, bzip2 and Zstandard files are decompressed as they
+are read (kg.records.compressed), so readers sniff and parse the content.
 """
 
 from __future__ import annotations
@@ -15,11 +18,12 @@ import hashlib
 import os
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.records import registry
+from kg.records import compressed, registry
+from kg.records.categories import keep as keep_categories
 from kg.records.limits import MAX_DECODE_PROBLEMS, MAX_FILE_BYTES
 from kg.records.record import Problem, Record
 
@@ -48,6 +52,8 @@ class Source:
     text: str
     """Decoded text the readers saw (BOM dropped, line ends folded to LF)."""
     format: str | None = None
+    categories: tuple[str, ...] = ()
+    """The ``--category`` filter this source was built with (kg.records.categories); () for none."""
 
 
 @dataclass
@@ -55,6 +61,8 @@ class ReadResult:
     records: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    filtered: dict[str, int] = field(default_factory=dict)
+    """Records left out by the ``categories`` filter, by file."""
 
 
 def decode(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
@@ -177,15 +185,21 @@ def _walk(folder: Path) -> list[tuple[str, Path]]:
     return sorted(files)
 
 
-def _read_bytes(path: Path | None) -> bytes:
+def _read_bytes(path: Path | None, name: str) -> bytes:
+    """The file's bytes, decompressed when it is gzip, bzip2 or Zstandard (kg.records.compressed:
+    a truncated or damaged stream raises CompressedError, which stops the build)."""
     if path is None:
-        return sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        return compressed.read(sys.stdin.buffer, name, MAX_FILE_BYTES + 1)
     with path.open("rb") as fh:
-        return fh.read(MAX_FILE_BYTES + 1)
+        return compressed.read(fh, name, MAX_FILE_BYTES + 1)
 
 
-def read_paths(paths: Iterable[str | Path], format: str | None = None) -> ReadResult:
-    """Read every input; one unreadable file or record never stops the others."""
+def read_paths(paths: Iterable[str | Path], format: str | None = None,
+               categories: Sequence[str] = ()) -> ReadResult:
+    """Read every input; one unreadable file or record never stops the others.
+
+    ``categories`` (kg.records.categories) leaves out the records of other arXiv categories as
+    each file is read, so a build of many bulk files holds only the records it keeps."""
     if format:
         registry.get(format)  # unknown format name: KeyError before any work
     result = ReadResult()
@@ -199,7 +213,7 @@ def read_paths(paths: Iterable[str | Path], format: str | None = None) -> ReadRe
         else:
             names[name] = 1
         try:
-            data = _read_bytes(path)
+            data = _read_bytes(path, name)
         except OSError as exc:
             result.problems.append(Problem(name, 1, f"cannot read: {exc.strerror or exc}"))
             continue
@@ -211,6 +225,8 @@ def read_paths(paths: Iterable[str | Path], format: str | None = None) -> ReadRe
         if text is None:
             continue
         records, problems, chosen = parse_text(text, name, format)
+        if categories:
+            records, result.filtered[name] = keep_categories(records, categories)
         result.records.extend(records)
         result.problems.extend(problems)
         result.sources.append(Source(name, hashlib.sha256(data).hexdigest(), text, chosen))

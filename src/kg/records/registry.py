@@ -50,8 +50,9 @@ def choose(text: str) -> Reader | None:
     """The reader most sure of ``text``, or None when none claims it."""
     _load_builtin_readers()
     head = text[:20_000]
-    best = max(READERS.values(), key=lambda r: r.sniff(head), default=None)
-    if best is None or best.sniff(head) <= 0:
+    scores = {r.name: _score(r, head) for r in READERS.values()}
+    best = max(READERS.values(), key=lambda r: scores[r.name], default=None)
+    if best is None or scores[best.name] <= 0:
         return None
     return best
 
@@ -61,6 +62,15 @@ def describes(record: Record) -> str:
     _load_builtin_readers()
     found = READERS.get(record.format)
     return found.describes if found is not None else "paper"
+
+
+def _score(r: Reader, head: str) -> float:
+    """How sure ``r`` is of ``head``; a sniffer that fails (hostile text it did not foresee, such
+    as JSON nested past Python's recursion limit) claims nothing instead of sinking the build."""
+    try:
+        return r.sniff(head)
+    except (RecursionError, ValueError, TypeError, IndexError, KeyError):
+        return 0.0
 
 
 def get(name: str) -> Reader:

@@ -11,6 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
+from kg.records import categories
 from kg.records.clean import collapse_ws
 from kg.records.dates import parse_date
 from kg.records.formats._common import too_long
@@ -102,6 +103,8 @@ def parse(text: str, file: str) -> Iterator[Record | Problem]:
         updated = parse_date(get("updated"))
         if updated:
             extra["updated"] = updated
+        terms = [entry.find(f"{ARXIV}primary_category"), *entry.findall(f"{ATOM}category")]
+        tags = categories.parse([t.get("term") or "" for t in terms if t is not None])
         if not (title or summary):
             yield Problem(file, first, "Atom entry has neither title nor summary")
             continue
@@ -112,5 +115,5 @@ def parse(text: str, file: str) -> Iterator[Record | Problem]:
             abstract=summary.strip() if summary else None, arxiv_id=arxiv_id(get("id")),
             doi=find_doi(doi_el) if doi_el else None,
             comments=collapse_ws(comment) if comment else None,
-            date=parse_date(get("published")), extra=extra,
+            date=parse_date(get("published")), extra=extra, categories=tags,
         )

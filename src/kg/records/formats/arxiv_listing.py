@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kg.records import categories
 from kg.records.dates import parse_date
 from kg.records.formats._common import split_author_pieces, split_lines, too_long
 from kg.records.ids import VERSIONED_ID, arxiv_id, find_doi
@@ -82,6 +83,7 @@ def _parse_block(block: list[tuple[int, str]], file: str, index: int) -> tuple[R
     comment_lines: list[str] = []
     extra: dict[str, str] = {}
     aid = doi = date = None
+    tags: tuple[str, ...] = ()
     state = "title"
     for no, line in block:
         stripped = line.strip()
@@ -92,6 +94,7 @@ def _parse_block(block: list[tuple[int, str]], file: str, index: int) -> tuple[R
                 problems.append(Problem(file, first, f"{len(title_lines)} stray line(s) before the arXiv id, dropped", skipped=False))
                 title_lines = []
             aid = arxiv_id(stripped)
+            tags = categories.parse(stripped.partition("]")[2])  # "arXiv:ID [pdf, other] cs.CL cs.LG"
             continue
         sub = SUBMITTED.match(line)
         if sub:
@@ -148,7 +151,7 @@ def _parse_block(block: list[tuple[int, str]], file: str, index: int) -> tuple[R
         file=file, index=index, lines=(first, last), text=text, format="arxiv-listing",
         title=title, authors=tuple(authors), authors_not_shown=not_shown, abstract=abstract,
         arxiv_id=aid, doi=doi, comments="\n".join(comment_lines).strip() or None, date=date,
-        extra=extra,
+        extra=extra, categories=tags,
     )
     return record, problems
 

@@ -6,6 +6,7 @@ import logging
 import re
 from collections.abc import Iterator
 
+from kg.records import categories
 from kg.records.clean import collapse_ws, latex_to_unicode
 from kg.records.dates import month_number, parse_date
 from kg.records.formats._common import too_long
@@ -155,4 +156,5 @@ def parse(text: str, file: str) -> Iterator[Record | Problem]:
             format="bibtex", title=title, authors=tuple(names), abstract=abstract.strip() if abstract else None,
             arxiv_id=aid, doi=doi, comments=fields.get("note") or fields.get("comment") or None,
             date=_date(fields), extra=extra,
+            categories=categories.parse(fields.get("primaryclass", "").strip("{} ")),  # arXiv's export
         )

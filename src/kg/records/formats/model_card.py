@@ -189,4 +189,4 @@ def as_card_of(result, hub_id: str, format: str | None = None):
     name = f"{rid}/README.md"
     records, problems, chosen = parse_text(source.text, name, format or FORMAT)
     kept = [p for p in result.problems if p.file != source.name]
-    return ReadResult(records, kept + problems, [replace(source, name=name, format=chosen)])
+    return ReadResult(records, kept + problems, [replace(source, name=name, format=chosen)], result.filtered)

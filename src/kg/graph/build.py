@@ -234,7 +234,9 @@ def _lines(head: Head, docs: list[Doc], min_confidence: float, counts: dict[str,
 
     mentions = [m for d in docs for m in d.entities]
     mentions += [m for d in docs for f in d.facts if f.confidence >= min_confidence for m in (f.subject, f.object)]
-    linked = resolve_with_repos(mentions, [a for d in docs for a in d.aliases], *cards.citations(docs, head))
+    with_repos = any(m.kind == "repo" for m in mentions)  # model cards in the build: what their repos cite
+    named_in, cited = cards.citations(docs, head) if with_repos else ([], {})
+    linked = resolve_with_repos(mentions, [a for d in docs for a in d.aliases], named_in, cited)
     entities = linked.entities
     del mentions
     everything = entities.all()

@@ -27,6 +27,7 @@ from kg.extract.pipeline import DEFAULT_PIPELINE, pipeline, run
 from kg.graph.build import build_triples, head_lines, iter_ntriples
 from kg.graph.store import Store
 from kg.records.record import Problem, Record
+from kg.records.registry import describes
 from kg.resolve.papers import cluster_papers
 from kg.resolve.people import resolve_people
 
@@ -167,8 +168,9 @@ class _Background(threading.Thread):
 
 
 def _resolve(records: list[Record]):
-    """Papers, people, and the graph's lines for them: all they need is the records."""
-    papers = cluster_papers(records)
+    """Papers, people, and the graph's lines for them: all they need is the records (a model
+    card's record is about a model, not a paper: kg.graph.build writes it with the models)."""
+    papers = cluster_papers([r for r in records if describes(r) == "paper"])
     people = resolve_people(papers)
     return papers, people, head_lines(papers, people)
 
@@ -229,7 +231,8 @@ class BuildReport:
 def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebuild: bool = False,
           format: str | None = None, min_confidence: float = 0.0,
           components: Sequence[str] = DEFAULT_PIPELINE,
-          progress: Progress | None = None, categories: Sequence[str] = (), engine=None) -> BuildReport:
+          progress: Progress | None = None, categories: Sequence[str] = (),
+          hub_id: str | None = None, engine=None) -> BuildReport:
     """Read ``paths`` (files, folders or "-"), add them to the store's graph, and save it.
 
     Building a file the store already holds changes nothing; a new file is added
@@ -239,6 +242,7 @@ def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebui
     ``categories`` ("cs.CL", "cs" for all of cs.*) keeps only the records of ``paths`` listed in
     one of them; records whose source gives no categories are kept. A source remembers the filter
     it was built with; the records left out are counted in the report ("filtered").
+    ``hub_id`` ("org/name") reads the one file given as that repo's model card.
 
     ``engine`` (kg.engines): where reading and extraction run instead of here (a Dask cluster).
     """
@@ -247,9 +251,15 @@ def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebui
 
     wanted = cats.wanted(categories)  # a value that is no category: ValueError before any work
     st = Store(store)
+    if hub_id is not None:
+        format = format or "model-card"
     with _without_cyclic_gc():
         fresh = (engine.read if engine else read_paths)([str(p) for p in paths], format=format,
                                                         categories=wanted)
+        if hub_id is not None:
+            from kg.records.formats.model_card import as_card_of
+
+            fresh = as_card_of(fresh, hub_id, format)
         # the lock: from reading what the store holds to swapping in the new generation
         with st.lock(), st.staging() as stage:
             return _build(st, stage, paths, fresh, rebuild=rebuild, format=format, categories=wanted,

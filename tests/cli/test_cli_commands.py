@@ -21,7 +21,7 @@ from kg.graph.store import Store
 ROOT = Path(__file__).resolve().parents[2]
 SMALL = ROOT / "examples" / "corpus" / "004_945dcbf884b0a543.txt"
 COMMANDS = typer.main.get_command(app).commands
-NO_STORE = {"formats"}  # lists what kg can read and write: no graph involved
+NO_STORE = {"formats", "hub"}  # what kg can read and write, and the Hub fetch: no graph involved
 
 
 def test_the_commands_were_found():

@@ -72,9 +72,9 @@ BROKEN = {
     "a fact without evidence": (
         lambda g: g.add((PAPER, MLKG.uses, PARENT)),
         str(PAPER), None, "at least one evidence node"),
-    "a record path with folders": (
+    "an absolute record path": (
         lambda g: g.set((RECORD, MLKG.file, Literal("/home/me/listing.txt"))),
-        str(RECORD), "file", "without folders"),
+        str(RECORD), "file", "a relative path"),
     "an arXiv id with a version": (
         lambda g: g.add((PAPER, MLKG.arxivId, Literal("2402.16819v2 [/x] :label:"))),
         str(PAPER), "arxivId", "versionless"),

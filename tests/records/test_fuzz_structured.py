@@ -246,7 +246,57 @@ def oai_texts(draw):
     return "".join(out)
 
 
+REPOS = ["kelp-lab/Kelp-7B", "kelp-lab/Kelp-7B-Instruct", "tide/Marlin-2-13B-GGUF", "x", "a/b/c", ""]
+RELATIONS = ["finetune", "adapter", "quantized", "merge", "", "Finetune", "sideways"]
+
+
+@st.composite
+def yaml_value(draw, nesting=depth):
+    """A YAML value: a scalar, a list of repos, or a flow mapping nested ``nesting`` deep, maybe unclosed."""
+    d = draw(nesting)
+    leaf = draw(st.one_of(st.sampled_from(REPOS), words.map(json.dumps)))
+    return draw(st.sampled_from([leaf, f"[{leaf}, {draw(st.sampled_from(REPOS))}]",
+                                 "{a: " * d + leaf + ("}" * d if draw(often) else ""),
+                                 "[" * d + leaf + ("]" * d if draw(often) else "")]))
+
+
+@st.composite
+def model_card_texts(draw):
+    """README.md with YAML front matter (base_model, relation, tags, datasets), cut or unclosed at times."""
+    keys = ["base_model", "base_model_relation", "tags", "datasets", "license", "library_name", "model-index"]
+    meta = [f"{draw(st.sampled_from(keys))}: {draw(yaml_value())}" for _ in range(draw(st.integers(0, 8)))]
+    meta += [f"  - {draw(st.sampled_from(REPOS))}" for _ in range(draw(list_size))]
+    meta += draw(st.lists(st.sampled_from(["&a [x, *a]", "!!python/object:os.system ls", "*undefined",
+                                           "base_model: !!binary aGk=", "? complex key"]), max_size=2))
+    fence = draw(st.sampled_from(["---", "--- ", "----", ""]))
+    closing = "---" if draw(often) else ""
+    body = draw(words)
+    return maybe_cut(f"{fence}\n" + "\n".join(meta) + f"\n{closing}\n# Card\n{body}\n", draw(cut))
+
+
+@st.composite
+def hub_models_texts(draw, nesting=depth):
+    """Hub model metadata lines: id, tags (base_model:REL:ID, arxiv:ID), cardData, some nested deep or cut."""
+    lines = []
+    for _ in range(draw(st.integers(1, 6))):
+        tags = [f"base_model:{draw(st.sampled_from(RELATIONS))}:{draw(st.sampled_from(REPOS))}"
+                for _ in range(draw(st.integers(0, 4)))]
+        tags += [f"arxiv:{draw(st.sampled_from(ARXIV_IDS))}" for _ in range(draw(st.integers(0, 2)))]
+        tags += draw(st.lists(words, max_size=3))
+        obj = {"id": draw(st.sampled_from(REPOS)), "author": draw(words), "tags": draw(st.one_of(st.just(tags), json_value())),
+               "cardData": draw(st.one_of(st.just({"base_model": draw(st.sampled_from(REPOS))}), json_value())),
+               "pipeline_tag": draw(words), "createdAt": "2025-01-03T10:00:00.000Z"}
+        line = json.dumps(obj, ensure_ascii=draw(st.booleans()))
+        d = draw(nesting)
+        if d:
+            line = line[:-1] + ', "x": ' + "[" * d + ("]" * d if draw(often) else "") + "}"
+        lines.append(maybe_cut(line, draw(cut)))
+    return "\n".join(lines) + "\n"
+
+
 STRATEGIES = {
+    "model-card": model_card_texts(),
+    "hub-models": hub_models_texts(),
     "arxiv-snapshot": snapshot_texts(),
     "arxiv-oai-pmh": oai_texts(),
     "jsonl": jsonl_texts(),
@@ -263,19 +313,24 @@ def collapse(s: str) -> str:
     return " ".join(s.split())
 
 
+FILE = {"model-card": "kelp-lab/Kelp-7B/README.md"}
+"""Where a reader's input lies, when the path says something (a card's repo is its two folders)."""
+
+
 def check_reader(reader_name: str, text: str) -> list[Record]:
     """Run one reader over ``text``; everything it yields must be well formed."""
     n_lines = text.count("\n") + 1
     # the snapshot's record text is its line with JSON's whitespace escapes as spaces, by design
     flat = collapse("\n".join(map(readable_line, text.split("\n"))) if reader_name == "arxiv-snapshot" else text)
     records: list[Record] = []
-    for item in registry.get(reader_name).parse(text, "fuzz.txt"):
+    file = FILE.get(reader_name, "fuzz.txt")
+    for item in registry.get(reader_name).parse(text, file):
         assert isinstance(item, (Record, Problem)), type(item)
         if isinstance(item, Problem):
-            assert item.file == "fuzz.txt" and 1 <= item.line <= n_lines and item.message
+            assert item.file == file and 1 <= item.line <= n_lines and item.message
             continue
         records.append(item)
-        assert item.file == "fuzz.txt" and item.format == reader_name
+        assert item.file == file and item.format == reader_name
         assert 1 <= item.lines[0] <= item.lines[1] <= n_lines
         assert collapse(item.text) in flat  # evidence quoted from the record is in the input
         assert len(item.authors) <= MAX_AUTHORS

@@ -29,16 +29,19 @@ def build(
     workers: Annotated[int | None, typer.Option("--workers", min=1, help="With --engine dask and no --scheduler: worker processes of the local cluster (default: one per core).")] = None,
     work_dir: Annotated[Path | None, typer.Option("--work-dir", help="With --engine dask: folder for the workers' intermediate results (Parquet); on a real cluster, one every worker shares.")] = None,
     category: Annotated[list[str] | None, typer.Option("--category", "-c", help="Keep only papers in this arXiv category (repeat it, or 'cs.CL,cs.LG'; 'cs' is every cs.* category). Papers whose source lists no categories are kept.")] = None,
+    hub_id: Annotated[str | None, typer.Option("--hub-id", help="Read the one FILE given as the model card of this Hub repo (ORG/NAME).")] = None,
 ) -> None:
     """Build (or extend) the graph from paper listings.
 
     The format of each file is sniffed from its content: arXiv listings, Hugging Face
     daily papers, bare abstracts, abstracts with arXiv ids, arXiv Atom feeds, BibTeX
     and JSON Lines, the arXiv metadata snapshot and arXiv OAI-PMH harvests, each also
-    gzip, bzip2 or Zstandard compressed. Building a file the store already has changes
-    nothing; a new file is added; --rebuild starts over. A failed build leaves the previous
-    store as it was. `kg build --rebuild` with no files rebuilds the graph from the copies of
-    its input files the store keeps (the way back from a damaged database).
+    gzip, bzip2 or Zstandard compressed; Hugging Face model cards (ORG/NAME/README.md)
+    and Hub model metadata (kg hub fetch) add declared lineage. Folders are read with
+    their sub-folders. Building a file the store already has changes nothing; a new file
+    is added; --rebuild starts over. A failed build leaves the previous store as it was.
+    `kg build --rebuild` with no files rebuilds the graph from the copies of its input files
+    the store keeps (the way back from a damaged database).
 
     --engine dask reads and extracts on a Dask cluster (the graph is the same as a local
     build's); the inputs must be at the same paths on every worker.
@@ -47,6 +50,7 @@ def build(
     Example:  kg build listings/ --engine dask --scheduler tcp://10.0.0.5:8786 --work-dir /shared/tmp
     Example:  kg build arxiv-metadata-oai-snapshot.json.zst --category cs.CL --category cs.LG
     Example:  kg build --rebuild --store .kg
+    Example:  kg build --hub-id nvidia/Kelp-7B downloads/README.md
     """
     from contextlib import nullcontext
 
@@ -71,6 +75,11 @@ def build(
         running = connect(scheduler, timeout=scheduler_timeout, workers=workers, work_dir=work_dir)
     else:
         running = nullcontext(None)
+    if hub_id is not None:
+        from kg.records.formats.declared import repo_id
+
+        if "/" not in (repo_id(hub_id) or ""):
+            raise UsageError(f"--hub-id {hub_id!r} is not a Hub repo id such as org/name")
     if category:
         from kg.records.categories import wanted
 
@@ -91,7 +100,8 @@ def build(
                 if paths:
                     report = run_build(paths, store=store, rebuild=rebuild, format=format,
                                        min_confidence=min_confidence, progress=progress,
-                                       categories=category or (), engine=runner)
+                                       categories=category or (), hub_id=hub_id,
+                                       engine=runner)
                 else:  # --rebuild alone
                     from kg.rebuild import rebuild_from_kept
 

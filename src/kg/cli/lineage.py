@@ -25,7 +25,8 @@ def lineage(
 ) -> None:
     """A model's ancestors and descendants as a tree: the kind of each derivation and its evidence.
 
-    Any spelling of the name works; a name that fits several models lists them (exit 2).
+    Each quote says where it was read: a paper's record (file#index, arXiv id), or a
+    "model card" (a card's front matter or a Hub listing: the metadata line). Any spelling of the name works; a name that fits several models lists them (exit 2).
 
     Example:  kg lineage "Mistral-NeMo-Minitron-8B" --html exports/lineage.html
     """
@@ -92,7 +93,8 @@ def _grow(lin, node, branch, *, up: bool, quotes: bool, seen: set) -> None:
                     child.add(Text(f"… and {len(by_quote) - i} more quotes", style="dim"))
                     break
                 kinds = ", ".join(sorted({ev.kind for ev in evs}, key=lambda k: (k not in e.kinds, e.kinds.index(k) if k in e.kinds else 0, k)))
-                where = evs[0].record + (f", arXiv {evs[0].arxiv}" if evs[0].arxiv else "")
+                where = (f"{evs[0].stated_in} " if evs[0].stated_in != "paper" else "") + evs[0].record + (
+                    f", arXiv {evs[0].arxiv}" if evs[0].arxiv else "")
                 prefix = f"{kinds}: " if len(e.kinds) > 1 else ""
                 child.add(Text(f"{prefix}“{quote}” ({where}, {evs[0].confidence:g})", style="dim",
                                overflow="fold"))

@@ -15,11 +15,14 @@ from typing import Literal
 from kg.records.record import Record
 from kg.vocab import DERIVATIONS
 
-Kind = Literal["paper", "agent", "model", "technique", "dataset", "benchmark"]
+Kind = Literal["paper", "agent", "model", "repo", "technique", "dataset", "benchmark"]
+"""A "repo" is a model named by its Hub id ("org/name"): resolved by that id, linked to text names in kg.resolve."""
 
 DERIVATION_KINDS = tuple(d.kind for d in DERIVATIONS)
 """"finetuned", "pruned", ...: the ontology's sub-properties of mlkg:derivedFrom, as facts name them."""
-PREDICATES = ("wrote", "introduces", "uses", *DERIVATION_KINDS)
+DECLARED = ("describedIn", "trainedOn")
+"""Facts only model cards state: a model's paper (an arxiv: tag) and its training data."""
+PREDICATES = ("wrote", "introduces", "uses", *DERIVATION_KINDS, *DECLARED)
 
 
 def collapse_ws(text: str) -> str:
@@ -34,7 +37,8 @@ def collapsed_record_text(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """An entity as one record names it. A paper mention names its record's paper."""
+    """An entity as one record names it. A paper mention names its record's paper, or, with a
+    name, the paper of that arXiv id (a model card's citation)."""
 
     kind: Kind
     name: str
@@ -48,7 +52,7 @@ class Mention:
 class Fact:
     subject: Mention
     predicate: str
-    """"wrote", "introduces", "uses", or a derivation kind (DERIVATION_KINDS)."""
+    """"wrote", "introduces", "uses", a derivation kind (DERIVATION_KINDS) or a DECLARED one."""
     object: Mention
     quote: str
     confidence: float

@@ -3,6 +3,8 @@
 Every extracted fact becomes its triple (a derivation also as
 ``mlkg:derivedFrom``) plus an ``mlkg:Evidence`` node that reifies it and
 carries the quote, the source record, the confidence and the extractor.
+A model card's record is ``mlkg:about`` its model (kg.graph.cards writes
+those lines, the cited papers and the close matches).
 
 The lines are written straight from strings (no rdflib term per triple: a
 graph of a million triples spent most of its build making and printing
@@ -25,9 +27,10 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from kg.extract.doc import Doc
 from kg.extract.fact import DERIVATION_KINDS, Fact, Mention, collapse_ws
 from kg.extract.modelnames import family_label
-from kg.graph import iris
+from kg.graph import cards, iris
 from kg.records.record import Record
-from kg.resolve.entities import Entity, resolve_entities
+from kg.resolve.entities import Entity
+from kg.resolve.repos import resolve_with_repos
 from kg.resolve.papers import Paper
 from kg.resolve.people import People
 from kg.vocab import DERIVATIONS, MLKG
@@ -55,6 +58,8 @@ PREDICATE = {
     "introduces": _n(MLKG.introduces),
     "uses": _n(MLKG.uses),
     **{d.kind: _n(d.iri) for d in DERIVATIONS},
+    "describedIn": _n(MLKG.describedIn),
+    "trainedOn": _n(MLKG.trainedOn),
 }
 CLASS = {
     "model": _n(MLKG.Model),
@@ -229,7 +234,10 @@ def _lines(head: Head, docs: list[Doc], min_confidence: float, counts: dict[str,
 
     mentions = [m for d in docs for m in d.entities]
     mentions += [m for d in docs for f in d.facts if f.confidence >= min_confidence for m in (f.subject, f.object)]
-    entities = resolve_entities(mentions, [a for d in docs for a in d.aliases])
+    with_repos = any(m.kind == "repo" for m in mentions)  # model cards in the build: what their repos cite
+    named_in, cited = cards.citations(docs, head) if with_repos else ([], {})
+    linked = resolve_with_repos(mentions, [a for d in docs for a in d.aliases], named_in, cited)
+    entities = linked.entities
     del mentions
     everything = entities.all()
     counts["models"] = sum(e.group == "model" for e in everything)
@@ -245,11 +253,17 @@ def _lines(head: Head, docs: list[Doc], min_confidence: float, counts: dict[str,
             ent = entities.get(Mention(attr.kind, attr.name))
             if ent is not None and attr.key == "parameterCount":
                 lines.append(f"{entity_node[id(ent)]} {_M['parameterCount']} {decimal(str(attr.value))} .\n")
+            elif ent is not None and attr.key == "about":  # a model card's record
+                lines += _record_lines(doc.record, entity_node[id(ent)])
+    lines += cards.close_matches(linked.close, entities, entity_node)
+    papers = cards.CitedPapers(head.paper_iri)
     yield new(lines)
 
     entity_of: dict[Mention, str | None] = {}  # every fact names its ends anew: each name resolved once
 
     def node(m: Mention, record: Record) -> str | None:
+        if m.kind == "paper" and m.name:  # a card's citation: the paper of that arXiv id
+            return papers.node(m.name)
         if m.kind in _HEAD_KINDS:
             return head.node(m, record)
         if m not in entity_of:
@@ -258,6 +272,7 @@ def _lines(head: Head, docs: list[Doc], min_confidence: float, counts: dict[str,
         return entity_of[m]
 
     yield from facts.blocks(docs, node, between_papers_and_people=False)
+    yield new(papers.lines())
     counts["facts"] = len(facts.stated)
     lines = []
     for ex in sorted(facts.made_by):
@@ -357,12 +372,13 @@ def _paper_lines(iri: str, paper: Paper) -> list[str]:
     return out
 
 
-def _record_lines(rec: Record, paper: str) -> list[str]:
+def _record_lines(rec: Record, about: str) -> list[str]:
+    """A record's lines; ``about`` is its paper's IRI (a model card's: its model's)."""
     r = _n(iris.record(rec.file, rec.index))
     return [f"{r} {A} {_M['Record']} .\n",
             f"{r} {_M['file']} {text_literal(rec.file)} .\n",
             f"{r} {_M['index']} {integer(rec.index)} .\n",
-            f"{r} {_M['about']} {paper} .\n",
+            f"{r} {_M['about']} {about} .\n",
             f"{r} {_M['format']} {plain(rec.format)} .\n",
             f"{r} {_M['firstLine']} {integer(rec.lines[0])} .\n",
             f"{r} {_M['lastLine']} {integer(rec.lines[1])} .\n",
@@ -373,6 +389,8 @@ def _entity_lines(iri: str, entity: Entity) -> list[str]:
     label = entity.label
     out = [f"{iri} {A} {CLASS[entity.kind]} .\n", f"{iri} {LABEL} {text_literal(label)} .\n"]
     out += [f"{iri} {ALT_LABEL} {text_literal(alt)} .\n" for alt in entity.alt_labels]
+    if entity.hf_id:
+        out.append(f"{iri} {_n(MLKG.hfId)} {text_literal(entity.hf_id)} .\n")
     family = family_label(label) if entity.group == "model" else None
     if family:
         fam = _n(iris.mint("family", family.lower(), family))

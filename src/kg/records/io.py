@@ -1,6 +1,6 @@
 """Input files -> Records, Problems and a copy of each source.
 
-Paths may be files, folders (their regular, non-hidden files, sorted) or
+Paths may be files, folders (their regular, non-hidden files, sub-folders too, sorted) or
 "-" for standard input. Bytes are decoded here, once: BOMs, CRLF/CR line
 ends, invalid UTF-8 (replaced, and reported by file:line), control
 characters, NUL bytes (binary: skipped) and empty files are dealt with
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -156,22 +157,32 @@ def _expand(paths: Iterable[str | Path]) -> list[tuple[str, Path | None]]:
         if not path.exists():
             raise InputError(f"no such file or folder: {raw}", str(raw))
         if path.is_dir():
-            files = sorted(
-                (p for p in path.iterdir() if not p.name.startswith(".") and p.is_file()),
-                key=lambda p: p.name,
-            )
+            files = _walk(path)
             if not files:
                 raise InputError(f"folder has no readable file: {raw}", str(raw))
         elif path.is_file():
-            files = [path]
+            files = [(path.name, path)]
         else:
             raise InputError(f"not a regular file or folder: {raw}", str(raw))
-        for f in files:
+        for name, f in files:
             resolved = f.resolve()
             if resolved not in seen:
                 seen.add(resolved)
-                out.append((f.name, f))
+                out.append((name, f))
     return out
+
+
+def _walk(folder: Path) -> list[tuple[str, Path]]:
+    """(path under ``folder``, path) of its regular, non-hidden files, sub-folders included, sorted.
+    A file is named by its path under the folder given ("nvidia/X/README.md"): a folder of model
+    repos holds many files called README.md. Hidden folders (.git) and links to folders are not entered."""
+    files = []
+    for top, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = Path(top).relative_to(folder)
+        files += [((rel / n).as_posix(), Path(top, n)) for n in names
+                  if not n.startswith(".") and Path(top, n).is_file()]
+    return sorted(files)
 
 
 def _read_bytes(path: Path | None, name: str) -> bytes:

@@ -6,6 +6,9 @@ text is its format. Registering looks like::
 
     @reader("arxiv-listing", sniff=looks_like_listing)
     def parse(text: str, file: str) -> Iterator[Record | Problem]: ...
+
+A reader's records describe papers unless it says ``describes="model"`` (a model
+card, a Hub listing): those records are about a model, never clustered into papers.
 """
 
 from __future__ import annotations
@@ -26,17 +29,19 @@ class Reader:
     parse: Parse
     sniff: Sniff
     description: str
+    describes: str = "paper"
+    """What each of its records is about: "paper" or "model"."""
 
 
 READERS: dict[str, Reader] = {}
 
 
-def reader(name: str, *, sniff: Sniff, description: str = "") -> Callable[[Parse], Parse]:
+def reader(name: str, *, sniff: Sniff, description: str = "", describes: str = "paper") -> Callable[[Parse], Parse]:
     """Register ``parse`` as the reader called ``name``."""
 
     def register(parse: Parse) -> Parse:
         doc = description or (parse.__doc__ or "").strip().splitlines()[0]
-        READERS[name] = Reader(name, parse, sniff, doc)
+        READERS[name] = Reader(name, parse, sniff, doc, describes)
         return parse
 
     return register
@@ -64,6 +69,13 @@ def _best(head: str) -> tuple[Reader | None, float]:
         return None, 0.0
     score, best = max(scored, key=lambda sr: sr[0])
     return best, score
+
+
+def describes(record: Record) -> str:
+    """What ``record`` is about ("paper" or "model"), as its reader says."""
+    _load_builtin_readers()
+    found = READERS.get(record.format)
+    return found.describes if found is not None else "paper"
 
 
 def _score(r: Reader, head: str) -> float:

@@ -5,6 +5,10 @@ Mentions are grouped by a name key (case, Unicode form and separators folded:
 joined through the aliases the texts declare ("MN-Minitron-8B for brevity",
 "Math Informed syNthetic Dialogue (MIND)"). The preferred label is the most
 frequent spelling; every other spelling is kept as an alternative label.
+
+A Hub repo ("repo" mentions, "org/name") is keyed by its id (kg.repo_keys), never
+by its name: two repos are one entity only when the same id names them. A repo
+joins a model named in text only through ``joins`` (kg.resolve.repos decides them).
 """
 
 from __future__ import annotations
@@ -15,18 +19,21 @@ from dataclasses import dataclass, field
 
 from kg.extract.fact import Alias, Kind, Mention
 from kg.keys import model_key, technique_key
+from kg.repo_keys import is_repo_key, repo_key, repo_name
 
-ENTITY_KINDS: tuple[Kind, ...] = ("model", "technique", "dataset", "benchmark")
+ENTITY_KINDS: tuple[Kind, ...] = ("model", "repo", "technique", "dataset", "benchmark")
 TECHNIQUE_KINDS = frozenset({"technique", "dataset", "benchmark"})
 
 
 def key_for(kind: str, name: str) -> str:
+    if kind == "repo":
+        return repo_key(name)
     return model_key(name) if kind == "model" else technique_key(name)
 
 
 def group_of(kind: str) -> str:
-    """Techniques, datasets and benchmarks share one name space; models have their own."""
-    return "model" if kind == "model" else "technique"
+    """Techniques, datasets and benchmarks share one name space; models (and repos) have their own."""
+    return "model" if kind in ("model", "repo") else "technique"
 
 
 @dataclass
@@ -35,14 +42,25 @@ class Entity:
     key: str
     names: Counter = field(default_factory=Counter)
     kinds: Counter = field(default_factory=Counter)
+    hf_ids: set[str] = field(default_factory=set)
+    """The Hub repo ids that name this model (at most one: kg.resolve.repos joins no two)."""
 
     @property
     def label(self) -> str:
         # a technique is labelled by its long form, not its acronym ("reinforcement learning", not "RL");
-        # otherwise the most frequent spelling, ties to the longest, then alphabetical (deterministic)
+        # otherwise the most frequent spelling, ties to the longest, then alphabetical (deterministic);
+        # a repo is labelled by a text's name for it, else by its name without the org
         def acronym(n: str) -> bool:
             return self.group != "model" and " " not in n and sum(c.isupper() for c in n) >= 2
-        return min(self.names, key=lambda n: (acronym(n), -self.names[n], -len(n), n))
+        text = [n for n in self.names if n not in self.hf_ids]
+        if not text:
+            return repo_name(self.hf_id or "")
+        return min(text, key=lambda n: (acronym(n), -self.names[n], -len(n), n))
+
+    @property
+    def hf_id(self) -> str | None:
+        """The repo id, as most often spelled ("NVIDIA/x" and "nvidia/x" are one repo), or None."""
+        return max(self.hf_ids, key=lambda n: (self.names[n], n)) if self.hf_ids else None
 
     @property
     def kind(self) -> str:
@@ -66,8 +84,9 @@ class _UnionFind:
 
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        if ra != rb:  # a text name's key names the entity rather than a repo's: its IRI stays when a card is added
+            first, second = sorted((ra, rb), key=lambda k: (is_repo_key(k.split("\0", 1)[-1]), k))
+            self.parent[second] = first
 
 
 @dataclass
@@ -85,9 +104,13 @@ class Entities:
         return sorted(seen.values(), key=lambda e: (e.group, e.key))
 
 
-def resolve_entities(mentions: Iterable[Mention], aliases: Iterable[Alias]) -> Entities:
+def resolve_entities(mentions: Iterable[Mention], aliases: Iterable[Alias],
+                     joins: Iterable[tuple[Mention, Mention]] = ()) -> Entities:
+    """Entities of ``mentions``, joined by the texts' ``aliases`` and by ``joins`` (pairs of
+    mentions known to name one thing: a repo and a model its cited paper names)."""
     names: dict[tuple[str, str], Counter] = defaultdict(Counter)
     kinds: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    repos: dict[tuple[str, str], set[str]] = defaultdict(set)
     uf = _UnionFind()
     for m in mentions:
         if m.kind not in ENTITY_KINDS or not m.name.strip():
@@ -96,13 +119,19 @@ def resolve_entities(mentions: Iterable[Mention], aliases: Iterable[Alias]) -> E
         if not k[1]:
             continue
         names[k][m.name] += 1
-        kinds[k][m.kind] += 1
+        kinds[k]["model" if m.kind == "repo" else m.kind] += 1
+        if m.kind == "repo":
+            repos[k].add(m.name)
         uf.find("\0".join(k))
     for a in aliases:
         g = group_of(a.kind)
         ka, kb = key_for(a.kind, a.name), key_for(a.kind, a.alias)
         if ka and kb and (g, ka) in names and (g, kb) in names:
             uf.union(f"{g}\0{ka}", f"{g}\0{kb}")
+    for a, b in joins:
+        ka, kb = (group_of(a.kind), key_for(a.kind, a.name)), (group_of(b.kind), key_for(b.kind, b.name))
+        if ka in names and kb in names and ka[0] == kb[0]:
+            uf.union("\0".join(ka), "\0".join(kb))
     merged: dict[str, Entity] = {}
     by_key: dict[tuple[str, str], Entity] = {}
     for k in sorted(names):
@@ -111,5 +140,6 @@ def resolve_entities(mentions: Iterable[Mention], aliases: Iterable[Alias]) -> E
         ent = merged.setdefault(root, Entity(g, rk))
         ent.names.update(names[k])
         ent.kinds.update(kinds[k])
+        ent.hf_ids |= repos.get(k, set())
         by_key[k] = ent
     return Entities(by_key)

@@ -8,6 +8,8 @@ from kg.records.formats import (  # noqa: F401
     arxiv_snapshot,
     bibtex,
     hf_daily,
+    hub_models,
     jsonl,
+    model_card,
     oai_pmh,
 )

@@ -86,30 +86,54 @@ class Entities:
 
 
 def resolve_entities(mentions: Iterable[Mention], aliases: Iterable[Alias]) -> Entities:
-    names: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    kinds: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    uf = _UnionFind()
-    for m in mentions:
-        if m.kind not in ENTITY_KINDS or not m.name.strip():
-            continue
-        k = (group_of(m.kind), key_for(m.kind, m.name))
-        if not k[1]:
-            continue
-        names[k][m.name] += 1
-        kinds[k][m.kind] += 1
-        uf.find("\0".join(k))
-    for a in aliases:
-        g = group_of(a.kind)
-        ka, kb = key_for(a.kind, a.name), key_for(a.kind, a.alias)
-        if ka and kb and (g, ka) in names and (g, kb) in names:
-            uf.union(f"{g}\0{ka}", f"{g}\0{kb}")
-    merged: dict[str, Entity] = {}
-    by_key: dict[tuple[str, str], Entity] = {}
-    for k in sorted(names):
-        root = uf.find("\0".join(k))
-        g, rk = root.split("\0", 1)
-        ent = merged.setdefault(root, Entity(g, rk))
-        ent.names.update(names[k])
-        ent.kinds.update(kinds[k])
-        by_key[k] = ent
-    return Entities(by_key)
+    names = Names()
+    names.add(mentions)
+    names.alias(aliases)
+    return names.resolve()
+
+
+class Names:
+    """The names mentioned, gathered a doc at a time (a build need not hold its docs), then
+    resolved to entities. Counting and joining are order-free: the result is the same whatever
+    order the mentions and aliases come in."""
+
+    def __init__(self) -> None:
+        self.names: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        self.kinds: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        self.aliases: list[tuple[str, str, str]] = []  # (group, key, key): joined once every name is in
+
+    def add(self, mentions: Iterable[Mention]) -> None:
+        names, kinds = self.names, self.kinds
+        for m in mentions:
+            if m.kind not in ENTITY_KINDS or not m.name.strip():
+                continue
+            k = (group_of(m.kind), key_for(m.kind, m.name))
+            if not k[1]:
+                continue
+            names[k][m.name] += 1
+            kinds[k][m.kind] += 1
+
+    def alias(self, aliases: Iterable[Alias]) -> None:
+        for a in aliases:
+            ka, kb = key_for(a.kind, a.name), key_for(a.kind, a.alias)
+            if ka and kb:
+                self.aliases.append((group_of(a.kind), ka, kb))
+
+    def resolve(self) -> Entities:
+        names, kinds = self.names, self.kinds
+        uf = _UnionFind()
+        for k in names:
+            uf.find("\0".join(k))
+        for g, ka, kb in self.aliases:
+            if (g, ka) in names and (g, kb) in names:
+                uf.union(f"{g}\0{ka}", f"{g}\0{kb}")
+        merged: dict[str, Entity] = {}
+        by_key: dict[tuple[str, str], Entity] = {}
+        for k in sorted(names):
+            root = uf.find("\0".join(k))
+            g, rk = root.split("\0", 1)
+            ent = merged.setdefault(root, Entity(g, rk))
+            ent.names.update(names[k])
+            ent.kinds.update(kinds[k])
+            by_key[k] = ent
+        return Entities(by_key)

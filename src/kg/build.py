@@ -16,6 +16,7 @@ import shutil
 import signal
 import tempfile
 import threading
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -281,23 +282,45 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuil
     by_name = {s.name: s for s in known}
     by_name.update({s.name: s for s in incoming})  # a changed file replaces its old version
     sources = sorted(by_name.values(), key=lambda s: s.name)
+    new_names = {s.name for s in incoming}
+    orphans = [p for p in fresh.problems if p.file not in by_name]  # (a file read as no source at all)
+    problems: list[Problem] = []
+    del known, by_name, incoming
+    fresh.sources.clear()  # from here on ``sources`` holds the only texts: each is let go once read
 
     records: list[Record] = []
-    problems: list[Problem] = []
     parts: list[tuple[str, int, int]] = []  # (name of the source's saved docs, first record, end)
-    new_names = {s.name for s in incoming}
+    fresh_records: dict[str, list[Record]] = defaultdict(list)
+    for r in fresh.records:
+        fresh_records[r.file].append(r)
+    fresh_problems: dict[str, list[Problem]] = defaultdict(list)
+    for p in fresh.problems:
+        fresh_problems[p.file].append(p)
     signature = saved.signature(tuple(components))
-    for src in sources:
-        if src.name in new_names:
-            recs = [r for r in fresh.records if r.file == src.name]
-            probs = [p for p in fresh.problems if p.file == src.name]
-        else:
-            recs, probs, _ = parse_text(src.text, src.name, src.format)
-        parts.append((Store.extracted_name(src, signature), len(records), len(records) + len(recs)))
-        records.extend(recs)
-        problems.extend(probs)
-    problems.extend(p for p in fresh.problems if p.file not in by_name)
+    texts = Path(tempfile.mkdtemp(prefix=".gen-tmp-sources-", dir=st.path))  # swept with unfinished generations
+    try:
+        for k, src in enumerate(sources):
+            if src.name in new_names:
+                recs, probs = fresh_records.pop(src.name, []), fresh_problems.pop(src.name, [])
+            else:
+                recs, probs, _ = parse_text(src.text, src.name, src.format)
+            st.keep_sources(texts, [src])
+            sources[k] = replace(src, text="")  # on disk now: not held through the build
+            parts.append((Store.extracted_name(src, signature), len(records), len(records) + len(recs)))
+            records.extend(recs)
+            problems.extend(probs)
+        problems.extend(orphans)
+        return _build_records(st, stage, paths, sources, texts, records, problems, parts, rebuild=rebuild,
+                              min_confidence=min_confidence, components=components, progress=progress)
+    finally:
+        shutil.rmtree(texts, ignore_errors=True)
 
+
+def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources, texts: Path,
+                   records: list[Record], problems: list[Problem], parts: list[tuple[str, int, int]], *,
+                   rebuild: bool, min_confidence: float, components: Sequence[str],
+                   progress: Progress | None) -> BuildReport:
+    """The build once every source is read: ``records`` in ``parts``, the texts kept in ``texts``."""
     if not records:
         where = ", ".join(str(p) for p in paths)
         raise NoRecords(f"no record could be read from {where}; the store was not changed", problems)
@@ -345,7 +368,7 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuil
                     yield block
             summary.update(result.counts)  # the facts and triples written, known once all lines are out
 
-        st.write(lines(), sources, summary, checked=True, extracted=stage)
+        st.write(lines(), sources, summary, checked=True, extracted=stage, sources_dir=texts)
     finally:
         shutil.rmtree(runs, ignore_errors=True)
     return BuildReport(st.path, changed=True, records=len(records), problems=problems,

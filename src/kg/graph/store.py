@@ -204,7 +204,7 @@ class Store:
                 shutil.rmtree(folder, ignore_errors=True)
 
     def write(self, ntriples: Iterable[str], sources: list[Source], summary: dict, *,
-              checked: bool = False, extracted: Path | None = None) -> Path:
+              checked: bool = False, extracted: Path | None = None, sources_dir: Path | None = None) -> Path:
         """Write a whole new generation from N-Triples text (lines, or blocks of lines), then make it current.
 
         ``checked=True`` says every IRI in the lines was already checked (kg.graph.iris mints
@@ -212,20 +212,44 @@ class Store:
         ``summary`` goes into the manifest once every line has been read. ``extracted``: a folder
         (from :meth:`staging`) of the docs extracted from the sources, one file per source named by
         :meth:`extracted_name`, for the next build to reuse; it becomes part of the generation.
+        ``sources_dir``: a folder already holding every source's text under its sha256 (see
+        :meth:`keep_sources`), which becomes the generation's; the sources' ``text`` is then not read.
         """
         with self.lock():
-            return self._write(ntriples, sources, summary, checked, extracted)
+            return self._write(ntriples, sources, summary, checked, extracted, sources_dir)
+
+    def keep_sources(self, folder: Path, sources: Iterable[Source]) -> None:
+        """Put each source's text in ``folder`` (for :meth:`write`'s ``sources_dir``) as soon as it is
+        read, so a build need not hold the texts: a file the current generation holds is linked
+        (a generation never changes), a new one written."""
+        gen = self.current
+        for src in sources:
+            target = folder / src.sha256
+            if target.exists():
+                continue
+            old = gen / "sources" / src.sha256 if gen is not None else None
+            if old is not None and old.is_file():
+                try:
+                    os.link(old, target)
+                    continue
+                except OSError:
+                    pass
+            target.write_text(src.text, "utf-8")
 
     def _write(self, ntriples: Iterable[str], sources: list[Source], summary: dict, checked: bool = False,
-               extracted: Path | None = None) -> Path:
+               extracted: Path | None = None, sources_dir: Path | None = None) -> Path:
         tmp = Path(tempfile.mkdtemp(prefix=".gen-tmp-", dir=self.path))
         try:
             os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700: other users may read the graph
             (tmp / NTRIPLES).mkdir()
             _load(tmp / "oxigraph", ntriples, tmp / NTRIPLES, lenient=checked)
-            (tmp / "sources").mkdir()
-            for src in sources:
-                (tmp / "sources" / src.sha256).write_text(src.text, "utf-8")
+            if sources_dir is not None:
+                os.rename(sources_dir, tmp / "sources")
+                os.chmod(tmp / "sources", 0o777 & ~_umask())
+            else:
+                (tmp / "sources").mkdir()
+                for src in sources:
+                    (tmp / "sources" / src.sha256).write_text(src.text, "utf-8")
             if extracted is not None:
                 os.rename(extracted, tmp / EXTRACTED)
                 os.chmod(tmp / EXTRACTED, 0o777 & ~_umask())

@@ -225,14 +225,34 @@ Docs = Iterable[Doc] | Callable[[], Iterable[Doc]]
 (from disk: a large build never holds them all)."""
 
 
+class Noted:
+    """The names the docs mention (for entity resolution) and the parameter counts they state,
+    gathered a doc at a time: a build notes each doc as extraction hands it over, so the docs
+    are read back only once, for their facts."""
+
+    def __init__(self, min_confidence: float = 0.0) -> None:
+        self.min_confidence = min_confidence
+        self.names = Names()
+        self.sizes: list[tuple[str, str, str]] = []
+        """(kind, name, value) of each parameter count stated."""
+
+    def __call__(self, d: Doc) -> None:
+        names, least = self.names, self.min_confidence
+        names.add(d.entities)
+        names.add(m for f in d.facts if f.confidence >= least for m in (f.subject, f.object))
+        names.alias(d.aliases)
+        self.sizes.extend((a.kind, a.name, str(a.value)) for a in d.attributes if a.key == "parameterCount")
+
+
 def build_triples(papers: list[Paper], people: People, docs: Docs, *,
-                  min_confidence: float = 0.0, head: Head | None = None) -> BuildResult:
+                  min_confidence: float = 0.0, head: Head | None = None,
+                  noted: Noted | None = None) -> BuildResult:
     """All triples of the graph for these papers, people and extraction results (streamed).
 
     The papers', people's and records' lines come first (``head``: made here unless the caller
-    made them already), then authorship; the extracted names are resolved to entities after them,
-    so the store loads those lines while that runs. The docs are read twice (``docs`` called
-    twice when it is a function).
+    made them already); then the extracted names are resolved to entities (``noted``: the caller
+    noted every doc already, with the same ``min_confidence``; else the docs are read once for
+    it), and the facts' lines follow, the docs read (``docs`` called) once more.
     """
     counts = {
         "papers": len(papers),
@@ -247,16 +267,14 @@ def build_triples(papers: list[Paper], people: People, docs: Docs, *,
     if not callable(docs):
         held = list(docs)
         docs = lambda: held  # noqa: E731
-    return BuildResult(_lines(head, docs, min_confidence, counts), counts)
+    return BuildResult(_lines(head, docs, min_confidence, counts, noted), counts)
 
 
 def _lines(head: Head, docs: Callable[[], Iterable[Doc]], min_confidence: float,
-           counts: dict[str, int]) -> Iterator[str]:
+           counts: dict[str, int], noted: Noted | None) -> Iterator[str]:
     """The graph in blocks of whole lines, each triple once (``new`` remembers all but the evidence).
 
-    Authorship is most of the facts and needs no resolved name, so its lines follow the head's and
-    the store loads both while the extracted names are resolved. The names are gathered in the
-    same pass over the docs, so the docs are read twice in all."""
+    The head's lines go first, so the store loads them while the extracted names are resolved."""
     new = head.fresh
     half, written = sum(map(len, head.blocks)) // 2, 0
     blocks = head.blocks[::-1]  # popped as they go out: each is freed once the store has it
@@ -269,23 +287,12 @@ def _lines(head: Head, docs: Callable[[], Iterable[Doc]], min_confidence: float,
             yield PAUSE
     yield PAUSE
     facts = _FactLines(new, min_confidence)
-    names = Names()
-    sizes: list[tuple[str, str, str]] = []  # (kind, name, value) of each parameter count stated
-
-    def noted(docs: Iterable[Doc]) -> Iterator[Doc]:
-        """The docs, their names and parameter counts noted as each goes by."""
-        for d in docs:
-            names.add(d.entities)
-            names.add(m for f in d.facts if f.confidence >= min_confidence for m in (f.subject, f.object))
-            names.alias(d.aliases)
-            sizes.extend((a.kind, a.name, str(a.value)) for a in d.attributes if a.key == "parameterCount")
-            yield d
-
-    yield from facts.blocks(noted(docs()), head.node, between_papers_and_people=True)
-    yield PAUSE
-
-    entities = names.resolve()
-    del names
+    if noted is None:
+        noted = Noted(min_confidence)
+        for d in docs():
+            noted(d)
+    entities, sizes = noted.names.resolve(), noted.sizes
+    noted.names, noted.sizes = Names(), []  # (what they held is not needed past here)
     everything = entities.all()
     counts["models"] = sum(e.group == "model" for e in everything)
     counts["techniques"] = len(everything) - counts["models"]
@@ -312,7 +319,7 @@ def _lines(head: Head, docs: Callable[[], Iterable[Doc]], min_confidence: float,
             entity_of[m] = entity_node[id(ent)] if ent else None
         return entity_of[m]
 
-    yield from facts.blocks(docs(), node, between_papers_and_people=False)
+    yield from facts.blocks(docs(), node)
     lines = []
     for ex in sorted(facts.made_by):
         x = _n(iris.extractor(ex))
@@ -342,10 +349,9 @@ class _FactLines:
         self.min_confidence = min_confidence
         self.made_by: dict[str, str] = {}  # extractor -> its IRI
 
-    def blocks(self, docs: list[Doc], node: Callable[[Mention, Record], str | None], *,
-               between_papers_and_people: bool) -> Iterator[str]:
-        """The lines of the facts whose ends are both papers or people (or of all the others);
-        ``node`` names a fact's ends (None: not in the graph, and neither is the fact)."""
+    def blocks(self, docs: Iterable[Doc], node: Callable[[Mention, Record], str | None]) -> Iterator[str]:
+        """The lines of the docs' facts; ``node`` names a fact's ends (None: not in the graph, and
+        neither is the fact)."""
         new, made_by = self.new, self.made_by
         block: list[str] = []
         for doc in docs:
@@ -355,8 +361,7 @@ class _FactLines:
             recs: dict[tuple[str, int], str] = {}  # (file, index) -> the record's IRI
             best: dict[tuple, tuple[Fact, str, str]] = {}
             for fact in doc.facts:
-                if fact.confidence < self.min_confidence or between_papers_and_people != (
-                        fact.subject.kind in _HEAD_KINDS and fact.object.kind in _HEAD_KINDS):
+                if fact.confidence < self.min_confidence:
                     continue
                 s, o = node(fact.subject, fact.record), node(fact.object, fact.record)
                 if s is None or o is None or s == o:

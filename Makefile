@@ -4,10 +4,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
-STORE  := .kg/demo
+STORE  := .kg
 CORPUS := examples/corpus
 
-.PHONY: demo test bench clean browser
+.PHONY: demo serve test test-fast docs bench clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,14 @@ demo: $(STAMP)
 	$(BIN)/kg html --store $(STORE) -o exports/graph.html
 	$(BIN)/kg lineage "Nemotron-Nano-9B-v2" --store $(STORE) --html exports/lineage.html
 	$(BIN)/kg query lineage --store $(STORE) --bind model="MN-Minitron-8B" --format csv
+	@echo
+	@echo "The graph is in $(STORE): every command of the README works on it as it is (.venv/bin/kg ...)."
+	@echo "To explore it in a browser: make serve   (then open http://127.0.0.1:7878/)"
+
+# The explorer and the SPARQL endpoint over the demo store, on this machine only.
+serve: $(STAMP)
+	@test -d $(STORE) || $(MAKE) --no-print-directory demo
+	$(BIN)/kg serve --store $(STORE)
 
 # Headless chromium for the browser tests (Debian's package; playwright drives it).
 browser:
@@ -37,6 +45,14 @@ browser:
 
 test: $(TSTAMP) browser
 	$(BIN)/python -m pytest
+
+# Everything but the tests marked slow (kill tests, big inputs, the browser): for the edit-test loop.
+test-fast: $(TSTAMP)
+	$(BIN)/python -m pytest -m "not slow and not browser" -q
+
+# The pictures in docs/img, taken from the real pages in headless Chromium (never by `make test`).
+docs: $(TSTAMP) browser
+	$(BIN)/python tools/screenshots.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

@@ -49,6 +49,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import engines  # noqa: E402
 import synth  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -370,9 +371,27 @@ def bench_size(n: int, args, work: Path) -> dict:
     del g
 
     measure_queries(res, store, nt, bindings(corpus), args)
+    if args.dask:
+        res["engines"] = engines.compare(n, corpus_dir, work, args.build_runs, launch, kg_cmd)
+        for engine in engines.ENGINES:
+            shutil.rmtree(work / f"store-{n}-{engine}", ignore_errors=True)
     if not args.keep:
         for p in (corpus_dir, nt, ttl):
             shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+    return res
+
+
+def bench_engines(n: int, args, work: Path) -> dict:
+    """--engines-only: the same corpus built by both engines (benchmarks/engines.py)."""
+    corpus_dir = work / f"corpus-{n}"
+    shutil.rmtree(corpus_dir, ignore_errors=True)
+    corpus = synth.generate(n, corpus_dir, seed=args.seed)
+    print(f"  corpus: {n} records in {len(corpus.files)} files", flush=True)
+    res = {"records": n, "engines": engines.compare(n, corpus_dir, work, args.build_runs, launch, kg_cmd)}
+    for engine in engines.ENGINES:
+        shutil.rmtree(work / f"store-{n}-{engine}", ignore_errors=True)
+    if not args.keep:
+        shutil.rmtree(corpus_dir, ignore_errors=True)
     return res
 
 
@@ -440,6 +459,10 @@ def tables(results: list[dict]) -> tuple[str, list[tuple[str, str]]]:
     md: list[str] = []
     for res in results:
         n = res["records"]
+        if "engines" in res:  # --dask / --engines-only
+            md += [f"### {n:,} records: build engines", "", *engines.table(n, res["engines"])]
+        if "oxigraph" not in res:  # --engines-only
+            continue
 
         def row(name: str, shown: str, key: str | None = None, value: float | None = None) -> str:
             v = verdict(key, value, n) if key else ""
@@ -546,6 +569,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--store", type=Path, action="append", default=[],
                     help="only the saved queries, on this store already built from synth.py records "
                          "(repeatable; --sizes and --quick are then ignored)")
+    ap.add_argument("--dask", action="store_true",
+                    help="also build each size with --engine dask on a 2-worker LocalCluster (benchmarks/engines.py)")
+    ap.add_argument("--engines-only", action="store_true",
+                    help="only that: --engine local against --engine dask, --build-runs builds each")
     args = ap.parse_args(argv)
     sizes = [300, 1000] if args.quick else [int(s) for s in args.sizes.replace(",", " ").split()]
     if args.quick:
@@ -569,7 +596,10 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     for item in args.store or sizes:
         print(f"\n== {item}" + ("" if args.store else " records"), flush=True)
-        results.append(bench_store(item, args, work) if args.store else bench_size(item, args, work))
+        if args.engines_only:
+            results.append(bench_engines(item, args, work))
+        else:
+            results.append(bench_store(item, args, work) if args.store else bench_size(item, args, work))
         md, _ = tables(results[-1:])
         print("\n" + md, flush=True)
     sizes = [res["records"] for res in results]
@@ -581,6 +611,8 @@ def main(argv: list[str] | None = None) -> int:
               f"Example corpus: {exs['triples'] / exs['records']:.0f} triples per record.\n\n")
     summary = ("**Failed targets:**\n\n" + "\n".join(f"- {k}: {v}" for k, v in failed)) if failed else \
         ("All targets met." if TARGET_SIZE in sizes else "(Targets are checked at 10,000 records only.)")
+    if args.engines_only:
+        summary = "(--engines-only: no targets checked.)"
     (out / "results.md").write_text(header + md + "\n" + summary + "\n", "utf-8")
     (out / "results.json").write_text(json.dumps({"machine": m, "args": vars(args) | {"out": str(out)},
                                                   "example_corpus": exs, "results": results,

@@ -26,6 +26,33 @@ def example_store(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def built(example_store) -> Path:
+    """The example corpus's store under the name the store, query and export tests give it."""
+    return example_store
+
+
+@pytest.fixture(scope="session")
+def graph(example_store):
+    """The example corpus's graph copied into an in-memory rdflib Graph (cheap to walk many times)."""
+    from rdflib import Graph
+
+    import kg
+
+    g = Graph()
+    for t in kg.open(example_store).graph:
+        g.add(t)
+    return g
+
+
+@pytest.fixture(scope="session")
+def demo(example_store):
+    """The example corpus's graph, opened read-only."""
+    import kg
+
+    return kg.open(example_store)
+
+
+@pytest.fixture(scope="session")
 def kg_cli():
     """Run the installed ``kg`` command in a child process, as a user would: no colour, a wide
     terminal, and no ``$KG_STORE`` unless ``env`` gives one."""

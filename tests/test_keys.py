@@ -1,6 +1,8 @@
 """name_key / title_key / arxiv_id: property tests and the hostile look-alikes."""
 
+import re
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -96,3 +98,67 @@ def test_arxiv_id(raw, expected):
 def test_arxiv_id_is_total(s):
     out = arxiv_id(s)
     assert out is None or arxiv_id(out) == out
+
+
+# model_key: a version and a size stay apart where their digits meet -------------------------
+
+from kg.extract.sizes import SIZE  # noqa: E402
+from kg.keys import SIZE_IN_KEY, model_key  # noqa: E402
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Caelax-2-7B", "Caelax-27B"),
+    ("Caelax 2 7B", "Caelax27B"),
+    ("Orbax-3-4B-Instruct", "Orbax-34B-Instruct"),
+    ("Kelp-2-1.5B", "Kelp-21.5B"),
+    ("Kelp-2-8x7B", "Kelp-28x7B"),
+    ("Nemotron-4 15B", "Nemotron-415B"),
+])
+def test_a_version_then_a_size_is_not_a_bigger_size(a, b):
+    assert model_key(a) != model_key(b)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Caelax-2-7B", "Caelax 2 7B"),
+    ("Caelax-2-7B", "caelax2-7b"),
+    ("Nemotron-4 15B", "nemotron4-15b"),
+    ("Llama-3.1-8B-Instruct", "Llama 3.1 8B Instruct"),
+    ("Qwen2.5-7B", "Qwen2.5 7B"),
+    ("Mixtral-8x7B", "Mixtral 8x7B"),
+    ("GPT-4-Turbo-2024-04-09", "GPT-4-turbo-2024-0409"),  # digits that are no size still meet
+    ("Kelp-3_70b", "Kelp 3 70B"),
+])
+def test_spellings_of_one_model_share_a_key(a, b):
+    assert model_key(a) == model_key(b)
+
+
+@pytest.mark.parametrize("token", ["7B", "1.5B", "125M", "8x7B", "7b", "0.5B", "200K", "A3B", "7", "B", "4.8T", "7Bx"])
+def test_the_key_reads_a_size_as_kg_extract_sizes_does(token):
+    assert bool(re.fullmatch(SIZE_IN_KEY, token.casefold())) == bool(SIZE.match(token))
+
+
+separators = st.text(alphabet=" -_/:·\u00a0\u2010", min_size=1, max_size=3)
+name_parts = st.lists(st.from_regex(r"[A-Za-z]{1,6}|\d{1,3}(\.\d)?|\d{1,3}[BM]", fullmatch=True), min_size=1, max_size=5)
+
+
+@settings(max_examples=300)
+@given(name_parts, separators, separators)
+def test_model_key_ignores_which_separator_and_is_idempotent(parts, sep, other):
+    assert model_key(sep.join(parts)) == model_key(other.join(parts))
+    assert model_key(model_key(sep.join(parts))) == model_key(sep.join(parts))
+
+
+def test_a_version_and_a_size_build_two_models_that_validate(tmp_path):
+    import kg
+    from kg.graph.store import Store
+    from kg.graph.validate import validate
+
+    hostile = Path(__file__).resolve().parent / "data" / "hostile" / "version_and_size.txt"
+    kg.build([hostile], store=tmp_path / "s")
+    graph = Store(tmp_path / "s").graph()
+    assert validate(graph) == []
+    rows = graph.query(
+        "PREFIX mlkg: <https://w3id.org/mlkg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "SELECT ?l ?p WHERE { ?m a mlkg:Model ; rdfs:label ?l ; mlkg:parameterCount ?p }")
+    counts = {str(label): float(p) for label, p in rows}
+    assert counts == {"Caelax-2-7B": 7e9, "Caelax-27B": 2.7e10, "Orbax 3 4B": 4e9, "Orbax-34B": 3.4e10}

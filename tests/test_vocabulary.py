@@ -2,7 +2,7 @@
 and defines every mlkg term the code, the pages, the JSON-LD context and the built graph use.
 
 The contract is VOCABULARY.md (``ontology/``, a copy of ``../shared/contract/``); its "from -> to" column
-says what each property links. (Labels, comments and alignments: tests/foundation/test_ontology.py.)
+says what each property links. (Labels, comments and alignments: tests/ontology/test_ontology.py.)
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from kg.engines import EngineError
 from kg.extract import saved
 from kg.extract.doc import Doc
 from kg.extract.pipeline import DEFAULT_PIPELINE, pipeline, run
@@ -29,6 +30,7 @@ from kg.graph.build import PREDICATE, Dedupe, Noted, build_triples, head_lines, 
 from kg.graph.distinct import Distinct
 from kg.graph.store import Store
 from kg.records.record import Problem, Record
+from kg.records.registry import describes
 from kg.resolve.papers import cluster_papers
 from kg.resolve.people import resolve_people
 
@@ -169,8 +171,9 @@ class _Background(threading.Thread):
 
 
 def _resolve(records: list[Record], fresh: Dedupe | None = None):
-    """Papers, people, and the graph's lines for them: all they need is the records."""
-    papers = cluster_papers(records)
+    """Papers, people, and the graph's lines for them: all they need is the records (a model
+    card's record is about a model, not a paper: kg.graph.build writes it with the models)."""
+    papers = cluster_papers([r for r in records if describes(r) == "paper"])
     people = resolve_people(papers)
     return papers, people, head_lines(papers, people, fresh)
 
@@ -220,6 +223,30 @@ def _part_docs(stage: Path, name: str, records: Sequence[Record]) -> list[Doc]:
     return docs
 
 
+def _extracted_by(engine, todo: list[tuple[str, int, int]], records: list[Record],
+                  components: tuple[str, ...], stage: Path, note: Callable[[Doc], None] | None = None
+                  ) -> dict[str, list[Problem]]:
+    """The problems of the docs of the parts ``todo``, by part name: extracted by ``engine``
+    (kg.engines) and handed back packed as a store keeps them; kept in ``stage`` for the new
+    generation, like the docs extracted here, and from then on taken as if the store had kept
+    them (:func:`_reusable`: read back a part at a time). ``note`` is called with each doc."""
+    packed = engine.extract([(name, records[a:b]) for name, a, b in todo], components)
+    problems: dict[str, list[Problem]] = {}
+    for name, a, b in todo:
+        data = packed.pop(name)
+        got = saved.unpack(data, records[a:b])
+        if got is None:
+            raise EngineError(f"the {engine.name} engine gave docs that do not match the records of {name}")
+        (stage / name).write_bytes(data)
+        del data
+        problems[name] = [p for doc in got for p in doc.problems]
+        if note is not None:
+            for doc in got:
+                note(doc)
+        del got
+    return problems
+
+
 @dataclass
 class BuildReport:
     store: Path
@@ -237,22 +264,40 @@ class BuildReport:
 def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebuild: bool = False,
           format: str | None = None, min_confidence: float = 0.0,
           components: Sequence[str] = DEFAULT_PIPELINE,
-          progress: Progress | None = None) -> BuildReport:
+          progress: Progress | None = None, categories: Sequence[str] = (),
+          hub_id: str | None = None, engine=None) -> BuildReport:
     """Read ``paths`` (files, folders or "-"), add them to the store's graph, and save it.
 
     Building a file the store already holds changes nothing; a new file is added
     to what is there; ``rebuild=True`` starts from nothing. The store is replaced
     atomically, so a failed build leaves the previous graph as it was.
+
+    ``categories`` ("cs.CL", "cs" for all of cs.*) keeps only the records of ``paths`` listed in
+    one of them; records whose source gives no categories are kept. A source remembers the filter
+    it was built with; the records left out are counted in the report ("filtered").
+    ``hub_id`` ("org/name") reads the one file given as that repo's model card.
+
+    ``engine`` (kg.engines): where reading and extraction run instead of here (a Dask cluster).
     """
+    from kg.records import categories as cats
     from kg.records.io import read_paths
 
+    wanted = cats.wanted(categories)  # a value that is no category: ValueError before any work
     st = Store(store)
+    if hub_id is not None:
+        format = format or "model-card"
     with _without_cyclic_gc():
-        fresh = read_paths([str(p) for p in paths], format=format)
+        fresh = (engine.read if engine else read_paths)([str(p) for p in paths], format=format,
+                                                        categories=wanted)
+        if hub_id is not None:
+            from kg.records.formats.model_card import as_card_of
+
+            fresh = as_card_of(fresh, hub_id, format)
         # the lock: from reading what the store holds to swapping in the new generation
         with st.lock(), st.staging() as stage:
-            return _build(st, stage, paths, fresh, rebuild=rebuild, format=format,
-                          min_confidence=min_confidence, components=components, progress=progress)
+            return _build(st, stage, paths, fresh, rebuild=rebuild, format=format, categories=wanted,
+                          min_confidence=min_confidence, components=components, progress=progress,
+                          engine=engine)
 
 
 @contextmanager
@@ -271,18 +316,22 @@ def _without_cyclic_gc() -> Iterator[None]:
 
 
 def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuild: bool, format: str | None,
-           min_confidence: float, components: Sequence[str], progress: Progress | None) -> BuildReport:
+           min_confidence: float, components: Sequence[str], progress: Progress | None,
+           categories: tuple[str, ...] = (), engine=None) -> BuildReport:
+    from kg.records import categories as cats
     from kg.records.io import parse_text
 
-    incoming = [replace(s, format=format) for s in fresh.sources]
+    incoming = [replace(s, format=format, categories=categories) for s in fresh.sources]
     if not incoming:  # every input was empty, binary or unreadable: an error even beside a good store
         where = ", ".join(str(p) for p in paths)
         raise NoRecords(f"no record could be read from {where}; the store was not changed", fresh.problems)
     known = [] if rebuild else st.sources()
-    known_hashes = {s.sha256 for s in known}
-    if st.exists() and not rebuild and all(s.sha256 in known_hashes for s in incoming):
+    known_hashes = {(s.sha256, s.categories) for s in known}
+    if st.exists() and not rebuild and all((s.sha256, s.categories) in known_hashes for s in incoming):
+        st.check()  # a damaged database is not "nothing to do": StoreDamaged says how to rebuild
         return BuildReport(st.path, changed=False, problems=list(fresh.problems),
                            counts=st.manifest().get("summary", {}), sources=[s.name for s in known])
+    st.writable()  # a read-only store may say "nothing to do", but not take anything new
 
     by_name = {s.name: s for s in known}
     by_name.update({s.name: s for s in incoming})  # a changed file replaces its old version
@@ -295,6 +344,7 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuil
 
     records: list[Record] = []
     parts: list[tuple[str, int, int]] = []  # (name of the source's saved docs, first record, end)
+    filtered = 0  # records left out by a source's --category filter
     fresh_records: dict[str, list[Record]] = defaultdict(list)
     for r in fresh.records:
         fresh_records[r.file].append(r)
@@ -307,8 +357,11 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuil
         for k, src in enumerate(sources):
             if src.name in new_names:
                 recs, probs = fresh_records.pop(src.name, []), fresh_problems.pop(src.name, [])
+                left_out = fresh.filtered.get(src.name, 0)  # read_paths left them out as it read
             else:
                 recs, probs, _ = parse_text(src.text, src.name, src.format)
+                recs, left_out = cats.keep(recs, src.categories)
+            filtered += left_out
             st.keep_sources(texts, [src])
             sources[k] = replace(src, text="")  # on disk now: not held through the build
             parts.append((Store.extracted_name(src, signature), len(records), len(records) + len(recs)))
@@ -316,7 +369,8 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuil
             problems.extend(probs)
         problems.extend(orphans)
         return _build_records(st, stage, paths, sources, texts, records, problems, parts, rebuild=rebuild,
-                              min_confidence=min_confidence, components=components, progress=progress)
+                              min_confidence=min_confidence, components=components, progress=progress,
+                              categories=categories, filtered=filtered, engine=engine)
     finally:
         shutil.rmtree(texts, ignore_errors=True)
 
@@ -324,25 +378,34 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuil
 def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources, texts: Path,
                    records: list[Record], problems: list[Problem], parts: list[tuple[str, int, int]], *,
                    rebuild: bool, min_confidence: float, components: Sequence[str],
-                   progress: Progress | None) -> BuildReport:
-    """The build once every source is read: ``records`` in ``parts``, the texts kept in ``texts``."""
+                   progress: Progress | None, categories: tuple[str, ...] = (), filtered: int = 0,
+                   engine=None) -> BuildReport:
+    """The build once every source is read: ``records`` in ``parts``, the texts kept in ``texts``;
+    ``filtered`` records were left out by the sources' ``categories``."""
     if not records:
         where = ", ".join(str(p) for p in paths)
-        raise NoRecords(f"no record could be read from {where}; the store was not changed", problems)
+        why = (f"the {filtered} records read are all outside the categories asked for ({', '.join(categories)})"
+               if filtered else f"no record could be read from {where}")
+        raise NoRecords(f"{why}; the store was not changed", problems)
 
     noted = Noted(min_confidence)  # the names each doc mentions, noted as it goes by: not read again for them
     reused, todo = _reusable(st, parts, records, rebuild, stage, noted)
-    job = [r for _, a, b in todo for r in records[a:b]]
-    ends = list(itertools.accumulate(b - a for _, a, b in todo))
-    part_of = {name: (n, ends[n] - (b - a)) for n, (name, a, b) in enumerate(todo)}  # name -> (number, start)
-
     runs = Path(tempfile.mkdtemp(prefix=".gen-tmp-runs-", dir=st.path))  # swept with unfinished generations
+    resolving = None
     try:
         distinct = Distinct(runs, PREDICATE.values())  # each line once, by sorted runs on disk
+        if engine is not None and todo:  # extracted elsewhere (resolved here meanwhile): then taken as if kept
+            resolving = _Background(lambda: _resolve(records, distinct))
+            reused.update(_extracted_by(engine, todo, records, tuple(components), stage, noted))
+            todo = []
+        job = [r for _, a, b in todo for r in records[a:b]]
+        ends = list(itertools.accumulate(b - a for _, a, b in todo))
+        part_of = {name: (n, ends[n] - (b - a)) for n, (name, a, b) in enumerate(todo)}  # name -> (number, start)
         done = 0
         with extraction(job, tuple(components), ends) as extracted:
             # papers and people need only the records: resolved (and written out) while the workers extract
-            resolving = _Background(lambda: _resolve(records, distinct)) if extracted.in_workers else None
+            if extracted.in_workers:
+                resolving = _Background(lambda: _resolve(records, distinct))
             made = iter(extracted.docs)
             for name, a, b in parts:
                 if name in reused:
@@ -360,6 +423,7 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
                 if progress:
                     progress("extract", done, len(records))
         papers, people, head = resolving.result() if resolving else _resolve(records, distinct)
+        resolving = None
 
         def docs() -> Iterator[Doc]:  # read again from the parts' files, a part at a time
             for name, a, b in parts:
@@ -368,6 +432,8 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
         result = build_triples(papers, people, docs, min_confidence=min_confidence, head=head, noted=noted)
         del papers, people, head  # the lines own them now
         summary = {"records": len(records), "skipped": sum(p.skipped for p in problems), **result.counts}
+        if any(s.categories for s in sources):
+            summary["filtered"] = filtered
 
         def lines():
             for block in iter_ntriples(result.triples):
@@ -377,6 +443,8 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
 
         st.write(lines(), sources, summary, checked=True, extracted=stage, sources_dir=texts)
     finally:
+        if resolving is not None:  # failed while papers were resolved in the background: it writes into runs
+            resolving.join()
         shutil.rmtree(runs, ignore_errors=True)
     return BuildReport(st.path, changed=True, records=len(records), problems=problems,
                        counts=summary, sources=[s.name for s in sources])

@@ -170,6 +170,7 @@ def _records_about(st: Store, keys: set[str], refs: set[str]) -> Iterator[Record
     """The records of the store's sources that hold the model's evidence or name it, in the store's
     order. A name is found as entity resolution folds it ("Kelp 7B" in "kelp-7b") and as a whole
     word: "T5" is not found in "at 5 points"."""
+    from kg.records import categories
     from kg.records.io import parse_text
 
     files = {ref.rpartition("#")[0] for ref in refs}
@@ -178,6 +179,7 @@ def _records_about(st: Store, keys: set[str], refs: set[str]) -> Iterator[Record
         if src.name not in files and not named.search(src.text):
             continue  # a file that never names the model has no record that does
         records, _, _ = parse_text(src.text, src.name, src.format)
+        records, _ = categories.keep(records, src.categories)  # the build left these out too
         for r in records:
             if f"{r.file}#{r.index}" in refs or named.search(r.text):
                 yield r
@@ -185,12 +187,15 @@ def _records_about(st: Store, keys: set[str], refs: set[str]) -> Iterator[Record
 
 _SEP = r"(?:[^\w.+]|_)*"
 """What model_key drops between two characters of a name."""
+_GAP = r"(?:[^\w.+]|_)+"
+"""What model_key writes "-" for: the separators between a version's digit and a size."""
 
 
 def _name_pattern(keys: Iterable[str]) -> re.Pattern[str]:
     """Any of the folded names ``keys`` written with separators anywhere (model_key's equality),
     neither preceded nor followed by a letter or digit. Matches nothing when there is no key."""
-    alternatives = [_SEP.join(re.escape(ch) for ch in key) for key in sorted(keys, key=len, reverse=True) if key]
+    alternatives = [_SEP.join(_GAP if ch == "-" else re.escape(ch) for ch in key)
+                    for key in sorted(keys, key=len, reverse=True) if key]
     if not alternatives:
         return re.compile(r"(?!)")
     return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", re.IGNORECASE)

@@ -24,6 +24,13 @@ __all__ = ["arxiv_id", "fold", "model_key", "name_key", "technique_key", "title_
 
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _SEPARATORS = re.compile(r"[^\w.+]|_", re.UNICODE)
+SIZE_IN_KEY = r"\d+(?:\.\d+)?(?:x\d+(?:\.\d+)?)?[bm]"
+"""A parameter count as a name writes it, casefolded: "7b", "1.5b", "125m", "8x7b" (what
+kg.extract.sizes calls SIZE_IN_NAME and MIXTURE; keys sit below kg.extract, so the pattern is
+spelled here and a test holds the two together). What follows the size is not looked at: in a
+key it runs on ("caelax2-7binstruct"), and a key's key must be itself."""
+_SIZE_GAP = re.compile(rf"(?<=\d)(?:[^\w.+]|_)+(?={SIZE_IN_KEY})", re.UNICODE)
+"""Separators between a digit and a size: "Caelax-2-7B" (version 2, 7B) is not "Caelax-27B"."""
 _PLURAL = re.compile(r"(?<=[a-z]{3})s\b")
 
 
@@ -86,10 +93,15 @@ def arxiv_id(s: str | None) -> str | None:
 
 @lru_cache(maxsize=65536)
 def model_key(name: str) -> str:
-    """Every separator ignored: 'Nemotron-4 15B' == 'nemotron4-15b'; dots and '+' kept."""
+    """Separators ignored: 'Nemotron-4 15B' == 'nemotron4-15b'; dots and '+' kept.
+
+    Except where a version's digits meet a size: there the separators are one "-" in the key, so
+    the two stay apart ('Caelax-2-7B' == 'Caelax 2 7B' != 'Caelax-27B'), as a reader reads them.
+    Other digits keep meeting ('GPT-4-Turbo-2024-04-09' == 'GPT-4-turbo-2024-0409').
+    """
     s = unicodedata.normalize("NFKC", name).casefold()
     s = "".join(ch for ch in s if unicodedata.category(ch) != "Cf")
-    return _SEPARATORS.sub("", s)
+    return "-".join(_SEPARATORS.sub("", part) for part in _SIZE_GAP.split(s))
 
 
 @lru_cache(maxsize=65536)

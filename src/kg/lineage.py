@@ -75,6 +75,7 @@ class Evidence:
     confidence: float
     kind: str = ""
     arxiv: str = ""  # the arXiv id of the record's paper, if it has one
+    stated_in: str = "paper"  # "paper", or "model card" when the record is a model card (or a Hub listing)
 
 
 @dataclass
@@ -269,17 +270,18 @@ def evidence(graph: Graph, facts: Iterable[tuple[URIRef, URIRef, URIRef]] | None
     if wanted is not None and len(wanted) <= 500:
         restrict = "VALUES (?s ?p ?o) { " + " ".join(f"({s.n3()} {p.n3()} {o.n3()})" for s, p, o in wanted) + " }"
     rows = select_plain(graph, PREFIXES + f"""
-        SELECT ?s ?p ?o ?quote ?file ?index ?conf ?arxiv WHERE {{
+        SELECT ?s ?p ?o ?quote ?file ?index ?conf ?arxiv ?card WHERE {{
           {restrict}
           ?e a mlkg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
           OPTIONAL {{ ?e mlkg:quote ?quote }}
           OPTIONAL {{ ?e mlkg:confidence ?conf }}
           OPTIONAL {{ ?e mlkg:source ?r .
                      OPTIONAL {{ ?r mlkg:file ?file }} OPTIONAL {{ ?r mlkg:index ?index }}
-                     OPTIONAL {{ ?r mlkg:about ?paper . ?paper mlkg:arxivId ?arxiv }} }}
+                     OPTIONAL {{ ?r mlkg:about ?paper . ?paper mlkg:arxivId ?arxiv }}
+                     OPTIONAL {{ ?r mlkg:about ?card . ?card a mlkg:Model }} }}
         }}""")
     out: dict[tuple[URIRef, URIRef, URIRef], set[Evidence]] = defaultdict(set)
-    for s, p, o, quote, file, index, conf, arxiv in rows:
+    for s, p, o, quote, file, index, conf, arxiv, card in rows:
         if wanted is not None and (s, p, o) not in wanted:
             continue
         record = f"{file}#{index}" if file is not None else ""
@@ -288,7 +290,7 @@ def evidence(graph: Graph, facts: Iterable[tuple[URIRef, URIRef, URIRef]] | None
         except ValueError:
             confidence = 0.0
         out[(s, p, o)].add(Evidence(str(quote or ""), record, confidence, KINDS.get(p, _local(p)),
-                                    str(arxiv or "")))
+                                    str(arxiv or ""), "model card" if card is not None else "paper"))
     return {k: sorted(v, key=lambda e: (-e.confidence, e.record, e.quote)) for k, v in out.items()}
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import DCTERMS, SKOS
+from rdflib import Graph, URIRef
 
-from kg.vocab import MLKG
+from kg.graph.store import PREFIXES as _PREFIXES
+from kg.queries.run import select_plain
+
+PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in _PREFIXES.items())
 
 
 @dataclass
@@ -28,13 +30,14 @@ def _key(name: str) -> str:
 
 
 def find_people(graph: Graph, name: str) -> list[URIRef]:
-    """People whose name or any spelling matches ``name`` (case, accents and spacing folded)."""
+    """People whose name or any spelling matches ``name`` (case, accents and spacing folded).
+
+    Each lookup is one query, not one per person and name: the graph may be a SPARQL endpoint
+    (``--endpoint``), where every query is a request."""
     wanted = _key(name)
-    hits = set()
-    for person in graph.subjects(RDF.type, MLKG.Person):
-        names = list(graph.objects(person, RDFS.label)) + list(graph.objects(person, SKOS.altLabel))
-        if any(_key(str(n)) == wanted for n in names):
-            hits.add(person)
+    hits = {person for person, n in select_plain(graph, PREFIXES + """
+        SELECT ?p ?n WHERE { ?p a mlkg:Person . ?p rdfs:label|skos:altLabel ?n }""")
+            if isinstance(person, URIRef) and _key(str(n)) == wanted}
     return sorted(hits)
 
 
@@ -42,22 +45,28 @@ def suggestions(graph: Graph, name: str, limit: int = 5) -> list[str]:
     """Close spellings, for "did you mean" when nobody matches."""
     from rapidfuzz import fuzz, process
 
-    labels = {str(o) for p in graph.subjects(RDF.type, MLKG.Person) for o in graph.objects(p, RDFS.label)}
+    labels = {str(n) for (n,) in select_plain(graph, PREFIXES + "SELECT ?n WHERE { ?p a mlkg:Person ; rdfs:label ?n }")}
     return [m for m, score, _ in process.extract(name, labels, scorer=fuzz.WRatio, limit=limit) if score >= 70]
 
 
 def person_view(graph: Graph, person: URIRef) -> PersonView:
-    name = str(graph.value(person, RDFS.label) or person)
-    view = PersonView(person, name, sorted(str(s) for s in graph.objects(person, SKOS.altLabel)))
-    shared: dict[URIRef, int] = {}
-    for paper in graph.objects(person, MLKG.wrote):
-        title = str(graph.value(paper, RDFS.label) or paper)
-        date = graph.value(paper, DCTERMS.date)
-        view.papers.append((title, str(date) if date else None))
-        for other in graph.subjects(MLKG.wrote, paper):
-            if other != person and (other, RDF.type, MLKG.Person) in graph:
-                shared[other] = shared.get(other, 0) + 1
+    """A person's name, spellings, papers (newest first) and coauthors (most shared papers first)."""
+    me = f"VALUES ?person {{ {person.n3()} }}"
+    label = select_plain(graph, PREFIXES + f"SELECT ?l WHERE {{ {me} ?person rdfs:label ?l }} LIMIT 1")
+    alts = select_plain(graph, PREFIXES + f"SELECT ?a WHERE {{ {me} ?person skos:altLabel ?a }}")
+    view = PersonView(person, str(label[0][0]) if label else str(person), sorted(str(a) for (a,) in alts))
+    for paper, title, date in select_plain(graph, PREFIXES + f"""
+            SELECT ?paper (SAMPLE(?t) AS ?title) (SAMPLE(?d) AS ?date) WHERE {{ {me}
+              ?person mlkg:wrote ?paper .
+              OPTIONAL {{ ?paper rdfs:label ?t }} OPTIONAL {{ ?paper dcterms:date ?d }}
+            }} GROUP BY ?paper"""):
+        view.papers.append((str(paper) if title is None else str(title), None if date is None else str(date)))
     view.papers.sort(key=lambda p: (p[1] or "", p[0]), reverse=True)
-    view.coauthors = sorted(((str(graph.value(o, RDFS.label) or o), n) for o, n in shared.items()),
-                            key=lambda c: (-c[1], c[0]))
+    view.coauthors = sorted(((str(other) if name is None else str(name), int(n)) for other, name, n in select_plain(
+        graph, PREFIXES + f"""
+            SELECT ?other (SAMPLE(?l) AS ?name) (COUNT(DISTINCT ?paper) AS ?n) WHERE {{ {me}
+              ?person mlkg:wrote ?paper . ?other mlkg:wrote ?paper ; a mlkg:Person .
+              FILTER(?other != ?person)
+              OPTIONAL {{ ?other rdfs:label ?l }}
+            }} GROUP BY ?other""")), key=lambda c: (-c[1], c[0]))
     return view

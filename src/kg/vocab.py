@@ -24,7 +24,7 @@ class MLKG(DefinedNamespace):
     Person: URIRef  # class: An author of a paper.
     Record: URIRef  # class: One record of one input file, as read.
     Technique: URIRef  # class: A method, algorithm, objective, training recipe, architecture component or pipeline.
-    about: URIRef  # property: A record describes this paper.
+    about: URIRef  # property: A record describes this paper; a model card's record (or a Hub listing's line) describes this model.
     alignedFrom: URIRef  # property: The model is the other model after alignment (RLHF, DPO, preference tuning).
     arxivId: URIRef  # property: The paper's arXiv identifier without version, e.g. "2402.16819".
     authorsNotShown: URIRef  # property: How many further authors a source left out ("et al. (N additional authors not shown)"): the author list is truncated.
@@ -37,7 +37,7 @@ class MLKG(DefinedNamespace):
     describedIn: URIRef  # property: A model's card cites this paper (its arxiv: tags).
     distilledFrom: URIRef  # property: The model was trained by knowledge distillation from the other model as teacher.
     doi: URIRef  # property: The paper's Digital Object Identifier, e.g. "10.1145/3649329.3656543".
-    file: URIRef  # property: The record's input file name, without folders.
+    file: URIRef  # property: The record's input file: its name, or its path under the folder given to kg build when it lies in a sub-folder ("nvidia/Kelp-7B/README.md").
     finetunedFrom: URIRef  # property: The model was fine-tuned (supervised, instruction-tuned, RL-trained) from the other model.
     firstLine: URIRef  # property: The 1-based line of the input file where the record starts.
     format: URIRef  # property: The name of the reader that read the record (arxiv-listing, hf-daily, bibtex, ...).

@@ -215,3 +215,15 @@ def test_every_decision_of_the_derivation_extractor_is_shown(store, name):
     assert {(d.child, d.parent, d.rule, d.why) for d in decided if not d.accepted} <= rejected
     rules = {(d.child, d.parent, d.rule) for d in found.derivations}
     assert {(d.child, d.parent, d.rule) for d in decided if d.accepted} <= rules
+
+
+def test_records_naming_a_model_are_found_in_every_spelling_of_its_key():
+    """explain looks for the records that name a model by its key written with any separators; a
+    key keeps a "-" between a version's digit and a size (kg.keys.model_key), which any run of
+    separators in the text stands for."""
+    from kg.explain import _name_pattern
+
+    pattern = _name_pattern({model_key("Caelax-2-7B")})
+    for text in ("We introduce Caelax-2-7B.", "We introduce Caelax 2 7B.", "caelax_2-7b is small."):
+        assert pattern.search(text), text
+    assert not pattern.search("We introduce Caelax-27B.")

@@ -24,6 +24,7 @@ def test_two_exports_are_identical(any_store, tmp_path, fmt):
     assert _bytes(a) == _bytes(b)
 
 
+@pytest.mark.slow
 def test_exports_do_not_depend_on_the_hash_seed(corpus_store, tmp_path):
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}

@@ -1,7 +1,9 @@
 """The same input gives the same bytes: whatever the hash seed, and whether records are extracted
-in this process or in worker processes. (Two builds in one process: tests/foundation/test_store.py.)"""
+in this process or in worker processes. (Two builds in one process: tests/graph/test_store.py.)"""
 
 from __future__ import annotations
+
+import pytest
 
 import importlib
 import os
@@ -21,6 +23,7 @@ def sorted_ntriples(store: Path) -> bytes:
     return b"\n".join(sorted(dump.splitlines()))
 
 
+@pytest.mark.slow
 def test_builds_under_different_hash_seeds_export_the_same_bytes(example_store, tmp_path, kg_cli):
     exports = []
     for seed in ("1", "4242"):

@@ -1,5 +1,5 @@
 """Record nodes are exactly the records the readers read: per file, indexes 1..n in reading order,
-each about one paper, with its verbatim text and line span. (Evidence: tests/foundation/test_contents.py.)"""
+each about one paper, with its verbatim text and line span. (Evidence: tests/graph/test_contents.py.)"""
 
 from __future__ import annotations
 

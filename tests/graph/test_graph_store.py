@@ -2,7 +2,7 @@
 
 A write that fails at any point must leave the previous generation current, readable and
 byte-for-byte the same, and no half-written folder that could pass for one. (Builds killed
-with SIGKILL, incremental and idempotent builds: tests/foundation/test_store.py.)
+with SIGKILL, incremental and idempotent builds: tests/graph/test_store.py.)
 """
 
 from __future__ import annotations
@@ -172,8 +172,8 @@ def test_a_write_that_fails_after_the_database_is_written_leaves_the_store_as_it
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(Store, "_next_generation", no_space)
-    with pytest.raises(OSError):
-        Store(store).write(lines(10, "new"), [], {})
+    with pytest.raises(StoreError, match=f"no space left on device while writing {store}; nothing was changed"):
+        Store(store).write(lines(10, "new"), [], {})  # the errno alone names no path: the store's is said
     assert snapshot(store) == before
 
 

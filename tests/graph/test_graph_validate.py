@@ -1,7 +1,7 @@
 """kg validate on hand-made graphs: each shape catches its breakage, on the right node, in one readable line.
 
 (The example corpus conforming, and the four breakages the issue names one by one through the
-real command: tests/foundation/test_validate.py.)
+real command: tests/graph/test_validate.py.)
 """
 
 from __future__ import annotations
@@ -72,9 +72,9 @@ BROKEN = {
     "a fact without evidence": (
         lambda g: g.add((PAPER, MLKG.uses, PARENT)),
         str(PAPER), None, "at least one evidence node"),
-    "a record path with folders": (
+    "an absolute record path": (
         lambda g: g.set((RECORD, MLKG.file, Literal("/home/me/listing.txt"))),
-        str(RECORD), "file", "without folders"),
+        str(RECORD), "file", "a relative path"),
     "an arXiv id with a version": (
         lambda g: g.add((PAPER, MLKG.arxivId, Literal("2402.16819v2 [/x] :label:"))),
         str(PAPER), "arxivId", "versionless"),

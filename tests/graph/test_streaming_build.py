@@ -21,17 +21,19 @@ from kg.graph.build import build_triples, iter_ntriples
 from kg.graph.distinct import Distinct
 from kg.graph.store import Store
 from kg.records.io import read_paths
+from kg.records.registry import describes
 from kg.resolve.papers import cluster_papers
 from kg.resolve.people import resolve_people
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "examples" / "corpus"
+HUB = ROOT / "tests" / "data" / "hub"
 
 
 def in_memory(paths: list[Path]) -> tuple[list[str], dict]:
     """The graph's lines and counts, every stage held in memory (the pipeline before streaming)."""
     records = read_paths([str(p) for p in paths]).records
-    papers = cluster_papers(records)
+    papers = cluster_papers([r for r in records if describes(r) == "paper"])  # (a card is about a model)
     people = resolve_people(papers)
     docs = list(extract_all(records, tuple(DEFAULT_PIPELINE)))
     result = build_triples(papers, people, docs)
@@ -66,6 +68,43 @@ def test_the_example_corpus_streamed_is_the_graph_built_in_memory(tmp_path, monk
     assert sorted(got) == lines
     assert {k: report.counts[k] for k in counts} == counts
     assert not list(tmp_path.glob("s/.gen-tmp-*")), "run files left behind"
+
+
+def test_model_cards_streamed_are_the_graph_built_in_memory(tmp_path, monkeypatch):
+    """Cards link repos to the models papers name: the names are noted a doc at a time, and what
+    papers name and cards cite is read back from the parts' files."""
+    monkeypatch.setattr(distinct_module, "RUN_CHARS", 20_000)
+    paths = [CORPUS, HUB / "models.jsonl", HUB / "cards"]
+    report = kg.build(paths, store=tmp_path / "s")
+    lines, counts = in_memory(paths)
+    got = stored(tmp_path / "s")
+    assert len(got) == len(set(got))
+    assert sorted(got) == lines
+    assert {k: report.counts[k] for k in counts} == counts
+    assert any("#hfId>" in line for line in got) and any("#describedIn>" in line for line in got)
+
+
+def test_kept_sources_carry_checksums_and_a_damaged_old_copy_is_not_linked(tmp_path):
+    """Texts go to disk as they are read (Store.keep_sources): the manifest still has each kept
+    file's checksum, and a copy the current generation holds is linked only when it is intact."""
+    texts = sorted(CORPUS.glob("*.txt"))
+    kg.build(texts[:2], store=tmp_path / "s")
+    kg.build(texts[2:3], store=tmp_path / "s")  # the first two texts linked from the first generation
+    st = Store(tmp_path / "s")
+    assert st.check() is None
+    assert len(st.sources()) == 3  # sources() checks each kept text against its checksum
+    for entry in st.manifest()["sources"]:
+        assert "text_sha256" in entry
+
+    src = st.sources()[0]
+    kept = st.current / "sources" / src.sha256
+    kept.chmod(0o644)
+    kept.write_bytes(b"y" * kept.stat().st_size)  # damaged in place, same size
+    folder = tmp_path / "next"
+    folder.mkdir()
+    st.keep_sources(folder, [src])
+    assert (folder / src.sha256).read_text("utf-8") == src.text
+    assert (folder / src.sha256).stat().st_ino != kept.stat().st_ino
 
 
 @pytest.mark.slow

@@ -15,6 +15,13 @@ FRAGMENTS = [
     "@article{k, title={T}, author={B, A and others}}\n", "<feed xmlns=\"http://www.w3.org/2005/Atom\">", "<entry><title>T</title>",
     "<summary>S</summary></entry>", "</feed>", "We introduce X. ", "Title Case Words ", "\r\n", "\r", "\x00", "\ufeff", "\ud800",
     "\u202e", "…", "{", "}", "\\&", "(", ")", "\n\n",
+    '{"id":"2401.00001","authors_parsed":[["B\\\\\'a","A",""]],"versions":[{"version":"v1","created":"x"}],"title":"T\\n  U"}\n',
+    '"categories":"cs.CL cs.LG",', '[[', ']]', '{"a":' * 50,
+    '<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">', '<request metadataPrefix="arXivRaw">', "<record><header>",
+    '<header status="deleted">', '</header><metadata><arXiv xmlns="http://arxiv.org/OAI/arXiv/"><id>2401.00001</id>',
+    "<title>T</title><authors><author><keyname>K\\'e</keyname></author></authors>", "</arXiv></metadata></record>",
+    '<arXivRaw xmlns="http://arxiv.org/OAI/arXivRaw/"><version version="v1"><date>Mon, 1 Jan 2024</date></version>',
+    "</arXivRaw></metadata>", "</record>", "</OAI-PMH>",
 ]
 
 texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=20)), max_size=40).map("".join)
@@ -45,4 +52,5 @@ def test_decoding_and_sniffing_survive_arbitrary_bytes(data):
 def test_registry_is_loaded():
     registry.get("jsonl")
     assert set(registry.READERS) == {"arxiv-listing", "abstract-lines", "arxiv-abstracts", "hf-daily",
-                                     "arxiv-atom", "bibtex", "jsonl"}
+                                     "arxiv-atom", "bibtex", "jsonl", "arxiv-snapshot", "arxiv-oai-pmh",
+                                     "model-card", "hub-models"}

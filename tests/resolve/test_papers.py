@@ -162,6 +162,7 @@ def test_many_copies_of_the_corpus_are_still_62_papers(tmp_path, corpus_papers):
     assert _groups(papers, copies) == sorted(sorted(g * copies) for g in _groups(corpus_papers))
 
 
+@pytest.mark.slow
 def test_kg_build_of_many_copies_counts_the_papers_of_one(tmp_path, kg_cli):
     corpus = ROOT / "examples" / "corpus"
     files = [f for f in sorted(corpus.iterdir()) if f.name.startswith(("000_", "002_"))]  # abstracts only

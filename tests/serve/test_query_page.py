@@ -1,4 +1,4 @@
-"""The query page at / in headless Chromium: it runs a query, and data stays text."""
+"""The query page at /query in headless Chromium: it runs a query, and data stays text."""
 
 import time
 from pathlib import Path
@@ -16,7 +16,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disa
 @pytest.fixture(scope="module")
 def page_url(served_store):
     with running_server(served_store) as (url, _proc):
-        yield url.rsplit("/", 1)[0] + "/"
+        yield url.rsplit("/", 1)[0] + "/query"
 
 
 @pytest.fixture(scope="module")

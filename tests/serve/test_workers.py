@@ -93,3 +93,33 @@ def test_workers_follow_a_rebuild(pool, store):
 def test_a_missing_store_is_a_clear_error(tmp_path):
     with pytest.raises(Exception, match="no graph"):
         WorkerPool(tmp_path / "none", 1)
+
+
+
+def _doubling(steps: int) -> str:
+    binds = ['BIND("0123456789abcdef" AS ?x0)'] + [f"BIND(CONCAT(?x{i}, ?x{i}) AS ?x{i + 1})" for i in range(steps)]
+    return f"SELECT (STRLEN(?x{steps}) AS ?n) WHERE {{ {' '.join(binds)} }}"
+
+
+@pytest.mark.parametrize("watch, killed_by", [(0.02, {-signal.SIGKILL, -signal.SIGABRT}), (30.0, {-signal.SIGABRT})])
+def test_memory_past_the_cap_ends_the_query_not_the_pool(store, monkeypatch, watch, killed_by):
+    """A query that doubles a string 28 times (4 GiB) against max_memory=256M. With the server's watch
+    (RssAnon every 20 ms) its worker is killed; with the watch too slow to see it (30 s), the worker's
+    own RLIMIT_AS stops the allocation (Rust aborts). Either way QueryMemory, and the pool goes on.
+    (With the watch on, whichever comes first wins: the string grows in steps of up to 128 MB.)"""
+    from kg.serve import workers
+
+    monkeypatch.setattr(workers, "WATCH_SECONDS", watch)
+    pool = WorkerPool(store, 1, max_memory=256 << 20)
+    try:
+        (proc,) = pool.procs
+        start = time.monotonic()
+        with pytest.raises(workers.QueryMemory, match="more than 256 MB of memory"):
+            run(pool, _doubling(28), timeout=60)
+        assert time.monotonic() - start < 20
+        proc.join(5)
+        assert proc.exitcode in killed_by
+        wait_for_workers(pool, 1)
+        assert count(pool) > 5000
+    finally:
+        pool.close()

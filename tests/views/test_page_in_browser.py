@@ -1,6 +1,5 @@
 """The pages in a real headless Chromium, network off: drawn, searchable, filterable, inert, fast."""
 
-import os
 import time
 from pathlib import Path
 
@@ -13,7 +12,6 @@ from kg.views import graph_view, lineage_view
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
 CLASSES = "mlkg:Paper mlkg:Person mlkg:Organization mlkg:Model mlkg:Technique mlkg:Dataset mlkg:Benchmark"
 FACTS = ("mlkg:wrote mlkg:introduces mlkg:uses mlkg:finetunedFrom mlkg:prunedFrom mlkg:distilledFrom "
          "mlkg:upcycledFrom mlkg:continuedPretrainingFrom mlkg:contextExtendedFrom mlkg:alignedFrom "
@@ -67,6 +65,18 @@ def test_search_finds_a_node_by_an_alias_in_any_spelling(demo_page, open_page):
     page.press("#search", "Enter")
     assert page.text_content("#status") == "no match"
     assert seen["errors"] == [] and seen["requests"] == []
+
+
+@pytest.mark.parametrize("typed", ["llama 3.1 8b", "Llama-3.1-8B", "llama3.1_8B"])
+def test_search_folds_a_version_and_a_size_as_the_keys_do(demo_page, open_page, typed):
+    """The page's folding keeps the separator between a version and a size, as kg.keys.model_key
+    does, so every spelling of "Llama 3.1 8B" finds it (a folding without it found nothing)."""
+    page, seen = open_page(demo_page)
+    page.fill("#search", typed)
+    page.press("#search", "Enter")
+    selected = page.evaluate("kgNetwork.getSelectedNodes()")
+    assert [page.evaluate(f"kgData.nodes.get('{n}').label") for n in selected] == ["Llama 3.1 8B"]
+    assert seen["errors"] == []
 
 
 def test_filters_hide_a_class_and_a_kind(demo_page, open_page):
@@ -200,11 +210,11 @@ def test_pages_are_interactive_within_the_targets(demo, demo_page, browser, tmp_
     assert _seconds_to_ready(browser, lineage_view(demo, "Nemotron-Nano-9B-v2").save(tmp_path / "l.html")) < 1.0
 
 
-def test_screenshots_for_the_readme(demo, open_page, tmp_path):
-    """The README's pictures, taken here from the real pages: into tmp_path, so that a test run never
-    writes into the checkout; `KG_UPDATE_SCREENSHOTS=1 make test` refreshes docs/img on purpose."""
-    img = ROOT / "docs" / "img" if os.environ.get("KG_UPDATE_SCREENSHOTS") == "1" else tmp_path / "img"
-    img.mkdir(parents=True, exist_ok=True)
+def test_the_pages_photograph(demo, open_page, tmp_path):
+    """The pictures `make docs` takes for docs/img, taken here into tmp_path (a test run never writes
+    into the checkout): the pages draw something and raise no error."""
+    img = tmp_path / "img"
+    img.mkdir()
     for name, view in (("graph", graph_view(demo)), ("lineage", lineage_view(demo, "Llama3"))):
         page, seen = open_page(view.save(tmp_path / f"{name}.html"))
         page.screenshot(path=str(img / f"{name}.png"))

@@ -22,6 +22,7 @@ def demo(demo_store):
     return kg.open(demo_store)
 
 
+@pytest.mark.slow
 def test_any_source_works(demo_store, demo):
     plain = Graph()
     for t in demo.graph.triples((None, None, None)):
@@ -31,6 +32,7 @@ def test_any_source_works(demo_store, demo):
     assert len(sizes) == 1
 
 
+@pytest.mark.slow
 def test_evidence_and_records_are_tooltips_not_nodes(demo):
     data = data_of(graph_view(demo))
     iris = {line for n in data["nodes"] for line in n["info"] if line.startswith("IRI: ")}
@@ -89,6 +91,7 @@ def test_lineage_view_is_a_tree_with_kinds_on_the_edges(demo):
         lineage_view(demo, "No-Such-Model-9B")
 
 
+@pytest.mark.slow
 def test_pages_are_deterministic_and_saved_atomically(demo, tmp_path):
     first, second = graph_view(demo), graph_view(demo)
     assert first.html == second.html
@@ -105,6 +108,7 @@ def kg_cli(*args):
                           env={"COLUMNS": "200", "PATH": "/usr/bin:/bin"})
 
 
+@pytest.mark.slow
 def test_kg_html_writes_the_page_and_says_when_it_focuses(big_store, tmp_path):
     done = kg_cli("html", "-o", str(tmp_path / "g.html"), "--store", str(big_store), "--max-nodes", "100")
     assert done.returncode == 0, done.stderr

@@ -3,7 +3,7 @@
 from kg.cli import build, export, inspect, query  # noqa: F401  (registers the commands)
 from kg.cli.app import app
 
-for _optional in ("kg.cli.lineage", "kg.cli.people", "kg.cli.html", "kg.cli.serve", "kg.cli.explain"):
+for _optional in ("kg.cli.lineage", "kg.cli.people", "kg.cli.html", "kg.cli.serve", "kg.cli.explain", "kg.cli.hub"):
     try:
         __import__(_optional)
     except ModuleNotFoundError as _exc:  # a command group not written yet

@@ -64,7 +64,7 @@ def handles_errors(func: F) -> F:
         except (ImportError, AttributeError):  # pragma: no cover - readers not installed
             input_error = OSError
         try:
-            return func(*args, **kwargs)
+            return _damage_said(func, args, kwargs)
         except BrokenPipeError:  # `kg query ... | head`: the reader has what it wanted
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
             raise typer.Exit(141) from None
@@ -79,6 +79,19 @@ def handles_errors(func: F) -> F:
             raise typer.Exit(130) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _damage_said(func, args, kwargs):
+    """Run ``func``; RocksDB finding the database damaged part-way through a command (a block
+    that fails its checksum is only found when read) becomes the store's one-line error."""
+    from kg.graph.damage import damaged, is_damage
+
+    try:
+        return func(*args, **kwargs)
+    except (RuntimeError, OSError) as exc:
+        if isinstance(exc, BrokenPipeError) or not is_damage(exc):
+            raise
+        raise damaged(kwargs.get("store") or DEFAULT_STORE, exc) from None
 
 
 def error_line(message: str) -> Text:

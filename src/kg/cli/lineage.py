@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, err, handles_errors, out, plain
+from kg.cli.source import EndpointOption, open_graph
 
 QUOTES_PER_EDGE = 3
 
@@ -20,21 +21,22 @@ def lineage(
     html: Annotated[Path | None, typer.Option("--html", help="Also draw the lineage as a page (tree layout).")] = None,
     depth: Annotated[int, typer.Option(min=1, max=50, help="Steps to follow up and down.")] = 20,
     quotes: Annotated[bool, typer.Option("--quotes/--no-quotes", help="Show the sentence behind each edge.")] = True,
+    endpoint: EndpointOption = None,
 ) -> None:
     """A model's ancestors and descendants as a tree: the kind of each derivation and its evidence.
 
-    Any spelling of the name works; a name that fits several models lists them (exit 2).
+    Each quote says where it was read: a paper's record (file#index, arXiv id), or a
+    "model card" (a card's front matter or a Hub listing: the metadata line). Any spelling of the name works; a name that fits several models lists them (exit 2).
 
     Example:  kg lineage "Mistral-NeMo-Minitron-8B" --html exports/lineage.html
     """
     from rich.text import Text
 
-    from kg.graph.store import Store
     from kg.lineage import AmbiguousName, UnknownName, find_model, spellings
     from kg.lineage import lineage as walk
     from kg.keys import model_key
 
-    graph = Store(store).graph()
+    graph = open_graph(store, endpoint)
     try:
         root = find_model(graph, name)
     except AmbiguousName as exc:
@@ -91,7 +93,8 @@ def _grow(lin, node, branch, *, up: bool, quotes: bool, seen: set) -> None:
                     child.add(Text(f"… and {len(by_quote) - i} more quotes", style="dim"))
                     break
                 kinds = ", ".join(sorted({ev.kind for ev in evs}, key=lambda k: (k not in e.kinds, e.kinds.index(k) if k in e.kinds else 0, k)))
-                where = evs[0].record + (f", arXiv {evs[0].arxiv}" if evs[0].arxiv else "")
+                where = (f"{evs[0].stated_in} " if evs[0].stated_in != "paper" else "") + evs[0].record + (
+                    f", arXiv {evs[0].arxiv}" if evs[0].arxiv else "")
                 prefix = f"{kinds}: " if len(e.kinds) > 1 else ""
                 child.add(Text(f"{prefix}“{quote}” ({where}, {evs[0].confidence:g})", style="dim",
                                overflow="fold"))

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, handles_errors, out, plain
+from kg.cli.source import EndpointOption, open_graph, where
 
 
 @app.command()
@@ -17,20 +18,20 @@ def people(
     name: Annotated[str, typer.Argument(help="The person's name, in any spelling the sources used.")],
     store: StoreOption = DEFAULT_STORE,
     coauthors: Annotated[int, typer.Option(help="Show at most this many coauthors.")] = 15,
+    endpoint: EndpointOption = None,
 ) -> None:
     """Show a person's papers, the spellings of their name, and their coauthors.
 
     Example:  kg people "Wei Ping" --store .kg
     """
-    from kg.graph.store import Store
     from kg.people import find_people, person_view, suggestions
 
-    graph = Store(store).graph()
+    graph = open_graph(store, endpoint)
     found = find_people(graph, name)
     if not found:
         close = suggestions(graph, name)
         hint = f"; did you mean: {', '.join(close)}" if close else ""
-        raise UsageError(f"nobody called {name!r} in {store}{hint}")
+        raise UsageError(f"nobody called {name!r} in {where(store, endpoint)}{hint}")
     # Names and titles are data: printed as Text, so "[/x]", "[bold]" or ":smile:" in them stay as typed.
     for iri in found:
         view = person_view(graph, iri)

@@ -8,6 +8,7 @@ import typer
 from rich.table import Table
 
 from kg.cli.app import DEFAULT_STORE, StoreOption, UsageError, app, handles_errors, out, plain
+from kg.cli.source import EndpointOption, open_graph
 
 
 CELL_WIDTH = 60
@@ -45,6 +46,7 @@ def query(
     bind: Annotated[list[str], typer.Option("--bind", "-b", help="Bind a variable: name=value (<iri> for an IRI). Repeatable.")] = [],  # noqa: B006
     format: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "table",
     list_: Annotated[bool, typer.Option("--list", "-l", help="List the saved queries with their descriptions.")] = False,
+    endpoint: EndpointOption = None,
 ) -> None:
     """Run a SPARQL query against the graph.
 
@@ -63,8 +65,9 @@ def query(
       kg query 'SELECT ?m WHERE { ?m a mlkg:Model }' --format csv
 
       kg query 'DESCRIBE ?m WHERE { ?m rdfs:label "Nemotron-4 15B" }' --format json
+
+      kg query models --endpoint http://127.0.0.1:7878/sparql
     """
-    from kg.graph.store import Store
     from kg.queries.run import QueryError, format_result, resolve_query_text, run_query, saved_queries
 
     if list_:
@@ -80,7 +83,7 @@ def query(
                          f"(or, for CONSTRUCT and DESCRIBE, {', '.join(GRAPH_FORMATS)})")
     try:
         text = resolve_query_text(sparql)
-        graph = Store(store).graph()
+        graph = open_graph(store, endpoint)
         result = run_query(graph, text, _parse_binds(bind))
     except QueryError as exc:
         raise UsageError(str(exc)) from None

@@ -27,7 +27,11 @@ def serve(
     setting: Annotated[list[str] | None, typer.Option(
         "--setting", metavar="NAME=VALUE", help="Any other limit from the table below (repeatable).")] = None,
 ) -> None:
-    """Serve the graph as a read-only SPARQL 1.1 Protocol endpoint at /sparql, with a query page at /.
+    """Serve the lineage explorer at / and the graph as a read-only SPARQL 1.1 endpoint at /sparql.
+
+    The explorer (docs/explorer.md): search any entity by any spelling, a page per model
+    (its lineage drawn with the quote behind each derivation), paper, person and
+    technique, and the lineage atlas at /atlas. A SPARQL query page is at /query.
 
     UPDATE, LOAD, SERVICE and FROM / FROM NAMED are refused; every query runs in a
     worker process that is killed at the time limit, and answers are capped in rows.
@@ -37,6 +41,7 @@ def serve(
     Example:  kg serve --store .kg   then   curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/sparql?query=ASK%7B%7D'
     """
     from kg.graph.store import Store
+    from kg.serve.explorer import warm_up
     from kg.serve.server import serve as make_server
     from kg.serve.workers import WorkerFailed
 
@@ -63,7 +68,9 @@ def serve(
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
-    out.print(plain(f"serving {store} at {server.url} (query page at /); Ctrl-C stops"), highlight=False)
+    warm_up(server)  # the explorer's name index and atlas, read while the first visitor is on the way
+    out.print(plain(f"serving {store} at {server.url} (the explorer at {server.url.removesuffix('/sparql')}/, "
+                    "a query page at /query); Ctrl-C stops"), highlight=False)
     if not server.loopback_only:
         err.print(plain(f"warning: listening on {host}: anyone who can reach this machine can query the graph"),
                   highlight=False)

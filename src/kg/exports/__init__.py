@@ -63,6 +63,15 @@ def formats() -> list[str]:
 
 
 def export(store: Store, name: str, path: str | Path) -> Path:
+    from kg.graph.damage import no_space
+
     path = Path(path)
-    get(name).write(store, path)
+    writer = get(name)
+    try:
+        writer.write(store, path)
+    except OSError as exc:  # a full disk names the file, not only its errno
+        full = no_space(path, exc, "free some space there, or write elsewhere with -o")
+        if full is None:
+            raise
+        raise full from None
     return path

@@ -35,7 +35,7 @@ class Registered:
 
 
 COMPONENTS: dict[str, Registered] = {}
-DEFAULT_PIPELINE = ("authors", "abbreviations", "models", "derivations", "techniques")
+DEFAULT_PIPELINE = ("authors", "abbreviations", "models", "derivations", "techniques", "modelcard")
 
 
 def component(name: str, *, version: str, requires: tuple[str, ...] = (),

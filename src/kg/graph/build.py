@@ -3,6 +3,8 @@
 Every extracted fact becomes its triple (a derivation also as
 ``mlkg:derivedFrom``) plus an ``mlkg:Evidence`` node that reifies it and
 carries the quote, the source record, the confidence and the extractor.
+A model card's record is ``mlkg:about`` its model (kg.graph.cards writes
+those lines, the cited papers and the close matches).
 
 The lines are written straight from strings (no rdflib term per triple: a
 graph of a million triples spent most of its build making and printing
@@ -26,9 +28,10 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from kg.extract.doc import Doc
 from kg.extract.fact import DERIVATION_KINDS, Fact, Mention, collapse_ws
 from kg.extract.modelnames import family_label
-from kg.graph import iris
+from kg.graph import cards, iris
 from kg.records.record import Record
 from kg.resolve.entities import Entity, Names
+from kg.resolve.repos import link_repos
 from kg.resolve.papers import Paper
 from kg.resolve.people import People
 from kg.vocab import DERIVATIONS, MLKG
@@ -56,6 +59,8 @@ PREDICATE = {
     "introduces": _n(MLKG.introduces),
     "uses": _n(MLKG.uses),
     **{d.kind: _n(d.iri) for d in DERIVATIONS},
+    "describedIn": _n(MLKG.describedIn),
+    "trainedOn": _n(MLKG.trainedOn),
 }
 CLASS = {
     "model": _n(MLKG.Model),
@@ -235,6 +240,8 @@ class Noted:
         self.names = Names()
         self.sizes: list[tuple[str, str, str]] = []
         """(kind, name, value) of each parameter count stated."""
+        self.about: list[tuple[str, str, Record]] = []
+        """(kind, name, record) of each model card's record: the model it is about."""
 
     def __call__(self, d: Doc) -> None:
         names, least = self.names, self.min_confidence
@@ -242,6 +249,7 @@ class Noted:
         names.add(m for f in d.facts if f.confidence >= least for m in (f.subject, f.object))
         names.alias(d.aliases)
         self.sizes.extend((a.kind, a.name, str(a.value)) for a in d.attributes if a.key == "parameterCount")
+        self.about.extend((a.kind, a.name, d.record) for a in d.attributes if a.key == "about")
 
 
 def build_triples(papers: list[Paper], people: People, docs: Docs, *,
@@ -252,7 +260,8 @@ def build_triples(papers: list[Paper], people: People, docs: Docs, *,
     The papers', people's and records' lines come first (``head``: made here unless the caller
     made them already); then the extracted names are resolved to entities (``noted``: the caller
     noted every doc already, with the same ``min_confidence``; else the docs are read once for
-    it), and the facts' lines follow, the docs read (``docs`` called) once more.
+    it; with model cards in the build, once more for what papers name and cards cite), and the
+    facts' lines follow, the docs read (``docs`` called) once more.
     """
     counts = {
         "papers": len(papers),
@@ -291,8 +300,13 @@ def _lines(head: Head, docs: Callable[[], Iterable[Doc]], min_confidence: float,
         noted = Noted(min_confidence)
         for d in docs():
             noted(d)
-    entities, sizes = noted.names.resolve(), noted.sizes
-    noted.names, noted.sizes = Names(), []  # (what they held is not needed past here)
+    names, sizes, about = noted.names, noted.sizes, noted.about
+    noted.names, noted.sizes, noted.about = Names(), [], []  # (what they held is not needed past here)
+    # model cards in the build: what their repos cite (the docs read once more, only then)
+    named_in, cited = cards.citations(docs(), head) if names.repo_names else ([], {})
+    linked = link_repos(names, named_in, cited)
+    entities = linked.entities
+    del names, named_in, cited
     everything = entities.all()
     counts["models"] = sum(e.group == "model" for e in everything)
     counts["techniques"] = len(everything) - counts["models"]
@@ -307,11 +321,20 @@ def _lines(head: Head, docs: Callable[[], Iterable[Doc]], min_confidence: float,
         if ent is not None:
             lines.append(f"{entity_node[id(ent)]} {_M['parameterCount']} {decimal(value)} .\n")
     del sizes
+    for kind, name, record in about:  # a model card's record
+        ent = entities.get(Mention(kind, name))
+        if ent is not None:
+            lines += _record_lines(record, entity_node[id(ent)])
+    del about
+    lines += cards.close_matches(linked.close, entities, entity_node)
+    papers = cards.CitedPapers(head.paper_iri)
     yield new(lines)
 
     entity_of: dict[Mention, str | None] = {}  # every fact names its ends anew: each name resolved once
 
     def node(m: Mention, record: Record) -> str | None:
+        if m.kind == "paper" and m.name:  # a card's citation: the paper of that arXiv id
+            return papers.node(m.name)
         if m.kind in _HEAD_KINDS:
             return head.node(m, record)
         if m not in entity_of:
@@ -319,7 +342,8 @@ def _lines(head: Head, docs: Callable[[], Iterable[Doc]], min_confidence: float,
             entity_of[m] = entity_node[id(ent)] if ent else None
         return entity_of[m]
 
-    yield from facts.blocks(docs(), node)
+    yield from facts.blocks(docs(), node, head.node)
+    yield new(papers.lines())
     lines = []
     for ex in sorted(facts.made_by):
         x = _n(iris.extractor(ex))
@@ -349,9 +373,10 @@ class _FactLines:
         self.min_confidence = min_confidence
         self.made_by: dict[str, str] = {}  # extractor -> its IRI
 
-    def blocks(self, docs: Iterable[Doc], node: Callable[[Mention, Record], str | None]) -> Iterator[str]:
+    def blocks(self, docs: Iterable[Doc], node: Callable[[Mention, Record], str | None],
+               head_node: Callable[[Mention, Record], str | None]) -> Iterator[str]:
         """The lines of the docs' facts; ``node`` names a fact's ends (None: not in the graph, and
-        neither is the fact)."""
+        neither is the fact), ``head_node`` those of a fact whose ends are both papers or people."""
         new, made_by = self.new, self.made_by
         block: list[str] = []
         for doc in docs:
@@ -363,7 +388,8 @@ class _FactLines:
             for fact in doc.facts:
                 if fact.confidence < self.min_confidence:
                     continue
-                s, o = node(fact.subject, fact.record), node(fact.object, fact.record)
+                name = head_node if fact.subject.kind in _HEAD_KINDS and fact.object.kind in _HEAD_KINDS else node
+                s, o = name(fact.subject, fact.record), name(fact.object, fact.record)
                 if s is None or o is None or s == o:
                     continue
                 quote = flat.get(fact.quote)
@@ -418,12 +444,13 @@ def _paper_lines(iri: str, paper: Paper) -> list[str]:
     return out
 
 
-def _record_lines(rec: Record, paper: str) -> list[str]:
+def _record_lines(rec: Record, about: str) -> list[str]:
+    """A record's lines; ``about`` is its paper's IRI (a model card's: its model's)."""
     r = _n(iris.record(rec.file, rec.index))
     return [f"{r} {A} {_M['Record']} .\n",
             f"{r} {_M['file']} {text_literal(rec.file)} .\n",
             f"{r} {_M['index']} {integer(rec.index)} .\n",
-            f"{r} {_M['about']} {paper} .\n",
+            f"{r} {_M['about']} {about} .\n",
             f"{r} {_M['format']} {plain(rec.format)} .\n",
             f"{r} {_M['firstLine']} {integer(rec.lines[0])} .\n",
             f"{r} {_M['lastLine']} {integer(rec.lines[1])} .\n",
@@ -434,6 +461,8 @@ def _entity_lines(iri: str, entity: Entity) -> list[str]:
     label = entity.label
     out = [f"{iri} {A} {CLASS[entity.kind]} .\n", f"{iri} {LABEL} {text_literal(label)} .\n"]
     out += [f"{iri} {ALT_LABEL} {text_literal(alt)} .\n" for alt in entity.alt_labels]
+    if entity.hf_id:
+        out.append(f"{iri} {_n(MLKG.hfId)} {text_literal(entity.hf_id)} .\n")
     family = family_label(label) if entity.group == "model" else None
     if family:
         fam = _n(iris.mint("family", family.lower(), family))

@@ -13,7 +13,7 @@ readable and unchanged::
         ntriples/          the N-Triples it was loaded from, in parts (exports read these)
         sources/<sha256>   every input file the graph was built from
         extracted/<name>   what was extracted from each of them (kg.extract.saved), by which code
-        manifest.json      file names, hashes, build summary
+        manifest.json      file names, hashes (also of the kept text), build summary
 
 Keeping the sources is what makes builds incremental and idempotent: a new
 file is added to the known ones and the graph rebuilt from all of them (so
@@ -25,7 +25,13 @@ code is the same.
 Keeping the N-Triples costs disk (about as much again as the database) and
 saves time on every export: reading a million triples back out of the
 database takes Oxigraph 10 s (a lookup per IRI), parsing the text 2 s. A
-generation never changes once written, so the text stays exactly its content.
+generation never changes once written, so the text stays exactly its content -- unless
+the disk damages it: the manifest holds each part's sha256, checked before the text is used;
+a part that does not match is not used (the export reads the database instead, and says so).
+
+A damaged database (kg.graph.damage) is said in one line with the way back:
+``kg build --rebuild --store PATH`` rebuilds from the kept sources. A build sweeps what a
+killed build left in the store (unfinished generations, staging folders, stray links).
 """
 
 from __future__ import annotations
@@ -50,10 +56,12 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from kg.records.io import Source
 from kg.vocab import MLKG
 
-__all__ = ["CURRENT", "PREFIXES", "Source", "Store", "StoreError", "default_store_path"]
+__all__ = ["CURRENT", "PREFIXES", "Source", "Store", "StoreDamaged", "StoreError", "default_store_path"]
 
 CURRENT = "CURRENT"
 NTRIPLES = "ntriples"
+DATABASE_FILES = "database_files"
+"""Manifest key: the database's own files (CURRENT, MANIFEST-*, *.sst) and their sizes when written."""
 EXTRACTED = "extracted"
 PREFIXES = {
     "mlkg": str(MLKG._NS),
@@ -70,6 +78,10 @@ class StoreError(Exception):
     """The store is missing, locked or damaged; the message says which."""
 
 
+class StoreDamaged(StoreError):
+    """The store's database or kept files cannot be read: rebuild it (the message says how)."""
+
+
 def default_store_path() -> Path:
     """``$KG_STORE``, or ``.kg`` when it is unset or empty (an empty one must not mean this folder)."""
     return Path(os.environ.get("KG_STORE") or ".kg")
@@ -79,23 +91,36 @@ class Store:
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
         self.path = Path(path) if path is not None else default_store_path()
         self._lock_fd: int | None = None
+        self._unwritable: OSError | None = None  # the store folder cannot be written (read-only)
+        self.warnings: list[str] = []
+        """What went wrong but was worked around (a damaged kept text read from the database
+        instead); the command line prints them."""
 
     # -- reading -----------------------------------------------------------
     @property
     def current(self) -> Path | None:
+        target = self.linked()
+        return target if target is not None and (target / "oxigraph").is_dir() else None
+
+    def linked(self) -> Path | None:
+        """The generation ``CURRENT`` links to, whether or not its database is there (its kept
+        sources may be, to rebuild from)."""
         link = self.path / CURRENT
         if not link.is_symlink():
             if link.exists():
                 raise StoreError(f"{self.path} is not a kg store ({CURRENT} is not a link to a generation)")
             return None
-        target = self.path / os.readlink(link)
-        return target if (target / "oxigraph").is_dir() else None
+        return self.path / os.readlink(link)
 
     def exists(self) -> bool:
         return self.current is not None
 
     def require(self) -> Path:
         gen = self.current
+        linked = self.linked() if gen is None else None
+        if linked is not None and linked.is_dir():
+            raise StoreDamaged(f"the graph at {self.path} is damaged (its database folder "
+                               f"{linked.name}/oxigraph is missing); {_recover(self.path)}")
         if gen is None:
             raise StoreError(f"no graph at {self.path}: run `kg build PATH --store {self.path}` first")
         return gen
@@ -107,22 +132,29 @@ class Store:
         return json.loads((gen / "manifest.json").read_text())
 
     def sources(self) -> list[Source]:
-        gen = self.current
-        if gen is None:
+        """The input files the graph was built from, as kept in the store (checked against the
+        manifest's checksums); read even when the database is damaged or missing."""
+        gen = self.linked()
+        if gen is None or not gen.is_dir():
             return []
         try:
-            return [Source(s["name"], s["sha256"], (gen / "sources" / s["sha256"]).read_text("utf-8"),
-                           s.get("format"))
-                    for s in self.manifest()["sources"]]
+            out = []
+            for s in json.loads((gen / "manifest.json").read_text())["sources"]:
+                text = (gen / "sources" / s["sha256"]).read_text("utf-8")
+                if "text_sha256" in s and _sha256(text.encode("utf-8")) != s["text_sha256"]:
+                    raise ValueError(f"the kept copy of {s['name']} does not match its checksum")
+                out.append(Source(s["name"], s["sha256"], text, s.get("format"), tuple(s.get("categories", ()))))
+            return out
         except (OSError, ValueError, KeyError) as exc:
-            raise StoreError(f"the store at {self.path} is damaged: {exc}; "
-                             f"build again with --rebuild") from None
+            raise StoreError(f"the store at {self.path} is damaged: {exc}; build it again from "
+                             f"the input files: kg build --rebuild FILES --store {self.path}") from None
 
     @staticmethod
     def extracted_name(source: Source, signature: str) -> str:
         """The name under which a generation keeps the docs extracted from ``source`` by extraction
         code ``signature`` (kg.extract.saved.signature)."""
-        fmt = hashlib.sha256(f"{source.name}\0{source.format or ''}".encode()).hexdigest()[:12]
+        read_as = f"{source.name}\0{source.format or ''}" + (f"\0{' '.join(source.categories)}" if source.categories else "")
+        fmt = hashlib.sha256(read_as.encode()).hexdigest()[:12]
         return f"{source.sha256}-{fmt}-{signature}"
 
     def extracted(self, name: str) -> Path | None:
@@ -135,17 +167,77 @@ class Store:
 
     def ntriples_files(self) -> list[Path] | None:
         """The N-Triples files the current graph was loaded from, in order: together exactly its
-        triples. None for a generation written before kg kept them (then read the database)."""
-        folder = self.require() / NTRIPLES
-        return sorted(folder.glob("part-*.nt")) if folder.is_dir() else None
+        triples, checked against the sha256 of each in the manifest. None (read the database
+        instead) for a generation written before kg kept them or their checksums, or when one
+        does not match: then :attr:`warnings` says so."""
+        gen = self.require()
+        folder = gen / NTRIPLES
+        if not folder.is_dir():
+            return None
+        try:
+            expected = self.manifest().get(NTRIPLES)
+        except (OSError, ValueError) as exc:
+            raise StoreDamaged(f"the store at {self.path} is damaged (manifest.json: {exc}); "
+                               f"{_recover(self.path)}") from None
+        if expected is None:
+            return None
+        parts = sorted(folder.glob("part-*.nt"))
+        problem = _check_parts(parts, expected)
+        if problem:
+            self.warnings.append(f"the kept N-Triples of {self.path} are damaged ({problem}): read the "
+                                 f"database instead; `kg build --rebuild --store {self.path}` writes them again")
+            return None
+        return parts
 
     def oxigraph(self) -> pyoxigraph.Store:
-        """The database, opened read-only (several readers may share it)."""
+        """The database, opened read-only (several readers may share it). A damaged one raises
+        :class:`StoreDamaged`, which says how to rebuild it."""
+        from kg.graph.damage import damaged, is_damage
+
         gen = self.require()
+        problem = self._database_files_changed(gen)
+        if problem:
+            raise StoreDamaged(f"the graph at {self.path} is damaged ({problem}); {_recover(self.path)}")
         try:
             return pyoxigraph.Store.read_only(str(gen / "oxigraph"))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
+            if is_damage(exc):
+                raise damaged(self.path, exc) from None
             raise StoreError(f"cannot open the graph at {gen}: {exc}") from exc
+
+    def _database_files_changed(self, gen: Path) -> str | None:
+        """What differs between the database's files and their sizes when it was written (None:
+        nothing, or a generation written before kg kept them). A database opened read-only
+        never changes its files; RocksDB itself misses some damage: with its MANIFEST cut
+        short, it opens an empty or partial graph and says nothing."""
+        try:
+            expected = json.loads((gen / "manifest.json").read_text()).get(DATABASE_FILES)
+        except (OSError, ValueError) as exc:
+            return f"manifest.json: {exc}"
+        if not expected:
+            return None
+        folder = gen / "oxigraph"
+        for name, size in sorted(expected.items()):
+            try:
+                actual = (folder / name).stat().st_size
+            except OSError:
+                return f"oxigraph/{name} is missing"
+            if actual != size:
+                return f"oxigraph/{name} has {actual} bytes, {size} when it was written"
+        return None
+
+    def check(self) -> None:
+        """Raise :class:`StoreDamaged` unless the database opens and answers (a build that has
+        nothing to add must not call a damaged store fine)."""
+        from kg.graph.damage import damaged, is_damage
+
+        db = self.oxigraph()
+        try:
+            db.query("ASK { ?s ?p ?o }")
+        except (OSError, RuntimeError) as exc:
+            if is_damage(exc):
+                raise damaged(self.path, exc) from None
+            raise
 
     def graph(self) -> Graph:
         """The graph as an rdflib Graph over the Oxigraph store (read-only)."""
@@ -181,12 +273,36 @@ class Store:
                              f"try again when it has finished") from None
         self._lock_fd = fd
         try:
+            self.sweep()
             yield
         finally:
             self._lock_fd = None
             if created and not any(self.path.iterdir()):
                 self.path.rmdir()  # a build that wrote nothing leaves no empty store behind
             os.close(fd)  # releases the lock
+
+    def sweep(self) -> list[Path]:
+        """Remove what builds killed mid-way left in the store: unfinished generations and staging
+        folders (``.gen-tmp-*``), generations that never became current, stray ``CURRENT`` links.
+        Only while holding the lock (no other build is running); what cannot be removed (a
+        read-only store) stays. Returns what was removed."""
+        assert self._lock_fd is not None, "sweep only under the lock"
+        link = self.path / CURRENT
+        current = os.readlink(link) if link.is_symlink() else None
+        leftovers = [*self.path.glob(".gen-tmp-*"), *self.path.glob(f".{CURRENT}.*")]
+        if current is not None:  # with no current generation, a finished one is the user's to judge
+            leftovers += [g for g in self.path.glob("gen-*") if g.name != current]
+        removed = []
+        for p in leftovers:
+            try:
+                if p.is_symlink() or not p.is_dir():
+                    p.unlink()
+                else:
+                    shutil.rmtree(p)
+                removed.append(p)
+            except OSError:
+                pass
+        return removed
 
     @contextmanager
     def staging(self) -> Iterator[Path]:
@@ -198,10 +314,22 @@ class Store:
             folder = self.path / f".gen-tmp-staging-{os.getpid()}"
             try:
                 shutil.rmtree(folder, ignore_errors=True)  # a crashed build's, if this pid is reused
-                folder.mkdir()
+                try:
+                    folder.mkdir()
+                except OSError as exc:  # a read-only store: fine for a build that has nothing to do
+                    self._unwritable = exc
                 yield folder
             finally:
                 shutil.rmtree(folder, ignore_errors=True)
+
+    def writable(self) -> None:
+        """Raise StoreError (naming the store) if :meth:`staging` found the store cannot be written."""
+        from kg.graph.damage import no_space
+
+        exc = self._unwritable
+        if exc is not None:
+            raise no_space(self.path, exc, "make it writable, or build into another --store") or StoreError(
+                f"cannot write a store at {self.path}: {exc.strerror or exc}") from None
 
     def write(self, ntriples: Iterable[str], sources: list[Source], summary: dict, *,
               checked: bool = False, extracted: Path | None = None, sources_dir: Path | None = None) -> Path:
@@ -215,26 +343,38 @@ class Store:
         ``sources_dir``: a folder already holding every source's text under its sha256 (see
         :meth:`keep_sources`), which becomes the generation's; the sources' ``text`` is then not read.
         """
+        from kg.graph.damage import no_space
+
         with self.lock():
-            return self._write(ntriples, sources, summary, checked, extracted, sources_dir)
+            self.writable()
+            try:
+                return self._write(ntriples, sources, summary, checked, extracted, sources_dir)
+            except (OSError, RuntimeError) as exc:
+                full = no_space(self.path, exc)
+                if full is None:
+                    raise
+                raise full from None
 
     def keep_sources(self, folder: Path, sources: Iterable[Source]) -> None:
         """Put each source's text in ``folder`` (for :meth:`write`'s ``sources_dir``) as soon as it is
         read, so a build need not hold the texts: a file the current generation holds is linked
-        (a generation never changes), a new one written."""
+        (a generation never changes) when it still holds the same text, a new one written.
+        :meth:`write` records each kept file's checksum in the manifest, as for texts it writes."""
         gen = self.current
         for src in sources:
             target = folder / src.sha256
             if target.exists():
                 continue
+            data = src.text.encode("utf-8")
             old = gen / "sources" / src.sha256 if gen is not None else None
             if old is not None and old.is_file():
-                try:
-                    os.link(old, target)
-                    continue
+                try:  # a damaged copy is not carried into the new generation
+                    if old.stat().st_size == len(data) and old.read_bytes() == data:
+                        os.link(old, target)
+                        continue
                 except OSError:
                     pass
-            target.write_text(src.text, "utf-8")
+            target.write_bytes(data)
 
     def _write(self, ntriples: Iterable[str], sources: list[Source], summary: dict, checked: bool = False,
                extracted: Path | None = None, sources_dir: Path | None = None) -> Path:
@@ -242,22 +382,33 @@ class Store:
         try:
             os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700: other users may read the graph
             (tmp / NTRIPLES).mkdir()
-            _load(tmp / "oxigraph", ntriples, tmp / NTRIPLES, lenient=checked)
-            if sources_dir is not None:
+            digests: dict[str, str] = {}
+            _load(tmp / "oxigraph", ntriples, tmp / NTRIPLES, lenient=checked, digests=digests)
+            database = {p.name: p.stat().st_size for p in (tmp / "oxigraph").iterdir()
+                        if p.name == "CURRENT" or p.name.startswith("MANIFEST-") or p.suffix == ".sst"}
+            kept = {}
+            if sources_dir is not None:  # texts already on disk (keep_sources): checksums of what is kept
                 os.rename(sources_dir, tmp / "sources")
                 os.chmod(tmp / "sources", 0o777 & ~_umask())
+                for src in sources:
+                    if src.sha256 not in kept:
+                        kept[src.sha256] = _file_sha256(tmp / "sources" / src.sha256)
             else:
                 (tmp / "sources").mkdir()
                 for src in sources:
-                    (tmp / "sources" / src.sha256).write_text(src.text, "utf-8")
+                    data = src.text.encode("utf-8")
+                    (tmp / "sources" / src.sha256).write_bytes(data)
+                    kept[src.sha256] = _sha256(data)
             if extracted is not None:
                 os.rename(extracted, tmp / EXTRACTED)
                 os.chmod(tmp / EXTRACTED, 0o777 & ~_umask())
             else:
                 (tmp / EXTRACTED).mkdir()
-            manifest = {"sources": [{"name": s.name, "sha256": s.sha256, "format": s.format}
+            manifest = {"sources": [{"name": s.name, "sha256": s.sha256, "format": s.format,
+                                     "text_sha256": kept[s.sha256],
+                                     **({"categories": list(s.categories)} if s.categories else {})}
                                     for s in sources],
-                        "summary": summary}
+                        "summary": summary, NTRIPLES: digests, DATABASE_FILES: database}
             (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True))
             final = self.path / self._next_generation()
             tmp.rename(final)
@@ -286,6 +437,41 @@ class Store:
 
 
 
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _file_sha256(path: Path) -> str:
+    """A kept file's checksum, read a block at a time (a source text may be large)."""
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def _check_parts(parts: list[Path], expected: dict[str, str]) -> str | None:
+    """What is wrong with the kept N-Triples parts (None: every one is there and matches)."""
+    names = {p.name for p in parts}
+    missing = sorted(set(expected) - names)
+    if missing:
+        return f"{missing[0]} is missing"
+    extra = sorted(names - set(expected))
+    if extra:
+        return f"{extra[0]} is not one of them"
+    for part in parts:
+        h = hashlib.sha256()
+        with open(part, "rb") as f:
+            while chunk := f.read(1 << 20):
+                h.update(chunk)
+        if h.hexdigest() != expected[part.name]:
+            return f"{part.name} does not match its sha256"
+    return None
+
+
+def _recover(path: Path) -> str:
+    from kg.graph.damage import recover_hint
+
+    return recover_hint(path)
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -300,7 +486,8 @@ LOADERS = 2
 """Threads loading parts at once (Oxigraph's loader releases the GIL)."""
 
 
-def _load(db: Path, lines: Iterable[str], folder: Path, *, lenient: bool) -> None:
+def _load(db: Path, lines: Iterable[str], folder: Path, *, lenient: bool,
+          digests: dict[str, str] | None = None) -> None:
     """Bulk-load N-Triples text into a new database at ``db``, keeping the text in ``folder``.
 
     The text is spooled to files in ``folder`` (inside the new generation's temporary folder, not
@@ -310,7 +497,7 @@ def _load(db: Path, lines: Iterable[str], folder: Path, *, lenient: bool) -> Non
     """
     loader = _Loader(pyoxigraph.Store(str(db)), lenient, LOADERS)
     try:
-        for part in _spooled_parts(lines, folder):
+        for part in _spooled_parts(lines, folder, digests):
             loader.put(part)
         loader.close()
         loader.store.flush()
@@ -374,24 +561,33 @@ class _Abandoned(Exception):
     pass
 
 
-def _spooled_parts(text: Iterable[str], folder: Path) -> Iterator[Path]:
+def _spooled_parts(text: Iterable[str], folder: Path, digests: dict[str, str] | None = None) -> Iterator[Path]:
     """Write N-Triples text (lines or blocks of lines) to ``folder/part-NNNN.nt`` files of about
     SPOOL_CHARS characters; yield each when it is complete. An empty block ends the part early (the
-    writer says what comes next takes a while: the loaders should have what came before)."""
+    writer says what comes next takes a while: the loaders should have what came before).
+    ``digests`` gets each part's sha256 (of its bytes, hashed as they are written)."""
     n = written = size = 0
     fh = None
     batch: list[str] = []
+    digest = None
+
+    def flush() -> None:
+        data = "".join(batch).encode("utf-8")
+        fh.write(data)
+        digest.update(data)
+
     try:
         for chunk in itertools.chain(text, [""]):  # the end of the text ends the last part
             if chunk:
                 if fh is None:
                     n += 1
                     path, written = folder / f"part-{n:04d}.nt", 0
-                    fh = path.open("w", encoding="utf-8", newline="")
+                    fh = path.open("wb")
+                    digest = hashlib.sha256()
                 batch.append(chunk)
                 size += len(chunk)
                 if size >= 1 << 20:
-                    fh.write("".join(batch))
+                    flush()
                     written += size
                     batch.clear()
                     size = 0
@@ -399,11 +595,13 @@ def _spooled_parts(text: Iterable[str], folder: Path) -> Iterator[Path]:
                     continue
             elif fh is None:
                 continue
-            fh.write("".join(batch))  # the part is complete, the writer paused, or the text ended
+            flush()  # the part is complete, the writer paused, or the text ended
             batch.clear()
             size = 0
             fh.close()
             fh = None
+            if digests is not None:
+                digests[path.name] = digest.hexdigest()
             yield path
     finally:
         if fh is not None:

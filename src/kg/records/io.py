@@ -1,24 +1,29 @@
 """Input files -> Records, Problems and a copy of each source.
 
-Paths may be files, folders (their regular, non-hidden files, sorted) or
+Paths may be files, folders (their regular, non-hidden files, sub-folders too, sorted) or
 "-" for standard input. Bytes are decoded here, once: BOMs, CRLF/CR line
 ends, invalid UTF-8 (replaced, and reported by file:line), control
 characters, NUL bytes (binary: skipped) and empty files are dealt with
 before any reader sees the text. Only missing paths and inputs with nothing
-readable at all raise :class:`InputError`; everything else is a Problem.
+readable at all raise :class:`InputError`, and a truncated or damaged
+compressed file :class:`~kg.records.compressed.CompressedError`; everything
+else is a Problem. gzip, bzip2 and Zstandard files are decompressed as they
+are read (kg.records.compressed), so readers sniff and parse the content.
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.records import registry
+from kg.records import compressed, registry
+from kg.records.categories import keep as keep_categories
 from kg.records.limits import MAX_DECODE_PROBLEMS, MAX_FILE_BYTES
 from kg.records.record import Problem, Record
 
@@ -47,6 +52,8 @@ class Source:
     text: str
     """Decoded text the readers saw (BOM dropped, line ends folded to LF)."""
     format: str | None = None
+    categories: tuple[str, ...] = ()
+    """The ``--category`` filter this source was built with (kg.records.categories); () for none."""
 
 
 @dataclass
@@ -54,6 +61,8 @@ class ReadResult:
     records: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    filtered: dict[str, int] = field(default_factory=dict)
+    """Records left out by the ``categories`` filter, by file."""
 
 
 def decode(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
@@ -148,33 +157,49 @@ def _expand(paths: Iterable[str | Path]) -> list[tuple[str, Path | None]]:
         if not path.exists():
             raise InputError(f"no such file or folder: {raw}", str(raw))
         if path.is_dir():
-            files = sorted(
-                (p for p in path.iterdir() if not p.name.startswith(".") and p.is_file()),
-                key=lambda p: p.name,
-            )
+            files = _walk(path)
             if not files:
                 raise InputError(f"folder has no readable file: {raw}", str(raw))
         elif path.is_file():
-            files = [path]
+            files = [(path.name, path)]
         else:
             raise InputError(f"not a regular file or folder: {raw}", str(raw))
-        for f in files:
+        for name, f in files:
             resolved = f.resolve()
             if resolved not in seen:
                 seen.add(resolved)
-                out.append((f.name, f))
+                out.append((name, f))
     return out
 
 
-def _read_bytes(path: Path | None) -> bytes:
+def _walk(folder: Path) -> list[tuple[str, Path]]:
+    """(path under ``folder``, path) of its regular, non-hidden files, sub-folders included, sorted.
+    A file is named by its path under the folder given ("nvidia/X/README.md"): a folder of model
+    repos holds many files called README.md. Hidden folders (.git) and links to folders are not entered."""
+    files = []
+    for top, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = Path(top).relative_to(folder)
+        files += [((rel / n).as_posix(), Path(top, n)) for n in names
+                  if not n.startswith(".") and Path(top, n).is_file()]
+    return sorted(files)
+
+
+def _read_bytes(path: Path | None, name: str) -> bytes:
+    """The file's bytes, decompressed when it is gzip, bzip2 or Zstandard (kg.records.compressed:
+    a truncated or damaged stream raises CompressedError, which stops the build)."""
     if path is None:
-        return sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        return compressed.read(sys.stdin.buffer, name, MAX_FILE_BYTES + 1)
     with path.open("rb") as fh:
-        return fh.read(MAX_FILE_BYTES + 1)
+        return compressed.read(fh, name, MAX_FILE_BYTES + 1)
 
 
-def read_paths(paths: Iterable[str | Path], format: str | None = None) -> ReadResult:
-    """Read every input; one unreadable file or record never stops the others."""
+def read_paths(paths: Iterable[str | Path], format: str | None = None,
+               categories: Sequence[str] = ()) -> ReadResult:
+    """Read every input; one unreadable file or record never stops the others.
+
+    ``categories`` (kg.records.categories) leaves out the records of other arXiv categories as
+    each file is read, so a build of many bulk files holds only the records it keeps."""
     if format:
         registry.get(format)  # unknown format name: KeyError before any work
     result = ReadResult()
@@ -188,7 +213,7 @@ def read_paths(paths: Iterable[str | Path], format: str | None = None) -> ReadRe
         else:
             names[name] = 1
         try:
-            data = _read_bytes(path)
+            data = _read_bytes(path, name)
         except OSError as exc:
             result.problems.append(Problem(name, 1, f"cannot read: {exc.strerror or exc}"))
             continue
@@ -200,6 +225,8 @@ def read_paths(paths: Iterable[str | Path], format: str | None = None) -> ReadRe
         if text is None:
             continue
         records, problems, chosen = parse_text(text, name, format)
+        if categories:
+            records, result.filtered[name] = keep_categories(records, categories)
         result.records.extend(records)
         result.problems.extend(problems)
         result.sources.append(Source(name, hashlib.sha256(data).hexdigest(), text, chosen))

@@ -16,8 +16,19 @@ MAX_DECODE_PROBLEMS = 20
 MAX_TITLE_TOKENS = 60
 """hf-daily: the title/abstract boundary is searched among this many tokens."""
 
-MAX_AUTHORS = 5_000
-"""Author names kept per record; longer lists are cut with a Problem."""
+MAX_AUTHORS = 20_000
+"""Author names kept per record, the same in every reader; the rest are counted as "not shown",
+with a warning. The longest author lists printed so far (a 2021 surgery study with 15,025
+authors; ATLAS/CMS papers with about 5,000) stay under it, and each name costs the same
+whatever the list's length (10,000 authors build in seconds, see kg.extract.components.authors)."""
 
 SNIFF_CHARS = 20_000
 """How much of a file the format sniffers look at."""
+
+SNIFF_SURE = 0.5
+"""A sniff score at least this high is sure; when no reader is, the sniffers look again at
+:data:`SNIFF_WIDE_CHARS`."""
+
+SNIFF_WIDE_CHARS = MAX_RECORD_CHARS
+"""The second look: as much as one record may hold, so a window that ends inside the first
+record (an arXiv listing with 10,000 author lines before its "Abstract:") sees it whole."""

@@ -38,6 +38,9 @@ class Record:
     comments: str | None = None
     date: str | None = None
     """First-submission date as ISO "YYYY-MM-DD"."""
+    categories: tuple[str, ...] = ()
+    """arXiv categories as the source lists them ("cs.CL", "stat.ML"), primary first when known;
+    empty when the source does not say (``kg build --category`` keeps such records only unfiltered)."""
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     """Reader-specific fields worth keeping (upvotes, author count, ...)."""
 

@@ -207,10 +207,19 @@ def _blocks(nodes: dict[str, _Node]) -> set[tuple[str, str]]:
         by[("first", tokens[0], tokens[-1][:2])].append(key)
     pairs: set[tuple[str, str]] = set()
     for members in by.values():
-        members = sorted(members)
-        for i in range(len(members)):
-            for j in range(i + 1, len(members)):
-                pairs.add((members[i], members[j]))
+        # Names printed in exactly the same records are two people (resolve_people skips a pair
+        # sharing a record), so they are never paired: one list of 10,000 names sharing a few last
+        # names would otherwise make tens of millions of pairs only to drop them.
+        groups: dict[frozenset, list[str]] = defaultdict(list)
+        for key in members:
+            groups[frozenset(nodes[key].records)].append(key)
+        listed = list(groups.items())
+        for g, (records, keys) in enumerate(listed):
+            if not records:  # printed in no record: nothing says they are two
+                keys = sorted(keys)
+                pairs.update((keys[i], keys[j]) for i in range(len(keys)) for j in range(i + 1, len(keys)))
+            for _, others in listed[g + 1:]:
+                pairs.update((a, b) if a < b else (b, a) for a in keys for b in others)
     return pairs
 
 

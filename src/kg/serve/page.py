@@ -1,4 +1,4 @@
-"""The query page at GET /: one self-contained HTML file (no CDN), results written with textContent.
+"""The query page at GET /query: one self-contained HTML file (no CDN), results written with textContent.
 
 Kept as a Python string so it ships with the code (no package-data entry to
 forget); the Content-Security-Policy allows exactly this page's one inline

@@ -6,6 +6,11 @@ The results writers are ours rather than pyoxigraph's because pyoxigraph
 serializes a whole result and we stop at ``max_rows``; the tests read every
 format back with pyoxigraph's strict results parser. XML cannot hold control
 characters, so they are dropped from XML answers (only there).
+
+An answer is also capped in bytes (``max_bytes``): rows are counted in
+characters as they are read, so an answer far too large stops early, and the
+written body is measured before it leaves; either way the query gets an
+error, never a cut or whole oversized body.
 """
 
 from __future__ import annotations
@@ -72,9 +77,26 @@ def content_type(fmt: str, *, graph: bool) -> str:
     return GRAPH_FORMATS[fmt][0] if graph else SOLUTION_FORMATS[fmt]
 
 
-def answer(store: ox.Store, query: str, accept: tuple[str | None, str | None], max_rows: int):
-    """Run the query on the store; the Answer as bytes, its media type and whether rows were cut."""
-    from kg.serve.workers import Answer
+def answer(store: ox.Store, query: str, accept: tuple[str | None, str | None], max_rows: int,
+           max_bytes: int | None = None):
+    """Run the query on the store; the Answer as bytes, its media type and whether rows were cut.
+
+    Raises AnswerTooLarge when the answer has (or is sure to have) more than ``max_bytes`` bytes."""
+    from kg.serve.workers import Answer, AnswerTooLarge
+
+    def too_large() -> AnswerTooLarge:
+        return AnswerTooLarge(f"the answer is larger than {max_bytes} bytes (the server's max_bytes setting): "
+                              f"ask for fewer rows (LIMIT) or shorter values")
+
+    size = 0
+
+    def count(terms) -> None:
+        nonlocal size
+        if max_bytes is None:
+            return
+        size += sum(len(_size_of(t)) for t in terms if t is not None)
+        if size > max_bytes:
+            raise too_large()
 
     res = store.query(query, prefixes=PREFIXES)
     if isinstance(res, ox.QueryBoolean):
@@ -88,17 +110,30 @@ def answer(store: ox.Store, query: str, accept: tuple[str | None, str | None], m
             if len(rows) >= max_rows:
                 truncated = True
                 break
-            rows.append([solution[v] for v in variables])
-        return Answer(select(variables, rows, fmt).encode(), content_type(fmt, graph=False), truncated)
+            row = [solution[v] for v in variables]
+            count(row)
+            rows.append(row)
+        body = select(variables, rows, fmt).encode()
+        if max_bytes is not None and len(body) > max_bytes:
+            raise too_large()
+        return Answer(body, content_type(fmt, graph=False), truncated)
     fmt = negotiate(*accept, graph=True)
     triples, truncated = [], False
     for t in res:
         if len(triples) >= max_rows:
             truncated = True
             break
+        count((t.subject, t.predicate, t.object))
         triples.append(_xml_clean_triple(t) if fmt == "rdfxml" else t)
     body = ox.serialize(triples, format=GRAPH_FORMATS[fmt][1], prefixes=PREFIXES)
+    if max_bytes is not None and len(body) > max_bytes:
+        raise too_large()
     return Answer(body, content_type(fmt, graph=True), truncated)
+
+
+def _size_of(t) -> str:
+    """The text of a term that any format writes at least once (a quoted triple: its parts)."""
+    return str(t) if isinstance(t, ox.Triple) else t.value
 
 
 def _xml_clean_triple(t: ox.Triple) -> ox.Triple:

@@ -1,19 +1,23 @@
 """A read-only SPARQL 1.1 Protocol endpoint over a kg store, at /sparql (GET and POST).
 
-The standard library's threading HTTP server takes requests (small, no
-dependency, and robust enough behind the limits below); kg.serve.workers runs
+The standard library's HTTP server parses and answers requests (small, no
+dependency, and robust enough behind the limits below); kg.serve.intake reads
+each request whole, one thread for all connections, before it takes one of
+the ``max_connections`` slots, so slow clients hold none; kg.serve.workers runs
 each query in a process that dies at the deadline, after kg.serve.guard has
 refused what must not run; kg.serve.results answers in the format the Accept
 header asks for. Limits come from kg.serve.settings.
 
 Bound to a loopback address (the default), the server also refuses requests
-whose Host header names another machine: a web page cannot then reach it
-through DNS rebinding. No CORS headers are sent, so other sites' scripts
+whose Host header (or absolute-form target, ``GET http://host/...``) names
+another machine: a web page cannot then reach it through DNS rebinding. Two
+Host headers are a 400, whatever the address. No CORS headers are sent, so other sites' scripts
 cannot read answers either.
 """
 
 from __future__ import annotations
 
+import io
 import ipaddress
 import socket
 import sys
@@ -21,22 +25,22 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from kg.serve import page
+from kg.serve import explorer, page
+from kg.serve.intake import Intake, Received, plain_answer
 from kg.serve.settings import resolve
-from kg.serve.workers import QueryTimeout, WorkerFailed, WorkerPool
+from kg.serve.workers import QueryMemory, QueryTimeout, WorkerFailed, WorkerPool
 
 ENDPOINT = "/sparql"
 DATASET_PARAMS = ("default-graph-uri", "named-graph-uri")
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
-_BUSY_TEXT = b"too many connections at once; try again\n"
-BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nRetry-After: 1\r\n"
-        b"Connection: close\r\nContent-Length: " + str(len(_BUSY_TEXT)).encode() + b"\r\n\r\n" + _BUSY_TEXT)
+BUSY = plain_answer("503 Service Unavailable", "too many connections at once; try again", "Retry-After: 1\r\n")
 
 
 class Endpoint(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 64
     pool: WorkerPool | None = None
+    intake: Intake | None = None
 
     def __init__(self, store_path, **overrides) -> None:
         self.settings = resolve(overrides)
@@ -47,10 +51,14 @@ class Endpoint(ThreadingHTTPServer):
         self.slots = threading.BoundedSemaphore(int(self.settings["max_connections"]))
         self.loopback_only = _is_loopback(host)
         try:
-            self.pool = WorkerPool(store_path, int(self.settings["workers"]))
+            self.pool = WorkerPool(store_path, int(self.settings["workers"]),
+                                   max_memory=int(self.settings["max_memory"]))
         except BaseException:
             super().server_close()
             raise
+        self.intake = Intake(self._dispatch, deadline=float(self.settings["http_timeout"]),
+                             max_pending=int(self.settings["max_pending"]),
+                             max_body_bytes=int(self.settings["max_body_bytes"]))
 
     @property
     def url(self) -> str:
@@ -59,14 +67,32 @@ class Endpoint(ThreadingHTTPServer):
         return f"http://{host}:{port}{ENDPOINT}"
 
     def process_request(self, request, client_address) -> None:
+        """A new connection goes to the intake, which reads its request without holding a slot."""
+        self.intake.add(request, client_address)
+
+    def _dispatch(self, received: Received, client_address) -> None:
+        """A whole request: answered in a thread of its own if a slot is free, else 503 at once."""
         if not self.slots.acquire(blocking=False):  # too many at once: answer now, hold nothing
             try:
-                request.sendall(BUSY)
+                received.sock.settimeout(1.0)
+                received.sock.sendall(BUSY)
             except OSError:
                 pass
-            self.shutdown_request(request)
+            self.shutdown_request(received)
             return
-        super().process_request(request, client_address)
+        try:
+            super().process_request(received, client_address)
+        except BaseException:
+            self.slots.release()
+            self.shutdown_request(received)
+            raise
+
+    def shutdown_request(self, request) -> None:
+        if isinstance(request, Received):
+            if request.handed_off:  # the intake writes the answer, then closes
+                return
+            request = request.sock
+        super().shutdown_request(request)
 
     def process_request_thread(self, request, client_address) -> None:
         try:
@@ -76,6 +102,8 @@ class Endpoint(ThreadingHTTPServer):
 
     def server_close(self) -> None:
         super().server_close()
+        if self.intake is not None:
+            self.intake.close()
         if self.pool is not None:
             self.pool.close()
 
@@ -101,8 +129,29 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # for Expect: 100-continue; still one request per connection (below)
 
     def setup(self) -> None:
-        self.timeout = float(self.server.settings["http_timeout"])  # socket timeout for reading the request
-        super().setup()
+        """Read the request from the bytes the intake read; write the answer into memory (finish)."""
+        received: Received = self.request
+        self.connection = received.sock
+        self.connection.settimeout(float(self.server.settings["http_timeout"]))
+        self.rfile = io.BytesIO(received.data)
+        self.wfile = io.BytesIO()
+
+    def finish(self) -> None:
+        """Hand the answer to the intake, which writes it as the client reads, so a client that reads
+        slowly holds no slot; past the intake's budget, write it here, within http_timeout (a
+        blocking sendall's timeout bounds the whole answer, not each send)."""
+        data = self.wfile.getvalue()
+        self.wfile.close()
+        self.rfile.close()
+        if not data:
+            return
+        if self.server.intake.send_out(self.connection, data):
+            self.request.handed_off = True
+            return
+        try:
+            self.connection.sendall(data)
+        except OSError:
+            pass
 
     def handle_expect_100(self) -> bool:
         """Refuse a too-large body before the client sends it (curl asks first for big POSTs)."""
@@ -111,6 +160,8 @@ class Handler(BaseHTTPRequestHandler):
         if raw.strip().isdigit() and int(raw) > cap:
             self._error(413, f"the request body is larger than {cap} bytes (setting max_body_bytes)")
             return False
+        if self.request.continued:  # the intake said "100 Continue" and read the body already
+            return True
         return super().handle_expect_100()
 
     def log_message(self, format, *args) -> None:  # noqa: A002 - quiet: answers say what went wrong
@@ -150,12 +201,31 @@ class Handler(BaseHTTPRequestHandler):
                 pass
 
     def _check_host(self) -> None:
+        """One Host header; on a loopback address, it and an absolute-form target must name this machine.
+
+        An absolute-form target (``GET http://host/sparql``, as sent to proxies) names the host the
+        request is for, over the Host header (RFC 9112, 3.2.2): it is checked the same way, and the
+        path it carries is what is routed."""
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) > 1:
+            raise BadRequest(400, "the request has more than one Host header")
+        if not hosts and self.request_version == "HTTP/1.1":
+            raise BadRequest(400, "an HTTP/1.1 request needs a Host header")
+        named = [hosts[0].strip().lower()] if hosts else []
+        if not self.path.startswith("/"):
+            target = urlsplit(self.path)
+            if target.scheme.lower() not in ("http", "https") or not target.netloc:
+                raise BadRequest(400, "the request target is neither a path nor an http URL")
+            named.append(target.netloc.rpartition("@")[2].lower())
+            self.path = target.path or "/"
+            if target.query:
+                self.path += "?" + target.query
         if not self.server.loopback_only:
             return
-        host = (self.headers.get("Host") or "").strip().lower()
-        name = host[1:].split("]")[0] if host.startswith("[") else host.rsplit(":", 1)[0] if host.count(":") == 1 else host
-        if name and not _is_loopback(name):
-            raise BadRequest(403, f"this endpoint only answers requests addressed to this machine, not {host!r}")
+        for host in named:
+            name = host[1:].split("]")[0] if host.startswith("[") else host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+            if name and not _is_loopback(name):
+                raise BadRequest(403, f"this endpoint only answers requests addressed to this machine, not {host!r}")
 
     # -- routes ----------------------------------------------------------------
     def do_GET(self) -> None:  # noqa: N802
@@ -169,12 +239,12 @@ class Handler(BaseHTTPRequestHandler):
 
     def _get(self) -> None:
         url = urlsplit(self.path)
-        if url.path in ("/", "/index.html"):
+        if url.path == "/query":
             return self._send(200, page.HTML.encode("utf-8"), "text/html; charset=utf-8",
                               {"Content-Security-Policy": page.CSP, "X-Frame-Options": "DENY",
                                "Referrer-Policy": "no-referrer"})
-        if url.path != ENDPOINT:
-            raise BadRequest(404, f"not found: the SPARQL endpoint is {ENDPOINT}, the query page /")
+        if url.path != ENDPOINT:  # the explorer's pages (kg.serve.explorer), or its "not found" page
+            return self._send(*explorer.respond(self.server, url))
         self._query(_params(url.query))
 
     def _post(self) -> None:
@@ -230,12 +300,12 @@ class Handler(BaseHTTPRequestHandler):
         try:
             status, payload = self.server.pool.run(
                 query, (self.headers.get("Accept"), fmt), max_rows=int(s["max_rows"]),
-                max_chars=int(s["max_query_chars"]), timeout=float(s["timeout"]))
-        except QueryTimeout as exc:
+                max_chars=int(s["max_query_chars"]), timeout=float(s["timeout"]), max_bytes=int(s["max_bytes"]))
+        except (QueryTimeout, QueryMemory) as exc:
             raise BadRequest(503, str(exc)) from None
         except WorkerFailed as exc:
             raise BadRequest(500, str(exc)) from None
-        if status == "refused":
+        if status in ("refused", "too large"):
             raise BadRequest(400, str(payload))
         if status == "error":
             raise BadRequest(400, f"the query failed: {payload}")

@@ -6,6 +6,7 @@ have their own options (--timeout, --max-rows, --workers, --host, --port).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -24,9 +25,17 @@ SETTINGS = [
     Setting("max_query_chars", 100_000, "characters a query may have"),
     Setting("max_body_bytes", 1_048_576, "bytes a POST body may have"),
     Setting("workers", 2, "query worker processes, each with the store open read-only"),
-    Setting("max_connections", 64, "connections served at once; more get 503 at once"),
-    Setting("http_timeout", 30.0, "seconds a client may take to send its request"),
+    Setting("max_connections", 64, "requests answered at once, each read whole before it counts; more get 503 at once"),
+    Setting("max_pending", 256, "connections still sending their request at once (they hold no query slot); more get 503"),
+    Setting("http_timeout", 10.0, "seconds a client has to send its whole request, counted from connecting; "
+                                  "and again to take the answer"),
+    Setting("max_memory", 1 << 30, "bytes of memory a query worker may use (e.g. 512M, 2G); a query that needs "
+                                   "more is stopped with an error and its worker replaced"),
+    Setting("max_bytes", 32 << 20, "bytes an answer may have (e.g. 8M); a larger one is an error, never sent"),
 ]
+SIZES = {"max_memory", "max_bytes", "max_body_bytes"}
+"""Settings counted in bytes: they also take a K, M or G suffix (powers of 1024)."""
+_SIZE = re.compile(r"(?i)\s*(\d+(?:\.\d+)?)\s*([KMG]?)i?B?\s*")
 DEFAULTS: dict[str, float | int | str] = {s.name: s.default for s in SETTINGS}
 
 
@@ -40,7 +49,7 @@ def resolve(overrides: dict[str, object]) -> dict[str, float | int | str]:
             raise KeyError(f"unknown setting {name!r} (known: {', '.join(DEFAULTS)})")
         kind = type(DEFAULTS[name])
         try:
-            converted = kind(value)
+            converted = size(value) if name in SIZES else kind(value)
         except (TypeError, ValueError):
             raise ValueError(f"setting {name} wants a {kind.__name__}, not {value!r}") from None
         if name == "port" and not 0 <= converted <= 65535:
@@ -49,6 +58,16 @@ def resolve(overrides: dict[str, object]) -> dict[str, float | int | str]:
             raise ValueError(f"setting {name} must be positive, not {value!r}")
         out[name] = converted
     return out
+
+
+def size(value: object) -> int:
+    """Bytes from ``1048576``, ``512K``, ``300M``, ``1G`` or ``1.5GB``; ValueError otherwise."""
+    if isinstance(value, int):
+        return value
+    m = _SIZE.fullmatch(str(value))
+    if not m:
+        raise ValueError(value)
+    return int(float(m.group(1)) * 1024 ** " KMG".index(m.group(2).upper() or " "))
 
 
 def table() -> str:

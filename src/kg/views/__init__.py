@@ -6,7 +6,7 @@ notebook a view renders itself (``_repr_html_``: a sandboxed iframe whose
 ``srcdoc`` holds the page)::
 
     >>> import kg, kg.views
-    >>> g = kg.open(".kg/demo")                                   # doctest: +SKIP
+    >>> g = kg.open(".kg")                                        # doctest: +SKIP
     >>> kg.views.graph_view(g).save("exports/graph.html")         # doctest: +SKIP
     >>> kg.views.lineage_view(g, "MN-Minitron-8B")                # doctest: +SKIP
 
@@ -79,7 +79,9 @@ def _graph(source) -> Graph:
     if isinstance(source, Graph):
         from oxrdflib import OxigraphStore
 
-        if isinstance(source.store, OxigraphStore):
+        from kg.graph.remote import is_endpoint_graph
+
+        if isinstance(source.store, OxigraphStore) or is_endpoint_graph(source):  # an endpoint: query it there
             return source
         fast = Graph(store="Oxigraph")
         try:

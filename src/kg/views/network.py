@@ -192,7 +192,8 @@ def edge_lines(label: str, evs: list) -> list[str]:
         kinds = ", ".join(sorted({ev.kind for ev in group}, key=lambda k: (_KIND_ORDER.get(k, 99), k)))
         lines.append((f"{kinds}: " if several else "") + f"“{safe_text(quote, QUOTE_CHARS)}”")
         ev = group[0]
-        source = safe_text(ev.record) + (f", arXiv {safe_text(ev.arxiv, 40)}" if ev.arxiv else "")
+        source = ("model card " if ev.stated_in == "model card" else "") + safe_text(ev.record) + (
+            f", arXiv {safe_text(ev.arxiv, 40)}" if ev.arxiv else "")
         lines.append(f"source: {source} (confidence {ev.confidence:g})")
     return lines
 

@@ -54,8 +54,11 @@
   if (!data.legend.kinds.length) { kinds.className = "empty"; }
 
   // Search by any spelling: the same folding as entity resolution (kg.keys.model_key).
+  // Separators between a digit and a size stay one "-" there: "Caelax-2-7B" is not "Caelax-27B".
+  var SIZE_GAP = /(?<=\p{Nd})(?:[^\p{L}\p{N}.+]|_)+(?=\p{Nd}+(?:\.\p{Nd}+)?(?:x\p{Nd}+(?:\.\p{Nd}+)?)?[bm])/u;
   function fold(s) {
-    return String(s).normalize("NFKC").toLowerCase().replace(/\p{Cf}/gu, "").replace(/[^\p{L}\p{N}.+]|_/gu, "");
+    return String(s).normalize("NFKC").toLowerCase().replace(/\p{Cf}/gu, "").split(SIZE_GAP)
+      .map(function (part) { return part.replace(/[^\p{L}\p{N}.+]|_/gu, ""); }).join("-");
   }
   var byKey = {};
   var list = document.getElementById("names"), listed = 0;

@@ -1,6 +1,6 @@
 """Built-in extraction components; importing registers them."""
 
-from kg.extract.components import abbreviations, authors, models  # noqa: F401
+from kg.extract.components import abbreviations, authors, modelcard, models  # noqa: F401
 
 for _optional in ("derivations", "techniques"):
     try:

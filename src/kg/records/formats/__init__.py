@@ -5,7 +5,11 @@ from kg.records.formats import (  # noqa: F401
     arxiv_abstracts,
     arxiv_atom,
     arxiv_listing,
+    arxiv_snapshot,
     bibtex,
     hf_daily,
+    hub_models,
     jsonl,
+    model_card,
+    oai_pmh,
 )

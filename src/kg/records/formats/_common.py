@@ -55,9 +55,18 @@ def split_author_pieces(pieces: list[str]) -> tuple[list[str], int | None]:
             if name.lower().startswith("and "):
                 name = name[4:].strip()
             names.append(name)
-            if len(names) >= MAX_AUTHORS:
-                return names, not_shown
     return names, not_shown
+
+
+def cap_authors(names: list[str], not_shown: int | None, file: str, line: int) -> tuple[list[str], int | None, Problem | None]:
+    """At most :data:`MAX_AUTHORS` names (every reader cuts at the same place): the rest are
+    counted as not shown, and a warning says so."""
+    if len(names) <= MAX_AUTHORS:
+        return names, not_shown, None
+    cut = len(names) - MAX_AUTHORS
+    warning = Problem(file, line, f"{len(names)} authors: the first {MAX_AUTHORS} are kept, "
+                      f"{cut} counted as not shown", skipped=False)
+    return names[:MAX_AUTHORS], (not_shown or 0) + cut, warning
 
 
 def split_and_list(s: str) -> list[str]:

@@ -11,9 +11,10 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
+from kg.records import categories
 from kg.records.clean import collapse_ws
 from kg.records.dates import parse_date
-from kg.records.formats._common import too_long
+from kg.records.formats._common import cap_authors, too_long
 from kg.records.ids import arxiv_id, find_doi
 from kg.records.record import Problem, Record
 from kg.records.registry import reader
@@ -32,22 +33,31 @@ def sniff(head: str) -> float:
     return 0.0
 
 
-def _entries(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) offsets of each <entry>...</entry>, found without a regex."""
-    pos = 0
+def _entry_start(text: str, pos: int) -> int:
+    """Offset of the next "<entry>" / "<entry ...>" tag at or after ``pos``, or -1."""
     while True:
         start = text.find("<entry", pos)
-        if start < 0:
-            return
-        if text[start + 6: start + 7] not in (">", " ", "\n", "\t", "\r"):
-            pos = start + 6
-            continue
-        end = text.find("</entry>", start)
-        if end < 0:
-            yield start, len(text)
-            return
-        yield start, end + len("</entry>")
-        pos = end + len("</entry>")
+        if start < 0 or text[start + 6: start + 7] in (">", " ", "\n", "\t", "\r"):
+            return start
+        pos = start + 6
+
+
+def _entries(text: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, closed) of each <entry>, found without a regex.
+
+    An entry whose "</entry>" does not come before the next "<entry" is unclosed: it ends where
+    the next one starts, so it cannot swallow that one. Each search stops at the next entry, so
+    a feed of unclosed entries stays linear."""
+    start = _entry_start(text, 0)
+    while start >= 0:
+        nxt = _entry_start(text, start + 6)
+        limit = nxt if nxt >= 0 else len(text)
+        end = text.find("</entry>", start, limit)
+        if end >= 0:
+            yield start, end + len("</entry>"), True
+        else:
+            yield start, limit, False
+        start = nxt
 
 
 def _txt(el: ET.Element | None) -> str | None:
@@ -65,10 +75,16 @@ def parse(text: str, file: str) -> Iterator[Record | Problem]:
     if opener.endswith("/>"):
         opener = opener[:-2] + ">"
     index = 0
-    for start, end in _entries(text):
-        first = text.count("\n", 0, start) + 1
+    line, counted = 1, 0
+    for start, end, closed in _entries(text):
+        line += text.count("\n", counted, start)  # counted on from the previous entry: linear
+        counted = start
+        first = line
         raw = text[start:end]
         last = first + raw.count("\n")
+        if not closed:
+            yield Problem(file, first, "Atom <entry> is not closed (no </entry> before the next entry or the end)")
+            continue
         problem = too_long(file, first, len(raw))
         if problem:
             yield problem
@@ -102,15 +118,20 @@ def parse(text: str, file: str) -> Iterator[Record | Problem]:
         updated = parse_date(get("updated"))
         if updated:
             extra["updated"] = updated
+        terms = [entry.find(f"{ARXIV}primary_category"), *entry.findall(f"{ATOM}category")]
+        tags = categories.parse([t.get("term") or "" for t in terms if t is not None])
         if not (title or summary):
             yield Problem(file, first, "Atom entry has neither title nor summary")
             continue
+        authors, not_shown, cut = cap_authors(authors, None, file, first)
+        if cut:
+            yield cut
         index += 1
         yield Record(
             file=file, index=index, lines=(first, last), text=raw, format="arxiv-atom",
-            title=collapse_ws(title) if title else None, authors=tuple(authors),
+            title=collapse_ws(title) if title else None, authors=tuple(authors), authors_not_shown=not_shown,
             abstract=summary.strip() if summary else None, arxiv_id=arxiv_id(get("id")),
             doi=find_doi(doi_el) if doi_el else None,
             comments=collapse_ws(comment) if comment else None,
-            date=parse_date(get("published")), extra=extra,
+            date=parse_date(get("published")), extra=extra, categories=tags,
         )

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kg.records import categories
 from kg.records.dates import parse_date
-from kg.records.formats._common import split_author_pieces, split_lines, too_long
+from kg.records.formats._common import cap_authors, split_author_pieces, split_lines, too_long
 from kg.records.ids import VERSIONED_ID, arxiv_id, find_doi
 from kg.records.record import Problem, Record
 from kg.records.registry import reader
@@ -82,6 +83,7 @@ def _parse_block(block: list[tuple[int, str]], file: str, index: int) -> tuple[R
     comment_lines: list[str] = []
     extra: dict[str, str] = {}
     aid = doi = date = None
+    tags: tuple[str, ...] = ()
     state = "title"
     for no, line in block:
         stripped = line.strip()
@@ -92,6 +94,7 @@ def _parse_block(block: list[tuple[int, str]], file: str, index: int) -> tuple[R
                 problems.append(Problem(file, first, f"{len(title_lines)} stray line(s) before the arXiv id, dropped", skipped=False))
                 title_lines = []
             aid = arxiv_id(stripped)
+            tags = categories.parse(stripped.partition("]")[2])  # "arXiv:ID [pdf, other] cs.CL cs.LG"
             continue
         sub = SUBMITTED.match(line)
         if sub:
@@ -137,6 +140,9 @@ def _parse_block(block: list[tuple[int, str]], file: str, index: int) -> tuple[R
     if not author_lines and not abstract_lines:
         return None, [Problem(file, first, "not a listing record (no 'Authors:' or 'Abstract:')")]
     authors, not_shown = split_author_pieces(author_lines)
+    authors, not_shown, cut = cap_authors(authors, not_shown, file, first)
+    if cut:
+        problems.append(cut)
     abstract, warning = _full_abstract("\n".join(abstract_lines)) if abstract_lines else (None, None)
     if warning:
         problems.append(Problem(file, first, warning, skipped=False))
@@ -148,7 +154,7 @@ def _parse_block(block: list[tuple[int, str]], file: str, index: int) -> tuple[R
         file=file, index=index, lines=(first, last), text=text, format="arxiv-listing",
         title=title, authors=tuple(authors), authors_not_shown=not_shown, abstract=abstract,
         arxiv_id=aid, doi=doi, comments="\n".join(comment_lines).strip() or None, date=date,
-        extra=extra,
+        extra=extra, categories=tags,
     )
     return record, problems
 

@@ -6,11 +6,11 @@ import logging
 import re
 from collections.abc import Iterator
 
+from kg.records import categories
 from kg.records.clean import collapse_ws, latex_to_unicode
 from kg.records.dates import month_number, parse_date
-from kg.records.formats._common import too_long
+from kg.records.formats._common import cap_authors, too_long
 from kg.records.ids import arxiv_id, find_doi
-from kg.records.limits import MAX_AUTHORS
 from kg.records.record import Problem, Record
 from kg.records.registry import reader
 
@@ -87,8 +87,6 @@ def authors_of(value: str) -> tuple[list[str], bool]:
         name = normalise_name(raw)
         if name:
             names.append(name)
-        if len(names) >= MAX_AUTHORS:
-            break
     return names, truncated
 
 
@@ -127,6 +125,9 @@ def parse(text: str, file: str) -> Iterator[Record | Problem]:
             continue
         fields = {k.lower(): str(f.value) for k, f in entry.fields_dict.items()}
         names, truncated = authors_of(fields.get("author", ""))
+        names, not_shown, cut = cap_authors(names, None, file, first)
+        if cut:
+            yield cut
         title = _unbrace(fields["title"]) if fields.get("title") else None
         aid = None
         for key in ("eprint", "arxiv", "arxivid", "arxiv_id"):
@@ -152,7 +153,8 @@ def parse(text: str, file: str) -> Iterator[Record | Problem]:
         index += 1
         yield Record(
             file=file, index=index, lines=(first, first + raw.rstrip("\n").count("\n")), text=raw,
-            format="bibtex", title=title, authors=tuple(names), abstract=abstract.strip() if abstract else None,
+            format="bibtex", title=title, authors=tuple(names), authors_not_shown=not_shown, abstract=abstract.strip() if abstract else None,
             arxiv_id=aid, doi=doi, comments=fields.get("note") or fields.get("comment") or None,
             date=_date(fields), extra=extra,
+            categories=categories.parse(fields.get("primaryclass", "").strip("{} ")),  # arXiv's export
         )

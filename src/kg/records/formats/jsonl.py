@@ -6,11 +6,13 @@ list of strings or of {"name": ...} objects, or one "A, B and C" string).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
+from kg.records import categories
 from kg.records.dates import parse_date
-from kg.records.formats._common import split_and_list, split_lines, too_long
+from kg.records.formats import _json
+from kg.records.formats._common import cap_authors, split_and_list, split_lines, too_long
+from kg.records.formats.arxiv_snapshot import v1_date
 from kg.records.ids import arxiv_id, find_doi
 from kg.records.record import Problem, Record
 from kg.records.registry import reader
@@ -31,10 +33,10 @@ def sniff(head: str) -> float:
             continue
         if not s.startswith("{"):
             return 0.0
-        try:
-            return 0.9 if isinstance(json.loads(s), dict) else 0.0
-        except ValueError:
+        value, error = _json.load(s)
+        if error:  # cut by the sniff window, broken, or nested too deeply: JSON-like all the same
             return 0.5 if '"' in s[:200] else 0.0
+        return 0.9 if isinstance(value, dict) else 0.0
     return 0.0
 
 
@@ -80,13 +82,9 @@ def parse(text: str, file: str) -> Iterator[Record | Problem]:
         if problem:
             yield problem
             continue
-        try:
-            obj = json.loads(line)
-        except ValueError as exc:
-            yield Problem(file, no, f"not valid JSON ({exc.msg})")
-            continue
-        if not isinstance(obj, dict):
-            yield Problem(file, no, "JSON line is not an object")
+        obj, error = _json.load_object(line)
+        if obj is None:
+            yield Problem(file, no, error or "not a JSON object")
             continue
         title = _text(_first(obj, TITLE_KEYS))
         abstract = _text(_first(obj, ABSTRACT_KEYS))
@@ -97,8 +95,8 @@ def parse(text: str, file: str) -> Iterator[Record | Problem]:
             if raw and (aid := arxiv_id(raw)):
                 break
         doi_raw = _text(obj.get("doi"))
-        date = None
-        for key in DATE_KEYS:
+        date = v1_date(obj.get("versions"))  # arXiv's first version, before any "update_date"
+        for key in () if date else DATE_KEYS:
             if (date := parse_date(_text(obj.get(key)))):
                 break
         if not (title or abstract):
@@ -108,12 +106,17 @@ def parse(text: str, file: str) -> Iterator[Record | Problem]:
         if isinstance(obj.get("year"), (int, str)) and str(obj["year"]).isdigit():
             extra["year"] = str(obj["year"])
         not_shown = obj.get("authors_not_shown")
+        not_shown = not_shown if isinstance(not_shown, int) and not isinstance(not_shown, bool) and not_shown >= 0 else None
+        authors, not_shown, cut = cap_authors(authors, not_shown, file, no)
+        if cut:
+            yield cut
         index += 1
         yield Record(
             file=file, index=index, lines=(no, no), text=line, format="jsonl",
             title=" ".join(title.split()) if title else None, authors=tuple(authors),
-            authors_not_shown=not_shown if isinstance(not_shown, int) and not_shown >= 0 else None,
+            authors_not_shown=not_shown,
             abstract=abstract.strip() if abstract else None, arxiv_id=aid,
             doi=find_doi(doi_raw) if doi_raw else None,
             comments=_text(_first(obj, COMMENT_KEYS)), date=date, extra=extra,
+            categories=categories.parse(obj.get("categories")),
         )

@@ -1,0 +1,25 @@
+"""Where a build's reading and extraction run: here (the default, kg.build's own worker processes)
+or on a Dask cluster (:mod:`kg.engines.dask`).
+
+An engine is what ``kg.build.build(engine=...)`` is handed. It has two methods:
+
+* ``read(paths, format) -> kg.records.io.ReadResult``: the records, problems and sources of the
+  inputs, as :func:`kg.records.io.read_paths` gives them;
+* ``extract(parts, components) -> {part name: bytes}``: for each part (a name and one source's
+  records, in order), the docs extracted from them packed by :func:`kg.extract.saved.pack`: the
+  form in which a store keeps a source's docs, so the build takes them as it takes docs the store
+  kept, and resolves and writes the graph exactly as after a local extraction.
+
+The engine is chosen by ``kg build --engine``; resolution and the store stay on the machine that
+runs ``kg build`` (resolution needs every record at once, the store is one folder).
+"""
+
+from __future__ import annotations
+
+ENGINES = ("local", "dask")
+"""The names ``kg build --engine`` takes."""
+
+
+class EngineError(RuntimeError):
+    """The engine cannot run (no scheduler answers, a worker cannot see a source, a missing
+    package): the message says which, in one line."""

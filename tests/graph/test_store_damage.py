@@ -101,6 +101,14 @@ def test_every_command_says_a_damaged_store_in_one_line(command, store, kg_cli, 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("damage", ["truncated .sst", "empty oxigraph/CURRENT", "deleted database folder"])
+def test_kg_serve_says_a_damaged_store_in_one_line_and_does_not_serve(damage, store, kg_cli):
+    DAMAGE[damage](store)
+    proc = kg_cli("serve", "--store", store, "--port", "0", timeout=120)
+    assert "serving" not in proc.stdout
+    assert_one_damage_line(proc, store)
+
+
 @pytest.mark.parametrize("damage", sorted(DAMAGE))
 def test_every_command_on_every_damage(damage, store, kg_cli, tmp_path):
     DAMAGE[damage](store)

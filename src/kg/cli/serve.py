@@ -60,6 +60,10 @@ def serve(
     try:
         server = make_server(st.path, **overrides)
     except WorkerFailed as exc:
+        from kg.graph.damage import damaged, is_damage
+
+        if is_damage(exc):  # the workers could not open a damaged database: say how to get it back
+            raise damaged(st.path, exc) from None
         raise DataError(str(exc)) from None
     except OSError as exc:
         raise DataError(f"cannot listen on {host} port {port}: {exc.strerror or exc}") from None

@@ -117,7 +117,9 @@ def _open(store_path: str):
     from kg.graph.store import Store
 
     gen = Store(store_path).require()
-    return gen, ox.Store.read_only(str(gen / "oxigraph"))
+    db = ox.Store.read_only(str(gen / "oxigraph"))
+    db.query("ASK { ?s ?p ?o }")  # a damaged database says so here, before the server says it is serving
+    return gen, db
 
 
 def _serve_queries(conn, store_path: str, max_memory: int | None = None) -> None:

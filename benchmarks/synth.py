@@ -296,6 +296,18 @@ def generate(n: int, out: Path, seed: int = 1) -> Corpus:
     return Corpus(n, files, mid, frequent, papers[0].techniques[0])
 
 
+def listing_batch(n: int, count: int, path: Path, seed: int = 1) -> Path:
+    """One arXiv listing file of ``count`` new papers for the corpus ``generate(n, ..., seed)`` wrote:
+    a new day's listing to append to its store. The same people, groups and model families (the
+    generator is set up as for the corpus), papers drawn anew, arXiv numbers after the corpus's."""
+    g = Generator(n, seed)
+    g.rng = random.Random(f"append-{n}-{seed}")
+    papers = [g.paper(n + i) for i in range(count)]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(listing(p) for p in papers) + "\n", "utf-8")
+    return path
+
+
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("n", type=int)

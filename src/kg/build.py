@@ -14,7 +14,9 @@ import multiprocessing as mp
 import os
 import shutil
 import signal
+import tempfile
 import threading
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -24,7 +26,8 @@ from kg.engines import EngineError
 from kg.extract import saved
 from kg.extract.doc import Doc
 from kg.extract.pipeline import DEFAULT_PIPELINE, pipeline, run
-from kg.graph.build import build_triples, head_lines, iter_ntriples
+from kg.graph.build import PREDICATE, Dedupe, Noted, build_triples, head_lines, iter_ntriples
+from kg.graph.distinct import Distinct
 from kg.graph.store import Store
 from kg.records.record import Problem, Record
 from kg.records.registry import describes
@@ -167,22 +170,25 @@ class _Background(threading.Thread):
         return self.value
 
 
-def _resolve(records: list[Record]):
+def _resolve(records: list[Record], fresh: Dedupe | None = None):
     """Papers, people, and the graph's lines for them: all they need is the records (a model
     card's record is about a model, not a paper: kg.graph.build writes it with the models)."""
     papers = cluster_papers([r for r in records if describes(r) == "paper"])
     people = resolve_people(papers)
-    return papers, people, head_lines(papers, people)
+    return papers, people, head_lines(papers, people, fresh)
 
 
-def _saved_docs(st: Store, parts: list[tuple[str, int, int]], records: list[Record], rebuild: bool,
-                stage: Path) -> tuple[dict[str, list[Doc]], list[tuple[str, int, int]]]:
-    """(docs the store kept, by part name; the parts to extract). The files reused are linked
-    into ``stage`` for the new generation.
+def _reusable(st: Store, parts: list[tuple[str, int, int]], records: list[Record], rebuild: bool,
+              stage: Path, note: Callable[[Doc], None] | None = None
+              ) -> tuple[dict[str, list[Problem]], list[tuple[str, int, int]]]:
+    """(the problems of the docs the store kept, by part name; the parts to extract). The files
+    reused are linked into ``stage`` for the new generation; their docs are read again from there
+    when they are needed, one part at a time, so a build never holds them all.
 
     A source the store has seen, read and extracted by the same code, is not extracted again:
-    its docs come back from the store (at 10,000 records, 0.45 s against 14 CPU-seconds)."""
-    reused: dict[str, list[Doc]] = {}
+    its docs come back from the store (at 10,000 records, 0.45 s against 14 CPU-seconds).
+    ``note`` is called with each doc reused, as it is read."""
+    reused: dict[str, list[Problem]] = {}
     todo = []
     for name, a, b in parts:
         path = None if rebuild else st.extracted(name)
@@ -190,7 +196,11 @@ def _saved_docs(st: Store, parts: list[tuple[str, int, int]], records: list[Reco
         if docs is None:
             todo.append((name, a, b))
             continue
-        reused[name] = docs
+        reused[name] = [p for doc in docs for p in doc.problems]
+        if note is not None:
+            for doc in docs:
+                note(doc)
+        del docs
         try:
             os.link(path, stage / name)  # a generation's files never change: the new one may share them
         except OSError:
@@ -198,20 +208,43 @@ def _saved_docs(st: Store, parts: list[tuple[str, int, int]], records: list[Reco
     return reused, todo
 
 
+def _saved_docs(st: Store, parts: list[tuple[str, int, int]], records: list[Record], rebuild: bool,
+                stage: Path) -> tuple[dict[str, list[Doc]], list[tuple[str, int, int]]]:
+    """(docs the store kept, by part name; the parts to extract): :func:`_reusable`, the docs held."""
+    reused, todo = _reusable(st, parts, records, rebuild, stage)
+    return {name: _part_docs(stage, name, records[a:b]) for name, a, b in parts if name in reused}, todo
+
+
+def _part_docs(stage: Path, name: str, records: Sequence[Record]) -> list[Doc]:
+    """The docs of one part, from its file in ``stage`` (written or linked by this build)."""
+    docs = saved.unpack((stage / name).read_bytes(), records)
+    if docs is None:  # written by this very build: unreadable only if the disk fails under it
+        raise OSError(f"cannot read back {stage / name}")
+    return docs
+
+
 def _extracted_by(engine, todo: list[tuple[str, int, int]], records: list[Record],
-                  components: tuple[str, ...], stage: Path) -> dict[str, list[Doc]]:
-    """The docs of the parts ``todo``, extracted by ``engine`` (kg.engines) and handed back packed as
-    a store keeps them; kept in ``stage`` for the new generation, like the docs extracted here."""
+                  components: tuple[str, ...], stage: Path, note: Callable[[Doc], None] | None = None
+                  ) -> dict[str, list[Problem]]:
+    """The problems of the docs of the parts ``todo``, by part name: extracted by ``engine``
+    (kg.engines) and handed back packed as a store keeps them; kept in ``stage`` for the new
+    generation, like the docs extracted here, and from then on taken as if the store had kept
+    them (:func:`_reusable`: read back a part at a time). ``note`` is called with each doc."""
     packed = engine.extract([(name, records[a:b]) for name, a, b in todo], components)
-    docs: dict[str, list[Doc]] = {}
+    problems: dict[str, list[Problem]] = {}
     for name, a, b in todo:
         data = packed.pop(name)
         got = saved.unpack(data, records[a:b])
         if got is None:
             raise EngineError(f"the {engine.name} engine gave docs that do not match the records of {name}")
         (stage / name).write_bytes(data)
-        docs[name] = got
-    return docs
+        del data
+        problems[name] = [p for doc in got for p in doc.problems]
+        if note is not None:
+            for doc in got:
+                note(doc)
+        del got
+    return problems
 
 
 @dataclass
@@ -303,69 +336,115 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuil
     by_name = {s.name: s for s in known}
     by_name.update({s.name: s for s in incoming})  # a changed file replaces its old version
     sources = sorted(by_name.values(), key=lambda s: s.name)
+    new_names = {s.name for s in incoming}
+    orphans = [p for p in fresh.problems if p.file not in by_name]  # (a file read as no source at all)
+    problems: list[Problem] = []
+    del known, by_name, incoming
+    fresh.sources.clear()  # from here on ``sources`` holds the only texts: each is let go once read
 
     records: list[Record] = []
-    problems: list[Problem] = []
     parts: list[tuple[str, int, int]] = []  # (name of the source's saved docs, first record, end)
     filtered = 0  # records left out by a source's --category filter
-    new_names = {s.name for s in incoming}
+    fresh_records: dict[str, list[Record]] = defaultdict(list)
+    for r in fresh.records:
+        fresh_records[r.file].append(r)
+    fresh_problems: dict[str, list[Problem]] = defaultdict(list)
+    for p in fresh.problems:
+        fresh_problems[p.file].append(p)
     signature = saved.signature(tuple(components))
-    for src in sources:
-        if src.name in new_names:
-            recs = [r for r in fresh.records if r.file == src.name]
-            probs = [p for p in fresh.problems if p.file == src.name]
-            left_out = fresh.filtered.get(src.name, 0)  # read_paths left them out as it read
-        else:
-            recs, probs, _ = parse_text(src.text, src.name, src.format)
-            recs, left_out = cats.keep(recs, src.categories)
-        filtered += left_out
-        parts.append((Store.extracted_name(src, signature), len(records), len(records) + len(recs)))
-        records.extend(recs)
-        problems.extend(probs)
-    problems.extend(p for p in fresh.problems if p.file not in by_name)
+    texts = Path(tempfile.mkdtemp(prefix=".gen-tmp-sources-", dir=st.path))  # swept with unfinished generations
+    try:
+        for k, src in enumerate(sources):
+            if src.name in new_names:
+                recs, probs = fresh_records.pop(src.name, []), fresh_problems.pop(src.name, [])
+                left_out = fresh.filtered.get(src.name, 0)  # read_paths left them out as it read
+            else:
+                recs, probs, _ = parse_text(src.text, src.name, src.format)
+                recs, left_out = cats.keep(recs, src.categories)
+            filtered += left_out
+            st.keep_sources(texts, [src])
+            sources[k] = replace(src, text="")  # on disk now: not held through the build
+            parts.append((Store.extracted_name(src, signature), len(records), len(records) + len(recs)))
+            records.extend(recs)
+            problems.extend(probs)
+        problems.extend(orphans)
+        return _build_records(st, stage, paths, sources, texts, records, problems, parts, rebuild=rebuild,
+                              min_confidence=min_confidence, components=components, progress=progress,
+                              categories=categories, filtered=filtered, engine=engine)
+    finally:
+        shutil.rmtree(texts, ignore_errors=True)
 
+
+def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources, texts: Path,
+                   records: list[Record], problems: list[Problem], parts: list[tuple[str, int, int]], *,
+                   rebuild: bool, min_confidence: float, components: Sequence[str],
+                   progress: Progress | None, categories: tuple[str, ...] = (), filtered: int = 0,
+                   engine=None) -> BuildReport:
+    """The build once every source is read: ``records`` in ``parts``, the texts kept in ``texts``;
+    ``filtered`` records were left out by the sources' ``categories``."""
     if not records:
         where = ", ".join(str(p) for p in paths)
         why = (f"the {filtered} records read are all outside the categories asked for ({', '.join(categories)})"
                if filtered else f"no record could be read from {where}")
         raise NoRecords(f"{why}; the store was not changed", problems)
 
-    reused, todo = _saved_docs(st, parts, records, rebuild, stage)
+    noted = Noted(min_confidence)  # the names each doc mentions, noted as it goes by: not read again for them
+    reused, todo = _reusable(st, parts, records, rebuild, stage, noted)
+    runs = Path(tempfile.mkdtemp(prefix=".gen-tmp-runs-", dir=st.path))  # swept with unfinished generations
     resolving = None
-    if engine is not None and todo:  # extracted elsewhere (resolved here meanwhile): then taken as if kept
-        resolving = _Background(lambda: _resolve(records))
-        reused.update(_extracted_by(engine, todo, records, tuple(components), stage))
-        todo = []
-    job = [r for _, a, b in todo for r in records[a:b]]
-    ends = list(itertools.accumulate(b - a for _, a, b in todo))
-    part_of = {name: (n, ends[n] - (b - a)) for n, (name, a, b) in enumerate(todo)}  # name -> (number, start)
-
-    docs = []
-    with extraction(job, tuple(components), ends) as extracted:
-        # papers and people need only the records: resolved (and written out) while the workers extract
-        if extracted.in_workers:
-            resolving = _Background(lambda: _resolve(records))
-        made = iter(extracted.docs)
-        for name, a, b in parts:
-            for doc in reused[name] if name in reused else itertools.islice(made, b - a):
-                problems.extend(doc.problems)
-                docs.append(doc)
+    try:
+        distinct = Distinct(runs, PREDICATE.values())  # each line once, by sorted runs on disk
+        if engine is not None and todo:  # extracted elsewhere (resolved here meanwhile): then taken as if kept
+            resolving = _Background(lambda: _resolve(records, distinct))
+            reused.update(_extracted_by(engine, todo, records, tuple(components), stage, noted))
+            todo = []
+        job = [r for _, a, b in todo for r in records[a:b]]
+        ends = list(itertools.accumulate(b - a for _, a, b in todo))
+        part_of = {name: (n, ends[n] - (b - a)) for n, (name, a, b) in enumerate(todo)}  # name -> (number, start)
+        done = 0
+        with extraction(job, tuple(components), ends) as extracted:
+            # papers and people need only the records: resolved (and written out) while the workers extract
+            if extracted.in_workers:
+                resolving = _Background(lambda: _resolve(records, distinct))
+            made = iter(extracted.docs)
+            for name, a, b in parts:
+                if name in reused:
+                    problems.extend(reused.pop(name))
+                    done += b - a
+                else:
+                    for doc in itertools.islice(made, b - a):
+                        problems.extend(doc.problems)
+                        noted(doc)
+                        done += 1
+                        if progress:
+                            progress("extract", done, len(records))
+                    n, start = part_of[name]  # all its docs are out: kept on disk, not in memory
+                    (stage / name).write_bytes(saved.pack(start, extracted.saved.pop(n, []), b - a))
                 if progress:
-                    progress("extract", len(docs), len(records))
-            if name in part_of:  # all its docs are out: kept on disk, not in memory
-                n, start = part_of[name]
-                (stage / name).write_bytes(saved.pack(start, extracted.saved.pop(n, []), b - a))
-    papers, people, head = resolving.result() if resolving else _resolve(records)
-    result = build_triples(papers, people, docs, min_confidence=min_confidence, head=head)
-    del papers, people, head, docs  # the lines own them now: freed when the last line is out, as the store loads it
-    summary = {"records": len(records), "skipped": sum(p.skipped for p in problems), **result.counts}
-    if any(s.categories for s in sources):
-        summary["filtered"] = filtered
+                    progress("extract", done, len(records))
+        papers, people, head = resolving.result() if resolving else _resolve(records, distinct)
+        resolving = None
 
-    def lines():
-        yield from iter_ntriples(result.triples)
-        summary.update(result.counts)  # the facts and triples written, known once all lines are out
+        def docs() -> Iterator[Doc]:  # read again from the parts' files, a part at a time
+            for name, a, b in parts:
+                yield from _part_docs(stage, name, records[a:b])
 
-    st.write(lines(), sources, summary, checked=True, extracted=stage)
+        result = build_triples(papers, people, docs, min_confidence=min_confidence, head=head, noted=noted)
+        del papers, people, head  # the lines own them now
+        summary = {"records": len(records), "skipped": sum(p.skipped for p in problems), **result.counts}
+        if any(s.categories for s in sources):
+            summary["filtered"] = filtered
+
+        def lines():
+            for block in iter_ntriples(result.triples):
+                if block:  # (the lines come out of the runs at the end: no pause is worth making)
+                    yield block
+            summary.update(result.counts)  # the facts and triples written, known once all lines are out
+
+        st.write(lines(), sources, summary, checked=True, extracted=stage, sources_dir=texts)
+    finally:
+        if resolving is not None:  # failed while papers were resolved in the background: it writes into runs
+            resolving.join()
+        shutil.rmtree(runs, ignore_errors=True)
     return BuildReport(st.path, changed=True, records=len(records), problems=problems,
                        counts=summary, sources=[s.name for s in sources])

@@ -108,8 +108,8 @@ def test_a_new_file_is_added_to_what_is_there_and_rebuild_starts_over(tmp_path):
 def _explode_midway(triples):
     from kg.graph.build import iter_ntriples
 
-    for i, line in enumerate(iter_ntriples(triples)):
-        if i == 500:
+    for i, line in enumerate(iter_ntriples(triples)):  # lines, or blocks of them (a few dozen in all)
+        if i == 5:
             raise RuntimeError("disk on fire")
         yield line
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 from decimal import Decimal
 from functools import lru_cache
 
@@ -29,8 +30,8 @@ from kg.extract.fact import DERIVATION_KINDS, Fact, Mention, collapse_ws
 from kg.extract.modelnames import family_label
 from kg.graph import cards, iris
 from kg.records.record import Record
-from kg.resolve.entities import Entity
-from kg.resolve.repos import resolve_with_repos
+from kg.resolve.entities import Entity, Names
+from kg.resolve.repos import link_repos
 from kg.resolve.papers import Paper
 from kg.resolve.people import People
 from kg.vocab import DERIVATIONS, MLKG
@@ -126,11 +127,25 @@ def entity_iri(entity: Entity) -> str:
 
 
 class _Fresh:
-    """Blocks of the lines not written before, and how many lines were written in all."""
+    """Blocks of the lines not written before, and how many lines were written in all: a set of
+    every line, in memory. (kg.graph.distinct.Distinct does the same on disk, for a large build.)"""
 
     def __init__(self) -> None:
         self.seen: set[str] = set()
         self.n = 0
+        self.facts_stated: set[tuple[str, str, str]] = set()
+
+    def stated(self, s: str, predicate: str, o: str) -> None:
+        """A fact's triple (s, its predicate's name, o), for the count of facts."""
+        self.facts_stated.add((s, predicate, o))
+
+    @property
+    def facts(self) -> int:
+        return len(self.facts_stated)
+
+    def drain(self) -> Iterator[str]:
+        """Lines held back until the end: none (each block went out when it was made)."""
+        return iter(())
 
     def __call__(self, lines: list[str]) -> str:
         seen = self.seen
@@ -143,6 +158,19 @@ class _Fresh:
         return "".join(fresh)
 
 
+class Dedupe(Protocol):
+    """What makes each line appear once: :class:`_Fresh` (a set in memory) or
+    kg.graph.distinct.Distinct (sorted runs on disk, its lines handed on by ``drain``)."""
+
+    n: int
+
+    def __call__(self, lines: list[str]) -> str: ...
+    def stated(self, s: str, predicate: str, o: str) -> None: ...
+    @property
+    def facts(self) -> int: ...
+    def drain(self) -> Iterator[str]: ...
+
+
 @dataclass
 class Head:
     """The papers', records' and people's lines, with the IRIs the facts' lines refer to. They need
@@ -150,7 +178,7 @@ class Head:
     loading the moment the workers are done."""
 
     blocks: list[str]
-    fresh: _Fresh
+    fresh: Dedupe
     by_spelling: dict[tuple[str, str], str]
     """(paper key, spelling) -> the agent's key (People.by_spelling)."""
     paper_of_record: dict[tuple[str, int], Paper] = field(default_factory=dict)
@@ -168,8 +196,14 @@ class Head:
         return None if agent is None else self.agent_iri[agent]
 
 
-def head_lines(papers: list[Paper], people: People) -> Head:
-    fresh = _Fresh()
+def _keep(head: Head, block: str) -> None:
+    if block:
+        head.blocks.append(block)
+
+
+def head_lines(papers: Iterable[Paper], people: People, fresh: Dedupe | None = None) -> Head:
+    """The head's lines, each once by ``fresh`` (a new :class:`_Fresh` by default)."""
+    fresh = _Fresh() if fresh is None else fresh
     head = Head([], fresh, people.by_spelling)
     for paper in papers:
         iri = _n(iris.paper(paper.key, paper.arxiv_id, paper.title))
@@ -178,7 +212,7 @@ def head_lines(papers: list[Paper], people: People) -> Head:
         for rec in paper.records:
             head.paper_of_record[(rec.file, rec.index)] = paper
             lines += _record_lines(rec, iri)
-        head.blocks.append(fresh(lines))
+        _keep(head, fresh(lines))
 
     for key, agent in sorted(people.agents.items()):
         kind = "organization" if agent.is_organization else "person"
@@ -187,17 +221,47 @@ def head_lines(papers: list[Paper], people: People) -> Head:
         lines = [f"{iri} {A} {_M['Organization'] if agent.is_organization else _M['Person']} .\n",
                  f"{iri} {LABEL} {text_literal(agent.name)} .\n"]
         lines += [f"{iri} {ALT_LABEL} {text_literal(s)} .\n" for s in sorted(agent.spellings - {agent.name})]
-        head.blocks.append(fresh(lines))
+        _keep(head, fresh(lines))
     return head
 
 
-def build_triples(papers: list[Paper], people: People, docs: Iterable[Doc], *,
-                  min_confidence: float = 0.0, head: Head | None = None) -> BuildResult:
+Docs = Iterable[Doc] | Callable[[], Iterable[Doc]]
+"""The docs, held (a list, read once per pass) or a function that reads them anew for each pass
+(from disk: a large build never holds them all)."""
+
+
+class Noted:
+    """The names the docs mention (for entity resolution) and the parameter counts they state,
+    gathered a doc at a time: a build notes each doc as extraction hands it over, so the docs
+    are read back only once, for their facts."""
+
+    def __init__(self, min_confidence: float = 0.0) -> None:
+        self.min_confidence = min_confidence
+        self.names = Names()
+        self.sizes: list[tuple[str, str, str]] = []
+        """(kind, name, value) of each parameter count stated."""
+        self.about: list[tuple[str, str, Record]] = []
+        """(kind, name, record) of each model card's record: the model it is about."""
+
+    def __call__(self, d: Doc) -> None:
+        names, least = self.names, self.min_confidence
+        names.add(d.entities)
+        names.add(m for f in d.facts if f.confidence >= least for m in (f.subject, f.object))
+        names.alias(d.aliases)
+        self.sizes.extend((a.kind, a.name, str(a.value)) for a in d.attributes if a.key == "parameterCount")
+        self.about.extend((a.kind, a.name, d.record) for a in d.attributes if a.key == "about")
+
+
+def build_triples(papers: list[Paper], people: People, docs: Docs, *,
+                  min_confidence: float = 0.0, head: Head | None = None,
+                  noted: Noted | None = None) -> BuildResult:
     """All triples of the graph for these papers, people and extraction results (streamed).
 
     The papers', people's and records' lines come first (``head``: made here unless the caller
-    made them already), then authorship; the extracted names are resolved to entities after them,
-    so the store loads those lines while that runs.
+    made them already); then the extracted names are resolved to entities (``noted``: the caller
+    noted every doc already, with the same ``min_confidence``; else the docs are read once for
+    it; with model cards in the build, once more for what papers name and cards cite), and the
+    facts' lines follow, the docs read (``docs`` called) once more.
     """
     counts = {
         "papers": len(papers),
@@ -209,14 +273,17 @@ def build_triples(papers: list[Paper], people: People, docs: Iterable[Doc], *,
         "triples": 0,
     }
     head = head or head_lines(papers, people)
-    return BuildResult(_lines(head, list(docs), min_confidence, counts), counts)
+    if not callable(docs):
+        held = list(docs)
+        docs = lambda: held  # noqa: E731
+    return BuildResult(_lines(head, docs, min_confidence, counts, noted), counts)
 
 
-def _lines(head: Head, docs: list[Doc], min_confidence: float, counts: dict[str, int]) -> Iterator[str]:
+def _lines(head: Head, docs: Callable[[], Iterable[Doc]], min_confidence: float,
+           counts: dict[str, int], noted: Noted | None) -> Iterator[str]:
     """The graph in blocks of whole lines, each triple once (``new`` remembers all but the evidence).
 
-    Authorship is most of the facts and needs no resolved name, so its lines follow the head's and
-    the store loads both while the extracted names are resolved."""
+    The head's lines go first, so the store loads them while the extracted names are resolved."""
     new = head.fresh
     half, written = sum(map(len, head.blocks)) // 2, 0
     blocks = head.blocks[::-1]  # popped as they go out: each is freed once the store has it
@@ -229,16 +296,17 @@ def _lines(head: Head, docs: list[Doc], min_confidence: float, counts: dict[str,
             yield PAUSE
     yield PAUSE
     facts = _FactLines(new, min_confidence)
-    yield from facts.blocks(docs, head.node, between_papers_and_people=True)
-    yield PAUSE
-
-    mentions = [m for d in docs for m in d.entities]
-    mentions += [m for d in docs for f in d.facts if f.confidence >= min_confidence for m in (f.subject, f.object)]
-    with_repos = any(m.kind == "repo" for m in mentions)  # model cards in the build: what their repos cite
-    named_in, cited = cards.citations(docs, head) if with_repos else ([], {})
-    linked = resolve_with_repos(mentions, [a for d in docs for a in d.aliases], named_in, cited)
+    if noted is None:
+        noted = Noted(min_confidence)
+        for d in docs():
+            noted(d)
+    names, sizes, about = noted.names, noted.sizes, noted.about
+    noted.names, noted.sizes, noted.about = Names(), [], []  # (what they held is not needed past here)
+    # model cards in the build: what their repos cite (the docs read once more, only then)
+    named_in, cited = cards.citations(docs(), head) if names.repo_names else ([], {})
+    linked = link_repos(names, named_in, cited)
     entities = linked.entities
-    del mentions
+    del names, named_in, cited
     everything = entities.all()
     counts["models"] = sum(e.group == "model" for e in everything)
     counts["techniques"] = len(everything) - counts["models"]
@@ -248,13 +316,16 @@ def _lines(head: Head, docs: list[Doc], min_confidence: float, counts: dict[str,
         iri = entity_node[id(entity)] = _n(entity_iri(entity))
         yield new(_entity_lines(iri, entity))
     lines = []
-    for doc in docs:
-        for attr in doc.attributes:
-            ent = entities.get(Mention(attr.kind, attr.name))
-            if ent is not None and attr.key == "parameterCount":
-                lines.append(f"{entity_node[id(ent)]} {_M['parameterCount']} {decimal(str(attr.value))} .\n")
-            elif ent is not None and attr.key == "about":  # a model card's record
-                lines += _record_lines(doc.record, entity_node[id(ent)])
+    for kind, name, value in sizes:
+        ent = entities.get(Mention(kind, name))
+        if ent is not None:
+            lines.append(f"{entity_node[id(ent)]} {_M['parameterCount']} {decimal(value)} .\n")
+    del sizes
+    for kind, name, record in about:  # a model card's record
+        ent = entities.get(Mention(kind, name))
+        if ent is not None:
+            lines += _record_lines(record, entity_node[id(ent)])
+    del about
     lines += cards.close_matches(linked.close, entities, entity_node)
     papers = cards.CitedPapers(head.paper_iri)
     yield new(lines)
@@ -271,9 +342,8 @@ def _lines(head: Head, docs: list[Doc], min_confidence: float, counts: dict[str,
             entity_of[m] = entity_node[id(ent)] if ent else None
         return entity_of[m]
 
-    yield from facts.blocks(docs, node, between_papers_and_people=False)
+    yield from facts.blocks(docs(), node, head.node)
     yield new(papers.lines())
-    counts["facts"] = len(facts.stated)
     lines = []
     for ex in sorted(facts.made_by):
         x = _n(iris.extractor(ex))
@@ -281,6 +351,8 @@ def _lines(head: Head, docs: list[Doc], min_confidence: float, counts: dict[str,
         lines += [f"{x} {A} {_M['Extractor']} .\n", f"{x} {LABEL} {plain(f'kg extractor {name}')} .\n",
                   f"{x} {_M['version']} {plain(version)} .\n"]
     yield new(lines)
+    yield from new.drain()
+    counts["facts"] = new.facts
     counts["triples"] = new.n
 
 
@@ -299,25 +371,25 @@ class _FactLines:
     def __init__(self, new: _Fresh, min_confidence: float) -> None:
         self.new = new
         self.min_confidence = min_confidence
-        self.flat: dict[str, str] = {}  # quote -> quote with white space collapsed (an author line is many facts' quote)
-        self.quotes: dict[str, str] = {}  # quote -> its literal
-        self.recs: dict[tuple[str, int], str] = {}  # (file, index) -> the record's IRI
         self.made_by: dict[str, str] = {}  # extractor -> its IRI
-        self.stated: set[tuple[str, str, str]] = set()  # the facts' triples, for the count
 
-    def blocks(self, docs: list[Doc], node: Callable[[Mention, Record], str | None], *,
-               between_papers_and_people: bool) -> Iterator[str]:
-        """The lines of the facts whose ends are both papers or people (or of all the others);
-        ``node`` names a fact's ends (None: not in the graph, and neither is the fact)."""
-        new, flat, quotes, recs, made_by = self.new, self.flat, self.quotes, self.recs, self.made_by
+    def blocks(self, docs: Iterable[Doc], node: Callable[[Mention, Record], str | None],
+               head_node: Callable[[Mention, Record], str | None]) -> Iterator[str]:
+        """The lines of the docs' facts; ``node`` names a fact's ends (None: not in the graph, and
+        neither is the fact), ``head_node`` those of a fact whose ends are both papers or people."""
+        new, made_by = self.new, self.made_by
         block: list[str] = []
         for doc in docs:
+            # a doc's own caches (its author line is many facts' quote), not the build's: they would grow with it
+            flat: dict[str, str] = {}  # quote -> quote with white space collapsed
+            quotes: dict[str, str] = {}  # quote -> its literal
+            recs: dict[tuple[str, int], str] = {}  # (file, index) -> the record's IRI
             best: dict[tuple, tuple[Fact, str, str]] = {}
             for fact in doc.facts:
-                if fact.confidence < self.min_confidence or between_papers_and_people != (
-                        fact.subject.kind in _HEAD_KINDS and fact.object.kind in _HEAD_KINDS):
+                if fact.confidence < self.min_confidence:
                     continue
-                s, o = node(fact.subject, fact.record), node(fact.object, fact.record)
+                name = head_node if fact.subject.kind in _HEAD_KINDS and fact.object.kind in _HEAD_KINDS else node
+                s, o = name(fact.subject, fact.record), name(fact.object, fact.record)
                 if s is None or o is None or s == o:
                     continue
                 quote = flat.get(fact.quote)
@@ -327,7 +399,7 @@ class _FactLines:
                 if k not in best or fact.confidence > best[k][0].confidence:
                     best[k] = (fact, s, o)
             for (s, predicate, o, file, index, quote, ex), (fact, _, _) in best.items():
-                self.stated.add((s, predicate, o))
+                new.stated(s, predicate, o)
                 pred = PREDICATE[predicate]
                 lines = [f"{s} {pred} {o} .\n"]
                 if predicate in DERIVATION_KINDS:

@@ -332,7 +332,7 @@ class Store:
                 f"cannot write a store at {self.path}: {exc.strerror or exc}") from None
 
     def write(self, ntriples: Iterable[str], sources: list[Source], summary: dict, *,
-              checked: bool = False, extracted: Path | None = None) -> Path:
+              checked: bool = False, extracted: Path | None = None, sources_dir: Path | None = None) -> Path:
         """Write a whole new generation from N-Triples text (lines, or blocks of lines), then make it current.
 
         ``checked=True`` says every IRI in the lines was already checked (kg.graph.iris mints
@@ -340,21 +340,44 @@ class Store:
         ``summary`` goes into the manifest once every line has been read. ``extracted``: a folder
         (from :meth:`staging`) of the docs extracted from the sources, one file per source named by
         :meth:`extracted_name`, for the next build to reuse; it becomes part of the generation.
+        ``sources_dir``: a folder already holding every source's text under its sha256 (see
+        :meth:`keep_sources`), which becomes the generation's; the sources' ``text`` is then not read.
         """
         from kg.graph.damage import no_space
 
         with self.lock():
             self.writable()
             try:
-                return self._write(ntriples, sources, summary, checked, extracted)
+                return self._write(ntriples, sources, summary, checked, extracted, sources_dir)
             except (OSError, RuntimeError) as exc:
                 full = no_space(self.path, exc)
                 if full is None:
                     raise
                 raise full from None
 
+    def keep_sources(self, folder: Path, sources: Iterable[Source]) -> None:
+        """Put each source's text in ``folder`` (for :meth:`write`'s ``sources_dir``) as soon as it is
+        read, so a build need not hold the texts: a file the current generation holds is linked
+        (a generation never changes) when it still holds the same text, a new one written.
+        :meth:`write` records each kept file's checksum in the manifest, as for texts it writes."""
+        gen = self.current
+        for src in sources:
+            target = folder / src.sha256
+            if target.exists():
+                continue
+            data = src.text.encode("utf-8")
+            old = gen / "sources" / src.sha256 if gen is not None else None
+            if old is not None and old.is_file():
+                try:  # a damaged copy is not carried into the new generation
+                    if old.stat().st_size == len(data) and old.read_bytes() == data:
+                        os.link(old, target)
+                        continue
+                except OSError:
+                    pass
+            target.write_bytes(data)
+
     def _write(self, ntriples: Iterable[str], sources: list[Source], summary: dict, checked: bool = False,
-               extracted: Path | None = None) -> Path:
+               extracted: Path | None = None, sources_dir: Path | None = None) -> Path:
         tmp = Path(tempfile.mkdtemp(prefix=".gen-tmp-", dir=self.path))
         try:
             os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700: other users may read the graph
@@ -363,12 +386,19 @@ class Store:
             _load(tmp / "oxigraph", ntriples, tmp / NTRIPLES, lenient=checked, digests=digests)
             database = {p.name: p.stat().st_size for p in (tmp / "oxigraph").iterdir()
                         if p.name == "CURRENT" or p.name.startswith("MANIFEST-") or p.suffix == ".sst"}
-            (tmp / "sources").mkdir()
             kept = {}
-            for src in sources:
-                data = src.text.encode("utf-8")
-                (tmp / "sources" / src.sha256).write_bytes(data)
-                kept[src.sha256] = _sha256(data)
+            if sources_dir is not None:  # texts already on disk (keep_sources): checksums of what is kept
+                os.rename(sources_dir, tmp / "sources")
+                os.chmod(tmp / "sources", 0o777 & ~_umask())
+                for src in sources:
+                    if src.sha256 not in kept:
+                        kept[src.sha256] = _file_sha256(tmp / "sources" / src.sha256)
+            else:
+                (tmp / "sources").mkdir()
+                for src in sources:
+                    data = src.text.encode("utf-8")
+                    (tmp / "sources" / src.sha256).write_bytes(data)
+                    kept[src.sha256] = _sha256(data)
             if extracted is not None:
                 os.rename(extracted, tmp / EXTRACTED)
                 os.chmod(tmp / EXTRACTED, 0o777 & ~_umask())
@@ -409,6 +439,12 @@ class Store:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _file_sha256(path: Path) -> str:
+    """A kept file's checksum, read a block at a time (a source text may be large)."""
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
 
 
 def _check_parts(parts: list[Path], expected: dict[str, str]) -> str | None:

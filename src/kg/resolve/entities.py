@@ -108,38 +108,77 @@ def resolve_entities(mentions: Iterable[Mention], aliases: Iterable[Alias],
                      joins: Iterable[tuple[Mention, Mention]] = ()) -> Entities:
     """Entities of ``mentions``, joined by the texts' ``aliases`` and by ``joins`` (pairs of
     mentions known to name one thing: a repo and a model its cited paper names)."""
-    names: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    kinds: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    repos: dict[tuple[str, str], set[str]] = defaultdict(set)
-    uf = _UnionFind()
-    for m in mentions:
-        if m.kind not in ENTITY_KINDS or not m.name.strip():
-            continue
-        k = (group_of(m.kind), key_for(m.kind, m.name))
-        if not k[1]:
-            continue
-        names[k][m.name] += 1
-        kinds[k]["model" if m.kind == "repo" else m.kind] += 1
-        if m.kind == "repo":
-            repos[k].add(m.name)
-        uf.find("\0".join(k))
-    for a in aliases:
-        g = group_of(a.kind)
-        ka, kb = key_for(a.kind, a.name), key_for(a.kind, a.alias)
-        if ka and kb and (g, ka) in names and (g, kb) in names:
-            uf.union(f"{g}\0{ka}", f"{g}\0{kb}")
-    for a, b in joins:
-        ka, kb = (group_of(a.kind), key_for(a.kind, a.name)), (group_of(b.kind), key_for(b.kind, b.name))
-        if ka in names and kb in names and ka[0] == kb[0]:
-            uf.union("\0".join(ka), "\0".join(kb))
-    merged: dict[str, Entity] = {}
-    by_key: dict[tuple[str, str], Entity] = {}
-    for k in sorted(names):
-        root = uf.find("\0".join(k))
-        g, rk = root.split("\0", 1)
-        ent = merged.setdefault(root, Entity(g, rk))
-        ent.names.update(names[k])
-        ent.kinds.update(kinds[k])
-        ent.hf_ids |= repos.get(k, set())
-        by_key[k] = ent
-    return Entities(by_key)
+    names = Names()
+    names.add(mentions)
+    names.alias(aliases)
+    return names.resolve(joins)
+
+
+class Names:
+    """The names mentioned, gathered a doc at a time (a build need not hold its docs), then
+    resolved to entities. Counting and joining are order-free: the result is the same whatever
+    order the mentions, aliases and joins come in. A Hub repo's names are kept apart from the
+    texts' (kg.resolve.repos first resolves the texts' names alone)."""
+
+    def __init__(self) -> None:
+        self.names: dict[tuple[str, str], Counter] = defaultdict(Counter)  # the texts' spellings
+        self.kinds: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        self.repos: dict[tuple[str, str], Counter] = defaultdict(Counter)  # repo ids, as spelled
+        self.repo_names: set[str] = set()
+        """Every repo mention's name."""
+        self.aliases: list[tuple[tuple[str, str], tuple[str, str]]] = []  # joined once every name is in
+
+    def add(self, mentions: Iterable[Mention]) -> None:
+        names, kinds, repos = self.names, self.kinds, self.repos
+        for m in mentions:
+            if m.kind == "repo":
+                self.repo_names.add(m.name)
+            if m.kind not in ENTITY_KINDS or not m.name.strip():
+                continue
+            k = (group_of(m.kind), key_for(m.kind, m.name))
+            if not k[1]:
+                continue
+            if m.kind == "repo":
+                repos[k][m.name] += 1
+            else:
+                names[k][m.name] += 1
+                kinds[k][m.kind] += 1
+
+    def alias(self, aliases: Iterable[Alias]) -> None:
+        for a in aliases:
+            g = group_of(a.kind)
+            ka, kb = key_for(a.kind, a.name), key_for(a.kind, a.alias)
+            if ka and kb:
+                self.aliases.append(((g, ka), (g, kb)))
+
+    def resolve(self, joins: Iterable[tuple[Mention, Mention]] = (), *, with_repos: bool = True) -> Entities:
+        """The entities; ``joins``: pairs of mentions known to name one thing (kg.resolve.repos
+        decides them); ``with_repos=False``: of the texts' names alone."""
+        names, kinds, repos = self.names, self.kinds, self.repos
+        keys = set(names) | set(repos) if with_repos else set(names)
+        uf = _UnionFind()
+        for k in keys:
+            uf.find("\0".join(k))
+        pairs = list(self.aliases)
+        for a, b in joins:
+            ka, kb = (group_of(a.kind), key_for(a.kind, a.name)), (group_of(b.kind), key_for(b.kind, b.name))
+            if ka[0] == kb[0]:
+                pairs.append((ka, kb))
+        for ka, kb in pairs:
+            if ka in keys and kb in keys:
+                uf.union("\0".join(ka), "\0".join(kb))
+        merged: dict[str, Entity] = {}
+        by_key: dict[tuple[str, str], Entity] = {}
+        for k in sorted(keys):
+            root = uf.find("\0".join(k))
+            g, rk = root.split("\0", 1)
+            ent = merged.setdefault(root, Entity(g, rk))
+            if k in names:
+                ent.names.update(names[k])
+                ent.kinds.update(kinds[k])
+            if with_repos and k in repos:
+                ent.names.update(repos[k])
+                ent.kinds["model"] += sum(repos[k].values())
+                ent.hf_ids |= set(repos[k])
+            by_key[k] = ent
+        return Entities(by_key)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from kg.extract.fact import Alias, Mention
 from kg.keys import model_key
 from kg.repo_keys import name_variants
-from kg.resolve.entities import Entities, resolve_entities
+from kg.resolve.entities import Entities, Names
 
 
 @dataclass
@@ -43,15 +43,20 @@ def resolve_with_repos(mentions: list[Mention], aliases: list[Alias],
 
     ``named_in``: (model mention, arXiv id of the paper whose text names it);
     ``cited``: repo id -> the arXiv ids its card cites."""
-    repos = sorted({m.name for m in mentions if m.kind == "repo"})
+    names = Names()
+    names.add(mentions)
+    names.alias(aliases)
+    return link_repos(names, named_in, cited)
+
+
+def link_repos(names: Names, named_in: Iterable[tuple[Mention, str]], cited: dict[str, set[str]]) -> Linked:
+    """:func:`resolve_with_repos` of names gathered a doc at a time (kg.resolve.entities.Names)."""
+    repos = sorted(names.repo_names)
     if not repos:
-        return Linked(resolve_entities(mentions, aliases))
-    text = [m for m in mentions if m.kind != "repo"]
-    by_text = resolve_entities(text, aliases)  # the text's own entities first: aliases may join two names
-    spelling: dict[str, Mention] = {}  # name key -> one model mention with that key
-    for m in text:
-        if m.kind == "model":
-            spelling.setdefault(model_key(m.name), m)
+        return Linked(names.resolve())
+    by_text = names.resolve(with_repos=False)  # the text's own entities first: aliases may join two names
+    spelling: dict[str, Mention] = {  # name key -> one model mention with that key
+        k: Mention("model", min(spellings)) for (g, k), spellings in names.names.items() if g == "model"}
     papers: dict[str, set[str]] = defaultdict(set)  # name key -> arXiv ids of the papers naming it
     for m, arxiv in named_in:
         if arxiv:
@@ -77,4 +82,4 @@ def resolve_with_repos(mentions: list[Mention], aliases: list[Alias],
         else:
             close.append((Mention("repo", repo), target))
     joined = [(Mention("repo", repo), target) for _, repo, target in best.values()]
-    return Linked(resolve_entities(mentions, aliases, joins=joined), close, joined)
+    return Linked(names.resolve(joined), close, joined)

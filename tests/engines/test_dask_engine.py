@@ -94,6 +94,18 @@ def test_a_synthetic_corpus_in_many_partitions_gives_the_local_graph(cluster, tm
     assert sorted_ntriples(tmp_path / "dask") == sorted_ntriples(tmp_path / "local")
 
 
+def test_model_cards_in_folders_give_the_local_graph(engine, kg_cli, tmp_path):
+    """A card's repo is the two folders it lies in: a worker reads it under the name the build
+    gives it ("org/name/README.md"), not under its file name alone."""
+    hub = ROOT / "tests" / "data" / "hub"
+    inputs = [CORPUS, hub / "models.jsonl", hub / "cards"]
+    local_build(kg_cli, inputs, tmp_path / "local")
+    kg.build(inputs, store=tmp_path / "dask", engine=engine)
+    dask_lines = sorted_ntriples(tmp_path / "dask")
+    assert any("hfId" in line for line in dask_lines)
+    assert dask_lines == sorted_ntriples(tmp_path / "local")
+
+
 def test_sources_the_store_held_are_extracted_on_the_cluster_when_the_code_changed(
         cluster, tmp_path, kg_cli):
     files = sorted(CORPUS.iterdir())

@@ -65,20 +65,19 @@ def read_file(path: str, name: str, format: str | None, folder: str, categories:
     its records as partitions in ``folder``."""
     from kg.engines import parquet
     from kg.records.compressed import CompressedError
-    from kg.records.io import InputError, read_paths
+    from kg.records.io import InputError, ReadResult, read_one
 
+    result = ReadResult()
     try:
-        result = read_paths([path], format=format, categories=categories)
+        if not os.path.isfile(path):
+            raise InputError(f"no such file or folder: {path}", path)
+        read_one(Path(path), name, format, categories, result)  # named as the build names it
     except InputError as exc:
         return _Read(None, [], error=f"a worker cannot read {path}: {exc} (every worker must see the "
                                      f"inputs at the same path: docs/cluster.md)")
     except CompressedError as exc:  # a truncated or damaged .gz/.bz2/.zst: the line a local build prints
         return _Read(None, [], error=str(exc))
     filtered = sum(result.filtered.values())
-    if name != Path(path).name:  # two inputs of one name: renamed as read_paths renames them
-        result.records = [replace(r, file=name) for r in result.records]
-        result.problems = [replace(p, file=name) for p in result.problems]
-        result.sources = [replace(s, name=name) for s in result.sources]
     out = _Read(result.sources[0] if result.sources else None, result.problems, filtered=filtered)
     os.makedirs(folder, exist_ok=True)
     for start in range(0, len(result.records), PARTITION):

@@ -194,6 +194,31 @@ def _read_bytes(path: Path | None, name: str) -> bytes:
         return compressed.read(fh, name, MAX_FILE_BYTES + 1)
 
 
+def read_one(path: Path | None, name: str, format: str | None, categories: Sequence[str],
+             result: ReadResult) -> None:
+    """Read one input (``None``: standard input) as the source ``name`` into ``result``: its
+    records, problems and source text. The name says where it lay under the folder given
+    ("org/model/README.md"), which a reader may need (a model card's repo is its two folders)."""
+    try:
+        data = _read_bytes(path, name)
+    except OSError as exc:
+        result.problems.append(Problem(name, 1, f"cannot read: {exc.strerror or exc}"))
+        return
+    if len(data) > MAX_FILE_BYTES:
+        result.problems.append(Problem(name, 1, f"file larger than {MAX_FILE_BYTES} bytes, skipped"))
+        return
+    text, problems = decode(data, name)
+    result.problems.extend(problems)
+    if text is None:
+        return
+    records, problems, chosen = parse_text(text, name, format)
+    if categories:
+        records, result.filtered[name] = keep_categories(records, categories)
+    result.records.extend(records)
+    result.problems.extend(problems)
+    result.sources.append(Source(name, hashlib.sha256(data).hexdigest(), text, chosen))
+
+
 def read_paths(paths: Iterable[str | Path], format: str | None = None,
                categories: Sequence[str] = ()) -> ReadResult:
     """Read every input; one unreadable file or record never stops the others.
@@ -212,22 +237,5 @@ def read_paths(paths: Iterable[str | Path], format: str | None = None,
             name = unique
         else:
             names[name] = 1
-        try:
-            data = _read_bytes(path, name)
-        except OSError as exc:
-            result.problems.append(Problem(name, 1, f"cannot read: {exc.strerror or exc}"))
-            continue
-        if len(data) > MAX_FILE_BYTES:
-            result.problems.append(Problem(name, 1, f"file larger than {MAX_FILE_BYTES} bytes, skipped"))
-            continue
-        text, problems = decode(data, name)
-        result.problems.extend(problems)
-        if text is None:
-            continue
-        records, problems, chosen = parse_text(text, name, format)
-        if categories:
-            records, result.filtered[name] = keep_categories(records, categories)
-        result.records.extend(records)
-        result.problems.extend(problems)
-        result.sources.append(Source(name, hashlib.sha256(data).hexdigest(), text, chosen))
+        read_one(path, name, format, categories, result)
     return result

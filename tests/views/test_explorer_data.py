@@ -33,7 +33,7 @@ def index(store):
 
 def test_every_explorer_query_is_documented_and_binds_only_an_iri():
     queries = explorer_queries()
-    assert {"names", "entity", "links", "lineage-edges", "derivation-evidence", "atlas"} <= set(queries)
+    assert {"names", "entity", "links", "lineage-parents", "lineage-children", "derivation-evidence", "atlas"} <= set(queries)
     for name, q in queries.items():
         assert q.description, name
         assert set(q.params) <= {"iri"}, name

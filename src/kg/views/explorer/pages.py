@@ -1,7 +1,7 @@
 """The data of one entity's page (model, paper, person, technique / dataset / benchmark / organisation).
 
 Each page is a few explorer queries (entity.rq for plain values, links.rq for
-what links to and from it, then per class: lineage-edges.rq and derivation-evidence.rq, paper-derivations.rq,
+what links to and from it, then per class: lineage-parents.rq / lineage-children.rq and derivation-evidence.rq, paper-derivations.rq,
 paper-records.rq, person-coauthors.rq) shaped into a dict of safe text and
 /id/... addresses. Evidence is shown generically: its quote, the record it was
 read from (file, position, reader, lines), the paper that record is about and
@@ -166,7 +166,7 @@ def lineage(store, iri: str) -> dict:
     props: dict[tuple[str, str], set[str]] = defaultdict(set)
     names: dict[str, str] = {iri: ""}
     said: dict[tuple[str, str], dict[tuple, dict]] = defaultdict(dict)
-    for row in rows(store, "lineage-edges", iri=iri):
+    for row in _lineage_edges(store, iri):
         pair = (row["child"], row["parent"])
         names[row["child"]], names[row["parent"]] = row["childName"], row["parentName"]
         if row["p"] in KINDS or row["p"] == DERIVED_FROM:
@@ -196,6 +196,25 @@ def lineage(store, iri: str) -> dict:
                       "evidence": _merge_kinds(evs)})
     return {"root": iri, "nodes": nodes, "edges": edges, "ancestors": len(up), "descendants": len(down),
             "total": total}
+
+
+def _lineage_edges(store, iri: str) -> list[dict]:
+    """Every derivation of the model's lineage, a step at a time: its ancestors' edges walked up from
+    it, its descendants' walked down (a descendant's edge has its parent in the lineage too)."""
+    out: list[dict] = []
+    for query, start, end in (("lineage-parents", "child", "parent"), ("lineage-children", "parent", "child")):
+        seen, frontier = {iri}, [iri]
+        while frontier:
+            step = []
+            for node in frontier:
+                for row in rows(store, query, iri=node):
+                    row[start] = row.pop("iri")  # the bound end of the step
+                    out.append(row)
+                    if row[end] not in seen:
+                        seen.add(row[end])
+                        step.append(row[end])
+            frontier = step
+    return out
 
 
 def _nearest(props: dict, root: str, up: set[str]) -> list[tuple[str, str]]:

@@ -8,6 +8,10 @@ the file (issue: a 2,000-deep line sank the whole build from the sniffer).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+
+from kg.records.formats._common import split_lines, too_long
+from kg.records.record import Problem
 
 TOO_DEEP = "JSON nested too deeply to read"
 
@@ -44,3 +48,20 @@ def first_line(head: str) -> str | None:
 def _kind(value: object) -> str:
     return {list: "list", str: "string", bool: "boolean", type(None): "null"}.get(
         type(value), "number")
+
+
+def objects(text: str, file: str) -> Iterator[tuple[int, str, dict] | Problem]:
+    """Each non-blank line of a JSON Lines text as (line number, line, object), or the Problem
+    that line is instead (too long, not JSON, nested too deeply, not an object)."""
+    for no, line in enumerate(split_lines(text), start=1):
+        if not line.strip():
+            continue
+        problem = too_long(file, no, len(line))
+        if problem:
+            yield problem
+            continue
+        obj, error = load_object(line)
+        if obj is None:
+            yield Problem(file, no, error or "not a JSON object")
+            continue
+        yield no, line, obj

@@ -21,7 +21,7 @@ from kg.records import categories as cats
 from kg.records.clean import collapse_ws
 from kg.records.dates import parse_date
 from kg.records.formats import _json
-from kg.records.formats._common import cap_authors, split_and_list, split_lines, too_long
+from kg.records.formats._common import cap_authors, split_and_list
 from kg.records.ids import arxiv_id, find_doi
 from kg.records.latex import decode_name
 from kg.records.record import Problem, Record
@@ -81,17 +81,11 @@ def _str(value: object) -> str | None:
 def parse(text: str, file: str) -> Iterator[Record | Problem]:
     """arXiv metadata snapshot (JSON Lines): v1 date, authors_parsed, categories, collapsed text."""
     index = 0
-    for no, line in enumerate(split_lines(text), start=1):
-        if not line.strip():
+    for item in _json.objects(text, file):
+        if isinstance(item, Problem):
+            yield item
             continue
-        problem = too_long(file, no, len(line))
-        if problem:
-            yield problem
-            continue
-        obj, error = _json.load_object(line)
-        if obj is None:
-            yield Problem(file, no, error or "not a JSON object")
-            continue
+        no, line, obj = item
         title, abstract = _str(obj.get("title")), _str(obj.get("abstract"))
         if not (title or abstract):
             yield Problem(file, no, "snapshot line has neither title nor abstract")

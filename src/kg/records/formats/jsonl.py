@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from kg.records import categories
 from kg.records.dates import parse_date
 from kg.records.formats import _json
-from kg.records.formats._common import cap_authors, split_and_list, split_lines, too_long
+from kg.records.formats._common import cap_authors, split_and_list, split_lines
 from kg.records.formats.arxiv_snapshot import v1_date
 from kg.records.ids import arxiv_id, find_doi
 from kg.records.record import Problem, Record
@@ -75,17 +75,11 @@ def _authors(value) -> list[str]:
 def parse(text: str, file: str) -> Iterator[Record | Problem]:
     """JSON Lines: one object per line with title/authors/abstract/id/date."""
     index = 0
-    for no, line in enumerate(split_lines(text), start=1):
-        if not line.strip():
+    for item in _json.objects(text, file):
+        if isinstance(item, Problem):
+            yield item
             continue
-        problem = too_long(file, no, len(line))
-        if problem:
-            yield problem
-            continue
-        obj, error = _json.load_object(line)
-        if obj is None:
-            yield Problem(file, no, error or "not a JSON object")
-            continue
+        no, line, obj = item
         title = _text(_first(obj, TITLE_KEYS))
         abstract = _text(_first(obj, ABSTRACT_KEYS))
         authors = _authors(_first(obj, AUTHOR_KEYS))

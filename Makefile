@@ -46,9 +46,9 @@ browser:
 test: $(TSTAMP) browser
 	$(BIN)/python -m pytest
 
-# Everything but the tests marked slow (kill tests, big inputs, the browser): for the edit-test loop.
+# Everything but the tests marked slow (kill tests, big inputs, every browser test): for the edit-test loop.
 test-fast: $(TSTAMP)
-	$(BIN)/python -m pytest -m "not slow and not browser" -q
+	$(BIN)/python -m pytest -m "not slow" -q
 
 # The pictures in docs/img, taken from the real pages in headless Chromium (never by `make test`).
 docs: $(TSTAMP) browser

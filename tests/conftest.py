@@ -66,3 +66,10 @@ def kg_cli():
                               input=input, timeout=timeout, text=not isinstance(input, bytes))
 
     return run
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that drives the browser is a slow test too: `make test-fast` (-m "not slow") leaves it out."""
+    for item in items:
+        if item.get_closest_marker("browser") and not item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.slow)

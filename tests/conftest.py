@@ -52,6 +52,24 @@ def demo(example_store):
     return kg.open(example_store)
 
 
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by playwright, once per session (every page test's browser)."""
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is absent (make test installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
 @pytest.fixture(scope="session")
 def kg_cli():
     """Run the installed ``kg`` command in a child process, as a user would: no colour, a wide

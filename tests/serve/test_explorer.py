@@ -13,9 +13,6 @@ import kg
 from kg.views.text import safe_text
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 DERIVATION_PAIRS = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?c ?p WHERE {
   ?c mlkg:derivedFrom ?p . FILTER(?c != ?p) } }"""
 ACTIVE = """() => document.querySelectorAll('img, iframe, object, embed, svg script, [onerror], [onload], [onclick]').length
@@ -96,18 +93,6 @@ def test_hostile_label_stays_data(site):
 
 
 # -- in a browser --------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is absent (make test installs Debian's chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
-
 
 @pytest.fixture
 def visit(browser):

@@ -1,34 +1,18 @@
 """The query page at /query in headless Chromium: it runs a query, and data stays text."""
 
 import time
-from pathlib import Path
 
 import pytest
 from serving import HOSTILE_LABEL, running_server
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="module")
 def page_url(served_store):
     with running_server(served_store) as (url, _proc):
         yield url.rsplit("/", 1)[0] + "/query"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is absent (make test installs Debian's chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 def wait_until(condition, seconds=30.0):

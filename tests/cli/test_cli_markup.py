@@ -7,12 +7,12 @@ import json
 import os
 import select
 import signal
-import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from support import free_port
 
 ID = "https://w3id.org/mlkg/id/"
 LOUD = "[bold]Loud[/bold] Models and [/x] Closing Tags :thumbs_up:"
@@ -108,9 +108,7 @@ def test_html_and_serve_print_store_and_file_names_as_they_are(markup_store, tmp
     done = kg_cli("html", "--store", store, "-o", page)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"wrote {page} (")
-    with socket.socket() as s:  # a free port
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "KG_STORE"} | {"NO_COLOR": "1", "COLUMNS": "200"}
     proc = subprocess.Popen([str(Path(sys.executable).with_name("kg")), "serve", "--store", str(store), "--port", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,

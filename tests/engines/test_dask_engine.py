@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -18,6 +17,7 @@ import pytest
 from distributed import LocalCluster  # the test extra installs kg[cluster]: without it these fail
 
 import kg
+from support import free_port  # nothing listens on it: a scheduler that does not answer
 from kg.engines import EngineError
 from kg.engines import dask as dask_engine
 from kg.engines import parquet
@@ -142,12 +142,6 @@ def test_the_cli_builds_on_a_scheduler_address(cluster, kg_cli, example_store, t
     assert not list(tmp_path.glob("kg-dask-*"))  # the intermediate results are gone
 
 
-def _closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]  # nothing listens once it is closed
-
-
 @pytest.mark.parametrize("existing", [False, True])
 def test_a_scheduler_that_does_not_answer_is_one_line_and_leaves_the_store_alone(
         kg_cli, example_store, tmp_path, existing):
@@ -155,7 +149,7 @@ def test_a_scheduler_that_does_not_answer_is_one_line_and_leaves_the_store_alone
     if existing:
         shutil.copytree(example_store, store, symlinks=True)
         before = sorted(p.relative_to(store) for p in store.rglob("*"))
-    address = f"tcp://127.0.0.1:{_closed_port()}"
+    address = f"tcp://127.0.0.1:{free_port()}"
     proc = kg_cli("build", CORPUS, "--store", store, "--rebuild", "--engine", "dask",
                   "--scheduler", address, "--scheduler-timeout", "1", timeout=60)
     assert proc.returncode == 1

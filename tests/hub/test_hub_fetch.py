@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ import pytest
 
 import kg
 from recorded_hub import RecordedHub
+from support import free_port
 
 
 def run_kg(*args: str, endpoint: str, home: Path) -> subprocess.CompletedProcess:
@@ -74,9 +74,7 @@ def test_a_hub_that_refuses_is_one_line_and_no_file(hub, tmp_path):
 
 @pytest.mark.slow
 def test_a_hub_that_cannot_be_reached_is_one_line_and_no_file(tmp_path):
-    with socket.socket() as s:  # a port nothing listens on (the client retries for about 25 s)
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()  # nothing listens on it (the client retries for about 25 s)
     out = tmp_path / "models.jsonl"
     run = run_kg("hub", "fetch", "--author", "example-org", "-o", str(out), endpoint=f"http://127.0.0.1:{port}",
                  home=tmp_path)

@@ -1,24 +1,14 @@
 """Real SPARQL endpoints for the --endpoint tests: the Oxigraph server (a third party's) and kg serve."""
 
-import os
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from support import free_port, stop_server, wait_for_sparql
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+__all__ = ["free_port", "kg_server", "oxigraph_server"]
 
 
 def oxigraph_cli() -> str:
@@ -34,24 +24,10 @@ def started(args: list[str], url: str, log: Path):
     with open(log, "wb") as out:
         proc = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                urllib.request.urlopen(url + "?query=" + urllib.parse.quote("ASK {}"), timeout=5).read()
-                break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    pytest.fail(f"{args[0]} did not start: {log.read_text(errors='replace')}")
-                time.sleep(0.2)
+        wait_for_sparql(url, proc, lambda: f"{args[0]} did not start: {log.read_text(errors='replace')}")
         yield url
     finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(15)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)  # its own session: this server and its children only
-                proc.wait(5)
+        stop_server(proc)
 
 
 @contextmanager

@@ -1,13 +1,9 @@
 """Helpers for the endpoint tests: `kg serve` as a real subprocess, plain HTTP, a request-counting listener."""
 
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-import os
-import signal
-import socket
 import subprocess
 import sys
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -15,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph
-import pytest
+from support import free_port, stop_server, wait_for_sparql
 
 MLKG = "https://w3id.org/mlkg/ontology#"
 RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
@@ -27,12 +23,6 @@ HOSTILE = [
     f"{pyoxigraph.Literal(HOSTILE_LABEL)} .\n",
     f"<https://w3id.org/mlkg/id/model/hostile> <{MLKG}comments> {pyoxigraph.Literal('x' * 100_000)} .\n",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def children_of(pid: int) -> set[int]:
@@ -55,25 +45,10 @@ def running_server(store, *args: str):
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}/sparql"
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                urllib.request.urlopen(url + "?query=" + urllib.parse.quote("ASK {}"), timeout=5).read()
-                break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    proc.kill()
-                    pytest.fail("kg serve did not start: " + proc.stdout.read().decode())
-                time.sleep(0.2)
+        wait_for_sparql(url, proc, lambda: "kg serve did not start: " + proc.stdout.read().decode())
         yield url, proc
     finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(15)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)  # its own session: the server and its workers only
-                proc.wait(5)
+        stop_server(proc)
         proc.stdout.close()
 
 

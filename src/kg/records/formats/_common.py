@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from kg.records.limits import MAX_AUTHORS, MAX_RECORD_CHARS
 from kg.records.record import Problem
@@ -26,6 +27,19 @@ def too_long(file: str, line: int, size: int) -> Problem | None:
     if size > MAX_RECORD_CHARS:
         return Problem(file, line, f"record of {size} characters exceeds the limit of {MAX_RECORD_CHARS}")
     return None
+
+
+def record_lines(text: str, file: str) -> Iterator[tuple[int, str] | Problem]:
+    """(line number, line) for each non-blank line of a one-record-per-line format, or the Problem
+    of a line too long to be a record (it is skipped)."""
+    for no, line in enumerate(split_lines(text), start=1):
+        if not line.strip():
+            continue
+        problem = too_long(file, no, len(line))
+        if problem:
+            yield problem
+            continue
+        yield no, line
 
 
 def split_author_pieces(pieces: list[str]) -> tuple[list[str], int | None]:

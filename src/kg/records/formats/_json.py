@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from kg.records.formats._common import split_lines, too_long
+from kg.records.formats._common import record_lines
 from kg.records.record import Problem
 
 TOO_DEEP = "JSON nested too deeply to read"
@@ -53,13 +53,11 @@ def _kind(value: object) -> str:
 def objects(text: str, file: str) -> Iterator[tuple[int, str, dict] | Problem]:
     """Each non-blank line of a JSON Lines text as (line number, line, object), or the Problem
     that line is instead (too long, not JSON, nested too deeply, not an object)."""
-    for no, line in enumerate(split_lines(text), start=1):
-        if not line.strip():
+    for item in record_lines(text, file):
+        if isinstance(item, Problem):
+            yield item
             continue
-        problem = too_long(file, no, len(line))
-        if problem:
-            yield problem
-            continue
+        no, line = item
         obj, error = load_object(line)
         if obj is None:
             yield Problem(file, no, error or "not a JSON object")

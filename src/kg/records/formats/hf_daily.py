@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from kg.records.dates import parse_date
-from kg.records.formats._common import split_lines, too_long
+from kg.records.formats._common import record_lines, split_lines
 from kg.records.limits import MAX_TITLE_TOKENS
 from kg.records.record import Problem, Record
 from kg.records.registry import reader
@@ -183,13 +183,11 @@ def split_title(body: str) -> tuple[str | None, str]:
 def parse(text: str, file: str) -> Iterator[Record | Problem]:
     """One paper per line: upvotes, title, abstract, author count and date."""
     index = 0
-    for no, line in enumerate(split_lines(text), start=1):
-        if not line.strip():
+    for item in record_lines(text, file):
+        if isinstance(item, Problem):
+            yield item
             continue
-        problem = too_long(file, no, len(line))
-        if problem:
-            yield problem
-            continue
+        no, line = item
         head = HEAD.match(line)
         tail_start = max(0, len(line) - TAIL_WINDOW)
         tail = TAIL.search(line, tail_start)

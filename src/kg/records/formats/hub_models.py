@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from kg.records.formats import _json
-from kg.records.formats._common import split_lines, too_long
+from kg.records.formats._common import record_lines
 from kg.records.formats.declared import EXTRA_KEY, Declared, Stated, paper_id, repo_id
 from kg.records.record import Problem, Record
 from kg.records.registry import reader
@@ -46,12 +46,11 @@ def sniff(head: str) -> float:
 def parse(text: str, file: str) -> Iterator[Record | Problem]:
     """Hub model metadata, JSON Lines (list_models full=True): id, tags, cardData."""
     index = 0
-    for no, line in enumerate(split_lines(text), start=1):
-        if not line.strip():
+    for item in record_lines(text, file):
+        if isinstance(item, Problem):
+            yield item
             continue
-        if (problem := too_long(file, no, len(line))) is not None:
-            yield problem
-            continue
+        no, line = item
         obj, error = _json.load(line)
         if error:
             yield Problem(file, no, error)

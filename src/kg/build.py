@@ -208,13 +208,6 @@ def _reusable(st: Store, parts: list[tuple[str, int, int]], records: list[Record
     return reused, todo
 
 
-def _saved_docs(st: Store, parts: list[tuple[str, int, int]], records: list[Record], rebuild: bool,
-                stage: Path) -> tuple[dict[str, list[Doc]], list[tuple[str, int, int]]]:
-    """(docs the store kept, by part name; the parts to extract): :func:`_reusable`, the docs held."""
-    reused, todo = _reusable(st, parts, records, rebuild, stage)
-    return {name: _part_docs(stage, name, records[a:b]) for name, a, b in parts if name in reused}, todo
-
-
 def _part_docs(stage: Path, name: str, records: Sequence[Record]) -> list[Doc]:
     """The docs of one part, from its file in ``stage`` (written or linked by this build)."""
     docs = saved.unpack((stage / name).read_bytes(), records)

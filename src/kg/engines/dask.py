@@ -5,11 +5,11 @@ machines; resolution needs every record at once and the store is one folder, so 
 machine that runs ``kg build``. The work goes in two waves of tasks:
 
 1. one task per input file: a worker reads it (the same reader as a local build:
-   :func:`kg.records.io.read_paths` of that one file) and writes its records as Parquet partitions
-   of :data:`PARTITION` records into the work folder (:mod:`kg.engines.parquet`); it hands back the
+   :func:`kg.records.io.read_one` of that one file, under the name the build gives it) and
+   writes its records as Parquet partitions of :data:`PARTITION` records into the work folder (:mod:`kg.engines.parquet`); it hands back the
    source (its text, for the store to keep), the problems, and where the partitions are;
 2. one task per partition of a source that needs extracting (the store may hold the docs of the
-   others, see :func:`kg.build._saved_docs`): a worker reads the partition, extracts it and hands
+   others, see :func:`kg.build._reusable`): a worker reads the partition, extracts it and hands
    back the docs as bytes (:mod:`kg.extract.saved`), naming their records by position.
 
 This machine reads the records back from the partitions, packs each source's docs the way a store
@@ -31,12 +31,12 @@ import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.engines import EngineError
 from kg.extract import saved
-from kg.records.io import STDIN, ReadResult, Source
+from kg.records.io import ReadResult, Source
 from kg.records.record import Problem, Record
 
 PARTITION = 500
@@ -122,12 +122,13 @@ class DaskEngine:
         """:func:`kg.records.io.read_paths`, with each file read by a worker. Standard input is
         read here (no worker can see it)."""
         from kg.engines import parquet
-        from kg.records.io import _expand, read_paths
+        from kg.records.io import inputs as named_inputs
+        from kg.records.io import read_one
         from kg.records import registry
 
         if format:
             registry.get(format)  # unknown format name: KeyError before any work
-        inputs = _named(_expand(list(paths)))
+        inputs = named_inputs(paths)
         self._partitions = {}  # an engine may serve several builds: only this read's partitions count
         folder = self._folder("read")
         futures = [None if path is None else
@@ -139,12 +140,7 @@ class DaskEngine:
             if renamed:
                 result.problems.append(renamed)
             if future is None:  # standard input
-                here = read_paths([STDIN], format=format, categories=categories)
-                result.filtered.update({name: n for n in here.filtered.values()})
-                here.records = [replace(r, file=name) for r in here.records]
-                result.records += here.records
-                result.problems += here.problems
-                result.sources += [replace(s, name=name) for s in here.sources]
+                read_one(None, name, format, categories, result)
                 continue
             got: _Read = _gather(self.client, future)
             if got.error is not None:
@@ -222,22 +218,6 @@ def _gather(client, futures):
         return client.gather(futures)
     except Exception as exc:  # noqa: BLE001 -- whatever the cluster raised, the build stops here
         raise EngineError(f"the Dask cluster failed: {type(exc).__name__}: {exc}") from exc
-
-
-def _named(inputs: list[tuple[str, Path | None]]) -> list[tuple[str, Path | None, Problem | None]]:
-    """(name, path, problem) per input: two inputs of one name are told apart as read_paths does."""
-    seen: dict[str, int] = {}
-    out = []
-    for name, path in inputs:
-        if name in seen:
-            seen[name] += 1
-            unique = f"{name}~{seen[name]}"
-            out.append((unique, path, Problem(unique, 1, f"another input is also named {name!r}; "
-                                                         f"read as {unique!r}", skipped=False)))
-        else:
-            seen[name] = 1
-            out.append((name, path, None))
-    return out
 
 
 @contextmanager

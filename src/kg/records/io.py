@@ -219,6 +219,24 @@ def read_one(path: Path | None, name: str, format: str | None, categories: Seque
     result.sources.append(Source(name, hashlib.sha256(data).hexdigest(), text, chosen))
 
 
+def inputs(paths: Iterable[str | Path]) -> list[tuple[str, Path | None, Problem | None]]:
+    """(source name, path or None for standard input, the Problem saying it was renamed or None)
+    for every input file: the same name in two folders is told apart ("x.txt~2") so that their
+    records stay apart."""
+    seen: dict[str, int] = {}
+    out: list[tuple[str, Path | None, Problem | None]] = []
+    for name, path in _expand(list(paths)):
+        if name in seen:
+            seen[name] += 1
+            unique = f"{name}~{seen[name]}"
+            out.append((unique, path, Problem(unique, 1, f"another input is also named {name!r}; read as {unique!r}",
+                                              skipped=False)))
+        else:
+            seen[name] = 1
+            out.append((name, path, None))
+    return out
+
+
 def read_paths(paths: Iterable[str | Path], format: str | None = None,
                categories: Sequence[str] = ()) -> ReadResult:
     """Read every input; one unreadable file or record never stops the others.
@@ -228,14 +246,8 @@ def read_paths(paths: Iterable[str | Path], format: str | None = None,
     if format:
         registry.get(format)  # unknown format name: KeyError before any work
     result = ReadResult()
-    names: dict[str, int] = {}
-    for name, path in _expand(list(paths)):
-        if name in names:  # same name in two folders: keep records apart
-            names[name] += 1
-            unique = f"{name}~{names[name]}"
-            result.problems.append(Problem(unique, 1, f"another input is also named {name!r}; read as {unique!r}", skipped=False))
-            name = unique
-        else:
-            names[name] = 1
+    for name, path, renamed in inputs(paths):
+        if renamed:
+            result.problems.append(renamed)
         read_one(path, name, format, categories, result)
     return result

@@ -6,8 +6,9 @@ machine that runs ``kg build``. The work goes in two waves of tasks:
 
 1. one task per input file: a worker reads it (the same reader as a local build:
    :func:`kg.records.io.read_one` of that one file, under the name the build gives it) and
-   writes its records as Parquet partitions of :data:`PARTITION` records into the work folder (:mod:`kg.engines.parquet`); it hands back the
-   source (its text, for the store to keep), the problems, and where the partitions are;
+   writes its records as Parquet partitions of :data:`PARTITION` records into the work folder
+   (:mod:`kg.engines.parquet`); it hands back the source (its text, for the store to keep), the
+   problems, and where the partitions are;
 2. one task per partition of a source that needs extracting (the store may hold the docs of the
    others, see :func:`kg.build._reusable`): a worker reads the partition, extracts it and hands
    back the docs as bytes (:mod:`kg.extract.saved`), naming their records by position.

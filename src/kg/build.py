@@ -222,9 +222,17 @@ def _extracted_by(engine, todo: list[tuple[str, int, int]], records: list[Record
     """The problems of the docs of the parts ``todo``, by part name: extracted by ``engine``
     (kg.engines) and handed back packed as a store keeps them; kept in ``stage`` for the new
     generation, like the docs extracted here, and from then on taken as if the store had kept
-    them (:func:`_reusable`: read back a part at a time). ``note`` is called with each doc."""
-    packed = engine.extract([(name, records[a:b]) for name, a, b in todo], components)
+    them (:func:`_reusable`: read back a part at a time). ``note`` is called with each doc, or,
+    with an engine that notes the docs where it extracts them (``extract_noted``), merges what it noted."""
     problems: dict[str, list[Problem]] = {}
+    if isinstance(note, Noted) and hasattr(engine, "extract_noted"):  # no doc read back here
+        for name, data, probs, noted in engine.extract_noted([(name, records[a:b]) for name, a, b in todo],
+                                                             components, note.min_confidence):
+            (stage / name).write_bytes(data)
+            problems[name] = probs
+            note.merge(noted)
+        return problems
+    packed = engine.extract([(name, records[a:b]) for name, a, b in todo], components)
     for name, a, b in todo:
         data = packed.pop(name)
         got = saved.unpack(data, records[a:b])
@@ -422,7 +430,9 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
             for name, a, b in parts:
                 yield from _part_docs(stage, name, records[a:b])
 
-        result = build_triples(papers, people, docs, min_confidence=min_confidence, head=head, noted=noted)
+        facts = engine.facts(head, parts, records, stage) if hasattr(engine, "facts") else None  # (kg.engines.shards)
+        result = build_triples(papers, people, docs, min_confidence=min_confidence, head=head, noted=noted,
+                               facts=facts)
         del papers, people, head  # the lines own them now
         summary = {"records": len(records), "skipped": sum(p.skipped for p in problems), **result.counts}
         if any(s.categories for s in sources):
@@ -434,7 +444,8 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
                     yield block
             summary.update(result.counts)  # the facts and triples written, known once all lines are out
 
-        st.write(lines(), sources, summary, checked=True, extracted=stage, sources_dir=texts)
+        st.write(lines(), sources, summary, checked=True, extracted=stage, sources_dir=texts,
+                 shards=facts.shards if facts is not None else ())
     finally:
         if resolving is not None:  # failed while papers were resolved in the background: it writes into runs
             resolving.join()

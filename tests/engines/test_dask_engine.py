@@ -20,7 +20,7 @@ import kg
 from support import free_port  # nothing listens on it: a scheduler that does not answer
 from kg.engines import EngineError
 from kg.engines import dask as dask_engine
-from kg.engines import parquet
+from kg.engines import parquet, shards
 from kg.graph.store import Store
 from kg.records.io import read_paths
 
@@ -72,6 +72,16 @@ def test_the_example_corpus_gives_the_graph_a_local_build_gives(engine, example_
     report = kg.build([CORPUS], store=store, engine=engine)
     assert report.changed and report.records == 86
     assert sorted_ntriples(store) == sorted_ntriples(example_store)
+    assert report.counts == Store(example_store).manifest()["summary"]
+    # the facts' evidence was written by the workers as N-Triples shards, which the store loaded and keeps
+    parts = sorted((store / "CURRENT" / "ntriples").glob("part-*.nt"))
+    written = [p for p in parts if p.name.startswith("part-w")]
+    shard_lines = [line for p in written for line in p.read_text(encoding="utf-8").splitlines()]
+    assert written and len(shard_lines) > len(sorted_ntriples(store)) // 2
+    assert all("/evidence/" in line.split(" ", 1)[0] for line in shard_lines)
+    # together the parts are the graph, each line once (an N-Triples export copies them as they are)
+    every = [line for p in parts for line in p.read_text(encoding="utf-8").splitlines()]
+    assert sorted(every) == sorted_ntriples(store)
     # every partition was written by a worker into the work folder, one folder per input file
     partitions = sorted(engine.work.glob("records/read-*/*/part-*.parquet"))
     assert len({p.parent for p in partitions}) == len(list(CORPUS.iterdir()))
@@ -160,16 +170,18 @@ def test_a_scheduler_that_does_not_answer_is_one_line_and_leaves_the_store_alone
         assert not store.exists()
 
 
+@pytest.mark.parametrize("module, task", [(dask_engine, "extract_partition"), (shards, "fact_shard")],
+                         ids=["extracting", "writing-facts"])
 def test_a_task_that_fails_on_the_cluster_stops_the_build_and_leaves_the_store_alone(
-        engine, example_store, tmp_path, monkeypatch):
+        engine, example_store, tmp_path, monkeypatch, module, task):
     store = tmp_path / "s"
     shutil.copytree(example_store, store, symlinks=True)
     before = sorted(p.relative_to(store) for p in store.rglob("*"))
 
-    def broken(path, start, components):
+    def broken(*args):
         raise MemoryError("worker out of memory")
 
-    monkeypatch.setattr(dask_engine, "extract_partition", broken)  # the workers are threads of this process
+    monkeypatch.setattr(module, task, broken)  # the workers are threads of this process
     with pytest.raises(EngineError, match="^the Dask cluster failed: MemoryError: worker out of memory$"):
         kg.build([CORPUS], store=store, rebuild=True, engine=engine)
     assert sorted(p.relative_to(store) for p in store.rglob("*")) == before

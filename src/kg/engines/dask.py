@@ -89,19 +89,45 @@ def read_file(path: str, name: str, format: str | None, folder: str, categories:
     return out
 
 
-def extract_partition(path: str, start: int, components: tuple[str, ...]) -> bytes:
-    """In a worker: the docs of one partition's records, as bytes naming each record by its
-    position in its source (counted from the partition's ``start``)."""
+@dataclass
+class _Extracted:
+    """What a worker hands back for one partition it extracted."""
+
+    docs: str
+    """The file of its docs (kg.extract.saved.dumps), in the work folder."""
+    problems: list[Problem]
+    noted: object
+    """kg.graph.build.Noted: the names its docs mention (their keys computed here), the parameter
+    counts and model cards they state."""
+    mentions: dict
+    """Mention -> highest confidence: the names its facts' ends resolve to (kg.engines.shards)."""
+
+
+def extract_partition(path: str, start: int, components: tuple[str, ...], target: str,
+                      min_confidence: float = 0.0) -> _Extracted:
+    """In a worker: the docs of one partition's records, written to ``target`` as bytes naming
+    each record by its position in its source (counted from the partition's ``start``), and
+    what the build needs of them without reading them back (their problems, what they name)."""
     from kg.build import _findings  # what a doc keeps: the same trimming as a local build
     from kg.engines import parquet
+    from kg.engines.shards import named
     from kg.extract.pipeline import pipeline, run
+    from kg.graph.build import Noted
 
     comps = pipeline(components)
     collecting = gc.isenabled()
     gc.disable()  # as in a local build's workers: extraction makes many objects and no cycles to free
     try:
         docs = [_findings(run(record, comps)) for record in parquet.read(path)]
-        return saved.dumps(docs, start)
+        tmp = target + ".tmp"
+        with open(tmp, "wb") as f:
+            f.write(saved.dumps(docs, start))
+        os.replace(tmp, target)
+        noted, mentions = Noted(min_confidence), {}
+        for doc in docs:
+            noted(doc)
+        named(docs, mentions)
+        return _Extracted(target, [p for doc in docs for p in doc.problems], noted, mentions)
     finally:
         if collecting:
             gc.enable()
@@ -117,6 +143,11 @@ class DaskEngine:
         self.work = work
         self._partitions: dict[str, list[tuple[str, int, int]]] = {}  # source name -> its partitions
         self._folders = 0  # folders made in ``work``: each read, and each part written from here, has its own
+        self.extracted: dict[str, list[tuple[str, str, int, int]]] = {}
+        """Source name -> (records' Parquet file, docs' file, first record, records) per partition
+        its last extraction made (kg.engines.shards writes the facts' lines from them)."""
+        self.mentions: dict = {}
+        """Mention -> highest confidence, of the facts extracted last (kg.engines.shards)."""
 
     # -- reading ---------------------------------------------------------------
     def read(self, paths: Sequence[str], format: str | None = None, categories: Sequence[str] = ()) -> ReadResult:
@@ -165,14 +196,56 @@ class DaskEngine:
     def extract(self, parts: Sequence[tuple[str, Sequence[Record]]],
                 components: tuple[str, ...]) -> dict[str, bytes]:
         """The docs of each part's records, packed as a store keeps them (kg.extract.saved.pack)."""
+        return {name: data for name, data, _, _ in self.extract_noted(parts, components)}
+
+    def extract_noted(self, parts: Sequence[tuple[str, Sequence[Record]]], components: tuple[str, ...],
+                      min_confidence: float = 0.0) -> Iterator[tuple[str, bytes, list[Problem], object]]:
+        """For each part in order: (its name, its docs packed as a store keeps them, their problems,
+        a kg.graph.build.Noted of them with ``min_confidence``), the docs noted by the workers."""
+        from kg.graph.build import Noted
+
         self._same_code(components)
+        self.extracted, self.mentions = {}, {}
+        folder = self._folder("docs")
         futures = []
         for name, records in parts:
             where = self._where(records)
-            futures.append((name, len(records), [self.client.submit(extract_partition, path, start, components,
-                                                                    pure=False)
-                                                 for path, start, _ in where]))
-        return {name: saved.pack(0, _gather(self.client, blobs), count) for name, count, blobs in futures}
+            tasks = []
+            for path, start, count in where:
+                target = str(folder / f"{len(self.extracted):05d}-{start:09d}.docs")
+                tasks.append(self.client.submit(extract_partition, path, start, components, target,
+                                                min_confidence, pure=False))
+            self.extracted[name] = []
+            futures.append((name, len(records), where, tasks))
+        for name, count, where, tasks in futures:
+            got: list[_Extracted] = _gather(self.client, tasks)
+            blobs, problems, noted = [], [], Noted(min_confidence)
+            for (path, start, n), part in zip(where, got):
+                with open(part.docs, "rb") as f:
+                    blobs.append(f.read())
+                problems += part.problems
+                noted.merge(part.noted)
+                for m, best in part.mentions.items():
+                    if best > self.mentions.get(m, -1.0):
+                        self.mentions[m] = best
+                self.extracted[name].append((path, part.docs, start, n))
+            yield name, saved.pack(0, blobs, count), problems, noted
+
+    def facts(self, head, parts, records, stage):
+        """The writer of the facts' lines (kg.engines.shards): on the workers, into shards."""
+        from kg.engines.shards import ShardedFacts
+
+        return ShardedFacts(self, head, parts, records, stage)
+
+    def each(self, futures) -> Iterator:
+        """The results of ``futures`` as they come; a failure on the cluster as one EngineError."""
+        from distributed import as_completed
+
+        try:
+            for future in as_completed(futures, loop=self.client.loop):
+                yield future.result()
+        except Exception as exc:  # noqa: BLE001 -- whatever the cluster raised, the build stops here
+            raise EngineError(f"the Dask cluster failed: {type(exc).__name__}: {exc}") from exc
 
     def _where(self, records: Sequence[Record]) -> list[tuple[str, int, int]]:
         """The partitions holding ``records`` (one source's, in order): those its reading wrote, or,

@@ -252,16 +252,26 @@ class Noted:
         self.about.extend((a.kind, a.name, d.record) for a in d.attributes if a.key == "about")
 
 
+    def merge(self, other: Noted) -> None:
+        """Add what ``other`` noted of other docs (with the same ``min_confidence``): a Dask
+        worker notes the docs it extracts, so they need not be read back here for it."""
+        self.names.merge(other.names)
+        self.sizes += other.sizes
+        self.about += other.about
+
+
 def build_triples(papers: list[Paper], people: People, docs: Docs, *,
                   min_confidence: float = 0.0, head: Head | None = None,
-                  noted: Noted | None = None) -> BuildResult:
+                  noted: Noted | None = None,
+                  facts: Callable[[Dedupe, float], FactWriter] | None = None) -> BuildResult:
     """All triples of the graph for these papers, people and extraction results (streamed).
 
     The papers', people's and records' lines come first (``head``: made here unless the caller
     made them already); then the extracted names are resolved to entities (``noted``: the caller
     noted every doc already, with the same ``min_confidence``; else the docs are read once for
     it; with model cards in the build, once more for what papers name and cards cite), and the
-    facts' lines follow, the docs read (``docs`` called) once more.
+    facts' lines follow, the docs read (``docs`` called) once more; ``facts``: what writes them
+    instead of :class:`_FactLines` (kg.engines.shards: Dask workers, into N-Triples shards).
     """
     counts = {
         "papers": len(papers),
@@ -276,11 +286,12 @@ def build_triples(papers: list[Paper], people: People, docs: Docs, *,
     if not callable(docs):
         held = list(docs)
         docs = lambda: held  # noqa: E731
-    return BuildResult(_lines(head, docs, min_confidence, counts, noted), counts)
+    return BuildResult(_lines(head, docs, min_confidence, counts, noted, facts or _FactLines), counts)
 
 
 def _lines(head: Head, docs: Callable[[], Iterable[Doc]], min_confidence: float,
-           counts: dict[str, int], noted: Noted | None) -> Iterator[str]:
+           counts: dict[str, int], noted: Noted | None,
+           writer: Callable[[Dedupe, float], FactWriter]) -> Iterator[str]:
     """The graph in blocks of whole lines, each triple once (``new`` remembers all but the evidence).
 
     The head's lines go first, so the store loads them while the extracted names are resolved."""
@@ -295,7 +306,7 @@ def _lines(head: Head, docs: Callable[[], Iterable[Doc]], min_confidence: float,
         if written >= half > written - len(block):
             yield PAUSE
     yield PAUSE
-    facts = _FactLines(new, min_confidence)
+    facts = writer(new, min_confidence)
     if noted is None:
         noted = Noted(min_confidence)
         for d in docs():
@@ -358,6 +369,16 @@ def _lines(head: Head, docs: Callable[[], Iterable[Doc]], min_confidence: float,
 
 _HEAD_KINDS = frozenset({"paper", "agent"})
 """The mentions the head names (Head.node): papers and people, known before any name is resolved."""
+
+
+class FactWriter(Protocol):
+    """What writes the facts' lines (:class:`_FactLines`, made by ``make(new, min_confidence)``):
+    ``blocks(docs, node, head_node)`` hands on their lines, ``made_by`` names the extractors."""
+
+    made_by: dict[str, str]
+
+    def blocks(self, docs: Iterable[Doc], node: Callable[[Mention, Record], str | None],
+               head_node: Callable[[Mention, Record], str | None]) -> Iterator[str]: ...
 
 
 class _FactLines:

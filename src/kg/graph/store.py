@@ -332,7 +332,8 @@ class Store:
                 f"cannot write a store at {self.path}: {exc.strerror or exc}") from None
 
     def write(self, ntriples: Iterable[str], sources: list[Source], summary: dict, *,
-              checked: bool = False, extracted: Path | None = None, sources_dir: Path | None = None) -> Path:
+              checked: bool = False, extracted: Path | None = None, sources_dir: Path | None = None,
+              shards: Iterable[Path] = ()) -> Path:
         """Write a whole new generation from N-Triples text (lines, or blocks of lines), then make it current.
 
         ``checked=True`` says every IRI in the lines was already checked (kg.graph.iris mints
@@ -342,13 +343,16 @@ class Store:
         :meth:`extracted_name`, for the next build to reuse; it becomes part of the generation.
         ``sources_dir``: a folder already holding every source's text under its sha256 (see
         :meth:`keep_sources`), which becomes the generation's; the sources' ``text`` is then not read.
+        ``shards``: N-Triples files written elsewhere (Dask workers: kg.engines.shards), read once every
+        line is, moved into the generation and bulk-loaded as parts of it; their lines must be
+        distinct from each other's and from ``ntriples``'.
         """
         from kg.graph.damage import no_space
 
         with self.lock():
             self.writable()
             try:
-                return self._write(ntriples, sources, summary, checked, extracted, sources_dir)
+                return self._write(ntriples, sources, summary, checked, extracted, sources_dir, shards)
             except (OSError, RuntimeError) as exc:
                 full = no_space(self.path, exc)
                 if full is None:
@@ -377,13 +381,14 @@ class Store:
             target.write_bytes(data)
 
     def _write(self, ntriples: Iterable[str], sources: list[Source], summary: dict, checked: bool = False,
-               extracted: Path | None = None, sources_dir: Path | None = None) -> Path:
+               extracted: Path | None = None, sources_dir: Path | None = None,
+               shards: Iterable[Path] = ()) -> Path:
         tmp = Path(tempfile.mkdtemp(prefix=".gen-tmp-", dir=self.path))
         try:
             os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700: other users may read the graph
             (tmp / NTRIPLES).mkdir()
             digests: dict[str, str] = {}
-            _load(tmp / "oxigraph", ntriples, tmp / NTRIPLES, lenient=checked, digests=digests)
+            _load(tmp / "oxigraph", ntriples, tmp / NTRIPLES, lenient=checked, digests=digests, shards=shards)
             database = {p.name: p.stat().st_size for p in (tmp / "oxigraph").iterdir()
                         if p.name == "CURRENT" or p.name.startswith("MANIFEST-") or p.suffix == ".sst"}
             kept = {}
@@ -487,8 +492,9 @@ LOADERS = 2
 
 
 def _load(db: Path, lines: Iterable[str], folder: Path, *, lenient: bool,
-          digests: dict[str, str] | None = None) -> None:
-    """Bulk-load N-Triples text into a new database at ``db``, keeping the text in ``folder``.
+          digests: dict[str, str] | None = None, shards: Iterable[Path] = ()) -> None:
+    """Bulk-load N-Triples text into a new database at ``db``, keeping the text in ``folder``;
+    then the ``shards`` (files of N-Triples), each moved into ``folder`` as a part.
 
     The text is spooled to files in ``folder`` (inside the new generation's temporary folder, not
     the system's: a build killed mid-way leaves nothing the next build does not sweep, and /tmp
@@ -498,6 +504,12 @@ def _load(db: Path, lines: Iterable[str], folder: Path, *, lenient: bool,
     loader = _Loader(pyoxigraph.Store(str(db)), lenient, LOADERS)
     try:
         for part in _spooled_parts(lines, folder, digests):
+            loader.put(part)
+        for n, shard in enumerate(shards, 1):  # (read only now: the lines' writer made them)
+            part = folder / f"part-w{n:05d}.nt"
+            shutil.move(shard, part)
+            if digests is not None:
+                digests[part.name] = _file_sha256(part)
             loader.put(part)
         loader.close()
         loader.store.flush()

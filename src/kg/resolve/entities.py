@@ -151,6 +151,14 @@ class Names:
             if ka and kb:
                 self.aliases.append(((g, ka), (g, kb)))
 
+    def merge(self, other: Names) -> None:
+        """Add what ``other`` gathered (the names of other docs, noted elsewhere: a Dask worker's)."""
+        for mine, theirs in ((self.names, other.names), (self.kinds, other.kinds), (self.repos, other.repos)):
+            for k, counts in theirs.items():
+                mine[k].update(counts)
+        self.repo_names |= other.repo_names
+        self.aliases += other.aliases
+
     def resolve(self, joins: Iterable[tuple[Mention, Mention]] = (), *, with_repos: bool = True) -> Entities:
         """The entities; ``joins``: pairs of mentions known to name one thing (kg.resolve.repos
         decides them); ``with_repos=False``: of the texts' names alone."""

@@ -1,0 +1,180 @@
+"""The facts' lines written by Dask workers, as N-Triples shards the store bulk-loads.
+
+Most of a graph's lines are the facts' evidence (eight or nine lines per fact, each with its
+quote): at 10,000 records about nine lines in ten. Every one of them names its record, so none
+is ever written twice, and all a worker needs to write them is what its own partition's facts
+resolve to. After resolution, the building machine sends out:
+
+* one map for the whole build, broadcast to every worker once: each model, technique, dataset
+  or cited paper named in a fact (the mentions the workers reported as they extracted) -> its
+  IRI, or None when it is not in the graph;
+* with each partition's task, its records' papers and their authors' spellings -> the IRIs of
+  the paper and the people (the graph's head, kg.graph.build.Head).
+
+The worker reads its partition's records and docs back from the work folder and writes the lines
+with the very code a local build runs (kg.graph.build._FactLines): the evidence lines go into a
+shard file, the facts' own triples (one or two short lines a fact, which many records state
+again) come back to the building machine, which makes them distinct and counts them with the
+rest of its lines. The store moves the shards into the new generation and bulk-loads them
+(kg.graph.store.Store.write, ``shards``). The graph is the same, triple for triple, as a local
+build's; parts the store kept docs for (not extracted on the cluster) are written here, as in a
+local build.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.extract.fact import Mention
+from kg.records.record import Record
+
+HEAD_KINDS = frozenset({"paper", "agent"})
+"""Mentions the graph's head names (a record's paper, its authors): kg.graph.build._HEAD_KINDS."""
+
+
+def named(docs: Iterable, into: dict[Mention, float]) -> None:
+    """In a worker: the mentions at the ends of the docs' facts that the whole build resolves
+    (not a record's paper or people), each with the highest confidence a fact naming it has."""
+    for doc in docs:
+        for f in doc.facts:
+            for m in (f.subject, f.object):
+                if m.kind not in HEAD_KINDS or (m.kind == "paper" and m.name):
+                    if f.confidence > into.get(m, -1.0):
+                        into[m] = f.confidence
+
+
+class _Kept:
+    """Stands in for a build's de-duplication on a worker: the facts' own lines are kept to be
+    sent back (the building machine makes them distinct), the evidence lines are counted."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.n = 0
+
+    def __call__(self, lines: list[str]) -> str:
+        self.lines += lines
+        return ""
+
+    def stated(self, s: str, predicate: str, o: str) -> None:
+        """(Facts are counted where their lines are made distinct.)"""
+
+
+@dataclass
+class Shard:
+    """What a worker hands back for one partition."""
+
+    path: str
+    """The shard: the evidence lines."""
+    lines: list[str]
+    """The facts' own lines (with repeats)."""
+    evidence: int
+    """Lines in the shard."""
+    made_by: list[str] = field(default_factory=list)
+    """Extractors of the facts written."""
+
+
+def fact_shard(records_path: str, docs_path: str, start: int, entities: dict[Mention, str | None],
+               heads: dict[tuple[str, int], tuple[str, dict[str, str]]], min_confidence: float,
+               target: str) -> Shard:
+    """In a worker: the lines of one partition's facts; ``entities`` and ``heads`` as in the module's
+    docstring (``heads``: (file, index) -> (the paper's IRI, spelling -> person's IRI))."""
+    from kg.engines import parquet
+    from kg.extract import saved
+    from kg.graph.build import _FactLines
+
+    records = parquet.read(records_path)
+    with open(docs_path, "rb") as f:
+        docs = saved.loads(f.read(), records, start)
+
+    def node(m: Mention, record: Record) -> str | None:  # kg.graph.build._lines' node, from the maps
+        if m.kind in HEAD_KINDS and not (m.kind == "paper" and m.name):
+            head = heads.get((record.file, record.index))
+            if head is None:
+                return None
+            return head[0] if m.kind == "paper" else head[1].get(m.name)
+        return entities.get(m)
+
+    kept = _Kept()
+    writer = _FactLines(kept, min_confidence)
+    tmp = target + ".tmp"
+    with open(tmp, "w", encoding="utf-8", newline="\n") as out:
+        for block in writer.blocks(docs, node, node):
+            out.write(block)
+    os.replace(tmp, target)
+    return Shard(target, kept.lines, kept.n, sorted(writer.made_by))
+
+
+class ShardedFacts:
+    """The facts' lines for kg.graph.build.build_triples (``facts=``): written by the workers for
+    the parts the engine extracted, here for the others; ``shards`` lists the files written, for
+    the store to load."""
+
+    def __init__(self, engine, head, parts: Sequence[tuple[str, int, int]], records: Sequence[Record],
+                 stage: Path) -> None:
+        self.engine, self.head, self.parts, self.records, self.stage = engine, head, parts, records, stage
+        self.shards: list[Path] = []
+        self.made_by: dict[str, str] = {}
+
+    def __call__(self, new, min_confidence: float) -> ShardedFacts:
+        from kg.graph.build import _FactLines
+
+        self.new, self.min_confidence = new, min_confidence
+        self.local = _FactLines(new, min_confidence)
+        self.made_by = self.local.made_by  # the workers' extractors are added to the same dict
+        return self
+
+    def blocks(self, docs: Iterable, node: Callable[[Mention, Record], str | None],
+               head_node: Callable[[Mention, Record], str | None]) -> Iterator[str]:
+        from kg.build import _part_docs
+
+        engine, least = self.engine, self.min_confidence
+        sent = [(name, a, b) for name, a, b in self.parts if name in engine.extracted]
+        here = [(name, a, b) for name, a, b in self.parts if name not in engine.extracted]
+        futures = []
+        if sent:
+            # every name resolved once, here (a cited paper's IRI is minted here, as a local build does)
+            entities = {m: node(m, None) for m, best in engine.mentions.items() if best >= least}
+            shared = engine.client.scatter(entities, broadcast=True, hash=False)
+            del entities
+            people = _spellings(self.head)
+            for name, a, b in sent:
+                for k, (records_path, docs_path, start, count) in enumerate(engine.extracted[name]):
+                    heads = _heads(self.head, people, self.records[a + start:a + start + count])
+                    target = str(Path(docs_path).with_suffix(".nt"))
+                    futures.append(engine.client.submit(fact_shard, records_path, docs_path, start, shared, heads,
+                                                        least, target, pure=False))
+        for name, a, b in here:  # written here while the workers write theirs
+            yield from self.local.blocks(_part_docs(self.stage, name, self.records[a:b]), node, head_node)
+        for shard in engine.each(futures):
+            self.new(shard.lines)
+            self.new.n += shard.evidence
+            for ex in shard.made_by:
+                self.made_by.setdefault(ex, "")
+            if shard.evidence:
+                self.shards.append(Path(shard.path))
+            else:
+                Path(shard.path).unlink(missing_ok=True)
+
+
+def _spellings(head) -> dict[str, dict[str, str]]:
+    """Paper key -> {spelling as printed -> the IRI of its person or organisation}."""
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    for (paper, spelling), agent in head.by_spelling.items():
+        out[paper][spelling] = head.agent_iri[agent]
+    return out
+
+
+def _heads(head, people: dict[str, dict[str, str]], records: Sequence[Record]
+           ) -> dict[tuple[str, int], tuple[str, dict[str, str]]]:
+    """What one partition's facts need of the head: per record of a paper, the paper's IRI and
+    its authors' IRIs by spelling."""
+    out = {}
+    for r in records:
+        paper = head.paper_of_record.get((r.file, r.index))
+        if paper is not None:
+            out[(r.file, r.index)] = (head.paper_iri[paper.key], people.get(paper.key, {}))
+    return out

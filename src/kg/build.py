@@ -170,10 +170,11 @@ class _Background(threading.Thread):
         return self.value
 
 
-def _resolve(records: list[Record], fresh: Dedupe | None = None):
+def _resolve(records: list[Record], fresh: Dedupe | None = None, sketches=None):
     """Papers, people, and the graph's lines for them: all they need is the records (a model
-    card's record is about a model, not a paper: kg.graph.build writes it with the models)."""
-    papers = cluster_papers([r for r in records if describes(r) == "paper"])
+    card's record is about a model, not a paper: kg.graph.build writes it with the models).
+    ``sketches``: blocking keys of the abstracts computed already (kg.resolve.papers.Sketches)."""
+    papers = cluster_papers([r for r in records if describes(r) == "paper"], sketches)
     people = resolve_people(papers)
     return papers, people, head_lines(papers, people, fresh)
 
@@ -396,7 +397,7 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
     try:
         distinct = Distinct(runs, PREDICATE.values())  # each line once, by sorted runs on disk
         if engine is not None and todo:  # extracted elsewhere (resolved here meanwhile): then taken as if kept
-            resolving = _Background(lambda: _resolve(records, distinct))
+            resolving = _Background(lambda: _resolve(records, distinct, getattr(engine, "sketches", None)))
             reused.update(_extracted_by(engine, todo, records, tuple(components), stage, noted))
             todo = []
         job = [r for _, a, b in todo for r in records[a:b]]

@@ -23,6 +23,7 @@ from kg.engines import dask as dask_engine
 from kg.engines import parquet, shards
 from kg.graph.store import Store
 from kg.records.io import read_paths
+from kg.resolve import papers
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "examples" / "corpus"
@@ -98,10 +99,27 @@ def test_a_synthetic_corpus_in_many_partitions_gives_the_local_graph(cluster, tm
     monkeypatch.setattr(dask_engine, "PARTITION", 48)  # the workers are threads of this process
     with dask_engine.connect(cluster.scheduler_address, work_dir=tmp_path) as engine:
         report = kg.build([tmp_path / "corpus"], store=tmp_path / "dask", engine=engine)
-        largest = max(len(list(d.iterdir())) for d in (engine.work / "records").glob("read-*/*"))
+        largest = max(len(list(d.glob("part-?????.parquet"))) for d in (engine.work / "records").glob("read-*/*"))
+        sketches = dict(engine.sketches)
     assert report.records == corpus.records
     assert largest == 8  # the 360-record listing file went out as partitions of 48
     assert sorted_ntriples(tmp_path / "dask") == sorted_ntriples(tmp_path / "local")
+    # the abstracts' blocking keys came from the workers, for every record with an abstract
+    records = read_paths([tmp_path / "corpus"]).records
+    assert set(sketches) == {(r.file, r.index) for r in records if r.abstract}
+    assert all(sketches[(r.file, r.index)] == papers.sketch(r.abstract) for r in records if r.abstract)
+
+
+def test_blocking_keys_made_elsewhere_group_the_records_as_keys_made_here(tmp_path):
+    synth.generate(600, tmp_path / "corpus", seed=5)
+    records = [r for r in read_paths([tmp_path / "corpus"]).records if r.abstract]
+    parquet.write_keys(records[:400], tmp_path / "a.keys.parquet")  # a worker's keys, for some records
+    given: dict = {}
+    parquet.read_keys(tmp_path / "a.keys.parquet", given)
+    assert len(given) == 400 and given[(records[0].file, records[0].index)] == papers.sketch(records[0].abstract)
+    as_here = [[(r.file, r.index) for r in g] for g in papers.group_records(records)]
+    as_given = [[(r.file, r.index) for r in g] for g in papers.group_records(records, given)]
+    assert as_given == as_here and len(as_here) < len(records)  # some records were joined
 
 
 def test_model_cards_in_folders_give_the_local_graph(engine, kg_cli, tmp_path):

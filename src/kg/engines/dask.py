@@ -85,6 +85,7 @@ def read_file(path: str, name: str, format: str | None, folder: str, categories:
         part = result.records[start:start + PARTITION]
         target = os.path.join(folder, f"part-{start // PARTITION:05d}.parquet")
         parquet.write(part, target)
+        parquet.write_keys(part, target.replace(".parquet", ".keys.parquet"))  # blocking keys, for resolution
         out.partitions.append((target, start, len(part)))
     return out
 
@@ -148,6 +149,10 @@ class DaskEngine:
         its last extraction made (kg.engines.shards writes the facts' lines from them)."""
         self.mentions: dict = {}
         """Mention -> highest confidence, of the facts extracted last (kg.engines.shards)."""
+        self.sketches: dict = {}
+        """(file, index) -> the blocking keys of the record's abstract (kg.resolve.papers.Sketches),
+        computed by the workers that read the records last."""
+        """Mention -> highest confidence, of the facts extracted last (kg.engines.shards)."""
 
     # -- reading ---------------------------------------------------------------
     def read(self, paths: Sequence[str], format: str | None = None, categories: Sequence[str] = ()) -> ReadResult:
@@ -162,6 +167,7 @@ class DaskEngine:
             registry.get(format)  # unknown format name: KeyError before any work
         inputs = named_inputs(paths)
         self._partitions = {}  # an engine may serve several builds: only this read's partitions count
+        self.sketches = {}
         folder = self._folder("read")
         futures = [None if path is None else
                    self.client.submit(read_file, str(path.resolve()), name, format, str(folder / f"{n:05d}"),
@@ -186,6 +192,7 @@ class DaskEngine:
             for part, _, _ in got.partitions:
                 try:
                     result.records += parquet.read(part)
+                    parquet.read_keys(part.replace(".parquet", ".keys.parquet"), self.sketches)
                 except OSError as exc:
                     raise EngineError(f"cannot read a worker's results at {part}: {exc} (the work folder "
                                       f"must be shared by the workers and this machine: --work-dir)") from None

@@ -56,3 +56,33 @@ def read(path: str | Path) -> list[Record]:
         out.append(Record(**dict(zip(_PLAIN, plain)), lines=(first, last), **tuples,
                           extra=json.loads(extra) if extra else {}))
     return out
+
+
+KEYS = pa.schema([
+    ("file", pa.string()), ("index", pa.int64()), ("digest", pa.binary(16)), ("size", pa.int64()),
+    ("sketch", pa.list_(pa.int64())),
+])
+"""The blocking keys of the records' abstracts (kg.resolve.papers.sketch), a row per record with an
+abstract; ``digest`` null when it is too short to match on."""
+
+
+def write_keys(records: Sequence[Record], path: str | Path) -> None:
+    """Compute the abstracts' blocking keys of ``records`` and write them to ``path``."""
+    from kg.resolve.papers import sketch
+
+    cache: dict[str, int] = {}
+    rows = [(r, sketch(r.abstract, cache)) for r in records if r.abstract]
+    columns = {"file": [r.file for r, _ in rows], "index": [r.index for r, _ in rows],
+               "digest": [k[0] if k else None for _, k in rows], "size": [k[1] if k else None for _, k in rows],
+               "sketch": [k[2].tolist() if k else None for _, k in rows]}
+    pq.write_table(pa.Table.from_pydict(columns, schema=KEYS), str(path), compression="zstd")
+
+
+def read_keys(path: str | Path, into: dict) -> None:
+    """Add the keys written by :func:`write_keys` to ``into``: (file, index) -> sketch or None."""
+    from array import array
+
+    cols = pq.read_table(str(path), schema=KEYS).to_pydict()
+    for file, index, digest, size, values in zip(cols["file"], cols["index"], cols["digest"], cols["size"],
+                                                 cols["sketch"]):
+        into[(file, index)] = None if digest is None else (digest, size, array("q", values))

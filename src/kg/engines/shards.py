@@ -24,6 +24,7 @@ local build.
 from __future__ import annotations
 
 import os
+import pickle
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -78,14 +79,14 @@ class Shard:
 
 
 def fact_shard(records_path: str, docs_path: str, start: int, entities: dict[Mention, str | None],
-               heads: dict[tuple[str, int], tuple[str, dict[str, str]]], min_confidence: float,
-               target: str) -> Shard:
+               heads: bytes, min_confidence: float, target: str) -> Shard:
     """In a worker: the lines of one partition's facts; ``entities`` and ``heads`` as in the module's
-    docstring (``heads``: (file, index) -> (the paper's IRI, spelling -> person's IRI))."""
+    docstring (``heads``: pickled, (file, index) -> (the paper's IRI, spelling -> person's IRI))."""
     from kg.engines import parquet
     from kg.extract import saved
     from kg.graph.build import _FactLines
 
+    heads = pickle.loads(heads)
     records = parquet.read(records_path)
     with open(docs_path, "rb") as f:
         docs = saved.loads(f.read(), records, start)
@@ -138,12 +139,13 @@ class ShardedFacts:
         if sent:
             # every name resolved once, here (a cited paper's IRI is minted here, as a local build does)
             entities = {m: node(m, None) for m, best in engine.mentions.items() if best >= least}
-            shared = engine.client.scatter(entities, broadcast=True, hash=False)
+            [shared] = engine.client.scatter([entities], broadcast=True, hash=False)  # one object, not a key each
             del entities
             people = _spellings(self.head)
             for name, a, b in sent:
                 for k, (records_path, docs_path, start, count) in enumerate(engine.extracted[name]):
-                    heads = _heads(self.head, people, self.records[a + start:a + start + count])
+                    # pickled: dask would walk a plain dict's every entry, looking for futures in it
+                    heads = pickle.dumps(_heads(self.head, people, self.records[a + start:a + start + count]))
                     target = str(Path(docs_path).with_suffix(".nt"))
                     futures.append(engine.client.submit(fact_shard, records_path, docs_path, start, shared, heads,
                                                         least, target, pure=False))

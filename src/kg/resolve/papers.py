@@ -21,7 +21,7 @@ import re
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -150,8 +150,25 @@ class _Groups:
         self.titles[ra] |= self.titles[rb]
 
 
-def _abstract_pairs(records: list[Record]) -> list[tuple[float, int, int]]:
-    """(similarity, i, j) for record pairs whose abstracts are versions of one.
+Sketch = tuple[bytes, int, array]
+"""An abstract's blocking keys: (digest of its shingles, how many there are, the SKETCH smallest)."""
+Sketches = Mapping[tuple[str, int], "Sketch | None"]
+"""(file, index) of a record -> its abstract's :data:`Sketch` (None: too short to match on)."""
+
+
+def sketch(abstract: str, cache: dict[str, int] | None = None) -> Sketch | None:
+    """The blocking keys of one abstract, None when it is too short to match on: all that
+    blocking needs of it, so they can be computed where the record is read (a Dask worker)."""
+    s = shingles(abstract, cache)
+    if len(s) < MIN_SHINGLES:
+        return None
+    ordered = array("q", sorted(s))
+    return hashlib.blake2b(ordered.tobytes(), digest_size=16).digest(), len(s), ordered[:SKETCH]
+
+
+def _abstract_pairs(records: list[Record], sketches: Sketches | None = None) -> list[tuple[float, int, int]]:
+    """(similarity, i, j) for record pairs whose abstracts are versions of one; ``sketches``: the
+    records' blocking keys computed already (the others are computed here).
 
     Only each abstract's sketch and shingle count are kept while the buckets fill, in flat
     arrays (a set of every abstract's shingles took about 15 KB a record); the shingles of
@@ -161,23 +178,25 @@ def _abstract_pairs(records: list[Record]) -> list[tuple[float, int, int]]:
     owner, value = array("q"), array("q")  # one entry per sketch value: (record, shingle hash)
     first: dict[tuple[bytes, str | None], int] = {}
     pairs = []
+    given = sketches or {}
     for i, r in enumerate(records):
         if not r.abstract:
             continue
-        s = shingles(r.abstract, cache)
-        if len(s) < MIN_SHINGLES:
+        keys = given.get((r.file, r.index), False)
+        if keys is False:
+            keys = sketch(r.abstract, cache)
+        if keys is None:
             continue
-        ordered = array("q", sorted(s))
+        digest, size, values = keys
         # The same words again (under the same arXiv id, or none): one pair to the first listing.
         # Keyed by id too, so that a copy under another id still meets the other abstracts itself.
-        seen = first.setdefault((hashlib.blake2b(ordered.tobytes(), digest_size=16).digest(), r.arxiv_id), i)
+        seen = first.setdefault((digest, r.arxiv_id), i)
         if seen != i:
             pairs.append((1.0, seen, i))
             continue
-        sizes[i] = len(s)
-        sketch = ordered[:SKETCH]
-        owner.extend([i] * len(sketch))
-        value.extend(sketch)
+        sizes[i] = size
+        owner.extend([i] * len(values))
+        value.extend(values)
     del first
     # every pair of records sharing a sketch value, as the number i * n + j (i < j): 8 bytes a pair,
     # where a Counter of (i, j) tuples took about 150 (a stock phrase pairs 32 abstracts 496 ways)
@@ -224,8 +243,9 @@ def _buckets(owner: array, value: array) -> Iterator[list[int]]:
         yield owners[a:b].tolist()
 
 
-def group_records(records: list[Record]) -> list[list[Record]]:
-    """Records grouped per paper, each group sorted by (file, index)."""
+def group_records(records: list[Record], sketches: Sketches | None = None) -> list[list[Record]]:
+    """Records grouped per paper, each group sorted by (file, index); ``sketches``: the
+    abstracts' blocking keys where they were computed already (:func:`sketch`)."""
     records = sorted(records, key=lambda r: (r.file, r.index))
     groups = _Groups(records)
     for keyer in (lambda r: r.arxiv_id, lambda r: (r.doi or "").lower() or None, _any_title):
@@ -234,7 +254,7 @@ def group_records(records: list[Record]) -> list[list[Record]]:
             k = keyer(r)
             if k:
                 groups.join(first.setdefault(k, i), i)
-    for sim, i, j in _abstract_pairs(records):
+    for sim, i, j in _abstract_pairs(records, sketches):
         groups.join(i, j, sim)
     members: dict[int, list[Record]] = defaultdict(list)
     for i, r in enumerate(records):
@@ -303,9 +323,10 @@ def _key(paper: Paper) -> str:
     return f"abstract:{digest}"
 
 
-def cluster_papers(records: list[Record]) -> list[Paper]:
-    """One Paper per real paper, sorted by key; keys are unique and stable."""
-    papers = sorted((_paper(g) for g in group_records(records)), key=lambda p: (p.key, p.records[0].file, p.records[0].index))
+def cluster_papers(records: list[Record], sketches: Sketches | None = None) -> list[Paper]:
+    """One Paper per real paper, sorted by key; keys are unique and stable. ``sketches``: see
+    :func:`group_records`."""
+    papers = sorted((_paper(g) for g in group_records(records, sketches)), key=lambda p: (p.key, p.records[0].file, p.records[0].index))
     seen: Counter[str] = Counter()
     for p in papers:
         seen[p.key] += 1

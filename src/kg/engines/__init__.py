@@ -10,6 +10,15 @@ An engine is what ``kg.build.build(engine=...)`` is handed. It has two methods:
   form in which a store keeps a source's docs, so the build takes them as it takes docs the store
   kept, and resolves and writes the graph exactly as after a local extraction.
 
+And, optionally (the Dask engine has them; kg.build uses them when they are there):
+
+* ``extract_noted(parts, components, min_confidence)``: ``extract`` that also hands back, per
+  part, its docs' problems and a kg.graph.build.Noted of them, so the build need not read the
+  docs back to note their names;
+* ``sketches``: the abstracts' blocking keys for paper clustering, computed as the records were read;
+* ``facts(head, parts, records, stage)``: the writer of the facts' lines (kg.graph.build.build_triples'
+  ``facts``), whose ``shards`` the store loads beside the other lines (:mod:`kg.engines.shards`).
+
 The engine is chosen by ``kg build --engine``; resolution and the store stay on the machine that
 runs ``kg build`` (resolution needs every record at once, the store is one folder).
 """

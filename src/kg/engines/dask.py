@@ -1,20 +1,26 @@
-"""``kg build --engine dask``: reading and extraction on a Dask cluster.
+"""``kg build --engine dask``: reading, extraction and the facts' lines on a Dask cluster.
 
 Extraction is about half of a build's CPU time and is done record by record, so it spreads over
 machines; resolution needs every record at once and the store is one folder, so both stay on the
-machine that runs ``kg build``. The work goes in two waves of tasks:
+machine that runs ``kg build``. The work goes in three waves of tasks:
 
 1. one task per input file: a worker reads it (the same reader as a local build:
    :func:`kg.records.io.read_one` of that one file, under the name the build gives it) and
    writes its records as Parquet partitions of :data:`PARTITION` records into the work folder
-   (:mod:`kg.engines.parquet`); it hands back the source (its text, for the store to keep), the
-   problems, and where the partitions are;
+   (:mod:`kg.engines.parquet`), each with the blocking keys of its abstracts beside it (what paper
+   clustering groups by: :func:`kg.resolve.papers.sketch`); it hands back the source (its text,
+   for the store to keep), the problems, and where the partitions are;
 2. one task per partition of a source that needs extracting (the store may hold the docs of the
-   others, see :func:`kg.build._reusable`): a worker reads the partition, extracts it and hands
-   back the docs as bytes (:mod:`kg.extract.saved`), naming their records by position.
+   others, see :func:`kg.build._reusable`): a worker reads the partition, extracts it, writes the
+   docs as bytes (:mod:`kg.extract.saved`) into the work folder and hands back what the build
+   needs of them: their problems, the names they mention keyed for entity resolution
+   (kg.graph.build.Noted) and the names at their facts' ends;
+3. after resolution, one task per extracted partition: a worker writes the facts' evidence as an
+   N-Triples shard the store bulk-loads, and hands back the facts' own lines (kg.engines.shards).
 
-This machine reads the records back from the partitions, packs each source's docs the way a store
-keeps them, and the build goes on as if the store had kept those docs: the graph is the same, triple
+This machine reads the records and their keys back from the partitions, merges the keys
+(papers, people, entities are resolved here), keeps each source's docs the way a store keeps
+them without reading them, and writes the graph's other lines: the graph is the same, triple
 for triple, as a local build's (the tests compare them sorted).
 
 Workers must see the input files and the work folder at the same paths as this machine (a shared

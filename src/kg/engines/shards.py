@@ -1,7 +1,7 @@
 """The facts' lines written by Dask workers, as N-Triples shards the store bulk-loads.
 
 Most of a graph's lines are the facts' evidence (eight or nine lines per fact, each with its
-quote): at 10,000 records about nine lines in ten. Every one of them names its record, so none
+quote): at 10,000 records three lines in four. Every one of them names its record, so none
 is ever written twice, and all a worker needs to write them is what its own partition's facts
 resolve to. After resolution, the building machine sends out:
 

@@ -148,6 +148,28 @@ def test_sources_the_store_held_are_extracted_on_the_cluster_when_the_code_chang
     assert sorted_ntriples(store) == sorted_ntriples(tmp_path / "local")
 
 
+def test_sources_the_store_kept_are_written_here_and_the_new_one_on_the_workers(engine, kg_cli, tmp_path):
+    files = sorted(CORPUS.iterdir())
+    store = tmp_path / "dask"
+    kg.build(files[:-1], store=store)  # docs kept by the same code: reused, not sent to the cluster
+    kg.build(files, store=store, engine=engine)
+    assert len(engine.extracted) == 1  # only the new file was extracted there
+    assert list((store / "CURRENT" / "ntriples").glob("part-w*.nt"))  # and its evidence written there
+    local_build(kg_cli, files, tmp_path / "local")
+    assert sorted_ntriples(store) == sorted_ntriples(tmp_path / "local")
+
+
+def test_a_confidence_threshold_gives_the_local_graph(engine, tmp_path):
+    """Facts under the threshold name nothing: no entity, no cited paper is made for them alone."""
+    hub = ROOT / "tests" / "data" / "hub"
+    inputs = [CORPUS, hub / "models.jsonl", hub / "cards"]
+    local = kg.build(inputs, store=tmp_path / "local", min_confidence=0.8)
+    dask = kg.build(inputs, store=tmp_path / "dask", min_confidence=0.8, engine=engine)
+    everything = kg.build(inputs, store=tmp_path / "all", engine=engine)
+    assert dask.counts == local.counts and dask.counts["facts"] < everything.counts["facts"]
+    assert sorted_ntriples(tmp_path / "dask") == sorted_ntriples(tmp_path / "local")
+
+
 def test_bulk_sources_with_a_category_filter_give_the_local_graph_and_count(engine, tmp_path):
     inputs = ROOT / "tests" / "data" / "inputs"
     bulk = tmp_path / "bulk"

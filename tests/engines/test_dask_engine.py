@@ -8,6 +8,7 @@ process forks while the cluster's threads run.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 from dataclasses import replace
@@ -225,6 +226,22 @@ def test_a_task_that_fails_on_the_cluster_stops_the_build_and_leaves_the_store_a
     with pytest.raises(EngineError, match="^the Dask cluster failed: MemoryError: worker out of memory$"):
         kg.build([CORPUS], store=store, rebuild=True, engine=engine)
     assert sorted(p.relative_to(store) for p in store.rglob("*")) == before
+
+
+def test_results_this_machine_cannot_see_are_one_line_and_no_store(engine, tmp_path, monkeypatch):
+    """A work folder the workers do not share with the building machine: their docs are not there."""
+    real = dask_engine.extract_partition
+
+    def elsewhere(*args):
+        got = real(*args)
+        os.unlink(got.docs)  # written where only the worker sees it
+        return got
+
+    monkeypatch.setattr(dask_engine, "extract_partition", elsewhere)  # the workers are threads of this process
+    with pytest.raises(EngineError, match=r"^cannot read a worker's results at .*\.docs: No such file or "
+                                          r"directory \(the work folder must be shared .*--work-dir\)$"):
+        kg.build([CORPUS], store=tmp_path / "s", engine=engine)
+    assert not any((tmp_path / "s").glob("gen-*"))
 
 
 def test_a_worker_that_cannot_see_an_input_says_so(tmp_path):

@@ -173,7 +173,7 @@ class DaskEngine:
             registry.get(format)  # unknown format name: KeyError before any work
         inputs = named_inputs(paths)
         self._partitions = {}  # an engine may serve several builds: only this read's partitions count
-        self.sketches = {}
+        self.sketches, self.extracted, self.mentions = {}, {}, {}
         folder = self._folder("read")
         futures = [None if path is None else
                    self.client.submit(read_file, str(path.resolve()), name, format, str(folder / f"{n:05d}"),
@@ -200,8 +200,7 @@ class DaskEngine:
                     result.records += parquet.read(part)
                     parquet.read_keys(part.replace(".parquet", ".keys.parquet"), self.sketches)
                 except OSError as exc:
-                    raise EngineError(f"cannot read a worker's results at {part}: {exc} (the work folder "
-                                      f"must be shared by the workers and this machine: --work-dir)") from None
+                    raise EngineError(_unshared(part, exc)) from None
             self._partitions[name] = got.partitions
         return result
 
@@ -234,8 +233,11 @@ class DaskEngine:
             got: list[_Extracted] = _gather(self.client, tasks)
             blobs, problems, noted = [], [], Noted(min_confidence)
             for (path, start, n), part in zip(where, got):
-                with open(part.docs, "rb") as f:
-                    blobs.append(f.read())
+                try:
+                    with open(part.docs, "rb") as f:
+                        blobs.append(f.read())
+                except OSError as exc:
+                    raise EngineError(_unshared(part.docs, exc)) from None
                 problems += part.problems
                 noted.merge(part.noted)
                 for m, best in part.mentions.items():
@@ -296,6 +298,11 @@ class DaskEngine:
         if other:
             raise EngineError(f"worker {other[0]} runs other kg code than this machine "
                               f"({len(other)} of {len(theirs)} workers): install the same kg on every worker")
+
+
+def _unshared(path: str, exc: OSError) -> str:
+    return (f"cannot read a worker's results at {path}: {exc.strerror or exc} (the work folder must be "
+            f"shared by the workers and this machine: --work-dir)")
 
 
 def _gather(client, futures):

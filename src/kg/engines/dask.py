@@ -231,15 +231,17 @@ class DaskEngine:
             futures.append((name, len(records), where, tasks))
         for name, count, where, tasks in futures:
             got: list[_Extracted] = _gather(self.client, tasks)
-            blobs, problems, noted = [], [], Noted(min_confidence)
-            for (path, start, n), part in zip(where, got):
+            blobs, problems = [], []
+            noted = got[0].noted if got else Noted(min_confidence)  # the others added to the first's
+            for k, ((path, start, n), part) in enumerate(zip(where, got)):
                 try:
                     with open(part.docs, "rb") as f:
                         blobs.append(f.read())
                 except OSError as exc:
                     raise EngineError(_unshared(part.docs, exc)) from None
                 problems += part.problems
-                noted.merge(part.noted)
+                if k:
+                    noted.merge(part.noted)
                 for m, best in part.mentions.items():
                     if best > self.mentions.get(m, -1.0):
                         self.mentions[m] = best

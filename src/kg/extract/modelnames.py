@@ -262,6 +262,12 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 start = i  # "Retro 48B", "Kelp 7B and ...": a capitalised name with its size
             elif leads_in and _version_then_model_cue(tokens, i + 1, text):
                 start = i  # "Orca 2 models are created by fine-tuning ...": a name, its version, a model cue
+            elif (multi := _words_before_appositive(tokens, i)):
+                # "We present Brisk Otter, an open ... model": two or three capitalised words, named
+                # by an introducing verb, and the appositive decides
+                spans.append(Span(i, multi, _joined(tokens, i, multi, text)))
+                i = multi
+                continue
             elif (t.text[:1].isupper() and t.text.replace("-", "").isalpha()
                   and t.lower not in STOP_PREFIX and t.lower not in not_models()
                   and not (i > 0 and tokens[i - 1].text[:1].isupper() and not tokens[i - 1].trail.strip())
@@ -447,6 +453,31 @@ def _names_a_product(stem: Token, word: Token) -> bool:
             and len(word.text) > 2 and word.lower not in STOP_PREFIX and word.lower not in not_models())
 
 
+MULTIWORD_NAME = 3
+"""The most capitalised words a coined name without a digit may have ("Brisk Otter", "Deep Sea Otter")."""
+
+
+def _words_before_appositive(tokens: list[Token], i: int) -> int | None:
+    """End of "Brisk Otter," in "we present Brisk Otter, an open ... model": a run of two or three
+    capitalised words right after an introducing verb, the last one's comma followed by "a"/"an".
+
+    A single word is left to ``_before_appositive``; a run is taken only after the verb, since a
+    capitalised run elsewhere is a title's or a sentence's words ("Large Language Models, a ...")."""
+    if i == 0 or tokens[i - 1].lower not in lexicon().intro.for_models or tokens[i - 1].trail.strip():
+        return None
+    words, heads = not_models(), _any_head()
+    for k in range(i, min(i + MULTIWORD_NAME, len(tokens) - 1)):
+        t = tokens[k]
+        if not (_capitalised(t) and t.lower not in STOP_PREFIX and t.lower not in words and t.lower not in heads):
+            return None
+        if t.trail.strip() == ",":
+            nxt = tokens[k + 1]
+            return k + 1 if k > i and nxt.lower in ("a", "an") else None
+        if t.trail.strip() or tokens[k + 1].lead:
+            return None
+    return None
+
+
 def _before_appositive(tokens: list[Token], i: int) -> int | None:
     """End of "Word," or "Word 2," when "a"/"an" follows, or of "Word 2 is a ... model": a name its
     appositive (or the copula's complement) may describe."""
@@ -455,6 +486,8 @@ def _before_appositive(tokens: list[Token], i: int) -> int | None:
             and len(tokens[j].text) <= 4 and tokens[j].text[:1].isdigit():
         j += 1  # "Quokka 2,"
     plural_ok = i > 0 and not tokens[i].lower.endswith("ly")  # not "Importantly, models trained ..."
+    if i == 0 and tokens[j - 1].trail.strip() == ":" and j < len(tokens) and tokens[j].lower in ("a", "an"):
+        return j  # a title's "Quokka: A Clinical Language Model ..."
     if tokens[j - 1].trail.strip() == "," and j < len(tokens) and (
             tokens[j].lower in ("a", "an") or (plural_ok and _plural_model_appositive(tokens, j))):
         return j  # "Quokka, a ... model", "Eagle and Finch, RWKV-based language models"

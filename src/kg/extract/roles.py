@@ -111,7 +111,7 @@ def lexicon() -> RoleLexicon:
                                rf"(?<=ing )|\b(?=\w+ing\b))(?:{_alts(r['parent_verbs'])}) {FILLER}$",
                                re.IGNORECASE),
         # "<M1>, fine-tuned from", "<M1> is based on", "<M1>, a model distilled from", "<M1>, which is ..."
-        child_after=re.compile(rf"^(?: (?:models?|LLMs?|family|series|suite))?(?: \([^)]*\))?,? (?:(?:which|that|who) )?(?:(?:is|was|are|were|has been|"
+        child_after=re.compile(rf"^(?: (?:models?|LLMs?|family|series|suite))?(?: \([^)]*\))?[,:]? (?:(?:which|that|who) )?(?:(?:is|was|are|were|has been|"
                                rf"have been|gets|get) )?(?:(?:an?|the) [^<.;]{{0,60}}? )?"
                                rf"(?:(?:further|then|first|also|\w+ly) )?(?:{participle})\b", re.IGNORECASE),
         excluded_before=re.compile(rf"\b(?:{_alts(r['excluded_before'])}) {FILLER}$", re.IGNORECASE),
@@ -406,8 +406,43 @@ MOST_PAIRS = 4
 CLAUSE_BREAK = re.compile(r"\s*;\s*|\s*\((?:\d{1,2}|[ivx]{1,4})\)\s*")
 
 
+STAGE = re.compile(r",? (?=and then\b)|, (?=(?:followed by|then|which (?:we|is|are|was|were) (?:then|further|subsequently|later))\b)",
+                   re.IGNORECASE)
+"""Where a sentence moves to the next stage of a recipe: "..., creating <M0>, followed by finetuning ...,
+creating <M1>", "..., yielding <M0>, which we then fine-tune ... to obtain <M1>"."""
+
+
 def clauses(ptext: str) -> list[str]:
-    """A sentence cut at semicolons and list markers ("we release: (1) <M0>, ...; (2) <M1>, ..."):
-    roles are read within one clause."""
-    parts = [p for p in CLAUSE_BREAK.split(ptext) if PLACEHOLDER.search(p)]
+    """A sentence cut at semicolons and list markers ("we release: (1) <M0>, ...; (2) <M1>, ..."), and
+    between the stages of a recipe that each name what they made: roles are read within one clause."""
+    parts = [p for c in CLAUSE_BREAK.split(ptext) if PLACEHOLDER.search(c) for p in stages(c)]
     return parts or [ptext]
+
+
+def stages(ptext: str) -> list[str]:
+    """The stages of a recipe told in one sentence, each naming the model it made; the sentence whole
+    when a stage would name none ("We prune <M0> and then distill it into <M1>" is one reading)."""
+    cuts = [m.start() for m in STAGE.finditer(ptext)]
+    if not cuts:
+        return [ptext]
+    parts, start = [], 0
+    for cut in [*cuts, len(ptext)]:
+        part = ptext[start:cut]
+        if parts and not _names_its_child(part):
+            parts[-1] += part  # this stage names nothing it made: it stays with the one before
+        else:
+            parts.append(part)
+        start = cut
+    if len(parts) > 1 and not _names_its_child(parts[0]):
+        parts[0:2] = [parts[0] + parts[1]]
+    return [p.lstrip(", ") for p in parts]
+
+
+def _names_its_child(part: str) -> bool:
+    reading = read(part)
+    return reading is not None and any(s.why == "named as what was made" for g in reading.children for s in g)
+
+
+def next_stage(part: str) -> bool:
+    """Does this clause continue a recipe from the clause before ("followed by finetuning ...")?"""
+    return STAGE.match(", " + part) is not None

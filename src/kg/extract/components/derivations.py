@@ -247,10 +247,15 @@ def derivations(doc: Doc) -> None:
         excluded: set[str] = set()
         if roles.has_trigger(ptext):  # most sentences state no derivation: their roles are not read
             parts = roles.clauses(ptext)
-            by_role = [e for k, part in enumerate(parts)
-                       for e in _role_edges(doc, idx, part, mapping, order, intro_keys,
-                                            ptexts.get(idx - 1) if k == 0 else None,
-                                            ptexts.get(idx + 1) if k == len(parts) - 1 else None)]
+            made: list[str] = []  # what the clause before named as made: a later stage's parent
+            for k, part in enumerate(parts):
+                found = _role_edges(doc, idx, part, mapping, order, intro_keys,
+                                    ptexts.get(idx - 1) if k == 0 else None,
+                                    ptexts.get(idx + 1) if k == len(parts) - 1 else None)
+                if not found and made and roles.next_stage(part):
+                    found = _stage_edges(doc, idx, part, mapping, made)
+                by_role.extend(found)
+                made = _named_as_made(part, mapping)
             excluded = _excluded_parents(ptext, mapping)
         if excluded:  # "trained on responses distilled from Y": no pattern makes Y a parent
             for e in by_pattern:
@@ -372,6 +377,27 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
     for s in reading.excluded:
         doc.decisions.append(Decision("", name.get(s.index, ""), "", "role", idx, False,
                                       "not a parent: " + s.why))
+    return out
+
+
+def _named_as_made(part: str, mapping: dict[int, str]) -> list[str]:
+    reading = roles.read(part)
+    return [mapping[s.index] for g in (reading.children if reading else ()) for s in g
+            if s.why == "named as what was made" and s.index in mapping]
+
+
+def _stage_edges(doc: Doc, idx: int, part: str, mapping: dict[int, str], made: list[str]) -> list[Edge]:
+    """"..., creating <M0>, followed by finetuning on instructions, creating <M1>": a stage that names
+    what it made and no parent was made from what the stage before made, in this stage's way."""
+    kinds = roles.triggered(part, cue_kinds(part))
+    reading = roles.read(part)
+    if not kinds or reading is None or reading.parents or any(not s.role for s in reading.slots):
+        return []
+    out: list[Edge] = []
+    for c in (s for g in reading.children for s in g if s.why == "named as what was made"):
+        for parent in made:
+            _weigh(doc, out, idx, mapping.get(c.index), parent, kinds, 0.75,
+                   "role: a later stage of a recipe, made from what the stage before made")
     return out
 
 
@@ -624,17 +650,29 @@ def _base_prefix(name: str) -> str | None:
     return head if own else None
 
 
-def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
-    """A model "built on" another gets the kinds of the recipe the abstract describes.
+REFINES_TUNED = ("context_extended", "continued_pretraining")
+"""The stages an abstract may tell apart from the sentence that names a tuned model's parent
+("Our method fine-tunes models to lengthen their context. ... The resulting model, X, ...")."""
 
-    Only sentences about the authors' own approach ("Our approach leverages
-    continued pretraining to extend the context window ...") and naming no
-    other model count.
+
+def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
+    """A model "built on" another gets the kinds of the recipe the abstract describes, and a tuned
+    one the stage (a longer context, continued pre-training) the abstract says its tuning was for.
+
+    Only the edge's own sentence, where its kind words come after the parent ("X builds on Y, and
+    extends pretraining on ..."), and sentences about the authors' own approach ("Our approach
+    leverages continued pretraining to extend the context window ...") naming no other model count.
     """
     vague = {(e.child, e.parent): e for e in edges if e.kind == "based_on" and e.conf >= 0.75}
-    if not vague:
+    tuned = {(e.child, e.parent): e for e in edges if e.kind == "finetuned" and e.conf >= 0.75}
+    if not vague and not tuned:
         return []
     out: list[Edge] = []
+    for (child, parent), e in vague.items():
+        text = doc.clean[e.sentence]
+        at = text.find(parent)
+        if at >= 0:
+            out.extend(Edge(child, parent, k, 0.6, e.sentence) for k in cue_kinds(text[at + len(parent):]))
     own = re.compile(r"^(?:our\b|the model is\b|the model was\b|it is\b|this model\b|[^.]{0,40}\bis trained\b)",
                      re.IGNORECASE)
     for idx in doc.abstract_sentences():
@@ -647,11 +685,16 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
             if named - {child, parent}:
                 continue
             out.extend(Edge(child, parent, k, 0.6, idx) for k in kinds)
+        for (child, parent), e in tuned.items():
+            if named - {child, parent} or idx == e.sentence:
+                continue
+            out.extend(Edge(child, parent, k, 0.6, idx) for k in kinds if k in REFINES_TUNED)
     return out
 
 
 def _parents_are_not_introduced(doc: Doc, edges: list[Edge]) -> None:
-    """"We present X, a 4-bit quantized Y": Y, named after X and what X was made from, is not new.
+    """"We present X, a 4-bit quantized Y": Y, named after X and what X was made from, is not new; nor is
+    Y in "It is initialized from our Y" (the child named the sentence before).
 
     Only when that sentence is the one place the paper seems to introduce Y; a parent named
     before its child ("we release A and B, where B is tuned from A") keeps its introduction."""
@@ -659,9 +702,9 @@ def _parents_are_not_introduced(doc: Doc, edges: list[Edge]) -> None:
     for e in edges:
         text = doc.clean[e.sentence]
         at_child = text.find(e.child)
-        before = text[:at_child] if at_child >= 0 else text
-        if at_child >= 0 and e.parent not in before.replace(e.child, "") and \
-                text.find(e.parent, at_child + len(e.child)) >= 0:
+        before = text[:at_child] if at_child >= 0 else ""
+        if e.parent not in before.replace(e.child, "") and \
+                text.find(e.parent, at_child + len(e.child) if at_child >= 0 else 0) >= 0:
             quote = doc.quote(e.sentence)
             intros = [f for f in doc.facts if f.predicate == "introduces" and f.object.kind == "model"
                       and model_key(f.object.name) == model_key(e.parent)]

@@ -1,0 +1,194 @@
+"""Recipes, titles, two-word names and kinds told apart from the derivation, as a CheckList.
+
+Each capability is a small generated table (templates x invented names x kinds), negatives included,
+with a pass rate per group printed in the test summary:
+
+    recipe/stages        "..., creating Kelp-Base, followed by finetuning on ..., creating Kelp-Instruct."
+    recipe/which-then    "We prune Orvik-13B, yielding Kelp-Base, which we then align ... to obtain Kelp-Chat."
+    recipe/one-reading   "We prune Orvik-13B and then distill it to obtain Kelp-4B." (one stage: no chain)
+    title/participle     "Kelp: A Clinical Language Model Fine-Tuned from Orvik-13B"
+    name/two-words       "We present Brisk Otter, an open language model ..." (negatives: methods, datasets)
+    kind/same-sentence   "Kelp builds on Orvik-13B, and extends pretraining on ..." -> continued_pretraining
+    kind/dense-to-moe    "It is initialized from the dense checkpoints of our Orvik-13B model." -> upcycled
+    kind/purpose         "Our method fine-tunes models to lengthen their context. ..." -> + context_extended
+
+A row passes when the derivations found are exactly the expected ones (kinds included).
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pytest
+
+from kg.extract.fact import DERIVATION_KINDS
+
+SEED = 16
+STEMS = ["Kelpra", "Vortan", "Miruna", "Talvex", "Quenby", "Ostrel", "Zephran", "Dravin"]
+PARENTS = ["Orvik-13B", "Halden-7B", "Solvey-34B", "Brenna-2-70B", "Pellan-8B", "Nimbra-3-8B"]
+TWO_WORDS = ["Brisk Otter", "Silver Heron", "Quiet Lynx", "Amber Finch", "Copper Wren", "Stone Marten"]
+
+STAGE = {  # kind -> how a stage of a recipe says it, before "creating X"
+    "continued_pretraining": "We perform continued pretraining on a mixture of code and text",
+    "finetuned": "We fine-tune on a curated set of instructions",
+    "aligned": "We align with direct preference optimization on human preferences",
+    "context_extended": "We extend the context window to 128K tokens",
+}
+LATER = {  # kind -> a later stage, after "followed by"
+    "finetuned": "finetuning on instructions for translation",
+    "aligned": "alignment with DPO on preference pairs",
+    "context_extended": "an extension of the context window to 64K tokens",
+}
+MADE = {"finetuned": "Instruct", "aligned": "Chat", "context_extended": "Long", "quantized": "Lite"}
+"""The word a later stage's model is named with ("Kelpra-Instruct")."""
+THEN = {  # kind -> "which we then ..."
+    "finetuned": "fine-tune on instructions",
+    "aligned": "align with RLHF",
+    "quantized": "quantize to 4 bits",
+}
+FIRST = {  # kind -> an active first stage naming its parent
+    "pruned": "We prune {P}",
+    "distilled": "We distill {P}",
+    "continued_pretraining": "We continue pretraining {P} on code",
+    "finetuned": "We fine-tune {P} on math problems",
+}
+TITLE = {  # kind -> a title participle
+    "finetuned": "Fine-Tuned from",
+    "distilled": "Distilled from",
+    "pruned": "Pruned from",
+    "continued_pretraining": "Continually Pretrained from",
+}
+NOT_MODELS = ["a method for aligning language models", "a dataset of clinical dialogues",
+              "a benchmark for long-context reasoning", "a technique that compresses attention"]
+
+
+@dataclass(frozen=True)
+class Row:
+    group: str
+    title: str | None
+    text: str
+    expected: frozenset
+    intro_model: str | None = None
+    """A name that must (group name/two-words) or must not (its negatives) be introduced as a model."""
+    introduced: bool = True
+
+
+def generate() -> list[Row]:
+    rnd = random.Random(SEED)
+    rows: list[Row] = []
+    for k1, stage in STAGE.items():
+        for k2, later in LATER.items():
+            stem, parent = rnd.choice(STEMS), rnd.choice(PARENTS)
+            base, tuned = f"{stem}-Base", f"{stem}-{MADE[k2]}"
+            rows.append(Row("recipe/stages", None,
+                            f"{stage}, creating {base}, followed by {later}, creating {tuned}. "
+                            f"{tuned} is strong.", frozenset({(tuned, base, k2)})))
+            rows.append(Row("recipe/stages", None,
+                            f"{FIRST['finetuned'].format(P=parent)}, yielding {base}, followed by {later}, "
+                            f"creating {tuned}.", frozenset({(base, parent, "finetuned"), (tuned, base, k2)})))
+    for k1, first in FIRST.items():
+        for k2, then in THEN.items():
+            stem, parent = rnd.choice(STEMS), rnd.choice(PARENTS)
+            base, tuned = f"{stem}-Base", f"{stem}-{MADE[k2]}"
+            rows.append(Row("recipe/which-then", None,
+                            f"{first.format(P=parent)}, yielding {base}, which we then {then} to obtain {tuned}.",
+                            frozenset({(base, parent, k1), (tuned, base, k2)})))
+    for parent in PARENTS:  # "and then" inside one stage: one reading, both kinds, no chain
+        child = f"{rnd.choice(STEMS)}-4B"
+        rows.append(Row("recipe/one-reading", None,
+                        f"We prune {parent} and then distill it to obtain {child}.",
+                        frozenset({(child, parent, "pruned"), (child, parent, "distilled")})))
+    for kind, participle in TITLE.items():
+        for parent in rnd.sample(PARENTS, 3):
+            name = rnd.choice(STEMS)
+            rows.append(Row("title/participle", f"{name}: A Clinical Language Model {participle} {parent}",
+                            f"Our proposed {name} improves clinical accuracy.",
+                            frozenset({(name, parent, kind)}), intro_model=name))
+    for name in TWO_WORDS:
+        rows.append(Row("name/two-words", None,
+                        f"We present {name}, an open large language model tailored for clinical research. "
+                        f"{name} surpasses strong baselines.", frozenset(), intro_model=name))
+        parent = rnd.choice(PARENTS)
+        rows.append(Row("name/two-words", None,
+                        f"We introduce {name}, an open language model. Fine-tuned from {parent} using LoRA, "
+                        f"{name} achieves strong results.", frozenset({(name, parent, "finetuned")}),
+                        intro_model=name))
+        rows.append(Row("name/two-words-negative", None, f"We introduce {name}, {rnd.choice(NOT_MODELS)}.",
+                        frozenset(), intro_model=name, introduced=False))
+        rows.append(Row("name/two-words-negative", None,  # not after an introducing verb: a title's words
+                        f"Recent work on {name}, a family of open models, is surveyed.",
+                        frozenset(), intro_model=name, introduced=False))
+    for parent in PARENTS:
+        name = rnd.choice(STEMS)
+        rows.append(Row("kind/same-sentence", None,
+                        f"We release {name}, a suite of open models. {name} builds on {parent}, and extends "
+                        f"pretraining on a curated medical corpus.",
+                        frozenset({(name, parent, "continued_pretraining")})))  # the specific kind replaces based_on
+        moe = f"{name}-MoE"
+        rows.append(Row("kind/dense-to-moe", None,
+                        f"We introduce {moe}, a mixture-of-experts language model with 16 experts. It is "
+                        f"initialized from the pre-existing dense checkpoints of our {parent} model.",
+                        frozenset({(moe, parent, "upcycled")}), intro_model=parent, introduced=False))
+        rows.append(Row("kind/purpose", None,
+                        f"Our method allows for fine-tuning pre-existing models to lengthen their effective "
+                        f"context. This is shown by our fine-tuning of {parent} checkpoints. The resulting "
+                        f"models, which we name {name}, handle long inputs.",
+                        frozenset({(name, parent, "finetuned"), (name, parent, "context_extended")})))
+    return rows
+
+
+def _derivations(doc) -> frozenset:
+    return frozenset((f.subject.name, f.object.name, f.predicate) for f in doc.facts
+                     if f.subject.kind == "model" and f.object.kind == "model" and f.predicate in DERIVATION_KINDS)
+
+
+def _introduced(doc) -> set[str]:
+    return {f.object.name for f in doc.facts if f.predicate == "introduces" and f.object.kind == "model"}
+
+
+def _passes(row: Row, doc) -> bool:
+    if _derivations(doc) != row.expected:
+        return False
+    return row.intro_model is None or (row.intro_model in _introduced(doc)) == row.introduced
+
+
+THRESHOLDS = {"recipe/stages": 0.95, "recipe/which-then": 0.95, "recipe/one-reading": 1.0,
+              "title/participle": 0.9, "name/two-words": 1.0, "name/two-words-negative": 1.0,
+              "kind/same-sentence": 1.0, "kind/dense-to-moe": 1.0, "kind/purpose": 1.0}
+"""What the extractor meets, rounded down; raise as it improves, never lower to make a change pass."""
+
+
+def test_the_table_covers_every_group():
+    rows = generate()
+    assert {r.group for r in rows} == set(THRESHOLDS)
+    assert len(rows) >= 90
+    assert generate() == rows  # seeded: the same table on every run
+
+
+def test_recipe_title_name_and_kind_rows(extract_abstract, checklist_report):
+    by_group: dict[str, list[bool]] = defaultdict(list)
+    failing: list[str] = []
+    for row in generate():
+        doc = extract_abstract(row.text, row.title)
+        ok = _passes(row, doc)
+        by_group[row.group].append(ok)
+        if not ok:
+            failing.append(f"{row.group}: {row.title or ''} | {row.text}\n    expected {sorted(row.expected)}"
+                           f"\n    got      {sorted(_derivations(doc))}; introduced {sorted(_introduced(doc))}")
+    lines = [f"{'group':28} pass  rows  rate"]
+    for group in sorted(by_group):
+        oks = by_group[group]
+        lines.append(f"{group:28} {sum(oks):4}  {len(oks):4}  {sum(oks) / len(oks):.2f}")
+    checklist_report("lineage recipes, titles, names, kinds", "\n".join(lines))
+    low = {g: sum(o) / len(o) for g, o in by_group.items() if sum(o) / len(o) < THRESHOLDS[g]}
+    assert not low, f"groups under their threshold: {low}\n" + "\n".join(failing[:20])
+
+
+@pytest.mark.parametrize("text", [
+    "Kelpra outperforms Orvik-13B, which we then fine-tune on instructions.",  # a comparison stays no parent
+    "We compare Orvik-13B and Halden-7B, followed by an analysis of their errors.",
+])
+def test_a_stage_that_names_no_model_it_made_gives_no_chain(extract_abstract, text):
+    assert _derivations(extract_abstract(text)) == frozenset()

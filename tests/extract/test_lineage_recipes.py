@@ -11,6 +11,11 @@ with a pass rate per group printed in the test summary:
     kind/same-sentence   "Kelp builds on Orvik-13B, and extends pretraining on ..." -> continued_pretraining
     kind/dense-to-moe    "It is initialized from the dense checkpoints of our Orvik-13B model." -> upcycled
     kind/purpose         "Our method fine-tunes models to lengthen their context. ..." -> + context_extended
+    kind/moe-from-dense  "We investigate building MoE models from existing dense models. ..." -> upcycled
+    name/compound        "... we distill Orvik ... is termed MobileOrvik" -> MobileOrvik <- Orvik, distilled
+    parent/part-of       "the image encoder ViT-Q in the original Orvik-13B" -> the parent is Orvik-13B
+    parent/nouns-in-list "based on the A vision encoder and the B language model" -> two parents
+    parent/such-as       "Building on recent ... LLMs, such as A and B, we present ..." -> two parents
 
 A row passes when the derivations found are exactly the expected ones (kinds included).
 """
@@ -28,6 +33,8 @@ from kg.extract.fact import DERIVATION_KINDS
 SEED = 16
 STEMS = ["Kelpra", "Vortan", "Miruna", "Talvex", "Quenby", "Ostrel", "Zephran", "Dravin"]
 PARENTS = ["Orvik-13B", "Halden-7B", "Solvey-34B", "Brenna-2-70B", "Pellan-8B", "Nimbra-3-8B"]
+BASES = ["SQM", "VDX", "Orvik", "KelpNet"]
+"""Models a compound name is made of ("MobileSQM", "VDX-Lightning")."""
 TWO_WORDS = ["Brisk Otter", "Silver Heron", "Quiet Lynx", "Amber Finch", "Copper Wren", "Stone Marten"]
 
 STAGE = {  # kind -> how a stage of a recipe says it, before "creating X"
@@ -136,6 +143,45 @@ def generate() -> list[Row]:
                         f"context. This is shown by our fine-tuning of {parent} checkpoints. The resulting "
                         f"models, which we name {name}, handle long inputs.",
                         frozenset({(name, parent, "finetuned"), (name, parent, "context_extended")})))
+    for base in BASES:  # names made of a model's name and one word, in a paper that says how
+        known = f"{base} is a prompt-guided vision foundation model released last year."
+        for word, cue, kind in (("Mobile", "we distill the knowledge of {B} into a lightweight encoder", "distilled"),
+                                ("Sparse", "we prune the attention blocks of {B}", "pruned")):
+            rows.append(Row("name/compound", None,
+                            f"{known} In this work, {cue.format(B=base)}. The resulting lightweight model is "
+                            f"termed {word}{base}, which runs on phones.",
+                            frozenset({(f"{word}{base}", base, kind)}), intro_model=f"{word}{base}"))
+            rows.append(Row("name/compound", None,
+                            f"We propose a {kind[:-2]}ing method for one-step image generation based on {base}. "
+                            f"We open-source our {kind} {base}-Lightning models.",
+                            frozenset({(f"{base}-Lightning", base, kind)})))
+        rows.append(Row("name/compound-negative", None,  # no step named: the name alone says nothing
+                        f"{known} We introduce Mobile{base}, an open model trained from scratch on 2T tokens. "
+                        f"Mobile{base} outperforms {base} on most benchmarks.", frozenset()))
+    for parent, other in zip(PARENTS, PARENTS[1:]):
+        name = rnd.choice(STEMS)
+        rows.append(Row("parent/part-of", None,
+                        f"We distill the knowledge from the image encoder ViT-Q in the original {parent} into a "
+                        f"small encoder. The resulting model, {name}, is fast.",
+                        frozenset({(name, parent, "distilled")})))
+        rows.append(Row("parent/nouns-in-list", None,
+                        f"{name} is an open vision-language model that is based on the {parent} vision encoder "
+                        f"and the {other} language model.",
+                        frozenset({(name, parent, "based_on"), (name, other, "based_on")})))
+        rows.append(Row("parent/such-as", None,
+                        f"This report introduces {name}-7B, a Korean adaptation of large language models. "
+                        f"Building on recent highly capable but English-centric LLMs, such as {parent} and "
+                        f"{other}, we present an efficient vocabulary expansion method.",
+                        frozenset({(f"{name}-7B", parent, "based_on"), (f"{name}-7B", other, "based_on")})))
+        rows.append(Row("kind/moe-from-dense", None,
+                        f"We investigate building MoE models from existing dense language models. Specifically, "
+                        f"based on the {parent} model, we obtain {name}-MoE by partitioning its feed-forward "
+                        f"networks into experts.",  # "based on" is said too, and kept beside the specific kind
+                        frozenset({(f"{name}-MoE", parent, "based_on"), (f"{name}-MoE", parent, "upcycled")})))
+        rows.append(Row("child/decimal-appositive", None,
+                        f"We release {name}-Mini and {name}-Vision. {name}-Vision, a 4.2 billion parameter "
+                        f"model derived from {name}-Mini, reads images.",
+                        frozenset({(f"{name}-Vision", f"{name}-Mini", "based_on")})))
     return rows
 
 
@@ -156,7 +202,10 @@ def _passes(row: Row, doc) -> bool:
 
 THRESHOLDS = {"recipe/stages": 0.95, "recipe/which-then": 0.95, "recipe/one-reading": 1.0,
               "title/participle": 0.9, "name/two-words": 1.0, "name/two-words-negative": 1.0,
-              "kind/same-sentence": 1.0, "kind/dense-to-moe": 1.0, "kind/purpose": 1.0}
+              "kind/same-sentence": 1.0, "kind/dense-to-moe": 1.0, "kind/purpose": 1.0,
+              "name/compound": 1.0, "name/compound-negative": 1.0, "parent/part-of": 1.0,
+              "parent/nouns-in-list": 1.0, "parent/such-as": 1.0, "kind/moe-from-dense": 1.0,
+              "child/decimal-appositive": 1.0}
 """What the extractor meets, rounded down; raise as it improves, never lower to make a change pass."""
 
 

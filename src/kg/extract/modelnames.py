@@ -34,6 +34,7 @@ from kg.extract.sizes import (  # noqa: F401  (size_of, parameters: read here by
 )
 from kg.extract.tokens import Token, tokenize
 from kg.extract.words import SEPARATOR
+from kg.keys import model_key
 
 THRESHOLD = 3.0
 APPOSITIVE_WINDOW = 12
@@ -51,7 +52,9 @@ STOP_PREFIX = frozenset(
     "with in on for and or of to from by as at unlike compared specifically recent existing "
     "leading open moreover however furthermore additionally finally then first second third "
     "new novel larger smaller similar strong stronger state-of-the-art proprietary public "
-    "several many most other such than over like via into when while where which".split()
+    "several many most other such than over like via into when while where which "
+    "meanwhile besides instead thus hence therefore overall nevertheless nonetheless likewise "
+    "here there next last lastly also still yet indeed".split()
 )
 
 
@@ -360,7 +363,17 @@ def _may_be_coined(token: Token, text: str) -> bool:
     """Could this capitalised word, no family stem and no size, be a coined name? Not a stop word, a
     generic term, a head noun, a participle or an adverb ("Supervised"), nor a word of a Title Case title."""
     return token.text[:1].isupper() and token.lower not in STOP_PREFIX and token.lower not in not_models() \
-        and token.lower not in _any_head() and not token.lower.endswith(("ed", "ing", "ly")) and not _title_case(text)
+        and token.lower not in _any_head() and not _adverb_or_participle(token.text) and not _title_case(text)
+
+
+def _adverb_or_participle(word: str) -> bool:
+    """"Supervised", "Training", "Attention-only", "Fine-tuned": not a coined name ("Kelp-Lightning" is one:
+    a capitalised part after the first says nothing of the word's grammar)."""
+    first, *rest = word.split("-")
+    return first.lower().endswith(ENDINGS) or any(p[:1].islower() and p.endswith(ENDINGS) for p in rest)
+
+
+ENDINGS = ("ed", "ing", "ly")
 
 
 def _has_role(tokens: list[Token], i: int, text: str) -> bool:
@@ -909,3 +922,21 @@ def _find_models(sentence: str) -> tuple[tuple[Span, ...], tuple[Token, ...]]:
                 if 0 <= s.score < THRESHOLD:
                     s.add(THRESHOLD - s.score, "listed with a model")
     return tuple(spans), tuple(tokens)
+
+
+COMPOUND = (re.compile(r"^(?P<word>[A-Z][a-z]{2,})(?P<base>[A-Z].*)$"),  # "MobileKelp", "DistilKelp"
+            re.compile(r"^(?P<base>.+?)[-_ ](?P<word>[A-Z][a-z]{2,})$"))  # "Kelp-Lightning"
+"""A name made of a model's name and one word of its own."""
+
+
+def compound_base(name: str, keys: dict[str, str]) -> str | None:
+    """The model of the record a name is made from, with one capitalised word added ("MobileKelp" ->
+    "Kelp", "Kelp-Lightning" -> "Kelp"); not a size, a version or a variant word (other rules read those)."""
+    for pattern in COMPOUND:
+        m = pattern.match(name)
+        if not m or m.group("word").lower() in variants():
+            continue
+        base = keys.get(model_key(m.group("base")))
+        if base and model_key(base) != model_key(name):
+            return base
+    return None

@@ -79,6 +79,8 @@ class RoleLexicon:
     """"These models ...", "They ...": every model the sentence before introduced is the child."""
     resulting: re.Pattern
     """"The resulting model, <M0>, ...": the child of the sentence before."""
+    resulting_named: re.Pattern
+    """"... and the resulting lightweight encoder is termed <M0>": what a recipe made, given its name."""
     opener: re.Pattern
     """A participial opening ("Finetuned from <M0> and <M1>, ..."): its subject after the comma is the child."""
     unnamed_child: re.Pattern
@@ -112,7 +114,7 @@ def lexicon() -> RoleLexicon:
                                re.IGNORECASE),
         # "<M1>, fine-tuned from", "<M1> is based on", "<M1>, a model distilled from", "<M1>, which is ..."
         child_after=re.compile(rf"^(?: (?:models?|LLMs?|family|series|suite))?(?: \([^)]*\))?[,:]? (?:(?:which|that|who) )?(?:(?:is|was|are|were|has been|"
-                               rf"have been|gets|get) )?(?:(?:an?|the) [^<.;]{{0,60}}? )?"
+                               rf"have been|gets|get) )?(?:(?:an?|the) (?:[^<.;]|\.\d){{0,60}}? )?"
                                rf"(?:(?:further|then|first|also|\w+ly) )?(?:{participle})\b", re.IGNORECASE),
         excluded_before=re.compile(rf"\b(?:{_alts(r['excluded_before'])}) {FILLER}$", re.IGNORECASE),
         excluded_after=re.compile(rf"^(?:[ -](?:{_alts(r['excluded_after'])}))", re.IGNORECASE),
@@ -122,6 +124,7 @@ def lexicon() -> RoleLexicon:
         unnamed_child=re.compile(r["unnamed_child"], re.IGNORECASE),
         parent_after=re.compile(r["parent_after"], re.IGNORECASE),
         resulting=re.compile(r["resulting"], re.IGNORECASE),
+        resulting_named=re.compile(r["resulting_named"], re.IGNORECASE),
         plural_coreference=re.compile(r["plural_coreference"], re.IGNORECASE),
         applied_to=re.compile(rf"(?:{r['applied_to']}) {FILLER}$", re.IGNORECASE),
         model_verb=re.compile(rf"(?:{r['model_verbs']}) {FILLER}$", re.IGNORECASE),
@@ -161,7 +164,9 @@ class Reading:
     """The child is named by the sentence before ("The resulting model ...", "It is ...")."""
 
 
-LIST_GAP = re.compile(r"^(?:,? (?:and|or|&) |, )$")
+LIST_GAP = re.compile(r"^(?:(?: (?!(?:on|in|to|from|with|by|for|at|of|as|than|into|using|via)\b)[a-z][\w-]*){1,3})?"
+                      r"(?:,? (?:and|or|&) (?:the |an? )?|, )$")
+""""<M0> and <M1>", "<M0>, <M1>", "the <M0> vision encoder and the <M1> language model": one list."""
 
 
 def _slots(ptext: str) -> list[Slot]:
@@ -199,6 +204,10 @@ KIND_THEN_PARTICIPLE = re.compile(
 naming the kind of model the first is, then how it was made: the second is the parent."""
 APPOSITION_AFTER = re.compile(r"^, (?:(?:an?|the) )?[^,.;()]{0,40}?" + KIND_THEN_PARTICIPLE.pattern[1:], re.IGNORECASE)
 """What follows a name that such an appositive describes: the name is the child."""
+
+
+PART_OF = re.compile(r" (?:in|of) (?:the |its |their )?(?:original |pre-?trained |full )?<M\d+>")
+""""<M0> in the original <M1>": a component (an encoder, a backbone) of a model named after it."""
 
 
 def _split_appositions(ptext: str, slots: list[Slot]) -> None:
@@ -261,6 +270,14 @@ def read(ptext: str) -> Reading | None:
             role, why = "child", "what an 'X-based' model is"
         for s in members:
             s.role, s.why = role, why
+    for g, members in groups.items():  # "the image encoder <M0> in the original <M1>": the model is <M1>
+        whole = PART_OF.match(ptext, members[-1].end)
+        if members[0].role == "parent" and whole and g + 1 in groups and not groups[g + 1][0].role:
+            why = members[0].why
+            for s in members:
+                s.role, s.why = "excluded", "a part of the model named after it"
+            for s in groups[g + 1]:
+                s.role, s.why = "parent", f"the model a part of which is made from ({why})"
     explicit = [g for g, m in groups.items() if m[0].why == "named as what was made"]
     for g, members in groups.items():
         if members[0].why == "subject of a derivation participle" and explicit and g < explicit[0]:
@@ -358,6 +375,8 @@ def role_of(text: str, start: int, end: int) -> str | None:
     before, after = text[max(0, start - 120):start], text[end:end + 120]
     if "esulting" in before and lex.resulting.match(before) and re.fullmatch(r"[^,]*(?:,|\bcalled|\bnamed) ", before):
         return "child"  # "The resulting model, X, ...": the sentence before says how it was made
+    if "esulting" in before and lex.resulting_named.search(before):
+        return "child"  # "..., and the resulting lightweight encoder is termed X"
     if not has_trigger(text):
         return None
     while (m := LISTED_BEFORE.search(before)) and m.start() > 0:

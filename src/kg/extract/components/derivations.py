@@ -37,7 +37,7 @@ from kg.extract.decision import Decision
 from kg.extract.doc import Doc
 from kg.extract.fact import Fact, Mention
 from kg.extract.lexicon import subject_pattern
-from kg.extract.modelnames import THRESHOLD, family_stem, variants
+from kg.extract.modelnames import THRESHOLD, compound_base, family_stem, variants
 from kg.extract.pipeline import component
 from kg.extract.components.models import THE_SIZE_MODEL
 from kg.extract.sizes import WRITTEN_SIZES, parameters, size_of, sizes_in
@@ -613,6 +613,17 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
             idx = _sentence_with(doc, name)
             if prefix and idx is not None:
                 out.append(Edge(name, prefix, "based_on", 0.5, idx))
+                has_parent.add(model_key(name))
+        # "MobileKelp" / "Kelp-Lightning" in a paper that distils: named after a model of the record, made
+        # the way the abstract says (a specific way only: "based on" alone says nothing of a name)
+        if name in intro and model_key(name) not in has_parent:
+            kinds = [k for k in _abstract_cues(doc) if k != "based_on"]
+            base = compound_base(name, keys)
+            idx = _sentence_with(doc, name)
+            if kinds and base and idx is not None and base not in intro:
+                out.extend(Edge(name, base, k, 0.5, idx, "naming: named after a model of the record, "
+                                                          "made the way the abstract says") for k in kinds)
+                has_parent.add(model_key(name))
     return out
 
 

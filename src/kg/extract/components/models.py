@@ -20,7 +20,9 @@ from functools import lru_cache
 from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Attribute, Fact, Mention
 from kg.extract.lexicon import model_intro_verbs, subject_pattern
-from kg.extract.modelnames import THRESHOLD, Span, coordinate, family_stem, find_models, model_words, variants
+from kg.extract.modelnames import (
+    THRESHOLD, Span, compound_base, coordinate, family_stem, find_models, model_words, variants,
+)
 from kg.extract.pipeline import component
 from kg.extract.roles import KIND_THEN_PARTICIPLE
 from kg.extract.sizes import ONE_SIZE, SIZE, SIZE_LIST, SIZE_WRITTEN, parameters, size_of, sizes_in
@@ -54,8 +56,10 @@ SIZES_LISTED = re.compile(
     rf"|(?:series|family|suite|collection|models): (?P<sizes3>{SIZE_LIST})"
     rf"|(?:in|at) (?P<sizes4>{SIZE_LIST}) (?:parameter )?(?:sizes|scales|variants|versions))")
 STOP_NAMES = frozenset("we our the this it they these".split())
-RESULT_BEFORE = re.compile(r"\b(?:(?:the )?(?:resulting|final) (?:models?|results?|checkpoints?)|our models?),?\s*$")
-"""Just before a name: "the resulting model, X", "our model X"."""
+RESULT_BEFORE = re.compile(r"\b(?:(?:the )?(?:resulting|final) (?:models?|results?|checkpoints?)|our models?),?\s*$|"
+                           r"\b(?:the|our) resulting (?:[\w-]+ ){0,3}?(?:(?:is|are|was|were) )?(?:called|named|termed|dubbed)\s*$",
+                           re.IGNORECASE)
+"""Just before a name: "the resulting model, X", "our model X", "the resulting lightweight encoder is termed X"."""
 MADE_BEFORE = re.compile(r"\b(?:creating|producing|yielding|resulting in|to (?:obtain|produce|create))\s+(?:the\s+|a\s+|an\s+)?$")
 """Just before a name: what a step made ("..., creating X", "to obtain X")."""
 SUBJECT_OF_MAKING = re.compile(r"^(?:[^.]{0,60}, )?(?:we|our)\b", re.IGNORECASE)
@@ -67,8 +71,8 @@ OUR_MODEL_AFTER = re.compile(r",\s*(?:our|the) (?:new |final )?model\b")
 LOWER_WORD = re.compile(r"[a-z]+")
 FAMILY_AND_VERSION = re.compile(r"([a-z]+)[\d.]*$")
 LIST_OPENS = re.compile(r"\b(?:including|namely|comprising|consisting of)\s*$")
-NOT_TITLE_INTRO = COMPARISON | {"beyond", "from", "to", "with", "for"}
-"""Words before a name in a title that make it someone else's ("Beyond X", "Distilling X into ...")."""
+NOT_TITLE_INTRO = COMPARISON | {"beyond", "from", "to", "with", "for", "towards", "toward", "on", "via", "using", "making"}
+"""Words before a name in a title that make it someone else's ("Beyond X", "Distilling X into ...", "Towards Lightweight X")."""
 
 
 MODEL_EVIDENCE = ("model head", "appositive 'model", "appositive 'llm", "copula 'model", "preceded by 'model",
@@ -117,7 +121,7 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
     prev2 = tokens[span.i - 2].lower if span.i > 1 else ""
     if prev == "our" or (prev2 == "our" and tokens[span.i - 1].text[:1].islower()):
         return 0.0 if prev == "previous" or prev2 == "previous" else 0.8
-    before = text[max(0, tokens[span.i].start - 40): tokens[span.i].start].lower()
+    before = text[max(0, tokens[span.i].start - 64): tokens[span.i].start].lower()
     if RESULT_BEFORE.search(before):
         return 0.85
     if ENUMERATED.search(before) and _intro_scope(text) and _intro_scope(text)[0] <= tokens[span.i].start:
@@ -254,6 +258,7 @@ def models(doc: Doc) -> None:
     accepted |= _introduced_coinages(all_mentions, scores, accepted)
     accepted |= {k for k in own_families if min(scores[k]) > VETO}
     accepted |= _variants_of_accepted(all_mentions, scores, accepted, own_families)
+    accepted |= _bases_of_compounds(all_mentions, scores, accepted)
     all_mentions += _named_again(doc, by_sentence, {mm.span.name for mm in all_mentions
                                                     if mm.span.name and model_key(mm.span.name) in accepted})
 
@@ -358,6 +363,24 @@ def _variants_of_accepted(mentions: list[ModelMention], scores: dict[str, list[f
             continue
         if stem_of(name) in known:
             out.add(key)
+    return out
+
+
+def _bases_of_compounds(mentions: list[ModelMention], scores: dict[str, list[float]], accepted: set[str]) -> set[str]:
+    """"We open-source our distilled Kelp-Lightning models ... based on Kelp": the model a model's name
+    is made from (kg.extract.modelnames.compound_base) is a model too, when the record names it with some
+    evidence of its own ("based on Kelp", "+2") and nothing against it."""
+    candidates = {model_key(mm.span.name): mm.span.name for mm in mentions if mm.span.name
+                  and model_key(mm.span.name) not in accepted and max(scores[model_key(mm.span.name)]) > 0
+                  and min(scores[model_key(mm.span.name)]) > VETO}
+    if not candidates:
+        return set()
+    out = set()
+    for mm in mentions:
+        if mm.span.name and model_key(mm.span.name) in accepted and mm.introduced:
+            base = compound_base(mm.span.name, candidates)
+            if base:
+                out.add(model_key(base))
     return out
 
 

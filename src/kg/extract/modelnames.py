@@ -159,6 +159,10 @@ def _stem_run_into_variant(text: str) -> str | None:
     return None
 
 
+LOWER_VERSIONED = re.compile(r"[a-z]{1,3}\d+(?:\.\d+)?(?:-[\w.]+)+")
+""""k1-32B": a short lower-case stem run into its version, then parts."""
+
+
 @lru_cache(maxsize=65536)
 def is_core(text: str) -> bool:
     """Could this word start a model name on its own?"""
@@ -184,6 +188,9 @@ def is_core(text: str) -> bool:
     upper_inside = any(c.isupper() for c in text[1:])
     if "-" in text and text[0].islower() and any(SIZE.match(p) for p in _parts(text)) and len(letters) >= 3:
         return True  # "kestrel-9b-it": a lower-case checkpoint name with its size, as hubs write them
+    if LOWER_VERSIONED.fullmatch(text) and (any(SIZE.match(p) for p in _parts(text)[1:])
+                                            or any(p.lower() in variants() for p in _parts(text)[1:])):
+        return True  # "k1-32B", "k2-instruct": a short lower-case name and version with a size or variant
     if re.fullmatch(r"[a-z]{1,2}[A-Z][A-Za-z]*\d[\w.]*", text):
         return True  # "mT5", "xLSTM2": a lower-case prefix on a capitalised name with a version
     if not text[0].isupper() and not (text[0].isdigit() and upper_inside):
@@ -319,6 +326,12 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 j += 1
                 last = nxt
                 continue
+            if nxt.text in NAME_HEADS and j + 1 < n and not nxt.trail.strip() and not tokens[j + 1].lead and (
+                    SIZE.match(tokens[j + 1].text.split("-")[0]) or (tokens[j + 1].lower in var
+                                                                     and tokens[j + 1].text[:1].isupper())):
+                j += 2  # "Kelp LLM 67B", "Kelp LLM Base": a head word inside the name, a size or variant after it
+                last = tokens[j - 1]
+                continue
             if j == i + 1 and _names_a_product(last, nxt):
                 j += 1  # "Llama Guard", "Gemma Scope": a family stem and a capitalised word
                 last = nxt
@@ -343,6 +356,8 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
     return spans
 
 
+NAME_HEADS = frozenset({"LLM", "LM", "VLM", "MLLM"})
+"""Head words that may stand inside a name when a size or a variant word follows ("Kelp LLM 67B Chat")."""
 VERSION_PLUS = re.compile(r"^\d+(?:\.\d+)*(?:\+[A-Za-z][\w-]*)+$")
 """"2+DPO" in "Kelp 2+DPO": a version and the step that made this variant."""
 EXTENDS_A_THING = re.compile(r",\s+(?:extending|expanding|augmenting|broadening|enriching|complementing)\s+(?:the\s+|an?\s+)?"
@@ -744,16 +759,29 @@ MEASURES = frozenset("tokens token gpus gpu layers layer hours steps samples exa
 
 
 def _named_what(tokens: list[Token], cue: int, model_heads: frozenset, non_heads: frozenset) -> str | None:
-    """What "called X" / "namely X" names: the nearest head noun before the cue, in its clause."""
-    for k in range(cue - 1, max(-1, cue - 11), -1):
+    """What "called X" / "namely X" names: the nearest head noun before the cue, in its clause; past a
+    modifier ("chat LLMs with diverse architectures and scales, namely X": the LLMs are named)."""
+    start = max(0, cue - 14)
+    for k in range(cue - 1, start - 1, -1):
         w = tokens[k].lower.rstrip(",")
         if k < cue - 1 and tokens[k].trail.strip()[:1] in (";", ":", "."):
             return None
         if w in model_heads:
             return "model"
         if w in non_heads and w not in MEASURES:
+            for p in range(k - 1, max(start, k - 6) - 1, -1):  # "LLMs with diverse architectures and scales"
+                if tokens[p].trail.strip():
+                    break
+                if tokens[p].lower in MODIFIER_OPENERS:
+                    if p > 0 and tokens[p - 1].lower in model_heads and not tokens[p - 1].trail.strip():
+                        return "model"
+                    break
             return "other"
     return None
+
+
+MODIFIER_OPENERS = frozenset("with of across in at from under".split())
+"""Prepositions that open a modifier after a head noun ("LLMs *with* diverse architectures")."""
 
 
 def _example_of_models(tokens: list[Token], i: int, model_heads: frozenset) -> bool:

@@ -442,9 +442,10 @@ def family_intros(doc: Doc, by_sentence: dict[int, list[ModelMention]]) -> set[s
         for span in spans:
             if span.family_level and _introduced(doc, idx, text, tokens, span):
                 keys.add(model_key(span.name))
-    stated = {model_key(mm.span.name) for mms in by_sentence.values() for mm in mms
-              if mm.introduced >= 0.85 and any(c.isdigit() for c in mm.span.name)}
-    # "Llama 3" in a title may be the model a paper works on; "We introduce Gemma 3" is the paper's own
+    stated = {model_key(mm.span.name) for mms in by_sentence.values() for mm in mms if mm.introduced >= 0.85
+              and (any(c.isdigit() for c in mm.span.name) or mm.span.score >= THRESHOLD)}
+    # "Llama 3" in a title may be the model a paper works on; "We introduce Gemma 3" (or "We introduce
+    # Kelp LLM, a project ...") is the paper's own
     return {k for k in keys if len(k) >= 4 and (not _family_and_version(k) or k in stated)}
 
 

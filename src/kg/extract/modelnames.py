@@ -356,6 +356,8 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
     return spans
 
 
+REPORT_AFTER = re.compile(r"\s*(?::\s*)?(?:Technical|Tech\.?)\s+Report\b", re.IGNORECASE)
+"""A title that is a name and "Technical Report": the report of the model it names."""
 NAME_HEADS = frozenset({"LLM", "LM", "VLM", "MLLM"})
 """Head words that may stand inside a name when a size or a variant word follows ("Kelp LLM 67B Chat")."""
 VERSION_PLUS = re.compile(r"^\d+(?:\.\d+)*(?:\+[A-Za-z][\w-]*)+$")
@@ -478,7 +480,8 @@ def _names_a_product(stem: Token, word: Token) -> bool:
     """A bare family stem followed by a capitalised word that is not a sentence word."""
     return (family_stem(stem.text) == stem.lower
             and word.text[:1].isupper() and word.text[1:].islower() and word.text.isalpha()
-            and len(word.text) > 2 and word.lower not in STOP_PREFIX and word.lower not in not_models())
+            and len(word.text) > 2 and word.lower not in STOP_PREFIX and word.lower not in not_models()
+            and word.lower not in ("technical", "report"))  # "Kelp Technical Report": the report of Kelp
 
 
 MULTIWORD_NAME = 3
@@ -700,6 +703,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         head = _appositive_head(tokens, span.j + 1, _any_head())
         if head in model_heads:
             span.add(3, f"copula '{head}'")
+        elif head in family_heads and _family_of_models(tokens, span.j + 1, head, model_heads):
+            span.add(3, "copula family of models")  # "X is a comprehensive language model series"
         elif head in non_heads:
             span.add(-3, f"copula '{head}'")
     if prev is not None and not prev.trail.strip() and prev.lower in ROLE_NOUNS:
@@ -734,6 +739,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         role = None if PARTICIPLE_COMPOUND.search(name) else roles.role_of(text, tokens[span.i].start, last.end)
         if role and not (span.i and tokens[span.i - 1].lower.strip(",") in non_heads):
             span.add(3, f"the {role} of a derivation")  # "... to obtain X", "we fine-tune X on ..."
+    if span.i == 0 and REPORT_AFTER.match(text, last.end):
+        span.add(3, "named by its report's title")  # "Kelp Technical Report", "Kelp 2 Technical Report"
     if HARDWARE.match(core) or NUMBER_FORMAT.match(core):
         span.add(-10, "hardware or number format")
     if span.j - span.i > 1 and _title_case(text) and all(

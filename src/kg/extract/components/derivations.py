@@ -628,11 +628,12 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
 
 
 NAMED_VARIANTS = (
-    (re.compile(r"^(?P<word>[A-Za-z]+)[-_ ]?(?P<base>[A-Z].+)$"), "prefix_kinds"),  # "Flan-Kelp 540B"
     (re.compile(r"^(?P<base>.+?)[-_ ](?P<word>[A-Za-z]+)$"), "variant_kinds"),  # "Kelp-VL-Chat"
+    (re.compile(r"^(?P<word>[A-Za-z]+)[-_ ]?(?P<base>[A-Z].+)$"), "prefix_kinds"),  # "Flan-Kelp 540B"
 )
 """How a variant's name holds its base and the word that names the step, and the table of those words
-in patterns/derivations.json, prefixes first."""
+in patterns/derivations.json, suffixes first: "Code-Kelp-Chat" is the chat model of "Code-Kelp" (the last
+step named is the one that made it)."""
 
 
 def _named_variants(name: str, keys: dict[str, str]) -> Iterator[tuple[str, str, str]]:

@@ -182,6 +182,30 @@ def generate() -> list[Row]:
                         f"We release {name}-Mini and {name}-Vision. {name}-Vision, a 4.2 billion parameter "
                         f"model derived from {name}-Mini, reads images.",
                         frozenset({(f"{name}-Vision", f"{name}-Mini", "based_on")})))
+    for stem in STEMS[:5]:
+        rows.append(Row("parent/member-over-family", f"{stem}-MoE: building mixture-of-experts from Orvik",
+                        f"Specifically, based on the well-known Orvik-2 7B model, we obtain {stem}-MoE by "
+                        f"partitioning its feed-forward networks into experts.",
+                        frozenset({(f"{stem}-MoE", "Orvik-2 7B", "upcycled")})))  # the family's kind, on the member
+        rows.append(Row("child/not-a-member-of-its-parent", f"Extending Orvik-3's Context Ten-Fold",
+                        f"We extend the context length of Orvik-3-8B-Instruct from 8K to 80K via QLoRA "
+                        f"fine-tuning. The resulted model handles long inputs.", frozenset(),
+                        intro_model="Orvik-3", introduced=False))
+        rows.append(Row("child/base-suffix-parent", None,
+                        f"We fine-tuned {stem}Base on 35B Python tokens, resulting in the creation of {stem}.",
+                        frozenset({(stem, f"{stem}Base", "finetuned")})))
+        rows.append(Row("name/report-title", f"{stem} Technical Report",
+                        f"In this work, we introduce {stem}, the first installment of our language model "
+                        f"series. It includes {stem}, the base models, and {stem}-Chat, the chat models "
+                        f"finetuned with human alignment techniques.",
+                        frozenset({(f"{stem}-Chat", stem, "finetuned")}), intro_model=stem))
+        coined = f"{stem}Seek"  # a CamelCase coinage, as lab names are
+        rows.append(Row("name/head-word-inside", None,
+                        f"We introduce {coined} LLM, a project for open models. We conduct SFT and DPO on "
+                        f"{coined} LLM Base models, resulting in {coined} Chat models. {coined} LLM 67B Chat is "
+                        f"strong.", frozenset({(f"{coined} Chat", f"{coined} LLM Base", "finetuned"),
+                                               (f"{coined} Chat", f"{coined} LLM Base", "aligned")}),
+                        intro_model=f"{coined} LLM 67B Chat"))
     return rows
 
 
@@ -205,7 +229,9 @@ THRESHOLDS = {"recipe/stages": 0.95, "recipe/which-then": 0.95, "recipe/one-read
               "kind/same-sentence": 1.0, "kind/dense-to-moe": 1.0, "kind/purpose": 1.0,
               "name/compound": 1.0, "name/compound-negative": 1.0, "parent/part-of": 1.0,
               "parent/nouns-in-list": 1.0, "parent/such-as": 1.0, "kind/moe-from-dense": 1.0,
-              "child/decimal-appositive": 1.0}
+              "child/decimal-appositive": 1.0, "parent/member-over-family": 1.0,
+              "child/not-a-member-of-its-parent": 1.0, "child/base-suffix-parent": 1.0,
+              "name/report-title": 1.0, "name/head-word-inside": 1.0}
 """What the extractor meets, rounded down; raise as it improves, never lower to make a change pass."""
 
 

@@ -739,6 +739,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         role = None if PARTICIPLE_COMPOUND.search(name) else roles.role_of(text, tokens[span.i].start, last.end)
         if role and not (span.i and tokens[span.i - 1].lower.strip(",") in non_heads):
             span.add(3, f"the {role} of a derivation")  # "... to obtain X", "we fine-tune X on ..."
+    if any(t.text in NAME_HEADS for t in tokens[span.i + 1:span.j - 1]):
+        span.add(2, "model head inside the name")  # "Kelp LLM 67B", "Kelp LLM Base"
     if span.i == 0 and REPORT_AFTER.match(text, last.end):
         span.add(3, "named by its report's title")  # "Kelp Technical Report", "Kelp 2 Technical Report"
     if HARDWARE.match(core) or NUMBER_FORMAT.match(core):

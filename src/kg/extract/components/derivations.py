@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -684,9 +685,10 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
         text = doc.clean[e.sentence]
         at = text.find(parent)
         if at >= 0:
-            out.extend(Edge(child, parent, k, 0.6, e.sentence) for k in cue_kinds(text[at + len(parent):]))
-    own = re.compile(r"^(?:our\b|the model is\b|the model was\b|it is\b|this model\b|[^.]{0,40}\bis trained\b)",
-                     re.IGNORECASE)
+            out.extend(Edge(child, parent, k, 0.6, e.sentence, "kind: named after the parent in the same sentence")
+                       for k in cue_kinds(text[at + len(parent):]))
+    own = re.compile(r"^(?:our\b|the model is\b|the model was\b|it is\b|this model\b|[^.]{0,40}\bis trained\b|"
+                     r"[^.,]{0,50}\bfor our models?\b)", re.IGNORECASE)
     for idx in doc.abstract_sentences():
         text = doc.clean[idx]
         named = {mm.span.name for mm in models.get(idx, [])}
@@ -696,11 +698,12 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
         for (child, parent), e in vague.items():
             if named - {child, parent}:
                 continue
-            out.extend(Edge(child, parent, k, 0.6, idx) for k in kinds)
+            out.extend(Edge(child, parent, k, 0.6, idx, "kind: the recipe the authors describe") for k in kinds)
         for (child, parent), e in tuned.items():
             if named - {child, parent} or idx == e.sentence:
                 continue
-            out.extend(Edge(child, parent, k, 0.6, idx) for k in kinds if k in REFINES_TUNED)
+            out.extend(Edge(child, parent, k, 0.6, idx, "kind: the stage the authors' tuning was for")
+                       for k in kinds if k in REFINES_TUNED)
     return out
 
 
@@ -733,10 +736,30 @@ REPORTED = re.compile(r"\b(?:shows? that|finds? that|found that|observe[sd]?|ana
 and its tuned variant X"): its child is not thereby the paper's own."""
 
 
+BASE_REST = re.compile(r"base|pt|pretrained")
+"""What a parent's name may add to its child's: "KelpBase" -> "Kelp" (not "Kelp-7B-Instruct" -> "Kelp")."""
+
+
 def _emit(doc: Doc, edges: list[Edge]) -> None:
     best: dict[tuple[str, str, str], Edge] = {}
-    for e in edges:
-        k = (model_key(e.child), model_key(e.parent), e.kind)
+    edges = list(edges)
+    for e in edges:  # grows: a family's kinds pass to the member the record names
+        child, parent = model_key(e.child), model_key(e.parent)
+        if parent.startswith(child) and parent != child and not BASE_REST.fullmatch(parent[len(child):]):
+            doc.decisions.append(Decision(e.child, e.parent, e.kind, e.rule, e.sentence, False,
+                                          "the parent is a member of the child's own name: read backwards"))
+            continue
+        members = [m for m in edges if model_key(m.child) == child and model_key(m.parent) != parent
+                   and model_key(m.parent).startswith(parent) and m.sentence != e.sentence]
+        if members:  # "MoE from Kelp" (title) and "based on the Kelp-2 7B model": the member, in both ways
+            doc.decisions.append(Decision(e.child, e.parent, e.kind, e.rule, e.sentence, False,
+                                          "a family; the record names the member it was made from"))
+            if e.kind != "based_on":
+                m = members[0]
+                edges.append(Edge(m.child, m.parent, e.kind, min(e.conf, 0.6), m.sentence,
+                                  f"kind: said of the family ({e.rule})"))
+            continue
+        k = (child, parent, e.kind)
         if k not in best or e.conf > best[k].conf:
             best[k] = e
     specific = {(c, p, e.sentence) for (c, p, kind), e in best.items() if kind != "based_on"}

@@ -198,7 +198,8 @@ def generate() -> list[Row]:
                         f"In this work, we introduce {stem}, the first installment of our language model "
                         f"series. It includes {stem}, the base models, and {stem}-Chat, the chat models "
                         f"finetuned with human alignment techniques.",
-                        frozenset({(f"{stem}-Chat", stem, "finetuned")}), intro_model=stem))
+                        frozenset({(f"{stem}-Chat", stem, "finetuned"), (f"{stem}-Chat", stem, "aligned")}),
+                        intro_model=stem))  # the variant's own sentence says both steps
         coined = f"{stem}Seek"  # a CamelCase coinage, as lab names are
         rows.append(Row("name/head-word-inside", None,
                         f"We introduce {coined} LLM, a project for open models. We conduct SFT and DPO on "

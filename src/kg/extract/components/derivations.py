@@ -599,7 +599,9 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
             idx = _sentence_with(doc, name)
             for base, kind, word in _named_variants(name, keys):
                 if idx is not None and (name in intro or base in intro):
-                    out.append(Edge(name, base, kind, 0.55, idx, f"naming: a '{word}' variant of a model the paper names"))
+                    said = [k for k in cue_kinds(doc.clean[idx]) if k != "based_on"] if kind != "based_on" else []
+                    for k in said or [kind]:  # "X-Chat, the chat models finetuned with alignment techniques"
+                        out.append(Edge(name, base, k, 0.55, idx, f"naming: a '{word}' variant of a model the paper names"))
                     has_parent.add(model_key(name))
                     break
         # "LLaMA2-70B-32k" beside "LLaMA2-70B": a longer context window

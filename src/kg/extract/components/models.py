@@ -118,6 +118,8 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
         return 0.0  # "a Llama3-based model", "our new GPT-4 labeled dataset": not the new thing
     if idx == doc.title_index:
         before = text[: tokens[span.i].start].lower()
+        if "+3 named by its report's title" in span.reasons:
+            return 0.9  # "Kelp Technical Report"
         return 0.75 if NOT_TITLE_INTRO.isdisjoint(LOWER_WORD.findall(before)) else 0.0
     prev = tokens[span.i - 1].lower if span.i > 0 else ""
     prev2 = tokens[span.i - 2].lower if span.i > 1 else ""

@@ -356,6 +356,9 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
     return spans
 
 
+VERSION_OF_AFTER = re.compile(r"(?:[,:]| is| was)\s+(?:an?|the)\s+[^.;:()]{0,50}?\b(?:version|variant|counterpart)s? of\b",
+                              re.IGNORECASE)
+""""X: A Lightweight Version of Y", "X, a distilled variant of Y": what is a version of a model is a model."""
 REPORT_AFTER = re.compile(r"\s*(?::\s*)?(?:Technical|Tech\.?)\s+Report\b", re.IGNORECASE)
 """A title that is a name and "Technical Report": the report of the model it names."""
 NAME_HEADS = frozenset({"LLM", "LM", "VLM", "MLLM"})
@@ -741,6 +744,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(3, f"the {role} of a derivation")  # "... to obtain X", "we fine-tune X on ..."
     if any(t.text in NAME_HEADS for t in tokens[span.i + 1:span.j - 1]):
         span.add(2, "model head inside the name")  # "Kelp LLM 67B", "Kelp LLM Base"
+    if VERSION_OF_AFTER.match(text, last.end):
+        span.add(3, "a version of another")  # "X: A Lightweight, Fast Version of Y", "X is a thin version of Y"
     if span.i == 0 and REPORT_AFTER.match(text, last.end):
         span.add(3, "named by its report's title")  # "Kelp Technical Report", "Kelp 2 Technical Report"
     if HARDWARE.match(core) or NUMBER_FORMAT.match(core):

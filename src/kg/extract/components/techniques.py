@@ -29,7 +29,7 @@ from kg.keys import model_key, technique_key
 VERSION = "1.0"
 EXTRACTOR = f"techniques@{VERSION}"
 OUR_METHOD = re.compile(r"(?:Our|The) (?:method|approach|framework)")
-VERSION_TAIL = re.compile(r"v?\d[\w.]*")
+VERSION_TAIL = re.compile(r"[-_ .]?v?\d[\w.-]*")
 
 
 @component("techniques", version=VERSION, requires=("abbreviations", "models"), assigns=("facts.techniques",))
@@ -109,7 +109,7 @@ def _describes_title(c: Contribution, title_words: set[str]) -> bool:
 def _names_models(name: str, model_keys: set[str]) -> bool:
     """Is ``name`` the stem of a model the record names with a version or size ("X" of "X-v1", "X-7B")?"""
     key = model_key(name)
-    return len(key) >= 3 and any(k != key and k.startswith(key) and VERSION_TAIL.fullmatch(k[len(key):])
+    return len(key) >= 2 and any(k != key and k.startswith(key) and VERSION_TAIL.fullmatch(k[len(key):])
                                  for k in model_keys)
 
 

@@ -207,6 +207,36 @@ def generate() -> list[Row]:
                         f"strong.", frozenset({(f"{coined} Chat", f"{coined} LLM Base", "finetuned"),
                                                (f"{coined} Chat", f"{coined} LLM Base", "aligned")}),
                         intro_model=f"{coined} LLM 67B Chat"))
+    for stem, parent in zip(STEMS[:5], PARENTS):
+        rows.append(Row("parent/members-of-a-family", None,
+                        f"By applying LoRA distillation to Orvik models including Orvik-V1.5, Orvik-1B, and "
+                        f"OrvikXL, we obtain {stem}-LoRA, a universal acceleration module.",
+                        frozenset({(f"{stem}-LoRA", p, "distilled") for p in ("Orvik-V1.5", "Orvik-1B", "OrvikXL")})))
+        rows.append(Row("parent/plugged-into-negative", None,
+                        f"We release {stem}-LoRA, an acceleration module. {stem}-LoRA can be directly plugged "
+                        f"into various fine-tuned {parent} models without training.", frozenset()))
+        unsized = parent.rsplit("-", 1)[0]  # a parent of no size: a sized parent gives its sized member an edge too
+        rows.append(Row("name/shared-unit-sizes", None,
+                        f"This study introduces {stem}Med, a medical LLM family including foundation models "
+                        f"{stem}Med 13/70B and their chat versions {stem}Med 13/70B-chat, developed through "
+                        f"the continual pre-training and instruction tuning of {unsized} on medical data.",
+                        frozenset({(f"{stem}Med", unsized, "continued_pretraining"),
+                                   (f"{stem}Med", unsized, "finetuned")}),
+                        intro_model=f"{stem}Med 70B-chat"))
+        rows.append(Row("name/event-year-negative", None,
+                        f"Based on {parent} as our underlying model, {stem}-MT improves 12 BLEU on the WMT'21 "
+                        f"and WMT'22 test sets.", frozenset({(f"{stem}-MT", parent, "based_on")}),
+                        intro_model="WMT'22", introduced=False))
+        rows.append(Row("child/further-step-variant", None,
+                        f"We introduce {stem}-R, a reasoning model. Trained via supervised fine-tuning of "
+                        f"{parent}, {stem}-R is strong. We further develop {stem}-R-plus, a variant enhanced "
+                        f"through a short phase of outcome-based reinforcement learning.",
+                        frozenset({(f"{stem}-R", parent, "finetuned"), (f"{stem}-R-plus", f"{stem}-R", "based_on")})))
+        rows.append(Row("child/family-members-negative", None,  # siblings in a list: no step between them
+                        f"We introduce {stem}-2B, a small language model. We also introduce the {stem}-2B family, "
+                        f"including {stem}-2B-Vision, {stem}-2B-MoE and {stem}-2B-Audio, for small devices.",
+                        frozenset({(f"{stem}-2B-Vision", f"{stem}-2B", "based_on"),
+                                   (f"{stem}-2B-Audio", f"{stem}-2B", "based_on")})))
     return rows
 
 
@@ -232,7 +262,9 @@ THRESHOLDS = {"recipe/stages": 0.95, "recipe/which-then": 0.95, "recipe/one-read
               "parent/nouns-in-list": 1.0, "parent/such-as": 1.0, "kind/moe-from-dense": 1.0,
               "child/decimal-appositive": 1.0, "parent/member-over-family": 1.0,
               "child/not-a-member-of-its-parent": 1.0, "child/base-suffix-parent": 1.0,
-              "name/report-title": 1.0, "name/head-word-inside": 1.0}
+              "name/report-title": 1.0, "name/head-word-inside": 1.0, "parent/members-of-a-family": 1.0,
+              "parent/plugged-into-negative": 1.0, "name/shared-unit-sizes": 1.0, "name/event-year-negative": 1.0,
+              "child/further-step-variant": 1.0, "child/family-members-negative": 1.0}
 """What the extractor meets, rounded down; raise as it improves, never lower to make a change pass."""
 
 

@@ -159,6 +159,9 @@ def _stem_run_into_variant(text: str) -> str | None:
     return None
 
 
+SHARED_UNIT = re.compile(r"(?P<nums>\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)+)(?P<unit>[BMKbmk])(?P<tail>-[A-Za-z][\w-]*)?")
+""""13/70B", "13/70B-chat": sizes sharing one unit (and a variant) after a name."""
+APOSTROPHE_YEAR = re.compile(r"['\u2019]\d{2}$")
 LOWER_VERSIONED = re.compile(r"[a-z]{1,3}\d+(?:\.\d+)?(?:-[\w.]+)+")
 """"k1-32B": a short lower-case stem run into its version, then parts."""
 
@@ -179,6 +182,8 @@ def is_core(text: str) -> bool:
         return False  # "7B-13B": a range of sizes
     if "/" in text and all(SIZE.match(p) for p in text.split("/") if p):
         return False  # "56B/47B": sizes, not a name
+    if SHARED_UNIT.fullmatch(text) or APOSTROPHE_YEAR.search(text):
+        return False  # "13/70B": sizes; "WMT'22": an event and its year
     if PLURAL_ACRONYM.match(text):
         return False  # a plural acronym ("LLMs", "PLMs") names a class of things, not one model
     if family_stem(text):
@@ -317,6 +322,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 last = tokens[j - 1]
                 continue
             if SIZE.match(nxt.text.split("-")[0]) or (VERSION.match(nxt.text) and len(nxt.text) <= 6) or \
+                    SHARED_UNIT.fullmatch(nxt.text) or \
                     VERSION_PLUS.match(nxt.text) or \
                     _version_and_variant(nxt.text, var) or \
                     (nxt.lower in var and nxt.text[:1].isupper()) or (is_core(nxt.text) and nxt.text.upper() != nxt.text
@@ -356,8 +362,8 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
     return spans
 
 
-VERSION_OF_AFTER = re.compile(r"(?:[,:]| is| was)\s+(?:an?|the)\s+[^.;:()]{0,50}?\b(?:version|variant|counterpart)s? of\b",
-                              re.IGNORECASE)
+VERSION_OF_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:[,:]| is| was)\s+(?:an?|the)\s+[^.;:()]{0,50}?"
+                              r"\b(?:version|variant|counterpart|modification|adaptation)s? of\b", re.IGNORECASE)
 """"X: A Lightweight Version of Y", "X, a distilled variant of Y": what is a version of a model is a model."""
 REPORT_AFTER = re.compile(r"\s*(?::\s*)?(?:Technical|Tech\.?)\s+Report\b", re.IGNORECASE)
 """A title that is a name and "Technical Report": the report of the model it names."""
@@ -566,6 +572,10 @@ def _split_slashes(span: Span) -> list[Span]:
     """"Qwen-2.5-7B/72B" -> "Qwen-2.5-7B" and "Qwen-2.5-72B"; "56B/47B" likewise; "X-(0.5B/7B)" -> "X-0.5B", "X-7B"."""
     if "/" not in span.name:
         return [span]
+    last = span.name.rsplit(" ", 1)
+    if len(last) == 2 and (shared := SHARED_UNIT.fullmatch(last[1])):  # "Kelp 13/70B-chat"
+        return [Span(span.i, span.j, f"{last[0]} {n}{shared.group('unit')}{shared.group('tail') or ''}")
+                for n in shared.group("nums").split("/")]
     m = SIZES_IN_PARENS.match(span.name)
     if m:
         sep = "-" if span.name[len(m.group("stem"))] == "-" else ""
@@ -966,7 +976,7 @@ def _find_models(sentence: str) -> tuple[tuple[Span, ...], tuple[Token, ...]]:
     return tuple(spans), tuple(tokens)
 
 
-COMPOUND = (re.compile(r"^(?P<word>[A-Z][a-z]{2,})(?P<base>[A-Z].*)$"),  # "MobileKelp", "DistilKelp"
+COMPOUND = (re.compile(r"^(?P<word>[A-Z][a-z]{2,}-?|[A-Z][A-Za-z]{1,3}-)(?P<base>[A-Z].*)$"),  # "MobileKelp", "HQ-Kelp"
             re.compile(r"^(?P<base>.+?)[-_ ](?P<word>[A-Z][a-z]{2,})$"))  # "Kelp-Lightning"
 """A name made of a model's name and one word of its own."""
 
@@ -976,7 +986,7 @@ def compound_base(name: str, keys: dict[str, str]) -> str | None:
     "Kelp", "Kelp-Lightning" -> "Kelp"); not a size, a version or a variant word (other rules read those)."""
     for pattern in COMPOUND:
         m = pattern.match(name)
-        if not m or m.group("word").lower() in variants():
+        if not m or m.group("word").rstrip("-").lower() in variants():
             continue
         base = keys.get(model_key(m.group("base")))
         if base and model_key(base) != model_key(name):

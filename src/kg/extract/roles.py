@@ -206,6 +206,8 @@ APPOSITION_AFTER = re.compile(r"^, (?:(?:an?|the) )?[^,.;()]{0,40}?" + KIND_THEN
 """What follows a name that such an appositive describes: the name is the child."""
 
 
+EXAMPLES_AFTER = re.compile(r"(?: [\w-]+)?(?: models?| checkpoints?| LLMs?| variants?)?,? (?:including|such as|namely|e\.g\.,?) ")
+""""<M0> models including <M1>": what follows are the members a family stands for."""
 PART_OF = re.compile(r" (?:in|of) (?:the |its |their )?(?:original |pre-?trained |full )?<M\d+>")
 """"<M0> in the original <M1>": a component (an encoder, a backbone) of a model named after it."""
 
@@ -231,6 +233,14 @@ def read(ptext: str) -> Reading | None:
     if not slots or lex.reported.search(ptext):
         return None
     _split_appositions(ptext, slots)
+    opener = lexicon().opener.match(ptext)
+    if opener:  # "Trained via fine-tuning of <M0>, <M1> is ...": the opening's comma closes its list
+        for a, b in zip(slots, slots[1:]):
+            if a.group == b.group and a.end <= opener.end() <= b.start \
+                    and not ptext.startswith((",", " and ", " or "), b.end):  # not "<M0>, <M1>, and <M2>"
+                for s in slots:
+                    if s.start >= b.start:
+                        s.group += 1
     groups: dict[int, list[Slot]] = {}
     for s in slots:
         groups.setdefault(s.group, []).append(s)
@@ -270,6 +280,14 @@ def read(ptext: str) -> Reading | None:
             role, why = "child", "what an 'X-based' model is"
         for s in members:
             s.role, s.why = role, why
+    for g, members in groups.items():  # "<M0> models including <M1>, <M2> and <M3>": the members are the parents
+        if members[0].role == "parent" and g + 1 in groups and not groups[g + 1][0].role \
+                and EXAMPLES_AFTER.fullmatch(ptext[members[-1].end:groups[g + 1][0].start]):
+            why = members[0].why
+            for s in members:
+                s.role, s.why = "excluded", "a family whose members are named after it"
+            for s in groups[g + 1]:
+                s.role, s.why = "parent", f"a member named of the family ({why})"
     for g, members in groups.items():  # "the image encoder <M0> in the original <M1>": the model is <M1>
         whole = PART_OF.match(ptext, members[-1].end)
         if members[0].role == "parent" and whole and g + 1 in groups and not groups[g + 1][0].role:

@@ -610,6 +610,15 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
             idx = _sentence_with(doc, name)
             if idx is not None:
                 out.append(Edge(name, keys[model_key(m.group("base"))], "context_extended", 0.6, idx))
+        # "Kelp-reasoning-plus" beside "Kelp-reasoning", both the paper's: the longer name is a further step
+        if name in intro and model_key(name) not in has_parent and (base := _extended_name(name, names, intro)):
+            idx = _sentence_with(doc, name)
+            words = _without_names(doc.clean[idx], names) if idx is not None else ""  # not "X-DPO"'s "DPO"
+            said = [k for k in cue_kinds(words) if k != "based_on"]
+            if idx is not None and (said or VARIANT_WORD.search(words)):  # the text gives it a role
+                out.extend(Edge(name, base, k, 0.5, idx, "naming: a further step on a model the paper makes")
+                           for k in said or ["based_on"])
+                has_parent.add(model_key(name))
         # "Llama3-RankRAG": an introduced model named after the model it was built on
         if name in intro and model_key(name) not in has_parent:
             prefix = _base_prefix(name)
@@ -650,6 +659,31 @@ def _named_variants(name: str, keys: dict[str, str]) -> Iterator[tuple[str, str,
         base = m.group("base").rstrip("-_ ") if kind else ""
         if kind and model_key(base) in keys and model_key(base) != model_key(name):
             yield keys[model_key(base)], kind, m.group("word")
+
+
+VARIANT_WORD = re.compile(r"\b(?:an?|its|the) (?:[\w-]+ ){0,2}?(?:variant|version)\b", re.IGNORECASE)
+""""X-plus, a variant enhanced through ...": the sentence says the longer name is a variant."""
+
+
+def _without_names(text: str, names: list[str]) -> str:
+    """The sentence with the record's model names blanked: their words ("Kelp-DPO") say no step of another."""
+    for n in sorted(names, key=len, reverse=True):
+        text = text.replace(n, "M")
+    return text
+
+
+def _extended_name(name: str, names: list[str], intro: dict[str, float]) -> str | None:
+    """The longest model the paper makes whose name this one extends by a word ("Kelp-R-plus" ->
+    "Kelp-R"); not by a size or a version alone ("Kelp-R-7B" is a member, not a step)."""
+    best = None
+    for base in names:
+        if base == name or base not in intro or not name.startswith(base) or len(name) <= len(base) + 1:
+            continue
+        sep, rest = name[len(base)], name[len(base) + 1:]
+        if sep in "- " and re.fullmatch(r"[A-Za-z]{3,}", rest) and not size_of(rest) \
+                and (best is None or len(base) > len(best)):
+            best = base
+    return best
 
 
 def _base_prefix(name: str) -> str | None:

@@ -263,6 +263,7 @@ def models(doc: Doc) -> None:
     accepted |= {k for k in own_families if min(scores[k]) > VETO}
     accepted |= _variants_of_accepted(all_mentions, scores, accepted, own_families)
     accepted |= _bases_of_compounds(all_mentions, scores, accepted)
+    accepted |= _compounds_of_accepted(all_mentions, scores, accepted)
     all_mentions += _named_again(doc, by_sentence, {mm.span.name for mm in all_mentions
                                                     if mm.span.name and model_key(mm.span.name) in accepted})
 
@@ -360,13 +361,14 @@ def _variants_of_accepted(mentions: list[ModelMention], scores: dict[str, list[f
     # a model itself, or the stem of a model's variant ("Kelp-Chat" makes "Kelp-Base" a model too)
     known = accepted | {stem_of(mm.span.name) for mm in mentions
                         if mm.span.name and model_key(mm.span.name) in accepted} - {None}
+    stems = {stem_of(mm.span.name) for mm in mentions if mm.span.name and model_key(mm.span.name) in accepted} - {None}
     out = set()
     for mm in mentions:
         name, key = mm.span.name, model_key(mm.span.name)
         if key in accepted or not name or min(scores[key]) <= VETO:
             continue
-        if stem_of(name) in known:
-            out.add(key)
+        if stem_of(name) in known or (key in stems and max(scores[key]) > 0):
+            out.add(key)  # "Kelp-Chat" accepted: "the foundation Kelp model" is one too
     return out
 
 
@@ -385,6 +387,21 @@ def _bases_of_compounds(mentions: list[ModelMention], scores: dict[str, list[flo
             base = compound_base(mm.span.name, candidates)
             if base:
                 out.add(model_key(base))
+    return out
+
+
+def _compounds_of_accepted(mentions: list[ModelMention], scores: dict[str, list[float]], accepted: set[str]) -> set[str]:
+    """"We propose TernaryKelp, which ternarizes a fine-tuned Kelp": a name the paper introduces, made of
+    a model's name and one word of its own (kg.extract.modelnames.compound_base), is a model too, when no
+    mention says otherwise ("TernaryKelp, a method ..." vetoes it)."""
+    known = {k: k for k in accepted}
+    out = set()
+    for mm in mentions:
+        key = model_key(mm.span.name) if mm.span.name else ""
+        if not key or key in accepted or not mm.introduced or min(scores[key]) < 0:
+            continue
+        if compound_base(mm.span.name, known):
+            out.add(key)
     return out
 
 

@@ -300,3 +300,31 @@ def test_recipe_title_name_and_kind_rows(extract_abstract, checklist_report):
 ])
 def test_a_stage_that_names_no_model_it_made_gives_no_chain(extract_abstract, text):
     assert _derivations(extract_abstract(text)) == frozenset()
+
+
+@pytest.mark.parametrize("text, model", [
+    ("Starting from the pre-trained multimodal representation model ORVQ released last year, we alter its text "
+     "encoder.", "ORVQ"),
+    ("We adapt the language model KelpNet to legal text.", "KelpNet"),
+])
+def test_a_name_right_after_the_model_noun_is_a_model(extract_abstract, text, model):
+    assert model in {m.name for m in extract_abstract(text).entities if m.kind == "model"}
+
+
+@pytest.mark.parametrize("text, not_introduced", [
+    ("In this article, we investigate how the recently introduced pre-trained language model OrvikNet can be "
+     "adapted for biomedical corpora.", "OrvikNet"),
+    ("We study the widely released model family KelpLM-7B on legal text.", "KelpLM-7B"),
+])
+def test_someone_else_s_introduced_or_pre_trained_model_is_not_the_paper_s(extract_abstract, text, not_introduced):
+    doc = extract_abstract(text)
+    assert not_introduced not in {f.object.name for f in doc.facts if f.predicate == "introduces"}
+
+
+@pytest.mark.parametrize("text, edges", [
+    ("We introduce phi-9, a small code model. It improves on phi-9-base, our model before our finetuning stage, "
+     "and phi-9-small, a smaller model trained with the same pipeline.", frozenset()),
+    ("Kelp Model: An Instruction Finetuned Open Multilingual Language Model", frozenset()),
+])
+def test_a_sibling_or_a_title_word_is_no_further_step(extract_abstract, text, edges):
+    assert _derivations(extract_abstract(text)) == edges

@@ -725,6 +725,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if prev is not None and prev.trail.startswith(",") and span.i >= 2:
         if tokens[span.i - 1].lower in model_heads:
             span.add(3, "preceded by 'model,'")
+    elif prev is not None and not prev.trail.strip() and prev.lower in model_heads and is_core(core) \
+            and any(t.lower in ("the", "a", "an", "our", "its") for t in tokens[max(0, span.i - 6):span.i - 1]):
+        span.add(3, "named after 'the ... model'")  # "the pre-trained multimodal representation model CLIP"
     if last.trail.strip() == "," and (extends := EXTENDS_A_THING.match(text, last.end)) \
             and extends.group(1).lower() in non_heads:
         span.add(-3, f"extends a {extends.group(1).lower()}")  # "X, expanding the Y benchmark to ..."

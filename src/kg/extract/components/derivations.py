@@ -38,7 +38,7 @@ from kg.extract.decision import Decision
 from kg.extract.doc import Doc
 from kg.extract.fact import Fact, Mention
 from kg.extract.lexicon import subject_pattern
-from kg.extract.modelnames import THRESHOLD, compound_base, family_stem, variants
+from kg.extract.modelnames import THRESHOLD, compound_base, family_stem, model_words, variants
 from kg.extract.pipeline import component
 from kg.extract.components.models import THE_SIZE_MODEL
 from kg.extract.sizes import WRITTEN_SIZES, parameters, size_of, sizes_in
@@ -665,6 +665,10 @@ VARIANT_WORD = re.compile(r"\b(?:an?|its|the) (?:[\w-]+ ){0,2}?(?:variant|versio
 """"X-plus, a variant enhanced through ...": the sentence says the longer name is a variant."""
 
 
+NOT_A_STEP = frozenset("base small mini medium large tiny nano micro xl xxl lite".split())
+"""Words a sibling's name adds ("Kelp-1-base", "Kelp-1-small"): a size or the base, not a later step."""
+
+
 def _without_names(text: str, names: list[str]) -> str:
     """The sentence with the record's model names blanked: their words ("Kelp-DPO") say no step of another."""
     for n in sorted(names, key=len, reverse=True):
@@ -681,7 +685,7 @@ def _extended_name(name: str, names: list[str], intro: dict[str, float]) -> str 
             continue
         sep, rest = name[len(base)], name[len(base) + 1:]
         if sep in "- " and re.fullmatch(r"[A-Za-z]{3,}", rest) and not size_of(rest) \
-                and (best is None or len(base) > len(best)):
+                and rest.lower() not in NOT_A_STEP and rest.lower() not in model_words().model_heads and (best is None or len(base) > len(best)):
             best = base
     return best
 

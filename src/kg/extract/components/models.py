@@ -35,6 +35,9 @@ EXTRACTOR = f"models@{VERSION}"
 
 INTRO_VERBS = model_intro_verbs()
 """The verbs that introduce a model ("present", "train", "make available"), from the shared lexicon."""
+SOMEONE_ELSES = re.compile(r"\b(?:the|a|an)\s+(?:\w+ly\s+)?$|\b(?:recently|previously|originally|newly|widely)\s+$",
+                           re.IGNORECASE)
+""""the recently introduced X", "a widely released X": the verb is an adjective of someone else's model."""
 INTRO_SUBJECT = subject_pattern()
 """The authors as subject ("we", "this paper", "our work"), from the shared lexicon."""
 COMPARISON = frozenset(
@@ -101,6 +104,8 @@ def _intro_scope(text: str) -> tuple[int, int] | None:
     """Character range after an introducing verb whose subject is the authors."""
     for m in INTRO_VERBS.finditer(text):
         before = text[: m.start()]
+        if SOMEONE_ELSES.search(before[-24:]) or before.endswith("-"):
+            continue  # "we study how the recently introduced model X ...", "pre-trained": not the authors' verb
         if INTRO_SUBJECT.search(before[-80:]) or m.start() < 3 or \
                 (m.group().startswith("contribution") and re.search(r"\bour(?: \w+)? $", before, re.IGNORECASE)):
             return m.end(), len(text)  # "we present ...", "Our contributions are: ..."

@@ -328,3 +328,14 @@ def test_someone_else_s_introduced_or_pre_trained_model_is_not_the_paper_s(extra
 ])
 def test_a_sibling_or_a_title_word_is_no_further_step(extract_abstract, text, edges):
     assert _derivations(extract_abstract(text)) == edges
+
+
+@pytest.mark.parametrize("text, model, not_models", [
+    ("Kestrel is a series of Thai large language models developed for the Thai language.", "Kestrel", {"Thai"}),
+    ("We propose a novel RRTF (Rank Responses to align Test&Teacher Feedback) framework for code models.",
+     None, {"Feedback"}),
+])
+def test_groups_of_models_languages_and_acronym_long_forms(extract_abstract, text, model, not_models):
+    found = {m.name for m in extract_abstract(text).entities if m.kind == "model"}
+    assert model is None or model in found
+    assert not (found & not_models)

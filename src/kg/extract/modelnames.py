@@ -410,6 +410,10 @@ def _has_role(tokens: list[Token], i: int, text: str) -> bool:
     acronym ("Kelp (KLP)")."""
     if not (roles.has_trigger(text) or "esulting" in text) or tokens[i].lower in NUMBERED_NOUNS:
         return False
+    before = text[:tokens[i].start]
+    opening = before.rfind("(")
+    if opening > before.rfind(")") and ACRONYM_BEFORE.search(before, 0, opening):
+        return False  # "RRTF (Rank Responses to align Test&Teacher Feedback)": an acronym's long form
     end = tokens[i].end
     after = i + 1
     if after < len(tokens) and not tokens[i].trail.strip() and (VERSION.match(tokens[after].text)
@@ -430,6 +434,7 @@ def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and token.text.replace("-", "").isalpha()
 
 
+ACRONYM_BEFORE = re.compile(r"\b[A-Z][A-Z0-9&-]{1,}\s*$")
 NUMBERED_NOUNS = frozenset("table figure fig section stage phase step version level round task experiment "
                            "appendix equation eq chapter part type class group setting case track "
                            "subtask problem question example turn epoch iteration".split())
@@ -557,12 +562,17 @@ def _model_complement(tokens: list[Token], k: int) -> bool:
     """"(is a) 13B language model": a model head after a few modifiers, before any preposition
     ("is a mechanism for models" is not)."""
     model_heads = model_words().model_heads
+    if k + 1 < len(tokens) and tokens[k].lower in GROUP_OF and tokens[k + 1].lower == "of":
+        k += 2  # "(is a) series of Thai large language models"
     for t in tokens[k:k + 5]:
         if t.lower in model_heads:
             return True
         if t.lower in NOT_NOUNS or t.trail.strip():
             return False
     return False
+
+
+GROUP_OF = frozenset("series family suite collection set".split())
 
 
 SIZES_IN_PARENS = re.compile(rf"^(?P<stem>.+?)-?\((?P<sizes>{SIZE_IN_NAME}(?:/{SIZE_IN_NAME})+)\)$")
@@ -720,7 +730,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(3, "copula family of models")  # "X is a comprehensive language model series"
         elif head in non_heads:
             span.add(-3, f"copula '{head}'")
-    if prev is not None and not prev.trail.strip() and prev.lower in ROLE_NOUNS:
+    if prev is not None and not prev.trail.strip() and prev.lower in ROLE_NOUNS and is_core(core):
         span.add(2, f"preceded by '{prev.lower}'")  # "a large teacher X", "the student X"
     if prev is not None and prev.trail.startswith(",") and span.i >= 2:
         if tokens[span.i - 1].lower in model_heads:

@@ -385,3 +385,20 @@ def test_a_subtitle_ending_in_a_prepositional_model_is_still_a_method(extract_ab
                            "KelpPO: Monolithic Preference Optimization without Reference Model")
     assert "KelpPO" in introduced_names(doc)
     assert "KelpPO" not in models_introduced(doc)
+
+
+@pytest.mark.parametrize("abstract, absent", [
+    ("We construct a 363 billion token dataset based on our news archive.", "363 billion token dataset"),
+    ("We introduce a computationally efficient method, leveraging task vectors, to merge chat skills.",
+     "computationally efficient method"),
+    ("We find that (1) code repositories and books are good sources of long data; (2) short data still matters.",
+     "code repositories"),
+])
+def test_quantities_praise_and_findings_are_no_contributions(extract_abstract, abstract, absent):
+    assert absent not in introduced_names(extract_abstract(abstract))
+
+
+def test_a_coined_name_after_its_kind_word_is_the_name(extract_abstract):
+    doc = extract_abstract("In this work, we propose a novel training strategy Kelp-tuning for vision-language models.")
+    assert "Kelp-tuning" in introduced_names(doc)
+    assert "strategy Kelp-tuning" not in introduced_names(doc)

@@ -73,7 +73,8 @@ def contributions_in(text: str, model_keys: set[str],
         out.extend(own_parts(tokens, model_keys))
     items = list_items(tokens)
     lead = tokens[:items[0]] if items else tokens[:12]
-    uses_list = verb_at is None and not own and any(t.lower in w.use_verbs | w.study_verbs for t in lead)
+    studied = w.use_verbs | w.study_verbs
+    uses_list = verb_at is None and not own and any(t.lower in studied for t in lead)
     # "we compare three schedules: (1) X and (2) Y", "we study ... in terms of 1) X and 2) Y": what is
     # studied or used, not made
     if (verb_at is not None or authors_speak or subject_is_new) and not uses_list:

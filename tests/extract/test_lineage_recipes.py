@@ -339,3 +339,17 @@ def test_groups_of_models_languages_and_acronym_long_forms(extract_abstract, tex
     found = {m.name for m in extract_abstract(text).entities if m.kind == "model"}
     assert model is None or model in found
     assert not (found & not_models)
+
+
+@pytest.mark.parametrize("text, edges", [
+    ("We present a new financial domain large language model, InvestKelp, tuned on Orvik-65B, using a curated "
+     "instruction dataset.", {("InvestKelp", "Orvik-65B", "finetuned")}),
+    ("We release Kelp-Chat, fine-tuned on ShareChat conversations.", set()),  # data, not a model
+])
+def test_tuned_on_a_model_is_its_parent_and_tuned_on_data_is_not(extract_abstract, text, edges):
+    assert _derivations(extract_abstract(text)) == frozenset(edges)
+
+
+def test_a_learner_adapted_to_a_domain_is_a_model(extract_abstract):
+    doc = extract_abstract("Here we propose Med-Kelp, a multimodal few-shot learner adapted to the medical domain.")
+    assert "Med-Kelp" in {m.name for m in doc.entities if m.kind == "model"}

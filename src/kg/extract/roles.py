@@ -55,6 +55,9 @@ class RoleLexicon:
     """Any kind's cue word or any anchor: a sentence without one states no derivation."""
     parent_before: re.Pattern
     """"from <M0>", "on top of <M0>", "teacher <M0>", "a version of <M0>"."""
+    parent_before_named: re.Pattern
+    """"tuned on <M0>": a parent only where <M0> is a model already ("tuned on our chat data" is data), so
+    read by ``read`` and never taken as evidence that a name is a model (``role_of``)."""
     parent_verb: re.Pattern
     """The object of a derivation verb the authors use: "we fine-tuned <M0>", "by distilling <M0>"."""
     applied_to: re.Pattern
@@ -106,6 +109,7 @@ def lexicon() -> RoleLexicon:
     return RoleLexicon(
         anchors=re.compile(_alts(r["anchors"]), re.IGNORECASE),
         parent_before=re.compile(rf"\b(?:{_alts(r['parent_before'])}) {FILLER}$", re.IGNORECASE),
+        parent_before_named=re.compile(rf"\b(?:{_alts(r['parent_before_named'])}) (?:the |an? )?$", re.IGNORECASE),
         child_before=re.compile(rf"\b(?:{_alts(r['child_before'])})(?: \(?| ?\(){FILLER}$", re.IGNORECASE),
         # "we fine-tuned <M0>", "to fine-tune the <M0>", "by distilling <M0>": the verb's object
         parent_verb=re.compile(rf"(?:^|\b(?:we|to|and|then|by|after|first|also|further|when|while|i)\s+"
@@ -264,6 +268,8 @@ def read(ptext: str) -> Reading | None:
             role, why = "parent", "after 'from', 'on top of', 'teacher', ..."
         elif lex.applied_to.search(before):
             role, why = "parent", "what a method is applied to"
+        elif lex.parent_before_named.search(before):
+            role, why = "parent", "what a model was tuned on"
         elif lex.parent_after.match(after):
             role, why = "parent", "'as the teacher', 'as the base model'"
         elif g > 0 and APPOSITIVE_KIND.match(before) and KIND_THEN_PARTICIPLE.match(after):

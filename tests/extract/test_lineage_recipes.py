@@ -353,3 +353,12 @@ def test_tuned_on_a_model_is_its_parent_and_tuned_on_data_is_not(extract_abstrac
 def test_a_learner_adapted_to_a_domain_is_a_model(extract_abstract):
     doc = extract_abstract("Here we propose Med-Kelp, a multimodal few-shot learner adapted to the medical domain.")
     assert "Med-Kelp" in {m.name for m in doc.entities if m.kind == "model"}
+
+
+def test_base_models_in_parentheses_are_parents_and_the_child_s_own_sentences_give_kinds(extract_abstract):
+    doc = extract_abstract("To that end, we introduce the Kelp family, a set of open medical LLMs. Kelp-Med models are "
+                           "trained on the current best base models (Mistral, LLaMA 3), using a new dataset. Kelp-Med "
+                           "models undergo an alignment phase using Direct Preference Optimization.",
+                           "Kelp-Med: A Family of Fine-tuned Open Healthcare LLMs")
+    assert {(c, p) for c, p, _ in _derivations(doc)} == {("Kelp-Med", "Mistral"), ("Kelp-Med", "LLaMA 3")}
+    assert {k for c, p, k in _derivations(doc)} >= {"aligned"}

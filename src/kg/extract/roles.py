@@ -109,7 +109,7 @@ def lexicon() -> RoleLexicon:
     return RoleLexicon(
         anchors=re.compile(_alts(r["anchors"]), re.IGNORECASE),
         parent_before=re.compile(rf"\b(?:{_alts(r['parent_before'])}) {FILLER}$", re.IGNORECASE),
-        parent_before_named=re.compile(rf"\b(?:{_alts(r['parent_before_named'])}) (?:the |an? )?$", re.IGNORECASE),
+        parent_before_named=re.compile(rf"\b(?:{_alts(r['parent_before_named'])})\s*(?:the |an? )?$", re.IGNORECASE),
         child_before=re.compile(rf"\b(?:{_alts(r['child_before'])})(?: \(?| ?\(){FILLER}$", re.IGNORECASE),
         # "we fine-tuned <M0>", "to fine-tune the <M0>", "by distilling <M0>": the verb's object
         parent_verb=re.compile(rf"(?:^|\b(?:we|to|and|then|by|after|first|also|further|when|while|i)\s+"

@@ -733,12 +733,15 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
         text = doc.clean[idx]
         named = {mm.span.name for mm in models.get(idx, [])}
         kinds = cue_kinds(text)
-        if not kinds or not (own.search(text) or subject_pattern().match(text)):
+        if not kinds:
             continue
+        authors = bool(own.search(text) or subject_pattern().match(text))
         for (child, parent), e in vague.items():
-            if named - {child, parent}:
-                continue
+            if named - {child, parent} or not (authors or text.startswith(child + " ")):
+                continue  # "Kelp models undergo an alignment phase": the child's own recipe, said of it
             out.extend(Edge(child, parent, k, 0.6, idx, "kind: the recipe the authors describe") for k in kinds)
+        if not authors:
+            continue
         for (child, parent), e in tuned.items():
             if named - {child, parent} or idx == e.sentence:
                 continue

@@ -402,3 +402,9 @@ def test_a_coined_name_after_its_kind_word_is_the_name(extract_abstract):
     doc = extract_abstract("In this work, we propose a novel training strategy Kelp-tuning for vision-language models.")
     assert "Kelp-tuning" in introduced_names(doc)
     assert "strategy Kelp-tuning" not in introduced_names(doc)
+
+
+def test_a_model_family_s_acronym_is_no_technique(extract_abstract):
+    doc = extract_abstract("In this paper, we introduce KelpMed, an open multimodal generative pre-trained transformer "
+                           "(GPT) for biomedicine.")
+    assert "GPT" not in introduced_names(doc)

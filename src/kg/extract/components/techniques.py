@@ -22,6 +22,7 @@ from kg.extract.contributions.title import named_title, title_contributions
 from kg.extract.contributions.uses import based_on, technique_like, uses_in
 from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Fact, Mention
+from kg.extract.modelnames import family_stem
 from kg.extract.pipeline import component
 from kg.extract.tokens import tokenize
 from kg.keys import model_key, technique_key
@@ -63,8 +64,8 @@ def techniques(doc: Doc) -> None:
         elif title_words:  # "LoamPrune: Attention Head Pruning for ..." then "we propose a pruning method": one thing
             found = [c for c in found if not _describes_title(c, title_words)]
         for c in found:
-            if names_only_models(c.name):
-                continue  # "a recipe for widening LLMs named ...": "LLMs" is what it is for
+            if names_only_models(c.name) or family_stem(c.name) == c.name.lower():
+                continue  # "a recipe for widening LLMs named ...": "LLMs" is what it is for; "GPT" is a family
             if model_key(c.name) not in stated and _names_models(c.name, model_keys):
                 continue  # "we introduce X, ...; our X-v1 and X-v2 models": X names the models
             _emit(doc, idx, "introduces", c, long_of, short_of)

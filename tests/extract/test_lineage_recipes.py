@@ -362,3 +362,12 @@ def test_base_models_in_parentheses_are_parents_and_the_child_s_own_sentences_gi
                            "Kelp-Med: A Family of Fine-tuned Open Healthcare LLMs")
     assert {(c, p) for c, p, _ in _derivations(doc)} == {("Kelp-Med", "Mistral"), ("Kelp-Med", "LLaMA 3")}
     assert {k for c, p, k in _derivations(doc)} >= {"aligned"}
+
+
+@pytest.mark.parametrize("text, model", [
+    ("Comprehensive evaluations reveal that the resulting model, dubbed `KelpGPT', sets a new standard.", "KelpGPT"),
+    ("Pre-trained on DeepSeekOrvik-Base with specialization in formal languages, the model is strong.",
+     "DeepSeekOrvik-Base"),
+])
+def test_tex_quotes_and_a_stem_run_into_a_word(extract_abstract, text, model):
+    assert model in {m.name for m in extract_abstract(text).entities if m.kind == "model"}

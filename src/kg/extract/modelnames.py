@@ -145,6 +145,9 @@ def family_stem(text: str) -> str | None:
             stem = low[k:] if low[k:] in fams else (m.group(1) if m and m.group(1) in fams else None)
             if stem:
                 return stem
+            head = low[:k].split("-")[-1]
+            if len(head) >= 4 and head in fams and text[k:].split("-")[0].isalpha():
+                return head  # "StarlingMath-Base": a stem run into a capitalised word
     return None
 
 

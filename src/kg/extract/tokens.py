@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_LEAD = "([{\"'“‘«"
+_LEAD = "([{\"'`“‘«"
 _TRAIL = ")]}\"'”’»,;:.!?…"
 
 

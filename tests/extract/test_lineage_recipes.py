@@ -371,3 +371,13 @@ def test_base_models_in_parentheses_are_parents_and_the_child_s_own_sentences_gi
 ])
 def test_tex_quotes_and_a_stem_run_into_a_word(extract_abstract, text, model):
     assert model in {m.name for m in extract_abstract(text).entities if m.kind == "model"}
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("We introduce KelpVLA, built on Orvik-2 7B. We show that KelpVLA can be fine-tuned on consumer GPUs and served "
+     "efficiently via quantization.", {"based_on"}),
+    ("We introduce KelpTS, a family of time series models based on the Orvik-T5 architecture family. KelpTS "
+     "tokenizes values using scaling and quantization into a fixed vocabulary.", set()),
+])
+def test_what_one_may_do_with_a_model_or_what_it_does_is_no_kind(extract_abstract, text, kinds):
+    assert {k for _, _, k in _derivations(extract_abstract(text))} <= kinds

@@ -733,11 +733,11 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
         text = doc.clean[idx]
         named = {mm.span.name for mm in models.get(idx, [])}
         kinds = cue_kinds(text)
-        if not kinds:
-            continue
+        if not kinds or MAY_BE.search(text):
+            continue  # "we show that X can be fine-tuned on consumer GPUs": what one may do with it, not how it was made
         authors = bool(own.search(text) or subject_pattern().match(text))
         for (child, parent), e in vague.items():
-            if named - {child, parent} or not (authors or text.startswith(child + " ")):
+            if named - {child, parent} or not (authors or _undergoes(text, child)):
                 continue  # "Kelp models undergo an alignment phase": the child's own recipe, said of it
             out.extend(Edge(child, parent, k, 0.6, idx, "kind: the recipe the authors describe") for k in kinds)
         if not authors:
@@ -748,6 +748,16 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
             out.extend(Edge(child, parent, k, 0.6, idx, "kind: the stage the authors' tuning was for")
                        for k in kinds if k in REFINES_TUNED)
     return out
+
+
+MAY_BE = re.compile(r"\b(?:can|could|may|might)(?: \w+ly)? be\b", re.IGNORECASE)
+
+
+def _undergoes(text: str, child: str) -> bool:
+    """Is the sentence a step the child went through ("Kelp models undergo an alignment phase", "Kelp is
+    further aligned ...")? Not what it does ("Kelp tokenizes values using quantization")."""
+    return re.match(rf"{re.escape(child)}(?: models?)? (?:undergoe?s?|underwent|(?:is|are|was|were) (?:\w+ly |further |then |also )?"
+                    rf"(?:\w+ed)\b)", text) is not None
 
 
 def _parents_are_not_introduced(doc: Doc, edges: list[Edge]) -> None:

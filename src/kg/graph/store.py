@@ -63,6 +63,8 @@ NTRIPLES = "ntriples"
 DATABASE_FILES = "database_files"
 """Manifest key: the database's own files (CURRENT, MANIFEST-*, *.sst) and their sizes when written."""
 EXTRACTED = "extracted"
+INDEX = "index.sqlite"
+"""A generation's resolution index (kg.resolve.index), and the manifest key of its sha256."""
 PREFIXES = {
     "mlkg": str(MLKG._NS),
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -332,7 +334,8 @@ class Store:
                 f"cannot write a store at {self.path}: {exc.strerror or exc}") from None
 
     def write(self, ntriples: Iterable[str], sources: list[Source], summary: dict, *,
-              checked: bool = False, extracted: Path | None = None, sources_dir: Path | None = None) -> Path:
+              checked: bool = False, extracted: Path | None = None, sources_dir: Path | None = None,
+              index: Path | None = None) -> Path:
         """Write a whole new generation from N-Triples text (lines, or blocks of lines), then make it current.
 
         ``checked=True`` says every IRI in the lines was already checked (kg.graph.iris mints
@@ -342,13 +345,14 @@ class Store:
         :meth:`extracted_name`, for the next build to reuse; it becomes part of the generation.
         ``sources_dir``: a folder already holding every source's text under its sha256 (see
         :meth:`keep_sources`), which becomes the generation's; the sources' ``text`` is then not read.
+        ``index``: the build's resolution index (kg.resolve.index), moved into the generation.
         """
         from kg.graph.damage import no_space
 
         with self.lock():
             self.writable()
             try:
-                return self._write(ntriples, sources, summary, checked, extracted, sources_dir)
+                return self._write(ntriples, sources, summary, checked, extracted, sources_dir, index)
             except (OSError, RuntimeError) as exc:
                 full = no_space(self.path, exc)
                 if full is None:
@@ -377,7 +381,7 @@ class Store:
             target.write_bytes(data)
 
     def _write(self, ntriples: Iterable[str], sources: list[Source], summary: dict, checked: bool = False,
-               extracted: Path | None = None, sources_dir: Path | None = None) -> Path:
+               extracted: Path | None = None, sources_dir: Path | None = None, index: Path | None = None) -> Path:
         tmp = Path(tempfile.mkdtemp(prefix=".gen-tmp-", dir=self.path))
         try:
             os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700: other users may read the graph
@@ -404,11 +408,15 @@ class Store:
                 os.chmod(tmp / EXTRACTED, 0o777 & ~_umask())
             else:
                 (tmp / EXTRACTED).mkdir()
+            extra = {}
+            if index is not None:
+                os.rename(index, tmp / INDEX)
+                extra[INDEX] = _file_sha256(tmp / INDEX)
             manifest = {"sources": [{"name": s.name, "sha256": s.sha256, "format": s.format,
                                      "text_sha256": kept[s.sha256],
                                      **({"categories": list(s.categories)} if s.categories else {})}
                                     for s in sources],
-                        "summary": summary, NTRIPLES: digests, DATABASE_FILES: database}
+                        "summary": summary, NTRIPLES: digests, DATABASE_FILES: database, **extra}
             (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True))
             final = self.path / self._next_generation()
             tmp.rename(final)

@@ -46,7 +46,7 @@ import subprocess
 import tempfile
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -56,7 +56,7 @@ import pyoxigraph
 
 from kg.extract import saved
 from kg.extract.doc import Doc
-from kg.extract.fact import Mention
+from kg.extract.fact import DERIVATION_KINDS, Mention
 from kg.graph import iris
 from kg.graph.build import (A, ALT_LABEL, LABEL, PREDICATE, Head, Noted, _FactLines, _Fresh, _M, _entity_lines,
                             _n, _paper_lines, _record_lines, agent_lines, decimal, entity_iri, plain)
@@ -95,43 +95,241 @@ _DESCRIPTIVE = frozenset({A, LABEL, ALT_LABEL, _M["inFamily"], _n(MLKG.hfId)})
 
 # -- 1. papers ------------------------------------------------------------------------------------
 
+MAX_RESOLVED_AGAIN = 20_000
+"""Old records an append may cluster again with the new ones (the papers they could join); beyond
+this, the full path is as cheap."""
+
+
 @dataclass
 class Placed:
     papers: list[rpapers.Paper]
+    """The papers made of the new records and of the old papers they touch, as a full build makes them."""
+    dirty: dict[str, list[Record]] = field(default_factory=dict)
+    """Old paper key -> its records: the old papers made again (their lines are replaced)."""
+    dirty_rids: set[int] = field(default_factory=set)
     keep: dict = field(default_factory=dict)
 
 
-def place_papers(idx: rindex.Index, records: list[Record]) -> Placed:
-    """The new records' papers, as a full build of old and new records would make them, provided
-    none joins an old paper (else Fallback). Mirrors kg.resolve.papers.group_records on the new
-    records, with the old abstracts counted in each sketch bucket."""
-    records = sorted(records, key=lambda r: (r.file, r.index))
-    arxiv, doi, title, bases, next_rid = idx.record_keys()
-    for r in records:
-        if r.arxiv_id and r.arxiv_id in arxiv:
-            raise Fallback(f"{r.file} #{r.index} has the arXiv id of a paper in the store ({r.arxiv_id})")
-        if r.doi and r.doi.lower() in doi:
-            raise Fallback(f"{r.file} #{r.index} has the DOI of a paper in the store")
-        if rindex.any_title(r) in title:
-            raise Fallback(f"{r.file} #{r.index} has the title of a paper in the store")
-    old_first = idx.firsts()
+@dataclass
+class _Item:
+    """A record being placed (new, or an old one clustered again): what clustering compares."""
+
+    arxiv: str | None
+    doi: str | None
+    title: str | None
+    hard: str | None
+    values: list[int]
+    size: int
+    shingles: Callable[[], set[int]]
+    first: tuple[bytes, str | None] | None = None
+
+
+def _sketch(r: Record, cache: dict[str, int]) -> tuple[set[int], array, bytes] | None:
+    """(shingles, sorted shingles, digest) of a record's abstract, None if too short to match on."""
+    if not r.abstract:
+        return None
+    s = rpapers.shingles(r.abstract, cache)
+    if len(s) < rpapers.MIN_SHINGLES:
+        return None
+    ordered = array("q", sorted(s))
+    return s, ordered, hashlib.blake2b(ordered.tobytes(), digest_size=16).digest()
+
+
+class _Old:
+    """The index's paper records, held for one append: keys, papers, sketch buckets."""
+
+    def __init__(self, idx: rindex.Index, cache: dict[str, int]) -> None:
+        self.idx, self.cache = idx, cache
+        self.rows: dict[int, tuple] = {}
+        self.by: dict[str, dict[str, list[int]]] = {"arxiv": defaultdict(list), "doi": defaultdict(list),
+                                                    "title": defaultdict(list)}
+        self.of_paper: dict[str, list[int]] = defaultdict(list)
+        for rid, file, i, a, d, t, hard, size, paper in idx.db.execute(
+                "SELECT rid, file, idx, arxiv, doi, title, hard, size, paper FROM rec"):
+            self.rows[rid] = (file, i, a, d, t, hard, size, paper)
+            for name, k in (("arxiv", a), ("doi", d), ("title", t)):
+                if k:
+                    self.by[name][k].append(rid)
+            self.of_paper[paper].append(rid)
+        self.next_rid = max(self.rows, default=-1) + 1
+        self.first = {(bytes(dg), a): rid for dg, a, rid in idx.db.execute("SELECT digest, arxiv, rid FROM first")}
+        self.bases = {k: b for k, b in idx.db.execute("SELECT key, base FROM paper")}
+        owner, value = idx.sketches()
+        order = np.argsort(value, kind="stable")
+        self.v_sorted, self.v_owner = value[order], owner[order]
+        order = np.argsort(owner, kind="stable")
+        self.o_sorted, self.o_value = owner[order], value[order]
+        self.sets: dict[int, set[int]] = {}
+
+    def bucket(self, v: int) -> np.ndarray:
+        lo, hi = np.searchsorted(self.v_sorted, v, "left"), np.searchsorted(self.v_sorted, v, "right")
+        return self.v_owner[lo:hi]
+
+    def values(self, rid: int) -> list[int]:
+        lo, hi = np.searchsorted(self.o_sorted, rid, "left"), np.searchsorted(self.o_sorted, rid, "right")
+        return self.o_value[lo:hi].tolist()
+
+    def shingles(self, rid: int) -> set[int]:
+        if rid not in self.sets:
+            text, _ = self.idx.abstract(rid)
+            self.sets[rid] = rpapers.shingles(text, self.cache)
+        return self.sets[rid]
+
+    def item(self, rid: int) -> _Item:
+        _, _, a, d, t, hard, size, _ = self.rows[rid]
+        return _Item(a, d, t, hard, self.values(rid) if size is not None else [], size or 0,
+                     lambda: self.shingles(rid))
+
+
+def _refused(a: _Item, b: _Item, sim: float) -> bool:
+    """A join of these two records is refused whatever groups they are in by then: two arXiv ids,
+    or two printed titles (never joined by the title key, or they would be one paper already)
+    with abstracts not close enough to join despite them."""
+    if a.arxiv and b.arxiv and a.arxiv != b.arxiv:
+        return True
+    return bool(a.hard and b.hard and a.hard != b.hard and sim < rpapers.SAME_DESPITE_TITLES)
+
+
+def _compared(count: int, a: _Item, b: _Item) -> bool:
+    return count >= rpapers.MIN_SHARED or a.size < rpapers.SKETCH or b.size < rpapers.SKETCH
+
+
+def place_papers(idx: rindex.Index, records: list[Record],
+                 read_old: Callable[[dict[int, tuple[str, int]]], dict[int, Record]]) -> Placed:
+    """The papers of the new records and of the old papers they may change, as a full build of old
+    and new records would make them; the other old papers stay as they are (checked: no key, no
+    abstract pair, no sketch bucket of theirs that the new records change). ``read_old`` reads the
+    old records of the given rids from the store's sources."""
     cache: dict[str, int] = {}
-    sets: dict[int, set[int]] = {}
+    old = _Old(idx, cache)
+    new_items: list[_Item] = []
+    new_members: dict[int, list[int]] = defaultdict(list)
+    for i, r in enumerate(records):
+        got = _sketch(r, cache)
+        item = _Item(r.arxiv_id, (r.doi or "").lower() or None, rindex.any_title(r), rpapers._hard_title(r),
+                     [], 0, (lambda s=got: s[0]) if got else (lambda: set()))
+        if got:
+            s, ordered, digest = got
+            item.first = (digest, r.arxiv_id)
+            item.size, item.values = len(s), ordered[: rpapers.SKETCH].tolist()
+            for v in item.values:
+                new_members[v].append(i)
+        new_items.append(item)
+
+    dirty: set[str] = set()
+    dirty_rids: set[int] = set()
+    pending: list[tuple[str, int]] = [("new", i) for i in range(len(records))]
+
+    def touch(rid: int) -> None:
+        paper = old.rows[rid][7]
+        if paper not in dirty:
+            dirty.add(paper)
+            for o in old.of_paper[paper]:
+                dirty_rids.add(o)
+                pending.append(("old", o))
+        if len(dirty_rids) > MAX_RESOLVED_AGAIN:
+            raise Fallback(f"the new records touch more than {MAX_RESOLVED_AGAIN} records of the store")
+
+    # sketch values whose bucket the new abstracts push past MAX_BUCKET: an old pair joined through
+    # one may no longer be compared, and its paper is made again
+    for v, news in new_members.items():
+        olds = old.bucket(v)
+        if 0 < len(olds) <= rpapers.MAX_BUCKET < len(olds) + len(news):
+            _crossing(old, olds.tolist(), new_members, touch)
+
+    items: dict[tuple[str, int], _Item] = {}
+    while pending:
+        kind, n = pending.pop()
+        item = new_items[n] if kind == "new" else old.item(n)
+        items[(kind, n)] = item
+        for name, k in (("arxiv", item.arxiv), ("doi", item.doi), ("title", item.title)):
+            for rid in old.by[name].get(k, ()) if k else ():
+                if rid not in dirty_rids:
+                    touch(rid)
+        if kind == "new" and item.first in old.first:
+            touch(old.first[item.first])
+        counts: dict[int, int] = defaultdict(int)
+        for v in item.values:
+            olds = old.bucket(v)
+            if len(olds) + len(new_members.get(v, ())) > rpapers.MAX_BUCKET:
+                continue
+            for o in olds.tolist():
+                if o not in dirty_rids and (kind == "new" or o != n):
+                    counts[o] += 1
+        for o, count in sorted(counts.items()):
+            if o in dirty_rids:
+                continue
+            other = old.item(o)
+            if not _compared(count, item, other):
+                continue
+            sim = rpapers.similarity(item.shingles(), other.shingles())
+            if sim >= rpapers.SAME_ABSTRACT and not _refused(item, other, sim):
+                touch(o)
+
+    # the old papers made again, and the new records, clustered as the full build clusters them
+    keys_gone = {old.rows[rid][7] for rid in dirty_rids}
+    bases_kept = {b for k, b in old.bases.items() if k not in keys_gone}
+    old_records = read_old({rid: old.rows[rid][:2] for rid in dirty_rids})
+    active = sorted([*records, *old_records.values()], key=lambda r: (r.file, r.index))
+    papers, keep = _cluster(active, lambda v: sum(o not in dirty_rids for o in old.bucket(v).tolist()), cache)
+    owners: dict[int, int] = defaultdict(int)
+    for v in keep["value"]:
+        owners[v] += 1
+    for v, n in owners.items():  # (a record that was a copy of another and no longer is, or the reverse)
+        if n != sum(o in dirty_rids for o in old.bucket(v).tolist()) + len(new_members.get(v, ())):
+            raise Fallback("a new abstract repeats one of the store's word for word")
+    for p in papers:
+        base = p.key.split("~")[0] if re.search(r"~\d+$", p.key) else p.key
+        if base in bases_kept:
+            raise Fallback(f"a paper made by the new records has the key of another in the store ({p.key})")
+    for k in keys_gone:
+        if old.bases[k] in bases_kept:
+            raise Fallback(f"a paper of the store shares its key with another ({old.bases[k]})")
+    keep["next_rid"] = old.next_rid
+    by_paper: dict[str, list[Record]] = defaultdict(list)
+    for rid in sorted(dirty_rids, key=lambda rid: old.rows[rid][:2]):
+        by_paper[old.rows[rid][7]].append(old_records[rid])
+    return Placed(papers, dict(by_paper), dirty_rids, keep)
+
+
+def _crossing(old: _Old, olds: list[int], new_members: dict[int, list[int]], touch) -> None:
+    """Old pairs in a bucket the new abstracts push past MAX_BUCKET: a pair that may have joined
+    its paper and now shares too few buckets to be compared makes that paper dirty."""
+    olds = sorted(olds)
+    for x, a in enumerate(olds):
+        for b in olds[x + 1:]:
+            ra, rb = old.rows[a], old.rows[b]
+            if ra[7] != rb[7]:
+                continue  # two papers: the join was refused, and a refused join changes nothing
+            if any(k is not None and k == l for k, l in zip(ra[2:5], rb[2:5])):
+                continue  # one paper by a shared key before any abstract was compared
+            ia, ib = old.item(a), old.item(b)
+            if ia.size < rpapers.SKETCH or ib.size < rpapers.SKETCH:
+                continue  # compared whatever the buckets
+            if rpapers.similarity(ia.shingles(), ib.shingles()) < rpapers.SAME_ABSTRACT:
+                continue
+            left = sum(len(old.bucket(w)) + len(new_members.get(w, ())) <= rpapers.MAX_BUCKET
+                       for w in set(ia.values) & set(ib.values))
+            if left < rpapers.MIN_SHARED:
+                touch(a)
+
+
+def _cluster(records: list[Record], outside: Callable[[int], int], cache: dict[str, int]
+             ) -> tuple[list[rpapers.Paper], dict]:
+    """kg.resolve.papers.cluster_papers of ``records`` (sorted by file and index), each sketch
+    bucket counted with ``outside(value)`` more abstracts (the old ones not clustered again)."""
     sizes: dict[int, int] = {}
+    sets: dict[int, set[int]] = {}
     first: dict[tuple[bytes, str | None], int] = {}
     owner, value = array("q"), array("q")
+    members: dict[int, list[int]] = defaultdict(list)
     pairs: list[tuple[float, int, int]] = []
     for i, r in enumerate(records):
-        if not r.abstract:
+        got = _sketch(r, cache)
+        if not got:
             continue
-        s = rpapers.shingles(r.abstract, cache)
-        if len(s) < rpapers.MIN_SHINGLES:
-            continue
-        ordered = array("q", sorted(s))
-        key = (hashlib.blake2b(ordered.tobytes(), digest_size=16).digest(), r.arxiv_id)
-        if key in old_first:
-            raise Fallback(f"{r.file} #{r.index} repeats the abstract of a paper in the store")
-        seen = first.setdefault(key, i)
+        s, ordered, digest = got
+        seen = first.setdefault((digest, r.arxiv_id), i)
         if seen != i:
             pairs.append((1.0, seen, i))
             continue
@@ -139,56 +337,16 @@ def place_papers(idx: rindex.Index, records: list[Record]) -> Placed:
         sketch = ordered[: rpapers.SKETCH]
         owner.extend([i] * len(sketch))
         value.extend(sketch)
-    old_owner, old_value = idx.sketches()
-    new_owner, new_value = np.frombuffer(owner, dtype=np.int64), np.frombuffer(value, dtype=np.int64)
-    old_hit = np.isin(old_value, new_value) if len(new_value) else np.zeros(len(old_value), bool)
-    old_members: dict[int, list[int]] = defaultdict(list)
-    for o, v in zip(old_owner[old_hit].tolist(), old_value[old_hit].tolist()):
-        old_members[v].append(o)
-    new_members: dict[int, list[int]] = defaultdict(list)
-    for o, v in zip(new_owner.tolist(), new_value.tolist()):
-        new_members[v].append(o)
-    shared: dict[tuple[int, int], int] = defaultdict(int)  # new pairs (i < j) -> buckets shared
-    with_old: dict[tuple[int, int], int] = defaultdict(int)  # (new, old rid) -> buckets shared
-    crossing = []  # sketch values whose bucket the new abstracts push past MAX_BUCKET
-    for v, news in new_members.items():
-        olds = old_members.get(v, [])
-        total = len(olds) + len(news)
-        if total > rpapers.MAX_BUCKET:
-            if 0 < len(olds) <= rpapers.MAX_BUCKET:
-                crossing.append(v)
+        for v in sketch:
+            members[v].append(i)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for v, ms in members.items():
+        if len(ms) < 2 or len(ms) + outside(v) > rpapers.MAX_BUCKET:
             continue
-        for x, i in enumerate(news):
-            for j in news[x + 1:]:
+        for x, i in enumerate(ms):
+            for j in ms[x + 1:]:
                 shared[(i, j)] += 1
-            for o in olds:
-                with_old[(i, o)] += 1
-    old_sets: dict[int, tuple[set[int], int]] = {}
-
-    def old_abstract(o: int) -> tuple[set[int], int]:
-        if o not in old_sets:
-            text, size = idx.abstract(o)
-            old_sets[o] = (rpapers.shingles(text, cache), size)
-        return old_sets[o]
-
-    if crossing:
-        def may_join(a: int, b: int) -> bool:
-            """Whether the pair's join may have made the old papers: not if the two records are in
-            two papers (a join refused is as if the pair were never compared) or were one paper
-            by a shared key (arXiv id, DOI, title) before any abstract was compared."""
-            q = "SELECT paper, arxiv, doi, title FROM rec WHERE rid = ?"
-            (pa, *ka), (pb, *kb) = (idx.db.execute(q, (o,)).fetchone() for o in (a, b))
-            return pa == pb and not any(x is not None and x == y for x, y in zip(ka, kb))
-
-        _still_paired(crossing, old_members, old_owner, old_value, new_members, old_abstract, may_join)
-    for (i, o), count in sorted(with_old.items()):
-        _, size = old_abstract(o)
-        text = idx.abstract(o)[0]
-        if count >= rpapers.MIN_SHARED or sizes[i] < rpapers.SKETCH or size < rpapers.SKETCH:
-            if rpapers.similarity(sets[i], rpapers.shingles(text, cache)) >= rpapers.SAME_ABSTRACT:
-                r = records[i]
-                raise Fallback(f"{r.file} #{r.index} has nearly the abstract of a paper in the store")
-    for (i, j), count in sorted(shared.items()):
+    for (i, j), count in shared.items():
         if count >= rpapers.MIN_SHARED or sizes[i] < rpapers.SKETCH or sizes[j] < rpapers.SKETCH:
             sim = rpapers.similarity(sets[i], sets[j])
             if sim >= rpapers.SAME_ABSTRACT:
@@ -203,62 +361,19 @@ def place_papers(idx: rindex.Index, records: list[Record]) -> Placed:
                 groups.join(seen_key.setdefault(k, i), i)
     for sim, i, j in pairs:
         groups.join(i, j, sim)
-    members: dict[int, list[Record]] = defaultdict(list)
+    grouped: dict[int, list[Record]] = defaultdict(list)
     for i, r in enumerate(records):
-        members[groups.find(i)].append(r)
-    made = [rpapers._paper(g) for g in members.values()]
-    for p in made:
-        if p.key in bases:
-            raise Fallback(f"a new paper has the key of a paper in the store ({p.key})")
-    papers = sorted(made, key=lambda p: (p.key, p.records[0].file, p.records[0].index))
+        grouped[groups.find(i)].append(r)
+    papers = sorted((rpapers._paper(g) for g in grouped.values()),
+                    key=lambda p: (p.key, p.records[0].file, p.records[0].index))
     counted: dict[str, int] = defaultdict(int)
     for p in papers:
         counted[p.key] += 1
         if counted[p.key] > 1:
             p.key = f"{p.key}~{counted[p.key]}"
-    keep = {"records": records, "owner": owner, "value": value, "sizes": sizes, "first": first,
-            "next_rid": next_rid}
-    return Placed(papers, keep)
+    keep = {"records": records, "owner": owner, "value": value, "sizes": sizes, "first": first}
+    return papers, keep
 
-
-def _still_paired(crossing: list[int], old_members: dict[int, list[int]], old_owner: np.ndarray,
-                  old_value: np.ndarray, new_members: dict[int, list[int]], old_abstract, may_join) -> None:
-    """Fallback unless every pair of old abstracts joined through a bucket the new abstracts push
-    past MAX_BUCKET is still compared (it shares enough other buckets, or is short), as the full
-    build would then compare it: the old papers stay as they are."""
-    order = np.argsort(old_value, kind="stable")
-    values_sorted = old_value[order]
-
-    def old_count(v: int) -> int:
-        return int(np.searchsorted(values_sorted, v, "right") - np.searchsorted(values_sorted, v, "left"))
-
-    sketch_of: dict[int, set[int]] = {}
-
-    def sketch(o: int) -> set[int]:
-        if o not in sketch_of:
-            sketch_of[o] = set(old_value[old_owner == o].tolist())
-        return sketch_of[o]
-
-    checked: set[tuple[int, int]] = set()
-    for v in crossing:
-        olds = sorted(old_members[v])
-        for x, a in enumerate(olds):
-            for b in olds[x + 1:]:
-                if (a, b) in checked:
-                    continue
-                checked.add((a, b))
-                if not may_join(a, b):
-                    continue  # (see may_join)
-                (sa, size_a), (sb, size_b) = old_abstract(a), old_abstract(b)
-                if rpapers.similarity(sa, sb) < rpapers.SAME_ABSTRACT:
-                    continue  # never a join: whether it is compared changes nothing
-                if size_a < rpapers.SKETCH or size_b < rpapers.SKETCH:
-                    continue  # compared whatever the buckets
-                left = sum(old_count(w) + len(new_members.get(w, ())) <= rpapers.MAX_BUCKET
-                           for w in sketch(a) & sketch(b))
-                if left < rpapers.MIN_SHARED:
-                    raise Fallback("a new abstract makes a phrase that joined two abstracts of the store too "
-                                   "common to compare")
 
 
 # -- 2. people and entities --------------------------------------------------------------------
@@ -269,18 +384,21 @@ def _stand_in(key: str, data: dict) -> SimpleNamespace:
     return SimpleNamespace(key=key, authors=data["authors"], records=recs)
 
 
-def resolve_people_again(idx: rindex.Index, new: list[rpapers.Paper]
+def resolve_people_again(idx: rindex.Index, new: list[rpapers.Paper], dirty: Iterable[str]
                          ) -> tuple[People, dict[str, dict], dict[str, set[str]]]:
-    """(the people of old and new papers; each old paper's data; old agent key -> new agent keys)."""
+    """(the people of the old papers kept and the papers made; each old paper's data; old agent key
+    -> the new agent keys its spellings on the kept papers map to)."""
     old = dict(idx.papers())
-    stand_ins = [_stand_in(k, d) for k, d in old.items()]
+    dirty = set(dirty)
+    stand_ins = [_stand_in(k, d) for k, d in old.items() if k not in dirty]
     everything = sorted([*stand_ins, *new], key=lambda p: p.key)
     people = resolve_people(everything)
     became: dict[str, set[str]] = defaultdict(set)
     by = people.by_spelling
     for key, data in old.items():
-        for spelling, agent in data["agents"].items():
-            became[agent].add(by.get((key, spelling), ""))
+        if key not in dirty:
+            for spelling, agent in data["agents"].items():
+                became[agent].add(by.get((key, spelling), ""))
     return people, old, became
 
 
@@ -349,10 +467,12 @@ def _extractors(db: pyoxigraph.Store) -> dict[str, str]:
     return out
 
 
-def rename(db: pyoxigraph.Store, parts: list[Path], renamed: dict[str, str], change: Change) -> None:
+def rename(db: pyoxigraph.Store, parts: list[Path], renamed: dict[str, str], change: Change,
+           remade: set[str] = frozenset()) -> None:
     """Every line naming a renamed IRI, rewritten under its new IRI (removed, and added renamed):
     facts, evidence nodes (whose IRIs are hashes of their facts), parameter counts. An entity's or
-    person's own lines (label, type, ...) are left to the comparison of old and new lines."""
+    person's own lines (label, type, ...) are left to the comparison of old and new lines; the
+    evidence of the records in ``remade`` (their IRIs) is written again with them, so only removed."""
     if not renamed:
         return
     evidence: set[str] = set()
@@ -387,6 +507,9 @@ def rename(db: pyoxigraph.Store, parts: list[Path], renamed: dict[str, str], cha
         for line in ev_lines:
             _, p, o = _split(line)
             fields[p] = o
+        if fields.get(_M["source"]) in remade:
+            change.remove(ev_lines)
+            continue
         try:
             s, pred, o = fields[_R_SUBJECT], fields[_R_PREDICATE], fields[_R_OBJECT]
             quote, rec = _unquote(fields[_M["quote"]]), fields[_M["source"]][1:-1]
@@ -414,6 +537,37 @@ def rename(db: pyoxigraph.Store, parts: list[Path], renamed: dict[str, str], cha
         if held and new_ev not in by_ev and held != set(_parse(out)):
             raise Fallback("two facts of one record became one with different confidences")
         change.add(out)
+
+
+_DERIVATION_PREDICATES = frozenset(PREDICATE[k] for k in DERIVATION_KINDS)
+
+
+def supported(db: pyoxigraph.Store, change: Change) -> None:
+    """Every fact's line stands for the evidence nodes stating it (a derivation's ``derivedFrom``
+    for those of any derivation): a fact line removed that some evidence left or added still
+    states stays, and one added that no evidence states is not added."""
+    removed_ev = {_split(line)[0] for line in change.removed if f" {_R_SUBJECT} " in line}
+    ends: dict[str, dict[str, str]] = defaultdict(dict)
+    for line in change.added:
+        s, p, o = _split(line)
+        if p in (_R_SUBJECT, _R_PREDICATE, _R_OBJECT):
+            ends[s][p] = o
+    added = {(e[_R_SUBJECT], e.get(_R_PREDICATE), e.get(_R_OBJECT)) for e in ends.values() if _R_SUBJECT in e}
+
+    def held(s: str, p: str, o: str) -> bool:
+        q = f"SELECT ?e WHERE {{ ?e {_R_SUBJECT} {s} ; {_R_PREDICATE} {p} ; {_R_OBJECT} {o} }}"
+        return any(f"<{row['e'].value}>" not in removed_ev for row in db.query(q))
+
+    def stated(s: str, p: str, o: str) -> bool:
+        preds = _DERIVATION_PREDICATES if p == _DERIVED else (p,)
+        return any((s, q, o) in added for q in preds) or any(held(s, q, o) for q in preds)
+
+    for line in [l for l in change.removed if _split(l)[1] in _FACT_PREDICATES or _split(l)[1] == _DERIVED]:
+        if line not in change.added and stated(*_split(line)):
+            change.removed.discard(line)
+    for line in [l for l in change.added if _split(l)[1] in _FACT_PREDICATES or _split(l)[1] == _DERIVED]:
+        if not stated(*_split(line)):
+            change.added.discard(line)
 
 
 # -- 4. the generation ----------------------------------------------------------------------------
@@ -480,7 +634,38 @@ def _append(st, gen, manifest, idx, stage, known, new_sources, records_of, probl
         raise Fallback("the new sources hold no record")
     if any(describes(r) != "paper" for r in records):
         raise Fallback("a new source is a model card")
-    placed = place_papers(idx, records)
+    sources_by_name = {s.name: s for s in known}
+    parsed: dict[str, list[Record]] = {}
+
+    def source_records(name: str) -> list[Record]:
+        """An old source's records, read from the store's copy as a full build reads them."""
+        from kg.records import categories as cats
+        from kg.records.io import parse_text
+
+        if name not in parsed:
+            src = sources_by_name[name]
+            recs, _, _ = parse_text(src.text, src.name, src.format)
+            parsed[name] = cats.keep(recs, src.categories)[0]
+        return parsed[name]
+
+    def read_old(where: dict[int, tuple[str, int]]) -> dict[int, Record]:
+        out = {}
+        for rid, (file, i) in where.items():
+            by_index = {r.index: r for r in source_records(file)}
+            if i not in by_index:
+                raise Fallback(f"{file} no longer reads as it did when the store was built")
+            out[rid] = by_index[i]
+        return out
+
+    placed = place_papers(idx, records, read_old)
+    remade = {(r.file, r.index) for recs in placed.dirty.values() for r in recs}
+    old_docs: list[Doc] = []
+    for file in sorted({f for f, _ in remade}):
+        path = gen / "extracted" / Store.extracted_name(sources_by_name[file], signature)
+        got = saved.unpack(path.read_bytes(), source_records(file))
+        if got is None:
+            raise Fallback(f"the docs the store keeps for {file} cannot be read")
+        old_docs += [d for d in got if (d.record.file, d.record.index) in remade]
 
     # the new records' docs, kept in the stage as a full build keeps them
     noted = Noted(min_confidence)
@@ -506,7 +691,7 @@ def _append(st, gen, manifest, idx, stage, known, new_sources, records_of, probl
             _link_or_copy(gen / "extracted" / name, stage / name)
 
     # people and entities, old and new
-    people, old_papers, became = resolve_people_again(idx, placed.papers)
+    people, old_papers, became = resolve_people_again(idx, placed.papers, placed.dirty)
     old_agents = idx.agents()
     old_names = idx.names()
     old_entities = old_names.resolve()
@@ -561,7 +746,33 @@ def _append(st, gen, manifest, idx, stage, known, new_sources, records_of, probl
     kept = sorted((gen / NTRIPLES).glob("part-*.nt"))
     if sorted(p.name for p in kept) != sorted(manifest.get(NTRIPLES, {})):
         raise Fallback("the store's kept N-Triples are not those of its manifest")
-    rename(db, kept, renamed, change)
+    rename(db, kept, renamed, change, {_n(iris.record(f, i)) for f, i in remade})
+
+    # the old papers made again: their lines as the store holds them, removed
+    old_head = Head([], _Fresh(), {(k, s): a for k in placed.dirty for s, a in old_papers[k]["agents"].items()},
+                    agent_iri=old_agent_iri)
+    lines: list[str] = []
+    for key, recs in placed.dirty.items():
+        paper = rpapers._paper(recs)
+        paper.key = key
+        iri = _n(iris.paper(key, paper.arxiv_id, paper.title))
+        old_head.paper_iri[key] = iri
+        lines += _paper_lines(iri, paper)
+        for rec in recs:
+            old_head.paper_of_record[(rec.file, rec.index)] = paper
+            lines += _record_lines(rec, iri)
+
+    def old_node_of(m: Mention, record: Record) -> str | None:
+        if m.kind in ("paper", "agent"):
+            return old_head.node(m, record)
+        ent = old_entities.get(m)
+        return old_node[id(ent)] if ent else None
+
+    old_facts = _FactLines(_Fresh(), min_confidence)
+    lines += [line for block in old_facts.blocks(old_docs, old_node_of, old_head.node)
+              for line in block.splitlines(True)]
+    change.remove(lines)
+    docs = old_docs + docs  # (their facts are written again below, with the new papers and names)
 
     # the new papers', records' and facts' lines
     head = Head([], _Fresh(), people.by_spelling, agent_iri=agent_iri)
@@ -596,7 +807,8 @@ def _append(st, gen, manifest, idx, stage, known, new_sources, records_of, probl
                   f"{x} {_M['version']} {plain(version)} .\n"]
     change.add(lines)
     change.add(block_lines)
-    del docs, lines, block_lines
+    del docs, old_docs, lines, block_lines
+    supported(db, change)
     change.settle()
 
     # what is added and already held (a fact stated again) is not added again
@@ -617,7 +829,7 @@ def _append(st, gen, manifest, idx, stage, known, new_sources, records_of, probl
     summary.update(
         records=summary.get("records", 0) + len(records),
         skipped=summary.get("skipped", 0) + sum(p.skipped for p in problems),
-        papers=summary.get("papers", 0) + len(placed.papers),
+        papers=summary.get("papers", 0) + len(placed.papers) - len(placed.dirty),
         people=sum(not a.is_organization for a in people.agents.values()),
         organizations=sum(a.is_organization for a in people.agents.values()),
         models=sum(e.group == "model" for e in entities.all()),
@@ -718,10 +930,13 @@ def _write_index(path: Path, base: Path, placed: Placed, people: People, old_pap
     person map changed rewritten, the people and names replaced."""
     keep = placed.keep
     rows = rindex.paper_rows(placed.papers, people, keep, first_rid=keep["next_rid"])
-    rindex.write(path, rows, people, names, min_confidence=min_confidence, cards=False, base=base)
+    rindex.write(path, rows, people, names, min_confidence=min_confidence, cards=False, base=base,
+                 drop=(placed.dirty_rids, set(placed.dirty)))
     by = people.by_spelling
     changed = []
     for key, data in old_papers.items():
+        if key in placed.dirty:
+            continue
         agents = {s: by[(key, s)] for s in data["agents"]}
         if agents != data["agents"]:
             data["agents"] = agents

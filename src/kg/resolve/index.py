@@ -33,7 +33,7 @@ import numpy as np
 from kg.keys import title_key
 from kg.records.record import Record
 from kg.resolve.entities import Names
-from kg.resolve.papers import MIN_TITLE_KEY, Paper, _key
+from kg.resolve.papers import MIN_TITLE_KEY, Paper, _hard_title, _key
 from kg.resolve.people import Agent, People
 
 VERSION = 1
@@ -43,7 +43,7 @@ NAME = "index.sqlite"
 _SCHEMA = """
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 CREATE TABLE rec (rid INTEGER PRIMARY KEY, file TEXT, idx INTEGER, arxiv TEXT, doi TEXT, title TEXT,
-                  size INTEGER, abstract TEXT, paper TEXT);
+                  hard TEXT, size INTEGER, abstract TEXT, paper TEXT);
 CREATE TABLE first (digest BLOB, arxiv TEXT, rid INTEGER);
 CREATE TABLE sketch (part INTEGER PRIMARY KEY, owner BLOB, value BLOB);
 CREATE TABLE paper (key TEXT PRIMARY KEY, base TEXT, data TEXT);
@@ -88,7 +88,7 @@ def base_key(paper: Paper) -> str:
 class PaperRows:
     """New rows for the papers' part of the index (a full build's, or an append's)."""
 
-    records: list[tuple] = field(default_factory=list)  # (rid, file, idx, arxiv, doi, title, size, abstract, paper)
+    records: list[tuple] = field(default_factory=list)  # (rid, file, idx, arxiv, doi, title, hard, size, abstract, paper)
     first: list[tuple] = field(default_factory=list)  # (digest, arxiv, rid)
     owner: array = field(default_factory=lambda: array("q"))
     value: array = field(default_factory=lambda: array("q"))
@@ -105,7 +105,7 @@ def paper_rows(papers: list[Paper], people: People | None, keep: dict, first_rid
     for i, r in enumerate(records):
         size = sizes.get(i)
         rows.records.append((first_rid + i, r.file, r.index, r.arxiv_id, (r.doi or "").lower() or None,
-                             any_title(r), size, r.abstract if size is not None else None,
+                             any_title(r), _hard_title(r), size, r.abstract if size is not None else None,
                              paper_of.get((r.file, r.index))))
     rows.first = [(digest, arxiv, first_rid + i) for (digest, arxiv), i in keep.get("first", {}).items()]
     rows.owner = array("q", (first_rid + i for i in keep.get("owner", ())))
@@ -123,9 +123,11 @@ def paper_rows(papers: list[Paper], people: People | None, keep: dict, first_rid
 
 
 def write(path: Path, rows: PaperRows, people: People, names: Names, *, min_confidence: float,
-          cards: bool, counts: dict | None = None, base: Path | None = None) -> None:
+          cards: bool, counts: dict | None = None, base: Path | None = None,
+          drop: tuple[set[int], set[str]] = (set(), set())) -> None:
     """Write the index at ``path``: from nothing, or (``base``) a copy of an older index with
-    ``rows`` added and the people and names replaced."""
+    ``rows`` added, the records and papers in ``drop`` (rids, paper keys) removed and the people
+    and names replaced."""
     if base is not None:
         import shutil
 
@@ -138,6 +140,15 @@ def write(path: Path, rows: PaperRows, people: People, names: Names, *, min_conf
         db.execute("DELETE FROM kind")
         db.execute("DELETE FROM alias")
         db.execute("DELETE FROM meta")
+        rids, keys = drop
+        if rids or keys:
+            db.executemany("DELETE FROM rec WHERE rid = ?", ((r,) for r in rids))
+            db.executemany("DELETE FROM first WHERE rid = ?", ((r,) for r in rids))
+            db.executemany("DELETE FROM paper WHERE key = ?", ((k,) for k in keys))
+            owner, value = Index.arrays(db)
+            mask = ~np.isin(owner, np.fromiter(rids, dtype=np.int64, count=len(rids)))
+            db.execute("DELETE FROM sketch")
+            db.execute("INSERT INTO sketch VALUES (1, ?, ?)", (owner[mask].tobytes(), value[mask].tobytes()))
     else:
         db = sqlite3.connect(path)
         db.execute("PRAGMA journal_mode=OFF")
@@ -147,7 +158,7 @@ def write(path: Path, rows: PaperRows, people: People, names: Names, *, min_conf
         meta = {"version": VERSION, "code": code_signature(), "min_confidence": repr(float(min_confidence)),
                 "cards": int(cards), "counts": json.dumps(counts or {})}
         db.executemany("INSERT INTO meta VALUES (?, ?)", [(k, str(v)) for k, v in meta.items()])
-        db.executemany("INSERT INTO rec VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.records)
+        db.executemany("INSERT INTO rec VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.records)
         db.executemany("INSERT INTO first VALUES (?, ?, ?)", rows.first)
         part = db.execute("SELECT COALESCE(MAX(part), 0) + 1 FROM sketch").fetchone()[0]
         db.execute("INSERT INTO sketch VALUES (?, ?, ?)", (part, rows.owner.tobytes(), rows.value.tobytes()))
@@ -210,8 +221,12 @@ class Index:
 
     def sketches(self) -> tuple[np.ndarray, np.ndarray]:
         """(owner rid, sketch value) of every abstract in the sketches, as flat arrays."""
+        return self.arrays(self.db)
+
+    @staticmethod
+    def arrays(db: sqlite3.Connection) -> tuple[np.ndarray, np.ndarray]:
         owners, values = [], []
-        for o, v in self.db.execute("SELECT owner, value FROM sketch ORDER BY part"):
+        for o, v in db.execute("SELECT owner, value FROM sketch ORDER BY part"):
             owners.append(np.frombuffer(o, dtype=np.int64))
             values.append(np.frombuffer(v, dtype=np.int64))
         if not owners:

@@ -914,7 +914,10 @@ def _write_generation(st: Store, gen: Path, manifest: dict, db: pyoxigraph.Store
         _write_index(tmp / INDEX, gen / INDEX, placed, people, old_papers, names, min_confidence)
 
         new_manifest = {"sources": entries, "summary": summary, NTRIPLES: digests, DATABASE_FILES: database,
-                        INDEX: _file_sha256(tmp / INDEX)}
+                        INDEX: _file_sha256(tmp / INDEX),
+                        "append": {"from": gen.name, "records": len(placed.keep["records"]) - len(placed.dirty_rids),
+                                   "papers_made_again": len(placed.dirty), "added": len(added_quads),
+                                   "removed": len(removed_quads)}}
         (tmp / "manifest.json").write_text(json.dumps(new_manifest, indent=1, sort_keys=True))
         final = st.path / st._next_generation()
         tmp.rename(final)

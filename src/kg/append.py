@@ -42,11 +42,10 @@ import os
 import re
 import shutil
 import sqlite3
-import subprocess
 import tempfile
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -60,7 +59,7 @@ from kg.extract.fact import DERIVATION_KINDS, Mention
 from kg.graph import iris
 from kg.graph.build import (A, ALT_LABEL, LABEL, PREDICATE, Head, Noted, _FactLines, _Fresh, _M, _entity_lines,
                             _n, _paper_lines, _record_lines, agent_lines, decimal, entity_iri, plain)
-from kg.graph.store import INDEX, NTRIPLES, Store
+from kg.graph.store import INDEX, NTRIPLES, REMOVED, REMOVED_FILE, Store
 from kg.records.record import Problem, Record
 from kg.records.registry import describes
 from kg.resolve import index as rindex
@@ -441,19 +440,23 @@ def _unquote(literal: str) -> str:
     return re.sub(r"\\(.)", lambda m: {"n": "\n", "r": "\r"}.get(m.group(1), m.group(1)), body)
 
 
-def _grep(patterns: list[str], files: list[Path], *args: str) -> subprocess.CompletedProcess:
-    """grep -F over ``files`` with ``patterns`` (C speed: the kept text is a gigabyte at 100k records)."""
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".pat", delete=False) as f:
-        f.write("".join(p if p.endswith("\n") else p + "\n" for p in patterns))
-        name = f.name
-    try:
-        got = subprocess.run(["grep", "-F", *args, "-f", name, "--", *map(str, files)],
-                             capture_output=True, env={**os.environ, "LC_ALL": "C"})
-    finally:
-        os.unlink(name)
-    if got.returncode not in (0, 1):
-        raise Fallback(f"grep failed on the kept N-Triples ({got.stderr.decode(errors='replace').strip()[:120]})")
-    return got
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _term(t) -> str:
+    if isinstance(t, pyoxigraph.NamedNode):
+        return f"<{t.value}>"
+    if isinstance(t, pyoxigraph.Literal) and not t.language:
+        if t.datatype.value == _XSD_STRING:
+            return plain(t.value)
+        return f'"{t.value}"^^<{t.datatype.value}>'
+    raise Fallback(f"the store holds a term kg does not write ({t})")
+
+
+def line_of(quad) -> str:
+    """A triple of the store as kg.graph.build writes its line (the kept text holds those lines;
+    a test holds every line of a store equal to its kept text)."""
+    return f"{_term(quad.subject)} {_term(quad.predicate)} {_term(quad.object)} .\n"
 
 
 def _extractors(db: pyoxigraph.Store) -> dict[str, str]:
@@ -467,7 +470,7 @@ def _extractors(db: pyoxigraph.Store) -> dict[str, str]:
     return out
 
 
-def rename(db: pyoxigraph.Store, parts: list[Path], renamed: dict[str, str], change: Change,
+def rename(db: pyoxigraph.Store, renamed: dict[str, str], change: Change,
            remade: set[str] = frozenset()) -> None:
     """Every line naming a renamed IRI, rewritten under its new IRI (removed, and added renamed):
     facts, evidence nodes (whose IRIs are hashes of their facts), parameter counts. An entity's or
@@ -476,18 +479,21 @@ def rename(db: pyoxigraph.Store, parts: list[Path], renamed: dict[str, str], cha
     if not renamed:
         return
     evidence: set[str] = set()
+    lines: list[str] = []
     for old in renamed:
         node = pyoxigraph.NamedNode(old[1:-1])
-        for pred in (_R_SUBJECT, _R_OBJECT):
-            for q in db.quads_for_pattern(None, pyoxigraph.NamedNode(pred[1:-1]), node, None):
+        lines += map(line_of, db.quads_for_pattern(node, None, None, None))
+        for q in db.quads_for_pattern(None, None, node, None):
+            if f"<{q.predicate.value}>" in (_R_SUBJECT, _R_OBJECT):
                 evidence.add(f"<{q.subject.value}>")
-    got = _grep([f"{x} " for x in itertools.chain(renamed, evidence)], parts, "-h")
-    lines = got.stdout.decode("utf-8").splitlines(keepends=True)
-    by_ev: dict[str, list[str]] = defaultdict(list)
-    for line in lines:
+            else:
+                lines.append(line_of(q))
+    by_ev: dict[str, list[str]] = {
+        ev: list(map(line_of, db.quads_for_pattern(pyoxigraph.NamedNode(ev[1:-1]), None, None, None)))
+        for ev in evidence}
+    for line in dict.fromkeys(lines):
         s, p, o = _split(line)
         if s in evidence:
-            by_ev[s].append(line)
             continue
         if s in renamed and p in _DESCRIPTIVE:
             continue  # the node's own lines: compared old against new elsewhere
@@ -634,44 +640,22 @@ def _append(st, gen, manifest, idx, stage, known, new_sources, records_of, probl
         raise Fallback("the new sources hold no record")
     if any(describes(r) != "paper" for r in records):
         raise Fallback("a new source is a model card")
-    sources_by_name = {s.name: s for s in known}
-    parsed: dict[str, list[Record]] = {}
-
-    def source_records(name: str) -> list[Record]:
-        """An old source's records, read from the store's copy as a full build reads them."""
-        from kg.records import categories as cats
-        from kg.records.io import parse_text
-
-        if name not in parsed:
-            src = sources_by_name[name]
-            recs, _, _ = parse_text(src.text, src.name, src.format)
-            parsed[name] = cats.keep(recs, src.categories)[0]
-        return parsed[name]
-
     def read_old(where: dict[int, tuple[str, int]]) -> dict[int, Record]:
-        out = {}
-        for rid, (file, i) in where.items():
-            by_index = {r.index: r for r in source_records(file)}
-            if i not in by_index:
-                raise Fallback(f"{file} no longer reads as it did when the store was built")
-            out[rid] = by_index[i]
-        return out
+        got = idx.records(where)
+        if len(got) != len(where) or any((got[r].file, got[r].index) != fi for r, fi in where.items()):
+            raise Fallback("the store's resolution index does not hold the records it lists")
+        return got
 
     placed = place_papers(idx, records, read_old)
     remade = {(r.file, r.index) for recs in placed.dirty.values() for r in recs}
-    old_docs: list[Doc] = []
-    for file in sorted({f for f, _ in remade}):
-        path = gen / "extracted" / Store.extracted_name(sources_by_name[file], signature)
-        got = saved.unpack(path.read_bytes(), source_records(file))
-        if got is None:
-            raise Fallback(f"the docs the store keeps for {file} cannot be read")
-        old_docs += [d for d in got if (d.record.file, d.record.index) in remade]
+    again = sorted((r for recs in placed.dirty.values() for r in recs), key=lambda r: (r.file, r.index))
 
     # the new records' docs, kept in the stage as a full build keeps them
+    # (and the records of the old papers made again: extracted again, the same code giving the same docs)
     noted = Noted(min_confidence)
     docs: list[Doc] = []
-    ends = [b for _, _, b in parts]
-    with extraction(records, components, ends) as extracted:
+    ends = [b for _, _, b in parts] + [len(records) + len(again)]
+    with extraction(records + again, components, ends) as extracted:
         made = iter(extracted.docs)
         for n, (name, a, b) in enumerate(parts):
             for doc in itertools.islice(made, b - a):
@@ -681,6 +665,7 @@ def _append(st, gen, manifest, idx, stage, known, new_sources, records_of, probl
                 if progress:
                     progress("extract", len(docs), len(records))
             (stage / name).write_bytes(saved.pack(a, extracted.saved.pop(n, []), b - a))
+        old_docs = list(made)
     if noted.about or noted.names.repo_names:
         raise Fallback("the new records name Hub repos")
     if any(m.kind == "paper" and m.name for d in docs for f in d.facts for m in (f.subject, f.object)):
@@ -746,7 +731,7 @@ def _append(st, gen, manifest, idx, stage, known, new_sources, records_of, probl
     kept = sorted((gen / NTRIPLES).glob("part-*.nt"))
     if sorted(p.name for p in kept) != sorted(manifest.get(NTRIPLES, {})):
         raise Fallback("the store's kept N-Triples are not those of its manifest")
-    rename(db, kept, renamed, change, {_n(iris.record(f, i)) for f, i in remade})
+    rename(db, renamed, change, {_n(iris.record(f, i)) for f, i in remade})
 
     # the old papers made again: their lines as the store holds them, removed
     old_head = Head([], _Fresh(), {(k, s): a for k in placed.dirty for s, a in old_papers[k]["agents"].items()},
@@ -867,32 +852,30 @@ def _write_generation(st: Store, gen: Path, manifest: dict, db: pyoxigraph.Store
         database = {p.name: p.stat().st_size for p in (tmp / "oxigraph").iterdir()
                     if p.name == "CURRENT" or p.name.startswith("MANIFEST-") or p.suffix == ".sst"}
 
-        # the kept text: parts linked, those holding a removed line written again without it
+        # the kept text: the parts linked (a generation never changes), the lines added one new part
+        # (but for lines the text holds already, removed by an earlier append: no longer removed),
+        # the lines removed listed in REMOVED_FILE
         (tmp / NTRIPLES).mkdir()
         digests = dict(manifest[NTRIPLES])
-        touched: set[str] = set()
-        if change.removed:
-            got = _grep(sorted(change.removed), kept, "-x", "-l")
-            touched = {Path(line).name for line in got.stdout.decode().splitlines()}
-        gone = 0
         for part in kept:
-            if part.name not in touched:
-                _link_or_copy(part, tmp / NTRIPLES / part.name)
-                continue
-            if _file_sha256(part) != digests[part.name]:
-                raise Fallback(f"the kept N-Triples part {part.name} does not match its checksum")
-            got = _grep(sorted(change.removed), [part], "-x", "-v")
-            (tmp / NTRIPLES / part.name).write_bytes(got.stdout)
-            gone += part.read_bytes().count(b"\n") - got.stdout.count(b"\n")
-            digests[part.name] = hashlib.sha256(got.stdout).hexdigest()
-        if gone != len(change.removed):
-            raise Fallback("the store's kept N-Triples and its database disagree")
-        if change.added:
+            _link_or_copy(part, tmp / NTRIPLES / part.name)
+        gone: set[str] = set()
+        if manifest.get(REMOVED):
+            gone = set((gen / NTRIPLES / REMOVED_FILE).read_text("utf-8").splitlines(keepends=True))
+        back = change.added & gone
+        gone = (gone - back) | change.removed
+        fresh = change.added - back
+        if fresh:
             number = max((int(p.name[5:9]) for p in kept), default=0) + 1
             name = f"part-{number:04d}.nt"
-            data = "".join(sorted(change.added)).encode("utf-8")
+            data = "".join(sorted(fresh)).encode("utf-8")
             (tmp / NTRIPLES / name).write_bytes(data)
             digests[name] = hashlib.sha256(data).hexdigest()
+        removed_digest = {}
+        if gone:
+            data = "".join(sorted(gone)).encode("utf-8")
+            (tmp / NTRIPLES / REMOVED_FILE).write_bytes(data)
+            removed_digest = {REMOVED: {REMOVED_FILE: hashlib.sha256(data).hexdigest()}}
 
         # sources, saved docs, the index
         (tmp / "sources").mkdir()
@@ -914,7 +897,7 @@ def _write_generation(st: Store, gen: Path, manifest: dict, db: pyoxigraph.Store
         _write_index(tmp / INDEX, gen / INDEX, placed, people, old_papers, names, min_confidence)
 
         new_manifest = {"sources": entries, "summary": summary, NTRIPLES: digests, DATABASE_FILES: database,
-                        INDEX: _file_sha256(tmp / INDEX),
+                        INDEX: _file_sha256(tmp / INDEX), **removed_digest,
                         "append": {"from": gen.name, "records": len(placed.keep["records"]) - len(placed.dirty_rids),
                                    "papers_made_again": len(placed.dirty), "added": len(added_quads),
                                    "removed": len(removed_quads)}}

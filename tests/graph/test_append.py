@@ -61,9 +61,21 @@ def build(store: Path, *files: Path, rebuild: bool = False) -> subprocess.Comple
 
 
 def kept_text(store: Path) -> list[str]:
-    parts = Store(store).ntriples_files()
-    assert parts is not None, "the kept N-Triples do not match their checksums"
-    return sorted(line for p in parts for line in p.read_text("utf-8").splitlines())
+    """The kept N-Triples (an append's: its parts less the lines it lists as removed), sorted."""
+    kept = Store(store).ntriples_kept()
+    assert kept is not None, "the kept N-Triples do not match their checksums"
+    parts, removed = kept
+    gone = set(removed.read_text("utf-8").splitlines()) if removed else set()
+    lines = [line for p in parts for line in p.read_text("utf-8").splitlines() if line not in gone]
+    assert len(lines) == len(set(lines)), "a line kept twice"
+    return sorted(lines)
+
+
+def exported(store: Path, tmp_path: Path) -> list[str]:
+    out = tmp_path / f"{store.name}.nt"
+    got = run_kg("export", "--format", "nt", "-o", str(out), "--store", str(store))
+    assert got.returncode == 0, got.stderr
+    return sorted(out.read_text("utf-8").splitlines())
 
 
 def summary(store: Path) -> dict:
@@ -89,9 +101,19 @@ def appended(tmp_path: Path, base: dict[str, str], new: dict[str, str], *, delta
         assert "append" not in manifest
     build(again, *(folder / n for n in {**base, **new}), rebuild=True)
     assert ntriples(store) == ntriples(again)
-    assert kept_text(store) == kept_text(again)
+    assert kept_text(store) == kept_text(again) == exported(store, tmp_path) == exported(again, tmp_path)
     assert summary(store) == summary(again)
     return store
+
+
+def test_the_store_s_triples_are_written_as_kg_writes_its_lines(built):
+    """An append reads the lines it removes or renames from the database (kg.append.line_of), not
+    from the kept text: they must be the very lines the text holds."""
+    from kg.append import line_of
+
+    st = Store(built)
+    assert sorted(map(line_of, st.oxigraph())) == sorted(
+        line for p in st.ntriples_files() for line in p.read_text("utf-8").splitlines(keepends=True))
 
 
 def labels(store: Path, label: str) -> list[str]:

@@ -63,6 +63,9 @@ NTRIPLES = "ntriples"
 DATABASE_FILES = "database_files"
 """Manifest key: the database's own files (CURRENT, MANIFEST-*, *.sst) and their sizes when written."""
 EXTRACTED = "extracted"
+REMOVED = "ntriples_removed"
+"""Manifest key: the sha256 of REMOVED_FILE, the lines of the kept parts an append removed."""
+REMOVED_FILE = "removed.nt"
 INDEX = "index.sqlite"
 """A generation's resolution index (kg.resolve.index), and the manifest key of its sha256."""
 PREFIXES = {
@@ -171,8 +174,33 @@ class Store:
         """The N-Triples files the current graph was loaded from, in order: together exactly its
         triples, checked against the sha256 of each in the manifest. None (read the database
         instead) for a generation written before kg kept them or their checksums, or when one
-        does not match: then :attr:`warnings` says so."""
+        does not match: then :attr:`warnings` says so; None too for a generation an append made
+        whose text holds lines since removed (:meth:`ntriples_kept` gives both)."""
+        kept = self.ntriples_kept()
+        return None if kept is None or kept[1] is not None else kept[0]
+
+    def ntriples_kept(self) -> tuple[list[Path], Path | None] | None:
+        """(the kept N-Triples parts, the file of lines they hold that are no longer in the graph, or
+        None): an append (kg.append) adds a part and lists what it removed rather than writing every
+        part again; the graph is the parts' lines less the removed ones. Checked as
+        :meth:`ntriples_files` says; None when they cannot be used."""
         gen = self.require()
+        removed = None
+        try:
+            listed = self.manifest().get(REMOVED)
+        except (OSError, ValueError):
+            listed = None
+        if listed:
+            removed = gen / NTRIPLES / REMOVED_FILE
+            problem = _check_parts([removed], listed)
+            if problem:
+                self.warnings.append(f"the kept N-Triples of {self.path} are damaged ({problem}): read the "
+                                     f"database instead; `kg build --rebuild --store {self.path}` writes them again")
+                return None
+        parts = self._ntriples_parts(gen)
+        return None if parts is None else (parts, removed)
+
+    def _ntriples_parts(self, gen: Path) -> list[Path] | None:
         folder = gen / NTRIPLES
         if not folder.is_dir():
             return None

@@ -17,9 +17,11 @@ server and no new dependency. Nothing in it is pickled: a store folder from else
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import sqlite3
+import zlib
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable
@@ -43,7 +45,7 @@ NAME = "index.sqlite"
 _SCHEMA = """
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 CREATE TABLE rec (rid INTEGER PRIMARY KEY, file TEXT, idx INTEGER, arxiv TEXT, doi TEXT, title TEXT,
-                  hard TEXT, size INTEGER, abstract TEXT, paper TEXT);
+                  hard TEXT, size INTEGER, abstract TEXT, paper TEXT, data BLOB);
 CREATE TABLE first (digest BLOB, arxiv TEXT, rid INTEGER);
 CREATE TABLE sketch (part INTEGER PRIMARY KEY, owner BLOB, value BLOB);
 CREATE TABLE paper (key TEXT PRIMARY KEY, base TEXT, data TEXT);
@@ -79,6 +81,22 @@ def any_title(r: Record) -> str | None:
     return key if len(key) >= MIN_TITLE_KEY else None
 
 
+_RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(Record))
+
+
+def record_bytes(r: Record) -> bytes:
+    """A record as the index keeps it (JSON, compressed): an append that clusters an old paper
+    again reads its records from here, not by parsing their whole source files again."""
+    return zlib.compress(json.dumps([getattr(r, f) for f in _RECORD_FIELDS], ensure_ascii=False).encode(), 1)
+
+
+def record_from(data: bytes) -> Record:
+    values = dict(zip(_RECORD_FIELDS, json.loads(zlib.decompress(data))))
+    for name in ("lines", "authors", "categories"):
+        values[name] = tuple(values[name])
+    return Record(**values)
+
+
 def base_key(paper: Paper) -> str:
     """A paper's key before cluster_papers numbers a repeated one ("~2")."""
     return _key(paper)
@@ -88,7 +106,7 @@ def base_key(paper: Paper) -> str:
 class PaperRows:
     """New rows for the papers' part of the index (a full build's, or an append's)."""
 
-    records: list[tuple] = field(default_factory=list)  # (rid, file, idx, arxiv, doi, title, hard, size, abstract, paper)
+    records: list[tuple] = field(default_factory=list)  # (rid, file, idx, arxiv, doi, title, hard, size, abstract, paper, data)
     first: list[tuple] = field(default_factory=list)  # (digest, arxiv, rid)
     owner: array = field(default_factory=lambda: array("q"))
     value: array = field(default_factory=lambda: array("q"))
@@ -106,7 +124,7 @@ def paper_rows(papers: list[Paper], people: People | None, keep: dict, first_rid
         size = sizes.get(i)
         rows.records.append((first_rid + i, r.file, r.index, r.arxiv_id, (r.doi or "").lower() or None,
                              any_title(r), _hard_title(r), size, r.abstract if size is not None else None,
-                             paper_of.get((r.file, r.index))))
+                             paper_of.get((r.file, r.index)), record_bytes(r)))
     rows.first = [(digest, arxiv, first_rid + i) for (digest, arxiv), i in keep.get("first", {}).items()]
     rows.owner = array("q", (first_rid + i for i in keep.get("owner", ())))
     rows.value = array("q", keep.get("value", ()))
@@ -158,7 +176,7 @@ def write(path: Path, rows: PaperRows, people: People, names: Names, *, min_conf
         meta = {"version": VERSION, "code": code_signature(), "min_confidence": repr(float(min_confidence)),
                 "cards": int(cards), "counts": json.dumps(counts or {})}
         db.executemany("INSERT INTO meta VALUES (?, ?)", [(k, str(v)) for k, v in meta.items()])
-        db.executemany("INSERT INTO rec VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.records)
+        db.executemany("INSERT INTO rec VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.records)
         db.executemany("INSERT INTO first VALUES (?, ?, ?)", rows.first)
         part = db.execute("SELECT COALESCE(MAX(part), 0) + 1 FROM sketch").fetchone()[0]
         db.execute("INSERT INTO sketch VALUES (?, ?, ?)", (part, rows.owner.tobytes(), rows.value.tobytes()))
@@ -232,6 +250,11 @@ class Index:
         if not owners:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
         return np.concatenate(owners), np.concatenate(values)
+
+    def records(self, rids: Iterable[int]) -> dict[int, Record]:
+        """The records of these rids, as they were read."""
+        return {rid: record_from(data) for rid in rids
+                for (data,) in self.db.execute("SELECT data FROM rec WHERE rid = ?", (rid,))}
 
     def abstract(self, rid: int) -> tuple[str, int]:
         """(abstract, shingle count) of a record in the sketches."""

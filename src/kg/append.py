@@ -64,7 +64,6 @@ from kg.records.record import Problem, Record
 from kg.records.registry import describes
 from kg.resolve import index as rindex
 from kg.resolve import papers as rpapers
-from kg.resolve.entities import Entities
 from kg.resolve.people import People, resolve_people
 from kg.vocab import MLKG
 
@@ -614,13 +613,28 @@ def append(st: Store, stage: Path, known: list, new_sources: list, records_of: d
     for src in known:
         if st.extracted(Store.extracted_name(src, signature)) is None:
             raise Fallback("the store's sources were extracted by other code or components")
-    idx = rindex.Index(gen / INDEX)
+    from kg.graph.damage import no_space
+    from kg.graph.store import StoreDamaged
+
+    try:
+        idx = rindex.Index(gen / INDEX)
+    except sqlite3.Error as exc:
+        raise Fallback(f"the store's resolution index cannot be read ({exc})") from None
     try:
         why = idx.usable(min_confidence)
         if why:
             raise Fallback(why)
         return _append(st, gen, manifest, idx, stage, known, new_sources, records_of, problems_of, filtered,
                        components, signature, min_confidence, progress, extraction)
+    except StoreDamaged:  # the full path rebuilds the database from the kept sources: it repairs
+        raise Fallback("the store's database is damaged") from None
+    except sqlite3.Error as exc:
+        raise Fallback(f"the store's resolution index cannot be read ({exc})") from None
+    except (OSError, RuntimeError) as exc:
+        full = no_space(st.path, exc)
+        if full is None:
+            raise
+        raise full from None
     finally:
         idx.close()
 
@@ -707,27 +721,50 @@ def _append(st, gen, manifest, idx, stage, known, new_sources, records_of, probl
     change.remove(old_agent_lines - new_agent_lines)
     change.add(new_agent_lines - old_agent_lines)
 
-    def entity_lines(ents: Entities) -> tuple[dict[int, str], set[str], set[str]]:
-        node, own, family = {}, set(), set()
-        for e in ents.all():
-            iri = node[id(e)] = _n(entity_iri(e))
-            o, f = _entity_parts(iri, e)
+    # models and techniques: only those whose names the new docs mention (or join by an alias) can
+    # change; the others keep their keys, counts, lines and IRIs
+    touched = set(noted.names.names) | set(noted.names.kinds) | {k for pair in noted.names.aliases for k in pair}
+    new_touched = {id(e): e for k in touched if (e := entities.by_key.get(k)) is not None}
+    keys = [k for k, e in entities.by_key.items() if id(e) in new_touched]
+    old_touched = {id(e): e for k in keys if (e := old_entities.by_key.get(k)) is not None}
+    iri_of: dict[int, str] = {}
+
+    def node_of(e) -> str:
+        iri = iri_of.get(id(e))
+        if iri is None:
+            iri = iri_of[id(e)] = _n(entity_iri(e))
+        return iri
+
+    def entity_lines(ents) -> tuple[set[str], set[str]]:
+        own, family = set(), set()
+        for e in ents:
+            o, f = _entity_parts(node_of(e), e)
             own.update(o)
             family.update(f)
-        return node, own, family
+        return own, family
 
-    old_node, old_own, old_family = entity_lines(old_entities)
-    new_node, new_own, new_family = entity_lines(entities)
-    for key, ent in old_entities.by_key.items():
-        was, now = old_node[id(ent)], new_node[id(entities.by_key[key])]
-        if was != now:
-            if renamed.get(was, now) != now:
-                raise Fallback("a model or technique of the store becomes two")
-            renamed[was] = now
-    change.remove((old_own - new_own) | (old_family - new_family))
+    old_own, old_family = entity_lines(old_touched.values())
+    new_own, new_family = entity_lines(new_touched.values())
+    for key in keys:
+        if key in old_entities.by_key:
+            was, now = node_of(old_entities.by_key[key]), node_of(entities.by_key[key])
+            if was != now:
+                if renamed.get(was, now) != now:
+                    raise Fallback("a model or technique of the store becomes two")
+                renamed[was] = now
+    db = st.oxigraph()
+    family_gone = old_family - new_family
+    if family_gone:  # a family node stays while an entity not touched here is in it
+        in_family = pyoxigraph.NamedNode(_M["inFamily"][1:-1])
+        olds = {node_of(e) for e in old_touched.values()}
+        for fam in {_split(line)[0] for line in family_gone}:
+            members = {f"<{q.subject.value}>" for q in db.quads_for_pattern(
+                None, in_family, pyoxigraph.NamedNode(fam[1:-1]), None)}
+            if members - olds:
+                family_gone = {line for line in family_gone if not line.startswith(fam + " ")}
+    change.remove((old_own - new_own) | family_gone)
     change.add((new_own - old_own) | (new_family - old_family))
 
-    db = st.oxigraph()
     kept = sorted((gen / NTRIPLES).glob("part-*.nt"))
     if sorted(p.name for p in kept) != sorted(manifest.get(NTRIPLES, {})):
         raise Fallback("the store's kept N-Triples are not those of its manifest")
@@ -751,7 +788,7 @@ def _append(st, gen, manifest, idx, stage, known, new_sources, records_of, probl
         if m.kind in ("paper", "agent"):
             return old_head.node(m, record)
         ent = old_entities.get(m)
-        return old_node[id(ent)] if ent else None
+        return node_of(ent) if ent else None
 
     old_facts = _FactLines(_Fresh(), min_confidence)
     lines += [line for block in old_facts.blocks(old_docs, old_node_of, old_head.node)
@@ -772,7 +809,7 @@ def _append(st, gen, manifest, idx, stage, known, new_sources, records_of, probl
     for kind, name, value in noted.sizes:
         ent = entities.get(Mention(kind, name))
         if ent is not None:
-            lines.append(f"{new_node[id(ent)]} {_M['parameterCount']} {decimal(value)} .\n")
+            lines.append(f"{node_of(ent)} {_M['parameterCount']} {decimal(value)} .\n")
     entity_of: dict[Mention, str | None] = {}
 
     def node(m: Mention, record: Record) -> str | None:
@@ -780,7 +817,7 @@ def _append(st, gen, manifest, idx, stage, known, new_sources, records_of, probl
             return head.node(m, record)
         if m not in entity_of:
             ent = entities.get(m)
-            entity_of[m] = new_node[id(ent)] if ent else None
+            entity_of[m] = node_of(ent) if ent else None
         return entity_of[m]
 
     facts = _FactLines(_Fresh(), min_confidence)
@@ -846,7 +883,9 @@ def _write_generation(st: Store, gen: Path, manifest: dict, db: pyoxigraph.Store
         out = pyoxigraph.Store(str(tmp / "oxigraph"))
         for q in removed_quads:
             out.remove(q)
-        out.extend(added_quads)
+        if change.added:  # written as new files of the database, as a full build loads
+            out.bulk_load("".join(sorted(change.added)).encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES,
+                          lenient=True)
         out.flush()
         del out
         database = {p.name: p.stat().st_size for p in (tmp / "oxigraph").iterdir()

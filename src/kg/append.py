@@ -277,8 +277,7 @@ def place_papers(idx: rindex.Index, records: list[Record],
         if n != sum(o in dirty_rids for o in old.bucket(v).tolist()) + len(new_members.get(v, ())):
             raise Fallback("a new abstract repeats one of the store's word for word")
     for p in papers:
-        base = p.key.rsplit("~", 1)[0] if re.search(r"~\d+$", p.key) else p.key
-        if base in bases_kept:
+        if rindex.base_key(p) in bases_kept:
             raise Fallback(f"a paper made by the new records has the key of another in the store ({p.key})")
     for k in keys_gone:
         if old.bases[k] in bases_kept:

@@ -194,6 +194,20 @@ def test_what_cannot_be_a_change_is_rebuilt_and_said(tmp_path):
     assert ntriples(store) == ntriples(again)
 
 
+def test_model_cards_are_rebuilt_and_said(tmp_path):
+    """A Hub model list joins models to papers across the whole graph: not an append."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "base.txt").write_text(BASE, "utf-8")
+    store, again = tmp_path / "store", tmp_path / "rebuilt"
+    build(store, folder / "base.txt")
+    hub = ROOT / "tests" / "data" / "hub" / "models.jsonl"
+    got = build(store, hub)
+    assert "append: a new source is a model card; rebuilding" in got.stderr
+    build(again, folder / "base.txt", hub, rebuild=True)
+    assert ntriples(store) == ntriples(again)
+
+
 def _synth():
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:

@@ -4,33 +4,36 @@ When a build is given sources the store does not hold, and leaves every source i
 was, the new records are read and extracted alone and resolved against the store's resolution
 index (kg.resolve.index) instead of reading, extracting, resolving and loading everything again:
 
-1. *Papers*: a new record that would join a paper of the store (the same arXiv id, DOI or title
-   key, a word-for-word or near-identical abstract, a new paper taking an old paper's key) or
-   that makes a phrase of old abstracts common enough to be ignored, is not placed here: the
-   build falls back to the full path. Otherwise the old papers stay as they are and the new
-   records are clustered among themselves exactly as the full build clusters them (the sketch
-   buckets counted with the old abstracts in them).
+1. *Papers*: an old paper a new record could join (the same arXiv id, DOI or title key, a
+   word-for-word or near-identical abstract), or whose joins could change (a phrase its abstracts
+   share pushed past the clustering's bucket limit), is *dirty*, and so is whatever a dirty record
+   could join in turn. Dirty papers are clustered again with the new records exactly as the full
+   build clusters them (their records from the index, the sketch buckets counted with the clean
+   abstracts in them); the clean papers stay as they are.
 2. *People* are resolved again from the index's author lists plus the new papers' (the same
    function as a full build), and *models and techniques* from the index's names plus the new
-   docs' (kg.resolve.entities.Names). What changed is computed by comparing the old and new
-   results: a person's or entity's lines (label, alternative labels, type, family), and the
-   IRIs that change (two spellings merged, a new preferred label). A person the new records
-   split in two is not an append (fallback).
-3. *The change*: the old descriptive lines that are no longer true are removed and the new ones
-   added; every line naming a renamed IRI (facts, their evidence nodes, parameter counts) is
-   rewritten under the new IRI (an evidence node's IRI is a hash of its fact, so it is renamed
-   too; a fact whose two ends became one node is dropped, as a full build drops it); the new
-   papers', records' and facts' lines are added, those already in the graph left out.
+   docs' (kg.resolve.entities.Names), only those the new docs name being compared. What changed
+   is found by comparing old and new: a person's or entity's lines (label, alternative labels,
+   type, family), and the IRIs that change (two spellings merged, a new preferred label). A person
+   of the store the new records split in two is not an append (fallback).
+3. *The change*: the old lines no longer true are removed and the new ones added; every line
+   naming a renamed IRI (facts, their evidence nodes, whose IRIs are hashes of their facts,
+   parameter counts) is rewritten under the new IRI (a fact whose two ends became one node is
+   dropped, as a full build drops it); a dirty paper's lines and its records' facts (their docs
+   extracted again) are removed and written again; a fact's line stays while some evidence node
+   states it; the new papers', records' and facts' lines are added, those already held left out.
 4. *The generation*: a RocksDB checkpoint of the current database (hard links,
-   ``pyoxigraph.Store.backup``) with the change applied; the kept N-Triples parts linked, those
-   holding a removed line rewritten without it (by ``grep -F -x``), the added lines one new part;
-   the sources and saved docs linked, the new ones written; the index updated. All of it in an
-   unfinished folder until one rename, as for any build: a killed append leaves the previous
-   generation current and its leftovers are swept by the next build.
+   ``pyoxigraph.Store.backup``) with the change applied; the kept N-Triples parts linked, the
+   added lines one new part, the removed ones listed in ``removed.nt`` (the graph is the parts
+   less those: kg.graph.store.Store.ntriples_kept); the sources and saved docs linked, the new ones
+   written; the index updated. All of it in an unfinished folder until one rename, as for any
+   build: a killed append leaves the previous generation current and its leftovers are swept by
+   the next build.
 
 Whatever cannot be done here raises :class:`Fallback` with a one-line reason; the build then says
 ``append: <reason>; rebuilding`` and takes the full path. The tests hold the result equal to a
-``--rebuild`` of all sources (sorted N-Triples), including merges of people and of model names.
+``--rebuild`` of all sources (sorted N-Triples, kept text, export, summary), including merges of
+people and of model names and new records of papers the store holds.
 """
 
 from __future__ import annotations
@@ -653,6 +656,7 @@ def _append(st, gen, manifest, idx, stage, known, new_sources, records_of, probl
         raise Fallback("the new sources hold no record")
     if any(describes(r) != "paper" for r in records):
         raise Fallback("a new source is a model card")
+
     def read_old(where: dict[int, tuple[str, int]]) -> dict[int, Record]:
         got = idx.records(where)
         if len(got) != len(where) or any((got[r].file, got[r].index) != fi for r, fi in where.items()):

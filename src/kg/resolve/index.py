@@ -141,7 +141,7 @@ def paper_rows(papers: list[Paper], people: People | None, keep: dict, first_rid
 
 
 def write(path: Path, rows: PaperRows, people: People, names: Names, *, min_confidence: float,
-          cards: bool, counts: dict | None = None, base: Path | None = None,
+          cards: bool, base: Path | None = None,
           drop: tuple[set[int], set[str]] = (set(), set())) -> None:
     """Write the index at ``path``: from nothing, or (``base``) a copy of an older index with
     ``rows`` added, the records and papers in ``drop`` (rids, paper keys) removed and the people
@@ -174,7 +174,7 @@ def write(path: Path, rows: PaperRows, people: People, names: Names, *, min_conf
         db.executescript(_SCHEMA)
     with db:
         meta = {"version": VERSION, "code": code_signature(), "min_confidence": repr(float(min_confidence)),
-                "cards": int(cards), "counts": json.dumps(counts or {})}
+                "cards": int(cards)}
         db.executemany("INSERT INTO meta VALUES (?, ?)", [(k, str(v)) for k, v in meta.items()])
         db.executemany("INSERT INTO rec VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.records)
         db.executemany("INSERT INTO first VALUES (?, ?, ?)", rows.first)
@@ -214,29 +214,7 @@ class Index:
             return "the store holds model cards"
         return None
 
-    @property
-    def counts(self) -> dict:
-        return json.loads(self.meta.get("counts", "{}"))
-
     # -- papers -----------------------------------------------------------------------
-    def record_keys(self) -> tuple[set[str], set[str], set[str], set[str], int]:
-        """(arXiv ids, DOIs, title keys, base paper keys, the next free rid) of the records held."""
-        arxiv, doi, title = set(), set(), set()
-        top = -1
-        for rid, a, d, t in self.db.execute("SELECT rid, arxiv, doi, title FROM rec"):
-            top = max(top, rid)
-            if a:
-                arxiv.add(a)
-            if d:
-                doi.add(d)
-            if t:
-                title.add(t)
-        bases = {b for (b,) in self.db.execute("SELECT base FROM paper")}
-        return arxiv, doi, title, bases, top + 1
-
-    def firsts(self) -> set[tuple[bytes, str | None]]:
-        return {(bytes(d), a) for d, a in self.db.execute("SELECT digest, arxiv FROM first")}
-
     def sketches(self) -> tuple[np.ndarray, np.ndarray]:
         """(owner rid, sketch value) of every abstract in the sketches, as flat arrays."""
         return self.arrays(self.db)

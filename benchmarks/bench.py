@@ -338,6 +338,9 @@ def bench_size(n: int, args, work: Path) -> dict:
     app = launch(kg_cmd("build", str(batch), "--store", str(append_store), "-q"))
     res.update(append_s=app["wall"], append_cpu_s=app["cpu"], append_peak_mb=app["maxrss_kb"] / 1024,
                append_pct=100 * app["wall"] / wall)
+    made = json.loads((append_store / "CURRENT" / "manifest.json").read_text()).get("append")
+    res["append_made"] = made or "rebuilt (the full path)"  # kg.append: as a change of the store, or not
+    print(f"  append: {'as a change' if made else 'REBUILT'} {made or ''}", flush=True)
     shutil.rmtree(append_store)
     shutil.rmtree(batch.parent)
     print(f"  {APPEND} records appended: {app['wall']:.1f} s (CPU {app['cpu']:.1f} s), "

@@ -170,11 +170,12 @@ class _Background(threading.Thread):
         return self.value
 
 
-def _resolve(records: list[Record], fresh: Dedupe | None = None, sketches=None):
+def _resolve(records: list[Record], fresh: Dedupe | None = None, keep: dict | None = None, sketches=None):
     """Papers, people, and the graph's lines for them: all they need is the records (a model
     card's record is about a model, not a paper: kg.graph.build writes it with the models).
+    ``keep``: given the papers' sketches, for the store's resolution index (kg.resolve.index);
     ``sketches``: blocking keys of the abstracts computed already (kg.resolve.papers.Sketches)."""
-    papers = cluster_papers([r for r in records if describes(r) == "paper"], sketches)
+    papers = cluster_papers([r for r in records if describes(r) == "paper"], keep, sketches)
     people = resolve_people(papers)
     return papers, people, head_lines(papers, people, fresh)
 
@@ -249,6 +250,20 @@ def _extracted_by(engine, todo: list[tuple[str, int, int]], records: list[Record
     return problems
 
 
+def _write_index(folder: Path, records: list[Record], papers, people, noted: Noted, keep: dict,
+                 min_confidence: float) -> Path:
+    """The store's resolution index (kg.resolve.index) of this build, in ``folder``: what lets the
+    next build that only adds sources resolve their records against these (kg.append)."""
+    from kg.resolve import index
+
+    path = folder / index.NAME
+    cards = bool(noted.about or noted.names.repo_names) or any(describes(r) != "paper" for r in records)
+    index.write(path, index.paper_rows(papers, people, keep), people, noted.names,
+                min_confidence=min_confidence, cards=cards)
+    keep.clear()
+    return path
+
+
 @dataclass
 class BuildReport:
     store: Path
@@ -257,6 +272,8 @@ class BuildReport:
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """What the build chose and why, one line each ("append: ...; rebuilding")."""
 
     @property
     def skipped(self) -> list[Problem]:
@@ -335,6 +352,11 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuil
                            counts=st.manifest().get("summary", {}), sources=[s.name for s in known])
     st.writable()  # a read-only store may say "nothing to do", but not take anything new
 
+    notes: list[str] = []
+    if known and engine is None and not {s.name for s in incoming} & {s.name for s in known}:
+        report = _append(st, stage, known, incoming, fresh, components, min_confidence, progress, notes)
+        if report is not None:
+            return report
     by_name = {s.name: s for s in known}
     by_name.update({s.name: s for s in incoming})  # a changed file replaces its old version
     sources = sorted(by_name.values(), key=lambda s: s.name)
@@ -370,11 +392,40 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuil
             records.extend(recs)
             problems.extend(probs)
         problems.extend(orphans)
-        return _build_records(st, stage, paths, sources, texts, records, problems, parts, rebuild=rebuild,
-                              min_confidence=min_confidence, components=components, progress=progress,
-                              categories=categories, filtered=filtered, engine=engine)
+        report = _build_records(st, stage, paths, sources, texts, records, problems, parts, rebuild=rebuild,
+                                min_confidence=min_confidence, components=components, progress=progress,
+                                categories=categories, filtered=filtered, engine=engine)
+        report.notes[:0] = notes
+        return report
     finally:
         shutil.rmtree(texts, ignore_errors=True)
+
+
+def _append(st: Store, stage: Path, known, incoming, fresh, components, min_confidence: float,
+            progress: Progress | None, notes: list[str]) -> BuildReport | None:
+    """Only new sources: add them as a change of the current generation (kg.append). None, with
+    the reason in ``notes``, when that cannot be done exactly: the full path follows."""
+    from kg.append import Fallback, append
+
+    records_of: dict[str, list[Record]] = defaultdict(list)
+    for r in fresh.records:
+        records_of[r.file].append(r)
+    problems_of: dict[str, list[Problem]] = defaultdict(list)
+    for p in fresh.problems:
+        problems_of[p.file].append(p)
+    filtered = sum(fresh.filtered.get(s.name, 0) for s in incoming)
+    try:
+        done = append(st, stage, known, incoming, records_of, problems_of, filtered, tuple(components),
+                      min_confidence, progress, extraction)
+    except Fallback as why:
+        notes.append(f"append: {why}; rebuilding")
+        stage.mkdir(exist_ok=True)
+        for leftover in stage.iterdir():  # the new docs it extracted are extracted again with the rest
+            leftover.unlink()
+        return None
+    orphans = [p for p in fresh.problems if p.file not in {s.name for s in incoming}]
+    return BuildReport(st.path, changed=True, records=done.records, problems=done.problems + orphans,
+                       counts=done.summary, sources=done.sources)
 
 
 def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources, texts: Path,
@@ -396,8 +447,9 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
     resolving = None
     try:
         distinct = Distinct(runs, PREDICATE.values())  # each line once, by sorted runs on disk
+        keep: dict = {}  # the papers' sketches, for the resolution index
         if engine is not None and todo:  # extracted elsewhere (resolved here meanwhile): then taken as if kept
-            resolving = _Background(lambda: _resolve(records, distinct, getattr(engine, "sketches", None)))
+            resolving = _Background(lambda: _resolve(records, distinct, keep, getattr(engine, "sketches", None)))
             reused.update(_extracted_by(engine, todo, records, tuple(components), stage, noted))
             todo = []
         job = [r for _, a, b in todo for r in records[a:b]]
@@ -407,7 +459,7 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
         with extraction(job, tuple(components), ends) as extracted:
             # papers and people need only the records: resolved (and written out) while the workers extract
             if extracted.in_workers:
-                resolving = _Background(lambda: _resolve(records, distinct))
+                resolving = _Background(lambda: _resolve(records, distinct, keep))
             made = iter(extracted.docs)
             for name, a, b in parts:
                 if name in reused:
@@ -424,8 +476,9 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
                     (stage / name).write_bytes(saved.pack(start, extracted.saved.pop(n, []), b - a))
                 if progress:
                     progress("extract", done, len(records))
-        papers, people, head = resolving.result() if resolving else _resolve(records, distinct)
+        papers, people, head = resolving.result() if resolving else _resolve(records, distinct, keep)
         resolving = None
+        index = _write_index(runs, records, papers, people, noted, keep, min_confidence)
 
         def docs() -> Iterator[Doc]:  # read again from the parts' files, a part at a time
             for name, a, b in parts:
@@ -445,7 +498,7 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
                     yield block
             summary.update(result.counts)  # the facts and triples written, known once all lines are out
 
-        st.write(lines(), sources, summary, checked=True, extracted=stage, sources_dir=texts,
+        st.write(lines(), sources, summary, checked=True, extracted=stage, sources_dir=texts, index=index,
                  shards=facts.shards if facts is not None else ())
     finally:
         if resolving is not None:  # failed while papers were resolved in the background: it writes into runs

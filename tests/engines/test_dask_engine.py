@@ -119,7 +119,7 @@ def test_blocking_keys_made_elsewhere_group_the_records_as_keys_made_here(tmp_pa
     parquet.read_keys(tmp_path / "a.keys.parquet", given)
     assert len(given) == 400 and given[(records[0].file, records[0].index)] == papers.sketch(records[0].abstract)
     as_here = [[(r.file, r.index) for r in g] for g in papers.group_records(records)]
-    as_given = [[(r.file, r.index) for r in g] for g in papers.group_records(records, given)]
+    as_given = [[(r.file, r.index) for r in g] for g in papers.group_records(records, sketches=given)]
     assert as_given == as_here and len(as_here) < len(records)  # some records were joined
 
 

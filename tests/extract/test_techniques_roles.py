@@ -336,3 +336,75 @@ def test_many_marked_descriptions_in_one_sentence_finish_quickly(extract_abstrac
     doc = extract_abstract(text + ".")
     assert time.perf_counter() - start < 5.0
     assert ("dataset", "Kelp7 retrieval dataset") in introduced(doc)
+
+
+# --- 7. names held-out papers taught: appositives after a preposition, known names, studied lists ----------
+
+@pytest.mark.parametrize("abstract, name", [
+    ("On KelpEval, a new evaluation set we release to measure functional correctness, our model solves 28% "
+     "of the problems.", "KelpEval"),
+    ("In VortaBench, a new benchmark we build from court records, the best model scores 41%.", "VortaBench"),
+    ("We introduce a reference-free preference optimization algorithm, KelpPO, that needs no second stage.",
+     "KelpPO"),
+])
+def test_a_name_with_a_new_appositive_is_introduced_wherever_the_sentence_opens(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))
+
+
+def test_a_known_benchmark_name_is_the_paper_s_only_where_the_appositive_says_new(extract_abstract):
+    made = extract_abstract("On HumanEval, a new evaluation set we release, our model solves 28% of the problems.")
+    assert "HumanEval" in introduced_names(made)
+    measured = extract_abstract("On HumanEval, a popular evaluation set, our model solves 28% of the problems.")
+    assert "HumanEval" not in introduced_names(measured)
+
+
+@pytest.mark.parametrize("abstract", [
+    "We study the contributions of language-specific pretraining in terms of 1) capturing linguistic nuances "
+    "and 2) enriching the model's knowledge about a domain.",
+    "By evaluating on translated datasets, we study the effect of pretraining in terms of (1) lexical overlap "
+    "and (2) domain knowledge.",
+])
+def test_what_a_studied_list_names_is_not_introduced(extract_abstract, abstract):
+    assert introduced_names(extract_abstract(abstract)) == set()
+
+
+@pytest.mark.parametrize("title, abstract, not_technique, model", [
+    ("k1: Simple test-time scaling", "After finetuning Orvik-32B on our data, our model k1-32B is strong.",
+     "k1", "k1-32B"),
+    ("BK-Vort: A Lightweight, Fast, and Cheap Version of Orvik", "Our BK-Vort runs on phones.", "BK-Vort", "BK-Vort"),
+])
+def test_a_title_name_that_names_the_paper_s_models_is_no_technique(extract_abstract, title, abstract,
+                                                                      not_technique, model):
+    doc = extract_abstract(abstract, title)
+    assert not_technique not in introduced_names(doc)
+    assert model in models_introduced(doc)
+
+
+def test_a_subtitle_ending_in_a_prepositional_model_is_still_a_method(extract_abstract):
+    doc = extract_abstract("We introduce KelpPO, an algorithm that needs no reference model.",
+                           "KelpPO: Monolithic Preference Optimization without Reference Model")
+    assert "KelpPO" in introduced_names(doc)
+    assert "KelpPO" not in models_introduced(doc)
+
+
+@pytest.mark.parametrize("abstract, absent", [
+    ("We construct a 363 billion token dataset based on our news archive.", "363 billion token dataset"),
+    ("We introduce a computationally efficient method, leveraging task vectors, to merge chat skills.",
+     "computationally efficient method"),
+    ("We find that (1) code repositories and books are good sources of long data; (2) short data still matters.",
+     "code repositories"),
+])
+def test_quantities_praise_and_findings_are_no_contributions(extract_abstract, abstract, absent):
+    assert absent not in introduced_names(extract_abstract(abstract))
+
+
+def test_a_coined_name_after_its_kind_word_is_the_name(extract_abstract):
+    doc = extract_abstract("In this work, we propose a novel training strategy Kelp-tuning for vision-language models.")
+    assert "Kelp-tuning" in introduced_names(doc)
+    assert "strategy Kelp-tuning" not in introduced_names(doc)
+
+
+def test_a_model_family_s_acronym_is_no_technique(extract_abstract):
+    doc = extract_abstract("In this paper, we introduce KelpMed, an open multimodal generative pre-trained transformer "
+                           "(GPT) for biomedicine.")
+    assert "GPT" not in introduced_names(doc)

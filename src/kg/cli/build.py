@@ -113,6 +113,8 @@ def build(
             _print_problems(exc.problems)  # why each input gave nothing
             raise DataError(str(exc)) from None
     _print_problems(report.problems)
+    for note in report.notes:  # "append: <why not>; rebuilding"
+        err.print(plain(note))
     if not report.changed:
         if not quiet:
             out.print(plain(f"nothing to do: {store} already holds these files ({len(report.sources)} sources)"))

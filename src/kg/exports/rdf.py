@@ -56,15 +56,20 @@ def rdf_graph(store: Store) -> Graph:
 
 def _writer(rdf_format: ox.RdfFormat):
     def write(store: Store, path: Path) -> None:
-        parts = store.ntriples_files()
+        kept = store.ntriples_kept()
+        parts, removed = kept if kept is not None else (None, None)
         with atomic_path(path) as tmp:
             if parts is not None and rdf_format == ox.RdfFormat.N_TRIPLES:  # the text as it is
+                gone = set(removed.read_bytes().splitlines(keepends=True)) if removed else set()
                 with open(tmp, "wb") as out:
                     for part in parts:
                         with open(part, "rb") as f:
-                            shutil.copyfileobj(f, out, 1 << 20)
+                            if not gone:
+                                shutil.copyfileobj(f, out, 1 << 20)
+                                continue
+                            out.writelines(line for line in f if line not in gone)  # (an append's)
                 return
-            triples = _triples(store, parts)
+            triples = _triples(store, parts, removed)
             if rdf_format == ox.RdfFormat.RDF_XML:  # Oxigraph writes it from cleaned triples
                 triples = (_xml_clean(t) for t in triples)
             elif parts is None:  # the default graph, straight from the database to the file
@@ -75,13 +80,16 @@ def _writer(rdf_format: ox.RdfFormat):
     return write
 
 
-def _triples(store: Store, parts: list[Path] | None) -> Iterator[ox.Triple]:
-    """Every triple of the store: parsed from its N-Triples text, or read from the database."""
+def _triples(store: Store, parts: list[Path] | None, removed: Path | None = None) -> Iterator[ox.Triple]:
+    """Every triple of the store: parsed from its N-Triples text (less the lines an append
+    removed), or read from the database."""
     if parts is None:
         yield from (q.triple for q in store.oxigraph().quads_for_pattern(None, None, None, ox.DefaultGraph()))
         return
+    gone = set(ox.parse(path=str(removed), format=ox.RdfFormat.N_TRIPLES)) if removed else set()
     for part in parts:
-        yield from ox.parse(path=str(part), format=ox.RdfFormat.N_TRIPLES)
+        triples = ox.parse(path=str(part), format=ox.RdfFormat.N_TRIPLES)
+        yield from (t for t in triples if t not in gone) if gone else triples
 
 
 def _xml_clean(t: ox.Triple) -> ox.Triple:

@@ -34,6 +34,7 @@ from kg.extract.sizes import (  # noqa: F401  (size_of, parameters: read here by
 )
 from kg.extract.tokens import Token, tokenize
 from kg.extract.words import SEPARATOR
+from kg.keys import model_key
 
 THRESHOLD = 3.0
 APPOSITIVE_WINDOW = 12
@@ -51,7 +52,9 @@ STOP_PREFIX = frozenset(
     "with in on for and or of to from by as at unlike compared specifically recent existing "
     "leading open moreover however furthermore additionally finally then first second third "
     "new novel larger smaller similar strong stronger state-of-the-art proprietary public "
-    "several many most other such than over like via into when while where which".split()
+    "several many most other such than over like via into when while where which "
+    "meanwhile besides instead thus hence therefore overall nevertheless nonetheless likewise "
+    "here there next last lastly also still yet indeed".split()
 )
 
 
@@ -142,6 +145,9 @@ def family_stem(text: str) -> str | None:
             stem = low[k:] if low[k:] in fams else (m.group(1) if m and m.group(1) in fams else None)
             if stem:
                 return stem
+            head = low[:k].split("-")[-1]
+            if len(head) >= 4 and head in fams and text[k:].split("-")[0].isalpha():
+                return head  # "StarlingMath-Base": a stem run into a capitalised word
     return None
 
 
@@ -154,6 +160,13 @@ def _stem_run_into_variant(text: str) -> str | None:
                                         or (low[k:] in fams and low[:k] in variants())):
             return low[:k] if low[:k] in fams else low[k:]
     return None
+
+
+SHARED_UNIT = re.compile(r"(?P<nums>\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)+)(?P<unit>[BMKbmk])(?P<tail>-[A-Za-z][\w-]*)?")
+""""13/70B", "13/70B-chat": sizes sharing one unit (and a variant) after a name."""
+APOSTROPHE_YEAR = re.compile(r"['\u2019]\d{2}$")
+LOWER_VERSIONED = re.compile(r"[a-z]{1,3}\d+(?:\.\d+)?(?:-[\w.]+)+")
+""""k1-32B": a short lower-case stem run into its version, then parts."""
 
 
 @lru_cache(maxsize=65536)
@@ -172,6 +185,8 @@ def is_core(text: str) -> bool:
         return False  # "7B-13B": a range of sizes
     if "/" in text and all(SIZE.match(p) for p in text.split("/") if p):
         return False  # "56B/47B": sizes, not a name
+    if SHARED_UNIT.fullmatch(text) or APOSTROPHE_YEAR.search(text):
+        return False  # "13/70B": sizes; "WMT'22": an event and its year
     if PLURAL_ACRONYM.match(text):
         return False  # a plural acronym ("LLMs", "PLMs") names a class of things, not one model
     if family_stem(text):
@@ -181,6 +196,9 @@ def is_core(text: str) -> bool:
     upper_inside = any(c.isupper() for c in text[1:])
     if "-" in text and text[0].islower() and any(SIZE.match(p) for p in _parts(text)) and len(letters) >= 3:
         return True  # "kestrel-9b-it": a lower-case checkpoint name with its size, as hubs write them
+    if LOWER_VERSIONED.fullmatch(text) and (any(SIZE.match(p) for p in _parts(text)[1:])
+                                            or any(p.lower() in variants() for p in _parts(text)[1:])):
+        return True  # "k1-32B", "k2-instruct": a short lower-case name and version with a size or variant
     if re.fullmatch(r"[a-z]{1,2}[A-Z][A-Za-z]*\d[\w.]*", text):
         return True  # "mT5", "xLSTM2": a lower-case prefix on a capitalised name with a version
     if not text[0].isupper() and not (text[0].isdigit() and upper_inside):
@@ -262,6 +280,12 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 start = i  # "Retro 48B", "Kelp 7B and ...": a capitalised name with its size
             elif leads_in and _version_then_model_cue(tokens, i + 1, text):
                 start = i  # "Orca 2 models are created by fine-tuning ...": a name, its version, a model cue
+            elif (multi := _words_before_appositive(tokens, i)):
+                # "We present Brisk Otter, an open ... model": two or three capitalised words, named
+                # by an introducing verb, and the appositive decides
+                spans.append(Span(i, multi, _joined(tokens, i, multi, text)))
+                i = multi
+                continue
             elif (t.text[:1].isupper() and t.text.replace("-", "").isalpha()
                   and t.lower not in STOP_PREFIX and t.lower not in not_models()
                   and not (i > 0 and tokens[i - 1].text[:1].isupper() and not tokens[i - 1].trail.strip())
@@ -301,6 +325,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 last = tokens[j - 1]
                 continue
             if SIZE.match(nxt.text.split("-")[0]) or (VERSION.match(nxt.text) and len(nxt.text) <= 6) or \
+                    SHARED_UNIT.fullmatch(nxt.text) or \
                     VERSION_PLUS.match(nxt.text) or \
                     _version_and_variant(nxt.text, var) or \
                     (nxt.lower in var and nxt.text[:1].isupper()) or (is_core(nxt.text) and nxt.text.upper() != nxt.text
@@ -309,6 +334,12 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                     break
                 j += 1
                 last = nxt
+                continue
+            if nxt.text in NAME_HEADS and j + 1 < n and not nxt.trail.strip() and not tokens[j + 1].lead and (
+                    SIZE.match(tokens[j + 1].text.split("-")[0]) or (tokens[j + 1].lower in var
+                                                                     and tokens[j + 1].text[:1].isupper())):
+                j += 2  # "Kelp LLM 67B", "Kelp LLM Base": a head word inside the name, a size or variant after it
+                last = tokens[j - 1]
                 continue
             if j == i + 1 and _names_a_product(last, nxt):
                 j += 1  # "Llama Guard", "Gemma Scope": a family stem and a capitalised word
@@ -334,6 +365,13 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
     return spans
 
 
+VERSION_OF_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:[,:]| is| was)\s+(?:an?|the)\s+[^.;:()]{0,50}?"
+                              r"\b(?:version|variant|counterpart|modification|adaptation)s? of\b", re.IGNORECASE)
+""""X: A Lightweight Version of Y", "X, a distilled variant of Y": what is a version of a model is a model."""
+REPORT_AFTER = re.compile(r"\s*(?::\s*)?(?:Technical|Tech\.?)\s+Report\b", re.IGNORECASE)
+"""A title that is a name and "Technical Report": the report of the model it names."""
+NAME_HEADS = frozenset({"LLM", "LM", "VLM", "MLLM"})
+"""Head words that may stand inside a name when a size or a variant word follows ("Kelp LLM 67B Chat")."""
 VERSION_PLUS = re.compile(r"^\d+(?:\.\d+)*(?:\+[A-Za-z][\w-]*)+$")
 """"2+DPO" in "Kelp 2+DPO": a version and the step that made this variant."""
 EXTENDS_A_THING = re.compile(r",\s+(?:extending|expanding|augmenting|broadening|enriching|complementing)\s+(?:the\s+|an?\s+)?"
@@ -354,7 +392,17 @@ def _may_be_coined(token: Token, text: str) -> bool:
     """Could this capitalised word, no family stem and no size, be a coined name? Not a stop word, a
     generic term, a head noun, a participle or an adverb ("Supervised"), nor a word of a Title Case title."""
     return token.text[:1].isupper() and token.lower not in STOP_PREFIX and token.lower not in not_models() \
-        and token.lower not in _any_head() and not token.lower.endswith(("ed", "ing", "ly")) and not _title_case(text)
+        and token.lower not in _any_head() and not _adverb_or_participle(token.text) and not _title_case(text)
+
+
+def _adverb_or_participle(word: str) -> bool:
+    """"Supervised", "Training", "Attention-only", "Fine-tuned": not a coined name ("Kelp-Lightning" is one:
+    a capitalised part after the first says nothing of the word's grammar)."""
+    first, *rest = word.split("-")
+    return first.lower().endswith(ENDINGS) or any(p[:1].islower() and p.endswith(ENDINGS) for p in rest)
+
+
+ENDINGS = ("ed", "ing", "ly")
 
 
 def _has_role(tokens: list[Token], i: int, text: str) -> bool:
@@ -365,6 +413,10 @@ def _has_role(tokens: list[Token], i: int, text: str) -> bool:
     acronym ("Kelp (KLP)")."""
     if not (roles.has_trigger(text) or "esulting" in text) or tokens[i].lower in NUMBERED_NOUNS:
         return False
+    before = text[:tokens[i].start]
+    opening = before.rfind("(")
+    if opening > before.rfind(")") and ACRONYM_BEFORE.search(before, 0, opening):
+        return False  # "RRTF (Rank Responses to align Test&Teacher Feedback)": an acronym's long form
     end = tokens[i].end
     after = i + 1
     if after < len(tokens) and not tokens[i].trail.strip() and (VERSION.match(tokens[after].text)
@@ -385,6 +437,7 @@ def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and token.text.replace("-", "").isalpha()
 
 
+ACRONYM_BEFORE = re.compile(r"\b[A-Z][A-Z0-9&-]{1,}\s*$")
 NUMBERED_NOUNS = frozenset("table figure fig section stage phase step version level round task experiment "
                            "appendix equation eq chapter part type class group setting case track "
                            "subtask problem question example turn epoch iteration".split())
@@ -444,7 +497,33 @@ def _names_a_product(stem: Token, word: Token) -> bool:
     """A bare family stem followed by a capitalised word that is not a sentence word."""
     return (family_stem(stem.text) == stem.lower
             and word.text[:1].isupper() and word.text[1:].islower() and word.text.isalpha()
-            and len(word.text) > 2 and word.lower not in STOP_PREFIX and word.lower not in not_models())
+            and len(word.text) > 2 and word.lower not in STOP_PREFIX and word.lower not in not_models()
+            and word.lower not in ("technical", "report"))  # "Kelp Technical Report": the report of Kelp
+
+
+MULTIWORD_NAME = 3
+"""The most capitalised words a coined name without a digit may have ("Brisk Otter", "Deep Sea Otter")."""
+
+
+def _words_before_appositive(tokens: list[Token], i: int) -> int | None:
+    """End of "Brisk Otter," in "we present Brisk Otter, an open ... model": a run of two or three
+    capitalised words right after an introducing verb, the last one's comma followed by "a"/"an".
+
+    A single word is left to ``_before_appositive``; a run is taken only after the verb, since a
+    capitalised run elsewhere is a title's or a sentence's words ("Large Language Models, a ...")."""
+    if i == 0 or tokens[i - 1].lower not in lexicon().intro.for_models or tokens[i - 1].trail.strip():
+        return None
+    words, heads = not_models(), _any_head()
+    for k in range(i, min(i + MULTIWORD_NAME, len(tokens) - 1)):
+        t = tokens[k]
+        if not (_capitalised(t) and t.lower not in STOP_PREFIX and t.lower not in words and t.lower not in heads):
+            return None
+        if t.trail.strip() == ",":
+            nxt = tokens[k + 1]
+            return k + 1 if k > i and nxt.lower in ("a", "an") else None
+        if t.trail.strip() or tokens[k + 1].lead:
+            return None
+    return None
 
 
 def _before_appositive(tokens: list[Token], i: int) -> int | None:
@@ -455,6 +534,8 @@ def _before_appositive(tokens: list[Token], i: int) -> int | None:
             and len(tokens[j].text) <= 4 and tokens[j].text[:1].isdigit():
         j += 1  # "Quokka 2,"
     plural_ok = i > 0 and not tokens[i].lower.endswith("ly")  # not "Importantly, models trained ..."
+    if i == 0 and tokens[j - 1].trail.strip() == ":" and j < len(tokens) and tokens[j].lower in ("a", "an"):
+        return j  # a title's "Quokka: A Clinical Language Model ..."
     if tokens[j - 1].trail.strip() == "," and j < len(tokens) and (
             tokens[j].lower in ("a", "an") or (plural_ok and _plural_model_appositive(tokens, j))):
         return j  # "Quokka, a ... model", "Eagle and Finch, RWKV-based language models"
@@ -484,12 +565,17 @@ def _model_complement(tokens: list[Token], k: int) -> bool:
     """"(is a) 13B language model": a model head after a few modifiers, before any preposition
     ("is a mechanism for models" is not)."""
     model_heads = model_words().model_heads
+    if k + 1 < len(tokens) and tokens[k].lower in GROUP_OF and tokens[k + 1].lower == "of":
+        k += 2  # "(is a) series of Thai large language models"
     for t in tokens[k:k + 5]:
         if t.lower in model_heads:
             return True
         if t.lower in NOT_NOUNS or t.trail.strip():
             return False
     return False
+
+
+GROUP_OF = frozenset("series family suite collection set".split())
 
 
 SIZES_IN_PARENS = re.compile(rf"^(?P<stem>.+?)-?\((?P<sizes>{SIZE_IN_NAME}(?:/{SIZE_IN_NAME})+)\)$")
@@ -499,6 +585,10 @@ def _split_slashes(span: Span) -> list[Span]:
     """"Qwen-2.5-7B/72B" -> "Qwen-2.5-7B" and "Qwen-2.5-72B"; "56B/47B" likewise; "X-(0.5B/7B)" -> "X-0.5B", "X-7B"."""
     if "/" not in span.name:
         return [span]
+    last = span.name.rsplit(" ", 1)
+    if len(last) == 2 and (shared := SHARED_UNIT.fullmatch(last[1])):  # "Kelp 13/70B-chat"
+        return [Span(span.i, span.j, f"{last[0]} {n}{shared.group('unit')}{shared.group('tail') or ''}")
+                for n in shared.group("nums").split("/")]
     m = SIZES_IN_PARENS.match(span.name)
     if m:
         sep = "-" if span.name[len(m.group("stem"))] == "-" else ""
@@ -639,13 +729,18 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         head = _appositive_head(tokens, span.j + 1, _any_head())
         if head in model_heads:
             span.add(3, f"copula '{head}'")
+        elif head in family_heads and _family_of_models(tokens, span.j + 1, head, model_heads):
+            span.add(3, "copula family of models")  # "X is a comprehensive language model series"
         elif head in non_heads:
             span.add(-3, f"copula '{head}'")
-    if prev is not None and not prev.trail.strip() and prev.lower in ROLE_NOUNS:
+    if prev is not None and not prev.trail.strip() and prev.lower in ROLE_NOUNS and is_core(core):
         span.add(2, f"preceded by '{prev.lower}'")  # "a large teacher X", "the student X"
     if prev is not None and prev.trail.startswith(",") and span.i >= 2:
         if tokens[span.i - 1].lower in model_heads:
             span.add(3, "preceded by 'model,'")
+    elif prev is not None and not prev.trail.strip() and prev.lower in model_heads and is_core(core) \
+            and any(t.lower in ("the", "a", "an", "our", "its") for t in tokens[max(0, span.i - 6):span.i - 1]):
+        span.add(3, "named after 'the ... model'")  # "the pre-trained multimodal representation model CLIP"
     if last.trail.strip() == "," and (extends := EXTENDS_A_THING.match(text, last.end)) \
             and extends.group(1).lower() in non_heads:
         span.add(-3, f"extends a {extends.group(1).lower()}")  # "X, expanding the Y benchmark to ..."
@@ -673,6 +768,12 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         role = None if PARTICIPLE_COMPOUND.search(name) else roles.role_of(text, tokens[span.i].start, last.end)
         if role and not (span.i and tokens[span.i - 1].lower.strip(",") in non_heads):
             span.add(3, f"the {role} of a derivation")  # "... to obtain X", "we fine-tune X on ..."
+    if any(t.text in NAME_HEADS for t in tokens[span.i + 1:span.j - 1]):
+        span.add(2, "model head inside the name")  # "Kelp LLM 67B", "Kelp LLM Base"
+    if VERSION_OF_AFTER.match(text, last.end):
+        span.add(3, "a version of another")  # "X: A Lightweight, Fast Version of Y", "X is a thin version of Y"
+    if span.i == 0 and REPORT_AFTER.match(text, last.end):
+        span.add(3, "named by its report's title")  # "Kelp Technical Report", "Kelp 2 Technical Report"
     if HARDWARE.match(core) or NUMBER_FORMAT.match(core):
         span.add(-10, "hardware or number format")
     if span.j - span.i > 1 and _title_case(text) and all(
@@ -698,16 +799,29 @@ MEASURES = frozenset("tokens token gpus gpu layers layer hours steps samples exa
 
 
 def _named_what(tokens: list[Token], cue: int, model_heads: frozenset, non_heads: frozenset) -> str | None:
-    """What "called X" / "namely X" names: the nearest head noun before the cue, in its clause."""
-    for k in range(cue - 1, max(-1, cue - 11), -1):
+    """What "called X" / "namely X" names: the nearest head noun before the cue, in its clause; past a
+    modifier ("chat LLMs with diverse architectures and scales, namely X": the LLMs are named)."""
+    start = max(0, cue - 14)
+    for k in range(cue - 1, start - 1, -1):
         w = tokens[k].lower.rstrip(",")
         if k < cue - 1 and tokens[k].trail.strip()[:1] in (";", ":", "."):
             return None
         if w in model_heads:
             return "model"
         if w in non_heads and w not in MEASURES:
+            for p in range(k - 1, max(start, k - 6) - 1, -1):  # "LLMs with diverse architectures and scales"
+                if tokens[p].trail.strip():
+                    break
+                if tokens[p].lower in MODIFIER_OPENERS:
+                    if p > 0 and tokens[p - 1].lower in model_heads and not tokens[p - 1].trail.strip():
+                        return "model"
+                    break
             return "other"
     return None
+
+
+MODIFIER_OPENERS = frozenset("with of across in at from under".split())
+"""Prepositions that open a modifier after a head noun ("LLMs *with* diverse architectures")."""
 
 
 def _example_of_models(tokens: list[Token], i: int, model_heads: frozenset) -> bool:
@@ -876,3 +990,21 @@ def _find_models(sentence: str) -> tuple[tuple[Span, ...], tuple[Token, ...]]:
                 if 0 <= s.score < THRESHOLD:
                     s.add(THRESHOLD - s.score, "listed with a model")
     return tuple(spans), tuple(tokens)
+
+
+COMPOUND = (re.compile(r"^(?P<word>[A-Z][a-z]{2,}-?|[A-Z][A-Za-z]{1,3}-)(?P<base>[A-Z].*)$"),  # "MobileKelp", "HQ-Kelp"
+            re.compile(r"^(?P<base>.+?)[-_ ](?P<word>[A-Z][a-z]{2,})$"))  # "Kelp-Lightning"
+"""A name made of a model's name and one word of its own."""
+
+
+def compound_base(name: str, keys: dict[str, str]) -> str | None:
+    """The model of the record a name is made from, with one capitalised word added ("MobileKelp" ->
+    "Kelp", "Kelp-Lightning" -> "Kelp"); not a size, a version or a variant word (other rules read those)."""
+    for pattern in COMPOUND:
+        m = pattern.match(name)
+        if not m or m.group("word").rstrip("-").lower() in variants():
+            continue
+        base = keys.get(model_key(m.group("base")))
+        if base and model_key(base) != model_key(name):
+            return base
+    return None

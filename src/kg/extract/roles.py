@@ -55,6 +55,9 @@ class RoleLexicon:
     """Any kind's cue word or any anchor: a sentence without one states no derivation."""
     parent_before: re.Pattern
     """"from <M0>", "on top of <M0>", "teacher <M0>", "a version of <M0>"."""
+    parent_before_named: re.Pattern
+    """"tuned on <M0>": a parent only where <M0> is a model already ("tuned on our chat data" is data), so
+    read by ``read`` and never taken as evidence that a name is a model (``role_of``)."""
     parent_verb: re.Pattern
     """The object of a derivation verb the authors use: "we fine-tuned <M0>", "by distilling <M0>"."""
     applied_to: re.Pattern
@@ -79,6 +82,8 @@ class RoleLexicon:
     """"These models ...", "They ...": every model the sentence before introduced is the child."""
     resulting: re.Pattern
     """"The resulting model, <M0>, ...": the child of the sentence before."""
+    resulting_named: re.Pattern
+    """"... and the resulting lightweight encoder is termed <M0>": what a recipe made, given its name."""
     opener: re.Pattern
     """A participial opening ("Finetuned from <M0> and <M1>, ..."): its subject after the comma is the child."""
     unnamed_child: re.Pattern
@@ -104,6 +109,7 @@ def lexicon() -> RoleLexicon:
     return RoleLexicon(
         anchors=re.compile(_alts(r["anchors"]), re.IGNORECASE),
         parent_before=re.compile(rf"\b(?:{_alts(r['parent_before'])}) {FILLER}$", re.IGNORECASE),
+        parent_before_named=re.compile(rf"\b(?:{_alts(r['parent_before_named'])})\s*(?:the |an? )?$", re.IGNORECASE),
         child_before=re.compile(rf"\b(?:{_alts(r['child_before'])})(?: \(?| ?\(){FILLER}$", re.IGNORECASE),
         # "we fine-tuned <M0>", "to fine-tune the <M0>", "by distilling <M0>": the verb's object
         parent_verb=re.compile(rf"(?:^|\b(?:we|to|and|then|by|after|first|also|further|when|while|i)\s+"
@@ -111,8 +117,8 @@ def lexicon() -> RoleLexicon:
                                rf"(?<=ing )|\b(?=\w+ing\b))(?:{_alts(r['parent_verbs'])}) {FILLER}$",
                                re.IGNORECASE),
         # "<M1>, fine-tuned from", "<M1> is based on", "<M1>, a model distilled from", "<M1>, which is ..."
-        child_after=re.compile(rf"^(?: (?:models?|LLMs?|family|series|suite))?(?: \([^)]*\))?,? (?:(?:which|that|who) )?(?:(?:is|was|are|were|has been|"
-                               rf"have been|gets|get) )?(?:(?:an?|the) [^<.;]{{0,60}}? )?"
+        child_after=re.compile(rf"^(?: (?:models?|LLMs?|family|series|suite))?(?: \([^)]*\))?[,:]? (?:(?:which|that|who) )?(?:(?:is|was|are|were|has been|"
+                               rf"have been|gets|get) )?(?:(?:an?|the) (?:[^<.;]|\.\d){{0,60}}? )?"
                                rf"(?:(?:further|then|first|also|\w+ly) )?(?:{participle})\b", re.IGNORECASE),
         excluded_before=re.compile(rf"\b(?:{_alts(r['excluded_before'])}) {FILLER}$", re.IGNORECASE),
         excluded_after=re.compile(rf"^(?:[ -](?:{_alts(r['excluded_after'])}))", re.IGNORECASE),
@@ -122,6 +128,7 @@ def lexicon() -> RoleLexicon:
         unnamed_child=re.compile(r["unnamed_child"], re.IGNORECASE),
         parent_after=re.compile(r["parent_after"], re.IGNORECASE),
         resulting=re.compile(r["resulting"], re.IGNORECASE),
+        resulting_named=re.compile(r["resulting_named"], re.IGNORECASE),
         plural_coreference=re.compile(r["plural_coreference"], re.IGNORECASE),
         applied_to=re.compile(rf"(?:{r['applied_to']}) {FILLER}$", re.IGNORECASE),
         model_verb=re.compile(rf"(?:{r['model_verbs']}) {FILLER}$", re.IGNORECASE),
@@ -161,7 +168,9 @@ class Reading:
     """The child is named by the sentence before ("The resulting model ...", "It is ...")."""
 
 
-LIST_GAP = re.compile(r"^(?:,? (?:and|or|&) |, )$")
+LIST_GAP = re.compile(r"^(?:(?: (?!(?:on|in|to|from|with|by|for|at|of|as|than|into|using|via)\b)[a-z][\w-]*){1,3})?"
+                      r"(?:,? (?:and|or|&) (?:the |an? )?|, )$")
+""""<M0> and <M1>", "<M0>, <M1>", "the <M0> vision encoder and the <M1> language model": one list."""
 
 
 def _slots(ptext: str) -> list[Slot]:
@@ -201,6 +210,12 @@ APPOSITION_AFTER = re.compile(r"^, (?:(?:an?|the) )?[^,.;()]{0,40}?" + KIND_THEN
 """What follows a name that such an appositive describes: the name is the child."""
 
 
+EXAMPLES_AFTER = re.compile(r"(?: [\w-]+)?(?: models?| checkpoints?| LLMs?| variants?)?,? (?:including|such as|namely|e\.g\.,?) ")
+""""<M0> models including <M1>": what follows are the members a family stands for."""
+PART_OF = re.compile(r" (?:in|of) (?:the |its |their )?(?:original |pre-?trained |full )?<M\d+>")
+""""<M0> in the original <M1>": a component (an encoder, a backbone) of a model named after it."""
+
+
 def _split_appositions(ptext: str, slots: list[Slot]) -> None:
     """"<M0>, <M1> models finetuned on ...": two names joined by a bare comma and then a model head
     and a participle are an appositive, not a list; the second gets a group of its own."""
@@ -222,6 +237,14 @@ def read(ptext: str) -> Reading | None:
     if not slots or lex.reported.search(ptext):
         return None
     _split_appositions(ptext, slots)
+    opener = lexicon().opener.match(ptext)
+    if opener:  # "Trained via fine-tuning of <M0>, <M1> is ...": the opening's comma closes its list
+        for a, b in zip(slots, slots[1:]):
+            if a.group == b.group and a.end <= opener.end() <= b.start \
+                    and not ptext.startswith((",", " and ", " or "), b.end):  # not "<M0>, <M1>, and <M2>"
+                for s in slots:
+                    if s.start >= b.start:
+                        s.group += 1
     groups: dict[int, list[Slot]] = {}
     for s in slots:
         groups.setdefault(s.group, []).append(s)
@@ -245,6 +268,8 @@ def read(ptext: str) -> Reading | None:
             role, why = "parent", "after 'from', 'on top of', 'teacher', ..."
         elif lex.applied_to.search(before):
             role, why = "parent", "what a method is applied to"
+        elif lex.parent_before_named.search(before):
+            role, why = "parent", "what a model was tuned on"
         elif lex.parent_after.match(after):
             role, why = "parent", "'as the teacher', 'as the base model'"
         elif g > 0 and APPOSITIVE_KIND.match(before) and KIND_THEN_PARTICIPLE.match(after):
@@ -261,6 +286,22 @@ def read(ptext: str) -> Reading | None:
             role, why = "child", "what an 'X-based' model is"
         for s in members:
             s.role, s.why = role, why
+    for g, members in groups.items():  # "<M0> models including <M1>, <M2> and <M3>": the members are the parents
+        if members[0].role == "parent" and g + 1 in groups and not groups[g + 1][0].role \
+                and EXAMPLES_AFTER.fullmatch(ptext[members[-1].end:groups[g + 1][0].start]):
+            why = members[0].why
+            for s in members:
+                s.role, s.why = "excluded", "a family whose members are named after it"
+            for s in groups[g + 1]:
+                s.role, s.why = "parent", f"a member named of the family ({why})"
+    for g, members in groups.items():  # "the image encoder <M0> in the original <M1>": the model is <M1>
+        whole = PART_OF.match(ptext, members[-1].end)
+        if members[0].role == "parent" and whole and g + 1 in groups and not groups[g + 1][0].role:
+            why = members[0].why
+            for s in members:
+                s.role, s.why = "excluded", "a part of the model named after it"
+            for s in groups[g + 1]:
+                s.role, s.why = "parent", f"the model a part of which is made from ({why})"
     explicit = [g for g, m in groups.items() if m[0].why == "named as what was made"]
     for g, members in groups.items():
         if members[0].why == "subject of a derivation participle" and explicit and g < explicit[0]:
@@ -358,6 +399,8 @@ def role_of(text: str, start: int, end: int) -> str | None:
     before, after = text[max(0, start - 120):start], text[end:end + 120]
     if "esulting" in before and lex.resulting.match(before) and re.fullmatch(r"[^,]*(?:,|\bcalled|\bnamed) ", before):
         return "child"  # "The resulting model, X, ...": the sentence before says how it was made
+    if "esulting" in before and lex.resulting_named.search(before):
+        return "child"  # "..., and the resulting lightweight encoder is termed X"
     if not has_trigger(text):
         return None
     while (m := LISTED_BEFORE.search(before)) and m.start() > 0:
@@ -406,8 +449,43 @@ MOST_PAIRS = 4
 CLAUSE_BREAK = re.compile(r"\s*;\s*|\s*\((?:\d{1,2}|[ivx]{1,4})\)\s*")
 
 
+STAGE = re.compile(r",? (?=and then\b)|, (?=(?:followed by|then|which (?:we|is|are|was|were) (?:then|further|subsequently|later))\b)",
+                   re.IGNORECASE)
+"""Where a sentence moves to the next stage of a recipe: "..., creating <M0>, followed by finetuning ...,
+creating <M1>", "..., yielding <M0>, which we then fine-tune ... to obtain <M1>"."""
+
+
 def clauses(ptext: str) -> list[str]:
-    """A sentence cut at semicolons and list markers ("we release: (1) <M0>, ...; (2) <M1>, ..."):
-    roles are read within one clause."""
-    parts = [p for p in CLAUSE_BREAK.split(ptext) if PLACEHOLDER.search(p)]
+    """A sentence cut at semicolons and list markers ("we release: (1) <M0>, ...; (2) <M1>, ..."), and
+    between the stages of a recipe that each name what they made: roles are read within one clause."""
+    parts = [p for c in CLAUSE_BREAK.split(ptext) if PLACEHOLDER.search(c) for p in stages(c)]
     return parts or [ptext]
+
+
+def stages(ptext: str) -> list[str]:
+    """The stages of a recipe told in one sentence, each naming the model it made; the sentence whole
+    when a stage would name none ("We prune <M0> and then distill it into <M1>" is one reading)."""
+    cuts = [m.start() for m in STAGE.finditer(ptext)]
+    if not cuts:
+        return [ptext]
+    parts, start = [], 0
+    for cut in [*cuts, len(ptext)]:
+        part = ptext[start:cut]
+        if parts and not _names_its_child(part):
+            parts[-1] += part  # this stage names nothing it made: it stays with the one before
+        else:
+            parts.append(part)
+        start = cut
+    if len(parts) > 1 and not _names_its_child(parts[0]):
+        parts[0:2] = [parts[0] + parts[1]]
+    return [p.lstrip(", ") for p in parts]
+
+
+def _names_its_child(part: str) -> bool:
+    reading = read(part)
+    return reading is not None and any(s.why == "named as what was made" for g in reading.children for s in g)
+
+
+def next_stage(part: str) -> bool:
+    """Does this clause continue a recipe from the clause before ("followed by finetuning ...")?"""
+    return STAGE.match(", " + part) is not None

@@ -8,9 +8,10 @@ or full stop) is kept apart in ``lead`` / ``trail`` so later stages can tell
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
-_LEAD = "([{\"'“‘«"
+_LEAD = "([{\"'`“‘«"
 _TRAIL = ")]}\"'”’»,;:.!?…"
 
 
@@ -28,13 +29,32 @@ class Token(NamedTuple):
 
 
 _new = tuple.__new__
+_DASH_RUN = re.compile(r"-{2,}|\u2014+")
+""""--" or an em dash between two words: punctuation, not part of either ("architectures--Kelp-2")."""
+
+
+def _pieces(sentence: str):
+    """(word, start) for each white-space word, a dash run into words ("architectures--Kelp-2") cut out."""
+    end = 0
+    for raw in sentence.split():  # str.split() and the re module's \s see the same white space
+        start = sentence.find(raw, end)  # only white space lies between: the first hit is the word
+        end = start + len(raw)
+        if "--" not in raw and "\u2014" not in raw:
+            yield raw, start
+            continue
+        at = 0
+        for m in _DASH_RUN.finditer(raw):
+            if m.start() > at:
+                yield raw[at:m.start()], start + at
+            yield m.group(), start + m.start()
+            at = m.end()
+        if at < len(raw):
+            yield raw[at:], start + at
 
 
 def tokenize(sentence: str) -> list[Token]:
     out: list[Token] = []
-    end = 0
-    for raw in sentence.split():  # str.split() and the re module's \s see the same white space
-        start = sentence.find(raw, end)  # only white space lies between: the first hit is the word
+    for raw, start in _pieces(sentence):
         end = start + len(raw)
         if raw[0] not in _LEAD and raw[-1] not in _TRAIL and not (raw[-1] == "s" and _possessive(raw)):  # most words
             out.append(_new(Token, (raw, start, end, "", "", raw.lower())))

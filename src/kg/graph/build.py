@@ -215,14 +215,20 @@ def head_lines(papers: Iterable[Paper], people: People, fresh: Dedupe | None = N
         _keep(head, fresh(lines))
 
     for key, agent in sorted(people.agents.items()):
-        kind = "organization" if agent.is_organization else "person"
-        iri = _n(iris.mint(kind, key, agent.name))
+        iri, lines = agent_lines(key, agent)
         head.agent_iri[key] = iri
-        lines = [f"{iri} {A} {_M['Organization'] if agent.is_organization else _M['Person']} .\n",
-                 f"{iri} {LABEL} {text_literal(agent.name)} .\n"]
-        lines += [f"{iri} {ALT_LABEL} {text_literal(s)} .\n" for s in sorted(agent.spellings - {agent.name})]
         _keep(head, fresh(lines))
     return head
+
+
+def agent_lines(key: str, agent) -> tuple[str, list[str]]:
+    """(the IRI, the lines) of a person or organisation (kg.resolve.people.Agent) of that key."""
+    kind = "organization" if agent.is_organization else "person"
+    iri = _n(iris.mint(kind, key, agent.name))
+    lines = [f"{iri} {A} {_M['Organization'] if agent.is_organization else _M['Person']} .\n",
+             f"{iri} {LABEL} {text_literal(agent.name)} .\n"]
+    lines += [f"{iri} {ALT_LABEL} {text_literal(s)} .\n" for s in sorted(agent.spellings - {agent.name})]
+    return iri, lines
 
 
 Docs = Iterable[Doc] | Callable[[], Iterable[Doc]]
@@ -250,7 +256,6 @@ class Noted:
         names.alias(d.aliases)
         self.sizes.extend((a.kind, a.name, str(a.value)) for a in d.attributes if a.key == "parameterCount")
         self.about.extend((a.kind, a.name, d.record) for a in d.attributes if a.key == "about")
-
 
     def merge(self, other: Noted) -> None:
         """Add what ``other`` noted of other docs (with the same ``min_confidence``): a Dask

@@ -63,6 +63,11 @@ NTRIPLES = "ntriples"
 DATABASE_FILES = "database_files"
 """Manifest key: the database's own files (CURRENT, MANIFEST-*, *.sst) and their sizes when written."""
 EXTRACTED = "extracted"
+REMOVED = "ntriples_removed"
+"""Manifest key: the sha256 of REMOVED_FILE, the lines of the kept parts an append removed."""
+REMOVED_FILE = "removed.nt"
+INDEX = "index.sqlite"
+"""A generation's resolution index (kg.resolve.index), and the manifest key of its sha256."""
 PREFIXES = {
     "mlkg": str(MLKG._NS),
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -169,8 +174,33 @@ class Store:
         """The N-Triples files the current graph was loaded from, in order: together exactly its
         triples, checked against the sha256 of each in the manifest. None (read the database
         instead) for a generation written before kg kept them or their checksums, or when one
-        does not match: then :attr:`warnings` says so."""
+        does not match: then :attr:`warnings` says so; None too for a generation an append made
+        whose text holds lines since removed (:meth:`ntriples_kept` gives both)."""
+        kept = self.ntriples_kept()
+        return None if kept is None or kept[1] is not None else kept[0]
+
+    def ntriples_kept(self) -> tuple[list[Path], Path | None] | None:
+        """(the kept N-Triples parts, the file of lines they hold that are no longer in the graph, or
+        None): an append (kg.append) adds a part and lists what it removed rather than writing every
+        part again; the graph is the parts' lines less the removed ones. Checked as
+        :meth:`ntriples_files` says; None when they cannot be used."""
         gen = self.require()
+        removed = None
+        try:
+            listed = self.manifest().get(REMOVED)
+        except (OSError, ValueError):
+            listed = None
+        if listed:
+            removed = gen / NTRIPLES / REMOVED_FILE
+            problem = _check_parts([removed], listed)
+            if problem:
+                self.warnings.append(f"the kept N-Triples of {self.path} are damaged ({problem}): read the "
+                                     f"database instead; `kg build --rebuild --store {self.path}` writes them again")
+                return None
+        parts = self._ntriples_parts(gen)
+        return None if parts is None else (parts, removed)
+
+    def _ntriples_parts(self, gen: Path) -> list[Path] | None:
         folder = gen / NTRIPLES
         if not folder.is_dir():
             return None
@@ -333,7 +363,7 @@ class Store:
 
     def write(self, ntriples: Iterable[str], sources: list[Source], summary: dict, *,
               checked: bool = False, extracted: Path | None = None, sources_dir: Path | None = None,
-              shards: Iterable[Path] = ()) -> Path:
+              index: Path | None = None, shards: Iterable[Path] = ()) -> Path:
         """Write a whole new generation from N-Triples text (lines, or blocks of lines), then make it current.
 
         ``checked=True`` says every IRI in the lines was already checked (kg.graph.iris mints
@@ -343,6 +373,7 @@ class Store:
         :meth:`extracted_name`, for the next build to reuse; it becomes part of the generation.
         ``sources_dir``: a folder already holding every source's text under its sha256 (see
         :meth:`keep_sources`), which becomes the generation's; the sources' ``text`` is then not read.
+        ``index``: the build's resolution index (kg.resolve.index), moved into the generation.
         ``shards``: N-Triples files written elsewhere (Dask workers: kg.engines.shards), read once every
         line is, moved into the generation and bulk-loaded as parts of it; their lines must be
         distinct from each other's and from ``ntriples``'.
@@ -352,7 +383,7 @@ class Store:
         with self.lock():
             self.writable()
             try:
-                return self._write(ntriples, sources, summary, checked, extracted, sources_dir, shards)
+                return self._write(ntriples, sources, summary, checked, extracted, sources_dir, index, shards)
             except (OSError, RuntimeError) as exc:
                 full = no_space(self.path, exc)
                 if full is None:
@@ -381,7 +412,7 @@ class Store:
             target.write_bytes(data)
 
     def _write(self, ntriples: Iterable[str], sources: list[Source], summary: dict, checked: bool = False,
-               extracted: Path | None = None, sources_dir: Path | None = None,
+               extracted: Path | None = None, sources_dir: Path | None = None, index: Path | None = None,
                shards: Iterable[Path] = ()) -> Path:
         tmp = Path(tempfile.mkdtemp(prefix=".gen-tmp-", dir=self.path))
         try:
@@ -409,11 +440,15 @@ class Store:
                 os.chmod(tmp / EXTRACTED, 0o777 & ~_umask())
             else:
                 (tmp / EXTRACTED).mkdir()
+            extra = {}
+            if index is not None:
+                os.rename(index, tmp / INDEX)
+                extra[INDEX] = _file_sha256(tmp / INDEX)
             manifest = {"sources": [{"name": s.name, "sha256": s.sha256, "format": s.format,
                                      "text_sha256": kept[s.sha256],
                                      **({"categories": list(s.categories)} if s.categories else {})}
                                     for s in sources],
-                        "summary": summary, NTRIPLES: digests, DATABASE_FILES: database}
+                        "summary": summary, NTRIPLES: digests, DATABASE_FILES: database, **extra}
             (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True))
             final = self.path / self._next_generation()
             tmp.rename(final)

@@ -166,13 +166,15 @@ def sketch(abstract: str, cache: dict[str, int] | None = None) -> Sketch | None:
     return hashlib.blake2b(ordered.tobytes(), digest_size=16).digest(), len(s), ordered[:SKETCH]
 
 
-def _abstract_pairs(records: list[Record], sketches: Sketches | None = None) -> list[tuple[float, int, int]]:
+def _abstract_pairs(records: list[Record], keep: dict | None = None,
+                    sketches: Sketches | None = None) -> list[tuple[float, int, int]]:
     """(similarity, i, j) for record pairs whose abstracts are versions of one; ``sketches``: the
     records' blocking keys computed already (the others are computed here).
 
     Only each abstract's sketch and shingle count are kept while the buckets fill, in flat
     arrays (a set of every abstract's shingles took about 15 KB a record); the shingles of
-    the few pairs compared are computed again."""
+    the few pairs compared are computed again. ``keep`` (a dict) is given the sketches, sizes and
+    first listings, for a store's resolution index (kg.resolve.index) to place later records."""
     cache: dict[str, int] = {}
     sizes: dict[int, int] = {}
     owner, value = array("q"), array("q")  # one entry per sketch value: (record, shingle hash)
@@ -197,6 +199,8 @@ def _abstract_pairs(records: list[Record], sketches: Sketches | None = None) -> 
         sizes[i] = size
         owner.extend([i] * len(values))
         value.extend(values)
+    if keep is not None:
+        keep.update(owner=owner, value=value, sizes=sizes, first=first)
     del first
     # every pair of records sharing a sketch value, as the number i * n + j (i < j): 8 bytes a pair,
     # where a Counter of (i, j) tuples took about 150 (a stock phrase pairs 32 abstracts 496 ways)
@@ -243,10 +247,14 @@ def _buckets(owner: array, value: array) -> Iterator[list[int]]:
         yield owners[a:b].tolist()
 
 
-def group_records(records: list[Record], sketches: Sketches | None = None) -> list[list[Record]]:
-    """Records grouped per paper, each group sorted by (file, index); ``sketches``: the
+def group_records(records: list[Record], keep: dict | None = None,
+                  sketches: Sketches | None = None) -> list[list[Record]]:
+    """Records grouped per paper, each group sorted by (file, index); ``keep``: see _abstract_pairs
+    (its positions are those of the records sorted, ``keep["records"]``); ``sketches``: the
     abstracts' blocking keys where they were computed already (:func:`sketch`)."""
     records = sorted(records, key=lambda r: (r.file, r.index))
+    if keep is not None:
+        keep["records"] = records
     groups = _Groups(records)
     for keyer in (lambda r: r.arxiv_id, lambda r: (r.doi or "").lower() or None, _any_title):
         first: dict[str, int] = {}
@@ -254,7 +262,7 @@ def group_records(records: list[Record], sketches: Sketches | None = None) -> li
             k = keyer(r)
             if k:
                 groups.join(first.setdefault(k, i), i)
-    for sim, i, j in _abstract_pairs(records, sketches):
+    for sim, i, j in _abstract_pairs(records, keep, sketches):
         groups.join(i, j, sim)
     members: dict[int, list[Record]] = defaultdict(list)
     for i, r in enumerate(records):
@@ -323,10 +331,12 @@ def _key(paper: Paper) -> str:
     return f"abstract:{digest}"
 
 
-def cluster_papers(records: list[Record], sketches: Sketches | None = None) -> list[Paper]:
-    """One Paper per real paper, sorted by key; keys are unique and stable. ``sketches``: see
-    :func:`group_records`."""
-    papers = sorted((_paper(g) for g in group_records(records, sketches)), key=lambda p: (p.key, p.records[0].file, p.records[0].index))
+def cluster_papers(records: list[Record], keep: dict | None = None,
+                   sketches: Sketches | None = None) -> list[Paper]:
+    """One Paper per real paper, sorted by key; keys are unique and stable. ``keep``, ``sketches``:
+    see group_records."""
+    papers = sorted((_paper(g) for g in group_records(records, keep, sketches)),
+                    key=lambda p: (p.key, p.records[0].file, p.records[0].index))
     seen: Counter[str] = Counter()
     for p in papers:
         seen[p.key] += 1

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,7 +38,7 @@ from kg.extract.decision import Decision
 from kg.extract.doc import Doc
 from kg.extract.fact import Fact, Mention
 from kg.extract.lexicon import subject_pattern
-from kg.extract.modelnames import THRESHOLD, family_stem, variants
+from kg.extract.modelnames import THRESHOLD, compound_base, family_stem, model_words, variants
 from kg.extract.pipeline import component
 from kg.extract.components.models import THE_SIZE_MODEL
 from kg.extract.sizes import WRITTEN_SIZES, parameters, size_of, sizes_in
@@ -247,10 +248,15 @@ def derivations(doc: Doc) -> None:
         excluded: set[str] = set()
         if roles.has_trigger(ptext):  # most sentences state no derivation: their roles are not read
             parts = roles.clauses(ptext)
-            by_role = [e for k, part in enumerate(parts)
-                       for e in _role_edges(doc, idx, part, mapping, order, intro_keys,
-                                            ptexts.get(idx - 1) if k == 0 else None,
-                                            ptexts.get(idx + 1) if k == len(parts) - 1 else None)]
+            made: list[str] = []  # what the clause before named as made: a later stage's parent
+            for k, part in enumerate(parts):
+                found = _role_edges(doc, idx, part, mapping, order, intro_keys,
+                                    ptexts.get(idx - 1) if k == 0 else None,
+                                    ptexts.get(idx + 1) if k == len(parts) - 1 else None)
+                if not found and made and roles.next_stage(part):
+                    found = _stage_edges(doc, idx, part, mapping, made)
+                by_role.extend(found)
+                made = _named_as_made(part, mapping)
             excluded = _excluded_parents(ptext, mapping)
         if excluded:  # "trained on responses distilled from Y": no pattern makes Y a parent
             for e in by_pattern:
@@ -372,6 +378,27 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
     for s in reading.excluded:
         doc.decisions.append(Decision("", name.get(s.index, ""), "", "role", idx, False,
                                       "not a parent: " + s.why))
+    return out
+
+
+def _named_as_made(part: str, mapping: dict[int, str]) -> list[str]:
+    reading = roles.read(part)
+    return [mapping[s.index] for g in (reading.children if reading else ()) for s in g
+            if s.why == "named as what was made" and s.index in mapping]
+
+
+def _stage_edges(doc: Doc, idx: int, part: str, mapping: dict[int, str], made: list[str]) -> list[Edge]:
+    """"..., creating <M0>, followed by finetuning on instructions, creating <M1>": a stage that names
+    what it made and no parent was made from what the stage before made, in this stage's way."""
+    kinds = roles.triggered(part, cue_kinds(part))
+    reading = roles.read(part)
+    if not kinds or reading is None or reading.parents or any(not s.role for s in reading.slots):
+        return []
+    out: list[Edge] = []
+    for c in (s for g in reading.children for s in g if s.why == "named as what was made"):
+        for parent in made:
+            _weigh(doc, out, idx, mapping.get(c.index), parent, kinds, 0.75,
+                   "role: a later stage of a recipe, made from what the stage before made")
     return out
 
 
@@ -572,7 +599,9 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
             idx = _sentence_with(doc, name)
             for base, kind, word in _named_variants(name, keys):
                 if idx is not None and (name in intro or base in intro):
-                    out.append(Edge(name, base, kind, 0.55, idx, f"naming: a '{word}' variant of a model the paper names"))
+                    said = [k for k in cue_kinds(doc.clean[idx]) if k != "based_on"] if kind != "based_on" else []
+                    for k in said or [kind]:  # "X-Chat, the chat models finetuned with alignment techniques"
+                        out.append(Edge(name, base, k, 0.55, idx, f"naming: a '{word}' variant of a model the paper names"))
                     has_parent.add(model_key(name))
                     break
         # "LLaMA2-70B-32k" beside "LLaMA2-70B": a longer context window
@@ -581,21 +610,42 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
             idx = _sentence_with(doc, name)
             if idx is not None:
                 out.append(Edge(name, keys[model_key(m.group("base"))], "context_extended", 0.6, idx))
+        # "Kelp-reasoning-plus" beside "Kelp-reasoning", both the paper's: the longer name is a further step
+        if name in intro and model_key(name) not in has_parent and (base := _extended_name(name, names, intro)):
+            idx = _sentence_with(doc, name)
+            words = _without_names(doc.clean[idx], names) if idx is not None else ""  # not "X-DPO"'s "DPO"
+            said = [k for k in cue_kinds(words) if k != "based_on"]
+            if idx is not None and (said or VARIANT_WORD.search(words)):  # the text gives it a role
+                out.extend(Edge(name, base, k, 0.5, idx, "naming: a further step on a model the paper makes")
+                           for k in said or ["based_on"])
+                has_parent.add(model_key(name))
         # "Llama3-RankRAG": an introduced model named after the model it was built on
         if name in intro and model_key(name) not in has_parent:
             prefix = _base_prefix(name)
             idx = _sentence_with(doc, name)
             if prefix and idx is not None:
                 out.append(Edge(name, prefix, "based_on", 0.5, idx))
+                has_parent.add(model_key(name))
+        # "MobileKelp" / "Kelp-Lightning" in a paper that distils: named after a model of the record, made
+        # the way the abstract says (a specific way only: "based on" alone says nothing of a name)
+        if name in intro and model_key(name) not in has_parent:
+            kinds = [k for k in _abstract_cues(doc) if k != "based_on"]
+            base = compound_base(name, keys)
+            idx = _sentence_with(doc, name)
+            if kinds and base and idx is not None and base not in intro:
+                out.extend(Edge(name, base, k, 0.5, idx, "naming: named after a model of the record, "
+                                                          "made the way the abstract says") for k in kinds)
+                has_parent.add(model_key(name))
     return out
 
 
 NAMED_VARIANTS = (
-    (re.compile(r"^(?P<word>[A-Za-z]+)[-_ ]?(?P<base>[A-Z].+)$"), "prefix_kinds"),  # "Flan-Kelp 540B"
     (re.compile(r"^(?P<base>.+?)[-_ ](?P<word>[A-Za-z]+)$"), "variant_kinds"),  # "Kelp-VL-Chat"
+    (re.compile(r"^(?P<word>[A-Za-z]+)[-_ ]?(?P<base>[A-Z].+)$"), "prefix_kinds"),  # "Flan-Kelp 540B"
 )
 """How a variant's name holds its base and the word that names the step, and the table of those words
-in patterns/derivations.json, prefixes first."""
+in patterns/derivations.json, suffixes first: "Code-Kelp-Chat" is the chat model of "Code-Kelp" (the last
+step named is the one that made it)."""
 
 
 def _named_variants(name: str, keys: dict[str, str]) -> Iterator[tuple[str, str, str]]:
@@ -611,6 +661,35 @@ def _named_variants(name: str, keys: dict[str, str]) -> Iterator[tuple[str, str,
             yield keys[model_key(base)], kind, m.group("word")
 
 
+VARIANT_WORD = re.compile(r"\b(?:an?|its|the) (?:[\w-]+ ){0,2}?(?:variant|version)\b", re.IGNORECASE)
+""""X-plus, a variant enhanced through ...": the sentence says the longer name is a variant."""
+
+
+NOT_A_STEP = frozenset("base small mini medium large tiny nano micro xl xxl lite".split())
+"""Words a sibling's name adds ("Kelp-1-base", "Kelp-1-small"): a size or the base, not a later step."""
+
+
+def _without_names(text: str, names: list[str]) -> str:
+    """The sentence with the record's model names blanked: their words ("Kelp-DPO") say no step of another."""
+    for n in sorted(names, key=len, reverse=True):
+        text = text.replace(n, "M")
+    return text
+
+
+def _extended_name(name: str, names: list[str], intro: dict[str, float]) -> str | None:
+    """The longest model the paper makes whose name this one extends by a word ("Kelp-R-plus" ->
+    "Kelp-R"); not by a size or a version alone ("Kelp-R-7B" is a member, not a step)."""
+    best = None
+    for base in names:
+        if base == name or base not in intro or not name.startswith(base) or len(name) <= len(base) + 1:
+            continue
+        sep, rest = name[len(base)], name[len(base) + 1:]
+        if sep in "- " and re.fullmatch(r"[A-Za-z]{3,}", rest) and not size_of(rest) \
+                and rest.lower() not in NOT_A_STEP and rest.lower() not in model_words().model_heads and (best is None or len(base) > len(best)):
+            best = base
+    return best
+
+
 def _base_prefix(name: str) -> str | None:
     """"Llama3-ChatQA-1.5-70B" -> "Llama3": a family-and-version prefix before the model's own name."""
     parts = re.split(r"(?<=[\w.])-(?=[A-Za-z])", name)
@@ -624,34 +703,66 @@ def _base_prefix(name: str) -> str | None:
     return head if own else None
 
 
-def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
-    """A model "built on" another gets the kinds of the recipe the abstract describes.
+REFINES_TUNED = ("context_extended", "continued_pretraining")
+"""The stages an abstract may tell apart from the sentence that names a tuned model's parent
+("Our method fine-tunes models to lengthen their context. ... The resulting model, X, ...")."""
 
-    Only sentences about the authors' own approach ("Our approach leverages
-    continued pretraining to extend the context window ...") and naming no
-    other model count.
+
+def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
+    """A model "built on" another gets the kinds of the recipe the abstract describes, and a tuned
+    one the stage (a longer context, continued pre-training) the abstract says its tuning was for.
+
+    Only the edge's own sentence, where its kind words come after the parent ("X builds on Y, and
+    extends pretraining on ..."), and sentences about the authors' own approach ("Our approach
+    leverages continued pretraining to extend the context window ...") naming no other model count.
     """
     vague = {(e.child, e.parent): e for e in edges if e.kind == "based_on" and e.conf >= 0.75}
-    if not vague:
+    tuned = {(e.child, e.parent): e for e in edges if e.kind == "finetuned" and e.conf >= 0.75}
+    if not vague and not tuned:
         return []
     out: list[Edge] = []
-    own = re.compile(r"^(?:our\b|the model is\b|the model was\b|it is\b|this model\b|[^.]{0,40}\bis trained\b)",
-                     re.IGNORECASE)
+    for (child, parent), e in vague.items():
+        text = doc.clean[e.sentence]
+        at = text.find(parent)
+        if at >= 0:
+            out.extend(Edge(child, parent, k, 0.6, e.sentence, "kind: named after the parent in the same sentence")
+                       for k in cue_kinds(text[at + len(parent):]))
+    own = re.compile(r"^(?:our\b|the model is\b|the model was\b|it is\b|this model\b|[^.]{0,40}\bis trained\b|"
+                     r"[^.,]{0,50}\bfor our models?\b)", re.IGNORECASE)
     for idx in doc.abstract_sentences():
         text = doc.clean[idx]
         named = {mm.span.name for mm in models.get(idx, [])}
         kinds = cue_kinds(text)
-        if not kinds or not (own.search(text) or subject_pattern().match(text)):
-            continue
+        if not kinds or MAY_BE.search(text):
+            continue  # "we show that X can be fine-tuned on consumer GPUs": what one may do with it, not how it was made
+        authors = bool(own.search(text) or subject_pattern().match(text))
         for (child, parent), e in vague.items():
-            if named - {child, parent}:
+            if named - {child, parent} or not (authors or _undergoes(text, child)):
+                continue  # "Kelp models undergo an alignment phase": the child's own recipe, said of it
+            out.extend(Edge(child, parent, k, 0.6, idx, "kind: the recipe the authors describe") for k in kinds)
+        if not authors:
+            continue
+        for (child, parent), e in tuned.items():
+            if named - {child, parent} or idx == e.sentence:
                 continue
-            out.extend(Edge(child, parent, k, 0.6, idx) for k in kinds)
+            out.extend(Edge(child, parent, k, 0.6, idx, "kind: the stage the authors' tuning was for")
+                       for k in kinds if k in REFINES_TUNED)
     return out
 
 
+MAY_BE = re.compile(r"\b(?:can|could|may|might)(?: \w+ly)? be\b", re.IGNORECASE)
+
+
+def _undergoes(text: str, child: str) -> bool:
+    """Is the sentence a step the child went through ("Kelp models undergo an alignment phase", "Kelp is
+    further aligned ...")? Not what it does ("Kelp tokenizes values using quantization")."""
+    return re.match(rf"{re.escape(child)}(?: models?)? (?:undergoe?s?|underwent|(?:is|are|was|were) (?:\w+ly |further |then |also )?"
+                    rf"(?:\w+ed)\b)", text) is not None
+
+
 def _parents_are_not_introduced(doc: Doc, edges: list[Edge]) -> None:
-    """"We present X, a 4-bit quantized Y": Y, named after X and what X was made from, is not new.
+    """"We present X, a 4-bit quantized Y": Y, named after X and what X was made from, is not new; nor is
+    Y in "It is initialized from our Y" (the child named the sentence before).
 
     Only when that sentence is the one place the paper seems to introduce Y; a parent named
     before its child ("we release A and B, where B is tuned from A") keeps its introduction."""
@@ -659,9 +770,9 @@ def _parents_are_not_introduced(doc: Doc, edges: list[Edge]) -> None:
     for e in edges:
         text = doc.clean[e.sentence]
         at_child = text.find(e.child)
-        before = text[:at_child] if at_child >= 0 else text
-        if at_child >= 0 and e.parent not in before.replace(e.child, "") and \
-                text.find(e.parent, at_child + len(e.child)) >= 0:
+        before = text[:at_child] if at_child >= 0 else ""
+        if e.parent not in before.replace(e.child, "") and \
+                text.find(e.parent, at_child + len(e.child) if at_child >= 0 else 0) >= 0:
             quote = doc.quote(e.sentence)
             intros = [f for f in doc.facts if f.predicate == "introduces" and f.object.kind == "model"
                       and model_key(f.object.name) == model_key(e.parent)]
@@ -678,10 +789,30 @@ REPORTED = re.compile(r"\b(?:shows? that|finds? that|found that|observe[sd]?|ana
 and its tuned variant X"): its child is not thereby the paper's own."""
 
 
+BASE_REST = re.compile(r"base|pt|pretrained")
+"""What a parent's name may add to its child's: "KelpBase" -> "Kelp" (not "Kelp-7B-Instruct" -> "Kelp")."""
+
+
 def _emit(doc: Doc, edges: list[Edge]) -> None:
     best: dict[tuple[str, str, str], Edge] = {}
-    for e in edges:
-        k = (model_key(e.child), model_key(e.parent), e.kind)
+    edges = list(edges)
+    for e in edges:  # grows: a family's kinds pass to the member the record names
+        child, parent = model_key(e.child), model_key(e.parent)
+        if parent.startswith(child) and parent != child and not BASE_REST.fullmatch(parent[len(child):]):
+            doc.decisions.append(Decision(e.child, e.parent, e.kind, e.rule, e.sentence, False,
+                                          "the parent is a member of the child's own name: read backwards"))
+            continue
+        members = [m for m in edges if model_key(m.child) == child and model_key(m.parent) != parent
+                   and model_key(m.parent).startswith(parent) and m.sentence != e.sentence]
+        if members:  # "MoE from Kelp" (title) and "based on the Kelp-2 7B model": the member, in both ways
+            doc.decisions.append(Decision(e.child, e.parent, e.kind, e.rule, e.sentence, False,
+                                          "a family; the record names the member it was made from"))
+            if e.kind != "based_on":
+                m = members[0]
+                edges.append(Edge(m.child, m.parent, e.kind, min(e.conf, 0.6), m.sentence,
+                                  f"kind: said of the family ({e.rule})"))
+            continue
+        k = (child, parent, e.kind)
         if k not in best or e.conf > best[k].conf:
             best[k] = e
     specific = {(c, p, e.sentence) for (c, p, kind), e in best.items() if kind != "based_on"}

@@ -20,7 +20,9 @@ from functools import lru_cache
 from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Attribute, Fact, Mention
 from kg.extract.lexicon import model_intro_verbs, subject_pattern
-from kg.extract.modelnames import THRESHOLD, Span, coordinate, family_stem, find_models, model_words, variants
+from kg.extract.modelnames import (
+    THRESHOLD, Span, compound_base, coordinate, family_stem, find_models, model_words, variants,
+)
 from kg.extract.pipeline import component
 from kg.extract.roles import KIND_THEN_PARTICIPLE
 from kg.extract.sizes import ONE_SIZE, SIZE, SIZE_LIST, SIZE_WRITTEN, parameters, size_of, sizes_in
@@ -33,6 +35,9 @@ EXTRACTOR = f"models@{VERSION}"
 
 INTRO_VERBS = model_intro_verbs()
 """The verbs that introduce a model ("present", "train", "make available"), from the shared lexicon."""
+SOMEONE_ELSES = re.compile(r"\b(?:the|a|an)\s+(?:\w+ly\s+)?$|\b(?:recently|previously|originally|newly|widely)\s+$",
+                           re.IGNORECASE)
+""""the recently introduced X", "a widely released X": the verb is an adjective of someone else's model."""
 INTRO_SUBJECT = subject_pattern()
 """The authors as subject ("we", "this paper", "our work"), from the shared lexicon."""
 COMPARISON = frozenset(
@@ -54,8 +59,10 @@ SIZES_LISTED = re.compile(
     rf"|(?:series|family|suite|collection|models): (?P<sizes3>{SIZE_LIST})"
     rf"|(?:in|at) (?P<sizes4>{SIZE_LIST}) (?:parameter )?(?:sizes|scales|variants|versions))")
 STOP_NAMES = frozenset("we our the this it they these".split())
-RESULT_BEFORE = re.compile(r"\b(?:(?:the )?(?:resulting|final) (?:models?|results?|checkpoints?)|our models?),?\s*$")
-"""Just before a name: "the resulting model, X", "our model X"."""
+RESULT_BEFORE = re.compile(r"\b(?:(?:the )?(?:resulting|final) (?:models?|results?|checkpoints?)|our models?),?\s*$|"
+                           r"\b(?:the|our) resulting (?:[\w-]+ ){0,3}?(?:(?:is|are|was|were) )?(?:called|named|termed|dubbed)\s*$",
+                           re.IGNORECASE)
+"""Just before a name: "the resulting model, X", "our model X", "the resulting lightweight encoder is termed X"."""
 MADE_BEFORE = re.compile(r"\b(?:creating|producing|yielding|resulting in|to (?:obtain|produce|create))\s+(?:the\s+|a\s+|an\s+)?$")
 """Just before a name: what a step made ("..., creating X", "to obtain X")."""
 SUBJECT_OF_MAKING = re.compile(r"^(?:[^.]{0,60}, )?(?:we|our)\b", re.IGNORECASE)
@@ -67,8 +74,10 @@ OUR_MODEL_AFTER = re.compile(r",\s*(?:our|the) (?:new |final )?model\b")
 LOWER_WORD = re.compile(r"[a-z]+")
 FAMILY_AND_VERSION = re.compile(r"([a-z]+)[\d.]*$")
 LIST_OPENS = re.compile(r"\b(?:including|namely|comprising|consisting of)\s*$")
-NOT_TITLE_INTRO = COMPARISON | {"beyond", "from", "to", "with", "for"}
-"""Words before a name in a title that make it someone else's ("Beyond X", "Distilling X into ...")."""
+NOT_TITLE_INTRO = COMPARISON | {"beyond", "from", "to", "with", "for", "towards", "toward", "on", "via", "using", "making",
+                                 "extending", "distilling", "pruning", "compressing", "quantizing", "aligning",
+                                 "adapting", "scaling", "fine-tuning", "finetuning", "tuning", "merging"}
+"""Words before a name in a title that make it someone else's ("Beyond X", "Distilling X into ...", "Towards Lightweight X")."""
 
 
 MODEL_EVIDENCE = ("model head", "appositive 'model", "appositive 'llm", "copula 'model", "preceded by 'model",
@@ -95,6 +104,8 @@ def _intro_scope(text: str) -> tuple[int, int] | None:
     """Character range after an introducing verb whose subject is the authors."""
     for m in INTRO_VERBS.finditer(text):
         before = text[: m.start()]
+        if SOMEONE_ELSES.search(before[-24:]) or before.endswith("-"):
+            continue  # "we study how the recently introduced model X ...", "pre-trained": not the authors' verb
         if INTRO_SUBJECT.search(before[-80:]) or m.start() < 3 or \
                 (m.group().startswith("contribution") and re.search(r"\bour(?: \w+)? $", before, re.IGNORECASE)):
             return m.end(), len(text)  # "we present ...", "Our contributions are: ..."
@@ -112,12 +123,14 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
         return 0.0  # "a Llama3-based model", "our new GPT-4 labeled dataset": not the new thing
     if idx == doc.title_index:
         before = text[: tokens[span.i].start].lower()
+        if "+3 named by its report's title" in span.reasons:
+            return 0.9  # "Kelp Technical Report"
         return 0.75 if NOT_TITLE_INTRO.isdisjoint(LOWER_WORD.findall(before)) else 0.0
     prev = tokens[span.i - 1].lower if span.i > 0 else ""
     prev2 = tokens[span.i - 2].lower if span.i > 1 else ""
     if prev == "our" or (prev2 == "our" and tokens[span.i - 1].text[:1].islower()):
         return 0.0 if prev == "previous" or prev2 == "previous" else 0.8
-    before = text[max(0, tokens[span.i].start - 40): tokens[span.i].start].lower()
+    before = text[max(0, tokens[span.i].start - 64): tokens[span.i].start].lower()
     if RESULT_BEFORE.search(before):
         return 0.85
     if ENUMERATED.search(before) and _intro_scope(text) and _intro_scope(text)[0] <= tokens[span.i].start:
@@ -254,6 +267,8 @@ def models(doc: Doc) -> None:
     accepted |= _introduced_coinages(all_mentions, scores, accepted)
     accepted |= {k for k in own_families if min(scores[k]) > VETO}
     accepted |= _variants_of_accepted(all_mentions, scores, accepted, own_families)
+    accepted |= _bases_of_compounds(all_mentions, scores, accepted)
+    accepted |= _compounds_of_accepted(all_mentions, scores, accepted)
     all_mentions += _named_again(doc, by_sentence, {mm.span.name for mm in all_mentions
                                                     if mm.span.name and model_key(mm.span.name) in accepted})
 
@@ -351,12 +366,46 @@ def _variants_of_accepted(mentions: list[ModelMention], scores: dict[str, list[f
     # a model itself, or the stem of a model's variant ("Kelp-Chat" makes "Kelp-Base" a model too)
     known = accepted | {stem_of(mm.span.name) for mm in mentions
                         if mm.span.name and model_key(mm.span.name) in accepted} - {None}
+    stems = {stem_of(mm.span.name) for mm in mentions if mm.span.name and model_key(mm.span.name) in accepted} - {None}
     out = set()
     for mm in mentions:
         name, key = mm.span.name, model_key(mm.span.name)
         if key in accepted or not name or min(scores[key]) <= VETO:
             continue
-        if stem_of(name) in known:
+        if stem_of(name) in known or (key in stems and max(scores[key]) > 0):
+            out.add(key)  # "Kelp-Chat" accepted: "the foundation Kelp model" is one too
+    return out
+
+
+def _bases_of_compounds(mentions: list[ModelMention], scores: dict[str, list[float]], accepted: set[str]) -> set[str]:
+    """"We open-source our distilled Kelp-Lightning models ... based on Kelp": the model a model's name
+    is made from (kg.extract.modelnames.compound_base) is a model too, when the record names it with some
+    evidence of its own ("based on Kelp", "+2") and nothing against it."""
+    candidates = {model_key(mm.span.name): mm.span.name for mm in mentions if mm.span.name
+                  and model_key(mm.span.name) not in accepted and max(scores[model_key(mm.span.name)]) > 0
+                  and min(scores[model_key(mm.span.name)]) > VETO}
+    if not candidates:
+        return set()
+    out = set()
+    for mm in mentions:
+        if mm.span.name and model_key(mm.span.name) in accepted and mm.introduced:
+            base = compound_base(mm.span.name, candidates)
+            if base:
+                out.add(model_key(base))
+    return out
+
+
+def _compounds_of_accepted(mentions: list[ModelMention], scores: dict[str, list[float]], accepted: set[str]) -> set[str]:
+    """"We propose TernaryKelp, which ternarizes a fine-tuned Kelp": a name the paper introduces, made of
+    a model's name and one word of its own (kg.extract.modelnames.compound_base), is a model too, when no
+    mention says otherwise ("TernaryKelp, a method ..." vetoes it)."""
+    known = {k: k for k in accepted}
+    out = set()
+    for mm in mentions:
+        key = model_key(mm.span.name) if mm.span.name else ""
+        if not key or key in accepted or not mm.introduced or min(scores[key]) < 0:
+            continue
+        if compound_base(mm.span.name, known):
             out.add(key)
     return out
 
@@ -419,9 +468,10 @@ def family_intros(doc: Doc, by_sentence: dict[int, list[ModelMention]]) -> set[s
         for span in spans:
             if span.family_level and _introduced(doc, idx, text, tokens, span):
                 keys.add(model_key(span.name))
-    stated = {model_key(mm.span.name) for mms in by_sentence.values() for mm in mms
-              if mm.introduced >= 0.85 and any(c.isdigit() for c in mm.span.name)}
-    # "Llama 3" in a title may be the model a paper works on; "We introduce Gemma 3" is the paper's own
+    stated = {model_key(mm.span.name) for mms in by_sentence.values() for mm in mms if mm.introduced >= 0.85
+              and (any(c.isdigit() for c in mm.span.name) or mm.span.score >= THRESHOLD)}
+    # "Llama 3" in a title may be the model a paper works on; "We introduce Gemma 3" (or "We introduce
+    # Kelp LLM, a project ...") is the paper's own
     return {k for k in keys if len(k) >= 4 and (not _family_and_version(k) or k in stated)}
 
 

@@ -22,6 +22,7 @@ from kg.extract.contributions.title import named_title, title_contributions
 from kg.extract.contributions.uses import based_on, technique_like, uses_in
 from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Fact, Mention
+from kg.extract.modelnames import family_stem
 from kg.extract.pipeline import component
 from kg.extract.tokens import tokenize
 from kg.keys import model_key, technique_key
@@ -29,7 +30,7 @@ from kg.keys import model_key, technique_key
 VERSION = "1.0"
 EXTRACTOR = f"techniques@{VERSION}"
 OUR_METHOD = re.compile(r"(?:Our|The) (?:method|approach|framework)")
-VERSION_TAIL = re.compile(r"v?\d[\w.]*")
+VERSION_TAIL = re.compile(r"[-_ .]?v?\d[\w.-]*")
 
 
 @component("techniques", version=VERSION, requires=("abbreviations", "models"), assigns=("facts.techniques",))
@@ -63,8 +64,8 @@ def techniques(doc: Doc) -> None:
         elif title_words:  # "LoamPrune: Attention Head Pruning for ..." then "we propose a pruning method": one thing
             found = [c for c in found if not _describes_title(c, title_words)]
         for c in found:
-            if names_only_models(c.name):
-                continue  # "a recipe for widening LLMs named ...": "LLMs" is what it is for
+            if names_only_models(c.name) or family_stem(c.name) == c.name.lower():
+                continue  # "a recipe for widening LLMs named ...": "LLMs" is what it is for; "GPT" is a family
             if model_key(c.name) not in stated and _names_models(c.name, model_keys):
                 continue  # "we introduce X, ...; our X-v1 and X-v2 models": X names the models
             _emit(doc, idx, "introduces", c, long_of, short_of)
@@ -109,7 +110,7 @@ def _describes_title(c: Contribution, title_words: set[str]) -> bool:
 def _names_models(name: str, model_keys: set[str]) -> bool:
     """Is ``name`` the stem of a model the record names with a version or size ("X" of "X-v1", "X-7B")?"""
     key = model_key(name)
-    return len(key) >= 3 and any(k != key and k.startswith(key) and VERSION_TAIL.fullmatch(k[len(key):])
+    return len(key) >= 2 and any(k != key and k.startswith(key) and VERSION_TAIL.fullmatch(k[len(key):])
                                  for k in model_keys)
 
 

@@ -19,7 +19,9 @@ from kg.extract.lexicon import lexicon
 from kg.extract.tokens import Token, tokenize
 
 COMPARE_VERBS = frozenset("surpasses surpass outperforms outperform beats beat exceeds exceed rivals rival".split())
-SUBTITLE_STOPS = frozenset("for with of via on in to from by and as through at".split())
+SUBTITLE_STOPS = frozenset("for with without of via on in to from by and as through at beyond using".split())
+VERSION_OF = re.compile(r"^(?:an? |the )?[^:]{0,60}\b(?:version|variant|counterpart)s? of\b", re.IGNORECASE)
+"""A subtitle saying the title's name is a version of something: a model's version, as a model is."""
 GROUP_HEADS = frozenset("family collection suite series set".split())
 """"A Collection of Open-Source Pretrained Large Language Models": the head is the group's members."""
 
@@ -86,6 +88,8 @@ def title_model(title: str) -> str | None:
     m = re.match(r"^([^:]{2,60}):\s*(.+)$", title)
     if not m:
         return None
+    if VERSION_OF.search(m.group(2)):
+        return m.group(1).strip()  # "Kelp-S: A Lightweight, Fast Version of Orvik": a model made from another
     words = tokenize(m.group(2))
     if words and words[0].lower in ("a", "an", "the"):
         words = words[1:]

@@ -47,9 +47,10 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
     if phrase[purpose - 1].lower in MODEL_WORDS or re.fullmatch(r"[A-Z]{0,3}LMs?", phrase[purpose - 1].text):
         return []  # "a Llama3-based model", "a bilingual SLM": models are the models component's (not
         # "a training recipe for building long-context LLMs": a purpose may name what it is for)
-    if QUANTITY.fullmatch(phrase[0].text) and (phrase[-1].lower in w.count_units or
-                                               any(t.lower in MAGNITUDE_WORDS for t in phrase)):
-        return []  # "2.4 trillion tokens of text": a quantity, however it was built
+    first = next((t for t in phrase if t.lower not in DETERMINERS), phrase[0])
+    if QUANTITY.fullmatch(first.text) and (phrase[-1].lower in w.count_units or
+                                           any(t.lower in MAGNITUDE_WORDS for t in phrase)):
+        return []  # "2.4 trillion tokens of text", "a 363 billion token dataset": a quantity, however it was built
     if AMOUNT.fullmatch(phrase[-1].text) or phrase[-1].lower in MAGNITUDE_WORDS:
         return []  # "a family of fully open 7B and 13B language models": a size, cut from its model
     if phrase[0].lower in w.count_words and phrase[-1].lower.endswith("s"):
@@ -60,7 +61,8 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
     # "a novel instruction fine-tuning framework RankLoom": the proper name after the head
     for k in range(len(phrase) - 1):
         if phrase[k].lower in heads and phrase[k].text[:1].islower() and phrase[k + 1].lower not in w.np_stop \
-                and is_proper(phrase[k + 1:]):  # not "Retrieval Augmented Span Tuning": a capital head is the name's
+                and (is_proper(phrase[k + 1:]) or (k + 2 == len(phrase) and distinctive(phrase[k + 1].text))):
+            # not "Retrieval Augmented Span Tuning": a capital head is the name's; "a training strategy MoE-tuning"
             proper = strip_phrase(" ".join(words[k + 1:]))
             if model_key(proper) in model_keys:
                 return []
@@ -111,7 +113,8 @@ def _says_nothing(word: str) -> bool:
     """A generic word or a praise of cost ("label-efficient", "tuning-free"): no name is made of these alone."""
     w = lexicon()
     return word in GENERIC_HEADS or word in w.lead_words or word in w.generic or \
-        ("-" in word and word.rsplit("-", 1)[-1] in QUALITY_SUFFIXES)
+        ("-" in word and word.rsplit("-", 1)[-1] in QUALITY_SUFFIXES) or \
+        (word.endswith("ly") and len(word) > 5 and word.isalpha())  # "a computationally efficient method"
 
 
 def _coined(core: list[Token]) -> bool:

@@ -94,13 +94,15 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
         app = k + 1 if app is None else app
         if (distinctive(t.text) or (plain_name(t.text) and _new_appositive(tokens, app))) \
                 and model_key(t.text) not in model_keys and \
-                t.lower not in not_models_lower() and TWO_LETTERS.search(t.text):
+                (t.lower not in not_models_lower() or _new_appositive(tokens, app)) and TWO_LETTERS.search(t.text):
+            # a known benchmark's name is still the paper's when the appositive says so: "X, a new evaluation set we release"
             head = appositive_head(tokens, app, heads)
             if head and not someone_elses(tokens, k):
                 start = k
                 while start > 0 and tokens[start - 1].text[:1].isupper() and not tokens[start - 1].trail \
-                        and tokens[start - 1].lower not in DETERMINERS and start > k - 3:
-                    start -= 1
+                        and tokens[start - 1].lower not in DETERMINERS and start > k - 3 \
+                        and tokens[start - 1].lower not in lexicon().np_stop:
+                    start -= 1  # "Open Kelp Eval, a new ..." (not "On KelpEval, a new ...": a preposition)
                 name = " ".join(x.text for x in tokens[start:k + 1])
                 out.append(Contribution(name, kind_of(head, name), 0.8))
             elif (listed := _listed_before(tokens, k, app, model_keys)) and not someone_elses(tokens, k):

@@ -71,10 +71,14 @@ def contributions_in(text: str, model_keys: set[str],
     own = own_subject(text)
     if own:  # "Our method integrates X, employs a two-dimensional quantization scheme, ..."
         out.extend(own_parts(tokens, model_keys))
-    uses_list = verb_at is None and not own and any(t.lower in w.use_verbs | w.study_verbs for t in tokens[:12])
-    # "we compare three schedules: (1) X and (2) Y": what is studied or used, not made
+    items = list_items(tokens)
+    lead = tokens[:items[0]] if items else tokens[:12]
+    studied = w.use_verbs | w.study_verbs
+    uses_list = verb_at is None and not own and any(t.lower in studied for t in lead)
+    # "we compare three schedules: (1) X and (2) Y", "we study ... in terms of 1) X and 2) Y": what is
+    # studied or used, not made
     if (verb_at is not None or authors_speak or subject_is_new) and not uses_list:
-        for start in list_items(tokens):
+        for start in items:
             if start + 1 < len(tokens) and tokens[start].lower == "our":
                 start += 1  # "(2) our procedure of pruning and stitching blocks": the item after "our"
             for phrase, head in object_phrases(tokens, start)[:1]:

@@ -1,0 +1,383 @@
+"""Recipes, titles, two-word names and kinds told apart from the derivation, as a CheckList.
+
+Each capability is a small generated table (templates x invented names x kinds), negatives included,
+with a pass rate per group printed in the test summary:
+
+    recipe/stages        "..., creating Kelp-Base, followed by finetuning on ..., creating Kelp-Instruct."
+    recipe/which-then    "We prune Orvik-13B, yielding Kelp-Base, which we then align ... to obtain Kelp-Chat."
+    recipe/one-reading   "We prune Orvik-13B and then distill it to obtain Kelp-4B." (one stage: no chain)
+    title/participle     "Kelp: A Clinical Language Model Fine-Tuned from Orvik-13B"
+    name/two-words       "We present Brisk Otter, an open language model ..." (negatives: methods, datasets)
+    kind/same-sentence   "Kelp builds on Orvik-13B, and extends pretraining on ..." -> continued_pretraining
+    kind/dense-to-moe    "It is initialized from the dense checkpoints of our Orvik-13B model." -> upcycled
+    kind/purpose         "Our method fine-tunes models to lengthen their context. ..." -> + context_extended
+    kind/moe-from-dense  "We investigate building MoE models from existing dense models. ..." -> upcycled
+    name/compound        "... we distill Orvik ... is termed MobileOrvik" -> MobileOrvik <- Orvik, distilled
+    parent/part-of       "the image encoder ViT-Q in the original Orvik-13B" -> the parent is Orvik-13B
+    parent/nouns-in-list "based on the A vision encoder and the B language model" -> two parents
+    parent/such-as       "Building on recent ... LLMs, such as A and B, we present ..." -> two parents
+
+A row passes when the derivations found are exactly the expected ones (kinds included).
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pytest
+
+from kg.extract.fact import DERIVATION_KINDS
+
+SEED = 16
+STEMS = ["Kelpra", "Vortan", "Miruna", "Talvex", "Quenby", "Ostrel", "Zephran", "Dravin"]
+PARENTS = ["Orvik-13B", "Halden-7B", "Solvey-34B", "Brenna-2-70B", "Pellan-8B", "Nimbra-3-8B"]
+BASES = ["SQM", "VDX", "Orvik", "KelpNet"]
+"""Models a compound name is made of ("MobileSQM", "VDX-Lightning")."""
+TWO_WORDS = ["Brisk Otter", "Silver Heron", "Quiet Lynx", "Amber Finch", "Copper Wren", "Stone Marten"]
+
+STAGE = {  # kind -> how a stage of a recipe says it, before "creating X"
+    "continued_pretraining": "We perform continued pretraining on a mixture of code and text",
+    "finetuned": "We fine-tune on a curated set of instructions",
+    "aligned": "We align with direct preference optimization on human preferences",
+    "context_extended": "We extend the context window to 128K tokens",
+}
+LATER = {  # kind -> a later stage, after "followed by"
+    "finetuned": "finetuning on instructions for translation",
+    "aligned": "alignment with DPO on preference pairs",
+    "context_extended": "an extension of the context window to 64K tokens",
+}
+MADE = {"finetuned": "Instruct", "aligned": "Chat", "context_extended": "Long", "quantized": "Lite"}
+"""The word a later stage's model is named with ("Kelpra-Instruct")."""
+THEN = {  # kind -> "which we then ..."
+    "finetuned": "fine-tune on instructions",
+    "aligned": "align with RLHF",
+    "quantized": "quantize to 4 bits",
+}
+FIRST = {  # kind -> an active first stage naming its parent
+    "pruned": "We prune {P}",
+    "distilled": "We distill {P}",
+    "continued_pretraining": "We continue pretraining {P} on code",
+    "finetuned": "We fine-tune {P} on math problems",
+}
+TITLE = {  # kind -> a title participle
+    "finetuned": "Fine-Tuned from",
+    "distilled": "Distilled from",
+    "pruned": "Pruned from",
+    "continued_pretraining": "Continually Pretrained from",
+}
+NOT_MODELS = ["a method for aligning language models", "a dataset of clinical dialogues",
+              "a benchmark for long-context reasoning", "a technique that compresses attention"]
+
+
+@dataclass(frozen=True)
+class Row:
+    group: str
+    title: str | None
+    text: str
+    expected: frozenset
+    intro_model: str | None = None
+    """A name that must (group name/two-words) or must not (its negatives) be introduced as a model."""
+    introduced: bool = True
+
+
+def generate() -> list[Row]:
+    rnd = random.Random(SEED)
+    rows: list[Row] = []
+    for k1, stage in STAGE.items():
+        for k2, later in LATER.items():
+            stem, parent = rnd.choice(STEMS), rnd.choice(PARENTS)
+            base, tuned = f"{stem}-Base", f"{stem}-{MADE[k2]}"
+            rows.append(Row("recipe/stages", None,
+                            f"{stage}, creating {base}, followed by {later}, creating {tuned}. "
+                            f"{tuned} is strong.", frozenset({(tuned, base, k2)})))
+            rows.append(Row("recipe/stages", None,
+                            f"{FIRST['finetuned'].format(P=parent)}, yielding {base}, followed by {later}, "
+                            f"creating {tuned}.", frozenset({(base, parent, "finetuned"), (tuned, base, k2)})))
+    for k1, first in FIRST.items():
+        for k2, then in THEN.items():
+            stem, parent = rnd.choice(STEMS), rnd.choice(PARENTS)
+            base, tuned = f"{stem}-Base", f"{stem}-{MADE[k2]}"
+            rows.append(Row("recipe/which-then", None,
+                            f"{first.format(P=parent)}, yielding {base}, which we then {then} to obtain {tuned}.",
+                            frozenset({(base, parent, k1), (tuned, base, k2)})))
+    for parent in PARENTS:  # "and then" inside one stage: one reading, both kinds, no chain
+        child = f"{rnd.choice(STEMS)}-4B"
+        rows.append(Row("recipe/one-reading", None,
+                        f"We prune {parent} and then distill it to obtain {child}.",
+                        frozenset({(child, parent, "pruned"), (child, parent, "distilled")})))
+    for kind, participle in TITLE.items():
+        for parent in rnd.sample(PARENTS, 3):
+            name = rnd.choice(STEMS)
+            rows.append(Row("title/participle", f"{name}: A Clinical Language Model {participle} {parent}",
+                            f"Our proposed {name} improves clinical accuracy.",
+                            frozenset({(name, parent, kind)}), intro_model=name))
+    for name in TWO_WORDS:
+        rows.append(Row("name/two-words", None,
+                        f"We present {name}, an open large language model tailored for clinical research. "
+                        f"{name} surpasses strong baselines.", frozenset(), intro_model=name))
+        parent = rnd.choice(PARENTS)
+        rows.append(Row("name/two-words", None,
+                        f"We introduce {name}, an open language model. Fine-tuned from {parent} using LoRA, "
+                        f"{name} achieves strong results.", frozenset({(name, parent, "finetuned")}),
+                        intro_model=name))
+        rows.append(Row("name/two-words-negative", None, f"We introduce {name}, {rnd.choice(NOT_MODELS)}.",
+                        frozenset(), intro_model=name, introduced=False))
+        rows.append(Row("name/two-words-negative", None,  # not after an introducing verb: a title's words
+                        f"Recent work on {name}, a family of open models, is surveyed.",
+                        frozenset(), intro_model=name, introduced=False))
+    for parent in PARENTS:
+        name = rnd.choice(STEMS)
+        rows.append(Row("kind/same-sentence", None,
+                        f"We release {name}, a suite of open models. {name} builds on {parent}, and extends "
+                        f"pretraining on a curated medical corpus.",
+                        frozenset({(name, parent, "continued_pretraining")})))  # the specific kind replaces based_on
+        moe = f"{name}-MoE"
+        rows.append(Row("kind/dense-to-moe", None,
+                        f"We introduce {moe}, a mixture-of-experts language model with 16 experts. It is "
+                        f"initialized from the pre-existing dense checkpoints of our {parent} model.",
+                        frozenset({(moe, parent, "upcycled")}), intro_model=parent, introduced=False))
+        rows.append(Row("kind/purpose", None,
+                        f"Our method allows for fine-tuning pre-existing models to lengthen their effective "
+                        f"context. This is shown by our fine-tuning of {parent} checkpoints. The resulting "
+                        f"models, which we name {name}, handle long inputs.",
+                        frozenset({(name, parent, "finetuned"), (name, parent, "context_extended")})))
+    for base in BASES:  # names made of a model's name and one word, in a paper that says how
+        known = f"{base} is a prompt-guided vision foundation model released last year."
+        for word, cue, kind in (("Mobile", "we distill the knowledge of {B} into a lightweight encoder", "distilled"),
+                                ("Sparse", "we prune the attention blocks of {B}", "pruned")):
+            rows.append(Row("name/compound", None,
+                            f"{known} In this work, {cue.format(B=base)}. The resulting lightweight model is "
+                            f"termed {word}{base}, which runs on phones.",
+                            frozenset({(f"{word}{base}", base, kind)}), intro_model=f"{word}{base}"))
+            rows.append(Row("name/compound", None,
+                            f"We propose a {kind[:-2]}ing method for one-step image generation based on {base}. "
+                            f"We open-source our {kind} {base}-Lightning models.",
+                            frozenset({(f"{base}-Lightning", base, kind)})))
+        rows.append(Row("name/compound-negative", None,  # no step named: the name alone says nothing
+                        f"{known} We introduce Mobile{base}, an open model trained from scratch on 2T tokens. "
+                        f"Mobile{base} outperforms {base} on most benchmarks.", frozenset()))
+    for parent, other in zip(PARENTS, PARENTS[1:]):
+        name = rnd.choice(STEMS)
+        rows.append(Row("parent/part-of", None,
+                        f"We distill the knowledge from the image encoder ViT-Q in the original {parent} into a "
+                        f"small encoder. The resulting model, {name}, is fast.",
+                        frozenset({(name, parent, "distilled")})))
+        rows.append(Row("parent/nouns-in-list", None,
+                        f"{name} is an open vision-language model that is based on the {parent} vision encoder "
+                        f"and the {other} language model.",
+                        frozenset({(name, parent, "based_on"), (name, other, "based_on")})))
+        rows.append(Row("parent/such-as", None,
+                        f"This report introduces {name}-7B, a Korean adaptation of large language models. "
+                        f"Building on recent highly capable but English-centric LLMs, such as {parent} and "
+                        f"{other}, we present an efficient vocabulary expansion method.",
+                        frozenset({(f"{name}-7B", parent, "based_on"), (f"{name}-7B", other, "based_on")})))
+        rows.append(Row("kind/moe-from-dense", None,
+                        f"We investigate building MoE models from existing dense language models. Specifically, "
+                        f"based on the {parent} model, we obtain {name}-MoE by partitioning its feed-forward "
+                        f"networks into experts.",  # "based on" is said too, and kept beside the specific kind
+                        frozenset({(f"{name}-MoE", parent, "based_on"), (f"{name}-MoE", parent, "upcycled")})))
+        rows.append(Row("child/decimal-appositive", None,
+                        f"We release {name}-Mini and {name}-Vision. {name}-Vision, a 4.2 billion parameter "
+                        f"model derived from {name}-Mini, reads images.",
+                        frozenset({(f"{name}-Vision", f"{name}-Mini", "based_on")})))
+    for stem in STEMS[:5]:
+        rows.append(Row("parent/member-over-family", f"{stem}-MoE: building mixture-of-experts from Orvik",
+                        f"Specifically, based on the well-known Orvik-2 7B model, we obtain {stem}-MoE by "
+                        f"partitioning its feed-forward networks into experts.",
+                        frozenset({(f"{stem}-MoE", "Orvik-2 7B", "upcycled")})))  # the family's kind, on the member
+        rows.append(Row("child/not-a-member-of-its-parent", f"Extending Orvik-3's Context Ten-Fold",
+                        f"We extend the context length of Orvik-3-8B-Instruct from 8K to 80K via QLoRA "
+                        f"fine-tuning. The resulted model handles long inputs.", frozenset(),
+                        intro_model="Orvik-3", introduced=False))
+        rows.append(Row("child/base-suffix-parent", None,
+                        f"We fine-tuned {stem}Base on 35B Python tokens, resulting in the creation of {stem}.",
+                        frozenset({(stem, f"{stem}Base", "finetuned")})))
+        rows.append(Row("name/report-title", f"{stem} Technical Report",
+                        f"In this work, we introduce {stem}, the first installment of our language model "
+                        f"series. It includes {stem}, the base models, and {stem}-Chat, the chat models "
+                        f"finetuned with human alignment techniques.",
+                        frozenset({(f"{stem}-Chat", stem, "finetuned"), (f"{stem}-Chat", stem, "aligned")}),
+                        intro_model=stem))  # the variant's own sentence says both steps
+        coined = f"{stem}Seek"  # a CamelCase coinage, as lab names are
+        rows.append(Row("name/head-word-inside", None,
+                        f"We introduce {coined} LLM, a project for open models. We conduct SFT and DPO on "
+                        f"{coined} LLM Base models, resulting in {coined} Chat models. {coined} LLM 67B Chat is "
+                        f"strong.", frozenset({(f"{coined} Chat", f"{coined} LLM Base", "finetuned"),
+                                               (f"{coined} Chat", f"{coined} LLM Base", "aligned")}),
+                        intro_model=f"{coined} LLM 67B Chat"))
+    for stem, parent in zip(STEMS[:5], PARENTS):
+        rows.append(Row("parent/members-of-a-family", None,
+                        f"By applying LoRA distillation to Orvik models including Orvik-V1.5, Orvik-1B, and "
+                        f"OrvikXL, we obtain {stem}-LoRA, a universal acceleration module.",
+                        frozenset({(f"{stem}-LoRA", p, "distilled") for p in ("Orvik-V1.5", "Orvik-1B", "OrvikXL")})))
+        rows.append(Row("parent/plugged-into-negative", None,
+                        f"We release {stem}-LoRA, an acceleration module. {stem}-LoRA can be directly plugged "
+                        f"into various fine-tuned {parent} models without training.", frozenset()))
+        unsized = parent.rsplit("-", 1)[0]  # a parent of no size: a sized parent gives its sized member an edge too
+        rows.append(Row("name/shared-unit-sizes", None,
+                        f"This study introduces {stem}Med, a medical LLM family including foundation models "
+                        f"{stem}Med 13/70B and their chat versions {stem}Med 13/70B-chat, developed through "
+                        f"the continual pre-training and instruction tuning of {unsized} on medical data.",
+                        frozenset({(f"{stem}Med", unsized, "continued_pretraining"),
+                                   (f"{stem}Med", unsized, "finetuned")}),
+                        intro_model=f"{stem}Med 70B-chat"))
+        rows.append(Row("name/event-year-negative", None,
+                        f"Based on {parent} as our underlying model, {stem}-MT improves 12 BLEU on the WMT'21 "
+                        f"and WMT'22 test sets.", frozenset({(f"{stem}-MT", parent, "based_on")}),
+                        intro_model="WMT'22", introduced=False))
+        rows.append(Row("child/further-step-variant", None,
+                        f"We introduce {stem}-R, a reasoning model. Trained via supervised fine-tuning of "
+                        f"{parent}, {stem}-R is strong. We further develop {stem}-R-plus, a variant enhanced "
+                        f"through a short phase of outcome-based reinforcement learning.",
+                        frozenset({(f"{stem}-R", parent, "finetuned"), (f"{stem}-R-plus", f"{stem}-R", "based_on")})))
+        rows.append(Row("child/family-members-negative", None,  # siblings in a list: no step between them
+                        f"We introduce {stem}-2B, a small language model. We also introduce the {stem}-2B family, "
+                        f"including {stem}-2B-Vision, {stem}-2B-MoE and {stem}-2B-Audio, for small devices.",
+                        frozenset({(f"{stem}-2B-Vision", f"{stem}-2B", "based_on"),
+                                   (f"{stem}-2B-Audio", f"{stem}-2B", "based_on")})))
+    return rows
+
+
+def _derivations(doc) -> frozenset:
+    return frozenset((f.subject.name, f.object.name, f.predicate) for f in doc.facts
+                     if f.subject.kind == "model" and f.object.kind == "model" and f.predicate in DERIVATION_KINDS)
+
+
+def _introduced(doc) -> set[str]:
+    return {f.object.name for f in doc.facts if f.predicate == "introduces" and f.object.kind == "model"}
+
+
+def _passes(row: Row, doc) -> bool:
+    if _derivations(doc) != row.expected:
+        return False
+    return row.intro_model is None or (row.intro_model in _introduced(doc)) == row.introduced
+
+
+THRESHOLDS = {"recipe/stages": 0.95, "recipe/which-then": 0.95, "recipe/one-reading": 1.0,
+              "title/participle": 0.9, "name/two-words": 1.0, "name/two-words-negative": 1.0,
+              "kind/same-sentence": 1.0, "kind/dense-to-moe": 1.0, "kind/purpose": 1.0,
+              "name/compound": 1.0, "name/compound-negative": 1.0, "parent/part-of": 1.0,
+              "parent/nouns-in-list": 1.0, "parent/such-as": 1.0, "kind/moe-from-dense": 1.0,
+              "child/decimal-appositive": 1.0, "parent/member-over-family": 1.0,
+              "child/not-a-member-of-its-parent": 1.0, "child/base-suffix-parent": 1.0,
+              "name/report-title": 1.0, "name/head-word-inside": 1.0, "parent/members-of-a-family": 1.0,
+              "parent/plugged-into-negative": 1.0, "name/shared-unit-sizes": 1.0, "name/event-year-negative": 1.0,
+              "child/further-step-variant": 1.0, "child/family-members-negative": 1.0}
+"""What the extractor meets, rounded down; raise as it improves, never lower to make a change pass."""
+
+
+def test_the_table_covers_every_group():
+    rows = generate()
+    assert {r.group for r in rows} == set(THRESHOLDS)
+    assert len(rows) >= 90
+    assert generate() == rows  # seeded: the same table on every run
+
+
+def test_recipe_title_name_and_kind_rows(extract_abstract, checklist_report):
+    by_group: dict[str, list[bool]] = defaultdict(list)
+    failing: list[str] = []
+    for row in generate():
+        doc = extract_abstract(row.text, row.title)
+        ok = _passes(row, doc)
+        by_group[row.group].append(ok)
+        if not ok:
+            failing.append(f"{row.group}: {row.title or ''} | {row.text}\n    expected {sorted(row.expected)}"
+                           f"\n    got      {sorted(_derivations(doc))}; introduced {sorted(_introduced(doc))}")
+    lines = [f"{'group':28} pass  rows  rate"]
+    for group in sorted(by_group):
+        oks = by_group[group]
+        lines.append(f"{group:28} {sum(oks):4}  {len(oks):4}  {sum(oks) / len(oks):.2f}")
+    checklist_report("lineage recipes, titles, names, kinds", "\n".join(lines))
+    low = {g: sum(o) / len(o) for g, o in by_group.items() if sum(o) / len(o) < THRESHOLDS[g]}
+    assert not low, f"groups under their threshold: {low}\n" + "\n".join(failing[:20])
+
+
+@pytest.mark.parametrize("text", [
+    "Kelpra outperforms Orvik-13B, which we then fine-tune on instructions.",  # a comparison stays no parent
+    "We compare Orvik-13B and Halden-7B, followed by an analysis of their errors.",
+])
+def test_a_stage_that_names_no_model_it_made_gives_no_chain(extract_abstract, text):
+    assert _derivations(extract_abstract(text)) == frozenset()
+
+
+@pytest.mark.parametrize("text, model", [
+    ("Starting from the pre-trained multimodal representation model ORVQ released last year, we alter its text "
+     "encoder.", "ORVQ"),
+    ("We adapt the language model KelpNet to legal text.", "KelpNet"),
+])
+def test_a_name_right_after_the_model_noun_is_a_model(extract_abstract, text, model):
+    assert model in {m.name for m in extract_abstract(text).entities if m.kind == "model"}
+
+
+@pytest.mark.parametrize("text, not_introduced", [
+    ("In this article, we investigate how the recently introduced pre-trained language model OrvikNet can be "
+     "adapted for biomedical corpora.", "OrvikNet"),
+    ("We study the widely released model family KelpLM-7B on legal text.", "KelpLM-7B"),
+])
+def test_someone_else_s_introduced_or_pre_trained_model_is_not_the_paper_s(extract_abstract, text, not_introduced):
+    doc = extract_abstract(text)
+    assert not_introduced not in {f.object.name for f in doc.facts if f.predicate == "introduces"}
+
+
+@pytest.mark.parametrize("text, edges", [
+    ("We introduce phi-9, a small code model. It improves on phi-9-base, our model before our finetuning stage, "
+     "and phi-9-small, a smaller model trained with the same pipeline.", frozenset()),
+    ("Kelp Model: An Instruction Finetuned Open Multilingual Language Model", frozenset()),
+])
+def test_a_sibling_or_a_title_word_is_no_further_step(extract_abstract, text, edges):
+    assert _derivations(extract_abstract(text)) == edges
+
+
+@pytest.mark.parametrize("text, model, not_models", [
+    ("Kestrel is a series of Thai large language models developed for the Thai language.", "Kestrel", {"Thai"}),
+    ("We propose a novel RRTF (Rank Responses to align Test&Teacher Feedback) framework for code models.",
+     None, {"Feedback"}),
+])
+def test_groups_of_models_languages_and_acronym_long_forms(extract_abstract, text, model, not_models):
+    found = {m.name for m in extract_abstract(text).entities if m.kind == "model"}
+    assert model is None or model in found
+    assert not (found & not_models)
+
+
+@pytest.mark.parametrize("text, edges", [
+    ("We present a new financial domain large language model, InvestKelp, tuned on Orvik-65B, using a curated "
+     "instruction dataset.", {("InvestKelp", "Orvik-65B", "finetuned")}),
+    ("We release Kelp-Chat, fine-tuned on ShareChat conversations.", set()),  # data, not a model
+])
+def test_tuned_on_a_model_is_its_parent_and_tuned_on_data_is_not(extract_abstract, text, edges):
+    assert _derivations(extract_abstract(text)) == frozenset(edges)
+
+
+def test_a_learner_adapted_to_a_domain_is_a_model(extract_abstract):
+    doc = extract_abstract("Here we propose Med-Kelp, a multimodal few-shot learner adapted to the medical domain.")
+    assert "Med-Kelp" in {m.name for m in doc.entities if m.kind == "model"}
+
+
+def test_base_models_in_parentheses_are_parents_and_the_child_s_own_sentences_give_kinds(extract_abstract):
+    doc = extract_abstract("To that end, we introduce the Kelp family, a set of open medical LLMs. Kelp-Med models are "
+                           "trained on the current best base models (Mistral, LLaMA 3), using a new dataset. Kelp-Med "
+                           "models undergo an alignment phase using Direct Preference Optimization.",
+                           "Kelp-Med: A Family of Fine-tuned Open Healthcare LLMs")
+    assert {(c, p) for c, p, _ in _derivations(doc)} == {("Kelp-Med", "Mistral"), ("Kelp-Med", "LLaMA 3")}
+    assert {k for c, p, k in _derivations(doc)} >= {"aligned"}
+
+
+@pytest.mark.parametrize("text, model", [
+    ("Comprehensive evaluations reveal that the resulting model, dubbed `KelpGPT', sets a new standard.", "KelpGPT"),
+    ("Pre-trained on DeepSeekOrvik-Base with specialization in formal languages, the model is strong.",
+     "DeepSeekOrvik-Base"),
+])
+def test_tex_quotes_and_a_stem_run_into_a_word(extract_abstract, text, model):
+    assert model in {m.name for m in extract_abstract(text).entities if m.kind == "model"}
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("We introduce KelpVLA, built on Orvik-2 7B. We show that KelpVLA can be fine-tuned on consumer GPUs and served "
+     "efficiently via quantization.", {"based_on"}),
+    ("We introduce KelpTS, a family of time series models based on the Orvik-T5 architecture family. KelpTS "
+     "tokenizes values using scaling and quantization into a fixed vocabulary.", set()),
+])
+def test_what_one_may_do_with_a_model_or_what_it_does_is_no_kind(extract_abstract, text, kinds):
+    assert {k for _, _, k in _derivations(extract_abstract(text))} <= kinds

@@ -179,8 +179,7 @@ class Head:
 
     blocks: list[str]
     fresh: Dedupe
-    by_spelling: dict[tuple[str, str], str]
-    """(paper key, spelling) -> the agent's key (People.by_spelling)."""
+    people: People
     paper_of_record: dict[tuple[str, int], Paper] = field(default_factory=dict)
     paper_iri: dict[str, str] = field(default_factory=dict)
     agent_iri: dict[str, str] = field(default_factory=dict)
@@ -192,7 +191,7 @@ class Head:
             return None
         if m.kind == "paper":
             return self.paper_iri[paper.key]
-        agent = self.by_spelling.get((paper.key, m.name))
+        agent = self.people.agent_key(paper, m.name)
         return None if agent is None else self.agent_iri[agent]
 
 
@@ -201,17 +200,21 @@ def _keep(head: Head, block: str) -> None:
         head.blocks.append(block)
 
 
-def head_lines(papers: Iterable[Paper], people: People, fresh: Dedupe | None = None) -> Head:
-    """The head's lines, each once by ``fresh`` (a new :class:`_Fresh` by default)."""
+def head_lines(papers: Iterable[Paper], people: People, fresh: Dedupe | None = None, *,
+               with_records: bool = True) -> Head:
+    """The head's lines, each once by ``fresh`` (a new :class:`_Fresh` by default).
+    ``with_records=False`` leaves out the records' own lines: the caller writes them with
+    :func:`records_lines` (from the records whole, where the papers were made from slim ones)."""
     fresh = _Fresh() if fresh is None else fresh
-    head = Head([], fresh, people.by_spelling)
+    head = Head([], fresh, people)
     for paper in papers:
         iri = _n(iris.paper(paper.key, paper.arxiv_id, paper.title))
         head.paper_iri[paper.key] = iri
         lines = _paper_lines(iri, paper)
         for rec in paper.records:
             head.paper_of_record[(rec.file, rec.index)] = paper
-            lines += _record_lines(rec, iri)
+            if with_records:
+                lines += _record_lines(rec, iri)
         _keep(head, fresh(lines))
 
     for key, agent in sorted(people.agents.items()):
@@ -223,6 +226,22 @@ def head_lines(papers: Iterable[Paper], people: People, fresh: Dedupe | None = N
         lines += [f"{iri} {ALT_LABEL} {text_literal(s)} .\n" for s in sorted(agent.spellings - {agent.name})]
         _keep(head, fresh(lines))
     return head
+
+
+def records_lines(records: Iterable[Record], head: Head, block: int = 4096) -> Iterator[tuple[str, int]]:
+    """(lines, how many) of the records of the head's papers, in blocks: the lines
+    :func:`head_lines` leaves out when told to. Each record's lines are its own (its IRI is its
+    file and index), so they need no de-duplication."""
+    lines: list[str] = []
+    for rec in records:
+        paper = head.paper_of_record.get((rec.file, rec.index))
+        if paper is not None:
+            lines += _record_lines(rec, head.paper_iri[paper.key])
+            if len(lines) >= block:
+                yield "".join(lines), len(lines)
+                lines = []
+    if lines:
+        yield "".join(lines), len(lines)
 
 
 Docs = Iterable[Doc] | Callable[[], Iterable[Doc]]

@@ -181,13 +181,17 @@ def read(path, records: Sequence[Record]) -> Iterator[Doc]:
                 docs = _DocUnpickler(f, records, offset).load()
             except Exception as exc:  # noqa: BLE001
                 raise ValueError(f"{path}: damaged after {k} docs") from exc
-            for d in docs:
-                if k >= count or type(d) is not Doc or d.record is not records[k]:
+            for d in docs:  # (its record and records[k] are one, or equal: a spool may load a chunk again)
+                if k >= count or type(d) is not Doc or not _same(d.record, records[k]):
                     raise ValueError(f"{path}: doc {k} is not of its record")
                 k += 1
                 yield d
         if k != count:
             raise ValueError(f"{path}: {k} docs for {count} records")
+
+
+def _same(a: Record, b: Record) -> bool:
+    return a is b or (a.file == b.file and a.index == b.index)
 
 
 def check(path, records: Sequence[Record]) -> bool:

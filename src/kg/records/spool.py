@@ -35,9 +35,9 @@ KEPT = 3
 class Spool:
     """Records kept on disk in ``folder`` (a scratch folder the caller removes), a chunk a file."""
 
-    def __init__(self, folder: Path, chunk: int = CHUNK) -> None:
+    def __init__(self, folder: Path, chunk: int | None = None) -> None:
         self.folder = folder
-        self.chunk = chunk
+        self.chunk = chunk or CHUNK
         self.sizes: list[int] = []
         """Records in each chunk, by chunk number."""
 

@@ -431,19 +431,23 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, spooled: 
         problems.extend(probs)
     problems.extend(orphans)
     records = spool.Records(spooled, chunks)
-    return _build_records(st, stage, paths, sources, texts, records, problems, parts, slim=slim, rebuild=rebuild,
+    held = [slim]  # handed over, not kept here: _build_records lets them go once papers are resolved
+    del slim
+    return _build_records(st, stage, paths, sources, texts, records, problems, parts, slim=held, rebuild=rebuild,
                           min_confidence=min_confidence, components=components, progress=progress,
                           categories=categories, filtered=filtered, engine=engine)
 
 
 def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources, texts: Path,
                    records: spool.Records, problems: list[Problem], parts: list[tuple[str, int, int]], *,
-                   slim: list[Record], rebuild: bool, min_confidence: float, components: Sequence[str],
+                   slim: list[list[Record]], rebuild: bool, min_confidence: float, components: Sequence[str],
                    progress: Progress | None, categories: tuple[str, ...] = (), filtered: int = 0,
                    engine=None) -> BuildReport:
-    """The build once every source is read: ``records`` (the spool) in ``parts``, ``slim`` the same
-    records as resolution needs them, the texts kept in ``texts``; ``filtered`` records were left
-    out by the sources' ``categories``."""
+    """The build once every source is read: ``records`` (the spool) in ``parts``, ``slim`` a list
+    holding the same records as resolution needs them (taken out of it here, so that they go once
+    papers are resolved), the texts kept in ``texts``; ``filtered`` records were left out by the
+    sources' ``categories``."""
+    slim = slim.pop()
     if not records:
         where = ", ".join(str(p) for p in paths)
         why = (f"the {filtered} records read are all outside the categories asked for ({', '.join(categories)})"

@@ -37,6 +37,7 @@ def test_a_spool_hands_back_its_records_in_chunks_and_in_any_order(tmp_path, mon
         view[14]
     slim = spool.slim(records[0])
     assert slim.text == "" and slim.abstract == records[0].abstract and slim.authors == records[0].authors
+    assert (slim.file, slim.index, slim.title, slim.date) == (records[0].file, records[0].index, records[0].title, records[0].date)
 
 
 def test_the_example_corpus_in_tiny_chunks_is_the_graph_built_in_memory(tmp_path, monkeypatch):

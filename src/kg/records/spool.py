@@ -124,10 +124,16 @@ class Records(Sequence[Record]):
 def slim(record: Record) -> Record:
     """What resolution needs of ``record``: its fields, without the verbatim text when the record
     has an abstract (papers are keyed and labelled from the abstract then; the text is written
-    from the spool), author names shared between records (a name is printed again and again)."""
+    from the spool), its line span and categories, author names shared between records (a name is
+    printed again and again)."""
     intern = sys.intern
-    return replace(record, text="" if record.abstract else record.text,
-                   authors=tuple([intern(a) for a in record.authors]))
+    return replace(record, text="" if record.abstract else record.text, lines=_NO_LINES, categories=(),
+                   authors=tuple([intern(a) for a in record.authors]), extra=record.extra or _NO_EXTRA)
+
+
+_NO_LINES = (0, 0)
+_NO_EXTRA: dict[str, str] = {}
+"""(Shared by every slim record: nothing changes a record's fields once it is read.)"""
 
 
 class SpooledRead(ReadResult):

@@ -28,11 +28,16 @@ def rss_tree():
         except Exception: pass
     return own, tot
 def sampler():
+    last = time.time()
     while True:
         own, tot = rss_tree()
         s = stage[0]
         o, t = peaks.get(s, (0, 0))
         peaks[s] = (max(o, own), max(t, tot))
+        if time.time() - last > 60:  # (a long build: the figures so far, on standard error)
+            last = time.time()
+            print(time.strftime("%H:%M:%S"), s, {k: round(v[0] / 2**20) for k, v in peaks.items()},
+                  file=sys.stderr, flush=True)
         time.sleep(0.1)
 def wrap(mod, name, label):
     f = getattr(mod, name)
@@ -48,6 +53,37 @@ wrap(kb, "resolve_people", "people")
 wrap(kb, "head_lines", "head")
 wrap(kb, "build_triples", "build_triples(setup)")
 wrap(kb, "_reusable", "reusable")
+import kg.graph.build as gb
+import kg.graph.distinct as gd
+
+
+def relabel(owner, name, label, after=None):
+    """Name the stage ``label`` while ``owner.name`` runs (a generator: while it is read), then
+    ``after`` (default: the stage before)."""
+    f = getattr(owner, name)
+    def g(*a, **k):
+        prev = stage[0]; stage[0] = label
+        try:
+            got = f(*a, **k)
+            if hasattr(got, "__next__"):
+                def walk():
+                    stage[0] = label
+                    try:
+                        yield from got
+                    finally:
+                        stage[0] = after or prev
+                return walk()
+            return got
+        finally:
+            stage[0] = after or prev
+    setattr(owner, name, g)
+
+
+# within the write: the facts' lines, entity resolution, the merge of the sorted runs, the loaders' wait
+relabel(gb, "link_repos", "write:entities")
+relabel(gb._FactLines, "blocks", "write:facts")
+relabel(gd.Distinct, "drain", "write:drain")
+relabel(gs._Loader, "close", "write:loaders-finish", after="write:flush+optimize")
 orig_write = gs.Store.write
 def write(self, *a, **k):
     stage[0] = "write(load)"; order.append("write(load)")

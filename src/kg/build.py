@@ -184,7 +184,9 @@ def _resolve(records: list[Record], fresh: Dedupe | None = None, whole: Records 
     card's record is about a model, not a paper: kg.graph.build writes it with the models).
 
     ``whole``: ``records`` are slim (kg.records.spool.slim) and these are the same records whole;
-    the records' own lines are then written from them into a file in ``folder``, returned last."""
+    the records' own lines are then written from them into a file in ``folder``, returned last,
+    and the papers are let go at once (only counted from here on: the head holds what the facts'
+    lines need of them), so that they and the slim records do not outlive the extraction."""
     papers = cluster_papers([r for r in records if describes(r) == "paper"])
     people = resolve_people(papers)
     head = head_lines(papers, people, fresh, with_records=whole is None)
@@ -195,7 +197,8 @@ def _resolve(records: list[Record], fresh: Dedupe | None = None, whole: Records 
         for block, count in records_lines(whole, head):
             out.write(block)
             n += count
-    return papers, people, head, (path, n)
+    people.papers = {}
+    return range(len(papers)), people, head, (path, n)
 
 
 def _reusable(st: Store, parts: list[tuple[str, int, int]], records: Sequence[Record], rebuild: bool,
@@ -447,7 +450,6 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
     holding the same records as resolution needs them (taken out of it here, so that they go once
     papers are resolved), the texts kept in ``texts``; ``filtered`` records were left out by the
     sources' ``categories``."""
-    slim = slim.pop()
     if not records:
         where = ", ".join(str(p) for p in paths)
         why = (f"the {filtered} records read are all outside the categories asked for ({', '.join(categories)})"
@@ -462,7 +464,7 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
         distinct = Distinct(runs, PREDICATE.values())  # each line once, by sorted runs on disk
 
         def resolve():  # (its own view of the spool: the main thread reads another meanwhile)
-            return _resolve(slim, distinct, spool.Records(records.spool, records.chunks), runs)
+            return _resolve(slim.pop(), distinct, spool.Records(records.spool, records.chunks), runs)
 
         if engine is not None and todo:  # extracted elsewhere (resolved here meanwhile): then taken as if kept
             resolving = _Background(resolve)
@@ -504,7 +506,7 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
                 yield from _part_docs(stage, name, records.sub(a, b))
 
         result = build_triples(papers, people, docs, min_confidence=min_confidence, head=head, noted=noted)
-        del papers, people, head, slim  # the lines own them now
+        del papers, people, head  # the lines own them now
         summary = {"records": len(records), "skipped": sum(p.skipped for p in problems), **result.counts}
         if any(s.categories for s in sources):
             summary["filtered"] = filtered

@@ -60,7 +60,7 @@ from kg.extract import saved
 from kg.extract.doc import Doc
 from kg.extract.fact import DERIVATION_KINDS, Mention
 from kg.graph import iris
-from kg.graph.build import (A, ALT_LABEL, LABEL, PREDICATE, Head, Noted, _FactLines, _Fresh, _M, _entity_lines,
+from kg.graph.build import (A, ALT_LABEL, LABEL, PREDICATE, Head, Noted, Placed as PlacedRecord, _FactLines, _Fresh, _M, _entity_lines,
                             _n, _paper_lines, _record_lines, agent_lines, decimal, entity_iri, plain)
 from kg.graph.store import INDEX, NTRIPLES, REMOVED, REMOVED_FILE, Store
 from kg.records.record import Problem, Record
@@ -774,8 +774,8 @@ def _append(st, gen, manifest, idx, stage, known, new_sources, records_of, probl
     rename(db, renamed, change, {_n(iris.record(f, i)) for f, i in remade})
 
     # the old papers made again: their lines as the store holds them, removed
-    old_head = Head([], _Fresh(), {(k, s): a for k in placed.dirty for s, a in old_papers[k]["agents"].items()},
-                    agent_iri=old_agent_iri)
+    old_head = Head([], _Fresh(), {s: a for k in placed.dirty for s, a in old_papers[k]["agents"].items()},
+                    agent_iri=old_agent_iri)  # (a spelling names one person: People.agent_of)
     lines: list[str] = []
     for key, recs in placed.dirty.items():
         paper = rpapers._paper(recs)
@@ -783,8 +783,10 @@ def _append(st, gen, manifest, idx, stage, known, new_sources, records_of, probl
         iri = _n(iris.paper(key, paper.arxiv_id, paper.title))
         old_head.paper_iri[key] = iri
         lines += _paper_lines(iri, paper)
+        placed_at = PlacedRecord(key, paper.arxiv_id,
+                                 tuple(dict.fromkeys(s.strip() for rec in recs for s in rec.authors)))
         for rec in recs:
-            old_head.paper_of_record[(rec.file, rec.index)] = paper
+            old_head.paper_of_record[(rec.file, rec.index)] = placed_at
             lines += _record_lines(rec, iri)
 
     def old_node_of(m: Mention, record: Record) -> str | None:
@@ -800,14 +802,16 @@ def _append(st, gen, manifest, idx, stage, known, new_sources, records_of, probl
     docs = old_docs + docs  # (their facts are written again below, with the new papers and names)
 
     # the new papers', records' and facts' lines
-    head = Head([], _Fresh(), people.by_spelling, agent_iri=agent_iri)
+    head = Head([], _Fresh(), people.agent_of, agent_iri=agent_iri)
     lines: list[str] = []
     for paper in placed.papers:
         iri = _n(iris.paper(paper.key, paper.arxiv_id, paper.title))
         head.paper_iri[paper.key] = iri
         lines += _paper_lines(iri, paper)
+        placed_at = PlacedRecord(paper.key, paper.arxiv_id,
+                           tuple(dict.fromkeys(s.strip() for rec in paper.records for s in rec.authors)))
         for rec in paper.records:
-            head.paper_of_record[(rec.file, rec.index)] = paper
+            head.paper_of_record[(rec.file, rec.index)] = placed_at
             lines += _record_lines(rec, iri)
     for kind, name, value in noted.sizes:
         ent = entities.get(Mention(kind, name))

@@ -17,7 +17,7 @@ import signal
 import tempfile
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,11 +26,13 @@ from kg.engines import EngineError
 from kg.extract import saved
 from kg.extract.doc import Doc
 from kg.extract.pipeline import DEFAULT_PIPELINE, pipeline, run
-from kg.graph.build import PREDICATE, Dedupe, Noted, build_triples, head_lines, iter_ntriples
+from kg.graph.build import PREDICATE, Dedupe, Noted, build_triples, head_lines, iter_ntriples, records_lines
 from kg.graph.distinct import Distinct
 from kg.graph.store import Store
+from kg.records import spool
 from kg.records.record import Problem, Record
 from kg.records.registry import describes
+from kg.records.spool import Records
 from kg.resolve.papers import cluster_papers
 from kg.resolve.people import resolve_people
 
@@ -51,9 +53,11 @@ PARALLEL_MIN_RECORDS = 400
 CHUNK = 32
 """Records a worker extracts per task."""
 
-_JOB: tuple[list[Record], tuple[str, ...]] | None = None
+_JOB: tuple[Sequence[Record], tuple[str, ...]] | None = None
 """The records and components being extracted. Forked workers inherit them, so a task is only a
-range of indices, and a doc comes back naming its record by index (the parent holds the record)."""
+range of indices, and a doc comes back naming its record by index (the parent holds the record).
+In a build they are a view of the record spool (kg.records.spool.Records): each worker loads the
+chunks it extracts, a chunk at a time, rather than inheriting every record."""
 
 
 def _ignore_sigint() -> None:
@@ -95,7 +99,7 @@ class Extracted:
 
 
 @contextmanager
-def extraction(records: list[Record], components: tuple[str, ...],
+def extraction(records: Sequence[Record], components: tuple[str, ...],
                ends: Sequence[int] = ()) -> Iterator[Extracted]:
     """The docs for ``records``, and the same docs as bytes per part (``ends``: where each part of
     the records ends; by default they are one part), for a store to keep.
@@ -113,6 +117,8 @@ def extraction(records: list[Record], components: tuple[str, ...],
         yield Extracted(_extract_here(records, pipeline(components), parts, kept), False, kept)
         return
     _JOB = (records, components)
+    if isinstance(records, Records):
+        records.forget()  # the workers load what they extract
     try:
         with mp.get_context("fork").Pool(workers, initializer=_ignore_sigint) as pool:
             spans = [(n, (a, min(a + CHUNK, end))) for n, (start, end) in enumerate(parts)
@@ -123,18 +129,20 @@ def extraction(records: list[Record], components: tuple[str, ...],
         _JOB = None
 
 
-def _extract_here(records: list[Record], comps, parts: list[tuple[int, int]],
+def _extract_here(records: Sequence[Record], comps, parts: list[tuple[int, int]],
                   kept: dict[int, list[bytes]]) -> Iterator[Doc]:
     for n, (start, end) in enumerate(parts):
         docs = []
         for i in range(start, end):
-            docs.append(_findings(run(records[i], comps)))
-            if i == end - 1:  # kept before the part's last doc goes out: the caller may stop there
-                kept[n] = [saved.dumps(docs, start)]
-            yield docs[-1]
+            doc = _findings(run(records[i], comps))
+            docs.append(doc)
+            if len(docs) == CHUNK or i == end - 1:  # kept before the doc goes out: the caller may stop there
+                kept.setdefault(n, []).append(saved.dumps(docs, i + 1 - len(docs)))
+                docs = []
+            yield doc
 
 
-def _from_workers(blobs: Iterator[tuple[int, bytes]], records: list[Record],
+def _from_workers(blobs: Iterator[tuple[int, bytes]], records: Sequence[Record],
                   kept: dict[int, list[bytes]]) -> Iterator[Doc]:
     for n, blob in blobs:
         kept.setdefault(n, []).append(blob)
@@ -170,17 +178,38 @@ class _Background(threading.Thread):
         return self.value
 
 
-def _resolve(records: list[Record], fresh: Dedupe | None = None, keep: dict | None = None, sketches=None):
+def _resolve(records: list[Record], fresh: Dedupe | None = None, keep: dict | None = None, sketches=None,
+             whole: Records | None = None, folder: Path | None = None):
     """Papers, people, and the graph's lines for them: all they need is the records (a model
     card's record is about a model, not a paper: kg.graph.build writes it with the models).
-    ``keep``: given the papers' sketches, for the store's resolution index (kg.resolve.index);
-    ``sketches``: blocking keys of the abstracts computed already (kg.resolve.papers.Sketches)."""
+
+    ``keep``: given the papers' rows of the store's resolution index (kg.resolve.index), made here
+    while the papers are held; ``sketches``: blocking keys of the abstracts computed already
+    (kg.resolve.papers.Sketches). ``whole``: ``records`` are slim (kg.records.spool.slim) and these
+    are the same records whole; the records' own lines are then written from them into a file in
+    ``folder``, returned last, and the papers are let go at once (only counted from here on: the
+    head holds what the facts' lines need of them), so that they and the slim records do not
+    outlive the extraction."""
     papers = cluster_papers([r for r in records if describes(r) == "paper"], keep, sketches)
     people = resolve_people(papers)
-    return papers, people, head_lines(papers, people, fresh)
+    head = head_lines(papers, people, fresh, with_records=whole is None)
+    if keep is not None:  # the index keeps records whole: a later append writes their lines again
+        from kg.resolve import index
+
+        keep["cards"] = any(describes(r) != "paper" for r in records)
+        keep["rows"] = index.paper_rows(papers, people, keep, whole=whole)
+    if whole is None:
+        return papers, people, head, None
+    path, n = folder / "records.nt", 0
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        for block, count in records_lines(whole, head):
+            out.write(block)
+            n += count
+    people.papers = {}
+    return range(len(papers)), people, head, (path, n)
 
 
-def _reusable(st: Store, parts: list[tuple[str, int, int]], records: list[Record], rebuild: bool,
+def _reusable(st: Store, parts: list[tuple[str, int, int]], records: Sequence[Record], rebuild: bool,
               stage: Path, note: Callable[[Doc], None] | None = None
               ) -> tuple[dict[str, list[Problem]], list[tuple[str, int, int]]]:
     """(the problems of the docs the store kept, by part name; the parts to extract). The files
@@ -194,13 +223,14 @@ def _reusable(st: Store, parts: list[tuple[str, int, int]], records: list[Record
     todo = []
     for name, a, b in parts:
         path = None if rebuild else st.extracted(name)
-        docs = saved.unpack(path.read_bytes(), records[a:b]) if path is not None else None
+        docs = _saved_docs(path, _part(records, a, b)) if path is not None else None
         if docs is None:
             todo.append((name, a, b))
             continue
-        reused[name] = [p for doc in docs for p in doc.problems]
-        if note is not None:
-            for doc in docs:
+        reused[name] = []
+        for doc in docs:
+            reused[name] += doc.problems
+            if note is not None:
                 note(doc)
         del docs
         try:
@@ -210,12 +240,29 @@ def _reusable(st: Store, parts: list[tuple[str, int, int]], records: list[Record
     return reused, todo
 
 
-def _part_docs(stage: Path, name: str, records: Sequence[Record]) -> list[Doc]:
-    """The docs of one part, from its file in ``stage`` (written or linked by this build)."""
-    docs = saved.unpack((stage / name).read_bytes(), records)
-    if docs is None:  # written by this very build: unreadable only if the disk fails under it
-        raise OSError(f"cannot read back {stage / name}")
-    return docs
+def _part(records: Sequence[Record], a: int, b: int) -> Sequence[Record]:
+    """Records [a, b) of a part: a view of the spool's chunks, or a list."""
+    return records.sub(a, b) if isinstance(records, Records) else records[a:b]
+
+
+def _saved_docs(path: Path, records: Sequence[Record]) -> Iterable[Doc] | None:
+    """The docs a store kept for ``records`` (None: the file does not hold them): a list for a
+    part of one chunk, else read as they are wanted, once the file is found to hold them all."""
+    if len(records) <= spool.CHUNK:
+        try:
+            return list(saved.read(path, records))
+        except (ValueError, OSError):
+            return None
+    return saved.read(path, records) if saved.check(path, records) else None
+
+
+def _part_docs(stage: Path, name: str, records: Sequence[Record]) -> Iterator[Doc]:
+    """The docs of one part, from its file in ``stage`` (written or linked by this build), read
+    a blob at a time."""
+    try:
+        yield from saved.read(stage / name, records)
+    except ValueError:  # written by this very build: unreadable only if the disk fails under it
+        raise OSError(f"cannot read back {stage / name}") from None
 
 
 def _extracted_by(engine, todo: list[tuple[str, int, int]], records: list[Record],
@@ -250,16 +297,15 @@ def _extracted_by(engine, todo: list[tuple[str, int, int]], records: list[Record
     return problems
 
 
-def _write_index(folder: Path, records: list[Record], papers, people, noted: Noted, keep: dict,
-                 min_confidence: float) -> Path:
+def _write_index(folder: Path, people, noted: Noted, keep: dict, min_confidence: float) -> Path:
     """The store's resolution index (kg.resolve.index) of this build, in ``folder``: what lets the
-    next build that only adds sources resolve their records against these (kg.append)."""
+    next build that only adds sources resolve their records against these (kg.append). The papers'
+    rows were made by :func:`_resolve` while it held the papers (``keep``)."""
     from kg.resolve import index
 
     path = folder / index.NAME
-    cards = bool(noted.about or noted.names.repo_names) or any(describes(r) != "paper" for r in records)
-    index.write(path, index.paper_rows(papers, people, keep), people, noted.names,
-                min_confidence=min_confidence, cards=cards)
+    cards = bool(noted.about or noted.names.repo_names) or keep.get("cards", False)
+    index.write(path, keep["rows"], people, noted.names, min_confidence=min_confidence, cards=cards)
     keep.clear()
     return path
 
@@ -305,18 +351,40 @@ def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebui
     st = Store(store)
     if hub_id is not None:
         format = format or "model-card"
-    with _without_cyclic_gc():
-        fresh = (engine.read if engine else read_paths)([str(p) for p in paths], format=format,
-                                                        categories=wanted)
+    # the lock: from reading the inputs (into the store's scratch folder) to swapping in the new generation
+    with _without_cyclic_gc(), st.lock(), st.staging() as stage, _scratch(st) as scratch:
+        texts, records = scratch / "sources", scratch / "records"
+        texts.mkdir()
+        records.mkdir()
+        spooled = spool.Spool(records)
+        names = [str(p) for p in paths]
+        if engine is None and hub_id is None:  # each file's records and text on disk as it is read
+            fresh = read_paths(names, format=format, categories=wanted,
+                               into=spool.SpooledRead(spooled, lambda src: st.keep_sources(texts, [src])))
+        else:
+            fresh = (engine.read if engine else read_paths)(names, format=format, categories=wanted)
         if hub_id is not None:
             from kg.records.formats.model_card import as_card_of
 
             fresh = as_card_of(fresh, hub_id, format)
-        # the lock: from reading what the store holds to swapping in the new generation
-        with st.lock(), st.staging() as stage:
-            return _build(st, stage, paths, fresh, rebuild=rebuild, format=format, categories=wanted,
-                          min_confidence=min_confidence, components=components, progress=progress,
-                          engine=engine)
+        return _build(st, stage, paths, fresh, spooled, texts, rebuild=rebuild, format=format,
+                      categories=wanted, min_confidence=min_confidence, components=components,
+                      progress=progress, engine=engine)
+
+
+@contextmanager
+def _scratch(st: Store) -> Iterator[Path]:
+    """A scratch folder for the build's record spool and the sources' texts: in the store (swept
+    with unfinished generations; the texts are moved into the new generation from there), or in
+    the system's temporary folder when the store cannot be written (a build with nothing to do)."""
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=".gen-tmp-spool-", dir=st.path))
+    except OSError:
+        folder = Path(tempfile.mkdtemp(prefix="kg-spool-"))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @contextmanager
@@ -334,9 +402,9 @@ def _without_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuild: bool, format: str | None,
-           min_confidence: float, components: Sequence[str], progress: Progress | None,
-           categories: tuple[str, ...] = (), engine=None) -> BuildReport:
+def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, spooled: spool.Spool, texts: Path, *,
+           rebuild: bool, format: str | None, min_confidence: float, components: Sequence[str],
+           progress: Progress | None, categories: tuple[str, ...] = (), engine=None) -> BuildReport:
     from kg.records import categories as cats
     from kg.records.io import parse_text
 
@@ -354,7 +422,7 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuil
 
     notes: list[str] = []
     if known and engine is None and not {s.name for s in incoming} & {s.name for s in known}:
-        report = _append(st, stage, known, incoming, fresh, components, min_confidence, progress, notes)
+        report = _append(st, stage, known, incoming, fresh, texts, components, min_confidence, progress, notes)
         if report is not None:
             return report
     by_name = {s.name: s for s in known}
@@ -366,50 +434,67 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, *, rebuil
     del known, by_name, incoming
     fresh.sources.clear()  # from here on ``sources`` holds the only texts: each is let go once read
 
-    records: list[Record] = []
+    slim: list[Record] = []  # what resolution needs of each record (kg.records.spool.slim), in build order
+    chunks: list[int] = []  # the spool's chunks holding the records whole, in the same order
     parts: list[tuple[str, int, int]] = []  # (name of the source's saved docs, first record, end)
     filtered = 0  # records left out by a source's --category filter
     fresh_records: dict[str, list[Record]] = defaultdict(list)
-    for r in fresh.records:
+    for r in fresh.records:  # (none when read into the spool)
         fresh_records[r.file].append(r)
+    fresh.records.clear()
     fresh_problems: dict[str, list[Problem]] = defaultdict(list)
     for p in fresh.problems:
         fresh_problems[p.file].append(p)
     signature = saved.signature(tuple(components))
-    texts = Path(tempfile.mkdtemp(prefix=".gen-tmp-sources-", dir=st.path))  # swept with unfinished generations
-    try:
-        for k, src in enumerate(sources):
-            if src.name in new_names:
-                recs, probs = fresh_records.pop(src.name, []), fresh_problems.pop(src.name, [])
-                left_out = fresh.filtered.get(src.name, 0)  # read_paths left them out as it read
+    for k, src in enumerate(sources):
+        if src.name in new_names:
+            probs = fresh_problems.pop(src.name, [])
+            left_out = fresh.filtered.get(src.name, 0)  # read_paths left them out as it read
+            if isinstance(fresh, spool.SpooledRead):
+                made, slims = fresh.chunks.pop(src.name, []), fresh.slim.pop(src.name, [])
             else:
-                recs, probs, _ = parse_text(src.text, src.name, src.format)
-                recs, left_out = cats.keep(recs, src.categories)
-            filtered += left_out
-            st.keep_sources(texts, [src])
-            sources[k] = replace(src, text="")  # on disk now: not held through the build
-            parts.append((Store.extracted_name(src, signature), len(records), len(records) + len(recs)))
-            records.extend(recs)
-            problems.extend(probs)
-        problems.extend(orphans)
-        report = _build_records(st, stage, paths, sources, texts, records, problems, parts, rebuild=rebuild,
-                                min_confidence=min_confidence, components=components, progress=progress,
-                                categories=categories, filtered=filtered, engine=engine)
-        report.notes[:0] = notes
-        return report
-    finally:
-        shutil.rmtree(texts, ignore_errors=True)
+                recs = fresh_records.pop(src.name, [])
+                made, slims = spooled.add(recs), [spool.slim(r) for r in recs]
+                del recs
+        else:
+            recs, probs, _ = parse_text(src.text, src.name, src.format)
+            recs, left_out = cats.keep(recs, src.categories)
+            made, slims = spooled.add(recs), [spool.slim(r) for r in recs]
+            del recs
+        filtered += left_out
+        st.keep_sources(texts, [src])  # (a text read into the spool's folder is there already)
+        sources[k] = replace(src, text="")  # on disk now: not held through the build
+        parts.append((Store.extracted_name(src, signature), len(slim), len(slim) + len(slims)))
+        slim.extend(slims)
+        chunks.extend(made)
+        problems.extend(probs)
+    problems.extend(orphans)
+    records = spool.Records(spooled, chunks)
+    held = [slim]  # handed over, not kept here: _build_records lets them go once papers are resolved
+    del slim
+    report = _build_records(st, stage, paths, sources, texts, records, problems, parts, slim=held, rebuild=rebuild,
+                            min_confidence=min_confidence, components=components, progress=progress,
+                            categories=categories, filtered=filtered, engine=engine)
+    report.notes[:0] = notes
+    return report
 
 
-def _append(st: Store, stage: Path, known, incoming, fresh, components, min_confidence: float,
+def _append(st: Store, stage: Path, known, incoming, fresh, texts: Path, components, min_confidence: float,
             progress: Progress | None, notes: list[str]) -> BuildReport | None:
     """Only new sources: add them as a change of the current generation (kg.append). None, with
-    the reason in ``notes``, when that cannot be done exactly: the full path follows."""
+    the reason in ``notes``, when that cannot be done exactly: the full path follows. ``texts``:
+    where the sources read into the spool left their texts (an append adds few records: they are
+    loaded whole)."""
     from kg.append import Fallback, append
 
     records_of: dict[str, list[Record]] = defaultdict(list)
     for r in fresh.records:
         records_of[r.file].append(r)
+    if isinstance(fresh, spool.SpooledRead):
+        for name, chunks in fresh.chunks.items():
+            records_of[name] = list(spool.Records(fresh.spool, chunks))
+        incoming = [replace(s, text=(texts / s.sha256).read_text("utf-8")) if not s.text and (texts / s.sha256).exists()
+                    else s for s in incoming]
     problems_of: dict[str, list[Problem]] = defaultdict(list)
     for p in fresh.problems:
         problems_of[p.file].append(p)
@@ -429,12 +514,14 @@ def _append(st: Store, stage: Path, known, incoming, fresh, components, min_conf
 
 
 def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources, texts: Path,
-                   records: list[Record], problems: list[Problem], parts: list[tuple[str, int, int]], *,
-                   rebuild: bool, min_confidence: float, components: Sequence[str],
+                   records: spool.Records, problems: list[Problem], parts: list[tuple[str, int, int]], *,
+                   slim: list[list[Record]], rebuild: bool, min_confidence: float, components: Sequence[str],
                    progress: Progress | None, categories: tuple[str, ...] = (), filtered: int = 0,
                    engine=None) -> BuildReport:
-    """The build once every source is read: ``records`` in ``parts``, the texts kept in ``texts``;
-    ``filtered`` records were left out by the sources' ``categories``."""
+    """The build once every source is read: ``records`` (the spool) in ``parts``, ``slim`` a list
+    holding the same records as resolution needs them (taken out of it here, so that they go once
+    papers are resolved), the texts kept in ``texts``; ``filtered`` records were left out by the
+    sources' ``categories``."""
     if not records:
         where = ", ".join(str(p) for p in paths)
         why = (f"the {filtered} records read are all outside the categories asked for ({', '.join(categories)})"
@@ -447,42 +534,51 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
     resolving = None
     try:
         distinct = Distinct(runs, PREDICATE.values())  # each line once, by sorted runs on disk
-        keep: dict = {}  # the papers' sketches, for the resolution index
+        keep: dict = {}  # the papers' rows, for the resolution index
+
+        def resolve():  # (its own view of the spool: the main thread reads another meanwhile)
+            return _resolve(slim.pop(), distinct, keep, getattr(engine, "sketches", None),
+                            spool.Records(records.spool, records.chunks), runs)
+
         if engine is not None and todo:  # extracted elsewhere (resolved here meanwhile): then taken as if kept
-            resolving = _Background(lambda: _resolve(records, distinct, keep, getattr(engine, "sketches", None)))
+            resolving = _Background(resolve)
             reused.update(_extracted_by(engine, todo, records, tuple(components), stage, noted))
             todo = []
-        job = [r for _, a, b in todo for r in records[a:b]]
+        job = spool.Records(records.spool, [c for _, a, b in todo for c in records.sub(a, b).chunks])
         ends = list(itertools.accumulate(b - a for _, a, b in todo))
         part_of = {name: (n, ends[n] - (b - a)) for n, (name, a, b) in enumerate(todo)}  # name -> (number, start)
         done = 0
         with extraction(job, tuple(components), ends) as extracted:
             # papers and people need only the records: resolved (and written out) while the workers extract
-            if extracted.in_workers:
-                resolving = _Background(lambda: _resolve(records, distinct, keep))
+            if extracted.in_workers and resolving is None:
+                resolving = _Background(resolve)
             made = iter(extracted.docs)
             for name, a, b in parts:
                 if name in reused:
                     problems.extend(reused.pop(name))
                     done += b - a
                 else:
-                    for doc in itertools.islice(made, b - a):
-                        problems.extend(doc.problems)
-                        noted(doc)
-                        done += 1
-                        if progress:
-                            progress("extract", done, len(records))
-                    n, start = part_of[name]  # all its docs are out: kept on disk, not in memory
-                    (stage / name).write_bytes(saved.pack(start, extracted.saved.pop(n, []), b - a))
+                    n, start = part_of[name]  # its docs go to disk as they come: a large part is never held
+                    with (stage / name).open("wb") as out:
+                        out.write(saved.header(start, b - a))
+                        for doc in itertools.islice(made, b - a):
+                            problems.extend(doc.problems)
+                            noted(doc)
+                            done += 1
+                            out.writelines(extracted.saved.pop(n, ()))
+                            if progress:
+                                progress("extract", done, len(records))
+                        out.writelines(extracted.saved.pop(n, ()))
                 if progress:
                     progress("extract", done, len(records))
-        papers, people, head = resolving.result() if resolving else _resolve(records, distinct, keep)
+        job.forget()
+        papers, people, head, (own, own_lines) = resolving.result() if resolving else resolve()
         resolving = None
-        index = _write_index(runs, records, papers, people, noted, keep, min_confidence)
+        index = _write_index(runs, people, noted, keep, min_confidence)
 
         def docs() -> Iterator[Doc]:  # read again from the parts' files, a part at a time
             for name, a, b in parts:
-                yield from _part_docs(stage, name, records[a:b])
+                yield from _part_docs(stage, name, records.sub(a, b))
 
         facts = engine.facts(head, parts, records, stage) if hasattr(engine, "facts") else None  # (kg.engines.shards)
         result = build_triples(papers, people, docs, min_confidence=min_confidence, head=head, noted=noted,
@@ -493,6 +589,11 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
             summary["filtered"] = filtered
 
         def lines():
+            distinct.n += own_lines  # the records' own lines, each unique: not made distinct
+            with own.open("r", encoding="utf-8", newline="\n") as f:
+                while block := f.read(1 << 22):
+                    yield block if block.endswith("\n") else block + f.readline()
+            yield ""
             for block in iter_ntriples(result.triples):
                 if block:  # (the lines come out of the runs at the end: no pause is worth making)
                     yield block

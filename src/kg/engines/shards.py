@@ -141,11 +141,10 @@ class ShardedFacts:
             entities = {m: node(m, None) for m, best in engine.mentions.items() if best >= least}
             [shared] = engine.client.scatter([entities], broadcast=True, hash=False)  # one object, not a key each
             del entities
-            people = _spellings(self.head)
             for name, a, b in sent:
                 for k, (records_path, docs_path, start, count) in enumerate(engine.extracted[name]):
                     # pickled: dask would walk a plain dict's every entry, looking for futures in it
-                    heads = pickle.dumps(_heads(self.head, people, self.records[a + start:a + start + count]))
+                    heads = pickle.dumps(_heads(self.head, self.records[a + start:a + start + count]))
                     target = str(Path(docs_path).with_suffix(".nt"))
                     futures.append(engine.client.submit(fact_shard, records_path, docs_path, start, shared, heads,
                                                         least, target, pure=False))
@@ -162,21 +161,13 @@ class ShardedFacts:
                 Path(shard.path).unlink(missing_ok=True)
 
 
-def _spellings(head) -> dict[str, dict[str, str]]:
-    """Paper key -> {spelling as printed -> the IRI of its person or organisation}."""
-    out: dict[str, dict[str, str]] = defaultdict(dict)
-    for (paper, spelling), agent in head.by_spelling.items():
-        out[paper][spelling] = head.agent_iri[agent]
-    return out
-
-
-def _heads(head, people: dict[str, dict[str, str]], records: Sequence[Record]
-           ) -> dict[tuple[str, int], tuple[str, dict[str, str]]]:
+def _heads(head, records: Sequence[Record]) -> dict[tuple[str, int], tuple[str, dict[str, str]]]:
     """What one partition's facts need of the head: per record of a paper, the paper's IRI and
-    its authors' IRIs by spelling."""
+    its authors' IRIs by the names its records print (kg.graph.build.Placed)."""
     out = {}
     for r in records:
         paper = head.paper_of_record.get((r.file, r.index))
         if paper is not None:
-            out[(r.file, r.index)] = (head.paper_iri[paper.key], people.get(paper.key, {}))
+            authors = {n: head.agent_iri[head.agent_of[n]] for n in paper.names if n in head.agent_of}
+            out[(r.file, r.index)] = (head.paper_iri[paper.key], authors)
     return out

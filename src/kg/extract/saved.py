@@ -16,7 +16,7 @@ import dataclasses
 import hashlib
 import io
 import pickle
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -132,10 +132,17 @@ def _code_files(entry, name: str):
         yield name, entry
 
 
+def header(offset: int, count: int) -> bytes:
+    """The start of a file of saved results (:func:`pack`): the blobs that follow it hold the docs
+    of ``count`` records, positions counted from ``offset``. A build writes the header and then
+    each blob as it is made, so a large source's docs are never all held."""
+    return pickle.dumps((offset, count), protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def pack(offset: int, blobs: list[bytes], count: int) -> bytes:
     """One file of saved results: ``blobs`` (from :func:`dumps`, positions counted from
     ``offset``) holding the docs of ``count`` records, in order."""
-    return pickle.dumps((offset, count), protocol=pickle.HIGHEST_PROTOCOL) + b"".join(blobs)
+    return header(offset, count) + b"".join(blobs)
 
 
 def unpack(data: bytes, records: Sequence[Record]) -> list[Doc] | None:
@@ -154,3 +161,44 @@ def unpack(data: bytes, records: Sequence[Record]) -> list[Doc] | None:
     if len(docs) != count or any(type(d) is not Doc or d.record is not r for d, r in zip(docs, records)):
         return None
     return docs
+
+
+def read(path, records: Sequence[Record]) -> Iterator[Doc]:
+    """The docs of ``records`` saved by :func:`pack` in the file ``path``, read a blob at a time (a
+    source of a million records is never held whole; ``records`` may load its own a chunk at a
+    time, kg.records.spool). Raises ValueError when the file does not hold them (damaged, or saved
+    for other records), possibly after some docs came out: check a file before trusting it."""
+    with open(path, "rb") as f:
+        try:
+            offset, count = _DocUnpickler(f, records, 0).load()
+        except Exception as exc:  # noqa: BLE001 -- whatever is wrong with the file
+            raise ValueError(f"{path}: not a file of saved docs") from exc
+        if count != len(records):
+            raise ValueError(f"{path}: saved for {count} records, not {len(records)}")
+        k = 0
+        while f.peek(1):
+            try:
+                docs = _DocUnpickler(f, records, offset).load()
+            except Exception as exc:  # noqa: BLE001
+                raise ValueError(f"{path}: damaged after {k} docs") from exc
+            for d in docs:  # (its record and records[k] are one, or equal: a spool may load a chunk again)
+                if k >= count or type(d) is not Doc or not _same(d.record, records[k]):
+                    raise ValueError(f"{path}: doc {k} is not of its record")
+                k += 1
+                yield d
+        if k != count:
+            raise ValueError(f"{path}: {k} docs for {count} records")
+
+
+def _same(a: Record, b: Record) -> bool:
+    return a is b or (a.file == b.file and a.index == b.index)
+
+
+def check(path, records: Sequence[Record]) -> bool:
+    """Whether the file ``path`` holds the docs of ``records`` (:func:`read` to the end)."""
+    try:
+        for _ in read(path, records):
+            pass
+    except (ValueError, OSError):
+        return False
+    return True

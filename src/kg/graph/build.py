@@ -171,6 +171,17 @@ class Dedupe(Protocol):
     def drain(self) -> Iterator[str]: ...
 
 
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """What the facts' lines need of a record's paper once the paper's own lines are written: a few
+    hundred bytes, where the paper and its records took a few KB (a build lets them go)."""
+
+    key: str
+    arxiv_id: str | None
+    names: tuple[str, ...]
+    """The names the paper's records print (white space around them dropped), each once."""
+
+
 @dataclass
 class Head:
     """The papers', records' and people's lines, with the IRIs the facts' lines refer to. They need
@@ -179,9 +190,9 @@ class Head:
 
     blocks: list[str]
     fresh: Dedupe
-    by_spelling: dict[tuple[str, str], str]
-    """(paper key, spelling) -> the agent's key (People.by_spelling)."""
-    paper_of_record: dict[tuple[str, int], Paper] = field(default_factory=dict)
+    agent_of: dict[str, str]
+    """Spelling -> the agent's key (People.agent_of)."""
+    paper_of_record: dict[tuple[str, int], Placed] = field(default_factory=dict)
     paper_iri: dict[str, str] = field(default_factory=dict)
     agent_iri: dict[str, str] = field(default_factory=dict)
 
@@ -192,7 +203,7 @@ class Head:
             return None
         if m.kind == "paper":
             return self.paper_iri[paper.key]
-        agent = self.by_spelling.get((paper.key, m.name))
+        agent = self.agent_of.get(m.name) if m.name in paper.names else None
         return None if agent is None else self.agent_iri[agent]
 
 
@@ -201,17 +212,23 @@ def _keep(head: Head, block: str) -> None:
         head.blocks.append(block)
 
 
-def head_lines(papers: Iterable[Paper], people: People, fresh: Dedupe | None = None) -> Head:
-    """The head's lines, each once by ``fresh`` (a new :class:`_Fresh` by default)."""
+def head_lines(papers: Iterable[Paper], people: People, fresh: Dedupe | None = None, *,
+               with_records: bool = True) -> Head:
+    """The head's lines, each once by ``fresh`` (a new :class:`_Fresh` by default).
+    ``with_records=False`` leaves out the records' own lines: the caller writes them with
+    :func:`records_lines` (from the records whole, where the papers were made from slim ones)."""
     fresh = _Fresh() if fresh is None else fresh
-    head = Head([], fresh, people.by_spelling)
+    head = Head([], fresh, people.agent_of)
     for paper in papers:
         iri = _n(iris.paper(paper.key, paper.arxiv_id, paper.title))
         head.paper_iri[paper.key] = iri
         lines = _paper_lines(iri, paper)
+        names = dict.fromkeys(s.strip() for rec in paper.records for s in rec.authors)
+        placed = Placed(paper.key, paper.arxiv_id, tuple(names))
         for rec in paper.records:
-            head.paper_of_record[(rec.file, rec.index)] = paper
-            lines += _record_lines(rec, iri)
+            head.paper_of_record[(rec.file, rec.index)] = placed
+            if with_records:
+                lines += _record_lines(rec, iri)
         _keep(head, fresh(lines))
 
     for key, agent in sorted(people.agents.items()):
@@ -229,6 +246,22 @@ def agent_lines(key: str, agent) -> tuple[str, list[str]]:
              f"{iri} {LABEL} {text_literal(agent.name)} .\n"]
     lines += [f"{iri} {ALT_LABEL} {text_literal(s)} .\n" for s in sorted(agent.spellings - {agent.name})]
     return iri, lines
+
+
+def records_lines(records: Iterable[Record], head: Head, block: int = 4096) -> Iterator[tuple[str, int]]:
+    """(lines, how many) of the records of the head's papers, in blocks: the lines
+    :func:`head_lines` leaves out when told to. Each record's lines are its own (its IRI is its
+    file and index), so they need no de-duplication."""
+    lines: list[str] = []
+    for rec in records:
+        paper = head.paper_of_record.get((rec.file, rec.index))
+        if paper is not None:
+            lines += _record_lines(rec, head.paper_iri[paper.key])
+            if len(lines) >= block:
+                yield "".join(lines), len(lines)
+                lines = []
+    if lines:
+        yield "".join(lines), len(lines)
 
 
 Docs = Iterable[Doc] | Callable[[], Iterable[Doc]]

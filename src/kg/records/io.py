@@ -64,6 +64,13 @@ class ReadResult:
     filtered: dict[str, int] = field(default_factory=dict)
     """Records left out by the ``categories`` filter, by file."""
 
+    def add(self, records: list[Record], problems: list[Problem], source: Source) -> None:
+        """One file read: its records, problems and source (kg.records.spool.SpooledRead puts
+        the records and the text on disk instead)."""
+        self.records.extend(records)
+        self.problems.extend(problems)
+        self.sources.append(source)
+
 
 def decode(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
     """Bytes -> text, or None when the file is binary or empty (with a Problem)."""
@@ -214,9 +221,7 @@ def read_one(path: Path | None, name: str, format: str | None, categories: Seque
     records, problems, chosen = parse_text(text, name, format)
     if categories:
         records, result.filtered[name] = keep_categories(records, categories)
-    result.records.extend(records)
-    result.problems.extend(problems)
-    result.sources.append(Source(name, hashlib.sha256(data).hexdigest(), text, chosen))
+    result.add(records, problems, Source(name, hashlib.sha256(data).hexdigest(), text, chosen))
 
 
 def inputs(paths: Iterable[str | Path]) -> list[tuple[str, Path | None, Problem | None]]:
@@ -238,14 +243,15 @@ def inputs(paths: Iterable[str | Path]) -> list[tuple[str, Path | None, Problem 
 
 
 def read_paths(paths: Iterable[str | Path], format: str | None = None,
-               categories: Sequence[str] = ()) -> ReadResult:
+               categories: Sequence[str] = (), into: ReadResult | None = None) -> ReadResult:
     """Read every input; one unreadable file or record never stops the others.
 
     ``categories`` (kg.records.categories) leaves out the records of other arXiv categories as
-    each file is read, so a build of many bulk files holds only the records it keeps."""
+    each file is read, so a build of many bulk files holds only the records it keeps. ``into``:
+    the result to fill (a kg.records.spool.SpooledRead keeps each file's records on disk)."""
     if format:
         registry.get(format)  # unknown format name: KeyError before any work
-    result = ReadResult()
+    result = ReadResult() if into is None else into
     for name, path, renamed in inputs(paths):
         if renamed:
             result.problems.append(renamed)

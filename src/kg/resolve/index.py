@@ -113,13 +113,20 @@ class PaperRows:
     papers: list[tuple] = field(default_factory=list)  # (key, base, json)
 
 
-def paper_rows(papers: list[Paper], people: People | None, keep: dict, first_rid: int = 0) -> PaperRows:
+def paper_rows(papers: list[Paper], people: People | None, keep: dict, first_rid: int = 0,
+               whole=None) -> PaperRows:
     """The rows for ``papers`` clustered with ``keep`` (kg.resolve.papers.cluster_papers); record
-    positions become rids from ``first_rid`` on. ``people``: the (paper, spelling) -> person map."""
+    positions become rids from ``first_rid`` on. ``people``: the (paper, spelling) -> person map.
+    ``whole``: the records whole, in build order, where those clustered are slim
+    (kg.records.spool.slim): the index keeps a record whole, for an append to write its lines."""
     rows = PaperRows()
     records = keep.get("records", [])
     sizes = keep.get("sizes", {})
     paper_of = {(r.file, r.index): p.key for p in papers for r in p.records}
+    if whole is not None:
+        wanted = {(r.file, r.index) for r in records}
+        full = {(w.file, w.index): w for w in whole if (w.file, w.index) in wanted}
+        records = [full.get((r.file, r.index), r) for r in records]
     for i, r in enumerate(records):
         size = sizes.get(i)
         rows.records.append((first_rid + i, r.file, r.index, r.arxiv_id, (r.doi or "").lower() or None,
@@ -128,14 +135,17 @@ def paper_rows(papers: list[Paper], people: People | None, keep: dict, first_rid
     rows.first = [(digest, arxiv, first_rid + i) for (digest, arxiv), i in keep.get("first", {}).items()]
     rows.owner = array("q", (first_rid + i for i in keep.get("owner", ())))
     rows.value = array("q", keep.get("value", ()))
-    spellings = defaultdict(dict)
-    if people is not None:
-        for (pkey, spelling), agent in people.by_spelling.items():
-            spellings[pkey][spelling] = agent
     for p in papers:
+        agents = {}
+        if people is not None:  # each spelling the paper prints -> its person (People.agent_key)
+            for r in p.records:
+                for spelling in r.authors:
+                    agent = people.agent_key(p, spelling)
+                    if agent is not None:
+                        agents[spelling] = agent
         data = {"authors": p.authors,
                 "records": [[r.file, r.index, list(r.authors)] for r in p.records],
-                "agents": spellings.pop(p.key, {})}
+                "agents": agents}
         rows.papers.append((p.key, base_key(p), json.dumps(data, ensure_ascii=False)))
     return rows
 

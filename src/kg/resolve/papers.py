@@ -20,7 +20,7 @@ import hashlib
 import re
 import zlib
 from array import array
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -50,11 +50,13 @@ SAME_DESPITE_TITLES = 0.7
 """Jaccard needed to join records whose (different) titles both came from the source."""
 MIN_TITLE_KEY = 8
 """Title keys shorter than this ("introduction") never join records on their own."""
+KEEP_SHINGLES = 20_000
+"""Shingle sets of compared abstracts kept at once (about 1.3 KB each)."""
 LABEL_CHARS = 160
 """Longest label made from a first sentence when no record gives a title."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Paper:
     """One real paper and every record that lists it."""
 
@@ -117,25 +119,42 @@ def similarity(a: set[int], b: set[int]) -> float:
     return max(jac, con * SAME_ABSTRACT / CONTAINED)
 
 
+def _as_set(v: str | frozenset[str] | None) -> frozenset[str]:
+    return frozenset() if v is None else frozenset((v,)) if isinstance(v, str) else v
+
+
+def _union(a: str | frozenset[str] | None, b: str | frozenset[str] | None) -> str | frozenset[str] | None:
+    if b is None or a == b:
+        return a
+    if a is None:
+        return b
+    return _as_set(a) | _as_set(b)
+
+
 class _Groups:
-    """Union-find whose groups remember their arXiv ids and printed titles."""
+    """Union-find whose groups remember their arXiv ids and printed titles: one value per record
+    (None, a string, or a set once a group has several), not a set per record (two empty sets a
+    record took about 430 bytes)."""
 
     def __init__(self, records: list[Record]):
-        self.parent = list(range(len(records)))
-        self.ids = [{r.arxiv_id} if r.arxiv_id else set() for r in records]
-        self.titles = [{t} if (t := _hard_title(r)) else set() for r in records]
+        self.parent = array("i", range(len(records)))
+        self.ids: list[str | frozenset[str] | None] = [r.arxiv_id or None for r in records]
+        self.titles: list[str | frozenset[str] | None] = [_hard_title(r) for r in records]
 
     def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
         return i
 
     def conflict(self, a: int, b: int, sim: float | None) -> bool:
         ra, rb = self.find(a), self.find(b)
-        if self.ids[ra] and self.ids[rb] and self.ids[ra] != self.ids[rb]:
+        ia, ib = self.ids[ra], self.ids[rb]
+        if ia and ib and ia != ib and _as_set(ia) != _as_set(ib):
             return True
-        if sim is not None and self.titles[ra] and self.titles[rb] and not (self.titles[ra] & self.titles[rb]):
+        ta, tb = self.titles[ra], self.titles[rb]
+        if sim is not None and ta and tb and not (_as_set(ta) & _as_set(tb)):
             return sim < SAME_DESPITE_TITLES
         return False
 
@@ -146,8 +165,9 @@ class _Groups:
         if rb < ra:
             ra, rb = rb, ra
         self.parent[rb] = ra
-        self.ids[ra] |= self.ids[rb]
-        self.titles[ra] |= self.titles[rb]
+        self.ids[ra] = _union(self.ids[ra], self.ids[rb])
+        self.titles[ra] = _union(self.titles[ra], self.titles[rb])
+        self.ids[rb] = self.titles[rb] = None
 
 
 Sketch = tuple[bytes, int, array]
@@ -176,8 +196,8 @@ def _abstract_pairs(records: list[Record], keep: dict | None = None,
     the few pairs compared are computed again. ``keep`` (a dict) is given the sketches, sizes and
     first listings, for a store's resolution index (kg.resolve.index) to place later records."""
     cache: dict[str, int] = {}
-    sizes: dict[int, int] = {}
-    owner, value = array("q"), array("q")  # one entry per sketch value: (record, shingle hash)
+    sizes = array("i", bytes(4 * len(records)))  # each abstract's shingle count (0: not in the sketches)
+    owner, value = array("i"), array("q")  # one entry per sketch value: (record, shingle hash)
     first: dict[tuple[bytes, str | None], int] = {}
     pairs = []
     given = sketches or {}
@@ -199,8 +219,8 @@ def _abstract_pairs(records: list[Record], keep: dict | None = None,
         sizes[i] = size
         owner.extend([i] * len(values))
         value.extend(values)
-    if keep is not None:
-        keep.update(owner=owner, value=value, sizes=sizes, first=first)
+    if keep is not None:  # the index's rows take a record's shingle count by position (None: not sketched)
+        keep.update(owner=owner, value=value, sizes={i: s for i, s in enumerate(sizes) if s}, first=first)
     del first
     # every pair of records sharing a sketch value, as the number i * n + j (i < j): 8 bytes a pair,
     # where a Counter of (i, j) tuples took about 150 (a stock phrase pairs 32 abstracts 496 ways)
@@ -215,36 +235,62 @@ def _abstract_pairs(records: list[Record], keep: dict | None = None,
     del owner, value
     shared, counts = np.unique(np.frombuffer(codes, dtype=np.int64), return_counts=True)
     del codes
-    sets: dict[int, set[int]] = {}
+    # the shingles of the records compared, as arrays (a set of 150 took about 9 KB), the latest
+    # KEEP_SHINGLES kept: half the records of a corpus of templated abstracts are compared
+    sets: OrderedDict[int, np.ndarray] = OrderedDict()
 
-    def shingles_of(i: int) -> set[int]:
-        if i not in sets:
-            sets[i] = shingles(records[i].abstract, cache)
-        return sets[i]
+    def shingles_of(i: int) -> np.ndarray:
+        got = sets.get(i)
+        if got is None:
+            got = sets[i] = np.fromiter(shingles(records[i].abstract, cache), dtype=np.int64)
+            if len(sets) > KEEP_SHINGLES:
+                sets.popitem(last=False)
+        return got
 
     for code, count in zip(shared.tolist(), counts.tolist()):
         i, j = divmod(code, n)
         if count >= MIN_SHARED or sizes[i] < SKETCH or sizes[j] < SKETCH:
-            sim = similarity(shingles_of(i), shingles_of(j))
+            sim = _similarity(shingles_of(i), shingles_of(j))
             if sim >= SAME_ABSTRACT:
                 pairs.append((sim, i, j))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     return pairs
 
 
+def _similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """:func:`similarity` of two shingle sets held as arrays of distinct values."""
+    if len(a) < MIN_SHINGLES or len(b) < MIN_SHINGLES:
+        return 0.0
+    inter = len(np.intersect1d(a, b, assume_unique=True))
+    jac = inter / (len(a) + len(b) - inter)
+    con = inter / min(len(a), len(b))
+    return max(jac, con * SAME_ABSTRACT / CONTAINED)
+
+
 def _buckets(owner: array, value: array) -> Iterator[list[int]]:
-    """The records sharing each sketch value, each list in record order (as they were added)."""
+    """The records sharing each sketch value, each list in record order (as they were added).
+    Sorted a slice of the values at a time (by their lowest bits): the sort's copies of a
+    million records' sketches would take about 600 MB at once."""
     if not value:
         return
-    owners = np.frombuffer(owner, dtype=np.int64)
+    owners = np.frombuffer(owner, dtype=np.int32)
     values = np.frombuffer(value, dtype=np.int64)
-    order = np.argsort(values, kind="stable")  # stable: a value's records stay in record order
-    values, owners = values[order], owners[order]
-    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
-    ends = np.r_[starts[1:], len(values)]
-    sizes = ends - starts
-    for a, b in zip(starts[sizes >= 2].tolist(), ends[sizes >= 2].tolist()):
-        yield owners[a:b].tolist()
+    slices = 1 << max(0, (len(values) // 4_000_000).bit_length())
+    for part in range(slices):
+        if slices > 1:
+            mask = (values & (slices - 1)) == part
+            vals, owns = values[mask], owners[mask]
+            del mask
+        else:
+            vals, owns = values, owners
+        order = np.argsort(vals, kind="stable")  # stable: a value's records stay in record order
+        vals, owns = vals[order], owns[order]
+        del order
+        starts = np.flatnonzero(np.r_[True, vals[1:] != vals[:-1]])
+        ends = np.r_[starts[1:], len(vals)]
+        sizes = ends - starts
+        for a, b in zip(starts[sizes >= 2].tolist(), ends[sizes >= 2].tolist()):
+            yield owns[a:b].tolist()
 
 
 def group_records(records: list[Record], keep: dict | None = None,

@@ -12,10 +12,13 @@ Chinese given names are compared syllable-aware, so "Jian"/"Jianfeng" or
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from kg.keys import name_key
@@ -57,8 +60,23 @@ class Agent:
 @dataclass
 class People:
     agents: dict[str, Agent]
-    by_spelling: dict[tuple[str, str], str]
-    """(paper key, spelling as printed) -> agent key."""
+    agent_of: dict[str, str]
+    """Spelling as printed (stripped) -> agent key: one entry a spelling, not one a paper and
+    spelling (a million records print some ten million names)."""
+    papers: dict[str, Paper] = field(default_factory=dict)
+    """Paper key -> paper, for look-ups by paper key (:meth:`agent_for`, :attr:`by_spelling`)."""
+
+    def agent_key(self, paper: Paper, spelling: str) -> str | None:
+        """The key of the agent ``spelling`` names on ``paper`` (None: the paper prints no such name)."""
+        key = self.agent_of.get(spelling)
+        if key is None or not _prints(paper, spelling):
+            return None
+        return key
+
+    @property
+    def by_spelling(self) -> _BySpelling:
+        """(paper key, spelling as printed) -> agent key, for callers that look names up by paper key."""
+        return _BySpelling(self)
 
     def agent_for(self, paper_key: str, spelling: str) -> Agent:
         return self.agents[self.by_spelling[(paper_key, spelling)]]
@@ -67,10 +85,36 @@ class People:
         """The paper's agents in printed order (people and organisations)."""
         out: list[Agent] = []
         for spelling in paper.authors:
-            agent = self.agents.get(self.by_spelling.get((paper.key, spelling), ""))
+            agent = self.agents.get(self.agent_key(paper, spelling.strip()) or "")
             if agent is not None and agent not in out:
                 out.append(agent)
         return out
+
+
+def _prints(paper: Paper, spelling: str) -> bool:
+    """Whether one of the paper's records prints ``spelling`` (white space around it aside)."""
+    return any(s == spelling or s.strip() == spelling for r in paper.records for s in r.authors)
+
+
+class _BySpelling:
+    """People.by_spelling as a read-only mapping over the papers given to resolve_people."""
+
+    def __init__(self, people: People) -> None:
+        self.people = people
+
+    def get(self, key: tuple[str, str], default: str | None = None) -> str | None:
+        paper = self.people.papers.get(key[0])
+        found = None if paper is None else self.people.agent_key(paper, key[1])
+        return default if found is None else found
+
+    def __getitem__(self, key: tuple[str, str]) -> str:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, tuple) and self.get(key) is not None
 
 
 def is_organization(name: str) -> bool:
@@ -192,8 +236,22 @@ def variant_kind(a: str, b: str) -> str | None:
 class _Node:
     key: str
     spellings: Counter = field(default_factory=Counter)
-    papers: set[str] = field(default_factory=set)
-    records: set[tuple[str, int]] = field(default_factory=set)
+    papers: set[int] = field(default_factory=set)
+    """The papers printing the name, by number."""
+    records: array | np.ndarray = field(default_factory=lambda: array("i"))
+    """The records printing the name, by number: gathered in an array, then sorted and unique
+    (four bytes a record, where a set of (file, index) tuples took about a hundred)."""
+
+
+def _meet(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether two sorted arrays of record numbers share one."""
+    if not len(a) or not len(b):
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    at = np.searchsorted(b, a)
+    at[at == len(b)] = len(b) - 1
+    return bool((b[at] == a).any())
 
 
 def _blocks(nodes: dict[str, _Node]) -> set[tuple[str, str]]:
@@ -210,9 +268,9 @@ def _blocks(nodes: dict[str, _Node]) -> set[tuple[str, str]]:
         # Names printed in exactly the same records are two people (resolve_people skips a pair
         # sharing a record), so they are never paired: one list of 10,000 names sharing a few last
         # names would otherwise make tens of millions of pairs only to drop them.
-        groups: dict[frozenset, list[str]] = defaultdict(list)
+        groups: dict[bytes, list[str]] = defaultdict(list)
         for key in members:
-            groups[frozenset(nodes[key].records)].append(key)
+            groups[nodes[key].records.tobytes()].append(key)  # (equal bytes: the same set of records)
         listed = list(groups.items())
         for g, (records, keys) in enumerate(listed):
             if not records:  # printed in no record: nothing says they are two
@@ -223,47 +281,56 @@ def _blocks(nodes: dict[str, _Node]) -> set[tuple[str, str]]:
     return pairs
 
 
+def _printed(paper: Paper) -> Iterator[tuple[str, int]]:
+    """(spelling stripped, the record printing it: its place among the paper's records, or -1 for
+    the paper's author list) for every name the paper prints, in that order."""
+    for k, rec in enumerate(paper.records):
+        for spelling in rec.authors:
+            yield spelling.strip(), k
+    for spelling in paper.authors:
+        yield spelling.strip(), -1
+
+
 def resolve_people(papers: list[Paper]) -> People:
     """One Agent per real author; every printed spelling maps to its agent."""
-    occurrences: list[tuple[str, str, tuple[str, int]]] = []  # (paper key, spelling, record)
-    for paper in papers:
-        for rec in paper.records:
-            for spelling in rec.authors:
-                occurrences.append((paper.key, spelling.strip(), (rec.file, rec.index)))
-        for spelling in paper.authors:
-            occurrences.append((paper.key, spelling.strip(), ("", 0)))
-
     # a spelling is printed again and again (every record of every paper): its key and shape once
-    keys = {s: name_key(s) for s in {s for _, s, _ in occurrences}}
-    organization = {s: is_organization(s) for s in keys}
+    keys: dict[str, str] = {}
+    organization: dict[str, bool] = {}
     orgs: dict[str, Counter] = defaultdict(Counter)
     nodes: dict[str, _Node] = {}
-    record_people: dict[tuple[str, int], set[str]] = defaultdict(set)
-    paper_people: dict[str, set[str]] = defaultdict(set)
-    for paper_key, spelling, record in occurrences:
-        key = keys[spelling]
-        if not key:
-            continue
-        if organization[spelling]:
-            orgs[key][spelling] += 1
-            continue
-        node = nodes.get(key)
-        if node is None:  # (not setdefault: that would make a node for every occurrence)
-            node = nodes[key] = _Node(key)
-        node.spellings[spelling] += 1
-        node.papers.add(paper_key)
-        if record[0]:
-            node.records.add(record)
-            record_people[record].add(key)
-        paper_people[paper_key].add(key)
+    first = 0  # the records are numbered in the order they come: the paper's first one's number
+    for number, paper in enumerate(papers):
+        for spelling, k in _printed(paper):
+            key = keys.get(spelling)
+            if key is None:
+                key = keys[spelling] = name_key(spelling)
+                organization[spelling] = is_organization(spelling)
+            if not key:
+                continue
+            if organization[spelling]:
+                orgs[key][spelling] += 1
+                continue
+            node = nodes.get(key)
+            if node is None:  # (not setdefault: that would make a node for every occurrence)
+                node = nodes[key] = _Node(key)
+            node.spellings[spelling] += 1
+            node.papers.add(number)
+            if k >= 0:
+                node.records.append(first + k)
+        first += len(paper.records)
+    for node in nodes.values():
+        node.records = np.unique(np.frombuffer(node.records, dtype=np.int32))
+
+    def people_of(number: int) -> frozenset[str]:
+        return frozenset(k for s, _ in _printed(papers[number]) if (k := keys[s]) and not organization[s])
 
     @lru_cache(maxsize=None)
     def coauthors(key: str) -> frozenset[str]:
         """Everyone on a paper with ``key``: asked only of the few near-identical names."""
-        return frozenset().union(*(paper_people[p] for p in nodes[key].papers))
+        return frozenset().union(*(people_of(p) for p in nodes[key].papers))
 
     parent = {k: k for k in nodes}
-    comp_records = {k: set(n.records) for k, n in nodes.items()}
+    comp_records = {k: n.records for k, n in nodes.items()}
 
     def find(k: str) -> str:
         while parent[k] != k:
@@ -274,7 +341,7 @@ def resolve_people(papers: list[Paper]) -> People:
     usual = {k: n.spellings.most_common(1)[0][0] for k, n in nodes.items()}  # each key's commonest spelling
     for a, b in sorted(_blocks(nodes)):
         na, nb = nodes[a], nodes[b]
-        if na.records & nb.records:
+        if _meet(na.records, nb.records):
             continue  # printed side by side in one list: two people
         kind = variant_kind(usual[a], usual[b])
         if kind is None:
@@ -285,12 +352,13 @@ def resolve_people(papers: list[Paper]) -> People:
         if not (same_paper or shared >= needed):
             continue
         ra, rb = find(a), find(b)
-        if ra == rb or comp_records[ra] & comp_records[rb]:
+        if ra == rb or _meet(comp_records[ra], comp_records[rb]):
             continue
         if rb < ra:
             ra, rb = rb, ra
         parent[rb] = ra
-        comp_records[ra] |= comp_records.pop(rb)
+        comp_records[ra] = np.union1d(comp_records[ra], comp_records.pop(rb))
+    del comp_records, people_of, coauthors
 
     members: dict[str, list[_Node]] = defaultdict(list)
     for k in sorted(nodes):
@@ -317,13 +385,13 @@ def resolve_people(papers: list[Paper]) -> People:
         agents[akey] = Agent(key=akey, name=name, spellings=set(spellings), is_organization=True)
         org_key_of[key] = akey
 
-    by_spelling: dict[tuple[str, str], str] = {}
-    for paper_key, spelling, _ in occurrences:
-        key = keys[spelling]
-        target = (org_key_of if organization[spelling] else key_of).get(key)
+    agent_of: dict[str, str] = {}
+    for spelling, key in keys.items():
+        target = (org_key_of if organization[spelling] else key_of).get(key) if key else None
         if target is not None:
-            by_spelling[(paper_key, spelling)] = target
-    return People(agents=dict(sorted(agents.items())), by_spelling=by_spelling)
+            agent_of[spelling] = target
+    return People(agents=dict(sorted(agents.items())), agent_of=agent_of,
+                  papers={p.key: p for p in papers})
 
 
 def _neg(s: str) -> tuple[int, ...]:

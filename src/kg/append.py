@@ -62,7 +62,7 @@ from kg.extract.fact import DERIVATION_KINDS, Mention
 from kg.graph import iris
 from kg.graph.build import (A, ALT_LABEL, LABEL, PREDICATE, Head, Noted, Placed as PlacedRecord, _FactLines, _Fresh, _M, _entity_lines,
                             _n, _paper_lines, _record_lines, agent_lines, decimal, entity_iri, plain)
-from kg.graph.store import INDEX, NTRIPLES, REMOVED, REMOVED_FILE, Store
+from kg.graph.store import INDEX, NTRIPLES, REMOVED, REMOVED_FILE, Store, source_entry
 from kg.records.record import Problem, Record
 from kg.records.registry import describes
 from kg.resolve import index as rindex
@@ -125,15 +125,14 @@ class _Item:
     first: tuple[bytes, str | None] | None = None
 
 
-def _sketch(r: Record, cache: dict[str, int]) -> tuple[set[int], array, bytes] | None:
-    """(shingles, sorted shingles, digest) of a record's abstract, None if too short to match on."""
+def _sketch(r: Record, cache: dict[str, int]) -> tuple[set[int], rpapers.Sketch] | None:
+    """(shingles, blocking keys: kg.resolve.papers.sketch_of) of a record's abstract, None if too
+    short to match on."""
     if not r.abstract:
         return None
     s = rpapers.shingles(r.abstract, cache)
-    if len(s) < rpapers.MIN_SHINGLES:
-        return None
-    ordered = array("q", sorted(s))
-    return s, ordered, hashlib.blake2b(ordered.tobytes(), digest_size=16).digest()
+    keys = rpapers.sketch_of(s)
+    return None if keys is None else (s, keys)
 
 
 class _Old:
@@ -210,9 +209,9 @@ def place_papers(idx: rindex.Index, records: list[Record],
         item = _Item(r.arxiv_id, (r.doi or "").lower() or None, rindex.any_title(r), rpapers._hard_title(r),
                      [], 0, (lambda s=got: s[0]) if got else (lambda: set()))
         if got:
-            s, ordered, digest = got
+            digest, size, values = got[1]
             item.first = (digest, r.arxiv_id)
-            item.size, item.values = len(s), ordered[: rpapers.SKETCH].tolist()
+            item.size, item.values = size, values.tolist()
             for v in item.values:
                 new_members[v].append(i)
         new_items.append(item)
@@ -328,13 +327,12 @@ def _cluster(records: list[Record], outside: Callable[[int], int], cache: dict[s
         got = _sketch(r, cache)
         if not got:
             continue
-        s, ordered, digest = got
+        s, (digest, size, sketch) = got
         seen = first.setdefault((digest, r.arxiv_id), i)
         if seen != i:
             pairs.append((1.0, seen, i))
             continue
-        sizes[i], sets[i] = len(s), s
-        sketch = ordered[: rpapers.SKETCH]
+        sizes[i], sets[i] = size, s
         owner.extend([i] * len(sketch))
         value.extend(sketch)
         for v in sketch:
@@ -352,25 +350,7 @@ def _cluster(records: list[Record], outside: Callable[[int], int], cache: dict[s
             if sim >= rpapers.SAME_ABSTRACT:
                 pairs.append((sim, i, j))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    groups = rpapers._Groups(records)
-    for keyer in (lambda r: r.arxiv_id, lambda r: (r.doi or "").lower() or None, rpapers._any_title):
-        seen_key: dict[str, int] = {}
-        for i, r in enumerate(records):
-            k = keyer(r)
-            if k:
-                groups.join(seen_key.setdefault(k, i), i)
-    for sim, i, j in pairs:
-        groups.join(i, j, sim)
-    grouped: dict[int, list[Record]] = defaultdict(list)
-    for i, r in enumerate(records):
-        grouped[groups.find(i)].append(r)
-    papers = sorted((rpapers._paper(g) for g in grouped.values()),
-                    key=lambda p: (p.key, p.records[0].file, p.records[0].index))
-    counted: dict[str, int] = defaultdict(int)
-    for p in papers:
-        counted[p.key] += 1
-        if counted[p.key] > 1:
-            p.key = f"{p.key}~{counted[p.key]}"
+    papers = rpapers.papers_of(rpapers.join_groups(records, pairs))
     keep = {"records": records, "owner": owner, "value": value, "sizes": sizes, "first": first}
     return papers, keep
 
@@ -933,9 +913,7 @@ def _write_generation(st: Store, gen: Path, manifest: dict, db: pyoxigraph.Store
             target = tmp / "sources" / src.sha256
             if not target.exists():
                 target.write_bytes(src.text.encode("utf-8"))
-            entries.append({"name": src.name, "sha256": src.sha256, "format": src.format,
-                            "text_sha256": _file_sha256(target),
-                            **({"categories": list(src.categories)} if src.categories else {})})
+            entries.append(source_entry(src, _file_sha256(target)))
         entries.sort(key=lambda s: s["name"])
         os.rename(stage, tmp / EXTRACTED)
         stage.mkdir()  # (the build's staging context removes it)
@@ -947,9 +925,7 @@ def _write_generation(st: Store, gen: Path, manifest: dict, db: pyoxigraph.Store
                         "append": {"from": gen.name, "records": len(placed.keep["records"]) - len(placed.dirty_rids),
                                    "papers_made_again": len(placed.dirty), "added": len(added_quads),
                                    "removed": len(removed_quads)}}
-        (tmp / "manifest.json").write_text(json.dumps(new_manifest, indent=1, sort_keys=True))
-        final = st.path / st._next_generation()
-        tmp.rename(final)
+        final = st.seal(tmp, new_manifest)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -79,6 +79,12 @@ PREFIXES = {
 }
 
 
+def source_entry(src, text_sha256: str) -> dict:
+    """A source's entry in a generation's manifest (``text_sha256``: of the text file kept)."""
+    return {"name": src.name, "sha256": src.sha256, "format": src.format, "text_sha256": text_sha256,
+            **({"categories": list(src.categories)} if src.categories else {})}
+
+
 class StoreError(Exception):
     """The store is missing, locked or damaged; the message says which."""
 
@@ -444,18 +450,21 @@ class Store:
             if index is not None:
                 os.rename(index, tmp / INDEX)
                 extra[INDEX] = _file_sha256(tmp / INDEX)
-            manifest = {"sources": [{"name": s.name, "sha256": s.sha256, "format": s.format,
-                                     "text_sha256": kept[s.sha256],
-                                     **({"categories": list(s.categories)} if s.categories else {})}
-                                    for s in sources],
+            manifest = {"sources": [source_entry(s, kept[s.sha256]) for s in sources],
                         "summary": summary, NTRIPLES: digests, DATABASE_FILES: database, **extra}
-            (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True))
-            final = self.path / self._next_generation()
-            tmp.rename(final)
+            final = self.seal(tmp, manifest)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
         self._swap(final)
+        return final
+
+    def seal(self, tmp: Path, manifest: dict) -> Path:
+        """Write ``manifest`` into the unfinished generation ``tmp`` and give it the next generation's
+        name (it is not yet current: :meth:`_swap`)."""
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True))
+        final = self.path / self._next_generation()
+        tmp.rename(final)
         return final
 
     def _next_generation(self) -> str:

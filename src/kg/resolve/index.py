@@ -23,7 +23,6 @@ import json
 import sqlite3
 import zlib
 from array import array
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache

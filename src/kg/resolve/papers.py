@@ -21,7 +21,7 @@ import re
 import zlib
 from array import array
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -179,7 +179,11 @@ Sketches = Mapping[tuple[str, int], "Sketch | None"]
 def sketch(abstract: str, cache: dict[str, int] | None = None) -> Sketch | None:
     """The blocking keys of one abstract, None when it is too short to match on: all that
     blocking needs of it, so they can be computed where the record is read (a Dask worker)."""
-    s = shingles(abstract, cache)
+    return sketch_of(shingles(abstract, cache))
+
+
+def sketch_of(s: set[int]) -> Sketch | None:
+    """:func:`sketch` of an abstract's shingles (None: too few to match on)."""
     if len(s) < MIN_SHINGLES:
         return None
     ordered = array("q", sorted(s))
@@ -301,6 +305,12 @@ def group_records(records: list[Record], keep: dict | None = None,
     records = sorted(records, key=lambda r: (r.file, r.index))
     if keep is not None:
         keep["records"] = records
+    return join_groups(records, _abstract_pairs(records, keep, sketches))
+
+
+def join_groups(records: list[Record], pairs: Iterable[tuple[float, int, int]]) -> list[list[Record]]:
+    """``records`` (sorted by file and index) grouped per paper: joined by arXiv id, DOI and title
+    key, then by the ``pairs`` (similarity, i, j) of abstracts that are versions of one."""
     groups = _Groups(records)
     for keyer in (lambda r: r.arxiv_id, lambda r: (r.doi or "").lower() or None, _any_title):
         first: dict[str, int] = {}
@@ -308,7 +318,7 @@ def group_records(records: list[Record], keep: dict | None = None,
             k = keyer(r)
             if k:
                 groups.join(first.setdefault(k, i), i)
-    for sim, i, j in _abstract_pairs(records, keep, sketches):
+    for sim, i, j in pairs:
         groups.join(i, j, sim)
     members: dict[int, list[Record]] = defaultdict(list)
     for i, r in enumerate(records):
@@ -381,8 +391,12 @@ def cluster_papers(records: list[Record], keep: dict | None = None,
                    sketches: Sketches | None = None) -> list[Paper]:
     """One Paper per real paper, sorted by key; keys are unique and stable. ``keep``, ``sketches``:
     see group_records."""
-    papers = sorted((_paper(g) for g in group_records(records, keep, sketches)),
-                    key=lambda p: (p.key, p.records[0].file, p.records[0].index))
+    return papers_of(group_records(records, keep, sketches))
+
+
+def papers_of(groups: Iterable[list[Record]]) -> list[Paper]:
+    """One Paper per group of records, sorted by key; a key met again is numbered ("key~2")."""
+    papers = sorted((_paper(g) for g in groups), key=lambda p: (p.key, p.records[0].file, p.records[0].index))
     seen: Counter[str] = Counter()
     for p in papers:
         seen[p.key] += 1

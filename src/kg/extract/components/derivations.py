@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -613,7 +612,7 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
         # "Kelp-reasoning-plus" beside "Kelp-reasoning", both the paper's: the longer name is a further step
         if name in intro and model_key(name) not in has_parent and (base := _extended_name(name, names, intro)):
             idx = _sentence_with(doc, name)
-            words = _without_names(doc.clean[idx], names) if idx is not None else ""  # not "X-DPO"'s "DPO"
+            words = placeholder_text(doc.clean[idx], names)[0] if idx is not None else ""  # not "X-DPO"'s "DPO"
             said = [k for k in cue_kinds(words) if k != "based_on"]
             if idx is not None and (said or VARIANT_WORD.search(words)):  # the text gives it a role
                 out.extend(Edge(name, base, k, 0.5, idx, "naming: a further step on a model the paper makes")
@@ -667,13 +666,6 @@ VARIANT_WORD = re.compile(r"\b(?:an?|its|the) (?:[\w-]+ ){0,2}?(?:variant|versio
 
 NOT_A_STEP = frozenset("base small mini medium large tiny nano micro xl xxl lite".split())
 """Words a sibling's name adds ("Kelp-1-base", "Kelp-1-small"): a size or the base, not a later step."""
-
-
-def _without_names(text: str, names: list[str]) -> str:
-    """The sentence with the record's model names blanked: their words ("Kelp-DPO") say no step of another."""
-    for n in sorted(names, key=len, reverse=True):
-        text = text.replace(n, "M")
-    return text
 
 
 def _extended_name(name: str, names: list[str], intro: dict[str, float]) -> str | None:

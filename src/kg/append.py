@@ -45,7 +45,6 @@ import os
 import re
 import shutil
 import sqlite3
-import tempfile
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -862,9 +861,9 @@ def _write_generation(st: Store, gen: Path, manifest: dict, db: pyoxigraph.Store
                       min_confidence: float) -> Path:
     from kg.graph.store import DATABASE_FILES, EXTRACTED, _umask
 
-    tmp = Path(tempfile.mkdtemp(prefix=".gen-tmp-", dir=st.path))
+    tmp = st.unfinished()
     try:
-        os.chmod(tmp, 0o777 & ~_umask())
+        st.make_unfinished(tmp)
         # the database: a checkpoint of the current one (hard links), then the change
         db.backup(str(tmp / "oxigraph"))
         out = pyoxigraph.Store(str(tmp / "oxigraph"))

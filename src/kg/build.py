@@ -14,7 +14,6 @@ import multiprocessing as mp
 import os
 import shutil
 import signal
-import tempfile
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -352,7 +351,7 @@ def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebui
     if hub_id is not None:
         format = format or "model-card"
     # the lock: from reading the inputs (into the store's scratch folder) to swapping in the new generation
-    with _without_cyclic_gc(), st.lock(), st.staging() as stage, _scratch(st) as scratch:
+    with _without_cyclic_gc(), st.lock(), st.staging() as stage, st.scratch("spool") as scratch:
         texts, records = scratch / "sources", scratch / "records"
         texts.mkdir()
         records.mkdir()
@@ -370,21 +369,6 @@ def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebui
         return _build(st, stage, paths, fresh, spooled, texts, rebuild=rebuild, format=format,
                       categories=wanted, min_confidence=min_confidence, components=components,
                       progress=progress, engine=engine)
-
-
-@contextmanager
-def _scratch(st: Store) -> Iterator[Path]:
-    """A scratch folder for the build's record spool and the sources' texts: in the store (swept
-    with unfinished generations; the texts are moved into the new generation from there), or in
-    the system's temporary folder when the store cannot be written (a build with nothing to do)."""
-    try:
-        folder = Path(tempfile.mkdtemp(prefix=".gen-tmp-spool-", dir=st.path))
-    except OSError:
-        folder = Path(tempfile.mkdtemp(prefix="kg-spool-"))
-    try:
-        yield folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @contextmanager
@@ -530,9 +514,11 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
 
     noted = Noted(min_confidence)  # the names each doc mentions, noted as it goes by: not read again for them
     reused, todo = _reusable(st, parts, records, rebuild, stage, noted)
-    runs = Path(tempfile.mkdtemp(prefix=".gen-tmp-runs-", dir=st.path))  # swept with unfinished generations
+    runs = st.path / f".gen-tmp-runs-{os.getpid()}"  # named before it is made: a Ctrl-C leaves nothing
     resolving = None
     try:
+        shutil.rmtree(runs, ignore_errors=True)  # a crashed build's, if this pid is reused
+        runs.mkdir()
         distinct = Distinct(runs, PREDICATE.values())  # each line once, by sorted runs on disk
         keep: dict = {}  # the papers' rows, for the resolution index
 

@@ -261,3 +261,27 @@ def test_copies_of_a_store_are_independent(store, tmp_path):
     shutil.copytree(store, copy, symlinks=True)
     Store(copy).write(lines(1), [], {})
     assert len(kg.open(store)) == 100 and len(kg.open(copy)) == 1
+
+
+@pytest.mark.parametrize("which", ["spool", "runs", "staging", "gen"])
+def test_a_ctrl_c_landing_as_a_build_makes_a_scratch_folder_leaves_nothing_behind(store, tmp_path, monkeypatch, which):
+    """The moment between making a folder and entering the ``try`` that removes it: a Ctrl-C there
+    once left a ``.gen-tmp-spool-*`` folder in the store (seen on CI). Every scratch folder is named
+    before it is made, so the ``finally`` that removes it covers its making too."""
+    listing = tmp_path / "in.txt"
+    listing.write_text(SMALL.read_text("utf-8") + "\n", "utf-8")  # new bytes: a real build
+    before = snapshot(store)
+    real_mkdir = os.mkdir
+    made = []
+
+    def mkdir_then_ctrl_c(path, *args, **kwargs):
+        real_mkdir(path, *args, **kwargs)
+        if Path(path).name.startswith(f".gen-tmp-{which}"):
+            made.append(path)
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "mkdir", mkdir_then_ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        kg.build([listing], store=store)
+    monkeypatch.undo()
+    assert made and snapshot(store) == before

@@ -420,9 +420,9 @@ class Store:
     def _write(self, ntriples: Iterable[str], sources: list[Source], summary: dict, checked: bool = False,
                extracted: Path | None = None, sources_dir: Path | None = None, index: Path | None = None,
                shards: Iterable[Path] = ()) -> Path:
-        tmp = Path(tempfile.mkdtemp(prefix=".gen-tmp-", dir=self.path))
+        tmp = self.unfinished()
         try:
-            os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700: other users may read the graph
+            self.make_unfinished(tmp)
             (tmp / NTRIPLES).mkdir()
             digests: dict[str, str] = {}
             _load(tmp / "oxigraph", ntriples, tmp / NTRIPLES, lenient=checked, digests=digests, shards=shards)
@@ -466,6 +466,35 @@ class Store:
         final = self.path / self._next_generation()
         tmp.rename(final)
         return final
+
+    def unfinished(self) -> Path:
+        """The name of the generation this process writes before it is sealed: named before it is
+        made (by :meth:`make_unfinished`, inside the caller's ``try``), so that a Ctrl-C landing
+        between the two leaves nothing behind."""
+        return self.path / f".gen-tmp-gen-{os.getpid()}"
+
+    @staticmethod
+    def make_unfinished(tmp: Path) -> None:
+        shutil.rmtree(tmp, ignore_errors=True)  # a crashed build's, if this pid is reused
+        tmp.mkdir()
+        os.chmod(tmp, 0o777 & ~_umask())  # other users may read the graph
+
+    @contextmanager
+    def scratch(self, kind: str) -> Iterator[Path]:
+        """A scratch folder in the store (``.gen-tmp-<kind>-<pid>``) for a build's files on disk
+        (its record spool, sorted runs), removed after; named before it is made, so that a Ctrl-C
+        landing between the two leaves nothing behind, and left by a crash to :meth:`sweep`. In the
+        system's temporary folder when the store cannot be written (a build with nothing to do)."""
+        folder = self.path / f".gen-tmp-{kind}-{os.getpid()}"
+        try:
+            shutil.rmtree(folder, ignore_errors=True)  # a crashed build's, if this pid is reused
+            try:
+                folder.mkdir()
+            except OSError:
+                folder = Path(tempfile.mkdtemp(prefix=f"kg-{kind}-"))
+            yield folder
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def _next_generation(self) -> str:
         numbers = [int(p.name[4:]) for p in self.path.glob("gen-[0-9]*") if p.name[4:].isdigit()]

@@ -408,3 +408,57 @@ def test_a_model_family_s_acronym_is_no_technique(extract_abstract):
     doc = extract_abstract("In this paper, we introduce KelpMed, an open multimodal generative pre-trained transformer "
                            "(GPT) for biomedicine.")
     assert "GPT" not in introduced_names(doc)
+
+
+@pytest.mark.parametrize("abstract, name, description", [
+    ("To evaluate tool use, we develop an automatic evaluator: QuillEval.", "QuillEval", "automatic evaluator"),
+    ("We introduce a new benchmark: FernBench, with 2,000 questions.", "FernBench", "new benchmark"),
+    ("We curate a novel instruction dataset: LoamInstruct.", "LoamInstruct", "instruction dataset"),
+    ("We propose a two-stage framework using language models for ranking-based recommendation (KelpRec).",
+     "KelpRec", "two-stage framework"),
+    ("We present a retrieval method for long documents (BraidRet).", "BraidRet", "retrieval method"),
+])
+def test_a_coined_name_after_a_colon_or_closing_the_object_names_the_contribution(extract_abstract, abstract, name,
+                                                                                  description):
+    names = introduced_names(extract_abstract(abstract))
+    assert name in names and description not in names
+
+
+@pytest.mark.parametrize("abstract, absent", [
+    ("We evaluate on a standard benchmark: GSM8K.", "GSM8K"),
+    ("We use the following dataset: FernSet, which is large.", "FernSet"),
+    ("We report results on a public benchmark (FernBench).", "FernBench"),
+])
+def test_a_name_after_a_colon_the_authors_did_not_make_is_not_introduced(extract_abstract, abstract, absent):
+    assert absent not in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Moreover, a novel few-shot activation tuning approach is proposed to unlock such abilities.",
+     "few-shot activation tuning approach"),
+    ("In this work, a new multi-turn chat corpus is introduced.", "multi-turn chat corpus"),
+    ("Notably, a novel span-recycling decoding scheme is presented.", "span-recycling decoding scheme"),
+])
+def test_a_novel_thing_proposed_in_the_passive_is_the_paper_s(extract_abstract, abstract, name):
+    names = introduced_names(extract_abstract(abstract))
+    assert name in names
+    assert not names & {"Moreover", "Notably", "However"}  # a sentence adverb is no name
+
+
+@pytest.mark.parametrize("abstract", [
+    "A novel loss was proposed by Smith et al. for this task, and we study it.",
+    "However, a new benchmark was introduced in prior work for this task.",
+])
+def test_a_passive_with_someone_else_as_agent_is_not_the_paper_s(extract_abstract, abstract):
+    assert introduced_names(extract_abstract(abstract)) == set()
+
+
+def test_what_a_combination_leverages_is_used_not_introduced(extract_abstract):
+    doc = extract_abstract("Here we present KelpMed, which bridges these gaps by leveraging a combination of base "
+                           "model improvements, medical domain finetuning, and prompting strategies including a "
+                           "novel ensemble voting approach.")
+    names = introduced_names(doc)
+    assert "ensemble voting approach" in names
+    assert not names & {"prompting strategies", "medical domain finetuning"}
+    proposed = extract_abstract("We propose a combination of span masking, token dropping, and curriculum ordering.")
+    assert {"span masking", "token dropping", "curriculum ordering"} <= introduced_names(proposed)

@@ -95,6 +95,8 @@ class Lexicon:
     others_words: frozenset[str]
     study_verbs: frozenset[str]
     topic_heads: frozenset[str]
+    connectives: frozenset[str]
+    """"Moreover,", "Notably,": sentence adverbs, never a name."""
     """"X, a new *task*", "X (QA) *tasks*": what such a noun names is a topic, never a contribution."""
     """"we *compare* three schedules: (1) X and (2) Y": verbs whose listed objects are studied, not made."""
     """"a new retrieval method *from prior work*", "*baselines*, including a new X": someone else's."""
@@ -136,6 +138,7 @@ def lexicon() -> Lexicon:
         others_words=words(raw["others_words"]),
         study_verbs=words(raw["study_verbs"]["verbs"]),
         topic_heads=words(raw["topic_heads"]["words"]),
+        connectives=words(raw["connectives"]["words"]),
     )
 
 

@@ -49,13 +49,10 @@ SUFFIXES = ("-based", "-style", "-like", "-class", "-sized", "-series", "-powere
 """Suffixes peeled off a name: "Llama3-based model" names Llama3."""
 STOP_PREFIX = frozenset(
     "the a an our we this these that those its their it they both each all any some using applying "
-    "with in on for and or of to from by as at unlike compared specifically recent existing "
-    "leading open moreover however furthermore additionally finally then first second third "
-    "new novel larger smaller similar strong stronger state-of-the-art proprietary public "
-    "several many most other such than over like via into when while where which "
-    "meanwhile besides instead thus hence therefore overall nevertheless nonetheless likewise "
-    "here there next last lastly also still yet indeed".split()
-)
+    "with in on for and or of to from by as at unlike compared recent existing "
+    "leading open new novel larger smaller similar strong stronger state-of-the-art proprietary public "
+    "several many most other such than over like via into when while where which last".split()
+) | lexicon().connectives
 
 
 @lru_cache(maxsize=1)
@@ -661,7 +658,10 @@ def _name_evidence(name: str) -> tuple[tuple[tuple[int, str], ...], str | None, 
         evidence.append((3, "version and variant in name"))  # "Kelp 2-Instruct", "Kelp-3.5-Chat"
     elif not stem and name[:1].isupper() and (suffix := VARIANT_SUFFIX.search(name)) \
             and suffix.group(1).lower() in variants():
-        evidence.append((2, "variant in name"))  # "Kelp-Chat": not enough alone ("Self-Instruct" is a method)
+        # "Kelp-Chat": not enough alone ("Self-Instruct" is a method); a base checkpoint ("KelpMath-Base")
+        # is enough: no method or dataset is named for the weights it starts from
+        evidence.append((3, "base checkpoint in name") if suffix.group(1).lower() == "base"
+                        else (2, "variant in name"))
     elif VERSION_IN_NAME.search(name) and (
             any(c.isupper() for c in name[1:]) or (name[:1].isupper() and DOTTED_VERSION.search(name))):
         evidence.append((1, "version in name"))  # "Kelp-v2", "OpenKelp 2", "Kelpchat-3.5"
@@ -710,7 +710,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(-5, f"non-model head '{head}'")
         elif _head_after(tokens, span.j) in model_heads and nxt.text[:1].islower() and _adjectival(tokens, span.j):
             span.add(2, "model head after modifiers")
-    if last.trail.startswith((",", " -", ":")):
+    if last.trail.startswith((",", " -", ":")) and not _ends_opening_clause(tokens, span):
         head = _appositive_head(tokens, _after_expansion(tokens, span.j, last), _any_head())
         if head in model_heads:
             span.add(3, f"appositive '{head}'")
@@ -767,7 +767,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     elif not any(r.endswith("what a model is made from") for r in span.reasons):
         role = None if PARTICIPLE_COMPOUND.search(name) else roles.role_of(text, tokens[span.i].start, last.end)
         if role and not (span.i and tokens[span.i - 1].lower.strip(",") in non_heads):
-            span.add(3, f"the {role} of a derivation")  # "... to obtain X", "we fine-tune X on ..."
+            span.add(3, ROLE_REASON.format(role))  # "... to obtain X", "we fine-tune X on ..."
     if any(t.text in NAME_HEADS for t in tokens[span.i + 1:span.j - 1]):
         span.add(2, "model head inside the name")  # "Kelp LLM 67B", "Kelp LLM Base"
     if VERSION_OF_AFTER.match(text, last.end):
@@ -872,6 +872,23 @@ def _called_a_model(tokens: list[Token], i: int, text: str) -> bool:
 NOT_NOUNS = frozenset("that which who with for to of in on from by as at and or but than is are was were has have "
                       "can could will would designed trained built based using capable tailored optimized "
                       "developed released specialized".split())
+
+
+ROLE_REASON = "the {} of a derivation"
+"""The reason given a name that a derivation's sentence makes a parent or a child (kg.extract.roles)."""
+
+
+def _ends_opening_clause(tokens: list[Token], span: Span) -> bool:
+    """"Initialized from Kelp-Base, the model undergoes ...": the comma after the name closes the
+    sentence's opening participle clause; what follows is the sentence's subject, not an appositive."""
+    first = tokens[0].lower.replace("-", "") if tokens else ""
+    return span.i > 0 and tokens[span.j - 1].trail.strip() == "," \
+        and (_participle(first) or first in OPENING_PARTICIPLES) \
+        and not any(t.trail.strip() for t in tokens[:span.i])
+
+
+OPENING_PARTICIPLES = frozenset({"built", "using", "given", "made", "taken", "starting"})
+"""Opening participles that the ``-ed`` / ``-ing`` test does not catch."""
 
 
 def _participle(word: str) -> bool:

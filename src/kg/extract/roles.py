@@ -317,7 +317,9 @@ def read(ptext: str) -> Reading | None:
         elif role == "excluded":
             reading.excluded.extend(members)
     reading.authors_subject = bool(subject_pattern().search(ptext) or lex.authors_opening.search(ptext))
-    reading.coreferent = bool(lex.coreference.match(ptext))
+    opening = lex.opener.match(ptext)  # "Initialized from <M0>, the model ...": the subject after the opening
+    reading.coreferent = bool(lex.coreference.match(ptext)
+                              or (opening and lex.coreference.match(ptext[opening.end():].lstrip())))
     return reading
 
 

@@ -21,7 +21,7 @@ from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Attribute, Fact, Mention
 from kg.extract.lexicon import model_intro_verbs, subject_pattern
 from kg.extract.modelnames import (
-    THRESHOLD, Span, compound_base, coordinate, family_stem, find_models, model_words, variants,
+    ROLE_REASON, THRESHOLD, Span, compound_base, coordinate, family_stem, find_models, model_words, variants,
 )
 from kg.extract.pipeline import component
 from kg.extract.roles import KIND_THEN_PARTICIPLE
@@ -118,9 +118,17 @@ def _later_verb_end(text: str, pos: int) -> int | None:
     return ends[-1] if len(ends) > 1 else None
 
 
+PARENT_REASON = "+3 " + ROLE_REASON.format("parent")
+BUILT_FROM = re.compile(r"\b(?:upon|on top of|based on|from)\b[^,.;:]{0,40},?\s*$", re.IGNORECASE)
+""""built upon the open-source VLMs, X": a parent after the words that say what a model was made from
+(not "a variant of the model, X", where X names the variant)."""
+"""The reason kg.extract.modelnames gives a name read as what a model was made from: never the new model."""
+
+
 def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) -> float:
-    if span.suffix or _describes_what_follows(tokens, span.j) or _kind_in_appositive(tokens, span):
-        return 0.0  # "a Llama3-based model", "our new GPT-4 labeled dataset": not the new thing
+    if span.suffix or _describes_what_follows(tokens, span.j) or _kind_in_appositive(tokens, span) or (
+            PARENT_REASON in span.reasons and BUILT_FROM.search(text, max(0, tokens[span.i].start - 60), tokens[span.i].start)):
+        return 0.0  # "a Llama3-based model", "our new GPT-4 labeled dataset", "built upon the VLM, X": not the new thing
     if idx == doc.title_index:
         before = text[: tokens[span.i].start].lower()
         if "+3 named by its report's title" in span.reasons:

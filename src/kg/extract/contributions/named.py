@@ -78,7 +78,8 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                 # "which we call Direct Preference Optimization (DPO)", "called depth up-scaling (DUS)"
                 out.append(Contribution(title, kind_of(head_before(tokens, k, heads), title), 0.8))
         app = _after_aside(tokens, k)  # "X (Expansion Of X), a method ...": the appositive after the aside
-        if t.trail.strip() != "," and app is None:
+        colon = _named_after_colon(tokens, k)  # "we develop an automatic evaluator: KelpEval"
+        if t.trail.strip() != "," and app is None and not colon:
             continue  # the two rules below read "X, ..."
         # "a new math corpus, Kelp-MathX"
         h = k if t.lower in heads else _purposed_head(tokens, k)  # "a dataset for math reasoning, X"
@@ -90,10 +91,12 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
             for name in listed_names(tokens, k + 1):  # "two new benchmarks, A and B,"
                 if model_key(name) not in model_keys:
                     out.append(Contribution(name, kind_of(head_at(tokens, h), name), 0.75))
+        if colon:
+            continue
         # "Q-Vento, a metric that ...", "GateVAE, a search algorithm"
         app = k + 1 if app is None else app
         if (distinctive(t.text) or (plain_name(t.text) and _new_appositive(tokens, app))) \
-                and model_key(t.text) not in model_keys and \
+                and t.lower not in lexicon().connectives and model_key(t.text) not in model_keys and \
                 (t.lower not in not_models_lower() or _new_appositive(tokens, app)) and TWO_LETTERS.search(t.text):
             # a known benchmark's name is still the paper's when the appositive says so: "X, a new evaluation set we release"
             head = appositive_head(tokens, app, heads)
@@ -223,6 +226,26 @@ def names_in_parentheses(tokens: list[Token], model_keys: set[str]) -> list[tupl
     return out
 
 
+def name_closing_object(tokens: list[Token], start: int, model_keys: set[str]) -> tuple[Contribution, str] | None:
+    """"we propose a two-stage framework using ... for ranking-based recommendation (KelpRec).": a coined
+    name in parentheses closing the object (from ``start``) names it; the object's first kind head says
+    what it is. Not an acronym (all capitals: the abbreviation detector reads those), not a model."""
+    heads = lexicon().kinds.every
+    end = next((j for j in range(start, len(tokens)) if tokens[j].trail.strip()[:1] in (";",) or
+                tokens[j].trail.strip().endswith((").", ")"))), None)
+    if end is None or end == start or not tokens[end].lead.startswith("(") or ")" not in tokens[end].trail \
+            or (end + 1 < len(tokens) and not tokens[end].trail.strip().startswith((").", ");"))):
+        return None
+    name = tokens[end].text
+    if not distinctive(name) or name.isupper() or not any(c.islower() for c in name) or len(name) < 4 \
+            or model_key(name) in model_keys:
+        return None
+    head = next((tokens[j].lower for j in range(start, end) if tokens[j].lower in heads), None)
+    if head is None:
+        return None
+    return Contribution(name, kind_of(head, name), 0.75), head
+
+
 def evaluated_on(tokens: list[Token], k: int) -> bool:
     """"experiments on two benchmarks, namely X and Y": sets the paper evaluates on, not its own."""
     for j in range(k - 1, max(-1, k - 9), -1):
@@ -251,6 +274,14 @@ def _we_name_after(tokens: list[Token], k: int) -> bool:
         and distinctive(tokens[cue + 1].text)
 
 
+def _named_after_colon(tokens: list[Token], k: int) -> bool:
+    """"we develop an automatic evaluator: KelpEval", "a new benchmark: X": a kind head the authors make
+    (an introducing verb or "new" a few words before it) and a colon; not "we evaluate on a benchmark: X"."""
+    t, lex = tokens[k], lexicon()
+    return t.trail.strip() == ":" and t.lower in lex.kinds.every and not evaluated_on(tokens, k) and any(
+        x.lower in lex.intro.for_contributions or x.lower in lex.new_words for x in tokens[max(0, k - 6):k])
+
+
 def named_heads(tokens: list[Token]) -> set[str]:
     """Heads a name follows: "a high-quality instruction dataset, Wren-Pro", "a corpus named X"."""
     heads, cues = lexicon().kinds.every, lexicon().name_cues
@@ -263,7 +294,9 @@ def named_heads(tokens: list[Token]) -> set[str]:
                 out |= {tokens[h].lower, f"{tokens[h].lower} {tokens[h + 1].lower}"}  # "a new dataset for math reasoning, FernMath":
                 # the name, not the description
             continue
-        if t.trail.strip() == "," and _indefinite_before(tokens, k) and (
+        if _named_after_colon(tokens, k) and distinctive(nxt.text):
+            out.add(t.lower)  # "we develop an automatic evaluator: KelpEval": the name, not the description
+        elif t.trail.strip() == "," and _indefinite_before(tokens, k) and (
                 distinctive(nxt.text) or defined_run(tokens, k + 1) or title_run(tokens, k + 1)):
             out.add(t.lower)  # not a list: "the weights, instruction tuning data, ChatBench, and ..."; "a novel
             # decoding strategy, contrastive lookahead decoding (CLD)": the name, not the description

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.contributions.candidates import from_phrase
 from kg.extract.contributions.chunker import drop_gerund, list_items, object_phrases
 from kg.extract.contributions.contribution import DETERMINERS, Contribution
 from kg.extract.contributions.made import made_data, made_with
 from kg.extract.contributions.marked import marked_as_own
-from kg.extract.contributions.named import NEW_APPOSITIVE, OUR_NEW, named_heads, named_in, names_in_parentheses, sized_name, stated_contribution
+from kg.extract.contributions.named import (
+    NEW_APPOSITIVE, OUR_NEW, name_closing_object, named_heads, named_in, names_in_parentheses, sized_name,
+    stated_contribution,
+)
 from kg.extract.contributions.own_parts import own_parts, own_subject
 from kg.extract.contributions.parts import named_parts, new_listed
 from kg.extract.lexicon import lexicon, subject_pattern
@@ -16,6 +21,10 @@ from kg.keys import model_key, technique_key
 
 SUBJECT = subject_pattern()
 """The authors as subject: "we", "this paper", "our work"."""
+PASSIVE_INTRO = re.compile(r"\b(?:is|are) (?:then |also |further )?(?:proposed|introduced|presented|developed|devised)\b"
+                          r"(?! (?:by|in) (?!this\b|our\b))")
+""""a novel few-shot tuning approach is proposed": a passive with no agent, or "in this paper", is the authors'
+(not "was proposed by Smith et al.", "introduced in prior work")."""
 ALONG_WITH = frozenset({("along", "with"), ("together", "with"), ("as", "well")})
 
 
@@ -27,6 +36,7 @@ def contributions_in(text: str, model_keys: set[str],
     out: list[Contribution] = []
     about_results = len(tokens) > 1 and tokens[0].lower == "our" and tokens[1].lower in w.about_words
     authors_speak = SUBJECT.search(text) is not None or OUR_NEW.search(text) is not None \
+        or PASSIVE_INTRO.search(text) is not None \
         or (text.lower().startswith(("our ", "central to our")) and not about_results)  # not "Our results show"
     subject_is_new = bool(tokens) and technique_key(tokens[0].text) in new_names
     listed_after: set[str] = set()
@@ -55,6 +65,9 @@ def contributions_in(text: str, model_keys: set[str],
                 or model_key(text[phrase[0].start:phrase[-1].end]) in model_keys \
                 or any(technique_key(c.name) == technique_key(phrase[-1].text) for c in out)  # "X (ABC), a ..."
             out.extend(found)
+        if closing := name_closing_object(tokens, verb_at + 1, model_keys):
+            out.append(closing[0])  # "we propose a two-stage framework ... (KelpRec).": the name, not the description
+            listed_after.add(closing[1])
         out.extend(made_data(tokens, verb_at + 1, model_keys))
         out.extend(sized_name(tokens, verb_at + 1, model_keys))  # "we collect X: 9 gigabytes of logs"
         out.extend(made_with(tokens, verb_at + 1, model_keys))

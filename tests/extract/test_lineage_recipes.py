@@ -452,3 +452,34 @@ def test_a_renamed_variant_stays_introduced(extract_abstract):
     doc = extract_abstract("Furthermore, we introduce a simple variant of the model, Kelpra-2, which improves "
                            "open-domain QA results of the original Kelpra-1.")
     assert "Kelpra-2" in _introduced(doc)
+
+
+@pytest.mark.parametrize("title, text, model, edges", [
+    ("FernClinical OrvikBERT: A Long-Context Encoder",
+     "We introduce FernClinical OrvikBERT, a domain-adapted encoder that builds on the recent OrvikBERT release. "
+     "FernClinical OrvikBERT is strong on clinical notes.",
+     "FernClinical OrvikBERT", {("FernClinical OrvikBERT", "OrvikBERT", "based_on")}),
+    ("DoctorGLM: Fine-tuning your Doctor is not a Hard Task",
+     "We fine-tune ChatGLM-6B on medical dialogues. DoctorGLM is an early-stage engineering attempt.",
+     "DoctorGLM", {("DoctorGLM", "ChatGLM-6B", "finetuned")}),
+    ("KelpRec: Large Language Model for Generative Recommendation",
+     "In this paper, we present a novel LLM for generative recommendation (KelpRec) that generates the target item.",
+     "KelpRec", set()),
+    (None, "We present Kelp Video 3D (KV3D) \u2014 a latent video diffusion model for multi-view generation.",
+     "KV3D", set()),
+    (None, "We introduce KelpGPT, a domain-adapted encoder for clinical text.", "KelpGPT", set()),
+])
+def test_names_a_paper_gives_its_model(extract_abstract, title, text, model, edges):
+    doc = extract_abstract(text, title)
+    assert model in _introduced(doc)
+    assert _derivations(doc) == frozenset(edges)
+    techniques = {f.object.name for f in doc.facts if f.predicate == "introduces" and f.object.kind != "model"}
+    assert model not in techniques and "Kelp Video 3D" not in techniques  # a model, and its acronym's long form
+
+
+@pytest.mark.parametrize("text, not_model", [
+    ("We propose a new benchmark for evaluating language models (KelpBench).", "KelpBench"),
+    ("We compare FernClinical and OrvikBERT on clinical notes.", "FernClinical OrvikBERT"),
+])
+def test_a_benchmark_in_parentheses_or_two_listed_names_are_no_new_model(extract_abstract, text, not_model):
+    assert not_model not in _introduced(extract_abstract(text))

@@ -616,6 +616,10 @@ def test_what_we_call_a_plain_judgement_is_no_name(extract_abstract, abstract):
      "synthetic dataset"),
     ("We introduce a new benchmark of clinical questions, FernQA, and evaluate 12 models.", "FernQA",
      "benchmark of clinical questions"),
+    ("For instance, we have curated the first geoscience instruction tuning dataset, FernSignal, which aims to "
+     "align responses.", "FernSignal", "first geoscience instruction tuning dataset"),  # "the first ...": new
+    ("We assemble the largest clinical benchmark to date, LoamBench, with 43 datasets.", "LoamBench",
+     "largest clinical benchmark"),
 ])
 def test_a_name_after_the_purpose_of_its_head_is_the_contribution(extract_abstract, abstract, name, generic):
     names = introduced(extract_abstract(abstract))

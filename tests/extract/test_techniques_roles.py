@@ -462,3 +462,21 @@ def test_what_a_combination_leverages_is_used_not_introduced(extract_abstract):
     assert not names & {"prompting strategies", "medical domain finetuning"}
     proposed = extract_abstract("We propose a combination of span masking, token dropping, and curriculum ordering.")
     assert {"span masking", "token dropping", "curriculum ordering"} <= introduced_names(proposed)
+
+
+def test_a_named_dataset_for_a_purpose_is_a_dataset(extract_abstract):
+    doc = extract_abstract("The key to our success is a large-scale, high-quality dataset for instruction tuning "
+                           "named KelpInstruct.")
+    assert ("dataset", "KelpInstruct") in introduced(doc)
+
+
+@pytest.mark.parametrize("abstract, absent", [
+    ("We introduce the Kelp-Fold distillation approach, which works in two phases: (1) the Kelp Phase, where "
+     "knowledge is distilled; and (2) the Fold Phase, where the students are merged.", {"Kelp Phase", "Fold Phase"}),
+    ("The construction has three stages: (i) API collection: we collect 16,000 APIs; (ii) instruction generation: "
+     "we prompt a model.", {"API collection", "instruction generation"}),
+    ("We continue pre-training from Kelp-9B with a combination of unsupervised speech data, interleaved speech-text "
+     "data, and supervised speech-text data.", {"unsupervised speech data", "supervised speech-text data"}),
+])
+def test_steps_of_one_method_and_what_training_combines_are_no_contributions(extract_abstract, abstract, absent):
+    assert not introduced_names(extract_abstract(abstract)) & absent

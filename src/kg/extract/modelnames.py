@@ -338,9 +338,9 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 j += 2  # "Kelp LLM 67B", "Kelp LLM Base": a head word inside the name, a size or variant after it
                 last = tokens[j - 1]
                 continue
-            if j == i + 1 and _names_a_product(last, nxt):
-                j += 1  # "Llama Guard", "Gemma Scope": a family stem and a capitalised word
-                last = nxt
+            if j == i + 1 and (_names_a_product(last, nxt) or _domain_prefix(last, nxt)):
+                j += 1  # "Llama Guard", "Gemma Scope": a family stem and a capitalised word;
+                last = nxt  # "BioClinical KelpBERT": a coined domain word before a family-stem name
                 continue
             if nxt.text.isupper() and 1 < len(nxt.text) <= 3 and nxt.lower in var:
                 j += 1
@@ -498,6 +498,14 @@ def _names_a_product(stem: Token, word: Token) -> bool:
             and word.lower not in ("technical", "report"))  # "Kelp Technical Report": the report of Kelp
 
 
+def _domain_prefix(word: Token, name: Token) -> bool:
+    """"FernClinical KelpBERT": a coined word with an inner capital (no digit) before a name that holds a
+    family stem: one name, the domain's version of the model."""
+    return word.text.isalpha() and word.text[:1].isupper() and any(c.isupper() for c in word.text[1:]) \
+        and not word.text.isupper() and family_stem(word.text) is None and family_stem(name.text) is not None \
+        and family_stem(name.text) != name.lower
+
+
 MULTIWORD_NAME = 3
 """The most capitalised words a coined name without a digit may have ("Brisk Otter", "Deep Sea Otter")."""
 
@@ -648,6 +656,8 @@ def _name_evidence(name: str) -> tuple[tuple[tuple[int, str], ...], str | None, 
         evidence.append((1, "bare family stem"))
     elif stem and (has_digit or all(p in variants() for p in others)):
         evidence.append((3, "family stem"))
+    elif stem and _word_then_stem(name, stem):
+        evidence.append((2, "a word and a family stem"))  # "DoctorGLM", "WebGPT": a domain's version of a family
     elif stem:
         evidence.append((1, "family stem with other words"))
     size = size_of(name)
@@ -710,8 +720,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(-5, f"non-model head '{head}'")
         elif _head_after(tokens, span.j) in model_heads and nxt.text[:1].islower() and _adjectival(tokens, span.j):
             span.add(2, "model head after modifiers")
-    if last.trail.startswith((",", " -", ":")) and not _ends_opening_clause(tokens, span):
-        head = _appositive_head(tokens, _after_expansion(tokens, span.j, last), _any_head())
+    dash = nxt is not None and nxt.text in DASHES and last.trail.strip() in ("", ")")  # "X (XY) — a ... model"
+    if (last.trail.startswith((",", " -", ":")) or dash) and not _ends_opening_clause(tokens, span):
+        head = _appositive_head(tokens, span.j + 1 if dash else _after_expansion(tokens, span.j, last), _any_head())
         if head in model_heads:
             span.add(3, f"appositive '{head}'")
         elif head in family_heads and _family_of_models(tokens, span.j, head, model_heads):
@@ -753,7 +764,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(3, "named as a model")  # "7B and 14B models trained for 4.8T tokens, called X and Y"
         elif named == "other":
             span.add(-5, "named as a dataset or method")  # "a math corpus, namely X"
-    if _called_a_model(tokens, span.i, text):
+    if _called_a_model(tokens, span.i, text) or _names_the_new_model(tokens, span, model_heads):
         span.add(3, "named as a model")
     if _example_of_models(tokens, span.i, model_heads):
         span.add(2, "example of models")
@@ -876,6 +887,31 @@ NOT_NOUNS = frozenset("that which who with for to of in on from by as at and or 
 
 ROLE_REASON = "the {} of a derivation"
 """The reason given a name that a derivation's sentence makes a parent or a child (kg.extract.roles)."""
+
+
+DASHES = frozenset({"\u2014", "\u2013", "--"})
+"""A dash token that opens an appositive ("Kelp Video 3D (KV3D) \u2014 a latent video diffusion model")."""
+
+
+def _word_then_stem(name: str, stem: str) -> bool:
+    """"DoctorGLM", "PandaGPT": one capitalised word run into a family stem that ends the name."""
+    head = name[: len(name) - len(stem)]
+    return name.lower().endswith(stem) and len(head) >= 3 and head.isalpha() and head[:1].isupper() \
+        and head[1:].islower() and name[len(head):].lower() == stem and not name[len(head):].islower()
+
+
+def _names_the_new_model(tokens: list[Token], span: Span, model_heads: frozenset[str]) -> bool:
+    """"we present a novel LLM for generative recommendation (KelpRec)": a name in parentheses closing
+    the object of an introducing verb whose head is a model word."""
+    if not tokens[span.i].lead.startswith("(") or ")" not in tokens[span.j - 1].trail:
+        return False
+    for a in range(span.i - 1, max(0, span.i - 12), -1):
+        if tokens[a].trail.strip():
+            return False
+        if tokens[a].lower in ("a", "an"):
+            return a > 0 and tokens[a - 1].lower in lexicon().intro.for_models and any(
+                t.lower in model_heads for t in tokens[a + 1:min(a + 5, span.i)])
+    return False
 
 
 def _ends_opening_clause(tokens: list[Token], span: Span) -> bool:

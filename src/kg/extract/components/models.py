@@ -567,3 +567,10 @@ def _declared_aliases(doc: Doc, kept: dict[int, list[ModelMention]]) -> None:
             m = ALIAS_PAREN.match(text[pos + len(mm.span.name):])
             if m and m.group(1) in names and m.group(1) != mm.span.name:
                 doc.aliases.append(Alias("model", mm.span.name, m.group(1)))
+    # "Kelp Video 3D (KV3D) - a latent video diffusion model": the acronym is the model, its title-case
+    # long form another name of it
+    accepted = {model_key(mm.span.name) for mms in kept.values() for mm in mms}
+    for abbr, _ in doc.user.get("abbreviations", []):
+        if model_key(abbr.short) in accepted and abbr.long[:1].isupper() \
+                and not any(a.name == abbr.short and a.alias == abbr.long for a in doc.aliases):
+            doc.aliases.append(Alias("model", abbr.short, abbr.long))

@@ -22,7 +22,7 @@ from kg.extract.contributions.title import named_title, title_contributions
 from kg.extract.contributions.uses import based_on, technique_like, uses_in
 from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Fact, Mention
-from kg.extract.modelnames import family_stem
+from kg.extract.modelnames import family_stem, model_words
 from kg.extract.pipeline import component
 from kg.extract.tokens import tokenize
 from kg.keys import model_key, technique_key
@@ -38,15 +38,17 @@ def techniques(doc: Doc) -> None:
     tokens_of = doc.user.get("tokens", {})
     # a name the text calls a method, dataset or benchmark is one, whatever else it is called
     # ("Brindle, an efficient fine-tuning approach"; "a framework, named TallowChat" beside "tallowchat-13b")
+    accepted = {model_key(m.name) for m in doc.entities if m.kind == "model"}
+    both = model_words().model_heads  # "an encoder", "a retriever": a model's head as much as a method's
     stated = {model_key(name): head for idx, text in enumerate(doc.clean)
-              for name, head in stated_kinds(tokens_of.get(idx) or tokenize(text)).items()}
+              for name, head in stated_kinds(tokens_of.get(idx) or tokenize(text)).items()
+              if not (head in both and model_key(name) in accepted)}
     # a name the text calls a model ("X, a tuned Y model", "X: An Open Chat Model for ...") is no technique
     called = {model_key(name) for idx, text in enumerate(doc.clean)
               for name in called_models(tokens_of.get(idx) or tokenize(text))}
     if doc.title_index is not None and (named := title_model(doc.clean[doc.title_index])):
         called.add(model_key(named))
-    model_keys = ({model_key(m.name) for m in doc.entities if m.kind == "model"}
-                  | doc.user.get("model_like", set()) | called) - stated.keys()
+    model_keys = (accepted | doc.user.get("model_like", set()) | called) - stated.keys()
     abbrs = doc.user.get("abbreviations", [])
     long_of = {a.short: a.long for a, _ in abbrs}
     short_of = {technique_key(a.long): a.short for a, _ in abbrs}
@@ -68,6 +70,8 @@ def techniques(doc: Doc) -> None:
                 continue  # "a recipe for widening LLMs named ...": "LLMs" is what it is for; "GPT" is a family
             if model_key(c.name) not in stated and _names_models(c.name, model_keys):
                 continue  # "we introduce X, ...; our X-v1 and X-v2 models": X names the models
+            if model_key(short_of.get(technique_key(c.name), "")) in accepted:
+                continue  # "Kelp Video 3D (KV3D) - a ... model": the long form of a model's acronym
             _emit(doc, idx, "introduces", c, long_of, short_of)
             introduced.add(technique_key(c.name))
         # an acronym defined in a contribution sentence is contributed

@@ -205,14 +205,17 @@ def all_generic(tokens: list[Token]) -> bool:
     return not content_words(" ".join(t.text for t in tokens))
 
 
+WITH_WORDS = frozenset("with using via through on from".split())
+
+
 def list_items(tokens: list[Token]) -> list[int]:
     """Where the items of "(1) X (2) Y" or "a combination of X, Y, and Z" start."""
     starts = [k + 1 for k, t in enumerate(tokens[:-1])
               if t.trail.strip().endswith(")") and ITEM.match(f"{t.lead}{t.text}{t.trail.strip()}")]
     for k, t in enumerate(tokens[:-2]):
         if t.lower == "combination" and tokens[k + 1].lower == "of" \
-                and not any(x.lower in lexicon().use_verbs for x in tokens[max(0, k - 3):k]):
-            # not "by leveraging a combination of X, Y and Z": what is combined there is used
+                and not any(x.lower in lexicon().use_verbs or x.lower in WITH_WORDS for x in tokens[max(0, k - 3):k]):
+            # not "by leveraging a combination of X, Y and Z", "trained with a combination of ...": used
             k2 = k + 2
             starts.append(k2)
             for j in range(k2, min(k2 + 30, len(tokens) - 1)):

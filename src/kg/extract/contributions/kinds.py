@@ -88,8 +88,13 @@ def topic_appositive(tokens: list[Token], j: int) -> bool:
 
 
 def head_before(tokens: list[Token], k: int, heads: frozenset[str]) -> str | None:
+    """The kind head a few words before k; past a "for" phrase, the head it describes ("a dataset for
+    instruction tuning named X" is a dataset, not a tuning)."""
     for j in range(k - 1, max(-1, k - 4), -1):
         if tokens[j].lower in heads:
+            for f in range(j - 1, max(-1, j - 4), -1):
+                if tokens[f].lower == "for" and f > 0 and tokens[f - 1].lower in heads and not tokens[f - 1].trail.strip():
+                    return tokens[f - 1].lower
             return tokens[j].lower
     return None
 

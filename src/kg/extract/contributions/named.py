@@ -125,8 +125,9 @@ def _purposed_head(tokens: list[Token], k: int) -> int | None:
     for h in range(k - 1, max(0, k - 6), -1):
         if tokens[h].trail.strip():
             return None
-        if tokens[h].lower in lexicon().kinds.every and tokens[h + 1].lower in ("for", "of", "on") \
-                and _indefinite_before(tokens, h):
+        if tokens[h].lower in lexicon().kinds.every and (tokens[h + 1].lower in ("for", "of", "on") or (
+                tokens[h + 1].lower == "to" and tokens[h + 2].lower == "date")) and _indefinite_before(tokens, h):
+            # (and "the largest clinical benchmark to date, X")
             return h
     return None
 
@@ -311,11 +312,14 @@ def named_heads(tokens: list[Token]) -> set[str]:
 
 
 def _indefinite_before(tokens: list[Token], k: int) -> bool:
-    """Does the phrase ending at k open with "a"/"an" ("a high-quality instruction dataset")?"""
+    """Does the phrase ending at k open with "a"/"an" ("a high-quality instruction dataset"), or with "the"
+    and a first or a superlative ("the first geoscience benchmark", "the largest NER benchmark")?"""
     for j in range(k - 1, max(-1, k - 6), -1):
         if tokens[j].trail.strip():
             return False
         if tokens[j].lower in ("a", "an"):
+            return True
+        if tokens[j].lower == "the" and j + 1 < k and (tokens[j + 1].lower == "first" or tokens[j + 1].lower.endswith("est")):
             return True
     return False
 

@@ -25,6 +25,9 @@ PASSIVE_INTRO = re.compile(r"\b(?:is|are) (?:then |also |further )?(?:proposed|i
                           r"(?! (?:by|in) (?!this\b|our\b))")
 """"a novel few-shot tuning approach is proposed": a passive with no agent, or "in this paper", is the authors'
 (not "was proposed by Smith et al.", "introduced in prior work")."""
+OURS = re.compile(r"\bour\b", re.IGNORECASE)
+STEPS_BEFORE = re.compile(r"\b(?:phases|stages|steps)\s*(?:\([^)]*\)\s*)?:\s*\(?(?:1|i|a)\)\s*$", re.IGNORECASE)
+""""... through two phases: (1) the Branch Phase, ...; (2) ...": the steps of one method, not contributions."""
 ALONG_WITH = frozenset({("along", "with"), ("together", "with"), ("as", "well")})
 
 
@@ -40,7 +43,7 @@ def contributions_in(text: str, model_keys: set[str],
         or (text.lower().startswith(("our ", "central to our")) and not about_results)  # not "Our results show"
     subject_is_new = bool(tokens) and technique_key(tokens[0].text) in new_names
     listed_after: set[str] = set()
-    if authors_speak or NEW_APPOSITIVE.search(text):
+    if authors_speak or NEW_APPOSITIVE.search(text) or OURS.search(text):
         out.extend(named_in(tokens, model_keys))
         for c, head in names_in_parentheses(tokens, model_keys):
             out.append(c)
@@ -87,7 +90,8 @@ def contributions_in(text: str, model_keys: set[str],
     items = list_items(tokens)
     lead = tokens[:items[0]] if items else tokens[:12]
     studied = w.use_verbs | w.study_verbs
-    uses_list = verb_at is None and not own and any(t.lower in studied for t in lead)
+    uses_list = (verb_at is None and not own and any(t.lower in studied for t in lead)) \
+        or (bool(items) and STEPS_BEFORE.search(text[:tokens[items[0]].start]) is not None)
     # "we compare three schedules: (1) X and (2) Y", "we study ... in terms of 1) X and 2) Y": what is
     # studied or used, not made
     if (verb_at is not None or authors_speak or subject_is_new) and not uses_list:

@@ -483,3 +483,27 @@ def test_names_a_paper_gives_its_model(extract_abstract, title, text, model, edg
 ])
 def test_a_benchmark_in_parentheses_or_two_listed_names_are_no_new_model(extract_abstract, text, not_model):
     assert not_model not in _introduced(extract_abstract(text))
+
+
+@pytest.mark.parametrize("title, text, edges", [
+    (None, "We showcase our search via Kelpra-51B-Instruct (Kelpra-51B) and Kelpra-49B, two publicly available "
+           "models derived from Orvik-13B.",
+     {("Kelpra-51B-Instruct", "Orvik-13B", "based_on"), ("Kelpra-49B", "Orvik-13B", "based_on")}),
+    ("Kelpra-4-Voice: Towards a Spoken Chatbot",
+     "We introduce Kelpra-4-Voice, a spoken chatbot. We continue pre-training from the pre-trained text language "
+     "model Halden-7B with speech data, scaling up to 1 trillion tokens.",
+     {("Kelpra-4-Voice", "Halden-7B", "continued_pretraining")}),
+    (None, "We release three new long-context models which we call Kelpra: 4k and 16k context models trained from "
+           "base Orvik-13B, and a 32k context model trained from base Halden-7B.",
+     {("Kelpra", "Orvik-13B", "context_extended"), ("Kelpra", "Halden-7B", "context_extended")}),
+    (None, "We propose KelpAlign, a pipeline. KelpAlign outperforms both direct distillation from Orvik-13B and "
+           "leading Halden-7B-based distillation methods.", set()),
+    (None, "We introduce Kelpra-7B, which is distilled from Orvik-13B and outperforms Halden-7B.",
+     {("Kelpra-7B", "Orvik-13B", "distilled")}),
+    ("AltKelpra: Altering the Language Encoder in Orvik-13B",
+     "We present AltKelpra, a bilingual model. Starting from the pre-trained multimodal model Orvik-13B released by "
+     "a lab, we altered its text encoder with a multilingual text encoder Halden-7B, and aligned both languages.",
+     {("AltKelpra", "Orvik-13B", "aligned")}),  # the authors are the subject after the opening, not Halden-7B
+])
+def test_lists_with_short_names_long_parent_phrases_and_comparisons(extract_abstract, title, text, edges):
+    assert _derivations(extract_abstract(text, title)) == frozenset(edges)

@@ -90,6 +90,8 @@ class RoleLexicon:
     """"six dense models distilled from <M0>": the derivation is said of a noun, not of a named model."""
     model_verb: re.Pattern
     """"we train <M0> with RLHF": no role by itself, but what is trained is a model."""
+    comparison: re.Pattern
+    """"X outperforms both direct distillation from Y": a comparison between child and parent undoes the pair."""
 
 
 def _lower_literals(pattern: str) -> str:
@@ -132,6 +134,7 @@ def lexicon() -> RoleLexicon:
         plural_coreference=re.compile(r["plural_coreference"], re.IGNORECASE),
         applied_to=re.compile(rf"(?:{r['applied_to']}) {FILLER}$", re.IGNORECASE),
         model_verb=re.compile(rf"(?:{r['model_verbs']}) {FILLER}$", re.IGNORECASE),
+        comparison=re.compile(rf"\b(?:{_alts(r['comparisons'])})\b", re.IGNORECASE),
         # matched on lower-case text: case-folding the pattern once is faster than IGNORECASE on every sentence
         any_trigger=re.compile("(?=[a-z0-9-])(?:" + _lower_literals(_alts([*spec["cues"].values(), *r["anchors"]])) + ")"),
         opener=re.compile(rf"^(?:{participle}|building|starting|initiali[sz]ing|using|with|after|by)\b[^,]*?,",
@@ -279,8 +282,8 @@ def read(ptext: str) -> Reading | None:
                     s.role, s.why = "child", "named before 'a Y model fine-tuned ...'"
         elif lex.child_after.match(after):
             role, why = "child", "subject of a derivation participle"
-        elif opener and first.start >= opener.end() and not any(
-                s.role == "child" for s in slots if s.start < first.start):
+        elif opener and first.start >= opener.end() and OPENER_SUBJECT.fullmatch(ptext, opener.end(), first.start) \
+                and not any(s.role == "child" for s in slots if s.start < first.start):
             role, why = "child", "subject after an opening participle"
         elif g > 0 and re.match(r"-based\b", before):
             role, why = "child", "what an 'X-based' model is"
@@ -421,6 +424,9 @@ def role_of(text: str, start: int, end: int) -> str | None:
     return None
 
 
+OPENER_SUBJECT = re.compile(r"\s*(?:(?!(?:we|they|it|i)\b)[\w.-]+\s+){0,4}?", re.IGNORECASE)
+""""Finetuned from <M0>, the resulting <M1> ...": the model right after the opening is its subject; not
+"Starting from <M0>, we altered its encoder with <M1>", where the authors are."""
 LISTED_BEFORE = re.compile(r"(?<= )[A-Z][\w.-]*(?: [\dA-Z][\w.-]*){0,2}(?:,? and|,|,? or) $")
 """A name listed before this one ("A, B and "): the list's role is its first member's."""
 LISTED_AFTER = re.compile(r"^(?:,? and|,|,? or) [A-Z][\w.-]*(?: [\dA-Z][\w.-]*){0,2}(?=[ ,])")

@@ -324,8 +324,9 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
         parent_names = {model_key(name[s.index]) for g in parents for s in g}
         children = [g for g in unmarked.values() if all(model_key(name[s.index]) in own for s in g)
                     and not any(model_key(name[s.index]) in parent_names for s in g)
-                    and not (g[-1].end < first_parent
+                    and not (g[-1].end < first_parent and not ptext.startswith(":", g[-1].end)
                              and roles.lexicon().unnamed_child.search(ptext, g[-1].end, first_parent))]
+        # (after "which we call <M0>:", the nouns that follow are what <M0> names, not other models)
         rule = "role: parents named, the paper's models in the sentence are what was made"
     out: list[Edge] = []
     if not parents and not children and after is not None and roles.lexicon().resulting.match(after[0]):
@@ -413,6 +414,11 @@ def _weigh(doc: Doc, out: list[Edge], idx: int, child: str | None, parent: str |
         doc.decisions.append(Decision(child or "", parent or "", "", rule, idx, False,
                                       "no child named or implied" if not child else "the same model"))
         return
+    text = doc.clean[idx]
+    at, parent_at = text.find(child), text.find(parent)
+    if 0 <= at < parent_at and roles.lexicon().comparison.search(text, at + len(child), parent_at):
+        doc.decisions.append(Decision(child, parent, "", rule, idx, False, "a comparison stands between them"))
+        return
     for k in dict.fromkeys(kinds):
         out.append(Edge(child, parent, k, conf, idx, rule))
 
@@ -488,15 +494,18 @@ def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], ord
     return out
 
 
-LISTED_BEFORE = re.compile(r"(?:<M\d+>, )*<M\d+>,? (?:and|&) $")
-LISTED_AFTER = re.compile(r"(?:, <M\d+>)*,? (?:and|&) <M\d+>")
+_LISTED = r"<M\d+>(?: \(<M\d+>\))?"  # a name, and perhaps its short name in parentheses
+LISTED_BEFORE = re.compile(rf"(?:{_LISTED}, )*{_LISTED},? (?:and|&) $")
+LISTED_AFTER = re.compile(rf"(?: \(<M\d+>\))?(?:, {_LISTED})*,? (?:and|&) {_LISTED}")
+SHORT_NAME = re.compile(r" \(<M\d+>\)")
 
 
 def _listed_with(ptext: str, start: int, end: int) -> list[str]:
     """Placeholders listed together with the one at ``ptext[start:end]`` ("<M0>, <M1> and <M2>")."""
     before = LISTED_BEFORE.search(ptext, max(0, start - 200), start)
     after = LISTED_AFTER.match(ptext, end)
-    return [f"<M{k}>" for part in (before, after) if part for k in PLACEHOLDER.findall(part.group())]
+    return [f"<M{k}>" for part in (before, after) if part
+            for k in PLACEHOLDER.findall(SHORT_NAME.sub("", part.group()))]
 
 
 def _name(group: str | None, mapping: dict[int, str]) -> str | None:

@@ -480,3 +480,24 @@ def test_a_named_dataset_for_a_purpose_is_a_dataset(extract_abstract):
 ])
 def test_steps_of_one_method_and_what_training_combines_are_no_contributions(extract_abstract, abstract, absent):
     assert not introduced_names(extract_abstract(abstract)) & absent
+
+
+@pytest.mark.parametrize("title, abstract, absent", [
+    ("FernClinical OrvikBERT: A Long-Context Encoder for Clinical NLP",
+     "We introduce FernClinical OrvikBERT, a domain-adapted encoder that builds on the recent OrvikBERT release.",
+     {"FernClinical", "FernClinical OrvikBERT"}),  # a two-word model is cut whole from the phrase
+    (None, "We fine-tune Orvik-13B as a retriever (KelpRet) and a reranker (KelpRank). Our KelpRet-KelpRank "
+           "pipeline is strong in zero-shot retrieval.", {"KelpRet-KelpRank", "KelpRet-KelpRank pipeline"}),
+    (None, "Our approach involves (1) recalling relevant documents, (2) extracting instruction-response pairs, and "
+           "(3) refining the extracted pairs.", {"recalling relevant documents", "extracting instruction-response pairs"}),
+    (None, "We evaluate our approach on GLUE downstream tasks.", {"approach on GLUE downstream tasks"}),
+])
+def test_models_joined_or_named_in_two_words_and_steps_are_no_contributions(extract_abstract, title, abstract,
+                                                                            absent):
+    assert not introduced_names(extract_abstract(abstract, title)) & absent
+
+
+def test_a_new_generic_head_keeps_its_purpose(extract_abstract):
+    doc = extract_abstract("We survey existing methods, and introduce some of our own design as well -- in "
+                           "particular, a new truncation strategy for modifying the basis of the position encoding.")
+    assert any(n.startswith("truncation strategy for modifying") for n in introduced_names(doc))

@@ -23,6 +23,12 @@ QUESTION_WORDS = frozenset("how what why which when where who does do did can co
                            "would will".split())
 
 
+def _models_joined(word: str, model_keys: set[str]) -> bool:
+    """"KelpRet-KelpRank": two models' names joined by a hyphen (their pipeline), no new name."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(model_key(p) in model_keys for p in parts)
+
+
 def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
                 enumerated: bool = False, bare_ok: bool = False) -> list[Contribution]:
     """``bare_ok``: a coined name with no head may stand alone ("we propose TinyDistLLM that ...");
@@ -31,7 +37,9 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
     heads = lexicon().kinds.every
     if head == "(topic)":
         return []  # "we introduce medical visual question answering, a new task": a topic, not a method
-    cut = next((i for i, t in enumerate(phrase) if model_key(t.text) in model_keys), None)
+    cut = next((i for i in range(len(phrase)) for n in (3, 2, 1)  # "FernClinical OrvikBERT": a two-word model
+                if model_key(" ".join(t.text for t in phrase[i:i + n])) in model_keys
+                or _models_joined(phrase[i].text, model_keys)), None)
     if cut is not None:  # "a recipe to extend the context window of <model>": keep what names the recipe
         phrase = phrase[:cut]
         while phrase and phrase[-1].lower in lexicon().np_stop | DETERMINERS:

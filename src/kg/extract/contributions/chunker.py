@@ -63,7 +63,7 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             continue
         if low in ("for", "to", "of", "on") and cur and not extended and k + 1 < n \
                 and tokens[k + 1].lower not in stops and not tokens[k + 1].text[:1].isdigit() \
-                and _needs_purpose(cur, low) and not (low == "of" and _head_of_gerund(cur, tokens[k + 1])):
+                and needs_purpose(cur, low) and not (low == "of" and _head_of_gerund(cur, tokens[k + 1])):
             extended = len(cur) + 1  # "a training recipe for ultra-long context LLMs": the purpose names it
             cur.append(t)
             k += 1
@@ -176,7 +176,7 @@ def modifier(word: str) -> bool:
         and w not in lexicon().kinds.technique | lexicon().kinds.dataset  # not "CRUX-Eval and CRUX-Hard"
 
 
-def _needs_purpose(cur: list[Token], preposition: str) -> bool:
+def needs_purpose(cur: list[Token], preposition: str) -> bool:
     """Does a phrase need its "for/of/on ..." to be a name? Only a generic head with little else
     ("an efficient training recipe" + "for ultra-long context LLMs"), a bare data head ("a dataset" + "for
     code probing", "a corpus" + "of scientific figures") or a bare gerund ("filtering" + "for ..."). "to" opens a clause ("a pipeline to build

@@ -11,7 +11,7 @@ phrase whose head is a kind head (technique, dataset, benchmark) and that says m
 from __future__ import annotations
 
 from kg.extract.contributions.candidates import QUANTITY, from_phrase
-from kg.extract.contributions.chunker import object_phrases
+from kg.extract.contributions.chunker import needs_purpose, object_phrases
 from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.shapes import distinctive
 from kg.extract.contributions.contribution import (
@@ -54,6 +54,8 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
             continue
         for phrase, head in shared_head(tokens, [(_to_head(p), h) for p, h in raw]):
             last = phrase[-1].lower if phrase else ""
+            if last not in heads:  # "a new truncation strategy for ...": the head before its purpose
+                last = next((x.lower for x in phrase if x.lower in heads), last)
             if start == k + 1 and last not in heads and (found := _proposed(phrase, model_keys)):
                 out.append(found)  # "our proposed mixture of denoising objectives": "proposed" marks it whatever its head
                 continue
@@ -88,8 +90,9 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
                 else:  # "our best performing strategy (QUIRK)": the description names nothing, the acronym does
                     out.append(Contribution(short.text, kind_of(last, short.text), 0.75))
                 continue
-            out.extend(c for c in from_phrase(phrase, head, model_keys)
-                       if c.name.lower().split()[-1] in heads or distinctive(c.name))  # "our ... KelpSet dataset"
+            out.extend(c for c in from_phrase(phrase, head, model_keys)  # "our ... KelpSet dataset", "a new
+                       if c.name.lower().split()[-1] in heads or distinctive(c.name)  # truncation strategy for ..."
+                       or (last in heads and f" {last} " in f" {c.name.lower()} "))
     return out
 
 
@@ -153,4 +156,7 @@ def _to_head(phrase: list[Token]) -> list[Token]:
     end = first
     while end + 1 < len(phrase) and (phrase[end + 1].lower in heads or distinctive(phrase[end + 1].text)):
         end += 1  # "a novel instruction fine-tuning framework RankX": the name after the head stays
+    if end + 1 < len(phrase) and phrase[end + 1].lower in ("for", "of") \
+            and needs_purpose(phrase[:end + 1], phrase[end + 1].lower):
+        return phrase  # "a new truncation strategy for modifying the basis ...": the head alone names nothing
     return phrase[:end + 1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.contributions.candidates import from_phrase
-from kg.extract.contributions.chunker import drop_gerund, list_items, object_phrases
+from kg.extract.contributions.chunker import LEAD_GERUNDS, drop_gerund, list_items, object_phrases
 from kg.extract.contributions.contribution import DETERMINERS, Contribution
 from kg.extract.contributions.made import made_data, made_with
 from kg.extract.contributions.marked import marked_as_own
@@ -91,7 +91,8 @@ def contributions_in(text: str, model_keys: set[str],
     lead = tokens[:items[0]] if items else tokens[:12]
     studied = w.use_verbs | w.study_verbs
     uses_list = (verb_at is None and not own and any(t.lower in studied for t in lead)) \
-        or (bool(items) and STEPS_BEFORE.search(text[:tokens[items[0]].start]) is not None)
+        or (bool(items) and STEPS_BEFORE.search(text[:tokens[items[0]].start]) is not None) \
+        or (len(items) > 1 and all(_step(tokens, k) for k in items))
     # "we compare three schedules: (1) X and (2) Y", "we study ... in terms of 1) X and 2) Y": what is
     # studied or used, not made
     if (verb_at is not None or authors_speak or subject_is_new) and not uses_list:
@@ -113,6 +114,15 @@ def contributions_in(text: str, model_keys: set[str],
             seen.add(key)
             unique.append(c)
     return unique
+
+
+def _step(tokens: list[Token], k: int) -> bool:
+    """"(1) recalling relevant documents, (2) extracting pairs": an item that opens with a verb in -ing (not
+    "applying", "using": what those take is the thing) is a step of a process, not a named contribution."""
+    t = tokens[k] if k < len(tokens) else None
+    return t is not None and t.text.islower() and t.lower.endswith("ing") and len(t.lower) > 5 \
+        and t.lower not in LEAD_GERUNDS and t.lower not in lexicon().kinds.every and k + 1 < len(tokens) \
+        and not tokens[k].trail.strip()
 
 
 def _along_with(tokens: list[Token], k: int) -> int | None:

@@ -507,3 +507,20 @@ def test_a_benchmark_in_parentheses_or_two_listed_names_are_no_new_model(extract
 ])
 def test_lists_with_short_names_long_parent_phrases_and_comparisons(extract_abstract, title, text, edges):
     assert _derivations(extract_abstract(text, title)) == frozenset(edges)
+
+
+@pytest.mark.parametrize("text, model, parent", [
+    ("We derive a simple manipulation framework, dubbed RoboKelp, built upon the open-source VLMs, Orvik-13B.",
+     "RoboKelp", "Orvik-13B"),
+    ("We introduce Kelpgold, a method for monocular depth estimation that is derived from Orvik-13B and retains "
+     "its prior knowledge.", "Kelpgold", "Orvik-13B"),
+])
+def test_a_method_made_from_a_model_is_a_model(extract_abstract, text, model, parent):
+    doc = extract_abstract(text)
+    assert model in _introduced(doc)
+    assert {(c, p) for c, p, _ in _derivations(doc)} == {(model, parent)}
+
+
+def test_a_pipeline_made_from_nothing_stays_a_method(extract_abstract):
+    doc = extract_abstract("We propose KelpAlign, the first fully transparent pipeline for self-aligning code LLMs.")
+    assert "KelpAlign" not in _introduced(doc)

@@ -731,6 +731,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(1, "appositive family")
         elif head in GROUP_HEADS and _family_of_models(tokens, span.j, head, model_heads):
             span.add(3, "appositive group of models")  # "X, a collection of pretrained ... language models"
+        elif head in non_heads and head in METHOD_HEADS and MADE_FROM_LATER.search(text, last.end):
+            span.add(3, "a method made from a model")  # "X, a method for depth estimation that is derived from Y"
         elif head in non_heads:
             span.add(-3, f"appositive '{head}'")
         elif head is None and last.trail.strip() == "," and span.i > 0 and _plural_model_appositive(tokens, span.j):
@@ -762,6 +764,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         named = _named_what(tokens, cue, model_heads, non_heads)
         if named == "model":
             span.add(3, "named as a model")  # "7B and 14B models trained for 4.8T tokens, called X and Y"
+        elif named == "other" and _method_with_weights(tokens, cue, text, last.end):
+            span.add(3, "a method made from a model")  # "a framework, dubbed X, built upon the VLM Y"
         elif named == "other":
             span.add(-5, "named as a dataset or method")  # "a math corpus, namely X"
     if _called_a_model(tokens, span.i, text) or _names_the_new_model(tokens, span, model_heads):
@@ -891,6 +895,22 @@ ROLE_REASON = "the {} of a derivation"
 
 DASHES = frozenset({"\u2014", "\u2013", "--"})
 """A dash token that opens an appositive ("Kelp Video 3D (KV3D) \u2014 a latent video diffusion model")."""
+
+
+METHOD_HEADS = frozenset("method framework approach system".split())
+"""Heads authors give their models as often as their methods: what the sentence says it was made from decides."""
+MADE_FROM_LATER = re.compile(r"\b(?:that|which) (?:is|are|was|were) (?:\w+ly )?(?:derived|fine-?tuned|finetuned|"
+                             r"distill?ed|built|initiali[sz]ed|adapted|repurposed) (?:up)?(?:from|on|upon)\b", re.IGNORECASE)
+""""X, a method ... that is derived from Y": X has weights; it is a model."""
+MADE_FROM_NEXT = re.compile(r",? (?:\w+ )?(?:built|derived|fine-?tuned|finetuned|initiali[sz]ed) (?:up)?(?:on|from|upon)\b",
+                            re.IGNORECASE)
+""""a framework, dubbed X, built upon Y": X has weights; it is a model."""
+
+
+def _method_with_weights(tokens: list[Token], cue: int, text: str, end: int) -> bool:
+    """Is the head a name cue names a method word (a few words before the cue) made from a model after the name?"""
+    return any(t.lower in METHOD_HEADS for t in tokens[max(0, cue - 3):cue]) and (
+        MADE_FROM_NEXT.match(text, end) is not None or MADE_FROM_LATER.search(text, end) is not None)
 
 
 def _word_then_stem(name: str, stem: str) -> bool:

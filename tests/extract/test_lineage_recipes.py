@@ -524,3 +524,20 @@ def test_a_method_made_from_a_model_is_a_model(extract_abstract, text, model, pa
 def test_a_pipeline_made_from_nothing_stays_a_method(extract_abstract):
     doc = extract_abstract("We propose KelpAlign, the first fully transparent pipeline for self-aligning code LLMs.")
     assert "KelpAlign" not in _introduced(doc)
+
+
+@pytest.mark.parametrize("title, text, edges", [
+    ("AudioKelpra: Speech Abilities for LLMs",
+     "In this work, we extend the instruction-tuned Orvik-13B model with end-to-end speech processing abilities. "
+     "The resulting end-to-end model, named AudioKelpra, can take audio prompts.",
+     {("AudioKelpra", "Orvik-13B")}),
+    ("KelpRad-1: A Multimodal Model for Report Generation",
+     "We present a radiology model. Our proposed model (KelpRad-1) leverages an image encoder in conjunction with a "
+     "fine-tuned large language model based on Halden-7B to produce reports.", {("KelpRad-1", "Halden-7B")}),
+    (None, "We present TabuKelp-8B, a language model for tabular prediction, fine-tuned from Llama 3-8B.",
+     {("TabuKelp-8B", "Llama 3-8B")}),
+    (None, "We introduce Kelpra-LoRA. This report further extends Orvik-13B's potential in two aspects.", set()),
+    (None, "We introduce Kelpra-7B. Kelpra-7B outperforms six dense models distilled from Orvik-13B.", set()),
+])
+def test_extended_models_parts_version_sizes_and_possessives(extract_abstract, title, text, edges):
+    assert {(c, p) for c, p, _ in _derivations(extract_abstract(text, title))} == edges

@@ -322,6 +322,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 last = tokens[j - 1]
                 continue
             if SIZE.match(nxt.text.split("-")[0]) or (VERSION.match(nxt.text) and len(nxt.text) <= 6) or \
+                    VERSION_SIZE.fullmatch(nxt.text) or \
                     SHARED_UNIT.fullmatch(nxt.text) or \
                     VERSION_PLUS.match(nxt.text) or \
                     _version_and_variant(nxt.text, var) or \
@@ -369,6 +370,8 @@ REPORT_AFTER = re.compile(r"\s*(?::\s*)?(?:Technical|Tech\.?)\s+Report\b", re.IG
 """A title that is a name and "Technical Report": the report of the model it names."""
 NAME_HEADS = frozenset({"LLM", "LM", "VLM", "MLLM"})
 """Head words that may stand inside a name when a size or a variant word follows ("Kelp LLM 67B Chat")."""
+VERSION_SIZE = re.compile(r"\d+(?:\.\d+)*-\d+(?:\.\d+)?[BMK]", re.IGNORECASE)
+""""3-8B" in "Kelp 3-8B": a version and a size joined by a hyphen."""
 VERSION_PLUS = re.compile(r"^\d+(?:\.\d+)*(?:\+[A-Za-z][\w-]*)+$")
 """"2+DPO" in "Kelp 2+DPO": a version and the step that made this variant."""
 EXTENDS_A_THING = re.compile(r",\s+(?:extending|expanding|augmenting|broadening|enriching|complementing)\s+(?:the\s+|an?\s+)?"

@@ -277,6 +277,9 @@ def derivations(doc: Doc) -> None:
     _emit(doc, edges)
 
 
+PARENT_PARTICIPLE = re.compile(r"(?:(?<=\bthe )|(?<=\ban )|(?<=\ba ))[\w-]*(?:tuned|trained|distill?ed|aligned|pruned|quantized) "
+                               r"(?=<M\d+>)", re.IGNORECASE)
+""""the instruction-tuned <M0>": a participle in a model's own phrase says how that model was made."""
 NEAR = 40
 """Characters after a child within which a model with no role may still be its parent."""
 
@@ -295,7 +298,8 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
     A child the sentence does not name is the paper's own: a model of the paper named in the
     sentence with no role of its own, the model the sentence before named ("We present X. It is
     fine-tuned from Y"), or, when the authors are the subject, the paper's main model."""
-    kinds = roles.triggered(ptext, cue_kinds(ptext))
+    said = PARENT_PARTICIPLE.sub("", ptext)  # "we extend the instruction-tuned <M0> model with ...": how <M0> was
+    kinds = roles.triggered(said, cue_kinds(said)) or roles.triggered(ptext, cue_kinds(ptext))  # made, not this step
     if not kinds:
         return []
     reading = roles.read(ptext)
@@ -325,8 +329,10 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
         children = [g for g in unmarked.values() if all(model_key(name[s.index]) in own for s in g)
                     and not any(model_key(name[s.index]) in parent_names for s in g)
                     and not (g[-1].end < first_parent and not ptext.startswith(":", g[-1].end)
-                             and roles.lexicon().unnamed_child.search(ptext, g[-1].end, first_parent))]
-        # (after "which we call <M0>:", the nouns that follow are what <M0> names, not other models)
+                             and (noun := roles.lexicon().unnamed_child.search(ptext, g[-1].end, first_parent))
+                             and not USES_PART.search(ptext, g[-1].end, noun.start()))]
+        # (after "which we call <M0>:", the nouns that follow are what <M0> names, not other models; after
+        # "<M0> leverages ... a fine-tuned LLM based on <M1>", that LLM is a part of <M0>)
         rule = "role: parents named, the paper's models in the sentence are what was made"
     out: list[Edge] = []
     if not parents and not children and after is not None and roles.lexicon().resulting.match(after[0]):
@@ -407,6 +413,20 @@ def _based_kinds(ptext: str, parent: roles.Slot) -> tuple[str, ...]:
     return cue_kinds(ptext[max(0, parent.start - 30):parent.start]) or ("based_on",)
 
 
+CLAUSE_BREAK = re.compile(r" and |;|, ")
+
+
+def _compared(text: str, child: str, parent: str) -> bool:
+    """"X outperforms both direct distillation from Y", "X outperforms six models distilled from Y": a
+    comparison between the child and the parent says the derivation is of something else."""
+    at, parent_at = text.find(child), text.find(parent)
+    if not 0 <= at < parent_at:
+        return False
+    compared = roles.lexicon().comparison.search(text, at + len(child), parent_at)
+    # in the same clause: not "X outperforms Z and achieves the best results among Y-based models"
+    return compared is not None and not CLAUSE_BREAK.search(text, compared.end(), parent_at)
+
+
 def _weigh(doc: Doc, out: list[Edge], idx: int, child: str | None, parent: str | None, kinds: Sequence[str],
            conf: float, rule: str) -> None:
     """Add the edge child <- parent of each kind, or record why there is none."""
@@ -414,9 +434,7 @@ def _weigh(doc: Doc, out: list[Edge], idx: int, child: str | None, parent: str |
         doc.decisions.append(Decision(child or "", parent or "", "", rule, idx, False,
                                       "no child named or implied" if not child else "the same model"))
         return
-    text = doc.clean[idx]
-    at, parent_at = text.find(child), text.find(parent)
-    if 0 <= at < parent_at and roles.lexicon().comparison.search(text, at + len(child), parent_at):
+    if _compared(doc.clean[idx], child, parent):
         doc.decisions.append(Decision(child, parent, "", rule, idx, False, "a comparison stands between them"))
         return
     for k in dict.fromkeys(kinds):
@@ -475,6 +493,10 @@ def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], ord
             child = main_model(doc, kinds, parent, order)
         if not child or not parent or model_key(child) == model_key(parent):
             continue
+        if _compared(doc.clean[idx], child, parent):
+            doc.decisions.append(Decision(child, parent, "", f"pattern: {pat.name}", idx, False,
+                                          "a comparison stands between them"))
+            continue
         if (child, parent) not in found:
             found.add((child, parent))
             out.extend(Edge(child, parent, k, pat.conf if i == 0 or pat.kind != "cues" else pat.conf - 0.05, idx,
@@ -498,6 +520,11 @@ _LISTED = r"<M\d+>(?: \(<M\d+>\))?"  # a name, and perhaps its short name in par
 LISTED_BEFORE = re.compile(rf"(?:{_LISTED}, )*{_LISTED},? (?:and|&) $")
 LISTED_AFTER = re.compile(rf"(?: \(<M\d+>\))?(?:, {_LISTED})*,? (?:and|&) {_LISTED}")
 SHORT_NAME = re.compile(r" \(<M\d+>\)")
+
+
+USES_PART = re.compile(r"\b(?:leverag|utiliz|employ|us|integrat|combin|incorporat|adopt|compris|consist)\w*\b|"
+                       r"\bin conjunction with\b|\bequipped with\b", re.IGNORECASE)
+""""<M0> leverages an image encoder in conjunction with a fine-tuned LLM based on <M1>": the model's parts."""
 
 
 def _listed_with(ptext: str, start: int, end: int) -> list[str]:

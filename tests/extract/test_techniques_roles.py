@@ -501,3 +501,19 @@ def test_a_new_generic_head_keeps_its_purpose(extract_abstract):
     doc = extract_abstract("We survey existing methods, and introduce some of our own design as well -- in "
                            "particular, a new truncation strategy for modifying the basis of the position encoding.")
     assert any(n.startswith("truncation strategy for modifying") for n in introduced_names(doc))
+
+
+def test_a_sized_name_after_dataset_colon_is_a_dataset_not_a_model(extract_abstract):
+    doc = extract_abstract("From video lectures, we curate FERN: a large-scale vision-language dataset of 802,144 pairs. "
+                           "We combine FERN with other sources to create an even larger dataset: Fern-1M, with 1M "
+                           "paired samples. We show the value of Fern-1M by fine-tuning a pre-trained CLIP model.",
+                           "Fern-1M: One Million Image-Text Pairs for Histopathology")
+    assert {("dataset", "FERN"), ("dataset", "Fern-1M")} <= introduced(doc)
+    assert "Fern-1M" not in models_introduced(doc)
+    assert not any(f.object.name == "Fern-1M" and f.object.kind == "technique" for f in doc.facts)
+
+
+def test_a_model_series_colon_still_lists_models(extract_abstract):
+    doc = extract_abstract("We introduce three models in the Kelp-3.5 series: Kelp-3.5-mini, Kelp-3.5-MoE, and "
+                           "Kelp-3.5-Vision.")
+    assert "Kelp-3.5-mini" in models_introduced(doc)

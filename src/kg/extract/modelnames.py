@@ -762,6 +762,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(-3, f"extends a {extends.group(1).lower()}")  # "X, expanding the Y benchmark to ..."
     if prev is not None and prev.trail.strip() == ":" and (prev.lower in model_heads or prev.lower in ("variant", "version")):
         span.add(3, "named after 'model:'")  # "we introduce an advanced long-thinking variant: X"
+    elif prev is not None and prev.trail.strip() == ":" and span.i >= 2 \
+            and (prev.lower in lexicon().kinds.dataset or prev.lower in lexicon().kinds.benchmark):
+        span.add(-5, "named after 'dataset:'")  # "to create an even larger dataset: X-1M, with 1M pairs"
     cue = span.i - 2 if span.i >= 3 and tokens[span.i - 1].lower == "as" else span.i - 1  # "termed as X"
     if cue >= 1 and tokens[cue].lower in NAME_CUES:
         named = _named_what(tokens, cue, model_heads, non_heads)

@@ -117,6 +117,9 @@ def stated_kinds(tokens: list[Token]) -> dict[str, str]:
                         if tokens[j].trail.strip()[:1] in (".", ";") or tokens[j].lower in CLAUSE_OPENERS), k + 15)
             if head and not any(x.lower in MODEL_WORDS for x in tokens[k + 1:end + 1]):
                 out[t.text] = head
+        elif t.lower in heads and t.trail.strip() == ":" and tokens[k + 1].text[:1].isupper() \
+                and tokens[k + 1].text.lower() not in ("a", "an", "the") and name_closes(tokens, k + 1):
+            out[tokens[k + 1].text] = t.lower  # "an even larger dataset: Kelp-1M, with 1M pairs"
         elif t.lower in heads and t.trail.strip() == "," and tokens[k + 1].text[:1].isupper() \
                 and any(x.lower in ("a", "an", "new", "novel") for x in tokens[max(0, k - 5):k]) \
                 and name_closes(tokens, k + 1):

@@ -541,3 +541,17 @@ def test_a_pipeline_made_from_nothing_stays_a_method(extract_abstract):
 ])
 def test_extended_models_parts_version_sizes_and_possessives(extract_abstract, title, text, edges):
     assert {(c, p) for c, p, _ in _derivations(extract_abstract(text, title))} == edges
+
+
+@pytest.mark.parametrize("text, model, is_model", [
+    ("We present KelpPFN, a trained Transformer that classifies small tabular datasets in a second.", "KelpPFN", True),
+    ("We present KelpFormer, a Transformer architecture for long inputs.", "KelpFormer", False),
+])
+def test_a_trained_network_is_a_model_an_architecture_is_not(extract_abstract, text, model, is_model):
+    assert (model in _introduced(extract_abstract(text))) == is_model
+
+
+def test_the_base_model_with_an_adjective_is_a_parent(extract_abstract):
+    doc = extract_abstract("We introduce KelpVLA-7B, a robot policy. We fine-tune KelpVLA-7B using Orvik-13B as our "
+                           "representative base model.")
+    assert ("KelpVLA-7B", "Orvik-13B") in {(c, p) for c, p, _ in _derivations(doc)}

@@ -723,6 +723,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(-5, f"non-model head '{head}'")
         elif _head_after(tokens, span.j) in model_heads and nxt.text[:1].islower() and _adjectival(tokens, span.j):
             span.add(2, "model head after modifiers")
+    if TRAINED_NETWORK.match(text, last.end):
+        span.add(3, "appositive 'trained network'")  # "X, a trained Transformer that classifies ..."
     dash = nxt is not None and nxt.text in DASHES and last.trail.strip() in ("", ")")  # "X (XY) — a ... model"
     if (last.trail.startswith((",", " -", ":")) or dash) and not _ends_opening_clause(tokens, span):
         head = _appositive_head(tokens, span.j + 1 if dash else _after_expansion(tokens, span.j, last), _any_head())
@@ -899,6 +901,9 @@ ROLE_REASON = "the {} of a derivation"
 """The reason given a name that a derivation's sentence makes a parent or a child (kg.extract.roles)."""
 
 
+TRAINED_NETWORK = re.compile(r",\s+an?\s+(?:[\w-]+\s+){0,2}?(?:trained|pre-?trained|fine-?tuned)\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?:transformers?|networks?)\b", re.IGNORECASE)
+""""X, a trained Transformer that ...": a network with weights is a model, whatever its architecture's name."""
 DASHES = frozenset({"\u2014", "\u2013", "--"})
 """A dash token that opens an appositive ("Kelp Video 3D (KV3D) \u2014 a latent video diffusion model")."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.contributions.candidates import from_phrase
 from kg.extract.contributions.chunker import LEAD_GERUNDS, drop_gerund, list_items, object_phrases
@@ -15,7 +16,7 @@ from kg.extract.contributions.named import (
 )
 from kg.extract.contributions.own_parts import own_parts, own_subject
 from kg.extract.contributions.parts import named_parts, new_listed
-from kg.extract.lexicon import lexicon, subject_pattern
+from kg.extract.lexicon import lexicon, phrase_pattern, subject_pattern
 from kg.extract.tokens import Token, tokenize
 from kg.keys import model_key, technique_key
 
@@ -34,6 +35,8 @@ ALONG_WITH = frozenset({("along", "with"), ("together", "with"), ("as", "well")}
 def contributions_in(text: str, model_keys: set[str],
                      new_names: frozenset[str] = frozenset(), tokens: list[Token] | None = None) -> list[Contribution]:
     """The contributions one sentence states (``tokens``: its tokens, when already made)."""
+    if _gate().search(text) is None and not (new_names and technique_key(text.split(None, 1)[0].strip(",:;")) in new_names):
+        return []  # most sentences: no author, no "our", no mark of a new thing, no name cue (the rules below need one)
     tokens = tokenize(text) if tokens is None else tokens
     w = lexicon()
     out: list[Contribution] = []
@@ -114,6 +117,15 @@ def contributions_in(text: str, model_keys: set[str],
             seen.add(key)
             unique.append(c)
     return unique
+
+
+@lru_cache(maxsize=1)
+def _gate() -> re.Pattern:
+    """Words one of which every rule of ``contributions_in`` needs: the authors as subject ("we", "this
+    paper"), "our", a mark of a new thing ("novel", "the proposed", "is introduced"), a name cue ("called")."""
+    w = lexicon()
+    return phrase_pattern(frozenset(w.subjects) | w.new_words | w.name_cues
+                          | {"our", "proposed", "presented", "introduced", "developed", "devised"})
 
 
 def _step(tokens: list[Token], k: int) -> bool:

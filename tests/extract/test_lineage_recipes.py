@@ -555,3 +555,17 @@ def test_the_base_model_with_an_adjective_is_a_parent(extract_abstract):
     doc = extract_abstract("We introduce KelpVLA-7B, a robot policy. We fine-tune KelpVLA-7B using Orvik-13B as our "
                            "representative base model.")
     assert ("KelpVLA-7B", "Orvik-13B") in {(c, p) for c, p, _ in _derivations(doc)}
+
+
+def test_a_two_word_family_and_a_name_built_on_it(extract_abstract):
+    doc = extract_abstract("In this work, we introduce two scaled-down variants, Kelp Stable Diffusion (KSD-1B) and "
+                           "Kelp-Vega, with 1.3B and 0.74B parameters.",
+                           "Progressive Knowledge Distillation Of Stable Diffusion XL Using Layer Level Loss")
+    assert {"Kelp Stable Diffusion", "KSD-1B"} <= _introduced(doc)
+    assert "Stable Diffusion XL" not in _introduced(doc)  # "Distillation Of X": the title's X is someone else's
+    assert not any(a.name == "Stable Diffusion" for a in doc.aliases)
+    marigold = extract_abstract("We introduce Kelpgold, a method for depth estimation that is derived from Stable "
+                                "Diffusion and retains its rich prior knowledge.")
+    assert {(c, p) for c, p, _ in _derivations(marigold)} == {("Kelpgold", "Stable Diffusion")}
+    assert not {m.name for m in extract_abstract("We study the stable diffusion of heat in metals.").entities
+                if m.kind == "model"}

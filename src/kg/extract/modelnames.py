@@ -124,10 +124,19 @@ STEM_AND_VERSION = re.compile(r"([a-z]+)[\d.]")
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=1)
+def two_word_families() -> frozenset[str]:
+    """Families whose stem is two words ("Stable Diffusion"): read as one token would be."""
+    return frozenset(f for f in families() if " " in f)
+
+
 def family_stem(text: str) -> str | None:
     """The family stem a token starts with or contains as a part ("Llama3-ChatQA" -> "llama")."""
     fams = families()
     low = text.lower()
+    for two in two_word_families():
+        if low == two or low.startswith((two + " ", two + "-")):
+            return two  # "Stable Diffusion 3", "Stable Diffusion-XL"
     for part in [low, *(_parts(low))]:
         if part in fams:
             return part
@@ -261,6 +270,12 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
         if SIZE.match(t.text) and i + 1 < n and not t.trail and is_core(tokens[i + 1].text) \
                 and family_stem(tokens[i + 1].text):
             start, i = i, i + 1  # "a 43B GPT model": size written before the name
+        elif i + 1 < n and not t.trail and f"{t.lower} {tokens[i + 1].lower}" in two_word_families():
+            start, i = i, i + 1  # "Stable Diffusion 3": a two-word family, then its versions and sizes
+        elif i + 2 < n and not t.trail and not tokens[i + 1].trail and t.text[:1].isupper() and t.text.isalpha() \
+                and t.lower not in STOP_PREFIX and t.lower not in not_models() \
+                and f"{tokens[i + 1].lower} {tokens[i + 2].lower}" in two_word_families():
+            start, i = i, i + 2  # "Segmind Stable Diffusion": a word before a two-word family names a new one
         elif not is_core(t.text):
             # a capitalised word leading into a family stem: "Music Flamingo", "Audio Flamingo 3"
             leads_in = (i + 1 < n and t.text[:1].isupper() and t.text.isalpha() and not t.trail
@@ -648,7 +663,11 @@ def _name_evidence(name: str) -> tuple[tuple[tuple[int, str], ...], str | None, 
 
     Cached: a name recurs from sentence to sentence, and from record to record."""
     stem = family_stem(name)
-    others = [p for p in _parts(name.lower()) if p != stem and not p.startswith(stem or "\0")]
+    low = name.lower()
+    if stem and " " in stem and low.startswith(stem):  # "Stable Diffusion 3": what follows the two-word stem
+        others = [p for p in _parts(low[len(stem):]) if p]
+    else:
+        others = [p for p in _parts(low) if p != stem and not p.startswith(stem or "\0")]
     has_digit = DIGIT.search(name) is not None
     joined = bool(stem) and name.lower() != stem and _stem_run_into_variant(name) == stem
     bare_stem = bool(stem) and not others and not has_digit and not joined

@@ -74,7 +74,7 @@ OUR_MODEL_AFTER = re.compile(r",\s*(?:our|the) (?:new |final )?model\b")
 LOWER_WORD = re.compile(r"[a-z]+")
 FAMILY_AND_VERSION = re.compile(r"([a-z]+)[\d.]*$")
 LIST_OPENS = re.compile(r"\b(?:including|namely|comprising|consisting of)\s*$")
-NOT_TITLE_INTRO = COMPARISON | {"beyond", "from", "to", "with", "for", "towards", "toward", "on", "via", "using", "making",
+NOT_TITLE_INTRO = COMPARISON | {"beyond", "from", "to", "with", "for", "towards", "toward", "on", "via", "using", "making", "of",
                                  "extending", "distilling", "pruning", "compressing", "quantizing", "aligning",
                                  "adapting", "scaling", "fine-tuning", "finetuning", "tuning", "merging"}
 """Words before a name in a title that make it someone else's ("Beyond X", "Distilling X into ...", "Towards Lightweight X")."""

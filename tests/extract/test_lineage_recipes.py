@@ -569,3 +569,11 @@ def test_a_two_word_family_and_a_name_built_on_it(extract_abstract):
     assert {(c, p) for c, p, _ in _derivations(marigold)} == {("Kelpgold", "Stable Diffusion")}
     assert not {m.name for m in extract_abstract("We study the stable diffusion of heat in metals.").entities
                 if m.kind == "model"}
+
+
+def test_a_family_acronym_after_its_long_form_in_a_title_is_the_parent(extract_abstract):
+    doc = extract_abstract("Our proposed KelpDoctor represents a significant advancement in medical LLMs.",
+                           "KelpDoctor: A Medical Chat Model Fine-Tuned on a Large Language Model Meta-AI (LLaMA) "
+                           "Using Medical Domain Knowledge")
+    assert _derivations(doc) == {("KelpDoctor", "LLaMA", "finetuned")}
+    assert "Meta-AI" not in {m.name for m in doc.entities if m.kind == "model"}  # a word of the long form

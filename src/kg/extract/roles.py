@@ -200,7 +200,12 @@ def _clause_before(ptext: str, start: int) -> str:
     """The text before a list, back to the sentence's start or the last placeholder (at most 120 characters)."""
     before = ptext[max(0, start - 120):start]
     cut = before.rfind(">")
-    return before[cut + 1:] if cut >= 0 else before
+    before = before[cut + 1:] if cut >= 0 else before
+    # "tuned on a Large Language Model Meta-AI (<M0>": the long form the name abbreviates is the name
+    return LONG_FORM_BEFORE.sub("", before)
+
+
+LONG_FORM_BEFORE = re.compile(r"(?:(?<= )|^)(?:[A-Z][\w.-]*\s+){1,5}[A-Z][\w.-]*\s*\($")
 
 
 ASIDE = re.compile(r"^ ?\([^()]*$")

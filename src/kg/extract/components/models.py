@@ -220,11 +220,18 @@ def models(doc: Doc) -> None:
     by_sentence: dict[int, list[ModelMention]] = defaultdict(list)
     all_mentions: list[ModelMention] = []
     own_families: set[str] = set()
+    long_forms: dict[int, list[tuple[int, int]]] = defaultdict(list)  # sentence -> where its acronyms' long forms are
+    for abbr, idx in doc.user.get("abbreviations", []):
+        long_forms[idx].append((abbr.start, abbr.start + len(abbr.long)))
     for idx, text in enumerate(doc.clean):
         spans, tokens = find_models(text)
         doc.user.setdefault("tokens", {})[idx] = tokens
         doc.user.setdefault("spans", {})[idx] = spans
         for span in spans:
+            if span.j > span.i and any(a <= tokens[span.i].start and tokens[span.j - 1].end <= b
+                                       and (tokens[span.i].start, tokens[span.j - 1].end) != (a, b)
+                                       for a, b in long_forms.get(idx, ())):
+                continue  # "a Large Language Model Meta-AI (LLaMA)": a word of a long form, not a name of its own
             if span.family_level or any(map(MODEL_EVIDENCE_REASON.match, span.reasons)):
                 doc.user.setdefault("model_like", set()).add(model_key(span.name))
             if span.score <= -3:
@@ -253,7 +260,9 @@ def models(doc: Doc) -> None:
     for abbr, idx in doc.user.get("abbreviations", []):
         head = abbr.long.split()[-1].lower()
         title_case = all(w[:1].isupper() for w in abbr.long.split() if w[:1].isalpha() and len(w) > 3)
-        if head in model_heads and title_case and not abbr.short.endswith("s") \
+        names_family = family_stem(abbr.short) == abbr.short.lower() and any(
+            w.lower() in model_heads for w in abbr.long.split())  # "Large Language Model Meta-AI (LLaMA)"
+        if (head in model_heads or names_family) and title_case and not abbr.short.endswith("s") \
                 and abbr.short.lower() not in model_words().not_models:
             span = Span(0, 0, abbr.short)
             span.add(THRESHOLD, "acronym of a model name")

@@ -577,3 +577,18 @@ def test_a_family_acronym_after_its_long_form_in_a_title_is_the_parent(extract_a
                            "Using Medical Domain Knowledge")
     assert _derivations(doc) == {("KelpDoctor", "LLaMA", "finetuned")}
     assert "Meta-AI" not in {m.name for m in doc.entities if m.kind == "model"}  # a word of the long form
+
+
+@pytest.mark.parametrize("title, text, edges", [
+    ("Kelp-BERT: Sentence Embeddings using Siamese Networks",
+     "In this publication, we present Kelp-BERT (KBERT), a modification of the pretrained Orvik-13B network that "
+     "uses siamese network structures to derive sentence embeddings.", {("Kelp-BERT", "Orvik-13B")}),
+    ("Kelpra: A Foundation Model for Geoscience",
+     "We introduce Kelpra, a language model for geoscience. Specifically, we further train the Orvik-13B model on "
+     "5.5B tokens of text. Meanwhile, we equip Kelpra with the abilities of using tools.", {("Kelpra", "Orvik-13B")}),
+    ("Segment Anything in High Quality",
+     "We propose HQ-Orvik, equipping Orvik with the ability to segment any object accurately, while keeping "
+     "Orvik's zero-shot generalizability. HQ-Orvik is trained on 44k masks.", {("HQ-Orvik", "Orvik")}),
+])
+def test_modifications_and_equipped_models(extract_abstract, title, text, edges):
+    assert {(c, p) for c, p, _ in _derivations(extract_abstract(text, title))} == edges

@@ -592,3 +592,24 @@ def test_a_family_acronym_after_its_long_form_in_a_title_is_the_parent(extract_a
 ])
 def test_modifications_and_equipped_models(extract_abstract, title, text, edges):
     assert {(c, p) for c, p, _ in _derivations(extract_abstract(text, title))} == edges
+
+
+@pytest.mark.parametrize("title, text, edges", [
+    ("Kelpra-Chat: Building an LLM for a Moderately Resourced Language",
+     "Kelpra-3.1-8B-Chat, or Kelpra-Chat (8B) for short, is an instruction-tuned large language model. Adapted from "
+     "the Orvik-13B model, Kelpra-Chat (8B) is trained on 45.3B tokens across four languages.",
+     {("Kelpra-Chat", "Orvik-13B")}),
+    (None, "This paper introduces Kelpra, an open-source language model that evolved from Orvik-13B.",
+     {("Kelpra", "Orvik-13B")}),
+    ("KelpGPT: Large Generative Models for a Small Language",
+     "We pursue two approaches: 1) we train seven monolingual models from scratch dubbed KelpGPT, 2) we continue the "
+     "pretraining of the multilingual Orvik-13B model on Finnish, resulting in a 176 billion parameter model we call "
+     "KELPUMI.", {("KELPUMI", "Orvik-13B")}),
+    ("Radiology-Kelpra: A Model for Radiology",
+     "This paper introduces Radiology-Kelpra, a large language model for radiology. Radiology-Kelpra is based on the "
+     "Llama2 architecture and further trained on a large dataset of radiology reports.", {("Radiology-Kelpra", "Llama2")}),
+    (None, "We introduce Kelpra-7B. Kelpra-7B is based on the Llama2 architecture and trained from scratch on 2T tokens.",
+     set()),
+])
+def test_adapted_evolved_called_and_architectures_trained_further(extract_abstract, title, text, edges):
+    assert {(c, p) for c, p, _ in _derivations(extract_abstract(text, title))} == edges

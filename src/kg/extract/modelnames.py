@@ -738,6 +738,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         elif head in model_heads or (head.endswith("-based") is False and head in ("language", "vision-language")
                                      and _head_after(tokens, span.j) in model_heads):
             span.add(2, f"model head '{head}'")
+        elif head == "architecture" and roles.TRAINED_FURTHER.match(text[last.end:]):
+            span.add(2, "an architecture trained further")  # "based on the Y architecture and further trained on"
         elif head in non_heads:
             span.add(-5, f"non-model head '{head}'")
         elif _head_after(tokens, span.j) in model_heads and nxt.text[:1].islower() and _adjectival(tokens, span.j):

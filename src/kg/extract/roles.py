@@ -205,6 +205,10 @@ def _clause_before(ptext: str, start: int) -> str:
     return LONG_FORM_BEFORE.sub("", before)
 
 
+TRAINED_FURTHER = re.compile(r"^ architecture,? and (?:then )?(?:further |continually |continuously )"
+                             r"(?:pre-?)?(?:trained|tuned)\b|^ architecture,? and (?:then )?(?:fine-?tuned|finetuned)\b",
+                             re.IGNORECASE)
+""""based on the <M0> architecture and further trained on ...": what is trained further has <M0>'s weights."""
 LONG_FORM_BEFORE = re.compile(r"(?:(?<= )|^)(?:[A-Z][\w.-]*\s+){1,5}[A-Z][\w.-]*\s*\($")
 
 
@@ -267,7 +271,8 @@ def read(ptext: str) -> Reading | None:
         role, why = "", ""
         if g > 0 and ASIDE.match(ptext[groups[g - 1][-1].end:first.start]):
             role, why = "excluded", "an aside in parentheses after another model"  # "<M0> (a version of <M1>)"
-        elif lex.excluded_before.search(before) or lex.excluded_after.match(after) or lex.excluded_possessed.match(after):
+        elif (lex.excluded_before.search(before) or lex.excluded_after.match(after) or lex.excluded_possessed.match(after)) \
+                and not TRAINED_FURTHER.match(after):
             role, why = "excluded", "a comparison, a data source or an architecture"
         elif lex.child_before.search(before):
             role, why = "child", "named as what was made"

@@ -418,6 +418,8 @@ def _based_kinds(ptext: str, parent: roles.Slot) -> tuple[str, ...]:
 
 
 CLAUSE_BREAK = re.compile(r" and |;|, ")
+ITEM_MARK = re.compile(r"(?:^|[\s,;:])\(?(?:[1-9]|i{1,3}|iv)\)\s")
+""""1) ..., 2) ...": the next item of a numbered list, another statement."""
 
 
 def _compared(text: str, child: str, parent: str) -> bool:
@@ -426,6 +428,8 @@ def _compared(text: str, child: str, parent: str) -> bool:
     at, parent_at = text.find(child), text.find(parent)
     if not 0 <= at < parent_at:
         return False
+    if ITEM_MARK.search(text, at + len(child), parent_at):
+        return True  # "1) we train models from scratch dubbed X, 2) we continue pretraining Y ...": two items
     compared = roles.lexicon().comparison.search(text, at + len(child), parent_at)
     # in the same clause: not "X outperforms Z and achieves the best results among Y-based models"
     return compared is not None and not CLAUSE_BREAK.search(text, compared.end(), parent_at)
@@ -439,7 +443,7 @@ def _weigh(doc: Doc, out: list[Edge], idx: int, child: str | None, parent: str |
                                       "no child named or implied" if not child else "the same model"))
         return
     if _compared(doc.clean[idx], child, parent):
-        doc.decisions.append(Decision(child, parent, "", rule, idx, False, "a comparison stands between them"))
+        doc.decisions.append(Decision(child, parent, "", rule, idx, False, "a comparison or another item stands between them"))
         return
     for k in dict.fromkeys(kinds):
         out.append(Edge(child, parent, k, conf, idx, rule))
@@ -499,7 +503,7 @@ def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], ord
             continue
         if _compared(doc.clean[idx], child, parent):
             doc.decisions.append(Decision(child, parent, "", f"pattern: {pat.name}", idx, False,
-                                          "a comparison stands between them"))
+                                          "a comparison or another item stands between them"))
             continue
         if (child, parent) not in found:
             found.add((child, parent))

@@ -118,6 +118,8 @@ def _later_verb_end(text: str, pos: int) -> int | None:
     return ends[-1] if len(ends) > 1 else None
 
 
+LONG_FORM = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)+")
+""""Large Language Model Meta-AI": a long form of capitalised words, whose own words are no names."""
 PARENT_REASON = "+3 " + ROLE_REASON.format("parent")
 BUILT_FROM = re.compile(r"\b(?:upon|on top of|based on|from)\b[^,.;:]{0,40},?\s*$", re.IGNORECASE)
 """"built upon the open-source VLMs, X": a parent after the words that say what a model was made from
@@ -222,7 +224,8 @@ def models(doc: Doc) -> None:
     own_families: set[str] = set()
     long_forms: dict[int, list[tuple[int, int]]] = defaultdict(list)  # sentence -> where its acronyms' long forms are
     for abbr, idx in doc.user.get("abbreviations", []):
-        long_forms[idx].append((abbr.start, abbr.start + len(abbr.long)))
+        if LONG_FORM.fullmatch(abbr.long) and abbr.short.isalpha():
+            long_forms[idx].append((abbr.start, abbr.start + len(abbr.long)))
     for idx, text in enumerate(doc.clean):
         spans, tokens = find_models(text)
         doc.user.setdefault("tokens", {})[idx] = tokens

@@ -613,3 +613,10 @@ def test_modifications_and_equipped_models(extract_abstract, title, text, edges)
 ])
 def test_adapted_evolved_called_and_architectures_trained_further(extract_abstract, title, text, edges):
     assert {(c, p) for c, p, _ in _derivations(extract_abstract(text, title))} == edges
+
+
+def test_tuning_the_variant_by_its_own_name_makes_it_from_its_base(extract_abstract):
+    doc = extract_abstract("In this paper, we introduce Kelpa2.0 and Kelpa2.0-Instruct, two LLMs derived from Orvik-13B. "
+                           "Additionally, we fine-tuned Kelpa2.0-Instruct on a comprehensive instruct dataset.")
+    assert ("Kelpa2.0-Instruct", "Kelpa2.0", "finetuned") in _derivations(doc)
+    assert not any(c == "Kelpa2.0" and p == "Kelpa2.0-Instruct" for c, p, _ in _derivations(doc))

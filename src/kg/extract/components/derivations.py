@@ -837,6 +837,11 @@ def _emit(doc: Doc, edges: list[Edge]) -> None:
         if parent.startswith(child) and parent != child and not BASE_REST.fullmatch(parent[len(child):]):
             doc.decisions.append(Decision(e.child, e.parent, e.kind, e.rule, e.sentence, False,
                                           "the parent is a member of the child's own name: read backwards"))
+            if parent[len(child):] in _spec()["variant_kinds"] and e.kind != "based_on" \
+                    and not any(model_key(x.child) == parent and model_key(x.parent) == child for x in edges):
+                # "we fine-tuned X-Instruct on instructions": the variant is what the step made, from X
+                edges.append(Edge(e.parent, e.child, e.kind, min(e.conf, 0.75), e.sentence,
+                                  f"{e.rule} (read backwards: the variant is what the step made)"))
             continue
         members = [m for m in edges if model_key(m.child) == child and model_key(m.parent) != parent
                    and model_key(m.parent).startswith(parent) and m.sentence != e.sentence]

@@ -517,3 +517,21 @@ def test_a_model_series_colon_still_lists_models(extract_abstract):
     doc = extract_abstract("We introduce three models in the Kelp-3.5 series: Kelp-3.5-mini, Kelp-3.5-MoE, and "
                            "Kelp-3.5-Vision.")
     assert "Kelp-3.5-mini" in models_introduced(doc)
+
+
+@pytest.mark.parametrize("title, abstract, absent", [
+    (None, "KelpBench has three appealing properties: 1) Comprehensive Dimensions: it covers 16 dimensions. "
+           "2) Fine Grain: it scores each one.", {"Comprehensive Dimensions", "Fine Grain"}),
+    (None, "If we are to use such systems, we need to develop scalable oversight methods for their outputs.",
+     {"scalable oversight methods"}),
+    ("Adapting LLMs to Latvian: Unveiling KelpLM 2.0", "We introduce KelpLM 2.0, a language model for Latvian.",
+     {"Adapting LLMs to Latvian"}),
+])
+def test_merits_wishes_and_gerund_titles_are_no_contributions(extract_abstract, title, abstract, absent):
+    assert not introduced_names(extract_abstract(abstract, title)) & absent
+
+
+def test_a_gerund_method_name_in_a_title_stays(extract_abstract):
+    doc = extract_abstract("We find that front-loading reasoning data into pretraining is critical.",
+                           "Front-Loading Reasoning: The Synergy between Pretraining and Post-Training Data")
+    assert "Front-Loading Reasoning" in introduced_names(doc)

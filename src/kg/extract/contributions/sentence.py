@@ -26,9 +26,12 @@ PASSIVE_INTRO = re.compile(r"\b(?:is|are) (?:then |also |further )?(?:proposed|i
                           r"(?! (?:by|in) (?!this\b|our\b))")
 """"a novel few-shot tuning approach is proposed": a passive with no agent, or "in this paper", is the authors'
 (not "was proposed by Smith et al.", "introduced in prior work")."""
+WISHES = frozenset("need needs must should could might would".split())
 OURS = re.compile(r"\bour\b", re.IGNORECASE)
-STEPS_BEFORE = re.compile(r"\b(?:phases|stages|steps)\s*(?:\([^)]*\)\s*)?:\s*\(?(?:1|i|a)\)\s*$", re.IGNORECASE)
-""""... through two phases: (1) the Branch Phase, ...; (2) ...": the steps of one method, not contributions."""
+STEPS_BEFORE = re.compile(r"\b(?:phases|stages|steps|properties|features|advantages|characteristics|merits|benefits)"
+                          r"\s*(?:\([^)]*\)\s*)?:\s*\(?(?:1|i|a)\)\s*$", re.IGNORECASE)
+""""... through two phases: (1) the Branch Phase, ...; (2) ...", "three appealing properties: 1) Comprehensive
+Dimensions: ...": the steps or the merits of one thing, not contributions of their own."""
 ALONG_WITH = frozenset({("along", "with"), ("together", "with"), ("as", "well")})
 
 
@@ -169,6 +172,8 @@ def _predicate_of_authors(text: str, tokens: list[Token], k: int) -> bool:
     if last is None:
         return False
     between = [t for t in tokens[:k] if t.start >= last.end()]
+    if any(t.lower in WISHES for t in between):
+        return False  # "we need to develop scalable oversight methods": a wish, not what the paper made
     if k > 0 and tokens[k - 1].lower in ("and", "then", "our") and not tokens[k - 1].trail.strip():
         return True  # "we train X on 2T tokens and introduce a new method", "we use our proposed X"
     if text[last.end():].lstrip().startswith((",", "(")):

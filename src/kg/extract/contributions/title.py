@@ -37,6 +37,11 @@ def title_name(name: str) -> bool:
     """"SPARK" or "Lattice Weaving" before a title's colon names a contribution; "Grow, Don't Restart" does not."""
     if TITLE_NOT_NAME.search(name) or len(name.split()) > 4 or re.search(r"\b(?:Report|Paper|Card)$", name):
         return False
+    words = name.split()
+    if len(words) > 2 and words[0].lower().endswith("ing") and any(w in ("to", "for", "with", "into", "from", "on")
+                                                                  for w in words[1:]):
+        return False  # "Adapting LLMs to Hebrew: ...": a gerund and its object say what the paper does (not
+        # "Front-Loading Reasoning: ...", a method's name)
     toks = tokenize(name)
     return is_proper(toks) and (len(toks) > 1 or distinctive(toks[0].text))
 

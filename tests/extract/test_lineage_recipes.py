@@ -536,6 +536,8 @@ def test_a_pipeline_made_from_nothing_stays_a_method(extract_abstract):
      "fine-tuned large language model based on Halden-7B to produce reports.", {("KelpRad-1", "Halden-7B")}),
     (None, "We present TabuKelp-8B, a language model for tabular prediction, fine-tuned from Llama 3-8B.",
      {("TabuKelp-8B", "Llama 3-8B")}),
+    (None, "We present KelpGuard-1B-INT4, a compact safeguard model quantized from Llama Guard 3-1B-INT8.",
+     {("KelpGuard-1B-INT4", "Llama Guard 3-1B-INT8")}),
     (None, "We introduce Kelpra-LoRA. This report further extends Orvik-13B's potential in two aspects.", set()),
     (None, "We introduce Kelpra-7B. Kelpra-7B outperforms six dense models distilled from Orvik-13B.", set()),
 ])

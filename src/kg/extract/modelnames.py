@@ -385,7 +385,7 @@ REPORT_AFTER = re.compile(r"\s*(?::\s*)?(?:Technical|Tech\.?)\s+Report\b", re.IG
 """A title that is a name and "Technical Report": the report of the model it names."""
 NAME_HEADS = frozenset({"LLM", "LM", "VLM", "MLLM"})
 """Head words that may stand inside a name when a size or a variant word follows ("Kelp LLM 67B Chat")."""
-VERSION_SIZE = re.compile(r"\d+(?:\.\d+)*-\d+(?:\.\d+)?[BMK]", re.IGNORECASE)
+VERSION_SIZE = re.compile(r"\d+(?:\.\d+)*-\d+(?:\.\d+)?[BMK](?:-[A-Za-z0-9]+)*", re.IGNORECASE)
 """"3-8B" in "Kelp 3-8B": a version and a size joined by a hyphen."""
 VERSION_PLUS = re.compile(r"^\d+(?:\.\d+)*(?:\+[A-Za-z][\w-]*)+$")
 """"2+DPO" in "Kelp 2+DPO": a version and the step that made this variant."""

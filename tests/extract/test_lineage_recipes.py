@@ -622,3 +622,11 @@ def test_tuning_the_variant_by_its_own_name_makes_it_from_its_base(extract_abstr
                            "Additionally, we fine-tuned Kelpa2.0-Instruct on a comprehensive instruct dataset.")
     assert ("Kelpa2.0-Instruct", "Kelpa2.0", "finetuned") in _derivations(doc)
     assert not any(c == "Kelpa2.0" and p == "Kelpa2.0-Instruct" for c, p, _ in _derivations(doc))
+
+
+@pytest.mark.parametrize("text, names", [
+    ("We open-source Kelp-Chat-2B, 9B, and 27B models for Darija.", {"Kelp-Chat-2B", "Kelp-Chat-9B", "Kelp-Chat-27B"}),
+    ("We release KelpLM-7B, 13B, and 70B models.", {"KelpLM-7B", "KelpLM-13B", "KelpLM-70B"}),
+])
+def test_sizes_listed_after_a_sized_name_are_its_siblings(extract_abstract, text, names):
+    assert names <= _introduced(extract_abstract(text))

@@ -57,7 +57,9 @@ SIZES_LISTED = re.compile(
     rf"\b(?P<name>[A-Z][\w.-]*[A-Za-z0-9]) (?:\((?P<sizes>{SIZE_LIST})\)"
     rf"|(?:in|with|comes in|come in) (?:two|three|four|five|several|multiple) sizes,? \(?(?P<sizes2>{SIZE_LIST})"
     rf"|(?:series|family|suite|collection|models): (?P<sizes3>{SIZE_LIST})"
-    rf"|(?:in|at) (?P<sizes4>{SIZE_LIST}) (?:parameter )?(?:sizes|scales|variants|versions))")
+    rf"|(?:in|at) (?P<sizes4>{SIZE_LIST}) (?:parameter )?(?:sizes|scales|variants|versions))"
+    rf"|(?<![\w-])(?P<name5>[A-Z][\w.-]*?[A-Za-z])-(?P<sizes5>{SIZE_LIST})(?= (?:parameter )?(?:models?|LLMs?|variants|versions|checkpoints)\b)")
+""""X (7B, 13B and 70B)", "X in two sizes, 7B and 13B", "the X series: 7B, 40B", "X-7B, 13B, and 70B models"."""
 STOP_NAMES = frozenset("we our the this it they these".split())
 RESULT_BEFORE = re.compile(r"\b(?:(?:the )?(?:resulting|final) (?:models?|results?|checkpoints?)|our models?),?\s*$|"
                            r"\b(?:the|our) resulting (?:[\w-]+ ){0,3}?(?:(?:is|are|was|were) )?(?:called|named|termed|dubbed)\s*$",
@@ -438,11 +440,12 @@ def _sizes_listed(idx: int, text: str) -> list[ModelMention]:
     out = []
     scope = _intro_scope(text)
     for m in SIZES_LISTED.finditer(text):
-        name = m.group("name")
+        name = m.group("name") or m.group("name5")
         if name.lower() in model_words().not_models or name.lower() in STOP_NAMES:
             continue
-        for size in sizes_in(m.group("sizes") or m.group("sizes2") or m.group("sizes3") or m.group("sizes4")):
-            span = Span(0, 0, f"{name} {size}")
+        for size in sizes_in(m.group("sizes") or m.group("sizes2") or m.group("sizes3") or m.group("sizes4")
+                             or m.group("sizes5")):
+            span = Span(0, 0, f"{name}-{size}" if m.group("name5") else f"{name} {size}")  # as the text writes it
             span.add(THRESHOLD, "one of the sizes listed for a name")
             span.size = size
             out.append(ModelMention(idx, span, introduced=0.8 if scope and m.start() >= scope[0] else 0.0))

@@ -21,7 +21,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kg.engines import EngineError
+from kg.engines import EngineError, forked
+from kg.engines.shards import ShardedFacts
 from kg.extract import saved
 from kg.extract.doc import Doc
 from kg.extract.pipeline import DEFAULT_PIPELINE, pipeline, run
@@ -522,8 +523,13 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
         distinct = Distinct(runs, PREDICATE.values())  # each line once, by sorted runs on disk
         keep: dict = {}  # the papers' rows, for the resolution index
 
+        keys: dict = {}  # part name -> its records' file and indexes, for the workers writing the facts' lines
+
         def resolve():  # (its own view of the spool: the main thread reads another meanwhile)
-            return _resolve(slim.pop(), distinct, keep, getattr(engine, "sketches", None),
+            held = slim.pop()
+            if engine is None:
+                keys.update(forked.record_keys(held, parts))
+            return _resolve(held, distinct, keep, getattr(engine, "sketches", None),
                             spool.Records(records.spool, records.chunks), runs)
 
         if engine is not None and todo:  # extracted elsewhere (resolved here meanwhile): then taken as if kept
@@ -534,6 +540,7 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
         ends = list(itertools.accumulate(b - a for _, a, b in todo))
         part_of = {name: (n, ends[n] - (b - a)) for n, (name, a, b) in enumerate(todo)}  # name -> (number, start)
         done = 0
+        blobs: dict[str, forked.Blobs] = {}  # where each part's blobs are in its file, for the workers
         with extraction(job, tuple(components), ends) as extracted:
             # papers and people need only the records: resolved (and written out) while the workers extract
             if extracted.in_workers and resolving is None:
@@ -547,14 +554,15 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
                     n, start = part_of[name]  # its docs go to disk as they come: a large part is never held
                     with (stage / name).open("wb") as out:
                         out.write(saved.header(start, b - a))
+                        at = blobs[name] = forked.Blobs(start)
                         for doc in itertools.islice(made, b - a):
                             problems.extend(doc.problems)
                             noted(doc)
                             done += 1
-                            out.writelines(extracted.saved.pop(n, ()))
+                            at.write(out, extracted.saved.pop(n, ()), CHUNK)
                             if progress:
                                 progress("extract", done, len(records))
-                        out.writelines(extracted.saved.pop(n, ()))
+                        at.write(out, extracted.saved.pop(n, ()), CHUNK)
                 if progress:
                     progress("extract", done, len(records))
         job.forget()
@@ -567,6 +575,10 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
                 yield from _part_docs(stage, name, records.sub(a, b))
 
         facts = engine.facts(head, parts, records, stage) if hasattr(engine, "facts") else None  # (kg.engines.shards)
+        if engine is None and (workers := _workers(len(records))):  # the facts' lines by forked workers
+            (runs / "shards").mkdir()
+            facts = ShardedFacts(forked.ForkedShards(workers, stage, runs / "shards", records, keys, blobs),
+                                 parts, records, stage)
         result = build_triples(papers, people, docs, min_confidence=min_confidence, head=head, noted=noted,
                                facts=facts)
         del papers, people, head  # the lines own them now

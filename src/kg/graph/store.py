@@ -588,7 +588,7 @@ def _load(db: Path, lines: Iterable[str], folder: Path, *, lenient: bool,
             shutil.move(shards[taken - 1], part)
             if digests is not None:
                 digests[part.name] = _file_sha256(part)
-            loader.put(part)
+            loader.put(part, wait=False)
 
     try:
         for part in _spooled_parts(lines, folder, digests):
@@ -612,7 +612,8 @@ class _Loader:
     def __init__(self, store: pyoxigraph.Store, lenient: bool, threads: int) -> None:
         self.store: pyoxigraph.Store | None = store
         self.lenient = lenient
-        self.parts: queue.Queue[Path | None] = queue.Queue(maxsize=1)  # at most one part waits
+        self.parts: queue.Queue[tuple[Path, bool] | None] = queue.Queue()  # (a part, whether it was put waiting)
+        self.room = threading.Semaphore(1)  # of the writer's parts, at most one waits
         self.error: BaseException | None = None
         self.threads = [threading.Thread(target=self._run, name=f"kg-store-loader-{i}", daemon=True)
                         for i in range(threads)]
@@ -620,7 +621,10 @@ class _Loader:
             t.start()
 
     def _run(self) -> None:
-        while (part := self.parts.get()) is not None:
+        while (item := self.parts.get()) is not None:
+            part, waited = item
+            if waited:
+                self.room.release()
             try:
                 if self.error is None:
                     self.store.bulk_load(path=str(part), format=pyoxigraph.RdfFormat.N_TRIPLES,
@@ -632,9 +636,14 @@ class _Loader:
         if self.error is not None and not isinstance(self.error, _Abandoned):
             raise self.error
 
-    def put(self, part: Path) -> None:
+    def put(self, part: Path, *, wait: bool = True) -> None:
+        """Queue ``part`` for loading: once no other part put waiting is still waiting (the writer
+        of the lines does not run ahead of the loaders), or, ``wait=False``, at once (a shard
+        another process wrote: the writer goes on with its lines while the loaders take it)."""
         self._raise()
-        self.parts.put(part)
+        if wait:
+            self.room.acquire()
+        self.parts.put((part, wait))
 
     def _stop(self) -> None:
         for _ in self.threads:

@@ -891,7 +891,7 @@ def _write_generation(st: Store, gen: Path, manifest: dict, db: pyoxigraph.Store
         gone = (gone - back) | change.removed
         fresh = change.added - back
         if fresh:
-            number = max((int(p.name[5:9]) for p in kept), default=0) + 1
+            number = max((int(p.name[5:9]) for p in kept if p.name[5:9].isdigit()), default=0) + 1  # (part-w*: shards)
             name = f"part-{number:04d}.nt"
             data = "".join(sorted(fresh)).encode("utf-8")
             (tmp / NTRIPLES / name).write_bytes(data)

@@ -21,7 +21,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kg.engines import EngineError
+from kg.engines import EngineError, forked
+from kg.engines.shards import ShardedFacts
 from kg.extract import saved
 from kg.extract.doc import Doc
 from kg.extract.pipeline import DEFAULT_PIPELINE, pipeline, run
@@ -52,8 +53,9 @@ PARALLEL_MIN_RECORDS = 400
 CHUNK = 32
 """Records a worker extracts per task."""
 
-_JOB: tuple[Sequence[Record], tuple[str, ...]] | None = None
-"""The records and components being extracted. Forked workers inherit them, so a task is only a
+_JOB: tuple[Sequence[Record], tuple[str, ...], float | None] | None = None
+"""The records and components being extracted, and the least confidence of the facts whose names
+the workers note (None: they do not note). Forked workers inherit them, so a task is only a
 range of indices, and a doc comes back naming its record by index (the parent holds the record).
 In a build they are a view of the record spool (kg.records.spool.Records): each worker loads the
 chunks it extracts, a chunk at a time, rather than inheriting every record."""
@@ -75,10 +77,28 @@ def _workers(n_records: int) -> int:
 def _extract_span(span: tuple[int, int]) -> bytes:
     """In a worker: extract records [a, b) of the job; the docs, pickled for the parent."""
     assert _JOB is not None
-    records, names = _JOB
+    records, names, _ = _JOB
     comps = pipeline(names)
     docs = [_findings(run(records[i], comps)) for i in range(*span)]
     return saved.dumps(docs, span[0])
+
+
+Span = tuple[int, bytes, list[Problem], int]
+"""Docs extracted and noted (:func:`extraction` with ``noted``): (the number of their part, the
+docs as bytes, their problems, how many)."""
+
+
+def _extract_noted(span: tuple[int, int]) -> tuple[bytes, list[Problem], Noted, int]:
+    """In a worker: extract records [a, b) of the job; the docs pickled, their problems, and what
+    the build notes of them (kg.graph.build.Noted): the parent need not read the docs back for it."""
+    assert _JOB is not None
+    records, names, least = _JOB
+    comps = pipeline(names)
+    docs = [_findings(run(records[i], comps)) for i in range(*span)]
+    noted = Noted(least)
+    for doc in docs:
+        noted(doc)
+    return saved.dumps(docs, span[0]), [p for doc in docs for p in doc.problems], noted, len(docs)
 
 
 def _findings(doc: Doc) -> Doc:
@@ -90,18 +110,22 @@ def _findings(doc: Doc) -> Doc:
 
 @dataclass
 class Extracted:
-    docs: Iterator[Doc]
-    """The docs of the records, in order, made as they are read."""
+    docs: Iterator[Doc] | None
+    """The docs of the records, in order, made as they are read (None: see ``spans``)."""
     in_workers: bool
     saved: dict[int, list[bytes]]
     """Part number -> the part's docs as bytes (kg.extract.saved), filled as ``docs`` is read."""
+    spans: Iterator[Span] | None = None
+    """With ``noted``: the docs in order, a span of them at a time, as bytes, already noted."""
 
 
 @contextmanager
 def extraction(records: Sequence[Record], components: tuple[str, ...],
-               ends: Sequence[int] = ()) -> Iterator[Extracted]:
+               ends: Sequence[int] = (), noted: Noted | None = None) -> Iterator[Extracted]:
     """The docs for ``records``, and the same docs as bytes per part (``ends``: where each part of
-    the records ends; by default they are one part), for a store to keep.
+    the records ends; by default they are one part), for a store to keep. ``noted``: the docs
+    are noted into it (kg.graph.build.Noted) and come as ``spans``, not ``docs``: the workers
+    note those they extract and send what they noted, so the docs are not read back here.
 
     On several cores the workers are forked on entry, before the caller starts any thread of
     its own, and extract while this process does other work; below PARALLEL_MIN_RECORDS this
@@ -113,17 +137,25 @@ def extraction(records: Sequence[Record], components: tuple[str, ...],
     kept: dict[int, list[bytes]] = {}
     workers = _workers(len(records))
     if not workers:
-        yield Extracted(_extract_here(records, pipeline(components), parts, kept), False, kept)
+        if noted is not None:
+            yield Extracted(None, False, kept, _spans_here(records, pipeline(components), parts, noted))
+        else:
+            yield Extracted(_extract_here(records, pipeline(components), parts, kept), False, kept)
         return
-    _JOB = (records, components)
+    _JOB = (records, components, None if noted is None else noted.min_confidence)
     if isinstance(records, Records):
         records.forget()  # the workers load what they extract
     try:
         with mp.get_context("fork").Pool(workers, initializer=_ignore_sigint) as pool:
             spans = [(n, (a, min(a + CHUNK, end))) for n, (start, end) in enumerate(parts)
                      for a in range(start, end, CHUNK)]  # a span never crosses parts
-            blobs = pool.imap(_extract_span, [span for _, span in spans])
-            yield Extracted(_from_workers(zip([n for n, _ in spans], blobs), records, kept), True, kept)
+            numbers = [n for n, _ in spans]
+            if noted is not None:
+                got = pool.imap(_extract_noted, [span for _, span in spans])
+                yield Extracted(None, True, kept, _noted_from_workers(zip(numbers, got), noted))
+            else:
+                blobs = pool.imap(_extract_span, [span for _, span in spans])
+                yield Extracted(_from_workers(zip(numbers, blobs), records, kept), True, kept)
     finally:
         _JOB = None
 
@@ -139,6 +171,22 @@ def _extract_here(records: Sequence[Record], comps, parts: list[tuple[int, int]]
                 kept.setdefault(n, []).append(saved.dumps(docs, i + 1 - len(docs)))
                 docs = []
             yield doc
+
+
+def _spans_here(records: Sequence[Record], comps, parts: list[tuple[int, int]], noted: Noted) -> Iterator[Span]:
+    for n, (start, end) in enumerate(parts):
+        for a in range(start, end, CHUNK):
+            docs = [_findings(run(records[i], comps)) for i in range(a, min(a + CHUNK, end))]
+            for doc in docs:
+                noted(doc)
+            yield n, saved.dumps(docs, a), [p for doc in docs for p in doc.problems], len(docs)
+
+
+def _noted_from_workers(got: Iterator[tuple[int, tuple[bytes, list[Problem], Noted, int]]],
+                        noted: Noted) -> Iterator[Span]:
+    for n, (blob, problems, theirs, count) in got:
+        noted.merge(theirs)
+        yield n, blob, problems, count
 
 
 def _from_workers(blobs: Iterator[tuple[int, bytes]], records: Sequence[Record],
@@ -522,8 +570,13 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
         distinct = Distinct(runs, PREDICATE.values())  # each line once, by sorted runs on disk
         keep: dict = {}  # the papers' rows, for the resolution index
 
+        keys: dict = {}  # part name -> its records' file and indexes, for the workers writing the facts' lines
+
         def resolve():  # (its own view of the spool: the main thread reads another meanwhile)
-            return _resolve(slim.pop(), distinct, keep, getattr(engine, "sketches", None),
+            held = slim.pop()
+            if engine is None:
+                keys.update(forked.record_keys(held, parts))
+            return _resolve(held, distinct, keep, getattr(engine, "sketches", None),
                             spool.Records(records.spool, records.chunks), runs)
 
         if engine is not None and todo:  # extracted elsewhere (resolved here meanwhile): then taken as if kept
@@ -534,11 +587,12 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
         ends = list(itertools.accumulate(b - a for _, a, b in todo))
         part_of = {name: (n, ends[n] - (b - a)) for n, (name, a, b) in enumerate(todo)}  # name -> (number, start)
         done = 0
-        with extraction(job, tuple(components), ends) as extracted:
+        blobs: dict[str, forked.Blobs] = {}  # where each part's blobs are in its file, for the workers
+        with extraction(job, tuple(components), ends, noted) as extracted:
             # papers and people need only the records: resolved (and written out) while the workers extract
             if extracted.in_workers and resolving is None:
                 resolving = _Background(resolve)
-            made = iter(extracted.docs)
+            spans = extracted.spans
             for name, a, b in parts:
                 if name in reused:
                     problems.extend(reused.pop(name))
@@ -547,14 +601,14 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
                     n, start = part_of[name]  # its docs go to disk as they come: a large part is never held
                     with (stage / name).open("wb") as out:
                         out.write(saved.header(start, b - a))
-                        for doc in itertools.islice(made, b - a):
-                            problems.extend(doc.problems)
-                            noted(doc)
-                            done += 1
-                            out.writelines(extracted.saved.pop(n, ()))
+                        at = blobs[name] = forked.Blobs(start)
+                        for k, blob, probs, count in itertools.islice(spans, -(-(b - a) // CHUNK)):
+                            assert k == n, "extraction's spans come part by part"
+                            at.write(out, blob, count)
+                            problems.extend(probs)
+                            done += count
                             if progress:
                                 progress("extract", done, len(records))
-                        out.writelines(extracted.saved.pop(n, ()))
                 if progress:
                     progress("extract", done, len(records))
         job.forget()
@@ -567,6 +621,10 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
                 yield from _part_docs(stage, name, records.sub(a, b))
 
         facts = engine.facts(head, parts, records, stage) if hasattr(engine, "facts") else None  # (kg.engines.shards)
+        if engine is None and (workers := _workers(len(records))):  # the facts' lines by forked workers
+            (runs / "shards").mkdir()
+            facts = ShardedFacts(forked.ForkedShards(workers, stage, runs / "shards", records, keys, blobs),
+                                 parts, records, stage)
         result = build_triples(papers, people, docs, min_confidence=min_confidence, head=head, noted=noted,
                                facts=facts)
         del papers, people, head  # the lines own them now
@@ -585,8 +643,12 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
                     yield block
             summary.update(result.counts)  # the facts and triples written, known once all lines are out
 
-        st.write(lines(), sources, summary, checked=True, extracted=stage, sources_dir=texts, index=index,
-                 shards=facts.shards if facts is not None else ())
+        text = lines()
+        try:
+            st.write(text, sources, summary, checked=True, extracted=stage, sources_dir=texts, index=index,
+                     shards=facts.shards if facts is not None else ())
+        finally:
+            text.close()  # after a failure: any workers writing the facts' lines stop now, not when it is collected
     finally:
         if resolving is not None:  # failed while papers were resolved in the background: it writes into runs
             resolving.join()

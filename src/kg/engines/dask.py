@@ -250,9 +250,9 @@ class DaskEngine:
 
     def facts(self, head, parts, records, stage):
         """The writer of the facts' lines (kg.engines.shards): on the workers, into shards."""
-        from kg.engines.shards import ShardedFacts
+        from kg.engines.shards import DaskShards, ShardedFacts
 
-        return ShardedFacts(self, head, parts, records, stage)
+        return ShardedFacts(DaskShards(self, head, records), parts, records, stage)
 
     def each(self, futures) -> Iterator:
         """The results of ``futures`` as they come; a failure on the cluster as one EngineError."""

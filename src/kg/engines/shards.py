@@ -1,24 +1,28 @@
-"""The facts' lines written by Dask workers, as N-Triples shards the store bulk-loads.
+"""The facts' lines written by worker processes, as N-Triples shards the store bulk-loads.
 
 Most of a graph's lines are the facts' evidence (eight or nine lines per fact, each with its
 quote): at 10,000 records three lines in four. Every one of them names its record, so none
-is ever written twice, and all a worker needs to write them is what its own partition's facts
-resolve to. After resolution, the building machine sends out:
+is ever written twice, and all a worker needs to write them is what its own records' facts
+resolve to. Once papers, people and the extracted names are resolved, the workers read their
+share of the docs back from where the build keeps them and write the lines with the very code a
+build writes them with in one process (kg.graph.build._FactLines, :func:`write_shard`): the
+evidence lines go into a shard file, the facts' own triples (one or two short lines a fact,
+which many records state again) come back to the building process, which makes them distinct
+and counts them with the rest of its lines. The store moves the shards into the new generation
+and bulk-loads each as it comes (kg.graph.store.Store.write, ``shards``). The graph is the same,
+triple for triple, as one written in one process.
 
-* one map for the whole build, broadcast to every worker once: each model, technique, dataset
-  or cited paper named in a fact (the mentions the workers reported as they extracted) -> its
-  IRI, or None when it is not in the graph;
-* with each partition's task, its records' papers and their authors' spellings -> the IRIs of
-  the paper and the people (the graph's head, kg.graph.build.Head).
+:class:`ShardedFacts` is that writer for kg.graph.build.build_triples; the workers are one of:
 
-The worker reads its partition's records and docs back from the work folder and writes the lines
-with the very code a local build runs (kg.graph.build._FactLines): the evidence lines go into a
-shard file, the facts' own triples (one or two short lines a fact, which many records state
-again) come back to the building machine, which makes them distinct and counts them with the
-rest of its lines. The store moves the shards into the new generation and bulk-loads them
-(kg.graph.store.Store.write, ``shards``). The graph is the same, triple for triple, as a local
-build's; parts the store kept docs for (not extracted on the cluster) are written here, as in a
-local build.
+* :class:`DaskShards`: Dask workers (``--engine dask``). The building machine sends out one map
+  for the whole build, broadcast to every worker once: each model, technique, dataset or cited
+  paper named in a fact (the mentions the workers reported as they extracted) -> its IRI, or
+  None when it is not in the graph; and with each partition's task, its records' papers and
+  their authors' spellings -> the IRIs of the paper and the people (the graph's head,
+  kg.graph.build.Head). Parts the store kept docs for (not extracted on the cluster) are
+  written in the building process.
+* kg.engines.forked.ForkedShards: processes forked by a local build once everything is
+  resolved, which inherit the resolved names rather than being sent them.
 """
 
 from __future__ import annotations
@@ -26,8 +30,10 @@ from __future__ import annotations
 import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from kg.extract.fact import Mention
 from kg.records.record import Record
@@ -77,13 +83,30 @@ class Shard:
     """Extractors of the facts written."""
 
 
+def write_shard(docs: Iterable, node: Callable[[Mention, Record], str | None],
+                head_node: Callable[[Mention, Record], str | None], min_confidence: float,
+                target: str) -> Shard:
+    """In a worker: the lines of the ``docs``' facts, their ends named by ``node`` and ``head_node``
+    (as kg.graph.build._FactLines.blocks takes them); the evidence lines into the file ``target``
+    (written under another name, then renamed: a file by that name is whole)."""
+    from kg.graph.build import _FactLines
+
+    kept = _Kept()
+    writer = _FactLines(kept, min_confidence)
+    tmp = target + ".tmp"
+    with open(tmp, "w", encoding="utf-8", newline="\n") as out:
+        for block in writer.blocks(docs, node, head_node):
+            out.write(block)
+    os.replace(tmp, target)
+    return Shard(target, kept.lines, kept.n, sorted(writer.made_by))
+
+
 def fact_shard(records_path: str, docs_path: str, start: int, entities: dict[Mention, str | None],
                heads: bytes, min_confidence: float, target: str) -> Shard:
-    """In a worker: the lines of one partition's facts; ``entities`` and ``heads`` as in the module's
-    docstring (``heads``: pickled, (file, index) -> (the paper's IRI, spelling -> person's IRI))."""
+    """In a Dask worker: the lines of one partition's facts; ``entities`` and ``heads`` as in the
+    module's docstring (``heads``: pickled, (file, index) -> (the paper's IRI, spelling -> person's IRI))."""
     from kg.engines import parquet
     from kg.extract import saved
-    from kg.graph.build import _FactLines
 
     heads = pickle.loads(heads)
     records = parquet.read(records_path)
@@ -98,24 +121,30 @@ def fact_shard(records_path: str, docs_path: str, start: int, entities: dict[Men
             return head[0] if m.kind == "paper" else head[1].get(m.name)
         return entities.get(m)
 
-    kept = _Kept()
-    writer = _FactLines(kept, min_confidence)
-    tmp = target + ".tmp"
-    with open(tmp, "w", encoding="utf-8", newline="\n") as out:
-        for block in writer.blocks(docs, node, node):
-            out.write(block)
-    os.replace(tmp, target)
-    return Shard(target, kept.lines, kept.n, sorted(writer.made_by))
+    return write_shard(docs, node, node, min_confidence, target)
+
+
+class Workers(Protocol):
+    """Where the shards are written (:class:`DaskShards`, kg.engines.forked.ForkedShards)."""
+
+    def writes(self, name: str) -> bool:
+        """Whether the workers write the facts of the part ``name`` (else the building process does)."""
+
+    def start(self, parts: Sequence[tuple[str, int, int]], node: Callable[[Mention, Record], str | None],
+              head_node: Callable[[Mention, Record], str | None],
+              min_confidence: float) -> AbstractContextManager[Iterable[Shard]]:
+        """Start writing the shards of ``parts`` (name, first record, end); the context gives the
+        shards as they are done, and stops the workers when it ends."""
 
 
 class ShardedFacts:
-    """The facts' lines for kg.graph.build.build_triples (``facts=``): written by the workers for
-    the parts the engine extracted, here for the others; ``shards`` lists the files written, for
-    the store to load."""
+    """The facts' lines for kg.graph.build.build_triples (``facts=``): written by the ``workers``
+    for the parts they take, here for the others; ``shards`` lists the files written, for the
+    store to load, as they are done (a pause follows each, so the store loads it at once)."""
 
-    def __init__(self, engine, head, parts: Sequence[tuple[str, int, int]], records: Sequence[Record],
+    def __init__(self, workers: Workers, parts: Sequence[tuple[str, int, int]], records: Sequence[Record],
                  stage: Path) -> None:
-        self.engine, self.head, self.parts, self.records, self.stage = engine, head, parts, records, stage
+        self.workers, self.parts, self.records, self.stage = workers, parts, records, stage
         self.shards: list[Path] = []
         self.made_by: dict[str, str] = {}
 
@@ -130,34 +159,50 @@ class ShardedFacts:
     def blocks(self, docs: Iterable, node: Callable[[Mention, Record], str | None],
                head_node: Callable[[Mention, Record], str | None]) -> Iterator[str]:
         from kg.build import _part_docs
+        from kg.graph.build import PAUSE
 
-        engine, least = self.engine, self.min_confidence
-        sent = [(name, a, b) for name, a, b in self.parts if name in engine.extracted]
-        here = [(name, a, b) for name, a, b in self.parts if name not in engine.extracted]
-        futures = []
-        if sent:
+        sent = [(name, a, b) for name, a, b in self.parts if self.workers.writes(name)]
+        here = [(name, a, b) for name, a, b in self.parts if not self.workers.writes(name)]
+        with self.workers.start(sent, node, head_node, self.min_confidence) as shards:
+            for name, a, b in here:  # written here while the workers write theirs
+                yield from self.local.blocks(_part_docs(self.stage, name, self.records[a:b]), node, head_node)
+            for shard in shards:
+                self.new(shard.lines)
+                self.new.n += shard.evidence
+                for ex in shard.made_by:
+                    self.made_by.setdefault(ex, "")
+                if shard.evidence:
+                    self.shards.append(Path(shard.path))
+                    yield PAUSE  # the store loads it now, while the others are written
+                else:
+                    Path(shard.path).unlink(missing_ok=True)
+
+
+class DaskShards:
+    """The shards of the parts a Dask engine extracted, written by its workers (module docstring)."""
+
+    def __init__(self, engine, head, records: Sequence[Record]) -> None:
+        self.engine, self.head, self.records = engine, head, records
+
+    def writes(self, name: str) -> bool:
+        return name in self.engine.extracted
+
+    @contextmanager
+    def start(self, parts, node, head_node, min_confidence: float) -> Iterator[Iterable[Shard]]:
+        engine, futures = self.engine, []
+        if parts:
             # every name resolved once, here (a cited paper's IRI is minted here, as a local build does)
-            entities = {m: node(m, None) for m, best in engine.mentions.items() if best >= least}
+            entities = {m: node(m, None) for m, best in engine.mentions.items() if best >= min_confidence}
             [shared] = engine.client.scatter([entities], broadcast=True, hash=False)  # one object, not a key each
             del entities
-            for name, a, b in sent:
+            for name, a, b in parts:
                 for k, (records_path, docs_path, start, count) in enumerate(engine.extracted[name]):
                     # pickled: dask would walk a plain dict's every entry, looking for futures in it
                     heads = pickle.dumps(_heads(self.head, self.records[a + start:a + start + count]))
                     target = str(Path(docs_path).with_suffix(".nt"))
                     futures.append(engine.client.submit(fact_shard, records_path, docs_path, start, shared, heads,
-                                                        least, target, pure=False))
-        for name, a, b in here:  # written here while the workers write theirs
-            yield from self.local.blocks(_part_docs(self.stage, name, self.records[a:b]), node, head_node)
-        for shard in engine.each(futures):
-            self.new(shard.lines)
-            self.new.n += shard.evidence
-            for ex in shard.made_by:
-                self.made_by.setdefault(ex, "")
-            if shard.evidence:
-                self.shards.append(Path(shard.path))
-            else:
-                Path(shard.path).unlink(missing_ok=True)
+                                                        min_confidence, target, pure=False))
+        yield engine.each(futures)
 
 
 def _heads(head, records: Sequence[Record]) -> dict[tuple[str, int], tuple[str, dict[str, str]]]:

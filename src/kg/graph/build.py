@@ -281,6 +281,10 @@ class Noted:
         """(kind, name, value) of each parameter count stated."""
         self.about: list[tuple[str, str, Record]] = []
         """(kind, name, record) of each model card's record: the model it is about."""
+        self.cited: set[str] = set()
+        """The arXiv ids of the papers the facts cite (a card's ``describedIn``): the graph's stubs
+        for those the corpus lacks are made from these before any fact's line is written, so that
+        processes writing the facts' lines need make none (kg.engines.shards)."""
 
     def __call__(self, d: Doc) -> None:
         names, least = self.names, self.min_confidence
@@ -289,6 +293,7 @@ class Noted:
         names.alias(d.aliases)
         self.sizes.extend((a.kind, a.name, str(a.value)) for a in d.attributes if a.key == "parameterCount")
         self.about.extend((a.kind, a.name, d.record) for a in d.attributes if a.key == "about")
+        self.cited.update(cited_papers(d.facts, least))
 
     def merge(self, other: Noted) -> None:
         """Add what ``other`` noted of other docs (with the same ``min_confidence``): a Dask
@@ -296,6 +301,18 @@ class Noted:
         self.names.merge(other.names)
         self.sizes += other.sizes
         self.about += other.about
+        self.cited |= other.cited
+
+
+def cited_papers(facts: Iterable[Fact], min_confidence: float) -> Iterator[str]:
+    """The arXiv ids of the papers at the ends of ``facts`` that the facts' lines name by id
+    (``node`` in :func:`_lines`: a named paper, at the end of a fact not wholly about papers and people)."""
+    for f in facts:
+        if f.confidence < min_confidence or (f.subject.kind in _HEAD_KINDS and f.object.kind in _HEAD_KINDS):
+            continue
+        for m in (f.subject, f.object):
+            if m.kind == "paper" and m.name:
+                yield m.name
 
 
 def build_triples(papers: list[Paper], people: People, docs: Docs, *,
@@ -349,8 +366,8 @@ def _lines(head: Head, docs: Callable[[], Iterable[Doc]], min_confidence: float,
         noted = Noted(min_confidence)
         for d in docs():
             noted(d)
-    names, sizes, about = noted.names, noted.sizes, noted.about
-    noted.names, noted.sizes, noted.about = Names(), [], []  # (what they held is not needed past here)
+    names, sizes, about, stubs = noted.names, noted.sizes, noted.about, noted.cited
+    noted.names, noted.sizes, noted.about, noted.cited = Names(), [], [], set()  # (not needed past here)
     # model cards in the build: what their repos cite (the docs read once more, only then)
     named_in, cited = cards.citations(docs(), head) if names.repo_names else ([], {})
     linked = link_repos(names, named_in, cited)
@@ -377,6 +394,9 @@ def _lines(head: Head, docs: Callable[[], Iterable[Doc]], min_confidence: float,
     del about
     lines += cards.close_matches(linked.close, entities, entity_node)
     papers = cards.CitedPapers(head.paper_iri)
+    for arxiv in stubs:  # every stub made now: a writer of the facts' lines in other processes makes none
+        papers.node(arxiv)
+    del stubs
     yield new(lines)
 
     entity_of: dict[Mention, str | None] = {}  # every fact names its ends anew: each name resolved once

@@ -45,7 +45,7 @@ import queue
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -369,7 +369,7 @@ class Store:
 
     def write(self, ntriples: Iterable[str], sources: list[Source], summary: dict, *,
               checked: bool = False, extracted: Path | None = None, sources_dir: Path | None = None,
-              index: Path | None = None, shards: Iterable[Path] = ()) -> Path:
+              index: Path | None = None, shards: Sequence[Path] = ()) -> Path:
         """Write a whole new generation from N-Triples text (lines, or blocks of lines), then make it current.
 
         ``checked=True`` says every IRI in the lines was already checked (kg.graph.iris mints
@@ -380,9 +380,10 @@ class Store:
         ``sources_dir``: a folder already holding every source's text under its sha256 (see
         :meth:`keep_sources`), which becomes the generation's; the sources' ``text`` is then not read.
         ``index``: the build's resolution index (kg.resolve.index), moved into the generation.
-        ``shards``: N-Triples files written elsewhere (Dask workers: kg.engines.shards), read once every
-        line is, moved into the generation and bulk-loaded as parts of it; their lines must be
-        distinct from each other's and from ``ntriples``'.
+        ``shards``: N-Triples files written elsewhere (worker processes: kg.engines.shards), moved into
+        the generation and bulk-loaded as parts of it; their lines must be distinct from each other's
+        and from ``ntriples``'. A list the writer of ``ntriples`` may add to as its lines are read:
+        each shard is loaded as soon as the lines pause or a part of them is done, the rest at the end.
         """
         from kg.graph.damage import no_space
 
@@ -419,7 +420,7 @@ class Store:
 
     def _write(self, ntriples: Iterable[str], sources: list[Source], summary: dict, checked: bool = False,
                extracted: Path | None = None, sources_dir: Path | None = None, index: Path | None = None,
-               shards: Iterable[Path] = ()) -> Path:
+               shards: Sequence[Path] = ()) -> Path:
         tmp = self.unfinished()
         try:
             self.make_unfinished(tmp)
@@ -566,9 +567,10 @@ LOADERS = 2
 
 
 def _load(db: Path, lines: Iterable[str], folder: Path, *, lenient: bool,
-          digests: dict[str, str] | None = None, shards: Iterable[Path] = ()) -> None:
+          digests: dict[str, str] | None = None, shards: Sequence[Path] = ()) -> None:
     """Bulk-load N-Triples text into a new database at ``db``, keeping the text in ``folder``;
-    then the ``shards`` (files of N-Triples), each moved into ``folder`` as a part.
+    and the ``shards`` (files of N-Triples, a list that may grow as ``lines`` are read), each
+    moved into ``folder`` as a part and loaded as soon as it is seen.
 
     The text is spooled to files in ``folder`` (inside the new generation's temporary folder, not
     the system's: a build killed mid-way leaves nothing the next build does not sweep, and /tmp
@@ -576,15 +578,24 @@ def _load(db: Path, lines: Iterable[str], folder: Path, *, lenient: bool,
     Loaded in parts, the database is then compacted, or every read would look in each part.
     """
     loader = _Loader(pyoxigraph.Store(str(db)), lenient, LOADERS)
-    try:
-        for part in _spooled_parts(lines, folder, digests):
-            loader.put(part)
-        for n, shard in enumerate(shards, 1):  # (read only now: the lines' writer made them)
-            part = folder / f"part-w{n:05d}.nt"
-            shutil.move(shard, part)
+    taken = 0  # shards loaded
+
+    def take_shards() -> None:  # those the lines' writer has made so far
+        nonlocal taken
+        while taken < len(shards):
+            taken += 1
+            part = folder / f"part-w{taken:05d}.nt"
+            shutil.move(shards[taken - 1], part)
             if digests is not None:
                 digests[part.name] = _file_sha256(part)
-            loader.put(part)
+            loader.put(part, wait=False)
+
+    try:
+        for part in _spooled_parts(lines, folder, digests):
+            if part is not None:
+                loader.put(part)
+            take_shards()
+        take_shards()
         loader.close()
         loader.store.flush()
         loader.store.optimize()
@@ -601,7 +612,8 @@ class _Loader:
     def __init__(self, store: pyoxigraph.Store, lenient: bool, threads: int) -> None:
         self.store: pyoxigraph.Store | None = store
         self.lenient = lenient
-        self.parts: queue.Queue[Path | None] = queue.Queue(maxsize=1)  # at most one part waits
+        self.parts: queue.Queue[tuple[Path, bool] | None] = queue.Queue()  # (a part, whether it was put waiting)
+        self.room = threading.Semaphore(1)  # of the writer's parts, at most one waits
         self.error: BaseException | None = None
         self.threads = [threading.Thread(target=self._run, name=f"kg-store-loader-{i}", daemon=True)
                         for i in range(threads)]
@@ -609,7 +621,10 @@ class _Loader:
             t.start()
 
     def _run(self) -> None:
-        while (part := self.parts.get()) is not None:
+        while (item := self.parts.get()) is not None:
+            part, waited = item
+            if waited:
+                self.room.release()
             try:
                 if self.error is None:
                     self.store.bulk_load(path=str(part), format=pyoxigraph.RdfFormat.N_TRIPLES,
@@ -621,9 +636,14 @@ class _Loader:
         if self.error is not None and not isinstance(self.error, _Abandoned):
             raise self.error
 
-    def put(self, part: Path) -> None:
+    def put(self, part: Path, *, wait: bool = True) -> None:
+        """Queue ``part`` for loading: once no other part put waiting is still waiting (the writer
+        of the lines does not run ahead of the loaders), or, ``wait=False``, at once (a shard
+        another process wrote: the writer goes on with its lines while the loaders take it)."""
         self._raise()
-        self.parts.put(part)
+        if wait:
+            self.room.acquire()
+        self.parts.put((part, wait))
 
     def _stop(self) -> None:
         for _ in self.threads:
@@ -647,10 +667,12 @@ class _Abandoned(Exception):
     pass
 
 
-def _spooled_parts(text: Iterable[str], folder: Path, digests: dict[str, str] | None = None) -> Iterator[Path]:
+def _spooled_parts(text: Iterable[str], folder: Path, digests: dict[str, str] | None = None
+                   ) -> Iterator[Path | None]:
     """Write N-Triples text (lines or blocks of lines) to ``folder/part-NNNN.nt`` files of about
     SPOOL_CHARS characters; yield each when it is complete. An empty block ends the part early (the
-    writer says what comes next takes a while: the loaders should have what came before).
+    writer says what comes next takes a while: the loaders should have what came before), or,
+    with no part begun, yields None (the writer may have made a shard meanwhile: see :func:`_load`).
     ``digests`` gets each part's sha256 (of its bytes, hashed as they are written)."""
     n = written = size = 0
     fh = None
@@ -680,6 +702,7 @@ def _spooled_parts(text: Iterable[str], folder: Path, digests: dict[str, str] | 
                 if written < SPOOL_CHARS:
                     continue
             elif fh is None:
+                yield None
                 continue
             flush()  # the part is complete, the writer paused, or the text ended
             batch.clear()

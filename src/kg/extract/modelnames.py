@@ -130,8 +130,11 @@ def two_word_families() -> frozenset[str]:
     return frozenset(f for f in families() if " " in f)
 
 
+@lru_cache(maxsize=65536)
 def family_stem(text: str) -> str | None:
-    """The family stem a token starts with or contains as a part ("Llama3-ChatQA" -> "llama")."""
+    """The family stem a token starts with or contains as a part ("Llama3-ChatQA" -> "llama").
+
+    Cached: the same words come back in sentence after sentence, record after record."""
     fams = families()
     low = text.lower()
     for two in two_word_families():

@@ -77,7 +77,8 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                 # "a technique we dub span recycling": the head a few words before "we call" 
                 # "which we call Direct Preference Optimization (DPO)", "called depth up-scaling (DUS)"
                 out.append(Contribution(title, kind_of(head_before(tokens, k, heads), title), 0.8))
-        app = _after_aside(tokens, k)  # "X (Expansion Of X), a method ...": the appositive after the aside
+        # "X (Expansion Of X), a method ...": the appositive after the aside
+        app = _after_aside(tokens, k) if nxt.lead[:1] == "(" else None
         colon = _named_after_colon(tokens, k)  # "we develop an automatic evaluator: KelpEval"
         if t.trail.strip() != "," and app is None and not colon:
             continue  # the two rules below read "X, ..."

@@ -937,15 +937,13 @@ METHOD_HEADS = frozenset("method framework approach system".split())
 MADE_FROM_LATER = re.compile(r"\b(?:that|which) (?:is|are|was|were) (?:\w+ly )?(?:derived|fine-?tuned|finetuned|"
                              r"distill?ed|built|initiali[sz]ed|adapted|repurposed) (?:up)?(?:from|on|upon)\b", re.IGNORECASE)
 """"X, a method ... that is derived from Y": X has weights; it is a model."""
-MADE_FROM_NEXT = re.compile(r",? (?:\w+ )?(?:built|derived|fine-?tuned|finetuned|initiali[sz]ed) (?:up)?(?:on|from|upon)\b",
-                            re.IGNORECASE)
-""""a framework, dubbed X, built upon Y": X has weights; it is a model."""
 
 
 def _method_with_weights(tokens: list[Token], cue: int, text: str, end: int) -> bool:
-    """Is the head a name cue names a method word (a few words before the cue) made from a model after the name?"""
+    """Is the head a name cue names a method word (a few words before the cue) made from a model after the name
+    ("a framework, dubbed X, built upon Y": MADE_AFTER; "..., which is derived from Y": MADE_FROM_LATER)?"""
     return any(t.lower in METHOD_HEADS for t in tokens[max(0, cue - 3):cue]) and (
-        MADE_FROM_NEXT.match(text, end) is not None or MADE_FROM_LATER.search(text, end) is not None)
+        MADE_AFTER.match(text, end) is not None or MADE_FROM_LATER.search(text, end) is not None)
 
 
 def _word_then_stem(name: str, stem: str) -> bool:

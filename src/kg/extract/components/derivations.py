@@ -363,9 +363,8 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
                 return out
             child, rule = (prev[0], "role: the model of the sentence before") if prev else (None, rule)
         said_of_a_noun = roles.lexicon().unnamed_child.search(ptext, 0, parents[0][0].start)
-        main = main_model(doc, kinds, "", order)
-        if child is None and main and all(model_key(name[s.index]) == model_key(main)
-                                          for g in parents for s in g if s.index in name):
+        if child is None and (main := main_model(doc, kinds, "", order)) and all(
+                model_key(name[s.index]) == model_key(main) for g in parents for s in g if s.index in name):
             return out  # "we equip <the paper's model> with tools": a step on the paper's own model, no other child
         if child is None and (reading.authors_subject or reading.coreferent) and not said_of_a_noun:
             parent_keys = {model_key(name[s.index]) for g in parents for s in g}

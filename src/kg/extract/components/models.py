@@ -123,10 +123,10 @@ def _later_verb_end(text: str, pos: int) -> int | None:
 LONG_FORM = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)+")
 """"Large Language Model Meta-AI": a long form of capitalised words, whose own words are no names."""
 PARENT_REASON = "+3 " + ROLE_REASON.format("parent")
+"""The reason kg.extract.modelnames gives a name read as what a model was made from: never the new model."""
 BUILT_FROM = re.compile(r"\b(?:upon|on top of|based on|from)\b[^,.;:]{0,40},?\s*$", re.IGNORECASE)
 """"built upon the open-source VLMs, X": a parent after the words that say what a model was made from
 (not "a variant of the model, X", where X names the variant)."""
-"""The reason kg.extract.modelnames gives a name read as what a model was made from: never the new model."""
 
 
 def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) -> float:

@@ -562,96 +562,93 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
 
     noted = Noted(min_confidence)  # the names each doc mentions, noted as it goes by: not read again for them
     reused, todo = _reusable(st, parts, records, rebuild, stage, noted)
-    runs = st.path / f".gen-tmp-runs-{os.getpid()}"  # named before it is made: a Ctrl-C leaves nothing
-    resolving = None
-    try:
-        shutil.rmtree(runs, ignore_errors=True)  # a crashed build's, if this pid is reused
-        runs.mkdir()
-        distinct = Distinct(runs, PREDICATE.values())  # each line once, by sorted runs on disk
-        keep: dict = {}  # the papers' rows, for the resolution index
-
-        keys: dict = {}  # part name -> its records' file and indexes, for the workers writing the facts' lines
-
-        def resolve():  # (its own view of the spool: the main thread reads another meanwhile)
-            held = slim.pop()
-            if engine is None:
-                keys.update(forked.record_keys(held, parts))
-            return _resolve(held, distinct, keep, getattr(engine, "sketches", None),
-                            spool.Records(records.spool, records.chunks), runs)
-
-        if engine is not None and todo:  # extracted elsewhere (resolved here meanwhile): then taken as if kept
-            resolving = _Background(resolve)
-            reused.update(_extracted_by(engine, todo, records, tuple(components), stage, noted))
-            todo = []
-        job = spool.Records(records.spool, [c for _, a, b in todo for c in records.sub(a, b).chunks])
-        ends = list(itertools.accumulate(b - a for _, a, b in todo))
-        part_of = {name: (n, ends[n] - (b - a)) for n, (name, a, b) in enumerate(todo)}  # name -> (number, start)
-        done = 0
-        blobs: dict[str, forked.Blobs] = {}  # where each part's blobs are in its file, for the workers
-        with extraction(job, tuple(components), ends, noted) as extracted:
-            # papers and people need only the records: resolved (and written out) while the workers extract
-            if extracted.in_workers and resolving is None:
-                resolving = _Background(resolve)
-            spans = extracted.spans
-            for name, a, b in parts:
-                if name in reused:
-                    problems.extend(reused.pop(name))
-                    done += b - a
-                else:
-                    n, start = part_of[name]  # its docs go to disk as they come: a large part is never held
-                    with (stage / name).open("wb") as out:
-                        out.write(saved.header(start, b - a))
-                        at = blobs[name] = forked.Blobs(start)
-                        for k, blob, probs, count in itertools.islice(spans, -(-(b - a) // CHUNK)):
-                            assert k == n, "extraction's spans come part by part"
-                            at.write(out, blob, count)
-                            problems.extend(probs)
-                            done += count
-                            if progress:
-                                progress("extract", done, len(records))
-                if progress:
-                    progress("extract", done, len(records))
-        job.forget()
-        papers, people, head, (own, own_lines) = resolving.result() if resolving else resolve()
+    with st.scratch("runs") as runs:  # the sorted runs, the resolution's files and the workers' shards
         resolving = None
-        index = _write_index(runs, people, noted, keep, min_confidence)
-
-        def docs() -> Iterator[Doc]:  # read again from the parts' files, a part at a time
-            for name, a, b in parts:
-                yield from _part_docs(stage, name, records.sub(a, b))
-
-        facts = engine.facts(head, parts, records, stage) if hasattr(engine, "facts") else None  # (kg.engines.shards)
-        if engine is None and (workers := _workers(len(records))):  # the facts' lines by forked workers
-            (runs / "shards").mkdir()
-            facts = ShardedFacts(forked.ForkedShards(workers, stage, runs / "shards", records, keys, blobs),
-                                 parts, records, stage)
-        result = build_triples(papers, people, docs, min_confidence=min_confidence, head=head, noted=noted,
-                               facts=facts)
-        del papers, people, head  # the lines own them now
-        summary = {"records": len(records), "skipped": sum(p.skipped for p in problems), **result.counts}
-        if any(s.categories for s in sources):
-            summary["filtered"] = filtered
-
-        def lines():
-            distinct.n += own_lines  # the records' own lines, each unique: not made distinct
-            with own.open("r", encoding="utf-8", newline="\n") as f:
-                while block := f.read(1 << 22):
-                    yield block if block.endswith("\n") else block + f.readline()
-            yield ""
-            for block in iter_ntriples(result.triples):
-                if block:  # (the lines come out of the runs at the end: no pause is worth making)
-                    yield block
-            summary.update(result.counts)  # the facts and triples written, known once all lines are out
-
-        text = lines()
         try:
-            st.write(text, sources, summary, checked=True, extracted=stage, sources_dir=texts, index=index,
-                     shards=facts.shards if facts is not None else ())
+            distinct = Distinct(runs, PREDICATE.values())  # each line once, by sorted runs on disk
+            keep: dict = {}  # the papers' rows, for the resolution index
+
+            keys: dict = {}  # part name -> its records' file and indexes, for the workers writing the facts' lines
+
+            def resolve():  # (its own view of the spool: the main thread reads another meanwhile)
+                held = slim.pop()
+                if engine is None:
+                    keys.update(forked.record_keys(held, parts))
+                return _resolve(held, distinct, keep, getattr(engine, "sketches", None),
+                                spool.Records(records.spool, records.chunks), runs)
+
+            if engine is not None and todo:  # extracted elsewhere (resolved here meanwhile): then taken as if kept
+                resolving = _Background(resolve)
+                reused.update(_extracted_by(engine, todo, records, tuple(components), stage, noted))
+                todo = []
+            job = spool.Records(records.spool, [c for _, a, b in todo for c in records.sub(a, b).chunks])
+            ends = list(itertools.accumulate(b - a for _, a, b in todo))
+            part_of = {name: (n, ends[n] - (b - a)) for n, (name, a, b) in enumerate(todo)}  # name -> (number, start)
+            done = 0
+            blobs: dict[str, forked.Blobs] = {}  # where each part's blobs are in its file, for the workers
+            with extraction(job, tuple(components), ends, noted) as extracted:
+                # papers and people need only the records: resolved (and written out) while the workers extract
+                if extracted.in_workers and resolving is None:
+                    resolving = _Background(resolve)
+                spans = extracted.spans
+                for name, a, b in parts:
+                    if name in reused:
+                        problems.extend(reused.pop(name))
+                        done += b - a
+                    else:
+                        n, start = part_of[name]  # its docs go to disk as they come: a large part is never held
+                        with (stage / name).open("wb") as out:
+                            out.write(saved.header(start, b - a))
+                            at = blobs[name] = forked.Blobs(start)
+                            for k, blob, probs, count in itertools.islice(spans, -(-(b - a) // CHUNK)):
+                                assert k == n, "extraction's spans come part by part"
+                                at.write(out, blob, count)
+                                problems.extend(probs)
+                                done += count
+                                if progress:
+                                    progress("extract", done, len(records))
+                    if progress:
+                        progress("extract", done, len(records))
+            job.forget()
+            papers, people, head, (own, own_lines) = resolving.result() if resolving else resolve()
+            resolving = None
+            index = _write_index(runs, people, noted, keep, min_confidence)
+
+            def docs() -> Iterator[Doc]:  # read again from the parts' files, a part at a time
+                for name, a, b in parts:
+                    yield from _part_docs(stage, name, records.sub(a, b))
+
+            facts = engine.facts(head, parts, records, stage) if hasattr(engine, "facts") else None  # (kg.engines.shards)
+            if engine is None and (workers := _workers(len(records))):  # the facts' lines by forked workers
+                (runs / "shards").mkdir()
+                facts = ShardedFacts(forked.ForkedShards(workers, stage, runs / "shards", records, keys, blobs),
+                                     parts, records, stage)
+            result = build_triples(papers, people, docs, min_confidence=min_confidence, head=head, noted=noted,
+                                   facts=facts)
+            del papers, people, head  # the lines own them now
+            summary = {"records": len(records), "skipped": sum(p.skipped for p in problems), **result.counts}
+            if any(s.categories for s in sources):
+                summary["filtered"] = filtered
+
+            def lines():
+                distinct.n += own_lines  # the records' own lines, each unique: not made distinct
+                with own.open("r", encoding="utf-8", newline="\n") as f:
+                    while block := f.read(1 << 22):
+                        yield block if block.endswith("\n") else block + f.readline()
+                yield ""
+                for block in iter_ntriples(result.triples):
+                    if block:  # (the lines come out of the runs at the end: no pause is worth making)
+                        yield block
+                summary.update(result.counts)  # the facts and triples written, known once all lines are out
+
+            text = lines()
+            try:
+                st.write(text, sources, summary, checked=True, extracted=stage, sources_dir=texts, index=index,
+                         shards=facts.shards if facts is not None else ())
+            finally:
+                text.close()  # after a failure: any workers writing the facts' lines stop now, not when it is collected
         finally:
-            text.close()  # after a failure: any workers writing the facts' lines stop now, not when it is collected
-    finally:
-        if resolving is not None:  # failed while papers were resolved in the background: it writes into runs
-            resolving.join()
-        shutil.rmtree(runs, ignore_errors=True)
+            if resolving is not None:  # failed while papers were resolved in the background: it writes into runs
+                resolving.join()
     return BuildReport(st.path, changed=True, records=len(records), problems=problems,
                        counts=summary, sources=[s.name for s in sources])

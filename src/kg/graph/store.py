@@ -346,12 +346,10 @@ class Store:
         it extracts, as they are made), handed to :meth:`write`; removed if it is not (and left
         by a crash to the sweep that removes unfinished generations)."""
         with self.lock():
-            # named before it is made, so that a Ctrl-C landing between the two leaves nothing behind
-            folder = self.path / f".gen-tmp-staging-{os.getpid()}"
+            folder = self._own("staging")
             try:
-                shutil.rmtree(folder, ignore_errors=True)  # a crashed build's, if this pid is reused
                 try:
-                    folder.mkdir()
+                    _remake(folder)
                 except OSError as exc:  # a read-only store: fine for a build that has nothing to do
                     self._unwritable = exc
                 yield folder
@@ -468,29 +466,31 @@ class Store:
         tmp.rename(final)
         return final
 
+    def _own(self, kind: str) -> Path:
+        """The name of this process's ``kind`` of unfinished folder in the store (``.gen-tmp-<kind>-<pid>``,
+        swept with unfinished generations): named before it is made (by :func:`_remake`, inside the
+        caller's ``try``), so that a Ctrl-C landing between the two leaves nothing behind."""
+        return self.path / f".gen-tmp-{kind}-{os.getpid()}"
+
     def unfinished(self) -> Path:
-        """The name of the generation this process writes before it is sealed: named before it is
-        made (by :meth:`make_unfinished`, inside the caller's ``try``), so that a Ctrl-C landing
-        between the two leaves nothing behind."""
-        return self.path / f".gen-tmp-gen-{os.getpid()}"
+        """The name of the generation this process writes before it is sealed (made by
+        :meth:`make_unfinished`)."""
+        return self._own("gen")
 
     @staticmethod
     def make_unfinished(tmp: Path) -> None:
-        shutil.rmtree(tmp, ignore_errors=True)  # a crashed build's, if this pid is reused
-        tmp.mkdir()
+        _remake(tmp)
         os.chmod(tmp, 0o777 & ~_umask())  # other users may read the graph
 
     @contextmanager
     def scratch(self, kind: str) -> Iterator[Path]:
-        """A scratch folder in the store (``.gen-tmp-<kind>-<pid>``) for a build's files on disk
-        (its record spool, sorted runs), removed after; named before it is made, so that a Ctrl-C
-        landing between the two leaves nothing behind, and left by a crash to :meth:`sweep`. In the
-        system's temporary folder when the store cannot be written (a build with nothing to do)."""
-        folder = self.path / f".gen-tmp-{kind}-{os.getpid()}"
+        """A scratch folder in the store for a build's files on disk (its record spool, sorted runs),
+        removed after, and left by a crash to :meth:`sweep`. In the system's temporary folder when the
+        store cannot be written (a build with nothing to do)."""
+        folder = self._own(kind)
         try:
-            shutil.rmtree(folder, ignore_errors=True)  # a crashed build's, if this pid is reused
             try:
-                folder.mkdir()
+                _remake(folder)
             except OSError:
                 folder = Path(tempfile.mkdtemp(prefix=f"kg-{kind}-"))
             yield folder
@@ -514,6 +514,12 @@ class Store:
         for stale in self.path.glob(".gen-tmp-*"):
             shutil.rmtree(stale, ignore_errors=True)
 
+
+
+def _remake(folder: Path) -> None:
+    """Make ``folder`` anew: a crashed build's of the same name (its pid reused) is removed first."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
 
 
 def _sha256(data: bytes) -> str:

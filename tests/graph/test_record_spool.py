@@ -19,7 +19,7 @@ from kg.graph import distinct as distinct_module
 from kg.records import spool
 from kg.records.io import read_paths
 
-from test_streaming_build import CORPUS, in_memory, stored, synthetic
+from test_streaming_build import CORPUS, built_as_in_memory, synthetic
 
 
 def test_a_spool_hands_back_its_records_in_chunks_and_in_any_order(tmp_path, monkeypatch):
@@ -47,11 +47,7 @@ def test_the_example_corpus_in_tiny_chunks_is_the_graph_built_in_memory(tmp_path
     load = spool.Spool.load
     monkeypatch.setattr(spool.Spool, "load", lambda self, k: seen.append(k) or load(self, k))
     report = kg.build([CORPUS], store=tmp_path / "s")
-    lines, counts = in_memory([CORPUS])
-    got = stored(tmp_path / "s")
-    assert len(got) == len(set(got))
-    assert sorted(got) == lines
-    assert {k: report.counts[k] for k in counts} == counts
+    built_as_in_memory(tmp_path / "s", report, [CORPUS])
     assert max(seen) > 10  # the records came back from many chunks
     assert not list(tmp_path.glob("s/.gen-tmp-*")), "the spool left behind"
 
@@ -63,9 +59,7 @@ def test_a_new_file_beside_kept_sources_in_tiny_chunks_is_the_graph_built_in_mem
     texts = sorted(CORPUS.glob("*.txt"))
     kg.build(texts[:-1], store=tmp_path / "s")
     report = kg.build(texts[-1:], store=tmp_path / "s")
-    lines, counts = in_memory(texts)
-    assert sorted(stored(tmp_path / "s")) == lines
-    assert {k: report.counts[k] for k in counts} == counts
+    built_as_in_memory(tmp_path / "s", report, texts)
 
 
 def test_saved_docs_of_other_records_are_refused_as_they_are_read(tmp_path):
@@ -91,8 +85,4 @@ def test_a_synthetic_corpus_in_small_chunks_extracted_by_workers_is_the_graph_bu
     monkeypatch.setattr(spool, "CHUNK", 45)  # (not a multiple of the workers' 32 records a task)
     monkeypatch.setattr(distinct_module, "RUN_CHARS", 2_000_000)
     report = kg.build([corpus], store=tmp_path / "s")
-    lines, counts = in_memory([corpus])
-    got = stored(tmp_path / "s")
-    assert len(got) == len(set(got))
-    assert sorted(got) == lines
-    assert {k: report.counts[k] for k in counts} == counts
+    built_as_in_memory(tmp_path / "s", report, [corpus])

@@ -48,6 +48,17 @@ def stored(store: Path) -> list[str]:
     return lines
 
 
+def built_as_in_memory(store: Path, report, paths: list[Path]) -> tuple[list[str], dict]:
+    """Assert that the store holds each line once, the lines of the graph built in memory from
+    ``paths``, and that the build's report has its counts; return the stored lines and the counts."""
+    lines, counts = in_memory(paths)
+    got = stored(store)
+    assert len(got) == len(set(got)), "a line written twice"
+    assert sorted(got) == lines
+    assert {k: report.counts[k] for k in counts} == counts
+    return got, counts
+
+
 def synthetic(tmp_path: Path, n: int) -> Path:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
@@ -62,11 +73,7 @@ def synthetic(tmp_path: Path, n: int) -> Path:
 def test_the_example_corpus_streamed_is_the_graph_built_in_memory(tmp_path, monkeypatch, runs_of):
     monkeypatch.setattr(distinct_module, "RUN_CHARS", runs_of)  # 20,000 characters: dozens of runs merged
     report = kg.build([CORPUS], store=tmp_path / "s")
-    lines, counts = in_memory([CORPUS])
-    got = stored(tmp_path / "s")
-    assert len(got) == len(set(got)), "a line written twice"
-    assert sorted(got) == lines
-    assert {k: report.counts[k] for k in counts} == counts
+    built_as_in_memory(tmp_path / "s", report, [CORPUS])
     assert not list(tmp_path.glob("s/.gen-tmp-*")), "run files left behind"
 
 
@@ -76,11 +83,7 @@ def test_model_cards_streamed_are_the_graph_built_in_memory(tmp_path, monkeypatc
     monkeypatch.setattr(distinct_module, "RUN_CHARS", 20_000)
     paths = [CORPUS, HUB / "models.jsonl", HUB / "cards"]
     report = kg.build(paths, store=tmp_path / "s")
-    lines, counts = in_memory(paths)
-    got = stored(tmp_path / "s")
-    assert len(got) == len(set(got))
-    assert sorted(got) == lines
-    assert {k: report.counts[k] for k in counts} == counts
+    got, _ = built_as_in_memory(tmp_path / "s", report, paths)
     assert any("#hfId>" in line for line in got) and any("#describedIn>" in line for line in got)
 
 
@@ -112,11 +115,8 @@ def test_a_synthetic_corpus_streamed_is_the_graph_built_in_memory(tmp_path, monk
     corpus = synthetic(tmp_path, 1200)  # over PARALLEL_MIN_RECORDS: extracted in worker processes
     monkeypatch.setattr(distinct_module, "RUN_CHARS", 2_000_000)
     report = kg.build([corpus], store=tmp_path / "s")
-    lines, counts = in_memory([corpus])
-    got = stored(tmp_path / "s")
-    assert len(got) == len(set(got))
-    assert sorted(got) == lines
-    assert {k: report.counts[k] for k in counts} == counts and counts["papers"] < 1200  # papers were joined
+    _, counts = built_as_in_memory(tmp_path / "s", report, [corpus])
+    assert counts["papers"] < 1200  # papers were joined
 
 
 def test_distinct_gives_each_line_once_across_runs_and_counts_the_facts(tmp_path, monkeypatch):

@@ -38,6 +38,17 @@ def run_kg(*args: str, cwd: Path | None = None, env: dict | None = None,
                           timeout=timeout)
 
 
+def kill_build(source: Path, store: Path, after: float) -> None:
+    """Start `kg build SOURCE --store STORE` and kill it, with any worker processes it started, after
+    ``after`` seconds; it must still be running then."""
+    proc = subprocess.Popen([str(KG), "build", str(source), "--store", str(store), "-q"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    time.sleep(after)
+    assert proc.poll() is None, "the build ended before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)  # the build and any extraction workers it started
+    proc.wait(timeout=30)
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 nothing listens on (for a server a test starts)."""
     with socket.socket() as s:

@@ -12,16 +12,13 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from support import KG, ntriples, run_kg
+from support import kill_build, ntriples, run_kg
 from kg.graph.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -254,12 +251,7 @@ def test_a_killed_append_leaves_the_previous_store_answering(tmp_path):
     answer = run_kg("query", "counts-by-class", "--format", "csv", "--store", str(store))
     assert answer.returncode == 0, answer.stderr
     batch = synth.listing_batch(600, 600, tmp_path / "day" / "day.txt", seed=3)
-    proc = subprocess.Popen([str(KG), "build", str(batch), "--store", str(store), "-q"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-    time.sleep(2.0)
-    assert proc.poll() is None, "the append ended before it could be killed"
-    os.killpg(proc.pid, signal.SIGKILL)  # the build and any extraction workers it started
-    proc.wait(timeout=30)
+    kill_build(batch, store, after=2.0)
     assert ntriples(store) == before
     again = run_kg("query", "counts-by-class", "--format", "csv", "--store", str(store))
     assert again.returncode == 0 and again.stdout == answer.stdout

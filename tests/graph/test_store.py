@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import kg
-from support import CORPUS, KG, ROOT, ntriples, run_kg
+from support import CORPUS, ROOT, kill_build, ntriples, run_kg
 from kg.graph.store import CURRENT, Store
 
 FILES = sorted(CORPUS.iterdir())
@@ -153,12 +153,7 @@ def test_a_killed_build_leaves_the_previous_store_answering(built, tmp_path):
     answer = run_kg("query", "lineage", "--bind", "model=MN-Minitron-8B", "--format", "csv", "--store", str(store))
     assert answer.returncode == 0 and answer.stdout.count("\n") > 1, answer.stderr
     big = _corpus_copies(tmp_path / "big", 200)
-    proc = subprocess.Popen([str(KG), "build", str(big), "--store", str(store), "-q"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-    time.sleep(1.0)
-    assert proc.poll() is None, "the build ended before it could be killed"
-    os.killpg(proc.pid, signal.SIGKILL)  # the build and any extraction workers it started
-    proc.wait(timeout=30)
+    kill_build(big, store, after=1.0)
     assert ntriples(store) == before
     again = run_kg("query", "lineage", "--bind", "model=MN-Minitron-8B", "--format", "csv", "--store", str(store))
     assert again.returncode == 0 and again.stdout == answer.stdout

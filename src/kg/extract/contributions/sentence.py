@@ -22,7 +22,9 @@ from kg.keys import model_key, technique_key
 
 SUBJECT = subject_pattern()
 """The authors as subject: "we", "this paper", "our work"."""
-PASSIVE_INTRO = re.compile(r"\b(?:is|are) (?:then |also |further )?(?:proposed|introduced|presented|developed|devised)\b"
+MADE_NEW = ("proposed", "introduced", "presented", "developed", "devised")
+"""Participles that say a thing is new: "the proposed X", "X is introduced"."""
+PASSIVE_INTRO = re.compile(rf"\b(?:is|are) (?:then |also |further )?(?:{'|'.join(MADE_NEW)})\b"
                           r"(?! (?:by|in) (?!this\b|our\b))")
 """"a novel few-shot tuning approach is proposed": a passive with no agent, or "in this paper", is the authors'
 (not "was proposed by Smith et al.", "introduced in prior work")."""
@@ -127,8 +129,7 @@ def _gate() -> re.Pattern:
     """Words one of which every rule of ``contributions_in`` needs: the authors as subject ("we", "this
     paper"), "our", a mark of a new thing ("novel", "the proposed", "is introduced"), a name cue ("called")."""
     w = lexicon()
-    return phrase_pattern(frozenset(w.subjects) | w.new_words | w.name_cues
-                          | {"our", "proposed", "presented", "introduced", "developed", "devised"})
+    return phrase_pattern(frozenset(w.subjects) | w.new_words | w.name_cues | {"our", *MADE_NEW})
 
 
 def _step(tokens: list[Token], k: int) -> bool:

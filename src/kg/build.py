@@ -74,13 +74,24 @@ def _workers(n_records: int) -> int:
     return workers
 
 
+def _docs(records: Sequence[Record], comps, a: int, b: int) -> list[Doc]:
+    """The findings of records [a, b)."""
+    return [_findings(run(records[i], comps)) for i in range(a, b)]
+
+
+def _noted_span(records: Sequence[Record], comps, a: int, b: int, noted: Noted) -> tuple[bytes, list[Problem], int]:
+    """Records [a, b) extracted and noted into ``noted``: their docs as bytes, their problems, how many."""
+    docs = _docs(records, comps, a, b)
+    for doc in docs:
+        noted(doc)
+    return saved.dumps(docs, a), [p for doc in docs for p in doc.problems], len(docs)
+
+
 def _extract_span(span: tuple[int, int]) -> bytes:
     """In a worker: extract records [a, b) of the job; the docs, pickled for the parent."""
     assert _JOB is not None
     records, names, _ = _JOB
-    comps = pipeline(names)
-    docs = [_findings(run(records[i], comps)) for i in range(*span)]
-    return saved.dumps(docs, span[0])
+    return saved.dumps(_docs(records, pipeline(names), *span), span[0])
 
 
 Span = tuple[int, bytes, list[Problem], int]
@@ -93,12 +104,9 @@ def _extract_noted(span: tuple[int, int]) -> tuple[bytes, list[Problem], Noted, 
     the build notes of them (kg.graph.build.Noted): the parent need not read the docs back for it."""
     assert _JOB is not None
     records, names, least = _JOB
-    comps = pipeline(names)
-    docs = [_findings(run(records[i], comps)) for i in range(*span)]
     noted = Noted(least)
-    for doc in docs:
-        noted(doc)
-    return saved.dumps(docs, span[0]), [p for doc in docs for p in doc.problems], noted, len(docs)
+    blob, problems, count = _noted_span(records, pipeline(names), *span, noted)
+    return blob, problems, noted, count
 
 
 def _findings(doc: Doc) -> Doc:
@@ -176,10 +184,7 @@ def _extract_here(records: Sequence[Record], comps, parts: list[tuple[int, int]]
 def _spans_here(records: Sequence[Record], comps, parts: list[tuple[int, int]], noted: Noted) -> Iterator[Span]:
     for n, (start, end) in enumerate(parts):
         for a in range(start, end, CHUNK):
-            docs = [_findings(run(records[i], comps)) for i in range(a, min(a + CHUNK, end))]
-            for doc in docs:
-                noted(doc)
-            yield n, saved.dumps(docs, a), [p for doc in docs for p in doc.problems], len(docs)
+            yield (n, *_noted_span(records, comps, a, min(a + CHUNK, end), noted))
 
 
 def _noted_from_workers(got: Iterator[tuple[int, tuple[bytes, list[Problem], Noted, int]]],

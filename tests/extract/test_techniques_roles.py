@@ -535,3 +535,101 @@ def test_a_gerund_method_name_in_a_title_stays(extract_abstract):
     doc = extract_abstract("We find that front-loading reasoning data into pretraining is critical.",
                            "Front-Loading Reasoning: The Synergy between Pretraining and Post-Training Data")
     assert "Front-Loading Reasoning" in introduced_names(doc)
+
+
+# --- names in lists, after cues and in passives (any lab's phrasing) ----------------------------------------
+
+@pytest.mark.parametrize("abstract, names", [
+    ("Our contributions are twofold: (1) KelpBench (Kelp Multimodal Benchmark), which covers 4 meta-tasks, and "
+     "(2) Vex2Vec (Vision Model -> Vector), a contrastive training framework that turns a model into an encoder.",
+     {"KelpBench", "Vex2Vec"}),
+    ("Our contributions are threefold: (1) FMKB (Fern Multilingual Knowledge Benchmark), covering 12 languages, "
+     "(2) a study of data mixing, and (3) LoamTune, which adapts models cheaply.", {"FMKB", "LoamTune"}),
+])
+def test_a_coined_name_alone_in_a_numbered_contribution_list_is_introduced(extract_abstract, abstract, names):
+    assert names <= introduced_names(extract_abstract(abstract))
+
+
+def test_a_sized_model_in_a_numbered_list_is_no_technique(extract_abstract):
+    doc = extract_abstract("Our contributions are twofold: (1) GravelQA, a benchmark of 3k questions, and "
+                           "(2) Gravel-7B, a model tuned on it.")
+    assert "GravelQA" in introduced_names(doc)
+    assert "Gravel-7B" not in introduced_names(doc)
+
+
+@pytest.mark.parametrize("abstract, name, kind", [
+    ("We propose a multilingual legal question-answering benchmark with rationale, termed as LexiQA.",
+     "LexiQA", "benchmark"),
+    ("We assemble a corpus of clinical notes, termed as NoteKelp, to adapt models to hospitals.", "NoteKelp", "dataset"),
+    ("We propose a pruning scheme termed as Fen-Prune.", "Fen-Prune", "technique"),
+])
+def test_termed_as_names_what_precedes(extract_abstract, abstract, name, kind):
+    found = introduced(extract_abstract(abstract))
+    assert (kind, name) in found
+    assert len(found) == 1  # the name, not the description as well
+
+
+@pytest.mark.parametrize("abstract, names", [
+    ("We further introduce 3 multiple choice evaluation datasets: KelpExams, comprising 5,169 questions from "
+     "exams; KelpReading, comprising 352 questions; and KelpTrivia, comprising 1,715 trivia questions.",
+     {"KelpExams", "KelpReading", "KelpTrivia"}),
+    ("We curate two new corpora: FernWeb (web pages); and FernCode, made of code files.", {"FernWeb", "FernCode"}),
+])
+def test_every_coined_name_of_a_semicolon_list_after_a_colon_is_introduced(extract_abstract, abstract, names):
+    assert names <= introduced_names(extract_abstract(abstract))
+
+
+def test_new_evaluation_tasks_named_in_parentheses_are_benchmarks(extract_abstract):
+    found = introduced(extract_abstract("We test these methods using three new evaluation tasks (FooKelpQA, "
+                                        "Altered-LoamQA, and Silt-Lines) as well as perplexity."))
+    assert {("benchmark", "FooKelpQA"), ("benchmark", "Altered-LoamQA"), ("benchmark", "Silt-Lines")} <= found
+
+
+def test_tasks_evaluated_on_in_parentheses_are_not_introduced(extract_abstract):
+    assert introduced_names(extract_abstract("We evaluate on four tasks (FooKelpQA, BarKelpQA, BazKelpQA and "
+                                             "QuxKelpQA) and report accuracy.")) == set()
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("To measure progress, we introduce the Visual Chart Retrieval Benchmark ChartRet, composed of many tasks.",
+     "ChartRet"),
+    ("We release the Open Kelp Speech Corpus OKSC-2, with 900 hours of audio.", "OKSC-2"),
+])
+def test_a_coined_word_after_a_capitalised_head_is_the_name(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Disturbed Kelp pruning is also proposed to address the misalignment between objective and target.",
+     "Disturbed Kelp pruning"),
+    ("Moreover, FernLoss is introduced to balance the learning of the tasks.", "FernLoss"),
+    ("Gated Loam Routing is then presented to cut the cost of inference.", "Gated Loam Routing"),
+])
+def test_a_name_proposed_in_an_agentless_passive_is_the_paper_s(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "LoamNorm is introduced in prior work and we study it further.",
+    "KelpDrop was proposed by Smith et al. for small models; we revisit it.",
+    "Our method is proposed to solve this problem.",
+    "We introduce Kelp and Kelp-Chat, open models. Kelp and Kelp-Chat are proposed to address this need.",
+])
+def test_a_passive_with_another_agent_or_the_paper_s_models_gives_no_technique(extract_abstract, abstract):
+    assert not introduced_names(extract_abstract(abstract)) & {"LoamNorm", "KelpDrop", "Our method",
+                                                               "Kelp and Kelp-Chat", "Kelp"}
+
+
+def test_a_title_name_the_text_calls_a_framework_is_one_technique(extract_abstract):
+    doc = extract_abstract("This paper introduces ORVIK, a comprehensive framework including the first legal LLM "
+                           "based on fine-tuning a base model with instruction data, and an evaluation benchmark.",
+                           title="ORVIK: A Large Language Model, Instruction Data and Evaluation Benchmark for Law")
+    assert ("technique", "ORVIK") in introduced(doc)
+    assert [k for k, n in introduced(doc) if n == "ORVIK"] == ["technique"]  # one node, of the stated kind
+
+
+def test_a_name_the_text_calls_a_framework_after_an_aside_is_a_technique_and_its_models_models(extract_abstract):
+    doc = extract_abstract("We propose Vex2Vec (Vision Model -> Vector), a contrastive training framework that "
+                           "turns a vision-language model into an encoder. We build a series of Vex2Vec models on "
+                           "Kelp-3.5-V.")
+    assert "Vex2Vec" in introduced_names(doc)

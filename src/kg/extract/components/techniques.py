@@ -15,7 +15,7 @@ import re
 
 from kg.extract.contributions.called_models import called_models, title_model
 from kg.extract.contributions.contribution import GENERIC_HEADS, Contribution, content_words, names_only_models
-from kg.extract.contributions.kinds import stated_kinds
+from kg.extract.contributions.kinds import kind_of, stated_kinds
 from kg.extract.contributions.sentence import SUBJECT, contributions_in
 from kg.extract.contributions.shapes import without_kind_head
 from kg.extract.contributions.title import named_title, title_contributions
@@ -53,6 +53,7 @@ def techniques(doc: Doc) -> None:
     long_of = {a.short: a.long for a, _ in abbrs}
     short_of = {technique_key(a.long): a.short for a, _ in abbrs}
     introduced: set[str] = set()
+    kind_of_key: dict[str, str] = {}
     title_words: set[str] = set()
     for idx, text in enumerate(doc.clean):
         if idx == doc.title_index:
@@ -72,6 +73,12 @@ def techniques(doc: Doc) -> None:
                 continue  # "we introduce X, ...; our X-v1 and X-v2 models": X names the models
             if model_key(short_of.get(technique_key(c.name), "")) in accepted:
                 continue  # "Kelp Video 3D (KV3D) - a ... model": the long form of a model's acronym
+            if (said := stated.get(model_key(c.name))) or technique_key(c.name) in kind_of_key:
+                # "PIXIU: A ... Benchmark for ..." then "PIXIU, a comprehensive framework ...": one thing, of
+                # the kind the text states (else the kind it was first given)
+                c = Contribution(c.name, kind_of_key.get(technique_key(c.name)) or kind_of(said, c.name),
+                                 c.confidence, c.alias)
+            kind_of_key[technique_key(c.name)] = c.kind
             _emit(doc, idx, "introduces", c, long_of, short_of)
             introduced.add(technique_key(c.name))
         # an acronym defined in a contribution sentence is contributed

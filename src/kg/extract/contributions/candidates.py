@@ -14,7 +14,7 @@ from kg.extract.contributions.contribution import BARE_DATA, Contribution, DETER
 from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.shapes import distinctive, is_proper
 from kg.extract.lexicon import lexicon
-from kg.extract.sizes import AMOUNT, MAGNITUDE_WORDS
+from kg.extract.sizes import AMOUNT, MAGNITUDE_WORDS, SIZE_AT_END
 from kg.extract.tokens import Token
 from kg.keys import model_key
 
@@ -68,8 +68,10 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
         return []  # "a 4-bit GPTQ-quantized <model>": a description of a model, cut at the model
     # "a novel instruction fine-tuning framework RankLoom": the proper name after the head
     for k in range(len(phrase) - 1):
-        if phrase[k].lower in heads and phrase[k].text[:1].islower() and phrase[k + 1].lower not in w.np_stop \
-                and (is_proper(phrase[k + 1:]) or (k + 2 == len(phrase) and distinctive(phrase[k + 1].text))):
+        last_coined = k + 2 == len(phrase) and distinctive(phrase[k + 1].text) and len(phrase[k + 1].text) > 2
+        if phrase[k].lower in heads and (phrase[k].text[:1].islower() or last_coined) \
+                and phrase[k + 1].lower not in w.np_stop and (is_proper(phrase[k + 1:]) or last_coined):
+            # "the Visual Chart Retrieval Benchmark ChartRet": a coined word after even a capital head names it
             # not "Retrieval Augmented Span Tuning": a capital head is the name's; "a training strategy MoE-tuning"
             proper = strip_phrase(" ".join(words[k + 1:]))
             if model_key(proper) in model_keys:
@@ -98,8 +100,10 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
     if head == "(acronym)":
         return [Contribution(name, kind_of(last, name), 0.8)]
     if enumerated:
-        if phrase[0].lower in QUESTION_WORDS or (len(name.split()) < 2 and last not in heads):
-            return []
+        if phrase[0].lower in QUESTION_WORDS or (len(name.split()) < 2 and last not in heads
+                                                 and not (distinctive(name) and len(name) > 2
+                                                          and not SIZE_AT_END.search(name))):
+            return []  # "(1) KelpBench (...), which covers ...": a coined name stands alone in a list
         return [Contribution(name, kind_of(last, name), 0.6)]
     if len(core) >= 2 and last.endswith("ed") and core[-2].lower in heads:
         return [Contribution(name, kind_of(core[-2].lower, name), 0.65)]

@@ -29,6 +29,8 @@ def head_at(tokens: list[Token], k: int) -> str:
 def kind_of(head: str | None, name: str) -> str:
     w = lexicon()
     h = (head or "").lower()
+    if " " in h and h not in EVAL_HEADS:  # "evaluation datasets", "test tasks": what is evaluated on
+        h = "benchmark" if h.split()[0] in EVALUATION_WORDS else h.split()[-1]
     last = name.lower().split()[-1] if name.split() else ""
     if h in w.kinds.dataset and h not in ("set", "sets"):
         return "dataset"  # "GearBench, an instruction-tuning dataset": what the text calls it, not its name
@@ -89,8 +91,12 @@ def topic_appositive(tokens: list[Token], j: int) -> bool:
 
 def head_before(tokens: list[Token], k: int, heads: frozenset[str]) -> str | None:
     """The kind head a few words before k; past a "for" phrase, the head it describes ("a dataset for
-    instruction tuning named X" is a dataset, not a tuning)."""
-    for j in range(k - 1, max(-1, k - 4), -1):
+    instruction tuning named X" is a dataset, not a tuning). After a comma the cue names the whole phrase
+    before it, so the head may stand further back ("a corpus of clinical notes, termed X")."""
+    reach = 6 if k > 0 and tokens[k - 1].trail.strip() == "," else 3
+    for j in range(k - 1, max(-1, k - 1 - reach), -1):
+        if j < k - 1 and tokens[j].trail.strip()[:1] in (".", ";", ":", ","):
+            break
         if tokens[j].lower in heads:
             for f in range(j - 1, max(-1, j - 4), -1):
                 if tokens[f].lower == "for" and f > 0 and tokens[f - 1].lower in heads and not tokens[f - 1].trail.strip():
@@ -99,7 +105,18 @@ def head_before(tokens: list[Token], k: int, heads: frozenset[str]) -> str | Non
     return None
 
 
-CLAUSE_OPENERS = frozenset("that which who to for with".split())
+CLAUSE_OPENERS = frozenset("that which who to for with including comprising containing".split())
+""""X, a framework including a tuned LLM, ...": what follows the head is its parts, not what X is."""
+
+
+def after_aside(tokens: list[Token], k: int) -> int | None:
+    """Where an appositive opens after a short aside in parentheses ("X (Vision Model -> Vector), a ..."), or None."""
+    if k + 1 >= len(tokens) or tokens[k].trail.strip() or not tokens[k + 1].lead.startswith("("):
+        return None
+    for j in range(k + 1, min(k + 10, len(tokens) - 1)):
+        if ")" in tokens[j].trail:
+            return j + 1 if tokens[j].trail.strip() == ")," else None
+    return None
 
 
 def stated_kinds(tokens: list[Token]) -> dict[str, str]:
@@ -111,11 +128,13 @@ def stated_kinds(tokens: list[Token]) -> dict[str, str]:
     heads = lex.kinds.every
     out: dict[str, str] = {}
     for k, t in enumerate(tokens[:-2]):
-        if t.trail.strip() == "," and t.text[:1].isupper():
-            head = appositive_head(tokens, k + 1, heads)
-            end = next((j for j in range(k + 1, min(k + 16, len(tokens)))
+        app = after_aside(tokens, k) if t.text[:1].isupper() else None  # "X (Long Form), a framework"
+        if (t.trail.strip() == "," or app is not None) and t.text[:1].isupper():
+            app = k + 1 if app is None else app
+            head = appositive_head(tokens, app, heads)
+            end = next((j for j in range(app, min(app + 15, len(tokens)))
                         if tokens[j].trail.strip()[:1] in (".", ";") or tokens[j].lower in CLAUSE_OPENERS), k + 15)
-            if head and not any(x.lower in MODEL_WORDS for x in tokens[k + 1:end + 1]):
+            if head and not any(x.lower in MODEL_WORDS for x in tokens[app:end + 1]):
                 out[t.text] = head
         elif t.lower in heads and t.trail.strip() == ":" and tokens[k + 1].text[:1].isupper() \
                 and tokens[k + 1].text.lower() not in ("a", "an", "the") and name_closes(tokens, k + 1):

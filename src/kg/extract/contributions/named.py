@@ -12,7 +12,7 @@ import re
 from kg.extract.contributions.candidates import QUANTITY, from_phrase
 from kg.extract.contributions.chunker import object_phrases
 from kg.extract.contributions.contribution import MODEL_WORDS, Contribution, DETERMINERS, TWO_LETTERS, not_models_lower
-from kg.extract.contributions.kinds import appositive_head, head_at, head_before, kind_of
+from kg.extract.contributions.kinds import EVALUATION_WORDS, after_aside, appositive_head, head_at, head_before, kind_of
 from kg.extract.contributions.shapes import defined_run, distinctive, listed_names, method_run, name_closes, new_before, plain_name, title_run
 from kg.extract.lexicon import lexicon
 from kg.extract.sizes import MAGNITUDE_WORDS
@@ -33,6 +33,15 @@ CONTRIBUTION_IS = re.compile(r"^(?:our (?:key |main |core |central |primary )?(?
                              r"|(?:central|key) to our \w+|at the (?:core|heart) of our \w+) is ", re.IGNORECASE)
 
 
+MADE_NEW = ("proposed", "introduced", "presented", "developed", "devised")
+"""Participles that say a thing is new: "the proposed X", "X is introduced"."""
+PASSIVE_INTRO = re.compile(rf"\b(?:is|are) (?:then |also |further )?(?:{'|'.join(MADE_NEW)})\b"
+                          r"(?! (?:by|in) (?!this\b|our\b))")
+""""a novel few-shot tuning approach is proposed": a passive with no agent, or "in this paper", is the authors'
+(not "was proposed by Smith et al.", "introduced in prior work")."""
+PASSIVE_NAMED = re.compile(r"^(?:[A-Z][a-z]+, )?(?P<name>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are) "
+                           rf"(?:then |also |further )?(?:{'|'.join(MADE_NEW)})\b(?! (?:by|in) (?!this\b|our\b))")
+""""Disturbed Kelp pruning is also proposed to ...": a name as the subject of an agentless passive is the authors'."""
 NEW_SUBJECT = re.compile(r"^(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) is an? (?:new|novel) (?:[\w-]+ ){0,3}?(?P<head>\w+)")
 
 
@@ -43,7 +52,10 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
     out: list[Contribution] = []
     for k, (t, nxt) in enumerate(zip(tokens, tokens[1:])):
         # "a technique called MiniRiddle", "named \textit{AF-SoundBank}"
+        cue = k
         if (t.lower in name_cues or we_name(tokens, k)) and not evaluated_on(tokens, k):
+            if nxt.lower == "as" and t.lower in name_cues and k + 2 < len(tokens) and not t.trail.strip():
+                k, nxt = k + 1, tokens[k + 2]  # "a benchmark with rationale, termed as KelpQA"
             if nxt.lower == "the" and k + 2 < len(tokens) and distinctive(tokens[k + 2].text):
                 k, nxt = k + 1, tokens[k + 2]  # "which we call the GuideRank-3 dataset"
             elif we_name(tokens, k) and nxt.lower in ("this", "our", "the", "it", "them") and k + 3 < len(tokens):
@@ -62,11 +74,11 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                     and not re.search(r" (?:and|or) ", title) \
                     and not any(model_key(x) in model_keys for x in [title, *title.split()]):
                 # "called Grouped-Query Attention": the coined word begins a longer name
-                out.append(Contribution(title, kind_of(head_before(tokens, k, heads), title), 0.8))
+                out.append(Contribution(title, kind_of(head_before(tokens, cue, heads), title), 0.8))
             elif distinctive(nxt.text.strip("{}")):
                 if model_key(nxt.text) not in model_keys:
                     after = tokens[k + 2].lower if k + 2 < len(tokens) and not nxt.trail.strip() else ""
-                    head = after if after in heads else head_before(tokens, k, heads)  # "X dataset"
+                    head = after if after in heads else head_before(tokens, cue, heads)  # "X dataset"
                     for cand in listed_names(tokens, k + 1):
                         name = re.sub(r"^\\textit\{|[{}]", "", cand)
                         if model_key(name) not in model_keys:
@@ -78,7 +90,7 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                 # "which we call Direct Preference Optimization (DPO)", "called depth up-scaling (DUS)"
                 out.append(Contribution(title, kind_of(head_before(tokens, k, heads), title), 0.8))
         # "X (Expansion Of X), a method ...": the appositive after the aside
-        app = _after_aside(tokens, k) if nxt.lead[:1] == "(" else None
+        app = after_aside(tokens, k) if nxt.lead[:1] == "(" else None
         colon = _named_after_colon(tokens, k)  # "we develop an automatic evaluator: KelpEval"
         if t.trail.strip() != "," and app is None and not colon:
             continue  # the two rules below read "X, ..."
@@ -89,7 +101,10 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
         if app is None and h is not None and model_key(nxt.text) not in model_keys and \
                 (distinctive(nxt.text) or (plain_name(nxt.text) and new_before(tokens, h))) and \
                 name_closes(tokens, k + 1):
-            for name in listed_names(tokens, k + 1):  # "two new benchmarks, A and B,"
+            names = listed_names(tokens, k + 1)  # "two new benchmarks, A and B,"
+            if colon:  # "four new datasets: A, comprising ...; B, comprising ...; and C, ..."
+                names += [n for n in _items_after_semicolons(tokens, k + 2) if n not in names]
+            for name in names:
                 if model_key(name) not in model_keys:
                     out.append(Contribution(name, kind_of(head_at(tokens, h), name), 0.75))
         if colon:
@@ -117,6 +132,21 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
         for m in ENUMERATED_NAME.finditer(text):
             if model_key(m.group(1)) not in model_keys and distinctive(m.group(1)):
                 out.append(Contribution(m.group(1), "technique", 0.7))
+    return out
+
+
+def _items_after_semicolons(tokens: list[Token], start: int) -> list[str]:
+    """The coined names opening each item of a list whose items end with semicolons ("A, comprising 5k
+    questions; B, comprising 352 questions; and C, ..."): a name followed by a comma, colon or parenthesis."""
+    out = []
+    for j in range(start, len(tokens) - 1):
+        if ";" not in tokens[j].trail:
+            continue
+        n = j + 2 if tokens[j + 1].lower in ("and", "or") and j + 2 < len(tokens) else j + 1
+        t = tokens[n]
+        if distinctive(t.text) and (t.trail.strip()[:1] in (",", ":") or
+                                    (n + 1 < len(tokens) and tokens[n + 1].lead.startswith("("))):
+            out.append(t.text)
     return out
 
 
@@ -164,17 +194,6 @@ def _names_before(tokens: list[Token], k: int) -> list[str]:
     return names if all(distinctive(n) for n in names) else []
 
 
-def _after_aside(tokens: list[Token], k: int) -> int | None:
-    """Where the appositive of the word at k opens when a short parenthesised aside sits between them
-    ("Brindle (Balanced Read INDex), a sampler that ..."), or None."""
-    if k + 1 >= len(tokens) or tokens[k].trail.strip() or not tokens[k + 1].lead.startswith("("):
-        return None
-    for j in range(k + 1, min(k + 10, len(tokens) - 1)):
-        if ")" in tokens[j].trail:
-            return j + 1 if tokens[j].trail.strip() == ")," else None
-    return None
-
-
 def _new_appositive(tokens: list[Token], j: int) -> bool:
     """"Rill, a new benchmark ...": an appositive that says new makes a plain word a name."""
     return j + 1 < len(tokens) and tokens[j].lower in ("a", "an") and tokens[j + 1].lower in lexicon().new_words
@@ -206,8 +225,9 @@ def names_in_parentheses(tokens: list[Token], model_keys: set[str]) -> list[tupl
     heads = lexicon().kinds.every
     out: list[tuple[Contribution, str]] = []
     for k, t in enumerate(tokens[:-1]):
-        if t.lower not in heads or not tokens[k + 1].lead.startswith("(") or t.trail.strip():
-            continue
+        evaluation = k > 0 and tokens[k - 1].lower in EVALUATION_WORDS and t.lower in ("tasks", "task")
+        if (t.lower not in heads and not evaluation) or not tokens[k + 1].lead.startswith("(") or t.trail.strip():
+            continue  # "new datasets (A, B)", "three new evaluation tasks (A, B and C)"
         if not any(x.lower in OWN_WORDS for x in tokens[max(0, k - 6):k]) or evaluated_on(tokens, k):
             continue  # "on four benchmarks (A, B, C, D)": what it is measured on
         names, j = [], k + 1
@@ -224,7 +244,7 @@ def names_in_parentheses(tokens: list[Token], model_keys: set[str]) -> list[tupl
             j += 1
         for name in names if len(names) >= 2 else []:  # one name in parentheses is an acronym
             if model_key(name) not in model_keys:
-                out.append((Contribution(name, kind_of(t.lower, name), 0.8), t.lower))
+                out.append((Contribution(name, kind_of(head_at(tokens, k), name), 0.8), t.lower))
     return out
 
 
@@ -286,7 +306,7 @@ def _named_after_colon(tokens: list[Token], k: int) -> bool:
 
 def named_heads(tokens: list[Token]) -> set[str]:
     """Heads a name follows: "a high-quality instruction dataset, Wren-Pro", "a corpus named X"."""
-    heads, cues = lexicon().kinds.every, lexicon().name_cues
+    heads = lexicon().kinds.every
     out = set()
     for k, t in enumerate(tokens[:-1]):
         nxt = tokens[k + 1]
@@ -302,14 +322,29 @@ def named_heads(tokens: list[Token]) -> set[str]:
                 distinctive(nxt.text) or defined_run(tokens, k + 1) or title_run(tokens, k + 1)):
             out.add(t.lower)  # not a list: "the weights, instruction tuning data, ChatBench, and ..."; "a novel
             # decoding strategy, contrastive lookahead decoding (CLD)": the name, not the description
-        elif not t.trail.strip() and nxt.lower in cues and k + 2 < len(tokens) and distinctive(tokens[k + 2].text):
-            out.add(t.lower)
+        elif (cue := _cue_after(tokens, k)) is not None and distinctive(tokens[cue + 1].text):
+            out.add(t.lower)  # "a corpus named X", "a benchmark with rationale, termed as X"
         else:
             # "a data selection method based on ..., which we refer to as LESS": the name is the method
             after = [x.lower for x in tokens[k + 1:k + 9]]
             if "which" in after and _we_name_after(tokens, k + 1 + after.index("which")):
                 out.add(t.lower)
     return out
+
+
+def _cue_after(tokens: list[Token], k: int) -> int | None:
+    """Where a name cue follows the head at k, a short phrase and a comma at most between ("a corpus named
+    X", "a benchmark with rationale, termed as X"): the index of the word the name follows, or None."""
+    cues = lexicon().name_cues
+    for j in range(k + 1, min(k + 5, len(tokens) - 1)):
+        if tokens[j].lower in cues:
+            if tokens[j - 1].trail.strip() not in ("", ","):
+                return None
+            at = j + 1 if tokens[j + 1].lower == "as" and not tokens[j].trail.strip() else j
+            return at if at + 1 < len(tokens) else None
+        if tokens[j - 1].trail.strip() not in ("", ",") or tokens[j].lower in lexicon().kinds.every:
+            return None
+    return None
 
 
 def _indefinite_before(tokens: list[Token], k: int) -> bool:
@@ -331,11 +366,28 @@ def stated_contribution(text: str, tokens: list[Token], model_keys: set[str]) ->
     if m:
         k = next((i for i, t in enumerate(tokens) if t.start >= m.end()), len(tokens))
         return [c for phrase, head in object_phrases(tokens, k)[:1] for c in from_phrase(phrase, head, model_keys, bare_ok=True)]
+    m = PASSIVE_NAMED.match(text)
+    if m and _passive_name(m.group("name"), model_keys):
+        words = m.group("name").split()
+        return [Contribution(m.group("name"), kind_of(words[-1].lower(), m.group("name")), 0.75)]
     m = NEW_SUBJECT.match(text)
     if m and m.group("head").lower() in lexicon().kinds.every and model_key(m.group("name")) not in model_keys \
             and (distinctive(m.group("name")) or " " in m.group("name")):
         return [Contribution(m.group("name"), kind_of(m.group("head").lower(), m.group("name")), 0.8)]
     return []
+
+
+def _passive_name(name: str, model_keys: set[str]) -> bool:
+    """Is the subject of "<subject> is proposed" a name: a coined word in it, or two capitalised words
+    ("Disturbed Kelp pruning"), no determiner, connective or pronoun first, and no model?"""
+    words = name.split()
+    lex = lexicon()
+    if words[0].lower() in DETERMINERS or words[0].lower() in lex.connectives or words[0].lower() in (
+            "our", "this", "these", "it", "they", "which") or model_key(name) in model_keys \
+            or any(w in ("and", "or", "with") or model_key(w) in model_keys for w in words):
+        # "X and X-Chat are proposed": models, listed
+        return False
+    return any(distinctive(w) for w in words) or sum(w[:1].isupper() for w in words) >= 2
 
 
 def sized_name(tokens: list[Token], start: int, model_keys: set[str]) -> list[Contribution]:

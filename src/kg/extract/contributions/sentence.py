@@ -11,7 +11,7 @@ from kg.extract.contributions.contribution import DETERMINERS, Contribution
 from kg.extract.contributions.made import made_data, made_with
 from kg.extract.contributions.marked import marked_as_own
 from kg.extract.contributions.named import (
-    NEW_APPOSITIVE, OUR_NEW, name_closing_object, named_heads, named_in, names_in_parentheses, sized_name,
+    MADE_NEW, NEW_APPOSITIVE, OUR_NEW, PASSIVE_INTRO, name_closing_object, named_heads, named_in, names_in_parentheses, sized_name,
     stated_contribution,
 )
 from kg.extract.contributions.own_parts import own_parts, own_subject
@@ -22,12 +22,6 @@ from kg.keys import model_key, technique_key
 
 SUBJECT = subject_pattern()
 """The authors as subject: "we", "this paper", "our work"."""
-MADE_NEW = ("proposed", "introduced", "presented", "developed", "devised")
-"""Participles that say a thing is new: "the proposed X", "X is introduced"."""
-PASSIVE_INTRO = re.compile(rf"\b(?:is|are) (?:then |also |further )?(?:{'|'.join(MADE_NEW)})\b"
-                          r"(?! (?:by|in) (?!this\b|our\b))")
-""""a novel few-shot tuning approach is proposed": a passive with no agent, or "in this paper", is the authors'
-(not "was proposed by Smith et al.", "introduced in prior work")."""
 WISHES = frozenset("need needs must should could might would".split())
 OURS = re.compile(r"\bour\b", re.IGNORECASE)
 STEPS_BEFORE = re.compile(r"\b(?:phases|stages|steps|properties|features|advantages|characteristics|merits|benefits)"

@@ -149,3 +149,53 @@ def test_a_sized_member_of_a_family_introduced_in_the_plural_is_the_papers(extra
     doc = extract_abstract("We introduce SeaKelps, an innovative series of language models for regional languages. "
                            "Our evaluation shows that SeaKelp-13b models exhibit superior performance.")
     assert "SeaKelp-13b" in introduced(doc)
+
+
+# --- a family's trained checkpoint, a tagged variant, a method's capitalised acronym -----------------------
+
+@pytest.mark.parametrize("abstract", [
+    "Our method leverages a pre-trained Falcon and adds a router.",
+    "We keep the frozen Falcon and train a small adapter on top.",
+    "We start from a pretrained Mistral and tune it on math.",
+])
+def test_a_bare_family_after_trained_or_frozen_is_a_model(extract_abstract, abstract):
+    assert models(extract_abstract(abstract)) & {"Falcon", "Mistral"}
+
+
+@pytest.mark.parametrize("abstract", [
+    "Falcon models are popular; we study their tokenizers.",
+    "We compare tokenizers across many model families.",
+])
+def test_a_family_in_the_plural_or_unnamed_is_not_a_checkpoint(extract_abstract, abstract):
+    assert not models(extract_abstract(abstract)) & {"Falcon"}
+
+
+@pytest.mark.parametrize("abstract, edge", [
+    ("We propose Kelp-7B-MoE, a sparse mixture model for retrieval. Our recipe fine-tunes each expert on one "
+     "domain. Kelp-7B-MoE beats Kelp-7B on all tasks.", ("Kelp-7B-MoE", "Kelp-7B", "finetuned")),
+    ("We release Fern-2B-UI, a compact model for screens. We continue pretraining on app layouts. Fern-2B-UI "
+     "beats Fern-2B by 9 points.", ("Fern-2B-UI", "Fern-2B", "continued_pretraining")),
+])
+def test_a_tagged_variant_of_a_model_of_the_record_is_made_the_way_the_abstract_says(extract_abstract, abstract,
+                                                                                    edge):
+    assert edge in edges(extract_abstract(abstract))
+
+
+def test_a_tag_that_is_a_size_or_a_model_of_no_record_gives_no_edge(extract_abstract):
+    doc = extract_abstract("We fine-tune our data pipeline and release KelpNet-XL, a 3B model.")
+    assert not {p for c, p in pairs(doc) if c == "KelpNet-XL"}
+
+
+@pytest.mark.parametrize("abstract, method", [
+    ("We introduce Diversified Kelp Upcycling (DKU), which fine-tunes several encoders. DKU leverages a "
+     "pre-trained Falcon and turns it into experts.", "DKU"),
+    ("We propose Direct Loam Optimization (DLO). DLO trains Kelp-7B without a reward model.", "DLO"),
+])
+def test_an_acronym_of_a_process_in_capitals_is_no_model(extract_abstract, abstract, method):
+    assert method not in models(extract_abstract(abstract))
+
+
+def test_a_family_named_after_its_training_stays_a_model(extract_abstract):
+    doc = extract_abstract("Many captioners encode images with Contrastive Language-Image Pre-training (CLIP). "
+                           "We fine-tune CLIP on long captions to obtain KelpCLIP-L.")
+    assert {"CLIP", "KelpCLIP-L"} <= models(doc)

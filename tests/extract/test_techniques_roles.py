@@ -633,3 +633,11 @@ def test_a_name_the_text_calls_a_framework_after_an_aside_is_a_technique_and_its
                            "turns a vision-language model into an encoder. We build a series of Vex2Vec models on "
                            "Kelp-3.5-V.")
     assert "Vex2Vec" in introduced_names(doc)
+
+
+def test_a_bench_named_after_a_model_keeps_bench_in_its_name(extract_abstract):
+    doc = extract_abstract("We create Kelp-IML Bench: a large benchmark of 2000 tasks. We release Kelp-IML 30B, "
+                           "together with the Kelp-IML Bench evaluation framework.")
+    names = introduced_names(doc)
+    assert "Kelp-IML Bench" in names
+    assert not names & {"Kelp-IML", "Kelp-IML Bench evaluation framework"}

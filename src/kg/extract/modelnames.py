@@ -711,6 +711,10 @@ def _any_head() -> frozenset[str]:
     return model_heads | non_heads | family_heads
 
 
+TRAINED_BEFORE = frozenset("pre-trained pretrained fine-tuned finetuned frozen".split())
+"""Words before a bare family stem that make it one checkpoint: "a pre-trained Kelp", "the frozen Kelp"."""
+
+
 def score_span(span: Span, tokens: list[Token], text: str) -> None:
     words = model_words()
     model_heads, non_heads, family_heads, nots = (words.model_heads, words.non_model_heads, words.family_heads,
@@ -747,6 +751,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(-5, f"non-model head '{head}'")
         elif _head_after(tokens, span.j) in model_heads and nxt.text[:1].islower() and _adjectival(tokens, span.j):
             span.add(2, "model head after modifiers")
+    if bare_stem and prev is not None and prev.lower in TRAINED_BEFORE and not prev.trail.strip() \
+            and not span.family_level:
+        span.add(2, "a trained checkpoint of a family")  # "leverages a pre-trained Kelp", "the frozen Kelp encoder"
     if TRAINED_NETWORK.match(text, last.end):
         span.add(3, "appositive 'trained network'")  # "X, a trained Transformer that classifies ..."
     dash = nxt is not None and nxt.text in DASHES and last.trail.strip() in ("", ")")  # "X (XY) — a ... model"
@@ -1101,6 +1108,23 @@ def _find_models(sentence: str) -> tuple[tuple[Span, ...], tuple[Token, ...]]:
 COMPOUND = (re.compile(r"^(?P<word>[A-Z][a-z]{2,}-?|[A-Z][A-Za-z]{1,3}-)(?P<base>[A-Z].*)$"),  # "MobileKelp", "HQ-Kelp"
             re.compile(r"^(?P<base>.+?)[-_ ](?P<word>[A-Z][a-z]{2,})$"))  # "Kelp-Lightning"
 """A name made of a model's name and one word of its own."""
+
+
+TAGGED = re.compile(r"^(?P<base>.+?)-(?P<tag>[A-Z][A-Za-z]{1,3})$")
+"""A model's name and a short tag in capitals: "Kelp-UI", "Kelp-MoE", "KelpVLA-OFT"."""
+NOT_A_STEP = frozenset("base small mini medium large tiny nano micro xl xxl lite".split())
+"""Words a sibling's name adds ("Kelp-1-base", "Kelp-1-XL"): a size or the base, not a later step or a tag."""
+
+
+def tagged_base(name: str, keys: dict[str, str]) -> str | None:
+    """The model of the record a name tags ("KelpVLA-OFT" -> "KelpVLA", "Kelp-MoE" -> "Kelp"); not a size,
+    a version, a variant word ("-IT", "-SFT": other rules read those) or a family's member letters ("-XL")."""
+    m = TAGGED.match(name)
+    if not m or sum(c.isupper() for c in m.group("tag")) < 2 or m.group("tag").lower() in variants() \
+            or m.group("tag").lower() in NOT_A_STEP:
+        return None
+    base = keys.get(model_key(m.group("base")))
+    return base if base and model_key(base) != model_key(name) else None
 
 
 def compound_base(name: str, keys: dict[str, str]) -> str | None:

@@ -37,7 +37,7 @@ from kg.extract.decision import Decision
 from kg.extract.doc import Doc
 from kg.extract.fact import Fact, Mention
 from kg.extract.lexicon import subject_pattern
-from kg.extract.modelnames import THRESHOLD, compound_base, family_stem, model_words, variants
+from kg.extract.modelnames import NOT_A_STEP, THRESHOLD, compound_base, family_stem, model_words, tagged_base, variants
 from kg.extract.pipeline import component
 from kg.extract.components.models import THE_SIZE_MODEL
 from kg.extract.sizes import WRITTEN_SIZES, parameters, size_of, sizes_in
@@ -672,7 +672,7 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
         # the way the abstract says (a specific way only: "based on" alone says nothing of a name)
         if name in intro and model_key(name) not in has_parent:
             kinds = [k for k in _abstract_cues(doc) if k != "based_on"]
-            base = compound_base(name, keys)
+            base = compound_base(name, keys) or tagged_base(name, keys)
             idx = _sentence_with(doc, name)
             if kinds and base and idx is not None and base not in intro:
                 out.extend(Edge(name, base, k, 0.5, idx, "naming: named after a model of the record, "
@@ -705,10 +705,6 @@ def _named_variants(name: str, keys: dict[str, str]) -> Iterator[tuple[str, str,
 
 VARIANT_WORD = re.compile(r"\b(?:an?|its|the) (?:[\w-]+ ){0,2}?(?:variant|version)\b", re.IGNORECASE)
 """"X-plus, a variant enhanced through ...": the sentence says the longer name is a variant."""
-
-
-NOT_A_STEP = frozenset("base small mini medium large tiny nano micro xl xxl lite".split())
-"""Words a sibling's name adds ("Kelp-1-base", "Kelp-1-small"): a size or the base, not a later step."""
 
 
 def _extended_name(name: str, names: list[str], intro: dict[str, float]) -> str | None:

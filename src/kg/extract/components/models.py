@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.extract.contributions.uses import technique_like
 from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Attribute, Fact, Mention
 from kg.extract.lexicon import model_intro_verbs, subject_pattern
@@ -87,6 +88,10 @@ MODEL_EVIDENCE = ("model head", "appositive 'model", "appositive 'llm", "copula 
 """Reasons that say a name is described as a model (or a model family): techniques leave such names alone."""
 MODEL_EVIDENCE_REASON = re.compile(rf"[^ ]+ (?:{'|'.join(map(re.escape, MODEL_EVIDENCE))})")
 """A span's reason ("+2 model head 'llm'": points, then why) that is MODEL_EVIDENCE."""
+
+
+PROCESS_END = re.compile(r"[a-z](?:ing|tion|ment)$")
+"""A long form that ends in a word for a process ("... Upcycling", "... Optimization"), not a thing."""
 
 
 VETO = -2.0
@@ -367,9 +372,12 @@ def _introduced_coinages(mentions: list[ModelMention], scores: dict[str, list[fl
 
 def _method_acronyms(doc: Doc) -> set[str]:
     """Keys of acronyms the record defines with a lower-case long form ("depth up-scaling (DUS)"):
-    a common noun phrase names a method or a quantity, never a trained model."""
+    a common noun phrase names a method or a quantity, never a trained model; nor does a long form in
+    capitals that names a process ("Diversified Kelp Upcycling (DKU)", "Direct Kelp Optimization")."""
     return {model_key(abbr.short) for abbr, _ in doc.user.get("abbreviations", [])
-            if abbr.long.islower() and not any(c.isdigit() for c in abbr.long)}
+            if (abbr.long.islower() and not any(c.isdigit() for c in abbr.long))
+            or (PROCESS_END.search(abbr.long) and technique_like(abbr.long)
+                and family_stem(abbr.short) != abbr.short.lower())}  # not a family named after its training
 
 
 def _variants_of_accepted(mentions: list[ModelMention], scores: dict[str, list[float]],

@@ -111,9 +111,12 @@ def without_kind_head(name: str) -> str:
     words = name.split()
     kinds = lexicon().kinds
     heads = kinds.dataset | kinds.benchmark | GENERIC_HEADS | {"test", "evaluation", "eval"}  # not "Attention"
-    if len(words) >= 2 and all(w.lower() in heads for w in words[1:]) and (
+    if len(words) >= 3 and words[1] == "Bench" and all(w.lower() in heads for w in words[2:]):
+        return " ".join(words[:2])  # "Kelp-IML Bench evaluation framework" -> "Kelp-IML Bench"
+    if len(words) >= 2 and all(w.lower() in heads for w in words[1:]) and words[1] != "Bench" and (
             distinctive(words[0]) or (plain_name(words[0]) and all(w.islower() for w in words[1:]))):
-        return words[0]  # not "Audio Dialogues": a plain word and a capitalised head are one name
+        return words[0]  # not "Audio Dialogues": a plain word and a capitalised head are one name; not
+        # "Kelp-IML Bench" (a name in its own right: what it is written beside is often the model)
     return name
 
 

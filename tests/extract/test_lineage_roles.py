@@ -199,3 +199,27 @@ def test_a_family_named_after_its_training_stays_a_model(extract_abstract):
     doc = extract_abstract("Many captioners encode images with Contrastive Language-Image Pre-training (CLIP). "
                            "We fine-tune CLIP on long captions to obtain KelpCLIP-L.")
     assert {"CLIP", "KelpCLIP-L"} <= models(doc)
+
+
+@pytest.mark.parametrize("abstract, edge", [
+    ("We develop a new TraceKelp model by finetuning OpenKelp on our own collected robot trajectories.",
+     ("TraceKelp", "OpenKelp")),
+    ("We build FernCoder by fine-tuning StarKelp2 on permissive code.", ("FernCoder", "StarKelp2")),
+])
+def test_a_coined_name_a_model_is_fine_tuned_from_is_a_model(extract_abstract, abstract, edge):
+    assert edge in pairs(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, data", [
+    ("We build FernCoder by fine-tuning on KelpWeb, a corpus of pages.", "KelpWeb"),
+    ("We fine-tune Kelp-7B on KelpToolBench and report gains.", "KelpToolBench"),
+])
+def test_what_a_model_is_fine_tuned_on_is_no_model(extract_abstract, abstract, data):
+    assert data not in models(extract_abstract(abstract))
+
+
+def test_a_model_named_in_an_opening_whose_subject_is_the_authors_is_a_parent_not_a_child(extract_abstract):
+    doc = extract_abstract("In this paper, we introduce Porpoise, a novel vision-language model for driving. "
+                           "Building upon the open-sourced pretrained vision-language model, OpenKelpingo, we first "
+                           "enhance Porpoise's reasoning through a grounded process.")
+    assert ("OpenKelpingo", "Porpoise") not in pairs(doc)

@@ -711,6 +711,8 @@ def _any_head() -> frozenset[str]:
     return model_heads | non_heads | family_heads
 
 
+DATA_BEFORE = frozenset("on with using via over".split())
+"""Words before what a model is trained on or with, not made from: "fine-tuned on KelpWeb"."""
 TRAINED_BEFORE = frozenset("pre-trained pretrained fine-tuned finetuned frozen".split())
 """Words before a bare family stem that make it one checkpoint: "a pre-trained Kelp", "the frozen Kelp"."""
 
@@ -815,7 +817,10 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(2, "what a model is compared with")  # "outperforms X", "on par with X"
     if span.i > 0 and (tokens[span.i - 1].lower in MADE_FROM_LAST or tokens[span.i - 1].trail in ("'s", "\u2019s")) \
             and MADE_FROM.search(text, max(0, tokens[span.i].start - 60), tokens[span.i].start):
-        span.add(2, "what a model is made from")  # "fine-tuned from X", "by fine-tuning the X"
+        coined = re.search(r"[a-z][A-Z]|\d", name) is not None and tokens[span.i - 1].lower not in DATA_BEFORE \
+            and not name.lower().endswith("bench")
+        span.add(3 if coined else 2, "what a model is made from")  # "fine-tuned from X", "by fine-tuning the X":
+        # a coined name there ("by finetuning OpenKelp on ...") is a model by that alone
     if MADE_AFTER.match(text, last.end):
         span.add(3, "made from another model")  # "X is fine-tuned from", "X adopts ... as its base model"
     elif not any(r.endswith("what a model is made from") for r in span.reasons):

@@ -297,7 +297,10 @@ def read(ptext: str) -> Reading | None:
             role, why = "child", "subject of a derivation participle"
         elif opener and first.start >= opener.end() and OPENER_SUBJECT.fullmatch(ptext, opener.end(), first.start) \
                 and not any(s.role == "child" for s in slots if s.start < first.start):
-            role, why = "child", "subject after an opening participle"
+            if AUTHORS_AFTER.match(after):  # "Building upon the pretrained model, <M0>, we ...": the opening's object
+                role, why = "parent", "named in the opening participle, the authors its subject"
+            else:
+                role, why = "child", "subject after an opening participle"
         elif g > 0 and re.match(r"-based\b", before):
             role, why = "child", "what an 'X-based' model is"
         for s in members:
@@ -437,6 +440,8 @@ def role_of(text: str, start: int, end: int) -> str | None:
     return None
 
 
+AUTHORS_AFTER = re.compile(r"\s*,\s*(?:we|our)\b", re.IGNORECASE)
+"""", we ...": what came before was the opening's appositive, the authors are the subject."""
 OPENER_SUBJECT = re.compile(r"\s*(?:(?!(?:we|they|it|i)\b)[\w.-]+\s+){0,4}?", re.IGNORECASE)
 """"Finetuned from <M0>, the resulting <M1> ...": the model right after the opening is its subject; not
 "Starting from <M0>, we altered its encoder with <M1>", where the authors are."""

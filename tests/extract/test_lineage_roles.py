@@ -223,3 +223,19 @@ def test_a_model_named_in_an_opening_whose_subject_is_the_authors_is_a_parent_no
                            "Building upon the open-sourced pretrained vision-language model, OpenKelpingo, we first "
                            "enhance Porpoise's reasoning through a grounded process.")
     assert ("OpenKelpingo", "Porpoise") not in pairs(doc)
+
+
+@pytest.mark.parametrize("abstract, expected", [
+    ("We present KelpGPT-27B and KelpGPT-9B: continually pretrained and fine-tuned versions of the Falcon-2 "
+     "models, optimized for Basque.", {("KelpGPT-27B", "Falcon-2"), ("KelpGPT-9B", "Falcon-2")}),
+    ("We release Loam-S and Loam-M, quantized variants of Kelp-7B.", {("Loam-S", "Kelp-7B"), ("Loam-M", "Kelp-7B")}),
+])
+def test_plural_versions_of_a_model_are_made_from_it(extract_abstract, abstract, expected):
+    assert expected <= pairs(extract_abstract(abstract))
+
+
+def test_surpassing_versions_of_models_is_a_comparison(extract_abstract):
+    doc = extract_abstract("Built on Falcon-2 base models, KelpTune achieves results surpassing the instruct "
+                           "versions of Falcon-2, Loam 2.5 and Silt.")
+    assert ("KelpTune", "Falcon-2") in pairs(doc)
+    assert not {("KelpTune", "Loam 2.5"), ("KelpTune", "Silt")} & pairs(doc)

@@ -239,3 +239,50 @@ def test_surpassing_versions_of_models_is_a_comparison(extract_abstract):
                            "versions of Falcon-2, Loam 2.5 and Silt.")
     assert ("KelpTune", "Falcon-2") in pairs(doc)
     assert not {("KelpTune", "Loam 2.5"), ("KelpTune", "Silt")} & pairs(doc)
+
+
+# --- names in titles and lists ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, name", [
+    ("Introducing Kelpo: A Fine-Tuned Large Language Model for Basque Prompt-Based Tasks", "Kelpo"),
+    ("Presenting Vireo: An Open Bilingual Chat Model", "Vireo"),
+    ("Fern-Llama: Adapting Large Language Models for Basque", "Fern-Llama"),
+    ("Loam-Falcon: Bringing Open Models to Low-Resource Languages", "Loam-Falcon"),
+])
+def test_a_title_s_name_is_the_paper_s_model(extract_abstract, title, name):
+    doc = extract_abstract("We train on Basque text and evaluate on ten tasks.", title=title)
+    assert name in introduced(doc)
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Kelp-CC: Transforming Web Crawls into a Refined Pretraining Dataset", "Kelp-CC"),
+    ("Fern-Llama: A Benchmark for Basque Reading", "Fern-Llama"),
+    ("Beyond Llama: Why Open Models Need Better Data", "Llama"),
+])
+def test_a_title_s_name_its_subtitle_calls_data_or_that_is_someone_else_s_is_no_new_model(extract_abstract, title,
+                                                                                            name):
+    doc = extract_abstract("We study data quality for pretraining.", title=title)
+    assert name not in introduced(doc)
+
+
+@pytest.mark.parametrize("abstract, edge", [
+    ("This work proposes a fine-tuned Falcon 2-based model for Basque prompts named Kelpo in two versions: 7B "
+     "and 13B.", ("Kelpo", "Falcon 2", "finetuned")),
+    ("We release a Mistral 7-based model for legal questions named Lexo.", ("Lexo", "Mistral 7", "based_on")),
+])
+def test_a_versioned_family_based_model_named_after_its_purpose_is_made_from_it(extract_abstract, abstract, edge):
+    assert edge in edges(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, names", [
+    ("We re-train (continue pre-training) two popular legal PLMs, LegalKelp and CaseKelpBERT, on court data.",
+     {"LegalKelp", "CaseKelpBERT"}),
+    ("We compare three strong LLMs, VireoLM, QuillChat and Marten-2, on every task.", {"VireoLM", "QuillChat", "Marten-2"}),
+])
+def test_names_listed_after_counted_plural_models_are_models(extract_abstract, abstract, names):
+    assert names <= models(extract_abstract(abstract))
+
+
+def test_names_listed_after_counted_plural_data_are_no_models(extract_abstract):
+    doc = extract_abstract("We build two new corpora, KelpWeb and KelpBooks, for pretraining.")
+    assert not {"KelpWeb", "KelpBooks"} & models(doc)

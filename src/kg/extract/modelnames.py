@@ -253,6 +253,10 @@ def _joined(tokens: list[Token], i: int, j: int, text: str) -> str:
 MARKUP = re.compile(r"[\[\]{}<>]")
 
 
+TITLE_LEADS = frozenset("introducing presenting meet announcing unveiling".split())
+""""Introducing Kelpo: A Fine-Tuned ... Model": a title's lead word before the name, not part of it."""
+
+
 @lru_cache(maxsize=65536)
 def _may_start(word: str) -> bool:
     """Could a span start at this word? Not at "the", "model": most words are lower-case and no family stem."""
@@ -303,7 +307,8 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 continue
             elif (t.text[:1].isupper() and t.text.replace("-", "").isalpha()
                   and t.lower not in STOP_PREFIX and t.lower not in not_models()
-                  and not (i > 0 and tokens[i - 1].text[:1].isupper() and not tokens[i - 1].trail.strip())
+                  and not (i > 0 and tokens[i - 1].text[:1].isupper() and not tokens[i - 1].trail.strip()
+                           and tokens[i - 1].lower not in TITLE_LEADS)
                   and (appositive := _before_appositive(tokens, i))):
                 # "We present Quokka, a ... model", "Quokka 2, a ...": the appositive decides
                 spans.append(Span(i, appositive, _joined(tokens, i, appositive, text)))
@@ -340,6 +345,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 last = tokens[j - 1]
                 continue
             if SIZE.match(nxt.text.split("-")[0]) or (VERSION.match(nxt.text) and len(nxt.text) <= 6) or \
+                    (VERSION_SUFFIXED.fullmatch(nxt.lower) and family_stem(last.text) is not None) or \
                     VERSION_SIZE.fullmatch(nxt.text) or \
                     SHARED_UNIT.fullmatch(nxt.text) or \
                     VERSION_PLUS.match(nxt.text) or \
@@ -388,6 +394,8 @@ REPORT_AFTER = re.compile(r"\s*(?::\s*)?(?:Technical|Tech\.?)\s+Report\b", re.IG
 """A title that is a name and "Technical Report": the report of the model it names."""
 NAME_HEADS = frozenset({"LLM", "LM", "VLM", "MLLM"})
 """Head words that may stand inside a name when a size or a variant word follows ("Kelp LLM 67B Chat")."""
+VERSION_SUFFIXED = re.compile(rf"\d+(?:\.\d+)?(?:{'|'.join(SUFFIXES)})")
+""""2-based" in "Kelp 2-based model": the family's version, then a suffix peeled off below."""
 VERSION_SIZE = re.compile(r"\d+(?:\.\d+)*-\d+(?:\.\d+)?[BMK](?:-[A-Za-z0-9]+)*", re.IGNORECASE)
 """"3-8B" in "Kelp 3-8B": a version and a size joined by a hyphen."""
 VERSION_PLUS = re.compile(r"^\d+(?:\.\d+)*(?:\+[A-Za-z][\w-]*)+$")
@@ -560,7 +568,8 @@ def _before_appositive(tokens: list[Token], i: int) -> int | None:
             and len(tokens[j].text) <= 4 and tokens[j].text[:1].isdigit():
         j += 1  # "Quokka 2,"
     plural_ok = i > 0 and not tokens[i].lower.endswith("ly")  # not "Importantly, models trained ..."
-    if i == 0 and tokens[j - 1].trail.strip() == ":" and j < len(tokens) and tokens[j].lower in ("a", "an"):
+    title_start = i == 0 or (i == 1 and tokens[0].lower in TITLE_LEADS)  # "Introducing Quokka: A ..."
+    if title_start and tokens[j - 1].trail.strip() == ":" and j < len(tokens) and tokens[j].lower in ("a", "an"):
         return j  # a title's "Quokka: A Clinical Language Model ..."
     if tokens[j - 1].trail.strip() == "," and j < len(tokens) and (
             tokens[j].lower in ("a", "an") or (plural_ok and _plural_model_appositive(tokens, j))):
@@ -753,6 +762,10 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(-5, f"non-model head '{head}'")
         elif _head_after(tokens, span.j) in model_heads and nxt.text[:1].islower() and _adjectival(tokens, span.j):
             span.add(2, "model head after modifiers")
+    if span.i == 0 and last.trail.strip() == ":" and any(why == "family stem with other words" for _, why in evidence) \
+            and not any(t.lower.rstrip(",") in non_heads for t in tokens[span.j:]):
+        span.add(2, "a title's name on a family stem")  # "Fern-Llama: Adapting LLMs to Basque" (not "X-CC: ... a
+        # Pretraining Dataset": the subtitle says what it is)
     if bare_stem and prev is not None and prev.lower in TRAINED_BEFORE and not prev.trail.strip() \
             and not span.family_level:
         span.add(2, "a trained checkpoint of a family")  # "leverages a pre-trained Kelp", "the frozen Kelp encoder"
@@ -879,8 +892,8 @@ def _named_what(tokens: list[Token], cue: int, model_heads: frozenset, non_heads
     return None
 
 
-MODIFIER_OPENERS = frozenset("with of across in at from under".split())
-"""Prepositions that open a modifier after a head noun ("LLMs *with* diverse architectures")."""
+MODIFIER_OPENERS = frozenset("with of across in at from under for".split())
+"""Prepositions that open a modifier after a head noun ("LLMs *with* diverse architectures", "a model *for* Basque prompts")."""
 
 
 def _example_of_models(tokens: list[Token], i: int, model_heads: frozenset) -> bool:
@@ -893,7 +906,12 @@ def _example_of_models(tokens: list[Token], i: int, model_heads: frozenset) -> b
     elif k >= 0 and tokens[k].lower in ("like", "including"):
         k -= 1
     else:
-        return False
+        # "two popular legal PLMs, A and B": names listed after a counted plural model head and a comma
+        while k >= 1 and (tokens[k].lower in ("and", "or") or tokens[k].text[:1].isupper()) \
+                and not tokens[k].lower.endswith("s") and k > i - 6:
+            k -= 1
+        return k >= 1 and tokens[k].trail.strip() == "," and tokens[k].lower in model_heads \
+            and tokens[k].lower.endswith("s") and any(t.lower in lexicon().count_words for t in tokens[max(0, k - 4):k])
     return k >= 0 and tokens[k].lower in model_heads
 
 

@@ -286,3 +286,20 @@ def test_names_listed_after_counted_plural_models_are_models(extract_abstract, a
 def test_names_listed_after_counted_plural_data_are_no_models(extract_abstract):
     doc = extract_abstract("We build two new corpora, KelpWeb and KelpBooks, for pretraining.")
     assert not {"KelpWeb", "KelpBooks"} & models(doc)
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We present KelpCoder2, which achieves 62% pass@1. KelpCoder2 consistently outperforms all previous Code LLMs.",
+     "KelpCoder2"),
+    ("We propose FernMo. FernMo also surpasses several open MLLMs of twice its size.", "FernMo"),
+])
+def test_a_new_name_that_outperforms_models_is_a_model(extract_abstract, abstract, name):
+    assert name in introduced(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We propose KelpPrune. KelpPrune outperforms prior pruning methods on every benchmark.", "KelpPrune"),
+    ("We build KelpBench. Models that do well on KelpBench outperform other models in use.", "KelpBench"),
+])
+def test_a_name_that_outperforms_methods_or_is_measured_on_is_no_model(extract_abstract, abstract, name):
+    assert name not in models(extract_abstract(abstract))

@@ -769,6 +769,10 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if bare_stem and prev is not None and prev.lower in TRAINED_BEFORE and not prev.trail.strip() \
             and not span.family_level:
         span.add(2, "a trained checkpoint of a family")  # "leverages a pre-trained Kelp", "the frozen Kelp encoder"
+    if name.lower().endswith("bench"):
+        span.add(-5, "a benchmark's name")  # "KelpBench", "Kelp-Bench": what models are measured on
+    if BEATS_MODELS.match(text, last.end):
+        span.add(2, "outperforms models")
     if TRAINED_NETWORK.match(text, last.end):
         span.add(3, "appositive 'trained network'")  # "X, a trained Transformer that classifies ..."
     dash = nxt is not None and nxt.text in DASHES and last.trail.strip() in ("", ")")  # "X (XY) — a ... model"
@@ -955,6 +959,10 @@ ROLE_REASON = "the {} of a derivation"
 """The reason given a name that a derivation's sentence makes a parent or a child (kg.extract.roles)."""
 
 
+BEATS_MODELS = re.compile(r"\s+(?:(?:also|further|consistently|significantly|even|substantially)\s+)?"
+                          r"(?:outperforms|surpasses|beats|rivals|exceeds)\s+(?:[\w-]+\s+){0,5}?"
+                          r"(?:models|LLMs|MLLMs|VLMs|LMs|PLMs)\b")
+""""X consistently outperforms all previous Code LLMs": what is measured against models is a model."""
 TRAINED_NETWORK = re.compile(r",\s+an?\s+(?:[\w-]+\s+){0,2}?(?:trained|pre-?trained|fine-?tuned)\s+(?:[\w-]+\s+){0,2}?"
                              r"(?:transformers?|networks?)\b", re.IGNORECASE)
 """"X, a trained Transformer that ...": a network with weights is a model, whatever its architecture's name."""

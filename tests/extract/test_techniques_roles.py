@@ -641,3 +641,27 @@ def test_a_bench_named_after_a_model_keeps_bench_in_its_name(extract_abstract):
     names = introduced_names(doc)
     assert "Kelp-IML Bench" in names
     assert not names & {"Kelp-IML", "Kelp-IML Bench evaluation framework"}
+
+
+@pytest.mark.parametrize("abstract, name, kind", [
+    ("We introduce a novel, straightforward yet effective pruning method, termed Kelpa (Pruning by Weights and "
+     "activations), designed to induce sparsity.", "Kelpa", "technique"),
+    ("We propose a benchmark called Thistle for legal reading.", "Thistle", "benchmark"),
+    ("We propose a novel training method called hybrid-tuning to mitigate forgetting.", "hybrid-tuning", "technique"),
+    ("We release our 4B token music-language corpora KelpPile, the code and a demo.", "KelpPile", "dataset"),
+    ("We describe (1) our curated dataset $Loam-Mix$, a subset of open data, and (2) our merging process.",
+     "Loam-Mix", "dataset"),
+])
+def test_a_cue_or_our_head_names_a_plain_or_hyphenated_word(extract_abstract, abstract, name, kind):
+    assert (kind, name) in introduced(extract_abstract(abstract))
+
+
+def test_a_plain_word_after_a_cue_on_a_benchmark_evaluated_on_is_not_introduced(extract_abstract):
+    assert "Thistle" not in introduced_names(extract_abstract("We evaluate on a benchmark called Thistle."))
+
+
+def test_a_gerund_subtitle_makes_the_title_s_name_a_method_not_a_model(extract_abstract):
+    doc = extract_abstract("We present a new approach for personalization of text-to-image diffusion models.",
+                           title="KelpBooth: Fine Tuning Text-to-Image Diffusion Models for Subject-Driven Generation")
+    assert introduced(doc) == {("technique", "KelpBooth")}  # the name, not "approach for personalization"
+    assert "KelpBooth" not in models_introduced(doc)

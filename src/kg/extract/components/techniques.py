@@ -113,7 +113,10 @@ def techniques(doc: Doc) -> None:
 
 def _describes_title(c: Contribution, title_words: set[str]) -> bool:
     """Is ``c`` a bare kind ("a pruning method": one word and a generic head) whose word the title that
-    names the contribution already says ("LoamPrune: Attention Head Pruning for ...")?"""
+    names the contribution already says ("LoamPrune: Attention Head Pruning for ...")? Or a generic head
+    and its purpose alone ("a new approach for personalization"): the title's name is that approach."""
+    if c.name.split()[0].lower() in GENERIC_HEADS and c.kind == "technique":
+        return True
     words = [w for w in content_words(c.name) if w not in GENERIC_HEADS]
     return c.name == c.name.lower() and len(words) == 1 and len(c.name.split()) == 2 and words[0] in title_words
 

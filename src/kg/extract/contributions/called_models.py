@@ -104,8 +104,9 @@ def title_model(title: str) -> str | None:
         if i > 0 and (low.endswith("ed") or low.endswith("ing")) and head is not None \
                 and i + 1 < len(words) and words[i + 1].lower in SUBTITLE_STOPS:
             break  # "Model Grounded in ...": a participle closes the head ("Pretrained Models" does not)
-        if i == 0 and low.endswith("ing"):
-            return None  # "Scaling Models with ...": a gerund, what is done, not what it is
+        if i <= 1 and low.endswith("ing") and len(low) > 4:
+            return None  # "Scaling Models with ...", "Fine Tuning Diffusion Models for ...": a gerund, what is
+            # done, not what it is
         head = low
         if t.trail.strip():
             break

@@ -62,6 +62,12 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
             if last not in heads or last.endswith("ing") or any(x.lower in MODEL_WORDS for x in phrase):
                 # "extending our final-stage reinforcement learning": a gerund names an activity, not a thing
                 continue
+            if len(phrase) >= 2 and phrase[-2].lower in heads and distinctive(phrase[-1].text) \
+                    and model_key(phrase[-1].text) not in model_keys:
+                # "our 4B token music corpora KelpPile": the coined name after the head, whatever describes it
+                name = strip_phrase(phrase[-1].text)  # "$Kelp-Mix$": a name set in math mode
+                out.append(Contribution(name, kind_of(phrase[-2].lower, name), 0.8))
+                continue
             if any(QUANTITY.fullmatch(x.text) for x in phrase):
                 continue  # "our full 6.3T token dataset": a quantity describes it, it does not name it
             if any(x.lower in lex.use_verbs or x.lower in lex.make_verbs or x.lower in lex.intro.for_contributions

@@ -83,6 +83,10 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                         name = re.sub(r"^\\textit\{|[{}]", "", cand)
                         if model_key(name) not in model_keys:
                             out.append(Contribution(name, kind_of(head, name), 0.8))
+            elif plain_name(nxt.text) and not title_run(tokens, k + 1) and model_key(nxt.text) not in model_keys \
+                    and (named_head := head_before(tokens, cue, heads)):
+                # "a pruning method, termed Kelpa (Pruning by ...)": one capitalised word the cue gives a kind
+                out.append(Contribution(nxt.text, kind_of(named_head, nxt.text), 0.8))
             elif title := title_run(tokens, k + 1) or defined_run(tokens, k + 1) or (
                     k > 0 and (tokens[k - 1].lower in heads or (we_name(tokens, k) and any(
                         x.lower in heads for x in tokens[max(0, k - 5):k]))) and method_run(tokens, k + 1)):

@@ -80,7 +80,8 @@ def method_run(tokens: list[Token], k: int) -> str | None:
         if t.trail.strip()[:1] in (".", ",", ";", ":") or end == len(tokens) - 1 or (
                 not t.trail.strip() and tokens[end + 1].lower in CLAUSE_OPENERS):  # "called span hopping that ..."
             last = t.lower.split("-")[-1]
-            if end > k and (last in lexicon().kinds.technique or (last.endswith("ing") and len(last) > 5)):
+            if (end > k or "-" in t.text) and (last in lexicon().kinds.technique or (last.endswith("ing") and len(last) > 5)):
+                # (one hyphenated word will do: "a training method called hybrid-tuning to ...")
                 return " ".join(x.text for x in tokens[k:end + 1])
             return None
     return None

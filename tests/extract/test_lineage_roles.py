@@ -303,3 +303,27 @@ def test_a_new_name_that_outperforms_models_is_a_model(extract_abstract, abstrac
 ])
 def test_a_name_that_outperforms_methods_or_is_measured_on_is_no_model(extract_abstract, abstract, name):
     assert name not in models(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, edge", [
+    ("We propose KelpOmni, a speech language model. We build our model based on the latest Falcon-3.1-8B-Instruct "
+     "model.", ("KelpOmni", "Falcon-3.1-8B-Instruct")),
+    ("We introduce Vireo, a legal assistant model. We then fine-tune our final model from Kelp-13B on court "
+     "records.", ("Vireo", "Kelp-13B")),
+])
+def test_our_model_is_the_paper_s_main_model(extract_abstract, abstract, edge):
+    assert edge in pairs(extract_abstract(abstract))
+
+
+def test_a_model_the_authors_build_but_do_not_call_theirs_is_no_child(extract_abstract):
+    doc = extract_abstract("We propose KelpOmni, a speech language model. We build a model based on "
+                           "Falcon-3.1-8B-Instruct for comparison.")
+    assert not pairs(doc)
+
+
+@pytest.mark.parametrize("abstract, edge", [
+    ("We show how Vireo-4 can be distilled into much smaller KelpNER models for open NER.", ("KelpNER", "Vireo-4")),
+    ("We show that Loam-70B is easily compressed into KelpTiny, a 1B model.", ("KelpTiny", "Loam-70B")),
+])
+def test_what_a_model_is_distilled_into_is_made_from_it(extract_abstract, abstract, edge):
+    assert edge in pairs(extract_abstract(abstract))

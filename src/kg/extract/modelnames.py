@@ -664,6 +664,9 @@ MADE_AFTER = re.compile(
     r"|(?:adopts|uses|employs|takes) [^.;]{1,40}? as (?:its|the) (?:[\w-]+ )?(?:base|backbone|foundation)"
     r"|an? (?:[\w-]+ ){0,2}?(?:version|variant) of)",
     re.IGNORECASE)
+MADE_INTO = re.compile(r"\s+(?:(?:can|could|may|is|are|was|were) )?(?:be )?(?:\w+ly )?"
+                       r"(?:distill?ed|compressed|pruned|quantized|converted|turned|upcycled) into\b", re.IGNORECASE)
+""""X can be distilled into much smaller Y models": what another model is made from is a model."""
 VARIANT_SUFFIX = re.compile(r"^[A-Z][A-Za-z0-9]*-([A-Za-z]+)$")
 VERSION_AND_VARIANT = re.compile(r"[\s-]v?\d+(?:\.\d+)*-([A-Za-z]+)$")
 VERSION_IN_NAME = re.compile(r"-v\d|\s\d+(?:\.\d+)?$|-\d+(?:\.\d+)?$|\sV\d", re.IGNORECASE)
@@ -840,6 +843,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         # a coined name there ("by finetuning OpenKelp on ...") is a model by that alone
     if MADE_AFTER.match(text, last.end):
         span.add(3, "made from another model")  # "X is fine-tuned from", "X adopts ... as its base model"
+    elif MADE_INTO.match(text, last.end):
+        span.add(3, "made into another model")  # "X can be distilled into smaller Y models"
     elif not any(r.endswith("what a model is made from") for r in span.reasons):
         role = None if PARTICIPLE_COMPOUND.search(name) else roles.role_of(text, tokens[span.i].start, last.end)
         if role and not (span.i and tokens[span.i - 1].lower.strip(",") in non_heads):

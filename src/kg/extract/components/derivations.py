@@ -277,6 +277,8 @@ def derivations(doc: Doc) -> None:
     _emit(doc, edges)
 
 
+OUR_NOUN = re.compile(r"\bour (?:final |main |own |new )?$", re.IGNORECASE)
+"""The noun an unnamed-child cue found is "our model": the paper's main model."""
 PARENT_PARTICIPLE = re.compile(r"(?:(?<=\bthe )|(?<=\ban )|(?<=\ba ))[\w-]*(?:tuned|trained|distill?ed|aligned|pruned|quantized) "
                                r"(?=<M\d+>)", re.IGNORECASE)
 """"the instruction-tuned <M0>": a participle in a model's own phrase says how that model was made."""
@@ -363,6 +365,8 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
                 return out
             child, rule = (prev[0], "role: the model of the sentence before") if prev else (None, rule)
         said_of_a_noun = roles.lexicon().unnamed_child.search(ptext, 0, parents[0][0].start)
+        if said_of_a_noun and OUR_NOUN.search(ptext[:said_of_a_noun.start()]):
+            said_of_a_noun = None  # "we build our model based on Y": the paper's own model, not an unnamed one
         if child is None and (main := main_model(doc, kinds, "", order)) and all(
                 model_key(name[s.index]) == model_key(main) for g in parents for s in g if s.index in name):
             return out  # "we equip <the paper's model> with tools": a step on the paper's own model, no other child

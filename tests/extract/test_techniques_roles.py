@@ -665,3 +665,20 @@ def test_a_gerund_subtitle_makes_the_title_s_name_a_method_not_a_model(extract_a
                            title="KelpBooth: Fine Tuning Text-to-Image Diffusion Models for Subject-Driven Generation")
     assert introduced(doc) == {("technique", "KelpBooth")}  # the name, not "approach for personalization"
     assert "KelpBooth" not in models_introduced(doc)
+
+
+@pytest.mark.parametrize("abstract, absent", [
+    ("Experiments show the advantageous performance of our KelpSAM against counterpart methods.",
+     "KelpSAM against counterpart methods"),
+    ("We present compelling results indicating Kelp's superior performance on the grammar test set.",
+     "compelling results indicating"),
+])
+def test_a_comparison_or_a_finding_closes_the_phrase(extract_abstract, abstract, absent):
+    assert absent not in introduced_names(extract_abstract(abstract))
+
+
+def test_an_ampersand_between_capitalised_words_keeps_one_name(extract_abstract):
+    names = introduced_names(extract_abstract("We show that pre-segmenting audio with our proposed VAD Cut & Loam "
+                                              "strategy improves transcription quality."))
+    assert "Loam" not in names
+    assert any("Cut & Loam" in n for n in names)

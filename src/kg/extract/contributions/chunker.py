@@ -87,6 +87,10 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
         if low == "along" and k + 1 < n and tokens[k + 1].lower == "with":
             k += 1
             low = "and"
+        if t.text == "&" and cur and cur[-1].text[:1].isupper() and k + 1 < n and tokens[k + 1].text[:1].isupper():
+            cur.append(t)  # "VAD Cut & Merge": one name
+            k += 1
+            continue
         if low in ("and", "or", "&"):
             if cur and (modifier(cur[-1].text) or _gerund_pair(cur[-1], tokens[k + 1] if k + 1 < n else None)):
                 cur.append(t)  # "consumer electronic and medical domain datasets", "pruning and stitching

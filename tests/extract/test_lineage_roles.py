@@ -327,3 +327,24 @@ def test_a_model_the_authors_build_but_do_not_call_theirs_is_no_child(extract_ab
 ])
 def test_what_a_model_is_distilled_into_is_made_from_it(extract_abstract, abstract, edge):
     assert edge in pairs(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, edge", [
+    ("In this work, we introduce the generative language model KelpBART that adapts Falcon-7B to the biomedical "
+     "domain.", ("KelpBART", "Falcon-7B")),
+    ("We present LexKelp, a model which adapts Loam-13B to the legal domain.", ("LexKelp", "Loam-13B")),
+    ("We developed KelpGPT with different parameter scales by training the backbone model Falcon-7B with "
+     "KelpInstruct.", ("KelpGPT", "Falcon-7B")),
+    ("This paper introduces KelpT2V, a text-to-video model that evolves from a text-to-image model (i.e., Stable "
+     "Diffusion).", ("KelpT2V", "Stable Diffusion")),
+])
+def test_adapts_a_backbone_model_and_a_model_identified_by_ie(extract_abstract, abstract, edge):
+    assert edge in pairs(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We introduce KelpBART, which outperforms models that adapt Falcon-7B to the biomedical domain.",
+    "We introduce KelpT2V, a video model that we compare with an image model (e.g., Stable Diffusion).",
+])
+def test_a_compared_adaptation_or_an_example_is_no_parent(extract_abstract, abstract):
+    assert not pairs(extract_abstract(abstract))

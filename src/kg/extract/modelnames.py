@@ -908,8 +908,8 @@ MODIFIER_OPENERS = frozenset("with of across in at from under for".split())
 def _example_of_models(tokens: list[Token], i: int, model_heads: frozenset) -> bool:
     """"... models (e.g., X)", "LLMs such as X", "models like X": X is given as a model."""
     k = i - 1
-    if k >= 0 and tokens[k].lower in ("e.g", "e.g.", "eg"):
-        k -= 1
+    if k >= 0 and tokens[k].lower in ("e.g", "e.g.", "eg", "i.e", "i.e."):
+        k -= 1  # (and "a text-to-image model (i.e., X)": the model the noun names)
     elif k >= 1 and tokens[k].lower == "as" and tokens[k - 1].lower == "such":
         k -= 2
     elif k >= 0 and tokens[k].lower in ("like", "including"):

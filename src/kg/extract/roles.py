@@ -116,7 +116,7 @@ def lexicon() -> RoleLexicon:
         parent_before_named=re.compile(rf"\b(?:{_alts(r['parent_before_named'])})\s*(?:the |an? )?$", re.IGNORECASE),
         child_before=re.compile(rf"\b(?:{_alts(r['child_before'])})(?: \(?| ?\(){FILLER}$", re.IGNORECASE),
         # "we fine-tuned <M0>", "to fine-tune the <M0>", "by distilling <M0>": the verb's object
-        parent_verb=re.compile(rf"(?:^|\b(?:we|to|and|then|by|after|first|also|further|when|while|i)\s+"
+        parent_verb=re.compile(rf"(?:^|\b(?:we|to|and|then|by|after|first|also|further|when|while|i|that|which)\s+"
                                rf"(?:(?:first|then|further|also|additionally|subsequently|jointly|\w+ly)\s+)?|"
                                rf"(?<=ing )|\b(?=\w+ing\b))(?:{_alts(r['parent_verbs'])}) {FILLER}$",
                                re.IGNORECASE),
@@ -266,7 +266,7 @@ def read(ptext: str) -> Reading | None:
     opener = lex.opener.match(ptext)
     for g, members in groups.items():
         first, last = members[0], members[-1]
-        before = _clause_before(ptext, first.start)
+        before = IDENTIFIED.sub(" ", _clause_before(ptext, first.start))  # "a ... model (i.e., <M1>)": the model
         after = ptext[last.end:last.end + 120]
         role, why = "", ""
         if g > 0 and ASIDE.match(ptext[groups[g - 1][-1].end:first.start]):
@@ -440,6 +440,8 @@ def role_of(text: str, start: int, end: int) -> str | None:
     return None
 
 
+IDENTIFIED = re.compile(r"\s*[(,]\s*(?:i\.e\.|namely|that is)[,:]?\s*$", re.IGNORECASE)
+"""", i.e., <M>" / "(namely <M>)": the model the noun before names takes that noun's role."""
 AUTHORS_AFTER = re.compile(r"\s*,\s*(?:we|our)\b", re.IGNORECASE)
 """", we ...": what came before was the opening's appositive, the authors are the subject."""
 OPENER_SUBJECT = re.compile(r"\s*(?:(?!(?:we|they|it|i)\b)[\w.-]+\s+){0,4}?", re.IGNORECASE)

@@ -348,3 +348,11 @@ def test_adapts_a_backbone_model_and_a_model_identified_by_ie(extract_abstract, 
 ])
 def test_a_compared_adaptation_or_an_example_is_no_parent(extract_abstract, abstract):
     assert not pairs(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We train KelpCLIP, a CLIP-like model for the fashion industry.",
+    "We train FernSeg, a SAM-style model for fabric segmentation.",
+])
+def test_a_model_a_new_one_is_like_is_no_parent(extract_abstract, abstract):
+    assert not pairs(extract_abstract(abstract))

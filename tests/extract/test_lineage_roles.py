@@ -356,3 +356,18 @@ def test_a_compared_adaptation_or_an_example_is_no_parent(extract_abstract, abst
 ])
 def test_a_model_a_new_one_is_like_is_no_parent(extract_abstract, abstract):
     assert not pairs(extract_abstract(abstract))
+
+
+def test_data_distilled_into_a_model_then_the_resulting_model(extract_abstract):
+    doc = extract_abstract("We build a preference dataset with AI annotation. Furthermore, the preference supervision "
+                           "is distilled into Vireo-VL-Chat through direct preference optimization (DPO). The "
+                           "resulting model Kelpie achieves 6.9% gains.",
+                           title="Kelpie: Preference Distillation for Vision Language Models")
+    assert ("Kelpie", "Vireo-VL-Chat", "aligned") in edges(doc)
+    assert ("Vireo-VL-Chat", "Kelpie") not in pairs(doc)
+    assert not {k for c, p, k in edges(doc) if k == "distilled"}  # data distilled in is a tuning, not a distillation
+
+
+def test_a_model_distilled_into_another_is_its_parent(extract_abstract):
+    assert ("KelpTiny", "Loam-70B") in pairs(extract_abstract("We show how Loam-70B is distilled into KelpTiny, a "
+                                                              "1B model. The resulting model runs on phones."))

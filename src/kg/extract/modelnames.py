@@ -946,9 +946,11 @@ def _adjectival(tokens: list[Token], j: int) -> bool:
 
 NAME_CUES = lexicon().name_cues
 """Words after which a name is given ("called X", "we name it X"): the shared lexicon's."""
-CALLED_MODEL_BEFORE = re.compile(r"\b(?:call|name|dub|term)(?:ed|s)?\s+(?:the|our|this|these)\s+(?:[\w-]+\s+){0,2}?"
+CALLED_MODEL_BEFORE = re.compile(r"(?:\b(?:call|name|dub|term)(?:ed|s)?\s+(?:the|our|this|these)\s+(?:[\w-]+\s+){0,2}?"
+                                 r"|(?:^|[.;:]\s*|\b(?:and|so|thus)\s+)(?:the|our)\s+(?:resulting|final)\s+)"
                                  r"(?:models?|LLMs?|checkpoints?)\s+$", re.IGNORECASE)
-"""Just before a name: "We call the resulting model X", "we name our final checkpoint X"."""
+"""Just before a name: "We call the resulting model X", "we name our final checkpoint X", a sentence that opens
+"The resulting model X achieves ..."."""
 
 
 def _called_a_model(tokens: list[Token], i: int, text: str) -> bool:

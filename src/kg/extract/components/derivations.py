@@ -277,6 +277,9 @@ def derivations(doc: Doc) -> None:
     _emit(doc, edges)
 
 
+INTO_BEFORE = re.compile(r"\b(?:supervision|data|knowledge|preferences?|feedback|signals?) (?:is|are|was|were) "
+                         r"(?:\w+ly )?(?:distill?ed|transferred|injected) into (?:the |an? )?$", re.IGNORECASE)
+"""Data as the subject of "distilled into <M>": <M> is the model trained on it, not a new one."""
 OUR_NOUN = re.compile(r"\bour (?:final |main |own |new )?$", re.IGNORECASE)
 """The noun an unnamed-child cue found is "our model": the paper's main model."""
 PARENT_PARTICIPLE = re.compile(r"(?:(?<=\bthe )|(?<=\ban )|(?<=\ba ))[\w-]*(?:tuned|trained|distill?ed|aligned|pruned|quantized) "
@@ -337,6 +340,13 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
         # "<M0> leverages ... a fine-tuned LLM based on <M1>", that LLM is a part of <M0>)
         rule = "role: parents named, the paper's models in the sentence are what was made"
     out: list[Edge] = []
+    if children and not parents and not unmarked and after is not None and roles.lexicon().resulting.match(after[0]) \
+            and all(INTO_BEFORE.search(ptext, 0, s.start) for g in children for s in g):
+        # "the preference supervision is distilled into Y. The resulting model, X, ...": what data went into is
+        # what was trained, the next sentence names what it became
+        parents, children = children, []
+        rule = "role: what the data was distilled into, made into the next sentence's 'resulting model'"
+        kinds = tuple(k for k in kinds if k != "distilled") or ("finetuned",)  # data distilled in: a tuning
     if not parents and not children and after is not None and roles.lexicon().resulting.match(after[0]):
         parents = list(unmarked.values())  # "We train Y with RLHF. The resulting model, X, ...": Y is what was trained
         rule = "role: what the sentence works on, made into the next sentence's 'resulting model'"

@@ -371,3 +371,20 @@ def test_data_distilled_into_a_model_then_the_resulting_model(extract_abstract):
 def test_a_model_distilled_into_another_is_its_parent(extract_abstract):
     assert ("KelpTiny", "Loam-70B") in pairs(extract_abstract("We show how Loam-70B is distilled into KelpTiny, a "
                                                               "1B model. The resulting model runs on phones."))
+
+
+@pytest.mark.parametrize("abstract, names", [
+    ("Our models outperform Arabic-specialized LLMs like Falcon, Vireo, and Kelpa on every task.",
+     {"Falcon", "Vireo", "Kelpa"}),
+    ("It beats strong open models such as Quillon, Marten and Sedge.", {"Quillon", "Marten", "Sedge"}),
+])
+def test_every_name_of_a_list_of_example_models_is_a_model(extract_abstract, abstract, names):
+    assert names <= models(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, absent", [
+    ("We evaluate on benchmarks such as Quillon, Marten and Sedge.", {"Quillon", "Marten", "Sedge"}),
+    ("We study languages like Basque, Breton and Welsh.", {"Basque", "Breton", "Welsh"}),
+])
+def test_a_list_of_examples_of_something_else_names_no_models(extract_abstract, abstract, absent):
+    assert not absent & models(extract_abstract(abstract))

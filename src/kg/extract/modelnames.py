@@ -318,6 +318,9 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                   and t.lower not in STOP_PREFIX and t.lower not in not_models()
                   and _named_what(tokens, i - 1, model_words().model_heads, model_words().non_model_heads) == "model"):
                 start = i  # "our best model family, which we name Quokka": what the cue names decides
+            elif (t.text[:1].isupper() and t.text.replace("-", "").isalnum() and t.lower not in STOP_PREFIX
+                  and t.lower not in not_models() and _example_of_models(tokens, i, model_words().model_heads)):
+                start = i  # "LLMs like Falcon, Vireo, and Kelpa": every name the example list gives
             elif (_called_a_model(tokens, i, text) and t.text[:1].isupper()
                   and t.text.replace("-", "").isalpha() and t.lower not in STOP_PREFIX
                   and t.lower not in not_models()):
@@ -832,7 +835,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if _called_a_model(tokens, span.i, text) or _names_the_new_model(tokens, span, model_heads):
         span.add(3, "named as a model")
     if _example_of_models(tokens, span.i, model_heads):
-        span.add(2, "example of models")
+        span.add(3, "example of models")
     elif span.i > 0 and tokens[span.i - 1].lower in COMPARED_WITH and not tokens[span.i - 1].trail.strip():
         span.add(2, "what a model is compared with")  # "outperforms X", "on par with X"
     if span.i > 0 and (tokens[span.i - 1].lower in MADE_FROM_LAST or tokens[span.i - 1].trail in ("'s", "\u2019s")) \
@@ -906,7 +909,28 @@ MODIFIER_OPENERS = frozenset("with of across in at from under for".split())
 
 
 def _example_of_models(tokens: list[Token], i: int, model_heads: frozenset) -> bool:
-    """"... models (e.g., X)", "LLMs such as X", "models like X": X is given as a model."""
+    """"... models (e.g., X)", "LLMs such as X", "models like X": X is given as a model; so is every name
+    of the list X opens ("LLMs like A, B, and C")."""
+    first = _list_start(tokens, i)
+    return _example_at(tokens, i, model_heads) or (first != i and _example_at(tokens, first, model_heads))
+
+
+def _list_start(tokens: list[Token], i: int) -> int:
+    """Where the list of one-word names that token i ends opens ("A, B, and C" for C), or i."""
+    j = i
+    for _ in range(6):
+        prev = tokens[j - 1] if j > 0 else None
+        if prev is not None and prev.lower in ("and", "or") and j >= 2 and tokens[j - 2].text[:1].isupper() \
+                and tokens[j - 2].trail.strip() in (",", ""):
+            j -= 2
+        elif prev is not None and prev.trail.strip() == "," and prev.text[:1].isupper() and j >= 2:
+            j -= 1
+        else:
+            break
+    return j
+
+
+def _example_at(tokens: list[Token], i: int, model_heads: frozenset) -> bool:
     k = i - 1
     if k >= 0 and tokens[k].lower in ("e.g", "e.g.", "eg", "i.e", "i.e."):
         k -= 1  # (and "a text-to-image model (i.e., X)": the model the noun names)

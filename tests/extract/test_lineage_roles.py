@@ -388,3 +388,9 @@ def test_every_name_of_a_list_of_example_models_is_a_model(extract_abstract, abs
 ])
 def test_a_list_of_examples_of_something_else_names_no_models(extract_abstract, abstract, absent):
     assert not absent & models(extract_abstract(abstract))
+
+
+def test_a_hub_repository_names_the_model_after_its_owner(extract_abstract):
+    doc = extract_abstract("We release the weights at kelp-ai/Falcon-3-SEC-Base.")
+    assert "Falcon-3-SEC-Base" in models(doc)
+    assert not any("/" in m for m in models(doc))

@@ -619,10 +619,16 @@ GROUP_OF = frozenset("series family suite collection set".split())
 SIZES_IN_PARENS = re.compile(rf"^(?P<stem>.+?)-?\((?P<sizes>{SIZE_IN_NAME}(?:/{SIZE_IN_NAME})+)\)$")
 
 
+HUB_REPO = re.compile(r"[a-z0-9][\w.-]*/([A-Za-z][\w.-]*[A-Za-z0-9])")
+""""owner/Model-Name" as a model hub writes it: a lower-case owner, a slash, the model's name."""
+
+
 def _split_slashes(span: Span) -> list[Span]:
     """"Qwen-2.5-7B/72B" -> "Qwen-2.5-7B" and "Qwen-2.5-72B"; "56B/47B" likewise; "X-(0.5B/7B)" -> "X-0.5B", "X-7B"."""
     if "/" not in span.name:
         return [span]
+    if (repo := HUB_REPO.fullmatch(span.name)) is not None:
+        return [Span(span.i, span.j, repo.group(1))]  # "kelp-ai/Kelp-3-SEC-Base": a hub repository, the model's name after the owner
     last = span.name.rsplit(" ", 1)
     if len(last) == 2 and (shared := SHARED_UNIT.fullmatch(last[1])):  # "Kelp 13/70B-chat"
         return [Span(span.i, span.j, f"{last[0]} {n}{shared.group('unit')}{shared.group('tail') or ''}")

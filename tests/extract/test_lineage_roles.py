@@ -394,3 +394,23 @@ def test_a_hub_repository_names_the_model_after_its_owner(extract_abstract):
     doc = extract_abstract("We release the weights at kelp-ai/Falcon-3-SEC-Base.")
     assert "Falcon-3-SEC-Base" in models(doc)
     assert not any("/" in m for m in models(doc))
+
+
+@pytest.mark.parametrize("abstract, edge", [
+    ("We conducted continuous pre-training using Basque text on a 3-billion-parameter model known as OpenKelp, "
+     "resulting in a model named openKelpo 3B.", ("openKelpo 3B", "OpenKelp")),
+])
+def test_a_model_known_as_x_and_a_lower_case_coined_name(extract_abstract, abstract, edge):
+    assert edge in pairs(extract_abstract(abstract))
+
+
+def test_a_benchmark_also_known_as_another_name_is_not_introduced(extract_abstract):
+    doc = extract_abstract("Our model scores 59.4 on 15 retrieval tasks in the KelpTEB benchmark (also known as "
+                           "LOAMIR).")
+    assert not {n for f in doc.facts if f.predicate == "introduces" for n in [f.object.name]} & {"LOAMIR", "KelpTEB"}
+
+
+def test_a_title_s_two_word_name_before_the_colon_is_one_name(extract_abstract):
+    doc = extract_abstract("We present an open-set object detector by marrying the detector KELP with grounded "
+                           "pre-training.", title="Grounding KELP: Marrying KELP with Grounded Pre-Training")
+    assert "KELP" not in introduced(doc)

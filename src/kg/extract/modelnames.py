@@ -210,6 +210,8 @@ def is_core(text: str) -> bool:
         return True  # "k1-32B", "k2-instruct": a short lower-case name and version with a size or variant
     if re.fullmatch(r"[a-z]{1,2}[A-Z][A-Za-z]*\d[\w.]*", text):
         return True  # "mT5", "xLSTM2": a lower-case prefix on a capitalised name with a version
+    if re.fullmatch(r"[a-z]{3,6}[A-Z][a-z]{2,}[A-Za-z0-9]*", text):
+        return True  # "openKelpo": a lower-case word run into a capitalised name
     if not text[0].isupper() and not (text[0].isdigit() and upper_inside):
         return False
     if "-" in text:
@@ -288,7 +290,10 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
             leads_in = (i + 1 < n and t.text[:1].isupper() and t.text.isalpha() and not t.trail
                         and t.lower not in STOP_PREFIX and t.lower not in not_models()
                         and not tokens[i + 1].lead)
-            if leads_in and family_stem(tokens[i + 1].text) and ("-" not in tokens[i + 1].text or (
+            if leads_in and i == 0 and is_core(tokens[1].text) and tokens[1].trail.strip() == ":" \
+                    and tokens[1].text[:1].isupper():
+                start, i = i, i + 1  # a title's "Grounding KELP: ...": two words before the colon, one name
+            elif leads_in and family_stem(tokens[i + 1].text) and ("-" not in tokens[i + 1].text or (
                     _stem_and_variants(tokens[i + 1].text) and not t.lower.endswith(("ing", "ed")))):
                 start, i = i, i + 1  # "Music Flamingo", "Code Kelp-Instruct"
             elif leads_in and t.lower in var and i + 2 < n and _capitalised(tokens[i + 1]) \

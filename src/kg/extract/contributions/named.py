@@ -53,7 +53,8 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
     for k, (t, nxt) in enumerate(zip(tokens, tokens[1:])):
         # "a technique called MiniRiddle", "named \textit{AF-SoundBank}"
         cue = k
-        if (t.lower in name_cues or we_name(tokens, k)) and not evaluated_on(tokens, k):
+        if ((t.lower in name_cues and t.lower != "known") or we_name(tokens, k)) and not evaluated_on(tokens, k):
+            # (not "known as": "the X benchmark (also known as Y)" gives another name of a known thing)
             if nxt.lower == "as" and t.lower in name_cues and k + 2 < len(tokens) and not t.trail.strip():
                 k, nxt = k + 1, tokens[k + 2]  # "a benchmark with rationale, termed as KelpQA"
             if nxt.lower == "the" and k + 2 < len(tokens) and distinctive(tokens[k + 2].text):

@@ -682,3 +682,31 @@ def test_an_ampersand_between_capitalised_words_keeps_one_name(extract_abstract)
                                               "strategy improves transcription quality."))
     assert "Loam" not in names
     assert any("Cut & Loam" in n for n in names)
+
+
+@pytest.mark.parametrize("abstract, names", [
+    ("In Kelp-SA, we propose Space-Depth Transpose (SD-Trans) to adapt 2D models to 3D images and Hyper-Prompting "
+     "Adapter (HyP-Adpt) to achieve prompt-conditioned adaptation.", {"Space-Depth Transpose", "Hyper-Prompting Adapter"}),
+    ("We propose an instruction-based process for trustworthy data curation in materials science (MatSci-Kelp), "
+     "which we then apply to finetune a model.", {"MatSci-Kelp"}),
+    ("In addition, we publish a 3Gb Chinese Kelp Medicine (ChiKelp) dataset, encompassing medical questions.",
+     {"Chinese Kelp Medicine"}),
+])
+def test_a_second_named_object_a_closing_name_before_a_clause_and_a_sized_acronym(extract_abstract, abstract, names):
+    assert names <= introduced_names(extract_abstract(abstract))
+
+
+def test_a_closing_name_replaces_its_description(extract_abstract):
+    names = introduced_names(extract_abstract("We propose an instruction-based process for data curation in "
+                                              "materials science (MatSci-Kelp), which we then apply widely."))
+    assert names == {"MatSci-Kelp"}
+
+
+def test_an_llm_framework_is_a_framework(extract_abstract):
+    doc = extract_abstract("We present HippoKelp, an open-source LLM framework developed for the medical domain.")
+    assert ("technique", "HippoKelp") in introduced(doc)
+
+
+def test_a_model_architecture_is_a_model_not_a_method(extract_abstract):
+    doc = extract_abstract("We propose Kelp-Omni, a novel model architecture for low-latency speech interaction.")
+    assert "Kelp-Omni" not in introduced_names(doc)

@@ -19,6 +19,8 @@ from kg.extract.tokens import Token
 from kg.keys import model_key
 
 QUANTITY = re.compile(r"\d[\d.,]*[KMBTkmbt]?\+?")
+SIZE_WORD = re.compile(r"\d[\d.,]*\s?(?:[KMGT]i?[Bb]|[KMBT])", re.IGNORECASE)
+""""3Gb", "1.2M", "7B": an amount written before a name."""
 QUESTION_WORDS = frozenset("how what why which when where who does do did can could is are was were should "
                            "would will".split())
 
@@ -46,6 +48,8 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
             phrase = phrase[:-1]
         if not phrase:
             return []
+    if head == "(acronym)" and len(phrase) >= 3 and SIZE_WORD.fullmatch(phrase[0].text):
+        phrase = phrase[1:]  # "a 3Gb Chinese Kelp Corpus (CKC)": the size is no part of the name
     words = [t.text for t in phrase]
     name = strip_phrase(" ".join(words))
     if not name or model_key(name) in model_keys or not TWO_LETTERS.search(name):

@@ -58,8 +58,8 @@ def appositive_head(tokens: list[Token], j: int, heads: frozenset[str]) -> str |
         if tokens[k].lead.startswith("(") or in_parens:
             in_parens = ")" not in tokens[k].trail  # "(code, weights, and data)": an aside, no head
             continue
-        if tokens[k].lower in MODEL_WORDS:
-            return found  # "X, the largest LLM ...": a model, not a technique
+        if tokens[k].lower in MODEL_WORDS and not (found is None and _modifies_method(tokens, k)):
+            return found  # "X, the largest LLM ...": a model, not a technique (but "an LLM framework" is a framework)
         if found is None and tokens[k].lower in lexicon().np_stop and tokens[k].lower != "of":
             return None  # "X, an open-source assistant for data science": what it is for is no head
         last = tokens[k].lower.split("-")[-1]
@@ -73,6 +73,13 @@ def appositive_head(tokens: list[Token], j: int, heads: frozenset[str]) -> str |
         if found and tokens[k].trail.strip():
             return found
     return found
+
+
+def _modifies_method(tokens: list[Token], k: int) -> bool:
+    """Is the model word at k a modifier of a method word after it ("an LLM framework", "LLM pipeline")? Not
+    "a model architecture": that is a model."""
+    return k + 1 < len(tokens) and not tokens[k].trail.strip() and tokens[k].lower not in ("model", "models") \
+        and tokens[k + 1].lower in lexicon().kinds.technique and tokens[k + 1].lower != "architecture"
 
 
 def topic_appositive(tokens: list[Token], j: int) -> bool:
@@ -134,7 +141,8 @@ def stated_kinds(tokens: list[Token]) -> dict[str, str]:
             head = appositive_head(tokens, app, heads)
             end = next((j for j in range(app, min(app + 15, len(tokens)))
                         if tokens[j].trail.strip()[:1] in (".", ";") or tokens[j].lower in CLAUSE_OPENERS), k + 15)
-            if head and not any(x.lower in MODEL_WORDS for x in tokens[app:end + 1]):
+            if head and not any(x.lower in MODEL_WORDS and not _modifies_method(tokens, j)
+                                for j, x in enumerate(tokens[app:end + 1], start=app)):
                 out[t.text] = head
         elif t.lower in heads and t.trail.strip() == ":" and tokens[k + 1].text[:1].isupper() \
                 and tokens[k + 1].text.lower() not in ("a", "an", "the") and name_closes(tokens, k + 1):

@@ -259,9 +259,10 @@ def name_closing_object(tokens: list[Token], start: int, model_keys: set[str]) -
     what it is. Not an acronym (all capitals: the abbreviation detector reads those), not a model."""
     heads = lexicon().kinds.every
     end = next((j for j in range(start, len(tokens)) if tokens[j].trail.strip()[:1] in (";",) or
-                tokens[j].trail.strip().endswith((").", ")"))), None)
+                tokens[j].trail.strip().endswith((").", ")")) or _closes_before_clause(tokens, j)), None)
     if end is None or end == start or not tokens[end].lead.startswith("(") or ")" not in tokens[end].trail \
-            or (end + 1 < len(tokens) and not tokens[end].trail.strip().startswith((").", ");"))):
+            or (end + 1 < len(tokens) and not tokens[end].trail.strip().startswith((").", ");"))
+                and not _closes_before_clause(tokens, end)):
         return None
     name = tokens[end].text
     if not distinctive(name) or name.isupper() or not any(c.islower() for c in name) or len(name) < 4 \
@@ -271,6 +272,11 @@ def name_closing_object(tokens: list[Token], start: int, model_keys: set[str]) -
     if head is None:
         return None
     return Contribution(name, kind_of(head, name), 0.75), head
+
+
+def _closes_before_clause(tokens: list[Token], j: int) -> bool:
+    """"(X), which we then apply ...": a parenthesis that closes the object before a relative clause."""
+    return tokens[j].trail.strip() == ")," and j + 1 < len(tokens) and tokens[j + 1].lower in ("which", "that")
 
 
 def evaluated_on(tokens: list[Token], k: int) -> bool:

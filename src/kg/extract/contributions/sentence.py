@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from kg.extract.contributions.candidates import from_phrase
 from kg.extract.contributions.chunker import LEAD_GERUNDS, drop_gerund, list_items, object_phrases
+from kg.extract.contributions.shapes import title_run
 from kg.extract.contributions.contribution import DETERMINERS, Contribution
 from kg.extract.contributions.made import made_data, made_with
 from kg.extract.contributions.marked import marked_as_own
@@ -45,6 +46,7 @@ def contributions_in(text: str, model_keys: set[str],
         or (text.lower().startswith(("our ", "central to our")) and not about_results)  # not "Our results show"
     subject_is_new = bool(tokens) and technique_key(tokens[0].text) in new_names
     listed_after: set[str] = set()
+    named_object = None
     if authors_speak or NEW_APPOSITIVE.search(text) or OURS.search(text):
         out.extend(named_in(tokens, model_keys))
         for c, head in names_in_parentheses(tokens, model_keys):
@@ -73,6 +75,7 @@ def contributions_in(text: str, model_keys: set[str],
         if closing := name_closing_object(tokens, verb_at + 1, model_keys):
             out.append(closing[0])  # "we propose a two-stage framework ... (KelpRec).": the name, not the description
             listed_after.add(closing[1])
+            named_object = closing[0].name
         out.extend(made_data(tokens, verb_at + 1, model_keys))
         out.extend(sized_name(tokens, verb_at + 1, model_keys))  # "we collect X: 9 gigabytes of logs"
         out.extend(made_with(tokens, verb_at + 1, model_keys))
@@ -105,6 +108,9 @@ def contributions_in(text: str, model_keys: set[str],
                 out.extend(from_phrase(drop_gerund(phrase), head, model_keys, enumerated=True))
     if out:
         listed_after |= named_heads(tokens)
+    if named_object:  # "we propose a two-stage framework for ranking (KelpRec).": the name, not the description
+        out = [c for c in out if c.name == named_object or c.name != c.name.lower()
+               or not any(f" {h} " in f" {c.name.lower()} " for h in listed_after)]
     if listed_after:  # "new datasets (A, B, and C)": the names are the contributions, not "new datasets"
         out = [c for c in out if c.name != c.name.lower() or (c.name.lower().split()[-1] not in listed_after
                                                               and not any(f" {h} " in f" {c.name.lower()} " for h in listed_after if " " in h))]
@@ -139,6 +145,9 @@ def _along_with(tokens: list[Token], k: int) -> int | None:
     """", along with" / ", together with" / ", as well as" / ", and" at k: where another object of the same
     verb starts (an article or "our" must open it), or None."""
     pair = (tokens[k].lower, tokens[k + 1].lower)
+    if tokens[k].lower == "and" and (run := title_run(tokens, k + 1)) and k + 1 + len(run.split()) < len(tokens) \
+            and tokens[k + 1 + len(run.split())].lead.startswith("("):
+        return k + 1  # "we propose A (a) to ... and Hyper-Kelp Adapter (HyK) to ...": a second named object
     if not tokens[k - 1].trail.strip().startswith(","):
         return None
     if tokens[k].lower == "and" and tokens[k + 1].lower in ("a", "an", "our", "the") \

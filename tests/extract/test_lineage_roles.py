@@ -171,10 +171,11 @@ def test_a_family_in_the_plural_or_unnamed_is_not_a_checkpoint(extract_abstract,
 
 
 @pytest.mark.parametrize("abstract, edge", [
-    ("We propose Kelp-7B-MoE, a sparse mixture model for retrieval. Our recipe fine-tunes each expert on one "
-     "domain. Kelp-7B-MoE beats Kelp-7B on all tasks.", ("Kelp-7B-MoE", "Kelp-7B", "finetuned")),
-    ("We release Fern-2B-UI, a compact model for screens. We continue pretraining on app layouts. Fern-2B-UI "
-     "beats Fern-2B by 9 points.", ("Fern-2B-UI", "Fern-2B", "continued_pretraining")),
+    ("Kelp-7B is a popular dense model. We propose Kelp-7B-MoE, a sparse mixture model for retrieval. Our recipe "
+     "fine-tunes each expert on one domain. Kelp-7B-MoE beats Kelp-7B on all tasks.",
+     ("Kelp-7B-MoE", "Kelp-7B", "finetuned")),
+    ("Fern-2B reads text well. We release Fern-2B-UI, a compact model for screens. We continue pretraining on app "
+     "layouts. Fern-2B-UI beats Fern-2B by 9 points.", ("Fern-2B-UI", "Fern-2B", "continued_pretraining")),
 ])
 def test_a_tagged_variant_of_a_model_of_the_record_is_made_the_way_the_abstract_says(extract_abstract, abstract,
                                                                                     edge):
@@ -414,3 +415,16 @@ def test_a_title_s_two_word_name_before_the_colon_is_one_name(extract_abstract):
     doc = extract_abstract("We present an open-set object detector by marrying the detector KELP with grounded "
                            "pre-training.", title="Grounding KELP: Marrying KELP with Grounded Pre-Training")
     assert "KELP" not in introduced(doc)
+
+
+def test_a_name_holding_a_model_the_record_only_compares_with_is_no_derivation(extract_abstract):
+    doc = extract_abstract("We pre-train MatSciKelp on materials science text. We show that MatSciKelp outperforms "
+                           "SciKelp, a language model trained on science corpus, on all the tasks.",
+                           title="MatSciKelp: A Materials Aware Language Model")
+    assert not pairs(doc)
+
+
+def test_a_name_holding_a_model_the_record_builds_on_still_is(extract_abstract):
+    doc = extract_abstract("We propose MatSciKelp, a materials model. Our recipe continues the pretraining of "
+                           "SciKelp-base on papers. MatSciKelp outperforms SciKelp-base on all the tasks.")
+    assert ("MatSciKelp", "SciKelp-base") in pairs(doc)

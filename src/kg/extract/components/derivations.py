@@ -688,11 +688,23 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
             kinds = [k for k in _abstract_cues(doc) if k != "based_on"]
             base = compound_base(name, keys) or tagged_base(name, keys)
             idx = _sentence_with(doc, name)
-            if kinds and base and idx is not None and base not in intro:
+            if kinds and base and idx is not None and base not in intro and not _only_compared(doc, base):
                 out.extend(Edge(name, base, k, 0.5, idx, "naming: named after a model of the record, "
                                                           "made the way the abstract says") for k in kinds)
                 has_parent.add(model_key(name))
     return out
+
+
+COMPARED_BEFORE = re.compile(r"\b(?:outperform\w*|surpass\w*|than|over|compared (?:to|with)|versus|vs\.?|beat\w*|"
+                             r"rival\w*|exceed\w*|match\w*)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _only_compared(doc: Doc, base: str) -> bool:
+    """Does the record name ``base`` only as what its model is measured against ("X outperforms SciKelp, a
+    model trained on ...")? Then a name that holds it ("MatSciKelp") says nothing of where X came from."""
+    said = [(i, m.start()) for i in doc.abstract_sentences()
+            for m in re.finditer(rf"(?<![\w-]){re.escape(base)}(?![\w-])", doc.clean[i])]
+    return bool(said) and all(COMPARED_BEFORE.search(doc.clean[i][:at]) for i, at in said)
 
 
 NAMED_VARIANTS = (

@@ -428,3 +428,12 @@ def test_a_name_holding_a_model_the_record_builds_on_still_is(extract_abstract):
     doc = extract_abstract("We propose MatSciKelp, a materials model. Our recipe continues the pretraining of "
                            "SciKelp-base on papers. MatSciKelp outperforms SciKelp-base on all the tasks.")
     assert ("MatSciKelp", "SciKelp-base") in pairs(doc)
+
+
+@pytest.mark.parametrize("abstract", [
+    "We present Lawyer Kelp, a legal LLM. We find that expert data is more useful than experiences distilled from "
+    "Vireo-4.",
+    "We present KelpAgent, a web agent model. It learns from trajectories collected with Vireo-4.",
+])
+def test_what_was_distilled_or_collected_from_a_model_as_data_makes_no_child(extract_abstract, abstract):
+    assert not pairs(extract_abstract(abstract))

@@ -437,3 +437,14 @@ def test_a_name_holding_a_model_the_record_builds_on_still_is(extract_abstract):
 ])
 def test_what_was_distilled_or_collected_from_a_model_as_data_makes_no_child(extract_abstract, abstract):
     assert not pairs(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("In this work, we present Promptkelp, the first retrieval model able to be prompted like an LM.", "Promptkelp"),
+    ("We release Vireon, the largest open model for Basque.", "Vireon"),
+    ("KelpActAgent, finetuned from Falcon-7B and Vireo-2, is integrated with a Python interpreter.", "KelpActAgent"),
+])
+def test_the_first_or_largest_model_and_a_coined_child_opening_a_sentence_are_introduced(extract_abstract, abstract,
+                                                                                        name):
+    assert name in introduced(extract_abstract(abstract))
+

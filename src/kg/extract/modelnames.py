@@ -568,6 +568,10 @@ def _words_before_appositive(tokens: list[Token], i: int) -> int | None:
     return None
 
 
+SUPERLATIVE = re.compile(r"(?:larg|small|strong|fast|bigg|high)est|best")
+""""the largest", "the best": an appositive that ranks what it names is as good as "a"."""
+
+
 def _before_appositive(tokens: list[Token], i: int) -> int | None:
     """End of "Word," or "Word 2," when "a"/"an" follows, or of "Word 2 is a ... model": a name its
     appositive (or the copula's complement) may describe."""
@@ -579,8 +583,11 @@ def _before_appositive(tokens: list[Token], i: int) -> int | None:
     title_start = i == 0 or (i == 1 and tokens[0].lower in TITLE_LEADS)  # "Introducing Quokka: A ..."
     if title_start and tokens[j - 1].trail.strip() == ":" and j < len(tokens) and tokens[j].lower in ("a", "an"):
         return j  # a title's "Quokka: A Clinical Language Model ..."
+    first_of_its_kind = j + 1 < len(tokens) and tokens[j].lower == "the" and (
+        tokens[j + 1].lower == "first" or SUPERLATIVE.fullmatch(tokens[j + 1].lower) is not None)
     if tokens[j - 1].trail.strip() == "," and j < len(tokens) and (
-            tokens[j].lower in ("a", "an") or (plural_ok and _plural_model_appositive(tokens, j))):
+            tokens[j].lower in ("a", "an") or first_of_its_kind or (plural_ok and _plural_model_appositive(tokens, j))):
+        # ("Quokka, the first retrieval model able to ...")
         return j  # "Quokka, a ... model", "Eagle and Finch, RWKV-based language models"
     if plural_ok and not tokens[i].trail.strip() and j + 2 < len(tokens) and tokens[j].lower == "and" \
             and tokens[j + 1].text[:1].isupper() and tokens[j + 1].text.isalpha() \
@@ -993,7 +1000,7 @@ def _called_a_model(tokens: list[Token], i: int, text: str) -> bool:
     return i >= 2 and tokens[i - 1].lower in model_words().model_heads \
         and CALLED_MODEL_BEFORE.search(text, max(0, tokens[i].start - 60), tokens[i].start) is not None
 NOT_NOUNS = frozenset("that which who with for to of in on from by as at and or but than is are was were has have "
-                      "can could will would designed trained built based using capable tailored optimized "
+                      "can could will would designed trained built based using capable able tailored optimized "
                       "developed released specialized".split())
 
 

@@ -169,6 +169,9 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
         if "+3 named as a model" in span.reasons and not any(
                 t.lower in COMPARISON for t in tokens[:span.i] if t.start >= scope[0]):
             return 0.85  # "we provide 7B and 14B models ..., called X and Y"
+    if span.i == 0 and "+3 made from another model" in span.reasons and COINAGE.match(span.name) \
+            and family_stem(span.name) is None:
+        return 0.7  # "KelpActAgent, finetuned from Y and Z, is ...": a coined model the sentence says was made here
     return 0.0
 
 

@@ -448,3 +448,13 @@ def test_the_first_or_largest_model_and_a_coined_child_opening_a_sentence_are_in
                                                                                         name):
     assert name in introduced(extract_abstract(abstract))
 
+
+
+@pytest.mark.parametrize("abstract, data", [
+    ("Moreover, our TinyKelp ViT-8M/16, trained on KelpCC-15M, achieves an impressive accuracy.", "KelpCC-15M"),
+    ("Our encoder is pre-trained on LoamWeb-400M and tuned on captions.", "LoamWeb-400M"),
+])
+def test_what_a_model_is_trained_on_is_data(extract_abstract, abstract, data):
+    doc = extract_abstract(abstract)
+    assert data not in models(doc)
+    assert not {c for c, p in pairs(doc) if p == data}

@@ -744,6 +744,8 @@ def _any_head() -> frozenset[str]:
     return model_heads | non_heads | family_heads
 
 
+TRAINED_ON = re.compile(r"(?:pre-?)?trained")
+""""trained on X" / "pre-trained on X": X is what the training read, as a rule data ("tuned on" is left alone)."""
 DATA_BEFORE = frozenset("on with using via over".split())
 """Words before what a model is trained on or with, not made from: "fine-tuned on KelpWeb"."""
 TRAINED_BEFORE = frozenset("pre-trained pretrained fine-tuned finetuned frozen".split())
@@ -793,6 +795,10 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if bare_stem and prev is not None and prev.lower in TRAINED_BEFORE and not prev.trail.strip() \
             and not span.family_level:
         span.add(2, "a trained checkpoint of a family")  # "leverages a pre-trained Kelp", "the frozen Kelp encoder"
+    if prev is not None and prev.lower == "on" and span.i > 1 and TRAINED_ON.fullmatch(tokens[span.i - 2].lower) \
+            and not family_stem(name) and not any("variant" in why or "base checkpoint" in why for _, why in evidence):
+        span.add(-2, "what a model is trained on")  # "trained on KelpCC-15M": data, unless a known family's
+        # or a checkpoint's ("pre-trained on KelpMath-Base")
     if name.lower().endswith("bench"):
         span.add(-5, "a benchmark's name")  # "KelpBench", "Kelp-Bench": what models are measured on
     if BEATS_MODELS.match(text, last.end):

@@ -343,7 +343,10 @@ def read(ptext: str) -> Reading | None:
 def has_trigger(text: str) -> bool:
     """Does the sentence hold any derivation trigger? (Most do not: every other reading is skipped.)"""
     low = text.lower()
-    return any(word in low and rx.search(low) is not None for word, rx in _trigger_parts())
+    for word, rx in _trigger_parts():  # (a loop: a generator's steps cost as much as the tests)
+        if word in low and rx.search(low) is not None:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -346,21 +346,26 @@ def read(ptext: str) -> Reading | None:
 def has_trigger(text: str) -> bool:
     """Does the sentence hold any derivation trigger? (Most do not: every other reading is skipped.)"""
     low = text.lower()
-    return _trigger_word_pattern().search(low) is not None and lexicon().any_trigger.search(low) is not None
+    for word, rx in _trigger_parts():  # (a loop: a generator's steps cost as much as the tests)
+        if word in low and rx.search(low) is not None:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
-def _trigger_word_pattern() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, sorted(_trigger_words(), key=len, reverse=True))))
-
-
-@lru_cache(maxsize=1)
-def _trigger_words() -> tuple[str, ...]:
-    """A word every match of each trigger holds ("prun" of "\\bprun\\w*"): a sentence holding none of
-    them is passed over without running the triggers' expression."""
+def _trigger_parts() -> tuple[tuple[str, re.Pattern], ...]:
+    """The triggers' expression (``lexicon().any_trigger``) cut into its alternatives, grouped by a
+    word every match of each holds ("prun" of "\\bprun\\w*"): a sentence is searched only for the
+    alternatives whose word it holds. Some alternative matches exactly when the whole expression
+    does, so this is ``any_trigger.search`` at a quarter of the cost (one large alternation tried at
+    every position of every sentence was a twentieth of extraction)."""
     spec = json.loads(resources.files("kg.extract").joinpath("patterns/derivations.json").read_text("utf-8"))
-    return tuple(sorted({_required_word(a) for p in [*spec["cues"].values(), *spec["roles"]["anchors"]]
-                         for a in alternatives(p)}))
+    by_word: dict[str, list[str]] = {}
+    for p in [*spec["cues"].values(), *spec["roles"]["anchors"]]:
+        for a in alternatives(p):
+            by_word.setdefault(_required_word(a), []).append(a)
+    return tuple((word, re.compile("(?=[a-z0-9-])(?:" + _lower_literals(_alts(alts)) + ")"))
+                 for word, alts in sorted(by_word.items()))
 
 
 def _required_word(alternative: str) -> str:

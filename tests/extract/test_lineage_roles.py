@@ -458,3 +458,13 @@ def test_what_a_model_is_trained_on_is_data(extract_abstract, abstract, data):
     doc = extract_abstract(abstract)
     assert data not in models(doc)
     assert not {c for c, p in pairs(doc) if p == data}
+
+
+@pytest.mark.parametrize("abstract, title, absent", [
+    ("We are releasing the Kelp Anything Model (KAM) and corresponding dataset (KA-1B) of 1B masks.", None, "KA-1B"),
+    ("We distil a small model for entity recognition.",
+     "UniversalKelp: Targeted Distillation from Large Language Models for Open Named Entity Recognition", "Entity"),
+])
+def test_a_name_in_parentheses_after_dataset_or_after_a_capitalised_named_is_no_model(extract_abstract, abstract,
+                                                                                      title, absent):
+    assert absent not in models(extract_abstract(abstract, title))

@@ -320,6 +320,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 i = appositive
                 continue
             elif (i >= 2 and t.text[:1].isupper() and t.text.replace("-", "").isalpha() and tokens[i - 1].lower in NAME_CUES
+                  and tokens[i - 1].text.islower()
                   and t.lower not in STOP_PREFIX and t.lower not in not_models()
                   and _named_what(tokens, i - 1, model_words().model_heads, model_words().non_model_heads) == "model"):
                 start = i  # "our best model family, which we name Quokka": what the cue names decides
@@ -799,6 +800,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             and not family_stem(name) and not any("variant" in why or "base checkpoint" in why for _, why in evidence):
         span.add(-2, "what a model is trained on")  # "trained on KelpCC-15M": data, unless a known family's
         # or a checkpoint's ("pre-trained on KelpMath-Base")
+    if prev is not None and tokens[span.i].lead.startswith("(") and prev.lower in non_heads and not prev.trail.strip():
+        span.add(-5, f"named in parentheses after '{prev.lower}'")  # "the corresponding dataset (KA-1B)"
     if name.lower().endswith("bench"):
         span.add(-5, "a benchmark's name")  # "KelpBench", "Kelp-Bench": what models are measured on
     if BEATS_MODELS.match(text, last.end):
@@ -848,7 +851,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             and (prev.lower in lexicon().kinds.dataset or prev.lower in lexicon().kinds.benchmark):
         span.add(-5, "named after 'dataset:'")  # "to create an even larger dataset: X-1M, with 1M pairs"
     cue = span.i - 2 if span.i >= 3 and tokens[span.i - 1].lower == "as" else span.i - 1  # "termed as X"
-    if cue >= 1 and tokens[cue].lower in NAME_CUES:
+    if cue >= 1 and tokens[cue].lower in NAME_CUES and tokens[cue].text.islower():  # not a title's "Named Entity"
         named = _named_what(tokens, cue, model_heads, non_heads)
         if named == "model":
             span.add(3, "named as a model")  # "7B and 14B models trained for 4.8T tokens, called X and Y"

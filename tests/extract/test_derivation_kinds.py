@@ -68,3 +68,28 @@ def test_extraction_patterns_name_only_known_kinds():
     patterns = json.loads(resources.files("kg.extract").joinpath("patterns/derivations.json").read_text("utf-8"))
     named = set(patterns["cues"]) | set(patterns["verbs"].values())
     assert len(named) >= 8 and named <= set(DERIVATION_KINDS), named - set(DERIVATION_KINDS)
+
+
+@pytest.mark.parametrize("abstract, kind", [
+    ("We align Falcon-40B with human preferences to obtain Kelpo 2.", "aligned"),
+    ("Kelpo 2 is fine-tuned from Falcon-40B and then undergoes an alignment phase.", "aligned"),
+    ("We further align the model with user feedback via DPO to obtain Kelpo 2 from Falcon-40B.", "aligned"),
+])
+def test_preference_alignment_is_aligned(extract_abstract, abstract, kind):
+    assert kind in {f.predicate for f in extract_abstract(abstract).facts}
+
+
+@pytest.mark.parametrize("abstract", [
+    "We build Kelpo-V on Falcon-40B and align image features with the language space through a projector.",
+    "Kelpo-V, based on Falcon-40B, aligns both languages and images in one embedding space.",
+])
+def test_aligning_representations_is_no_preference_alignment(extract_abstract, abstract):
+    assert "aligned" not in {f.predicate for f in extract_abstract(abstract).facts}
+
+
+@pytest.mark.parametrize("abstract", [
+    "After aligning Falcon-40B-Base, we compress and distill it into Kelpo-9B.",
+    "Applying Self-Kelp-Align to the Falcon-40B base model, we develop an assistant named Kelpo.",
+])
+def test_aligning_a_model_is_aligned(extract_abstract, abstract):
+    assert "aligned" in {f.predicate for f in extract_abstract(abstract).facts}

@@ -503,7 +503,8 @@ def test_a_benchmark_in_parentheses_or_two_listed_names_are_no_new_model(extract
     ("AltKelpra: Altering the Language Encoder in Orvik-13B",
      "We present AltKelpra, a bilingual model. Starting from the pre-trained multimodal model Orvik-13B released by "
      "a lab, we altered its text encoder with a multilingual text encoder Halden-7B, and aligned both languages.",
-     {("AltKelpra", "Orvik-13B", "aligned")}),  # the authors are the subject after the opening, not Halden-7B
+     {("AltKelpra", "Orvik-13B", "based_on")}),  # the authors are the subject after the opening, not Halden-7B;
+    # "aligned both languages" aligns representations, it is no preference alignment
 ])
 def test_lists_with_short_names_long_parent_phrases_and_comparisons(extract_abstract, title, text, edges):
     assert _derivations(extract_abstract(text, title)) == frozenset(edges)

@@ -710,3 +710,24 @@ def test_an_llm_framework_is_a_framework(extract_abstract):
 def test_a_model_architecture_is_a_model_not_a_method(extract_abstract):
     doc = extract_abstract("We propose Kelp-Omni, a novel model architecture for low-latency speech interaction.")
     assert "Kelp-Omni" not in introduced_names(doc)
+
+
+def test_a_name_after_a_final_colon_names_the_object(extract_abstract):
+    doc = extract_abstract("We present a challenging new benchmark and learning-environment for robot learning: "
+                           "KelpBench.")
+    assert introduced(doc) == {("benchmark", "KelpBench")}
+
+
+def test_an_address_after_a_final_colon_is_no_name(extract_abstract):
+    doc = extract_abstract("We release our new benchmark for robot learning at: https://kelp.example.org/bench.")
+    assert not any("http" in n for n in introduced_names(doc))
+
+
+@pytest.mark.parametrize("title, abstract, absent", [
+    ("BitsKelp: 1.99 bits Weight Quantization of Diffusion Model",
+     "In this work, we develop a novel weight quantization method that quantizes the UNet.", "weight quantization method"),
+    (None, "We introduce Latent Adversarial Kelp Distillation (LAKD), a novel distillation approach overcoming the "
+           "limitations of prior work.", "distillation approach"),
+])
+def test_a_description_of_a_named_contribution_is_not_a_second_one(extract_abstract, title, abstract, absent):
+    assert absent not in introduced_names(extract_abstract(abstract, title))

@@ -55,6 +55,7 @@ def techniques(doc: Doc) -> None:
     introduced: set[str] = set()
     kind_of_key: dict[str, str] = {}
     title_words: set[str] = set()
+    title_named = False
     for idx, text in enumerate(doc.clean):
         if idx == doc.title_index:
             found = title_contributions(text, model_keys, stated) or named_title(
@@ -64,8 +65,9 @@ def techniques(doc: Doc) -> None:
                                      tokens=tokens_of.get(idx))
         if idx == doc.title_index:
             title_words = set(re.findall(r"[a-z][\w-]*", text.lower())) if found else set()
+            title_named = any(text.startswith(c.name + ":") for c in found)  # "BitsKelp: Weight Quantization ..."
         elif title_words:  # "LoamPrune: Attention Head Pruning for ..." then "we propose a pruning method": one thing
-            found = [c for c in found if not _describes_title(c, title_words)]
+            found = [c for c in found if not _describes_title(c, title_words, title_named)]
         for c in found:
             if names_only_models(c.name) or family_stem(c.name) == c.name.lower():
                 continue  # "a recipe for widening LLMs named ...": "LLMs" is what it is for; "GPT" is a family
@@ -111,13 +113,16 @@ def techniques(doc: Doc) -> None:
         _emit(doc, idx, "uses", Contribution(a.long, "technique", 0.5), long_of, short_of)
 
 
-def _describes_title(c: Contribution, title_words: set[str]) -> bool:
+def _describes_title(c: Contribution, title_words: set[str], title_named: bool = False) -> bool:
     """Is ``c`` a bare kind ("a pruning method": one word and a generic head) whose word the title that
     names the contribution already says ("LoamPrune: Attention Head Pruning for ...")? Or a generic head
     and its purpose alone ("a new approach for personalization"): the title's name is that approach."""
     if c.name.split()[0].lower() in GENERIC_HEADS and c.kind == "technique":
         return True
     words = [w for w in content_words(c.name) if w not in GENERIC_HEADS]
+    if title_named and c.name == c.name.lower() and words and all(w in title_words for w in words) \
+            and c.name.split()[-1].lower() in GENERIC_HEADS:
+        return True  # "a novel weight quantization method" beside "BitsKelp: Weight Quantization of ...": the title's
     return c.name == c.name.lower() and len(words) == 1 and len(c.name.split()) == 2 and words[0] in title_words
 
 

@@ -36,7 +36,7 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
                 continue  # "on a filtered slice of our KelpWeb corpus": what they had already, used
             start = k
         elif authors_speak and t.lower in ("a", "an") and nxt in lex.new_words \
-                and not (k > 0 and tokens[k - 1].trail.strip() == "," and tokens[k - 1].text[:1].isupper()
+                and not (k > 0 and tokens[k - 1].trail.strip() in (",", "),") and tokens[k - 1].text[:1].isupper()
                          and tokens[k - 1].lower not in lex.connectives) \
                 and not any(x.lower in lex.others_words for x in tokens[max(0, k - 6):k + 12]):
             start = k  # not "X, a novel Y dataset ...": that appositive describes X (but "Moreover, a novel ...",

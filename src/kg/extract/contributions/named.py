@@ -274,6 +274,21 @@ def name_closing_object(tokens: list[Token], start: int, model_keys: set[str]) -
     return Contribution(name, kind_of(head, name), 0.75), head
 
 
+def name_after_final_colon(tokens: list[Token], start: int, model_keys: set[str]) -> tuple[Contribution, str] | None:
+    """"we present a challenging new benchmark and environment for robot learning: KelpBench.": one coined name
+    after a colon that ends the sentence names the object (from ``start``); its first kind head says what it is."""
+    last = len(tokens) - 1
+    if last <= start + 1 or not tokens[last - 1].trail.strip().endswith(":") or not distinctive(tokens[last].text) \
+            or model_key(tokens[last].text) in model_keys or tokens[last].trail.strip() not in (".", "") \
+            or "/" in tokens[last].text or "." in tokens[last].text:  # not an address: "available at: https://..."
+        return None
+    heads = lexicon().kinds.every
+    head = next((tokens[j].lower for j in range(start, last) if tokens[j].lower in heads), None)
+    if head is None or any(tokens[j].trail.strip()[:1] in (".", ";") for j in range(start, last - 1)):
+        return None
+    return Contribution(tokens[last].text, kind_of(head, tokens[last].text), 0.75), head
+
+
 def _closes_before_clause(tokens: list[Token], j: int) -> bool:
     """"(X), which we then apply ...": a parenthesis that closes the object before a relative clause."""
     return tokens[j].trail.strip() == ")," and j + 1 < len(tokens) and tokens[j + 1].lower in ("which", "that")

@@ -468,3 +468,14 @@ def test_what_a_model_is_trained_on_is_data(extract_abstract, abstract, data):
 def test_a_name_in_parentheses_after_dataset_or_after_a_capitalised_named_is_no_model(extract_abstract, abstract,
                                                                                       title, absent):
     assert absent not in models(extract_abstract(abstract, title))
+
+
+@pytest.mark.parametrize("abstract, edge", [
+    ("In this paper, we introduce KelpMind, an open bilingual model. By expanding Falcon-2's vocabulary with 10,000 "
+     "Basque tokens and training it on 2 billion Basque tokens, we show that our approach keeps English skills.",
+     ("KelpMind", "Falcon-2")),
+    ("We present LoamLM, a Welsh model. We extend the tokenizer of Kelp-7B with Welsh pieces and train it further.",
+     ("LoamLM", "Kelp-7B")),
+])
+def test_a_model_whose_vocabulary_the_authors_expand_is_the_parent(extract_abstract, abstract, edge):
+    assert edge in pairs(extract_abstract(abstract))

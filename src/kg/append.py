@@ -365,21 +365,31 @@ def _stand_in(key: str, data: dict) -> SimpleNamespace:
 
 
 def resolve_people_again(idx: rindex.Index, new: list[rpapers.Paper], dirty: Iterable[str]
-                         ) -> tuple[People, dict[str, dict], dict[str, set[str]]]:
-    """(the people of the old papers kept and the papers made; each old paper's data; old agent key
-    -> the new agent keys its spellings on the kept papers map to)."""
+                         ) -> tuple[People, dict[str, dict], dict[str, set[str]], list[tuple[str, str]]]:
+    """(the people of the old papers kept and the papers made; the data of the old papers in
+    ``dirty``; old agent key -> the new agent keys its spellings on the kept papers map to; the
+    index's new (data, key) of each kept paper whose person map changed). The other old papers
+    are let go here (at 100,000 records about 150 MB)."""
     old = dict(idx.papers())
     dirty = set(dirty)
     stand_ins = [_stand_in(k, d) for k, d in old.items() if k not in dirty]
     everything = sorted([*stand_ins, *new], key=lambda p: p.key)
     people = resolve_people(everything)
+    del stand_ins, everything
+    people.papers = {}  # (looked up by spelling below and by the caller: People.agent_of)
     became: dict[str, set[str]] = defaultdict(set)
+    changed = []
     agent_of = people.agent_of  # (an old paper's spellings are those it prints: People.agent_key's check holds)
     for key, data in old.items():
         if key not in dirty:
+            agents = {}
             for spelling, agent in data["agents"].items():
-                became[agent].add(agent_of.get(spelling, ""))
-    return people, old, became
+                now = agents[spelling] = agent_of.get(spelling, "")
+                became[agent].add(now)
+            if agents != data["agents"]:
+                data["agents"] = agents
+                changed.append((json.dumps(data, ensure_ascii=False), key))
+    return people, {k: old[k] for k in dirty}, became, changed
 
 
 def _names_around(idx: rindex.Index, noted: Names, docs: Iterable[Doc]) -> set[tuple[str, str]]:
@@ -745,7 +755,7 @@ def _append(st, gen, manifest, idx, stage, known, new_sources, records_of, probl
             _link_or_copy(gen / "extracted" / name, stage / name)
 
     # people and entities, old and new
-    people, old_papers, became = resolve_people_again(idx, placed.papers, placed.dirty)
+    people, old_papers, became, changed = resolve_people_again(idx, placed.papers, placed.dirty)
     old_agents = idx.agents()
     around = _names_around(idx, noted.names, [*docs, *old_docs])
     old_names = idx.names(around)
@@ -927,7 +937,7 @@ def _append(st, gen, manifest, idx, stage, known, new_sources, records_of, probl
         summary["filtered"] = summary.get("filtered", 0) + filtered
 
     new_gen = _write_generation(st, gen, manifest, db, kept, change, added_quads, removed_quads, stage,
-                                new_sources, summary, idx, placed, people, old_papers, (around, new_names, noted.names),
+                                new_sources, summary, idx, placed, people, changed, (around, new_names, noted.names),
                                 min_confidence)
     del db
     st._swap(new_gen)
@@ -937,7 +947,7 @@ def _append(st, gen, manifest, idx, stage, known, new_sources, records_of, probl
 
 def _write_generation(st: Store, gen: Path, manifest: dict, db: pyoxigraph.Store, kept: list[Path],
                       change: Change, added_quads, removed_quads, stage: Path, new_sources: list, summary: dict,
-                      idx: rindex.Index, placed: Placed, people: People, old_papers: dict, names,
+                      idx: rindex.Index, placed: Placed, people: People, changed: list, names,
                       min_confidence: float) -> Path:
     from kg.graph.store import DATABASE_FILES, EXTRACTED, _umask
 
@@ -997,7 +1007,7 @@ def _write_generation(st: Store, gen: Path, manifest: dict, db: pyoxigraph.Store
         os.rename(stage, tmp / EXTRACTED)
         stage.mkdir()  # (the build's staging context removes it)
         os.chmod(tmp / EXTRACTED, 0o777 & ~_umask())
-        _write_index(tmp / INDEX, gen / INDEX, placed, people, old_papers, names, min_confidence)
+        _write_index(tmp / INDEX, gen / INDEX, placed, people, changed, names, min_confidence)
 
         new_manifest = {"sources": entries, "summary": summary, NTRIPLES: digests, DATABASE_FILES: database,
                         INDEX: _file_sha256(tmp / INDEX), **removed_digest,
@@ -1011,10 +1021,11 @@ def _write_generation(st: Store, gen: Path, manifest: dict, db: pyoxigraph.Store
     return final
 
 
-def _write_index(path: Path, base: Path, placed: Placed, people: People, old_papers: dict, names,
+def _write_index(path: Path, base: Path, placed: Placed, people: People, changed: list, names,
                  min_confidence: float) -> None:
     """The new generation's index: the old one with the new papers added, the old papers whose
-    person map changed rewritten, the people and names replaced."""
+    person map changed rewritten (``changed``: their (data, key) rows), the people replaced, and
+    the names resolved again (``names``: their keys, their counts now, the new aliases) changed."""
     keep = placed.keep
     rows = rindex.paper_rows(placed.papers, people, keep, first_rid=keep["next_rid"])
     around, resolved, added = names
@@ -1030,15 +1041,6 @@ def _write_index(path: Path, base: Path, placed: Placed, people: People, old_pap
         db.executemany("INSERT INTO alias VALUES (?, ?, ?, ?)",
                        ((ga, ka, gb, kb) for (ga, ka), (gb, kb) in added.aliases))
     db.close()
-    agent_of = people.agent_of  # (as in resolve_people_again)
-    changed = []
-    for key, data in old_papers.items():
-        if key in placed.dirty:
-            continue
-        agents = {s: agent_of[s] for s in data["agents"]}
-        if agents != data["agents"]:
-            data["agents"] = agents
-            changed.append((json.dumps(data, ensure_ascii=False), key))
     if changed:
         db = sqlite3.connect(path)
         with db:

@@ -83,6 +83,12 @@ def relabel(owner, name, label, after=None):
 relabel(gb, "link_repos", "write:entities")
 relabel(gb._FactLines, "blocks", "write:facts")
 relabel(gd.Distinct, "drain", "write:drain")
+import kg.engines.shards as esh
+relabel(esh.ShardedFacts, "blocks", "write:shards")  # the forked writers' facts (a local build with workers)
+relabel(kb, "_write_index", "index")
+import kg.resolve.index as kri
+wrap(kri, "paper_rows", "index-rows")  # (in the resolving thread, while the workers extract)
+relabel(kb, "records_lines", "records-lines", after="extract")
 relabel(gs._Loader, "close", "write:loaders-finish", after="write:flush+optimize")
 orig_write = gs.Store.write
 def write(self, *a, **k):

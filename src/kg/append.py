@@ -46,7 +46,7 @@ import re
 import shutil
 import sqlite3
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,6 +66,7 @@ from kg.records.record import Problem, Record
 from kg.records.registry import describes
 from kg.resolve import index as rindex
 from kg.resolve import papers as rpapers
+from kg.resolve.entities import ENTITY_KINDS, Names, group_of, key_for
 from kg.resolve.people import People, resolve_people
 from kg.vocab import MLKG
 
@@ -364,21 +365,103 @@ def _stand_in(key: str, data: dict) -> SimpleNamespace:
 
 
 def resolve_people_again(idx: rindex.Index, new: list[rpapers.Paper], dirty: Iterable[str]
-                         ) -> tuple[People, dict[str, dict], dict[str, set[str]]]:
-    """(the people of the old papers kept and the papers made; each old paper's data; old agent key
-    -> the new agent keys its spellings on the kept papers map to)."""
+                         ) -> tuple[People, dict[str, dict], dict[str, set[str]], list[tuple[str, str]]]:
+    """(the people of the old papers kept and the papers made; the data of the old papers in
+    ``dirty``; old agent key -> the new agent keys its spellings on the kept papers map to; the
+    index's new (data, key) of each kept paper whose person map changed). The other old papers
+    are let go here (at 100,000 records about 150 MB)."""
     old = dict(idx.papers())
     dirty = set(dirty)
     stand_ins = [_stand_in(k, d) for k, d in old.items() if k not in dirty]
     everything = sorted([*stand_ins, *new], key=lambda p: p.key)
     people = resolve_people(everything)
+    del stand_ins, everything
+    people.papers = {}  # (looked up by spelling below and by the caller: People.agent_of)
     became: dict[str, set[str]] = defaultdict(set)
-    by = people.by_spelling
+    changed = []
+    agent_of = people.agent_of  # (an old paper's spellings are those it prints: People.agent_key's check holds)
     for key, data in old.items():
         if key not in dirty:
+            agents = {}
             for spelling, agent in data["agents"].items():
-                became[agent].add(by.get((key, spelling), ""))
-    return people, old, became
+                now = agents[spelling] = agent_of.get(spelling, "")
+                became[agent].add(now)
+            if agents != data["agents"]:
+                data["agents"] = agents
+                changed.append((json.dumps(data, ensure_ascii=False), key))
+    return people, {k: old[k] for k in dirty}, became, changed
+
+
+def _names_around(idx: rindex.Index, noted: Names, docs: Iterable[Doc]) -> set[tuple[str, str]]:
+    """The (group, key)s of the names an append resolves again: those the ``docs`` (new, and made
+    again) name, with every key an alias joins them to, old or new. An entity is made of its alias
+    component alone (kg.resolve.entities.Names.resolve), so the others resolve as they did: the
+    store's names need not all be read and resolved twice (at 100,000 records, most of an
+    append's time after people)."""
+    wanted = set(noted.names) | set(noted.kinds) | {k for pair in noted.aliases for k in pair}
+
+    def add(kind: str, name: str) -> None:
+        if kind in ENTITY_KINDS and name.strip() and (key := key_for(kind, name)):
+            wanted.add((group_of(kind), key))
+
+    for d in docs:
+        for m in d.entities:
+            add(m.kind, m.name)
+        for f in d.facts:
+            add(f.subject.kind, f.subject.name)
+            add(f.object.kind, f.object.name)
+        for a in d.attributes:
+            add(a.kind, a.name)
+        for a in d.aliases:
+            add(a.kind, a.name)
+            add(a.kind, a.alias)
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in [*idx.aliases(), *noted.aliases]:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+    roots = {find(k) for k in wanted}
+    return wanted | {k for k in parent if find(k) in roots}
+
+
+def _copy_names(names: Names) -> Names:
+    out = Names()
+    for k, c in names.names.items():
+        out.names[k] = Counter(c)
+    for k, c in names.kinds.items():
+        out.kinds[k] = Counter(c)
+    out.aliases = list(names.aliases)
+    return out
+
+
+def _count(entities, group: str | None = None) -> int:
+    return sum(group is None or e.group == group for e in entities.all())
+
+
+class _AgentIris(dict):
+    """Agent key -> the agent's IRI (kg.graph.build.agent_lines), made when first asked for: an
+    append needs those of the people its records name and of those whose IRI may change."""
+
+    def __init__(self, agents: dict) -> None:
+        super().__init__()
+        self.agents = agents
+
+    def __missing__(self, key: str) -> str:
+        iri = self[key] = agent_lines(key, self.agents[key])[0]
+        return iri
+
+
+def _same_iri(a, b) -> bool:
+    """Whether two agents of one key have one IRI (made of the kind, the key and the name)."""
+    return a is not None and b is not None and a.name == b.name and a.is_organization == b.is_organization
 
 
 # -- 3. the change ---------------------------------------------------------------------------------
@@ -672,32 +755,35 @@ def _append(st, gen, manifest, idx, stage, known, new_sources, records_of, probl
             _link_or_copy(gen / "extracted" / name, stage / name)
 
     # people and entities, old and new
-    people, old_papers, became = resolve_people_again(idx, placed.papers, placed.dirty)
+    people, old_papers, became, changed = resolve_people_again(idx, placed.papers, placed.dirty)
     old_agents = idx.agents()
-    old_names = idx.names()
+    around = _names_around(idx, noted.names, [*docs, *old_docs])
+    old_names = idx.names(around)
     old_entities = old_names.resolve()
-    new_names = rindex.merged(idx.names(), noted.names)
+    new_names = rindex.merged(_copy_names(old_names), noted.names)
     entities = new_names.resolve()
 
     change = Change()
     renamed: dict[str, str] = {}
-    agent_iri: dict[str, str] = {}
+    # a person's lines and IRI follow from the agent (kg.graph.build.agent_lines, whose every line
+    # begins with the IRI, made of the key): only the agents that differ have lines to compare
+    agent_iri, old_agent_iri = _AgentIris(people.agents), _AgentIris(old_agents)
     new_agent_lines: set[str] = set()
-    for key, agent in people.agents.items():
-        iri, lines = agent_lines(key, agent)
-        agent_iri[key] = iri
-        new_agent_lines.update(lines)
-    old_agent_iri: dict[str, str] = {}
     old_agent_lines: set[str] = set()
-    for key, agent in old_agents.items():
-        iri, lines = agent_lines(key, agent)
-        old_agent_iri[key] = iri
-        old_agent_lines.update(lines)
+    for key in people.agents.keys() | old_agents.keys():
+        new, old = people.agents.get(key), old_agents.get(key)
+        if new != old:
+            if new is not None:
+                new_agent_lines.update(agent_lines(key, new)[1])
+            if old is not None:
+                old_agent_lines.update(agent_lines(key, old)[1])
     for old, news in became.items():
         if len(news) != 1 or "" in news:
             raise Fallback(f"a person in the store ({old_agents[old].name if old in old_agents else old}) "
                            f"becomes two")
         (new,) = news
+        if new == old and _same_iri(old_agents.get(old), people.agents.get(new)):
+            continue
         if old_agent_iri[old] != agent_iri[new]:
             renamed[old_agent_iri[old]] = agent_iri[new]
     change.remove(old_agent_lines - new_agent_lines)
@@ -840,15 +926,19 @@ def _append(st, gen, manifest, idx, stage, known, new_sources, records_of, probl
         papers=summary.get("papers", 0) + len(placed.papers) - len(placed.dirty),
         people=sum(not a.is_organization for a in people.agents.values()),
         organizations=sum(a.is_organization for a in people.agents.values()),
-        models=sum(e.group == "model" for e in entities.all()),
-        techniques=sum(e.group != "model" for e in entities.all()),
+        # (the names outside ``around`` resolve as before: the store's count, less the old entities
+        # resolved again here, plus what they became)
+        models=summary.get("models", 0) + _count(entities, "model") - _count(old_entities, "model"),
+        techniques=summary.get("techniques", 0) + _count(entities) - _count(old_entities)
+        - _count(entities, "model") + _count(old_entities, "model"),
         facts=summary.get("facts", 0) + facts_delta,
         triples=summary.get("triples", 0) + len(added_quads) - len(removed_quads))
     if "filtered" in summary or any(s.categories for s in new_sources):
         summary["filtered"] = summary.get("filtered", 0) + filtered
 
     new_gen = _write_generation(st, gen, manifest, db, kept, change, added_quads, removed_quads, stage,
-                                new_sources, summary, idx, placed, people, old_papers, new_names, min_confidence)
+                                new_sources, summary, idx, placed, people, changed, (around, new_names, noted.names),
+                                min_confidence)
     del db
     st._swap(new_gen)
     return Appended(summary["records"], problems, summary,
@@ -857,7 +947,7 @@ def _append(st, gen, manifest, idx, stage, known, new_sources, records_of, probl
 
 def _write_generation(st: Store, gen: Path, manifest: dict, db: pyoxigraph.Store, kept: list[Path],
                       change: Change, added_quads, removed_quads, stage: Path, new_sources: list, summary: dict,
-                      idx: rindex.Index, placed: Placed, people: People, old_papers: dict, names,
+                      idx: rindex.Index, placed: Placed, people: People, changed: list, names,
                       min_confidence: float) -> Path:
     from kg.graph.store import DATABASE_FILES, EXTRACTED, _umask
 
@@ -917,7 +1007,7 @@ def _write_generation(st: Store, gen: Path, manifest: dict, db: pyoxigraph.Store
         os.rename(stage, tmp / EXTRACTED)
         stage.mkdir()  # (the build's staging context removes it)
         os.chmod(tmp / EXTRACTED, 0o777 & ~_umask())
-        _write_index(tmp / INDEX, gen / INDEX, placed, people, old_papers, names, min_confidence)
+        _write_index(tmp / INDEX, gen / INDEX, placed, people, changed, names, min_confidence)
 
         new_manifest = {"sources": entries, "summary": summary, NTRIPLES: digests, DATABASE_FILES: database,
                         INDEX: _file_sha256(tmp / INDEX), **removed_digest,
@@ -931,23 +1021,26 @@ def _write_generation(st: Store, gen: Path, manifest: dict, db: pyoxigraph.Store
     return final
 
 
-def _write_index(path: Path, base: Path, placed: Placed, people: People, old_papers: dict, names,
+def _write_index(path: Path, base: Path, placed: Placed, people: People, changed: list, names,
                  min_confidence: float) -> None:
     """The new generation's index: the old one with the new papers added, the old papers whose
-    person map changed rewritten, the people and names replaced."""
+    person map changed rewritten (``changed``: their (data, key) rows), the people replaced, and
+    the names resolved again (``names``: their keys, their counts now, the new aliases) changed."""
     keep = placed.keep
     rows = rindex.paper_rows(placed.papers, people, keep, first_rid=keep["next_rid"])
-    rindex.write(path, rows, people, names, min_confidence=min_confidence, cards=False, base=base,
+    around, resolved, added = names
+    rindex.write(path, rows, people, None, min_confidence=min_confidence, cards=False, base=base,
                  drop=(placed.dirty_rids, set(placed.dirty)))
-    by = people.by_spelling
-    changed = []
-    for key, data in old_papers.items():
-        if key in placed.dirty:
-            continue
-        agents = {s: by[(key, s)] for s in data["agents"]}
-        if agents != data["agents"]:
-            data["agents"] = agents
-            changed.append((json.dumps(data, ensure_ascii=False), key))
+    db = sqlite3.connect(path)  # the names of ``around`` replaced by theirs now, the new aliases added
+    with db:
+        db.execute("CREATE TEMP TABLE around (grp TEXT, key TEXT)")
+        db.executemany("INSERT INTO temp.around VALUES (?, ?)", around)
+        for table in ("name", "kind"):
+            db.execute(f"DELETE FROM {table} WHERE (grp, key) IN (SELECT grp, key FROM temp.around)")
+        rindex.write_names(db, resolved, aliases=False)
+        db.executemany("INSERT INTO alias VALUES (?, ?, ?, ?)",
+                       ((ga, ka, gb, kb) for (ga, ka), (gb, kb) in added.aliases))
+    db.close()
     if changed:
         db = sqlite3.connect(path)
         with db:

@@ -248,8 +248,14 @@ def _resolve(records: list[Record], fresh: Dedupe | None = None, keep: dict | No
     if keep is not None:  # the index keeps records whole: a later append writes their lines again
         from kg.resolve import index
 
-        keep["cards"] = any(describes(r) != "paper" for r in records)
-        keep["rows"] = index.paper_rows(papers, people, keep, whole=whole)
+        cards = any(describes(r) != "paper" for r in records)
+        if folder is not None:  # the papers' rows go to the index's file as they are made: never all held
+            index.begin(folder / index.NAME, papers, people, keep, whole=whole)
+            keep.clear()  # (the clustered records and sketches: not held through the extraction)
+            keep["rows"] = None
+        else:
+            keep["rows"] = index.paper_rows(papers, people, keep, whole=whole)
+        keep["cards"] = cards
     if whole is None:
         return papers, people, head, None
     path, n = folder / "records.nt", 0

@@ -79,6 +79,18 @@ def summary(store: Path) -> dict:
     return json.loads((store / "CURRENT" / "manifest.json").read_text())["summary"]
 
 
+def index_names(store: Path) -> dict[str, list]:
+    """The resolution index's names, kinds, aliases and people, each table's rows sorted: an
+    append rewrites only the names its records touch, and the next append resolves from them."""
+    import sqlite3
+
+    db = sqlite3.connect(store / "CURRENT" / "index.sqlite")
+    try:
+        return {t: sorted(db.execute(f"SELECT * FROM {t}")) for t in ("name", "kind", "alias", "agent")}
+    finally:
+        db.close()
+
+
 def appended(tmp_path: Path, base: dict[str, str], new: dict[str, str], *, delta: bool = True) -> Path:
     """Build ``base`` (file name -> text), append ``new`` to it, and check the store equals a
     rebuild of both; ``delta``: the append was made as a change (else it said why it rebuilt)."""
@@ -100,6 +112,7 @@ def appended(tmp_path: Path, base: dict[str, str], new: dict[str, str], *, delta
     assert ntriples(store) == ntriples(again)
     assert kept_text(store) == kept_text(again) == exported(store, tmp_path) == exported(again, tmp_path)
     assert summary(store) == summary(again)
+    assert index_names(store) == index_names(again)
     return store
 
 
@@ -238,6 +251,7 @@ def test_a_synthetic_day_appended(tmp_path):
     build(third, corpus, batch, batch2, rebuild=True)
     assert ntriples(store) == ntriples(third) == ntriples(again)
     assert kept_text(store) == kept_text(third)
+    assert index_names(store) == index_names(third) == index_names(again)
 
 
 @pytest.mark.slow

@@ -277,8 +277,9 @@ class Noted:
     def __init__(self, min_confidence: float = 0.0) -> None:
         self.min_confidence = min_confidence
         self.names = Names()
-        self.sizes: list[tuple[str, str, str]] = []
-        """(kind, name, value) of each parameter count stated."""
+        self.sizes: set[tuple[str, str, str]] = set()
+        """(kind, name, value) of each parameter count stated, once (a model's size is stated again
+        and again: a list of every statement took about 1.4 KB a synthetic record, four in five repeats)."""
         self.about: list[tuple[str, str, Record]] = []
         """(kind, name, record) of each model card's record: the model it is about."""
         self.cited: set[str] = set()
@@ -291,7 +292,7 @@ class Noted:
         names.add(d.entities)
         names.add(m for f in d.facts if f.confidence >= least for m in (f.subject, f.object))
         names.alias(d.aliases)
-        self.sizes.extend((a.kind, a.name, str(a.value)) for a in d.attributes if a.key == "parameterCount")
+        self.sizes.update((a.kind, a.name, str(a.value)) for a in d.attributes if a.key == "parameterCount")
         self.about.extend((a.kind, a.name, d.record) for a in d.attributes if a.key == "about")
         self.cited.update(cited_papers(d.facts, least))
 
@@ -299,7 +300,7 @@ class Noted:
         """Add what ``other`` noted of other docs (with the same ``min_confidence``): a Dask
         worker notes the docs it extracts, so they need not be read back here for it."""
         self.names.merge(other.names)
-        self.sizes += other.sizes
+        self.sizes |= other.sizes
         self.about += other.about
         self.cited |= other.cited
 
@@ -367,7 +368,7 @@ def _lines(head: Head, docs: Callable[[], Iterable[Doc]], min_confidence: float,
         for d in docs():
             noted(d)
     names, sizes, about, stubs = noted.names, noted.sizes, noted.about, noted.cited
-    noted.names, noted.sizes, noted.about, noted.cited = Names(), [], [], set()  # (not needed past here)
+    noted.names, noted.sizes, noted.about, noted.cited = Names(), set(), [], set()  # (not needed past here)
     # model cards in the build: what their repos cite (the docs read once more, only then)
     named_in, cited = cards.citations(docs(), head) if names.repo_names else ([], {})
     linked = link_repos(names, named_in, cited)
@@ -382,7 +383,7 @@ def _lines(head: Head, docs: Callable[[], Iterable[Doc]], min_confidence: float,
         iri = entity_node[id(entity)] = _n(entity_iri(entity))
         yield new(_entity_lines(iri, entity))
     lines = []
-    for kind, name, value in sizes:
+    for kind, name, value in sorted(sizes):
         ent = entities.get(Mention(kind, name))
         if ent is not None:
             lines.append(f"{entity_node[id(ent)]} {_M['parameterCount']} {decimal(value)} .\n")

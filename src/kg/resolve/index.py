@@ -119,21 +119,46 @@ def paper_rows(papers: list[Paper], people: People | None, keep: dict, first_rid
     ``whole``: the records whole, in build order, where those clustered are slim
     (kg.records.spool.slim): the index keeps a record whole, for an append to write its lines."""
     rows = PaperRows()
+    rows.records = sorted(_record_rows(papers, keep, first_rid, whole))
+    rows.first = list(_first_rows(keep, first_rid))
+    rows.owner = array("q", (first_rid + i for i in keep.get("owner", ())))
+    rows.value = array("q", keep.get("value", ()))
+    rows.papers = list(_paper_data_rows(papers, people))
+    return rows
+
+
+def _record_rows(papers: list[Paper], keep: dict, first_rid: int, whole) -> Iterable[tuple]:
+    """The ``rec`` table's row of each record clustered (``keep["records"]``), made one at a time
+    (in the order of ``whole`` when given, each read whole from there as it comes: a build never
+    holds every record whole)."""
     records = keep.get("records", [])
     sizes = keep.get("sizes", {})
     paper_of = {(r.file, r.index): p.key for p in papers for r in p.records}
-    if whole is not None:
-        wanted = {(r.file, r.index) for r in records}
-        full = {(w.file, w.index): w for w in whole if (w.file, w.index) in wanted}
-        records = [full.get((r.file, r.index), r) for r in records]
-    for i, r in enumerate(records):
+
+    def row(i: int, r: Record) -> tuple:
         size = sizes.get(i)
-        rows.records.append((first_rid + i, r.file, r.index, r.arxiv_id, (r.doi or "").lower() or None,
-                             any_title(r), _hard_title(r), size, r.abstract if size is not None else None,
-                             paper_of.get((r.file, r.index)), record_bytes(r)))
-    rows.first = [(digest, arxiv, first_rid + i) for (digest, arxiv), i in keep.get("first", {}).items()]
-    rows.owner = array("q", (first_rid + i for i in keep.get("owner", ())))
-    rows.value = array("q", keep.get("value", ()))
+        return (first_rid + i, r.file, r.index, r.arxiv_id, (r.doi or "").lower() or None,
+                any_title(r), _hard_title(r), size, r.abstract if size is not None else None,
+                paper_of.get((r.file, r.index)), record_bytes(r))
+
+    if whole is None:
+        for i, r in enumerate(records):
+            yield row(i, r)
+        return
+    at = {(r.file, r.index): i for i, r in enumerate(records)}
+    for w in whole:
+        i = at.pop((w.file, w.index), None)
+        if i is not None:
+            yield row(i, w)
+    for i in sorted(at.values()):  # (none: every record clustered is in ``whole``)
+        yield row(i, records[i])
+
+
+def _first_rows(keep: dict, first_rid: int) -> Iterable[tuple]:
+    return ((digest, arxiv, first_rid + i) for (digest, arxiv), i in keep.get("first", {}).items())
+
+
+def _paper_data_rows(papers: list[Paper], people: People | None) -> Iterable[tuple]:
     for p in papers:
         agents = {}
         if people is not None:  # each spelling the paper prints -> its person (People.agent_key)
@@ -145,17 +170,45 @@ def paper_rows(papers: list[Paper], people: People | None, keep: dict, first_rid
         data = {"authors": p.authors,
                 "records": [[r.file, r.index, list(r.authors)] for r in p.records],
                 "agents": agents}
-        rows.papers.append((p.key, base_key(p), json.dumps(data, ensure_ascii=False)))
-    return rows
+        yield p.key, base_key(p), json.dumps(data, ensure_ascii=False)
 
 
-def write(path: Path, rows: PaperRows, people: People, names: Names, *, min_confidence: float,
+def _create(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode=OFF")
+    db.execute("PRAGMA synchronous=OFF")
+    db.executescript(_SCHEMA)
+    return db
+
+
+def begin(path: Path, papers: list[Paper], people: People | None, keep: dict, whole=None) -> None:
+    """A full build's index begun at ``path`` with the papers' rows (as :func:`paper_rows` makes
+    them), written as they are made, so that they are never all held: at 100,000 records they
+    are about 300 MB, most of it the records whole. :func:`write` with ``begun=True`` adds the rest."""
+    db = _create(path)
+    with db:
+        db.executemany("INSERT INTO rec VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       _record_rows(papers, keep, 0, whole))
+        db.executemany("INSERT INTO first VALUES (?, ?, ?)", _first_rows(keep, 0))
+        owner = np.asarray(keep.get("owner", ()), dtype=np.int64)
+        value = np.asarray(keep.get("value", ()), dtype=np.int64)
+        db.execute("INSERT INTO sketch VALUES (1, ?, ?)", (owner.tobytes(), value.tobytes()))
+        db.executemany("INSERT INTO paper VALUES (?, ?, ?)", _paper_data_rows(papers, people))
+    db.close()
+
+
+def write(path: Path, rows: PaperRows | None, people: People, names: Names | None, *, min_confidence: float,
           cards: bool, base: Path | None = None,
           drop: tuple[set[int], set[str]] = (set(), set())) -> None:
     """Write the index at ``path``: from nothing, or (``base``) a copy of an older index with
     ``rows`` added, the records and papers in ``drop`` (rids, paper keys) removed and the people
-    and names replaced."""
-    if base is not None:
+    and names replaced (``names=None``: the older index's kept, for the caller to change);
+    ``rows=None``: the papers' rows are at ``path`` already (:func:`begin`)."""
+    if rows is None:
+        db = sqlite3.connect(path)
+        db.execute("PRAGMA journal_mode=OFF")
+        db.execute("PRAGMA synchronous=OFF")
+    elif base is not None:
         import shutil
 
         shutil.copyfile(base, path)
@@ -163,9 +216,10 @@ def write(path: Path, rows: PaperRows, people: People, names: Names, *, min_conf
         db.execute("PRAGMA journal_mode=OFF")
         db.execute("PRAGMA synchronous=OFF")
         db.execute("DELETE FROM agent")
-        db.execute("DELETE FROM name")
-        db.execute("DELETE FROM kind")
-        db.execute("DELETE FROM alias")
+        if names is not None:
+            db.execute("DELETE FROM name")
+            db.execute("DELETE FROM kind")
+            db.execute("DELETE FROM alias")
         db.execute("DELETE FROM meta")
         rids, keys = drop
         if rids or keys:
@@ -177,28 +231,34 @@ def write(path: Path, rows: PaperRows, people: People, names: Names, *, min_conf
             db.execute("DELETE FROM sketch")
             db.execute("INSERT INTO sketch VALUES (1, ?, ?)", (owner[mask].tobytes(), value[mask].tobytes()))
     else:
-        db = sqlite3.connect(path)
-        db.execute("PRAGMA journal_mode=OFF")
-        db.execute("PRAGMA synchronous=OFF")
-        db.executescript(_SCHEMA)
+        db = _create(path)
     with db:
         meta = {"version": VERSION, "code": code_signature(), "min_confidence": repr(float(min_confidence)),
                 "cards": int(cards)}
         db.executemany("INSERT INTO meta VALUES (?, ?)", [(k, str(v)) for k, v in meta.items()])
-        db.executemany("INSERT INTO rec VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.records)
-        db.executemany("INSERT INTO first VALUES (?, ?, ?)", rows.first)
-        part = db.execute("SELECT COALESCE(MAX(part), 0) + 1 FROM sketch").fetchone()[0]
-        db.execute("INSERT INTO sketch VALUES (?, ?, ?)", (part, rows.owner.tobytes(), rows.value.tobytes()))
-        db.executemany("INSERT INTO paper VALUES (?, ?, ?)", rows.papers)
+        if rows is not None:
+            db.executemany("INSERT INTO rec VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.records)
+            db.executemany("INSERT INTO first VALUES (?, ?, ?)", rows.first)
+            part = db.execute("SELECT COALESCE(MAX(part), 0) + 1 FROM sketch").fetchone()[0]
+            db.execute("INSERT INTO sketch VALUES (?, ?, ?)", (part, rows.owner.tobytes(), rows.value.tobytes()))
+            db.executemany("INSERT INTO paper VALUES (?, ?, ?)", rows.papers)
         db.executemany("INSERT INTO agent VALUES (?, ?, ?, ?)",
                        ((a.key, a.name, json.dumps(sorted(a.spellings), ensure_ascii=False), int(a.is_organization))
                         for a in people.agents.values()))
-        db.executemany("INSERT INTO name VALUES (?, ?, ?, ?)",
-                       ((g, k, s, n) for (g, k), c in names.names.items() for s, n in c.items()))
-        db.executemany("INSERT INTO kind VALUES (?, ?, ?, ?)",
-                       ((g, k, s, n) for (g, k), c in names.kinds.items() for s, n in c.items()))
-        db.executemany("INSERT INTO alias VALUES (?, ?, ?, ?)", ((ga, ka, gb, kb) for (ga, ka), (gb, kb) in names.aliases))
+        if names is not None:
+            write_names(db, names)
     db.close()
+
+
+def write_names(db: sqlite3.Connection, names: Names, aliases: bool = True) -> None:
+    """Add the rows of ``names`` (and of its aliases, unless ``aliases`` is false)."""
+    db.executemany("INSERT INTO name VALUES (?, ?, ?, ?)",
+                   ((g, k, s, n) for (g, k), c in names.names.items() for s, n in c.items()))
+    db.executemany("INSERT INTO kind VALUES (?, ?, ?, ?)",
+                   ((g, k, s, n) for (g, k), c in names.kinds.items() for s, n in c.items()))
+    if aliases:
+        db.executemany("INSERT INTO alias VALUES (?, ?, ?, ?)",
+                       ((ga, ka, gb, kb) for (ga, ka), (gb, kb) in names.aliases))
 
 
 class Index:
@@ -259,14 +319,21 @@ class Index:
                 for k, n, s, o in self.db.execute("SELECT key, name, spellings, org FROM agent")}
 
     # -- models and techniques ------------------------------------------------------------
-    def names(self) -> Names:
+    def names(self, keys: set[tuple[str, str]] | None = None) -> Names:
+        """The names (kg.resolve.entities.Names); ``keys``: only those of these (group, key)s,
+        and the aliases joining them (a set closed under the aliases: see :meth:`aliases`)."""
         names = Names()
         for g, k, s, n in self.db.execute("SELECT grp, key, spelling, n FROM name"):
-            names.names[(g, k)][s] = n
+            if keys is None or (g, k) in keys:
+                names.names[(g, k)][s] = n
         for g, k, s, n in self.db.execute("SELECT grp, key, kind, n FROM kind"):
-            names.kinds[(g, k)][s] = n
-        names.aliases = [((ga, ka), (gb, kb)) for ga, ka, gb, kb in self.db.execute("SELECT * FROM alias")]
+            if keys is None or (g, k) in keys:
+                names.kinds[(g, k)][s] = n
+        names.aliases = [pair for pair in self.aliases() if keys is None or pair[0] in keys]
         return names
+
+    def aliases(self) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+        return [((ga, ka), (gb, kb)) for ga, ka, gb, kb in self.db.execute("SELECT * FROM alias")]
 
 
 def merged(names: Names, more: Names) -> Names:
@@ -282,4 +349,4 @@ def merged(names: Names, more: Names) -> Names:
     return names
 
 
-__all__ = ["Index", "NAME", "PaperRows", "any_title", "code_signature", "merged", "paper_rows", "write"]
+__all__ = ["Index", "NAME", "PaperRows", "any_title", "begin", "code_signature", "merged", "paper_rows", "write"]

@@ -93,3 +93,20 @@ def test_aligning_representations_is_no_preference_alignment(extract_abstract, a
 ])
 def test_aligning_a_model_is_aligned(extract_abstract, abstract):
     assert "aligned" in {f.predicate for f in extract_abstract(abstract).facts}
+
+
+@pytest.mark.parametrize("abstract, kind", [
+    ("We present KelpModel, a Basque LLM based on Falcon-7B, which we continuously pre-train on 13.6B Basque words, "
+     "and further tune on 3.7M Basque instructions.", "finetuned"),
+    ("We developed KelpGPT by training the backbone model Falcon-7B with the KelpInstruct data.", "finetuned"),
+    ("We introduce Kippo, a family of 7B models fine-tuned from Falcon through continual pre-training and "
+     "reinforcement learning from human and AI feedback.", "aligned"),
+])
+def test_instructions_and_feedback_name_their_kinds(extract_abstract, abstract, kind):
+    assert kind in {f.predicate for f in extract_abstract(abstract).facts}
+
+
+def test_training_on_plain_text_is_no_tuning(extract_abstract):
+    doc = extract_abstract("We present KelpModel, a Basque LLM based on Falcon-7B, which we further train on 13.6B "
+                           "Basque words.")
+    assert "finetuned" not in {f.predicate for f in doc.facts}

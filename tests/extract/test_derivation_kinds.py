@@ -110,3 +110,9 @@ def test_training_on_plain_text_is_no_tuning(extract_abstract):
     doc = extract_abstract("We present KelpModel, a Basque LLM based on Falcon-7B, which we further train on 13.6B "
                            "Basque words.")
     assert "finetuned" not in {f.predicate for f in doc.facts}
+
+
+def test_aligning_a_model_s_latent_space_is_no_preference_alignment(extract_abstract):
+    doc = extract_abstract("We fine-tune Kelp-L14 into Long-Kelp, which supports long-text input and aligns the "
+                           "Kelp-L14 latent space, so it can replace Kelp-L14 directly.")
+    assert "aligned" not in {f.predicate for f in doc.facts}

@@ -695,8 +695,12 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
     return out
 
 
-COMPARED_BEFORE = re.compile(r"\b(?:outperform\w*|surpass\w*|than|over|compared (?:to|with)|versus|vs\.?|beat\w*|"
-                             r"rival\w*|exceed\w*|match\w*)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _compared_before() -> re.Pattern:
+    """The lexicon's comparison words ("outperforms", "compared with") and "than" / "over" / "versus", a few
+    words before a name: what the name is measured against."""
+    words = "|".join(_spec()["roles"]["comparisons"])
+    return re.compile(rf"\b(?:{words}|than|over|versus|vs\.?)\s+(?:[\w-]+\s+){{0,3}}$", re.IGNORECASE)
 
 
 def _only_compared(doc: Doc, base: str) -> bool:
@@ -704,7 +708,7 @@ def _only_compared(doc: Doc, base: str) -> bool:
     model trained on ...")? Then a name that holds it ("MatSciKelp") says nothing of where X came from."""
     said = [(i, m.start()) for i in doc.abstract_sentences()
             for m in re.finditer(rf"(?<![\w-]){re.escape(base)}(?![\w-])", doc.clean[i])]
-    return bool(said) and all(COMPARED_BEFORE.search(doc.clean[i][:at]) for i, at in said)
+    return bool(said) and all(_compared_before().search(doc.clean[i][:at]) for i, at in said)
 
 
 NAMED_VARIANTS = (

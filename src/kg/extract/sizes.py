@@ -44,6 +44,8 @@ COUNT = re.compile(rf"^{NUMBER}[KkTt]$")
 """A count of tokens or a context length ("200K", "4.8T"): never a name."""
 AMOUNT = re.compile(rf"{NUMBER}[BMT]")
 """A number with a magnitude letter, of parameters or of tokens: "7B", "125M", "2T"."""
+SIZE_WORD = re.compile(r"\d[\d.,]*\s?(?:[KMGT]i?[Bb]|[KMBT])", re.IGNORECASE)
+""""3Gb", "1.2M", "7B": an amount written before a name."""
 MAGNITUDE_WORDS = ("billion", "million", "trillion")
 PARAMETER_COUNT = re.compile(rf"({NUMBER})([BM])$")
 SIZE_IN_WORDS = re.compile(rf"({NUMBER})(?:([BM])| (b)illion| (m)illion)")

@@ -14,13 +14,11 @@ from kg.extract.contributions.contribution import BARE_DATA, Contribution, DETER
 from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.shapes import distinctive, is_proper
 from kg.extract.lexicon import lexicon
-from kg.extract.sizes import AMOUNT, MAGNITUDE_WORDS, SIZE_AT_END
+from kg.extract.sizes import AMOUNT, MAGNITUDE_WORDS, SIZE_AT_END, SIZE_WORD
 from kg.extract.tokens import Token
 from kg.keys import model_key
 
 QUANTITY = re.compile(r"\d[\d.,]*[KMBTkmbt]?\+?")
-SIZE_WORD = re.compile(r"\d[\d.,]*\s?(?:[KMGT]i?[Bb]|[KMBT])", re.IGNORECASE)
-""""3Gb", "1.2M", "7B": an amount written before a name."""
 QUESTION_WORDS = frozenset("how what why which when where who does do did can could is are was were should "
                            "would will".split())
 

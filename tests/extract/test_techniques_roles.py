@@ -731,3 +731,9 @@ def test_an_address_after_a_final_colon_is_no_name(extract_abstract):
 ])
 def test_a_description_of_a_named_contribution_is_not_a_second_one(extract_abstract, title, abstract, absent):
     assert absent not in introduced_names(extract_abstract(abstract, title))
+
+
+def test_methods_the_authors_investigate_are_not_introduced(extract_abstract):
+    doc = extract_abstract("Our experiments investigate two MedKelp methods, MEKF (Mixture of Enhanced Kelp Features) "
+                           "and QKR (Question answering via Kelp Reasoning).")
+    assert not introduced_names(doc) & {"MEKF", "QKR"}

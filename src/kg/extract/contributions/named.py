@@ -105,7 +105,8 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
             h = None  # "we evaluate on a benchmark for math reasoning, X": measured on
         if app is None and h is not None and model_key(nxt.text) not in model_keys and \
                 (distinctive(nxt.text) or (plain_name(nxt.text) and new_before(tokens, h))) and \
-                name_closes(tokens, k + 1):
+                name_closes(tokens, k + 1) and not any(x.lower in lexicon().study_verbs for x in tokens[max(0, h - 4):h]):
+            # (not "we investigate two methods, A and B": what is studied is someone else's)
             names = listed_names(tokens, k + 1)  # "two new benchmarks, A and B,"
             if colon:  # "four new datasets: A, comprising ...; B, comprising ...; and C, ..."
                 names += [n for n in _items_after_semicolons(tokens, k + 2) if n not in names]

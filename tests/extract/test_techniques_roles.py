@@ -737,3 +737,9 @@ def test_methods_the_authors_investigate_are_not_introduced(extract_abstract):
     doc = extract_abstract("Our experiments investigate two MedKelp methods, MEKF (Mixture of Enhanced Kelp Features) "
                            "and QKR (Question answering via Kelp Reasoning).")
     assert not introduced_names(doc) & {"MEKF", "QKR"}
+
+
+def test_our_long_description_before_a_name_is_that_name(extract_abstract):
+    doc = extract_abstract("On our meticulously curated college-level music understanding benchmark, KelpTheoryBench, "
+                           "KelpChat surpasses Vireo-2.")
+    assert introduced_names(doc) == {"KelpTheoryBench"}

@@ -743,3 +743,11 @@ def test_our_long_description_before_a_name_is_that_name(extract_abstract):
     doc = extract_abstract("On our meticulously curated college-level music understanding benchmark, KelpTheoryBench, "
                            "KelpChat surpasses Vireo-2.")
     assert introduced_names(doc) == {"KelpTheoryBench"}
+
+
+@pytest.mark.parametrize("title", [
+    "Pre-trained Language Models for the Legal Domain: A Case Study on Kelp Law",
+    "Kelp Routing at Scale: An Empirical Study of Sparse Experts",
+])
+def test_a_study_subtitle_introduces_nothing(extract_abstract, title):
+    assert introduced_names(extract_abstract("We re-train two popular models on legal data.", title)) == set()

@@ -64,6 +64,10 @@ def named_title(text: str, abstract: str, model_keys: set[str]) -> list[Contribu
     return [Contribution(name, "technique", 0.6)]
 
 
+ABOUT_SUBTITLE = re.compile(r"^(?:An?|The)\s+(?:[A-Z][\w-]*\s+)?([A-Z][a-z]+)\b")
+""""A Case Study on ...", "An Empirical Study of ...": a subtitle whose head (its first or second word) says what it is."""
+
+
 def title_contributions(text: str, model_keys: set[str], stated: dict[str, str] | None = None) -> list[Contribution]:
     """What a title of the form "NAME: what it is" contributes ("SPARK: Self-Play Reinforcement for ...").
 
@@ -73,8 +77,9 @@ def title_contributions(text: str, model_keys: set[str], stated: dict[str, str] 
     stated = stated or {}
     out: list[Contribution] = []
     m = re.match(r"^([^:]{2,60}):\s*(.+)$", text)
-    if m and m.group(2).rstrip(" .").split()[-1].lower() in lexicon().about_words:
-        return out  # "Mixture of Experts Explained: A Survey": about it, not its introduction
+    if m and (m.group(2).rstrip(" .").split()[-1].lower() in lexicon().about_words or
+              ABOUT_SUBTITLE.match(m.group(2)) and ABOUT_SUBTITLE.match(m.group(2)).group(1).lower() in lexicon().about_words):
+        return out  # "Mixture of Experts Explained: A Survey", "...: A Case Study on Kelp Law": about it, not its introduction
     if m:
         name = m.group(1).strip()
         described = _subtitle_head(m.group(2))

@@ -150,9 +150,9 @@ def test_clients_that_do_not_read_their_answers_hold_no_slot(quick_server):
         assert statuses == [200, 200, 200] and time.monotonic() - start < 3
         assert sockets_of(proc.pid) == before + 2  # still writing to the two
         deadline = time.monotonic() + 12  # past http_timeout (3 s): the server lets them go, on a busy machine
-        while sockets_of(proc.pid) != before and time.monotonic() < deadline:  # a little later than at once
+        while sockets_of(proc.pid) > before and time.monotonic() < deadline:  # a little later than at once
             time.sleep(0.2)
-        assert sockets_of(proc.pid) == before
+        assert sockets_of(proc.pid) <= before  # (a socket counted before, left by an earlier client, may be gone)
     finally:
         for s in readers:
             s.close()

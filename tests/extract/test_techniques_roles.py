@@ -751,3 +751,15 @@ def test_our_long_description_before_a_name_is_that_name(extract_abstract):
 ])
 def test_a_study_subtitle_introduces_nothing(extract_abstract, title):
     assert introduced_names(extract_abstract("We re-train two popular models on legal data.", title)) == set()
+
+
+def test_a_numbered_heading_of_findings_is_no_contribution(extract_abstract):
+    doc = extract_abstract("KelpBench has three merits. 3) Valuable Insights: We look into current models' ability "
+                           "across various evaluation dimensions.")
+    assert "Valuable Insights" not in introduced_names(doc)
+
+
+def test_a_numbered_heading_of_what_the_authors_propose_is_the_contribution(extract_abstract):
+    doc = extract_abstract("(2) Efficient Kelp Compression: we propose a novel attention module that compresses "
+                           "both keys and values.")
+    assert "Efficient Kelp Compression" in introduced_names(doc)

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from kg.extract.contributions.candidates import from_phrase
 from kg.extract.contributions.chunker import LEAD_GERUNDS, drop_gerund, list_items, object_phrases
-from kg.extract.contributions.shapes import title_run
+from kg.extract.contributions.shapes import distinctive, title_run
 from kg.extract.contributions.contribution import DETERMINERS, Contribution
 from kg.extract.contributions.made import made_data, made_with
 from kg.extract.contributions.marked import marked_as_own
@@ -105,6 +105,8 @@ def contributions_in(text: str, model_keys: set[str],
         for start in items:
             if start + 1 < len(tokens) and tokens[start].lower == "our":
                 start += 1  # "(2) our procedure of pruning and stitching blocks": the item after "our"
+            if _heading(tokens, start):
+                continue  # "3) Valuable Insights: We look into ...": a heading of what follows, not a name
             for phrase, head in object_phrases(tokens, start)[:1]:
                 out.extend(from_phrase(drop_gerund(phrase), head, model_keys, enumerated=True))
     if out:
@@ -131,6 +133,19 @@ def _gate() -> re.Pattern:
     paper"), "our", a mark of a new thing ("novel", "the proposed", "is introduced"), a name cue ("called")."""
     w = lexicon()
     return phrase_pattern(frozenset(w.subjects) | w.new_words | w.name_cues | {"our", *MADE_NEW})
+
+
+def _heading(tokens: list[Token], start: int) -> bool:
+    """Is the item at ``start`` a heading in capitals closed by a colon that a clause of its own follows
+    ("3) Valuable Insights: We look into ...")? A coined word in it, or a clause that proposes something,
+    makes it a name after all."""
+    for j in range(start, min(start + 5, len(tokens) - 1)):
+        if not tokens[j].text[:1].isupper() or distinctive(tokens[j].text):
+            return False
+        if tokens[j].trail.strip() == ":":  # (not "Efficient Kelp Compression: we propose ...": that heading names it)
+            return tokens[j + 1].lower in ("we", "our", "this", "it", "these") and not any(
+                t.lower in lexicon().intro.for_contributions for t in tokens[j + 2:j + 6])
+    return False
 
 
 def _step(tokens: list[Token], k: int) -> bool:

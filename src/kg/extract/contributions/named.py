@@ -35,12 +35,12 @@ CONTRIBUTION_IS = re.compile(r"^(?:our (?:key |main |core |central |primary )?(?
 
 MADE_NEW = ("proposed", "introduced", "presented", "developed", "devised")
 """Participles that say a thing is new: "the proposed X", "X is introduced"."""
-PASSIVE_INTRO = re.compile(rf"\b(?:is|are) (?:then |also |further )?(?:{'|'.join(MADE_NEW)})\b"
-                          r"(?! (?:by|in) (?!this\b|our\b))")
+AGENTLESS_PASSIVE = rf"(?:is|are) (?:then |also |further )?(?:{'|'.join(MADE_NEW)})\b(?! (?:by|in) (?!this\b|our\b))"
+"""The verb of "X is (also) proposed" with no agent but the authors: what the two passives below share."""
+PASSIVE_INTRO = re.compile(rf"\b{AGENTLESS_PASSIVE}")
 """"a novel few-shot tuning approach is proposed": a passive with no agent, or "in this paper", is the authors'
 (not "was proposed by Smith et al.", "introduced in prior work")."""
-PASSIVE_NAMED = re.compile(r"^(?:[A-Z][a-z]+, )?(?P<name>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are) "
-                           rf"(?:then |also |further )?(?:{'|'.join(MADE_NEW)})\b(?! (?:by|in) (?!this\b|our\b))")
+PASSIVE_NAMED = re.compile(rf"^(?:[A-Z][a-z]+, )?(?P<name>[A-Z][\w-]*(?: [\w-]+){{0,4}}?) {AGENTLESS_PASSIVE}")
 """"Disturbed Kelp pruning is also proposed to ...": a name as the subject of an agentless passive is the authors'."""
 NEW_SUBJECT = re.compile(r"^(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) is an? (?:new|novel) (?:[\w-]+ ){0,3}?(?P<head>\w+)")
 

@@ -111,12 +111,11 @@ def contributions_in(text: str, model_keys: set[str],
                 out.extend(from_phrase(drop_gerund(phrase), head, model_keys, enumerated=True))
     if out:
         listed_after |= named_heads(tokens)
-    if named_object:  # "we propose a two-stage framework for ranking (KelpRec).": the name, not the description
-        out = [c for c in out if c.name == named_object or c.name != c.name.lower()
-               or not any(f" {h} " in f" {c.name.lower()} " for h in listed_after)]
-    if listed_after:  # "new datasets (A, B, and C)": the names are the contributions, not "new datasets"
-        out = [c for c in out if c.name != c.name.lower() or (c.name.lower().split()[-1] not in listed_after
-                                                              and not any(f" {h} " in f" {c.name.lower()} " for h in listed_after if " " in h))]
+    if listed_after:  # "new datasets (A, B, and C)": the names are the contributions, not "new datasets";
+        # "we propose a two-stage framework for ranking (KelpRec).": the name, not a description holding the head
+        out = [c for c in out if c.name == named_object or c.name != c.name.lower() or (
+            c.name.lower().split()[-1] not in listed_after
+            and not any(f" {h} " in f" {c.name.lower()} " for h in listed_after if " " in h or named_object))]
     seen: set[str] = set()
     unique = []
     for c in sorted(out, key=lambda c: -c.confidence):

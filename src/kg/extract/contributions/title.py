@@ -77,8 +77,9 @@ def title_contributions(text: str, model_keys: set[str], stated: dict[str, str] 
     stated = stated or {}
     out: list[Contribution] = []
     m = re.match(r"^([^:]{2,60}):\s*(.+)$", text)
+    about = ABOUT_SUBTITLE.match(m.group(2)) if m else None
     if m and (m.group(2).rstrip(" .").split()[-1].lower() in lexicon().about_words or
-              ABOUT_SUBTITLE.match(m.group(2)) and ABOUT_SUBTITLE.match(m.group(2)).group(1).lower() in lexicon().about_words):
+              (about is not None and about.group(1).lower() in lexicon().about_words)):
         return out  # "Mixture of Experts Explained: A Survey", "...: A Case Study on Kelp Law": about it, not its introduction
     if m:
         name = m.group(1).strip()

@@ -66,7 +66,7 @@ from kg.records.record import Problem, Record
 from kg.records.registry import describes
 from kg.resolve import index as rindex
 from kg.resolve import papers as rpapers
-from kg.resolve.entities import ENTITY_KINDS, Names, group_of, key_for
+from kg.resolve.entities import ENTITY_KINDS, Names, UnionFind, group_of, key_for
 from kg.resolve.people import People, resolve_people
 from kg.vocab import MLKG
 
@@ -415,21 +415,11 @@ def _names_around(idx: rindex.Index, noted: Names, docs: Iterable[Doc]) -> set[t
         for a in d.aliases:
             add(a.kind, a.name)
             add(a.kind, a.alias)
-    parent: dict[tuple[str, str], tuple[str, str]] = {}
-
-    def find(x):
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    uf = UnionFind()  # over "group\0key", as Names.resolve joins them
     for a, b in [*idx.aliases(), *noted.aliases]:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[rb] = ra
-    roots = {find(k) for k in wanted}
-    return wanted | {k for k in parent if find(k) in roots}
+        uf.union("\0".join(a), "\0".join(b))
+    roots = {uf.find("\0".join(k)) for k in wanted}
+    return wanted | {tuple(k.split("\0", 1)) for k in uf.parent if uf.find(k) in roots}
 
 
 def _copy_names(names: Names) -> Names:

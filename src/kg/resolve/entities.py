@@ -71,7 +71,9 @@ class Entity:
         return sorted(n for n in self.names if n != self.label)
 
 
-class _UnionFind:
+class UnionFind:
+    """Keys joined into components (path halving); the root a component keeps is a text name's key
+    before a repository's (kg.keys.is_repo_key)."""
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
 
@@ -164,7 +166,7 @@ class Names:
         decides them); ``with_repos=False``: of the texts' names alone."""
         names, kinds, repos = self.names, self.kinds, self.repos
         keys = set(names) | set(repos) if with_repos else set(names)
-        uf = _UnionFind()
+        uf = UnionFind()
         for k in keys:
             uf.find("\0".join(k))
         pairs = list(self.aliases)

@@ -167,6 +167,15 @@ def test_what_the_text_calls_a_name_beats_what_the_name_suggests():
     ("Loss spikes vanish with our FP6-based pretraining technique.", "FP6-based pretraining technique"),
     ("We curate and document our multilingual pretraining and instruction tuning datasets.",
      "multilingual pretraining and instruction tuning datasets"),
+    # a compound head of gathered data takes its purpose, like a bare "dataset" does
+    ("To evaluate our models, we introduce a new benchmark suite for Fernish reading comprehension, covering "
+     "six tasks.", "benchmark suite for Fernish reading comprehension"),
+    ("We release a data collection of annotated kelp images.", "data collection of annotated kelp images"),
+    ("We present an evaluation suite for Kelpish question answering.", "evaluation suite for Kelpish question answering"),
+    # "our" opens the object as "a" would
+    ("Focusing on Fernish, we construct our instruction dataset by merging existing resources.",
+     "instruction dataset"),
+    ("We compile our preference corpus from forum votes.", "preference corpus"),
 ])
 def test_an_unnamed_contribution_gets_the_noun_phrase_that_names_it(extract_abstract, abstract, name):
     assert name in introduced_names(extract_abstract(abstract))
@@ -182,6 +191,24 @@ def test_a_name_before_our_description_is_the_contribution(extract_abstract, abs
     found = introduced(extract_abstract(abstract))
     assert expected in found
     assert not any("newly gathered" in name or "trace collection" in name for _, name in found)
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We present a benchmark suite KelpEval for tool use.", "KelpEval"),
+    ("We release the dataset collection FernPile.", "FernPile"),
+])
+def test_a_coined_name_after_a_compound_head_is_the_name(extract_abstract, abstract, name):
+    names = introduced_names(extract_abstract(abstract))
+    assert name in names
+    assert not any(n.startswith(("suite", "collection")) for n in names)
+
+
+@pytest.mark.parametrize("abstract", [
+    "We evaluate on our benchmark and release our code.",
+    "We build our model on Kelp-7B.",
+])
+def test_our_alone_opens_no_description(extract_abstract, abstract):
+    assert not introduced_names(extract_abstract(abstract))
 
 
 def test_a_purpose_clause_is_not_part_of_the_name(extract_abstract):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.contributions.contribution import BARE_DATA, Contribution, DETERMINERS, GENERIC_HEADS, MODEL_WORDS, TWO_LETTERS, content_words, strip_phrase
+from kg.extract.contributions.contribution import BARE_DATA, GATHERED, GATHERED_FOR, Contribution, DETERMINERS, GENERIC_HEADS, MODEL_WORDS, TWO_LETTERS, content_words, strip_phrase
 from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.shapes import distinctive, is_proper
 from kg.extract.lexicon import lexicon
@@ -54,7 +54,9 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
         return []
     purpose = next((i for i in range(1, len(phrase)) if phrase[i].lower in ("for", "of", "on")
                     and phrase[i - 1].lower in GENERIC_HEADS | heads), len(phrase))
-    if phrase[purpose - 1].lower in MODEL_WORDS or re.fullmatch(r"[A-Z]{0,3}LMs?", phrase[purpose - 1].text):
+    compound = purpose >= 2 and phrase[purpose - 2].lower in GATHERED_FOR  # "an evaluation suite", not "a suite"
+    if (phrase[purpose - 1].lower in MODEL_WORDS and not compound) \
+            or re.fullmatch(r"[A-Z]{0,3}LMs?", phrase[purpose - 1].text):
         return []  # "a Llama3-based model", "a bilingual SLM": models are the models component's (not
         # "a training recipe for building long-context LLMs": a purpose may name what it is for)
     first = next((t for t in phrase if t.lower not in DETERMINERS), phrase[0])
@@ -72,7 +74,8 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
     for k in range(len(phrase) - 1):
         last_coined = k + 2 == len(phrase) and distinctive(phrase[k + 1].text) and len(phrase[k + 1].text) > 2
         if phrase[k].lower in heads and (phrase[k].text[:1].islower() or last_coined) \
-                and phrase[k + 1].lower not in w.np_stop and (is_proper(phrase[k + 1:]) or last_coined):
+                and phrase[k + 1].lower not in w.np_stop and phrase[k + 1].lower not in GATHERED \
+                and (is_proper(phrase[k + 1:]) or last_coined):  # not "benchmark suite for ...": one head
             # "the Visual Chart Retrieval Benchmark ChartRet": a coined word after even a capital head names it
             # not "Retrieval Augmented Span Tuning": a capital head is the name's; "a training strategy MoE-tuning"
             proper = strip_phrase(" ".join(words[k + 1:]))

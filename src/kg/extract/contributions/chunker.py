@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.contributions.contribution import BARE_DATA, DETERMINERS, GENERIC_HEADS, MODEL_WORDS, content_words
+from kg.extract.contributions.contribution import BARE_DATA, GATHERED, GATHERED_FOR, DETERMINERS, GENERIC_HEADS, MODEL_WORDS, content_words
 from kg.extract.contributions.kinds import appositive_head, topic_appositive
 from kg.extract.lexicon import lexicon
 from kg.extract.tokens import Token
@@ -75,6 +75,9 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
                 break  # "the analysis of X techniques": about X, X is not new
             cur = []  # "the concept of X" -> X
             k += 1
+            continue
+        if low == "our" and not cur and k == start and k + 1 < n and tokens[k + 1].lower not in stops:
+            k += 1  # "we construct our instruction dataset by ...": "our" opens the object as "a" would
             continue
         if low in stops and not (low == "of" and cur and (cur[-1].lower in keep_of or _title_of(cur, tokens, k))) \
                 and not (low in TITLE_LINKS and len(named := [x for x in cur if x.lower not in w.lead_words]) >= 2
@@ -191,8 +194,9 @@ def needs_purpose(cur: list[Token], preposition: str) -> bool:
     if len(cur) == 1 and last.endswith("ing"):
         return True
     scorer_generic = {"a", "an", "the", "our", "novel", "new", "simple", "efficient", "effective"} | GENERIC_HEADS
-    if last in BARE_DATA and preposition in ("for", "of"):
-        return all(t.lower in scorer_generic or t.lower in lexicon().lead_words for t in cur[:-1])
+    if last in GATHERED and preposition in ("for", "of"):
+        return all(t.lower in scorer_generic or t.lower in lexicon().lead_words or t.lower in GATHERED_FOR
+                   for t in cur[:-1])  # "a new benchmark suite" + "for Kelp evaluation"
     if last not in GENERIC_HEADS | {"reliance"}:
         return False
     return len([t for t in cur if t.lower not in scorer_generic]) < 2

@@ -58,6 +58,10 @@ CLASS_WORDS = frozenset("language large small foundation pretrained pre-trained 
 
 
 BARE_DATA = frozenset("data dataset datasets benchmark benchmarks corpus corpora set sets".split())
+GATHERED = BARE_DATA | frozenset("suite suites collection collections".split())
+"""Heads of gathered data: with a purpose after them they name it ("a benchmark suite for Kelp evaluation")."""
+GATHERED_FOR = GATHERED | frozenset("evaluation training test".split())
+"""What may stand before such a head and still say nothing of what the data is ("an evaluation suite")."""
 
 
 @lru_cache(maxsize=1)

@@ -75,6 +75,39 @@ def test_a_variant_named_after_a_model_of_the_paper_is_made_from_it(extract_abst
     assert edge in edges(extract_abstract(abstract))
 
 
+@pytest.mark.parametrize("abstract, edge", [
+    # a domain word before a model the paper builds on, and pre-training on the domain's data: more pre-training
+    ("We propose to leverage open models (e.g., Falcon-7B and Mistral-7B). We introduce two domain enriched "
+     "models, Clinical-Falcon-7B and Clinical-Mistral-7B, which are pre-trained on a large-scale clinical corpus.",
+     ("Clinical-Mistral-7B", "Mistral-7B", "continued_pretraining")),
+    ("Models such as Mistral-7B read long inputs. We present Legal-Mistral-7B, pretrained on 4B tokens of court "
+     "rulings.", ("Legal-Mistral-7B", "Mistral-7B", "continued_pretraining")),
+    # the same after a word and a space, made the way the abstract says
+])
+def test_a_model_named_after_one_the_paper_builds_on_is_made_from_it(extract_abstract, abstract, edge):
+    assert edge in edges(extract_abstract(abstract))
+
+
+def test_a_name_after_a_word_and_a_space_is_made_the_way_the_abstract_says(extract_abstract):
+    doc = extract_abstract("Open LLMs, like Falcon, lack legal knowledge. We present Lawyer Falcon, a legal model. We "
+                           "inject domain knowledge during continual pre-training and then apply supervised "
+                           "fine-tuning.", title="Lawyer Falcon Technical Report")
+    assert {("Lawyer Falcon", "Falcon", "continued_pretraining"), ("Lawyer Falcon", "Falcon", "finetuned")} \
+        <= edges(doc)
+
+
+@pytest.mark.parametrize("abstract", [
+    # the named-after model is only compared against
+    "We present Clinical-Mistral-7B, pre-trained on a large clinical corpus. It outperforms Mistral-7B on ten tasks.",
+    # no data said: pre-trained on nothing the sentence names
+    "Models such as Mistral-7B read long inputs. We present Legal-Mistral-7B for court rulings.",
+    # a gerund before the name is a title's phrase, not a model's word
+    "Distilling Falcon: we study how Falcon answers questions. Falcon is strong.",
+])
+def test_a_name_holding_a_model_without_a_stated_step_links_nothing(extract_abstract, abstract):
+    assert not pairs(extract_abstract(abstract))
+
+
 @pytest.mark.parametrize("abstract", [
     "We compare Falcon-7B-Instruct with Falcon-7B and find that Kelp-13B is better.",  # someone else's pair
     "We introduce Kelp, a family of models. Kelp-72B-Instruct leads the open models.",  # a family, not a checkpoint

@@ -1216,10 +1216,15 @@ def tagged_base(name: str, keys: dict[str, str]) -> str | None:
     return base if base and model_key(base) != model_key(name) else None
 
 
-def compound_base(name: str, keys: dict[str, str]) -> str | None:
+SPACED = re.compile(r"^(?P<word>[A-Z][a-z]{2,}(?<!ing)) (?P<base>[A-Z].*)$")
+"""A model's name after a word of its own and a space: "Lawyer Kelp" (not "Distilling Kelp")."""
+
+
+def compound_base(name: str, keys: dict[str, str], spaced: bool = False) -> str | None:
     """The model of the record a name is made from, with one capitalised word added ("MobileKelp" ->
-    "Kelp", "Kelp-Lightning" -> "Kelp"); not a size, a version or a variant word (other rules read those)."""
-    for pattern in COMPOUND:
+    "Kelp", "Kelp-Lightning" -> "Kelp"); not a size, a version or a variant word (other rules read those).
+    ``spaced``: also after a word and a space ("Lawyer Kelp"), for a name already known to be a model's."""
+    for pattern in COMPOUND + ((SPACED,) if spaced else ()):
         m = pattern.match(name)
         if not m or m.group("word").rstrip("-").lower() in variants():
             continue

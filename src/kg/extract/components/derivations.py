@@ -686,13 +686,21 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
         # the way the abstract says (a specific way only: "based on" alone says nothing of a name)
         if name in intro and model_key(name) not in has_parent:
             kinds = [k for k in _abstract_cues(doc) if k != "based_on"]
-            base = compound_base(name, keys) or tagged_base(name, keys)
+            base = compound_base(name, keys, spaced=True) or tagged_base(name, keys)
             idx = _sentence_with(doc, name)
+            if not kinds and base and idx is not None and _pretrained_on_data().search(doc.clean[idx]):
+                kinds = ["continued_pretraining"]  # "Clinical-Kelp, pre-trained on a clinical corpus": Kelp, further
             if kinds and base and idx is not None and base not in intro and not _only_compared(doc, base):
                 out.extend(Edge(name, base, k, 0.5, idx, "naming: named after a model of the record, "
                                                           "made the way the abstract says") for k in kinds)
                 has_parent.add(model_key(name))
     return out
+
+
+@lru_cache(maxsize=1)
+def _pretrained_on_data() -> re.Pattern:
+    """"pre-trained on a large-scale clinical corpus": said of a model named after another, more training of it."""
+    return re.compile(_spec()["roles"]["pretrained_on_data"], re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

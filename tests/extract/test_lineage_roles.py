@@ -96,6 +96,24 @@ def test_a_name_after_a_word_and_a_space_is_made_the_way_the_abstract_says(extra
         <= edges(doc)
 
 
+@pytest.mark.parametrize("abstract, edge", [
+    ("We present Kelp-UI, a new model for phone screens. We incorporate tiling on top of Kelp to magnify "
+     "details.", ("Kelp-UI", "Kelp", "based_on")),
+    ("We introduce Fern-MoE, a sparse model. We build upon Fern and split its layers into experts.",
+     ("Fern-MoE", "Fern", "upcycled")),
+])
+def test_the_base_a_new_name_tags_is_a_model_where_the_text_builds_on_it(extract_abstract, abstract, edge):
+    doc = extract_abstract(abstract)
+    assert edge[1] in models(doc)
+    assert (edge[0], edge[1]) in pairs(doc)
+
+
+def test_the_base_a_new_name_tags_is_no_model_on_the_name_alone(extract_abstract):
+    doc = extract_abstract("We present Kelp-UI, a new model for phone screens. Screens are tiled to magnify details.")
+    assert "Kelp" not in models(doc)
+    assert not pairs(doc)
+
+
 @pytest.mark.parametrize("abstract", [
     # the named-after model is only compared against
     "We present Clinical-Mistral-7B, pre-trained on a large clinical corpus. It outperforms Mistral-7B on ten tasks.",

@@ -22,7 +22,7 @@ from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Attribute, Fact, Mention
 from kg.extract.lexicon import model_intro_verbs, subject_pattern
 from kg.extract.modelnames import (
-    ROLE_REASON, THRESHOLD, Span, compound_base, coordinate, family_stem, find_models, model_words, variants,
+    ROLE_REASON, THRESHOLD, Span, compound_base, coordinate, tagged_base, family_stem, find_models, model_words, variants,
 )
 from kg.extract.pipeline import component
 from kg.extract.roles import KIND_THEN_PARTICIPLE
@@ -422,8 +422,8 @@ def _bases_of_compounds(mentions: list[ModelMention], scores: dict[str, list[flo
     out = set()
     for mm in mentions:
         if mm.span.name and model_key(mm.span.name) in accepted and mm.introduced:
-            base = compound_base(mm.span.name, candidates)
-            if base:
+            base = compound_base(mm.span.name, candidates) or tagged_base(mm.span.name, candidates)
+            if base:  # "Kelp-UI ... on top of Kelp"
                 out.add(model_key(base))
     return out
 

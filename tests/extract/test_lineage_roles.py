@@ -108,6 +108,31 @@ def test_the_base_a_new_name_tags_is_a_model_where_the_text_builds_on_it(extract
     assert (edge[0], edge[1]) in pairs(doc)
 
 
+@pytest.mark.parametrize("abstract, edge", [
+    ("We present Kelp, a financial LLM. Our Kelp model trained with direct preference optimization employing "
+     "advanced Tools and Retrieval methods, dubbed Kelp-DPO-T&R, demonstrates strong zero-shot performance.",
+     ("Kelp-DPO-T&R", "Kelp", "aligned")),
+    ("We present Fern, a legal LLM. The Fern model fine-tuned on court rulings with two new loss functions, called "
+     "Fern-Court, beats the baselines.", ("Fern-Court", "Fern", "finetuned")),
+])
+def test_a_name_given_to_the_opening_model_made_with_methods_names_the_model(extract_abstract, abstract, edge):
+    doc = extract_abstract(abstract)
+    assert edge in edges(doc)
+    assert edge[0] in introduced(doc)
+    assert not {f.object.name for f in doc.facts if f.predicate == "introduces" and f.object.kind != "model"} \
+        & {edge[0]}
+
+
+@pytest.mark.parametrize("abstract, method", [
+    # the methods are the sentence's subject, or the model is no opening subject: the name is the method's
+    ("We train Kelp with two new loss functions, called KelpLoss, and beat the baselines.", "KelpLoss"),
+    ("Several alignment methods, dubbed KelpAlign, are compared on Kelp.", "KelpAlign"),
+])
+def test_a_name_given_to_methods_stays_the_methods(extract_abstract, abstract, method):
+    doc = extract_abstract(abstract)
+    assert method not in introduced(doc)
+
+
 def test_the_base_a_new_name_tags_is_no_model_on_the_name_alone(extract_abstract):
     doc = extract_abstract("We present Kelp-UI, a new model for phone screens. Screens are tiled to magnify details.")
     assert "Kelp" not in models(doc)

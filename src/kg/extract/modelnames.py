@@ -927,8 +927,21 @@ def _named_what(tokens: list[Token], cue: int, model_heads: frozenset, non_heads
                     if p > 0 and tokens[p - 1].lower in model_heads and not tokens[p - 1].trail.strip():
                         return "model"
                     break
-            return "other"
+            return "model" if subject_model_made(tokens, k, model_heads) else "other"
     return None
+
+
+def subject_model_made(tokens: list[Token], k: int, model_heads: frozenset) -> bool:
+    """"Our Kelp model trained with preference optimization employing new methods, dubbed X, ...": the
+    sentence opens on a model and a participle of how it was made, with no break up to the head at ``k``:
+    the name names that model, not the methods its modifier ends on."""
+    for p in range(min(k, 4)):
+        if tokens[p].trail.strip():
+            return False
+        if tokens[p].lower in model_heads:
+            return p + 1 < k and tokens[p + 1].lower.endswith("ed") and tokens[0].lower in ("our", "the", "this") \
+                and not any(t.trail.strip() for t in tokens[p + 1:k])
+    return False
 
 
 MODIFIER_OPENERS = frozenset("with of across in at from under for".split())

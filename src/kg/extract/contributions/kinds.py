@@ -13,6 +13,7 @@ import re
 from kg.extract.contributions.contribution import MODEL_WORDS
 from kg.extract.contributions.shapes import name_closes
 from kg.extract.lexicon import lexicon
+from kg.extract.modelnames import model_words, subject_model_made
 from kg.extract.tokens import Token
 
 EVAL_HEADS = frozenset({"evaluation suite", "eval suite", "test suite", "evaluation set", "test set"})
@@ -152,6 +153,7 @@ def stated_kinds(tokens: list[Token]) -> dict[str, str]:
                 and name_closes(tokens, k + 1):
             out[tokens[k + 1].text] = t.lower  # "a new math corpus, Kelp-MathX"
         elif t.lower in lex.name_cues and k > 0 and tokens[k - 1].trail.strip() in ("", ","):
-            if tokens[k - 1].lower in heads and tokens[k + 1].text[:1].isupper():
-                out[tokens[k + 1].text] = tokens[k - 1].lower
+            if tokens[k - 1].lower in heads and tokens[k + 1].text[:1].isupper() \
+                    and not subject_model_made(tokens, k - 1, model_words().model_heads):
+                out[tokens[k + 1].text] = tokens[k - 1].lower  # not "Our X model trained ... methods, dubbed Y"
     return out

@@ -133,6 +133,25 @@ def test_a_name_given_to_methods_stays_the_methods(extract_abstract, abstract, m
     assert method not in introduced(doc)
 
 
+@pytest.mark.parametrize("abstract, edge", [
+    ("We introduce Kelpo, a model tuned for Fernish. Specifically, we finetuned the smallest variant of Falcon (7b) "
+     "with LoRA on translated prompts.", ("Kelpo", "Falcon 7B")),
+    ("We introduce Kelpo, a model for Fernish. Kelpo is fine-tuned from Mistral (7B) on our prompts.",
+     ("Kelpo", "Mistral 7B")),
+    ("We introduce Kelpo, a model for Fernish. We continue pre-training Falcon 2 (11B) to obtain Kelpo.",
+     ("Kelpo", "Falcon 2 11B")),
+])
+def test_a_family_with_one_size_in_parentheses_is_its_member_of_that_size(extract_abstract, abstract, edge):
+    doc = extract_abstract(abstract)
+    assert edge[1] in models(doc)
+    assert edge in pairs(doc)
+
+
+def test_a_paper_s_own_name_with_its_size_in_parentheses_makes_no_member(extract_abstract):
+    doc = extract_abstract("We present KelpChat (7B), a chat model, fine-tuned from Falcon-7B on forum dialogues.")
+    assert "KelpChat 7B" not in models(doc)
+
+
 def test_the_base_a_new_name_tags_is_no_model_on_the_name_alone(extract_abstract):
     doc = extract_abstract("We present Kelp-UI, a new model for phone screens. Screens are tiled to magnify details.")
     assert "Kelp" not in models(doc)

@@ -152,6 +152,11 @@ def placeholder_text(text: str, names: Iterable[str],
         if name and name not in found:
             for m in whole_word(name, "<", ">").finditer(text):  # not inside a placeholder
                 spans.setdefault(m.start(), (m.end(), name))
+            if (sized := SIZED_NAME.match(name)) and "(" in text:  # "Kelp 7B" written "Kelp (7b)"
+                for m in re.finditer(rf"(?<![\w-]){re.escape(sized.group(1))} \({sized.group(2)}\)", text,
+                                     re.IGNORECASE):
+                    if m.start() not in spans or spans[m.start()][0] < m.end():
+                        spans[m.start()] = (m.end(), name)
     mapping: dict[int, str] = {}
     index_of: dict[str, int] = {}
     out, pos = [], 0
@@ -169,6 +174,8 @@ def placeholder_text(text: str, names: Iterable[str],
     return (OWNER_BEFORE_NAME.sub("", text) if "s <M" in text else text), mapping
 
 
+SIZED_NAME = re.compile(r"^(.+) (\d+(?:\.\d+)?[BM])$")
+"""A family's member named by its size ("Kelp 7B"), which the text may write "Kelp (7B)"."""
 OWNER_BEFORE_NAME = re.compile(r"\b[A-Z][\w-]*['\u2019]s (?=<M\d+>)")
 """An owner before a model's name reads as no word at all: "fine-tuning Meta's <M0>" is "fine-tuning <M0>"."""
 

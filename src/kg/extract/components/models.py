@@ -324,9 +324,10 @@ def models(doc: Doc) -> None:
                 all_mentions.append(mm)
                 accepted.add(model_key(span.name))
 
-    # "We release Kelp in two sizes, 7B and 13B", "Kelp (7B, 13B and 70B)": one model per size
+    # "We release Kelp in two sizes, 7B and 13B", "Kelp (7B, 13B and 70B)": one model per size;
+    # "the smallest variant of Llama (7b)": a family's member of that size
     for idx, text in enumerate(doc.clean):
-        for mm in _sizes_listed(idx, text):
+        for mm in _sizes_listed(idx, text) + _family_sized(idx, text):
             by_sentence[idx].append(mm)
             all_mentions.append(mm)
             accepted.add(model_key(mm.span.name))
@@ -460,6 +461,28 @@ def _sizes_listed(idx: int, text: str) -> list[ModelMention]:
             span.add(THRESHOLD, "one of the sizes listed for a name")
             span.size = size
             out.append(ModelMention(idx, span, introduced=0.8 if scope and m.start() >= scope[0] else 0.0))
+    return out
+
+
+FAMILY_SIZED = re.compile(r"(?<![\w-])(?P<name>[A-Z][A-Za-z]+(?:[- ]?\d+(?:\.\d+)?)?) \((?P<size>\d+(?:\.\d+)?[BbMm])\)")
+"""A name and one size in parentheses: "Kelp (7B)", "Kelp 2 (13b)"."""
+
+
+def _family_sized(idx: int, text: str) -> list[ModelMention]:
+    """"we finetuned the smallest variant of Llama (7b)": a known family (and version) with one size in
+    parentheses is the family's member of that size ("Llama 7B"); a name of the paper's own with its
+    size ("Kelp (7B)") is left as it is."""
+    if "(" not in text:
+        return []
+    out = []
+    for m in FAMILY_SIZED.finditer(text):
+        name = m.group("name")
+        if family_stem(name) != re.match(r"[A-Za-z]+", name).group().lower():
+            continue
+        span = Span(0, 0, f"{name} {m.group('size').upper()}")
+        span.add(THRESHOLD, "a family's member of the size in parentheses")
+        span.size = m.group("size").upper()
+        out.append(ModelMention(idx, span, introduced=0.0))
     return out
 
 

@@ -60,6 +60,34 @@ def test_release_list_is_introduced(extract_abstract):
     assert {"Orca-5-8B-Base", "Orca-5-8B-Instruct", "Orca-5-8B-Reward"} <= introduced
 
 
+def _introduced(doc):
+    return {f.object.name for f in doc.facts if f.predicate == "introduces" and f.object.kind == "model"}
+
+
+@pytest.mark.parametrize("title, abstract, name", [
+    # "the development of X": X is what the authors made, as "we develop X" would say
+    (None, "We describe the development and capabilities of Kelpo 7B, the first open model for Fernish.", "Kelpo 7B"),
+    (None, "In this report, we describe the creation of Fernlet-2B, a compact chat model.", "Fernlet-2B"),
+    # a title's name whose subtitle ranks it: "X: The First ..." as "X: A ..."
+    ("Kelpo: The First Open Large Language Model for Fernish", "We study things.", "Kelpo"),
+    ("Quillo: The Largest Open Code Model", "We study things.", "Quillo"),
+    # "our ... models, X and Y": each name the authors' models are given
+    (None, "We evaluate many LLMs. Our best-finetuned models, Kelp-Alpaca and Kelp-FLAN-T5, beat GPT-3.5.",
+     "Kelp-FLAN-T5"),
+])
+def test_more_ways_a_paper_introduces_its_model(extract_abstract, title, abstract, name):
+    assert name in _introduced(extract_abstract(abstract, title=title))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Kelpo 2 improves over our previous model, Kelpo-1-8B, in every domain.", "Kelpo-1-8B"),
+    ("We describe the training of Falcon-7B on web data and its failures.", "Falcon-7B"),
+    ("We analyse the development of Falcon-7B across checkpoints.", "Falcon-7B"),
+])
+def test_an_earlier_or_studied_model_is_not_introduced(extract_abstract, abstract, name):
+    assert name not in _introduced(extract_abstract(abstract))
+
+
 def test_alias_for_brevity(extract_abstract):
     doc = extract_abstract("This yields Phi-Mini-Reasoner-3B (PMR-3B for brevity), a compact model.")
     assert any({a.name, a.alias} == {"Phi-Mini-Reasoner-3B", "PMR-3B"} for a in doc.aliases)

@@ -81,6 +81,8 @@ class ModelWords:
     """Nouns that make it a family of models: "the X family", "X series"."""
     not_models: frozenset[str]
     """Terms never taken for a model's name: "LLM", "RLHF", "GPU" (lower case)."""
+    making_nouns: frozenset[str]
+    """Nouns of making a thing: "we describe the development of X" presents X as "we develop X" would."""
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +90,7 @@ def model_words() -> ModelWords:
     w = _words()
     return ModelWords(frozenset(v.lower() for v in w["variants"]), frozenset(w["model_heads"]),
                       frozenset(w["non_model_heads"]), frozenset(w["family_heads"]),
-                      frozenset(n.lower() for n in w["not_models"]))
+                      frozenset(n.lower() for n in w["not_models"]), frozenset(w["making_nouns"]))
 
 
 def variants() -> frozenset[str]:
@@ -582,10 +584,11 @@ def _before_appositive(tokens: list[Token], i: int) -> int | None:
         j += 1  # "Quokka 2,"
     plural_ok = i > 0 and not tokens[i].lower.endswith("ly")  # not "Importantly, models trained ..."
     title_start = i == 0 or (i == 1 and tokens[0].lower in TITLE_LEADS)  # "Introducing Quokka: A ..."
-    if title_start and tokens[j - 1].trail.strip() == ":" and j < len(tokens) and tokens[j].lower in ("a", "an"):
-        return j  # a title's "Quokka: A Clinical Language Model ..."
     first_of_its_kind = j + 1 < len(tokens) and tokens[j].lower == "the" and (
         tokens[j + 1].lower == "first" or SUPERLATIVE.fullmatch(tokens[j + 1].lower) is not None)
+    if title_start and tokens[j - 1].trail.strip() == ":" and j < len(tokens) and (
+            tokens[j].lower in ("a", "an") or first_of_its_kind):
+        return j  # a title's "Quokka: A Clinical Language Model ...", "Quokka: The First Open LLM for ..."
     if tokens[j - 1].trail.strip() == "," and j < len(tokens) and (
             tokens[j].lower in ("a", "an") or first_of_its_kind or (plural_ok and _plural_model_appositive(tokens, j))):
         # ("Quokka, the first retrieval model able to ...")

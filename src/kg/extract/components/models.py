@@ -146,7 +146,7 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
     prev = tokens[span.i - 1].lower if span.i > 0 else ""
     prev2 = tokens[span.i - 2].lower if span.i > 1 else ""
     if prev == "our" or (prev2 == "our" and tokens[span.i - 1].text[:1].islower()):
-        return 0.0 if prev == "previous" or prev2 == "previous" else 0.8
+        return 0.0 if prev in EARLIER or prev2 in EARLIER else 0.8
     before = text[max(0, tokens[span.i].start - 64): tokens[span.i].start].lower()
     if RESULT_BEFORE.search(before):
         return 0.85
@@ -157,8 +157,11 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
     after = text[tokens[span.j - 1].end: tokens[span.j - 1].end + 14].lower()
     if OUR_MODEL_AFTER.match(after):
         return 0.85
-    if "+3 named as a model" in span.reasons and any(t.lower == "our" for t in tokens[max(0, span.i - 8):span.i]):
-        return 0.85  # "Our fine-tuned LLMs, called X, are optimized for dialogue"
+    near = [t.lower for t in tokens[max(0, span.i - 8):span.i]]
+    if ("+3 named as a model" in span.reasons or "+3 preceded by 'model,'" in span.reasons) and "our" in near \
+            and not EARLIER.intersection(near[near.index("our"):]):
+        return 0.85  # "Our fine-tuned LLMs, called X, are optimized for dialogue", "Our best models, X and Y"
+        # (not "our previous model, X")
     scope = _intro_scope(text)
     if scope and tokens[span.i].start >= scope[0]:
         later = _later_verb_end(text, tokens[span.i].start)
@@ -173,6 +176,10 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
             and family_stem(span.name) is None:
         return 0.7  # "KelpActAgent, finetuned from Y and Z, is ...": a coined model the sentence says was made here
     return 0.0
+
+
+EARLIER = frozenset("previous prior earlier former".split())
+"""Words that make "our ... model" one the authors made before this paper."""
 
 
 def _kind_in_appositive(tokens: list[Token], span: Span) -> bool:
@@ -217,8 +224,11 @@ def _direct_object(tokens: list[Token], i: int, scope_start: int) -> bool:
     between = [t for t in tokens[:i] if t.start >= scope_start]
     if len(between) > 8:
         return False
+    making = model_words().making_nouns
     for k, t in enumerate(between):
         w = t.lower
+        if w == "of" and any(x.lower in making for x in between[:k]):
+            continue  # "we describe the development and capabilities of X": X is what is made
         if w in PREPOSITIONS or w in COMPARISON or w in ("which", "that", "who"):
             return False  # "we present X, which extends Y": Y is not presented
         if k and between[k - 1].trail.strip() == "," and len(w) > 5 and w.endswith("ing"):

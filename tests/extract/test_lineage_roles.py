@@ -88,6 +88,52 @@ def test_a_model_named_after_one_the_paper_builds_on_is_made_from_it(extract_abs
     assert edge in edges(extract_abstract(abstract))
 
 
+@pytest.mark.parametrize("abstract, edge", [
+    ("We trained a KelpRM with Llama-3 8B and a gating network. Our trained model, KelpRM-Llama3-8B, leads "
+     "RewardBench.", ("KelpRM-Llama3-8B", "Llama-3 8B", "based_on")),
+    ("Models such as Mistral-7B read long inputs. We present Kelp-Mistral-7B for court rulings.",
+     ("Kelp-Mistral-7B", "Mistral-7B", "based_on")),
+    ("We fine-tune open models such as Falcon-7B on legal cases. We release Kelp-Falcon-7B.",
+     ("Kelp-Falcon-7B", "Falcon-7B", "finetuned")),
+])
+def test_a_name_ending_on_a_sized_checkpoint_of_the_record_is_built_on_it(extract_abstract, abstract, edge):
+    assert edge in edges(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We present Kelp-Falcon-7B. It outperforms Falcon-7B on every task.",  # only compared against
+    "We present Kelp-Falcon-7B for legal questions.",  # the checkpoint is named nowhere else
+])
+def test_a_name_ending_on_a_checkpoint_only_compared_or_unnamed_links_nothing(extract_abstract, abstract):
+    assert not pairs(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, edge", [
+    # an appositive participle of more pre-training
+    ("In this paper, we introduce KelpBERT, a re-trained BERT model for abusive language detection.",
+     ("KelpBERT", "BERT", "continued_pretraining")),
+    ("We introduce KelpBERT, a further pre-trained BERT model for patents.", ("KelpBERT", "BERT", "continued_pretraining")),
+    # knowledge transferred from a teacher to a named student
+    ("We successfully transfer knowledge from Falcon-40B to a student model (named Kelpo), using 70k examples.",
+     ("Kelpo", "Falcon-40B", "distilled")),
+    ("We transfer the reasoning knowledge of Falcon-40B into Kelpo.", ("Kelpo", "Falcon-40B", "distilled")),
+    # the base model named with adjectives between
+    ("Accordingly, we present Kelp-toy, a small-size Kelp with Qwen-1.8B as the base ``large'' language model.",
+     ("Kelp-toy", "Qwen-1.8B", "based_on")),
+])
+def test_more_cues_of_how_a_model_was_made(extract_abstract, abstract, edge):
+    assert edge in edges(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "Knowledge transfer across languages helps Falcon-40B.",
+    "We introduce KelpBERT, a BERT model, and compare it with a re-trained Falcon-7B.",
+    "We compare Kelpo with Falcon-7B as the baseline model.",
+])
+def test_near_misses_of_those_cues_link_nothing(extract_abstract, abstract):
+    assert not pairs(extract_abstract(abstract))
+
+
 def test_a_name_after_a_word_and_a_space_is_made_the_way_the_abstract_says(extract_abstract):
     doc = extract_abstract("Open LLMs, like Falcon, lack legal knowledge. We present Lawyer Falcon, a legal model. We "
                            "inject domain knowledge during continual pre-training and then apply supervised "
@@ -162,7 +208,7 @@ def test_the_base_a_new_name_tags_is_no_model_on_the_name_alone(extract_abstract
     # the named-after model is only compared against
     "We present Clinical-Mistral-7B, pre-trained on a large clinical corpus. It outperforms Mistral-7B on ten tasks.",
     # no data said: pre-trained on nothing the sentence names
-    "Models such as Mistral-7B read long inputs. We present Legal-Mistral-7B for court rulings.",
+    "Models such as Mistral read long inputs. We present Legal-Mistral for court rulings.",
     # a gerund before the name is a title's phrase, not a model's word
     "Distilling Falcon: we study how Falcon answers questions. Falcon is strong.",
 ])

@@ -1236,6 +1236,21 @@ SPACED = re.compile(r"^(?P<word>[A-Z][a-z]{2,}(?<!ing)) (?P<base>[A-Z].*)$")
 """A model's name after a word of its own and a space: "Lawyer Kelp" (not "Distilling Kelp")."""
 
 
+def suffix_base(name: str, keys: dict[str, str]) -> str | None:
+    """The sized model of the record a name ends with, after a name of its own ("KelpRM-Llama3-8B" ->
+    "Llama-3 8B", "Kelp-Falcon-7B" -> "Falcon-7B"): a model built on that checkpoint, named the way hub
+    names are. Only a base with its size: "Kelp-Falcon" may be a family's variant, read elsewhere."""
+    parts = name.split("-")
+    for k in range(1, len(parts)):
+        own, rest = "-".join(parts[:k]), "-".join(parts[k:])
+        if not own[:1].isupper() or not size_of(rest) or family_stem(own):
+            continue
+        base = keys.get(model_key(rest))
+        if base and model_key(base) != model_key(name):
+            return base
+    return None
+
+
 def compound_base(name: str, keys: dict[str, str], spaced: bool = False) -> str | None:
     """The model of the record a name is made from, with one capitalised word added ("MobileKelp" ->
     "Kelp", "Kelp-Lightning" -> "Kelp"); not a size, a version or a variant word (other rules read those).

@@ -37,7 +37,9 @@ from kg.extract.decision import Decision
 from kg.extract.doc import Doc
 from kg.extract.fact import Fact, Mention
 from kg.extract.lexicon import subject_pattern
-from kg.extract.modelnames import NOT_A_STEP, THRESHOLD, compound_base, family_stem, model_words, tagged_base, variants
+from kg.extract.modelnames import (
+    NOT_A_STEP, THRESHOLD, compound_base, family_stem, model_words, suffix_base, tagged_base, variants,
+)
 from kg.extract.pipeline import component
 from kg.extract.components.models import THE_SIZE_MODEL
 from kg.extract.sizes import WRITTEN_SIZES, parameters, size_of, sizes_in
@@ -689,19 +691,35 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
             if prefix and idx is not None:
                 out.append(Edge(name, prefix, "based_on", 0.5, idx))
                 has_parent.add(model_key(name))
+        # "KelpRM-Llama3-8B": an introduced model named after the sized checkpoint it was built on
+        if name in intro and model_key(name) not in has_parent and (base := suffix_base(name, keys)) \
+                and (idx := _sentence_with(doc, name)) is not None and base not in intro \
+                and not _only_compared(doc, base):
+            kinds = _named_after_kinds(doc, idx) or ["based_on"]
+            out.extend(Edge(name, base, k, 0.5, idx, "naming: named after the checkpoint it was built on")
+                       for k in kinds)
+            has_parent.add(model_key(name))
         # "MobileKelp" / "Kelp-Lightning" in a paper that distils: named after a model of the record, made
         # the way the abstract says (a specific way only: "based on" alone says nothing of a name)
         if name in intro and model_key(name) not in has_parent:
-            kinds = [k for k in _abstract_cues(doc) if k != "based_on"]
             base = compound_base(name, keys, spaced=True) or tagged_base(name, keys)
             idx = _sentence_with(doc, name)
-            if not kinds and base and idx is not None and _pretrained_on_data().search(doc.clean[idx]):
-                kinds = ["continued_pretraining"]  # "Clinical-Kelp, pre-trained on a clinical corpus": Kelp, further
+            kinds = _named_after_kinds(doc, idx) if base and idx is not None else []
             if kinds and base and idx is not None and base not in intro and not _only_compared(doc, base):
                 out.extend(Edge(name, base, k, 0.5, idx, "naming: named after a model of the record, "
                                                           "made the way the abstract says") for k in kinds)
                 has_parent.add(model_key(name))
     return out
+
+
+def _named_after_kinds(doc: Doc, idx: int) -> list[str]:
+    """How a model named after another was made from it: the specific ways the abstract speaks of, or, when
+    it names none, more pre-training where the name's sentence says it was pre-trained on data
+    ("Clinical-Kelp, pre-trained on a large clinical corpus")."""
+    kinds = [k for k in _abstract_cues(doc) if k != "based_on"]
+    if not kinds and _pretrained_on_data().search(doc.clean[idx]):
+        return ["continued_pretraining"]
+    return kinds
 
 
 @lru_cache(maxsize=1)

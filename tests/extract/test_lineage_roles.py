@@ -117,6 +117,9 @@ def test_a_name_ending_on_a_checkpoint_only_compared_or_unnamed_links_nothing(ex
     ("We successfully transfer knowledge from Falcon-40B to a student model (named Kelpo), using 70k examples.",
      ("Kelpo", "Falcon-40B", "distilled")),
     ("We transfer the reasoning knowledge of Falcon-40B into Kelpo.", ("Kelpo", "Falcon-40B", "distilled")),
+    # the model's own base, named where the sentence compares the two
+    ("We release KelpBERT, a transformer-based model pretrained on tweets. Our model shows a 10% improvement "
+     "compared to its base model, BERT-Large, on five datasets.", ("KelpBERT", "BERT-Large", "based_on")),
     # the base model named with adjectives between
     ("Accordingly, we present Kelp-toy, a small-size Kelp with Qwen-1.8B as the base ``large'' language model.",
      ("Kelp-toy", "Qwen-1.8B", "based_on")),
@@ -129,9 +132,24 @@ def test_more_cues_of_how_a_model_was_made(extract_abstract, abstract, edge):
     "Knowledge transfer across languages helps Falcon-40B.",
     "We introduce KelpBERT, a BERT model, and compare it with a re-trained Falcon-7B.",
     "We compare Kelpo with Falcon-7B as the baseline model.",
+    "We release KelpLM. It outperforms Falcon-7B and its base model.",
 ])
 def test_near_misses_of_those_cues_link_nothing(extract_abstract, abstract):
     assert not pairs(extract_abstract(abstract))
+
+
+def test_a_child_pre_trained_on_data_after_in_this_work_gets_more_pre_training(extract_abstract):
+    doc = extract_abstract("In this work, we release KelpBERT (K-BERT), a transformer-based model, pretrained on a "
+                           "large corpus of forum posts. Our model shows a 10% improvement compared to its base "
+                           "model, BERT-Large, on five datasets.")
+    assert ("KelpBERT", "BERT-Large", "continued_pretraining") in edges(doc)
+
+
+def test_what_the_authors_explore_after_in_this_work_is_no_step_of_theirs(extract_abstract):
+    doc = extract_abstract("In this work, we explore the role of instruct tuning, model merging and alignment. We "
+                           "introduce the Kelp family. Kelp models are trained on the best base models (Mistral, "
+                           "Falcon).")
+    assert not {k for _, _, k in edges(doc)} & {"merged", "aligned"}
 
 
 def test_a_name_after_a_word_and_a_space_is_made_the_way_the_abstract_says(extract_abstract):

@@ -36,7 +36,7 @@ from kg.extract import roles
 from kg.extract.decision import Decision
 from kg.extract.doc import Doc
 from kg.extract.fact import Fact, Mention
-from kg.extract.lexicon import subject_pattern
+from kg.extract.lexicon import lexicon as word_lexicon, subject_pattern
 from kg.extract.modelnames import (
     NOT_A_STEP, THRESHOLD, compound_base, family_stem, model_words, suffix_base, tagged_base, variants,
 )
@@ -821,19 +821,28 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
         if at >= 0:
             out.extend(Edge(child, parent, k, 0.6, e.sentence, "kind: named after the parent in the same sentence")
                        for k in cue_kinds(text[at + len(parent):]))
+    same: dict[str, set[str]] = {}  # "X (XB)": a name and its alias are one model
+    for a in doc.aliases:
+        same.setdefault(a.name, set()).add(a.alias)
+        same.setdefault(a.alias, set()).add(a.name)
     own = re.compile(r"^(?:our\b|the model is\b|the model was\b|it is\b|this model\b|[^.]{0,40}\bis trained\b|"
                      r"[^.,]{0,50}\bfor our models?\b)", re.IGNORECASE)
     for idx in doc.abstract_sentences():
         text = doc.clean[idx]
         named = {mm.span.name for mm in models.get(idx, [])}
         kinds = cue_kinds(text)
-        if not kinds or MAY_BE.search(text):
+        pretrained = not kinds and _pretrained_on_data().search(text) is not None
+        if not (kinds or pretrained) or MAY_BE.search(text):
             continue  # "we show that X can be fine-tuned on consumer GPUs": what one may do with it, not how it was made
-        authors = bool(own.search(text) or subject_pattern().match(text))
+        authors = bool(own.search(text) or _authors_make(text))
         for (child, parent), e in vague.items():
-            if named - {child, parent} or not (authors or _undergoes(text, child)):
+            if named - {child, parent} - same.get(child, set()) or not (authors or _undergoes(text, child)):
                 continue  # "Kelp models undergo an alignment phase": the child's own recipe, said of it
+            if pretrained and child in named:  # "we release X, a ... model, pretrained on a large corpus of ..."
+                out.append(Edge(child, parent, "continued_pretraining", 0.6, idx, "kind: the child pre-trained on data"))
             out.extend(Edge(child, parent, k, 0.6, idx, "kind: the recipe the authors describe") for k in kinds)
+        if not kinds:
+            continue
         if not authors:
             continue
         for (child, parent), e in tuned.items():
@@ -842,6 +851,19 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
             out.extend(Edge(child, parent, k, 0.6, idx, "kind: the stage the authors' tuning was for")
                        for k in kinds if k in REFINES_TUNED)
     return out
+
+
+LEAD_IN = re.compile(r"(?:(?:in this (?:work|paper|report|study)|here),\s*)?", re.IGNORECASE)
+"""An opening before the subject: "In this work, we release ..." is the authors speaking."""
+def _authors_make(text: str) -> bool:
+    """Does the sentence open on the authors: "We ...", or after "In this work," doing something other than
+    studying ("In this work, we release X" but not "In this work, we explore the role of merging, ...")?"""
+    opening = LEAD_IN.match(text).end()
+    m = subject_pattern().match(text, opening)
+    if m is None or not opening:
+        return m is not None
+    verb = text[m.end():].split(None, 1)
+    return not verb or verb[0].lower().strip(",") not in word_lexicon().study_verbs
 
 
 MAY_BE = re.compile(r"\b(?:can|could|may|might)(?: \w+ly)? be\b", re.IGNORECASE)

@@ -152,6 +152,20 @@ def test_what_the_authors_explore_after_in_this_work_is_no_step_of_theirs(extrac
     assert not {k for _, _, k in edges(doc)} & {"merged", "aligned"}
 
 
+def test_this_model_merged_with_another_is_a_merge_and_only_that(extract_abstract):
+    doc = extract_abstract("In this report, we present Kelpo 8B Instruct, a bilingual model. By applying continual "
+                           "pre-training to Falcon 3 8B, we create an instruction-following model. This model is then "
+                           "merged with Falcon 3 8B Instruct via SLERP and undergoes further optimization through DPO.")
+    found = edges(doc)
+    assert ("Kelpo 8B Instruct", "Falcon 3 8B", "continued_pretraining") in found  # a sized checkpoint is no family
+    assert {k for c, p, k in found if p == "Falcon 3 8B Instruct"} == {"merged"}
+
+
+def test_a_model_said_to_merge_well_with_others_is_no_merge(extract_abstract):
+    assert not pairs(extract_abstract("We present Kelpo, a chat model. We find that Kelpo merges well with other "
+                                      "models such as Falcon-7B."))
+
+
 def test_a_name_after_a_word_and_a_space_is_made_the_way_the_abstract_says(extract_abstract):
     doc = extract_abstract("Open LLMs, like Falcon, lack legal knowledge. We present Lawyer Falcon, a legal model. We "
                            "inject domain knowledge during continual pre-training and then apply supervised "

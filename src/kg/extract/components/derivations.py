@@ -395,7 +395,7 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
             rule = "role: parents named, the authors make the paper's main model"
         for g in parents:
             for p in g:
-                _weigh(doc, out, idx, child, name.get(p.index), kinds, 0.75, f"{rule} ({p.why})")
+                _weigh(doc, out, idx, child, name.get(p.index), _marked_kinds(ptext, p, kinds), 0.75, f"{rule} ({p.why})")
         return out
     for c, p, how in found:
         marked = (c.role == "child") + (p.role == "parent")
@@ -405,12 +405,25 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
             doc.decisions.append(Decision(child or "", name.get(p.index, ""), "", f"{rule}", idx, False,
                                           "the child is neither named as made nor the paper's own"))
             continue
-        _weigh(doc, out, idx, child, name.get(p.index), _based_kinds(ptext, p) if p.why == "'X-based'" else kinds, conf,
+        _weigh(doc, out, idx, child, name.get(p.index),
+               _based_kinds(ptext, p) if p.why == "'X-based'" else _marked_kinds(ptext, p, kinds), conf,
                f"{rule}: child {c.why or 'by elimination'}, parent {p.why or 'by elimination'}; {how}")
     for s in reading.excluded:
         doc.decisions.append(Decision("", name.get(s.index, ""), "", "role", idx, False,
                                       "not a parent: " + s.why))
     return out
+
+
+@lru_cache(maxsize=1)
+def _kind_markers() -> dict[str, re.Pattern]:
+    return {k: re.compile(v, re.IGNORECASE) for k, v in _spec()["roles"]["kind_before"].items()}
+
+
+def _marked_kinds(ptext: str, parent: roles.Slot, kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """The one kind the words just before a parent name ("merged with <M0>"), whatever other steps the
+    sentence goes on to ("... and undergoes DPO": a step on the merged model, not a way of using <M0>)."""
+    before = ptext[max(0, parent.start - 40):parent.start]
+    return next(((k,) for k, rx in _kind_markers().items() if rx.search(before)), kinds)
 
 
 def _named_as_made(part: str, mapping: dict[int, str]) -> list[str]:
@@ -924,7 +937,8 @@ def _emit(doc: Doc, edges: list[Edge]) -> None:
                                   f"{e.rule} (read backwards: the variant is what the step made)"))
             continue
         members = [m for m in edges if model_key(m.child) == child and model_key(m.parent) != parent
-                   and model_key(m.parent).startswith(parent) and m.sentence != e.sentence]
+                   and model_key(m.parent).startswith(parent) and m.sentence != e.sentence
+                   and not size_of(e.parent)]  # "Kelp 8B" is a checkpoint, not the family of "Kelp 8B Instruct"
         if members:  # "MoE from Kelp" (title) and "based on the Kelp-2 7B model": the member, in both ways
             doc.decisions.append(Decision(e.child, e.parent, e.kind, e.rule, e.sentence, False,
                                           "a family; the record names the member it was made from"))

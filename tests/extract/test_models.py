@@ -88,6 +88,21 @@ def test_an_earlier_or_studied_model_is_not_introduced(extract_abstract, abstrac
     assert name not in _introduced(extract_abstract(abstract))
 
 
+def test_a_framework_whose_models_are_its_sized_members_is_no_model(extract_abstract):
+    doc = extract_abstract("This paper introduces ToolAlpaca, a novel framework designed to generate a tool-use "
+                           "corpus. The corpus is employed to fine-tune compact models, resulting in two models, namely "
+                           "ToolAlpaca-7B and ToolAlpaca-13B. ToolAlpaca achieves results comparable to GPT-3.5.")
+    assert {"ToolAlpaca-7B", "ToolAlpaca-13B"} <= _introduced(doc)
+    assert "ToolAlpaca" not in _introduced(doc)
+    assert "ToolAlpaca" in {f.object.name for f in doc.facts if f.predicate == "introduces" and f.object.kind != "model"}
+
+
+def test_a_framework_with_no_sized_members_may_still_be_the_model(extract_abstract):
+    doc = extract_abstract("We present KelpAgent, a framework built upon Falcon-7B that plans with tools. KelpAgent "
+                           "is fine-tuned from Falcon-7B on our trajectories.")
+    assert "KelpAgent" in _introduced(doc)
+
+
 def test_alias_for_brevity(extract_abstract):
     doc = extract_abstract("This yields Phi-Mini-Reasoner-3B (PMR-3B for brevity), a compact model.")
     assert any({a.name, a.alias} == {"Phi-Mini-Reasoner-3B", "PMR-3B"} for a in doc.aliases)

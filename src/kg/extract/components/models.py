@@ -182,6 +182,23 @@ EARLIER = frozenset("previous prior earlier former".split())
 """Words that make "our ... model" one the authors made before this paper."""
 
 
+MODEL_SAID = re.compile(r"[+]\d (?:appositive|copula|named as a model|named after|preceded by|model head|"
+                        r"the child|a trained|acronym of a model|outperforms)")
+"""Reasons that are the text calling a name a model (not what the name looks like: "a family stem")."""
+
+
+def _called_otherwise(mentions: list[ModelMention]) -> set[str]:
+    """Names an appositive calls something else ("ToolKelp, a novel framework designed to ...") and no
+    mention calls a model, whose sized members ("ToolKelp-7B") are the models: a name on a family stem
+    ("ToolAlpaca") is not thereby one. (A framework with no sized members is often the model itself.)"""
+    said_other = {model_key(mm.span.name) for mm in mentions
+                  if any(r.startswith("-3 appositive '") for r in mm.span.reasons)}
+    said_model = {model_key(mm.span.name) for mm in mentions if any(map(MODEL_SAID.match, mm.span.reasons))}
+    sized = {model_key(mm.span.name[: -len(size)].rstrip("- ")) for mm in mentions
+             if (size := size_of(mm.span.name)) and mm.span.name.endswith(size)}
+    return (said_other - said_model) & sized  # its models are the sized ones: "... resulting in ToolKelp-7B"
+
+
 def _kind_in_appositive(tokens: list[Token], span: Span) -> bool:
     """"We introduce Codex, a GPT language model ...": the name says what kind of model the one
     before the comma is; that one is new, not this."""
@@ -300,8 +317,8 @@ def models(doc: Doc) -> None:
     scores: dict[str, list[float]] = defaultdict(list)
     for mm in all_mentions:
         scores[model_key(mm.span.name)].append(mm.span.score)
-    for key in _method_acronyms(doc):  # "a method called depth up-scaling (DUS)": DUS is no model
-        if key in scores:
+    for key in _method_acronyms(doc) | _called_otherwise(all_mentions):
+        if key in scores:  # "a method called depth up-scaling (DUS)", "ToolKelp, a novel framework": no model
             scores[key].append(VETO - 1)
     accepted = {k for k, v in scores.items() if max(v) >= THRESHOLD and min(v) > VETO}
     accepted |= _introduced_coinages(all_mentions, scores, accepted)

@@ -211,6 +211,25 @@ def test_our_alone_opens_no_description(extract_abstract, abstract):
     assert not introduced_names(extract_abstract(abstract))
 
 
+@pytest.mark.parametrize("abstract, name", [
+    ("To address this issue, we propose Safe Kelp Learning from Human Votes (Safe KLHV), a novel algorithm for "
+     "value alignment.", "Safe Kelp Learning from Human Votes"),
+    ("We propose Reinforcement Learning from Kelp Feedback (RLKF), a new method.",
+     "Reinforcement Learning from Kelp Feedback"),
+    ("We present Learning to Rank from Kelp Signals (LRKS), a new algorithm.", "Learning to Rank from Kelp Signals"),
+])
+def test_a_long_form_with_small_words_before_its_acronym_is_one_name(extract_abstract, abstract, name):
+    names = introduced_names(extract_abstract(abstract))
+    assert name in names
+    assert not any(n != name and n in name for n in names)  # not "Human Votes" or "Safe Kelp Learning" alone
+
+
+def test_a_parenthesis_that_glosses_a_name_is_no_acronym(extract_abstract):
+    doc = extract_abstract("We created a leaderboard featuring our KELPB benchmark (short for Kelp Language "
+                           "Understanding Benchmark).")
+    assert "short" not in introduced_names(doc)
+
+
 def test_a_purpose_clause_is_not_part_of_the_name(extract_abstract):
     doc = extract_abstract("For data, we propose an automatic pipeline to assemble a balanced, filtered sketch "
                            "dataset from raw web drawings.")

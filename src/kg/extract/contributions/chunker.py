@@ -48,7 +48,9 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             break
         if t.lead.startswith("("):
             if cur:
-                defined = t.text[:1].isalpha() and (t.text.isupper() or any(c.isupper() for c in t.text[1:]))
+                inside = _parenthesis(tokens, k).replace(" ", "")  # "(KLP)", "(Safe RLHF)"
+                defined = inside[:1].isalpha() and any(c.isupper() for c in t.text) and (
+                    inside.isupper() or sum(c.isupper() for c in inside) >= 2)  # not "(short for ...)"
                 after = tokens[k + 1].lower if k + 1 < n else ""
                 if after in MODEL_WORDS or after == "language" or after in w.topic_heads:
                     defined = False  # "a Sparse Mixture of Experts (SMoE) language model": describes a model;
@@ -149,12 +151,22 @@ TITLE_LINKS = frozenset("from for with in on".split())
 
 def _defined_after(tokens: list[Token], k: int) -> bool:
     """Does a capitalised run from k close with an acronym in parentheses ("... Task Feedback (RLTF)")?"""
-    for t in tokens[k + 1:k + 6]:
-        if t.lead.startswith("("):
-            return sum(c.isupper() for c in t.text) >= 2
+    for i, t in enumerate(tokens[k + 1:k + 6], start=k + 1):
+        if t.lead.startswith("("):  # "(RLTF)", "(Safe RLHF)": the capitals of the whole parenthesis
+            return any(c.isupper() for c in t.text) and sum(c.isupper() for c in _parenthesis(tokens, i)) >= 2
         if not t.text[:1].isupper() or t.trail.strip():
             return False
     return False
+
+
+def _parenthesis(tokens: list[Token], i: int) -> str:
+    """The words of the parenthesis opening at token i, joined ("Safe RLHF"); at most four."""
+    inside = []
+    for u in tokens[i:i + 4]:
+        inside.append(u.text)
+        if ")" in u.trail:
+            break
+    return " ".join(inside)
 
 
 def _head_of_gerund(cur: list[Token], nxt: Token | None) -> bool:

@@ -45,6 +45,28 @@ PASSIVE_NAMED = re.compile(rf"^(?:[A-Z][a-z]+, )?(?P<name>[A-Z][\w-]*(?: [\w-]+)
 NEW_SUBJECT = re.compile(r"^(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) is an? (?:new|novel) (?:[\w-]+ ){0,3}?(?P<head>\w+)")
 
 
+LONG_FORM_LINKS = frozenset("from of for with to in".split())
+"""Small words inside a capitalised long form before its acronym ("Learning *from* Human Feedback (RLHF)")."""
+
+
+def _long_form_start(tokens: list[Token], k: int, linked_ok: bool) -> int:
+    """Where the capitalised name ending at k opens: up to three capitalised words ("Open Kelp Eval"), or,
+    before an acronym in parentheses (``linked_ok``), a long form with small words ("Safe Kelp Learning from
+    Human Votes (Safe KLHV)")."""
+    start, linked = k, False
+    while start > 0 and start > k - 7:
+        prev = tokens[start - 1]
+        if prev.text[:1].isupper() and not prev.trail and prev.lower not in DETERMINERS \
+                and prev.lower not in lexicon().np_stop and (start > k - 3 or linked):
+            start -= 1
+        elif linked_ok and prev.lower in LONG_FORM_LINKS and start > 1 and tokens[start - 2].text[:1].isupper() \
+                and not tokens[start - 2].trail and tokens[start - 2].lower not in DETERMINERS:
+            start, linked = start - 1, True
+        else:
+            break
+    return start
+
+
 def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
     """Names the sentence itself marks as new: "called X", "X, a ... algorithm", "a corpus, X", "(1) X: ..."."""
     name_cues = lexicon().name_cues
@@ -123,11 +145,8 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
             # a known benchmark's name is still the paper's when the appositive says so: "X, a new evaluation set we release"
             head = appositive_head(tokens, app, heads)
             if head and not someone_elses(tokens, k):
-                start = k
-                while start > 0 and tokens[start - 1].text[:1].isupper() and not tokens[start - 1].trail \
-                        and tokens[start - 1].lower not in DETERMINERS and start > k - 3 \
-                        and tokens[start - 1].lower not in lexicon().np_stop:
-                    start -= 1  # "Open Kelp Eval, a new ..." (not "On KelpEval, a new ...": a preposition)
+                start = _long_form_start(tokens, k, linked_ok=app != k + 1)
+                # "Open Kelp Eval, a new ..." (not "On KelpEval, a new ...": a preposition)
                 name = " ".join(x.text for x in tokens[start:k + 1])
                 out.append(Contribution(name, kind_of(head, name), 0.8))
             elif (listed := _listed_before(tokens, k, app, model_keys)) and not someone_elses(tokens, k):

@@ -224,6 +224,23 @@ def test_a_long_form_with_small_words_before_its_acronym_is_one_name(extract_abs
     assert not any(n != name and n in name for n in names)  # not "Human Votes" or "Safe Kelp Learning" alone
 
 
+def test_what_a_proposed_model_was_trained_with_is_not_another_object(extract_abstract):
+    doc = extract_abstract("We propose KelpGPT, an LLM based on Falcon that is trained and fine-tuned with medical "
+                           "question-answer instances and Reinforcement Learning from Kelp Feedback (RLKF).")
+    assert not any("Kelp Feedback" in n for n in introduced_names(doc))
+
+
+@pytest.mark.parametrize("abstract, name, kind", [
+    ("Our contributions include: (1) a method for patent classification, (2) a large dataset KELPO-3M at the "
+     "subclass level that future researchers can use.", "KELPO-3M", "dataset"),
+    ("We release the benchmark KelpQA-1B for long questions.", "KelpQA-1B", "benchmark"),
+])
+def test_a_sized_name_after_a_data_head_is_data_not_a_model(extract_abstract, abstract, name, kind):
+    doc = extract_abstract(abstract)
+    assert (kind, name) in introduced(doc)
+    assert name not in models_introduced(doc)
+
+
 def test_a_parenthesis_that_glosses_a_name_is_no_acronym(extract_abstract):
     doc = extract_abstract("We created a leaderboard featuring our KELPB benchmark (short for Kelp Language "
                            "Understanding Benchmark).")

@@ -805,6 +805,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         # or a checkpoint's ("pre-trained on KelpMath-Base")
     if prev is not None and tokens[span.i].lead.startswith("(") and prev.lower in non_heads and not prev.trail.strip():
         span.add(-5, f"named in parentheses after '{prev.lower}'")  # "the corresponding dataset (KA-1B)"
+    elif prev is not None and not prev.trail.strip() and not tokens[span.i].lead \
+            and (prev.lower in lexicon().kinds.dataset or prev.lower in lexicon().kinds.benchmark):
+        span.add(-5, f"named after '{prev.lower}'")  # "a large dataset USPTO-3M": data, whatever its size says
     if name.lower().endswith("bench"):
         span.add(-5, "a benchmark's name")  # "KelpBench", "Kelp-Bench": what models are measured on
     if BEATS_MODELS.match(text, last.end):

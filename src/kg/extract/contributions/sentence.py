@@ -29,6 +29,8 @@ STEPS_BEFORE = re.compile(r"\b(?:phases|stages|steps|properties|features|advanta
                           r"\s*(?:\([^)]*\)\s*)?:\s*\(?(?:1|i|a)\)\s*$", re.IGNORECASE)
 """"... through two phases: (1) the Branch Phase, ...; (2) ...", "three appealing properties: 1) Comprehensive
 Dimensions: ...": the steps or the merits of one thing, not contributions of their own."""
+MEANS = frozenset("with using via through".split())
+"""Words that open what the object was made with ("trained with A and B"): no second object follows."""
 ALONG_WITH = frozenset({("along", "with"), ("together", "with"), ("as", "well")})
 
 
@@ -82,6 +84,8 @@ def contributions_in(text: str, model_keys: set[str],
         out.extend(made_with(tokens, verb_at + 1, model_keys))
         out.extend(named_parts(tokens, verb_at + 1, model_keys))
         for k in range(verb_at + 2, len(tokens) - 2):
+            if tokens[k].lower in MEANS:
+                break  # "we propose X, an LLM trained with A and B (AB)": what X was made with, not another object
             if (start := _along_with(tokens, k)) is not None:
                 # "we present a recipe to extend ..., along with a two-step alignment process"
                 for phrase, head in object_phrases(tokens, start)[:1]:

@@ -241,6 +241,14 @@ def test_a_sized_name_after_a_data_head_is_data_not_a_model(extract_abstract, ab
     assert name not in models_introduced(doc)
 
 
+def test_a_list_item_opening_on_a_verb_names_its_object(extract_abstract):
+    doc = extract_abstract("We propose a two-stage approach: i) collect ratings from annotators; ii) employ a "
+                           "Mixture-of-Kelps (MoK) strategy with a gating network.")
+    names = introduced_names(doc)
+    assert "Mixture-of-Kelps" in names
+    assert not any(n.lower().startswith(("employ", "collect")) for n in names)
+
+
 def test_a_parenthesis_that_glosses_a_name_is_no_acronym(extract_abstract):
     doc = extract_abstract("We created a leaderboard featuring our KELPB benchmark (short for Kelp Language "
                            "Understanding Benchmark).")

@@ -109,6 +109,8 @@ def contributions_in(text: str, model_keys: set[str],
         for start in items:
             if start + 1 < len(tokens) and tokens[start].lower == "our":
                 start += 1  # "(2) our procedure of pruning and stitching blocks": the item after "our"
+            elif start + 1 < len(tokens) and tokens[start].lower in w.use_verbs | w.make_verbs | w.intro.for_contributions:
+                start += 1  # "ii) employ a Kelp-of-Experts strategy ...": the verb's object, not the verb
             if _heading(tokens, start):
                 continue  # "3) Valuable Insights: We look into ...": a heading of what follows, not a name
             for phrase, head in object_phrases(tokens, start)[:1]:

@@ -103,6 +103,13 @@ def test_a_framework_with_no_sized_members_may_still_be_the_model(extract_abstra
     assert "KelpAgent" in _introduced(doc)
 
 
+def test_a_model_head_after_a_citation_counts(extract_abstract):
+    doc = extract_abstract("We build a baseline consisting of a Kelpo (Smith et al. 2020) model trained on tweets.")
+    assert "Kelpo" in {m.name for m in doc.entities if m.kind == "model"}
+    doc = extract_abstract("We build a baseline consisting of a Kelpo (see the appendix) model.")
+    assert "Kelpo" not in {m.name for m in doc.entities if m.kind == "model"}
+
+
 def test_alias_for_brevity(extract_abstract):
     doc = extract_abstract("This yields Phi-Mini-Reasoner-3B (PMR-3B for brevity), a compact model.")
     assert any({a.name, a.alias} == {"Phi-Mini-Reasoner-3B", "PMR-3B"} for a in doc.aliases)

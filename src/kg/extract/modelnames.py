@@ -792,6 +792,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(-5, f"non-model head '{head}'")
         elif _head_after(tokens, span.j) in model_heads and nxt.text[:1].islower() and _adjectival(tokens, span.j):
             span.add(2, "model head after modifiers")
+    elif nxt is not None and nxt.lead.startswith("(") and (after := _after_citation(tokens, span.j)) is not None \
+            and tokens[after].lower in model_heads:
+        span.add(2, f"model head '{tokens[after].lower}' after a citation")  # "an XLM-R (Conneau et al. 2020) model"
     if span.i == 0 and last.trail.strip() == ":" and any(why == "family stem with other words" for _, why in evidence) \
             and not any(t.lower.rstrip(",") in non_heads for t in tokens[span.j:]):
         span.add(2, "a title's name on a family stem")  # "Fern-Llama: Adapting LLMs to Basque" (not "X-CC: ... a
@@ -913,6 +916,18 @@ ROLE_NOUNS = frozenset("teacher student teachers students".split())
 """Nouns naming the role a model plays, written before its name."""
 MEASURES = frozenset("tokens token gpus gpu layers layer hours steps samples examples".split())
 """Non-model heads that measure something ("trained for 4.8T tokens, called X"): they say nothing of X."""
+
+
+CITATION = re.compile(r"\bet al\b|\b(?:19|20)\d\d[a-z]?$")
+
+
+def _after_citation(tokens: list[Token], j: int) -> int | None:
+    """The token after a citation in parentheses that opens at j ("(Conneau et al. 2020)"), or None."""
+    for k in range(j, min(j + 8, len(tokens) - 1)):
+        if ")" in tokens[k].trail:
+            inside = " ".join(t.text for t in tokens[j:k + 1])
+            return k + 1 if CITATION.search(inside) else None
+    return None
 
 
 def _named_what(tokens: list[Token], cue: int, model_heads: frozenset, non_heads: frozenset) -> str | None:

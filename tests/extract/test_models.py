@@ -104,10 +104,10 @@ def test_a_framework_with_no_sized_members_may_still_be_the_model(extract_abstra
 
 
 def test_a_model_head_after_a_citation_counts(extract_abstract):
-    doc = extract_abstract("We build a baseline consisting of a Kelpo (Smith et al. 2020) model trained on tweets.")
-    assert "Kelpo" in {m.name for m in doc.entities if m.kind == "model"}
-    doc = extract_abstract("We build a baseline consisting of a Kelpo (see the appendix) model.")
-    assert "Kelpo" not in {m.name for m in doc.entities if m.kind == "model"}
+    doc = extract_abstract("We build a baseline consisting of a KelpNet-2 (Smith et al. 2020) model trained on tweets.")
+    assert "KelpNet-2" in {m.name for m in doc.entities if m.kind == "model"}
+    doc = extract_abstract("We build a baseline consisting of a KelpNet-2 (see the appendix) model.")
+    assert "KelpNet-2" not in {m.name for m in doc.entities if m.kind == "model"}
 
 
 def test_alias_for_brevity(extract_abstract):

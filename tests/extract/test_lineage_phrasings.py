@@ -145,7 +145,8 @@ def test_a_gerund_opening_a_sentence_is_not_a_name(extract_abstract):
      "Kelpie-7B language model.", "based_on", ("Kelpie-VL", "Kelpie-7B")),
     ("We present Wrenlet, a compact 1.1B language model. Building on the weights of Falcon 2, Wrenlet "
      "leverages advances from the open-source community.", "based_on", ("Wrenlet", "Falcon 2")),
-    ("Based on Falcon-7B, Murre-7B is trained on 2T tokens of code.", "based_on", ("Murre-7B", "Falcon-7B")),
+    ("Based on Falcon-7B, Murre-7B is trained on 2T tokens of code.", "continued_pretraining", ("Murre-7B", "Falcon-7B")),
+    ("Based on Falcon-7B, Murre-7B is a code model.", "based_on", ("Murre-7B", "Falcon-7B")),
     ("In this work, we develop and release Kestrel 3, a collection of pretrained and fine-tuned LLMs ranging "
      "in scale from 7B to 70B parameters. Our fine-tuned LLMs, called Kestrel 3-Chat, are optimized for "
      "dialogue use cases.", "finetuned", ("Kestrel 3-Chat", "Kestrel 3")),

@@ -145,6 +145,20 @@ def test_a_child_pre_trained_on_data_after_in_this_work_gets_more_pre_training(e
     assert ("KelpBERT", "BERT-Large", "continued_pretraining") in edges(doc)
 
 
+@pytest.mark.parametrize("abstract", [
+    "Adapted from the Falcon-7B model, Kelpo (8B) is trained on 45.3B tokens across four languages.",
+    "We introduce Kelpo, a legal model built on Falcon-7B. Kelpo is further trained on a 30B-token legal corpus.",
+])
+def test_a_model_built_on_another_and_trained_on_a_corpus_is_pre_trained_further(extract_abstract, abstract):
+    assert ("Kelpo", "Falcon-7B", "continued_pretraining") in edges(extract_abstract(abstract))
+
+
+def test_a_model_built_on_another_and_trained_on_instructions_is_not_pre_trained(extract_abstract):
+    found = edges(extract_abstract("We introduce Kelpo, a legal model built on Falcon-7B. Kelpo is trained on our "
+                                   "instruction data."))
+    assert ("Kelpo", "Falcon-7B", "continued_pretraining") not in found
+
+
 def test_what_the_authors_explore_after_in_this_work_is_no_step_of_theirs(extract_abstract):
     doc = extract_abstract("In this work, we explore the role of instruct tuning, model merging and alignment. We "
                            "introduce the Kelp family. Kelp models are trained on the best base models (Mistral, "

@@ -885,8 +885,9 @@ MAY_BE = re.compile(r"\b(?:can|could|may|might)(?: \w+ly)? be\b", re.IGNORECASE)
 def _undergoes(text: str, child: str) -> bool:
     """Is the sentence a step the child went through ("Kelp models undergo an alignment phase", "Kelp is
     further aligned ...")? Not what it does ("Kelp tokenizes values using quantization")."""
-    return re.match(rf"{re.escape(child)}(?: models?)? (?:undergoe?s?|underwent|(?:is|are|was|were) (?:\w+ly |further |then |also )?"
-                    rf"(?:\w+ed)\b)", text) is not None
+    return re.search(rf"(?:^|, )(?:the |our )?{re.escape(child)}(?: \([^)]*\))?(?: models?)? (?:undergoe?s?|underwent|"
+                     rf"(?:is|are|was|were) (?:\w+ly |further |then |also )?(?:\w+ed)\b)", text) is not None
+    # "Adapted from Y, Kelp (8B) is trained on 45B tokens": the child is the clause's subject
 
 
 def _parents_are_not_introduced(doc: Doc, edges: list[Edge]) -> None:

@@ -159,6 +159,25 @@ def test_a_model_built_on_another_and_trained_on_instructions_is_not_pre_trained
     assert ("Kelpo", "Falcon-7B", "continued_pretraining") not in found
 
 
+@pytest.mark.parametrize("abstract", [
+    # a use of the child: it is what is fine-tuned
+    "We introduce Kelpo, a policy model. Kelpo builds on a Falcon-7B language model. We further show that we can "
+    "effectively fine-tune Kelpo for new settings.",
+    # a finding, not a step
+    "We introduce Kelpo, a language model based on Falcon-7B. We find that even when fine-tuning only a part of the "
+    "model, Kelpo outperforms the baselines.",
+])
+def test_what_is_done_with_the_child_or_found_of_it_gives_no_kind(extract_abstract, abstract):
+    kinds = {k for c, p, k in edges(extract_abstract(abstract)) if (c, p) == ("Kelpo", "Falcon-7B")}
+    assert kinds == {"based_on"}
+
+
+def test_what_the_authors_enhance_the_child_with_is_its_recipe(extract_abstract):
+    doc = extract_abstract("We introduce Kelpo, a suite of models built upon the Falcon-7B model. We enhance Kelpo "
+                           "with domain-specific pretraining and instruction fine-tuning.")
+    assert ("Kelpo", "Falcon-7B", "finetuned") in edges(doc)
+
+
 def test_what_the_authors_explore_after_in_this_work_is_no_step_of_theirs(extract_abstract):
     doc = extract_abstract("In this work, we explore the role of instruct tuning, model merging and alignment. We "
                            "introduce the Kelp family. Kelp models are trained on the best base models (Mistral, "

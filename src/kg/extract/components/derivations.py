@@ -845,12 +845,14 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
         named = {mm.span.name for mm in models.get(idx, [])}
         kinds = cue_kinds(text)
         pretrained = not kinds and _pretrained_on_data().search(text) is not None
-        if not (kinds or pretrained) or MAY_BE.search(text):
+        if not (kinds or pretrained) or MAY_BE.search(text) or _findings().match(text):
             continue  # "we show that X can be fine-tuned on consumer GPUs": what one may do with it, not how it was made
         authors = bool(own.search(text) or _authors_make(text))
         for (child, parent), e in vague.items():
             if named - {child, parent} - same.get(child, set()) or not (authors or _undergoes(text, child)):
                 continue  # "Kelp models undergo an alignment phase": the child's own recipe, said of it
+            if _step_on(text, child):
+                continue  # "we fine-tune X for new settings": a use of the child, not how it was made
             if pretrained and child in named:  # "we release X, a ... model, pretrained on a large corpus of ..."
                 out.append(Edge(child, parent, "continued_pretraining", 0.6, idx, "kind: the child pre-trained on data"))
             out.extend(Edge(child, parent, k, 0.6, idx, "kind: the recipe the authors describe") for k in kinds)
@@ -880,6 +882,21 @@ def _authors_make(text: str) -> bool:
 
 
 MAY_BE = re.compile(r"\b(?:can|could|may|might)(?: \w+ly)? be\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _findings() -> re.Pattern:
+    """"We find that ...", "we show that ...": a result reported, not a step of the recipe."""
+    return re.compile(_spec()["roles"]["findings"], re.IGNORECASE)
+
+
+def _step_on(text: str, child: str) -> bool:
+    """Is the child the object of a derivation verb ("we can effectively fine-tune X for new settings")?
+    Then the step starts from the child: it says what X is for, not what X was made from."""
+    verbs = "|".join(f"(?:{v})" for v in _spec()["roles"]["parent_verbs"]
+                     if not v.startswith(("adapt", "enhanc", "convert", "extend", "equip")))  # "we enhance X with
+    # pretraining and SFT" says how X was made
+    return re.search(rf"\b(?:{verbs}) (?:the |our )?{re.escape(child)}(?![\w-])", text, re.IGNORECASE) is not None
 
 
 def _undergoes(text: str, child: str) -> bool:

@@ -178,6 +178,26 @@ def test_what_the_authors_enhance_the_child_with_is_its_recipe(extract_abstract)
     assert ("Kelpo", "Falcon-7B", "finetuned") in edges(doc)
 
 
+@pytest.mark.parametrize("abstract, edge", [
+    ("In this report, we introduce KelpFive, a domain-specific T5 model that has been pre-trained on large "
+     "biomedical corpora.", ("KelpFive", "T5", "continued_pretraining")),
+    # what the authors improve of the model they make is no parent: the model is the child
+    ("We propose Kelphins, a driving assistant. Building upon the open-sourced pretrained Vision-Language Model, "
+     "OpenFlamingo, we first enhance Kelphins's reasoning capabilities through a new process.",
+     ("Kelphins", "OpenFlamingo", "based_on")),
+])
+def test_an_appositive_pre_trained_on_data_and_a_possessed_child(extract_abstract, abstract, edge):
+    assert edge in edges(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We introduce KelpLM, a model that is pre-trained on 2T tokens. It beats T5.",
+    "We introduce KelpFive, a T5 model that has been pre-trained from scratch on biomedical corpora.",
+])
+def test_pre_training_without_a_model_before_it_links_nothing(extract_abstract, abstract):
+    assert not {k for _, _, k in edges(extract_abstract(abstract))} & {"continued_pretraining"}
+
+
 def test_what_the_authors_explore_after_in_this_work_is_no_step_of_theirs(extract_abstract):
     doc = extract_abstract("In this work, we explore the role of instruct tuning, model merging and alignment. We "
                            "introduce the Kelp family. Kelp models are trained on the best base models (Mistral, "

@@ -221,7 +221,7 @@ APPOSITIVE_KIND = re.compile(r"^, (?:(?:an?|the) )?(?:[\w-]+ ){0,2}$")
 KIND_THEN_PARTICIPLE = re.compile(
     r"^(?: [\w-]+){0,1} (?:models?|LLMs?|checkpoints?|variants?)(?: (?:that|which) (?:is|are|was|were|has been))?"
     r" (?:\w+ly )?(?:fine-?tuned|finetuned|instruction[- ]tuned|tuned|trained|distill?ed|pruned|quantized|aligned|"
-    r"adapted|continually pre-?trained|further pre-?trained)\b", re.IGNORECASE)
+    r"adapted|continually pre-?trained|further pre-?trained|pre-?trained on (?!\w+ scratch))\b", re.IGNORECASE)
 """"<M0>, a <M1> model that is instruction-tuned on ...", "<M0>, <M1> models finetuned on ...": an appositive
 naming the kind of model the first is, then how it was made: the second is the parent."""
 APPOSITION_AFTER = re.compile(r"^, (?:(?:an?|the) )?[^,.;()]{0,40}?" + KIND_THEN_PARTICIPLE.pattern[1:], re.IGNORECASE)

@@ -283,6 +283,25 @@ def test_a_lone_head_word_or_generic_words_name_nothing(extract_abstract):
     assert introduced(extract_abstract("We propose a retriever and a new paradigm for search.")) == set()
 
 
+@pytest.mark.parametrize("abstract", [
+    "We propose a standardized benchmark to support the evaluation.",
+    "We present an end-to-end approach that needs no paired data.",
+    "We build a manually annotated dataset and release it.",
+    "We release the pretraining corpora and all the training data.",
+    "We construct a high-quality dataset for the study.",
+])
+def test_praise_or_a_stage_with_a_head_names_nothing(extract_abstract, abstract):
+    assert introduced(extract_abstract(abstract)) == set()
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We propose a synthetic data generation pipeline for tool use.", "synthetic data generation pipeline"),
+    ("We construct a manually annotated kelp disease dataset.", "manually annotated kelp disease dataset"),
+])
+def test_the_same_words_beside_a_word_that_names_something_stay(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))
+
+
 @pytest.mark.parametrize("abstract, name", [
     ("We assemble the TruthProbe test set to check citation accuracy.", "TruthProbe"),
     ("We present the Gablestone dataset, a collection of multilingual emails.", "Gablestone"),

@@ -198,6 +198,23 @@ def test_pre_training_without_a_model_before_it_links_nothing(extract_abstract, 
     assert not {k for _, _, k in edges(extract_abstract(abstract))} & {"continued_pretraining"}
 
 
+@pytest.mark.parametrize("abstract, edge", [
+    ("In this report, we introduce the Kelp2.5-Coder series. As a code-specific model, Kelp2.5-Coder is built upon "
+     "the Falcon2.5 architecture and continues pretrained on a vast corpus of 5.5 trillion tokens.",
+     ("Kelp2.5-Coder", "Falcon2.5", "continued_pretraining")),
+    ("We present KelpCha, a chart model. We perform the KelpCha pretraining starting from Pix2Struct, a recently "
+     "proposed image-to-text visual language model.", ("KelpCha", "Pix2Struct", "continued_pretraining")),
+])
+def test_pretraining_that_starts_from_a_model_continues_it(extract_abstract, abstract, edge):
+    assert edge in edges(extract_abstract(abstract))
+
+
+def test_an_architecture_alone_is_still_no_parent(extract_abstract):
+    doc = extract_abstract("We introduce Kelp-Coder, a code model. Kelp-Coder follows the Falcon2.5 architecture and "
+                           "is trained from scratch on 2T tokens.")
+    assert ("Kelp-Coder", "Falcon2.5") not in pairs(doc)
+
+
 def test_what_the_authors_explore_after_in_this_work_is_no_step_of_theirs(extract_abstract):
     doc = extract_abstract("In this work, we explore the role of instruct tuning, model merging and alignment. We "
                            "introduce the Kelp family. Kelp models are trained on the best base models (Mistral, "

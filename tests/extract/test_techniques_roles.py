@@ -295,6 +295,15 @@ def test_praise_or_a_stage_with_a_head_names_nothing(extract_abstract, abstract)
 
 
 @pytest.mark.parametrize("abstract, name", [
+    ("We manually curate a small yet diverse instruction dataset covering many topics.", "instruction dataset"),
+    ("We release a detailed continued training recipe for long contexts.", "continued training recipe"),
+    ("We propose Efficient Kelp Compression, a method for small devices.", "Efficient Kelp Compression"),
+])
+def test_lower_case_praise_opens_no_name_but_a_capitalised_name_keeps_its_words(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, name", [
     ("We propose a synthetic data generation pipeline for tool use.", "synthetic data generation pipeline"),
     ("We construct a manually annotated kelp disease dataset.", "manually annotated kelp disease dataset"),
 ])

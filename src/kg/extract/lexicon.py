@@ -80,6 +80,9 @@ class Lexicon:
     """"the *analysis* of X": nouns whose "of" phrase is what they are about, not what the paper makes."""
     lead_words: frozenset[str]
     """Words a contribution's name never opens with: "a high-quality chat corpus" is "chat corpus"."""
+    praise_words: frozenset[str]
+    """Praise a description opens with in lower case ("a small yet diverse instruction dataset"): no part of
+    its name; in capitals it is ("Efficient Kelp Compression")."""
     count_words: frozenset[str]
     count_units: frozenset[str]
     """"2.4 trillion *tokens*": what a quantity counts; a number and one of these is never a contribution."""
@@ -128,6 +131,7 @@ def lexicon() -> Lexicon:
         generic=words(raw["generic"]),
         about_words=words(raw["about_words"]),
         lead_words=words(raw["lead_words"]),
+        praise_words=words(raw["praise_words"]),
         count_words=words(raw["count_words"]),
         count_units=words(raw["count_units"]),
         new_words=words(raw["new_words"]),

@@ -35,8 +35,8 @@ def strip_phrase(phrase: str) -> str:
     if re.fullmatch(r"\$[^$\s]+\$", phrase):
         phrase = phrase[1:-1]  # "we release $Kelp-Mix$": a name set in math mode
     words = phrase.split()
-    lead = lexicon().lead_words
-    while words and words[0].lower().strip("\"'") in lead:
+    lead, praise = lexicon().lead_words, lexicon().praise_words
+    while len(words) > 1 and (words[0].lower().strip("\"'") in lead or words[0].rstrip(",") in praise):
         words = words[1:]
     return " ".join(words).replace('"', "").replace("“", "").replace("”", "").strip()
 

@@ -215,6 +215,22 @@ def test_an_architecture_alone_is_still_no_parent(extract_abstract):
     assert ("Kelp-Coder", "Falcon2.5") not in pairs(doc)
 
 
+@pytest.mark.parametrize("abstract, edge", [
+    ("In this paper, we propose KelpBERT, an accurate fully binarized BERT, to remove the bottlenecks.",
+     ("KelpBERT", "BERT", "quantized")),
+    ("We present KelpBERT, a ternarized BERT for phones.", ("KelpBERT", "BERT", "quantized")),
+])
+def test_a_binarized_or_ternarized_model_is_quantized(extract_abstract, abstract, edge):
+    assert edge in edges(extract_abstract(abstract))
+
+
+def test_models_the_new_one_is_competitive_with_are_no_one_s_children(extract_abstract):
+    doc = extract_abstract("We introduce KelpThez, the first large pretrained seq2seq model for Fernish. We show "
+                           "KelpThez to be very competitive with state-of-the-art BERT-based Fernish language models "
+                           "such as FernBERT and KelpoBERT.")
+    assert not pairs(doc)
+
+
 def test_what_the_authors_explore_after_in_this_work_is_no_step_of_theirs(extract_abstract):
     doc = extract_abstract("In this work, we explore the role of instruct tuning, model merging and alignment. We "
                            "introduce the Kelp family. Kelp models are trained on the best base models (Mistral, "

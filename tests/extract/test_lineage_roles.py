@@ -231,6 +231,20 @@ def test_models_the_new_one_is_competitive_with_are_no_one_s_children(extract_ab
     assert not pairs(doc)
 
 
+@pytest.mark.parametrize("abstract, edge", [
+    ("Through applying this information-intensive training on Mistral-7B, we present KELP-7B (KELl-in-the-Post).",
+     ("KELP-7B", "Mistral-7B", "finetuned")),
+    ("We apply our curriculum training to Falcon-7B and obtain Kelpo-7B.", ("Kelpo-7B", "Falcon-7B", "finetuned")),
+])
+def test_training_applied_on_a_model_tunes_it(extract_abstract, abstract, edge):
+    assert edge in edges(extract_abstract(abstract))
+
+
+def test_a_method_applied_on_models_to_compare_them_makes_nothing(extract_abstract):
+    assert not pairs(extract_abstract("We present KELP-7B. We apply our probe on Mistral-7B and Falcon-7B to compare "
+                                      "them."))
+
+
 def test_what_the_authors_explore_after_in_this_work_is_no_step_of_theirs(extract_abstract):
     doc = extract_abstract("In this work, we explore the role of instruct tuning, model merging and alignment. We "
                            "introduce the Kelp family. Kelp models are trained on the best base models (Mistral, "

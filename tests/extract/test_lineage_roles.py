@@ -245,6 +245,19 @@ def test_a_method_applied_on_models_to_compare_them_makes_nothing(extract_abstra
                                       "them."))
 
 
+def test_the_name_the_authors_refer_to_their_model_by_is_the_child(extract_abstract):
+    doc = extract_abstract("This paper presents a technical report for continually pre-training Falcon-3 (8B), which "
+                           "enhances the Chinese language ability of the backbone model. We refer to the model after "
+                           "CPT as Falcon-3-KelpE (Kelp data Enhanced Falcon-3).")
+    assert "Falcon-3-KelpE" in introduced(doc)
+    assert ("Falcon-3-KelpE", "Falcon-3 8B", "continued_pretraining") in edges(doc)
+
+
+def test_a_model_others_refer_to_is_not_introduced(extract_abstract):
+    doc = extract_abstract("Prior work refers to the model as Falcon-3-KelpE. We study its failures.")
+    assert "Falcon-3-KelpE" not in introduced(doc)
+
+
 def test_what_the_authors_explore_after_in_this_work_is_no_step_of_theirs(extract_abstract):
     doc = extract_abstract("In this work, we explore the role of instruct tuning, model merging and alignment. We "
                            "introduce the Kelp family. Kelp models are trained on the best base models (Mistral, "

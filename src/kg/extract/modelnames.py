@@ -1038,8 +1038,16 @@ CALLED_MODEL_BEFORE = re.compile(r"(?:\b(?:call|name|dub|term)(?:ed|s)?\s+(?:the
 "The resulting model X achieves ..."."""
 
 
+REFERRED_AS = re.compile(r"\bwe (?:will |shall )?refer to (?:the|our|this) (?:[\w-]+\s+){0,2}?(?:models?|LLMs?|checkpoints?)"
+                         r"\b[^.;:]{0,40}?\s+as\s+$", re.IGNORECASE)
+"""Just before a name: "We refer to the model after CPT as X": the authors name their model."""
+
+
 def _called_a_model(tokens: list[Token], i: int, text: str) -> bool:
-    """Is token i named as a model by the words before it ("We call the resulting model X")?"""
+    """Is token i named as a model by the words before it ("We call the resulting model X", "We refer to the
+    model after continued pre-training as X")?"""
+    if i >= 2 and tokens[i - 1].lower == "as" and REFERRED_AS.search(text, max(0, tokens[i].start - 90), tokens[i].start):
+        return True
     return i >= 2 and tokens[i - 1].lower in model_words().model_heads \
         and CALLED_MODEL_BEFORE.search(text, max(0, tokens[i].start - 60), tokens[i].start) is not None
 NOT_NOUNS = frozenset("that which who with for to of in on from by as at and or but than is are was were has have "

@@ -22,7 +22,7 @@ from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Attribute, Fact, Mention
 from kg.extract.lexicon import model_intro_verbs, subject_pattern
 from kg.extract.modelnames import (
-    ROLE_REASON, THRESHOLD, Span, compound_base, coordinate, tagged_base, family_stem, find_models, model_words, variants,
+    REFERRED_AS, ROLE_REASON, THRESHOLD, Span, compound_base, coordinate, tagged_base, family_stem, find_models, model_words, variants,
 )
 from kg.extract.pipeline import component
 from kg.extract.roles import KIND_THEN_PARTICIPLE
@@ -148,8 +148,8 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
     if prev == "our" or (prev2 == "our" and tokens[span.i - 1].text[:1].islower()):
         return 0.0 if prev in EARLIER or prev2 in EARLIER else 0.8
     before = text[max(0, tokens[span.i].start - 64): tokens[span.i].start].lower()
-    if RESULT_BEFORE.search(before):
-        return 0.85
+    if RESULT_BEFORE.search(before) or REFERRED_AS.search(before):
+        return 0.85  # "the resulting model, X", "We refer to the model after CPT as X"
     if ENUMERATED.search(before) and _intro_scope(text) and _intro_scope(text)[0] <= tokens[span.i].start:
         return 0.85  # "we release: (1) X, ...; (2) Y, ...": each item the authors list
     if MADE_BEFORE.search(before) and SUBJECT_OF_MAKING.search(text[:tokens[span.i].start]):

@@ -249,6 +249,23 @@ def test_a_list_item_opening_on_a_verb_names_its_object(extract_abstract):
     assert not any(n.lower().startswith(("employ", "collect")) for n in names)
 
 
+@pytest.mark.parametrize("title, abstract, expected", [
+    ("Kelpaar: Diverse Benchmarks and Training Sets for Fernish Speech Recognition", "We study ASR.",
+     ("benchmark", "Kelpaar")),
+    ("KP-Adapter: Text Compatible Image Prompt Adapter for Diffusion Models", "We study prompts.",
+     ("technique", "KP-Adapter")),
+])
+def test_a_title_whose_subtitle_says_plural_data_or_an_adapter(extract_abstract, title, abstract, expected):
+    assert expected in introduced(extract_abstract(abstract, title=title))
+
+
+def test_a_method_with_a_where_clause_is_no_model(extract_abstract):
+    doc = extract_abstract("We introduce KelpFit, a sparse-finetuning method where only the bias-terms of the model "
+                           "are being modified.")
+    assert "KelpFit" not in models_introduced(doc)
+    assert ("technique", "KelpFit") in introduced(doc)
+
+
 def test_a_parenthesis_that_glosses_a_name_is_no_acronym(extract_abstract):
     doc = extract_abstract("We created a leaderboard featuring our KELPB benchmark (short for Kelp Language "
                            "Understanding Benchmark).")

@@ -1050,7 +1050,8 @@ def _called_a_model(tokens: list[Token], i: int, text: str) -> bool:
         return True
     return i >= 2 and tokens[i - 1].lower in model_words().model_heads \
         and CALLED_MODEL_BEFORE.search(text, max(0, tokens[i].start - 60), tokens[i].start) is not None
-NOT_NOUNS = frozenset("that which who with for to of in on from by as at and or but than is are was were has have "
+NOT_NOUNS = frozenset("that which who whose where when whereby while via through with for to of in on from by as at and "
+                      "or but than is are was were has have "
                       "can could will would designed trained built based using capable able tailored optimized "
                       "developed released specialized".split())
 

@@ -85,7 +85,9 @@ def title_contributions(text: str, model_keys: set[str], stated: dict[str, str] 
         name = m.group(1).strip()
         described = _subtitle_head(m.group(2))
         names_model = any(model_key(t.text) in model_keys for t in tokenize(name))
-        kind = re.search(r"\b(?:a|an)\b[^:]*?\b(dataset|corpus|benchmark)s?\b", m.group(2), re.IGNORECASE)
+        kind = re.search(r"\b(?:a|an)\b[^:]*?\b(dataset|corpus|benchmark)s?\b", m.group(2), re.IGNORECASE) or \
+            re.match(r"(?:[A-Z][\w-]+ ){0,2}(dataset|corpus|benchmark)s\b", m.group(2), re.IGNORECASE)
+        # "X: Diverse Benchmarks and Training Sets for ...": a plural kind with no article says it too
         # "TinyKelp: ...", Kelp a model family: a model's name, unless the title or text says otherwise
         family = holds_family(name) and not kind and model_key(name) not in stated
         said = bool(kind or model_key(name) in stated)

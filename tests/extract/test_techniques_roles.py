@@ -266,6 +266,22 @@ def test_a_method_with_a_where_clause_is_no_model(extract_abstract):
     assert ("technique", "KelpFit") in introduced(doc)
 
 
+@pytest.mark.parametrize("abstract, expected", [
+    ("Additionally, we publish Kelp-est, the first general task instruction dataset for Fernish.",
+     ("dataset", "Kelp-est")),
+    ("The key design of our KP-Adapter is decoupled cross-attention mechanism that separates the layers.",
+     ("technique", "decoupled cross-attention mechanism")),
+    ("The core idea behind our method is a braided kelp loss.", ("technique", "braided kelp loss")),
+])
+def test_a_topic_word_as_modifier_and_the_key_design_of_our_method(extract_abstract, abstract, expected):
+    assert expected in introduced(extract_abstract(abstract))
+
+
+def test_a_new_task_is_still_a_topic_and_a_key_finding_is_no_design(extract_abstract):
+    assert introduced(extract_abstract("We introduce KelpVQA, a new task for medical imaging.")) == set()
+    assert introduced(extract_abstract("The key idea of this paper is that data matters.")) == set()
+
+
 def test_a_parenthesis_that_glosses_a_name_is_no_acronym(extract_abstract):
     doc = extract_abstract("We created a leaderboard featuring our KELPB benchmark (short for Kelp Language "
                            "Understanding Benchmark).")

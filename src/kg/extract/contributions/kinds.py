@@ -89,8 +89,12 @@ def topic_appositive(tokens: list[Token], j: int) -> bool:
     if j >= len(tokens) or tokens[j].lower not in ("a", "an", "the"):
         return False
     lex = lexicon()
-    for t in tokens[j + 1:j + 5]:
+    for i, t in enumerate(tokens[j + 1:j + 7], start=j + 1):
         if t.lower in lex.topic_heads:
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is not None and not t.trail.strip() and nxt.text.isalpha() and nxt.text.islower() \
+                    and nxt.lower not in lex.np_stop:
+                continue  # "the first general task instruction dataset": "task" modifies the head
             return True
         if t.lower in lex.kinds.every or t.lower in MODEL_WORDS or t.lower in lex.np_stop or t.trail.strip():
             return False

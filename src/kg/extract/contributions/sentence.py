@@ -29,6 +29,10 @@ STEPS_BEFORE = re.compile(r"\b(?:phases|stages|steps|properties|features|advanta
                           r"\s*(?:\([^)]*\)\s*)?:\s*\(?(?:1|i|a)\)\s*$", re.IGNORECASE)
 """"... through two phases: (1) the Branch Phase, ...; (2) ...", "three appealing properties: 1) Comprehensive
 Dimensions: ...": the steps or the merits of one thing, not contributions of their own."""
+KEY_DESIGN = re.compile(r"^(?:the )?(?:key|core|main|central) (?:design|idea|component|innovation|ingredient) "
+                        r"(?:of|behind|in) (?:our|the|this) [^,.;]{0,40}?\b(?:is|are|lies in) (?:an? |the )?",
+                        re.IGNORECASE)
+"""A sentence that names the part of the authors' own method that matters most."""
 MEANS = frozenset("with using via through".split())
 """Words that open what the object was made with ("trained with A and B"): no second object follows."""
 ALONG_WITH = frozenset({("along", "with"), ("together", "with"), ("as", "well")})
@@ -91,6 +95,10 @@ def contributions_in(text: str, model_keys: set[str],
                 for phrase, head in object_phrases(tokens, start)[:1]:
                     out.extend(from_phrase(phrase, head, model_keys))
                 break
+    if (key := KEY_DESIGN.match(text)) is not None:  # "The key design of our X is decoupled cross-attention ..."
+        start = next((k for k, t in enumerate(tokens) if t.start >= key.end()), None)
+        for phrase, head in (object_phrases(tokens, start)[:1] if start is not None else []):
+            out.extend(from_phrase(phrase, head, model_keys))
     out.extend(marked_as_own(tokens, model_keys, authors_speak))
     if authors_speak:
         out.extend(new_listed(tokens, model_keys))  # "we highlight two new techniques: A, ..., and B, ..."

@@ -258,6 +258,12 @@ def test_a_model_others_refer_to_is_not_introduced(extract_abstract):
     assert "Falcon-3-KelpE" not in introduced(doc)
 
 
+def test_a_name_given_to_its_tuned_version_after_a_benchmark_word_is_a_model(extract_abstract):
+    doc = extract_abstract("KelpMA is demonstrated to yield a new pareto frontier among 3B LMs on commonly used "
+                           "benchmarks, and its instruction-tuned version (termed KelpChat) outperforms 3B competitors.")
+    assert ("KelpChat", "KelpMA", "finetuned") in edges(doc)
+
+
 def test_what_the_authors_explore_after_in_this_work_is_no_step_of_theirs(extract_abstract):
     doc = extract_abstract("In this work, we explore the role of instruct tuning, model merging and alignment. We "
                            "introduce the Kelp family. Kelp models are trained on the best base models (Mistral, "

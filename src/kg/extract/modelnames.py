@@ -930,6 +930,10 @@ def _after_citation(tokens: list[Token], j: int) -> int | None:
     return None
 
 
+VERSION_HEADS = frozenset("version versions variant variants counterpart counterparts checkpoint checkpoints".split())
+"""Nouns for another state of a model: what a cue after them names is a model."""
+
+
 def _named_what(tokens: list[Token], cue: int, model_heads: frozenset, non_heads: frozenset) -> str | None:
     """What "called X" / "namely X" names: the nearest head noun before the cue, in its clause; past a
     modifier ("chat LLMs with diverse architectures and scales, namely X": the LLMs are named)."""
@@ -938,8 +942,8 @@ def _named_what(tokens: list[Token], cue: int, model_heads: frozenset, non_heads
         w = tokens[k].lower.rstrip(",")
         if k < cue - 1 and tokens[k].trail.strip()[:1] in (";", ":", "."):
             return None
-        if w in model_heads:
-            return "model"
+        if w in model_heads or w in VERSION_HEADS:
+            return "model"  # "its instruction-tuned version (termed X)"
         if w in non_heads and w not in MEASURES:
             for p in range(k - 1, max(start, k - 6) - 1, -1):  # "LLMs with diverse architectures and scales"
                 if tokens[p].trail.strip():

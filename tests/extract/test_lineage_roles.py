@@ -259,7 +259,8 @@ def test_a_model_others_refer_to_is_not_introduced(extract_abstract):
 
 
 def test_a_name_given_to_its_tuned_version_after_a_benchmark_word_is_a_model(extract_abstract):
-    doc = extract_abstract("KelpMA is demonstrated to yield a new pareto frontier among 3B LMs on commonly used "
+    doc = extract_abstract("We distil a 3B student LM (termed KelpMA) from a 7B teacher LM. "
+                           "KelpMA is demonstrated to yield a new pareto frontier among 3B LMs on commonly used "
                            "benchmarks, and its instruction-tuned version (termed KelpChat) outperforms 3B competitors.")
     assert ("KelpChat", "KelpMA", "finetuned") in edges(doc)
 

@@ -265,6 +265,20 @@ def test_a_name_given_to_its_tuned_version_after_a_benchmark_word_is_a_model(ext
     assert ("KelpChat", "KelpMA", "finetuned") in edges(doc)
 
 
+def test_a_lower_case_prefixed_name_and_being_based_on(extract_abstract):
+    doc = extract_abstract("In this work, we introduce KelpThez, the first large pretrained seq2seq model for Fernish. "
+                           "Being based on BART, KelpThez is well-suited for generative tasks. We also continue the "
+                           "pretraining of a multilingual BART on our corpus, and show our resulting model, mKELPThez, "
+                           "to boost performance.")
+    assert {("KelpThez", "BART", "based_on"), ("mKELPThez", "BART", "continued_pretraining")} <= edges(doc)
+    assert "mKELPThez" in introduced(doc)
+
+
+def test_a_gene_is_no_lower_case_prefixed_model(extract_abstract):
+    doc = extract_abstract("We fine-tune Falcon-7B on mRNA sequences, producing KelpGene.")
+    assert "mRNA" not in models(doc)
+
+
 def test_what_the_authors_explore_after_in_this_work_is_no_step_of_theirs(extract_abstract):
     doc = extract_abstract("In this work, we explore the role of instruct tuning, model merging and alignment. We "
                            "introduce the Kelp family. Kelp models are trained on the best base models (Mistral, "

@@ -214,6 +214,8 @@ def is_core(text: str) -> bool:
         return True  # "mT5", "xLSTM2": a lower-case prefix on a capitalised name with a version
     if re.fullmatch(r"[a-z]{3,6}[A-Z][a-z]{2,}[A-Za-z0-9]*", text):
         return True  # "openKelpo": a lower-case word run into a capitalised name
+    if re.fullmatch(r"[a-z][A-Z]{2,}[A-Za-z]*", text) and not text.endswith(("RNA", "DNA")):
+        return True  # "mKELPO", "mBERThez": a one-letter prefix on an acronym-led name (not "mRNA")
     if not text[0].isupper() and not (text[0].isdigit() and upper_inside):
         return False
     if "-" in text:

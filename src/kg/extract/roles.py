@@ -143,7 +143,7 @@ def lexicon() -> RoleLexicon:
         comparison=re.compile(rf"\b(?:{_alts(r['comparisons'])})\b", re.IGNORECASE),
         # matched on lower-case text: case-folding the pattern once is faster than IGNORECASE on every sentence
         any_trigger=re.compile("(?=[a-z0-9-])(?:" + _lower_literals(_alts([*spec["cues"].values(), *r["anchors"]])) + ")"),
-        opener=re.compile(rf"^(?:{participle}|building|starting|initiali[sz]ing|using|with|after|by)\b[^,]*?,",
+        opener=re.compile(rf"^(?:being )?(?:{participle}|building|starting|initiali[sz]ing|using|with|after|by)\b[^,]*?,",
                           re.IGNORECASE),
     )
 

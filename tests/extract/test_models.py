@@ -110,6 +110,11 @@ def test_a_model_head_after_a_citation_counts(extract_abstract):
     assert "KelpNet-2" not in {m.name for m in doc.entities if m.kind == "model"}
 
 
+def test_a_plural_acronym_in_a_derivation_sentence_is_no_model(extract_abstract):
+    doc = extract_abstract("To build RMs with interpretable preferences, we fine-tune Falcon-7B on rating data.")
+    assert "RMs" not in {m.name for m in doc.entities if m.kind == "model"}
+
+
 def test_alias_for_brevity(extract_abstract):
     doc = extract_abstract("This yields Phi-Mini-Reasoner-3B (PMR-3B for brevity), a compact model.")
     assert any({a.name, a.alias} == {"Phi-Mini-Reasoner-3B", "PMR-3B"} for a in doc.aliases)

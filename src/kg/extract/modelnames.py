@@ -431,7 +431,8 @@ def _may_be_coined(token: Token, text: str) -> bool:
     """Could this capitalised word, no family stem and no size, be a coined name? Not a stop word, a
     generic term, a head noun, a participle or an adverb ("Supervised"), nor a word of a Title Case title."""
     return token.text[:1].isupper() and token.lower not in STOP_PREFIX and token.lower not in not_models() \
-        and token.lower not in _any_head() and not _adverb_or_participle(token.text) and not _title_case(text)
+        and token.lower not in _any_head() and not _adverb_or_participle(token.text) and not _title_case(text) \
+        and not PLURAL_ACRONYM.match(token.text)  # "to build RMs with ...": a class of models, not one
 
 
 def _adverb_or_participle(word: str) -> bool:

@@ -259,6 +259,18 @@ def test_a_title_whose_subtitle_says_plural_data_or_an_adapter(extract_abstract,
     assert expected in introduced(extract_abstract(abstract, title=title))
 
 
+@pytest.mark.parametrize("title, expected, absent", [
+    ("KS5M and GeoKelpCLIP: A Large Scale Vision-Language Dataset and A Large Vision-Language Model for Remote Sensing",
+     {("dataset", "KS5M")}, "GeoKelpCLIP"),
+    ("KelpQA and KelpNet: A Benchmark and A Method for Fernish QA",
+     {("benchmark", "KelpQA"), ("technique", "KelpNet")}, "KelpQA and KelpNet"),
+])
+def test_a_title_pairing_two_names_with_two_descriptions(extract_abstract, title, expected, absent):
+    found = introduced(extract_abstract("We study things.", title=title))
+    assert expected <= found
+    assert absent not in {name for _, name in found}
+
+
 def test_a_method_with_a_where_clause_is_no_model(extract_abstract):
     doc = extract_abstract("We introduce KelpFit, a sparse-finetuning method where only the bias-terms of the model "
                            "are being modified.")

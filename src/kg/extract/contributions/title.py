@@ -76,6 +76,8 @@ def title_contributions(text: str, model_keys: set[str], stated: dict[str, str] 
     """
     stated = stated or {}
     out: list[Contribution] = []
+    if paired := _paired_title(text, model_keys):
+        return paired
     m = re.match(r"^([^:]{2,60}):\s*(.+)$", text)
     about = ABOUT_SUBTITLE.match(m.group(2)) if m else None
     if m and (m.group(2).rstrip(" .").split()[-1].lower() in lexicon().about_words or
@@ -104,6 +106,25 @@ def title_contributions(text: str, model_keys: set[str], stated: dict[str, str] 
             sub = strip_phrase(m.group(2))
             if content_words(sub):
                 out.append(Contribution(sub, kind_of(kind.group(1) if kind else described, sub), 0.6))
+    return out
+
+
+PAIRED_TITLE = re.compile(r"^(\S+) and (\S+):\s*(?:A|An)\s+(.+?)\s+and\s+(?:A|An)\s+(.+)$")
+"""'A and B: A Large Dataset and A Model for ...': two names, two descriptions, in order."""
+
+
+def _paired_title(text: str, model_keys: set[str]) -> list[Contribution]:
+    """'KelpSet and KelpCLIP: A Large Scale Dataset and A Large Vision-Language Model for ...': each name takes
+    its own description; a data or method one is a contribution here (a model one is the models' component's)."""
+    m = PAIRED_TITLE.match(text)
+    if not m:
+        return []
+    out = []
+    for name, described in ((m.group(1), m.group(3)), (m.group(2), m.group(4))):
+        head = next((w for w in re.findall(r"[\w-]+", described.lower()) if w in lexicon().kinds.every), None)
+        if head and model_key(name) not in model_keys and title_name(name) and \
+                not re.search(r"\b(?:[Mm]odels?|LLMs?)\b", described.split(" for ")[0]):
+            out.append(Contribution(name, kind_of(head, name), 0.75))
     return out
 
 

@@ -130,6 +130,8 @@ def test_more_cues_of_how_a_model_was_made(extract_abstract, abstract, edge):
 
 @pytest.mark.parametrize("abstract", [
     "Knowledge transfer across languages helps Falcon-40B.",
+    "We introduce KelpMind, a bilingual LLM trained from scratch, and show it excels at transferring task knowledge "
+    "from one language to another, unlike Falcon-40B.",
     "We introduce KelpBERT, a BERT model, and compare it with a re-trained Falcon-7B.",
     "We compare Kelpo with Falcon-7B as the baseline model.",
     "We release KelpLM. It outperforms Falcon-7B and its base model.",

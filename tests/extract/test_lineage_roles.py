@@ -281,6 +281,23 @@ def test_a_gene_is_no_lower_case_prefixed_model(extract_abstract):
     assert "mRNA" not in models(doc)
 
 
+@pytest.mark.parametrize("title, abstract, edge", [
+    ("LLaVA-Falcon: Efficient Multi-Modal Assistant with Small Language Model",
+     "We present LLaVA-Falcon, an efficient assistant that runs on the small language model Falcon-2.",
+     ("LLaVA-Falcon", "Falcon-2", "based_on")),
+])
+def test_a_name_joining_two_families_runs_on_the_second(extract_abstract, title, abstract, edge):
+    assert edge in edges(extract_abstract(abstract, title=title))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We present LLaVA-Kelp, an assistant. It outperforms Falcon-2 on every task.",  # no second family in the name
+    "We present LLaVA-Falcon, an assistant. It outperforms Falcon-2 on every task.",  # only compared against
+])
+def test_a_joined_name_without_a_model_it_runs_on_links_nothing(extract_abstract, abstract):
+    assert not pairs(extract_abstract(abstract))
+
+
 def test_what_the_authors_explore_after_in_this_work_is_no_step_of_theirs(extract_abstract):
     doc = extract_abstract("In this work, we explore the role of instruct tuning, model merging and alignment. We "
                            "introduce the Kelp family. Kelp models are trained on the best base models (Mistral, "

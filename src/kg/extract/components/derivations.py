@@ -712,6 +712,11 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
             out.extend(Edge(name, base, k, 0.5, idx, "naming: named after the checkpoint it was built on")
                        for k in kinds)
             has_parent.add(model_key(name))
+        # "LLaVA-Kelp": a known family's recipe on the record's Kelp model, named after both
+        if name in intro and model_key(name) not in has_parent and (base := _second_family(name, names, intro)) \
+                and (idx := _sentence_with(doc, name)) is not None and not _only_compared(doc, base):
+            out.append(Edge(name, base, "based_on", 0.5, idx, "naming: a known family's name joined to the model it runs on"))
+            has_parent.add(model_key(name))
         # "MobileKelp" / "Kelp-Lightning" in a paper that distils: named after a model of the record, made
         # the way the abstract says (a specific way only: "based on" alone says nothing of a name)
         if name in intro and model_key(name) not in has_parent:
@@ -739,6 +744,23 @@ def _named_after_kinds(doc: Doc, idx: int) -> list[str]:
 def _pretrained_on_data() -> re.Pattern:
     """"pre-trained on a large-scale clinical corpus": said of a model named after another, more training of it."""
     return re.compile(_spec()["roles"]["pretrained_on_data"], re.IGNORECASE)
+
+
+def _second_family(name: str, names: list[str], intro: dict[str, float]) -> str | None:
+    """"LLaVA-Kelp" beside "Kelp-2": a name made of two known families' names is a model of the first
+    family's kind run on the second; the record's model of the second family (not the paper's own, unless it
+    is the bare family) is what it runs on."""
+    m = re.fullmatch(r"([A-Za-z]+)-([A-Za-z][\w.]*)", name)
+    if not m or family_stem(m.group(1)) != m.group(1).lower():
+        return None
+    stem = family_stem(m.group(2))
+    if not stem or stem == m.group(1).lower():
+        return None
+    for n in names:
+        if n != name and family_stem(n) == stem and model_key(n) != model_key(name) and not n.lower().startswith(
+                m.group(1).lower()) and (n not in intro or model_key(n) == stem):
+            return n
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -27,12 +27,15 @@ from kg.extract import saved
 from kg.extract.doc import Doc
 from kg.extract.pipeline import DEFAULT_PIPELINE, pipeline, run
 from kg.graph.build import PREDICATE, Dedupe, Noted, build_triples, head_lines, iter_ntriples, records_lines
+from kg.graph import iris
 from kg.graph.distinct import Distinct
 from kg.graph.store import Store
+from kg.heap import give_back
 from kg.records import spool
 from kg.records.record import Problem, Record
 from kg.records.registry import describes
 from kg.records.spool import Records
+from kg.resolve.entities import Names
 from kg.resolve.papers import cluster_papers
 from kg.resolve.people import resolve_people
 
@@ -623,7 +626,12 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
             job.forget()
             papers, people, head, (own, own_lines) = resolving.result() if resolving else resolve()
             resolving = None
+            iris.forget()  # (the head holds the IRIs it minted)
+            give_back()  # what clustering, people and the extraction freed, before the store loads
             index = _write_index(runs, people, noted, keep, min_confidence)
+            names_at = None
+            if not noted.names.repo_names:  # the names are in the index: resolved from there, not held
+                noted.names, names_at = Names(), index
 
             def docs() -> Iterator[Doc]:  # read again from the parts' files, a part at a time
                 for name, a, b in parts:
@@ -635,7 +643,7 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
                 facts = ShardedFacts(forked.ForkedShards(workers, stage, runs / "shards", records, keys, blobs),
                                      parts, records, stage)
             result = build_triples(papers, people, docs, min_confidence=min_confidence, head=head, noted=noted,
-                                   facts=facts)
+                                   facts=facts, names_at=names_at)
             del papers, people, head  # the lines own them now
             summary = {"records": len(records), "skipped": sum(p.skipped for p in problems), **result.counts}
             if any(s.categories for s in sources):

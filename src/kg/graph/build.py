@@ -33,7 +33,7 @@ from kg.graph import cards, iris
 from kg.records.record import Record
 from kg.heap import give_back
 from kg.resolve.entities import Entity, Names, group_of, key_for
-from kg.resolve.entity_table import components
+from kg.resolve.entity_table import Spill, components
 from kg.resolve.repos import link_repos
 from kg.resolve.papers import Paper
 from kg.resolve.people import People
@@ -310,6 +310,10 @@ Docs = Iterable[Doc] | Callable[[], Iterable[Doc]]
 (from disk: a large build never holds them all)."""
 
 
+SPILL_KEYS = 20_000
+"""Name keys a build's :class:`Noted` holds before it moves its names to disk (about 17 MB)."""
+
+
 class Noted:
     """The names the docs mention (for entity resolution) and the parameter counts they state,
     gathered a doc at a time: a build notes each doc as extraction hands it over, so the docs
@@ -327,6 +331,8 @@ class Noted:
         """The arXiv ids of the papers the facts cite (a card's ``describedIn``): the graph's stubs
         for those the corpus lacks are made from these before any fact's line is written, so that
         processes writing the facts' lines need make none (kg.engines.shards)."""
+        self.spill: Spill | None = None
+        """Where the names go once more than :data:`SPILL_KEYS` name keys are held (a build sets it)."""
 
     def __call__(self, d: Doc) -> None:
         names, least = self.names, self.min_confidence
@@ -336,6 +342,8 @@ class Noted:
         self.sizes.update((a.kind, a.name, str(a.value)) for a in d.attributes if a.key == "parameterCount")
         self.about.extend((a.kind, a.name, d.record) for a in d.attributes if a.key == "about")
         self.cited.update(cited_papers(d.facts, least))
+        if self.spill is not None and len(names.names) > SPILL_KEYS:
+            self._spill()
 
     def merge(self, other: Noted) -> None:
         """Add what ``other`` noted of other docs (with the same ``min_confidence``): a Dask
@@ -344,6 +352,17 @@ class Noted:
         self.sizes |= other.sizes
         self.about += other.about
         self.cited |= other.cited
+        if self.spill is not None and len(self.names.names) > SPILL_KEYS:
+            self._spill()
+
+    def _spill(self) -> None:
+        """The names' spellings, kinds and aliases into the spill; the repos stay (a build with
+        model cards resolves its names in memory)."""
+        assert self.spill is not None
+        self.spill.add(self.names)
+        kept = Names()
+        kept.repos, kept.repo_names = self.names.repos, self.names.repo_names
+        self.names = kept
 
 
 def cited_papers(facts: Iterable[Fact], min_confidence: float) -> Iterator[str]:

@@ -32,6 +32,7 @@ def components(path: Path) -> Iterator[tuple[Entity, list[tuple[str, str]]]]:
     """(entity, its (group, key)s) of every alias component of the names in the index at ``path``,
     in the order of their least keys."""
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    streams: list[Iterator] = []  # the row cursors, closed before the file (left part-way: a failed build)
     try:
         db.execute("PRAGMA temp_store = FILE")  # the sorts below spill to disk, not to memory
         db.execute("CREATE TEMP TABLE k (grp TEXT, key TEXT, PRIMARY KEY (grp, key))")
@@ -65,10 +66,11 @@ def components(path: Path) -> Iterator[tuple[Entity, list[tuple[str, str]]]]:
                 f"FROM {table} t JOIN temp.k k ON k.grp = t.grp AND k.key = t.key "
                 "LEFT JOIN temp.r r ON r.id = k.rowid ORDER BY root, k.rowid")
 
-        kinds = rows("kind", "kind")
+        kinds, spelled = rows("kind", "kind"), rows("name", "spelling")
+        streams += [kinds, spelled]
         pending = next(kinds, None)
         at, entity, keys = -1, None, []
-        for root, rid, grp, key, spelling, count in rows("name", "spelling"):
+        for root, rid, grp, key, spelling, count in spelled:
             if root != at:
                 if entity is not None:
                     yield entity, keys
@@ -85,6 +87,8 @@ def components(path: Path) -> Iterator[tuple[Entity, list[tuple[str, str]]]]:
         if entity is not None:
             yield entity, keys
     finally:
+        for stream in streams:
+            stream.close()
         db.close()
 
 

@@ -30,6 +30,7 @@ from kg.extract.doc import Doc
 from kg.extract.fact import DERIVATION_KINDS, Fact, Mention, collapse_ws
 from kg.extract.modelnames import family_label
 from kg.graph import cards, iris
+from kg.records.by_record import ByRecord
 from kg.records.record import Record
 from kg.heap import give_back
 from kg.resolve.entities import Entity, Names, group_of, key_for
@@ -185,43 +186,6 @@ class Placed:
     """The names the paper's records print (white space around them dropped), each once."""
 
 
-class ByRecord:
-    """(file, index) -> a record's :class:`Placed`, as a dict takes it (``get``, ``[]``, ``in``), held as
-    one list per file by index (records are numbered from 1 in their file): eight bytes a record,
-    where a dict keyed by (file, index) tuples took about 170."""
-
-    __slots__ = ("by_file",)
-
-    def __init__(self) -> None:
-        self.by_file: dict[str, list[Placed | None]] = {}
-
-    def get(self, key: tuple[str, int], default: Placed | None = None) -> Placed | None:
-        at = self.by_file.get(key[0])
-        index = key[1]
-        if at is None or not 0 <= index < len(at):
-            return default
-        got = at[index]
-        return default if got is None else got
-
-    def __getitem__(self, key: tuple[str, int]) -> Placed:
-        got = self.get(key)
-        if got is None:
-            raise KeyError(key)
-        return got
-
-    def __contains__(self, key: tuple[str, int]) -> bool:
-        return self.get(key) is not None
-
-    def __setitem__(self, key: tuple[str, int], placed: Placed) -> None:
-        file, index = key
-        if index < 0:
-            raise KeyError(key)
-        at = self.by_file.setdefault(file, [])
-        if index >= len(at):
-            at.extend([None] * (index + 1 - len(at)))
-        at[index] = placed
-
-
 @dataclass
 class Head:
     """The papers', records' and people's lines, with the IRIs the facts' lines refer to. They need
@@ -232,7 +196,7 @@ class Head:
     fresh: Dedupe
     agent_of: dict[str, str]
     """Spelling -> the agent's key (People.agent_of)."""
-    paper_of_record: ByRecord = field(default_factory=ByRecord)
+    paper_of_record: ByRecord[Placed] = field(default_factory=ByRecord)
     """(file, index) of a record -> its paper."""
     paper_iri: dict[str, str] = field(default_factory=dict)
     agent_iri: dict[str, str] = field(default_factory=dict)

@@ -187,6 +187,11 @@ def _create(path: Path) -> sqlite3.Connection:
     return db
 
 
+SKETCH_PART = 1 << 20
+"""Sketch values a row of the ``sketch`` table holds when a build writes them: the arrays whole,
+copied three times over on their way into SQLite, were about 75 MB at 100,000 records."""
+
+
 def begin(path: Path, papers: list[Paper], people: People | None, keep: dict, whole=None) -> None:
     """A full build's index begun at ``path`` with the papers' rows (as :func:`paper_rows` makes
     them), written as they are made, so that they are never all held: at 100,000 records they
@@ -196,9 +201,11 @@ def begin(path: Path, papers: list[Paper], people: People | None, keep: dict, wh
         db.executemany("INSERT INTO rec VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        _record_rows(papers, keep, 0, whole))
         db.executemany("INSERT INTO first VALUES (?, ?, ?)", _first_rows(keep, 0))
-        owner = np.asarray(keep.get("owner", ()), dtype=np.int64)
-        value = np.asarray(keep.get("value", ()), dtype=np.int64)
-        db.execute("INSERT INTO sketch VALUES (1, ?, ?)", (owner.tobytes(), value.tobytes()))
+        owner, value = keep.get("owner", ()), keep.get("value", ())
+        for part, a in enumerate(range(0, max(len(owner), 1), SKETCH_PART), 1):  # (Index.arrays joins them)
+            db.execute("INSERT INTO sketch VALUES (?, ?, ?)",
+                       (part, np.asarray(owner[a:a + SKETCH_PART], dtype=np.int64).tobytes(),
+                        np.asarray(value[a:a + SKETCH_PART], dtype=np.int64).tobytes()))
         db.executemany("INSERT INTO paper VALUES (?, ?, ?)", _paper_data_rows(papers, people))
     db.close()
 

@@ -88,6 +88,8 @@ relabel(esh.ShardedFacts, "blocks", "write:shards")  # the forked writers' facts
 relabel(kb, "_write_index", "index")
 import kg.resolve.index as kri
 wrap(kri, "paper_rows", "index-rows")  # (in the resolving thread, while the workers extract)
+relabel(kri, "begin", "index-rows")  # (the same rows, written to the index's file as they are made)
+relabel(gb, "components", "write:entities")  # the entities, from the index's tables (no model cards)
 relabel(kb, "records_lines", "records-lines", after="extract")
 relabel(gs._Loader, "close", "write:loaders-finish", after="write:flush+optimize")
 orig_write = gs.Store.write

@@ -27,12 +27,16 @@ from kg.extract import saved
 from kg.extract.doc import Doc
 from kg.extract.pipeline import DEFAULT_PIPELINE, pipeline, run
 from kg.graph.build import PREDICATE, Dedupe, Noted, build_triples, head_lines, iter_ntriples, records_lines
+from kg.graph import iris
 from kg.graph.distinct import Distinct
 from kg.graph.store import Store
+from kg.heap import give_back
 from kg.records import spool
 from kg.records.record import Problem, Record
 from kg.records.registry import describes
 from kg.records.spool import Records
+from kg.resolve.entities import Names
+from kg.resolve.entity_table import Spill
 from kg.resolve.papers import cluster_papers
 from kg.resolve.people import resolve_people
 
@@ -363,9 +367,30 @@ def _write_index(folder: Path, people, noted: Noted, keep: dict, min_confidence:
 
     path = folder / index.NAME
     cards = bool(noted.about or noted.names.repo_names) or keep.get("cards", False)
-    index.write(path, keep["rows"], people, noted.names, min_confidence=min_confidence, cards=cards)
+    if noted.spill is None:
+        index.write(path, keep["rows"], people, noted.names, min_confidence=min_confidence, cards=cards)
+    else:  # the names are in the spill (those still held added): summed into the index from there
+        noted.spill.add(noted.names)
+        index.write(path, keep["rows"], people, Names(), min_confidence=min_confidence, cards=cards)
+        noted.spill.into(path)
+        noted.spill, kept = None, Names()
+        kept.repos, kept.repo_names = noted.names.repos, noted.names.repo_names
+        noted.names = kept
     keep.clear()
     return path
+
+
+def _all_names(path: Path, held: Names) -> Names:
+    """Every name the build noted: those of the index at ``path`` with the repos ``held``."""
+    from kg.resolve import index
+
+    got = index.Index(path)
+    try:
+        names = got.names()
+    finally:
+        got.close()
+    names.repos, names.repo_names = held.repos, held.repo_names
+    return names
 
 
 @dataclass
@@ -575,6 +600,7 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
     reused, todo = _reusable(st, parts, records, rebuild, stage, noted)
     with st.scratch("runs") as runs:  # the sorted runs, the resolution's files and the workers' shards
         resolving = None
+        noted.spill = Spill(runs / "names.sqlite")  # the names, once many, wait on disk for the index
         try:
             distinct = Distinct(runs, PREDICATE.values())  # each line once, by sorted runs on disk
             keep: dict = {}  # the papers' rows, for the resolution index
@@ -623,7 +649,14 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
             job.forget()
             papers, people, head, (own, own_lines) = resolving.result() if resolving else resolve()
             resolving = None
+            iris.forget()  # (the head holds the IRIs it minted)
+            give_back()  # what clustering, people and the extraction freed, before the store loads
             index = _write_index(runs, people, noted, keep, min_confidence)
+            names_at = None
+            if not noted.names.repo_names:  # the names are in the index: resolved from there, not held
+                noted.names, names_at = Names(), index
+            else:  # model cards: kg.resolve.repos needs every name, in memory
+                noted.names = _all_names(index, noted.names)
 
             def docs() -> Iterator[Doc]:  # read again from the parts' files, a part at a time
                 for name, a, b in parts:
@@ -635,7 +668,7 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
                 facts = ShardedFacts(forked.ForkedShards(workers, stage, runs / "shards", records, keys, blobs),
                                      parts, records, stage)
             result = build_triples(papers, people, docs, min_confidence=min_confidence, head=head, noted=noted,
-                                   facts=facts)
+                                   facts=facts, names_at=names_at)
             del papers, people, head  # the lines own them now
             summary = {"records": len(records), "skipped": sum(p.skipped for p in problems), **result.counts}
             if any(s.categories for s in sources):

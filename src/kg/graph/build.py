@@ -16,6 +16,7 @@ store's own order.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -29,8 +30,11 @@ from kg.extract.doc import Doc
 from kg.extract.fact import DERIVATION_KINDS, Fact, Mention, collapse_ws
 from kg.extract.modelnames import family_label
 from kg.graph import cards, iris
+from kg.records.by_record import ByRecord
 from kg.records.record import Record
-from kg.resolve.entities import Entity, Names
+from kg.heap import give_back
+from kg.resolve.entities import Entity, Names, group_of, key_for
+from kg.resolve.entity_table import Spill, components
 from kg.resolve.repos import link_repos
 from kg.resolve.papers import Paper
 from kg.resolve.people import People
@@ -192,7 +196,8 @@ class Head:
     fresh: Dedupe
     agent_of: dict[str, str]
     """Spelling -> the agent's key (People.agent_of)."""
-    paper_of_record: dict[tuple[str, int], Placed] = field(default_factory=dict)
+    paper_of_record: ByRecord[Placed] = field(default_factory=ByRecord)
+    """(file, index) of a record -> its paper."""
     paper_iri: dict[str, str] = field(default_factory=dict)
     agent_iri: dict[str, str] = field(default_factory=dict)
 
@@ -269,6 +274,10 @@ Docs = Iterable[Doc] | Callable[[], Iterable[Doc]]
 (from disk: a large build never holds them all)."""
 
 
+SPILL_KEYS = 20_000
+"""Name keys a build's :class:`Noted` holds before it moves its names to disk (about 17 MB)."""
+
+
 class Noted:
     """The names the docs mention (for entity resolution) and the parameter counts they state,
     gathered a doc at a time: a build notes each doc as extraction hands it over, so the docs
@@ -286,6 +295,8 @@ class Noted:
         """The arXiv ids of the papers the facts cite (a card's ``describedIn``): the graph's stubs
         for those the corpus lacks are made from these before any fact's line is written, so that
         processes writing the facts' lines need make none (kg.engines.shards)."""
+        self.spill: Spill | None = None
+        """Where the names go once more than :data:`SPILL_KEYS` name keys are held (a build sets it)."""
 
     def __call__(self, d: Doc) -> None:
         names, least = self.names, self.min_confidence
@@ -295,6 +306,8 @@ class Noted:
         self.sizes.update((a.kind, a.name, str(a.value)) for a in d.attributes if a.key == "parameterCount")
         self.about.extend((a.kind, a.name, d.record) for a in d.attributes if a.key == "about")
         self.cited.update(cited_papers(d.facts, least))
+        if self.spill is not None and len(names.names) > SPILL_KEYS:
+            self._spill()
 
     def merge(self, other: Noted) -> None:
         """Add what ``other`` noted of other docs (with the same ``min_confidence``): a Dask
@@ -303,6 +316,17 @@ class Noted:
         self.sizes |= other.sizes
         self.about += other.about
         self.cited |= other.cited
+        if self.spill is not None and len(self.names.names) > SPILL_KEYS:
+            self._spill()
+
+    def _spill(self) -> None:
+        """The names' spellings, kinds and aliases into the spill; the repos stay (a build with
+        model cards resolves its names in memory)."""
+        assert self.spill is not None
+        self.spill.add(self.names)
+        kept = Names()
+        kept.repos, kept.repo_names = self.names.repos, self.names.repo_names
+        self.names = kept
 
 
 def cited_papers(facts: Iterable[Fact], min_confidence: float) -> Iterator[str]:
@@ -319,7 +343,8 @@ def cited_papers(facts: Iterable[Fact], min_confidence: float) -> Iterator[str]:
 def build_triples(papers: list[Paper], people: People, docs: Docs, *,
                   min_confidence: float = 0.0, head: Head | None = None,
                   noted: Noted | None = None,
-                  facts: Callable[[Dedupe, float], FactWriter] | None = None) -> BuildResult:
+                  facts: Callable[[Dedupe, float], FactWriter] | None = None,
+                  names_at: Path | None = None) -> BuildResult:
     """All triples of the graph for these papers, people and extraction results (streamed).
 
     The papers', people's and records' lines come first (``head``: made here unless the caller
@@ -327,7 +352,10 @@ def build_triples(papers: list[Paper], people: People, docs: Docs, *,
     noted every doc already, with the same ``min_confidence``; else the docs are read once for
     it; with model cards in the build, once more for what papers name and cards cite), and the
     facts' lines follow, the docs read (``docs`` called) once more; ``facts``: what writes them
-    instead of :class:`_FactLines` (kg.engines.shards: Dask workers, into N-Triples shards).
+    instead of :class:`_FactLines` (kg.engines.shards: Dask workers, into N-Triples shards);
+    ``names_at``: the resolution index (kg.resolve.index) holds the names ``noted`` (they need not
+    be in ``noted`` then): the entities are resolved from it a component at a time
+    (kg.resolve.entity_table), unless the build has model cards.
     """
     counts = {
         "papers": len(papers),
@@ -342,12 +370,12 @@ def build_triples(papers: list[Paper], people: People, docs: Docs, *,
     if not callable(docs):
         held = list(docs)
         docs = lambda: held  # noqa: E731
-    return BuildResult(_lines(head, docs, min_confidence, counts, noted, facts or _FactLines), counts)
+    return BuildResult(_lines(head, docs, min_confidence, counts, noted, facts or _FactLines, names_at), counts)
 
 
 def _lines(head: Head, docs: Callable[[], Iterable[Doc]], min_confidence: float,
            counts: dict[str, int], noted: Noted | None,
-           writer: Callable[[Dedupe, float], FactWriter]) -> Iterator[str]:
+           writer: Callable[[Dedupe, float], FactWriter], names_at: Path | None = None) -> Iterator[str]:
     """The graph in blocks of whole lines, each triple once (``new`` remembers all but the evidence).
 
     The head's lines go first, so the store loads them while the extracted names are resolved."""
@@ -369,31 +397,52 @@ def _lines(head: Head, docs: Callable[[], Iterable[Doc]], min_confidence: float,
             noted(d)
     names, sizes, about, stubs = noted.names, noted.sizes, noted.about, noted.cited
     noted.names, noted.sizes, noted.about, noted.cited = Names(), set(), [], set()  # (not needed past here)
-    # model cards in the build: what their repos cite (the docs read once more, only then)
-    named_in, cited = cards.citations(docs(), head) if names.repo_names else ([], {})
-    linked = link_repos(names, named_in, cited)
-    entities = linked.entities
-    del names, named_in, cited
-    everything = entities.all()
-    counts["models"] = sum(e.group == "model" for e in everything)
-    counts["techniques"] = len(everything) - counts["models"]
+    iri_of: dict[tuple[str, str], str] = {}
+    """(group, name key) -> the IRI of its entity: all the facts' lines need of the entities."""
+    if names_at is not None and not names.repo_names:  # a component at a time: the entities are never all held
+        del names
+        counts["models"] = counts["techniques"] = 0
+        for entity, keys in components(names_at):
+            its = _n(entity_iri(entity))
+            counts["models" if entity.group == "model" else "techniques"] += 1
+            for k in keys:
+                iri_of[k] = its
+            yield new(_entity_lines(its, entity))
+        close: list[str] = []
+    else:
+        # model cards in the build: what their repos cite (the docs read once more, only then)
+        named_in, cited = cards.citations(docs(), head) if names.repo_names else ([], {})
+        linked = link_repos(names, named_in, cited)
+        entities = linked.entities
+        del names, named_in, cited
+        everything = entities.all()
+        counts["models"] = sum(e.group == "model" for e in everything)
+        counts["techniques"] = len(everything) - counts["models"]
 
-    entity_node: dict[int, str] = {}
-    for entity in everything:
-        iri = entity_node[id(entity)] = _n(entity_iri(entity))
-        yield new(_entity_lines(iri, entity))
+        entity_node: dict[int, str] = {}
+        for entity in everything:
+            its = entity_node[id(entity)] = _n(entity_iri(entity))
+            yield new(_entity_lines(its, entity))
+        close = cards.close_matches(linked.close, entities, entity_node)
+        # the entities (two Counters and a set each, about 1 KB a synthetic record) go before the facts' lines
+        iri_of.update((k, entity_node[id(e)]) for k, e in entities.by_key.items())
+        del linked, entities, everything, entity_node
+    iris.forget()
+    give_back()
+
+    def iri(kind: str, name: str) -> str | None:
+        return iri_of.get((group_of(kind), key_for(kind, name)))
+
     lines = []
     for kind, name, value in sorted(sizes):
-        ent = entities.get(Mention(kind, name))
-        if ent is not None:
-            lines.append(f"{entity_node[id(ent)]} {_M['parameterCount']} {decimal(value)} .\n")
+        if (node_iri := iri(kind, name)) is not None:
+            lines.append(f"{node_iri} {_M['parameterCount']} {decimal(value)} .\n")
     del sizes
     for kind, name, record in about:  # a model card's record
-        ent = entities.get(Mention(kind, name))
-        if ent is not None:
-            lines += _record_lines(record, entity_node[id(ent)])
+        if (node_iri := iri(kind, name)) is not None:
+            lines += _record_lines(record, node_iri)
     del about
-    lines += cards.close_matches(linked.close, entities, entity_node)
+    lines += close
     papers = cards.CitedPapers(head.paper_iri)
     for arxiv in stubs:  # every stub made now: a writer of the facts' lines in other processes makes none
         papers.node(arxiv)
@@ -408,8 +457,7 @@ def _lines(head: Head, docs: Callable[[], Iterable[Doc]], min_confidence: float,
         if m.kind in _HEAD_KINDS:
             return head.node(m, record)
         if m not in entity_of:
-            ent = entities.get(m)
-            entity_of[m] = entity_node[id(ent)] if ent else None
+            entity_of[m] = iri(m.kind, m.name)
         return entity_of[m]
 
     yield from facts.blocks(docs(), node, head.node)
@@ -421,6 +469,7 @@ def _lines(head: Head, docs: Callable[[], Iterable[Doc]], min_confidence: float,
         lines += [f"{x} {A} {_M['Extractor']} .\n", f"{x} {LABEL} {plain(f'kg extractor {name}')} .\n",
                   f"{x} {_M['version']} {plain(version)} .\n"]
     yield new(lines)
+    give_back()  # before the runs' merge, the build's highest point: what the facts' lines freed
     yield from new.drain()
     counts["facts"] = new.facts
     counts["triples"] = new.n

@@ -33,6 +33,7 @@ import numpy as np
 
 from kg.keys import title_key
 from kg.records.record import Record
+from kg.records.by_record import ByRecord
 from kg.resolve.entities import Names
 from kg.resolve.papers import MIN_TITLE_KEY, Paper, _hard_title, _key
 from kg.resolve.people import Agent, People
@@ -133,7 +134,10 @@ def _record_rows(papers: list[Paper], keep: dict, first_rid: int, whole) -> Iter
     holds every record whole)."""
     records = keep.get("records", [])
     sizes = keep.get("sizes", {})
-    paper_of = {(r.file, r.index): p.key for p in papers for r in p.records}
+    paper_of: ByRecord[str] = ByRecord()  # (not dicts of (file, index) tuples: about 170 bytes a record each)
+    for p in papers:
+        for r in p.records:
+            paper_of[(r.file, r.index)] = p.key
 
     def row(i: int, r: Record) -> tuple:
         size = sizes.get(i)
@@ -145,7 +149,9 @@ def _record_rows(papers: list[Paper], keep: dict, first_rid: int, whole) -> Iter
         for i, r in enumerate(records):
             yield row(i, r)
         return
-    at = {(r.file, r.index): i for i, r in enumerate(records)}
+    at: ByRecord[int] = ByRecord()
+    for i, r in enumerate(records):
+        at[(r.file, r.index)] = i
     for w in whole:
         i = at.pop((w.file, w.index), None)
         if i is not None:
@@ -181,6 +187,11 @@ def _create(path: Path) -> sqlite3.Connection:
     return db
 
 
+SKETCH_PART = 1 << 20
+"""Sketch values a row of the ``sketch`` table holds when a build writes them: the arrays whole,
+copied three times over on their way into SQLite, were about 75 MB at 100,000 records."""
+
+
 def begin(path: Path, papers: list[Paper], people: People | None, keep: dict, whole=None) -> None:
     """A full build's index begun at ``path`` with the papers' rows (as :func:`paper_rows` makes
     them), written as they are made, so that they are never all held: at 100,000 records they
@@ -190,9 +201,11 @@ def begin(path: Path, papers: list[Paper], people: People | None, keep: dict, wh
         db.executemany("INSERT INTO rec VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        _record_rows(papers, keep, 0, whole))
         db.executemany("INSERT INTO first VALUES (?, ?, ?)", _first_rows(keep, 0))
-        owner = np.asarray(keep.get("owner", ()), dtype=np.int64)
-        value = np.asarray(keep.get("value", ()), dtype=np.int64)
-        db.execute("INSERT INTO sketch VALUES (1, ?, ?)", (owner.tobytes(), value.tobytes()))
+        owner, value = keep.get("owner", ()), keep.get("value", ())
+        for part, a in enumerate(range(0, max(len(owner), 1), SKETCH_PART), 1):  # (Index.arrays joins them)
+            db.execute("INSERT INTO sketch VALUES (?, ?, ?)",
+                       (part, np.asarray(owner[a:a + SKETCH_PART], dtype=np.int64).tobytes(),
+                        np.asarray(value[a:a + SKETCH_PART], dtype=np.int64).tobytes()))
         db.executemany("INSERT INTO paper VALUES (?, ?, ?)", _paper_data_rows(papers, people))
     db.close()
 

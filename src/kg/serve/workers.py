@@ -77,15 +77,9 @@ def _trimmer():
 
     glibc keeps what a query freed: after all coauthor pairs of a 10,000-record store a worker
     held 755 MB it no longer used; malloc_trim brought it to 92 MB (0.4 s, after the answer left)."""
-    import ctypes
-    import ctypes.util
+    from kg.heap import trimmer
 
-    try:
-        trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
-    except (OSError, AttributeError):
-        return None
-    trim.argtypes = [ctypes.c_size_t]
-    return lambda: trim(0)
+    return trimmer()
 
 
 TRIM_ABOVE = 64 << 20

@@ -28,6 +28,9 @@ from kg.records.spool import Records, Spool, SpooledRead
 
 _JOB: tuple[Path, tuple[str, ...], float] | None = None
 """(the spool's folder, the components, the least confidence noted): what the workers inherit."""
+_VIEW: tuple[tuple[tuple[int, int], ...], Records] | None = None
+"""In a worker: the source its last task was of, and its records (a chunk of 2,000 is loaded once
+for its 63 spans, not once a span)."""
 
 
 def _extract(task: tuple[tuple[tuple[int, int], ...], int, int]):
@@ -36,12 +39,15 @@ def _extract(task: tuple[tuple[tuple[int, int], ...], int, int]):
     from kg.extract.pipeline import pipeline
     from kg.graph.build import Noted
 
+    global _VIEW
     assert _JOB is not None
     folder, components, least = _JOB
     chunks, a, b = task
-    view = Spool(folder)
-    view.sizes = dict(chunks)  # type: ignore[assignment]  (Records looks sizes up by chunk number)
-    records = Records(view, [k for k, _ in chunks])
+    if _VIEW is None or _VIEW[0] != chunks:  # the source's records, a chunk loaded at a time for its spans
+        view = Spool(folder)
+        view.sizes = dict(chunks)  # type: ignore[assignment]  (Records looks sizes up by chunk number)
+        _VIEW = (chunks, Records(view, [k for k, _ in chunks]))
+    records = _VIEW[1]
     noted = Noted(least)
     blob, problems, count = _noted_span(records, pipeline(components), a, b, noted)
     return blob, problems, noted, count

@@ -99,14 +99,14 @@ class Early:
         """The spans of the ``parts`` (each given by its spool chunks), in order, as
         kg.build.extraction gives them (``noted`` gets what the workers noted); None when a part
         was not submitted here (the caller extracts as usual: the workers are stopped)."""
-        if self.pool is None or any(p not in self.results for p in parts):
+        if self.pool is None or any(p and p not in self.results for p in parts):
             self.close()
             return None
         return self._spans(parts, noted)
 
     def _spans(self, parts: Sequence[tuple[int, ...]], noted) -> Iterator[tuple[int, bytes, list[Problem], int]]:
         for n, chunks in enumerate(parts):
-            for result in self.results.pop(chunks):
+            for result in self.results.pop(chunks) if chunks else ():  # (a source of no record: no span)
                 blob, problems, theirs, count = result.get()
                 noted.merge(theirs)
                 yield n, blob, problems, count

@@ -19,6 +19,7 @@ the same spans kg.build.extraction would have made, so the graph is the same.
 from __future__ import annotations
 
 import multiprocessing as mp
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -28,6 +29,8 @@ from kg.records.spool import Records, Spool, SpooledRead
 
 _JOB: tuple[Path, tuple[str, ...], float] | None = None
 """(the spool's folder, the components, the least confidence noted): what the workers inherit."""
+WINDOW = 128
+"""Spans handed to the workers and not yet taken back, at most (about 4,000 records' docs)."""
 _VIEW: tuple[tuple[tuple[int, int], ...], Records] | None = None
 """In a worker: the source its last task was of, and its records (a chunk of 2,000 is loaded once
 for its 63 spans, not once a span)."""
@@ -65,7 +68,10 @@ class Early:
         self.pool = None
         self.waiting: list[tuple[int, ...]] = []  # sources read before the workers were forked
         self.count = 0
-        self.results: dict[tuple[int, ...], list] = {}  # a source's chunks -> its spans' AsyncResults
+        self.tasks: dict[tuple[int, ...], list] = {}  # a source's chunks -> its spans' tasks
+        self.results: dict[tuple[int, ...], list] = {}  # the same -> each span's AsyncResult (None: not yet handed out)
+        self.queue: deque[tuple[tuple[int, ...], int]] = deque()  # spans not yet handed out, in reading order
+        self.out = 0  # spans handed out and not yet taken back
 
     def read(self, keep_text: Callable[[Source], None]) -> SpooledRead:
         """What the build reads its files into (kg.records.io.read_paths ``into``): a SpooledRead
@@ -92,8 +98,22 @@ class Early:
     def _submit(self, chunks: tuple[int, ...]) -> None:
         sized = tuple((k, self.spool.sizes[k]) for k in chunks)
         n = sum(size for _, size in sized)
-        self.results[chunks] = [self.pool.apply_async(_extract, ((sized, a, min(a + self.chunk, n)),))
-                                for a in range(0, n, self.chunk)]
+        self.tasks[chunks] = [(sized, a, min(a + self.chunk, n)) for a in range(0, n, self.chunk)]
+        self.results[chunks] = [None] * len(self.tasks[chunks])
+        self.queue.extend((chunks, k) for k in range(len(self.tasks[chunks])))
+        self._pump()
+
+    def _pump(self) -> None:
+        """Hand spans out while fewer than WINDOW wait to be taken back: while the files are read
+        nothing is taken back, and a million records' docs must not pile up here."""
+        while self.queue and self.out < WINDOW:
+            self._hand_out(*self.queue.popleft())
+
+    def _hand_out(self, chunks: tuple[int, ...], k: int) -> None:
+        got = self.results.get(chunks)  # (None: the source was taken back whole already)
+        if got is not None and got[k] is None:
+            got[k] = self.pool.apply_async(_extract, (self.tasks[chunks][k],))
+            self.out += 1
 
     def spans(self, parts: Sequence[tuple[int, ...]], noted) -> Iterator[tuple[int, bytes, list[Problem], int]] | None:
         """The spans of the ``parts`` (each given by its spool chunks), in order, as
@@ -106,10 +126,17 @@ class Early:
 
     def _spans(self, parts: Sequence[tuple[int, ...]], noted) -> Iterator[tuple[int, bytes, list[Problem], int]]:
         for n, chunks in enumerate(parts):
-            for result in self.results.pop(chunks) if chunks else ():  # (a source of no record: no span)
-                blob, problems, theirs, count = result.get()
+            if not chunks:  # (a source of no record: no span)
+                continue
+            for k in range(len(self.tasks[chunks])):
+                self._hand_out(chunks, k)  # (at once, if the window held it back)
+                blob, problems, theirs, count = self.results[chunks][k].get()
+                self.results[chunks][k] = True  # (taken: let go)
+                self.out -= 1
+                self._pump()
                 noted.merge(theirs)
                 yield n, blob, problems, count
+            del self.results[chunks], self.tasks[chunks]
         self.close()
 
     def close(self) -> None:
@@ -120,6 +147,8 @@ class Early:
             self.pool = None
             _JOB = None
         self.results.clear()
+        self.tasks.clear()
+        self.queue.clear()
 
     def __enter__(self) -> Early:
         return self

@@ -17,11 +17,12 @@ import signal
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.engines import EngineError, forked
+from kg.engines.early import Early
 from kg.engines.shards import ShardedFacts
 from kg.extract import saved
 from kg.extract.doc import Doc
@@ -133,7 +134,8 @@ class Extracted:
 
 @contextmanager
 def extraction(records: Sequence[Record], components: tuple[str, ...],
-               ends: Sequence[int] = (), noted: Noted | None = None) -> Iterator[Extracted]:
+               ends: Sequence[int] = (), noted: Noted | None = None,
+               begun: Iterator[Span] | None = None) -> Iterator[Extracted]:
     """The docs for ``records``, and the same docs as bytes per part (``ends``: where each part of
     the records ends; by default they are one part), for a store to keep. ``noted``: the docs
     are noted into it (kg.graph.build.Noted) and come as ``spans``, not ``docs``: the workers
@@ -141,12 +143,16 @@ def extraction(records: Sequence[Record], components: tuple[str, ...],
 
     On several cores the workers are forked on entry, before the caller starts any thread of
     its own, and extract while this process does other work; below PARALLEL_MIN_RECORDS this
-    process extracts as the docs are read.
+    process extracts as the docs are read. ``begun``: the spans, noted, from workers that started
+    while the files were read (kg.engines.early), each counting its records from its part's first.
     """
     global _JOB
     ends = list(ends) or [len(records)]
     parts = list(zip([0, *ends[:-1]], ends))
     kept: dict[int, list[bytes]] = {}
+    if begun is not None:
+        yield Extracted(None, True, kept, begun)
+        return
     workers = _workers(len(records))
     if not workers:
         if noted is not None:
@@ -435,15 +441,19 @@ def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebui
     if hub_id is not None:
         format = format or "model-card"
     # the lock: from reading the inputs (into the store's scratch folder) to swapping in the new generation
-    with _without_cyclic_gc(), st.lock(), st.staging() as stage, st.scratch("spool") as scratch:
+    with _without_cyclic_gc(), st.lock(), st.staging() as stage, st.scratch("spool") as scratch, ExitStack() as stack:
         texts, records = scratch / "sources", scratch / "records"
         texts.mkdir()
         records.mkdir()
         spooled = spool.Spool(records)
         names = [str(p) for p in paths]
+        early = None
         if engine is None and hub_id is None:  # each file's records and text on disk as it is read
-            fresh = read_paths(names, format=format, categories=wanted,
-                               into=spool.SpooledRead(spooled, lambda src: st.keep_sources(texts, [src])))
+            into = spool.SpooledRead(spooled, lambda src: st.keep_sources(texts, [src]))
+            if rebuild or not st.exists():  # every record is extracted: workers start as the files are read
+                early = stack.enter_context(Early(spooled, tuple(components), min_confidence, _workers, CHUNK))
+                into = early.read(into.keep_text)
+            fresh = read_paths(names, format=format, categories=wanted, into=into)
         else:
             fresh = (engine.read if engine else read_paths)(names, format=format, categories=wanted)
         if hub_id is not None:
@@ -452,7 +462,7 @@ def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebui
             fresh = as_card_of(fresh, hub_id, format)
         return _build(st, stage, paths, fresh, spooled, texts, rebuild=rebuild, format=format,
                       categories=wanted, min_confidence=min_confidence, components=components,
-                      progress=progress, engine=engine)
+                      progress=progress, engine=engine, early=early)
 
 
 @contextmanager
@@ -472,7 +482,8 @@ def _without_cyclic_gc() -> Iterator[None]:
 
 def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, spooled: spool.Spool, texts: Path, *,
            rebuild: bool, format: str | None, min_confidence: float, components: Sequence[str],
-           progress: Progress | None, categories: tuple[str, ...] = (), engine=None) -> BuildReport:
+           progress: Progress | None, categories: tuple[str, ...] = (), engine=None,
+           early: Early | None = None) -> BuildReport:
     from kg.records import categories as cats
     from kg.records.io import parse_text
 
@@ -542,7 +553,7 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, spooled: 
     del slim
     report = _build_records(st, stage, paths, sources, texts, records, problems, parts, slim=held, rebuild=rebuild,
                             min_confidence=min_confidence, components=components, progress=progress,
-                            categories=categories, filtered=filtered, engine=engine)
+                            categories=categories, filtered=filtered, engine=engine, early=early)
     report.notes[:0] = notes
     return report
 
@@ -585,7 +596,7 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
                    records: spool.Records, problems: list[Problem], parts: list[tuple[str, int, int]], *,
                    slim: list[list[Record]], rebuild: bool, min_confidence: float, components: Sequence[str],
                    progress: Progress | None, categories: tuple[str, ...] = (), filtered: int = 0,
-                   engine=None) -> BuildReport:
+                   engine=None, early: Early | None = None) -> BuildReport:
     """The build once every source is read: ``records`` (the spool) in ``parts``, ``slim`` a list
     holding the same records as resolution needs them (taken out of it here, so that they go once
     papers are resolved), the texts kept in ``texts``; ``filtered`` records were left out by the
@@ -623,7 +634,8 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
             part_of = {name: (n, ends[n] - (b - a)) for n, (name, a, b) in enumerate(todo)}  # name -> (number, start)
             done = 0
             blobs: dict[str, forked.Blobs] = {}  # where each part's blobs are in its file, for the workers
-            with extraction(job, tuple(components), ends, noted) as extracted:
+            begun = early.spans([tuple(records.sub(a, b).chunks) for _, a, b in todo], noted) if early else None
+            with extraction(job, tuple(components), ends, noted, begun) as extracted:
                 # papers and people need only the records: resolved (and written out) while the workers extract
                 if extracted.in_workers and resolving is None:
                     resolving = _Background(resolve)
@@ -634,6 +646,8 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
                         done += b - a
                     else:
                         n, start = part_of[name]  # its docs go to disk as they come: a large part is never held
+                        if begun is not None:  # (its docs count their records from the part's first)
+                            start = 0
                         with (stage / name).open("wb") as out:
                             out.write(saved.header(start, b - a))
                             at = blobs[name] = forked.Blobs(start)
@@ -681,7 +695,9 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
                         yield block if block.endswith("\n") else block + f.readline()
                 yield ""
                 for block in iter_ntriples(result.triples):
-                    if block:  # (the lines come out of the runs at the end: no pause is worth making)
+                    # (no pause: the shards are loaded from the runs' first part on; loaded as the workers
+                    # wrote them, the loaders' memory met the runs' buffer: a 10k build's peak +20-40 MB)
+                    if block:
                         yield block
                 summary.update(result.counts)  # the facts and triples written, known once all lines are out
 

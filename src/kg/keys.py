@@ -83,6 +83,12 @@ def title_key(s: str | None) -> str:
     """Key of a paper title: LaTeX cleaned, then folded like a name."""
     if not s:
         return ""
+    return _title_key(s)
+
+
+@lru_cache(maxsize=8192)
+def _title_key(s: str) -> str:
+    """(Resolution asks a record's title key up to eight times, one after another: 2.5 µs each.)"""
     return fold(clean_text(s))
 
 

@@ -12,7 +12,7 @@ own lines (kg.engines.shards.write_shard). Every IRI a worker can be asked for i
 the fork: the entities' and the head's by resolution, the stubs of cited papers from
 kg.graph.build.Noted.cited, so no worker makes anything the building process lacks.
 
-A task is a run of blobs (about :data:`TASK_RECORDS` records, of one part or of several small
+A task is a run of blobs (at most :data:`TASK_BYTES` bytes of them, of one part or of several small
 ones), read at the byte offsets the build noted as it wrote the parts (:class:`Blobs`); a part
 the store kept from an earlier build is read whole. A doc read back here needs of its record only the file
 and index (the facts' lines name the record by them, and find its paper and people by them), so
@@ -32,12 +32,16 @@ from typing import BinaryIO
 from kg.extract.fact import Mention
 from kg.records.record import Record
 
-TASK_RECORDS = 800
-"""Records per task, about: a shard of about 16 MB at 10,000 synthetic records, the size of the
-parts the store spools its other lines into (kg.graph.store.SPOOL_CHARS): small enough for the
-store to load while others are written and to bound the loaders' memory, large enough that the
-loading costs no more than in parts of that size (at 10,000 records, 31 parts of 1-16 MB took
-7.3 CPU-seconds to load against 6.6 for 16 of 16 MB)."""
+TASK_BYTES = 1_700_000
+"""Bytes of saved docs (kg.extract.saved) per task, at most: a shard of about 16 MB at 10,000
+synthetic records (its evidence lines take about nine times the bytes of the docs they are read
+from), the size of the parts the store spools its other lines into (kg.graph.store.SPOOL_CHARS):
+small enough for the store to load while others are written and to bound the loaders' memory,
+large enough that the loading costs no more than in parts of that size (at 10,000 records, 31
+parts of 1-16 MB took 7.3 CPU-seconds to load against 6.6 for 16 of 16 MB). The docs are cut
+into as few tasks as that allows, of equal bytes: every shard is one more ingestion for the
+store's database, which then compacts (a task of 800 records, as before, left three shards of
+2-4 MB at the end of the synthetic corpus, whose last sources state fewer facts a record)."""
 
 _JOB: tuple | None = None
 """(tasks, node, head_node, min_confidence, the ForkedShards): what the forked workers inherit."""
@@ -114,6 +118,13 @@ def record_keys(records: Sequence[Record], parts: Iterable[tuple[str, int, int]]
     return out
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # (read when the task runs, which then says what is wrong)
+        return 0
+
+
 def _ignore_sigint() -> None:
     from kg.build import _ignore_sigint
 
@@ -135,31 +146,38 @@ class ForkedShards:
         return True
 
     def _tasks(self, parts: Sequence[tuple[str, int, int]]) -> list[_Task]:
-        """The parts' blobs in runs of about TASK_RECORDS records (a small part joins the next in
-        one task, a large one is cut: the store loads fewer, larger shards at less cost)."""
-        tasks: list[list[_Piece]] = []
-        pieces: list[_Piece] = []
-        docs = 0
-
-        def close() -> None:
-            nonlocal pieces, docs
-            if pieces:
-                tasks.append(pieces)
-            pieces, docs = [], 0
-
+        """The parts' blobs in runs of equal bytes, as few as :data:`TASK_BYTES` allows (a small
+        part joins the next in one task, a large one is cut: the store loads fewer, larger shards
+        at less cost). A part kept from an earlier build is read whole: one piece of its file's size."""
+        units: list[tuple[str, int, int, Blobs | None, int]] = []  # (name, a, b, its blobs, bytes)
         for name, a, b in parts:
             noted = self.blobs.get(name)
+            size = sum(length for _, length, _ in noted.at) if noted is not None else _size(self.stage / name)
+            units.append((name, a, b, noted, size))
+        total = sum(u[-1] for u in units)
+        n = max(1, -(-total // TASK_BYTES))  # tasks (ceil), each of total / n bytes, about
+        tasks: list[list[_Piece]] = []
+        pieces: list[_Piece] = []
+        done = 0
+
+        def close() -> None:
+            nonlocal pieces
+            if pieces:
+                tasks.append(pieces)
+            pieces = []
+
+        for name, a, b, noted, size in units:
             if noted is None:  # kept from an earlier build: read whole
                 pieces.append(_Piece(name, a, b, None, ()))
-                docs += b - a
-                if docs >= TASK_RECORDS:
+                done += size
+                if done * n >= total * (len(tasks) + 1):
                     close()
                 continue
             run: list[tuple[int, int]] = []
-            for offset, length, count in noted.at:
+            for offset, length, _ in noted.at:
                 run.append((offset, length))
-                docs += count
-                if docs >= TASK_RECORDS:
+                done += length
+                if done * n >= total * (len(tasks) + 1):
                     pieces.append(_Piece(name, a, b, noted.start, tuple(run)))
                     run = []
                     close()

@@ -168,9 +168,10 @@ def _paper_data_rows(papers: list[Paper], people: People | None) -> Iterable[tup
     for p in papers:
         agents = {}
         if people is not None:  # each spelling the paper prints -> its person (People.agent_key)
+            agent_of = people.agent_of  # (the paper prints what its records print: agent_key's check holds)
             for r in p.records:
                 for spelling in r.authors:
-                    agent = people.agent_key(p, spelling)
+                    agent = agent_of.get(spelling)
                     if agent is not None:
                         agents[spelling] = agent
         data = {"authors": p.authors,

@@ -104,8 +104,10 @@ def shingles(text: str, cache: dict[str, int] | None = None) -> set[int]:
     cache = {} if cache is None else cache
     if "\\" in text or "{" in text or "}" in text:
         text = clean_text(text)
-    get = cache.get
-    words = [get(w) or _word_hash(cache, w) for w in fold(text).split()]
+    folded = fold(text).split()
+    words = list(map(cache.get, folded))  # (most words are in the cache: looked up at C speed)
+    if None in words:
+        words = [_word_hash(cache, w) if h is None else h for w, h in zip(folded, words)]
     return set(map(hash, zip(*(words[k:] for k in range(SHINGLE)))))  # the hash of each run of SHINGLE words
 
 

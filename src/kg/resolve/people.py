@@ -340,12 +340,12 @@ def resolve_people(papers: list[Paper]) -> People:
 
     usual = {k: n.spellings.most_common(1)[0][0] for k, n in nodes.items()}  # each key's commonest spelling
     for a, b in sorted(_blocks(nodes)):
+        kind = variant_kind(usual[a], usual[b])  # (first: most pairs of a block are no variants)
+        if kind is None:
+            continue
         na, nb = nodes[a], nodes[b]
         if _meet(na.records, nb.records):
             continue  # printed side by side in one list: two people
-        kind = variant_kind(usual[a], usual[b])
-        if kind is None:
-            continue
         shared = len((coauthors(a) & coauthors(b)) - {a, b})
         same_paper = bool(na.papers & nb.papers)
         needed = INITIAL_EVIDENCE if kind == "initial" else 1

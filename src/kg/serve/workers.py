@@ -127,7 +127,10 @@ def _serve_queries(conn, store_path: str, max_memory: int | None = None) -> None
         gen, store = _open(store_path)
         check("ASK {}", max_chars=100)  # the parser's first use costs memory: before the limit is measured
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which refuses to start
-        conn.send(("error", f"cannot open the store: {exc}"))
+        try:
+            conn.send(("error", f"cannot open the store: {exc}"))
+        except (BrokenPipeError, EOFError, OSError):
+            pass  # the parent heard it from another worker and is gone: nothing more to say on its stderr
         return
     if max_memory:
         os.environ["RUST_BACKTRACE"] = "0"  # an allocation past the limit aborts with one line, not a backtrace

@@ -915,10 +915,15 @@ def _findings() -> re.Pattern:
 def _step_on(text: str, child: str) -> bool:
     """Is the child the object of a derivation verb ("we can effectively fine-tune X for new settings")?
     Then the step starts from the child: it says what X is for, not what X was made from."""
-    verbs = "|".join(f"(?:{v})" for v in _spec()["roles"]["parent_verbs"]
-                     if not v.startswith(("adapt", "enhanc", "convert", "extend", "equip")))  # "we enhance X with
-    # pretraining and SFT" says how X was made
-    return re.search(rf"\b(?:{verbs}) (?:the |our )?{re.escape(child)}(?![\w-])", text, re.IGNORECASE) is not None
+    return re.search(rf"\b(?:{_step_verbs()}) (?:the |our )?{re.escape(child)}(?![\w-])", text, re.IGNORECASE) is not None
+
+
+@lru_cache(maxsize=1)
+def _step_verbs() -> str:
+    """The derivation verbs of the roles data, as one alternation (built once), less those that say how a
+    model was made when it is their object ("we enhance X with pretraining and SFT")."""
+    return "|".join(f"(?:{v})" for v in _spec()["roles"]["parent_verbs"]
+                    if not v.startswith(("adapt", "enhanc", "convert", "extend", "equip")))
 
 
 def _undergoes(text: str, child: str) -> bool:

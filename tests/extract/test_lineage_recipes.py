@@ -631,3 +631,27 @@ def test_tuning_the_variant_by_its_own_name_makes_it_from_its_base(extract_abstr
 ])
 def test_sizes_listed_after_a_sized_name_are_its_siblings(extract_abstract, text, names):
     assert names <= _introduced(extract_abstract(text))
+
+
+@pytest.mark.parametrize("title, text, edges", [
+    ("Kelpo: Open Speech Understanding",
+     "We present Kelpo, a speech understanding model. The Kelpo model combines a Vireo-L encoder with a Tarn-2 LLM "
+     "and supports eight tasks.", {("Kelpo", "Vireo-L", "based_on"), ("Kelpo", "Tarn-2", "based_on")}),
+    ("Kelpo-1B: A Small Multimodal Model",
+     "We introduce Kelpo-1B, a multimodal model. By integrating the Tarn-2-0.5B-Instruct language model with the "
+     "VireoViT-300M visual model, Kelpo-1B handles many tasks.",
+     {("Kelpo-1B", "Tarn-2-0.5B-Instruct", "based_on"), ("Kelpo-1B", "VireoViT-300M", "based_on")}),
+    ("Kelpo: A Small Multimodal Model",
+     "Kelpo connects the Vireo-L vision encoder to the Tarn-7B LLM through a light projector.",
+     {("Kelpo", "Vireo-L", "based_on"), ("Kelpo", "Tarn-7B", "based_on")}),
+    ("Kelpo: A Small Multimodal Model",
+     "We pair a frozen Vireo-L image encoder with the Tarn 2 language model to build Kelpo.",
+     {("Kelpo", "Vireo-L", "based_on"), ("Kelpo", "Tarn 2", "based_on")}),
+    # negatives: a comparison with systems put together that way, parts named with no verb that joins them
+    ("Kelpo: A Small Multimodal Model",
+     "We present Kelpo. Kelpo outperforms systems that combine a Vireo-L encoder with a Tarn-2 LLM.", set()),
+    ("Kelpo: A Small Multimodal Model",
+     "We present Kelpo, a model trained on 1M pairs. We compare Kelpo with a Vireo-L encoder and a Tarn-2 LLM.", set()),
+])
+def test_a_model_put_together_from_named_parts_is_based_on_them(extract_abstract, title, text, edges):
+    assert _derivations(extract_abstract(text, title)) == edges

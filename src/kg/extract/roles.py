@@ -64,6 +64,10 @@ class RoleLexicon:
     """"we apply DPO to <M0>": what a method is applied to is the parent."""
     parent_after: re.Pattern
     """"<M0> as the teacher", "<M0> is used to initialise ..."."""
+    composition: re.Pattern
+    """"combines", "integrating", "connects": a model put together from the parts of others."""
+    component_after: re.Pattern
+    """"<M0> encoder", "<M0> language model": a model named as a part, after a ``composition`` verb."""
     child_before: re.Pattern
     """"called <M0>", "resulting in <M0>", "to obtain <M0>", "student <M0>"."""
     child_after: re.Pattern
@@ -135,6 +139,8 @@ def lexicon() -> RoleLexicon:
         coreference=re.compile(_alts(r["coreference"]), re.IGNORECASE),
         unnamed_child=re.compile(r["unnamed_child"], re.IGNORECASE),
         parent_after=re.compile(r["parent_after"], re.IGNORECASE),
+        composition=re.compile(r["composition"], re.IGNORECASE),
+        component_after=re.compile(r["component_after"], re.IGNORECASE),
         resulting=re.compile(r["resulting"], re.IGNORECASE),
         resulting_named=re.compile(r["resulting_named"], re.IGNORECASE),
         plural_coreference=re.compile(r["plural_coreference"], re.IGNORECASE),
@@ -295,6 +301,8 @@ def read(ptext: str) -> Reading | None:
             role, why = "parent", "what a model was tuned on"
         elif lex.parent_after.match(after):
             role, why = "parent", "'as the teacher', 'as the base model'"
+        elif is_component(ptext[max(0, first.start - 200):first.start], after):
+            role, why = "parent", "a part the model is put together from"
         elif g > 0 and APPOSITIVE_KIND.match(before) and KIND_THEN_PARTICIPLE.match(after):
             role, why = "parent", "'X, a Y model fine-tuned ...': the model X is a version of"
             for s in groups[g - 1]:
@@ -445,11 +453,25 @@ def role_of(text: str, start: int, end: int) -> str | None:
     if lex.child_before.search(before) or lex.child_after.match(after) or APPOSITION_AFTER.match(after):
         return "child"
     if lex.parent_verb.search(before) or lex.parent_before.search(before) or lex.parent_after.match(after) \
-            or lex.applied_to.search(before):
+            or lex.applied_to.search(before) or is_component(before, after):
         return "parent"
     if lex.model_verb.search(before):
         return "model"
     return None
+
+
+def is_component(before: str, after: str) -> bool:
+    """"The X model combines a <M0> encoder with a <M1> LLM", "By integrating the <M0> language model
+    with ...": a model named as a part (an encoder, a language model) after a verb that puts parts
+    together, in the same clause and not after a comparison ("outperforms systems that combine ...")."""
+    lex = lexicon()
+    if not lex.component_after.match(after):
+        return False
+    verb = None
+    for verb in lex.composition.finditer(before):
+        pass
+    return verb is not None and not re.search(r"[.;]", before[verb.end():]) \
+        and not lex.comparison.search(before[:verb.start()])
 
 
 IDENTIFIED = re.compile(r"\s*[(,]\s*(?:i\.e\.|namely|that is)[,:]?\s*$", re.IGNORECASE)

@@ -655,3 +655,29 @@ def test_sizes_listed_after_a_sized_name_are_its_siblings(extract_abstract, text
 ])
 def test_a_model_put_together_from_named_parts_is_based_on_them(extract_abstract, title, text, edges):
     assert _derivations(extract_abstract(text, title)) == edges
+
+
+@pytest.mark.parametrize("title, text, edges", [
+    ("Kelpo: An Open Multilingual LLM",
+     "We release the Kelpo family of large language models. We develop our models embarking from Tarn-2 and Vireo, "
+     "and push the boundary further in data and training.", {("Kelpo", "Tarn-2"), ("Kelpo", "Vireo")}),
+    ("Kelpo: A Thai Reading Model",
+     "This report describes the development of Kelpo, a model for reading comprehension in Thai. Our model is based "
+     "on TARN-ORCA and a collection of instruction following datasets.", {("Kelpo", "TARN-ORCA")}),
+    ("Kelpo: A Thai Reading Model",
+     "We present Kelpo, a model for reading comprehension in Thai. The model is built upon Vega-2 and trained on our "
+     "data.", {("Kelpo", "Vega-2")}),
+    # negatives: what the authors' dataset or benchmark is built on is no parent of their model
+    ("Kelpo: A Thai Reading Model",
+     "We present Kelpo, a model for reading comprehension in Thai. Our dataset is built on TARN-ORCA and Vega-2.", set()),
+    ("Kelpo: A Thai Reading Model",
+     "We present Kelpo, a model for reading comprehension in Thai. Our new benchmark, based on Vega-2, has 3k "
+     "questions.", set()),
+])
+def test_our_model_embarks_from_or_is_based_on_a_coined_name(extract_abstract, title, text, edges):
+    assert {(c, p) for c, p, _ in _derivations(extract_abstract(text, title))} == edges
+
+
+def test_our_models_then_a_participle_is_no_contribution(extract_abstract):
+    doc = extract_abstract("We develop our models embarking from Tarn-2 and Vireo, and push the boundary further.")
+    assert not any("embarking" in e.name for e in doc.entities)

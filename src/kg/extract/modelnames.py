@@ -753,6 +753,23 @@ def _any_head() -> frozenset[str]:
 
 TRAINED_ON = re.compile(r"(?:pre-?)?trained")
 """"trained on X" / "pre-trained on X": X is what the training read, as a rule data ("tuned on" is left alone)."""
+ACRONYM_PAIR = re.compile(r"[A-Z]{2,}-[A-Z]{2,}")
+""""KELP-ORCA": two capitalised acronyms joined, a coined name's shape."""
+
+
+def _model_built_on(text: str, start: int) -> bool:
+    """"Our model is based on X", "the models are built upon X": what a model is built on is a model
+    (what it is trained on may be data)."""
+    return _built_on_pattern().search(text, 0, start) is not None
+
+
+@lru_cache(maxsize=1)
+def _built_on_pattern() -> re.Pattern:
+    heads = "|".join(sorted(map(re.escape, model_words().model_heads)))
+    return re.compile(rf"\b(?:{heads}|it|they)\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:based|built)\s+(?:up)?on\s+"
+                      r"(?:the |an? )?$", re.IGNORECASE)
+
+
 DATA_BEFORE = frozenset("on with using via over".split())
 """Words before what a model is trained on or with, not made from: "fine-tuned on KelpWeb"."""
 TRAINED_BEFORE = frozenset("pre-trained pretrained fine-tuned finetuned frozen".split())
@@ -879,7 +896,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(2, "what a model is compared with")  # "outperforms X", "on par with X"
     if span.i > 0 and (tokens[span.i - 1].lower in MADE_FROM_LAST or tokens[span.i - 1].trail in ("'s", "\u2019s")) \
             and MADE_FROM.search(text, max(0, tokens[span.i].start - 60), tokens[span.i].start):
-        coined = re.search(r"[a-z][A-Z]|\d", name) is not None and tokens[span.i - 1].lower not in DATA_BEFORE \
+        coined = (re.search(r"[a-z][A-Z]|\d", name) is not None or ACRONYM_PAIR.fullmatch(name) is not None) \
+            and (tokens[span.i - 1].lower not in DATA_BEFORE or _model_built_on(text, tokens[span.i].start)) \
             and not name.lower().endswith("bench")
         span.add(3 if coined else 2, "what a model is made from")  # "fine-tuned from X", "by fine-tuning the X":
         # a coined name there ("by finetuning OpenKelp on ...") is a model by that alone

@@ -289,6 +289,15 @@ def derivations(doc: Doc) -> None:
 INTO_BEFORE = re.compile(r"\b(?:supervision|data|knowledge|preferences?|feedback|signals?) (?:is|are|was|were) "
                          r"(?:\w+ly )?(?:distill?ed|transferred|injected) into (?:the |an? )?$", re.IGNORECASE)
 """Data as the subject of "distilled into <M>": <M> is the model trained on it, not a new one."""
+def _our_thing_subject(ptext: str) -> bool:
+    """Does the sentence open on the authors' dataset, benchmark or method ("Our dataset is built on
+    <M0>", "Our benchmark, based on <M0>, ...")? What it says is made is that thing, not a model."""
+    m = OUR_SUBJECT.match(ptext)
+    return m is not None and m.group(1).lower().rstrip("s") in word_lexicon().kinds.every
+
+
+OUR_SUBJECT = re.compile(r"^(?:[^,<]{0,40}, )?our (?:[\w-]+ ){0,2}?([a-z]+)(?: \([^)]*\))?,? (?:is|are|was|were|,)",
+                         re.IGNORECASE)
 OUR_NOUN = re.compile(r"\bour (?:final |main |own |new )?$", re.IGNORECASE)
 """The noun an unnamed-child cue found is "our model": the paper's main model."""
 PARENT_PARTICIPLE = re.compile(r"(?:(?<=\bthe )|(?<=\ban )|(?<=\ba ))[\w-]*(?:tuned|trained|distill?ed|aligned|pruned|quantized) "
@@ -386,6 +395,8 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
         said_of_a_noun = roles.lexicon().unnamed_child.search(ptext, 0, parents[0][0].start)
         if said_of_a_noun and OUR_NOUN.search(ptext[:said_of_a_noun.start()]):
             said_of_a_noun = None  # "we build our model based on Y": the paper's own model, not an unnamed one
+        if _our_thing_subject(ptext):
+            return out  # "Our dataset is built on Y and Z": what is built on them is no model
         if child is None and (main := main_model(doc, kinds, "", order)) and all(
                 model_key(name[s.index]) == model_key(main) for g in parents for s in g if s.index in name):
             return out  # "we equip <the paper's model> with tools": a step on the paper's own model, no other child

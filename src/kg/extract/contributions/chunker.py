@@ -85,8 +85,8 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
                 and not (low in TITLE_LINKS and len(named := [x for x in cur if x.lower not in w.lead_words]) >= 2
                          and _title_of(named, tokens, k) and _defined_after(tokens, k)):
             break
-        if low.endswith("ing") and cur and cur[-1].lower in MODEL_WORDS and len(cur) >= 2:
-            break  # "a bilingual SLM supporting ...": a participle clause begins
+        if low.endswith("ing") and cur and cur[-1].lower in MODEL_WORDS and (len(cur) >= 2 or cur[-1].lower.endswith("s")):
+            break  # "a bilingual SLM supporting ...", "our models embarking from ...": a participle clause begins
         if low.endswith("ing") and cur and low in w.use_verbs and not cur[-1].trail.strip():
             break  # "a braided loss combining masking and ...": the loss, then what it combines
         if low == "along" and k + 1 < n and tokens[k + 1].lower == "with":

@@ -681,3 +681,25 @@ def test_our_model_embarks_from_or_is_based_on_a_coined_name(extract_abstract, t
 def test_our_models_then_a_participle_is_no_contribution(extract_abstract):
     doc = extract_abstract("We develop our models embarking from Tarn-2 and Vireo, and push the boundary further.")
     assert not any("embarking" in e.name for e in doc.entities)
+
+
+@pytest.mark.parametrize("text, edges", [
+    ("Open translation models, like Tarn, trail closed ones. We introduce Ranked Preference Optimization (RPO), a "
+     "novel approach for translation. Applying RPO to Tarn models with only 22K sentences yields significant "
+     "improvements. The resulting model, called Tarn-R, matches the best systems.", {("Tarn-R", "Tarn", "aligned")}),
+    ("Open translation models, like Tarn, trail closed ones. We introduce Kelp Tuning (KT). Applying KT on the Tarn "
+     "models gives large gains. The resulting model, Tarn-KT, matches the best systems.",
+     {("Tarn-KT", "Tarn", "based_on")}),
+    # negatives: no model named as the result; the result is the model the method was applied to
+    ("Open translation models, like Tarn, trail closed ones. We introduce Kelp Tuning (KT). Applying KT to Tarn "
+     "models yields gains. The resulting model is strong.", set()),
+    ("Open translation models, like Tarn, trail closed ones. We introduce Kelp Tuning (KT). Applying KT to Tarn "
+     "models yields gains. The resulting model, Tarn, is strong.", set()),
+])
+def test_a_method_applied_to_a_model_then_the_resulting_model_named(extract_abstract, text, edges):
+    assert _derivations(extract_abstract(text)) == edges
+
+
+def test_the_resulting_model_called_x_is_introduced(extract_abstract):
+    doc = extract_abstract("We tune Tarn on our data. The resulting model, called Tarn-Q, is strong.")
+    assert "Tarn-Q" in _introduced(doc)

@@ -438,7 +438,7 @@ def role_of(text: str, start: int, end: int) -> str | None:
     in a derivation the sentence states; evidence that the name is a model."""
     lex = lexicon()
     before, after = text[max(0, start - 120):start], text[end:end + 120]
-    if "esulting" in before and lex.resulting.match(before) and re.fullmatch(r"[^,]*(?:,|\bcalled|\bnamed) ", before):
+    if "esulting" in before and lex.resulting.match(before) and re.fullmatch(r"[^,]*(?:,(?: called| named| dubbed| termed)?|\bcalled|\bnamed) ", before):
         return "child"  # "The resulting model, X, ...": the sentence before says how it was made
     if "esulting" in before and lex.resulting_named.search(before):
         return "child"  # "..., and the resulting lightweight encoder is termed X"

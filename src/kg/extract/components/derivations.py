@@ -266,6 +266,8 @@ def derivations(doc: Doc) -> None:
                 by_role.extend(found)
                 made = _named_as_made(part, mapping)
             excluded = _excluded_parents(ptext, mapping)
+        elif idx + 1 in ptexts:
+            by_role = _applied_then_resulting(doc, idx, ptext, mapping, ptexts[idx + 1])
         if excluded:  # "trained on responses distilled from Y": no pattern makes Y a parent
             for e in by_pattern:
                 if e.parent in excluded:
@@ -289,6 +291,33 @@ def derivations(doc: Doc) -> None:
 INTO_BEFORE = re.compile(r"\b(?:supervision|data|knowledge|preferences?|feedback|signals?) (?:is|are|was|were) "
                          r"(?:\w+ly )?(?:distill?ed|transferred|injected) into (?:the |an? )?$", re.IGNORECASE)
 """Data as the subject of "distilled into <M>": <M> is the model trained on it, not a new one."""
+
+
+APPLIED_TO = re.compile(r"\bappl(?:y|ies|ied|ying)\s+(?P<method>[^.;<]{1,60}?)\s+(?:to|on)\s+(?:the |our )?"
+                        r"(?:[\w-]+ ){0,2}?(?P<model><M\d+>)", re.IGNORECASE)
+
+
+def _applied_then_resulting(doc: Doc, idx: int, ptext: str, mapping: dict[int, str],
+                            after: tuple[str, dict[int, str]]) -> list[Edge]:
+    """"Applying CKO to <M0> models ... yields improvements. The resulting model, called <M1>, ...": what
+    a method was applied to is the parent of the model the next sentence names as the result; the kind
+    is the one the method's words (its long form when the sentence gives its acronym) speak of."""
+    if not roles.lexicon().resulting.match(after[0]):
+        return []
+    m = APPLIED_TO.search(ptext)
+    named = [n for k, n in sorted(after[1].items()) if f"<M{k}>" in after[0]]
+    parent = mapping.get(int(m.group("model")[2:-1])) if m else None
+    if parent is None or not named or model_key(named[0]) == model_key(parent):
+        return []
+    method = m.group("method")
+    longs = [a.long for a, _ in doc.user.get("abbreviations", ()) if a.short in method.split()]
+    kinds = cue_kinds(" ".join([method, *longs])) or ("based_on",)
+    out: list[Edge] = []
+    _weigh(doc, out, idx, named[0], parent, kinds, 0.75,
+           "role: what a method is applied to, made into the next sentence's 'resulting model'")
+    return out
+
+
 def _our_thing_subject(ptext: str) -> bool:
     """Does the sentence open on the authors' dataset, benchmark or method ("Our dataset is built on
     <M0>", "Our benchmark, based on <M0>, ...")? What it says is made is that thing, not a model."""

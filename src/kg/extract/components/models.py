@@ -62,10 +62,12 @@ SIZES_LISTED = re.compile(
     rf"|(?<![\w-])(?P<name5>[A-Z][\w.-]*?[A-Za-z])-(?P<sizes5>{SIZE_LIST})(?= (?:parameter )?(?:models?|LLMs?|variants|versions|checkpoints)\b)")
 """"X (7B, 13B and 70B)", "X in two sizes, 7B and 13B", "the X series: 7B, 40B", "X-7B, 13B, and 70B models"."""
 STOP_NAMES = frozenset("we our the this it they these".split())
-RESULT_BEFORE = re.compile(r"\b(?:(?:the |our )?(?:resulting|final) (?:models?|results?|checkpoints?)|our models?),?\s*$|"
+RESULT_BEFORE = re.compile(r"\b(?:(?:the |our )?(?:resulting|final) (?:models?|results?|checkpoints?)|our models?),?"
+                           r"(?:\s+(?:called|named|termed|dubbed))?\s*$|"
                            r"\b(?:the|our) resulting (?:[\w-]+ ){0,3}?(?:(?:is|are|was|were) )?(?:called|named|termed|dubbed)\s*$",
                            re.IGNORECASE)
-"""Just before a name: "the resulting model, X", "our model X", "the resulting lightweight encoder is termed X"."""
+"""Just before a name: "the resulting model, X", "the resulting model, called X", "our model X", "the resulting
+lightweight encoder is termed X"."""
 MADE_BEFORE = re.compile(r"\b(?:creating|producing|yielding|resulting in|to (?:obtain|produce|create))\s+(?:the\s+|a\s+|an\s+)?$")
 """Just before a name: what a step made ("..., creating X", "to obtain X")."""
 SUBJECT_OF_MAKING = re.compile(r"^(?:[^.]{0,60}, )?(?:we|our)\b", re.IGNORECASE)

@@ -703,3 +703,20 @@ def test_a_method_applied_to_a_model_then_the_resulting_model_named(extract_abst
 def test_the_resulting_model_called_x_is_introduced(extract_abstract):
     doc = extract_abstract("We tune Tarn on our data. The resulting model, called Tarn-Q, is strong.")
     assert "Tarn-Q" in _introduced(doc)
+
+
+@pytest.mark.parametrize("text, edges", [
+    ("Using KelpSlim, we compress Tarn-3.5-MoE into two smaller models: Tarn-mini-MoE and Tarn-tiny-MoE.",
+     {("Tarn-mini-MoE", "Tarn-3.5-MoE"), ("Tarn-tiny-MoE", "Tarn-3.5-MoE")}),
+    ("Using KelpSlim, we compress Tarn-3.5-MoE (41.9B total / 6.6B activated parameters) into two smaller models: "
+     "Tarn-mini-MoE (7.6B total / 2.4B activated) and Tarn-tiny-MoE (3.8B total), using only 400B tokens.",
+     {("Tarn-mini-MoE", "Tarn-3.5-MoE"), ("Tarn-tiny-MoE", "Tarn-3.5-MoE")}),
+    ("We prune Vega-13B into three variants: Vega-S, Vega-M and Vega-L.",
+     {("Vega-S", "Vega-13B"), ("Vega-M", "Vega-13B"), ("Vega-L", "Vega-13B")}),
+    # negative: models compared after the colon, not made
+    ("We compress Tarn-3.5-MoE with KelpSlim. It outperforms two smaller models: Vega-S and Vega-M.", set()),
+])
+def test_a_model_made_into_models_listed_after_a_colon(extract_abstract, text, edges):
+    doc = extract_abstract(text)
+    assert {(c, p) for c, p, _ in _derivations(doc)} == edges
+    assert {c for c, _ in edges} <= _introduced(doc)

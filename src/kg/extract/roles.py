@@ -183,9 +183,10 @@ class Reading:
     """The child is named by the sentence before ("The resulting model ...", "It is ...")."""
 
 
-LIST_GAP = re.compile(r"^(?:(?: (?!(?:on|in|to|from|with|by|for|at|of|as|than|into|using|via)\b)[a-z][\w-]*){1,3})?"
+LIST_GAP = re.compile(r"^(?: \([^()<>]{1,60}\))?(?:(?: (?!(?:on|in|to|from|with|by|for|at|of|as|than|into|using|via)\b)[a-z][\w-]*){1,3})?"
                       r"(?:,? (?:and|or|&) (?:the |an? )?|, )$")
-""""<M0> and <M1>", "<M0>, <M1>", "the <M0> vision encoder and the <M1> language model": one list."""
+""""<M0> and <M1>", "<M0>, <M1>", "the <M0> vision encoder and the <M1> language model", "<M0> (7B total) and
+<M1>": one list."""
 
 
 def _slots(ptext: str) -> list[Slot]:

@@ -720,3 +720,30 @@ def test_a_model_made_into_models_listed_after_a_colon(extract_abstract, text, e
     doc = extract_abstract(text)
     assert {(c, p) for c, p, _ in _derivations(doc)} == edges
     assert {c for c, _ in edges} <= _introduced(doc)
+
+
+@pytest.mark.parametrize("title, text, edges", [
+    ("Kelp-Vega: Joining Vision Foundation Models",
+     "Vision foundation models such as Kelp and Vega differ. We introduce a simple recipe to join models into a "
+     "unified model. By applying our method to Kelp and Vega, we obtain Kelp-Vega: a unified model.",
+     {("Kelp-Vega", "Kelp"), ("Kelp-Vega", "Vega")}),
+    ("Tarn-KELP: Real-Time Segmentation",
+     "Kelp Model (KELP) has shown strong zero-shot results. Lightweight models like Tarn achieve the best latency on "
+     "phones. Here, we replace the heavyweight image encoder in KELP with the Tarn model, ending up with the "
+     "Tarn-KELP model.", {("Tarn-KELP", "KELP"), ("Tarn-KELP", "Tarn")}),
+    (None, "Vision models such as Kelp and Vega differ. We introduce Ranked Preference Optimization (RPO). Applying RPO "
+     "to Kelp yields the Kelp-R model.", {("Kelp-R", "Kelp")}),
+    # negatives: another lab's replacement, a method applied with nothing made
+    (None, "Vision models such as Kelp and Vega differ. Tarn-S proposes to replace the image encoder in Kelp with "
+     "Vega. We study its latency.", set()),
+    (None, "Vision models such as Kelp and Vega differ. We apply our method to Kelp and Vega and report results.",
+     set()),
+])
+def test_a_method_applied_or_a_part_replaced_makes_the_named_model(extract_abstract, title, text, edges):
+    assert {(c, p) for c, p, _ in _derivations(extract_abstract(text, title))} == edges
+
+
+def test_the_kind_of_an_applied_method_comes_from_its_long_form(extract_abstract):
+    doc = extract_abstract("Vision models such as Kelp and Vega differ. We introduce Ranked Preference Optimization "
+                           "(RPO). Applying RPO to Kelp yields the Kelp-R model.")
+    assert _derivations(doc) == {("Kelp-R", "Kelp", "aligned")}

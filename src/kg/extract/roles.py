@@ -64,6 +64,8 @@ class RoleLexicon:
     """"we apply DPO to <M0>": what a method is applied to is the parent."""
     parent_after: re.Pattern
     """"<M0> as the teacher", "<M0> is used to initialise ..."."""
+    replacement_before: re.Pattern
+    """"replace the image encoder in <M0> with <M1>": the new part <M1> is a parent as <M0> is."""
     composition: re.Pattern
     """"combines", "integrating", "connects": a model put together from the parts of others."""
     component_after: re.Pattern
@@ -139,6 +141,7 @@ def lexicon() -> RoleLexicon:
         coreference=re.compile(_alts(r["coreference"]), re.IGNORECASE),
         unnamed_child=re.compile(r["unnamed_child"], re.IGNORECASE),
         parent_after=re.compile(r["parent_after"], re.IGNORECASE),
+        replacement_before=re.compile(r["replacement_before"], re.IGNORECASE),
         composition=re.compile(r["composition"], re.IGNORECASE),
         component_after=re.compile(r["component_after"], re.IGNORECASE),
         resulting=re.compile(r["resulting"], re.IGNORECASE),
@@ -302,7 +305,8 @@ def read(ptext: str) -> Reading | None:
             role, why = "parent", "what a model was tuned on"
         elif lex.parent_after.match(after):
             role, why = "parent", "'as the teacher', 'as the base model'"
-        elif is_component(ptext[max(0, first.start - 200):first.start], after):
+        elif is_component(ptext[max(0, first.start - 200):first.start], after) \
+                or lex.replacement_before.search(ptext, max(0, first.start - 200), first.start):
             role, why = "parent", "a part the model is put together from"
         elif g > 0 and APPOSITIVE_KIND.match(before) and KIND_THEN_PARTICIPLE.match(after):
             role, why = "parent", "'X, a Y model fine-tuned ...': the model X is a version of"

@@ -309,13 +309,18 @@ def _applied_then_resulting(doc: Doc, idx: int, ptext: str, mapping: dict[int, s
     parent = mapping.get(int(m.group("model")[2:-1])) if m else None
     if parent is None or not named or model_key(named[0]) == model_key(parent):
         return []
-    method = m.group("method")
-    longs = [a.long for a, _ in doc.user.get("abbreviations", ()) if a.short in method.split()]
-    kinds = cue_kinds(" ".join([method, *longs])) or ("based_on",)
+    kinds = _applied_kinds(doc, m.group("method")) or ("based_on",)
     out: list[Edge] = []
     _weigh(doc, out, idx, named[0], parent, kinds, 0.75,
            "role: what a method is applied to, made into the next sentence's 'resulting model'")
     return out
+
+
+def _applied_kinds(doc: Doc, method: str) -> tuple[str, ...]:
+    """The kinds the words of an applied method speak of, with the long form of an acronym the record
+    defines ("applying RPO", RPO = "Ranked Preference Optimization": aligned)."""
+    longs = [a.long for a, _ in doc.user.get("abbreviations", ()) if a.short in method.split()]
+    return cue_kinds(" ".join([method, *longs]))
 
 
 def _our_thing_subject(ptext: str) -> bool:
@@ -357,6 +362,8 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
     reading = roles.read(ptext)
     if reading is None:
         return []
+    if kinds == ("based_on",) and (applied := APPLIED_TO.search(ptext)):
+        kinds = _applied_kinds(doc, applied.group("method")) or kinds  # "applying RPO to <M0> yields ..."
     name = {s.index: mapping[s.index] for s in reading.slots if s.index in mapping}
     parents, children = reading.parents, reading.children
     rule = "role"

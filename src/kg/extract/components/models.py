@@ -68,7 +68,7 @@ RESULT_BEFORE = re.compile(r"\b(?:(?:the |our )?(?:resulting|final) (?:models?|r
                            re.IGNORECASE)
 """Just before a name: "the resulting model, X", "the resulting model, called X", "our model X", "the resulting
 lightweight encoder is termed X"."""
-MADE_BEFORE = re.compile(r"\b(?:creating|producing|yielding|resulting in|to (?:obtain|produce|create))\s+(?:the\s+|a\s+|an\s+)?$"
+MADE_BEFORE = re.compile(r"\b(?:creating|producing|yielding|resulting in|ending up with|to (?:obtain|produce|create))\s+(?:the\s+|a\s+|an\s+)?$"
                          r"|\binto (?:[\w-]+ ){0,3}?(?:models?|variants?|versions?|checkpoints?):\s+$")
 """Just before a name: what a step made ("..., creating X", "to obtain X")."""
 SUBJECT_OF_MAKING = re.compile(r"^(?:[^.]{0,60}, )?(?:we|our)\b", re.IGNORECASE)

@@ -125,3 +125,36 @@ def test_every_fact_is_quoted(extract_abstract):
     assert doc.facts
     for f in doc.facts:
         assert f.quote in doc.record.text
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a hub's lower-case name with a version part
+    ("We release kelp-embed-text-v1, an open text embedding model.", {"kelp-embed-text-v1"}),
+    ("It beats vega-code-2-small, a code model, on two tasks.", {"vega-code-2-small"}),
+])
+def test_hub_names(sentence, expected):
+    assert expected <= models_in(sentence)
+
+
+@pytest.mark.parametrize("sentence, not_expected", [
+    ("We study sub-1-bit quantization of large models.", {"sub-1-bit"}),
+    ("Our state-of-the-art results hold on covid-19 data.", {"state-of-the-art", "covid-19"}),
+    # a suffix after a model's name is peeled off ("-level", as "-based"): never part of a name
+    ("Small checkers reach Vega-4-level accuracy at a fraction of the cost.", {"Vega-4-level"}),
+])
+def test_lower_case_words_with_hyphens_and_digits_that_are_not_models(sentence, not_expected):
+    assert not (not_expected & models_in(sentence))
+
+
+@pytest.mark.parametrize("title, abstract, name", [
+    # an appositive with a count among its modifiers still ends on its head
+    ("Kelp Embed: A Long Context Text Embedder",
+     "This report describes the training of kelp-embed-text-v1, the first fully reproducible, open-source, "
+     "open-weights, 8192 context length English text embedding model.", "kelp-embed-text-v1"),
+    (None, "We describe the pre-training of Fernlet-2B, a compact chat model.", "Fernlet-2B"),
+])
+def test_the_training_of_a_coined_model_introduces_it(extract_abstract, title, abstract, name):
+    doc = extract_abstract(abstract, title=title)
+    assert name in _introduced(doc)
+    # the title's name is the model's, spelt out in words: no method of that name
+    assert not any(e.kind != "model" and e.name == "Kelp Embed" for e in doc.entities)

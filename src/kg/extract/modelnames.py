@@ -37,7 +37,7 @@ from kg.extract.words import SEPARATOR
 from kg.keys import model_key
 
 THRESHOLD = 3.0
-APPOSITIVE_WINDOW = 12
+APPOSITIVE_WINDOW = 16
 """Words an appositive may run before its head noun ("X, a 15-billion-parameter ... model")."""
 
 VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-z]?(?:-[A-Z])?|[vV]\d+(?:\.\d+)*)$")
@@ -45,8 +45,8 @@ HARDWARE = re.compile(r"^(?:[A-Z]{1,2}\d{2,4}[A-Z]?|[A-Z]\d{1,2}[A-Z]|TPUv?\d*|G
 NUMBER_FORMAT = re.compile(r"^(?:NV|MX)?(?:FP|BF|INT|E\dM)\d+$", re.IGNORECASE)
 DATEISH = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
-SUFFIXES = ("-based", "-style", "-like", "-class", "-sized", "-series", "-powered")
-"""Suffixes peeled off a name: "Llama3-based model" names Llama3."""
+SUFFIXES = ("-based", "-style", "-like", "-class", "-sized", "-series", "-powered", "-level", "-quality")
+"""Suffixes peeled off a name: "Llama3-based model" names Llama3, "Kelp-4-level accuracy" Kelp-4."""
 STOP_PREFIX = frozenset(
     "the a an our we this these that those its their it they both each all any some using applying "
     "with in on for and or of to from by as at unlike compared recent existing "
@@ -83,6 +83,9 @@ class ModelWords:
     """Terms never taken for a model's name: "LLM", "RLHF", "GPU" (lower case)."""
     making_nouns: frozenset[str]
     """Nouns of making a thing: "we describe the development of X" presents X as "we develop X" would."""
+    training_nouns: frozenset[str]
+    """Nouns of training: "we describe the training of X" presents X when X is a coined name, not a
+    known family's checkpoint ("the training of Falcon-7B" is studied)."""
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +93,8 @@ def model_words() -> ModelWords:
     w = _words()
     return ModelWords(frozenset(v.lower() for v in w["variants"]), frozenset(w["model_heads"]),
                       frozenset(w["non_model_heads"]), frozenset(w["family_heads"]),
-                      frozenset(n.lower() for n in w["not_models"]), frozenset(w["making_nouns"]))
+                      frozenset(n.lower() for n in w["not_models"]), frozenset(w["making_nouns"]),
+                      frozenset(w["training_nouns"]))
 
 
 def variants() -> frozenset[str]:
@@ -176,6 +180,8 @@ def _stem_run_into_variant(text: str) -> str | None:
 SHARED_UNIT = re.compile(r"(?P<nums>\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)+)(?P<unit>[BMKbmk])(?P<tail>-[A-Za-z][\w-]*)?")
 """"13/70B", "13/70B-chat": sizes sharing one unit (and a variant) after a name."""
 APOSTROPHE_YEAR = re.compile(r"['\u2019]\d{2}$")
+LOWER_HUB_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9.]+){2,}")
+VERSION_TAG = re.compile(r"v\d+(?:\.\d+)*")
 LOWER_VERSIONED = re.compile(r"[a-z]{1,3}\d+(?:\.\d+)?(?:-[\w.]+)+")
 """"k1-32B": a short lower-case stem run into its version, then parts."""
 
@@ -207,6 +213,8 @@ def is_core(text: str) -> bool:
     upper_inside = any(c.isupper() for c in text[1:])
     if "-" in text and text[0].islower() and any(SIZE.match(p) for p in _parts(text)) and len(letters) >= 3:
         return True  # "kestrel-9b-it": a lower-case checkpoint name with its size, as hubs write them
+    if LOWER_HUB_NAME.fullmatch(text) and len(letters) >= 8 and any(p[:1].isdigit() or VERSION_TAG.fullmatch(p) for p in _parts(text)[1:]):
+        return True  # "kelp-embed-text-v1", "text-embedding-3-small": a hub's lower-case name with a version
     if LOWER_VERSIONED.fullmatch(text) and (any(SIZE.match(p) for p in _parts(text)[1:])
                                             or any(p.lower() in variants() for p in _parts(text)[1:])):
         return True  # "k1-32B", "k2-instruct": a short lower-case name and version with a size or variant
@@ -1164,10 +1172,12 @@ def _after_expansion(tokens: list[Token], j: int, last: Token) -> int:
 
 
 def _adjective_run(tokens: list[Token], k: int) -> bool:
-    """"competitive, truly open": a comma between two modifiers, not the end of the appositive."""
+    """"competitive, truly open", "open-data, 8192 context length": a comma between two modifiers, not the
+    end of the appositive."""
     word, nxt = tokens[k], tokens[k + 1] if k + 1 < len(tokens) else None
     return (nxt is not None and word.text.replace("-", "").isalpha() and word.text.islower()
-            and nxt.text.replace("-", "").isalpha() and nxt.text.islower() and nxt.lower not in NOT_NOUNS
+            and (nxt.text.isdigit() or (nxt.text.replace("-", "").isalpha() and nxt.text.islower()))
+            and nxt.lower not in NOT_NOUNS
             and nxt.lower not in ("a", "an", "the"))  # "fully open, state-of-the-art" too
 
 

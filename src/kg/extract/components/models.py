@@ -245,6 +245,8 @@ def _direct_object(tokens: list[Token], i: int, scope_start: int) -> bool:
     if len(between) > 8:
         return False
     making = model_words().making_nouns
+    if i < len(tokens) and family_stem(tokens[i].text) is None:
+        making = making | model_words().training_nouns  # "describes the training of kelp-embed-v1": a coined name
     for k, t in enumerate(between):
         w = t.lower
         if w == "of" and any(x.lower in making for x in between[:k]):

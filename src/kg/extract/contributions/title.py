@@ -97,7 +97,7 @@ def title_contributions(text: str, model_keys: set[str], stated: dict[str, str] 
         coined = title_name(name) or (said and (PLAIN_WORD.fullmatch(bare) or title_name(bare)))
         if VERSIONED.fullmatch(name) and not said:
             coined = False  # "Puffin 2: Teaching Small Language Models ...": a model and its version
-        if model_key(name) not in model_keys and not names_model and coined \
+        if model_key(name) not in model_keys and not names_model and coined and not _spelt_out(name, model_keys) \
                 and described not in MODEL_WORDS and not family:
             out.append(Contribution(name, kind_of(kind.group(1) if kind else stated.get(model_key(name)), name), 0.75))
         elif not coined and not VERSIONED.fullmatch(name) and re.match(r"^(?:A|An)\s", m.group(2)) and not re.search(r"\b(?:[Mm]odels?|LLMs?)\b", m.group(2)) \
@@ -109,6 +109,17 @@ def title_contributions(text: str, model_keys: set[str], stated: dict[str, str] 
     return out
 
 
+def _spelt_out(name: str, model_keys: set[str]) -> bool:
+    """Is the title's name the start of a model's name the record spells out in words ("Kelp Embed" and
+    "kelp-embed-text-v1")? Then it is that model's, not a method's; a name the models only add a size
+    to ("KelpLoRA" and "KelpLoRA-7B") may still be the method they were made with."""
+    key = model_key(name)
+    return " " in name and len(key) >= 6 and any(
+        k.startswith(key) and len(k) > len(key) and not k[len(key):].isdigit() and not SIZE_TAIL.fullmatch(k[len(key):])
+        for k in model_keys)
+
+
+SIZE_TAIL = re.compile(r"\d+(?:\.\d+)?[bmk](?:[a-z]+)?")
 PAIRED_TITLE = re.compile(r"^(\S+) and (\S+):\s*(?:A|An)\s+(.+?)\s+and\s+(?:A|An)\s+(.+)$")
 """'A and B: A Large Dataset and A Model for ...': two names, two descriptions, in order."""
 

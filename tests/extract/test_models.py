@@ -158,3 +158,24 @@ def test_the_training_of_a_coined_model_introduces_it(extract_abstract, title, a
     assert name in _introduced(doc)
     # the title's name is the model's, spelt out in words: no method of that name
     assert not any(e.kind != "model" and e.name == "Kelp Embed" for e in doc.entities)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # what a count of parameters or training tokens is said of is a model
+    ("Our best system KelpCheck-FT5 (770M parameters) outperforms all systems of comparable size.", {"KelpCheck-FT5"}),
+    ("Our checker KelpCheck (7.6B total / 2.4B activated) is fast.", {"KelpCheck"}),
+    ("KelpTron is trained on 2T tokens from scratch.", {"KelpTron"}),
+    # a version with a tag after it ("2.0-M32") belongs to the name
+    ("Kelp 2.0-M32 was pre-trained with 2000B tokens from scratch.", {"Kelp 2.0-M32"}),
+])
+def test_parameters_and_tokens_say_model(sentence, expected):
+    assert expected <= models_in(sentence)
+
+
+@pytest.mark.parametrize("sentence, not_expected", [
+    ("We collect KelpSet (3M examples) and KelpData (52B tokens) for this.", {"KelpSet", "KelpData"}),
+    ("KelpSet is built from 2T tokens of web text.", {"KelpSet"}),
+    ("See Table 2-A1 for the details.", {"Table 2-A1", "2-A1"}),
+])
+def test_data_sizes_do_not_say_model(sentence, not_expected):
+    assert not (not_expected & models_in(sentence))

@@ -370,7 +370,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                     VERSION_SIZE.fullmatch(nxt.text) or \
                     SHARED_UNIT.fullmatch(nxt.text) or \
                     VERSION_PLUS.match(nxt.text) or \
-                    _version_and_variant(nxt.text, var) or \
+                    _version_and_variant(nxt.text, var) or _version_and_tag(nxt.text) or \
                     (nxt.lower in var and nxt.text[:1].isupper()) or (is_core(nxt.text) and nxt.text.upper() != nxt.text
                                          and family_stem(tokens[j - 1].text) is not None):
                 if nxt.lower in ("a", "i"):
@@ -499,8 +499,10 @@ def _version_then_model_cue(tokens: list[Token], k: int, text: str) -> bool:
     number, _, variant = version.text.partition("-")
     if word.lower in NUMBERED_NOUNS or len(number) > 4 or version.lead:
         return False
-    if variant:
-        return _version_and_variant(version.text, variants())  # "Kelp 2-Instruct"
+    if variant and _version_and_variant(version.text, variants()):
+        return True  # "Kelp 2-Instruct"
+    if variant and not VERSION_TAG_AFTER.fullmatch(variant):
+        return False  # (a tag such as "M32" in "Kelp 2.0-M32" goes on to the model cues)
     if not VERSION.match(number) or not number[:1].isdigit():
         return False
     if k >= 2 and tokens[k - 2].lower in NAME_CUES and not word.lead:
@@ -509,7 +511,25 @@ def _version_then_model_cue(tokens: list[Token], k: int, text: str) -> bool:
         return True
     if k >= 2 and tokens[k - 2].lower in MADE_FROM_LAST and MADE_FROM.search(text, max(0, word.start - 48), word.start):
         return True  # "builds upon Kelp 2.0": what a model is made from
-    return MADE_AFTER.match(text, version.end) is not None
+    return MADE_AFTER.match(text, version.end) is not None or TRAINED_ON_TOKENS.match(text, version.end) is not None
+
+
+VERSION_TAG_AFTER = re.compile(r"[A-Z]{1,2}\d+[A-Z]?")
+""""M32" in "Kelp 2.0-M32": a tag after a version (a count of experts, a generation)."""
+PARAMETERS_AFTER = re.compile(r"\s*\((?:with )?~?\d+(?:\.\d+)?B(?:\)| (?:total|active|activated|parameters?|params)\b)"
+                              r"|\s*\((?:with )?~?\d+(?:\.\d+)?[MB] (?:parameters|params)\b")
+""""X (770M parameters)", "X (7.6B total / 2.4B activated)": a count of parameters is said of a model."""
+TRAINED_ON_TOKENS = re.compile(r",?\s+(?:is|was|are|were|has been|have been) (?:\w+ly )?(?:pre-?)?trained (?:with|on) "
+                               r"(?:over |about |roughly |nearly |more than )?[\d.,]+\s*(?:[BTM]|billion|trillion|million)? tokens\b",
+                               re.IGNORECASE)
+""""X is trained on 2T tokens": what is trained on tokens is a model."""
+
+
+def _version_and_tag(word: str) -> bool:
+    """"2.0-M32": a version and a tag joined by a hyphen."""
+    number, dash, tag = word.partition("-")
+    return bool(dash) and number[:1].isdigit() and VERSION.match(number) is not None \
+        and VERSION_TAG_AFTER.fullmatch(tag) is not None
 
 
 def _version_and_variant(word: str, var: frozenset) -> bool:
@@ -919,6 +939,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(3, ROLE_REASON.format(role))  # "... to obtain X", "we fine-tune X on ..."
     if any(t.text in NAME_HEADS for t in tokens[span.i + 1:span.j - 1]):
         span.add(2, "model head inside the name")  # "Kelp LLM 67B", "Kelp LLM Base"
+    if PARAMETERS_AFTER.match(text, last.end) or TRAINED_ON_TOKENS.match(text, last.end):
+        span.add(3, "its parameters or training tokens")  # "X (770M parameters)", "X is trained on 2T tokens"
     if VERSION_OF_AFTER.match(text, last.end):
         span.add(3, "a version of another")  # "X: A Lightweight, Fast Version of Y", "X is a thin version of Y"
     if span.i == 0 and REPORT_AFTER.match(text, last.end):

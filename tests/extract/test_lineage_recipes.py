@@ -747,3 +747,17 @@ def test_the_kind_of_an_applied_method_comes_from_its_long_form(extract_abstract
     doc = extract_abstract("Vision models such as Kelp and Vega differ. We introduce Ranked Preference Optimization "
                            "(RPO). Applying RPO to Kelp yields the Kelp-R model.")
     assert _derivations(doc) == {("Kelp-R", "Kelp", "aligned")}
+
+
+@pytest.mark.parametrize("text, edges", [
+    ("We introduce Kelpo, a text editing model. Kelpo is the Fernish-focused adaptation of the English-only "
+     "KelpEdit Marlo et al. (2023) model.", {("Kelpo", "KelpEdit")}),
+    ("We introduce Kelpo, a text editing model. Kelpo is the Welsh-focused modification of the KelpEdit (Marlo et al., "
+     "2023) model.", {("Kelpo", "KelpEdit")}),
+    # negatives: a cited model only compared with; an adaptation of a method, not a model
+    ("We introduce Kelpo, a text editing model. Kelpo beats the KelpEdit Marlo et al. (2023) model.", set()),
+    ("We introduce Kelpo, a text editing model. Kelpo uses the Fernish adaptation of the Marlo et al. (2023) "
+     "editing scheme.", set()),
+])
+def test_the_adaptation_of_a_cited_model(extract_abstract, text, edges):
+    assert {(c, p) for c, p, _ in _derivations(extract_abstract(text))} == edges

@@ -840,7 +840,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(-5, f"non-model head '{head}'")
         elif _head_after(tokens, span.j) in model_heads and nxt.text[:1].islower() and _adjectival(tokens, span.j):
             span.add(2, "model head after modifiers")
-    elif nxt is not None and nxt.lead.startswith("(") and (after := _after_citation(tokens, span.j)) is not None \
+    if nxt is not None and (after := _after_citation(tokens, span.j)) is not None \
             and tokens[after].lower in model_heads:
         span.add(2, f"model head '{tokens[after].lower}' after a citation")  # "an XLM-R (Conneau et al. 2020) model"
     if span.i == 0 and last.trail.strip() == ":" and any(why == "family stem with other words" for _, why in evidence) \
@@ -973,7 +973,13 @@ CITATION = re.compile(r"\bet al\b|\b(?:19|20)\d\d[a-z]?$")
 
 
 def _after_citation(tokens: list[Token], j: int) -> int | None:
-    """The token after a citation in parentheses that opens at j ("(Conneau et al. 2020)"), or None."""
+    """The token after a citation that opens at j, in parentheses ("(Conneau et al. 2020)") or the authors
+    named before their year ("Marlo et al. (2023)"), or None."""
+    if not tokens[j].lead.startswith("("):
+        if not (j + 3 < len(tokens) - 1 and tokens[j].text[:1].isupper() and tokens[j + 1].lower == "et"
+                and tokens[j + 2].lower == "al" and tokens[j + 3].lead.startswith("(")):
+            return None
+        j += 3
     for k in range(j, min(j + 8, len(tokens) - 1)):
         if ")" in tokens[k].trail:
             inside = " ".join(t.text for t in tokens[j:k + 1])

@@ -907,3 +907,23 @@ def test_a_numbered_heading_of_what_the_authors_propose_is_the_contribution(extr
     doc = extract_abstract("(2) Efficient Kelp Compression: we propose a novel attention module that compresses "
                            "both keys and values.")
     assert "Efficient Kelp Compression" in introduced_names(doc)
+
+
+@pytest.mark.parametrize("abstract, name", [
+    # "an innovative ... called X": new, so not a method the authors merely use
+    ("We present KelpMoE, a bilingual model developed using an innovative training methodology called KelpScale.",
+     "KelpScale"),
+    ("We train our model using a novel training scheme called KelpSteps.", "KelpSteps"),
+    # "a new HEAD, Two Words, is proposed": a capitalised run as the appositive of a new head
+    ("A new router, Kelp Router, is proposed and adopted for a more efficient selection of experts.", "Kelp Router"),
+])
+def test_named_new_methods_in_an_appositive_or_after_using(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We train our model using a well-known training methodology called KelpScale.", "KelpScale"),
+    ("We evaluate on an existing router, Kelp Router, and report results.", "Kelp Router"),
+])
+def test_named_methods_that_are_not_new(extract_abstract, abstract, name):
+    assert name not in introduced_names(extract_abstract(abstract))

@@ -125,6 +125,11 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
         h = k if t.lower in heads else _purposed_head(tokens, k)  # "a dataset for math reasoning, X"
         if h is not None and h != k and evaluated_on(tokens, h):
             h = None  # "we evaluate on a benchmark for math reasoning, X": measured on
+        run = title_run(tokens, k + 1) if app is None and h is not None and new_before(tokens, h) else None
+        if run and " and " not in run and " or " not in run and tokens[k + len(run.split())].trail.strip().startswith(",") \
+                and model_key(run) not in model_keys:
+            out.append(Contribution(run, kind_of(head_at(tokens, h), run), 0.75))  # "A new router, Kelp Router, is ..."
+            continue
         if app is None and h is not None and model_key(nxt.text) not in model_keys and \
                 (distinctive(nxt.text) or (plain_name(nxt.text) and new_before(tokens, h))) and \
                 name_closes(tokens, k + 1) and not any(x.lower in lexicon().study_verbs for x in tokens[max(0, h - 4):h]):
@@ -318,7 +323,7 @@ def evaluated_on(tokens: list[Token], k: int) -> bool:
     """"experiments on two benchmarks, namely X and Y": sets the paper evaluates on, not its own."""
     for j in range(k - 1, max(-1, k - 9), -1):
         t = tokens[j]
-        if t.lower in OWN_WORDS or (j < k - 1 and t.trail.strip().startswith(",")):
+        if t.lower in OWN_WORDS or t.lower in lexicon().new_words or (j < k - 1 and t.trail.strip().startswith(",")):
             return False  # our own, or a clause before the cue's ("..., which we refer to as X")
         if t.lower in EVALUATED_ON:
             return True

@@ -927,3 +927,23 @@ def test_named_new_methods_in_an_appositive_or_after_using(extract_abstract, abs
 ])
 def test_named_methods_that_are_not_new(extract_abstract, abstract, name):
     assert name not in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, names", [
+    # names before a data head the authors mark as theirs: each name, not the phrase
+    ("We analysed the models on existing evaluation sets and newly created KTD200 and Kelp30k-200 datasets.",
+     {"KTD200", "Kelp30k-200"}),
+    ("We evaluate on our KelpQA benchmark and report the results.", {"KelpQA"}),
+])
+def test_names_marked_new_before_their_head(extract_abstract, abstract, names):
+    assert names <= introduced_names(extract_abstract(abstract))
+    assert not any(n.endswith(("datasets", "benchmark")) for n in introduced_names(extract_abstract(abstract)))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We run evaluations on several datasets, including the newly released KelpBird benchmark.", "KelpBird"),
+    ("We test on the newly released KelpBird benchmark by Smith et al.", "KelpBird"),
+    ("Our Tarn-Vega pipeline is strong on ten tasks. We build on Tarn and Vega models.", "Tarn-Vega"),
+])
+def test_names_newly_released_by_others_or_named_after_models(extract_abstract, abstract, name):
+    assert name not in introduced_names(extract_abstract(abstract))

@@ -21,6 +21,10 @@ from kg.extract.lexicon import lexicon
 from kg.extract.tokens import Token
 from kg.keys import model_key
 
+EVALUATED_AMONG = frozenset("including such evaluate evaluated evaluating evaluations".split())
+"""Words before "the newly released X benchmark" that make it one the paper is evaluated on, not its own."""
+
+
 def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool) -> list[Contribution]:
     """Contributions described as "our <...> head" anywhere, or "a novel <...> head" where the authors speak."""
     lex = lexicon()
@@ -30,6 +34,10 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
         nxt = tokens[k + 1].lower
         if t.lower in ("the", "our") and nxt in ("proposed", "presented", "introduced") and not t.trail.strip():
             start = k + 1  # "the proposed braided attention", "our proposed KelpInstruct"
+        elif t.lower == "newly" and nxt.endswith("ed") and nxt in lex.intro.for_contributions | {"annotated", "released"} \
+                and not any(x.lower in lex.others_words or x.lower == "et" for x in tokens[k:k + 12]) \
+                and not any(x.lower in EVALUATED_AMONG for x in tokens[max(0, k - 10):k]):
+            start = k + 1  # "newly created KTD200 and Kelp30k-200 datasets": made for this paper
         elif t.lower == "our" and k > 0 and not t.trail.strip() and nxt not in lex.our_not_new:
             # not "Our X achieves ...": a sentence about results opens with the authors' system
             if k > 1 and tokens[k - 1].lower == "of" and tokens[k - 2].lower in lex.part_of_words:
@@ -95,6 +103,12 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
                     out.append(Contribution(long, kind_of(last, long), 0.75, alias=short.text))
                 else:  # "our best performing strategy (QUIRK)": the description names nothing, the acronym does
                     out.append(Contribution(short.text, kind_of(last, short.text), 0.75))
+                continue
+            names = [x.text.rstrip(",") for x in described[:-1] if x.lower not in ("and", "or")]
+            if names and last in heads and all(distinctive(n) and not any(model_key(p) in model_keys for p in (n, *n.split("-")))
+                                               for n in names):
+                # "newly created KTD200 and Kelp30k-200 datasets", "our KelpQA benchmark": the names, not the phrase
+                out.extend(Contribution(n, kind_of(last, n), 0.75) for n in names)
                 continue
             out.extend(c for c in from_phrase(phrase, head, model_keys)  # "our ... KelpSet dataset", "a new
                        if c.name.lower().split()[-1] in heads or distinctive(c.name)  # truncation strategy for ..."

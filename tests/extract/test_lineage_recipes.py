@@ -761,3 +761,20 @@ def test_the_kind_of_an_applied_method_comes_from_its_long_form(extract_abstract
 ])
 def test_the_adaptation_of_a_cited_model(extract_abstract, text, edges):
     assert {(c, p) for c, p, _ in _derivations(extract_abstract(text))} == edges
+
+
+@pytest.mark.parametrize("title, text, edges", [
+    ("KELP-CLIP -- multilingual image retrieval on a budget",
+     "We study retrieval on a budget. As a result, we present KELP-CLIP - CLIP model with a text encoder from the "
+     "KELP model. To train the model, we used a new dataset.", {("KELP-CLIP", "CLIP"), ("KELP-CLIP", "KELP")}),
+    (None, "We present Kelpo, a captioning model whose text encoder is taken from the Tarn-2 model.",
+     {("Kelpo", "Tarn-2")}),
+    # negatives: an encoder of another model only compared with; a dash before a list of tasks
+    (None, "We present Kelpo, a captioning model. It beats systems whose text encoder comes from the Tarn-2 model.",
+     set()),
+    (None, "We present Kelpo - a captioning model for ten tasks.", set()),
+])
+def test_a_model_named_after_a_dash_or_the_source_of_a_part(extract_abstract, title, text, edges):
+    doc = extract_abstract(text, title)
+    assert {(c, p) for c, p, _ in _derivations(doc)} == edges
+    assert "CLIP" not in _introduced(doc)

@@ -229,6 +229,8 @@ LONG_FORM_BEFORE = re.compile(r"(?:(?<= )|^)(?:[A-Z][\w.-]*\s+){1,5}[A-Z][\w.-]*
 
 ASIDE = re.compile(r"^ ?\([^()]*$")
 """"<M0> (open-sourced version of <M1>)": the text between two names opens a parenthesis it does not close."""
+DASH_APPOSITIVE = re.compile(r" (?:-|--|\u2013|\u2014) (?:an? |the )?")
+""""<M0> - <M1> model with a text encoder from ...": a dash opening what the model before it is."""
 APPOSITIVE_KIND = re.compile(r"^, (?:(?:an?|the) )?(?:[\w-]+ ){0,2}$")
 KIND_THEN_PARTICIPLE = re.compile(
     r"^(?: [\w-]+){0,1} (?:models?|LLMs?|checkpoints?|variants?)(?: (?:that|which) (?:is|are|was|were|has been))?"
@@ -308,6 +310,12 @@ def read(ptext: str) -> Reading | None:
         elif is_component(ptext[max(0, first.start - 200):first.start], after) \
                 or lex.replacement_before.search(ptext, max(0, first.start - 200), first.start):
             role, why = "parent", "a part the model is put together from"
+        elif g > 0 and DASH_APPOSITIVE.fullmatch(ptext, groups[g - 1][-1].end, first.start) \
+                and re.match(r" (?:models?|llms?|lms?)\b", after, re.IGNORECASE):
+            role, why = "parent", "'X - a Y model with ...': the model X is a version of"
+            for s in groups[g - 1]:
+                if not s.role:
+                    s.role, s.why = "child", "named before '- a Y model ...'"
         elif g > 0 and APPOSITIVE_KIND.match(before) and KIND_THEN_PARTICIPLE.match(after):
             role, why = "parent", "'X, a Y model fine-tuned ...': the model X is a version of"
             for s in groups[g - 1]:

@@ -137,6 +137,9 @@ BUILT_FROM = re.compile(r"\b(?:upon|on top of|based on|from)\b[^,.;:]{0,40},?\s*
 (not "a variant of the model, X", where X names the variant)."""
 
 
+DASHES = frozenset(("-", "--", "\u2013", "\u2014"))
+
+
 def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) -> float:
     if span.suffix or _describes_what_follows(tokens, span.j) or _kind_in_appositive(tokens, span) or (
             PARENT_REASON in span.reasons and BUILT_FROM.search(text, max(0, tokens[span.i].start - 60), tokens[span.i].start)):
@@ -148,6 +151,9 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
         return 0.75 if NOT_TITLE_INTRO.isdisjoint(LOWER_WORD.findall(before)) else 0.0
     prev = tokens[span.i - 1].lower if span.i > 0 else ""
     prev2 = tokens[span.i - 2].lower if span.i > 1 else ""
+    if prev in DASHES and span.i > 1 and tokens[span.i - 2].text[:1].isupper() and span.j < len(tokens) \
+            and tokens[span.j].lower in model_words().model_heads:
+        return 0.0  # "we present KELP-CLIP - CLIP model with ...": what the new model is, not a second new one
     if prev == "our" or (prev2 == "our" and tokens[span.i - 1].text[:1].islower()):
         return 0.0 if prev in EARLIER or prev2 in EARLIER else 0.8
     before = text[max(0, tokens[span.i].start - 64): tokens[span.i].start].lower()

@@ -778,3 +778,30 @@ def test_a_model_named_after_a_dash_or_the_source_of_a_part(extract_abstract, ti
     doc = extract_abstract(text, title)
     assert {(c, p) for c, p, _ in _derivations(doc)} == edges
     assert "CLIP" not in _introduced(doc)
+
+
+@pytest.mark.parametrize("title, text, edges", [
+    ("TinyKAM: Efficient Kelp Anything Model",
+     "Recently kelp anything model (KAM) has shown strong segmentation. In this paper we propose a framework to obtain "
+     "a tiny kelp anything model (TinyKAM). We first propose a knowledge distillation method to distill a lightweight "
+     "student model.", {("TinyKAM", "KAM", "distilled")}),
+    ("MiniKAM: A Pruned Kelp Anything Model",
+     "The kelp anything model (KAM) is slow on phones. We present a mini kelp anything model (MiniKAM), obtained by "
+     "structured pruning.", {("MiniKAM", "KAM", "pruned")}),
+    # negatives: a "Tiny" name trained from scratch on the architecture of a family; a class of models
+    ("TinyKelp: An Open Small Model",
+     "We present TinyKelp, a 1.1B model pretrained on 1 trillion tokens. Building on the architecture of Kelp, "
+     "TinyKelp beats open models of its size.", set()),
+])
+def test_a_tiny_or_mini_name_of_a_compressed_model(extract_abstract, title, text, edges):
+    assert _derivations(extract_abstract(text, title)) == edges
+
+
+@pytest.mark.parametrize("text, models, not_models", [
+    ("Recently kelp anything model (KAM) has shown strong results.", {"KAM"}, set()),
+    ("We train a masked language model (MLM), a process reward model (PRM) and large reasoning models (LRM).",
+     set(), {"MLM", "PRM", "LRM"}),
+])
+def test_lower_case_long_forms_of_one_model_or_of_a_class(extract_abstract, text, models, not_models):
+    found = {e.name for e in extract_abstract(text).entities if e.kind == "model"}
+    assert models <= found and not (not_models & found)

@@ -83,6 +83,9 @@ class ModelWords:
     """Terms never taken for a model's name: "LLM", "RLHF", "GPU" (lower case)."""
     making_nouns: frozenset[str]
     """Nouns of making a thing: "we describe the development of X" presents X as "we develop X" would."""
+    class_words: frozenset[str]
+    """Words of a long form that name a class of models, not one: "masked language model (MLM)", "reward
+    model (RM)"; a lower-case long form with another word names one ("segment anything model (SAM)")."""
     training_nouns: frozenset[str]
     """Nouns of training: "we describe the training of X" presents X when X is a coined name, not a
     known family's checkpoint ("the training of Falcon-7B" is studied)."""
@@ -94,7 +97,7 @@ def model_words() -> ModelWords:
     return ModelWords(frozenset(v.lower() for v in w["variants"]), frozenset(w["model_heads"]),
                       frozenset(w["non_model_heads"]), frozenset(w["family_heads"]),
                       frozenset(n.lower() for n in w["not_models"]), frozenset(w["making_nouns"]),
-                      frozenset(w["training_nouns"]))
+                      frozenset(w["class_words"]), frozenset(w["training_nouns"]))
 
 
 def variants() -> frozenset[str]:
@@ -1341,13 +1344,14 @@ def suffix_base(name: str, keys: dict[str, str]) -> str | None:
     return None
 
 
-def compound_base(name: str, keys: dict[str, str], spaced: bool = False) -> str | None:
+def compound_base(name: str, keys: dict[str, str], spaced: bool = False, size_prefix: bool = False) -> str | None:
     """The model of the record a name is made from, with one capitalised word added ("MobileKelp" ->
     "Kelp", "Kelp-Lightning" -> "Kelp"); not a size, a version or a variant word (other rules read those).
-    ``spaced``: also after a word and a space ("Lawyer Kelp"), for a name already known to be a model's."""
+    ``spaced``: also after a word and a space ("Lawyer Kelp"), for a name already known to be a model's;
+    ``size_prefix``: also a variant word before the name ("TinyKelp"), for a model the record compresses."""
     for pattern in COMPOUND + ((SPACED,) if spaced else ()):
         m = pattern.match(name)
-        if not m or m.group("word").rstrip("-").lower() in variants():
+        if not m or (m.group("word").rstrip("-").lower() in variants() and not (size_prefix and pattern is COMPOUND[0])):
             continue
         base = keys.get(model_key(m.group("base")))
         if base and model_key(base) != model_key(name):

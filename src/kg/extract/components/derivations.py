@@ -770,11 +770,19 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
             base = compound_base(name, keys, spaced=True) or tagged_base(name, keys)
             idx = _sentence_with(doc, name)
             kinds = _named_after_kinds(doc, idx) if base and idx is not None else []
+            if not base and idx is not None and (small := compound_base(name, keys, size_prefix=True)):
+                # "TinyKelp" in a paper that distils or prunes: a smaller Kelp, made that way
+                kinds = [k for k in _named_after_kinds(doc, idx) if k in COMPRESSIONS]
+                base = small if kinds else None
             if kinds and base and idx is not None and base not in intro and not _only_compared(doc, base):
                 out.extend(Edge(name, base, k, 0.5, idx, "naming: named after a model of the record, "
                                                           "made the way the abstract says") for k in kinds)
                 has_parent.add(model_key(name))
     return out
+
+
+COMPRESSIONS = frozenset({"distilled", "pruned", "quantized"})
+"""The kinds that make a model smaller: what a "Tiny" or "Mini" name says of its base."""
 
 
 def _named_after_kinds(doc: Doc, idx: int) -> list[str]:

@@ -313,6 +313,7 @@ def models(doc: Doc) -> None:
         title_case = all(w[:1].isupper() for w in abbr.long.split() if w[:1].isalpha() and len(w) > 3)
         names_family = family_stem(abbr.short) == abbr.short.lower() and any(
             w.lower() in model_heads for w in abbr.long.split())  # "Large Language Model Meta-AI (LLaMA)"
+        title_case = title_case or _names_one_model(abbr.long)  # "segment anything model (SAM)"
         if (head in model_heads or names_family) and title_case and not abbr.short.endswith("s") \
                 and abbr.short.lower() not in model_words().not_models:
             span = Span(0, 0, abbr.short)
@@ -412,12 +413,24 @@ def _introduced_coinages(mentions: list[ModelMention], scores: dict[str, list[fl
     return out
 
 
+def _names_one_model(long: str) -> bool:
+    """Does a lower-case long form name one model ("segment anything model", "tiny segment anything
+    model"), not a class of them ("masked language model", "process reward model")? A model head after two
+    words or more, one of them no class word."""
+    words = long.lower().split()
+    if len(words) < 3 or words[-1] not in model_words().model_heads or words[-1].endswith("s"):
+        return False  # (a plural names a class: "large reasoning models (LRM)")
+    words = words[:-1]
+    return any(w not in model_words().class_words for w in words) \
+        and not any(w in ("a", "an", "the", "our", "of", "for", "and", "or") or not (w.isalpha() or "-" in w) for w in words)
+
+
 def _method_acronyms(doc: Doc) -> set[str]:
     """Keys of acronyms the record defines with a lower-case long form ("depth up-scaling (DUS)"):
     a common noun phrase names a method or a quantity, never a trained model; nor does a long form in
     capitals that names a process ("Diversified Kelp Upcycling (DKU)", "Direct Kelp Optimization")."""
     return {model_key(abbr.short) for abbr, _ in doc.user.get("abbreviations", [])
-            if (abbr.long.islower() and not any(c.isdigit() for c in abbr.long))
+            if (abbr.long.islower() and not any(c.isdigit() for c in abbr.long) and not _names_one_model(abbr.long))
             or (PROCESS_END.search(abbr.long) and technique_like(abbr.long)
                 and family_stem(abbr.short) != abbr.short.lower())}  # not a family named after its training
 

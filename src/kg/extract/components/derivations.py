@@ -110,8 +110,12 @@ def _opening_words(pattern: str) -> tuple[str, ...] | None:
     words = []
     for alternative in roles.alternatives(pattern):
         m = re.match(r"\\b([A-Za-z][A-Za-z -]*)(.?)", alternative)
-        if not m:
-            return None
+        if not m:  # "\\b(?:is|are) aligned": the longest literal word it holds, as the triggers are gated
+            try:
+                words.append(roles._required_word(alternative))
+            except ValueError:
+                return None
+            continue
         word = m.group(1)
         if m.group(2) in ("?", "*", "{"):
             word = word[:-1]  # "distill?": the last letter may be absent
@@ -962,6 +966,8 @@ def _findings() -> re.Pattern:
 def _step_on(text: str, child: str) -> bool:
     """Is the child the object of a derivation verb ("we can effectively fine-tune X for new settings")?
     Then the step starts from the child: it says what X is for, not what X was made from."""
+    if text.isascii() and child.isascii() and child.lower() not in text.lower():
+        return False  # no match without the child's name (case aside): the pattern is not built for nothing
     return re.search(rf"\b(?:{_step_verbs()}) (?:the |our )?{re.escape(child)}(?![\w-])", text, re.IGNORECASE) is not None
 
 
@@ -976,6 +982,8 @@ def _step_verbs() -> str:
 def _undergoes(text: str, child: str) -> bool:
     """Is the sentence a step the child went through ("Kelp models undergo an alignment phase", "Kelp is
     further aligned ...")? Not what it does ("Kelp tokenizes values using quantization")."""
+    if child not in text:
+        return False  # no match without the child's name: the pattern is not built for nothing
     return re.search(rf"(?:^|, )(?:the |our )?{re.escape(child)}(?: \([^)]*\))?(?: models?)? (?:undergoe?s?|underwent|"
                      rf"(?:is|are|was|were) (?:\w+ly |further |then |also )?(?:\w+ed)\b)", text) is not None
     # "Adapted from Y, Kelp (8B) is trained on 45B tokens": the child is the clause's subject

@@ -438,9 +438,15 @@ def _stem_and_variants(word: str) -> bool:
 def _may_be_coined(token: Token, text: str) -> bool:
     """Could this capitalised word, no family stem and no size, be a coined name? Not a stop word, a
     generic term, a head noun, a participle or an adverb ("Supervised"), nor a word of a Title Case title."""
-    return token.text[:1].isupper() and token.lower not in STOP_PREFIX and token.lower not in not_models() \
-        and token.lower not in _any_head() and not _adverb_or_participle(token.text) and not _title_case(text) \
-        and not PLURAL_ACRONYM.match(token.text)  # "to build RMs with ...": a class of models, not one
+    return _coinable(token.text, token.lower) and not _title_case(text)
+
+
+@lru_cache(maxsize=65536)
+def _coinable(word: str, lower: str) -> bool:
+    """The word's own part of ``_may_be_coined`` (cached: the same words come back sentence after sentence)."""
+    return word[:1].isupper() and lower not in STOP_PREFIX and lower not in not_models() \
+        and lower not in _any_head() and not _adverb_or_participle(word) \
+        and not PLURAL_ACRONYM.match(word)  # "to build RMs with ...": a class of models, not one
 
 
 def _adverb_or_participle(word: str) -> bool:

@@ -19,6 +19,8 @@ from kg.extract.tokens import Token
 from kg.keys import model_key
 
 QUANTITY = re.compile(r"\d[\d.,]*[KMBTkmbt]?\+?")
+LM_ACRONYM = re.compile(r"[A-Z]{0,3}LMs?")
+""""SLM", "MLLMs": a class of language models (compiled once: from_phrase asks it for every phrase)."""
 QUESTION_WORDS = frozenset("how what why which when where who does do did can could is are was were should "
                            "would will".split())
 
@@ -56,7 +58,7 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
                     and phrase[i - 1].lower in GENERIC_HEADS | heads), len(phrase))
     compound = purpose >= 2 and phrase[purpose - 2].lower in GATHERED_FOR  # "an evaluation suite", not "a suite"
     if (phrase[purpose - 1].lower in MODEL_WORDS and not compound) \
-            or re.fullmatch(r"[A-Z]{0,3}LMs?", phrase[purpose - 1].text):
+            or LM_ACRONYM.fullmatch(phrase[purpose - 1].text):
         return []  # "a Llama3-based model", "a bilingual SLM": models are the models component's (not
         # "a training recipe for building long-context LLMs": a purpose may name what it is for)
     first = next((t for t in phrase if t.lower not in DETERMINERS), phrase[0])

@@ -970,7 +970,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
 def _title_case(text: str) -> bool:
     """A title written in Title Case, where a capital says nothing of a name."""
     words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return len(words) >= 3 and len([w for w in words if w[0].isupper()]) >= 0.8 * len(words)
 
 
 COMPARED_WITH = frozenset("outperforms outperform outperforming outperformed surpasses surpass surpassing surpassed "

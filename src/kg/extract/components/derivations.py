@@ -102,8 +102,14 @@ def cue_kinds(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _cue_words() -> dict[str, tuple[str, ...] | None]:
     """Per cue kind, the words (lower case) of which every match holds one, read off its pattern:
-    each alternative opens with \\b and a run of letters; None when an alternative does not."""
-    return {k: _opening_words(v) for k, v in _spec()["cues"].items()}
+    each alternative opens with \\b and a run of letters; None when an alternative does not.
+    A word that holds another of its kind's is left out: the other is in every text it is in."""
+    out = {}
+    for k, v in _spec()["cues"].items():
+        words = _opening_words(v)
+        out[k] = None if words is None else tuple(
+            w for w in dict.fromkeys(words) if not any(o != w and o in w for o in words))
+    return out
 
 
 def _opening_words(pattern: str) -> tuple[str, ...] | None:

@@ -488,7 +488,6 @@ def _sizes_listed(idx: int, text: str) -> list[ModelMention]:
     if "B" not in text and "M" not in text and "illion" not in text:
         return []
     out = []
-    scope = _intro_scope(text)
     for m in SIZES_LISTED.finditer(text):
         name = m.group("name") or m.group("name5")
         if name.lower() in model_words().not_models or name.lower() in STOP_NAMES:
@@ -498,6 +497,7 @@ def _sizes_listed(idx: int, text: str) -> list[ModelMention]:
             span = Span(0, 0, f"{name}-{size}" if m.group("name5") else f"{name} {size}")  # as the text writes it
             span.add(THRESHOLD, "one of the sizes listed for a name")
             span.size = size
+            scope = _intro_scope(text)  # (asked only of a sentence that lists sizes)
             out.append(ModelMention(idx, span, introduced=0.8 if scope and m.start() >= scope[0] else 0.0))
     return out
 

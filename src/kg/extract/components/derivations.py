@@ -731,8 +731,10 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
         # "Flan-Kelp" beside "Kelp", "Kelp-VL-Chat" beside "Kelp-VL": a variant of a model of the record,
         # when the paper makes one of the two (not "X-Chat" of someone else's X: a baseline)
         if model_key(name) not in has_parent:
-            idx = _sentence_with(doc, name)
+            idx = -1  # the sentence is looked for at the first variant: most names are none
             for base, kind, word in _named_variants(name, keys):
+                if idx == -1:
+                    idx = _sentence_with(doc, name)
                 if idx is not None and (name in intro or base in intro):
                     said = [k for k in cue_kinds(doc.clean[idx]) if k != "based_on"] if kind != "based_on" else []
                     for k in said or [kind]:  # "X-Chat, the chat models finetuned with alignment techniques"

@@ -93,42 +93,34 @@ def cue_kinds(text: str) -> tuple[str, ...]:
 
     Cached: sentences that differ only in their names read alike once the names are placeholders."""
     if text.isascii():  # a cue cannot match ASCII text that holds none of its words, case aside
-        low, words = text.lower(), _cue_words()
+        low, parts = text.lower(), _cue_parts()
         return tuple(k for k, rx in cue_patterns().items()
-                     if (words[k] is None or any(w in low for w in words[k])) and rx.search(text))
+                     if (rx.search(text) if parts[k] is None
+                         else any(word in low and part.search(text) for word, part in parts[k])))
     return tuple(k for k, rx in cue_patterns().items() if rx.search(text))
 
 
 @lru_cache(maxsize=1)
-def _cue_words() -> dict[str, tuple[str, ...] | None]:
-    """Per cue kind, the words (lower case) of which every match holds one, read off its pattern:
-    each alternative opens with \\b and a run of letters; None when an alternative does not.
-    A word that holds another of its kind's is left out: the other is in every text it is in."""
-    out = {}
+def _cue_parts() -> dict[str, tuple[tuple[str, re.Pattern], ...] | None]:
+    """Per cue kind, its pattern cut into its alternatives, grouped by a word (lower case) every match
+    of each holds (roles._required_word, as the triggers are cut), each group compiled on its own: a
+    sentence is searched only for the groups whose word it holds. The kind's pattern matches exactly
+    when one of its alternatives does. None for a pattern that cannot be cut so (an alternative with
+    no literal word, a backreference or an inline flag): it is searched whole."""
+    out: dict[str, tuple[tuple[str, re.Pattern], ...] | None] = {}
     for k, v in _spec()["cues"].items():
-        words = _opening_words(v)
-        out[k] = None if words is None else tuple(
-            w for w in dict.fromkeys(words) if not any(o != w and o in w for o in words))
-    return out
-
-
-def _opening_words(pattern: str) -> tuple[str, ...] | None:
-    words = []
-    for alternative in roles.alternatives(pattern):
-        m = re.match(r"\\b([A-Za-z][A-Za-z -]*)(.?)", alternative)
-        if not m:  # "\\b(?:is|are) aligned": the longest literal word it holds, as the triggers are gated
-            try:
-                words.append(roles._required_word(alternative))
-            except ValueError:
-                return None
+        by_word: dict[str, list[str]] = {}
+        try:
+            if re.search(r"\\\d|\(\?P=|\(\?[aiLmsux]", v):
+                raise ValueError(v)
+            for alternative in roles.alternatives(v):
+                by_word.setdefault(roles._required_word(alternative), []).append(alternative)
+        except ValueError:
+            out[k] = None
             continue
-        word = m.group(1)
-        if m.group(2) in ("?", "*", "{"):
-            word = word[:-1]  # "distill?": the last letter may be absent
-        if len(word) < 2:
-            return None
-        words.append(word.lower())
-    return tuple(words)
+        out[k] = tuple((word, re.compile("|".join(f"(?:{a})" for a in alts), re.IGNORECASE))
+                       for word, alts in by_word.items())
+    return out
 
 
 def verb_kind(verb: str) -> str | None:

@@ -39,9 +39,10 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
     heads = lexicon().kinds.every
     if head == "(topic)":
         return []  # "we introduce medical visual question answering, a new task": a topic, not a method
-    cut = next((i for i in range(len(phrase)) for n in (3, 2, 1)  # "FernClinical OrvikBERT": a two-word model
-                if model_key(" ".join(t.text for t in phrase[i:i + n])) in model_keys
-                or _models_joined(phrase[i].text, model_keys)), None)
+    texts = [t.text for t in phrase]  # (the hyphen test is the word's alone: asked once per word, not per n)
+    cut = next((i for i in range(len(phrase))  # "FernClinical OrvikBERT": a two-word model
+                if any(model_key(" ".join(texts[i:i + n])) in model_keys for n in (3, 2, 1))
+                or _models_joined(texts[i], model_keys)), None) if model_keys else None
     if cut is not None:  # "a recipe to extend the context window of <model>": keep what names the recipe
         phrase = phrase[:cut]
         while phrase and phrase[-1].lower in lexicon().np_stop | DETERMINERS:

@@ -93,10 +93,17 @@ def cue_kinds(text: str) -> tuple[str, ...]:
 
     Cached: sentences that differ only in their names read alike once the names are placeholders."""
     if text.isascii():  # a cue cannot match ASCII text that holds none of its words, case aside
-        low, parts = text.lower(), _cue_parts()
-        return tuple(k for k, rx in cue_patterns().items()
-                     if (rx.search(text) if parts[k] is None
-                         else any(word in low and part.search(text) for word, part in parts[k])))
+        low, parts, kinds = text.lower(), _cue_parts(), []
+        for k, rx in cue_patterns().items():
+            if parts[k] is None:
+                if rx.search(text):
+                    kinds.append(k)
+                continue
+            for word, part in parts[k]:  # (a loop: a generator's steps cost as much as the tests)
+                if word in low and part.search(text):
+                    kinds.append(k)
+                    break
+        return tuple(kinds)
     return tuple(k for k, rx in cue_patterns().items() if rx.search(text))
 
 

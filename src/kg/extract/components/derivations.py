@@ -1003,6 +1003,7 @@ def _parents_are_not_introduced(doc: Doc, edges: list[Edge]) -> None:
     Only when that sentence is the one place the paper seems to introduce Y; a parent named
     before its child ("we release A and B, where B is tuned from A") keeps its introduction."""
     drop: set[tuple[str, str]] = set()
+    quotes_of: dict[str, list[str]] | None = None  # model key -> quotes of its introductions, read once
     for e in edges:
         text = doc.clean[e.sentence]
         at_child = text.find(e.child)
@@ -1010,9 +1011,13 @@ def _parents_are_not_introduced(doc: Doc, edges: list[Edge]) -> None:
         if e.parent not in before.replace(e.child, "") and \
                 text.find(e.parent, at_child + len(e.child) if at_child >= 0 else 0) >= 0:
             quote = doc.quote(e.sentence)
-            intros = [f for f in doc.facts if f.predicate == "introduces" and f.object.kind == "model"
-                      and model_key(f.object.name) == model_key(e.parent)]
-            if intros and all(f.quote == quote for f in intros):
+            if quotes_of is None:  # (not a scan of every fact, authors' included, for each edge)
+                quotes_of = {}
+                for f in doc.facts:
+                    if f.predicate == "introduces" and f.object.kind == "model":
+                        quotes_of.setdefault(model_key(f.object.name), []).append(f.quote)
+            intros = quotes_of.get(model_key(e.parent), [])
+            if intros and all(q == quote for q in intros):
                 drop.add((model_key(e.parent), quote))
     if drop:
         doc.facts[:] = [f for f in doc.facts if not (f.predicate == "introduces" and f.object.kind == "model"

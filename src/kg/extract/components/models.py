@@ -436,9 +436,8 @@ def _variants_of_accepted(mentions: list[ModelMention], scores: dict[str, list[f
         return stem if name[cut + 1:].lower() in variants() or stem in own_families else None
 
     # a model itself, or the stem of a model's variant ("Kelp-Chat" makes "Kelp-Base" a model too)
-    known = accepted | {stem_of(mm.span.name) for mm in mentions
-                        if mm.span.name and model_key(mm.span.name) in accepted} - {None}
     stems = {stem_of(mm.span.name) for mm in mentions if mm.span.name and model_key(mm.span.name) in accepted} - {None}
+    known = accepted | stems
     out = set()
     for mm in mentions:
         name, key = mm.span.name, model_key(mm.span.name)

@@ -25,6 +25,7 @@ from kg.extract.modelnames import (
     REFERRED_AS, ROLE_REASON, THRESHOLD, Span, compound_base, coordinate, tagged_base, family_stem, find_models, model_words, variants,
 )
 from kg.extract.pipeline import component
+from kg.extract.prefilter import gated
 from kg.extract.roles import KIND_THEN_PARTICIPLE
 from kg.extract.sizes import ONE_SIZE, SIZE, SIZE_LIST, SIZE_WRITTEN, parameters, size_of, sizes_in
 from kg.extract.tokens import Token
@@ -47,8 +48,8 @@ COMPARISON = frozenset(
     "matches matching like e.g such including exceeds exceed exceeding".split())
 HF_URL = re.compile(r"huggingface\.co/(?!(?:spaces|datasets|papers|docs|blog)/)[\w.\-]+/([\w.\-]+)")
 """A model repository's address (not a Space's, a dataset's or a paper page's)."""
-THE_SIZE_MODEL = re.compile(rf"\b(?:the|our|(?<=from )an?) (?:(?:already |previously )?(?:pre-?trained|dense|original|base) )?"
-                            rf"({SIZE_WRITTEN}) (?:model|LLM|base model|checkpoint)\b")
+THE_SIZE_MODEL = gated(re.compile(rf"\b(?:the|our|(?<=from )an?) (?:(?:already |previously )?(?:pre-?trained|dense|original|base) )?"
+                            rf"({SIZE_WRITTEN}) (?:model|LLM|base model|checkpoint)\b"))
 """"the 56B model", "from an already pretrained 15B model": the record's one model of that size (not "X is a
 13B model", which says what X is)."""
 FAMILY_OF_SIZES = re.compile(
@@ -62,14 +63,14 @@ SIZES_LISTED = re.compile(
     rf"|(?<![\w-])(?P<name5>[A-Z][\w.-]*?[A-Za-z])-(?P<sizes5>{SIZE_LIST})(?= (?:parameter )?(?:models?|LLMs?|variants|versions|checkpoints)\b)")
 """"X (7B, 13B and 70B)", "X in two sizes, 7B and 13B", "the X series: 7B, 40B", "X-7B, 13B, and 70B models"."""
 STOP_NAMES = frozenset("we our the this it they these".split())
-RESULT_BEFORE = re.compile(r"\b(?:(?:the |our )?(?:resulting|final) (?:models?|results?|checkpoints?)|our models?),?"
+RESULT_BEFORE = gated(re.compile(r"\b(?:(?:the |our )?(?:resulting|final) (?:models?|results?|checkpoints?)|our models?),?"
                            r"(?:\s+(?:called|named|termed|dubbed))?\s*$|"
                            r"\b(?:the|our) resulting (?:[\w-]+ ){0,3}?(?:(?:is|are|was|were) )?(?:called|named|termed|dubbed)\s*$",
-                           re.IGNORECASE)
+                           re.IGNORECASE))
 """Just before a name: "the resulting model, X", "the resulting model, called X", "our model X", "the resulting
 lightweight encoder is termed X"."""
-MADE_BEFORE = re.compile(r"\b(?:creating|producing|yielding|resulting in|ending up with|to (?:obtain|produce|create))\s+(?:the\s+|a\s+|an\s+)?$"
-                         r"|\binto (?:[\w-]+ ){0,3}?(?:models?|variants?|versions?|checkpoints?):\s+$")
+MADE_BEFORE = gated(re.compile(r"\b(?:creating|producing|yielding|resulting in|ending up with|to (?:obtain|produce|create))\s+(?:the\s+|a\s+|an\s+)?$"
+                         r"|\binto (?:[\w-]+ ){0,3}?(?:models?|variants?|versions?|checkpoints?):\s+$"))
 """Just before a name: what a step made ("..., creating X", "to obtain X")."""
 SUBJECT_OF_MAKING = re.compile(r"^(?:[^.]{0,60}, )?(?:we|our)\b", re.IGNORECASE)
 """The authors are the ones making it ("We perform ...", "To adapt it, we ...")."""

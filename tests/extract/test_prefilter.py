@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from kg.extract import roles
+from kg.extract import modelnames, roles
 from kg.extract.components import models
 from kg.extract.prefilter import Gated, gated, required_words
 
@@ -42,12 +42,14 @@ TEXTS = [
     "No derivation is said here at all.",
     "WE FINE-TUNE THE BASE MODEL",  # case
     "Das Modell heißt Kelp und wurde feinabgestimmt",  # non-ASCII: the pattern decides
+    "In this work, we present Orvik (7B), and we refer to the tuned model as Orvik-Chat.",
     "",
 ]
 
 
 @pytest.mark.parametrize("rx", [
-    models.RESULT_BEFORE, models.MADE_BEFORE, models.THE_SIZE_MODEL,
+    models.RESULT_BEFORE, models.MADE_BEFORE, models.THE_SIZE_MODEL, models.INTRO_VERBS, models.FAMILY_SIZED,
+    modelnames.REFERRED_AS,
     roles.lexicon().parent_before, roles.lexicon().child_before, roles.lexicon().parent_verb,
     roles.lexicon().excluded_before, roles.lexicon().model_verb,
 ])

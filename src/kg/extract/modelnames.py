@@ -29,6 +29,7 @@ from importlib import resources
 
 from kg.extract import roles
 from kg.extract.lexicon import lexicon
+from kg.extract.prefilter import gated
 from kg.extract.sizes import (  # noqa: F401  (size_of, parameters: read here by older callers)
     COUNT, SIZE, SIZE_ADJECTIVE, SIZE_AT_END, SIZE_IN_NAME, SIZE_PART, parameters, size_of,
 )
@@ -1112,8 +1113,8 @@ CALLED_MODEL_BEFORE = re.compile(r"(?:\b(?:call|name|dub|term)(?:ed|s)?\s+(?:the
 "The resulting model X achieves ..."."""
 
 
-REFERRED_AS = re.compile(r"\bwe (?:will |shall )?refer to (?:the|our|this) (?:[\w-]+\s+){0,2}?(?:models?|LLMs?|checkpoints?)"
-                         r"\b[^.;:]{0,40}?\s+as\s+$", re.IGNORECASE)
+REFERRED_AS = gated(re.compile(r"\bwe (?:will |shall )?refer to (?:the|our|this) (?:[\w-]+\s+){0,2}?(?:models?|LLMs?|checkpoints?)"
+                         r"\b[^.;:]{0,40}?\s+as\s+$", re.IGNORECASE))
 """Just before a name: "We refer to the model after CPT as X": the authors name their model."""
 
 

@@ -35,7 +35,7 @@ from kg.keys import model_key
 VERSION = "1.0"
 EXTRACTOR = f"models@{VERSION}"
 
-INTRO_VERBS = model_intro_verbs()
+INTRO_VERBS = gated(model_intro_verbs())
 """The verbs that introduce a model ("present", "train", "make available"), from the shared lexicon."""
 SOMEONE_ELSES = re.compile(r"\b(?:the|a|an)\s+(?:\w+ly\s+)?$|\b(?:recently|previously|originally|newly|widely)\s+$",
                            re.IGNORECASE)
@@ -502,7 +502,7 @@ def _sizes_listed(idx: int, text: str) -> list[ModelMention]:
     return out
 
 
-FAMILY_SIZED = re.compile(r"(?<![\w-])(?P<name>[A-Z][A-Za-z]+(?:[- ]?\d+(?:\.\d+)?)?) \((?P<size>\d+(?:\.\d+)?[BbMm])\)")
+FAMILY_SIZED = gated(re.compile(r"(?<![\w-])(?P<name>[A-Z][A-Za-z]+(?:[- ]?\d+(?:\.\d+)?)?) \((?P<size>\d+(?:\.\d+)?[BbMm])\)"))
 """A name and one size in parentheses: "Kelp (7B)", "Kelp 2 (13b)"."""
 
 

@@ -16,6 +16,9 @@ from kg.extract.prefilter import Gated, gated, required_words
     (r"(?:model|base model|checkpoint)s?\b", 0, ("model", "checkpoint")),  # "base model" holds "model"
     (r"fine-?tun\w*", 0, ("fine",)),  # an optional letter ends the run
     (r"(?:ab)+c", 0, ("ab",)),  # a repeat at least once keeps its words (the longest run wins)
+    (r"[A-Z]\w*-\d+B(?= (?:models?|LLMs?)\b)", 0, ("LLM", "model")),  # a lookahead's words are in the text
+    (r"(?<=from )\w+ (?:model|LLM)", 0, ("LLM", "model")),  # a lookbehind's are not (it may look before pos)
+    (r"\w+ (?:\(|sizes)", 0, ("(", "sizes")),  # a lone space says nothing: the group's words are kept
 ])
 def test_required_words(pattern, flags, words):
     assert required_words(re.compile(pattern, flags)) == words
@@ -25,7 +28,7 @@ def test_required_words(pattern, flags, words):
     r"(?:abc)?\d+",  # an optional group gives nothing; no literal elsewhere
     r"[A-Z]\w+",  # classes give nothing
     r"(?:kelp|\d+)",  # a branch without words in every alternative gives nothing
-    r"(?=kelp)\w+",  # a lookahead's words are not consumed: nothing
+    r"(?<=kelp)\w+",  # a lookbehind may read before pos: nothing
 ])
 def test_no_required_words(pattern):
     assert required_words(re.compile(pattern)) is None
@@ -43,12 +46,14 @@ TEXTS = [
     "WE FINE-TUNE THE BASE MODEL",  # case
     "Das Modell heißt Kelp und wurde feinabgestimmt",  # non-ASCII: the pattern decides
     "In this work, we present Orvik (7B), and we refer to the tuned model as Orvik-Chat.",
+    "We release Orvik in three sizes, 7B, 13B and 70B, and Orvik-7B, 13B, and 70B models.",
     "",
 ]
 
 
 @pytest.mark.parametrize("rx", [
     models.RESULT_BEFORE, models.MADE_BEFORE, models.THE_SIZE_MODEL, models.INTRO_VERBS, models.FAMILY_SIZED,
+    models.SIZES_LISTED,
     modelnames.REFERRED_AS,
     roles.lexicon().parent_before, roles.lexicon().child_before, roles.lexicon().parent_verb,
     roles.lexicon().excluded_before, roles.lexicon().model_verb,

@@ -5,7 +5,8 @@ Many rules search a sentence (or the words before a name) with a long alternatio
 none of its words. ``required_words`` reads the parsed pattern (the ``re`` module's own parser) and
 returns strings one of which every match must contain: a run of literal characters, a group's words,
 the union of a branch's words when every branch has some, a repeat's words when it repeats at least
-once. Lookarounds, classes and backreferences give nothing (a condition from the rest still holds).
+once, a lookahead's words. Lookbehinds, classes and backreferences give nothing (a condition from the
+rest still holds).
 ``gated`` wraps a compiled pattern: ``search``/``finditer``/``findall`` first test the words with
 ``in`` (case aside: on the lower-cased ASCII text, for a pattern that ignores case) and answer "no
 match" at once when none is there; otherwise, and for every other call, the pattern itself answers.
@@ -43,13 +44,16 @@ def _words_of(items: list) -> set[str] | None:
                 words = set().union(*branches)
         elif op in _REPEATS and av[0] >= 1:
             words = _words_of(list(av[2]))
+        elif op is sre.ASSERT and av[0] == 1:  # a lookahead's words are in the text too (not a lookbehind's:
+            words = _words_of(list(av[1]))  # it may look before pos)
         if words:
             found.append(words)
     if run:
         found.append({"".join(run)})
     if not found:
         return None
-    return max(found, key=lambda words: (min(map(len, words)), -len(words)))  # the most telling: longest, fewest
+    # the most telling: the longest shortest word (white space counting for nothing), then the fewest words
+    return max(found, key=lambda words: (min(len(w.strip()) for w in words), -len(words)))
 
 
 def required_words(rx: re.Pattern) -> tuple[str, ...] | None:

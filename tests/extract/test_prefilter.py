@@ -52,8 +52,7 @@ TEXTS = [
 
 
 @pytest.mark.parametrize("rx", [
-    models.RESULT_BEFORE, models.MADE_BEFORE, models.THE_SIZE_MODEL, models.INTRO_VERBS, models.FAMILY_SIZED,
-    models.SIZES_LISTED,
+    models.RESULT_BEFORE, models.THE_SIZE_MODEL, models.INTRO_VERBS, models.SIZES_LISTED,
     modelnames.REFERRED_AS,
     roles.lexicon().parent_before, roles.lexicon().child_before, roles.lexicon().parent_verb,
     roles.lexicon().excluded_before, roles.lexicon().model_verb,

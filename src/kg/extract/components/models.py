@@ -69,8 +69,8 @@ RESULT_BEFORE = gated(re.compile(r"\b(?:(?:the |our )?(?:resulting|final) (?:mod
                            re.IGNORECASE))
 """Just before a name: "the resulting model, X", "the resulting model, called X", "our model X", "the resulting
 lightweight encoder is termed X"."""
-MADE_BEFORE = gated(re.compile(r"\b(?:creating|producing|yielding|resulting in|ending up with|to (?:obtain|produce|create))\s+(?:the\s+|a\s+|an\s+)?$"
-                         r"|\binto (?:[\w-]+ ){0,3}?(?:models?|variants?|versions?|checkpoints?):\s+$"))
+MADE_BEFORE = re.compile(r"\b(?:creating|producing|yielding|resulting in|ending up with|to (?:obtain|produce|create))\s+(?:the\s+|a\s+|an\s+)?$"
+                         r"|\binto (?:[\w-]+ ){0,3}?(?:models?|variants?|versions?|checkpoints?):\s+$")
 """Just before a name: what a step made ("..., creating X", "to obtain X")."""
 SUBJECT_OF_MAKING = re.compile(r"^(?:[^.]{0,60}, )?(?:we|our)\b", re.IGNORECASE)
 """The authors are the ones making it ("We perform ...", "To adapt it, we ...")."""
@@ -502,7 +502,7 @@ def _sizes_listed(idx: int, text: str) -> list[ModelMention]:
     return out
 
 
-FAMILY_SIZED = gated(re.compile(r"(?<![\w-])(?P<name>[A-Z][A-Za-z]+(?:[- ]?\d+(?:\.\d+)?)?) \((?P<size>\d+(?:\.\d+)?[BbMm])\)"))
+FAMILY_SIZED = re.compile(r"(?<![\w-])(?P<name>[A-Z][A-Za-z]+(?:[- ]?\d+(?:\.\d+)?)?) \((?P<size>\d+(?:\.\d+)?[BbMm])\)")
 """A name and one size in parentheses: "Kelp (7B)", "Kelp 2 (13b)"."""
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from kg.extract.decision import Decision
@@ -28,7 +29,9 @@ def _written_forms(sentence: str) -> Iterator[str]:
     yield html.escape(sentence)
 
 
+@lru_cache(maxsize=32768)
 def _clean(text: str) -> str:
+    """A sentence cleaned (kg.records.clean): cached, as sentences recur across records."""
     from kg.records.clean import clean_text
 
     return clean_text(text)

@@ -35,6 +35,13 @@ def collapsed_record_text(text: str) -> str:
     return collapse_ws(text)
 
 
+@lru_cache(maxsize=1024)
+def _collapsed_quote(quote: str) -> str:
+    """A fact's quote collapsed as the record's text is: cached, since a record quotes one line or
+    sentence for many facts (its authors line for every author)."""
+    return collapse_ws(quote)
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """An entity as one record names it. A paper mention names its record's paper, or, with a
@@ -71,7 +78,7 @@ class Fact:
             raise ValueError(f"unknown predicate {self.predicate!r}")
         if not 0.0 <= self.confidence <= 1.0:
             raise ValueError(f"confidence {self.confidence} outside [0, 1]")
-        quote = collapse_ws(self.quote)
+        quote = _collapsed_quote(self.quote)
         text = collapsed_record_text(self.record.text)
         if not quote or not (0 <= self.at and text.startswith(quote, self.at) if self.at is not None else quote in text):
             raise ValueError(f"quote is not in {self.record.ref}: {self.quote[:80]!r}")

@@ -29,6 +29,7 @@ from importlib import resources
 
 from kg.extract import roles
 from kg.extract.lexicon import lexicon
+from kg.extract.prefilter import gated
 from kg.extract.sizes import (  # noqa: F401  (size_of, parameters: read here by older callers)
     COUNT, SIZE, SIZE_ADJECTIVE, SIZE_AT_END, SIZE_IN_NAME, SIZE_PART, parameters, size_of,
 )
@@ -187,6 +188,11 @@ LOWER_HUB_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9.]+){2,}")
 VERSION_TAG = re.compile(r"v\d+(?:\.\d+)*")
 LOWER_VERSIONED = re.compile(r"[a-z]{1,3}\d+(?:\.\d+)?(?:-[\w.]+)+")
 """"k1-32B": a short lower-case stem run into its version, then parts."""
+SIZE_RANGE = re.compile(r"\d[\w.]*[BMbm]-\d[\w.]*[BMbm]")
+LOWER_PREFIX_VERSIONED = re.compile(r"[a-z]{1,2}[A-Z][A-Za-z]*\d[\w.]*")
+LOWER_WORD_RUN_IN = re.compile(r"[a-z]{3,6}[A-Z][a-z]{2,}[A-Za-z0-9]*")
+LETTER_BEFORE_ACRONYM = re.compile(r"[a-z][A-Z]{2,}[A-Za-z]*")
+"""is_core's shapes, compiled once (the module-level re functions look each one up on every call)."""
 
 
 @lru_cache(maxsize=65536)
@@ -201,7 +207,7 @@ def is_core(text: str) -> bool:
         return False
     if text[0].isdigit() and "+" in text:
         return False  # "2+DPO": the tail of a name ("Kelp 2+DPO"), never a name by itself
-    if re.fullmatch(r"\d[\w.]*[BMbm]-\d[\w.]*[BMbm]", text):
+    if SIZE_RANGE.fullmatch(text):
         return False  # "7B-13B": a range of sizes
     if "/" in text and all(SIZE.match(p) for p in text.split("/") if p):
         return False  # "56B/47B": sizes, not a name
@@ -221,11 +227,11 @@ def is_core(text: str) -> bool:
     if LOWER_VERSIONED.fullmatch(text) and (any(SIZE.match(p) for p in _parts(text)[1:])
                                             or any(p.lower() in variants() for p in _parts(text)[1:])):
         return True  # "k1-32B", "k2-instruct": a short lower-case name and version with a size or variant
-    if re.fullmatch(r"[a-z]{1,2}[A-Z][A-Za-z]*\d[\w.]*", text):
+    if LOWER_PREFIX_VERSIONED.fullmatch(text):
         return True  # "mT5", "xLSTM2": a lower-case prefix on a capitalised name with a version
-    if re.fullmatch(r"[a-z]{3,6}[A-Z][a-z]{2,}[A-Za-z0-9]*", text):
+    if LOWER_WORD_RUN_IN.fullmatch(text):
         return True  # "openKelpo": a lower-case word run into a capitalised name
-    if re.fullmatch(r"[a-z][A-Z]{2,}[A-Za-z]*", text) and not text.endswith(("RNA", "DNA")):
+    if LETTER_BEFORE_ACRONYM.fullmatch(text) and not text.endswith(("RNA", "DNA")):
         return True  # "mKELPO", "mBERThez": a one-letter prefix on an acronym-led name (not "mRNA")
     if not text[0].isupper() and not (text[0].isdigit() and upper_inside):
         return False
@@ -441,9 +447,15 @@ def _stem_and_variants(word: str) -> bool:
 def _may_be_coined(token: Token, text: str) -> bool:
     """Could this capitalised word, no family stem and no size, be a coined name? Not a stop word, a
     generic term, a head noun, a participle or an adverb ("Supervised"), nor a word of a Title Case title."""
-    return token.text[:1].isupper() and token.lower not in STOP_PREFIX and token.lower not in not_models() \
-        and token.lower not in _any_head() and not _adverb_or_participle(token.text) and not _title_case(text) \
-        and not PLURAL_ACRONYM.match(token.text)  # "to build RMs with ...": a class of models, not one
+    return _coinable(token.text, token.lower) and not _title_case(text)
+
+
+@lru_cache(maxsize=65536)
+def _coinable(word: str, lower: str) -> bool:
+    """The word's own part of ``_may_be_coined`` (cached: the same words come back sentence after sentence)."""
+    return word[:1].isupper() and lower not in STOP_PREFIX and lower not in not_models() \
+        and lower not in _any_head() and not _adverb_or_participle(word) \
+        and not PLURAL_ACRONYM.match(word)  # "to build RMs with ...": a class of models, not one
 
 
 def _adverb_or_participle(word: str) -> bool:
@@ -782,6 +794,8 @@ def _any_head() -> frozenset[str]:
     return model_heads | non_heads | family_heads
 
 
+BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+CAMEL_OR_DIGIT = re.compile(r"[a-z][A-Z]|\d")
 TRAINED_ON = re.compile(r"(?:pre-?)?trained")
 """"trained on X" / "pre-trained on X": X is what the training read, as a rule data ("tuned on" is left alone)."""
 ACRONYM_PAIR = re.compile(r"[A-Z]{2,}-[A-Z]{2,}")
@@ -820,7 +834,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     for points, why in evidence:
         span.add(points, why)
     if not evidence and span.j - span.i == 2 and tokens[span.i].text.isalpha() and tokens[span.i].text[:1].isupper() \
-            and tokens[span.i].lower not in NUMBERED_NOUNS and re.fullmatch(r"\d+(?:\.\d+)?", tokens[span.i + 1].text):
+            and tokens[span.i].lower not in NUMBERED_NOUNS and BARE_NUMBER.fullmatch(tokens[span.i + 1].text):
         span.add(1, "a name and its version")  # "Kelp 101 model"
     nxt = tokens[span.j] if span.j < len(tokens) else None
     prev = tokens[span.i - 1] if span.i > 0 else None
@@ -927,7 +941,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(2, "what a model is compared with")  # "outperforms X", "on par with X"
     if span.i > 0 and (tokens[span.i - 1].lower in MADE_FROM_LAST or tokens[span.i - 1].trail in ("'s", "\u2019s")) \
             and MADE_FROM.search(text, max(0, tokens[span.i].start - 60), tokens[span.i].start):
-        coined = (re.search(r"[a-z][A-Z]|\d", name) is not None or ACRONYM_PAIR.fullmatch(name) is not None) \
+        coined = (CAMEL_OR_DIGIT.search(name) is not None or ACRONYM_PAIR.fullmatch(name) is not None) \
             and (tokens[span.i - 1].lower not in DATA_BEFORE or _model_built_on(text, tokens[span.i].start)) \
             and not name.lower().endswith("bench")
         span.add(3 if coined else 2, "what a model is made from")  # "fine-tuned from X", "by fine-tuning the X":
@@ -960,7 +974,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
 def _title_case(text: str) -> bool:
     """A title written in Title Case, where a capital says nothing of a name."""
     words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return len(words) >= 3 and len([w for w in words if w[0].isupper()]) >= 0.8 * len(words)
 
 
 COMPARED_WITH = frozenset("outperforms outperform outperforming outperformed surpasses surpass surpassing surpassed "
@@ -1102,8 +1116,8 @@ CALLED_MODEL_BEFORE = re.compile(r"(?:\b(?:call|name|dub|term)(?:ed|s)?\s+(?:the
 "The resulting model X achieves ..."."""
 
 
-REFERRED_AS = re.compile(r"\bwe (?:will |shall )?refer to (?:the|our|this) (?:[\w-]+\s+){0,2}?(?:models?|LLMs?|checkpoints?)"
-                         r"\b[^.;:]{0,40}?\s+as\s+$", re.IGNORECASE)
+REFERRED_AS = gated(re.compile(r"\bwe (?:will |shall )?refer to (?:the|our|this) (?:[\w-]+\s+){0,2}?(?:models?|LLMs?|checkpoints?)"
+                         r"\b[^.;:]{0,40}?\s+as\s+$", re.IGNORECASE))
 """Just before a name: "We refer to the model after CPT as X": the authors name their model."""
 
 

@@ -36,6 +36,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.extract.lexicon import subject_pattern
+from kg.extract.prefilter import gated
 
 PLACEHOLDER = re.compile(r"<M(\d+)>")
 FILLER = r"(?:(?!(?:of|with|for|in|on|upon|onto|into|at|by|to|from|than|as|via|using|through|over|under|against|between|and|or|that|which|who|is|are|was|were|we|they|it)\b)[\w.-]+[ ,]+){0,4}?"
@@ -120,20 +121,21 @@ def lexicon() -> RoleLexicon:
     participle = _alts(r["child_participles"])
     return RoleLexicon(
         anchors=re.compile(_alts(r["anchors"]), re.IGNORECASE),
-        parent_before=re.compile(rf"\b(?:{_alts(r['parent_before'])}) {FILLER}$", re.IGNORECASE),
+        # (the patterns read before a name are searched only in text holding one of their words: prefilter)
+        parent_before=gated(re.compile(rf"\b(?:{_alts(r['parent_before'])}) {FILLER}$", re.IGNORECASE)),
         parent_before_named=re.compile(rf"\b(?:{_alts(r['parent_before_named'])})\s*(?:the |an? )?$", re.IGNORECASE),
-        child_before=re.compile(rf"\b(?:{_alts(r['child_before'])})(?: \(?| ?\(){FILLER}$", re.IGNORECASE),
+        child_before=gated(re.compile(rf"\b(?:{_alts(r['child_before'])})(?: \(?| ?\(){FILLER}$", re.IGNORECASE)),
         # "we fine-tuned <M0>", "to fine-tune the <M0>", "by distilling <M0>": the verb's object
-        parent_verb=re.compile(rf"(?:^|\b(?:we|to|and|then|by|after|first|also|further|when|while|i|that|which)\s+"
+        parent_verb=gated(re.compile(rf"(?:^|\b(?:we|to|and|then|by|after|first|also|further|when|while|i|that|which)\s+"
                                rf"(?:(?:first|then|further|also|additionally|subsequently|jointly|\w+ly)\s+)?|"
                                rf"(?<=ing )|\b(?=\w+ing\b))(?:{_alts(r['parent_verbs'])}) {FILLER}$",
-                               re.IGNORECASE),
+                               re.IGNORECASE)),
         # "<M1>, fine-tuned from", "<M1> is based on", "<M1>, a model distilled from", "<M1>, which is ..."
         child_after=re.compile(rf"^(?: (?:models?|LLMs?|family|series|suite))?(?: \([^)]*\))?[,:]? (?:(?:which|that|who) )?(?:(?:is|was|are|were|has been|"
                                rf"have been|gets|get) )?(?:(?:an?|the) (?:[^<.;]|\.\d){{0,60}}? )?"
                                rf"(?:(?:further|then|first|also|\w+ly) )?(?:{participle})\b", re.IGNORECASE),
         named_base=re.compile(r["named_base"], re.IGNORECASE),
-        excluded_before=re.compile(rf"\b(?:{_alts(r['excluded_before'])}) {FILLER}$", re.IGNORECASE),
+        excluded_before=gated(re.compile(rf"\b(?:{_alts(r['excluded_before'])}) {FILLER}$", re.IGNORECASE)),
         excluded_after=re.compile(rf"^(?:[ -](?:{_alts(r['excluded_after'])}))", re.IGNORECASE),
         excluded_possessed=re.compile(r["excluded_possessed"], re.IGNORECASE),
         reported=re.compile(rf"\b(?:{_alts(r['reported'])})\b", re.IGNORECASE),
@@ -147,8 +149,8 @@ def lexicon() -> RoleLexicon:
         resulting=re.compile(r["resulting"], re.IGNORECASE),
         resulting_named=re.compile(r["resulting_named"], re.IGNORECASE),
         plural_coreference=re.compile(r["plural_coreference"], re.IGNORECASE),
-        applied_to=re.compile(rf"(?:{r['applied_to']}) {FILLER}$", re.IGNORECASE),
-        model_verb=re.compile(rf"(?:{r['model_verbs']}) {FILLER}$", re.IGNORECASE),
+        applied_to=gated(re.compile(rf"(?:{r['applied_to']}) {FILLER}$", re.IGNORECASE)),
+        model_verb=gated(re.compile(rf"(?:{r['model_verbs']}) {FILLER}$", re.IGNORECASE)),
         comparison=re.compile(rf"\b(?:{_alts(r['comparisons'])})\b", re.IGNORECASE),
         # matched on lower-case text: case-folding the pattern once is faster than IGNORECASE on every sentence
         any_trigger=re.compile("(?=[a-z0-9-])(?:" + _lower_literals(_alts([*spec["cues"].values(), *r["anchors"]])) + ")"),

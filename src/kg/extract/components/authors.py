@@ -74,6 +74,8 @@ def _word(text: str, word: str, lo: int, hi: int) -> int:
 
 
 _RUN = re.compile(r"\w+")
+NAME_SPLIT = re.compile(r"[\s,.]+")
+"""What separates a name's words ("Smith, J. A."), compiled once: it is split once per author."""
 
 
 class _Finder:
@@ -121,7 +123,7 @@ class _Finder:
         flat_name = collapse_ws(name)
         if not flat_name:
             return None
-        words = [w for w in re.split(r"[\s,.]+", flat_name) if w]
+        words = [w for w in NAME_SPLIT.split(flat_name) if w]
         span = self._near(flat_name, words) or self._decoded_near(flat_name, words)
         if span is None and self.far_looks < FAR_LOOKS:
             self.far_looks += 1

@@ -93,32 +93,41 @@ def cue_kinds(text: str) -> tuple[str, ...]:
 
     Cached: sentences that differ only in their names read alike once the names are placeholders."""
     if text.isascii():  # a cue cannot match ASCII text that holds none of its words, case aside
-        low, words = text.lower(), _cue_words()
-        return tuple(k for k, rx in cue_patterns().items()
-                     if (words[k] is None or any(w in low for w in words[k])) and rx.search(text))
+        low, parts, kinds = text.lower(), _cue_parts(), []
+        for k, rx in cue_patterns().items():
+            if parts[k] is None:
+                if rx.search(text):
+                    kinds.append(k)
+                continue
+            for word, part in parts[k]:  # (a loop: a generator's steps cost as much as the tests)
+                if word in low and part.search(text):
+                    kinds.append(k)
+                    break
+        return tuple(kinds)
     return tuple(k for k, rx in cue_patterns().items() if rx.search(text))
 
 
 @lru_cache(maxsize=1)
-def _cue_words() -> dict[str, tuple[str, ...] | None]:
-    """Per cue kind, the words (lower case) of which every match holds one, read off its pattern:
-    each alternative opens with \\b and a run of letters; None when an alternative does not."""
-    return {k: _opening_words(v) for k, v in _spec()["cues"].items()}
-
-
-def _opening_words(pattern: str) -> tuple[str, ...] | None:
-    words = []
-    for alternative in roles.alternatives(pattern):
-        m = re.match(r"\\b([A-Za-z][A-Za-z -]*)(.?)", alternative)
-        if not m:
-            return None
-        word = m.group(1)
-        if m.group(2) in ("?", "*", "{"):
-            word = word[:-1]  # "distill?": the last letter may be absent
-        if len(word) < 2:
-            return None
-        words.append(word.lower())
-    return tuple(words)
+def _cue_parts() -> dict[str, tuple[tuple[str, re.Pattern], ...] | None]:
+    """Per cue kind, its pattern cut into its alternatives, grouped by a word (lower case) every match
+    of each holds (roles._required_word, as the triggers are cut), each group compiled on its own: a
+    sentence is searched only for the groups whose word it holds. The kind's pattern matches exactly
+    when one of its alternatives does. None for a pattern that cannot be cut so (an alternative with
+    no literal word, a backreference or an inline flag): it is searched whole."""
+    out: dict[str, tuple[tuple[str, re.Pattern], ...] | None] = {}
+    for k, v in _spec()["cues"].items():
+        by_word: dict[str, list[str]] = {}
+        try:
+            if re.search(r"\\\d|\(\?P=|\(\?[aiLmsux]", v):
+                raise ValueError(v)
+            for alternative in roles.alternatives(v):
+                by_word.setdefault(roles._required_word(alternative), []).append(alternative)
+        except ValueError:
+            out[k] = None
+            continue
+        out[k] = tuple((word, re.compile("|".join(f"(?:{a})" for a in alts), re.IGNORECASE))
+                       for word, alts in by_word.items())
+    return out
 
 
 def verb_kind(verb: str) -> str | None:
@@ -721,8 +730,10 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
         # "Flan-Kelp" beside "Kelp", "Kelp-VL-Chat" beside "Kelp-VL": a variant of a model of the record,
         # when the paper makes one of the two (not "X-Chat" of someone else's X: a baseline)
         if model_key(name) not in has_parent:
-            idx = _sentence_with(doc, name)
+            idx = -1  # the sentence is looked for at the first variant: most names are none
             for base, kind, word in _named_variants(name, keys):
+                if idx == -1:
+                    idx = _sentence_with(doc, name)
                 if idx is not None and (name in intro or base in intro):
                     said = [k for k in cue_kinds(doc.clean[idx]) if k != "based_on"] if kind != "based_on" else []
                     for k in said or [kind]:  # "X-Chat, the chat models finetuned with alignment techniques"
@@ -970,6 +981,8 @@ def _findings() -> re.Pattern:
 def _step_on(text: str, child: str) -> bool:
     """Is the child the object of a derivation verb ("we can effectively fine-tune X for new settings")?
     Then the step starts from the child: it says what X is for, not what X was made from."""
+    if text.isascii() and child.isascii() and child.lower() not in text.lower():
+        return False  # no match without the child's name (case aside): the pattern is not built for nothing
     return re.search(rf"\b(?:{_step_verbs()}) (?:the |our )?{re.escape(child)}(?![\w-])", text, re.IGNORECASE) is not None
 
 
@@ -984,6 +997,8 @@ def _step_verbs() -> str:
 def _undergoes(text: str, child: str) -> bool:
     """Is the sentence a step the child went through ("Kelp models undergo an alignment phase", "Kelp is
     further aligned ...")? Not what it does ("Kelp tokenizes values using quantization")."""
+    if child not in text:
+        return False  # no match without the child's name: the pattern is not built for nothing
     return re.search(rf"(?:^|, )(?:the |our )?{re.escape(child)}(?: \([^)]*\))?(?: models?)? (?:undergoe?s?|underwent|"
                      rf"(?:is|are|was|were) (?:\w+ly |further |then |also )?(?:\w+ed)\b)", text) is not None
     # "Adapted from Y, Kelp (8B) is trained on 45B tokens": the child is the clause's subject
@@ -996,6 +1011,7 @@ def _parents_are_not_introduced(doc: Doc, edges: list[Edge]) -> None:
     Only when that sentence is the one place the paper seems to introduce Y; a parent named
     before its child ("we release A and B, where B is tuned from A") keeps its introduction."""
     drop: set[tuple[str, str]] = set()
+    quotes_of: dict[str, list[str]] | None = None  # model key -> quotes of its introductions, read once
     for e in edges:
         text = doc.clean[e.sentence]
         at_child = text.find(e.child)
@@ -1003,9 +1019,13 @@ def _parents_are_not_introduced(doc: Doc, edges: list[Edge]) -> None:
         if e.parent not in before.replace(e.child, "") and \
                 text.find(e.parent, at_child + len(e.child) if at_child >= 0 else 0) >= 0:
             quote = doc.quote(e.sentence)
-            intros = [f for f in doc.facts if f.predicate == "introduces" and f.object.kind == "model"
-                      and model_key(f.object.name) == model_key(e.parent)]
-            if intros and all(f.quote == quote for f in intros):
+            if quotes_of is None:  # (not a scan of every fact, authors' included, for each edge)
+                quotes_of = {}
+                for f in doc.facts:
+                    if f.predicate == "introduces" and f.object.kind == "model":
+                        quotes_of.setdefault(model_key(f.object.name), []).append(f.quote)
+            intros = quotes_of.get(model_key(e.parent), [])
+            if intros and all(q == quote for q in intros):
                 drop.add((model_key(e.parent), quote))
     if drop:
         doc.facts[:] = [f for f in doc.facts if not (f.predicate == "introduces" and f.object.kind == "model"

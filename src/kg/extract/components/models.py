@@ -25,6 +25,7 @@ from kg.extract.modelnames import (
     REFERRED_AS, ROLE_REASON, THRESHOLD, Span, compound_base, coordinate, tagged_base, family_stem, find_models, model_words, variants,
 )
 from kg.extract.pipeline import component
+from kg.extract.prefilter import gated
 from kg.extract.roles import KIND_THEN_PARTICIPLE
 from kg.extract.sizes import ONE_SIZE, SIZE, SIZE_LIST, SIZE_WRITTEN, parameters, size_of, sizes_in
 from kg.extract.tokens import Token
@@ -34,7 +35,7 @@ from kg.keys import model_key
 VERSION = "1.0"
 EXTRACTOR = f"models@{VERSION}"
 
-INTRO_VERBS = model_intro_verbs()
+INTRO_VERBS = gated(model_intro_verbs())
 """The verbs that introduce a model ("present", "train", "make available"), from the shared lexicon."""
 SOMEONE_ELSES = re.compile(r"\b(?:the|a|an)\s+(?:\w+ly\s+)?$|\b(?:recently|previously|originally|newly|widely)\s+$",
                            re.IGNORECASE)
@@ -47,25 +48,25 @@ COMPARISON = frozenset(
     "matches matching like e.g such including exceeds exceed exceeding".split())
 HF_URL = re.compile(r"huggingface\.co/(?!(?:spaces|datasets|papers|docs|blog)/)[\w.\-]+/([\w.\-]+)")
 """A model repository's address (not a Space's, a dataset's or a paper page's)."""
-THE_SIZE_MODEL = re.compile(rf"\b(?:the|our|(?<=from )an?) (?:(?:already |previously )?(?:pre-?trained|dense|original|base) )?"
-                            rf"({SIZE_WRITTEN}) (?:model|LLM|base model|checkpoint)\b")
+THE_SIZE_MODEL = gated(re.compile(rf"\b(?:the|our|(?<=from )an?) (?:(?:already |previously )?(?:pre-?trained|dense|original|base) )?"
+                            rf"({SIZE_WRITTEN}) (?:model|LLM|base model|checkpoint)\b"))
 """"the 56B model", "from an already pretrained 15B model": the record's one model of that size (not "X is a
 13B model", which says what X is)."""
 FAMILY_OF_SIZES = re.compile(
     rf"(?:a|the) (?:model )?family of (?:(?:fully |truly )?[a-z][\w-]* ){{0,2}}?"
     rf"((?:{ONE_SIZE}(?:/{ONE_SIZE})*(?:,? (?:and )?)?)+)")
-SIZES_LISTED = re.compile(
+SIZES_LISTED = gated(re.compile(
     rf"\b(?P<name>[A-Z][\w.-]*[A-Za-z0-9]) (?:\((?P<sizes>{SIZE_LIST})\)"
     rf"|(?:in|with|comes in|come in) (?:two|three|four|five|several|multiple) sizes,? \(?(?P<sizes2>{SIZE_LIST})"
     rf"|(?:series|family|suite|collection|models): (?P<sizes3>{SIZE_LIST})"
     rf"|(?:in|at) (?P<sizes4>{SIZE_LIST}) (?:parameter )?(?:sizes|scales|variants|versions))"
-    rf"|(?<![\w-])(?P<name5>[A-Z][\w.-]*?[A-Za-z])-(?P<sizes5>{SIZE_LIST})(?= (?:parameter )?(?:models?|LLMs?|variants|versions|checkpoints)\b)")
+    rf"|(?<![\w-])(?P<name5>[A-Z][\w.-]*?[A-Za-z])-(?P<sizes5>{SIZE_LIST})(?= (?:parameter )?(?:models?|LLMs?|variants|versions|checkpoints)\b)"))
 """"X (7B, 13B and 70B)", "X in two sizes, 7B and 13B", "the X series: 7B, 40B", "X-7B, 13B, and 70B models"."""
 STOP_NAMES = frozenset("we our the this it they these".split())
-RESULT_BEFORE = re.compile(r"\b(?:(?:the |our )?(?:resulting|final) (?:models?|results?|checkpoints?)|our models?),?"
+RESULT_BEFORE = gated(re.compile(r"\b(?:(?:the |our )?(?:resulting|final) (?:models?|results?|checkpoints?)|our models?),?"
                            r"(?:\s+(?:called|named|termed|dubbed))?\s*$|"
                            r"\b(?:the|our) resulting (?:[\w-]+ ){0,3}?(?:(?:is|are|was|were) )?(?:called|named|termed|dubbed)\s*$",
-                           re.IGNORECASE)
+                           re.IGNORECASE))
 """Just before a name: "the resulting model, X", "the resulting model, called X", "our model X", "the resulting
 lightweight encoder is termed X"."""
 MADE_BEFORE = re.compile(r"\b(?:creating|producing|yielding|resulting in|ending up with|to (?:obtain|produce|create))\s+(?:the\s+|a\s+|an\s+)?$"
@@ -449,9 +450,8 @@ def _variants_of_accepted(mentions: list[ModelMention], scores: dict[str, list[f
         return stem if name[cut + 1:].lower() in variants() or stem in own_families else None
 
     # a model itself, or the stem of a model's variant ("Kelp-Chat" makes "Kelp-Base" a model too)
-    known = accepted | {stem_of(mm.span.name) for mm in mentions
-                        if mm.span.name and model_key(mm.span.name) in accepted} - {None}
     stems = {stem_of(mm.span.name) for mm in mentions if mm.span.name and model_key(mm.span.name) in accepted} - {None}
+    known = accepted | stems
     out = set()
     for mm in mentions:
         name, key = mm.span.name, model_key(mm.span.name)
@@ -501,7 +501,6 @@ def _sizes_listed(idx: int, text: str) -> list[ModelMention]:
     if "B" not in text and "M" not in text and "illion" not in text:
         return []
     out = []
-    scope = _intro_scope(text)
     for m in SIZES_LISTED.finditer(text):
         name = m.group("name") or m.group("name5")
         if name.lower() in model_words().not_models or name.lower() in STOP_NAMES:
@@ -511,6 +510,7 @@ def _sizes_listed(idx: int, text: str) -> list[ModelMention]:
             span = Span(0, 0, f"{name}-{size}" if m.group("name5") else f"{name} {size}")  # as the text writes it
             span.add(THRESHOLD, "one of the sizes listed for a name")
             span.size = size
+            scope = _intro_scope(text)  # (asked only of a sentence that lists sizes)
             out.append(ModelMention(idx, span, introduced=0.8 if scope and m.start() >= scope[0] else 0.0))
     return out
 

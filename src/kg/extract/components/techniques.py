@@ -40,12 +40,11 @@ def techniques(doc: Doc) -> None:
     # ("Brindle, an efficient fine-tuning approach"; "a framework, named TallowChat" beside "tallowchat-13b")
     accepted = {model_key(m.name) for m in doc.entities if m.kind == "model"}
     both = model_words().model_heads  # "an encoder", "a retriever": a model's head as much as a method's
-    stated = {model_key(name): head for idx, text in enumerate(doc.clean)
-              for name, head in stated_kinds(tokens_of.get(idx) or tokenize(text)).items()
+    said = [_said(text, tokens_of.get(idx)) for idx, text in enumerate(doc.clean)]
+    stated = {model_key(name): head for kinds, _ in said for name, head in kinds
               if not (head in both and model_key(name) in accepted)}
     # a name the text calls a model ("X, a tuned Y model", "X: An Open Chat Model for ...") is no technique
-    called = {model_key(name) for idx, text in enumerate(doc.clean)
-              for name in called_models(tokens_of.get(idx) or tokenize(text))}
+    called = {model_key(name) for _, names in said for name in names}
     if doc.title_index is not None and (named := title_model(doc.clean[doc.title_index])):
         called.add(model_key(named))
     model_keys = (accepted | doc.user.get("model_like", set()) | called) - stated.keys()
@@ -111,6 +110,24 @@ def techniques(doc: Doc) -> None:
             continue
         used.add(key)
         _emit(doc, idx, "uses", Contribution(a.long, "technique", 0.5), long_of, short_of)
+
+
+SAID_MAX = 32_768
+"""Sentences whose stated kinds and called models are kept (a sentence met again is not read again)."""
+_SAID: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
+
+
+def _said(text: str, tokens: list | None) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """What one sentence states: (name, kind head) pairs it calls techniques, datasets or benchmarks
+    (stated_kinds) and the names it calls models (called_models). Both read the sentence's tokens alone,
+    so a sentence met again (stock phrases, a paper listed in several files) is looked up, not read."""
+    got = _SAID.get(text)
+    if got is None:
+        if len(_SAID) >= SAID_MAX:
+            _SAID.clear()
+        tokens = tokens or tokenize(text)
+        got = _SAID[text] = (tuple(stated_kinds(tokens).items()), tuple(called_models(tokens)))
+    return got
 
 
 def _describes_title(c: Contribution, title_words: set[str], title_named: bool = False) -> bool:

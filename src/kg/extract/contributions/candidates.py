@@ -19,6 +19,8 @@ from kg.extract.tokens import Token
 from kg.keys import model_key
 
 QUANTITY = re.compile(r"\d[\d.,]*[KMBTkmbt]?\+?")
+LM_ACRONYM = re.compile(r"[A-Z]{0,3}LMs?")
+""""SLM", "MLLMs": a class of language models (compiled once: from_phrase asks it for every phrase)."""
 QUESTION_WORDS = frozenset("how what why which when where who does do did can could is are was were should "
                            "would will".split())
 
@@ -37,9 +39,10 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
     heads = lexicon().kinds.every
     if head == "(topic)":
         return []  # "we introduce medical visual question answering, a new task": a topic, not a method
-    cut = next((i for i in range(len(phrase)) for n in (3, 2, 1)  # "FernClinical OrvikBERT": a two-word model
-                if model_key(" ".join(t.text for t in phrase[i:i + n])) in model_keys
-                or _models_joined(phrase[i].text, model_keys)), None)
+    texts = [t.text for t in phrase]  # (the hyphen test is the word's alone: asked once per word, not per n)
+    cut = next((i for i in range(len(phrase))  # "FernClinical OrvikBERT": a two-word model
+                if any(model_key(" ".join(texts[i:i + n])) in model_keys for n in (3, 2, 1))
+                or _models_joined(texts[i], model_keys)), None) if model_keys else None
     if cut is not None:  # "a recipe to extend the context window of <model>": keep what names the recipe
         phrase = phrase[:cut]
         while phrase and phrase[-1].lower in lexicon().np_stop | DETERMINERS:
@@ -56,7 +59,7 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
                     and phrase[i - 1].lower in GENERIC_HEADS | heads), len(phrase))
     compound = purpose >= 2 and phrase[purpose - 2].lower in GATHERED_FOR  # "an evaluation suite", not "a suite"
     if (phrase[purpose - 1].lower in MODEL_WORDS and not compound) \
-            or re.fullmatch(r"[A-Z]{0,3}LMs?", phrase[purpose - 1].text):
+            or LM_ACRONYM.fullmatch(phrase[purpose - 1].text):
         return []  # "a Llama3-based model", "a bilingual SLM": models are the models component's (not
         # "a training recipe for building long-context LLMs": a purpose may name what it is for)
     first = next((t for t in phrase if t.lower not in DETERMINERS), phrase[0])

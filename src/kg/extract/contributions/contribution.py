@@ -22,9 +22,14 @@ class Contribution:
     alias: str | None = None
 
 
+WORD_RUN = re.compile(r"[\w][\w'-]*")
+MATH_NAME = re.compile(r"\$[^$\s]+\$")
+"""Compiled once: the module-level re functions look a pattern up on every call."""
+
+
 def content_words(phrase: str) -> list[str]:
     generic = lexicon().generic
-    return [w for w in re.findall(r"[\w][\w'-]*", phrase.lower()) if w not in generic and not w.isdigit()]
+    return [w for w in WORD_RUN.findall(phrase.lower()) if w not in generic and not w.isdigit()]
 
 
 TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
@@ -32,7 +37,7 @@ TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 
 def strip_phrase(phrase: str) -> str:
     phrase = phrase.strip(" \"'“”‘’,;:.")
-    if re.fullmatch(r"\$[^$\s]+\$", phrase):
+    if MATH_NAME.fullmatch(phrase):
         phrase = phrase[1:-1]  # "we release $Kelp-Mix$": a name set in math mode
     words = phrase.split()
     lead, praise = lexicon().lead_words, lexicon().praise_words
@@ -50,7 +55,7 @@ GENERIC_HEADS = frozenset("recipe approach method framework pipeline strategy te
 def names_only_models(name: str) -> bool:
     """"LLMs", "large language models", "the models": a plural or a class of models, never a contribution
     ("a recipe for widening LLMs named ..." names the recipe, not "LLMs")."""
-    words = re.findall(r"[\w][\w'-]*", name.lower())
+    words = WORD_RUN.findall(name.lower())
     return bool(words) and all(w in MODEL_WORDS or w in CLASS_WORDS or w in lexicon().generic for w in words)
 
 

@@ -8,6 +8,8 @@ Pure tests on tokens: a proper name has capitals beyond sentence case
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.extract.contributions.contribution import GENERIC_HEADS, not_models_lower
 from kg.extract.lexicon import lexicon
 from kg.extract.tokens import Token
@@ -18,16 +20,19 @@ def is_proper(tokens: list[Token]) -> bool:
     if not tokens:
         return False
     texts = [t.text for t in tokens]
-    if any(any(c.isupper() for c in t[1:]) or any(c.isdigit() for c in t) for t in texts):
+    if any(distinctive(t) for t in texts):
         return True
     return all(t[:1].isupper() for t in texts if t.lower() not in ("of", "and", "for", "the", "in", "a"))
 
 
+@lru_cache(maxsize=65536)
 def distinctive(word: str) -> bool:
-    """One word that is a coinage: inner capitals, digits or a hyphenated capital ("Q-Vento", "ORLA")."""
+    """One word that is a coinage: inner capitals, digits or a hyphenated capital ("Q-Vento", "ORLA").
+    (Cached, as plain_name: a word-level test asked of the same words sentence after sentence.)"""
     return any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word)
 
 
+@lru_cache(maxsize=65536)
 def plain_name(word: str) -> bool:
     """"Thistle": one capitalised word, a name only where the text marks it as one."""
     return len(word) > 2 and word.isalpha() and word[0].isupper() and word[1:].islower() \

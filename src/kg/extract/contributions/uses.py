@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.contributions.chunker import object_phrases
 from kg.extract.contributions.contribution import (
@@ -55,11 +56,21 @@ def based_on(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
     acronyms ("LLM-based") are not techniques."""
     out = []
     for t in tokens:
-        m = BASED.match(t.text)
-        if m and distinctive(m.group("stem")) and model_key(m.group("stem")) not in model_keys \
-                and m.group("stem").lower() not in MODEL_WORDS and not family_stem(m.group("stem")):
-            out.append(Contribution(m.group("stem"), "technique", 0.5))
+        stem = _based_stem(t.text)
+        if stem is not None and model_key(stem) not in model_keys:
+            out.append(Contribution(stem, "technique", 0.5))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _based_stem(word: str) -> str | None:
+    """The stem of "PQRO-based" when it may name a technique: coined, no model word, no family. The word's
+    own part of based_on's test, cached (every token of every sentence is asked)."""
+    m = BASED.match(word)
+    if m and distinctive(m.group("stem")) and m.group("stem").lower() not in MODEL_WORDS \
+            and not family_stem(m.group("stem")):
+        return m.group("stem")
+    return None
 
 
 def technique_like(long: str) -> bool:

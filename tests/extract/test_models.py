@@ -179,3 +179,9 @@ def test_parameters_and_tokens_say_model(sentence, expected):
 ])
 def test_data_sizes_do_not_say_model(sentence, not_expected):
     assert not (not_expected & models_in(sentence))
+
+
+def test_a_greek_name_is_read_and_quoted_as_written(extract_abstract):
+    doc = extract_abstract("We present the language model with 1T parameters named Kelp-{\\Sigma}.")
+    fact = next(f for f in doc.facts if f.predicate == "introduces" and f.object.name == "Kelp-Σ")
+    assert "Kelp-{\\Sigma}" in fact.quote  # the evidence is the input's own characters

@@ -947,3 +947,11 @@ def test_names_marked_new_before_their_head(extract_abstract, abstract, names):
 ])
 def test_names_newly_released_by_others_or_named_after_models(extract_abstract, abstract, name):
     assert name not in introduced_names(extract_abstract(abstract))
+
+
+def test_a_name_spelt_again_as_a_model_in_parentheses_is_no_method(extract_abstract):
+    doc = extract_abstract("In this paper, we introduce Kelp-$\\phi$ (Kelp-Phi), an efficient multi-modal assistant "
+                           "that harnesses the small language model Vega-2.",
+                           "Kelp-Phi: Efficient Multi-Modal Assistant with Small Language Model")
+    assert not any(n.startswith("Kelp") for n in introduced_names(doc))
+    assert "Kelp-Phi" in models_introduced(doc)

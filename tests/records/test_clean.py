@@ -14,3 +14,17 @@ from kg.records.clean import clean_text
 def test_plain_words_in_math_mode(raw, clean):
     assert clean_text(raw) == clean
     assert clean_text(clean_text(raw)) == clean_text(raw)  # idempotent
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("the language model named Kelp-{\\Sigma}.", "the language model named Kelp-Σ."),
+    ("initialised from Kelp-{\\alpha} weights", "initialised from Kelp-α weights"),
+    ("the $\\beta$-Kelp loss", "the β-Kelp loss"),
+    ("policies such as $\\pi_0$ and $\\pi_{0.5}$", "policies such as π0 and π0.5"),
+    ("a \\lambda weight", "a λ weight"),
+    ("the \\alphabet macro stays", "the \\alphabet macro stays"),  # not a Greek letter
+])
+def test_greek_letters_in_names(raw, clean):
+    assert clean_text(raw) == clean
+    assert clean_text(clean_text(raw)) == clean_text(raw)  # idempotent
+

@@ -21,6 +21,13 @@ _LETTERS = {
 }
 _ESCAPED = {"&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}"}
 
+_GREEK_NAMES = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau "
+                "upsilon phi chi psi omega").split()
+_GREEK = {**{n: unicodedata.lookup(f"GREEK SMALL LETTER {n.upper().replace('LAMBDA', 'LAMDA')}") for n in _GREEK_NAMES},
+          **{n.capitalize(): unicodedata.lookup(f"GREEK CAPITAL LETTER {n.upper().replace('LAMBDA', 'LAMDA')}")
+             for n in _GREEK_NAMES}}
+"""``\\alpha`` -> α, ``\\Sigma`` -> Σ: Greek letters in names ("PanGu-{\\Sigma}", "$\\beta$-VAE")."""
+_GREEK_CMD = re.compile(r"\$?\{?\\(" + "|".join(sorted(_GREEK, key=len, reverse=True)) + r")(?![A-Za-z])\}?(?:_\{?([\w.]{1,4})\}?)?\$?")
 _ACCENT_CMD = re.compile(r"""\{?\\(["'`^~=.]|[uvHckr](?![A-Za-z]))\s?\{?\\?([A-Za-z])\}?\}?""")
 _LETTER_CMD = re.compile(r"\{?\\(ss|aa|AA|ae|AE|oe|OE|o|O|l|L|i|j)(?![A-Za-z])\}?")
 _ESCAPE = re.compile(r"\\([&%$#_{}])")
@@ -34,9 +41,10 @@ _STRAY_BRACE = re.compile(r"(?<=[A-Za-z])[{}](?=[A-Za-z])|(?<![\\\w])\{(?=[A-Za-
 
 
 def latex_to_unicode(s: str) -> str:
-    """Decode LaTeX accents and escapes: M{\\"u}ller -> Müller, \\& -> &."""
+    """Decode LaTeX accents, escapes and Greek letters: M{\\"u}ller -> Müller, \\& -> &, {\\Sigma} -> Σ."""
     if "\\" not in s:
         return s
+    s = _GREEK_CMD.sub(lambda m: _GREEK[m.group(1)] + (m.group(2) or ""), s)  # "$\\pi_0$" -> π0
     s = _ACCENT_CMD.sub(lambda m: m.group(2) + _ACCENTS[m.group(1)], s)
     s = _LETTER_CMD.sub(lambda m: _LETTERS[m.group(1)], s)
     s = _ESCAPE.sub(lambda m: _ESCAPED[m.group(1)], s)

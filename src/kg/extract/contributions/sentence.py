@@ -130,6 +130,7 @@ def contributions_in(text: str, model_keys: set[str],
         out = [c for c in out if c.name == named_object or c.name != c.name.lower() or (
             c.name.lower().split()[-1] not in listed_after
             and not any(f" {h} " in f" {c.name.lower()} " for h in listed_after if " " in h or named_object))]
+    out = [c for c in out if not _named_model_after(text, c.name, model_keys)]
     seen: set[str] = set()
     unique = []
     for c in sorted(out, key=lambda c: -c.confidence):
@@ -146,6 +147,16 @@ def _gate() -> re.Pattern:
     paper"), "our", a mark of a new thing ("novel", "the proposed", "is introduced"), a name cue ("called")."""
     w = lexicon()
     return phrase_pattern(frozenset(w.subjects) | w.new_words | w.name_cues | {"our", *MADE_NEW})
+
+
+def _named_model_after(text: str, name: str, model_keys: set[str]) -> bool:
+    """"we introduce Kelp-φ (Kelp-Phi), an efficient assistant": a name a model's name follows in
+    parentheses is that model's other spelling, not a method."""
+    at = text.find(name + " (")
+    if at < 0:
+        return False
+    inside = text[at + len(name) + 2:].split(")", 1)[0]
+    return not inside.isupper() and model_key(inside) in model_keys  # (not an acronym: "depth up-scaling (DUS)")
 
 
 def _heading(tokens: list[Token], start: int) -> bool:

@@ -185,3 +185,17 @@ def test_a_greek_name_is_read_and_quoted_as_written(extract_abstract):
     doc = extract_abstract("We present the language model with 1T parameters named Kelp-{\\Sigma}.")
     fact = next(f for f in doc.facts if f.predicate == "introduces" and f.object.name == "Kelp-Σ")
     assert "Kelp-{\\Sigma}" in fact.quote  # the evidence is the input's own characters
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # well-known vision families and their size variants
+    ("For example, with DeiT-Tiny and Swin-Tiny, our method outperforms baselines.", {"DeiT-Tiny", "Swin-Tiny"}),
+    # an appositive after a plain hyphen standing alone; "FM" as a model head
+    ("We then present KelpAgent - an instruction-tuned FM capable of reading X-rays.", {"KelpAgent"}),
+])
+def test_vision_families_and_dash_appositives(sentence, expected):
+    assert expected <= models_in(sentence)
+
+
+def test_a_dash_appositive_of_a_dataset_is_no_model():
+    assert "KelpSet" not in models_in("We then present KelpSet - a dataset of 10k chest X-rays.")

@@ -882,7 +882,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(2, "outperforms models")
     if TRAINED_NETWORK.match(text, last.end):
         span.add(3, "appositive 'trained network'")  # "X, a trained Transformer that classifies ..."
-    dash = nxt is not None and nxt.text in DASHES and last.trail.strip() in ("", ")")  # "X (XY) — a ... model"
+    dash = nxt is not None and (nxt.text in DASHES or nxt.text == "-") and last.trail.strip() in ("", ")")
+    # "X (XY) — a ... model", "X - an instruction-tuned FM": a dash standing alone opens an appositive
     if (last.trail.startswith((",", " -", ":")) or dash) and not _ends_opening_clause(tokens, span):
         head = _appositive_head(tokens, span.j + 1 if dash else _after_expansion(tokens, span.j, last), _any_head())
         if head in model_heads:

@@ -805,3 +805,28 @@ def test_a_tiny_or_mini_name_of_a_compressed_model(extract_abstract, title, text
 def test_lower_case_long_forms_of_one_model_or_of_a_class(extract_abstract, text, models, not_models):
     found = {e.name for e in extract_abstract(text).entities if e.kind == "model"}
     assert models <= found and not (not_models & found)
+
+
+@pytest.mark.parametrize("text, edges", [
+    ("We further fine-tune Kelp-7B on medical dialogues and obtain KelpMed.", {("KelpMed", "Kelp-7B")}),
+    ("We present KelpMed. KelpMed inherits its weights from Kelp-7B.", {("KelpMed", "Kelp-7B")}),
+    ("We adapt Kelp-7B to the medical domain, yielding KelpMed.", {("KelpMed", "Kelp-7B")}),
+    ("We distill KelpMed-1B from KelpMed-7B.", {("KelpMed-1B", "KelpMed-7B")}),
+    ("We distill KelpMed-1B (1.1B parameters) from the larger KelpMed-7B.", {("KelpMed-1B", "KelpMed-7B")}),
+    ("We present KelpMed. KelpMed is Kelp-7B fine-tuned on PubMed abstracts.", {("KelpMed", "Kelp-7B")}),
+    ("We release KelpMed, a Kelp-7B model further trained on clinical notes.", {("KelpMed", "Kelp-7B")}),
+    ("We present ChatMed, a chat model. ChatMed is fine-tuned from Kelp-7B.", {("ChatMed", "Kelp-7B")}),
+    # negatives: trained from scratch, compared with, data made by another model
+    ("We present KelpMed, trained from scratch. KelpMed outperforms Kelp-7B.", set()),
+    ("We present KelpMed, a medical model trained from scratch on 2T tokens.", set()),
+    ("We present KelpMed. We use Kelp-7B to generate the training data for KelpMed.", set()),
+    ("We fine-tune our recipe on Kelp-7B and report the results.", set()),
+])
+def test_more_ways_to_say_a_model_was_made_from_another(extract_abstract, text, edges):
+    assert {(c, p) for c, p, _ in _derivations(extract_abstract(text))} == edges
+
+
+@pytest.mark.parametrize("name", ["KelpMed", "ChatMed", "BioMed-2"])
+def test_a_coined_name_ending_in_ed_is_no_participle(extract_abstract, name):
+    doc = extract_abstract(f"We present {name}, a medical chat model fine-tuned from Kelp-7B.")
+    assert name in _introduced(doc)

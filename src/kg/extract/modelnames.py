@@ -460,9 +460,11 @@ def _coinable(word: str, lower: str) -> bool:
 
 def _adverb_or_participle(word: str) -> bool:
     """"Supervised", "Training", "Attention-only", "Fine-tuned": not a coined name ("Kelp-Lightning" is one:
-    a capitalised part after the first says nothing of the word's grammar)."""
+    a capitalised part after the first says nothing of the word's grammar, nor does a capital inside the
+    first: "KelpMed", "ChatMed" end on a word of their own)."""
     first, *rest = word.split("-")
-    return first.lower().endswith(ENDINGS) or any(p[:1].islower() and p.endswith(ENDINGS) for p in rest)
+    camel = any(c.isupper() for c in first[1:])
+    return (first.lower().endswith(ENDINGS) and not camel) or any(p[:1].islower() and p.endswith(ENDINGS) for p in rest)
 
 
 ENDINGS = ("ed", "ing", "ly")
@@ -733,7 +735,9 @@ MADE_AFTER = re.compile(
     r"|pruning|quantizing|upcycling|merging|continu\w+ (?:the )?pre-?training|extending the context)"
     r"|(?:built|based) (?:up)?on|builds (?:up)?on"
     r"|(?:adopts|uses|employs|takes) [^.;]{1,40}? as (?:its|the) (?:[\w-]+ )?(?:base|backbone|foundation)"
-    r"|an? (?:[\w-]+ ){0,2}?(?:version|variant) of)",
+    r"|an? (?:[\w-]+ ){0,2}?(?:version|variant) of"
+    r"|(?-i:(?:is|was) [A-Z][\w.-]*(?: [\dA-Z][\w.-]*)? (?:further |additionally )?"
+    r"(?:fine-?tuned|finetuned|instruction-tuned|trained|aligned) (?:on|with|using)\b))",  # "X is Kelp-7B fine-tuned on ..."
     re.IGNORECASE)
 MADE_INTO = re.compile(r"\s+(?:(?:can|could|may|is|are|was|were) )?(?:be )?(?:\w+ly )?"
                        r"(?:distill?ed|compressed|pruned|quantized|converted|turned|upcycled) into\b", re.IGNORECASE)
@@ -1132,7 +1136,7 @@ def _called_a_model(tokens: list[Token], i: int, text: str) -> bool:
 NOT_NOUNS = frozenset("that which who whose where when whereby while via through with for to of in on from by as at and "
                       "or but than is are was were has have "
                       "can could will would designed trained built based using capable able tailored optimized "
-                      "developed released specialized".split())
+                      "developed released specialized further then also first additionally".split())
 
 
 ROLE_REASON = "the {} of a derivation"

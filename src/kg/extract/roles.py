@@ -231,12 +231,14 @@ LONG_FORM_BEFORE = re.compile(r"(?:(?<= )|^)(?:[A-Z][\w.-]*\s+){1,5}[A-Z][\w.-]*
 
 ASIDE = re.compile(r"^ ?\([^()]*$")
 """"<M0> (open-sourced version of <M1>)": the text between two names opens a parenthesis it does not close."""
+OBJECT_FROM = re.compile(r"(?: \([^()]*\))? from (?:the |an? |our )?(?:[\w-]+ ){0,3}?", re.IGNORECASE)
+""""distill <M0> from the larger <M1>": between a verb's object and what it was made from."""
 DASH_APPOSITIVE = re.compile(r" (?:-|--|\u2013|\u2014) (?:an? |the )?")
 """"<M0> - <M1> model with a text encoder from ...": a dash opening what the model before it is."""
 APPOSITIVE_KIND = re.compile(r"^, (?:(?:an?|the) )?(?:[\w-]+ ){0,2}$")
 KIND_THEN_PARTICIPLE = re.compile(
     r"^(?: [\w-]+){0,1} (?:models?|LLMs?|checkpoints?|variants?)(?: (?:that|which) (?:is|are|was|were|has been))?"
-    r" (?:\w+ly )?(?:fine-?tuned|finetuned|instruction[- ]tuned|tuned|trained|distill?ed|pruned|quantized|aligned|"
+    r" (?:\w+ly |further |then |additionally )?(?:fine-?tuned|finetuned|instruction[- ]tuned|tuned|trained|distill?ed|pruned|quantized|aligned|"
     r"adapted|continually pre-?trained|further pre-?trained|pre-?trained on (?!\w+ scratch))\b", re.IGNORECASE)
 """"<M0>, a <M1> model that is instruction-tuned on ...", "<M0>, <M1> models finetuned on ...": an appositive
 naming the kind of model the first is, then how it was made: the second is the parent."""
@@ -310,6 +312,7 @@ def read(ptext: str) -> Reading | None:
         elif lex.parent_after.match(after):
             role, why = "parent", "'as the teacher', 'as the base model'"
         elif is_component(ptext[max(0, first.start - 200):first.start], after) \
+                or is_component(ptext[max(0, first.start - 200):first.start], ptext[first.end:first.end + 60]) \
                 or lex.replacement_before.search(ptext, max(0, first.start - 200), first.start):
             role, why = "parent", "a part the model is put together from"
         elif g > 0 and DASH_APPOSITIVE.fullmatch(ptext, groups[g - 1][-1].end, first.start) \
@@ -351,6 +354,12 @@ def read(ptext: str) -> Reading | None:
                 s.role, s.why = "excluded", "a part of the model named after it"
             for s in groups[g + 1]:
                 s.role, s.why = "parent", f"the model a part of which is made from ({why})"
+    for g, members in groups.items():  # "we distill <M0> from <M1>": the verb's object is what was made
+        if members[0].why == "object of a derivation verb" and g + 1 in groups \
+                and groups[g + 1][0].role == "parent" \
+                and OBJECT_FROM.fullmatch(ptext, members[-1].end, groups[g + 1][0].start):
+            for s in members:
+                s.role, s.why = "child", "named as what was made"
     explicit = [g for g, m in groups.items() if m[0].why == "named as what was made"]
     for g, members in groups.items():
         if members[0].why == "subject of a derivation participle" and explicit and g < explicit[0]:

@@ -199,3 +199,28 @@ def test_vision_families_and_dash_appositives(sentence, expected):
 
 def test_a_dash_appositive_of_a_dataset_is_no_model():
     assert "KelpSet" not in models_in("We then present KelpSet - a dataset of 10k chest X-rays.")
+
+
+def _introduced_models(doc):
+    return {f.object.name for f in doc.facts if f.predicate == "introduces" and f.object.kind == "model"}
+
+
+@pytest.mark.parametrize("title, abstract, names", [
+    # a subtitle ending on a singular model head names the title's model
+    ("KelpCoder: Open Code Model for Everyone", "We train a code model on permissive data.", {"KelpCoder"}),
+    # what is trained on tokens, with or without a copula
+    (None, "We release KelpA-2, trained on 4T tokens.", {"KelpA-2"}),
+    # two names, each with its own appositive, after one introducing verb
+    (None, "We introduce two models: KelpA, a 1B model for code, and KelpB, a 7B model for math.", {"KelpA", "KelpB"}),
+])
+def test_more_introductions(extract_abstract, title, abstract, names):
+    assert names <= _introduced_models(extract_abstract(abstract, title=title))
+
+
+@pytest.mark.parametrize("title, abstract, name", [
+    ("Kelp-SSM: Efficient Hybrid Language Model Compression via Pruning", "We prune hybrid models.", "Kelp-SSM"),
+    ("KelpCoder: Scaling Code Models to Many Languages", "We study scaling.", "KelpCoder"),
+    ("KelpCoder: Open Code Models for Everyone", "We release KelpCoder-7B and KelpCoder-15B.", "KelpCoder"),
+])
+def test_subtitles_that_do_not_name_one_model(extract_abstract, title, abstract, name):
+    assert name not in _introduced_models(extract_abstract(abstract, title=title))

@@ -531,15 +531,38 @@ def _version_then_model_cue(tokens: list[Token], k: int, text: str) -> bool:
     return MADE_AFTER.match(text, version.end) is not None or TRAINED_ON_TOKENS.match(text, version.end) is not None
 
 
+SUBTITLE_STOPS = frozenset("for of with via in to on from through by and as at".split())
+
+
+def _subtitle_names_models(tokens: list[Token], j: int, model_heads: frozenset) -> bool:
+    """"Kelp: An Open Code Model" is read as an appositive; "Kelp: Open Code Model for Everyone", "Kelp:
+    Small Multilingual LLM": a subtitle whose first words end on a singular model head says what the name is. Not one that opens on what is done ("Scaling Language
+    Models ...", "Towards Better LLMs"), nor an article (the appositive rules read "Kelp: A ... Model")."""
+    if j >= len(tokens) or tokens[j].lower in ("a", "an", "the", "towards", "toward", "on", "when", "how", "why") \
+            or any(t.lower.endswith("ing") and len(t.lower) > 5 for t in tokens[j:j + 3]):  # "Fine Tuning ... Models"
+        return False
+    for k in range(j, min(j + 5, len(tokens))):
+        w = tokens[k].lower
+        if w in SUBTITLE_STOPS or not tokens[k].text[:1].isupper() and not tokens[k].text[:1].isdigit():
+            return False
+        if w in model_heads and w.endswith("s"):
+            return False  # "Kelp: Open Code Models for ...": a family, whose sized members the text names
+        if w in model_heads:  # the head closes the run: not "Hybrid Language Model Compression"
+            return k + 1 == len(tokens) or bool(tokens[k].trail.strip()) or tokens[k + 1].lower in SUBTITLE_STOPS
+        if tokens[k].trail.strip():
+            return False
+    return False
+
+
 VERSION_TAG_AFTER = re.compile(r"[A-Z]{1,2}\d+[A-Z]?")
 """"M32" in "Kelp 2.0-M32": a tag after a version (a count of experts, a generation)."""
 PARAMETERS_AFTER = re.compile(r"\s*\((?:with )?~?\d+(?:\.\d+)?B(?:\)| (?:total|active|activated|parameters?|params)\b)"
                               r"|\s*\((?:with )?~?\d+(?:\.\d+)?[MB] (?:parameters|params)\b")
 """"X (770M parameters)", "X (7.6B total / 2.4B activated)": a count of parameters is said of a model."""
-TRAINED_ON_TOKENS = re.compile(r",?\s+(?:is|was|are|were|has been|have been) (?:\w+ly )?(?:pre-?)?trained (?:with|on) "
+TRAINED_ON_TOKENS = re.compile(r",?\s+(?:(?:is|was|are|were|has been|have been) )?(?:\w+ly )?(?:pre-?)?trained (?:with|on) "
                                r"(?:over |about |roughly |nearly |more than )?[\d.,]+\s*(?:[BTM]|billion|trillion|million)? tokens\b",
                                re.IGNORECASE)
-""""X is trained on 2T tokens": what is trained on tokens is a model."""
+""""X is trained on 2T tokens", "X, trained on 4T tokens": what is trained on tokens is a model."""
 
 
 def _version_and_tag(word: str) -> bool:
@@ -961,6 +984,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(3, ROLE_REASON.format(role))  # "... to obtain X", "we fine-tune X on ..."
     if any(t.text in NAME_HEADS for t in tokens[span.i + 1:span.j - 1]):
         span.add(2, "model head inside the name")  # "Kelp LLM 67B", "Kelp LLM Base"
+    if span.i == 0 and last.trail.strip() == ":" and _subtitle_names_models(tokens, span.j, model_heads):
+        span.add(3, "a title's subtitle naming models")  # "Kelp: Open Code Models for Everyone"
     if PARAMETERS_AFTER.match(text, last.end) or TRAINED_ON_TOKENS.match(text, last.end):
         span.add(3, "its parameters or training tokens")  # "X (770M parameters)", "X is trained on 2T tokens"
     if VERSION_OF_AFTER.match(text, last.end):

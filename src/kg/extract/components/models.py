@@ -637,7 +637,9 @@ def _share_introduction(mms: list[ModelMention], tokens: list[Token], text: str)
         i = mm.span.i
         if mm.introduced or not mm.span.j or first_intro is None or i < first_intro.span.j + 2:
             continue
-        closes = mm.span.j == len(tokens) or tokens[mm.span.j - 1].trail.strip()[:1] in (".", ";")
+        closes = mm.span.j == len(tokens) or tokens[mm.span.j - 1].trail.strip()[:1] in (".", ";") or (
+            tokens[mm.span.j - 1].trail.strip() == "," and tokens[mm.span.j].lower in ("a", "an"))
+        # (or its own appositive follows: "... A, a 1B model for code, and B, a 7B model for math")
         between = tokens[first_intro.span.j:i]
         if tokens[i - 1].lower == "and" and tokens[i - 2].trail.strip() == "," and closes \
                 and not any(t.lower.strip(".,") in COMPARISON for t in between):

@@ -224,3 +224,17 @@ def test_more_introductions(extract_abstract, title, abstract, names):
 ])
 def test_subtitles_that_do_not_name_one_model(extract_abstract, title, abstract, name):
     assert name not in _introduced_models(extract_abstract(abstract, title=title))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an appositive after the name's parenthesis (an acronym, a long form) still says what the name is
+    ("We present KelpCoder (KCM), a 7B model for code.", {"KelpCoder"}),
+    ("We present KelpCoder (Kelp Code Model), a 7B model for code.", {"KelpCoder"}),
+    ("We present KelpCoder (KCM) - an open model for code.", {"KelpCoder"}),
+])
+def test_appositive_after_a_parenthesis(sentence, expected):
+    assert expected <= models_in(sentence)
+
+
+def test_appositive_after_a_parenthesis_of_a_dataset():
+    assert "KelpSet" not in models_in("We present KelpSet (KS), a dataset of 10k code files.")

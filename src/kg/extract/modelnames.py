@@ -911,8 +911,10 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(3, "appositive 'trained network'")  # "X, a trained Transformer that classifies ..."
     dash = nxt is not None and (nxt.text in DASHES or nxt.text == "-") and last.trail.strip() in ("", ")")
     # "X (XY) — a ... model", "X - an instruction-tuned FM": a dash standing alone opens an appositive
-    if (last.trail.startswith((",", " -", ":")) or dash) and not _ends_opening_clause(tokens, span):
-        head = _appositive_head(tokens, span.j + 1 if dash else _after_expansion(tokens, span.j, last), _any_head())
+    aside = _after_aside(tokens, span.j) if nxt is not None and nxt.lead.startswith("(") and not dash else None
+    if (last.trail.startswith((",", " -", ":")) or dash or aside is not None) and not _ends_opening_clause(tokens, span):
+        head = _appositive_head(tokens, aside if aside is not None else span.j + 1 if dash
+                                else _after_expansion(tokens, span.j, last), _any_head())
         if head in model_heads:
             span.add(3, f"appositive '{head}'")
         elif head in family_heads and _family_of_models(tokens, span.j, head, model_heads):
@@ -1231,6 +1233,20 @@ def _participle(word: str) -> bool:
     """"a ... model pretrained on ...", "a model leveraging ...": a participle after the head."""
     return len(word) > 4 and ((word.endswith("ed") and not word.endswith("eed"))
                               or (word.endswith("ing") and len(word) > 6))
+
+
+def _after_aside(tokens: list[Token], j: int) -> int | None:
+    """"X (KCM), a 7B model", "X (Kelp Code Model) - an open model": where the appositive after a name's
+    parenthesis starts, or None when none follows it."""
+    for k in range(j, min(j + 8, len(tokens))):
+        if ")" in tokens[k].trail:
+            after = tokens[k].trail.split(")", 1)[1].strip()
+            if after in (",", ":"):
+                return k + 1
+            if not after and k + 1 < len(tokens) and tokens[k + 1].text in ("-", "--", "\u2013", "\u2014"):
+                return k + 2
+            return None
+    return None
 
 
 def _after_expansion(tokens: list[Token], j: int, last: Token) -> int:

@@ -830,3 +830,15 @@ def test_more_ways_to_say_a_model_was_made_from_another(extract_abstract, text, 
 def test_a_coined_name_ending_in_ed_is_no_participle(extract_abstract, name):
     doc = extract_abstract(f"We present {name}, a medical chat model fine-tuned from Kelp-7B.")
     assert name in _introduced(doc)
+
+
+@pytest.mark.parametrize("text, edges", [
+    # a comma that closes a relative clause does not list the models on either side of it
+    ("We present KelpMed. Unlike Kelp-7B, which is fine-tuned from Vega-13B, KelpMed is trained from scratch.",
+     {("Kelp-7B", "Vega-13B")}),
+    # a list inside the clause stays a list
+    ("We present KelpMed, which is fine-tuned from Vega-13B, Tarn-2, and Kelp-7B.",
+     {("KelpMed", "Vega-13B"), ("KelpMed", "Tarn-2"), ("KelpMed", "Kelp-7B")}),
+])
+def test_a_relative_clause_closed_by_a_comma(extract_abstract, text, edges):
+    assert {(c, p) for c, p, _ in _derivations(extract_abstract(text))} == edges

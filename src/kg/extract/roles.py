@@ -194,6 +194,10 @@ LIST_GAP = re.compile(r"^(?: \([^()<>]{1,60}\))?(?:(?: (?!(?:on|in|to|from|with|
 <M1>": one list."""
 
 
+RELATIVE_OPEN = re.compile(r", (?:which|who) (?:is|was|are|were|has|have)\b[^,]*$")
+"""A relative clause opened after a comma and still open: the next bare comma closes it."""
+
+
 def _slots(ptext: str) -> list[Slot]:
     out: list[Slot] = []
     group = -1
@@ -201,7 +205,10 @@ def _slots(ptext: str) -> list[Slot]:
     closed = False  # "A and B, C models": a list closes at its "and"; a comma after it opens a new clause
     for m in PLACEHOLDER.finditer(ptext):
         gap = ptext[prev_end:m.start()] if prev_end is not None else None
-        if gap is None or not LIST_GAP.match(gap) or (closed and gap == ", "):
+        relative = prev_end is not None and RELATIVE_OPEN.search(ptext, 0, prev_end) is not None \
+            and gap == ", " and not ptext.startswith((",", " and", " or"), m.end())
+        # "Unlike <M0>, which is tuned from <M1>, <M2> is ...": the comma closes the clause, no list
+        if gap is None or not LIST_GAP.match(gap) or (closed and gap == ", ") or relative:
             group += 1
             closed = False
         else:

@@ -33,7 +33,7 @@ from kg.extract.prefilter import gated
 from kg.extract.sizes import (  # noqa: F401  (size_of, parameters: read here by older callers)
     COUNT, SIZE, SIZE_ADJECTIVE, SIZE_AT_END, SIZE_IN_NAME, SIZE_PART, parameters, size_of,
 )
-from kg.extract.tokens import Token, tokenize
+from kg.extract.tokens import DASH_TOKENS, Token, closing_parenthesis, tokenize
 from kg.extract.words import SEPARATOR
 from kg.keys import model_key
 
@@ -222,7 +222,8 @@ def is_core(text: str) -> bool:
     upper_inside = any(c.isupper() for c in text[1:])
     if "-" in text and text[0].islower() and any(SIZE.match(p) for p in _parts(text)) and len(letters) >= 3:
         return True  # "kestrel-9b-it": a lower-case checkpoint name with its size, as hubs write them
-    if LOWER_HUB_NAME.fullmatch(text) and len(letters) >= 8 and any(p[:1].isdigit() or VERSION_TAG.fullmatch(p) for p in _parts(text)[1:]):
+    if LOWER_HUB_NAME.fullmatch(text) and len(letters) >= 8 \
+            and any(p[:1].isdigit() or VERSION_TAG.fullmatch(p) for p in _parts(text)[1:]):
         return True  # "kelp-embed-text-v1", "text-embedding-3-small": a hub's lower-case name with a version
     if LOWER_VERSIONED.fullmatch(text) and (any(SIZE.match(p) for p in _parts(text)[1:])
                                             or any(p.lower() in variants() for p in _parts(text)[1:])):
@@ -368,7 +369,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
         last = tokens[i]
         while j < n and not last.trail.strip() and not tokens[j].lead:
             nxt = tokens[j]
-            if nxt.text in ("-", "--", "\u2013", "\u2014") and j + 1 < n and tokens[j + 1].lower in var \
+            if nxt.text in DASH_TOKENS and j + 1 < n and tokens[j + 1].lower in var \
                     and not (j + 2 < n and _capitalised(tokens[j + 2]) and not tokens[j + 1].trail.strip()):
                 # "Kelp 8x7B - Instruct", not "Kelps - Large Language Models" (a subtitle)
                 j += 2  # "Mixtral 8x7B - Instruct", "Llama 2 70B - chat"
@@ -535,9 +536,10 @@ SUBTITLE_STOPS = frozenset("for of with via in to on from through by and as at".
 
 
 def _subtitle_names_models(tokens: list[Token], j: int, model_heads: frozenset) -> bool:
-    """"Kelp: An Open Code Model" is read as an appositive; "Kelp: Open Code Model for Everyone", "Kelp:
-    Small Multilingual LLM": a subtitle whose first words end on a singular model head says what the name is. Not one that opens on what is done ("Scaling Language
-    Models ...", "Towards Better LLMs"), nor an article (the appositive rules read "Kelp: A ... Model")."""
+    """"Kelp: Open Code Model for Everyone", "Kelp: Small Multilingual LLM": a subtitle whose first words
+    end on a singular model head says what the name is. Not one that opens on what is done ("Scaling
+    Language Models ...", "Towards Better LLMs"), nor an article ("Kelp: An Open Code Model" is read as an
+    appositive by the rules for those)."""
     if j >= len(tokens) or tokens[j].lower in ("a", "an", "the", "towards", "toward", "on", "when", "how", "why") \
             or any(t.lower.endswith("ing") and len(t.lower) > 5 for t in tokens[j:j + 3]):  # "Fine Tuning ... Models"
         return False
@@ -909,7 +911,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(2, "outperforms models")
     if TRAINED_NETWORK.match(text, last.end):
         span.add(3, "appositive 'trained network'")  # "X, a trained Transformer that classifies ..."
-    dash = nxt is not None and (nxt.text in DASHES or nxt.text == "-") and last.trail.strip() in ("", ")")
+    dash = nxt is not None and nxt.text in DASH_TOKENS and last.trail.strip() in ("", ")")
     # "X (XY) — a ... model", "X - an instruction-tuned FM": a dash standing alone opens an appositive
     aside = _after_aside(tokens, span.j) if nxt is not None and nxt.lead.startswith("(") and not dash else None
     if (last.trail.startswith((",", " -", ":")) or dash or aside is not None) and not _ends_opening_clause(tokens, span):
@@ -987,7 +989,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if any(t.text in NAME_HEADS for t in tokens[span.i + 1:span.j - 1]):
         span.add(2, "model head inside the name")  # "Kelp LLM 67B", "Kelp LLM Base"
     if span.i == 0 and last.trail.strip() == ":" and _subtitle_names_models(tokens, span.j, model_heads):
-        span.add(3, "a title's subtitle naming models")  # "Kelp: Open Code Models for Everyone"
+        span.add(3, "a title's subtitle naming a model")  # "Kelp: Open Code Model for Everyone"
     if PARAMETERS_AFTER.match(text, last.end) or TRAINED_ON_TOKENS.match(text, last.end):
         span.add(3, "its parameters or training tokens")  # "X (770M parameters)", "X is trained on 2T tokens"
     if VERSION_OF_AFTER.match(text, last.end):
@@ -1029,11 +1031,10 @@ def _after_citation(tokens: list[Token], j: int) -> int | None:
                 and tokens[j + 2].lower == "al" and tokens[j + 3].lead.startswith("(")):
             return None
         j += 3
-    for k in range(j, min(j + 8, len(tokens) - 1)):
-        if ")" in tokens[k].trail:
-            inside = " ".join(t.text for t in tokens[j:k + 1])
-            return k + 1 if CITATION.search(inside) else None
-    return None
+    k = closing_parenthesis(tokens, j, min(j + 8, len(tokens) - 1))
+    if k is None:
+        return None
+    return k + 1 if CITATION.search(" ".join(t.text for t in tokens[j:k + 1])) else None
 
 
 VERSION_HEADS = frozenset("version versions variant variants counterpart counterparts checkpoint checkpoints".split())
@@ -1177,8 +1178,6 @@ BEATS_MODELS = re.compile(r"\s+(?:(?:also|further|consistently|significantly|eve
 TRAINED_NETWORK = re.compile(r",\s+an?\s+(?:[\w-]+\s+){0,2}?(?:trained|pre-?trained|fine-?tuned)\s+(?:[\w-]+\s+){0,2}?"
                              r"(?:transformers?|networks?)\b", re.IGNORECASE)
 """"X, a trained Transformer that ...": a network with weights is a model, whatever its architecture's name."""
-DASHES = frozenset({"\u2014", "\u2013", "--"})
-"""A dash token that opens an appositive ("Kelp Video 3D (KV3D) \u2014 a latent video diffusion model")."""
 
 
 METHOD_HEADS = frozenset("method framework approach system".split())
@@ -1238,14 +1237,14 @@ def _participle(word: str) -> bool:
 def _after_aside(tokens: list[Token], j: int) -> int | None:
     """"X (KCM), a 7B model", "X (Kelp Code Model) - an open model": where the appositive after a name's
     parenthesis starts, or None when none follows it."""
-    for k in range(j, min(j + 8, len(tokens))):
-        if ")" in tokens[k].trail:
-            after = tokens[k].trail.split(")", 1)[1].strip()
-            if after in (",", ":"):
-                return k + 1
-            if not after and k + 1 < len(tokens) and tokens[k + 1].text in ("-", "--", "\u2013", "\u2014"):
-                return k + 2
-            return None
+    k = closing_parenthesis(tokens, j, min(j + 8, len(tokens)))
+    if k is None:
+        return None
+    after = tokens[k].trail.split(")", 1)[1].strip()
+    if after in (",", ":"):
+        return k + 1
+    if not after and k + 1 < len(tokens) and tokens[k + 1].text in DASH_TOKENS:
+        return k + 2
     return None
 
 

@@ -28,6 +28,18 @@ class Token(NamedTuple):
     """``text`` in lower case (computed once: every rule asks for it)."""
 
 
+DASH_TOKENS = frozenset(("-", "--", "\u2013", "\u2014"))
+"""A dash standing alone as a token ("X - an open model", "Kelp 8x7B - Instruct"): one set for every rule."""
+
+
+def closing_parenthesis(tokens: list[Token], start: int, stop: int) -> int | None:
+    """The first token in ``tokens[start:stop]`` whose trail closes a parenthesis, or None."""
+    for k in range(start, stop):
+        if ")" in tokens[k].trail:
+            return k
+    return None
+
+
 _new = tuple.__new__
 _DASH_RUN = re.compile(r"-{2,}|\u2014+")
 """"--" or an em dash between two words: punctuation, not part of either ("architectures--Kelp-2")."""

@@ -22,13 +22,14 @@ from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Attribute, Fact, Mention
 from kg.extract.lexicon import model_intro_verbs, subject_pattern
 from kg.extract.modelnames import (
-    REFERRED_AS, ROLE_REASON, THRESHOLD, Span, compound_base, coordinate, tagged_base, family_stem, find_models, model_words, variants,
+    REFERRED_AS, ROLE_REASON, THRESHOLD, Span, compound_base, coordinate, family_stem, find_models, model_words,
+    tagged_base, variants,
 )
 from kg.extract.pipeline import component
 from kg.extract.prefilter import gated
 from kg.extract.roles import KIND_THEN_PARTICIPLE
 from kg.extract.sizes import ONE_SIZE, SIZE, SIZE_LIST, SIZE_WRITTEN, parameters, size_of, sizes_in
-from kg.extract.tokens import Token
+from kg.extract.tokens import DASH_TOKENS, Token
 from kg.extract.words import whole_word
 from kg.keys import model_key
 
@@ -138,9 +139,6 @@ BUILT_FROM = re.compile(r"\b(?:upon|on top of|based on|from)\b[^,.;:]{0,40},?\s*
 (not "a variant of the model, X", where X names the variant)."""
 
 
-DASHES = frozenset(("-", "--", "\u2013", "\u2014"))
-
-
 def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) -> float:
     if span.suffix or _describes_what_follows(tokens, span.j) or _kind_in_appositive(tokens, span) or (
             PARENT_REASON in span.reasons and BUILT_FROM.search(text, max(0, tokens[span.i].start - 60), tokens[span.i].start)):
@@ -152,7 +150,7 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
         return 0.75 if NOT_TITLE_INTRO.isdisjoint(LOWER_WORD.findall(before)) else 0.0
     prev = tokens[span.i - 1].lower if span.i > 0 else ""
     prev2 = tokens[span.i - 2].lower if span.i > 1 else ""
-    if prev in DASHES and span.i > 1 and tokens[span.i - 2].text[:1].isupper() and span.j < len(tokens) \
+    if prev in DASH_TOKENS and span.i > 1 and tokens[span.i - 2].text[:1].isupper() and span.j < len(tokens) \
             and tokens[span.j].lower in model_words().model_heads:
         return 0.0  # "we present KELP-CLIP - CLIP model with ...": what the new model is, not a second new one
     if prev == "our" or (prev2 == "our" and tokens[span.i - 1].text[:1].islower()):
@@ -314,8 +312,8 @@ def models(doc: Doc) -> None:
         title_case = all(w[:1].isupper() for w in abbr.long.split() if w[:1].isalpha() and len(w) > 3)
         names_family = family_stem(abbr.short) == abbr.short.lower() and any(
             w.lower() in model_heads for w in abbr.long.split())  # "Large Language Model Meta-AI (LLaMA)"
-        title_case = title_case or _names_one_model(abbr.long)  # "segment anything model (SAM)"
-        if (head in model_heads or names_family) and title_case and not abbr.short.endswith("s") \
+        names_one = title_case or _names_one_model(abbr.long)  # "segment anything model (SAM)" too
+        if (head in model_heads or names_family) and names_one and not abbr.short.endswith("s") \
                 and abbr.short.lower() not in model_words().not_models:
             span = Span(0, 0, abbr.short)
             span.add(THRESHOLD, "acronym of a model name")

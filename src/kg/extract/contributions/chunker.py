@@ -13,13 +13,11 @@ import re
 from kg.extract.contributions.contribution import BARE_DATA, GATHERED, GATHERED_FOR, DETERMINERS, GENERIC_HEADS, MODEL_WORDS, content_words
 from kg.extract.contributions.kinds import appositive_head, topic_appositive
 from kg.extract.lexicon import lexicon
-from kg.extract.tokens import Token
+from kg.extract.tokens import DASH_TOKENS, Token, closing_parenthesis
 
 MAX_PHRASE_WORDS = 8
 MAX_PURPOSE_WORDS = 5
 """Words a phrase may take after "for"/"to" when its head alone says nothing ("a recipe for ...")."""
-DASHES = frozenset(("-", "--", "\u2013", "\u2014"))
-"""A dash standing alone between words opens an aside: "speculative decoding - an algorithm to ..."."""
 ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ble", "-", "ary")
 ITEM = re.compile(r"^\(?(?:\d|[ivx]{1,3}|[a-e])\)$")
 LEAD_GERUNDS = frozenset("applying using incorporating adding leveraging introducing employing performing "
@@ -42,7 +40,7 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
         low = t.lower
         if cur and ITEM.match(f"{t.lead}{t.text}{t.trail.strip()}"):
             break  # "1) checkpoint averaging 2) model scaling": the next item begins
-        if cur and t.text in DASHES:
+        if cur and t.text in DASH_TOKENS:  # a dash standing alone opens an aside: "speculative decoding - an algorithm"
             out.append((cur, appositive_head(tokens, k + 1, heads)))  # "X - an algorithm to ...": X, an algorithm
             cur = []
             break
@@ -161,12 +159,8 @@ def _defined_after(tokens: list[Token], k: int) -> bool:
 
 def _parenthesis(tokens: list[Token], i: int) -> str:
     """The words of the parenthesis opening at token i, joined ("Safe RLHF"); at most four."""
-    inside = []
-    for u in tokens[i:i + 4]:
-        inside.append(u.text)
-        if ")" in u.trail:
-            break
-    return " ".join(inside)
+    k = closing_parenthesis(tokens, i, min(i + 4, len(tokens)))
+    return " ".join(t.text for t in tokens[i:i + 4 if k is None else k + 1])
 
 
 def _head_of_gerund(cur: list[Token], nxt: Token | None) -> bool:

@@ -14,7 +14,7 @@ from kg.extract.contributions.contribution import MODEL_WORDS
 from kg.extract.contributions.shapes import name_closes
 from kg.extract.lexicon import lexicon
 from kg.extract.modelnames import model_words, subject_model_made
-from kg.extract.tokens import Token
+from kg.extract.tokens import Token, closing_parenthesis
 
 EVAL_HEADS = frozenset({"evaluation suite", "eval suite", "test suite", "evaluation set", "test set"})
 EVALUATION_WORDS = frozenset("evaluation eval test testing benchmark benchmarking".split())
@@ -125,10 +125,8 @@ def after_aside(tokens: list[Token], k: int) -> int | None:
     """Where an appositive opens after a short aside in parentheses ("X (Vision Model -> Vector), a ..."), or None."""
     if k + 1 >= len(tokens) or tokens[k].trail.strip() or not tokens[k + 1].lead.startswith("("):
         return None
-    for j in range(k + 1, min(k + 10, len(tokens) - 1)):
-        if ")" in tokens[j].trail:
-            return j + 1 if tokens[j].trail.strip() == ")," else None
-    return None
+    j = closing_parenthesis(tokens, k + 1, min(k + 10, len(tokens) - 1))
+    return j + 1 if j is not None and tokens[j].trail.strip() == ")," else None
 
 
 def stated_kinds(tokens: list[Token]) -> dict[str, str]:

@@ -14,11 +14,8 @@ from kg.extract.contributions.contribution import Contribution
 from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.shapes import distinctive
 from kg.extract.lexicon import lexicon
-from kg.extract.tokens import Token
+from kg.extract.tokens import DASH_TOKENS, Token
 from kg.keys import model_key
-
-DASHES = ("-", "--", "\u2013", "\u2014")
-
 
 def named_parts(tokens: list[Token], start: int, model_keys: set[str]) -> list[Contribution]:
     """Coined names listed after "<count> <plural noun>:" or "<count> <plural noun> -" from ``start`` on."""
@@ -27,9 +24,9 @@ def named_parts(tokens: list[Token], start: int, model_keys: set[str]) -> list[C
         if tokens[k].trail.strip()[:1] in (".", ";"):
             return []
         noun = tokens[k + 1]
-        opens = noun.trail.strip() == ":" or (tokens[k + 2].text in DASHES) or noun.trail.strip() in DASHES
+        opens = noun.trail.strip() == ":" or (tokens[k + 2].text in DASH_TOKENS) or noun.trail.strip() in DASH_TOKENS
         if tokens[k].lower in counts and noun.lower.endswith("s") and opens:
-            first = k + 2 + (tokens[k + 2].text in DASHES)
+            first = k + 2 + (tokens[k + 2].text in DASH_TOKENS)
             return [Contribution(name, "technique", 0.7) for name in _names_from(tokens, first)
                     if model_key(name) not in model_keys]
     return []

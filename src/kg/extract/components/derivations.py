@@ -470,16 +470,11 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
     return out
 
 
-@lru_cache(maxsize=1)
-def _kind_markers() -> dict[str, re.Pattern]:
-    return {k: re.compile(v, re.IGNORECASE) for k, v in _spec()["roles"]["kind_before"].items()}
-
-
 def _marked_kinds(ptext: str, parent: roles.Slot, kinds: tuple[str, ...]) -> tuple[str, ...]:
     """The one kind the words just before a parent name ("merged with <M0>"), whatever other steps the
     sentence goes on to ("... and undergoes DPO": a step on the merged model, not a way of using <M0>)."""
     before = ptext[max(0, parent.start - 40):parent.start]
-    return next(((k,) for k, rx in _kind_markers().items() if rx.search(before)), kinds)
+    return next(((k,) for k, rx in roles.lexicon().kind_before.items() if rx.search(before)), kinds)
 
 
 def _named_as_made(part: str, mapping: dict[int, str]) -> list[str]:
@@ -801,15 +796,9 @@ def _named_after_kinds(doc: Doc, idx: int) -> list[str]:
     it names none, more pre-training where the name's sentence says it was pre-trained on data
     ("Clinical-Kelp, pre-trained on a large clinical corpus")."""
     kinds = [k for k in _abstract_cues(doc) if k != "based_on"]
-    if not kinds and _pretrained_on_data().search(doc.clean[idx]):
+    if not kinds and roles.lexicon().pretrained_on_data.search(doc.clean[idx]):
         return ["continued_pretraining"]
     return kinds
-
-
-@lru_cache(maxsize=1)
-def _pretrained_on_data() -> re.Pattern:
-    """"pre-trained on a large-scale clinical corpus": said of a model named after another, more training of it."""
-    return re.compile(_spec()["roles"]["pretrained_on_data"], re.IGNORECASE)
 
 
 def _second_family(name: str, names: list[str], intro: dict[str, float]) -> str | None:
@@ -932,8 +921,8 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
         text = doc.clean[idx]
         named = {mm.span.name for mm in models.get(idx, [])}
         kinds = cue_kinds(text)
-        pretrained = not kinds and _pretrained_on_data().search(text) is not None
-        if not (kinds or pretrained) or MAY_BE.search(text) or _findings().match(text):
+        pretrained = not kinds and roles.lexicon().pretrained_on_data.search(text) is not None
+        if not (kinds or pretrained) or MAY_BE.search(text) or roles.lexicon().findings.match(text):
             continue  # "we show that X can be fine-tuned on consumer GPUs": what one may do with it, not how it was made
         authors = bool(own.search(text) or _authors_make(text))
         for (child, parent), e in vague.items():
@@ -958,6 +947,8 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
 
 LEAD_IN = re.compile(r"(?:(?:in this (?:work|paper|report|study)|here),\s*)?", re.IGNORECASE)
 """An opening before the subject: "In this work, we release ..." is the authors speaking."""
+
+
 def _authors_make(text: str) -> bool:
     """Does the sentence open on the authors: "We ...", or after "In this work," doing something other than
     studying ("In this work, we release X" but not "In this work, we explore the role of merging, ...")?"""
@@ -970,12 +961,6 @@ def _authors_make(text: str) -> bool:
 
 
 MAY_BE = re.compile(r"\b(?:can|could|may|might)(?: \w+ly)? be\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _findings() -> re.Pattern:
-    """"We find that ...", "we show that ...": a result reported, not a step of the recipe."""
-    return re.compile(_spec()["roles"]["findings"], re.IGNORECASE)
 
 
 def _step_on(text: str, child: str) -> bool:

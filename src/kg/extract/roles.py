@@ -37,6 +37,7 @@ from importlib import resources
 
 from kg.extract.lexicon import subject_pattern
 from kg.extract.prefilter import gated
+from kg.extract.sizes import WRITTEN_SIZES
 
 PLACEHOLDER = re.compile(r"<M(\d+)>")
 FILLER = r"(?:(?!(?:of|with|for|in|on|upon|onto|into|at|by|to|from|than|as|via|using|through|over|under|against|between|and|or|that|which|who|is|are|was|were|we|they|it)\b)[\w.-]+[ ,]+){0,4}?"
@@ -109,6 +110,32 @@ class RoleLexicon:
     """"we train <M0> with RLHF": no role by itself, but what is trained is a model."""
     comparison: re.Pattern
     """"X outperforms both direct distillation from Y": a comparison between child and parent undoes the pair."""
+    data_distilled_into: re.Pattern
+    """Data as the subject of "distilled into <M>": <M> is the model trained on it, not a new one."""
+    applied_method: re.Pattern
+    """"applying CKO to <M0>": the method (group ``method``) and what it is applied to (group ``model``)."""
+    our_subject: re.Pattern
+    """"Our dataset is built on <M0>", "Our benchmark, based on <M0>, ...": group 1 is what the authors' thing is."""
+    our_noun: re.Pattern
+    """The noun an unnamed-child cue found is "our model": the paper's main model."""
+    parent_participle: re.Pattern
+    """"the instruction-tuned <M0>": a participle in a model's own phrase says how that model was made."""
+    uses_part: re.Pattern
+    """"<M0> leverages an image encoder in conjunction with a fine-tuned LLM based on <M1>": the model's parts."""
+    sized_children: tuple[re.Pattern, ...]
+    """A parent and the sizes of its children, the children named elsewhere ("we compress Y to 8B and 4B
+    parameters", "deriving 8B and 4B models from Y"; "The resulting models, A-8B and A-4B")."""
+    variant_word: re.Pattern
+    """"X-plus, a variant enhanced through ...": the sentence says the longer name is a variant."""
+    authors_own: re.Pattern
+    """"Our ...", "The model is ...", "... for our models": a sentence about the authors' own model."""
+    lead_in: re.Pattern
+    """An opening before the subject: "In this work, we release ..." is the authors speaking."""
+    may_be: re.Pattern
+    """"X can be fine-tuned on consumer GPUs": what one may do with a model, not how it was made."""
+    reports_on: re.Pattern
+    """A sentence that reports on models ("Our analysis shows that X, fine-tuned from Y, ...", "we evaluate Y
+    and its tuned variant X"): its child is not thereby the paper's own."""
 
 
 def _lower_literals(pattern: str) -> str:
@@ -161,6 +188,11 @@ def lexicon() -> RoleLexicon:
         applied_to=gated(re.compile(rf"(?:{r['applied_to']}) {FILLER}$", re.IGNORECASE)),
         model_verb=gated(re.compile(rf"(?:{r['model_verbs']}) {FILLER}$", re.IGNORECASE)),
         comparison=re.compile(rf"\b(?:{_alts(r['comparisons'])})\b", re.IGNORECASE),
+        **{key: re.compile(r[key], re.IGNORECASE) for key in (
+            "data_distilled_into", "applied_method", "our_subject", "our_noun", "parent_participle", "uses_part",
+            "variant_word", "authors_own", "lead_in", "may_be", "reports_on")},
+        sized_children=tuple(re.compile(rx.replace("{sizes}", WRITTEN_SIZES), re.IGNORECASE)
+                             for rx in r["sized_children"]),
         # matched on lower-case text: case-folding the pattern once is faster than IGNORECASE on every sentence
         any_trigger=re.compile("(?=[a-z0-9-])(?:" + _lower_literals(_alts([*spec["cues"].values(), *r["anchors"]])) + ")"),
         opener=re.compile(rf"^(?:being )?(?:{participle}|building|starting|initiali[sz]ing|using|with|after|by)\b[^,]*?,",

@@ -42,7 +42,7 @@ from kg.extract.modelnames import (
 )
 from kg.extract.pipeline import component
 from kg.extract.components.models import THE_SIZE_MODEL
-from kg.extract.sizes import WRITTEN_SIZES, parameters, size_of, sizes_in
+from kg.extract.sizes import parameters, size_of, sizes_in
 from kg.extract.words import whole_word
 from kg.keys import model_key
 
@@ -297,15 +297,6 @@ def derivations(doc: Doc) -> None:
     _emit(doc, edges)
 
 
-INTO_BEFORE = re.compile(r"\b(?:supervision|data|knowledge|preferences?|feedback|signals?) (?:is|are|was|were) "
-                         r"(?:\w+ly )?(?:distill?ed|transferred|injected) into (?:the |an? )?$", re.IGNORECASE)
-"""Data as the subject of "distilled into <M>": <M> is the model trained on it, not a new one."""
-
-
-APPLIED_TO = re.compile(r"\bappl(?:y|ies|ied|ying)\s+(?P<method>[^.;<]{1,60}?)\s+(?:to|on)\s+(?:the |our )?"
-                        r"(?:[\w-]+ ){0,2}?(?P<model><M\d+>)", re.IGNORECASE)
-
-
 def _applied_then_resulting(doc: Doc, idx: int, ptext: str, mapping: dict[int, str],
                             after: tuple[str, dict[int, str]]) -> list[Edge]:
     """"Applying CKO to <M0> models ... yields improvements. The resulting model, called <M1>, ...": what
@@ -313,7 +304,7 @@ def _applied_then_resulting(doc: Doc, idx: int, ptext: str, mapping: dict[int, s
     is the one the method's words (its long form when the sentence gives its acronym) speak of."""
     if not roles.lexicon().resulting.match(after[0]):
         return []
-    m = APPLIED_TO.search(ptext)
+    m = roles.lexicon().applied_method.search(ptext)
     named = [n for k, n in sorted(after[1].items()) if f"<M{k}>" in after[0]]
     parent = mapping.get(int(m.group("model")[2:-1])) if m else None
     if parent is None or not named or model_key(named[0]) == model_key(parent):
@@ -335,17 +326,10 @@ def _applied_kinds(doc: Doc, method: str) -> tuple[str, ...]:
 def _our_thing_subject(ptext: str) -> bool:
     """Does the sentence open on the authors' dataset, benchmark or method ("Our dataset is built on
     <M0>", "Our benchmark, based on <M0>, ...")? What it says is made is that thing, not a model."""
-    m = OUR_SUBJECT.match(ptext)
+    m = roles.lexicon().our_subject.match(ptext)
     return m is not None and m.group(1).lower().rstrip("s") in word_lexicon().kinds.every
 
 
-OUR_SUBJECT = re.compile(r"^(?:[^,<]{0,40}, )?our (?:[\w-]+ ){0,2}?([a-z]+)(?: \([^)]*\))?,? (?:is|are|was|were|,)",
-                         re.IGNORECASE)
-OUR_NOUN = re.compile(r"\bour (?:final |main |own |new )?$", re.IGNORECASE)
-"""The noun an unnamed-child cue found is "our model": the paper's main model."""
-PARENT_PARTICIPLE = re.compile(r"(?:(?<=\bthe )|(?<=\ban )|(?<=\ba ))[\w-]*(?:tuned|trained|distill?ed|aligned|pruned|quantized) "
-                               r"(?=<M\d+>)", re.IGNORECASE)
-""""the instruction-tuned <M0>": a participle in a model's own phrase says how that model was made."""
 NEAR = 40
 """Characters after a child within which a model with no role may still be its parent."""
 
@@ -364,14 +348,14 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
     A child the sentence does not name is the paper's own: a model of the paper named in the
     sentence with no role of its own, the model the sentence before named ("We present X. It is
     fine-tuned from Y"), or, when the authors are the subject, the paper's main model."""
-    said = PARENT_PARTICIPLE.sub("", ptext)  # "we extend the instruction-tuned <M0> model with ...": how <M0> was
+    said = roles.lexicon().parent_participle.sub("", ptext)  # "we extend the instruction-tuned <M0> model with ...": how <M0> was
     kinds = roles.triggered(said, cue_kinds(said)) or roles.triggered(ptext, cue_kinds(ptext))  # made, not this step
     if not kinds:
         return []
     reading = roles.read(ptext)
     if reading is None:
         return []
-    if kinds == ("based_on",) and (applied := APPLIED_TO.search(ptext)):
+    if kinds == ("based_on",) and (applied := roles.lexicon().applied_method.search(ptext)):
         kinds = _applied_kinds(doc, applied.group("method")) or kinds  # "applying RPO to <M0> yields ..."
     name = {s.index: mapping[s.index] for s in reading.slots if s.index in mapping}
     parents, children = reading.parents, reading.children
@@ -398,13 +382,13 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
                     and not any(model_key(name[s.index]) in parent_names for s in g)
                     and not (g[-1].end < first_parent and not ptext.startswith(":", g[-1].end)
                              and (noun := roles.lexicon().unnamed_child.search(ptext, g[-1].end, first_parent))
-                             and not USES_PART.search(ptext, g[-1].end, noun.start()))]
+                             and not roles.lexicon().uses_part.search(ptext, g[-1].end, noun.start()))]
         # (after "which we call <M0>:", the nouns that follow are what <M0> names, not other models; after
         # "<M0> leverages ... a fine-tuned LLM based on <M1>", that LLM is a part of <M0>)
         rule = "role: parents named, the paper's models in the sentence are what was made"
     out: list[Edge] = []
     if children and not parents and not unmarked and after is not None and roles.lexicon().resulting.match(after[0]) \
-            and all(INTO_BEFORE.search(ptext, 0, s.start) for g in children for s in g):
+            and all(roles.lexicon().data_distilled_into.search(ptext, 0, s.start) for g in children for s in g):
         # "the preference supervision is distilled into Y. The resulting model, X, ...": what data went into is
         # what was trained, the next sentence names what it became
         parents, children = children, []
@@ -438,7 +422,7 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
                 return out
             child, rule = (prev[0], "role: the model of the sentence before") if prev else (None, rule)
         said_of_a_noun = roles.lexicon().unnamed_child.search(ptext, 0, parents[0][0].start)
-        if said_of_a_noun and OUR_NOUN.search(ptext[:said_of_a_noun.start()]):
+        if said_of_a_noun and roles.lexicon().our_noun.search(ptext[:said_of_a_noun.start()]):
             said_of_a_noun = None  # "we build our model based on Y": the paper's own model, not an unnamed one
         if _our_thing_subject(ptext):
             return out  # "Our dataset is built on Y and Z": what is built on them is no model
@@ -616,11 +600,6 @@ LISTED_AFTER = re.compile(rf"(?: \(<M\d+>\))?(?:, {_LISTED})*,? (?:and|&) {_LIST
 SHORT_NAME = re.compile(r" \(<M\d+>\)")
 
 
-USES_PART = re.compile(r"\b(?:leverag|utiliz|employ|us|integrat|combin|incorporat|adopt|compris|consist)\w*\b|"
-                       r"\bin conjunction with\b|\bequipped with\b", re.IGNORECASE)
-""""<M0> leverages an image encoder in conjunction with a fine-tuned LLM based on <M1>": the model's parts."""
-
-
 def _listed_with(ptext: str, start: int, end: int) -> list[str]:
     """Placeholders listed together with the one at ``ptext[start:end]`` ("<M0>, <M1> and <M2>")."""
     before = LISTED_BEFORE.search(ptext, max(0, start - 200), start)
@@ -643,18 +622,6 @@ def _sentence_with(doc: Doc, *names: str) -> int | None:
     return None
 
 
-SIZED_CHILDREN = (
-    # "we compress Y to 8B and 4B parameters"
-    re.compile(rf"\b(?P<v>prun\w*|compress\w*|distill?\w*) (?:the )?(?P<p><M\d+>)(?: model)? (?:down )?(?:in)?to "
-               rf"(?P<sizes>{WRITTEN_SIZES})\b", re.IGNORECASE),
-    # "deriving 8B and 4B models from Y"
-    re.compile(rf"\b(?P<v>deriv\w*|obtain\w*|produc\w*|prun\w*|compress\w*|distill?\w*) (?:the )?(?P<sizes>{WRITTEN_SIZES})"
-               rf"(?:-parameter)? (?:models?|LLMs?|variants?|students?) from (?:an? |the |our )?(?:[\w-]+ ){{0,3}}?(?P<p><M\d+>)",
-               re.IGNORECASE),
-)
-"""A parent and the sizes of its children, the children named elsewhere ("The resulting models, A-8B and A-4B")."""
-
-
 def _sized_children(doc: Doc, ptexts: dict[int, tuple[str, dict[int, str]]], order: list[str],
                     found: list[Edge]) -> list[Edge]:
     """"We compress Y to 8B and 4B parameters. The resulting models, X-8B and X-4B, ...": each model of
@@ -667,7 +634,7 @@ def _sized_children(doc: Doc, ptexts: dict[int, tuple[str, dict[int, str]]], ord
         low = ptext.lower()
         if not any(v in low for v in ("prun", "compress", "distil", "deriv", "obtain", "produc")):
             continue
-        for rx in SIZED_CHILDREN:
+        for rx in roles.lexicon().sized_children:
             for m in rx.finditer(ptext):
                 parent = mapping[int(m.group("p")[2:-1])]
                 sizes = set(sizes_in(m.group("sizes")))
@@ -746,7 +713,7 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
             idx = _sentence_with(doc, name)
             words = placeholder_text(doc.clean[idx], names)[0] if idx is not None else ""  # not "X-DPO"'s "DPO"
             said = [k for k in cue_kinds(words) if k != "based_on"]
-            if idx is not None and (said or VARIANT_WORD.search(words)):  # the text gives it a role
+            if idx is not None and (said or roles.lexicon().variant_word.search(words)):  # the text gives it a role
                 out.extend(Edge(name, base, k, 0.5, idx, "naming: a further step on a model the paper makes")
                            for k in said or ["based_on"])
                 has_parent.add(model_key(name))
@@ -856,10 +823,6 @@ def _named_variants(name: str, keys: dict[str, str]) -> Iterator[tuple[str, str,
             yield keys[model_key(base)], kind, m.group("word")
 
 
-VARIANT_WORD = re.compile(r"\b(?:an?|its|the) (?:[\w-]+ ){0,2}?(?:variant|version)\b", re.IGNORECASE)
-""""X-plus, a variant enhanced through ...": the sentence says the longer name is a variant."""
-
-
 def _extended_name(name: str, names: list[str], intro: dict[str, float]) -> str | None:
     """The longest model the paper makes whose name this one extends by a word ("Kelp-R-plus" ->
     "Kelp-R"); not by a size or a version alone ("Kelp-R-7B" is a member, not a step)."""
@@ -915,16 +878,14 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
     for a in doc.aliases:
         same.setdefault(a.name, set()).add(a.alias)
         same.setdefault(a.alias, set()).add(a.name)
-    own = re.compile(r"^(?:our\b|the model is\b|the model was\b|it is\b|this model\b|[^.]{0,40}\bis trained\b|"
-                     r"[^.,]{0,50}\bfor our models?\b)", re.IGNORECASE)
     for idx in doc.abstract_sentences():
         text = doc.clean[idx]
         named = {mm.span.name for mm in models.get(idx, [])}
         kinds = cue_kinds(text)
         pretrained = not kinds and roles.lexicon().pretrained_on_data.search(text) is not None
-        if not (kinds or pretrained) or MAY_BE.search(text) or roles.lexicon().findings.match(text):
+        if not (kinds or pretrained) or roles.lexicon().may_be.search(text) or roles.lexicon().findings.match(text):
             continue  # "we show that X can be fine-tuned on consumer GPUs": what one may do with it, not how it was made
-        authors = bool(own.search(text) or _authors_make(text))
+        authors = bool(roles.lexicon().authors_own.search(text) or _authors_make(text))
         for (child, parent), e in vague.items():
             if named - {child, parent} - same.get(child, set()) or not (authors or _undergoes(text, child)):
                 continue  # "Kelp models undergo an alignment phase": the child's own recipe, said of it
@@ -945,22 +906,15 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
     return out
 
 
-LEAD_IN = re.compile(r"(?:(?:in this (?:work|paper|report|study)|here),\s*)?", re.IGNORECASE)
-"""An opening before the subject: "In this work, we release ..." is the authors speaking."""
-
-
 def _authors_make(text: str) -> bool:
     """Does the sentence open on the authors: "We ...", or after "In this work," doing something other than
     studying ("In this work, we release X" but not "In this work, we explore the role of merging, ...")?"""
-    opening = LEAD_IN.match(text).end()
+    opening = roles.lexicon().lead_in.match(text).end()
     m = subject_pattern().match(text, opening)
     if m is None or not opening:
         return m is not None
     verb = text[m.end():].split(None, 1)
     return not verb or verb[0].lower().strip(",") not in word_lexicon().study_verbs
-
-
-MAY_BE = re.compile(r"\b(?:can|could|may|might)(?: \w+ly)? be\b", re.IGNORECASE)
 
 
 def _step_on(text: str, child: str) -> bool:
@@ -1017,12 +971,6 @@ def _parents_are_not_introduced(doc: Doc, edges: list[Edge]) -> None:
                                                      and (model_key(f.object.name), f.quote) in drop)]
 
 
-REPORTED = re.compile(r"\b(?:shows? that|finds? that|found that|observe[sd]?|analy[sz]\w*|prior|previous(?:ly)?|existing|"
-                      r"such as|e\.g\.|compared|outperform\w*|than|evaluat\w*)\b", re.IGNORECASE)
-"""A sentence that reports on models ("Our analysis shows that X, fine-tuned from Y, ...", "we evaluate Y
-and its tuned variant X"): its child is not thereby the paper's own."""
-
-
 BASE_REST = re.compile(r"base|pt|pretrained")
 """What a parent's name may add to its child's: "KelpBase" -> "Kelp" (not "Kelp-7B-Instruct" -> "Kelp")."""
 
@@ -1073,7 +1021,7 @@ def _emit(doc: Doc, edges: list[Edge]) -> None:
                                       confidence=round(e.conf, 2)))
         doc.facts.append(Fact(Mention("model", e.child), e.kind, Mention("model", e.parent), quote,
                               round(e.conf, 2), EXTRACTOR, doc.record))
-        if model_key(e.child) not in introduced and e.conf >= 0.8 and not REPORTED.search(doc.clean[e.sentence]):
+        if model_key(e.child) not in introduced and e.conf >= 0.8 and not roles.lexicon().reports_on.search(doc.clean[e.sentence]):
             introduced.add(model_key(e.child))
             doc.facts.append(Fact(Mention.paper(), "introduces", Mention("model", e.child), quote,
                                   round(e.conf * 0.85, 2), EXTRACTOR, doc.record))

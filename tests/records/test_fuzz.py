@@ -51,6 +51,6 @@ def test_decoding_and_sniffing_survive_arbitrary_bytes(data):
 
 def test_registry_is_loaded():
     registry.get("jsonl")
-    assert set(registry.READERS) == {"arxiv-listing", "abstract-lines", "arxiv-abstracts", "hf-daily",
+    assert set(registry.READERS) == {"arxiv-listing", "arxiv-list", "abstract-lines", "arxiv-abstracts", "hf-daily",
                                      "arxiv-atom", "bibtex", "jsonl", "arxiv-snapshot", "arxiv-oai-pmh",
                                      "model-card", "hub-models"}

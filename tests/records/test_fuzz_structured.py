@@ -160,6 +160,25 @@ def listing_texts(draw):
 
 
 @st.composite
+def list_page_texts(draw):
+    """/list/<category>/new: "[N] arXiv:ID", labelled lines wrapped or not, the abstract unlabelled."""
+    entries = [draw(st.sampled_from(["New submissions (showing 3 of 3 entries)", "", "Total of 3 entries"]))]
+    for n in range(1, draw(st.integers(1, 5)) + 1):
+        people = draw(names(draw(list_size)))
+        links = draw(st.sampled_from([" [pdf, html, other]", "\n [pdf, other]", " (replaced) [pdf]", ""]))
+        lines = [f"[{n}] arXiv:{draw(st.sampled_from(ARXIV_IDS))}{links}", f"Title: {draw(words)}",
+                 "Authors: " + draw(st.sampled_from([", ", ",\n "])).join(people),
+                 draw(st.sampled_from(["Comments: 9 pages", "Journal-ref: " + draw(words), ""])),
+                 "Subjects: Computation and Language (cs.CL); Machine Learning (cs.LG)",
+                 draw(st.sampled_from(["", "\n"])) + draw(words) + "(" * draw(depth)]
+        for _ in range(draw(st.integers(0, 3))):  # stray labels and page lines anywhere
+            lines.insert(draw(st.integers(0, len(lines))),
+                         draw(st.sampled_from(["Title:", "Authors:", "Subjects: (", "[pdf]", "Cross submissions (showing 1 of 1 entries)", ""])))
+        entries.append(maybe_cut("\n".join(lines), draw(cut)))
+    return "\n".join(entries) + "\n"
+
+
+@st.composite
 def abstracts_texts(draw):
     lines = []
     for _ in range(draw(st.integers(1, 8))):
@@ -303,6 +322,7 @@ STRATEGIES = {
     "bibtex": bibtex_texts(),
     "arxiv-atom": atom_texts(),
     "arxiv-listing": listing_texts(),
+    "arxiv-list": list_page_texts(),
     "arxiv-abstracts": abstracts_texts(),
     "abstract-lines": abstract_lines_texts(),
     "hf-daily": hf_daily_texts(),

@@ -157,7 +157,7 @@ def test_fifty_megabyte_line_is_bounded(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("fmt", ["arxiv-listing", "abstract-lines", "arxiv-abstracts", "hf-daily", "jsonl", "arxiv-atom", "bibtex"])
+@pytest.mark.parametrize("fmt", ["arxiv-listing", "arxiv-list", "abstract-lines", "arxiv-abstracts", "hf-daily", "jsonl", "arxiv-atom", "bibtex"])
 def test_fifty_megabyte_line_in_every_reader(fmt):
     line = "x" * (50 * 1024 * 1024)
     reader = registry.get(fmt)

@@ -19,6 +19,7 @@ def test_every_input_is_sniffed_to_its_reader():
     expected = {
         "arxiv_listing.txt": "arxiv-listing",
         "arxiv_listing_ids.txt": "arxiv-listing",
+        "arxiv_list_new.txt": "arxiv-list",
         "abstract_lines.txt": "abstract-lines",
         "arxiv_abstracts.txt": "arxiv-abstracts",
         "hf_daily.txt": "hf-daily",
@@ -159,3 +160,35 @@ def test_jsonl_with_alternate_keys():
     assert b.arxiv_id == "2406.09535" and b.date == "2024-06-13" and b.abstract.startswith("Automatically")
     assert c.title == "Audio Dialogues" and c.authors == ("Arushi Goel", "Zhifeng Kong")
     assert c.lines == (4, 4) and c.index == 3 and c.date == "2024-04-11"
+
+
+def test_arxiv_list_page():
+    """/list/<category>/new as copied: wrapped titles and authors, links on their own line, the
+    abstract after Subjects (with or without a blank line), the page's headers dropped."""
+    result = read_paths([INPUTS / "arxiv_list_new.txt"])
+    recs = result.records
+    assert [r.format for r in recs] == ["arxiv-list"] * 4
+    assert [r.arxiv_id for r in recs] == ["2412.04101", "2412.04102", "2412.03999", "2311.01234"]
+    first, second, third, fourth = recs
+    assert first.title == "Kelp-Chat: Instruction Tuning a Small Open Model for Low-Resource Languages"
+    assert first.authors == ("Ana Ruiz", "Bo Chen", "Chidi Okafor")
+    assert first.comments == "14 pages, 3 figures"
+    assert first.categories == ("cs.CL", "cs.LG")
+    assert first.abstract.startswith("We present Kelp-Chat") and first.abstract.endswith("LowChat.")
+    assert first.lines == (6, 15)
+    assert second.title == "Sparse Token Routing for Efficient Decoding"
+    assert second.abstract == "We propose Sparse Token Routing (STR), a decoding method that skips layers for easy tokens."
+    assert "Cross submissions" not in second.text and "Cross submissions" not in (second.abstract or "")
+    assert third.categories == ("cs.LG", "cs.CL") and third.extra == {"journal_ref": "Proc. of the Kelp Workshop 2024"}
+    assert fourth.title == "Orca Revisited" and fourth.abstract is None
+    # the replacement has no abstract on the page: read, and said so (not skipped)
+    said = [p for p in result.problems if p.line == fourth.lines[0]]
+    assert said and not said[0].skipped and "no abstract" in said[0].message
+    assert not [p for p in result.problems if p.skipped]
+
+
+def test_arxiv_list_page_is_not_taken_for_other_listings():
+    text = (INPUTS / "arxiv_list_new.txt").read_text(encoding="utf-8")
+    assert registry.choose(text).name == "arxiv-list"
+    for other in ("arxiv_listing.txt", "arxiv_listing_ids.txt", "arxiv_abstracts.txt"):
+        assert registry.choose((INPUTS / other).read_text(encoding="utf-8")).name != "arxiv-list", other

@@ -4,6 +4,7 @@ from kg.records.formats import (  # noqa: F401
     abstract_lines,
     arxiv_abstracts,
     arxiv_atom,
+    arxiv_list,
     arxiv_listing,
     arxiv_snapshot,
     bibtex,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from kg.records.limits import MAX_AUTHORS, MAX_RECORD_CHARS
-from kg.records.record import Problem
+from kg.records.record import Problem, Record
 
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "phd", "ph.d."})
 NOT_SHOWN = re.compile(r"et\s+al\.?\s*\(\s*(\d{1,7})\s+additional\s+authors?\s+not\s+shown\s*\)", re.I)
@@ -27,6 +27,24 @@ def too_long(file: str, line: int, size: int) -> Problem | None:
     if size > MAX_RECORD_CHARS:
         return Problem(file, line, f"record of {size} characters exceeds the limit of {MAX_RECORD_CHARS}")
     return None
+
+
+def numbered_records(blocks: Iterable[list[tuple[int, str]]], file: str,
+                     parse_block: Callable[[list[tuple[int, str]], str, int], tuple[Record | None, list[Problem]]],
+                     ) -> Iterator[Record | Problem]:
+    """Each block of (line number, line) read by ``parse_block`` into a record numbered from 1 and
+    its problems; a block too long to be a record is reported and skipped (it takes no number)."""
+    index = 0
+    for block in blocks:
+        problem = too_long(file, block[0][0], sum(len(line) + 1 for _, line in block))
+        if problem:
+            yield problem
+            continue
+        record, problems = parse_block(block, file, index + 1)
+        yield from problems
+        if record is not None:
+            index += 1
+            yield record
 
 
 def record_lines(text: str, file: str) -> Iterator[tuple[int, str] | Problem]:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from kg.records import categories
 from kg.records.dates import parse_date
-from kg.records.formats._common import cap_authors, split_author_pieces, split_lines, too_long
+from kg.records.formats._common import cap_authors, numbered_records, split_author_pieces, split_lines
 from kg.records.ids import VERSIONED_ID, arxiv_id, find_doi
 from kg.records.record import Problem, Record
 from kg.records.registry import reader
@@ -159,22 +159,15 @@ def _parse_block(block: list[tuple[int, str]], file: str, index: int) -> tuple[R
     return record, problems
 
 
+def _filled(blocks: Iterator[list[tuple[int, str]]]) -> Iterator[list[tuple[int, str]]]:
+    """The blocks without their leading and trailing blank lines; blank blocks left out."""
+    for block in blocks:
+        filled = [i for i, (_, line) in enumerate(block) if line.strip()]
+        if filled:
+            yield block[filled[0]: filled[-1] + 1]
+
+
 @reader("arxiv-listing", sniff=sniff)
 def parse(text: str, file: str) -> Iterator[Record | Problem]:
     """arXiv search listing: title, Authors:, Abstract: ... ▽ More ... △ Less, Submitted."""
-    index = 0
-    for block in _blocks(split_lines(text)):
-        filled = [i for i, (_, line) in enumerate(block) if line.strip()]
-        if not filled:
-            continue
-        block = block[filled[0]: filled[-1] + 1]
-        size = sum(len(line) + 1 for _, line in block)
-        problem = too_long(file, block[0][0], size)
-        if problem:
-            yield problem
-            continue
-        record, problems = _parse_block(block, file, index + 1)
-        yield from problems
-        if record is not None:
-            index += 1
-            yield record
+    return numbered_records(_filled(_blocks(split_lines(text))), file, _parse_block)

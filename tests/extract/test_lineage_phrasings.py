@@ -427,3 +427,41 @@ def test_the_family_named_in_a_new_models_appositive_is_not_introduced(extract_a
     doc = extract_abstract("We introduce Quill, a Falcon language model fine-tuned on publicly available code, "
                            "and study its code-writing capabilities.")
     assert introduced(doc) == {"Quill"}
+
+
+@pytest.mark.parametrize("abstract, kind, pair", [
+    # a model taken and then trained further: "takes Y and trains it further on ..."
+    ("We present Kelvo, a clinical language model. Our approach takes Falcon-7B and trains it further on 20B "
+     "tokens of clinical text.", "continued_pretraining", ("Kelvo", "Falcon-7B")),
+    ("We present Pelora, a legal model. We take Wren-3B and train it further on 9B tokens of case law.",
+     "continued_pretraining", ("Pelora", "Wren-3B")),
+    ("We present Tidra, a protein language model. Tidra takes a pretrained Gannet-650M model and fine-tunes it "
+     "on 10k structures.", "finetuned", ("Tidra", "Gannet-650M")),
+    ("We present Skimmer, a protein structure model. Skimmer reuses the trunk of a pretrained Gannet-650M model and "
+     "fine-tunes it on 10k structures.", "finetuned", ("Skimmer", "Gannet-650M")),
+    ("We present Osprik, a code model. We start with Wren-3B and then instruction-tune it on 80k programs.",
+     "finetuned", ("Osprik", "Wren-3B")),
+    # "the aligned model, X": what the authors' step made, named
+    ("We align Falcon-7B with human preferences using DPO on 60k comparisons; the aligned model, Falcon-7B-Pref, "
+     "is preferred by annotators.", "aligned", ("Falcon-7B-Pref", "Falcon-7B")),
+    ("We distill Gull-70B into a 7B student on 2B tokens; the distilled model, Gullet-7B, keeps 95% of its "
+     "accuracy.", "distilled", ("Gullet-7B", "Gull-70B")),
+    ("We prune half of the layers of Wren-8B and retrain on 10B tokens; the pruned model, Wren-4B-P, runs twice "
+     "as fast.", "pruned", ("Wren-4B-P", "Wren-8B")),
+])
+def test_a_model_taken_then_trained_or_named_after_the_step(extract_abstract, abstract, kind, pair):
+    doc = extract_abstract(abstract)
+    assert pair in edges(doc, {kind}) and pair[0] in introduced(doc)
+
+
+@pytest.mark.parametrize("abstract", [
+    # the model trained further is the one compared with, not taken
+    "We present Kelvo, a clinical model trained from scratch. We compare it with Falcon-7B, which others trained "
+    "further on 20B tokens of clinical text.",
+    # someone else's aligned model, named in a comparison
+    "Our model outperforms the aligned model, Falcon-7B-Pref, on every benchmark.",
+    # "and train them" after a list of baselines evaluated, no model of the paper's named
+    "We evaluate Falcon-7B and Wren-3B on our benchmark.",
+])
+def test_no_derivation_from_a_model_only_compared_or_evaluated(extract_abstract, abstract):
+    assert edges(extract_abstract(abstract)) == set()

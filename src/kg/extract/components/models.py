@@ -71,8 +71,10 @@ RESULT_BEFORE = gated(re.compile(r"\b(?:(?:the |our )?(?:resulting|final) (?:mod
 """Just before a name: "the resulting model, X", "the resulting model, called X", "our model X", "the resulting
 lightweight encoder is termed X"."""
 MADE_BEFORE = re.compile(r"\b(?:creating|producing|yielding|resulting in|ending up with|to (?:obtain|produce|create))\s+(?:the\s+|a\s+|an\s+)?$"
-                         r"|\binto (?:[\w-]+ ){0,3}?(?:models?|variants?|versions?|checkpoints?):\s+$")
-"""Just before a name: what a step made ("..., creating X", "to obtain X")."""
+                         r"|\binto (?:[\w-]+ ){0,3}?(?:models?|variants?|versions?|checkpoints?):\s+$"
+                         r"|\bthe (?:[\w-]+ )?(?:aligned|distill?ed|pruned|quantized|merged|fine-?tuned|finetuned|instruction-tuned"
+                         r"|upcycled|compressed|adapted) (?:models?|checkpoints?|variants?),\s+$")
+"""Just before a name: what a step made ("..., creating X", "to obtain X", "we align Y ...; the aligned model, X")."""
 SUBJECT_OF_MAKING = re.compile(r"^(?:[^.]{0,60}, )?(?:we|our)\b", re.IGNORECASE)
 """The authors are the ones making it ("We perform ...", "To adapt it, we ...")."""
 ENUMERATED = re.compile(r"(?:^|[:;,]\s*|\s)\((?:\d{1,2}|[ivx]{1,4})\)\s*(?:our\s+)?$")

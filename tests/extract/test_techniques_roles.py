@@ -955,3 +955,26 @@ def test_a_name_spelt_again_as_a_model_in_parentheses_is_no_method(extract_abstr
                            "Kelp-Phi: Efficient Multi-Modal Assistant with Small Language Model")
     assert not any(n.startswith("Kelp") for n in introduced_names(doc))
     assert "Kelp-Phi" in models_introduced(doc)
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We derive a simple vision-language manipulation framework, dubbed RoboKelp, built upon the open-source VLM, "
+     "Gannet-VL.", "RoboKelp"),
+    ("We introduce Chronix, a simple framework for pretrained forecasting models. We pretrained Chronix models "
+     "based on the Falcon family on public datasets.", "Chronix"),
+    ("We present Tidewell, an approach for code completion that fine-tunes Falcon-7B on 2M repositories. Tidewell "
+     "is fine-tuned from Falcon-7B with LoRA.", "Tidewell"),
+])
+def test_what_was_made_from_a_model_is_a_model_whatever_else_it_is_called(extract_abstract, abstract, name):
+    doc = extract_abstract(abstract)
+    assert name in models_introduced(doc) and name not in introduced_names(doc)
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We propose KelpTune, a parameter-efficient method that fine-tunes Falcon-7B with 0.1% of its weights.",
+     "KelpTune"),
+    ("We propose Ternary Routing, a distillation method that transfers knowledge from Falcon-70B to small "
+     "students.", "Ternary Routing"),
+])
+def test_a_method_applied_to_a_model_stays_a_method(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))

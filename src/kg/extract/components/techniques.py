@@ -21,7 +21,7 @@ from kg.extract.contributions.shapes import without_kind_head
 from kg.extract.contributions.title import named_title, title_contributions
 from kg.extract.contributions.uses import based_on, technique_like, uses_in
 from kg.extract.doc import Doc
-from kg.extract.fact import Alias, Fact, Mention
+from kg.extract.fact import DERIVATION_KINDS, Alias, Fact, Mention
 from kg.extract.modelnames import family_stem, model_words
 from kg.extract.pipeline import component
 from kg.extract.tokens import tokenize
@@ -31,9 +31,12 @@ VERSION = "1.0"
 EXTRACTOR = f"techniques@{VERSION}"
 OUR_METHOD = re.compile(r"(?:Our|The) (?:method|approach|framework)")
 VERSION_TAIL = re.compile(r"[-_ .]?v?\d[\w.-]*")
+MADE_CONFIDENCE = 0.8
+"""A derivation this sure makes its child a model, not a method ("X, a framework ... built upon Y")."""
 
 
-@component("techniques", version=VERSION, requires=("abbreviations", "models"), assigns=("facts.techniques",))
+@component("techniques", version=VERSION, requires=("abbreviations", "models", "facts.derivations"),
+           assigns=("facts.techniques",))
 def techniques(doc: Doc) -> None:
     tokens_of = doc.user.get("tokens", {})
     # a name the text calls a method, dataset or benchmark is one, whatever else it is called
@@ -41,10 +44,14 @@ def techniques(doc: Doc) -> None:
     accepted = {model_key(m.name) for m in doc.entities if m.kind == "model"}
     both = model_words().model_heads  # "an encoder", "a retriever": a model's head as much as a method's
     said = [_said(text, tokens_of.get(idx)) for idx, text in enumerate(doc.clean)]
+    # what the text says was made from another model is a model, whatever else it calls it
+    # ("X, a framework to distill ... from a Y model"; "a framework, dubbed X, built upon Y")
+    made = {model_key(f.subject.name) for f in doc.facts if f.predicate in DERIVATION_KINDS
+            and f.subject.kind == "model" and f.confidence >= MADE_CONFIDENCE}
     stated = {model_key(name): head for kinds, _ in said for name, head in kinds
-              if not (head in both and model_key(name) in accepted)}
+              if not (head in both and model_key(name) in accepted) and model_key(name) not in made}
     # a name the text calls a model ("X, a tuned Y model", "X: An Open Chat Model for ...") is no technique
-    called = {model_key(name) for _, names in said for name in names}
+    called = {model_key(name) for _, names in said for name in names} | made
     if doc.title_index is not None and (named := title_model(doc.clean[doc.title_index])):
         called.add(model_key(named))
     model_keys = (accepted | doc.user.get("model_like", set()) | called) - stated.keys()

@@ -465,3 +465,39 @@ def test_a_model_taken_then_trained_or_named_after_the_step(extract_abstract, ab
 ])
 def test_no_derivation_from_a_model_only_compared_or_evaluated(extract_abstract, abstract):
     assert edges(extract_abstract(abstract)) == set()
+
+
+@pytest.mark.parametrize("abstract, child, parent", [
+    ("To study this, we present SkiffGPT-4, which aligns a frozen visual encoder with a frozen advanced LLM, "
+     "Falcon-7B, using one projection layer.", "SkiffGPT-4", "Falcon-7B"),
+    ("We introduce HarborLLaMA-2, which aligns an image encoder with the language model Wren-3B through a "
+     "Q-former.", "HarborLLaMA-2", "Wren-3B"),
+    ("We present SkiffGPT-v2, which connects a vision encoder to a frozen LLM, Gannet-13B, with a linear layer.",
+     "SkiffGPT-v2", "Gannet-13B"),
+])
+def test_a_model_put_together_with_a_part_named_after_its_noun(extract_abstract, abstract, child, parent):
+    doc = extract_abstract(abstract)
+    assert (child, parent) in edges(doc, {"based_on"}) and child in introduced(doc)
+
+
+@pytest.mark.parametrize("abstract", [
+    # aligning representations is no composition
+    "We present SkiffGPT-4. Our loss aligns the image encoder with the text encoder of CLIP-L.",
+    # a comparison with systems that align parts
+    "SkiffGPT-4 outperforms systems that align a visual encoder with an LLM, Falcon-7B.",
+])
+def test_aligning_parts_names_no_parent_unless_the_model_is_put_together(extract_abstract, abstract):
+    assert edges(extract_abstract(abstract), {"based_on"}) == set()
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We present SkiffGPT-4, which writes stories about images.", "SkiffGPT-4"),
+    ("We present HarborLLaMA-2, which answers questions about videos.", "HarborLLaMA-2"),
+])
+def test_a_word_run_into_a_known_family_and_its_version_is_a_model(extract_abstract, abstract, name):
+    assert name in introduced(extract_abstract(abstract))
+
+
+def test_a_coined_name_with_a_version_and_no_family_is_not_thereby_a_model(extract_abstract):
+    doc = extract_abstract("We present KelpSched-2, which schedules learning rates.")
+    assert not [f for f in doc.facts if f.predicate == "introduces" and f.object.kind == "model"]

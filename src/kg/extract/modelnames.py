@@ -161,7 +161,9 @@ def family_stem(text: str) -> str | None:
     for k in range(1, len(low) - 2):  # "OpenStarling", "MedStarling2": a capitalised word run into a stem
         if text[k:k + 1].isupper() and text[k - 1:k].islower():
             m = STEM_AND_VERSION.match(low[k:] + " ")
-            stem = low[k:] if low[k:] in fams else (m.group(1) if m and m.group(1) in fams else None)
+            first = _parts(low[k:])[0]  # "MiniGPT-4", "VideoLLaMA-2": the stem, then its version after a dash
+            stem = low[k:] if low[k:] in fams else (m.group(1) if m and m.group(1) in fams else
+                                                    first if first in fams and first != low[k:] else None)
             if stem:
                 return stem
             head = low[:k].split("-")[-1]

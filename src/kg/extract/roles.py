@@ -71,6 +71,8 @@ class RoleLexicon:
     composition: re.Pattern
     """"combines", "integrating", "connects": a model put together from the parts of others."""
     component_after: re.Pattern
+    component_before: re.Pattern
+    """"a frozen advanced LLM, <M0>": a model named as a part just after the part's noun."""
     """"<M0> encoder", "<M0> language model": a model named as a part, after a ``composition`` verb."""
     child_before: re.Pattern
     """"called <M0>", "resulting in <M0>", "to obtain <M0>", "student <M0>"."""
@@ -182,6 +184,7 @@ def lexicon() -> RoleLexicon:
         replacement_before=re.compile(r["replacement_before"], re.IGNORECASE),
         composition=re.compile(r["composition"], re.IGNORECASE),
         component_after=re.compile(r["component_after"], re.IGNORECASE),
+        component_before=re.compile(r["component_before"], re.IGNORECASE),
         resulting=re.compile(r["resulting"], re.IGNORECASE),
         resulting_named=re.compile(r["resulting_named"], re.IGNORECASE),
         plural_coreference=re.compile(r["plural_coreference"], re.IGNORECASE),
@@ -534,10 +537,10 @@ def role_of(text: str, start: int, end: int) -> str | None:
 
 def is_component(before: str, after: str) -> bool:
     """"The X model combines a <M0> encoder with a <M1> LLM", "By integrating the <M0> language model
-    with ...": a model named as a part (an encoder, a language model) after a verb that puts parts
+    with ...", "X aligns a visual encoder with an LLM, <M0>": a model named as a part (an encoder, a language model) after a verb that puts parts
     together, in the same clause and not after a comparison ("outperforms systems that combine ...")."""
     lex = lexicon()
-    if not lex.component_after.match(after):
+    if not (lex.component_after.match(after) or lex.component_before.search(before[-60:])):
         return False
     verb = None
     for verb in lex.composition.finditer(before):

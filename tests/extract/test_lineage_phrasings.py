@@ -501,3 +501,49 @@ def test_a_word_run_into_a_known_family_and_its_version_is_a_model(extract_abstr
 def test_a_coined_name_with_a_version_and_no_family_is_not_thereby_a_model(extract_abstract):
     doc = extract_abstract("We present KelpSched-2, which schedules learning rates.")
     assert not [f for f in doc.facts if f.predicate == "introduces" and f.object.kind == "model"]
+
+
+@pytest.mark.parametrize("abstract, child, parent", [
+    ("Using KelpInstruct, we fine-tune a set of open-source LLMs named as KelpChem, among which, we find that "
+     "Falcon serves as the best base model for chemistry tasks.", "KelpChem", "Falcon"),
+    ("We release Tidal-Coder, a code model fine-tuned on 2M programs, in which Wren-3B acts as the base model.",
+     "Tidal-Coder", "Wren-3B"),
+    ("We release Tidal-Coder, a code model. We fine-tune it on 2M programs, and Wren-3B serves as the base model.",
+     "Tidal-Coder", "Wren-3B"),
+])
+def test_a_model_that_serves_as_the_base_is_the_parent(extract_abstract, abstract, child, parent):
+    assert (child, parent) in edges(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, child, parent", [
+    ("We introduce the Kelp-2 series, a major advance over its predecessor, the Kelp-1 series, built upon the "
+     "Falcon foundation models.", "Kelp-2", "Falcon"),
+    ("In this work, we introduce the Falcon3 Embedding series, a significant advancement over its predecessor, "
+     "the Kelp-Embed series, built upon the Falcon3 foundation models.", "Falcon3 Embedding", "Falcon3"),
+])
+def test_a_predecessor_named_beside_the_parent_leaves_the_new_models_parent(extract_abstract, abstract, child,
+                                                                              parent):
+    assert edges(extract_abstract(abstract)) == {(child, parent)}
+
+
+@pytest.mark.parametrize("abstract, model", [
+    ("We present Kelp-2. Its predecessor, Kelp-1, was fine-tuned from Falcon-7B.", "Kelp-1"),
+    ("We present Kelp-2. Kelp-2 improves over its predecessor Kelp-1, which was built upon Falcon-7B.", "Kelp-1"),
+])
+def test_a_predecessors_own_lineage_does_not_make_it_the_papers_model(extract_abstract, abstract, model):
+    assert model not in introduced(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We introduce the Falcon3 Embedding series for text embedding and retrieval.", "Falcon3 Embedding"),
+    ("We release Falcon3 Reranker, a cross-encoder for passage ranking.", "Falcon3 Reranker"),
+])
+def test_an_embedding_or_reranker_variant_keeps_its_word(extract_abstract, abstract, name):
+    assert name in introduced(extract_abstract(abstract))
+
+
+def test_a_scale_adjective_is_no_model(extract_abstract):
+    doc = extract_abstract("Large policies pretrained on Internet-scale vision-language data can be fine-tuned. "
+                           "We introduce OpenKelp, a 7B-parameter VLA. OpenKelp builds on a Falcon 2 language model.")
+    assert edges(doc) == {("OpenKelp", "Falcon 2")}
+    assert not [f for f in doc.facts if f.object.name.startswith("Internet")]

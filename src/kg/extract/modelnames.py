@@ -46,8 +46,9 @@ HARDWARE = re.compile(r"^(?:[A-Z]{1,2}\d{2,4}[A-Z]?|[A-Z]\d{1,2}[A-Z]|TPUv?\d*|G
 NUMBER_FORMAT = re.compile(r"^(?:NV|MX)?(?:FP|BF|INT|E\dM)\d+$", re.IGNORECASE)
 DATEISH = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
-SUFFIXES = ("-based", "-style", "-like", "-class", "-sized", "-series", "-powered", "-level", "-quality")
-"""Suffixes peeled off a name: "Llama3-based model" names Llama3, "Kelp-4-level accuracy" Kelp-4."""
+SUFFIXES = ("-based", "-style", "-like", "-class", "-sized", "-series", "-powered", "-level", "-quality", "-scale")
+"""Suffixes peeled off a name: "Llama3-based model" names Llama3, "Kelp-4-level accuracy" Kelp-4 ("Internet-scale
+data" names nothing)."""
 STOP_PREFIX = frozenset(
     "the a an our we this these that those its their it they both each all any some using applying "
     "with in on for and or of to from by as at unlike compared recent existing "

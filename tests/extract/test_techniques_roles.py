@@ -978,3 +978,18 @@ def test_what_was_made_from_a_model_is_a_model_whatever_else_it_is_called(extrac
 ])
 def test_a_method_applied_to_a_model_stays_a_method(extract_abstract, abstract, name):
     assert name in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, names", [
+    ("To facilitate research, we release the Kelp models, our specialization dataset, and a collection of model "
+     "generations.", {"specialization dataset", "collection of model generations"}),
+    ("We release the Kelp-7B model, our multilingual chat corpus and our reasoning benchmark.",
+     {"multilingual chat corpus", "reasoning benchmark"}),
+])
+def test_each_of_the_authors_things_listed_after_a_release_verb(extract_abstract, abstract, names):
+    assert names <= introduced_names(extract_abstract(abstract))
+
+
+def test_our_in_a_release_list_does_not_make_a_generic_name(extract_abstract):
+    doc = extract_abstract("We release Kelp-7B, our code and our data.")
+    assert introduced_names(doc) == set()

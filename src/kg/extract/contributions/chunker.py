@@ -76,8 +76,12 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             cur = []  # "the concept of X" -> X
             k += 1
             continue
-        if low == "our" and not cur and k == start and k + 1 < n and tokens[k + 1].lower not in stops:
-            k += 1  # "we construct our instruction dataset by ...": "our" opens the object as "a" would
+        if low == "our" and not cur and (k == start or (out and out[-1][0][-1].text[:1].islower())) \
+                and k + 1 < n and tokens[k + 1].lower not in stops:
+            # "we construct our instruction dataset by ...", "we release the X models, our specialization dataset,
+            # ...": "our" opens the object (or the list's next one) as "a" would; after a bare name ("X, our new
+            # collection") it opens a description of that name
+            k += 1
             continue
         if low in stops and not (low == "of" and cur and (cur[-1].lower in keep_of or _title_of(cur, tokens, k))) \
                 and not (low in TITLE_LINKS and len(named := [x for x in cur if x.lower not in w.lead_words]) >= 2

@@ -993,3 +993,34 @@ def test_each_of_the_authors_things_listed_after_a_release_verb(extract_abstract
 def test_our_in_a_release_list_does_not_make_a_generic_name(extract_abstract):
     doc = extract_abstract("We release Kelp-7B, our code and our data.")
     assert introduced_names(doc) == set()
+
+
+@pytest.mark.parametrize("abstract, names", [
+    ("We introduce BraidQuant, a quantization technique for LLMs. BraidQuant comprises two innovative components "
+     "including Learnable Scale Folding (LSF) and Learnable Outlier Shifting (LOS).",
+     {"Learnable Scale Folding", "Learnable Outlier Shifting"}),
+    ("To fuse the two modalities, we propose a tight fusion solution, which includes a feature enhancer, a "
+     "text-guided query selection, and a cross-modality decoder.",
+     {"feature enhancer", "text-guided query selection", "cross-modality decoder"}),
+    ("We present Kelpline, a retrieval pipeline. Kelpline consists of three modules: a sparse candidate "
+     "filter, a dense passage scorer and an answer span extractor.",
+     {"sparse candidate filter", "dense passage scorer", "answer span extractor"}),
+    ("Our method comprises two key components: gradient-aware token dropping and layer-wise learning rate "
+     "warmup.", {"gradient-aware token dropping", "layer-wise learning rate warmup"}),
+])
+def test_the_listed_parts_of_what_is_introduced_are_introduced(extract_abstract, abstract, names):
+    assert names <= introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    # steps everyone takes, one word each
+    "We propose Kelpline, which includes two stages: pretraining and fine-tuning.",
+    # parts of a system the authors only evaluate
+    "We evaluate Kelpline, which includes a sparse candidate generator and a dense passage reranker.",
+    # parts of prior systems
+    "Prior pipelines include a sparse candidate generator, a dense passage reranker and an answer span reader.",
+])
+def test_parts_of_what_is_not_introduced_or_single_steps_are_not(extract_abstract, abstract):
+    names = introduced_names(extract_abstract(abstract))
+    assert not names & {"pretraining", "fine-tuning", "sparse candidate generator", "dense passage reranker",
+                        "answer span reader"}

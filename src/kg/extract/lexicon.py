@@ -84,27 +84,31 @@ class Lexicon:
     """Praise a description opens with in lower case ("a small yet diverse instruction dataset"): no part of
     its name; in capitals it is ("Efficient Kelp Compression")."""
     count_words: frozenset[str]
+    """"two new strategies": a count before a plural announces a list, not a name."""
     count_units: frozenset[str]
     """"2.4 trillion *tokens*": what a quantity counts; a number and one of these is never a contribution."""
     new_words: frozenset[str]
     """"a *novel* provenance auditing tool": the adjectives that make a phrase the authors' own."""
     our_not_new: frozenset[str]
+    """"our *previous* method": words after "our" that make it not this paper's."""
     extend_words: frozenset[str]
+    """"X, *broadening* the Y suite with ...": what an appositive says X grows from gives X's kind."""
     part_of_words: frozenset[str]
+    """"a *slice* of our X corpus": X existed before; the paper uses it."""
+    component_nouns: frozenset[str]
+    """"X comprises two innovative *components* including A and B": the parts of what is introduced."""
+    component_verbs: frozenset[str]
+    """"a solution, which *includes* A, B and C": the verbs that list what a new thing is made of."""
     size_cues: frozenset[str]
     """"we release X, *which contains* 20K dialogues": what may stand between a coined name and its size."""
-    """"a *slice* of our X corpus": X existed before; the paper uses it."""
-    """"X, *broadening* the Y suite with ...": what an appositive says X grows from gives X's kind."""
     others_words: frozenset[str]
+    """"a new retrieval method *from prior work*", "*baselines*, including a new X": someone else's."""
     study_verbs: frozenset[str]
+    """"we *compare* three schedules: (1) X and (2) Y": verbs whose listed objects are studied, not made."""
     topic_heads: frozenset[str]
+    """"X, a new *task*", "X (QA) *tasks*": what such a noun names is a topic, never a contribution."""
     connectives: frozenset[str]
     """"Moreover,", "Notably,": sentence adverbs, never a name."""
-    """"X, a new *task*", "X (QA) *tasks*": what such a noun names is a topic, never a contribution."""
-    """"we *compare* three schedules: (1) X and (2) Y": verbs whose listed objects are studied, not made."""
-    """"a new retrieval method *from prior work*", "*baselines*, including a new X": someone else's."""
-    """"our *previous* method": words after "our" that make it not this paper's."""
-    """"two new strategies": a count before a plural announces a list, not a name."""
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +142,8 @@ def lexicon() -> Lexicon:
         our_not_new=words(raw["our_not_new"]),
         extend_words=words(raw["extend_words"]["words"]),
         part_of_words=words(raw["part_of_words"]["words"]),
+        component_nouns=words(raw["components"]["nouns"]),
+        component_verbs=words(raw["components"]["verbs"]),
         size_cues=words(raw["size_cues"]["words"]),
         others_words=words(raw["others_words"]),
         study_verbs=words(raw["study_verbs"]["verbs"]),

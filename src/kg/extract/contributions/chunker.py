@@ -141,10 +141,17 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
         # "Proof Aware syNthetic Exchange (PANE) generation method": the words after the
         # acronym are the head of the same phrase, not a second contribution
         for i, (_, head) in enumerate(out[:-1]):
-            if head == "(acronym)" and len(out[i + 1][0]) <= 3:
+            if head == "(acronym)" and len(out[i + 1][0]) <= 3 and _right_after_parenthesis(tokens, out[i + 1][0][0]):
                 del out[i + 1]
                 break
     return out
+
+
+def _right_after_parenthesis(tokens: list[Token], first: Token) -> bool:
+    """Does ``first`` follow a closing parenthesis with nothing between ("(PANE) generation method"), not
+    after a comma or "and" ("(LWC) and Learnable Equivalent Transformation": a second item)?"""
+    k = next((i for i, t in enumerate(tokens) if t is first), 0)
+    return k > 0 and tokens[k - 1].trail.strip() == ")"
 
 
 TITLE_LINKS = frozenset("from for with in on".split())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from kg.extract.contributions.candidates import from_phrase
 from kg.extract.contributions.chunker import object_phrases
-from kg.extract.contributions.contribution import Contribution
+from kg.extract.contributions.contribution import DETERMINERS, Contribution
 from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.shapes import distinctive
 from kg.extract.lexicon import lexicon
@@ -83,3 +83,42 @@ def new_listed(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                            for c in from_phrase(phrase, None, model_keys, enumerated=True))
         return out
     return []
+
+
+def listed_parts(tokens: list[Token], model_keys: set[str], *, introduced_before: int | None,
+                 subject_is_new: bool) -> list[Contribution]:
+    """The parts listed of what the authors introduce: "X comprises two innovative components including
+    Learnable Weight Clipping (LWC) and ...", "we propose a tight fusion solution, which includes a feature
+    enhancer, a language-guided query selection, and a cross-modality decoder". The list is read after a
+    component verb said of the new thing (its name opening the sentence, or "which" after an introducing
+    verb); each item is a described part (two words or more) or a name, and at least two are listed."""
+    lex = lexicon()
+    for k, t in enumerate(tokens[:-2]):
+        if t.lower not in lex.component_verbs:
+            continue
+        said_of_new = (subject_is_new and k <= 4) or (
+            introduced_before is not None and introduced_before < k and tokens[k - 1].lower in ("which", "that"))
+        if not said_of_new:
+            return []
+        start = k + 1 + (tokens[k + 1].lower == "of")
+        start = _after_counted_parts(tokens, start)
+        items = [(p, h) for p, h in object_phrases(tokens, start)
+                 if len([x for x in p if x.lower not in DETERMINERS]) >= 2 or h == "(acronym)"]
+        if len(items) < 2:
+            return []
+        return [c for phrase, head in items for c in from_phrase(phrase, head, model_keys, enumerated=True)]
+    return []
+
+
+def _after_counted_parts(tokens: list[Token], k: int) -> int:
+    """Past "two innovative components including" / "three modules:": where the list itself begins."""
+    lex = lexicon()
+    if k >= len(tokens) or tokens[k].lower not in lex.count_words:
+        return k
+    for j in range(k + 1, min(k + 4, len(tokens))):
+        if tokens[j].lower in lex.component_nouns:
+            after = j + 1
+            if after < len(tokens) and tokens[after].lower in ("including", "namely", "i.e."):
+                after += 1
+            return after
+    return k

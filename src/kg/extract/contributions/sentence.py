@@ -16,7 +16,7 @@ from kg.extract.contributions.named import (
     stated_contribution,
 )
 from kg.extract.contributions.own_parts import own_parts, own_subject
-from kg.extract.contributions.parts import named_parts, new_listed
+from kg.extract.contributions.parts import listed_parts, named_parts, new_listed
 from kg.extract.lexicon import lexicon, phrase_pattern, subject_pattern
 from kg.extract.tokens import Token, tokenize
 from kg.keys import model_key, technique_key
@@ -103,6 +103,7 @@ def contributions_in(text: str, model_keys: set[str],
     if authors_speak:
         out.extend(new_listed(tokens, model_keys))  # "we highlight two new techniques: A, ..., and B, ..."
     own = own_subject(text)
+    out.extend(listed_parts(tokens, model_keys, introduced_before=verb_at, subject_is_new=subject_is_new or own))
     if own:  # "Our method integrates X, employs a two-dimensional quantization scheme, ..."
         out.extend(own_parts(tokens, model_keys))
     items = list_items(tokens)

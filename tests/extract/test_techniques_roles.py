@@ -981,13 +981,21 @@ def test_a_method_applied_to_a_model_stays_a_method(extract_abstract, abstract, 
 
 
 @pytest.mark.parametrize("abstract, names", [
-    ("To facilitate research, we release the Kelp models, our specialization dataset, and a collection of model "
-     "generations.", {"specialization dataset", "collection of model generations"}),
+    ("To facilitate research, we release the Kelp models, our specialization dataset, and a collection of "
+     "annotated proofs.", {"specialization dataset", "collection of annotated proofs"}),
     ("We release the Kelp-7B model, our multilingual chat corpus and our reasoning benchmark.",
      {"multilingual chat corpus", "reasoning benchmark"}),
 ])
 def test_each_of_the_authors_things_listed_after_a_release_verb(extract_abstract, abstract, names):
     assert names <= introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "Additionally, we present comprehensive strategies to effectively utilize multiple instruction datasets.",
+    "We propose several techniques and frameworks for this setting.",
+])
+def test_a_plural_generic_word_is_no_name(extract_abstract, abstract):
+    assert introduced_names(extract_abstract(abstract)) == set()
 
 
 def test_our_in_a_release_list_does_not_make_a_generic_name(extract_abstract):

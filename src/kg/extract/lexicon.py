@@ -132,7 +132,7 @@ def lexicon() -> Lexicon:
         kinds=KindHeads(words(kinds["dataset"]), words(kinds["benchmark"]), words(kinds["technique"])),
         np_stop=words(raw["np_stop"]),
         keep_of_heads=words(raw["keep_of_heads"]),
-        generic=words(raw["generic"]),
+        generic=_with_plurals(words(raw["generic"])),
         about_words=words(raw["about_words"]),
         lead_words=words(raw["lead_words"]),
         praise_words=words(raw["praise_words"]),
@@ -150,6 +150,16 @@ def lexicon() -> Lexicon:
         topic_heads=words(raw["topic_heads"]["words"]),
         connectives=words(raw["connectives"]["words"]),
     )
+
+
+def _with_plurals(nouns: frozenset[str]) -> frozenset[str]:
+    """The words and their plurals ("strategy", "strategies"; "approach", "approaches"): a generic word
+    says no more for being plural ("we present comprehensive strategies to ...")."""
+    def plural(w: str) -> str:
+        if w.endswith("y") and w[-2:-1] not in "aeiou":
+            return w[:-1] + "ies"
+        return w + "es" if w.endswith(("s", "sh", "ch", "x")) else w + "s"
+    return nouns | {plural(w) for w in nouns if w.isalpha()}
 
 
 def phrase_pattern(phrases: frozenset[str] | tuple[str, ...]) -> re.Pattern:

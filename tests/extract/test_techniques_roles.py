@@ -1032,3 +1032,23 @@ def test_parts_of_what_is_not_introduced_or_single_steps_are_not(extract_abstrac
     names = introduced_names(extract_abstract(abstract))
     assert not names & {"pretraining", "fine-tuning", "sparse candidate generator", "dense passage reranker",
                         "answer span reader"}
+
+
+@pytest.mark.parametrize("abstract, names", [
+    ("We propose Kelprune, a novel distillation method. The method introduces two core techniques: affinity "
+     "folding and weight grafting.", {"affinity folding", "weight grafting"}),
+    ("We introduce two key techniques: gradient echo sampling and token budget shaping.",
+     {"gradient echo sampling", "token budget shaping"}),
+    ("Our framework rests on three main components: a sparse route planner, a residual memory cache and a "
+     "token budget governor.", {"sparse route planner", "residual memory cache", "token budget governor"}),
+])
+def test_a_counted_list_of_the_authors_key_parts_is_introduced(extract_abstract, abstract, names):
+    assert names <= introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "Prior work relies on two key techniques: affinity folding and weight grafting.",
+    "The survey covers three main techniques: affinity folding, weight grafting and token budget shaping.",
+])
+def test_key_techniques_of_others_are_not_introduced(extract_abstract, abstract):
+    assert introduced_names(extract_abstract(abstract)) == set()

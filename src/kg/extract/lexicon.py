@@ -89,6 +89,8 @@ class Lexicon:
     """"2.4 trillion *tokens*": what a quantity counts; a number and one of these is never a contribution."""
     new_words: frozenset[str]
     """"a *novel* provenance auditing tool": the adjectives that make a phrase the authors' own."""
+    key_words: frozenset[str]
+    """"two *core* techniques: A and B": marks, beside the new words, of the authors' own listed parts."""
     our_not_new: frozenset[str]
     """"our *previous* method": words after "our" that make it not this paper's."""
     extend_words: frozenset[str]
@@ -139,6 +141,7 @@ def lexicon() -> Lexicon:
         count_words=words(raw["count_words"]),
         count_units=words(raw["count_units"]),
         new_words=words(raw["new_words"]),
+        key_words=words(raw["key_words"]["words"]),
         our_not_new=words(raw["our_not_new"]),
         extend_words=words(raw["extend_words"]["words"]),
         part_of_words=words(raw["part_of_words"]["words"]),

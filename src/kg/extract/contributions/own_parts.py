@@ -20,10 +20,11 @@ from kg.extract.lexicon import lexicon
 from kg.extract.tokens import Token
 from kg.keys import model_key
 
-OUR_OWN = re.compile(r"^(?:[A-Z]\w+,\s*)?(?:our|the proposed) (?:\w+ )?(?:method|approach|framework|pipeline|"
+OUR_OWN = re.compile(r"^(?:[A-Z]\w+,\s*)?(?:our|the proposed|the) (?:\w+ )?(?:method|approach|framework|pipeline|"
                      r"recipe|technique|algorithm)s? (?!is\b|are\b|was\b|achieves?\b|outperforms?\b)",
                      re.IGNORECASE)
-""""Our method adopts ...", "Next, our pipeline employs ...": the authors' own method as subject.
+""""Our method adopts ...", "Next, our pipeline employs ...", "The method introduces ...": the authors' own method
+as subject (in an abstract, "the method" is the paper's).
 Not "our model uses multi-query attention (MQA)": a model is built from parts others made."""
 
 

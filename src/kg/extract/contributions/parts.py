@@ -54,18 +54,21 @@ def _names_from(tokens: list[Token], k: int) -> list[str]:
 
 
 def new_listed(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
-    """Items listed after "<count> <new> <plural head>:", described or coined: "three new tricks:
-    router jitter, which ..., and warm expert dropout, so that ...". The count and the mark
-    announce the list as the paper's own; each item is the phrase opening after the colon or ", and"."""
+    """Items listed after "<count> <new or key> <plural head>:", described or coined: "three new tricks:
+    router jitter, which ..., and warm expert dropout, so that ...", "two core techniques: A and B". The
+    count and the mark announce the list as the paper's own; each item is the phrase opening after the
+    colon or ", and", or each of a plain list."""
     lex = lexicon()
     heads = lex.kinds.every
+    marks = lex.new_words | lex.key_words
     for k in range(len(tokens) - 3):
-        if tokens[k].lower not in lex.count_words or tokens[k + 1].lower not in lex.new_words:
+        if tokens[k].lower not in lex.count_words or tokens[k + 1].lower not in marks:
             continue
         j = k + 2
         while j < min(k + 5, len(tokens) - 1) and not tokens[j].trail.strip():
             j += 1  # "two new data filtering techniques:"
-        if tokens[j].trail.strip() != ":" or tokens[j].lower not in heads or not tokens[j].lower.endswith("s"):
+        if tokens[j].trail.strip() != ":" or tokens[j].lower not in heads | lex.component_nouns \
+                or not tokens[j].lower.endswith("s"):
             continue
         starts = [j + 1]
         for i in range(j + 1, len(tokens) - 2):
@@ -73,15 +76,14 @@ def new_listed(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                 break
             if tokens[i].trail.strip() == "," and tokens[i + 1].lower == "and":
                 starts.append(i + 2)
-        if len(starts) < 2:
+        # "A, which ..., and B, so that ...": an item each after ", and"; else the plain list "A and B"
+        phrases = [p for start in starts for p, _ in object_phrases(tokens, start)[:1]] if len(starts) >= 2 \
+            else [p for p, _ in object_phrases(tokens, j + 1)]
+        if len(phrases) < 2:
             return []
         head = tokens[j].lower
-        out = []
-        for start in starts:
-            for phrase, _ in object_phrases(tokens, start)[:1]:
-                out.extend(Contribution(c.name, kind_of(head, c.name), c.confidence)
-                           for c in from_phrase(phrase, None, model_keys, enumerated=True))
-        return out
+        return [Contribution(c.name, kind_of(head, c.name), c.confidence)
+                for phrase in phrases for c in from_phrase(phrase, None, model_keys, enumerated=True)]
     return []
 
 

@@ -100,9 +100,9 @@ def contributions_in(text: str, model_keys: set[str],
         for phrase, head in (object_phrases(tokens, start)[:1] if start is not None else []):
             out.extend(from_phrase(phrase, head, model_keys))
     out.extend(marked_as_own(tokens, model_keys, authors_speak))
-    if authors_speak:
-        out.extend(new_listed(tokens, model_keys))  # "we highlight two new techniques: A, ..., and B, ..."
     own = own_subject(text)
+    if authors_speak or own:  # "we highlight two new techniques: A, ..., and B, ...", "Our method introduces ..."
+        out.extend(new_listed(tokens, model_keys))
     out.extend(listed_parts(tokens, model_keys, introduced_before=verb_at, subject_is_new=subject_is_new or own))
     if own:  # "Our method integrates X, employs a two-dimensional quantization scheme, ..."
         out.extend(own_parts(tokens, model_keys))
@@ -145,9 +145,10 @@ def contributions_in(text: str, model_keys: set[str],
 @lru_cache(maxsize=1)
 def _gate() -> re.Pattern:
     """Words one of which every rule of ``contributions_in`` needs: the authors as subject ("we", "this
-    paper"), "our", a mark of a new thing ("novel", "the proposed", "is introduced"), a name cue ("called")."""
+    paper"), "our", a mark of a new thing ("novel", "the proposed", "is introduced") or of the authors' own
+    parts ("two core techniques"), a name cue ("called"), "the method" opening the sentence."""
     w = lexicon()
-    return phrase_pattern(frozenset(w.subjects) | w.new_words | w.name_cues | {"our", *MADE_NEW})
+    return phrase_pattern(frozenset(w.subjects) | w.new_words | w.key_words | w.name_cues | {"our", *MADE_NEW})
 
 
 def _named_model_after(text: str, name: str, model_keys: set[str]) -> bool:

@@ -547,3 +547,27 @@ def test_a_scale_adjective_is_no_model(extract_abstract):
                            "We introduce OpenKelp, a 7B-parameter VLA. OpenKelp builds on a Falcon 2 language model.")
     assert edges(doc) == {("OpenKelp", "Falcon 2")}
     assert not [f for f in doc.facts if f.object.name.startswith("Internet")]
+
+
+def test_the_tail_of_another_models_long_form_is_not_a_model(extract_abstract):
+    doc = extract_abstract(
+        "Speech methods like Sparse-unit BERT (SuBERT) need large memory. This paper introduces DistilSuBERT, a "
+        "framework to distill hidden representations from a SuBERT model directly.",
+        title="DistilSuBERT: Layer-wise Distillation of Sparse-unit BERT")
+    assert not [pair for pair in edges(doc) if pair[1] == "BERT"]
+    assert "BERT" not in {m.name for m in doc.entities if m.kind == "model"}
+    assert not [a for a in doc.aliases if a.name == "BERT" or a.alias == "BERT"]
+
+
+@pytest.mark.parametrize("abstract, absent", [
+    ("Policies pretrained on Internet-scale data can be fine-tuned. We introduce OpenKelp, a 7B VLA.", "Internet"),
+    ("Our model reaches Human-level accuracy after fine-tuning Falcon-7B.", "Human"),
+])
+def test_a_measure_adjective_names_no_model(extract_abstract, abstract, absent):
+    doc = extract_abstract(abstract)
+    assert absent not in {m.name for m in doc.entities if m.kind == "model"}
+
+
+def test_a_measure_after_a_versioned_name_keeps_the_model(extract_abstract):
+    doc = extract_abstract("We fine-tune Wren-2B on 40k dialogues, yielding KelpChat with Falcon-40B-level fluency.")
+    assert "Falcon-40B" in {m.name for m in doc.entities if m.kind == "model"}

@@ -47,8 +47,9 @@ NUMBER_FORMAT = re.compile(r"^(?:NV|MX)?(?:FP|BF|INT|E\dM)\d+$", re.IGNORECASE)
 DATEISH = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 SUFFIXES = ("-based", "-style", "-like", "-class", "-sized", "-series", "-powered", "-level", "-quality", "-scale")
-"""Suffixes peeled off a name: "Llama3-based model" names Llama3, "Kelp-4-level accuracy" Kelp-4 ("Internet-scale
-data" names nothing)."""
+"""Suffixes peeled off a name: "Llama3-based model" names Llama3, "Kelp-4-level accuracy" Kelp-4."""
+MEASURE_SUFFIXES = ("-level", "-quality", "-scale")
+"""Suffixes of a measure: only a name with a digit before one is a model's ("GPT-4-level", not "Internet-scale")."""
 STOP_PREFIX = frozenset(
     "the a an our we this these that those its their it they both each all any some using applying "
     "with in on for and or of to from by as at unlike compared recent existing "
@@ -414,6 +415,9 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
         suffix = next(s for s in SUFFIXES if low.endswith(s)) if low.endswith(SUFFIXES) else None
         if suffix:
             name = name[: -len(suffix)]
+            if suffix in MEASURE_SUFFIXES and not DIGIT.search(name):
+                i = j  # "Internet-scale data", "Human-level accuracy": a measure, no model ("GPT-4-level" is one)
+                continue
         for span in _split_slashes(Span(start, j, name)):
             span.suffix = suffix
             spans.append(span)

@@ -373,8 +373,10 @@ def models(doc: Doc) -> None:
             accepted.add(model_key(mm.span.name))
 
     kept: dict[int, list[ModelMention]] = {}
+    tails = _long_form_tails(doc, accepted)
     for idx, mms in by_sentence.items():
-        kept[idx] = [mm for mm in mms if model_key(mm.span.name) in accepted]
+        kept[idx] = [mm for mm in mms if model_key(mm.span.name) in accepted
+                     and not (mm.span.name in tails and _only_in(tails[mm.span.name], mm.span.name, doc.clean[idx]))]
         _share_introduction(kept[idx], doc.user["tokens"][idx], doc.clean[idx])
     doc.user["models"] = kept
 
@@ -657,8 +659,32 @@ def _share_introduction(mms: list[ModelMention], tokens: list[Token], text: str)
 ALIAS_PAREN = re.compile(r"^\s*\(([^()]{2,40}?)(?:\s+for (?:brevity|short))?\)")
 
 
+def _long_form_tails(doc: Doc, accepted: set[str]) -> dict[str, str]:
+    """Names that end a model acronym's long form, with that long form: "BERT" of "Hidden-unit BERT (HuBERT)"."""
+    out: dict[str, str] = {}
+    for abbr, _ in doc.user.get("abbreviations", []):
+        words = abbr.long.split()
+        if model_key(abbr.short) in accepted and len(words) > 1:
+            out[words[-1]] = abbr.long
+    return out
+
+
+def _only_in(long: str, name: str, text: str) -> bool:
+    """Is every whole-word ``name`` of ``text`` the end of ``long``? ("Distillation of Hidden-unit BERT")"""
+    found = [m.start() for m in whole_word(name).finditer(text)]
+    return bool(found) and all(_inside_long_form(long, name, text, at) for at in found)
+
+
+def _inside_long_form(long: str | None, name: str, text: str, pos: int) -> bool:
+    """Is ``name`` at ``pos`` only the end of a longer long form ("Hidden-unit BERT (HuBERT)": BERT is no
+    other name of HuBERT; the long form is)?"""
+    return long is not None and len(long) > len(name) and long.endswith(name) \
+        and text[max(0, pos + len(name) - len(long)):pos + len(name)] == long
+
+
 def _declared_aliases(doc: Doc, kept: dict[int, list[ModelMention]]) -> None:
     """"Mistral-NeMo-Minitron-8B (MN-Minitron-8B for brevity)": two names of one model."""
+    long_of = {abbr.short: abbr.long for abbr, _ in doc.user.get("abbreviations", [])}
     for idx, mms in kept.items():
         text = doc.clean[idx]
         names = {mm.span.name for mm in mms}
@@ -667,7 +693,8 @@ def _declared_aliases(doc: Doc, kept: dict[int, list[ModelMention]]) -> None:
             if pos < 0:
                 continue
             m = ALIAS_PAREN.match(text[pos + len(mm.span.name):])
-            if m and m.group(1) in names and m.group(1) != mm.span.name:
+            if m and m.group(1) in names and m.group(1) != mm.span.name \
+                    and not _inside_long_form(long_of.get(m.group(1)), mm.span.name, text, pos):
                 doc.aliases.append(Alias("model", mm.span.name, m.group(1)))
     # "Kelp Video 3D (KV3D) - a latent video diffusion model": the acronym is the model, its title-case
     # long form another name of it

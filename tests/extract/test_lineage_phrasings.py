@@ -571,3 +571,24 @@ def test_a_measure_adjective_names_no_model(extract_abstract, abstract, absent):
 def test_a_measure_after_a_versioned_name_keeps_the_model(extract_abstract):
     doc = extract_abstract("We fine-tune Wren-2B on 40k dialogues, yielding KelpChat with Falcon-40B-level fluency.")
     assert "Falcon-40B" in {m.name for m in doc.entities if m.kind == "model"}
+
+
+def kinds_of(doc):
+    return {(f.subject.name, f.predicate, f.object.name) for f in doc.facts
+            if f.subject.kind == "model" and f.object.kind == "model" and f.predicate != "introduces"}
+
+
+@pytest.mark.parametrize("abstract, expected", [
+    ("We propose KelpASR, a speech recognition model. Our approach involves two key strategies: lightweight modular fine-tuning of Wren-small "
+     "using language-specific experts, and knowledge distillation from Wren-large.",
+     {("KelpASR", "finetuned", "Wren-small"), ("KelpASR", "distilled", "Wren-large")}),
+    ("We present Tern-1B, obtained by pruning Gull-7B and distilling from Gull-70B.",
+     {("Tern-1B", "pruned", "Gull-7B"), ("Tern-1B", "distilled", "Gull-70B")}),
+])
+def test_each_parent_has_the_kind_of_its_own_step(extract_abstract, abstract, expected):
+    assert kinds_of(extract_abstract(abstract)) == expected
+
+
+def test_one_parent_with_two_steps_keeps_both(extract_abstract):
+    doc = extract_abstract("We present Tern-4B, obtained by pruning Gull-8B and then retraining it with distillation.")
+    assert {("Tern-4B", "pruned", "Gull-8B"), ("Tern-4B", "distilled", "Gull-8B")} <= kinds_of(doc)

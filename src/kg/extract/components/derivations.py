@@ -435,7 +435,8 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
             rule = "role: parents named, the authors make the paper's main model"
         for g in parents:
             for p in g:
-                _weigh(doc, out, idx, child, name.get(p.index), _marked_kinds(ptext, p, kinds), 0.75, f"{rule} ({p.why})")
+                _weigh(doc, out, idx, child, name.get(p.index), _marked_kinds(ptext, p, kinds, parents), 0.75,
+                       f"{rule} ({p.why})")
         return out
     for c, p, how in found:
         marked = (c.role == "child") + (p.role == "parent")
@@ -446,7 +447,7 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
                                           "the child is neither named as made nor the paper's own"))
             continue
         _weigh(doc, out, idx, child, name.get(p.index),
-               _based_kinds(ptext, p) if p.why == "'X-based'" else _marked_kinds(ptext, p, kinds), conf,
+               _based_kinds(ptext, p) if p.why == "'X-based'" else _marked_kinds(ptext, p, kinds, parents), conf,
                f"{rule}: child {c.why or 'by elimination'}, parent {p.why or 'by elimination'}; {how}")
     for s in reading.excluded:
         doc.decisions.append(Decision("", name.get(s.index, ""), "", "role", idx, False,
@@ -454,11 +455,34 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
     return out
 
 
-def _marked_kinds(ptext: str, parent: roles.Slot, kinds: tuple[str, ...]) -> tuple[str, ...]:
+def _marked_kinds(ptext: str, parent: roles.Slot, kinds: tuple[str, ...],
+                  parents: list[list[roles.Slot]] = ()) -> tuple[str, ...]:
     """The one kind the words just before a parent name ("merged with <M0>"), whatever other steps the
-    sentence goes on to ("... and undergoes DPO": a step on the merged model, not a way of using <M0>)."""
+    sentence goes on to ("... and undergoes DPO": a step on the merged model, not a way of using <M0>).
+    Where the sentence names each parent with a step of its own ("fine-tuning of <M0> ..., and knowledge
+    distillation from <M1>"), each parent has the kinds of its own step."""
     before = ptext[max(0, parent.start - 40):parent.start]
-    return next(((k,) for k, rx in roles.lexicon().kind_before.items() if rx.search(before)), kinds)
+    marked = next(((k,) for k, rx in roles.lexicon().kind_before.items() if rx.search(before)), None)
+    if marked:
+        return marked
+    if len(kinds) > 1:
+        local = {s.start: _step_kinds(ptext, s, kinds) for g in parents for s in g}
+        if len([k for k in local.values() if k]) >= 2 and len(set(local.values()) - {()}) >= 2 and local.get(parent.start):
+            return local[parent.start]
+    return kinds
+
+
+STEP_OPENS = re.compile(r"(?:,? and |; |: |, )(?!.*(?:,? and |; |: |, ))")
+"""The last list break before a name: its own step begins after it."""
+
+
+def _step_kinds(ptext: str, parent: roles.Slot, kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """The kinds of the step written just before a parent, back to the last list break ("..., and knowledge
+    distillation from <M1>": distilled)."""
+    window = ptext[max(0, parent.start - 80):parent.start]
+    opens = STEP_OPENS.search(window)
+    step = window[opens.end():] if opens else window
+    return tuple(k for k in cue_kinds(step) if k in kinds)
 
 
 def _named_as_made(part: str, mapping: dict[int, str]) -> list[str]:

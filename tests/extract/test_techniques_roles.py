@@ -1052,3 +1052,21 @@ def test_a_counted_list_of_the_authors_key_parts_is_introduced(extract_abstract,
 ])
 def test_key_techniques_of_others_are_not_introduced(extract_abstract, abstract):
     assert introduced_names(extract_abstract(abstract)) == set()
+
+
+@pytest.mark.parametrize("abstract, expected", [
+    ("In this paper, We introduce KIT-42 as an instruction dataset for Korean models.", ("dataset", "KIT-42")),
+    ("We present KelpSet as a new benchmark for code repair.", ("benchmark", "KelpSet")),
+    ("We propose GradEcho as a simple regularization technique for sparse training.", ("technique", "GradEcho")),
+])
+def test_a_name_introduced_as_a_kind_of_thing(extract_abstract, abstract, expected):
+    found = introduced(extract_abstract(abstract))
+    assert expected in found and len(found) == 1  # the name, not also its description
+
+
+@pytest.mark.parametrize("abstract", [
+    "We introduce Korean as a new language for the benchmark.",
+    "We use KelpSet as a benchmark for code repair.",
+])
+def test_what_is_not_the_papers_own_thing_introduced_as(extract_abstract, abstract):
+    assert introduced_names(extract_abstract(abstract)) == set()

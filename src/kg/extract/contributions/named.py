@@ -458,3 +458,26 @@ def sized_name(tokens: list[Token], start: int, model_keys: set[str]) -> list[Co
     if not any(u in lex.count_units for u in units) or not (units[0] in lex.count_units or units[0] in MAGNITUDE_WORDS):
         return []
     return [Contribution(name.text, "dataset", 0.75)]
+
+
+def introduced_as(tokens: list[Token], verb_at: int, model_keys: set[str]) -> tuple[Contribution, str] | None:
+    """"We introduce KIT-19 as an instruction dataset for ...", "We present KelpSet as a new benchmark": the
+    name the introducing verb takes, of the kind its "as a ..." phrase gives; the head, so that the
+    description is not taken for a second contribution."""
+    heads = lexicon().kinds.every
+    end = verb_at + 1
+    while end < len(tokens) and end - verb_at <= 4 and tokens[end].text[:1].isupper() \
+            and not tokens[end - 1].trail.strip():
+        end += 1
+    if end == verb_at + 1 or end + 2 >= len(tokens) or tokens[end].lower != "as" \
+            or tokens[end + 1].lower not in ("a", "an", "the"):
+        return None
+    name = " ".join(t.text for t in tokens[verb_at + 1:end])
+    if not any(distinctive(t.text) for t in tokens[verb_at + 1:end]) or model_key(name) in model_keys:
+        return None  # "we introduce Korean as a ..." names no thing of the paper's
+    for j in range(end + 2, min(end + 7, len(tokens))):
+        if tokens[j].lower in heads:
+            return Contribution(name, kind_of(tokens[j].lower, name), 0.85), tokens[j].lower
+        if tokens[j].trail.strip():
+            break
+    return None

@@ -12,8 +12,8 @@ from kg.extract.contributions.contribution import DETERMINERS, Contribution
 from kg.extract.contributions.made import made_data, made_with
 from kg.extract.contributions.marked import marked_as_own
 from kg.extract.contributions.named import (
-    MADE_NEW, NEW_APPOSITIVE, OUR_NEW, PASSIVE_INTRO, name_after_final_colon, name_closing_object, named_heads, named_in, names_in_parentheses, sized_name,
-    stated_contribution,
+    MADE_NEW, NEW_APPOSITIVE, OUR_NEW, PASSIVE_INTRO, introduced_as, name_after_final_colon, name_closing_object,
+    named_heads, named_in, names_in_parentheses, sized_name, stated_contribution,
 )
 from kg.extract.contributions.own_parts import own_parts, own_subject
 from kg.extract.contributions.parts import listed_parts, named_parts, new_listed
@@ -79,7 +79,7 @@ def contributions_in(text: str, model_keys: set[str],
                 or any(technique_key(c.name) == technique_key(phrase[-1].text) for c in out)  # "X (ABC), a ..."
             out.extend(found)
         if closing := name_closing_object(tokens, verb_at + 1, model_keys) or \
-                name_after_final_colon(tokens, verb_at + 1, model_keys):
+                name_after_final_colon(tokens, verb_at + 1, model_keys) or introduced_as(tokens, verb_at, model_keys):
             out.append(closing[0])  # "we propose a two-stage framework ... (KelpRec).": the name, not the description
             listed_after.add(closing[1])
             named_object = closing[0].name

@@ -592,3 +592,14 @@ def test_each_parent_has_the_kind_of_its_own_step(extract_abstract, abstract, ex
 def test_one_parent_with_two_steps_keeps_both(extract_abstract):
     doc = extract_abstract("We present Tern-4B, obtained by pruning Gull-8B and then retraining it with distillation.")
     assert {("Tern-4B", "pruned", "Gull-8B"), ("Tern-4B", "distilled", "Gull-8B")} <= kinds_of(doc)
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We introduce the LLM developed through this strategy as Advanced Kelp-based trAnslator (AKTA).", "AKTA"),
+    ("We present the model obtained with this recipe as Sparse Expert Language Model (SELM).", "SELM"),
+    ("We refer to the model after continued pretraining as KelpCPT.", "KelpCPT"),
+])
+def test_the_model_the_authors_name_as(extract_abstract, abstract, name):
+    doc = extract_abstract(abstract)
+    models = {f.object.name for f in doc.facts if f.predicate == "introduces" and f.object.kind == "model"}
+    assert models == {name}  # the acronym, not the first word of its long form

@@ -1156,16 +1156,41 @@ CALLED_MODEL_BEFORE = re.compile(r"(?:\b(?:call|name|dub|term)(?:ed|s)?\s+(?:the
 "The resulting model X achieves ..."."""
 
 
-REFERRED_AS = gated(re.compile(r"\bwe (?:will |shall )?refer to (?:the|our|this) (?:[\w-]+\s+){0,2}?(?:models?|LLMs?|checkpoints?)"
-                         r"\b[^.;:]{0,40}?\s+as\s+$", re.IGNORECASE))
-"""Just before a name: "We refer to the model after CPT as X": the authors name their model."""
+REFERRED_AS = gated(re.compile(r"\bwe (?:will |shall )?(?:refer to|introduce|present|denote) (?:the|our|this) (?:[\w-]+\s+){0,2}?"
+                               r"(?:models?|LLMs?|checkpoints?)\b[^.;:]{0,60}?\s+as\s+$", re.IGNORECASE))
+"""Just before a name: "We refer to the model after CPT as X", "We introduce the LLM developed through this
+strategy as X": the authors name their model."""
+
+
+def _acronym_closing(tokens: list[Token], i: int) -> int:
+    """The acronym in parentheses that closes a capitalised run from i ("Advanced ... trAnslator (ALMA)"), or i."""
+    for j in range(i + 1, min(i + 9, len(tokens))):
+        if tokens[j].lead.startswith("("):
+            return j
+        if tokens[j - 1].trail.strip():
+            break
+    return i
+
+
+def _long_form_after_as(tokens: list[Token], i: int) -> int | None:
+    """Where a long form begins right after "as", the acronym in parentheses at i closing it, or None."""
+    for k in range(i - 1, max(0, i - 8), -1):
+        if tokens[k - 1].lower == "as" and tokens[k].text[:1].isupper():
+            return k
+        if tokens[k].trail.strip():
+            return None
+    return None
 
 
 def _called_a_model(tokens: list[Token], i: int, text: str) -> bool:
     """Is token i named as a model by the words before it ("We call the resulting model X", "We refer to the
     model after continued pre-training as X")?"""
-    if i >= 2 and tokens[i - 1].lower == "as" and REFERRED_AS.search(text, max(0, tokens[i].start - 90), tokens[i].start):
-        return True
+    if i >= 2 and tokens[i - 1].lower == "as" and REFERRED_AS.search(text, max(0, tokens[i].start - 110), tokens[i].start):
+        return _long_form_after_as(tokens, _acronym_closing(tokens, i)) != i  # the acronym is the name, not a word
+        # of its long form
+    if tokens[i].lead.startswith("(") and (k := _long_form_after_as(tokens, i)) is not None \
+            and REFERRED_AS.search(text, max(0, tokens[k].start - 110), tokens[k].start):
+        return True  # "... as Advanced Language Model-based trAnslator (ALMA)": the acronym of the name given
     return i >= 2 and tokens[i - 1].lower in model_words().model_heads \
         and CALLED_MODEL_BEFORE.search(text, max(0, tokens[i].start - 60), tokens[i].start) is not None
 NOT_NOUNS = frozenset("that which who whose where when whereby while via through with for to of in on from by as at and "

@@ -603,3 +603,18 @@ def test_the_model_the_authors_name_as(extract_abstract, abstract, name):
     doc = extract_abstract(abstract)
     models = {f.object.name for f in doc.facts if f.predicate == "introduces" and f.object.kind == "model"}
     assert models == {name}  # the acronym, not the first word of its long form
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We also introduce a new detection method KelpScore based on a simple hypothesis: unseen text has outliers.",
+     "KelpScore"),
+    ("We present Kelp-Prob, built on the idea that seen text has fewer outlier words.", "Kelp-Prob"),
+])
+def test_based_on_an_idea_makes_no_model(extract_abstract, abstract, name):
+    doc = extract_abstract(abstract)
+    assert name not in {m.name for m in doc.entities if m.kind == "model"}
+
+
+def test_built_on_a_model_still_makes_one(extract_abstract):
+    doc = extract_abstract("We present Kelp-Med, built on Falcon-7B and tuned on clinical notes.")
+    assert ("Kelp-Med", "Falcon-7B") in edges(doc)

@@ -765,7 +765,7 @@ MADE_AFTER = re.compile(
     r"|(?:created|obtained|produced|built|trained|made|developed) by (?:instruction |supervised |further )?"
     r"(?:fine-?tuning|finetuning|distill?ing"
     r"|pruning|quantizing|upcycling|merging|continu\w+ (?:the )?pre-?training|extending the context)"
-    r"|(?:built|based) (?:up)?on|builds (?:up)?on"
+    r"|(?:built|based|builds)" + roles.NOT_ON_A_MODEL + r" (?:up)?on"  # not "X based on a simple hypothesis"
     r"|(?:adopts|uses|employs|takes) [^.;]{1,40}? as (?:its|the) (?:[\w-]+ )?(?:base|backbone|foundation)"
     r"|an? (?:[\w-]+ ){0,2}?(?:version|variant) of"
     r"|(?-i:(?:is|was) [A-Z][\w.-]*(?: [\dA-Z][\w.-]*)? (?:further |additionally )?"

@@ -40,6 +40,10 @@ from kg.extract.prefilter import gated
 from kg.extract.sizes import WRITTEN_SIZES
 
 PLACEHOLDER = re.compile(r"<M(\d+)>")
+NOT_ON_A_MODEL = (r"(?! (?:up)?on (?:an?|the) (?:[\w-]+ ){0,2}?(?:hypothesis|idea|observation|assumption|insight|principle|"
+                  r"intuition|premise|finding|theory|notion|analysis)\b)")
+"""After "based" / "built": not "X based on a simple hypothesis", "X built on the idea that ...", which make X
+of no model."""
 FILLER = r"(?:(?!(?:of|with|for|in|on|upon|onto|into|at|by|to|from|than|as|via|using|through|over|under|against|between|and|or|that|which|who|is|are|was|were|we|they|it)\b)[\w.-]+[ ,]+){0,4}?"
 """Words between a marker and its name: determiners and modifiers ("the pretrained multilingual")."""
 
@@ -168,7 +172,7 @@ def lexicon() -> RoleLexicon:
         # "<M1>, fine-tuned from", "<M1> is based on", "<M1>, a model distilled from", "<M1>, which is ..."
         child_after=re.compile(rf"^(?: (?:models?|LLMs?|family|series|suite))?(?: \([^)]*\))?[,:]? (?:(?:which|that|who) )?(?:(?:is|was|are|were|has been|"
                                rf"have been|gets|get) )?(?:(?:an?|the) (?:[^<.;]|\.\d){{0,60}}? )?"
-                               rf"(?:(?:further|then|first|also|\w+ly) )?(?:{participle})\b", re.IGNORECASE),
+                               rf"(?:(?:further|then|first|also|\w+ly) )?(?:{participle})\b{NOT_ON_A_MODEL}", re.IGNORECASE),
         named_base=re.compile(r["named_base"], re.IGNORECASE),
         kind_before={k: re.compile(v, re.IGNORECASE) for k, v in r["kind_before"].items()},
         pretrained_on_data=re.compile(r["pretrained_on_data"], re.IGNORECASE),

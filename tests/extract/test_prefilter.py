@@ -52,8 +52,8 @@ TEXTS = [
 
 
 @pytest.mark.parametrize("rx", [
-    models.RESULT_BEFORE, models.THE_SIZE_MODEL, models.INTRO_VERBS, models.SIZES_LISTED,
-    modelnames.REFERRED_AS,
+    modelnames.CUES.result_before, models.THE_SIZE_MODEL, models.INTRO_VERBS, models.SIZES_LISTED,
+    modelnames.CUES.referred_as,
     roles.lexicon().parent_before, roles.lexicon().child_before, roles.lexicon().parent_verb,
     roles.lexicon().excluded_before, roles.lexicon().model_verb,
 ])

@@ -97,6 +97,8 @@ class Lexicon:
     """"X, *broadening* the Y suite with ...": what an appositive says X grows from gives X's kind."""
     part_of_words: frozenset[str]
     """"a *slice* of our X corpus": X existed before; the paper uses it."""
+    subtitle_stops: frozenset[str]
+    """"Kelp: Open Code Model *for* Everyone": small words that end a subtitle's run of capitalised words."""
     component_nouns: frozenset[str]
     """"X comprises two innovative *components* including A and B": the parts of what is introduced."""
     component_verbs: frozenset[str]
@@ -145,6 +147,7 @@ def lexicon() -> Lexicon:
         our_not_new=words(raw["our_not_new"]),
         extend_words=words(raw["extend_words"]["words"]),
         part_of_words=words(raw["part_of_words"]["words"]),
+        subtitle_stops=words(raw["subtitle_stops"]["words"]),
         component_nouns=words(raw["components"]["nouns"]),
         component_verbs=words(raw["components"]["verbs"]),
         size_cues=words(raw["size_cues"]["words"]),

@@ -103,6 +103,67 @@ def model_words() -> ModelWords:
                       frozenset(w["class_words"]), frozenset(w["training_nouns"]))
 
 
+@dataclass(frozen=True)
+class NameCues:
+    """The expressions of patterns/model_words.json ("expressions") the name rules read around a name,
+    compiled once: one field each, so that no rule holds its own copy of cue words."""
+
+    someone_elses: re.Pattern
+    """"the recently introduced X", "a widely released X": the verb is an adjective of someone else's model."""
+    result_before: re.Pattern
+    """Just before a name: "the resulting model, X", "the resulting model, called X", "our model X", "the resulting
+    lightweight encoder is termed X"."""
+    made_before: re.Pattern
+    """Just before a name: what a step made ("..., creating X", "to obtain X", "we align Y ...; the aligned model, X")."""
+    subject_of_making: re.Pattern
+    """The authors are the ones making it ("We perform ...", "To adapt it, we ...")."""
+    our_model_after: re.Pattern
+    """Just after a name: "X, our new model"."""
+    list_opens: re.Pattern
+    """Just before a list of names: "including", "namely", "comprising": the members of what was named before."""
+    built_from: re.Pattern
+    """"built upon the open-source VLMs, X": a parent after the words that say what a model was made from
+    (not "a variant of the model, X", where X names the variant)."""
+    version_of_after: re.Pattern
+    """"X: A Lightweight Version of Y", "X, a distilled variant of Y": what is a version of a model is a model."""
+    report_after: re.Pattern
+    """A title that is a name and "Technical Report": the report of the model it names."""
+    extends_a_thing: re.Pattern
+    """"X, expanding the Y benchmark": what X extends says what X is."""
+    parameters_after: re.Pattern
+    """"X (770M parameters)", "X (7.6B total / 2.4B activated)": a count of parameters is said of a model."""
+    trained_on_tokens: re.Pattern
+    """"X is trained on 2T tokens", "X, trained on 4T tokens": what is trained on tokens is a model."""
+    made_from: re.Pattern
+    """Just before a name: "fine-tuned from", "by distilling", "built on top of", "a version of": what a model
+    is made from is a model."""
+    made_into: re.Pattern
+    """"X can be distilled into much smaller Y models": what another model is made from is a model."""
+    called_model_before: re.Pattern
+    """Just before a name: "We call the resulting model X", "we name our final checkpoint X", a sentence that opens
+    "The resulting model X achieves ..."."""
+    referred_as: re.Pattern
+    """Just before a name: "We refer to the model after CPT as X", "We introduce the LLM developed through this
+    strategy as X": the authors name their model."""
+    beats_models: re.Pattern
+    """"X consistently outperforms all previous Code LLMs": what is measured against models is a model."""
+    trained_network: re.Pattern
+    """"X, a trained Transformer that ...": a network with weights is a model, whatever its architecture's name."""
+    made_from_later: re.Pattern
+    """"X, a method ... that is derived from Y": X has weights; it is a model."""
+
+
+@lru_cache(maxsize=1)
+def name_cues() -> NameCues:
+    def compiled(spec: dict) -> re.Pattern:
+        rx = re.compile(spec["re"], re.IGNORECASE if spec["ignore_case"] else 0)
+        return gated(rx) if spec.get("gated") else rx
+    return NameCues(**{k: compiled(v) for k, v in _words()["expressions"].items() if not k.startswith("_")})
+
+
+CUES = name_cues()
+
+
 def variants() -> frozenset[str]:
     return model_words().variants
 
@@ -425,11 +486,6 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
     return spans
 
 
-VERSION_OF_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:[,:]| is| was)\s+(?:an?|the)\s+[^.;:()]{0,50}?"
-                              r"\b(?:version|variant|counterpart|modification|adaptation)s? of\b", re.IGNORECASE)
-""""X: A Lightweight Version of Y", "X, a distilled variant of Y": what is a version of a model is a model."""
-REPORT_AFTER = re.compile(r"\s*(?::\s*)?(?:Technical|Tech\.?)\s+Report\b", re.IGNORECASE)
-"""A title that is a name and "Technical Report": the report of the model it names."""
 NAME_HEADS = frozenset({"LLM", "LM", "VLM", "MLLM"})
 """Head words that may stand inside a name when a size or a variant word follows ("Kelp LLM 67B Chat")."""
 VERSION_SUFFIXED = re.compile(rf"\d+(?:\.\d+)?(?:{'|'.join(SUFFIXES)})")
@@ -438,9 +494,6 @@ VERSION_SIZE = re.compile(r"\d+(?:\.\d+)*-\d+(?:\.\d+)?[BMK](?:-[A-Za-z0-9]+)*",
 """"3-8B" in "Kelp 3-8B": a version and a size joined by a hyphen."""
 VERSION_PLUS = re.compile(r"^\d+(?:\.\d+)*(?:\+[A-Za-z][\w-]*)+$")
 """"2+DPO" in "Kelp 2+DPO": a version and the step that made this variant."""
-EXTENDS_A_THING = re.compile(r",\s+(?:extending|expanding|augmenting|broadening|enriching|complementing)\s+(?:the\s+|an?\s+)?"
-                             r"(?:[\w+-]+\s+){0,2}?([a-z]+)\b")
-""""X, expanding the Y benchmark": what X extends says what X is."""
 PARTICIPLE_COMPOUND = re.compile(r"-[a-z]+(?:ed|ing)$")
 """"DPO-aligned", "GPT-distilled": an adjective made of a name and a participle, not a name."""
 
@@ -534,12 +587,12 @@ def _version_then_model_cue(tokens: list[Token], k: int, text: str) -> bool:
         return True  # "called Kelp 2": scored by what the cue names
     if version.trail.strip() == "" and k + 1 < len(tokens) and tokens[k + 1].lower in model_words().model_heads:
         return True
-    if k >= 2 and tokens[k - 2].lower in MADE_FROM_LAST and MADE_FROM.search(text, max(0, word.start - 48), word.start):
+    if k >= 2 and tokens[k - 2].lower in MADE_FROM_LAST and CUES.made_from.search(text, max(0, word.start - 48), word.start):
         return True  # "builds upon Kelp 2.0": what a model is made from
-    return MADE_AFTER.match(text, version.end) is not None or TRAINED_ON_TOKENS.match(text, version.end) is not None
+    return MADE_AFTER.match(text, version.end) is not None or CUES.trained_on_tokens.match(text, version.end) is not None
 
 
-SUBTITLE_STOPS = frozenset("for of with via in to on from through by and as at".split())
+SUBTITLE_STOPS = lexicon().subtitle_stops
 
 
 def _subtitle_names_models(tokens: list[Token], j: int, model_heads: frozenset) -> bool:
@@ -565,13 +618,6 @@ def _subtitle_names_models(tokens: list[Token], j: int, model_heads: frozenset) 
 
 VERSION_TAG_AFTER = re.compile(r"[A-Z]{1,2}\d+[A-Z]?")
 """"M32" in "Kelp 2.0-M32": a tag after a version (a count of experts, a generation)."""
-PARAMETERS_AFTER = re.compile(r"\s*\((?:with )?~?\d+(?:\.\d+)?B(?:\)| (?:total|active|activated|parameters?|params)\b)"
-                              r"|\s*\((?:with )?~?\d+(?:\.\d+)?[MB] (?:parameters|params)\b")
-""""X (770M parameters)", "X (7.6B total / 2.4B activated)": a count of parameters is said of a model."""
-TRAINED_ON_TOKENS = re.compile(r",?\s+(?:(?:is|was|are|were|has been|have been) )?(?:\w+ly )?(?:pre-?)?trained (?:with|on) "
-                               r"(?:over |about |roughly |nearly |more than )?[\d.,]+\s*(?:[BTM]|billion|trillion|million)? tokens\b",
-                               re.IGNORECASE)
-""""X is trained on 2T tokens", "X, trained on 4T tokens": what is trained on tokens is a model."""
 
 
 def _version_and_tag(word: str) -> bool:
@@ -745,19 +791,12 @@ def _split_slashes(span: Span) -> list[Span]:
 
 DIGIT = re.compile(r"\d")
 DOTTED_VERSION = re.compile(r"-\d+\.\d+$")
-MADE_FROM = re.compile(
-    r"\b(?:(?:fine-?tun|distill?|prun|quantiz|upcycl|merg|initiali[sz]|deriv|adapt|convert|train)\w*\s+from"
-    r"|(?:fine-?tuning|finetuning|distill?ing|pruning|quantizing|upcycling|continu\w+ pre-?training)"
-    r"|(?:starting|start) from|(?:based|built|builds|building) (?:up)?on(?: top of)?|on top of|(?:version|variant) of"
-    r"|\b(?:we|to)(?: first| then| further)? (?:fine-?tune|finetune|instruction-tune|prune|quantize|upcycle)"
-    r"|distill?\w* the (?:[\w-]+ ){0,2}?(?:capabilit\w*|abilit\w*|knowledge|skills?) of)"
-    r"\s+(?:the |an? |our )?(?:[A-Z][\w-]*['\u2019]s\s+)?$", re.IGNORECASE)
 COINED = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+$|[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
 """A coined word: "Heron-Math", "Kelp-VL", "OpenKelp"."""
 MADE_FROM_LAST = frozenset("from on upon of the a an our fine-tuning finetuning distilling distiling pruning quantizing "
                            "upcycling pre-training pretraining training fine-tune finetune instruction-tune prune "
                            "quantize upcycle".split())
-"""The words MADE_FROM can end with: only after one of them is it tried."""
+"""The words CUES.made_from can end with: only after one of them is it tried."""
 MADE_AFTER = re.compile(
     r",?\s+(?:models? )?(?:which |that )?(?:is |was |are |were )?(?:(?:further|then|first|continually) )?"
     r"(?:(?:fine-?tuned|finetuned|distill?ed|pruned|quantized|upcycled|derived|initiali[sz]ed) (?:from|with)"
@@ -771,9 +810,6 @@ MADE_AFTER = re.compile(
     r"|(?-i:(?:is|was) [A-Z][\w.-]*(?: [\dA-Z][\w.-]*)? (?:further |additionally )?"
     r"(?:fine-?tuned|finetuned|instruction-tuned|trained|aligned) (?:on|with|using)\b))",  # "X is Kelp-7B fine-tuned on ..."
     re.IGNORECASE)
-MADE_INTO = re.compile(r"\s+(?:(?:can|could|may|is|are|was|were) )?(?:be )?(?:\w+ly )?"
-                       r"(?:distill?ed|compressed|pruned|quantized|converted|turned|upcycled) into\b", re.IGNORECASE)
-""""X can be distilled into much smaller Y models": what another model is made from is a model."""
 VARIANT_SUFFIX = re.compile(r"^[A-Z][A-Za-z0-9]*-([A-Za-z]+)$")
 VERSION_AND_VARIANT = re.compile(r"[\s-]v?\d+(?:\.\d+)*-([A-Za-z]+)$")
 VERSION_IN_NAME = re.compile(r"-v\d|\s\d+(?:\.\d+)?$|-\d+(?:\.\d+)?$|\sV\d", re.IGNORECASE)
@@ -914,9 +950,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(-5, f"named after '{prev.lower}'")  # "a large dataset USPTO-3M": data, whatever its size says
     if name.lower().endswith("bench"):
         span.add(-5, "a benchmark's name")  # "KelpBench", "Kelp-Bench": what models are measured on
-    if BEATS_MODELS.match(text, last.end):
+    if CUES.beats_models.match(text, last.end):
         span.add(2, "outperforms models")
-    if TRAINED_NETWORK.match(text, last.end):
+    if CUES.trained_network.match(text, last.end):
         span.add(3, "appositive 'trained network'")  # "X, a trained Transformer that classifies ..."
     dash = nxt is not None and nxt.text in DASH_TOKENS and last.trail.strip() in ("", ")")
     # "X (XY) — a ... model", "X - an instruction-tuned FM": a dash standing alone opens an appositive
@@ -932,7 +968,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(1, "appositive family")
         elif head in GROUP_HEADS and _family_of_models(tokens, span.j, head, model_heads):
             span.add(3, "appositive group of models")  # "X, a collection of pretrained ... language models"
-        elif head in non_heads and head in METHOD_HEADS and MADE_FROM_LATER.search(text, last.end):
+        elif head in non_heads and head in METHOD_HEADS and CUES.made_from_later.search(text, last.end):
             span.add(3, "a method made from a model")  # "X, a method for depth estimation that is derived from Y"
         elif head in non_heads:
             span.add(-3, f"appositive '{head}'")
@@ -955,7 +991,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     elif prev is not None and not prev.trail.strip() and prev.lower in model_heads and is_core(core) \
             and any(t.lower in ("the", "a", "an", "our", "its") for t in tokens[max(0, span.i - 6):span.i - 1]):
         span.add(3, "named after 'the ... model'")  # "the pre-trained multimodal representation model CLIP"
-    if last.trail.strip() == "," and (extends := EXTENDS_A_THING.match(text, last.end)) \
+    if last.trail.strip() == "," and (extends := CUES.extends_a_thing.match(text, last.end)) \
             and extends.group(1).lower() in non_heads:
         span.add(-3, f"extends a {extends.group(1).lower()}")  # "X, expanding the Y benchmark to ..."
     if prev is not None and prev.trail.strip() == ":" and (prev.lower in model_heads or prev.lower in ("variant", "version")):
@@ -979,7 +1015,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     elif span.i > 0 and tokens[span.i - 1].lower in COMPARED_WITH and not tokens[span.i - 1].trail.strip():
         span.add(2, "what a model is compared with")  # "outperforms X", "on par with X"
     if span.i > 0 and (tokens[span.i - 1].lower in MADE_FROM_LAST or tokens[span.i - 1].trail in ("'s", "\u2019s")) \
-            and MADE_FROM.search(text, max(0, tokens[span.i].start - 60), tokens[span.i].start):
+            and CUES.made_from.search(text, max(0, tokens[span.i].start - 60), tokens[span.i].start):
         coined = (CAMEL_OR_DIGIT.search(name) is not None or ACRONYM_PAIR.fullmatch(name) is not None) \
             and (tokens[span.i - 1].lower not in DATA_BEFORE or _model_built_on(text, tokens[span.i].start)) \
             and not name.lower().endswith("bench")
@@ -987,7 +1023,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         # a coined name there ("by finetuning OpenKelp on ...") is a model by that alone
     if MADE_AFTER.match(text, last.end):
         span.add(3, "made from another model")  # "X is fine-tuned from", "X adopts ... as its base model"
-    elif MADE_INTO.match(text, last.end):
+    elif CUES.made_into.match(text, last.end):
         span.add(3, "made into another model")  # "X can be distilled into smaller Y models"
     elif not any(r.endswith("what a model is made from") for r in span.reasons):
         role = None if PARTICIPLE_COMPOUND.search(name) else roles.role_of(text, tokens[span.i].start, last.end)
@@ -997,11 +1033,11 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(2, "model head inside the name")  # "Kelp LLM 67B", "Kelp LLM Base"
     if span.i == 0 and last.trail.strip() == ":" and _subtitle_names_models(tokens, span.j, model_heads):
         span.add(3, "a title's subtitle naming a model")  # "Kelp: Open Code Model for Everyone"
-    if PARAMETERS_AFTER.match(text, last.end) or TRAINED_ON_TOKENS.match(text, last.end):
+    if CUES.parameters_after.match(text, last.end) or CUES.trained_on_tokens.match(text, last.end):
         span.add(3, "its parameters or training tokens")  # "X (770M parameters)", "X is trained on 2T tokens"
-    if VERSION_OF_AFTER.match(text, last.end):
+    if CUES.version_of_after.match(text, last.end):
         span.add(3, "a version of another")  # "X: A Lightweight, Fast Version of Y", "X is a thin version of Y"
-    if span.i == 0 and REPORT_AFTER.match(text, last.end):
+    if span.i == 0 and CUES.report_after.match(text, last.end):
         span.add(3, "named by its report's title")  # "Kelp Technical Report", "Kelp 2 Technical Report"
     if HARDWARE.match(core) or NUMBER_FORMAT.match(core):
         span.add(-10, "hardware or number format")
@@ -1149,17 +1185,8 @@ def _adjectival(tokens: list[Token], j: int) -> bool:
 
 NAME_CUES = lexicon().name_cues
 """Words after which a name is given ("called X", "we name it X"): the shared lexicon's."""
-CALLED_MODEL_BEFORE = re.compile(r"(?:\b(?:call|name|dub|term)(?:ed|s)?\s+(?:the|our|this|these)\s+(?:[\w-]+\s+){0,2}?"
-                                 r"|(?:^|[.;:]\s*|\b(?:and|so|thus)\s+)(?:the|our)\s+(?:resulting|final)\s+)"
-                                 r"(?:models?|LLMs?|checkpoints?)\s+$", re.IGNORECASE)
-"""Just before a name: "We call the resulting model X", "we name our final checkpoint X", a sentence that opens
-"The resulting model X achieves ..."."""
 
 
-REFERRED_AS = gated(re.compile(r"\bwe (?:will |shall )?(?:refer to|introduce|present|denote) (?:the|our|this) (?:[\w-]+\s+){0,2}?"
-                               r"(?:models?|LLMs?|checkpoints?)\b[^.;:]{0,60}?\s+as\s+$", re.IGNORECASE))
-"""Just before a name: "We refer to the model after CPT as X", "We introduce the LLM developed through this
-strategy as X": the authors name their model."""
 
 
 def _acronym_closing(tokens: list[Token], i: int) -> int:
@@ -1185,14 +1212,14 @@ def _long_form_after_as(tokens: list[Token], i: int) -> int | None:
 def _called_a_model(tokens: list[Token], i: int, text: str) -> bool:
     """Is token i named as a model by the words before it ("We call the resulting model X", "We refer to the
     model after continued pre-training as X")?"""
-    if i >= 2 and tokens[i - 1].lower == "as" and REFERRED_AS.search(text, max(0, tokens[i].start - 110), tokens[i].start):
+    if i >= 2 and tokens[i - 1].lower == "as" and CUES.referred_as.search(text, max(0, tokens[i].start - 110), tokens[i].start):
         return _long_form_after_as(tokens, _acronym_closing(tokens, i)) != i  # the acronym is the name, not a word
         # of its long form
     if tokens[i].lead.startswith("(") and (k := _long_form_after_as(tokens, i)) is not None \
-            and REFERRED_AS.search(text, max(0, tokens[k].start - 110), tokens[k].start):
+            and CUES.referred_as.search(text, max(0, tokens[k].start - 110), tokens[k].start):
         return True  # "... as Advanced Language Model-based trAnslator (ALMA)": the acronym of the name given
     return i >= 2 and tokens[i - 1].lower in model_words().model_heads \
-        and CALLED_MODEL_BEFORE.search(text, max(0, tokens[i].start - 60), tokens[i].start) is not None
+        and CUES.called_model_before.search(text, max(0, tokens[i].start - 60), tokens[i].start) is not None
 NOT_NOUNS = frozenset("that which who whose where when whereby while via through with for to of in on from by as at and "
                       "or but than is are was were has have "
                       "can could will would designed trained built based using capable able tailored optimized "
@@ -1203,27 +1230,17 @@ ROLE_REASON = "the {} of a derivation"
 """The reason given a name that a derivation's sentence makes a parent or a child (kg.extract.roles)."""
 
 
-BEATS_MODELS = re.compile(r"\s+(?:(?:also|further|consistently|significantly|even|substantially)\s+)?"
-                          r"(?:outperforms|surpasses|beats|rivals|exceeds)\s+(?:[\w-]+\s+){0,5}?"
-                          r"(?:models|LLMs|MLLMs|VLMs|LMs|PLMs)\b")
-""""X consistently outperforms all previous Code LLMs": what is measured against models is a model."""
-TRAINED_NETWORK = re.compile(r",\s+an?\s+(?:[\w-]+\s+){0,2}?(?:trained|pre-?trained|fine-?tuned)\s+(?:[\w-]+\s+){0,2}?"
-                             r"(?:transformers?|networks?)\b", re.IGNORECASE)
-""""X, a trained Transformer that ...": a network with weights is a model, whatever its architecture's name."""
 
 
 METHOD_HEADS = frozenset("method framework approach system".split())
 """Heads authors give their models as often as their methods: what the sentence says it was made from decides."""
-MADE_FROM_LATER = re.compile(r"\b(?:that|which) (?:is|are|was|were) (?:\w+ly )?(?:derived|fine-?tuned|finetuned|"
-                             r"distill?ed|built|initiali[sz]ed|adapted|repurposed) (?:up)?(?:from|on|upon)\b", re.IGNORECASE)
-""""X, a method ... that is derived from Y": X has weights; it is a model."""
 
 
 def _method_with_weights(tokens: list[Token], cue: int, text: str, end: int) -> bool:
     """Is the head a name cue names a method word (a few words before the cue) made from a model after the name
-    ("a framework, dubbed X, built upon Y": MADE_AFTER; "..., which is derived from Y": MADE_FROM_LATER)?"""
+    ("a framework, dubbed X, built upon Y": MADE_AFTER; "..., which is derived from Y": CUES.made_from_later)?"""
     return any(t.lower in METHOD_HEADS for t in tokens[max(0, cue - 3):cue]) and (
-        MADE_AFTER.match(text, end) is not None or MADE_FROM_LATER.search(text, end) is not None)
+        MADE_AFTER.match(text, end) is not None or CUES.made_from_later.search(text, end) is not None)
 
 
 def _word_then_stem(name: str, stem: str) -> bool:

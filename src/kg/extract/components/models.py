@@ -22,7 +22,7 @@ from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Attribute, Fact, Mention
 from kg.extract.lexicon import model_intro_verbs, subject_pattern
 from kg.extract.modelnames import (
-    REFERRED_AS, ROLE_REASON, THRESHOLD, Span, compound_base, coordinate, family_stem, find_models, model_words,
+    CUES, ROLE_REASON, THRESHOLD, Span, compound_base, coordinate, family_stem, find_models, model_words,
     tagged_base, variants,
 )
 from kg.extract.pipeline import component
@@ -38,9 +38,6 @@ EXTRACTOR = f"models@{VERSION}"
 
 INTRO_VERBS = gated(model_intro_verbs())
 """The verbs that introduce a model ("present", "train", "make available"), from the shared lexicon."""
-SOMEONE_ELSES = re.compile(r"\b(?:the|a|an)\s+(?:\w+ly\s+)?$|\b(?:recently|previously|originally|newly|widely)\s+$",
-                           re.IGNORECASE)
-""""the recently introduced X", "a widely released X": the verb is an adjective of someone else's model."""
 INTRO_SUBJECT = subject_pattern()
 """The authors as subject ("we", "this paper", "our work"), from the shared lexicon."""
 COMPARISON = frozenset(
@@ -64,26 +61,10 @@ SIZES_LISTED = gated(re.compile(
     rf"|(?<![\w-])(?P<name5>[A-Z][\w.-]*?[A-Za-z])-(?P<sizes5>{SIZE_LIST})(?= (?:parameter )?(?:models?|LLMs?|variants|versions|checkpoints)\b)"))
 """"X (7B, 13B and 70B)", "X in two sizes, 7B and 13B", "the X series: 7B, 40B", "X-7B, 13B, and 70B models"."""
 STOP_NAMES = frozenset("we our the this it they these".split())
-RESULT_BEFORE = gated(re.compile(r"\b(?:(?:the |our )?(?:resulting|final) (?:models?|results?|checkpoints?)|our models?),?"
-                           r"(?:\s+(?:called|named|termed|dubbed))?\s*$|"
-                           r"\b(?:the|our) resulting (?:[\w-]+ ){0,3}?(?:(?:is|are|was|were) )?(?:called|named|termed|dubbed)\s*$",
-                           re.IGNORECASE))
-"""Just before a name: "the resulting model, X", "the resulting model, called X", "our model X", "the resulting
-lightweight encoder is termed X"."""
-MADE_BEFORE = re.compile(r"\b(?:creating|producing|yielding|resulting in|ending up with|to (?:obtain|produce|create))\s+(?:the\s+|a\s+|an\s+)?$"
-                         r"|\binto (?:[\w-]+ ){0,3}?(?:models?|variants?|versions?|checkpoints?):\s+$"
-                         r"|\bthe (?:[\w-]+ )?(?:aligned|distill?ed|pruned|quantized|merged|fine-?tuned|finetuned|instruction-tuned"
-                         r"|upcycled|compressed|adapted) (?:models?|checkpoints?|variants?),\s+$")
-"""Just before a name: what a step made ("..., creating X", "to obtain X", "we align Y ...; the aligned model, X")."""
-SUBJECT_OF_MAKING = re.compile(r"^(?:[^.]{0,60}, )?(?:we|our)\b", re.IGNORECASE)
-"""The authors are the ones making it ("We perform ...", "To adapt it, we ...")."""
 ENUMERATED = re.compile(r"(?:^|[:;,]\s*|\s)\((?:\d{1,2}|[ivx]{1,4})\)\s*(?:our\s+)?$")
 """Just before a name: an item marker of an enumerated list ("we release: (1) X; (2) Y")."""
-OUR_MODEL_AFTER = re.compile(r",\s*(?:our|the) (?:new |final )?model\b")
-"""Just after a name: "X, our new model"."""
 LOWER_WORD = re.compile(r"[a-z]+")
 FAMILY_AND_VERSION = re.compile(r"([a-z]+)[\d.]*$")
-LIST_OPENS = re.compile(r"\b(?:including|namely|comprising|consisting of)\s*$")
 NOT_TITLE_INTRO = COMPARISON | {"beyond", "from", "to", "with", "for", "towards", "toward", "on", "via", "using", "making", "of",
                                  "extending", "distilling", "pruning", "compressing", "quantizing", "aligning",
                                  "adapting", "scaling", "fine-tuning", "finetuning", "tuning", "merging"}
@@ -118,7 +99,7 @@ def _intro_scope(text: str) -> tuple[int, int] | None:
     """Character range after an introducing verb whose subject is the authors."""
     for m in INTRO_VERBS.finditer(text):
         before = text[: m.start()]
-        if SOMEONE_ELSES.search(before[-24:]) or before.endswith("-"):
+        if CUES.someone_elses.search(before[-24:]) or before.endswith("-"):
             continue  # "we study how the recently introduced model X ...", "pre-trained": not the authors' verb
         if INTRO_SUBJECT.search(before[-80:]) or m.start() < 3 or \
                 (m.group().startswith("contribution") and re.search(r"\bour(?: \w+)? $", before, re.IGNORECASE)):
@@ -136,14 +117,11 @@ LONG_FORM = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)+")
 """"Large Language Model Meta-AI": a long form of capitalised words, whose own words are no names."""
 PARENT_REASON = "+3 " + ROLE_REASON.format("parent")
 """The reason kg.extract.modelnames gives a name read as what a model was made from: never the new model."""
-BUILT_FROM = re.compile(r"\b(?:upon|on top of|based on|from)\b[^,.;:]{0,40},?\s*$", re.IGNORECASE)
-""""built upon the open-source VLMs, X": a parent after the words that say what a model was made from
-(not "a variant of the model, X", where X names the variant)."""
 
 
 def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) -> float:
     if span.suffix or _describes_what_follows(tokens, span.j) or _kind_in_appositive(tokens, span) or (
-            PARENT_REASON in span.reasons and BUILT_FROM.search(text, max(0, tokens[span.i].start - 60), tokens[span.i].start)):
+            PARENT_REASON in span.reasons and CUES.built_from.search(text, max(0, tokens[span.i].start - 60), tokens[span.i].start)):
         return 0.0  # "a Llama3-based model", "our new GPT-4 labeled dataset", "built upon the VLM, X": not the new thing
     if idx == doc.title_index:
         before = text[: tokens[span.i].start].lower()
@@ -158,14 +136,14 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
     if prev == "our" or (prev2 == "our" and tokens[span.i - 1].text[:1].islower()):
         return 0.0 if prev in EARLIER or prev2 in EARLIER else 0.8
     before = text[max(0, tokens[span.i].start - 64): tokens[span.i].start].lower()
-    if RESULT_BEFORE.search(before) or REFERRED_AS.search(before):
+    if CUES.result_before.search(before) or CUES.referred_as.search(before):
         return 0.85  # "the resulting model, X", "We refer to the model after CPT as X"
     if ENUMERATED.search(before) and _intro_scope(text) and _intro_scope(text)[0] <= tokens[span.i].start:
         return 0.85  # "we release: (1) X, ...; (2) Y, ...": each item the authors list
-    if MADE_BEFORE.search(before) and SUBJECT_OF_MAKING.search(text[:tokens[span.i].start]):
+    if CUES.made_before.search(before) and CUES.subject_of_making.search(text[:tokens[span.i].start]):
         return 0.85  # "We perform continued pretraining on ..., creating X": what the authors' step made
     after = text[tokens[span.j - 1].end: tokens[span.j - 1].end + 14].lower()
-    if OUR_MODEL_AFTER.match(after):
+    if CUES.our_model_after.match(after):
         return 0.85
     near = [t.lower for t in tokens[max(0, span.i - 8):span.i]]
     if ("+3 named as a model" in span.reasons or "+3 preceded by 'model,'" in span.reasons) and "our" in near \
@@ -649,7 +627,7 @@ def _share_introduction(mms: list[ModelMention], tokens: list[Token], text: str)
     for group in groups:
         first = tokens[group[0].i]
         gap = text[intro_end:first.start].lower()
-        if len(gap) < 60 and LIST_OPENS.search(gap):
+        if len(gap) < 60 and CUES.list_opens.search(gap):
             for s in group:
                 mm = by_span.get(id(s))
                 if mm and not mm.introduced:

@@ -19,7 +19,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.tokens import Token, tokenize
 
 COMPARE_VERBS = frozenset("surpasses surpass outperforms outperform beats beat exceeds exceed rivals rival".split())
-SUBTITLE_STOPS = frozenset("for with without of via on in to from by and as through at beyond using".split())
+SUBTITLE_STOPS = lexicon().subtitle_stops
 VERSION_OF = re.compile(r"^(?:an? |the )?[^:]{0,60}\b(?:version|variant|counterpart)s? of\b", re.IGNORECASE)
 """A subtitle saying the title's name is a version of something: a model's version, as a model is."""
 GROUP_HEADS = frozenset("family collection suite series set".split())

@@ -618,3 +618,21 @@ def test_based_on_an_idea_makes_no_model(extract_abstract, abstract, name):
 def test_built_on_a_model_still_makes_one(extract_abstract):
     doc = extract_abstract("We present Kelp-Med, built on Falcon-7B and tuned on clinical notes.")
     assert ("Kelp-Med", "Falcon-7B") in edges(doc)
+
+
+@pytest.mark.parametrize("title, abstract, expected", [
+    ("Kelpa: A Family of Fine-tuned Open Healthcare LLMs",
+     "We introduce the Kelpa family. Kelpa models are trained on the current best base models (Falcon-7B, Wren-8B).",
+     {("Kelpa", "finetuned", "Falcon-7B"), ("Kelpa", "finetuned", "Wren-8B")}),
+    ("Tidling: Distilled Small Models for Code",
+     "We present Tidling, a family of code models. Tidling builds on Falcon-7B.",
+     {("Tidling", "distilled", "Falcon-7B")}),
+])
+def test_the_title_says_how_a_model_built_on_another_was_made(extract_abstract, title, abstract, expected):
+    assert kinds_of(extract_abstract(abstract, title=title)) == expected
+
+
+def test_a_title_without_a_step_leaves_based_on(extract_abstract):
+    doc = extract_abstract("We introduce the Kelpa family. Kelpa models are built on Falcon-7B.",
+                           title="Kelpa: A Family of Open Healthcare LLMs")
+    assert kinds_of(doc) == {("Kelpa", "based_on", "Falcon-7B")}

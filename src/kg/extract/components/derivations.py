@@ -879,6 +879,28 @@ REFINES_TUNED = ("context_extended", "continued_pretraining")
 ("Our method fine-tunes models to lengthen their context. ... The resulting model, X, ...")."""
 
 
+TITLE_PARTICIPLE = re.compile(r"^(?:an? |the )?(?:(?:family|suite|series|collection|set) of )?(?:[\w-]+ )?"
+                              r"(?:fine-?tuned|instruction-tuned|distill?ed|pruned|quantized|merged|aligned|upcycled)\b",
+                              re.IGNORECASE)
+""""X: A Family of Fine-tuned Open Healthcare LLMs": a subtitle that opens on how the title's models were made."""
+TITLE_KIND_RULE = "kind: the title says how its models were made"
+
+
+def _title_kinds(doc: Doc, vague: dict[tuple[str, str], Edge]) -> list[Edge]:
+    """A model "built on" another whose title says how it was made ("Aloe: A Family of Fine-tuned Open
+    Healthcare LLMs" and "Aloe models are trained on the current best base models (Y, Z)"): the title's kind."""
+    if doc.title_index is None:
+        return []
+    title = doc.clean[doc.title_index]
+    name, colon, subtitle = title.partition(":")
+    m = TITLE_PARTICIPLE.match(subtitle.strip()) if colon else None
+    if m is None:
+        return []
+    kinds = cue_kinds(m.group())
+    return [Edge(child, parent, k, 0.6, doc.title_index, TITLE_KIND_RULE)
+            for (child, parent) in vague if model_key(child) == model_key(name.strip()) for k in kinds]
+
+
 def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
     """A model "built on" another gets the kinds of the recipe the abstract describes, and a tuned
     one the stage (a longer context, continued pre-training) the abstract says its tuning was for.
@@ -898,6 +920,7 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
         if at >= 0:
             out.extend(Edge(child, parent, k, 0.6, e.sentence, "kind: named after the parent in the same sentence")
                        for k in cue_kinds(text[at + len(parent):]))
+    out.extend(_title_kinds(doc, vague))
     same: dict[str, set[str]] = {}  # "X (XB)": a name and its alias are one model
     for a in doc.aliases:
         same.setdefault(a.name, set()).add(a.alias)
@@ -1049,8 +1072,10 @@ def _emit(doc: Doc, edges: list[Edge]) -> None:
         if k not in best or e.conf > best[k].conf:
             best[k] = e
     specific = {(c, p, e.sentence) for (c, p, kind), e in best.items() if kind != "based_on"}
-    for c, p, kind in list(best):  # "fine-tuned on top of Y": the sentence says how, so it is no bare "built on"
-        if kind == "based_on" and (c, p, best[c, p, kind].sentence) in specific:
+    titled = {(c, p) for (c, p, kind), e in best.items() if kind != "based_on" and e.rule == TITLE_KIND_RULE}
+    for c, p, kind in list(best):  # "fine-tuned on top of Y": the sentence says how, so it is no bare "built on";
+        # nor is it where the title says how its models were made ("X: A Family of Fine-tuned ... LLMs")
+        if kind == "based_on" and ((c, p, best[c, p, kind].sentence) in specific or (c, p) in titled):
             e = best.pop((c, p, kind))
             doc.decisions.append(Decision(e.child, e.parent, e.kind, e.rule, e.sentence, False,
                                           "the same sentence says how: a specific kind was found for the pair"))

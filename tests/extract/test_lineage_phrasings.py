@@ -636,3 +636,17 @@ def test_a_title_without_a_step_leaves_based_on(extract_abstract):
     doc = extract_abstract("We introduce the Kelpa family. Kelpa models are built on Falcon-7B.",
                            title="Kelpa: A Family of Open Healthcare LLMs")
     assert kinds_of(doc) == {("Kelpa", "based_on", "Falcon-7B")}
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We present MobileKelp, a compact segmentation model distilled from Kelp-H. Our MobileKelp is 7 times smaller "
+     "and 4 times faster than the concurrent FastFalcon.", "FastFalcon"),
+    ("We present Tidling-7B, a code model. Tidling-7B outperforms the recent DoctorFalcon on all tasks.", "DoctorFalcon"),
+])
+def test_a_coined_name_compared_after_an_adjective_is_a_model(extract_abstract, abstract, name):
+    assert name in {m.name for m in extract_abstract(abstract).entities if m.kind == "model"}
+
+
+def test_a_plain_word_compared_is_no_model(extract_abstract):
+    doc = extract_abstract("We present Tidling-7B. It is faster than the original Baseline and the recent Method.")
+    assert {m.name for m in doc.entities if m.kind == "model"} <= {"Tidling-7B"}

@@ -1012,8 +1012,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(3, "named as a model")
     if _example_of_models(tokens, span.i, model_heads):
         span.add(3, "example of models")
-    elif span.i > 0 and tokens[span.i - 1].lower in COMPARED_WITH and not tokens[span.i - 1].trail.strip():
-        span.add(2, "what a model is compared with")  # "outperforms X", "on par with X"
+    elif span.i > 0 and _compared_before(tokens, span.i):
+        span.add(2, "what a model is compared with")  # "outperforms X", "on par with X", "than the concurrent X"
     if span.i > 0 and (tokens[span.i - 1].lower in MADE_FROM_LAST or tokens[span.i - 1].trail in ("'s", "\u2019s")) \
             and CUES.made_from.search(text, max(0, tokens[span.i].start - 60), tokens[span.i].start):
         coined = (CAMEL_OR_DIGIT.search(name) is not None or ACRONYM_PAIR.fullmatch(name) is not None) \
@@ -1057,6 +1057,22 @@ def _title_case(text: str) -> bool:
 COMPARED_WITH = frozenset("outperforms outperform outperforming outperformed surpasses surpass surpassing surpassed "
                           "beats beat beating rivals rival rivaling than versus vs vs.".split())
 """Words after which a name is what a model is compared with: a model, or a method (so only +2)."""
+
+
+def _compared_before(tokens: list[Token], i: int) -> bool:
+    """Does a comparison word stand just before token i, or before "the" and one lower-case word ("than the
+    concurrent X", "outperforms the recent X")? Only a coined name counts after the words between."""
+    for back, between in ((1, 0), (2, 1), (3, 2)):
+        k = i - back
+        if k < 0:
+            return False
+        if any(tokens[j].trail.strip() for j in range(k, i)):
+            return False
+        if tokens[k].lower in COMPARED_WITH:
+            words = tokens[k + 1:i]
+            return not between or (words[0].lower in ("the", "a", "an") and all(w.text.islower() for w in words[1:])
+                                   and CAMEL_OR_DIGIT.search(tokens[i].text) is not None)
+    return False
 ROLE_NOUNS = frozenset("teacher student teachers students".split())
 """Nouns naming the role a model plays, written before its name."""
 MEASURES = frozenset("tokens token gpus gpu layers layer hours steps samples examples".split())

@@ -650,3 +650,16 @@ def test_a_coined_name_compared_after_an_adjective_is_a_model(extract_abstract, 
 def test_a_plain_word_compared_is_no_model(extract_abstract):
     doc = extract_abstract("We present Tidling-7B. It is faster than the original Baseline and the recent Method.")
     assert {m.name for m in doc.entities if m.kind == "model"} <= {"Tidling-7B"}
+
+
+@pytest.mark.parametrize("title, abstract, name", [
+    ("Grounding KELM: Marrying KELM with Grounded Pre-Training for Open-Set Object Detection",
+     "In this paper, we present an open-set object detector, called Grounding KELM, by marrying Transformer-based "
+     "detector KELM with grounded pre-training. Grounding KELM performs remarkably well.", "Grounding KELM"),
+    (None, "We present a speech model, named Listening KELM, which transcribes and answers questions.",
+     "Listening KELM"),
+])
+def test_a_name_a_cue_gives_is_taken_whole_with_its_first_word(extract_abstract, title, abstract, name):
+    doc = extract_abstract(abstract, title=title)
+    models = {f.object.name for f in doc.facts if f.predicate == "introduces" and f.object.kind == "model"}
+    assert name in models and "KELM" not in models

@@ -380,6 +380,9 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
             if leads_in and i == 0 and is_core(tokens[1].text) and tokens[1].trail.strip() == ":" \
                     and tokens[1].text[:1].isupper():
                 start, i = i, i + 1  # a title's "Grounding KELP: ...": two words before the colon, one name
+            elif leads_in and i > 0 and tokens[i - 1].lower in NAME_CUES and is_core(tokens[i + 1].text) \
+                    and tokens[i + 1].text[:1].isupper():
+                start, i = i, i + 1  # "an object detector, called Grounding KELP, ...": the name a cue gives, whole
             elif leads_in and family_stem(tokens[i + 1].text) and ("-" not in tokens[i + 1].text or (
                     _stem_and_variants(tokens[i + 1].text) and not t.lower.endswith(("ing", "ed")))):
                 start, i = i, i + 1  # "Music Flamingo", "Code Kelp-Instruct"

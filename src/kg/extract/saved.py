@@ -19,7 +19,7 @@ import io
 import operator
 import pickle
 from collections.abc import Callable, Iterator, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 
 from kg.extract.doc import Doc
@@ -79,13 +79,16 @@ class _DocPickler(pickle.Pickler):
 
     def __init__(self, file: io.BytesIO, positions: dict[int, int]) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.positions = positions
-        self.dispatch_table = {**_reducers(), Record: self._record}
+        # (no method of self in the table: a cycle through the pickler would keep it, its memo of every
+        # object pickled and its file alive, and builds run without the cyclic collector)
+        self.dispatch_table = {**_reducers(), Record: partial(_reduce_record, positions)}
 
-    def _record(self, record: Record) -> tuple:
-        if id(record) in self.positions:
-            return record_ref, (self.positions[id(record)],)
-        return _reducers()[Record](record)
+
+def _reduce_record(positions: dict[int, int], record: Record) -> tuple:
+    """A record the reader holds by its position (``positions``: id -> position), another as any slotted dataclass."""
+    if id(record) in positions:
+        return record_ref, (positions[id(record)],)
+    return _reducers()[Record](record)
 
 
 class _DocUnpickler(pickle.Unpickler):

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import importlib
 import io
+import operator
 import pickle
-from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache, partial
 from importlib import resources
 
 from kg.extract.doc import Doc
@@ -54,21 +56,39 @@ def _rebuild(cls: type, values: tuple) -> object:
     return obj
 
 
+def _reducer(cls: type) -> Callable[[object], tuple]:
+    """How an object of a slotted dataclass is pickled: its class and its fields' values, made again by
+    its __init__ (compiled, quick) unless that checks more than it stores (Fact: :func:`_rebuild`)."""
+    values = operator.attrgetter(*_fields(cls))  # (every such class has two fields or more: a tuple)
+    if hasattr(cls, "__post_init__"):
+        return lambda obj: (_rebuild, (cls, values(obj)))
+    return lambda obj: (cls, values(obj))
+
+
+@lru_cache(maxsize=1)
+def _reducers() -> dict[type, Callable[[object], tuple]]:
+    """The reducer of each slotted dataclass a doc is made of (the allow-list's, and Record's when a
+    record is not one the reader holds)."""
+    classes = [getattr(importlib.import_module(module), name) for module, name in _ALLOWED]
+    return {cls: _reducer(cls) for cls in [*classes, Record] if isinstance(cls, type) and _fields(cls)}
+
+
 class _DocPickler(pickle.Pickler):
+    """Docs with their records named by position. The reducers are a dispatch table, looked up by the
+    pickler in C for these classes only (a reducer_override is called for every object pickled)."""
+
     def __init__(self, file: io.BytesIO, positions: dict[int, int]) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.positions = positions
+        # (no method of self in the table: a cycle through the pickler would keep it, its memo of every
+        # object pickled and its file alive, and builds run without the cyclic collector)
+        self.dispatch_table = {**_reducers(), Record: partial(_reduce_record, positions)}
 
-    def reducer_override(self, obj: object):
-        cls = type(obj)
-        if cls is Record and id(obj) in self.positions:
-            return record_ref, (self.positions[id(obj)],)
-        names = _fields(cls)
-        if names is None:
-            return NotImplemented
-        values = tuple([getattr(obj, n) for n in names])
-        # made again by its __init__ (compiled, quick) unless that checks more than it stores (Fact)
-        return (_rebuild, (cls, values)) if hasattr(cls, "__post_init__") else (cls, values)
+
+def _reduce_record(positions: dict[int, int], record: Record) -> tuple:
+    """A record the reader holds by its position (``positions``: id -> position), another as any slotted dataclass."""
+    if id(record) in positions:
+        return record_ref, (positions[id(record)],)
+    return _reducers()[Record](record)
 
 
 class _DocUnpickler(pickle.Unpickler):

@@ -11,6 +11,8 @@ from kg.records.record import Problem, Record
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "phd", "ph.d."})
 NOT_SHOWN = re.compile(r"et\s+al\.?\s*\(\s*(\d{1,7})\s+additional\s+authors?\s+not\s+shown\s*\)", re.I)
 ET_AL = re.compile(r"^\s*(?:and\s+)?(?:et\s+al\.?|others)\s*$", re.I)
+ALNUM = re.compile(r"[^\W_]")
+"""A letter or digit: what str.isalnum() accepts (the re module's \\w is that and "_"), found in C."""
 
 
 def split_lines(text: str) -> list[str]:
@@ -77,7 +79,7 @@ def split_author_pieces(pieces: list[str]) -> tuple[list[str], int | None]:
         for part in raw.split(","):
             name = " ".join(part.split())
             name = name.strip(" ;")
-            if not name or not any(ch.isalnum() for ch in name):
+            if not name or ALNUM.search(name) is None:
                 continue  # ":" separator, stray punctuation
             if ET_AL.match(name):
                 continue

@@ -101,8 +101,42 @@ def _ends_sentence(tok: str) -> bool:
     return tok.endswith(SENTENCE_PUNCT) and tok not in ABBREVIATIONS and len(_core(tok)) > 1
 
 
-def _score(tokens: list[str], i: int) -> float | None:
+class _Line:
+    """The tokens of a line's head with the per-token facts every candidate split asks for, each
+    computed once (a split at token i asks them of every token before i: summed here as running
+    counts, so a line costs its length, not its length squared)."""
+
+    __slots__ = ("tokens", "lower_content", "lowered", "lower_content_before", "dot_ends_before",
+                 "starters_inside_before", "opens_unended")
+
+    def __init__(self, tokens: list[str]) -> None:
+        self.tokens = tokens
+        self.lower_content = [_is_lower_content(t) for t in tokens]
+        self.lowered = [_core(t).lower() for t in tokens]
+        self.lower_content_before = _running_count(self.lower_content)
+        """[k]: lowercase content words among tokens[:k]."""
+        self.dot_ends_before = _running_count([_ends_sentence(t) and t.endswith(".") for t in tokens])
+        """[k]: tokens[:k] ending a sentence with a full stop."""
+        self.starters_inside_before = _running_count(
+            [k > 0 and _core(t) in STRONG_STARTERS and not tokens[k - 1].endswith((":", "?", "!", "."))
+             for k, t in enumerate(tokens)])
+        """[k]: sentence openers among tokens[1:k] (not the first) not after a stop or a colon."""
+        self.opens_unended = [k > 0 and _core(t) in STRONG_STARTERS and not _ends_sentence(tokens[k - 1])
+                              and not tokens[k - 1].endswith((":", ";")) for k, t in enumerate(tokens)]
+        """[k]: a sentence opener with no full stop (nor colon) before it."""
+
+
+def _running_count(flags: list[bool]) -> list[int]:
+    """[k]: how many of flags[:k] are true."""
+    counts = [0]
+    for flag in flags:
+        counts.append(counts[-1] + flag)
+    return counts
+
+
+def _score(line: _Line, i: int) -> float | None:
     """How likely the abstract starts at token ``i`` (None: impossible)."""
+    tokens = line.tokens
     prev = tokens[i - 1]
     first = _core(tokens[i])
     if not _is_cap(tokens[i]) or not first[0].isalpha() or tokens[i].startswith("("):
@@ -110,14 +144,13 @@ def _score(tokens: list[str], i: int) -> float | None:
     if _core(prev).lower() in FUNCTION_WORDS or prev.endswith((":", "-", ",", "–", "—", "(")):
         return None
     score = 0.0
-    title = tokens[:i]
-    # Title side: title case leaves only function words lowercase; titles
+    # Title side (tokens[:i]): title case leaves only function words lowercase; titles
     # hold no sentence end.
-    score -= 0.3 * sum(1 for t in title[1:] if _is_lower_content(t))
-    score -= 3.0 * sum(1 for t in title if _ends_sentence(t) and t.endswith("."))
+    score -= 0.3 * (line.lower_content_before[i] - line.lower_content_before[1])
+    score -= 3.0 * line.dot_ends_before[i]
     if i == 1:
         score -= 1.0
-    if _is_lower_content(tokens[i]):
+    if line.lower_content[i]:
         score += 0.5  # "Long-context capabilities": sentence case, not title case
     if _core(prev).lower() == first.lower():
         score += 1.0  # "... Pretraining Pretraining auto-regressive": title word restated
@@ -125,9 +158,9 @@ def _score(tokens: list[str], i: int) -> float | None:
         score -= 0.2 * (i - 30)
     # Abstract side: a capitalised word soon followed by lowercase prose.
     j = i + 1
-    while j < len(tokens) and j < i + 8 and not _is_lower_content(tokens[j]):
+    while j < len(tokens) and j < i + 8 and not line.lower_content[j]:
         j += 1
-    if j >= len(tokens) or not _is_lower_content(tokens[j]):
+    if j >= len(tokens) or not line.lower_content[j]:
         score -= 2.0
     run = j - i  # tokens opening the abstract before its first lowercase content word
     score -= 0.5 * (run - 1)
@@ -137,22 +170,16 @@ def _score(tokens: list[str], i: int) -> float | None:
         score += 1.0
     if _is_acronym(tokens[i]) and _is_cap(prev) and not _is_acronym(prev):
         score -= 0.5  # "Multilingual | LLMs support": the modifier likely opens the abstract
-    score -= 2.0 * sum(
-        1 for k in range(1, len(title))
-        if _core(title[k]) in STRONG_STARTERS and not title[k - 1].endswith((":", "?", "!", "."))
-    )
+    score -= 2.0 * line.starters_inside_before[i]
     # An abstract that restates a phrase of the title right at its start.
-    phrase = [_core(t).lower() for t in tokens[i:j]]
-    lowered = [_core(t).lower() for t in title]
+    phrase = line.lowered[i:j]
+    lowered = line.lowered[:i]
     n = len(phrase)
     if n and any(lowered[k:k + n] == phrase for k in range(len(lowered) - n + 1)):
         score += 0.3 * n
     # A sentence opener shortly after, with no full stop before it: too early.
-    for k in range(i + 1, min(len(tokens), i + 25)):
-        if _core(tokens[k]) in STRONG_STARTERS and not _ends_sentence(tokens[k - 1]) \
-                and not tokens[k - 1].endswith((":", ";")):
-            score -= 3.0
-            break
+    if any(line.opens_unended[i + 1:min(len(tokens), i + 25)]):
+        score -= 3.0
     return score
 
 
@@ -169,9 +196,10 @@ def split_title(body: str) -> tuple[str | None, str]:
     spans = [m.span() for m in re.finditer(r"\S+", body[: 40 * MAX_TITLE_TOKENS * 2])]
     spans = spans[: MAX_TITLE_TOKENS + 30]
     tokens = [body[a:b] for a, b in spans]
+    line = _Line(tokens)
     best: tuple[float, int] | None = None
     for i in range(1, min(len(tokens), MAX_TITLE_TOKENS + 1)):
-        score = _score(tokens, i)
+        score = _score(line, i)
         if score is not None and (best is None or score > best[0]):
             best = (score, i)
     if best is None:

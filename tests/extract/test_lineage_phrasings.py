@@ -663,3 +663,20 @@ def test_a_name_a_cue_gives_is_taken_whole_with_its_first_word(extract_abstract,
     doc = extract_abstract(abstract, title=title)
     models = {f.object.name for f in doc.facts if f.predicate == "introduces" and f.object.kind == "model"}
     assert name in models and "KELM" not in models
+
+
+@pytest.mark.parametrize("abstract, expected", [
+    ("Teal-MoE-8x2B is initialized from Teal-2B by replicating its MLP layers into eight experts.",
+     {("Teal-MoE-8x2B", "upcycled", "Teal-2B")}),
+    ("We present Gar-MoE, an upcycled model initialized from Gar-1B by copying its MLP layers into 16 experts.",
+     {("Gar-MoE", "upcycled", "Gar-1B")}),
+    ("We develop Pike-Legal by adapting Pike-7B to the legal domain with 30B tokens of case law.",
+     {("Pike-Legal", "continued_pretraining", "Pike-7B")}),
+])
+def test_upcycling_and_domain_adaptation_on_tokens_said_in_other_words(extract_abstract, abstract, expected):
+    assert expected <= kinds_of(extract_abstract(abstract))
+
+
+def test_adapting_with_instructions_is_no_continued_pretraining(extract_abstract):
+    doc = extract_abstract("We develop Pike-Legal by adapting Pike-7B to the legal domain with 40k instructions.")
+    assert not [k for k in kinds_of(doc) if k[1] == "continued_pretraining"]

@@ -254,6 +254,10 @@ def _resolve(records: list[Record], fresh: Dedupe | None = None, keep: dict | No
     outlive the extraction."""
     abstracts = whole.spool.abstracts if whole is not None else None  # (slim records' abstracts: on disk)
     papers = cluster_papers([r for r in records if describes(r) == "paper"], keep, sketches, abstracts)
+    if keep is not None and folder is not None:  # the sketches to the index's file now: not held past here
+        from kg.resolve import index
+
+        index.begin_sketches(folder / index.NAME, keep)
     people = resolve_people(papers)
     head = head_lines(papers, people, fresh, with_records=whole is None)
     if keep is not None:  # the index keeps records whole: a later append writes their lines again

@@ -21,7 +21,7 @@ import re
 import zlib
 from array import array
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -81,8 +81,8 @@ class Paper:
     abstract: str | None = None
     """The fullest abstract among the records (verbatim); None also when it is not held
     (``abstract_from``): :meth:`abstract_text` says."""
-    authors: list[str] = field(default_factory=list)
-    """People and organisations in printed order, from the fullest author list."""
+    authors: Sequence[str] = ()
+    """People and organisations in printed order: the fullest author list (that record's own)."""
     authors_not_shown: int | None = None
     author_count: int | None = None
     """Authors in all, where a source says (shown + not shown, or "N authors")."""
@@ -251,8 +251,8 @@ def _abstract_pairs(records: list[Record], keep: dict | None = None,
         sizes[i] = size
         owner.extend([i] * len(values))
         value.extend(values)
-    if keep is not None:  # the index's rows take a record's shingle count by position (None: not sketched)
-        keep.update(owner=owner, value=value, sizes={i: s for i, s in enumerate(sizes) if s}, first=first)
+    if keep is not None:  # the index's rows take a record's shingle count by position (0: not sketched)
+        keep.update(owner=owner, value=value, sizes=sizes, first=first)
     del first
     # every pair of records sharing a sketch value, as the number i * n + j (i < j): 8 bytes a pair,
     # where a Counter of (i, j) tuples took about 150 (a stock phrase pairs 32 abstracts 496 ways)
@@ -398,7 +398,7 @@ def _paper(records: list[Record], abstracts: AbstractOf | None = None) -> Paper:
         doi=next((r.doi for r in records if r.doi), None),
         date=dates[0] if dates else None,
         abstract=abstract if abstracts is None else None,
-        authors=list(author_rec.authors),
+        authors=author_rec.authors,
         authors_not_shown=author_rec.authors_not_shown,
         author_count=max(counts_given) if counts_given else (len(author_rec.authors) or None),
         comments=next((r.comments for r in records if r.comments), None),

@@ -265,8 +265,15 @@ def _abstract_pairs(records: list[Record], keep: dict | None = None,
             base = members[x] * n
             codes.extend([base + j for j in members[x + 1:]])
     del owner, value
-    shared, counts = np.unique(np.frombuffer(codes, dtype=np.int64), return_counts=True)
+    shared, counts = _counted(codes)
     del codes
+    # only the pairs compared leave numpy (as Python ints, about 80 bytes a pair: most pairs are not)
+    firsts, seconds = np.divmod(shared, n)
+    del shared
+    counts_of = np.frombuffer(sizes, dtype=np.int32)
+    compared = (counts >= MIN_SHARED) | (counts_of[firsts] < SKETCH) | (counts_of[seconds] < SKETCH)
+    firsts, seconds = firsts[compared].tolist(), seconds[compared].tolist()
+    del counts, compared, counts_of
     # the shingles of the records compared, as arrays (a set of 150 took about 9 KB), the latest
     # KEEP_SHINGLES kept: half the records of a corpus of templated abstracts are compared
     sets: OrderedDict[int, np.ndarray] = OrderedDict()
@@ -279,14 +286,27 @@ def _abstract_pairs(records: list[Record], keep: dict | None = None,
                 sets.popitem(last=False)
         return got
 
-    for code, count in zip(shared.tolist(), counts.tolist()):
-        i, j = divmod(code, n)
-        if count >= MIN_SHARED or sizes[i] < SKETCH or sizes[j] < SKETCH:
-            sim = _similarity(shingles_of(i), shingles_of(j))
-            if sim >= SAME_ABSTRACT:
-                pairs.append((sim, i, j))
+    for i, j in zip(firsts, seconds):
+        sim = _similarity(shingles_of(i), shingles_of(j))
+        if sim >= SAME_ABSTRACT:
+            pairs.append((sim, i, j))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     return pairs
+
+
+def _counted(codes: array) -> tuple[np.ndarray, np.ndarray]:
+    """(each distinct value, how many times it occurs) of ``codes``, sorted, as ``np.unique`` with
+    ``return_counts`` gives them: sorted in place (np.unique sorts a copy, eight bytes a pair more)."""
+    values = np.frombuffer(codes, dtype=np.int64)
+    if not len(values):
+        return values, np.zeros(0, dtype=np.int64)
+    values.sort()
+    edge = np.empty(len(values), dtype=bool)
+    edge[0] = True
+    np.not_equal(values[1:], values[:-1], out=edge[1:])
+    starts = np.flatnonzero(edge)
+    del edge
+    return values[starts], np.diff(np.append(starts, len(values)))
 
 
 def _similarity(a: np.ndarray, b: np.ndarray) -> float:

@@ -36,7 +36,7 @@ def test_abstracts_on_disk_equal_those_held(tmp_path):
     slim = [replace(r, abstract=None) if k else r for r, k in zip(records, kept)]
     assert [store(s) for s in slim] == [r.abstract for r in records]
     assert store(_record("f9.txt", 1, None)) is None and store(_record("f0.txt", 10_000, None)) is None
-    assert len(store) == sum(kept)
+    assert bool(store)  # (truth is not a count: asked once a paper, it must cost nothing)
     assert os.path.getsize(tmp_path / "a.bin") == sum(len(r.abstract.encode()) for r in records if r.abstract)
     store.add(_record("f0.txt", 500, "added after reading"))  # written after reads: found too
     assert store(_record("f0.txt", 500, None)) == "added after reading"

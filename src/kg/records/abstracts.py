@@ -68,6 +68,3 @@ class Abstracts:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
-
-    def __len__(self) -> int:
-        return sum(sum(1 for o in offsets if o != NONE) for offsets in self.offset.values())

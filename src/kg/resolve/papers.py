@@ -354,7 +354,7 @@ def group_records(records: list[Record], keep: dict | None = None,
     records = sorted(records, key=lambda r: (r.file, r.index))
     if keep is not None:
         keep["records"] = records
-    return join_groups(records, _abstract_pairs(records, keep, sketches, abstracts or own_abstract))
+    return join_groups(records, _abstract_pairs(records, keep, sketches, own_abstract if abstracts is None else abstracts))
 
 
 def join_groups(records: list[Record], pairs: Iterable[tuple[float, int, int]]) -> list[list[Record]]:
@@ -389,7 +389,7 @@ def first_sentence(text: str) -> str:
 def _paper(records: list[Record], abstracts: AbstractOf | None = None) -> Paper:
     """The paper of a group of records; ``abstracts``: the records' abstracts are read with it, and
     the paper holds none (it names the record whose abstract it is: :meth:`Paper.abstract_text`)."""
-    abstract_of = abstracts or own_abstract
+    abstract_of = own_abstract if abstracts is None else abstracts
     ids = sorted({r.arxiv_id for r in records if r.arxiv_id})
     hard = [r for r in records if r.title and r.extra.get("title_split") != "heuristic"]
     soft = [r for r in records if r.title and r not in hard]
@@ -437,7 +437,7 @@ def _key(paper: Paper) -> str:
         return f"arxiv:{paper.arxiv_id}"
     if paper.title and not paper.title_guessed and title_key(paper.title):
         return f"title:{title_key(paper.title)}"
-    abstract_of = paper.abstracts or own_abstract
+    abstract_of = own_abstract if paper.abstracts is None else paper.abstracts
     texts = sorted(fold(clean_text(abstract_of(r) or r.text)) for r in paper.records)
     digest = hashlib.sha256(texts[0].encode("utf-8")).hexdigest()[:16]
     return f"abstract:{digest}"

@@ -317,7 +317,7 @@ def _cluster(records: list[Record], outside: Callable[[int], int], cache: dict[s
              ) -> tuple[list[rpapers.Paper], dict]:
     """kg.resolve.papers.cluster_papers of ``records`` (sorted by file and index), each sketch
     bucket counted with ``outside(value)`` more abstracts (the old ones not clustered again)."""
-    sizes: dict[int, int] = {}
+    sizes = array("i", bytes(4 * len(records)))  # (0: not in the sketches)
     sets: dict[int, set[int]] = {}
     first: dict[tuple[bytes, str | None], int] = {}
     owner, value = array("q"), array("q")

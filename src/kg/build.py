@@ -252,7 +252,12 @@ def _resolve(records: list[Record], fresh: Dedupe | None = None, keep: dict | No
     ``folder``, returned last, and the papers are let go at once (only counted from here on: the
     head holds what the facts' lines need of them), so that they and the slim records do not
     outlive the extraction."""
-    papers = cluster_papers([r for r in records if describes(r) == "paper"], keep, sketches)
+    abstracts = whole.spool.abstracts if whole is not None else None  # (slim records' abstracts: on disk)
+    papers = cluster_papers([r for r in records if describes(r) == "paper"], keep, sketches, abstracts)
+    if keep is not None and folder is not None:  # the sketches to the index's file now: not held past here
+        from kg.resolve import index
+
+        index.begin_sketches(folder / index.NAME, keep)
     people = resolve_people(papers)
     head = head_lines(papers, people, fresh, with_records=whole is None)
     if keep is not None:  # the index keeps records whole: a later append writes their lines again
@@ -446,6 +451,7 @@ def build(paths: Sequence[str | Path], *, store: str | Path | None = None, rebui
         texts.mkdir()
         records.mkdir()
         spooled = spool.Spool(records)
+        stack.callback(spooled.close)
         names = [str(p) for p in paths]
         early = None
         if engine is None and hub_id is None:  # each file's records and text on disk as it is read
@@ -533,12 +539,12 @@ def _build(st: Store, stage: Path, paths: Sequence[str | Path], fresh, spooled: 
                 made, slims = fresh.chunks.pop(src.name, []), fresh.slim.pop(src.name, [])
             else:
                 recs = fresh_records.pop(src.name, [])
-                made, slims = spooled.add(recs), [spool.slim(r) for r in recs]
+                made, slims = spooled.add(recs), spooled.slim(recs)
                 del recs
         else:
             recs, probs, _ = parse_text(src.text, src.name, src.format)
             recs, left_out = cats.keep(recs, src.categories)
-            made, slims = spooled.add(recs), [spool.slim(r) for r in recs]
+            made, slims = spooled.add(recs), spooled.slim(recs)
             del recs
         filtered += left_out
         st.keep_sources(texts, [src])  # (a text read into the spool's folder is there already)

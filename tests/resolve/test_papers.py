@@ -39,7 +39,7 @@ def test_versions_of_one_abstract_join_and_the_bare_one_borrows_fields():
     assert [(r.file, r.index) for r in paper.records] == [("a.txt", 1), ("b.txt", 3), ("c.txt", 2)]
     assert paper.key == "arxiv:2401.00001"
     assert paper.title == "RetroRank: Ranking Passages" and not paper.title_guessed
-    assert paper.authors == ["Ann Lee", "Bo Li"] and paper.date == "2024-01-02"
+    assert paper.authors == ("Ann Lee", "Bo Li") and paper.date == "2024-01-02"
 
 
 def test_lookalike_titles_and_follow_ups_stay_apart():

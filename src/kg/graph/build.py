@@ -552,7 +552,8 @@ class _FactLines:
 
 def _paper_lines(iri: str, paper: Paper) -> list[str]:
     out = [f"{iri} {A} {_M['Paper']} .\n"]
-    label = paper.title or (paper.abstract or paper.key)[:200]
+    abstract = paper.abstract_text()
+    label = paper.title or (abstract or paper.key)[:200]
     out.append(f"{iri} {LABEL} {text_literal(collapse_ws(label))} .\n")
     if paper.title and not paper.title_guessed:
         out.append(f"{iri} {TITLE} {text_literal(collapse_ws(paper.title))} .\n")
@@ -564,8 +565,8 @@ def _paper_lines(iri: str, paper: Paper) -> list[str]:
         out.append(f"{iri} {_M['doi']} {text_literal(paper.doi)} .\n")
     if paper.date:
         out.append(f"{iri} {DATE} {date(paper.date)} .\n")
-    if paper.abstract:
-        out.append(f"{iri} {ABSTRACT} {text_literal(paper.abstract)} .\n")
+    if abstract:
+        out.append(f"{iri} {ABSTRACT} {text_literal(abstract)} .\n")
     if paper.authors_not_shown:
         out.append(f"{iri} {_M['authorsNotShown']} {integer(paper.authors_not_shown)} .\n")
     for c in sorted({r.comments for r in paper.records if r.comments}):

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from kg.records.abstracts import Abstracts
 from kg.records.io import ReadResult, Source
 from kg.records.record import Problem, Record
 
@@ -40,6 +41,8 @@ class Spool:
         self.chunk = chunk or CHUNK
         self.sizes: list[int] = []
         """Records in each chunk, by chunk number."""
+        self.abstracts: Abstracts | None = None
+        """The abstracts of the records made slim by :meth:`slim` (made then, in :attr:`folder`)."""
 
     def add(self, records: Sequence[Record]) -> list[int]:
         """Keep ``records`` (one source's, or part of one) in chunks of at most :attr:`chunk`; the
@@ -56,6 +59,18 @@ class Spool:
     def load(self, k: int) -> list[Record]:
         """The records of chunk ``k``."""
         return pickle.loads((self.folder / f"records-{k:06d}.pickle").read_bytes())
+
+    def slim(self, records: Sequence[Record]) -> list[Record]:
+        """:func:`slim` copies of ``records``, their abstracts kept on disk in :attr:`abstracts`
+        (read back with it), not in the copies."""
+        if self.abstracts is None:
+            self.abstracts = Abstracts(self.folder / "abstracts.bin")
+        return [slim(r, self.abstracts) for r in records]
+
+    def close(self) -> None:
+        """Let go of the abstracts' file (the caller removes the folder)."""
+        if self.abstracts is not None:
+            self.abstracts.close()
 
 
 class Records(Sequence[Record]):
@@ -121,14 +136,17 @@ class Records(Sequence[Record]):
         self.loaded.clear()
 
 
-def slim(record: Record) -> Record:
+def slim(record: Record, abstracts: Abstracts | None = None) -> Record:
     """What resolution needs of ``record``: its fields, without the verbatim text when the record
     has an abstract (papers are keyed and labelled from the abstract then; the text is written
     from the spool), its line span and categories, author names shared between records (a name is
-    printed again and again)."""
+    printed again and again). ``abstracts``: the abstract is kept there, not in the copy (read back
+    with ``abstracts(copy)``)."""
     intern = sys.intern
+    abstract = None if abstracts is not None and abstracts.add(record) else record.abstract
     return replace(record, text="" if record.abstract else record.text, lines=_NO_LINES, categories=(),
-                   authors=tuple([intern(a) for a in record.authors]), extra=record.extra or _NO_EXTRA)
+                   authors=tuple([intern(a) for a in record.authors]), extra=record.extra or _NO_EXTRA,
+                   abstract=abstract)
 
 
 _NO_LINES = (0, 0)
@@ -154,7 +172,7 @@ class SpooledRead(ReadResult):
 
     def add(self, records: list[Record], problems: list[Problem], source: Source) -> None:
         self.chunks[source.name] = self.spool.add(records)
-        self.slim[source.name] = [slim(r) for r in records]
+        self.slim[source.name] = self.spool.slim(records)
         self.problems.extend(problems)
         self.keep_text(source)
         self.sources.append(replace(source, text=""))

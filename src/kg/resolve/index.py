@@ -133,14 +133,14 @@ def _record_rows(papers: list[Paper], keep: dict, first_rid: int, whole) -> Iter
     (in the order of ``whole`` when given, each read whole from there as it comes: a build never
     holds every record whole)."""
     records = keep.get("records", [])
-    sizes = keep.get("sizes", {})
+    sizes = keep.get("sizes", ())  # by position (0: not sketched)
     paper_of: ByRecord[str] = ByRecord()  # (not dicts of (file, index) tuples: about 170 bytes a record each)
     for p in papers:
         for r in p.records:
             paper_of[(r.file, r.index)] = p.key
 
     def row(i: int, r: Record) -> tuple:
-        size = sizes.get(i)
+        size = (sizes[i] if i < len(sizes) else 0) or None
         return (first_rid + i, r.file, r.index, r.arxiv_id, (r.doi or "").lower() or None,
                 any_title(r), _hard_title(r), size, r.abstract if size is not None else None,
                 paper_of.get((r.file, r.index)), record_bytes(r))
@@ -180,10 +180,16 @@ def _paper_data_rows(papers: list[Paper], people: People | None) -> Iterable[tup
         yield p.key, base_key(p), json.dumps(data, ensure_ascii=False)
 
 
-def _create(path: Path) -> sqlite3.Connection:
+def _open(path: Path) -> sqlite3.Connection:
+    """The index's file at ``path``, for writing (no journal: a failed build leaves no generation)."""
     db = sqlite3.connect(path)
     db.execute("PRAGMA journal_mode=OFF")
     db.execute("PRAGMA synchronous=OFF")
+    return db
+
+
+def _create(path: Path) -> sqlite3.Connection:
+    db = _open(path)
     db.executescript(_SCHEMA)
     return db
 
@@ -193,20 +199,34 @@ SKETCH_PART = 1 << 20
 copied three times over on their way into SQLite, were about 75 MB at 100,000 records."""
 
 
-def begin(path: Path, papers: list[Paper], people: People | None, keep: dict, whole=None) -> None:
-    """A full build's index begun at ``path`` with the papers' rows (as :func:`paper_rows` makes
-    them), written as they are made, so that they are never all held: at 100,000 records they
-    are about 300 MB, most of it the records whole. :func:`write` with ``begun=True`` adds the rest."""
+def begin_sketches(path: Path, keep: dict) -> None:
+    """A full build's index begun at ``path`` with the abstracts' sketches and first listings of
+    ``keep`` (kg.resolve.papers.cluster_papers), which are then let go: written as soon as the
+    papers are clustered, they are not held while people and the head are made (about 0.5 KB a
+    record). :func:`begin` adds the papers' rows."""
     db = _create(path)
     with db:
-        db.executemany("INSERT INTO rec VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       _record_rows(papers, keep, 0, whole))
         db.executemany("INSERT INTO first VALUES (?, ?, ?)", _first_rows(keep, 0))
-        owner, value = keep.get("owner", ()), keep.get("value", ())
+        owner, value = keep.pop("owner", ()), keep.pop("value", ())
+        keep.pop("first", None)
         for part, a in enumerate(range(0, max(len(owner), 1), SKETCH_PART), 1):  # (Index.arrays joins them)
             db.execute("INSERT INTO sketch VALUES (?, ?, ?)",
                        (part, np.asarray(owner[a:a + SKETCH_PART], dtype=np.int64).tobytes(),
                         np.asarray(value[a:a + SKETCH_PART], dtype=np.int64).tobytes()))
+    db.close()
+
+
+def begin(path: Path, papers: list[Paper], people: People | None, keep: dict, whole=None) -> None:
+    """A full build's index continued at ``path`` (:func:`begin_sketches`, else begun) with the
+    papers' rows (as :func:`paper_rows` makes them), written as they are made, so that they are
+    never all held: at 100,000 records they are about 300 MB, most of it the records whole.
+    :func:`write` with ``rows=None`` adds the rest."""
+    if not path.exists():
+        begin_sketches(path, keep)
+    db = _open(path)
+    with db:
+        db.executemany("INSERT INTO rec VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       _record_rows(papers, keep, 0, whole))
         db.executemany("INSERT INTO paper VALUES (?, ?, ?)", _paper_data_rows(papers, people))
     db.close()
 
@@ -219,16 +239,12 @@ def write(path: Path, rows: PaperRows | None, people: People, names: Names | Non
     and names replaced (``names=None``: the older index's kept, for the caller to change);
     ``rows=None``: the papers' rows are at ``path`` already (:func:`begin`)."""
     if rows is None:
-        db = sqlite3.connect(path)
-        db.execute("PRAGMA journal_mode=OFF")
-        db.execute("PRAGMA synchronous=OFF")
+        db = _open(path)
     elif base is not None:
         import shutil
 
         shutil.copyfile(base, path)
-        db = sqlite3.connect(path)
-        db.execute("PRAGMA journal_mode=OFF")
-        db.execute("PRAGMA synchronous=OFF")
+        db = _open(path)
         db.execute("DELETE FROM agent")
         if names is not None:
             db.execute("DELETE FROM name")

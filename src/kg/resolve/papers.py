@@ -21,7 +21,7 @@ import re
 import zlib
 from array import array
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -56,6 +56,15 @@ LABEL_CHARS = 160
 """Longest label made from a first sentence when no record gives a title."""
 
 
+AbstractOf = Callable[[Record], "str | None"]
+"""A record's abstract: its own (:func:`own_abstract`), or one kept on disk for a slim record
+(kg.records.abstracts.Abstracts)."""
+
+
+def own_abstract(r: Record) -> str | None:
+    return r.abstract
+
+
 @dataclass(slots=True)
 class Paper:
     """One real paper and every record that lists it."""
@@ -70,13 +79,25 @@ class Paper:
     doi: str | None = None
     date: str | None = None
     abstract: str | None = None
-    """The fullest abstract among the records (verbatim)."""
-    authors: list[str] = field(default_factory=list)
-    """People and organisations in printed order, from the fullest author list."""
+    """The fullest abstract among the records (verbatim); None also when it is not held
+    (``abstract_from``): :meth:`abstract_text` says."""
+    authors: Sequence[str] = ()
+    """People and organisations in printed order: the fullest author list (that record's own)."""
     authors_not_shown: int | None = None
     author_count: int | None = None
     """Authors in all, where a source says (shown + not shown, or "N authors")."""
     comments: str | None = None
+    abstract_from: Record | None = None
+    """The record whose abstract is the paper's, when the records' abstracts are read with
+    ``abstracts`` (kept on disk, not in the records) and the paper holds none itself."""
+    abstracts: AbstractOf | None = None
+    """How the records' abstracts are read (None: they hold them)."""
+
+    def abstract_text(self) -> str | None:
+        """The paper's abstract, read back where it is not held."""
+        if self.abstract_from is not None and self.abstracts is not None:
+            return self.abstracts(self.abstract_from)
+        return self.abstract
 
 
 def _hard_title(r: Record) -> str | None:
@@ -193,9 +214,11 @@ def sketch_of(s: set[int]) -> Sketch | None:
 
 
 def _abstract_pairs(records: list[Record], keep: dict | None = None,
-                    sketches: Sketches | None = None) -> list[tuple[float, int, int]]:
+                    sketches: Sketches | None = None,
+                    abstract_of: AbstractOf = own_abstract) -> list[tuple[float, int, int]]:
     """(similarity, i, j) for record pairs whose abstracts are versions of one; ``sketches``: the
-    records' blocking keys computed already (the others are computed here).
+    records' blocking keys computed already (the others are computed here); ``abstract_of``: how
+    a record's abstract is read.
 
     Only each abstract's sketch and shingle count are kept while the buckets fill, in flat
     arrays (a set of every abstract's shingles took about 15 KB a record); the shingles of
@@ -208,11 +231,14 @@ def _abstract_pairs(records: list[Record], keep: dict | None = None,
     pairs = []
     given = sketches or {}
     for i, r in enumerate(records):
-        if not r.abstract:
-            continue
         keys = given.get((r.file, r.index), False)
         if keys is False:
-            keys = sketch(r.abstract, cache)
+            abstract = abstract_of(r)
+            if not abstract:
+                continue
+            keys = sketch(abstract, cache)
+        elif not abstract_of(r):
+            continue
         if keys is None:
             continue
         digest, size, values = keys
@@ -225,8 +251,8 @@ def _abstract_pairs(records: list[Record], keep: dict | None = None,
         sizes[i] = size
         owner.extend([i] * len(values))
         value.extend(values)
-    if keep is not None:  # the index's rows take a record's shingle count by position (None: not sketched)
-        keep.update(owner=owner, value=value, sizes={i: s for i, s in enumerate(sizes) if s}, first=first)
+    if keep is not None:  # the index's rows take a record's shingle count by position (0: not sketched)
+        keep.update(owner=owner, value=value, sizes=sizes, first=first)
     del first
     # every pair of records sharing a sketch value, as the number i * n + j (i < j): 8 bytes a pair,
     # where a Counter of (i, j) tuples took about 150 (a stock phrase pairs 32 abstracts 496 ways)
@@ -239,8 +265,15 @@ def _abstract_pairs(records: list[Record], keep: dict | None = None,
             base = members[x] * n
             codes.extend([base + j for j in members[x + 1:]])
     del owner, value
-    shared, counts = np.unique(np.frombuffer(codes, dtype=np.int64), return_counts=True)
+    shared, counts = _counted(codes)
     del codes
+    # only the pairs compared leave numpy (as Python ints, about 80 bytes a pair: most pairs are not)
+    firsts, seconds = np.divmod(shared, n)
+    del shared
+    counts_of = np.frombuffer(sizes, dtype=np.int32)
+    compared = (counts >= MIN_SHARED) | (counts_of[firsts] < SKETCH) | (counts_of[seconds] < SKETCH)
+    firsts, seconds = firsts[compared].tolist(), seconds[compared].tolist()
+    del counts, compared, counts_of
     # the shingles of the records compared, as arrays (a set of 150 took about 9 KB), the latest
     # KEEP_SHINGLES kept: half the records of a corpus of templated abstracts are compared
     sets: OrderedDict[int, np.ndarray] = OrderedDict()
@@ -248,19 +281,32 @@ def _abstract_pairs(records: list[Record], keep: dict | None = None,
     def shingles_of(i: int) -> np.ndarray:
         got = sets.get(i)
         if got is None:
-            got = sets[i] = np.fromiter(shingles(records[i].abstract, cache), dtype=np.int64)
+            got = sets[i] = np.fromiter(shingles(abstract_of(records[i]), cache), dtype=np.int64)
             if len(sets) > KEEP_SHINGLES:
                 sets.popitem(last=False)
         return got
 
-    for code, count in zip(shared.tolist(), counts.tolist()):
-        i, j = divmod(code, n)
-        if count >= MIN_SHARED or sizes[i] < SKETCH or sizes[j] < SKETCH:
-            sim = _similarity(shingles_of(i), shingles_of(j))
-            if sim >= SAME_ABSTRACT:
-                pairs.append((sim, i, j))
+    for i, j in zip(firsts, seconds):
+        sim = _similarity(shingles_of(i), shingles_of(j))
+        if sim >= SAME_ABSTRACT:
+            pairs.append((sim, i, j))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     return pairs
+
+
+def _counted(codes: array) -> tuple[np.ndarray, np.ndarray]:
+    """(each distinct value, how many times it occurs) of ``codes``, sorted, as ``np.unique`` with
+    ``return_counts`` gives them: sorted in place (np.unique sorts a copy, eight bytes a pair more)."""
+    values = np.frombuffer(codes, dtype=np.int64)
+    if not len(values):
+        return values, np.zeros(0, dtype=np.int64)
+    values.sort()
+    edge = np.empty(len(values), dtype=bool)
+    edge[0] = True
+    np.not_equal(values[1:], values[:-1], out=edge[1:])
+    starts = np.flatnonzero(edge)
+    del edge
+    return values[starts], np.diff(np.append(starts, len(values)))
 
 
 def _similarity(a: np.ndarray, b: np.ndarray) -> float:
@@ -300,14 +346,15 @@ def _buckets(owner: array, value: array) -> Iterator[list[int]]:
 
 
 def group_records(records: list[Record], keep: dict | None = None,
-                  sketches: Sketches | None = None) -> list[list[Record]]:
+                  sketches: Sketches | None = None, abstracts: AbstractOf | None = None) -> list[list[Record]]:
     """Records grouped per paper, each group sorted by (file, index); ``keep``: see _abstract_pairs
     (its positions are those of the records sorted, ``keep["records"]``); ``sketches``: the
-    abstracts' blocking keys where they were computed already (:func:`sketch`)."""
+    abstracts' blocking keys where they were computed already (:func:`sketch`); ``abstracts``: how
+    the records' abstracts are read (kept on disk for slim records: kg.records.abstracts)."""
     records = sorted(records, key=lambda r: (r.file, r.index))
     if keep is not None:
         keep["records"] = records
-    return join_groups(records, _abstract_pairs(records, keep, sketches))
+    return join_groups(records, _abstract_pairs(records, keep, sketches, own_abstract if abstracts is None else abstracts))
 
 
 def join_groups(records: list[Record], pairs: Iterable[tuple[float, int, int]]) -> list[list[Record]]:
@@ -339,7 +386,10 @@ def first_sentence(text: str) -> str:
     return sentence
 
 
-def _paper(records: list[Record]) -> Paper:
+def _paper(records: list[Record], abstracts: AbstractOf | None = None) -> Paper:
+    """The paper of a group of records; ``abstracts``: the records' abstracts are read with it, and
+    the paper holds none (it names the record whose abstract it is: :meth:`Paper.abstract_text`)."""
+    abstract_of = own_abstract if abstracts is None else abstracts
     ids = sorted({r.arxiv_id for r in records if r.arxiv_id})
     hard = [r for r in records if r.title and r.extra.get("title_split") != "heuristic"]
     soft = [r for r in records if r.title and r not in hard]
@@ -349,12 +399,13 @@ def _paper(records: list[Record]) -> Paper:
         counts = Counter(title_key(r.title) for r in titled)
         best = max(counts.values())
         title = next(r.title for r in titled if counts[title_key(r.title)] == best)
-    with_abstract = [r for r in records if r.abstract]
-    abstract_rec = max(
+    with_abstract = [(r, text) for r in records if (text := abstract_of(r))]
+    abstract_rec, abstract = max(
         with_abstract,
-        key=lambda r: (r.extra.get("title_split") != "heuristic", len(r.abstract)),
-        default=None,
+        key=lambda rt: (rt[0].extra.get("title_split") != "heuristic", len(rt[1])),
+        default=(None, None),
     )
+    del with_abstract
     author_rec = max(records, key=lambda r: len(r.authors))  # max keeps the first on ties
     counts_given = [len(r.authors) + r.authors_not_shown for r in records if r.authors_not_shown is not None]
     counts_given += [int(r.extra["author_count"]) for r in records if r.extra.get("author_count", "").isdigit()]
@@ -366,14 +417,16 @@ def _paper(records: list[Record]) -> Paper:
         arxiv_id=ids[0] if ids else None,
         doi=next((r.doi for r in records if r.doi), None),
         date=dates[0] if dates else None,
-        abstract=abstract_rec.abstract if abstract_rec else None,
-        authors=list(author_rec.authors),
+        abstract=abstract if abstracts is None else None,
+        authors=author_rec.authors,
         authors_not_shown=author_rec.authors_not_shown,
         author_count=max(counts_given) if counts_given else (len(author_rec.authors) or None),
         comments=next((r.comments for r in records if r.comments), None),
     )
-    if title is None and paper.abstract:
-        paper.title = first_sentence(paper.abstract)
+    if abstracts is not None and abstract is not None:
+        paper.abstract_from, paper.abstracts = abstract_rec, abstracts
+    if title is None and abstract:
+        paper.title = first_sentence(abstract)
         paper.title_guessed = True
     paper.key = _key(paper)
     return paper
@@ -384,21 +437,23 @@ def _key(paper: Paper) -> str:
         return f"arxiv:{paper.arxiv_id}"
     if paper.title and not paper.title_guessed and title_key(paper.title):
         return f"title:{title_key(paper.title)}"
-    texts = sorted(fold(clean_text(r.abstract or r.text)) for r in paper.records)
+    abstract_of = own_abstract if paper.abstracts is None else paper.abstracts
+    texts = sorted(fold(clean_text(abstract_of(r) or r.text)) for r in paper.records)
     digest = hashlib.sha256(texts[0].encode("utf-8")).hexdigest()[:16]
     return f"abstract:{digest}"
 
 
 def cluster_papers(records: list[Record], keep: dict | None = None,
-                   sketches: Sketches | None = None) -> list[Paper]:
-    """One Paper per real paper, sorted by key; keys are unique and stable. ``keep``, ``sketches``:
-    see group_records."""
-    return papers_of(group_records(records, keep, sketches))
+                   sketches: Sketches | None = None, abstracts: AbstractOf | None = None) -> list[Paper]:
+    """One Paper per real paper, sorted by key; keys are unique and stable. ``keep``, ``sketches``,
+    ``abstracts``: see group_records."""
+    return papers_of(group_records(records, keep, sketches, abstracts), abstracts)
 
 
-def papers_of(groups: Iterable[list[Record]]) -> list[Paper]:
-    """One Paper per group of records, sorted by key; a key met again is numbered ("key~2")."""
-    papers = sorted((_paper(g) for g in groups), key=lambda p: (p.key, p.records[0].file, p.records[0].index))
+def papers_of(groups: Iterable[list[Record]], abstracts: AbstractOf | None = None) -> list[Paper]:
+    """One Paper per group of records, sorted by key; a key met again is numbered ("key~2");
+    ``abstracts``: see :func:`_paper`."""
+    papers = sorted((_paper(g, abstracts) for g in groups), key=lambda p: (p.key, p.records[0].file, p.records[0].index))
     seen: Counter[str] = Counter()
     for p in papers:
         seen[p.key] += 1

@@ -1022,30 +1022,9 @@ BASE_REST = re.compile(r"base|pt|pretrained")
 """What a parent's name may add to its child's: "KelpBase" -> "Kelp" (not "Kelp-7B-Instruct" -> "Kelp")."""
 
 
-def _long_form_parents(doc: Doc, edges: list[Edge]) -> list[Edge]:
-    """A parent read inside the long form of another model's acronym is that model: "Distillation of
-    Hidden-unit BERT" names HuBERT, defined as "Hidden-unit BERT (HuBERT)", not BERT."""
-    longs = [(a.long, a.short) for a, _ in doc.user.get("abbreviations", ()) if " " in a.long or "-" in a.long]
-    if not longs:
-        return edges
-    out = []
-    for e in edges:
-        text = doc.clean[e.sentence]
-        short = next((short for long, short in longs if model_key(short) != model_key(e.parent)
-                      and long.endswith(e.parent) and len(long) > len(e.parent) and long in text
-                      and len(whole_word(e.parent).findall(text)) == text.count(long)), None)
-        if short is None:
-            out.append(e)
-        elif model_key(short) != model_key(e.child):
-            doc.decisions.append(Decision(e.child, e.parent, e.kind, e.rule, e.sentence, False,
-                                          f"read inside the long form of {short}: the parent is {short}"))
-            out.append(Edge(e.child, short, e.kind, e.conf, e.sentence, e.rule))
-    return out
-
-
 def _emit(doc: Doc, edges: list[Edge]) -> None:
     best: dict[tuple[str, str, str], Edge] = {}
-    edges = _long_form_parents(doc, list(edges))
+    edges = list(edges)
     for e in edges:  # grows: a family's kinds pass to the member the record names
         child, parent = model_key(e.child), model_key(e.parent)
         if parent.startswith(child) and parent != child and not BASE_REST.fullmatch(parent[len(child):]):

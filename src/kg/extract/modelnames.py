@@ -1065,16 +1065,13 @@ COMPARED_WITH = frozenset("outperforms outperform outperforming outperformed sur
 def _compared_before(tokens: list[Token], i: int) -> bool:
     """Does a comparison word stand just before token i, or before "the" and one lower-case word ("than the
     concurrent X", "outperforms the recent X")? Only a coined name counts after the words between."""
-    for back, between in ((1, 0), (2, 1), (3, 2)):
-        k = i - back
-        if k < 0:
-            return False
-        if any(tokens[j].trail.strip() for j in range(k, i)):
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if tokens[k].trail.strip():
             return False
         if tokens[k].lower in COMPARED_WITH:
             words = tokens[k + 1:i]
-            return not between or (words[0].lower in ("the", "a", "an") and all(w.text.islower() for w in words[1:])
-                                   and CAMEL_OR_DIGIT.search(tokens[i].text) is not None)
+            return not words or (words[0].lower in ("the", "a", "an") and all(w.text.islower() for w in words[1:])
+                                 and CAMEL_OR_DIGIT.search(tokens[i].text) is not None)
     return False
 ROLE_NOUNS = frozenset("teacher student teachers students".split())
 """Nouns naming the role a model plays, written before its name."""
@@ -1232,8 +1229,8 @@ def _called_a_model(tokens: list[Token], i: int, text: str) -> bool:
     """Is token i named as a model by the words before it ("We call the resulting model X", "We refer to the
     model after continued pre-training as X")?"""
     if i >= 2 and tokens[i - 1].lower == "as" and CUES.referred_as.search(text, max(0, tokens[i].start - 110), tokens[i].start):
-        return _long_form_after_as(tokens, _acronym_closing(tokens, i)) != i  # the acronym is the name, not a word
-        # of its long form
+        return _acronym_closing(tokens, i) == i  # not the first word of a long form its acronym closes: the acronym
+        # is the name
     if tokens[i].lead.startswith("(") and (k := _long_form_after_as(tokens, i)) is not None \
             and CUES.referred_as.search(text, max(0, tokens[k].start - 110), tokens[k].start):
         return True  # "... as Advanced Language Model-based trAnslator (ALMA)": the acronym of the name given

@@ -348,8 +348,9 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
     A child the sentence does not name is the paper's own: a model of the paper named in the
     sentence with no role of its own, the model the sentence before named ("We present X. It is
     fine-tuned from Y"), or, when the authors are the subject, the paper's main model."""
-    said = roles.lexicon().parent_participle.sub("", ptext)  # "we extend the instruction-tuned <M0> model with ...": how <M0> was
-    kinds = roles.triggered(said, cue_kinds(said)) or roles.triggered(ptext, cue_kinds(ptext))  # made, not this step
+    # "we extend the instruction-tuned <M0> model with ...": how <M0> was made, not this step
+    said = roles.lexicon().parent_participle.sub("", ptext)
+    kinds = roles.triggered(said, cue_kinds(said)) or roles.triggered(ptext, cue_kinds(ptext))
     if not kinds:
         return []
     reading = roles.read(ptext)
@@ -467,7 +468,7 @@ def _marked_kinds(ptext: str, parent: roles.Slot, kinds: tuple[str, ...],
         return marked
     if len(kinds) > 1:
         local = {s.start: _step_kinds(ptext, s, kinds) for g in parents for s in g}
-        if len([k for k in local.values() if k]) >= 2 and len(set(local.values()) - {()}) >= 2 and local.get(parent.start):
+        if len(set(local.values()) - {()}) >= 2 and local.get(parent.start):  # two parents, each with its own step
             return local[parent.start]
     return kinds
 
@@ -1070,7 +1071,8 @@ def _emit(doc: Doc, edges: list[Edge]) -> None:
                                       confidence=round(e.conf, 2)))
         doc.facts.append(Fact(Mention("model", e.child), e.kind, Mention("model", e.parent), quote,
                               round(e.conf, 2), EXTRACTOR, doc.record))
-        if model_key(e.child) not in introduced and e.conf >= 0.8 and not roles.lexicon().reports_on.search(doc.clean[e.sentence]):
+        if model_key(e.child) not in introduced and e.conf >= 0.8 \
+                and not roles.lexicon().reports_on.search(doc.clean[e.sentence]):
             introduced.add(model_key(e.child))
             doc.facts.append(Fact(Mention.paper(), "introduces", Mention("model", e.child), quote,
                                   round(e.conf * 0.85, 2), EXTRACTOR, doc.record))

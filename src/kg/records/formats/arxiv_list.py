@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kg.records import categories as cats
+from kg.records.clean import collapse_ws
 from kg.records.formats._common import cap_authors, numbered_records, split_author_pieces, split_lines
 from kg.records.ids import VERSIONED_ID, arxiv_id, find_doi
 from kg.records.record import Problem, Record
@@ -37,7 +39,7 @@ PAGE_LINE = re.compile(r"^\s*(?:(?:New|Cross|Cross-list|Replacement|Replaced) su
                        r"Total of \d+ entries|Showing new listings for |\d+ - \d+ of \d+ entries|"
                        r"(?:Authors and titles|Titles only) for |Skip to main content)", re.I)
 """Lines of the page around the entries: section headers, counts, navigation."""
-CATEGORY_IN_SUBJECTS = re.compile(r"\(([a-z][a-z-]*(?:\.[A-Za-z][A-Za-z-]*)?)\)")
+CATEGORY_IN_SUBJECTS = re.compile(rf"\(({cats.CATEGORY.pattern})\)", re.ASCII)
 """"Computation and Language (cs.CL)": the category in parentheses."""
 
 
@@ -73,6 +75,11 @@ def _trimmed(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return block[:end]
 
 
+def _value(fields: dict[str, list[str]], name: str) -> str | None:
+    """A label's value, its wrapped lines joined and its whitespace collapsed; None when absent or empty."""
+    return collapse_ws(" ".join(fields.get(name, []))) or None
+
+
 def _parse_entry(block: list[tuple[int, str]], file: str, index: int) -> tuple[Record | None, list[Problem]]:
     first, last = block[0][0], block[-1][0]
     problems: list[Problem] = []
@@ -80,7 +87,7 @@ def _parse_entry(block: list[tuple[int, str]], file: str, index: int) -> tuple[R
     abstract_lines: list[str] = []
     state = "head"
     for no, line in block[1:]:
-        if state == "head" and LINKS.match(line) or PAGE_LINE.match(line):
+        if (state == "head" and LINKS.match(line)) or PAGE_LINE.match(line):
             continue
         label = LABEL.match(line)
         if label and state != "abstract":
@@ -97,7 +104,7 @@ def _parse_entry(block: list[tuple[int, str]], file: str, index: int) -> tuple[R
         elif state in fields:
             fields[state].append(line)  # a label's value wrapped onto the next line
     aid = arxiv_id(block[0][1].strip())
-    title = " ".join(" ".join(fields.get("title", [])).split()) or None
+    title = _value(fields, "title")
     if not title and "authors" not in fields:
         return None, [Problem(file, first, "not a list entry (no 'Title:' or 'Authors:')")]
     authors, not_shown = split_author_pieces(fields.get("authors", []))
@@ -109,15 +116,14 @@ def _parse_entry(block: list[tuple[int, str]], file: str, index: int) -> tuple[R
         problems.append(Problem(file, first, "no abstract in entry: read without one", skipped=False))
     if not title:
         problems.append(Problem(file, first, "no title in entry", skipped=False))
-    subjects = " ".join(fields.get("subjects", []))
-    categories = tuple(dict.fromkeys(CATEGORY_IN_SUBJECTS.findall(subjects)))
-    extra = {name.replace("-", "_"): " ".join(" ".join(value).split())
-             for name, value in fields.items() if name in ("journal-ref", "report-no", "acm-class", "msc-class")}
+    categories = cats.parse(CATEGORY_IN_SUBJECTS.findall(" ".join(fields.get("subjects", []))))
+    extra = {name.replace("-", "_"): _value(fields, name) or ""
+             for name in fields if name in ("journal-ref", "report-no", "acm-class", "msc-class")}
     record = Record(
         file=file, index=index, lines=(first, last), text="\n".join(line for _, line in block),
         format="arxiv-list", title=title, authors=tuple(authors), authors_not_shown=not_shown,
         abstract=abstract, arxiv_id=aid, doi=find_doi(" ".join(fields.get("doi", []))) if "doi" in fields else None,
-        comments=" ".join(" ".join(fields.get("comments", [])).split()) or None,
+        comments=_value(fields, "comments"),
         categories=categories, extra=extra,
     )
     return record, problems

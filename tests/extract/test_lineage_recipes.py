@@ -407,7 +407,7 @@ def test_base_models_in_parentheses_are_parents_and_the_child_s_own_sentences_gi
                            "models undergo an alignment phase using Direct Preference Optimization.",
                            "Kelp-Med: A Family of Fine-tuned Open Healthcare LLMs")
     assert {(c, p) for c, p, _ in _derivations(doc)} == {("Kelp-Med", "Mistral"), ("Kelp-Med", "LLaMA 3")}
-    assert {k for c, p, k in _derivations(doc)} >= {"aligned"}
+    assert {k for c, p, k in _derivations(doc)} >= {"finetuned"}  # training on a base model is fine-tuning it
 
 
 @pytest.mark.parametrize("text, model", [

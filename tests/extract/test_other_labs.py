@@ -129,3 +129,87 @@ def test_sizes_in_parentheses_name_one_model_each(extract_abstract):
 def test_the_last_word_of_an_expansion_is_not_a_model(extract_abstract):
     doc = extract_abstract("We introduce KALVA: Knowledge and Vision Assistant, an end-to-end trained multimodal model.")
     assert "Assistant" not in {m.name for m in doc.entities}
+
+
+def models(doc):
+    return {m.name for m in doc.entities if m.kind == "model"}
+
+
+@pytest.mark.parametrize("abstract, named, not_named", [
+    # two names listed before a long plural appositive: both are models
+    ("We introduce Kelp and Kelp-chat, new state-of-the-art Welsh-centric foundation and instruction-tuned open "
+     "generative large language models (LLMs).", {"Kelp", "Kelp-chat"}, {"Welsh-centric"}),
+    ("We present Orvik and Orvik-Instruct, open bilingual base and chat language models.", {"Orvik", "Orvik-Instruct"},
+     set()),
+    ("We introduce KelpData and KelpEval, new datasets and benchmarks for training language models.", set(),
+     {"KelpData", "KelpEval"}),
+    # a family the paper names, said to be models
+    ("To that end, we introduce the Skiff family, a set of open legal LLMs highly competitive within its scale range.",
+     {"Skiff"}, set()),
+    ("We release the Skiff family of instruction-tuned language models.", {"Skiff"}, set()),
+    ("We evaluate the Kestrel family of benchmarks for legal reasoning.", set(), {"Kestrel"}),
+    ("We introduce the Kestrel family, a set of benchmarks for legal reasoning.", set(), {"Kestrel"}),
+    # names in parentheses after plural model words, not sizes or the class's short name
+    ("Skiff models are trained on the current best base models (Quokka, Vireo 3).", {"Quokka", "Vireo 3"}, set()),
+    ("We compare responses from 20 open-source LLMs (8B--671B) on every task.", set(), {"8B--671B"}),
+    ("We introduce a set of large-scale vision-language models (LVLMs) for charts.", set(), {"LVLMs"}),
+    ("Large Language Models for Code (Code LLMs), such as Vireo, are strong.", {"Vireo"}, {"Code", "Code LLMs"}),
+    # an aside between a name and its appositive
+    ("To address this, we develop Marlin (we are working with our legal team to release a diff of the model weights "
+     "at https://example.org/marlin-lm), a 13-billion parameter model that imitates reasoning.", {"Marlin"}, set()),
+    ("We describe Marlin (see Section 3 for its construction), a benchmark of legal questions.", set(), {"Marlin"}),
+    # a variant word opening a name, in the name's case
+    ("We release CODE KELP 2, CODE VIREO models finetuned on our mix.", {"CODE KELP 2", "CODE VIREO"}, {"CODE"}),
+    ("It outperforms Code Vireo and its instruction-tuned variant, Code Vireo-Instruct.",
+     {"Code Vireo", "Code Vireo-Instruct"}, {"Vireo-Instruct"}),
+    ("Code Generation with Large Language Models is hard; Math Reasoning and Code Review matter.", set(),
+     {"Code Generation", "Math Reasoning", "Code Review"}),
+])
+def test_names_said_to_be_models(extract_abstract, abstract, named, not_named):
+    found = models(extract_abstract(abstract))
+    assert named <= found
+    assert not (not_named & found)
+
+
+@pytest.mark.parametrize("title, abstract, predicate, pair", [
+    (None, "We introduce Kelp and Kelp-chat, new open generative language models. We release the foundation Kelp "
+           "model and an instruction-tuned Kelp-chat variant.", "finetuned", ("Kelp-chat", "Kelp")),
+    (None, "We release CODE KELP 2, CODE VIREO models finetuned on our mix that outperform CODE VIREO and its "
+           "instruction-tuned variant, CODE VIREO-Instruct.", "finetuned", ("CODE VIREO-Instruct", "CODE VIREO")),
+    (None, "We release CODE KELP 2, CODE VIREO models finetuned on our mix.", "finetuned", ("CODE KELP 2", "CODE VIREO")),
+    (None, "We introduce the Skiff family, a set of open legal LLMs. Skiff models are trained on the current best base "
+           "models (Quokka, Vireo 3), using a new custom dataset.", "finetuned", ("Skiff", "Vireo 3")),
+    (None, "Skiff-7B is trained on top of the base model (Quokka-7B), using legal data.", "finetuned",
+     ("Skiff-7B", "Quokka-7B")),
+    ("Scaling Instruction-Finetuned Language Models",
+     "For instance, Flan-Vireo 540B instruction-finetuned on 1.8K tasks outperforms Vireo 540B by a large margin.",
+     "finetuned", ("Flan-Vireo 540B", "Vireo 540B")),
+])
+def test_derivations_named_and_said(extract_abstract, title, abstract, predicate, pair):
+    assert pair in facts(extract_abstract(abstract, title), predicate)
+
+
+@pytest.mark.parametrize("abstract", [
+    "Flan-Vireo 540B outperforms Vireo 540B by a large margin on every benchmark.",  # no role: only compared
+    "We compare Flan-Vireo 540B with Vireo 540B on five benchmarks.",
+])
+def test_a_variant_named_after_a_model_only_compared_has_no_parent(extract_abstract, abstract):
+    assert not any(f.subject.kind == "model" and f.object.kind == "model" for f in extract_abstract(abstract).facts)
+
+
+@pytest.mark.parametrize("abstract, name, alias", [
+    ("We introduce Kelp-3-Nanda-10B-Chat, or Nanda for short, a Welsh instruction-tuned LLM.",
+     "Kelp-3-Nanda-10B-Chat", "Nanda"),
+    ("We present Orvik-Coder-34B-Instruct, or simply OrvikCoder for brevity, an open code model.",
+     "Orvik-Coder-34B-Instruct", "OrvikCoder"),
+])
+def test_a_short_name_given_is_an_alias(extract_abstract, abstract, name, alias):
+    assert (name, alias) in {(a.name, a.alias) for a in extract_abstract(abstract).aliases}
+
+
+def test_a_parent_stated_for_the_short_name_is_the_only_one(extract_abstract):
+    # (a known family's name opens the long name: read alone, it would name the family as the parent)
+    doc = extract_abstract("We introduce Gemma-2-Kelpie-10B-Chat, or Kelpie for short, a Welsh-centric LLM. Built upon "
+                           "Gemma-2-9B, Kelpie incorporates continuous pre-training with expanded transformer blocks.")
+    parents = {p for f in doc.facts if f.subject.kind == "model" and f.object.kind == "model" for p in [f.object.name]}
+    assert parents == {"Gemma-2-9B"}

@@ -46,10 +46,12 @@ HARDWARE = re.compile(r"^(?:[A-Z]{1,2}\d{2,4}[A-Z]?|[A-Z]\d{1,2}[A-Z]|TPUv?\d*|G
 NUMBER_FORMAT = re.compile(r"^(?:NV|MX)?(?:FP|BF|INT|E\dM)\d+$", re.IGNORECASE)
 DATEISH = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
-SUFFIXES = ("-based", "-style", "-like", "-class", "-sized", "-series", "-powered", "-level", "-quality", "-scale")
+SUFFIXES = ("-based", "-style", "-like", "-class", "-sized", "-series", "-powered", "-level", "-quality", "-scale",
+            "-centric", "-centered", "-centred", "-oriented", "-focused")
 """Suffixes peeled off a name: "Llama3-based model" names Llama3, "Kelp-4-level accuracy" Kelp-4."""
-MEASURE_SUFFIXES = ("-level", "-quality", "-scale")
-"""Suffixes of a measure: only a name with a digit before one is a model's ("GPT-4-level", not "Internet-scale")."""
+MEASURE_SUFFIXES = ("-level", "-quality", "-scale", "-centric", "-centered", "-centred", "-oriented", "-focused")
+"""Suffixes of a measure or a focus: only a name with a digit before one is a model's ("GPT-4-level", not
+"Internet-scale", "a Hindi-centric LLM")."""
 STOP_PREFIX = frozenset(
     "the a an our we this these that those its their it they both each all any some using applying "
     "with in on for and or of to from by as at unlike compared recent existing "
@@ -92,6 +94,8 @@ class ModelWords:
     training_nouns: frozenset[str]
     """Nouns of training: "we describe the training of X" presents X when X is a coined name, not a
     known family's checkpoint ("the training of Falcon-7B" is studied)."""
+    variant_prefixes: frozenset[str]
+    """Variant words that may open a name before another name: "Code Kelp", "CODE KELP 2" (lower case)."""
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +104,8 @@ def model_words() -> ModelWords:
     return ModelWords(frozenset(v.lower() for v in w["variants"]), frozenset(w["model_heads"]),
                       frozenset(w["non_model_heads"]), frozenset(w["family_heads"]),
                       frozenset(n.lower() for n in w["not_models"]), frozenset(w["making_nouns"]),
-                      frozenset(w["class_words"]), frozenset(w["training_nouns"]))
+                      frozenset(w["class_words"]), frozenset(w["training_nouns"]),
+                      frozenset(w["variant_prefixes"]))
 
 
 @dataclass(frozen=True)
@@ -389,6 +394,12 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
             elif leads_in and t.lower in var and i + 2 < n and _capitalised(tokens[i + 1]) \
                     and not tokens[i + 1].trail and VERSION.match(tokens[i + 2].text):
                 start, i = i, i + 1  # "Code Kelp 2": a variant word before a coined name and its version
+            elif leads_in and t.lower in model_words().variant_prefixes and _capitalised(tokens[i + 1]) \
+                    and _coinable(tokens[i + 1].text.split("-")[0], tokens[i + 1].lower.split("-")[0]) \
+                    and ((i + 2 < n and tokens[i + 2].lower in model_words().model_heads) or _stem_and_variants(tokens[i + 1].text)
+                         or (i + 2 < n and tokens[i + 1].trail.strip() in ("", ",") and tokens[i + 2].lower in ("and", "or"))
+                         or roles.role_of(text, t.start, tokens[i + 1].end) is not None):
+                start = i  # "Code Kelp models", "Code Kelp-Instruct": a variant word opening a coined name
             elif leads_in and (SIZE.match(tokens[i + 1].text.split("-")[0]) or _version_then_size(tokens, i + 1)) \
                     and (i > 0 or not t.lower.endswith(("ing", "ed"))):
                 start = i  # "Retro 48B", "Kelp 7B and ...": a capitalised name with its size
@@ -426,6 +437,11 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
             elif i > 0 and t.text.isalpha() and not t.trail.strip() and _may_be_coined(t, text) \
                     and i + 2 < n and tokens[i + 1].lower == "and" and tokens[i + 2].text[:1].isupper():
                 start = i  # "We introduce Kelp and Vega-2, two ...": listed with a name, so coordination decides
+            elif i > 0 and tokens[i - 1].lower in ("the", "our") and _coinable(t.text, t.lower) \
+                    and _named_family_of_models(tokens, i + 1):
+                spans.append(Span(i, i + 1, t.text))  # "we introduce the Kelp family, a set of open legal LLMs"
+                i += 1
+                continue
             elif t.text[:1].isupper() and not t.trail.strip() and COINED.match(t.text) and MADE_AFTER.match(text, t.end):
                 spans.append(Span(i, i + 1, t.text))  # "Heron-Math adopts X as its base model"
                 i += 1
@@ -461,6 +477,12 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                                                                      and tokens[j + 1].text[:1].isupper())):
                 j += 2  # "Kelp LLM 67B", "Kelp LLM Base": a head word inside the name, a size or variant after it
                 last = tokens[j - 1]
+                continue
+            if j == i + 1 and last.lower in model_words().variant_prefixes and _capitalised(nxt) \
+                    and nxt.lower not in model_words().model_heads and nxt.lower not in not_models() \
+                    and (last.text.isupper() == nxt.text.split("-")[0].isupper()):
+                j += 1  # "Code Kelp", "CODE KELP-Instruct": a variant word opening a name, in the name's case
+                last = nxt
                 continue
             if j == i + 1 and (_names_a_product(last, nxt) or _domain_prefix(last, nxt)):
                 j += 1  # "Llama Guard", "Gemma Scope": a family stem and a capitalised word;
@@ -647,6 +669,21 @@ GROUP_HEADS = frozenset("collection set group".split())
 """Non-model heads that may still gather models: "a collection of ... language models"."""
 
 
+def _named_family_of_models(tokens: list[Token], j: int) -> bool:
+    """Does a family head at ``j`` say what the name before it is, a family of models: "(the Kelp) family,
+    a set of open legal LLMs", "(the Kelp) family of instruction-tuned LLMs"?"""
+    words = model_words()
+    if j + 2 >= len(tokens) or tokens[j].lower not in words.family_heads or tokens[j - 1].trail.strip():
+        return False
+    if tokens[j + 1].lower == "of" and not tokens[j].trail.strip():
+        return any(t.lower in words.model_heads for t in tokens[j + 2:j + 8])
+    if tokens[j].trail.strip() != "," or tokens[j + 1].lower not in ("a", "an"):
+        return False
+    head = _appositive_head(tokens, j + 1, _any_head())
+    return head in words.model_heads or (head in GROUP_HEADS | words.family_heads
+                                         and _family_of_models(tokens, j + 1, head, words.model_heads))
+
+
 def _family_of_models(tokens: list[Token], j: int, head: str, model_heads: frozenset) -> bool:
     """"a suite of open-source LLMs", "a family of large language models": models, named as a group."""
     for k in range(j, min(j + 8, len(tokens) - 1)):
@@ -726,6 +763,9 @@ def _before_appositive(tokens: list[Token], i: int) -> int | None:
             and tokens[j + 1].text[:1].isupper() and tokens[j + 1].text.isalpha() \
             and tokens[j + 1].trail.strip() == "," and _plural_model_appositive(tokens, j + 2):
         return j  # "Eagle" of "Eagle and Finch, RWKV-based language models"
+    if not tokens[j - 1].trail.strip() and j < len(tokens) and tokens[j].lead.startswith("(") \
+            and (k := _after_aside(tokens, j)) is not None and k < len(tokens) and tokens[k].lower in ("a", "an"):
+        return j  # "we develop Quokka (the weights are to be released at ...), a 13-billion parameter model"
     if not tokens[j - 1].trail.strip() and j + 1 < len(tokens) and tokens[j].lower in ("is", "was") \
             and tokens[j + 1].lower in ("a", "an") and _model_complement(tokens, j + 2):
         return j  # "Quokka 2 is a 13B model obtained by ...": only a model complement makes it a name
@@ -733,13 +773,17 @@ def _before_appositive(tokens: list[Token], i: int) -> int | None:
 
 
 def _plural_model_appositive(tokens: list[Token], k: int) -> bool:
-    """An appositive with no article that ends in plural model words: "RWKV-based language models"."""
+    """An appositive with no article that ends in plural model words: "RWKV-based language models", "new
+    Welsh-centric foundation and instruction-tuned open generative language models" (modifiers joined by
+    "and" / "or", none a clause's verb)."""
     model_heads = model_words().model_heads
-    for m in range(k, min(k + 6, len(tokens))):
+    for m in range(k, min(k + APPOSITIVE_WINDOW, len(tokens))):
         w = tokens[m].lower
         if w in model_heads:
             return w.endswith("s")
-        if tokens[m].trail.strip() or w in NOT_NOUNS or w in ("a", "an", "the"):
+        coordinated = w in ("and", "or") and m > k and m + 1 < len(tokens) and tokens[m + 1].lower not in NOT_NOUNS \
+            and tokens[m + 1].lower not in ("a", "an", "the", "our", "its", "their")
+        if tokens[m].trail.strip() or (w in NOT_NOUNS and not coordinated) or w in ("a", "an", "the"):
             return False
     return False
 
@@ -920,6 +964,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         if head in family_heads or (head in ("model", "models") and after in family_heads):
             span.family_level = True
             span.add(1, "family head")
+            if _named_family_of_models(tokens, span.j):
+                span.add(3, "a family of models")  # "the Kelp family, a set of open LLMs", "the Kelp family of LLMs"
         elif head in model_heads and head.endswith("s") and bare_stem:
             span.family_level = True  # "GPT models", "Llama models": a family, not one checkpoint
             span.add(1, "family named in the plural")
@@ -1169,6 +1215,14 @@ def _example_at(tokens: list[Token], i: int, model_heads: frozenset) -> bool:
         k -= 2
     elif k >= 0 and tokens[k].lower in ("like", "including"):
         k -= 1
+    elif k >= 0 and tokens[i].lead.startswith("(") and not tokens[k].trail.strip() and tokens[k].lower.endswith("s") \
+            and tokens[i].text[:1].isalpha():  # (not "20 open-source LLMs (8B--671B)": their sizes)
+        end = closing_parenthesis(tokens, i, min(i + 12, len(tokens)))
+        inside = tokens[i:end + 1] if end is not None else []
+        return tokens[k].lower in model_heads and bool(inside) and not any(
+            t.lower.strip(",") in model_heads or PLURAL_ACRONYM.match(t.text) for t in inside)
+        # "trained on the best base models (A, B 3)": the models named; not "vision-language models (LVLMs)",
+        # "Code Large Language Models (Code LLMs)": the class's short name
     else:
         # "two popular legal PLMs, A and B": names listed after a counted plural model head and a comma
         while k >= 1 and (tokens[k].lower in ("and", "or") or tokens[k].text[:1].isupper()) \
@@ -1299,10 +1353,15 @@ def _participle(word: str) -> bool:
                               or (word.endswith("ing") and len(word) > 6))
 
 
+ASIDE_REACH = 40
+"""Words a parenthesis between a name and its appositive may hold: "we develop Kelp (we are working with
+our legal team to release a diff of the weights at https://...), a 13-billion parameter model"."""
+
+
 def _after_aside(tokens: list[Token], j: int) -> int | None:
     """"X (KCM), a 7B model", "X (Kelp Code Model) - an open model": where the appositive after a name's
     parenthesis starts, or None when none follows it."""
-    k = closing_parenthesis(tokens, j, min(j + 8, len(tokens)))
+    k = closing_parenthesis(tokens, j, min(j + ASIDE_REACH, len(tokens)))
     if k is None:
         return None
     after = tokens[k].trail.split(")", 1)[1].strip()

@@ -702,6 +702,9 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
     names = list(dict.fromkeys(order))
     keys = {model_key(n): n for n in names}
     has_parent = {model_key(e.child) for e in found}
+    for a in doc.aliases:  # "Kelp-3-Nanda-10B-Chat, or Nanda for short": a parent of one name is the other's
+        if a.kind == "model" and {model_key(a.name), model_key(a.alias)} & has_parent:
+            has_parent |= {model_key(a.name), model_key(a.alias)}
     for name in names:
         # "X-Instruct" beside "X-Base": the tuned model was made from the base
         for tuned in SIBLING_TUNED:
@@ -721,7 +724,7 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
             for base, kind, word in _named_variants(name, keys):
                 if idx == -1:
                     idx = _sentence_with(doc, name)
-                if idx is not None and (name in intro or base in intro):
+                if idx is not None and (name in intro or base in intro or _made_here(doc, idx, name)):
                     said = [k for k in cue_kinds(doc.clean[idx]) if k != "based_on"] if kind != "based_on" else []
                     for k in said or [kind]:  # "X-Chat, the chat models finetuned with alignment techniques"
                         out.append(Edge(name, base, k, 0.55, idx, f"naming: a '{word}' variant of a model the paper names"))
@@ -777,6 +780,15 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
                                                           "made the way the abstract says") for k in kinds)
                 has_parent.add(model_key(name))
     return out
+
+
+def _made_here(doc: Doc, idx: int, name: str) -> bool:
+    """Does sentence ``idx`` say how ``name`` was made, as a derivation's child ("Flan-Kelp 540B
+    instruction-finetuned on 1.8K tasks outperforms ...")? Then its name's step word and base are the
+    paper's reading of it, whoever released it."""
+    text = doc.clean[idx]
+    at = text.find(name)
+    return at >= 0 and roles.role_of(text, at, at + len(name)) == "child"
 
 
 COMPRESSIONS = frozenset({"distilled", "pruned", "quantized"})

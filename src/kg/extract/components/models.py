@@ -635,6 +635,8 @@ def _share_introduction(mms: list[ModelMention], tokens: list[Token], text: str)
 
 
 ALIAS_PAREN = re.compile(r"^\s*\(([^()]{2,40}?)(?:\s+for (?:brevity|short))?\)")
+ALIAS_OR = re.compile(r"^,?\s+or\s+(?:simply\s+)?([^\s,;()]+(?: [^\s,;()]+)?) for (?:brevity|short)\b")
+""""Kelp-3-Nanda-10B-Chat, or Nanda for short, ...": the model's short name."""
 
 
 def _long_form_tails(doc: Doc, accepted: set[str]) -> dict[str, str]:
@@ -671,6 +673,8 @@ def _declared_aliases(doc: Doc, kept: dict[int, list[ModelMention]]) -> None:
             if pos < 0:
                 continue
             m = ALIAS_PAREN.match(text[pos + len(mm.span.name):])
+            if m is None and (m := ALIAS_OR.match(text[pos + len(mm.span.name):])) and m.group(1)[:1].isupper():
+                names = names | {m.group(1)}  # (a short name given so is a name, whatever else it reads as)
             if m and m.group(1) in names and m.group(1) != mm.span.name \
                     and not _inside_long_form(long_of.get(m.group(1)), mm.span.name, text, pos):
                 doc.aliases.append(Alias("model", mm.span.name, m.group(1)))

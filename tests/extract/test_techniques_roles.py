@@ -1070,3 +1070,72 @@ def test_a_name_introduced_as_a_kind_of_thing(extract_abstract, abstract, expect
 ])
 def test_what_is_not_the_papers_own_thing_introduced_as(extract_abstract, abstract):
     assert introduced_names(extract_abstract(abstract)) == set()
+
+
+# --- what the paper's own model is made with, and what only resembles it ------------------------------------
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Second, we introduce Group Kelp Policy Optimization (GKPO), a variant of Proximal Vireo Optimization (PVO), "
+     "that enhances reasoning.", "Proximal Vireo Optimization"),
+    ("We propose Braided Kelp Attention (BKA), an extension of Sliding Quill Attention (SQA), for long inputs.",
+     "Sliding Quill Attention"),
+    ("We present Kelp-Norm, a generalization of Vireo Scaling, that bounds the logits.", "Vireo Scaling"),
+])
+def test_what_a_new_method_is_a_variant_of_is_not_introduced(extract_abstract, abstract, name):
+    assert name not in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("KelpMed builds on Vireo-2, and extends pretraining on a comprehensively curated medical corpus, including "
+     "selected clinical notes.", "curated medical corpus"),
+    ("KelpCoder-7B models are trained on 75K synthetic instruction data using OSS-Kelp.",
+     "75K synthetic instruction data"),
+    ("We fine-tune Vireo-2 on a manually curated legal instruction dataset of 40K pairs.",
+     "curated legal instruction dataset"),
+])
+def test_made_data_a_model_is_trained_on_is_the_paper_s(extract_abstract, abstract, name):
+    assert ("dataset", name) in introduced(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "KelpLaw-7B is trained on a large web corpus of over 30 billion tokens.",  # any corpus may be large
+    "We fine-tune Vireo-2 on a curated subset of the KelpPile corpus.",  # a part of what exists
+    "Language models trained on a curated web corpus memorize data.",  # no model of the record, no author
+    "KelpLaw-7B is trained on the curated KelpPile corpus.",  # named: someone's corpus
+])
+def test_data_a_model_is_trained_on_is_not_always_new(extract_abstract, abstract):
+    assert not {n for k, n in introduced(extract_abstract(abstract)) if k == "dataset"}
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("First, we harness the potential of web data through a meticulously engineered data selection pipeline.",
+     "data selection pipeline"),
+    ("We filter the corpus with a carefully designed toxicity scoring scheme.", "toxicity scoring scheme"),
+    ("We adopt legal syllogism prompting strategies to construct supervised fine-tuning datasets in the Welsh "
+     "judicial domain.", "supervised fine-tuning datasets"),
+])
+def test_what_the_authors_design_or_construct_is_theirs(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We first propose a novel transformer distillation method that is a specially designed knowledge distillation "
+    "(KD) method for transformer-based models.",  # what the new method is said to be
+    "We evaluate on a carefully designed benchmark from prior work.",  # someone else's
+    "We use Vireo-4 to generate code that solves each task.",  # what a tool makes is no dataset
+    "As a next step, we plan to release training logs (Chronicles) detailing our experience in training KelpGPT.",
+])
+def test_designed_kinds_and_outputs_are_no_contributions(extract_abstract, abstract):
+    assert not ({"knowledge distillation", "benchmark", "code", "detailing"} & introduced_names(extract_abstract(abstract)))
+
+
+@pytest.mark.parametrize("abstract, name, introduced_as_technique", [
+    ("This paper introduces LongKelp that, for the first time, extends the context window of pre-trained LLMs to "
+     "2048k tokens. Models extended via LongKelp retain the original architecture.", "LongKelp", True),
+    ("We introduce QuillMerge, which fuses adapters. We obtain strong results by applying QuillMerge to Vireo-7B.",
+     "QuillMerge", True),
+    ("This paper introduces LongKelp that extends the context window of LLMs. LongKelp outperforms Vireo-7B.",
+     "LongKelp", False),  # no use as a means: a model as much as a method
+])
+def test_a_bare_name_used_as_a_means_is_a_technique(extract_abstract, abstract, name, introduced_as_technique):
+    assert (("technique", name) in introduced(extract_abstract(abstract))) == introduced_as_technique

@@ -97,6 +97,12 @@ class Lexicon:
     """"X, *broadening* the Y suite with ...": what an appositive says X grows from gives X's kind."""
     part_of_words: frozenset[str]
     """"a *slice* of our X corpus": X existed before; the paper uses it."""
+    crafted_words: frozenset[str]
+    """"through a meticulously *engineered* data selection pipeline": after "a"/"an", the authors' own thing."""
+    trained_on: tuple[frozenset[str], frozenset[str]]
+    """("trained", "pretraining", ...) and ("on", "with"): "X is *trained on* an English legal corpus"."""
+    variant_of_words: frozenset[str]
+    """"X, a *variant* of Y": Y existed before; the paper uses it."""
     subtitle_stops: frozenset[str]
     """"Kelp: Open Code Model *for* Everyone": small words that end a subtitle's run of capitalised words."""
     component_nouns: frozenset[str]
@@ -147,6 +153,9 @@ def lexicon() -> Lexicon:
         our_not_new=words(raw["our_not_new"]),
         extend_words=words(raw["extend_words"]["words"]),
         part_of_words=words(raw["part_of_words"]["words"]),
+        variant_of_words=words(raw["variant_of_words"]["words"]),
+        trained_on=(words(raw["trained_on"]["words"]), words(raw["trained_on"]["prepositions"])),
+        crafted_words=words(raw["crafted_words"]["words"]),
         subtitle_stops=words(raw["subtitle_stops"]["words"]),
         component_nouns=words(raw["components"]["nouns"]),
         component_verbs=words(raw["components"]["verbs"]),

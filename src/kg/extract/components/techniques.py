@@ -16,6 +16,7 @@ import re
 from kg.extract.contributions.called_models import called_models, title_model
 from kg.extract.contributions.contribution import GENERIC_HEADS, Contribution, content_words, names_only_models
 from kg.extract.contributions.kinds import kind_of, stated_kinds
+from kg.extract.contributions.means import bare_method
 from kg.extract.contributions.sentence import SUBJECT, contributions_in
 from kg.extract.contributions.shapes import without_kind_head
 from kg.extract.contributions.title import named_title, title_contributions
@@ -69,6 +70,9 @@ def techniques(doc: Doc) -> None:
         else:
             found = contributions_in(text, model_keys, new_names=frozenset(introduced),
                                      tokens=tokens_of.get(idx))
+            if not found and (bare := bare_method(text, tokens_of.get(idx) or tokenize(text), model_keys,
+                                                  [doc.clean[i] for i in doc.abstract_sentences() if i != idx])):
+                found = [bare]  # "This paper introduces LongKelp that ..." and "models extended via LongKelp"
         if idx == doc.title_index:
             title_words = set(re.findall(r"[a-z][\w-]*", text.lower())) if found else set()
             title_named = any(text.startswith(c.name + ":") for c in found)  # "BitsKelp: Weight Quantization ..."

@@ -6,7 +6,9 @@
 - ``candidates``: one noun phrase -> a contribution, or nothing ("a novel approach").
 - ``named``: names the sentence marks as new ("called X", "X, a ... algorithm").
 - ``marked``: descriptions marked as the authors' own ("our X technique", "a novel X tool").
-- ``made``: data an introduced pipeline makes ("a pipeline that can generate a chat corpus").
+- ``made``: data an introduced pipeline makes ("a pipeline that can generate a chat corpus"), and the
+  described, made data the paper's model is trained on ("trained on a curated medical corpus").
+- ``means``: a coined name introduced bare that the abstract uses as a means ("extended via X").
 - ``parts``: named parts of an introduced thing ("two encodings - A (...) and B (...)").
 - ``title``: "NAME: what it is" titles.
 - ``sentence``: all of the above over one sentence.

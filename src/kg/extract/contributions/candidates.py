@@ -105,6 +105,8 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
     bare = [t for t in core if t.lower not in w.lead_words]
     if len(bare) == 1 and ext is None and last in heads and not distinctive(bare[0].text):
         return []  # "a retriever", "a planner": a kind, not a name
+    if len(core) == 1 and head is None and core[0].text.islower() and last.endswith("ing") and last not in heads:
+        return []  # "we release training logs (Chronicles) detailing ...": a participle opens a clause, no name
     if head == "(acronym)":
         return [Contribution(name, kind_of(last, name), 0.8)]
     if enumerated:

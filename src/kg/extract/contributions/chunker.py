@@ -71,8 +71,8 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
         if extended and len(cur) >= extended + MAX_PURPOSE_WORDS:
             break
         if low == "of" and cur and (all_generic(cur) or _head_of_gerund(cur, tokens[k + 1] if k + 1 < n else None)):
-            if cur[-1].lower in w.about_words:
-                break  # "the analysis of X techniques": about X, X is not new
+            if cur[-1].lower in w.about_words or cur[-1].lower in w.variant_of_words:
+                break  # "the analysis of X techniques": about X; "a variant of X": X is older; X is not new
             cur = []  # "the concept of X" -> X
             k += 1
             continue

@@ -12,12 +12,16 @@ corpus using a two-pass deduplication and toxicity filtering pipeline" introduce
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.extract.contributions.candidates import from_phrase
 from kg.extract.contributions.chunker import object_phrases
 from kg.extract.contributions.contribution import Contribution
 from kg.extract.contributions.marked import shared_head
+from kg.extract.contributions.shapes import distinctive
 from kg.extract.lexicon import lexicon
 from kg.extract.tokens import Token
+from kg.keys import model_key
 
 MAKER_BEFORE = frozenset("to that which can will automatically".split())
 
@@ -56,6 +60,51 @@ def made_with(tokens: list[Token], start: int, model_keys: set[str]) -> list[Con
         return [c for phrase, head in phrases if phrase and phrase[-1].lower in lex.kinds.technique
                 for c in from_phrase(phrase, head, model_keys) if c.kind == "technique"]
     return []
+
+
+def trained_on_data(tokens: list[Token], model_keys: set[str], authors_speak: bool) -> list[Contribution]:
+    """Data a model is trained on, described with "a"/"an" or a count, no name and a word of making, is the
+    paper's own: "we extend pretraining on a curated medical corpus", "X models are trained on 75K synthetic
+    instruction data" (not "on a large web corpus": any corpus may be large). A named set ("on the KelpPile corpus")
+    or one the sentence says is a part of another ("on a subset of ...") is used, not made. Only where the
+    authors or a model of the record speak."""
+    lex = lexicon()
+    words, preps = lex.trained_on
+    data_heads = lex.kinds.dataset
+    made = lex.made_with[0] | SYNTHETIC  # "a curated medical corpus", "synthetic instruction data": made for it
+    for k in range(1, len(tokens) - 3):
+        if tokens[k].lower not in words or tokens[k].trail.strip():
+            continue
+        on = next((j for j in range(k + 1, min(k + 5, len(tokens) - 2)) if tokens[j].lower in preps), None)
+        if on is None or any(t.trail.strip() or t.lower in lex.np_stop for t in tokens[k + 1:on]):
+            continue  # "trained on", "we fine-tune Vireo-2 on": the data follows the preposition
+        k = on - 1
+        first = tokens[k + 2]
+        if not (first.lower in ("a", "an") or (first.text[:1].isdigit() and first.text[-1:] in "KMBkmb")):
+            continue
+        if not authors_speak and not _model_before(tokens, k, model_keys):
+            return []
+        for phrase, head in object_phrases(tokens, k + 2)[:1]:
+            while len(phrase) > 2 and phrase[1].lower.endswith("ly") and phrase[0].lower in ("a", "an"):
+                phrase = [phrase[0], *phrase[2:]]  # "a comprehensively curated medical corpus": no adverb in the name
+            if phrase and phrase[-1].lower in data_heads and phrase[-1].text.islower() \
+                    and any(t.lower in made or t.lower in lex.new_words for t in phrase) \
+                    and not any(distinctive(t.text) or t.lower in lex.part_of_words for t in phrase[1:]):
+                return [replace(c, confidence=TRAINED_ON_CONFIDENCE) for c in from_phrase(phrase, head, model_keys)
+                        if c.kind == "dataset"]
+        return []
+    return []
+
+
+SYNTHETIC = frozenset({"synthetic", "in-house"})
+"""Words of data made for the paper, beside the participles of making ("curated", "collected")."""
+TRAINED_ON_CONFIDENCE = 0.7
+"""A description of what the paper's model is trained on: its own data, less surely than one it presents."""
+
+
+def _model_before(tokens: list[Token], k: int, model_keys: set[str]) -> bool:
+    return any(model_key(t.text) in model_keys or (i + 1 < k and model_key(f"{t.text} {tokens[i + 1].text}") in model_keys)
+               for i, t in enumerate(tokens[:k]))
 
 
 def _bare_data(name: str) -> bool:

@@ -25,6 +25,20 @@ EVALUATED_AMONG = frozenset("including such evaluate evaluated evaluating evalua
 """Words before "the newly released X benchmark" that make it one the paper is evaluated on, not its own."""
 
 
+COPULAS = frozenset("is are was were be being as".split())
+"""Before "a specially designed KD method": what the new thing is said to be, a kind, not another thing made."""
+
+
+def _crafted(tokens: list[Token], k: int) -> int | None:
+    """Where "(carefully) designed" / "engineered" ... stands at k, its participle's position; else None."""
+    crafted = lexicon().crafted_words
+    if k < len(tokens) and tokens[k].lower in crafted:
+        return k
+    if k + 1 < len(tokens) and tokens[k].lower.endswith("ly") and tokens[k + 1].lower in crafted:
+        return k + 1
+    return None
+
+
 def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool) -> list[Contribution]:
     """Contributions described as "our <...> head" anywhere, or "a novel <...> head" where the authors speak."""
     lex = lexicon()
@@ -50,6 +64,10 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
             start = k  # not "X, a novel Y dataset ...": that appositive describes X (but "Moreover, a novel ...",
             # "In this work, a new ..." do not); not "baselines, including
             # a new retrieval method from prior work": someone else's
+        elif authors_speak and t.lower in ("a", "an") and (crafted := _crafted(tokens, k + 1)) is not None \
+                and not (k > 0 and tokens[k - 1].lower in COPULAS) \
+                and not any(x.lower in lex.others_words for x in tokens[max(0, k - 6):k + 12]):
+            start = crafted  # "through a meticulously engineered data selection pipeline": made by design, theirs
         else:
             continue
         raw = object_phrases(tokens, start + 1)[:2]
@@ -166,6 +184,15 @@ def shared_head(tokens: list[Token], phrases: list[tuple[list[Token], str | None
     return phrases[:1]
 
 
+def _compound_to_head(phrase: list[Token], j: int) -> bool:
+    """Is ``phrase[j]`` a plain noun between two heads ("selection" of "data selection pipeline"), not a
+    verb ("halves" of "... technique halves the loss") nor a small word?"""
+    t = phrase[j]
+    return j + 1 < len(phrase) and phrase[j + 1].lower in lexicon().kinds.every and t.text.isalpha() \
+        and t.text.islower() and not (t.lower.endswith("s") and not t.lower.endswith("ss")) \
+        and t.lower not in lexicon().np_stop and not t.trail.strip()
+
+
 def _to_head(phrase: list[Token]) -> list[Token]:
     """"FP6-based pretraining technique halves the loss spikes" -> "FP6-based pretraining technique": the
     phrase ends with the run of head nouns it reaches first."""
@@ -174,8 +201,10 @@ def _to_head(phrase: list[Token]) -> list[Token]:
     if first is None:
         return phrase
     end = first
-    while end + 1 < len(phrase) and (phrase[end + 1].lower in heads or distinctive(phrase[end + 1].text)):
-        end += 1  # "a novel instruction fine-tuning framework RankX": the name after the head stays
+    while end + 1 < len(phrase) and (phrase[end + 1].lower in heads or distinctive(phrase[end + 1].text)
+                                     or _compound_to_head(phrase, end + 1)):
+        end += 1  # "a novel instruction fine-tuning framework RankX": the name after the head stays;
+        # "a data selection pipeline": a head word may modify a later head
     if end + 1 < len(phrase) and phrase[end + 1].lower in ("for", "of") \
             and needs_purpose(phrase[:end + 1], phrase[end + 1].lower):
         return phrase  # "a new truncation strategy for modifying the basis ...": the head alone names nothing

@@ -9,7 +9,7 @@ from kg.extract.contributions.candidates import from_phrase
 from kg.extract.contributions.chunker import LEAD_GERUNDS, drop_gerund, list_items, object_phrases
 from kg.extract.contributions.shapes import distinctive, title_run
 from kg.extract.contributions.contribution import DETERMINERS, Contribution
-from kg.extract.contributions.made import made_data, made_with
+from kg.extract.contributions.made import made_data, made_with, trained_on_data
 from kg.extract.contributions.marked import marked_as_own
 from kg.extract.contributions.named import (
     MADE_NEW, NEW_APPOSITIVE, OUR_NEW, PASSIVE_INTRO, introduced_as, name_after_final_colon, name_closing_object,
@@ -36,13 +36,19 @@ KEY_DESIGN = re.compile(r"^(?:the )?(?:key|core|main|central) (?:design|idea|com
 MEANS = frozenset("with using via through".split())
 """Words that open what the object was made with ("trained with A and B"): no second object follows."""
 ALONG_WITH = frozenset({("along", "with"), ("together", "with"), ("as", "well")})
+TRAINING = re.compile(r"(?:train|tun)(?:e|ed|ing)? (?:[\w.-]+ ){0,3}?(?:on|with) (?:an? |\d)")
+""""trained on a", "tuning with 75K": a sentence that may say what a model was trained on (a cheap test first)."""
 
 
 def contributions_in(text: str, model_keys: set[str],
                      new_names: frozenset[str] = frozenset(), tokens: list[Token] | None = None) -> list[Contribution]:
     """The contributions one sentence states (``tokens``: its tokens, when already made)."""
     if _gate().search(text) is None and not (new_names and technique_key(text.split(None, 1)[0].strip(",:;")) in new_names):
-        return []  # most sentences: no author, no "our", no mark of a new thing, no name cue (the rules below need one)
+        # most sentences: no author, no "our", no mark of a new thing, no name cue (the rules below need one);
+        # only what a model of the record is trained on may be told so ("X is trained on a legal corpus ...")
+        if model_keys and TRAINING.search(text):
+            return trained_on_data(tokenize(text) if tokens is None else tokens, model_keys, False)
+        return []
     tokens = tokenize(text) if tokens is None else tokens
     w = lexicon()
     out: list[Contribution] = []
@@ -95,11 +101,14 @@ def contributions_in(text: str, model_keys: set[str],
                 for phrase, head in object_phrases(tokens, start)[:1]:
                     out.extend(from_phrase(phrase, head, model_keys))
                 break
+    elif authors_speak and (we := next((k for k, t in enumerate(tokens[:6]) if t.lower == "we"), None)) is not None:
+        out.extend(made_data(tokens, we, model_keys))  # "We adopt X prompting to construct legal SFT datasets"
     if (key := KEY_DESIGN.match(text)) is not None:  # "The key design of our X is decoupled cross-attention ..."
         start = next((k for k, t in enumerate(tokens) if t.start >= key.end()), None)
         for phrase, head in (object_phrases(tokens, start)[:1] if start is not None else []):
             out.extend(from_phrase(phrase, head, model_keys))
     out.extend(marked_as_own(tokens, model_keys, authors_speak))
+    out.extend(trained_on_data(tokens, model_keys, authors_speak))
     own = own_subject(text)
     if authors_speak or own:  # "we highlight two new techniques: A, ..., and B, ...", "Our method introduces ..."
         out.extend(new_listed(tokens, model_keys))

@@ -213,3 +213,44 @@ def test_a_parent_stated_for_the_short_name_is_the_only_one(extract_abstract):
                            "Gemma-2-9B, Kelpie incorporates continuous pre-training with expanded transformer blocks.")
     parents = {p for f in doc.facts if f.subject.kind == "model" and f.object.kind == "model" for p in [f.object.name]}
     assert parents == {"Gemma-2-9B"}
+
+
+@pytest.mark.parametrize("abstract, data, model", [
+    ("We first provide a systematically designed, diverse, large-scale dataset of instructional conversations, "
+     "KelpChat, which does not involve human queries. Building upon KelpChat, we fine-tune a Vireo model to create "
+     "a powerful conversational model, KelpVireo.", "KelpChat", "KelpVireo"),
+    ("We build a new benchmark of legal questions, QuillBench-L, with 3K items. Building upon QuillBench-L, we "
+     "fine-tune Vireo-7B to obtain Quill-7B.", "QuillBench-L", "Quill-7B"),
+])
+def test_a_name_called_data_is_no_model_whatever_is_built_on_it(extract_abstract, abstract, data, model):
+    doc = extract_abstract(abstract)
+    assert data not in models(doc)
+    assert model in models(doc)
+    assert not any(p == data for _, p in facts(doc, "finetuned"))
+
+
+def test_a_data_set_s_contents_are_not_its_parts(extract_abstract):
+    doc = extract_abstract("We release KelpChat, a dataset of dialogues. KelpChat contains 1.5 million multi-turn "
+                           "dialogues and covers a wide range of topics and instructions.")
+    assert not any("covers" in o for _, o in facts(doc, "introduces"))
+
+
+def test_the_recipe_said_of_an_earlier_model_is_not_a_later_one_s(extract_abstract):
+    doc = extract_abstract("We introduce Kelp-3-mini, a 3.8 billion parameter language model. The model is also "
+                           "further aligned for robustness and safety. We also introduce Kelp-3.5-Vision, a 4.2 "
+                           "billion parameter model derived from Kelp-3.5-mini.")
+    assert ("Kelp-3.5-Vision", "Kelp-3.5-mini") in facts(doc, "based_on")
+    assert ("Kelp-3.5-Vision", "Kelp-3.5-mini") not in facts(doc, "aligned")
+
+
+@pytest.mark.parametrize("abstract, child, prefix", [
+    ("We introduce three models in the Llama-4.5 series: Llama-4.5-Kelp, Llama-4.5-Quill and Llama-4.5-Vireo.",
+     "Llama-4.5-Quill", "Llama-4.5"),
+])
+def test_members_of_a_named_series_are_not_built_on_it(extract_abstract, abstract, child, prefix):
+    assert (child, prefix) not in facts(extract_abstract(abstract), "based_on")
+
+
+def test_a_name_opened_by_a_known_family_is_still_built_on_it(extract_abstract):
+    doc = extract_abstract("We introduce Llama3-KelpRAG-70B, a model for retrieval-augmented generation.")
+    assert ("Llama3-KelpRAG-70B", "Llama3") in facts(doc, "based_on")

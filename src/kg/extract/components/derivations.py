@@ -749,7 +749,7 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
         if name in intro and model_key(name) not in has_parent:
             prefix = _base_prefix(name)
             idx = _sentence_with(doc, name)
-            if prefix and idx is not None:
+            if prefix and idx is not None and not _named_a_series(doc, prefix):
                 out.append(Edge(name, prefix, "based_on", 0.5, idx))
                 has_parent.add(model_key(name))
         # "KelpRM-Llama3-8B": an introduced model named after the sized checkpoint it was built on
@@ -789,6 +789,14 @@ def _made_here(doc: Doc, idx: int, name: str) -> bool:
     text = doc.clean[idx]
     at = text.find(name)
     return at >= 0 and roles.role_of(text, at, at + len(name)) == "child"
+
+
+def _named_a_series(doc: Doc, prefix: str) -> bool:
+    """Does the record call ``prefix`` a series or family ("three models in the Kelp-3.5 series: Kelp-3.5-mini,
+    Kelp-3.5-MoE, ...")? Then a name it opens is a member of the series, not a model built on one."""
+    heads = "|".join(map(re.escape, sorted(model_words().family_heads)))
+    said = re.compile(rf"(?<![\w-]){re.escape(prefix)} (?:{heads})\b", re.IGNORECASE)
+    return any(said.search(doc.clean[i]) for i in doc.abstract_sentences())
 
 
 COMPRESSIONS = frozenset({"distilled", "pruned", "quantized"})
@@ -938,6 +946,10 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
     for a in doc.aliases:
         same.setdefault(a.name, set()).add(a.alias)
         same.setdefault(a.alias, set()).add(a.name)
+    first_named: dict[str, int] = {}  # where each model is first named
+    for idx in sorted(models):
+        for mm in models[idx]:
+            first_named.setdefault(mm.span.name, idx)
     for idx in doc.abstract_sentences():
         text = doc.clean[idx]
         named = {mm.span.name for mm in models.get(idx, [])}
@@ -951,6 +963,9 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
                 continue  # "Kelp models undergo an alignment phase": the child's own recipe, said of it
             if _step_on(text, child):
                 continue  # "we fine-tune X for new settings": a use of the child, not how it was made
+            if idx < first_named.get(child, idx) and any(
+                    n != parent and at < idx for n, at in first_named.items() if n not in same.get(child, set())):
+                continue  # "We introduce A ... The model is further aligned ... B, derived from C": about A, before B
             if pretrained and child in named:  # "we release X, a ... model, pretrained on a large corpus of ..."
                 out.append(Edge(child, parent, "continued_pretraining", 0.6, idx, "kind: the child pre-trained on data"))
             out.extend(Edge(child, parent, k, 0.6, idx, "kind: the recipe the authors describe") for k in kinds)

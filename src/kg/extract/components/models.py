@@ -17,10 +17,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.extract.contributions.kinds import stated_kinds
 from kg.extract.contributions.uses import technique_like
 from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Attribute, Fact, Mention
-from kg.extract.lexicon import model_intro_verbs, subject_pattern
+from kg.extract.lexicon import lexicon, model_intro_verbs, subject_pattern
 from kg.extract.modelnames import (
     CUES, ROLE_REASON, THRESHOLD, Span, compound_base, coordinate, family_stem, find_models, model_words,
     tagged_base, variants,
@@ -187,6 +188,27 @@ def _called_otherwise(mentions: list[ModelMention]) -> set[str]:
     return (said_other - said_model) & sized  # its models are the sized ones: "... resulting in ToolKelp-7B"
 
 
+def _called_data(doc: Doc, mentions: list[ModelMention]) -> set[str]:
+    """Names a sentence calls a dataset or a benchmark ("a large-scale dataset of instructional conversations,
+    KelpChat, ...") and no mention calls a model: "Building upon KelpChat, we fine-tune ..." builds on data.
+    (Only names no mention calls a model are looked up: most are.)"""
+    said_model = {model_key(mm.span.name) for mm in mentions if any(map(MODEL_SAID.match, mm.span.reasons))}
+    unsure = {mm.span.name for mm in mentions if mm.span.name and model_key(mm.span.name) not in said_model}
+    out: set[str] = set()
+    for idx, text in enumerate(doc.clean):
+        here = [n for n in unsure if n in text]
+        if here and (tokens := doc.user.get("tokens", {}).get(idx)) is not None:
+            kinds = stated_kinds(tokens)
+            out |= {model_key(n) for n in here if kinds.get(n) in DATA_HEADS()}
+    return out
+
+
+@lru_cache(maxsize=1)
+def DATA_HEADS() -> frozenset[str]:  # noqa: N802 (a constant, made once the lexicon is read)
+    kinds = lexicon().kinds
+    return kinds.dataset | kinds.benchmark
+
+
 def _kind_in_appositive(tokens: list[Token], span: Span) -> bool:
     """"We introduce Codex, a GPT language model ...": the name says what kind of model the one
     before the comma is; that one is new, not this."""
@@ -308,7 +330,7 @@ def models(doc: Doc) -> None:
     scores: dict[str, list[float]] = defaultdict(list)
     for mm in all_mentions:
         scores[model_key(mm.span.name)].append(mm.span.score)
-    for key in _method_acronyms(doc) | _called_otherwise(all_mentions):
+    for key in _method_acronyms(doc) | _called_otherwise(all_mentions) | _called_data(doc, all_mentions):
         if key in scores:  # "a method called depth up-scaling (DUS)", "ToolKelp, a novel framework": no model
             scores[key].append(VETO - 1)
     accepted = {k for k, v in scores.items() if max(v) >= THRESHOLD and min(v) > VETO}

@@ -129,6 +129,20 @@ def after_aside(tokens: list[Token], k: int) -> int | None:
     return j + 1 if j is not None and tokens[j].trail.strip() == ")," else None
 
 
+def _head_of_phrase_before(tokens: list[Token], k: int) -> str | None:
+    """"a (...) dataset of instructional conversations" ending at k: the head before its "of" phrase, when
+    "a"/"an" opens the description; else None."""
+    heads = lexicon().kinds.every
+    for j in range(k - 1, max(0, k - 5), -1):
+        if tokens[j].trail.strip():
+            return None
+        if tokens[j].lower == "of" and tokens[j - 1].lower in heads and not tokens[j - 1].trail.strip():
+            if any(x.lower in ("a", "an") for x in tokens[max(0, j - 12):j - 1]):
+                return tokens[j - 1].lower
+            return None
+    return None
+
+
 def stated_kinds(tokens: list[Token]) -> dict[str, str]:
     """Names the sentence itself calls a technique, dataset or benchmark, with the head that says so:
     "Brindle, an efficient fine-tuning approach" -> {"Brindle": "approach"}, "a novel framework, named
@@ -154,6 +168,9 @@ def stated_kinds(tokens: list[Token]) -> dict[str, str]:
                 and any(x.lower in ("a", "an", "new", "novel") for x in tokens[max(0, k - 5):k]) \
                 and name_closes(tokens, k + 1):
             out[tokens[k + 1].text] = t.lower  # "a new math corpus, Kelp-MathX"
+        elif t.trail.strip() == "," and tokens[k + 1].text[:1].isupper() and name_closes(tokens, k + 1) \
+                and (head := _head_of_phrase_before(tokens, k)) is not None:
+            out[tokens[k + 1].text] = head  # "a large-scale dataset of instructional conversations, KelpChat, ..."
         elif t.lower in lex.name_cues and k > 0 and tokens[k - 1].trail.strip() in ("", ","):
             if tokens[k - 1].lower in heads and tokens[k + 1].text[:1].isupper() \
                     and not subject_model_made(tokens, k - 1, model_words().model_heads):

@@ -105,7 +105,8 @@ def listed_parts(tokens: list[Token], model_keys: set[str], *, introduced_before
         start = k + 1 + (tokens[k + 1].lower == "of")
         start = _after_counted_parts(tokens, start)
         items = [(p, h) for p, h in object_phrases(tokens, start)
-                 if len([x for x in p if x.lower not in DETERMINERS]) >= 2 or h == "(acronym)"]
+                 if (len([x for x in p if x.lower not in DETERMINERS]) >= 2 or h == "(acronym)")
+                 and not any(x.lower in ("a", "an", "the") for x in p[1:])]  # not "covers a wide range": a clause
         if len(items) < 2:
             return []
         return [c for phrase, head in items for c in from_phrase(phrase, head, model_keys, enumerated=True)]

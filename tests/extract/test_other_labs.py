@@ -254,3 +254,20 @@ def test_members_of_a_named_series_are_not_built_on_it(extract_abstract, abstrac
 def test_a_name_opened_by_a_known_family_is_still_built_on_it(extract_abstract):
     doc = extract_abstract("We introduce Llama3-KelpRAG-70B, a model for retrieval-augmented generation.")
     assert ("Llama3-KelpRAG-70B", "Llama3") in facts(doc, "based_on")
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("The questions are hard for AI systems, with our strongest Vireo-4 based baseline reaching 39% accuracy.",
+     "Vireo-4"),
+    ("Our best Vireo-4 powered agent solves 40% of the tasks.", "Vireo-4"),
+])
+def test_what_our_thing_is_based_on_is_not_ours(extract_abstract, abstract, name):
+    assert ("paper", name) not in facts(extract_abstract(abstract), "introduces")
+
+
+@pytest.mark.parametrize("abstract", [
+    "We evaluate the most advanced LLMs on C-Kelp, including both English- and Welsh-oriented models.",
+    "We test LLMs on KelpEval, such as open and closed chat models.",
+])
+def test_examples_after_a_comma_are_no_appositive_of_the_name(extract_abstract, abstract):
+    assert not {"C-Kelp", "KelpEval"} & models(extract_abstract(abstract))

@@ -783,9 +783,15 @@ def _plural_model_appositive(tokens: list[Token], k: int) -> bool:
             return w.endswith("s")
         coordinated = w in ("and", "or") and m > k and m + 1 < len(tokens) and tokens[m + 1].lower not in NOT_NOUNS \
             and tokens[m + 1].lower not in ("a", "an", "the", "our", "its", "their")
-        if tokens[m].trail.strip() or (w in NOT_NOUNS and not coordinated) or w in ("a", "an", "the"):
-            return False
+        if tokens[m].trail.strip() or (w in NOT_NOUNS and not coordinated) or w in ("a", "an", "the") \
+                or w in EXAMPLES_OPEN:
+            return False  # (not "evaluate LLMs on C-Kelp, including both English- and Welsh-oriented models")
     return False
+
+
+EXAMPLES_OPEN = frozenset("including include includes such like especially particularly namely both e.g e.g. i.e "
+                          "i.e.".split())
+"""Words that open examples of what came before, not an appositive of the name before the comma."""
 
 
 def _model_complement(tokens: list[Token], k: int) -> bool:

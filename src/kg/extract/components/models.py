@@ -120,8 +120,13 @@ PARENT_REASON = "+3 " + ROLE_REASON.format("parent")
 """The reason kg.extract.modelnames gives a name read as what a model was made from: never the new model."""
 
 
+SPACED_SUFFIX = frozenset({"based", "powered", "driven"})
+""""our strongest GPT-4 based baseline": a suffix written apart, as "-based" is peeled off a name."""
+
+
 def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) -> float:
-    if span.suffix or _describes_what_follows(tokens, span.j) or _kind_in_appositive(tokens, span) or (
+    spaced = span.j < len(tokens) and tokens[span.j].lower in SPACED_SUFFIX and not tokens[span.j - 1].trail.strip()
+    if span.suffix or spaced or _describes_what_follows(tokens, span.j) or _kind_in_appositive(tokens, span) or (
             PARENT_REASON in span.reasons and CUES.built_from.search(text, max(0, tokens[span.i].start - 60), tokens[span.i].start)):
         return 0.0  # "a Llama3-based model", "our new GPT-4 labeled dataset", "built upon the VLM, X": not the new thing
     if idx == doc.title_index:

@@ -1139,3 +1139,20 @@ def test_designed_kinds_and_outputs_are_no_contributions(extract_abstract, abstr
 ])
 def test_a_bare_name_used_as_a_means_is_a_technique(extract_abstract, abstract, name, introduced_as_technique):
     assert (("technique", name) in introduced(extract_abstract(abstract))) == introduced_as_technique
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("In this work, we present a simple and effective approach to compress large Transformer (Vaswani et al., 2017) "
+     "based pre-trained models, termed as deep kelp-attention distillation.", "deep kelp-attention distillation"),
+    ("We propose an algorithm for merging adapters without data, called weight braiding.", "weight braiding"),
+])
+def test_a_name_given_after_a_described_object_is_the_contribution(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("More importantly, we introduce a teacher-student strategy specific to transformers.", "teacher-student strategy"),
+    ("We propose a decoding scheme tailored for speech models.", "decoding scheme"),
+])
+def test_an_adjective_after_the_head_is_no_part_of_the_name(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))

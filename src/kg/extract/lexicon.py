@@ -97,6 +97,8 @@ class Lexicon:
     """"X, *broadening* the Y suite with ...": what an appositive says X grows from gives X's kind."""
     part_of_words: frozenset[str]
     """"a *slice* of our X corpus": X existed before; the paper uses it."""
+    postpositive_words: frozenset[str]
+    """"a teacher-student strategy *specific* to transformers": after a head, before "to" / "for": no part of the name."""
     crafted_words: frozenset[str]
     """"through a meticulously *engineered* data selection pipeline": after "a"/"an", the authors' own thing."""
     trained_on: tuple[frozenset[str], frozenset[str]]
@@ -156,6 +158,7 @@ def lexicon() -> Lexicon:
         variant_of_words=words(raw["variant_of_words"]["words"]),
         trained_on=(words(raw["trained_on"]["words"]), words(raw["trained_on"]["prepositions"])),
         crafted_words=words(raw["crafted_words"]["words"]),
+        postpositive_words=words(raw["postpositive_words"]["words"]),
         subtitle_stops=words(raw["subtitle_stops"]["words"]),
         component_nouns=words(raw["components"]["nouns"]),
         component_verbs=words(raw["components"]["verbs"]),

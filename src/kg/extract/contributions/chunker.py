@@ -109,6 +109,9 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             cur = []
             k += 1
             continue
+        if cur and cur[-1].lower in heads and low in w.postpositive_words and k + 1 < n \
+                and tokens[k + 1].lower in ("to", "for") and not cur[-1].trail.strip():
+            break  # "a teacher-student strategy specific to transformers": the name ends at its head
         cur.append(t)
         trail = t.trail.strip()
         if trail.startswith(",") and k + 1 < n and _adjective_list(cur, tokens[k + 1]):

@@ -67,6 +67,23 @@ def _long_form_start(tokens: list[Token], k: int, linked_ok: bool) -> int:
     return start
 
 
+def _closes_described(tokens: list[Token], cue: int) -> bool:
+    """", termed as deep kelp distillation": a cue after a comma that closes a description the sentence
+    opened with a kind head a few words before ("an approach to compress ... models, termed as ...")."""
+    if cue < 1 or tokens[cue - 1].trail.strip() != ",":
+        return False
+    heads = lexicon().kinds.every
+    depth = 0
+    for j in range(cue - 2, max(-1, cue - 17), -1):  # back to the head, within the same phrase
+        x = tokens[j]
+        depth += x.trail.count(")") - x.lead.count("(")
+        if depth == 0 and x.trail.strip().startswith(","):
+            return False  # "techniques for retrieval, enabling a broader search scenario, termed ...": another phrase
+        if depth == 0 and x.lower in heads and x.text.islower() and tokens[j + 1].lower in lexicon().np_stop:
+            return True  # (the head that ends its phrase: "an approach to ...", not "search" of "search scenario")
+    return False
+
+
 def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
     """Names the sentence itself marks as new: "called X", "X, a ... algorithm", "a corpus, X", "(1) X: ..."."""
     name_cues = lexicon().name_cues
@@ -112,7 +129,8 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                 out.append(Contribution(nxt.text, kind_of(named_head, nxt.text), 0.8))
             elif title := title_run(tokens, k + 1) or defined_run(tokens, k + 1) or (
                     k > 0 and (tokens[k - 1].lower in heads or (we_name(tokens, k) and any(
-                        x.lower in heads for x in tokens[max(0, k - 5):k]))) and method_run(tokens, k + 1)):
+                        x.lower in heads for x in tokens[max(0, k - 5):k])) or _closes_described(tokens, cue))
+                    and method_run(tokens, k + 1)):
                 # "a technique we dub span recycling": the head a few words before "we call" 
                 # "which we call Direct Preference Optimization (DPO)", "called depth up-scaling (DUS)"
                 out.append(Contribution(title, kind_of(head_before(tokens, k, heads), title), 0.8))

@@ -1156,3 +1156,25 @@ def test_a_name_given_after_a_described_object_is_the_contribution(extract_abstr
 ])
 def test_an_adjective_after_the_head_is_no_part_of_the_name(extract_abstract, abstract, name):
     assert name in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Our first contribution is the release of the Kelp Parallel Corpus Collection (KPCC), the largest publicly "
+     "available parallel corpora for Welsh.", "Kelp Parallel Corpus Collection"),
+    ("Our second contribution is the release of the first n-way parallel benchmark covering all 22 languages.",
+     "n-way parallel benchmark"),
+    ("Our main contribution is QuillSort, a sorting-based decoding scheme.", "QuillSort"),
+])
+def test_a_contribution_stated_as_such_is_introduced(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "Prior to this work, there was (i) no parallel training data spanning all languages, (ii) no robust benchmarks "
+    "covering them, and (iii) no translation models.",
+    "Unlike existing methods that depend on fine-tuning with a few labeled datasets, our method does not require "
+    "building complex training pipelines or relying on manually collected datasets.",
+    "We need to develop scalable oversight methods that enable humans to supervise outputs.",
+])
+def test_what_is_missing_or_not_done_is_no_contribution(extract_abstract, abstract):
+    assert not introduced_names(extract_abstract(abstract))

@@ -21,6 +21,8 @@ from kg.keys import model_key
 QUANTITY = re.compile(r"\d[\d.,]*[KMBTkmbt]?\+?")
 LM_ACRONYM = re.compile(r"[A-Z]{0,3}LMs?")
 """"SLM", "MLLMs": a class of language models (compiled once: from_phrase asks it for every phrase)."""
+NONE_WORDS = frozenset("no not few little neither nor without".split())
+"""Words that open a phrase naming what is missing or scarce, never a contribution."""
 QUESTION_WORDS = frozenset("how what why which when where who does do did can could is are was were should "
                            "would will".split())
 
@@ -63,6 +65,8 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
         return []  # "a Llama3-based model", "a bilingual SLM": models are the models component's (not
         # "a training recipe for building long-context LLMs": a purpose may name what it is for)
     first = next((t for t in phrase if t.lower not in DETERMINERS), phrase[0])
+    if first.lower in NONE_WORDS:
+        return []  # "there was (i) no parallel training data", "fine-tuning with a few labeled datasets": no thing made
     if QUANTITY.fullmatch(first.text) and (phrase[-1].lower in w.count_units or
                                            any(t.lower in MAGNITUDE_WORDS for t in phrase)):
         return []  # "2.4 trillion tokens of text", "a 363 billion token dataset": a quantity, however it was built

@@ -29,8 +29,12 @@ ENUMERATED_NAME = re.compile(r"(?:^|\s)\(?\d\)\s*([A-Z][\w-]{1,30}):")
 OUR_NEW = re.compile(r"\bour (?:new|novel)\b", re.IGNORECASE)
 NEW_APPOSITIVE = re.compile(r", (?:a|an) (?:new|novel)\b")
 """"X, a novel approach to ...": the appositive marks X as new, whoever the subject is."""
-CONTRIBUTION_IS = re.compile(r"^(?:our (?:key |main |core |central |primary )?(?:contribution|innovation|idea)"
-                             r"|(?:central|key) to our \w+|at the (?:core|heart) of our \w+) is ", re.IGNORECASE)
+CONTRIBUTION_IS = re.compile(r"^(?:our (?:key |main |core |central |primary |first |second |third |fourth |final |last )?"
+                             r"(?:contribution|innovation|idea)"
+                             r"|(?:central|key) to our \w+|at the (?:core|heart) of our \w+) is "
+                             r"(?:the (?:release|introduction|creation|construction|development|design) of )?",
+                             re.IGNORECASE)
+""""Our key contribution is X", "Our second contribution is the release of X": X is the contribution."""
 
 
 MADE_NEW = ("proposed", "introduced", "presented", "developed", "devised")

@@ -23,7 +23,9 @@ from kg.keys import model_key, technique_key
 
 SUBJECT = subject_pattern()
 """The authors as subject: "we", "this paper", "our work"."""
-WISHES = frozenset("need needs must should could might would".split())
+WISHES = frozenset("need needs must should could might would not never without".split())
+"""Words between the authors and a verb that make it no act of theirs: a wish ("we need to develop") or a
+denial ("our method does not require building ...")."""
 OURS = re.compile(r"\bour\b", re.IGNORECASE)
 STEPS_BEFORE = re.compile(r"\b(?:phases|stages|steps|properties|features|advantages|characteristics|merits|benefits)"
                           r"\s*(?:\([^)]*\)\s*)?:\s*\(?(?:1|i|a)\)\s*$", re.IGNORECASE)
@@ -227,7 +229,7 @@ def _predicate_of_authors(text: str, tokens: list[Token], k: int) -> bool:
     if last is None:
         return False
     between = [t for t in tokens[:k] if t.start >= last.end()]
-    if any(t.lower in WISHES for t in between):
+    if any(t.lower in WISHES or t.lower.endswith("n't") for t in between):
         return False  # "we need to develop scalable oversight methods": a wish, not what the paper made
     if k > 0 and tokens[k - 1].lower in ("and", "then", "our") and not tokens[k - 1].trail.strip():
         return True  # "we train X on 2T tokens and introduce a new method", "we use our proposed X"

@@ -1178,3 +1178,25 @@ def test_a_contribution_stated_as_such_is_introduced(extract_abstract, abstract,
 ])
 def test_what_is_missing_or_not_done_is_no_contribution(extract_abstract, abstract):
     assert not introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, names", [
+    ("Additionally, we employ a three-stage training strategy that includes modality-adaptation pre-training, "
+     "cross-modal instruction fine-tuning, and chain-of-modality instruction fine-tuning.",
+     {"three-stage training strategy", "modality-adaptation pre-training", "cross-modal instruction fine-tuning",
+      "chain-of-modality instruction fine-tuning"}),
+    ("Our model is trained through a two-stage process: pre-training on spoken dialogue, then fine-tuning.",
+     {"two-stage process"}),
+    ("To further improve responsiveness, we introduce an asynchronous inference stack decoupling perception from "
+     "action execution.", {"asynchronous inference stack"}),
+])
+def test_a_recipe_counted_in_stages_and_its_stages_are_the_paper_s(extract_abstract, abstract, names):
+    assert names <= introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "Prior work used a two-stage training strategy that includes pre-training and fine-tuning.",
+    "Existing methods adopt a three-stage process with separate encoders.",
+])
+def test_someone_else_s_staged_recipe_is_not_the_paper_s(extract_abstract, abstract):
+    assert not introduced_names(extract_abstract(abstract))

@@ -91,6 +91,12 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             break  # "a bilingual SLM supporting ...", "our models embarking from ...": a participle clause begins
         if low.endswith("ing") and cur and low in w.use_verbs and not cur[-1].trail.strip():
             break  # "a braided loss combining masking and ...": the loss, then what it combines
+        if low.endswith("ing") and cur and cur[-1].lower in heads and low not in heads and t.text.islower() \
+                and not cur[-1].trail.strip() and not t.trail.strip() and k + 1 < n \
+                and tokens[k + 1].text.islower() and tokens[k + 1].lower not in stops \
+                and not any(x.lower in heads for x in tokens[k + 1:k + 3]):
+            break  # "an asynchronous inference stack decoupling perception from ...": a participle clause
+            # (not "a data processing pipeline": a head follows)
         if low == "along" and k + 1 < n and tokens[k + 1].lower == "with":
             k += 1
             low = "and"
@@ -226,7 +232,8 @@ def _adjective_list(cur: list[Token], nxt: Token) -> bool:
     """Is "X, Y" inside one noun phrase ("two-stage, closed-book")? Only after a short modifier."""
     return len(cur) <= 2 and nxt.lower not in DETERMINERS and nxt.lower not in lexicon().np_stop \
         and cur[-1].lower not in lexicon().kinds.technique and "-" in cur[-1].text \
-        and cur[-1].text.islower() and not nxt.lower.endswith("ing")  # not "Kelp 2-Instruct, focusing on"
+        and cur[-1].text.islower() and not nxt.lower.endswith("ing") \
+        and not cur[-1].lower.endswith(("ing", "tion"))  # not "Kelp 2-Instruct, focusing on", "... pre-training, cross-modal"
 
 
 def all_generic(tokens: list[Token]) -> bool:

@@ -10,6 +10,8 @@ phrase whose head is a kind head (technique, dataset, benchmark) and that says m
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.contributions.candidates import QUANTITY, from_phrase
 from kg.extract.contributions.chunker import needs_purpose, object_phrases
 from kg.extract.contributions.kinds import kind_of
@@ -25,6 +27,9 @@ EVALUATED_AMONG = frozenset("including such evaluate evaluated evaluating evalua
 """Words before "the newly released X benchmark" that make it one the paper is evaluated on, not its own."""
 
 
+STAGED = re.compile(r"(?:two|three|four|five|six|multi|\d+)-(?:stage|step|phase|level|round)")
+""""a three-stage training strategy", "a two-step recipe": a recipe counted in stages is designed for the paper,
+whatever verb uses it."""
 COPULAS = frozenset("is are was were be being as".split())
 """Before "a specially designed KD method": what the new thing is said to be, a kind, not another thing made."""
 
@@ -64,6 +69,9 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
             start = k  # not "X, a novel Y dataset ...": that appositive describes X (but "Moreover, a novel ...",
             # "In this work, a new ..." do not); not "baselines, including
             # a new retrieval method from prior work": someone else's
+        elif (authors_speak or model_keys) and t.lower in ("a", "an") and STAGED.fullmatch(nxt) \
+                and not any(x.lower in lex.others_words for x in tokens[max(0, k - 6):k + 12]):
+            start = k  # "we employ a three-stage training strategy", "X is trained through a two-stage process"
         elif authors_speak and t.lower in ("a", "an") and (crafted := _crafted(tokens, k + 1)) is not None \
                 and not (k > 0 and tokens[k - 1].lower in COPULAS) \
                 and not any(x.lower in lex.others_words for x in tokens[max(0, k - 6):k + 12]):

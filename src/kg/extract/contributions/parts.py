@@ -13,6 +13,7 @@ from kg.extract.contributions.chunker import object_phrases
 from kg.extract.contributions.contribution import DETERMINERS, Contribution
 from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.shapes import distinctive
+from kg.extract.contributions.marked import STAGED
 from kg.extract.lexicon import lexicon
 from kg.extract.tokens import DASH_TOKENS, Token
 from kg.keys import model_key
@@ -99,7 +100,9 @@ def listed_parts(tokens: list[Token], model_keys: set[str], *, introduced_before
         if t.lower not in lex.component_verbs:
             continue
         said_of_new = (subject_is_new and k <= 4) or (
-            introduced_before is not None and introduced_before < k and tokens[k - 1].lower in ("which", "that"))
+            introduced_before is not None and introduced_before < k and tokens[k - 1].lower in ("which", "that")) or (
+            tokens[k - 1].lower in ("which", "that") and any(STAGED.fullmatch(x.lower) for x in tokens[max(0, k - 6):k]))
+        # ("we employ a three-stage training strategy that includes A, B and C": the stages of a designed recipe)
         if not said_of_new:
             return []
         start = k + 1 + (tokens[k + 1].lower == "of")

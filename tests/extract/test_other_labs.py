@@ -271,3 +271,25 @@ def test_what_our_thing_is_based_on_is_not_ours(extract_abstract, abstract, name
 ])
 def test_examples_after_a_comma_are_no_appositive_of_the_name(extract_abstract, abstract):
     assert not {"C-Kelp", "KelpEval"} & models(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, pair, predicate", [
+    ("We introduce the generative language model KelpBART that adapts Vireo to the clinical domain. KelpBART "
+     "pretrained on clinical notes has enhanced performance compared to Vireo.", ("KelpBART", "Vireo"),
+     "continued_pretraining"),
+    ("We propose a search space for fine-tuning and we release LEGAL-BERT, a family of BERT models intended to "
+     "assist legal research.", ("LEGAL-BERT", "BERT"), "based_on"),
+])
+def test_what_the_child_went_through_and_the_family_it_is_of(extract_abstract, abstract, pair, predicate):
+    assert pair in facts(extract_abstract(abstract), predicate)
+
+
+def test_a_model_of_one_architecture_holds_no_named_weights(extract_abstract):
+    doc = extract_abstract("We release KelpBERT, a family of encoder models intended to assist legal research.")
+    assert not [f for f in doc.facts if f.subject.kind == "model" and f.object.kind == "model"]
+
+
+def test_a_phrase_opening_on_a_model_is_no_technique(extract_abstract):
+    doc = extract_abstract("We release KelpBERT, a language model for Welsh. The results showed that the newly developed KelpBERT "
+                           "achieved state-of-the-art performance on most tested Welsh tasks.")
+    assert not [o for _, o in facts(doc, "introduces") if "achieved" in o]

@@ -752,6 +752,10 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
             if prefix and idx is not None and not _named_a_series(doc, prefix):
                 out.append(Edge(name, prefix, "based_on", 0.5, idx))
                 has_parent.add(model_key(name))
+        # "LEGAL-KELP, a family of Kelp models": a name holding the family its appositive says it is of
+        if name in intro and model_key(name) not in has_parent and (found := _family_in_appositive(doc, name)):
+            out.append(Edge(name, found[0], "based_on", 0.5, found[1], "naming: a model of the family its name holds"))
+            has_parent.add(model_key(name))
         # "KelpRM-Llama3-8B": an introduced model named after the sized checkpoint it was built on
         if name in intro and model_key(name) not in has_parent and (base := suffix_base(name, keys)) \
                 and (idx := _sentence_with(doc, name)) is not None and base not in intro \
@@ -789,6 +793,21 @@ def _made_here(doc: Doc, idx: int, name: str) -> bool:
     text = doc.clean[idx]
     at = text.find(name)
     return at >= 0 and roles.role_of(text, at, at + len(name)) == "child"
+
+
+def _family_in_appositive(doc: Doc, name: str) -> tuple[str, int] | None:
+    """"We release LEGAL-KELP, a family of KELP models intended to ...": (the family as written, the sentence)
+    when the name holds a known family's stem and its appositive calls it a family of that family's models
+    (not "KelpBERT, a BERT model": one model of that architecture says nothing of whose weights it holds)."""
+    stem = family_stem(name)
+    if stem is None or stem == name.lower():
+        return None
+    said = re.compile(rf"(?<![\w-]){re.escape(name)}, (?:a|an) (?:[\w-]+ ){{0,3}}?(?:family|series|suite|set) of "
+                      rf"(?:[\w-]+ ){{0,2}}?(?P<family>{re.escape(stem)})(?:-based)? (?:language )?models?\b", re.IGNORECASE)
+    for i in doc.abstract_sentences():
+        if (m := said.search(doc.clean[i])) and m.group("family") != m.group("family").lower():
+            return m.group("family"), i
+    return None
 
 
 def _named_a_series(doc: Doc, prefix: str) -> bool:
@@ -1014,7 +1033,10 @@ def _undergoes(text: str, child: str) -> bool:
     if child not in text:
         return False  # no match without the child's name: the pattern is not built for nothing
     return re.search(rf"(?:^|, )(?:the |our )?{re.escape(child)}(?: \([^)]*\))?(?: models?)? (?:undergoe?s?|underwent|"
-                     rf"(?:is|are|was|were) (?:\w+ly |further |then |also )?(?:\w+ed)\b)", text) is not None
+                     rf"(?:is|are|was|were) (?:\w+ly |further |then |also )?(?:\w+ed)\b|"
+                     rf"(?:further |continually )?(?:pre-?trained|trained|fine-?tuned|finetuned) (?:on|with)\b)",
+                     text) is not None
+    # ("Kelp pretrained on clinical notes outperforms Y": a participle said of the child)
     # "Adapted from Y, Kelp (8B) is trained on 45B tokens": the child is the clause's subject
 
 

@@ -148,6 +148,7 @@ def _proposed(phrase: list[Token], model_keys: set[str]) -> Contribution | None:
     lex = lexicon()
     name = strip_phrase(" ".join(x.text for x in phrase))
     if len(phrase) < 3 or not name or model_key(name) in model_keys or phrase[-1].lower.endswith("ing") \
+            or any(model_key(x.text) in model_keys for x in phrase) \
             or any(x.lower in MODEL_WORDS or QUANTITY.fullmatch(x.text) or x.lower in lex.use_verbs
                    or x.lower in lex.make_verbs or x.lower in lex.intro.for_contributions for x in phrase):
         return None

@@ -293,3 +293,21 @@ def test_a_phrase_opening_on_a_model_is_no_technique(extract_abstract):
     doc = extract_abstract("We release KelpBERT, a language model for Welsh. The results showed that the newly developed KelpBERT "
                            "achieved state-of-the-art performance on most tested Welsh tasks.")
     assert not [o for _, o in facts(doc, "introduces") if "achieved" in o]
+
+
+@pytest.mark.parametrize("title, abstract, name", [
+    (None, "Finally, our proposed MLLM, Quokka, remarkably outperforms previous state-of-the-art methods.", "Quokka"),
+    (None, "We refer to such models as vision-language-action models (VLA) and instantiate an example of such a model, "
+           "which we call KT-2.", "KT-2"),
+])
+def test_a_name_the_authors_give_a_model_is_introduced(extract_abstract, title, abstract, name):
+    assert ("paper", name) in facts(extract_abstract(abstract, title), "introduces")
+
+
+@pytest.mark.parametrize("title, abstract, not_model", [
+    ("KELP: A Large Language Model, Instruction Data and Evaluation Benchmark for Finance",
+     "We present KELP.", "Instruction"),  # a Title Case title's words
+    (None, "We refer to such models as vision-language-action models (VLA) and build one.", "VLA"),  # the class
+])
+def test_a_title_s_words_and_a_class_acronym_are_no_models(extract_abstract, title, abstract, not_model):
+    assert not_model not in models(extract_abstract(abstract, title))

@@ -437,6 +437,11 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
             elif i > 0 and t.text.isalpha() and not t.trail.strip() and _may_be_coined(t, text) \
                     and i + 2 < n and tokens[i + 1].lower == "and" and tokens[i + 2].text[:1].isupper():
                 start = i  # "We introduce Kelp and Vega-2, two ...": listed with a name, so coordination decides
+            elif i >= 2 and tokens[i - 1].trail.strip() == "," and tokens[i - 1].lower in model_words().model_heads \
+                    and any(x.lower in ("our", "the", "a", "an") for x in tokens[max(0, i - 5):i - 1]) \
+                    and _may_be_coined(t, text) and t.trail.strip() in (",", ""):
+                start = i  # "our proposed MLLM, Quokka, outperforms ...": the name a model head's apposition gives
+                # (not a Title Case title's "A Large Language Model, Instruction Data and ...")
             elif i > 0 and tokens[i - 1].lower in ("the", "our") and _coinable(t.text, t.lower) \
                     and _named_family_of_models(tokens, i + 1):
                 spans.append(Span(i, i + 1, t.text))  # "we introduce the Kelp family, a set of open legal LLMs"
@@ -1226,7 +1231,9 @@ def _example_at(tokens: list[Token], i: int, model_heads: frozenset) -> bool:
         end = closing_parenthesis(tokens, i, min(i + 12, len(tokens)))
         inside = tokens[i:end + 1] if end is not None else []
         return tokens[k].lower in model_heads and bool(inside) and not any(
-            t.lower.strip(",") in model_heads or PLURAL_ACRONYM.match(t.text) for t in inside)
+            t.lower.strip(",") in model_heads or PLURAL_ACRONYM.match(t.text) for t in inside) \
+            and not (len(inside) == 1 and inside[0].text.isupper() and inside[0].text.isalpha())
+        # (nor "vision-language-action models (VLA)": one acronym in capitals is the class's)
         # "trained on the best base models (A, B 3)": the models named; not "vision-language models (LVLMs)",
         # "Code Large Language Models (Code LLMs)": the class's short name
     else:

@@ -156,6 +156,9 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
             and not EARLIER.intersection(near[near.index("our"):]):
         return 0.85  # "Our fine-tuned LLMs, called X, are optimized for dialogue", "Our best models, X and Y"
         # (not "our previous model, X")
+    if "+3 named as a model" in span.reasons and span.i >= 2 and tokens[span.i - 2].lower == "we" \
+            and tokens[span.i - 1].lower in ("call", "name", "dub", "term", "coin"):
+        return 0.85  # "... an example of such a model, which we call X": the authors name it
     scope = _intro_scope(text)
     if scope and tokens[span.i].start >= scope[0]:
         later = _later_verb_end(text, tokens[span.i].start)

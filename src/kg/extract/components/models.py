@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.contributions.kinds import stated_kinds
+from kg.extract.contributions.said import said
 from kg.extract.contributions.uses import technique_like
 from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Attribute, Fact, Mention
@@ -203,10 +203,12 @@ def _called_data(doc: Doc, mentions: list[ModelMention]) -> set[str]:
     said_model = {model_key(mm.span.name) for mm in mentions if any(map(MODEL_SAID.match, mm.span.reasons))}
     unsure = {mm.span.name for mm in mentions if mm.span.name and model_key(mm.span.name) not in said_model}
     out: set[str] = set()
+    if not unsure:
+        return out
     for idx, text in enumerate(doc.clean):
         here = [n for n in unsure if n in text]
-        if here and (tokens := doc.user.get("tokens", {}).get(idx)) is not None:
-            kinds = stated_kinds(tokens)
+        if here:  # (the techniques component asks the same of the sentence: read once, kg.extract.contributions.said)
+            kinds = dict(said(text, doc.user.get("tokens", {}).get(idx))[0])
             out |= {model_key(n) for n in here if kinds.get(n) in DATA_HEADS()}
     return out
 

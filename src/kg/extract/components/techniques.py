@@ -15,8 +15,9 @@ import re
 
 from kg.extract.contributions.called_models import called_models, title_model
 from kg.extract.contributions.contribution import GENERIC_HEADS, Contribution, content_words, names_only_models
-from kg.extract.contributions.kinds import kind_of, stated_kinds
+from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.means import bare_method
+from kg.extract.contributions.said import said
 from kg.extract.contributions.sentence import SUBJECT, contributions_in
 from kg.extract.contributions.shapes import without_kind_head
 from kg.extract.contributions.title import named_title, title_contributions
@@ -44,15 +45,15 @@ def techniques(doc: Doc) -> None:
     # ("Brindle, an efficient fine-tuning approach"; "a framework, named TallowChat" beside "tallowchat-13b")
     accepted = {model_key(m.name) for m in doc.entities if m.kind == "model"}
     both = model_words().model_heads  # "an encoder", "a retriever": a model's head as much as a method's
-    said = [_said(text, tokens_of.get(idx)) for idx, text in enumerate(doc.clean)]
+    says = [said(text, tokens_of.get(idx)) for idx, text in enumerate(doc.clean)]
     # what the text says was made from another model is a model, whatever else it calls it
     # ("X, a framework to distill ... from a Y model"; "a framework, dubbed X, built upon Y")
     made = {model_key(f.subject.name) for f in doc.facts if f.predicate in DERIVATION_KINDS
             and f.subject.kind == "model" and f.confidence >= MADE_CONFIDENCE}
-    stated = {model_key(name): head for kinds, _ in said for name, head in kinds
+    stated = {model_key(name): head for kinds, _ in says for name, head in kinds
               if not (head in both and model_key(name) in accepted) and model_key(name) not in made}
     # a name the text calls a model ("X, a tuned Y model", "X: An Open Chat Model for ...") is no technique
-    called = {model_key(name) for _, names in said for name in names} | made
+    called = {model_key(name) for _, names in says for name in names} | made
     if doc.title_index is not None and (named := title_model(doc.clean[doc.title_index])):
         called.add(model_key(named))
     model_keys = (accepted | doc.user.get("model_like", set()) | called) - stated.keys()
@@ -85,10 +86,10 @@ def techniques(doc: Doc) -> None:
                 continue  # "we introduce X, ...; our X-v1 and X-v2 models": X names the models
             if model_key(short_of.get(technique_key(c.name), "")) in accepted:
                 continue  # "Kelp Video 3D (KV3D) - a ... model": the long form of a model's acronym
-            if (said := stated.get(model_key(c.name))) or technique_key(c.name) in kind_of_key:
+            if (stated_head := stated.get(model_key(c.name))) or technique_key(c.name) in kind_of_key:
                 # "PIXIU: A ... Benchmark for ..." then "PIXIU, a comprehensive framework ...": one thing, of
                 # the kind the text states (else the kind it was first given)
-                c = Contribution(c.name, kind_of_key.get(technique_key(c.name)) or kind_of(said, c.name),
+                c = Contribution(c.name, kind_of_key.get(technique_key(c.name)) or kind_of(stated_head, c.name),
                                  c.confidence, c.alias)
             kind_of_key[technique_key(c.name)] = c.kind
             _emit(doc, idx, "introduces", c, long_of, short_of)
@@ -121,24 +122,6 @@ def techniques(doc: Doc) -> None:
             continue
         used.add(key)
         _emit(doc, idx, "uses", Contribution(a.long, "technique", 0.5), long_of, short_of)
-
-
-SAID_MAX = 32_768
-"""Sentences whose stated kinds and called models are kept (a sentence met again is not read again)."""
-_SAID: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
-
-
-def _said(text: str, tokens: list | None) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
-    """What one sentence states: (name, kind head) pairs it calls techniques, datasets or benchmarks
-    (stated_kinds) and the names it calls models (called_models). Both read the sentence's tokens alone,
-    so a sentence met again (stock phrases, a paper listed in several files) is looked up, not read."""
-    got = _SAID.get(text)
-    if got is None:
-        if len(_SAID) >= SAID_MAX:
-            _SAID.clear()
-        tokens = tokens or tokenize(text)
-        got = _SAID[text] = (tuple(stated_kinds(tokens).items()), tuple(called_models(tokens)))
-    return got
 
 
 def _describes_title(c: Contribution, title_words: set[str], title_named: bool = False) -> bool:

@@ -12,6 +12,7 @@
 - ``parts``: named parts of an introduced thing ("two encodings - A (...) and B (...)").
 - ``title``: "NAME: what it is" titles.
 - ``sentence``: all of the above over one sentence.
+- ``said``: what a sentence calls its names (techniques, data, models), read once for both components.
 - ``uses``: what the authors say they use ("we leverage X").
 
 The cue words come from kg.extract.lexicon, shared with the models extractor.

@@ -311,3 +311,21 @@ def test_a_name_the_authors_give_a_model_is_introduced(extract_abstract, title, 
 ])
 def test_a_title_s_words_and_a_class_acronym_are_no_models(extract_abstract, title, abstract, not_model):
     assert not_model not in models(extract_abstract(abstract, title))
+
+
+@pytest.mark.parametrize("abstract, parents", [
+    ("KelpPaLM fuses text-based and speech-based language models, Vireo-2 [Anil et al., 2023] and QuillLM [Borsos et "
+     "al., 2022], into a unified multimodal architecture.", {"Vireo-2", "QuillLM"}),
+    ("KelpPaLM fuses text-based and speech-based language models, Vireo-2 (Anil et al., 2023) and QuillLM (Borsos et "
+     "al., 2022), into one architecture.", {"Vireo-2", "QuillLM"}),
+    ("KelpVL fuses the visual encoder of Vireo-2 with a language model into one architecture.", {"Vireo-2"}),
+])
+def test_models_fused_into_one_are_its_parents(extract_abstract, abstract, parents):
+    doc = extract_abstract("We introduce KelpPaLM and KelpVL, two multimodal language models. " + abstract)
+    assert {p for _, p in facts(doc, "based_on")} == parents
+
+
+def test_models_a_method_fuses_are_not_parents_of_anything(extract_abstract):
+    doc = extract_abstract("We fuse the predictions of Vireo-2 [Anil et al., 2023] and QuillLM [Borsos et al., 2022] "
+                           "at test time.")
+    assert not facts(doc, "based_on")

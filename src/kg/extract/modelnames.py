@@ -1431,13 +1431,14 @@ def _appositive_head(tokens: list[Token], j: int, heads: frozenset) -> str | Non
 
 
 def _outside_parentheses(tokens: list[Token]) -> list[Token]:
-    """Drop parenthetical asides: "X (133B tokens) and Y" lists X and Y."""
+    """Drop parenthetical asides and bracketed citations: "X (133B tokens) and Y", "X [Kim et al., 2023] and
+    Y" list X and Y."""
     out, depth = [], 0
     for t in tokens:
-        depth += t.lead.count("(")
+        depth += t.lead.count("(") + t.lead.count("[")
         if depth == 0:
             out.append(t)
-        depth = max(0, depth - t.trail.count(")"))
+        depth = max(0, depth - t.trail.count(")") - t.trail.count("]"))
     return out
 
 

@@ -237,10 +237,10 @@ class Reading:
     """The child is named by the sentence before ("The resulting model ...", "It is ...")."""
 
 
-LIST_GAP = re.compile(r"^(?: \([^()<>]{1,60}\))?(?:(?: (?!(?:on|in|to|from|with|by|for|at|of|as|than|into|using|via)\b)[a-z][\w-]*){1,3})?"
+LIST_GAP = re.compile(r"^(?: \([^()<>]{1,60}\)| \[[^\[\]<>]{1,60}\])?(?:(?: (?!(?:on|in|to|from|with|by|for|at|of|as|than|into|using|via)\b)[a-z][\w-]*){1,3})?"
                       r"(?:,? (?:and|or|&) (?:the |an? )?|, )$")
 """"<M0> and <M1>", "<M0>, <M1>", "the <M0> vision encoder and the <M1> language model", "<M0> (7B total) and
-<M1>": one list."""
+<M1>", "<M0> [Kim et al., 2023] and <M1>": one list."""
 
 
 RELATIVE_OPEN = re.compile(r", (?:which|who) (?:is|was|are|were|has|have)\b[^,]*$")

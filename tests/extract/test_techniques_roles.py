@@ -1200,3 +1200,14 @@ def test_a_recipe_counted_in_stages_and_its_stages_are_the_paper_s(extract_abstr
 ])
 def test_someone_else_s_staged_recipe_is_not_the_paper_s(extract_abstract, abstract):
     assert not introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, name, description", [
+    ("To address this, we introduce Benchmarking-KQ (BEKQ), a robust and heterogeneous evaluation benchmark for "
+     "retrieval.", "Benchmarking-KQ", "heterogeneous evaluation benchmark"),
+    ("We propose QuillNorm, a simple and stable normalization scheme for deep transformers.", "QuillNorm",
+     "stable normalization scheme"),
+])
+def test_an_appositive_of_coordinated_adjectives_describes_the_name(extract_abstract, abstract, name, description):
+    names = introduced_names(extract_abstract(abstract))
+    assert name in names and description not in names

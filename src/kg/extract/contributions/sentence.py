@@ -78,9 +78,14 @@ def contributions_in(text: str, model_keys: set[str],
     if verb_at is not None:
         named = False
         proposed = tokens[verb_at].lower.startswith("propos")
+        skipped = False
         for phrase, head in object_phrases(tokens, verb_at + 1):
-            if named and phrase[0].lower in ("a", "an") and _after_comma(tokens, phrase[0]):
+            if named and ((phrase[0].lower in ("a", "an") and _after_comma(tokens, phrase[0]))
+                          or (skipped and _after_and(tokens, phrase[0]))):
+                skipped = True
                 continue  # "X (ABC), a new framework for ...": the appositive describes X, it is not another
+                # (nor is "heterogeneous evaluation benchmark" of "X (ABC), a robust and heterogeneous ...")
+            skipped = False
             found = from_phrase(phrase, head, model_keys, bare_ok=proposed)
             named = named or any(c.name != c.name.lower() for c in found) \
                 or model_key(text[phrase[0].start:phrase[-1].end]) in model_keys \
@@ -212,6 +217,11 @@ def _along_with(tokens: list[Token], k: int) -> int | None:
     if start < len(tokens) and tokens[start].lower in ("a", "an", "our", "the"):
         return start
     return None
+
+
+def _after_and(tokens: list[Token], first: Token) -> bool:
+    k = next((i for i, t in enumerate(tokens) if t.start == first.start), 0)
+    return k > 0 and tokens[k - 1].lower in ("and", "or")
 
 
 def _after_comma(tokens: list[Token], first: Token) -> bool:

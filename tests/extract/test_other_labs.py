@@ -329,3 +329,12 @@ def test_models_a_method_fuses_are_not_parents_of_anything(extract_abstract):
     doc = extract_abstract("We fuse the predictions of Vireo-2 [Anil et al., 2023] and QuillLM [Borsos et al., 2022] "
                            "at test time.")
     assert not facts(doc, "based_on")
+
+
+@pytest.mark.parametrize("abstract, name, is_model", [
+    ("It achieves a 1.9% improvement over RoBERTa Large on the benchmark.", "RoBERTa Large", True),
+    ("KelpLM shows consistent gains over ELECTRA across tasks.", "ELECTRA", True),
+    ("We report gains over Adam on every task.", "Adam", False),  # an optimizer: no model word nor stem
+])
+def test_what_an_improvement_is_over_is_compared_with(extract_abstract, abstract, name, is_model):
+    assert (name in models(extract_abstract(abstract))) == is_model

@@ -1125,11 +1125,13 @@ def _compared_before(tokens: list[Token], i: int) -> bool:
     for k in range(i - 1, max(-1, i - 4), -1):
         if tokens[k].trail.strip():
             return False
-        if tokens[k].lower in COMPARED_WITH:
+        if tokens[k].lower in COMPARED_WITH or (tokens[k].lower == "over" and k > 0 and tokens[k - 1].lower in GAINS):
             words = tokens[k + 1:i]
             return not words or (words[0].lower in ("the", "a", "an") and all(w.text.islower() for w in words[1:])
                                  and CAMEL_OR_DIGIT.search(tokens[i].text) is not None)
     return False
+GAINS = frozenset("improvement improvements gain gains advantage edge margin lead".split())
+"""Nouns before "over" that compare: "a 1.9% improvement over X"."""
 ROLE_NOUNS = frozenset("teacher student teachers students".split())
 """Nouns naming the role a model plays, written before its name."""
 MEASURES = frozenset("tokens token gpus gpu layers layer hours steps samples examples".split())

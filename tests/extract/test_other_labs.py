@@ -338,3 +338,18 @@ def test_models_a_method_fuses_are_not_parents_of_anything(extract_abstract):
 ])
 def test_what_an_improvement_is_over_is_compared_with(extract_abstract, abstract, name, is_model):
     assert (name in models(extract_abstract(abstract))) == is_model
+
+
+KRPO = ("We introduce a reference model-free monolithic kelp ratio preference optimization algorithm, KRPO. "
+        "Specifically, fine-tuning Phi-2 (2.7B), Llama-2 (7B), and Mistral (7B) with KRPO alone surpasses larger "
+        "models. We release code and model checkpoints for Mistral-KRPO-$\\alpha$ (7B) and Mistral-KRPO-$\\beta$ (7B).")
+
+
+def test_a_model_named_after_its_base_and_the_paper_s_method_was_trained_with_it(extract_abstract):
+    doc = extract_abstract(KRPO, "KRPO: Monolithic Preference Optimization without Reference Model")
+    assert {("Mistral-KRPO-α", "Mistral 7B"), ("Mistral-KRPO-β", "Mistral 7B")} <= facts(doc, "finetuned")
+
+
+def test_a_method_word_that_is_not_the_paper_s_names_no_base(extract_abstract):
+    doc = extract_abstract(KRPO.replace("for Mistral-KRPO", "for Mistral-MoE"), "KRPO: Preference Optimization")
+    assert not any(c.startswith("Mistral-MoE") for c, _ in facts(doc, "finetuned"))

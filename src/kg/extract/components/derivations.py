@@ -37,6 +37,7 @@ from kg.extract.decision import Decision
 from kg.extract.doc import Doc
 from kg.extract.fact import Fact, Mention
 from kg.extract.lexicon import lexicon as word_lexicon, subject_pattern
+from kg.extract.contributions.uses import technique_like
 from kg.extract.modelnames import (
     NOT_A_STEP, THRESHOLD, compound_base, family_stem, model_words, suffix_base, tagged_base, variants,
 )
@@ -752,6 +753,11 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
             if prefix and idx is not None and not _named_a_series(doc, prefix):
                 out.append(Edge(name, prefix, "based_on", 0.5, idx))
                 has_parent.add(model_key(name))
+        # "Vireo-KPO-α" in a paper whose method is KPO: the family's model the paper trains with its method
+        if name in intro and model_key(name) not in has_parent and (made := _trained_with_method(doc, name, names, intro)):
+            base, idx = made
+            out.append(Edge(name, base, "finetuned", 0.5, idx, "naming: a model named after its base and the paper's method"))
+            has_parent.add(model_key(name))
         # "LEGAL-KELP, a family of Kelp models": a name holding the family its appositive says it is of
         if name in intro and model_key(name) not in has_parent and (found := _family_in_appositive(doc, name)):
             out.append(Edge(name, found[0], "based_on", 0.5, found[1], "naming: a model of the family its name holds"))
@@ -793,6 +799,36 @@ def _made_here(doc: Doc, idx: int, name: str) -> bool:
     text = doc.clean[idx]
     at = text.find(name)
     return at >= 0 and roles.role_of(text, at, at + len(name)) == "child"
+
+
+METHOD_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+
+
+def _methods_of(doc: Doc) -> set[str]:
+    """The acronyms a record names its own method by: the title's name before its colon, and acronyms
+    defined for a long form that reads as a method ("odds ratio preference optimization (KPO)")."""
+    out = {a.short for a, _ in doc.user.get("abbreviations", ()) if METHOD_ACRONYM.fullmatch(a.short)
+           and technique_like(a.long)}
+    if doc.title_index is not None and ":" in (title := doc.clean[doc.title_index]):
+        head = title.split(":", 1)[0].strip()
+        if METHOD_ACRONYM.fullmatch(head):
+            out.add(head)
+    return out
+
+
+def _trained_with_method(doc: Doc, name: str, names: list[str], intro: dict[str, float]) -> tuple[str, int] | None:
+    """"Vireo-KPO-α" where the paper's method is KPO and it trains a Vireo model ("fine-tuning ... Vireo (7B)
+    with KPO"): (that model, the name's sentence). The base is the record's model of the name's first
+    part's family that the paper does not introduce, the most specific one (a sized one over the bare)."""
+    parts = name.split("-")
+    if len(parts) < 2 or parts[1] not in (methods := _methods_of(doc)) or not methods:
+        return None
+    stem = family_stem(parts[0])
+    if stem is None or (idx := _sentence_with(doc, name)) is None:
+        return None
+    bases = [n for n in names if n != name and n not in intro and family_stem(n) == stem
+             and n.lower().startswith(parts[0].lower())]
+    return (max(bases, key=len), idx) if bases else None
 
 
 def _family_in_appositive(doc: Doc, name: str) -> tuple[str, int] | None:

@@ -353,3 +353,15 @@ def test_a_model_named_after_its_base_and_the_paper_s_method_was_trained_with_it
 def test_a_method_word_that_is_not_the_paper_s_names_no_base(extract_abstract):
     doc = extract_abstract(KRPO.replace("for Mistral-KRPO", "for Mistral-MoE"), "KRPO: Preference Optimization")
     assert not any(c.startswith("Mistral-MoE") for c, _ in facts(doc, "finetuned"))
+
+
+def test_size_words_listed_after_a_sized_member_are_no_models(extract_abstract):
+    found = models(extract_abstract("We show that upcycled Vireo-5 Base, Large, and XL language models outperform "
+                                    "their dense counterparts."))
+    assert not {"Large", "XL", "Base"} & found
+
+
+def test_a_framework_serving_models_is_no_model(extract_abstract):
+    doc = extract_abstract("We integrate KelpQuant into FasterKelp, a state-of-the-art LLM serving framework, and "
+                           "achieve faster inference.")
+    assert "FasterKelp" not in models(doc)

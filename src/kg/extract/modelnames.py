@@ -960,6 +960,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if name.lower() in nots or core.lower() in nots and span.j - span.i == 1:
         span.add(-10, "generic term")
         return
+    if span.j - span.i == 1 and name.lower() in NOT_A_STEP:
+        span.add(-10, "a size word alone")  # "T5 Base, Large, and XL language models": sizes of T5, no names
+        return
     evidence, span.size, bare_stem = _name_evidence(name)
     for points, why in evidence:
         span.add(points, why)
@@ -1421,6 +1424,9 @@ def _appositive_head(tokens: list[Token], j: int, heads: frozenset) -> str | Non
             if nxt is not None and not tokens[k].trail and nxt.text.isalpha() and nxt.text.islower() \
                     and nxt.lower not in NOT_NOUNS and not _participle(nxt.lower) and not nxt.lower.endswith("ly"):
                 continue  # "a permissive model license": "model" modifies the real head
+            if nxt is not None and not tokens[k].trail and nxt.lower.endswith("ing") and not nxt.trail \
+                    and k + 2 < len(tokens) and tokens[k + 2].lower in model_words().non_model_heads:
+                continue  # "a state-of-the-art LLM serving framework": a framework that serves LLMs
             return w
         if w in ("for", "that", "which", "to"):
             return None  # "an automatic evaluator for ... language models": what it is for is no head

@@ -1211,3 +1211,15 @@ def test_someone_else_s_staged_recipe_is_not_the_paper_s(extract_abstract, abstr
 def test_an_appositive_of_coordinated_adjectives_describes_the_name(extract_abstract, abstract, name, description):
     names = introduced_names(extract_abstract(abstract))
     assert name in names and description not in names
+
+
+@pytest.mark.parametrize("abstract, name, found", [
+    ("We introduce Kelp-7B, a legal LLM. Kelp-7B is trained on base models, using a new custom dataset which "
+     "combines public sources.", "custom dataset", True),
+    ("We introduce Kelp-7B, a legal LLM. Kelp-7B uses a novel braided attention mechanism.",
+     "braided attention mechanism", True),
+    ("We introduce Kelp-7B, a legal LLM. Prior models use a new attention mechanism from earlier work.",
+     "attention mechanism", False),
+])
+def test_what_the_paper_s_model_is_made_with_when_marked_new(extract_abstract, abstract, name, found):
+    assert (name in introduced_names(extract_abstract(abstract))) is found

@@ -114,7 +114,8 @@ def contributions_in(text: str, model_keys: set[str],
         start = next((k for k, t in enumerate(tokens) if t.start >= key.end()), None)
         for phrase, head in (object_phrases(tokens, start)[:1] if start is not None else []):
             out.extend(from_phrase(phrase, head, model_keys))
-    out.extend(marked_as_own(tokens, model_keys, authors_speak))
+    model_speaks = bool(tokens) and model_key(tokens[0].text) in model_keys  # "Kelp models are trained ... using a new X"
+    out.extend(marked_as_own(tokens, model_keys, authors_speak or model_speaks))
     out.extend(trained_on_data(tokens, model_keys, authors_speak))
     own = own_subject(text)
     if authors_speak or own:  # "we highlight two new techniques: A, ..., and B, ...", "Our method introduces ..."

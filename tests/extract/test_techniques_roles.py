@@ -1223,3 +1223,16 @@ def test_an_appositive_of_coordinated_adjectives_describes_the_name(extract_abst
 ])
 def test_what_the_paper_s_model_is_made_with_when_marked_new(extract_abstract, abstract, name, found):
     assert (name in introduced_names(extract_abstract(abstract))) is found
+
+
+@pytest.mark.parametrize("abstract, names, not_names", [
+    ("We construct a dataset named KelpS2S-200K, which includes 200K speech instructions and corresponding speech "
+     "responses.", {"KelpS2S-200K"}, {"corresponding speech responses", "200K speech instructions"}),
+    ("We also introduce a diverse dataset mixture for fine-tuning that includes in-the-wild Q&A and innovative 2D "
+     "pointing data.", {"2D pointing data"}, {"innovative 2D pointing data"}),
+    ("Specifically, we design a novel LLM-based architecture with continuous features as input.",
+     {"LLM-based architecture"}, {"LLM-based"}),
+])
+def test_what_a_dataset_holds_and_what_an_adjective_describes(extract_abstract, abstract, names, not_names):
+    found = introduced_names(extract_abstract(abstract))
+    assert names <= found and not (not_names & found)

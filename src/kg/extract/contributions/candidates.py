@@ -18,6 +18,8 @@ from kg.extract.sizes import AMOUNT, MAGNITUDE_WORDS, SIZE_AT_END, SIZE_WORD
 from kg.extract.tokens import Token
 from kg.keys import model_key
 
+ADJECTIVE_SUFFIXES = ("-based", "-driven", "-powered", "-guided", "-aware", "-like", "-style", "-centric", "-free")
+""""a novel LLM-based architecture": a word made an adjective by its suffix describes the head, it names nothing."""
 QUANTITY = re.compile(r"\d[\d.,]*[KMBTkmbt]?\+?")
 LM_ACRONYM = re.compile(r"[A-Z]{0,3}LMs?")
 """"SLM", "MLLMs": a class of language models (compiled once: from_phrase asks it for every phrase)."""
@@ -75,7 +77,8 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
     if phrase[0].lower in w.count_words and phrase[-1].lower.endswith("s"):
         return []  # "two novel strategies": an enumeration follows, not a name
     if "-" in phrase[-1].text and phrase[-1].lower.split("-")[-1] in ("quantized", "pruned", "distilled",
-                                                                      "tuned", "aligned", "based", "trained"):
+                                                                      "tuned", "aligned", "based", "trained",
+                                                                      "driven", "powered"):
         return []  # "a 4-bit GPTQ-quantized <model>": a description of a model, cut at the model
     # "a novel instruction fine-tuning framework RankLoom": the proper name after the head
     for k in range(len(phrase) - 1):
@@ -90,7 +93,8 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
                 return []
             return [Contribution(proper, kind_of(phrase[k].lower, proper), 0.85)]
     if len(phrase) >= 3 and phrase[-1].lower in heads and distinctive(phrase[-2].text) \
-            and phrase[-2].text[:1].isupper() and any(c.islower() for c in phrase[-2].text) and not is_proper(phrase[:-2]) and model_key(phrase[-2].text) not in model_keys:
+            and phrase[-2].text[:1].isupper() and any(c.islower() for c in phrase[-2].text) and not is_proper(phrase[:-2]) \
+            and model_key(phrase[-2].text) not in model_keys and not phrase[-2].lower.endswith(ADJECTIVE_SUFFIXES):
         # "our multi-turn KelpDialog dataset": the coined word is the name
         return [Contribution(phrase[-2].text, kind_of(phrase[-1].lower, phrase[-2].text), 0.8)]
     if head and is_proper([t for t in phrase if t.lower not in ("a", "an", "the", "our")]):

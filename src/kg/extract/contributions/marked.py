@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.contributions.candidates import QUANTITY, from_phrase
+from kg.extract.contributions.candidates import ADJECTIVE_SUFFIXES, QUANTITY, from_phrase
 from kg.extract.contributions.chunker import needs_purpose, object_phrases
 from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.shapes import distinctive
@@ -132,7 +132,7 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
                 continue
             names = [x.text.rstrip(",") for x in described[:-1] if x.lower not in ("and", "or")]
             if names and last in heads and all(distinctive(n) and not any(model_key(p) in model_keys for p in (n, *n.split("-")))
-                                               for n in names):
+                                               and not n.lower().endswith(ADJECTIVE_SUFFIXES) for n in names):
                 # "newly created KTD200 and Kelp30k-200 datasets", "our KelpQA benchmark": the names, not the phrase
                 out.extend(Contribution(n, kind_of(last, n), 0.75) for n in names)
                 continue

@@ -365,3 +365,32 @@ def test_a_framework_serving_models_is_no_model(extract_abstract):
     doc = extract_abstract("We integrate KelpQuant into FasterKelp, a state-of-the-art LLM serving framework, and "
                            "achieve faster inference.")
     assert "FasterKelp" not in models(doc)
+
+
+def test_a_quoted_name_takes_its_appositive(extract_abstract):
+    doc = extract_abstract('We announce the initial release of "Kelpata," an instruction-tuned LLM for Welsh. Kelpata '
+                           "was created by fine-tuning OpenVireo with diverse Welsh datasets.")
+    assert ("Kelpata", "OpenVireo") in facts(doc, "finetuned")
+    assert ("paper", "Kelpata") in facts(doc, "introduces")
+
+
+@pytest.mark.parametrize("abstract, not_model, model", [
+    ("We present Kelpa, a new base language model based on a novel hybrid Transformer-Mamba architecture.",
+     "Transformer-Mamba", "Kelpa"),
+    ("SmoothKelp quantizes LLMs including OPT, MT-NLG and Falcon models.", None, "MT-NLG"),  # acronyms joined: a name
+    ("In this paper we present TrimGPT, a new post-training sparsification scheme which replaces each weight "
+     "matrix with a smaller one. We show that TrimGPT can remove up to 25% of the model parameters for Vireo-70B.",
+     "TrimGPT", "Vireo-70B"),
+    ("Models are available at https://huggingface.co/collections/Kelpforce/kelp-models-65f00e2a for everyone.",
+     "Kelpforce", None),
+])
+def test_architectures_schemes_and_url_parts_are_no_models(extract_abstract, abstract, not_model, model):
+    found = models(extract_abstract(abstract))
+    assert not_model is None or not_model not in found
+    assert model is None or model in found
+
+
+def test_architectures_joined_are_no_model_and_no_technique_s_name(extract_abstract):
+    doc = extract_abstract("We present Kelpa, a new base language model based on a novel hybrid Transformer-Mamba "
+                           "architecture.", "Kelpa: A Hybrid Transformer-Mamba Language Model")
+    assert "Transformer-Mamba" not in models(doc) | {o for _, o in facts(doc, "introduces")}

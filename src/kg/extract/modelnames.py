@@ -746,6 +746,10 @@ SUPERLATIVE = re.compile(r"(?:larg|small|strong|fast|bigg|high)est|best")
 """"the largest", "the best": an appositive that ranks what it names is as good as "a"."""
 
 
+QUOTES = "\"'“”‘’`"
+"""Quotes around a name ("release of \"Kelp,\" an LLM"): no part of the punctuation after it."""
+
+
 def _before_appositive(tokens: list[Token], i: int) -> int | None:
     """End of "Word," or "Word 2," when "a"/"an" follows, or of "Word 2 is a ... model": a name its
     appositive (or the copula's complement) may describe."""
@@ -760,7 +764,7 @@ def _before_appositive(tokens: list[Token], i: int) -> int | None:
     if title_start and tokens[j - 1].trail.strip() == ":" and j < len(tokens) and (
             tokens[j].lower in ("a", "an") or first_of_its_kind):
         return j  # a title's "Quokka: A Clinical Language Model ...", "Quokka: The First Open LLM for ..."
-    if tokens[j - 1].trail.strip() == "," and j < len(tokens) and (
+    if tokens[j - 1].trail.strip().strip(QUOTES) == "," and j < len(tokens) and (
             tokens[j].lower in ("a", "an") or first_of_its_kind or (plural_ok and _plural_model_appositive(tokens, j))):
         # ("Quokka, the first retrieval model able to ...")
         return j  # "Quokka, a ... model", "Eagle and Finch, RWKV-based language models"
@@ -959,6 +963,10 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     core = tokens[span.i].text
     if name.lower() in nots or core.lower() in nots and span.j - span.i == 1:
         span.add(-10, "generic term")
+        return
+    if "-" in name and all(part.lower() in nots and not part.isupper() for part in name.split("-")):
+        span.add(-10, "generic terms joined")  # "a hybrid Transformer-Mamba architecture": two architectures
+        # (acronyms joined are a name: "MT-NLG")
         return
     if span.j - span.i == 1 and name.lower() in NOT_A_STEP:
         span.add(-10, "a size word alone")  # "T5 Base, Large, and XL language models": sizes of T5, no names

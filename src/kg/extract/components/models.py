@@ -45,7 +45,7 @@ COMPARISON = frozenset(
     "than outperform outperforms outperforming outperformed surpass surpasses surpassing surpassed "
     "over against versus vs compared compare comparing rival rivaling rivals beats beat beating match "
     "matches matching like e.g such including exceeds exceed exceeding".split())
-HF_URL = re.compile(r"huggingface\.co/(?!(?:spaces|datasets|papers|docs|blog)/)[\w.\-]+/([\w.\-]+)")
+HF_URL = re.compile(r"huggingface\.co/(?!(?:spaces|datasets|papers|docs|blog|collections|organizations|models)/)[\w.\-]+/([\w.\-]+)")
 """A model repository's address (not a Space's, a dataset's or a paper page's)."""
 THE_SIZE_MODEL = gated(re.compile(rf"\b(?:the|our|(?<=from )an?) (?:(?:already |previously )?(?:pre-?trained|dense|original|base) )?"
                             rf"({SIZE_WRITTEN}) (?:model|LLM|base model|checkpoint)\b"))
@@ -193,7 +193,16 @@ def _called_otherwise(mentions: list[ModelMention]) -> set[str]:
     said_model = {model_key(mm.span.name) for mm in mentions if any(map(MODEL_SAID.match, mm.span.reasons))}
     sized = {model_key(mm.span.name[: -len(size)].rstrip("- ")) for mm in mentions
              if (size := size_of(mm.span.name)) and mm.span.name.endswith(size)}
-    return (said_other - said_model) & sized  # its models are the sized ones: "... resulting in ToolKelp-7B"
+    said_method = {model_key(mm.span.name) for mm in mentions
+                   if any(r.startswith("-3 appositive '") and r[len("-3 appositive '"):-1] in ONLY_METHODS
+                          for r in mm.span.reasons)}
+    # its models are the sized ones ("... resulting in ToolKelp-7B"); a scheme or an algorithm is no model at all
+    # ("we present SliceKelp, a new post-training sparsification scheme", though its name holds a family's)
+    return ((said_other - said_model) & sized) | (said_method - said_model)
+
+
+ONLY_METHODS = frozenset("technique algorithm scheme strategy procedure recipe objective loss mechanism".split())
+"""Heads an appositive gives a method and never a model (not "framework", "system", "approach": models too)."""
 
 
 def _called_data(doc: Doc, mentions: list[ModelMention]) -> set[str]:

@@ -14,6 +14,7 @@ from kg.extract.contributions.contribution import BARE_DATA, GATHERED, GATHERED_
 from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.shapes import distinctive, is_proper
 from kg.extract.lexicon import lexicon
+from kg.extract.modelnames import not_models
 from kg.extract.sizes import AMOUNT, MAGNITUDE_WORDS, SIZE_AT_END, SIZE_WORD
 from kg.extract.tokens import Token
 from kg.keys import model_key
@@ -94,7 +95,8 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
             return [Contribution(proper, kind_of(phrase[k].lower, proper), 0.85)]
     if len(phrase) >= 3 and phrase[-1].lower in heads and distinctive(phrase[-2].text) \
             and phrase[-2].text[:1].isupper() and any(c.islower() for c in phrase[-2].text) and not is_proper(phrase[:-2]) \
-            and model_key(phrase[-2].text) not in model_keys and not phrase[-2].lower.endswith(ADJECTIVE_SUFFIXES):
+            and model_key(phrase[-2].text) not in model_keys and not phrase[-2].lower.endswith(ADJECTIVE_SUFFIXES) \
+            and not all(part in not_models() for part in phrase[-2].lower.split("-")):  # "hybrid Transformer-Mamba"
         # "our multi-turn KelpDialog dataset": the coined word is the name
         return [Contribution(phrase[-2].text, kind_of(phrase[-1].lower, phrase[-2].text), 0.8)]
     if head and is_proper([t for t in phrase if t.lower not in ("a", "an", "the", "our")]):

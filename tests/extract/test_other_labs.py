@@ -394,3 +394,23 @@ def test_architectures_joined_are_no_model_and_no_technique_s_name(extract_abstr
     doc = extract_abstract("We present Kelpa, a new base language model based on a novel hybrid Transformer-Mamba "
                            "architecture.", "Kelpa: A Hybrid Transformer-Mamba Language Model")
     assert "Transformer-Mamba" not in models(doc) | {o for _, o in facts(doc, "introduces")}
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("In light of this, we report on the training practice of Kelpi k1.5, our latest multi-modal LLM trained with RL.",
+     "Kelpi k1.5"),
+    ("We describe Quokka 3, our newest open language model for Welsh.", "Quokka 3"),
+])
+def test_a_name_our_model_describes_is_a_model(extract_abstract, abstract, name):
+    assert name in models(extract_abstract(abstract))
+
+
+def test_a_letter_and_a_number_without_a_point_are_no_version(extract_abstract):
+    assert "Table k8" not in models(extract_abstract("See Table k8, our summary of the models used."))
+
+
+def test_a_model_s_stem_before_a_letter_version_is_no_technique(extract_abstract):
+    doc = extract_abstract("In this work, we introduce a 1-bit LLM variant, namely KelpNet b1.58, in which every "
+                           "parameter of the LLM is ternary.")
+    assert "KelpNet" not in {o for _, o in facts(doc, "introduces")}
+    assert "KelpNet b1.58" in models(doc)

@@ -465,6 +465,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 last = tokens[j - 1]
                 continue
             if SIZE.match(nxt.text.split("-")[0]) or (VERSION.match(nxt.text) and len(nxt.text) <= 6) or \
+                    (j == i + 1 and LETTER_VERSION.fullmatch(nxt.text) and last.text[:1].isupper()) or \
                     (VERSION_SUFFIXED.fullmatch(nxt.lower) and family_stem(last.text) is not None) or \
                     VERSION_SIZE.fullmatch(nxt.text) or \
                     SHARED_UNIT.fullmatch(nxt.text) or \
@@ -520,6 +521,8 @@ NAME_HEADS = frozenset({"LLM", "LM", "VLM", "MLLM"})
 """Head words that may stand inside a name when a size or a variant word follows ("Kelp LLM 67B Chat")."""
 VERSION_SUFFIXED = re.compile(rf"\d+(?:\.\d+)?(?:{'|'.join(SUFFIXES)})")
 """"2-based" in "Kelp 2-based model": the family's version, then a suffix peeled off below."""
+LETTER_VERSION = re.compile(r"[a-z]\d+\.\d+")
+""""k1.5" in "Kimi k1.5": a version written after a letter, with its point (not "x2", "k8")."""
 VERSION_SIZE = re.compile(r"\d+(?:\.\d+)*-\d+(?:\.\d+)?[BMK](?:-[A-Za-z0-9]+)*", re.IGNORECASE)
 """"3-8B" in "Kelp 3-8B": a version and a size joined by a hyphen."""
 VERSION_PLUS = re.compile(r"^\d+(?:\.\d+)*(?:\+[A-Za-z][\w-]*)+$")
@@ -754,9 +757,10 @@ def _before_appositive(tokens: list[Token], i: int) -> int | None:
     """End of "Word," or "Word 2," when "a"/"an" follows, or of "Word 2 is a ... model": a name its
     appositive (or the copula's complement) may describe."""
     j = i + 1
-    if j < len(tokens) and not tokens[i].trail.strip() and VERSION.match(tokens[j].text) \
-            and len(tokens[j].text) <= 4 and tokens[j].text[:1].isdigit():
-        j += 1  # "Quokka 2,"
+    if j < len(tokens) and not tokens[i].trail.strip() and ((
+            VERSION.match(tokens[j].text) and len(tokens[j].text) <= 4 and tokens[j].text[:1].isdigit())
+            or LETTER_VERSION.fullmatch(tokens[j].text.rstrip(","))):
+        j += 1  # "Quokka 2,", "Quokka k1.5,"
     plural_ok = i > 0 and not tokens[i].lower.endswith("ly")  # not "Importantly, models trained ..."
     title_start = i == 0 or (i == 1 and tokens[0].lower in TITLE_LEADS)  # "Introducing Quokka: A ..."
     first_of_its_kind = j + 1 < len(tokens) and tokens[j].lower == "the" and (
@@ -765,7 +769,8 @@ def _before_appositive(tokens: list[Token], i: int) -> int | None:
             tokens[j].lower in ("a", "an") or first_of_its_kind):
         return j  # a title's "Quokka: A Clinical Language Model ...", "Quokka: The First Open LLM for ..."
     if tokens[j - 1].trail.strip().strip(QUOTES) == "," and j < len(tokens) and (
-            tokens[j].lower in ("a", "an") or first_of_its_kind or (plural_ok and _plural_model_appositive(tokens, j))):
+            tokens[j].lower in ("a", "an") or first_of_its_kind or (plural_ok and _plural_model_appositive(tokens, j))
+            or (tokens[j].lower == "our" and _appositive_head(tokens, j, model_words().model_heads) is not None)):
         # ("Quokka, the first retrieval model able to ...")
         return j  # "Quokka, a ... model", "Eagle and Finch, RWKV-based language models"
     if plural_ok and not tokens[i].trail.strip() and j + 2 < len(tokens) and tokens[j].lower == "and" \

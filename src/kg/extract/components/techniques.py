@@ -32,7 +32,7 @@ from kg.keys import model_key, technique_key
 VERSION = "1.0"
 EXTRACTOR = f"techniques@{VERSION}"
 OUR_METHOD = re.compile(r"(?:Our|The) (?:method|approach|framework)")
-VERSION_TAIL = re.compile(r"[-_ .]?v?\d[\w.-]*")
+VERSION_TAIL = re.compile(r"[-_ .]?[a-z]?\d[\w.-]*")  # "-v1", "-7B", " b1.58"
 MADE_CONFIDENCE = 0.8
 """A derivation this sure makes its child a model, not a method ("X, a framework ... built upon Y")."""
 

@@ -414,3 +414,17 @@ def test_a_model_s_stem_before_a_letter_version_is_no_technique(extract_abstract
                            "parameter of the LLM is ternary.")
     assert "KelpNet" not in {o for _, o in facts(doc, "introduces")}
     assert "KelpNet b1.58" in models(doc)
+
+
+@pytest.mark.parametrize("abstract, introduced_names", [
+    ("The KelpCode community, an open-scientific collaboration working on code models, introduces QuokkaCoder and "
+     "QuokkaCoderBase: 15.5B parameter models with 8K context length.", {"QuokkaCoder", "QuokkaCoderBase"}),
+    ("The Vireo Team releases Vireo-Chat-7B, an open chat model.", {"Vireo-Chat-7B"}),
+])
+def test_a_named_group_speaks_for_the_authors(extract_abstract, abstract, introduced_names):
+    assert introduced_names <= {o for _, o in facts(extract_abstract(abstract), "introduces")}
+
+
+def test_a_group_in_another_clause_does_not_introduce(extract_abstract):
+    doc = extract_abstract("The Vireo Team released Vireo-2 last year; we study how Vireo-2 handles long inputs.")
+    assert ("paper", "Vireo-2") not in facts(doc, "introduces")

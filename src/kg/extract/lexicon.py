@@ -58,6 +58,8 @@ class Lexicon:
     intro: IntroVerbs
     subjects: tuple[str, ...]
     """The authors as subject: "we", "this paper", "our work" (lower case, one space between words)."""
+    group_subjects: frozenset[str]
+    """"The KelpCode *community* ... introduces X": a named group that speaks for the authors."""
     name_cues: frozenset[str]
     """Words after which a name is given: "a technique *called* X", "*dubbed* X"."""
     use_verbs: frozenset[str]
@@ -136,6 +138,7 @@ def lexicon() -> Lexicon:
         intro=IntroVerbs(words(intro["both"]), words(intro["models"]), words(intro["contributions"])),
         subjects=tuple(" ".join(s.lower().split()) for s in raw["subjects"]),
         name_cues=words(raw["name_cues"]),
+        group_subjects=words(raw["group_subjects"]["words"]),
         use_verbs=words(raw["use_verbs"]),
         build_on=(words(raw["build_on"]["verbs"]), words(raw["build_on"]["prepositions"])),
         made_with=(words(raw["made_with"]["participles"]), words(raw["made_with"]["prepositions"]),

@@ -1048,7 +1048,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(3, "a method made from a model")  # "X, a method for depth estimation that is derived from Y"
         elif head in non_heads:
             span.add(-3, f"appositive '{head}'")
-        elif head is None and last.trail.strip() == "," and span.i > 0 and _plural_model_appositive(tokens, span.j):
+        elif head is None and last.trail.strip() in (",", ":") and span.i > 0 and _plural_model_appositive(tokens, span.j):
             span.add(3, "appositive 'models'")  # "A and B, RWKV-based language models"
     if nxt is not None and nxt.lower in ("is", "was") and span.j + 1 < len(tokens) and \
             tokens[span.j + 1].lower in ("a", "an"):

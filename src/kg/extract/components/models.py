@@ -102,10 +102,23 @@ def _intro_scope(text: str) -> tuple[int, int] | None:
         before = text[: m.start()]
         if CUES.someone_elses.search(before[-24:]) or before.endswith("-"):
             continue  # "we study how the recently introduced model X ...", "pre-trained": not the authors' verb
-        if INTRO_SUBJECT.search(before[-80:]) or m.start() < 3 or \
+        if INTRO_SUBJECT.search(before[-80:]) or m.start() < 3 or _group_speaks(before) or \
                 (m.group().startswith("contribution") and re.search(r"\bour(?: \w+)? $", before, re.IGNORECASE)):
             return m.end(), len(text)  # "we present ...", "Our contributions are: ..."
     return None
+
+
+@lru_cache(maxsize=1)
+def _group_subject() -> re.Pattern:
+    words = "|".join(sorted(lexicon().group_subjects))
+    return re.compile(rf"^The (?:[A-Z][\w-]*\s+){{1,3}}(?i:{words})\b")
+
+
+def _group_speaks(before: str) -> bool:
+    """"The KelpCode community, an open-scientific collaboration ..., introduces": a sentence opening on a named
+    group of people, whose verb comes after its appositive, speaks for the authors."""
+    m = _group_subject().match(before)
+    return m is not None and not re.search(r"[.;]", before[m.end():])
 
 
 def _later_verb_end(text: str, pos: int) -> int | None:

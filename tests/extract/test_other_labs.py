@@ -428,3 +428,15 @@ def test_a_named_group_speaks_for_the_authors(extract_abstract, abstract, introd
 def test_a_group_in_another_clause_does_not_introduce(extract_abstract):
     doc = extract_abstract("The Vireo Team released Vireo-2 last year; we study how Vireo-2 handles long inputs.")
     assert ("paper", "Vireo-2") not in facts(doc, "introduces")
+
+
+@pytest.mark.parametrize("abstract, model, is_model", [
+    ("In this paper, we introduce KelpCoder, which empowers Code LLMs with complex instruction fine-tuning. Through "
+     "experiments on four benchmarks, we unveil the exceptional capabilities of our model.", "KelpCoder", True),
+    ("We introduce QuillMerge, which fuses adapters. We obtain strong results by applying QuillMerge to Vireo-7B, "
+     "and our model outperforms baselines.", "QuillMerge", False),  # used as a means: a method
+    ("We introduce QuillSort, which orders the data. We also release Kelp-7B, and our model outperforms baselines.",
+     "QuillSort", False),  # the paper's model is another one
+])
+def test_a_bare_name_is_our_model_when_nothing_else_is(extract_abstract, abstract, model, is_model):
+    assert (model in models(extract_abstract(abstract))) is is_model

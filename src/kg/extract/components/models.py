@@ -371,6 +371,8 @@ def models(doc: Doc) -> None:
     accepted |= _variants_of_accepted(all_mentions, scores, accepted, own_families)
     accepted |= _bases_of_compounds(all_mentions, scores, accepted)
     accepted |= _compounds_of_accepted(all_mentions, scores, accepted)
+    if (own := _our_model_named_bare(doc, all_mentions, scores, accepted)) is not None:
+        accepted.add(model_key(own.span.name))  # "we introduce X, which empowers ...; ... our model surpasses ..."
     all_mentions += _named_again(doc, by_sentence, {mm.span.name for mm in all_mentions
                                                     if mm.span.name and model_key(mm.span.name) in accepted})
 
@@ -569,6 +571,36 @@ def _family_sized(idx: int, text: str) -> list[ModelMention]:
         span.size = m.group("size").upper()
         out.append(ModelMention(idx, span, introduced=0.0))
     return out
+
+
+OUR_MODEL = re.compile(r"\bour (?:\w+ )?model\b(?! (?:of|for|to)\b)", re.IGNORECASE)
+""""... the exceptional capabilities of our model", "our final model": the paper's one model, unnamed there."""
+
+
+def _our_model_named_bare(doc: Doc, mentions: list[ModelMention], scores: dict[str, list[float]],
+                          accepted: set[str]) -> ModelMention | None:
+    """"We introduce KelpCoder, which empowers Code LLMs with ...", and later "we unveil the capabilities of our
+    model": a coined name the authors introduce with no kind, in an abstract that speaks of "our model" and
+    introduces no other model, is that model (not where another sentence uses it as a means: a method,
+    kg.extract.contributions.means). Introduced as the sentence that names it."""
+    from kg.extract.contributions.means import introduced_bare, used_as_means
+
+    if any(mm.introduced and model_key(mm.span.name) in accepted for mm in mentions):
+        return None  # the paper introduces a model already: "our model" is that one
+    sentences = [doc.clean[i] for i in doc.abstract_sentences()]
+    if not any(OUR_MODEL.search(t) for t in sentences):
+        return None
+    keys = set(scores)
+    for mm in mentions:
+        if not mm.span.name or model_key(mm.span.name) in accepted or min(scores[model_key(mm.span.name)]) <= VETO:
+            continue
+        text = doc.clean[mm.sentence]
+        tokens = doc.user["tokens"][mm.sentence]
+        if introduced_bare(text, tokens, accepted) == mm.span.name and model_key(mm.span.name) in keys \
+                and not used_as_means(mm.span.name, sentences):
+            mm.introduced = max(mm.introduced, 0.7)
+            return mm
+    return None
 
 
 def _named_again(doc: Doc, by_sentence: dict[int, list[ModelMention]], names: set[str]) -> list[ModelMention]:

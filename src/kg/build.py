@@ -37,7 +37,7 @@ from kg.records.record import Problem, Record
 from kg.records.registry import describes
 from kg.records.spool import Records
 from kg.resolve.entities import Names
-from kg.resolve.entity_table import Spill
+from kg.resolve.entity_table import SizeSpill, Spill
 from kg.resolve.papers import cluster_papers
 from kg.resolve.people import resolve_people
 
@@ -618,6 +618,7 @@ def _build_records(st: Store, stage: Path, paths: Sequence[str | Path], sources,
     with st.scratch("runs") as runs:  # the sorted runs, the resolution's files and the workers' shards
         resolving = None
         noted.spill = Spill(runs / "names.sqlite")  # the names, once many, wait on disk for the index
+        noted.size_spill = SizeSpill(runs / "sizes.sqlite")  # the parameter counts, for the entities' lines
         try:
             distinct = Distinct(runs, PREDICATE.values())  # each line once, by sorted runs on disk
             keep: dict = {}  # the papers' rows, for the resolution index

@@ -132,3 +132,46 @@ def test_distinct_gives_each_line_once_across_runs_and_counts_the_facts(tmp_path
     assert d.n == len(set(lines)) + 5
     assert d.facts == len({line for line in lines if "<p:wrote>" in line})
     assert not list(tmp_path.iterdir()), "run files left behind"
+
+
+def test_parameter_counts_spilled_to_disk_give_the_graph_built_in_memory(tmp_path, monkeypatch):
+    """A build's parameter counts wait in a SQLite file of its scratch folder (kg.resolve.entity_table.SizeSpill),
+    a batch at a time, and their lines are written in blocks: spilled at every count, in blocks of
+    two lines, the graph is the one built in memory (which holds them in a set and writes them at once)."""
+    from kg.graph import build as graph_build
+    from kg.resolve.entity_table import SizeSpill
+
+    monkeypatch.setattr(graph_build, "SPILL_SIZES", 0)
+    monkeypatch.setattr(graph_build, "SIZE_BLOCK", 2)
+    added = []
+    add = SizeSpill.add
+    monkeypatch.setattr(SizeSpill, "add", lambda self, sizes: added.append(len(sizes)) or add(self, sizes))
+    report = kg.build([CORPUS], store=tmp_path / "s")
+    got, _ = built_as_in_memory(tmp_path / "s", report, [CORPUS])
+    assert sum("#parameterCount>" in line for line in got) > 2
+    assert len([n for n in added if n]) > 2  # spilled as they came, not only at the end
+    assert not list(tmp_path.glob("s/.gen-tmp-*")), "scratch files left behind"
+
+
+def test_a_size_spill_gives_each_count_once_sorted(tmp_path):
+    from kg.graph.build import Noted
+    from kg.resolve.entity_table import SizeSpill
+
+    counts = [("model", "Kelora-405B", "405000000000"), ("model", "Ämbar-7B", "7000000000"),
+              ("model", "Kelora-405B", "405000000000"), ("technique", "x", "1"), ("model", "Kelora-405B", "4e11"),
+              ("model", "𝔸-1B", "1000000000"), ("model", "Z-2B", "2000000000")]
+    spill = SizeSpill(tmp_path / "sizes.sqlite")
+    spill.add(counts[:3])
+    spill.add(counts[2:])
+    assert list(spill) == sorted(set(counts))
+    spill.close()
+    assert not (tmp_path / "sizes.sqlite").exists()
+
+    held, spilled = Noted(), Noted()
+    spilled.size_spill = SizeSpill(tmp_path / "noted.sqlite")
+    for noted in (held, spilled):
+        for k in range(0, len(counts), 2):  # as workers' notes are merged, a few at a time
+            part = Noted()
+            part.sizes = set(counts[k:k + 2])
+            noted.merge(part)
+    assert list(spilled.all_sizes()) == held.all_sizes() == sorted(set(counts))

@@ -34,7 +34,7 @@ from kg.records.by_record import ByRecord
 from kg.records.record import Record
 from kg.heap import give_back
 from kg.resolve.entities import Entity, Names, group_of, key_for
-from kg.resolve.entity_table import Spill, components
+from kg.resolve.entity_table import SizeSpill, Spill, components
 from kg.resolve.repos import link_repos
 from kg.resolve.papers import Paper
 from kg.resolve.people import People
@@ -276,6 +276,10 @@ Docs = Iterable[Doc] | Callable[[], Iterable[Doc]]
 
 SPILL_KEYS = 20_000
 """Name keys a build's :class:`Noted` holds before it moves its names to disk (about 17 MB)."""
+SPILL_SIZES = 20_000
+"""Parameter counts a build's :class:`Noted` holds before it moves them to disk (about 5 MB)."""
+SIZE_BLOCK = 4096
+"""Lines of parameter counts handed on at once (a million records state about a million counts)."""
 
 
 class Noted:
@@ -297,6 +301,8 @@ class Noted:
         processes writing the facts' lines need make none (kg.engines.shards)."""
         self.spill: Spill | None = None
         """Where the names go once more than :data:`SPILL_KEYS` name keys are held (a build sets it)."""
+        self.size_spill: SizeSpill | None = None
+        """Where the parameter counts go once more than :data:`SPILL_SIZES` are held (a build sets it)."""
 
     def __call__(self, d: Doc) -> None:
         names, least = self.names, self.min_confidence
@@ -308,6 +314,7 @@ class Noted:
         self.cited.update(cited_papers(d.facts, least))
         if self.spill is not None and len(names.names) > SPILL_KEYS:
             self._spill()
+        self._spill_sizes()
 
     def merge(self, other: Noted) -> None:
         """Add what ``other`` noted of other docs (with the same ``min_confidence``): a Dask
@@ -318,6 +325,22 @@ class Noted:
         self.cited |= other.cited
         if self.spill is not None and len(self.names.names) > SPILL_KEYS:
             self._spill()
+        self._spill_sizes()
+
+    def _spill_sizes(self, at_least: int | None = None) -> None:
+        """The parameter counts into :attr:`size_spill` once more than ``at_least`` (by default
+        :data:`SPILL_SIZES`) are held."""
+        if self.size_spill is not None and len(self.sizes) > (SPILL_SIZES if at_least is None else at_least):
+            self.size_spill.add(self.sizes)
+            self.sizes = set()
+
+    def all_sizes(self) -> Iterable[tuple[str, str, str]]:
+        """Every parameter count noted, each once, sorted: from :attr:`size_spill` when there is one
+        (read as they are wanted: close it after), else from :attr:`sizes`."""
+        if self.size_spill is None:
+            return sorted(self.sizes)
+        self._spill_sizes(at_least=-1)
+        return self.size_spill
 
     def _spill(self) -> None:
         """The names' spellings, kinds and aliases into the spill; the repos stay (a build with
@@ -395,7 +418,8 @@ def _lines(head: Head, docs: Callable[[], Iterable[Doc]], min_confidence: float,
         noted = Noted(min_confidence)
         for d in docs():
             noted(d)
-    names, sizes, about, stubs = noted.names, noted.sizes, noted.about, noted.cited
+    names, sizes, about, stubs = noted.names, noted.all_sizes(), noted.about, noted.cited
+    spilled, noted.size_spill = noted.size_spill, None  # (the counts on disk: read once, below)
     noted.names, noted.sizes, noted.about, noted.cited = Names(), set(), [], set()  # (not needed past here)
     iri_of: dict[tuple[str, str], str] = {}
     """(group, name key) -> the IRI of its entity: all the facts' lines need of the entities."""
@@ -434,10 +458,15 @@ def _lines(head: Head, docs: Callable[[], Iterable[Doc]], min_confidence: float,
         return iri_of.get((group_of(kind), key_for(kind, name)))
 
     lines = []
-    for kind, name, value in sorted(sizes):
+    for kind, name, value in sizes:
         if (node_iri := iri(kind, name)) is not None:
             lines.append(f"{node_iri} {_M['parameterCount']} {decimal(value)} .\n")
+            if len(lines) >= SIZE_BLOCK:  # (a million counts' lines: not all held at once)
+                yield new(lines)
+                lines = []
     del sizes
+    if spilled is not None:
+        spilled.close()
     for kind, name, record in about:  # a model card's record
         if (node_iri := iri(kind, name)) is not None:
             lines += _record_lines(record, node_iri)

@@ -440,3 +440,15 @@ def test_a_group_in_another_clause_does_not_introduce(extract_abstract):
 ])
 def test_a_bare_name_is_our_model_when_nothing_else_is(extract_abstract, abstract, model, is_model):
     assert (model in models(extract_abstract(abstract))) is is_model
+
+
+@pytest.mark.parametrize("abstract, not_model, model", [
+    ("KelpMath-7B reaches 57.2% on QuillMath500 and 6.1 on KelpEval-2, outperforming Vireo-7B.", "QuillMath500",
+     "Vireo-7B"),
+    ("KelpMath-7B reaches 57.2\\% on QuillMath500.", "QuillMath500", "KelpMath-7B"),
+    ("KelpMath-7B achieves 94.8% on QuillMath500, surpassing previous models.", "QuillMath500", "KelpMath-7B"),
+    ("Vireo-T5: Scalable Sentence Encoders from Pre-trained Text-to-Text Models", "Text-to-Text", "Vireo-T5"),
+])
+def test_what_a_score_is_on_and_a_task_shape_are_no_models(extract_abstract, abstract, not_model, model):
+    found = models(extract_abstract(abstract))
+    assert not_model not in found and model in found

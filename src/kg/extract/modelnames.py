@@ -793,6 +793,8 @@ def _plural_model_appositive(tokens: list[Token], k: int) -> bool:
     model_heads = model_words().model_heads
     for m in range(k, min(k + APPOSITIVE_WINDOW, len(tokens))):
         w = tokens[m].lower
+        if m == k and w.endswith("ing") and w not in model_heads:
+            return False  # "X, surpassing previous models": a participle's clause, not an appositive
         if w in model_heads:
             return w.endswith("s")
         coordinated = w in ("and", "or") and m > k and m + 1 < len(tokens) and tokens[m + 1].lower not in NOT_NOUNS \
@@ -1026,6 +1028,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(-5, f"named after '{prev.lower}'")  # "a large dataset USPTO-3M": data, whatever its size says
     if name.lower().endswith("bench"):
         span.add(-5, "a benchmark's name")  # "KelpBench", "Kelp-Bench": what models are measured on
+    if prev is not None and prev.lower in ("on", "in") and span.i > 1 and SCORE.fullmatch(tokens[span.i - 2].text):
+        span.add(-5, "what a score is on")  # "57.2% on KelpMath500", "6 on KelpEval": a benchmark
     if CUES.beats_models.match(text, last.end):
         span.add(2, "outperforms models")
     if CUES.trained_network.match(text, last.end):
@@ -1146,6 +1150,8 @@ def _compared_before(tokens: list[Token], i: int) -> bool:
             return not words or (words[0].lower in ("the", "a", "an") and all(w.text.islower() for w in words[1:])
                                  and CAMEL_OR_DIGIT.search(tokens[i].text) is not None)
     return False
+SCORE = re.compile(r"[\d.,]+\\?%?|\d+(?:\.\d+)?(?:pp|points?)")
+"""A score written before "on": "57.2%", "57.2\\%", "6", "3.1pp"."""
 GAINS = frozenset("improvement improvements gain gains advantage edge margin lead".split())
 """Nouns before "over" that compare: "a 1.9% improvement over X"."""
 ROLE_NOUNS = frozenset("teacher student teachers students".split())

@@ -52,6 +52,11 @@ class KindHeads:
     def every(self) -> frozenset[str]:
         return self.dataset | self.benchmark | self.technique
 
+    @cached_property
+    def data(self) -> frozenset[str]:
+        """The heads of what is measured or trained on: a dataset's or a benchmark's."""
+        return self.dataset | self.benchmark
+
 
 @dataclass(frozen=True)
 class Lexicon:

@@ -759,7 +759,7 @@ def _before_appositive(tokens: list[Token], i: int) -> int | None:
     j = i + 1
     if j < len(tokens) and not tokens[i].trail.strip() and ((
             VERSION.match(tokens[j].text) and len(tokens[j].text) <= 4 and tokens[j].text[:1].isdigit())
-            or LETTER_VERSION.fullmatch(tokens[j].text.rstrip(","))):
+            or LETTER_VERSION.fullmatch(tokens[j].text)):
         j += 1  # "Quokka 2,", "Quokka k1.5,"
     plural_ok = i > 0 and not tokens[i].lower.endswith("ly")  # not "Importantly, models trained ..."
     title_start = i == 0 or (i == 1 and tokens[0].lower in TITLE_LEADS)  # "Introducing Quokka: A ..."
@@ -1024,7 +1024,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if prev is not None and tokens[span.i].lead.startswith("(") and prev.lower in non_heads and not prev.trail.strip():
         span.add(-5, f"named in parentheses after '{prev.lower}'")  # "the corresponding dataset (KA-1B)"
     elif prev is not None and not prev.trail.strip() and not tokens[span.i].lead \
-            and (prev.lower in lexicon().kinds.dataset or prev.lower in lexicon().kinds.benchmark):
+            and prev.lower in lexicon().kinds.data:
         span.add(-5, f"named after '{prev.lower}'")  # "a large dataset USPTO-3M": data, whatever its size says
     if name.lower().endswith("bench"):
         span.add(-5, "a benchmark's name")  # "KelpBench", "Kelp-Bench": what models are measured on
@@ -1077,7 +1077,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if prev is not None and prev.trail.strip() == ":" and (prev.lower in model_heads or prev.lower in ("variant", "version")):
         span.add(3, "named after 'model:'")  # "we introduce an advanced long-thinking variant: X"
     elif prev is not None and prev.trail.strip() == ":" and span.i >= 2 \
-            and (prev.lower in lexicon().kinds.dataset or prev.lower in lexicon().kinds.benchmark):
+            and prev.lower in lexicon().kinds.data:
         span.add(-5, "named after 'dataset:'")  # "to create an even larger dataset: X-1M, with 1M pairs"
     cue = span.i - 2 if span.i >= 3 and tokens[span.i - 1].lower == "as" else span.i - 1  # "termed as X"
     if cue >= 1 and tokens[cue].lower in NAME_CUES and tokens[cue].text.islower():  # not a title's "Named Entity"
@@ -1150,6 +1150,8 @@ def _compared_before(tokens: list[Token], i: int) -> bool:
             return not words or (words[0].lower in ("the", "a", "an") and all(w.text.islower() for w in words[1:])
                                  and CAMEL_OR_DIGIT.search(tokens[i].text) is not None)
     return False
+
+
 SCORE = re.compile(r"[\d.,]+\\?%?|\d+(?:\.\d+)?(?:pp|points?)")
 """A score written before "on": "57.2%", "57.2\\%", "6", "3.1pp"."""
 GAINS = frozenset("improvement improvements gain gains advantage edge margin lead".split())
@@ -1252,14 +1254,13 @@ def _example_at(tokens: list[Token], i: int, model_heads: frozenset) -> bool:
         k -= 1
     elif k >= 0 and tokens[i].lead.startswith("(") and not tokens[k].trail.strip() and tokens[k].lower.endswith("s") \
             and tokens[i].text[:1].isalpha():  # (not "20 open-source LLMs (8B--671B)": their sizes)
+        # "trained on the best base models (A, B 3)": the models named; not the class's short name
+        # ("vision-language models (LVLMs)", "Code Large Language Models (Code LLMs)", "... models (VLA)")
         end = closing_parenthesis(tokens, i, min(i + 12, len(tokens)))
         inside = tokens[i:end + 1] if end is not None else []
         return tokens[k].lower in model_heads and bool(inside) and not any(
             t.lower.strip(",") in model_heads or PLURAL_ACRONYM.match(t.text) for t in inside) \
             and not (len(inside) == 1 and inside[0].text.isupper() and inside[0].text.isalpha())
-        # (nor "vision-language-action models (VLA)": one acronym in capitals is the class's)
-        # "trained on the best base models (A, B 3)": the models named; not "vision-language models (LVLMs)",
-        # "Code Large Language Models (Code LLMs)": the class's short name
     else:
         # "two popular legal PLMs, A and B": names listed after a counted plural model head and a comma
         while k >= 1 and (tokens[k].lower in ("and", "or") or tokens[k].text[:1].isupper()) \

@@ -33,11 +33,11 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.extract import roles
+from kg.extract.contributions.uses import technique_like
 from kg.extract.decision import Decision
 from kg.extract.doc import Doc
 from kg.extract.fact import Fact, Mention
 from kg.extract.lexicon import lexicon as word_lexicon, subject_pattern
-from kg.extract.contributions.uses import technique_like
 from kg.extract.modelnames import (
     NOT_A_STEP, THRESHOLD, compound_base, family_stem, model_words, suffix_base, tagged_base, variants,
 )
@@ -821,7 +821,7 @@ def _trained_with_method(doc: Doc, name: str, names: list[str], intro: dict[str,
     with KPO"): (that model, the name's sentence). The base is the record's model of the name's first
     part's family that the paper does not introduce, the most specific one (a sized one over the bare)."""
     parts = name.split("-")
-    if len(parts) < 2 or parts[1] not in (methods := _methods_of(doc)) or not methods:
+    if len(parts) < 2 or parts[1] not in _methods_of(doc):
         return None
     stem = family_stem(parts[0])
     if stem is None or (idx := _sentence_with(doc, name)) is None:

@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.extract.contributions.means import introduced_bare, used_as_means
 from kg.extract.contributions.said import said
 from kg.extract.contributions.uses import technique_like
 from kg.extract.doc import Doc
@@ -197,13 +198,18 @@ MODEL_SAID = re.compile(r"[+]\d (?:appositive|copula|named as a model|named afte
 """Reasons that are the text calling a name a model (not what the name looks like: "a family stem")."""
 
 
+def _said_models(mentions: list[ModelMention]) -> set[str]:
+    """Keys of the names a mention's own sentence calls a model (not what the name looks like)."""
+    return {model_key(mm.span.name) for mm in mentions if any(map(MODEL_SAID.match, mm.span.reasons))}
+
+
 def _called_otherwise(mentions: list[ModelMention]) -> set[str]:
     """Names an appositive calls something else ("ToolKelp, a novel framework designed to ...") and no
     mention calls a model, whose sized members ("ToolKelp-7B") are the models: a name on a family stem
     ("ToolAlpaca") is not thereby one. (A framework with no sized members is often the model itself.)"""
     said_other = {model_key(mm.span.name) for mm in mentions
                   if any(r.startswith("-3 appositive '") for r in mm.span.reasons)}
-    said_model = {model_key(mm.span.name) for mm in mentions if any(map(MODEL_SAID.match, mm.span.reasons))}
+    said_model = _said_models(mentions)
     sized = {model_key(mm.span.name[: -len(size)].rstrip("- ")) for mm in mentions
              if (size := size_of(mm.span.name)) and mm.span.name.endswith(size)}
     said_method = {model_key(mm.span.name) for mm in mentions
@@ -222,7 +228,7 @@ def _called_data(doc: Doc, mentions: list[ModelMention]) -> set[str]:
     """Names a sentence calls a dataset or a benchmark ("a large-scale dataset of instructional conversations,
     KelpChat, ...") and no mention calls a model: "Building upon KelpChat, we fine-tune ..." builds on data.
     (Only names no mention calls a model are looked up: most are.)"""
-    said_model = {model_key(mm.span.name) for mm in mentions if any(map(MODEL_SAID.match, mm.span.reasons))}
+    said_model = _said_models(mentions)
     unsure = {mm.span.name for mm in mentions if mm.span.name and model_key(mm.span.name) not in said_model}
     out: set[str] = set()
     if not unsure:
@@ -231,14 +237,8 @@ def _called_data(doc: Doc, mentions: list[ModelMention]) -> set[str]:
         here = [n for n in unsure if n in text]
         if here:  # (the techniques component asks the same of the sentence: read once, kg.extract.contributions.said)
             kinds = dict(said(text, doc.user.get("tokens", {}).get(idx))[0])
-            out |= {model_key(n) for n in here if kinds.get(n) in DATA_HEADS()}
+            out |= {model_key(n) for n in here if kinds.get(n) in lexicon().kinds.data}
     return out
-
-
-@lru_cache(maxsize=1)
-def DATA_HEADS() -> frozenset[str]:  # noqa: N802 (a constant, made once the lexicon is read)
-    kinds = lexicon().kinds
-    return kinds.dataset | kinds.benchmark
 
 
 def _kind_in_appositive(tokens: list[Token], span: Span) -> bool:
@@ -583,21 +583,17 @@ def _our_model_named_bare(doc: Doc, mentions: list[ModelMention], scores: dict[s
     model": a coined name the authors introduce with no kind, in an abstract that speaks of "our model" and
     introduces no other model, is that model (not where another sentence uses it as a means: a method,
     kg.extract.contributions.means). Introduced as the sentence that names it."""
-    from kg.extract.contributions.means import introduced_bare, used_as_means
-
     if any(mm.introduced and model_key(mm.span.name) in accepted for mm in mentions):
         return None  # the paper introduces a model already: "our model" is that one
     sentences = [doc.clean[i] for i in doc.abstract_sentences()]
     if not any(OUR_MODEL.search(t) for t in sentences):
         return None
-    keys = set(scores)
     for mm in mentions:
         if not mm.span.name or model_key(mm.span.name) in accepted or min(scores[model_key(mm.span.name)]) <= VETO:
             continue
         text = doc.clean[mm.sentence]
         tokens = doc.user["tokens"][mm.sentence]
-        if introduced_bare(text, tokens, accepted) == mm.span.name and model_key(mm.span.name) in keys \
-                and not used_as_means(mm.span.name, sentences):
+        if introduced_bare(text, tokens, accepted) == mm.span.name and not used_as_means(mm.span.name, sentences):
             mm.introduced = max(mm.introduced, 0.7)
             return mm
     return None

@@ -30,7 +30,7 @@ def made_data(tokens: list[Token], start: int, model_keys: set[str]) -> list[Con
     """Data the introduced pipeline or method makes is introduced too: "we propose a pipeline that can
     generate a multi-party dialogue corpus", "an automatic pipeline to assemble a filtered sketch dataset"."""
     lex = lexicon()
-    data_heads = lex.kinds.dataset | lex.kinds.benchmark
+    data_heads = lex.kinds.data
     for k in range(start + 1, min(start + 12, len(tokens) - 1)):
         if tokens[k].lower in lex.make_verbs and tokens[k - 1].lower in MAKER_BEFORE:
             found = [c for phrase, head in object_phrases(tokens, k + 1)[:4]
@@ -54,7 +54,7 @@ def made_with(tokens: list[Token], start: int, model_keys: set[str]) -> list[Con
         opens = (tokens[k].lower in prepositions and tokens[k - 1].lower in participles) or tokens[k].lower in bare
         if not opens or tokens[k + 1].lower not in ("a", "an"):
             continue
-        if not any(t.lower in lex.kinds.dataset | lex.kinds.benchmark for t in tokens[start:k]):
+        if not any(t.lower in lex.kinds.data for t in tokens[start:k]):
             return []  # "we build Kelp-9B by pre-training ... using a low-precision recipe": a model's means, used
         phrases = shared_head(tokens, object_phrases(tokens, k + 2)[:2])
         return [c for phrase, head in phrases if phrase and phrase[-1].lower in lex.kinds.technique
@@ -78,13 +78,12 @@ def trained_on_data(tokens: list[Token], model_keys: set[str], authors_speak: bo
         on = next((j for j in range(k + 1, min(k + 5, len(tokens) - 2)) if tokens[j].lower in preps), None)
         if on is None or any(t.trail.strip() or t.lower in lex.np_stop for t in tokens[k + 1:on]):
             continue  # "trained on", "we fine-tune Vireo-2 on": the data follows the preposition
-        k = on - 1
-        first = tokens[k + 2]
+        first = tokens[on + 1]
         if not (first.lower in ("a", "an") or (first.text[:1].isdigit() and first.text[-1:] in "KMBkmb")):
             continue
-        if not authors_speak and not _model_before(tokens, k, model_keys):
+        if not authors_speak and not _model_before(tokens, on - 1, model_keys):
             return []
-        for phrase, head in object_phrases(tokens, k + 2)[:1]:
+        for phrase, head in object_phrases(tokens, on + 1)[:1]:
             while len(phrase) > 2 and phrase[1].lower.endswith("ly") and phrase[0].lower in ("a", "an"):
                 phrase = [phrase[0], *phrase[2:]]  # "a comprehensively curated medical corpus": no adverb in the name
             if phrase and phrase[-1].lower in data_heads and phrase[-1].text.islower() \

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.contributions.contribution import Contribution
-from kg.extract.contributions.sentence import _predicate_of_authors
+from kg.extract.contributions.sentence import predicate_of_authors
 from kg.extract.contributions.shapes import distinctive
 from kg.extract.lexicon import lexicon
 from kg.extract.tokens import Token
@@ -28,7 +28,7 @@ def introduced_bare(text: str, tokens: list[Token], model_keys: set[str]) -> str
     "This paper presents LongKelp, which ..."), or None."""
     intro = lexicon().intro.for_contributions
     for k, t in enumerate(tokens[:-1]):
-        if t.lower not in intro or not _predicate_of_authors(text, tokens, k):
+        if t.lower not in intro or not predicate_of_authors(text, tokens, k):
             continue
         name = tokens[k + 1]
         if not distinctive(name.text) or model_key(name.text) in model_keys or name.lead:

@@ -105,8 +105,7 @@ def listed_parts(tokens: list[Token], model_keys: set[str], *, introduced_before
         # ("we employ a three-stage training strategy that includes A, B and C": the stages of a designed recipe)
         if not said_of_new:
             return []
-        data = lex.kinds.dataset | lex.kinds.benchmark
-        holds = any(x.lower in data for x in tokens[max(0, k - 8):k])
+        holds = any(x.lower in lex.kinds.data for x in tokens[max(0, k - 8):k])
         # "we construct a dataset named X, which includes 200K instructions and their responses": the records a
         # dataset holds are no parts the paper makes; the sets a mixture holds are ("a dataset mixture that includes
         # in-the-wild Q&A and 2D pointing data")

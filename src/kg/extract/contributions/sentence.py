@@ -69,7 +69,7 @@ def contributions_in(text: str, model_keys: set[str],
     out.extend(stated_contribution(text, tokens, model_keys))
     verb_at = None
     for k, t in enumerate(tokens):
-        if t.lower in w.intro.for_contributions and _predicate_of_authors(text, tokens, k):
+        if t.lower in w.intro.for_contributions and predicate_of_authors(text, tokens, k):
             verb_at = k
             break
     while verb_at is not None and verb_at + 2 < len(tokens) and tokens[verb_at + 1].lower in ("and", "or") \
@@ -230,7 +230,7 @@ def _after_comma(tokens: list[Token], first: Token) -> bool:
     return k > 0 and tokens[k - 1].trail.rstrip().endswith(",")
 
 
-def _predicate_of_authors(text: str, tokens: list[Token], k: int) -> bool:
+def predicate_of_authors(text: str, tokens: list[Token], k: int) -> bool:
     """Is the verb at k said by the authors: "we (also) propose", "this paper presents", "... and introduce"?
     A participle deep in the object is not: "We score Kelp on a suite holding 8 long-established
     tasks" establishes nothing."""

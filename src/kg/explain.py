@@ -95,6 +95,10 @@ class Explanation:
         return asdict(self)
 
 
+IRI_SHAPE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]+")
+"""What ``kg explain`` takes as a model's IRI rather than its name: a scheme, then no space."""
+
+
 def explain(store: str | Path | Store | None, name: str, *,
             components: Iterable[str] = DEFAULT_PIPELINE) -> Explanation:
     """Every derivation of the model ``name`` (any spelling, or its IRI) and every candidate rejected.
@@ -104,8 +108,9 @@ def explain(store: str | Path | Store | None, name: str, *,
     """
     st = store if isinstance(store, Store) else Store(store)
     graph = st.graph()
-    root = URIRef(name.strip("<>"))
-    if (root, RDF.type, MLKG.Model) not in graph:  # an IRI picks one of two models of the same name
+    iri = name.strip("<>")
+    root = URIRef(iri) if IRI_SHAPE.fullmatch(iri) else None  # (a name with a space is no IRI: rdflib warns)
+    if root is None or (root, RDF.type, MLKG.Model) not in graph:  # an IRI picks one of two models of the same name
         try:
             root = find_model(graph, name)
         except UnknownModel:

@@ -84,6 +84,14 @@ def test_the_iri_names_the_model_too(store):
     assert explain(store, iri).label == explain(store, f"<{iri}>").label == "Orvik 2"
 
 
+def test_a_name_with_a_space_is_looked_up_without_a_warning(store, caplog):
+    # (rdflib warns of an IRI with a space; a name is no IRI)
+    with caplog.at_level("WARNING"):
+        found = explain(store, "Orvik 2")
+    assert found.label == "Orvik 2"
+    assert [r.getMessage() for r in caplog.records] == []
+
+
 def test_json_output_parses_and_holds_each_field(store):
     result = invoke("Orvik 2", "--store", store, "--format", "json")
     assert result.exit_code == 0, result.stderr

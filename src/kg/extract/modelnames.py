@@ -1092,7 +1092,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(3, "named as a model")
     if _example_of_models(tokens, span.i, model_heads):
         span.add(3, "example of models")
-    elif span.i > 0 and _compared_before(tokens, span.i):
+    elif span.i > 0 and _compared_before(tokens, span.i, text):
         span.add(2, "what a model is compared with")  # "outperforms X", "on par with X", "than the concurrent X"
     if span.i > 0 and (tokens[span.i - 1].lower in MADE_FROM_LAST or tokens[span.i - 1].trail in ("'s", "\u2019s")) \
             and CUES.made_from.search(text, max(0, tokens[span.i].start - 60), tokens[span.i].start):
@@ -1134,28 +1134,17 @@ def _title_case(text: str) -> bool:
     return len(words) >= 3 and len([w for w in words if w[0].isupper()]) >= 0.8 * len(words)
 
 
-COMPARED_WITH = frozenset("outperforms outperform outperforming outperformed surpasses surpass surpassing surpassed "
-                          "beats beat beating rivals rival rivaling than versus vs vs.".split())
-"""Words after which a name is what a model is compared with: a model, or a method (so only +2)."""
-
-
-def _compared_before(tokens: list[Token], i: int) -> bool:
-    """Does a comparison word stand just before token i, or before "the" and one lower-case word ("than the
-    concurrent X", "outperforms the recent X")? Only a coined name counts after the words between."""
-    for k in range(i - 1, max(-1, i - 4), -1):
-        if tokens[k].trail.strip():
-            return False
-        if tokens[k].lower in COMPARED_WITH or (tokens[k].lower == "over" and k > 0 and tokens[k - 1].lower in GAINS):
-            words = tokens[k + 1:i]
-            return not words or (words[0].lower in ("the", "a", "an") and all(w.text.islower() for w in words[1:])
-                                 and CAMEL_OR_DIGIT.search(tokens[i].text) is not None)
-    return False
+def _compared_before(tokens: list[Token], i: int, text: str) -> bool:
+    """Do the lexicon's comparison words ("outperforms", "compared to", "on par with", "a gain over", "than")
+    stand just before token i, or before "the" and one or two lower-case words ("than the concurrent X")?
+    Only a coined name counts after the words between."""
+    start = tokens[i].start
+    said = roles.lexicon().compared_name.search(" ".join(text[max(0, start - 60):start].split()) + " ")
+    return said is not None and (said.group(1) is None or CAMEL_OR_DIGIT.search(tokens[i].text) is not None)
 
 
 SCORE = re.compile(r"[\d.,]+\\?%?|\d+(?:\.\d+)?(?:pp|points?)")
 """A score written before "on": "57.2%", "57.2\\%", "6", "3.1pp"."""
-GAINS = frozenset("improvement improvements gain gains advantage edge margin lead".split())
-"""Nouns before "over" that compare: "a 1.9% improvement over X"."""
 ROLE_NOUNS = frozenset("teacher student teachers students".split())
 """Nouns naming the role a model plays, written before its name."""
 MEASURES = frozenset("tokens token gpus gpu layers layer hours steps samples examples".split())

@@ -116,6 +116,9 @@ class RoleLexicon:
     model_verb: re.Pattern
     """"we train <M0> with RLHF": no role by itself, but what is trained is a model."""
     comparison: re.Pattern
+    compared_name: re.Pattern
+    """Right before a name: what the name is measured against ("outperforms ", "compared to the recent ");
+    group 1 holds the article and lower-case words between, if any."""
     """"X outperforms both direct distillation from Y": a comparison between child and parent undoes the pair."""
     data_distilled_into: re.Pattern
     """Data as the subject of "distilled into <M>": <M> is the model trained on it, not a new one."""
@@ -196,6 +199,8 @@ def lexicon() -> RoleLexicon:
         applied_to=gated(re.compile(rf"(?:{r['applied_to']}) {FILLER}$", re.IGNORECASE)),
         model_verb=gated(re.compile(rf"(?:{r['model_verbs']}) {FILLER}$", re.IGNORECASE)),
         comparison=re.compile(rf"\b(?:{_alts(r['comparisons'])})\b", re.IGNORECASE),
+        compared_name=re.compile(rf"\b(?:{_alts(r['comparisons'])}|than|versus|vs\.?) ((?:the|an?) (?-i:[a-z-]+ ){{0,2}})?$",
+                                 re.IGNORECASE),
         **{key: re.compile(r[key], re.IGNORECASE) for key in (
             "data_distilled_into", "applied_method", "our_subject", "our_noun", "parent_participle", "uses_part",
             "variant_word", "authors_own", "lead_in", "may_be", "reports_on")},

@@ -461,3 +461,39 @@ def test_a_bare_name_is_our_model_when_nothing_else_is(extract_abstract, abstrac
 def test_what_a_score_is_on_and_a_task_shape_are_no_models(extract_abstract, abstract, not_model, model):
     found = models(extract_abstract(abstract))
     assert not_model not in found and model in found
+
+
+@pytest.mark.parametrize("abstract", [
+    "We first introduce KELP to set most delta weights to zero. Then, we use KELP as a versatile plug-in to "
+    "sparsify the weights of several homologous models and merge them into a single model.",
+    "We observe that by introducing a novel operation called KELP, most delta weights can be set to zero. "
+    "We then merge the sparsified models into one model.",
+    "We use KELP as a simple add-on to prune the merged model's weights.",
+    "We employ KELP as a regularization technique when we fine-tune the student model.",
+])
+def test_what_the_authors_use_as_a_method_is_no_model(extract_abstract, abstract):
+    doc = extract_abstract(abstract)
+    assert "KELP" not in models(doc)
+    assert not {pair for pred in ("merged", "pruned", "finetuned", "based_on") for pair in facts(doc, pred)
+                if "KELP" in pair}
+
+
+@pytest.mark.parametrize("abstract, used", [
+    ("We also merge Vireo-7B, Vireo-Math-7B, and KelpCoder-7B based on Orvik 2.",
+     ["Vireo-7B", "Vireo-Math-7B", "KelpCoder-7B"]),
+    ("We then fine-tune Vireo-7B, built on Orvik 2, on legal text.", ["Vireo-7B"]),
+    ("To test the method, we prune Kelp-Chat, a model based on Orvik 2, to half its size.", ["Kelp-Chat"]),
+])
+def test_models_the_authors_start_from_are_not_introduced(extract_abstract, abstract, used):
+    doc = extract_abstract(abstract + " We have also tried to remove fine-tuned instead of delta weights.")
+    introduced = {name for _, name in facts(doc, "introduces")}
+    assert not introduced & set(used)
+    for name in used:  # what they were built on is still said, but the authors' recipe is not theirs
+        assert (name, "Orvik 2") in facts(doc, "based_on")
+        assert (name, "Orvik 2") not in facts(doc, "finetuned")
+
+
+def test_a_model_the_authors_make_on_a_base_is_still_introduced(extract_abstract):
+    doc = extract_abstract("We present Kelp-Chat, a model based on Orvik 2, and fine-tune it on dialogues.")
+    assert ("paper", "Kelp-Chat") in facts(doc, "introduces")
+    assert ("Kelp-Chat", "Orvik 2") in facts(doc, "based_on") | facts(doc, "finetuned")

@@ -144,6 +144,8 @@ class RoleLexicon:
     may_be: re.Pattern
     """"X can be fine-tuned on consumer GPUs": what one may do with a model, not how it was made."""
     reports_on: re.Pattern
+    used_as_method: re.Pattern
+    """After a name the authors use: what they use it as, when that is a method ("we use X as a plug-in")."""
     """A sentence that reports on models ("Our analysis shows that X, fine-tuned from Y, ...", "we evaluate Y
     and its tuned variant X"): its child is not thereby the paper's own."""
 
@@ -203,7 +205,7 @@ def lexicon() -> RoleLexicon:
                                  re.IGNORECASE),
         **{key: re.compile(r[key], re.IGNORECASE) for key in (
             "data_distilled_into", "applied_method", "our_subject", "our_noun", "parent_participle", "uses_part",
-            "variant_word", "authors_own", "lead_in", "may_be", "reports_on")},
+            "variant_word", "authors_own", "lead_in", "may_be", "reports_on", "used_as_method")},
         sized_children=tuple(re.compile(rx.replace("{sizes}", WRITTEN_SIZES), re.IGNORECASE)
                              for rx in r["sized_children"]),
         # matched on lower-case text: case-folding the pattern once is faster than IGNORECASE on every sentence
@@ -540,9 +542,18 @@ def role_of(text: str, start: int, end: int) -> str | None:
     if lex.parent_verb.search(before) or lex.parent_before.search(before) or lex.parent_after.match(after) \
             or lex.applied_to.search(before) or is_component(before, after):
         return "parent"
-    if lex.model_verb.search(before):
-        return "model"
+    if lex.model_verb.search(before) and not lex.used_as_method.match(after):
+        return "model"  # "we use X to ..." (not "we use X as a plug-in")
     return None
+
+
+def acted_on(text: str, start: int) -> bool:
+    """Is the name at ``start`` the object of the authors' own derivation verb ("We also merge A, B and
+    <name> ...", "we fine-tune <name>"): a model they start from, whatever the sentence says of it?"""
+    before = text[max(0, start - 120):start]
+    while (m := LISTED_BEFORE.search(before)) and m.start() > 0:
+        before = before[:m.start()]
+    return lexicon().parent_verb.search(before) is not None
 
 
 def is_component(before: str, after: str) -> bool:

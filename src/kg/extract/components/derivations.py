@@ -885,6 +885,12 @@ def _second_family(name: str, names: list[str], intro: dict[str, float]) -> str 
     return None
 
 
+def _acted_on(sentence: str, name: str) -> bool:
+    """Is every mention of ``name`` in the sentence the object of the authors' derivation verb?"""
+    said = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence)]
+    return bool(said) and all(roles.acted_on(sentence, at) for at in said)
+
+
 @lru_cache(maxsize=1)
 def _compared_before() -> re.Pattern:
     """The lexicon's comparison words ("outperforms", "compared with") and "than" / "over" / "versus", a few
@@ -985,7 +991,8 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
     extends pretraining on ..."), and sentences about the authors' own approach ("Our approach
     leverages continued pretraining to extend the context window ...") naming no other model count.
     """
-    vague = {(e.child, e.parent): e for e in edges if e.kind == "based_on" and e.conf >= 0.75}
+    vague = {(e.child, e.parent): e for e in edges if e.kind == "based_on" and e.conf >= 0.75
+             and not _acted_on(doc.clean[e.sentence], e.child)}  # "we merge A, B, based on Y": not the authors' A
     tuned = {(e.child, e.parent): e for e in edges if e.kind == "finetuned" and e.conf >= 0.75}
     if not vague and not tuned:
         return []
@@ -1157,7 +1164,8 @@ def _emit(doc: Doc, edges: list[Edge]) -> None:
         doc.facts.append(Fact(Mention("model", e.child), e.kind, Mention("model", e.parent), quote,
                               round(e.conf, 2), EXTRACTOR, doc.record))
         if model_key(e.child) not in introduced and e.conf >= 0.8 \
-                and not roles.lexicon().reports_on.search(doc.clean[e.sentence]):
+                and not roles.lexicon().reports_on.search(doc.clean[e.sentence]) \
+                and not _acted_on(doc.clean[e.sentence], e.child):  # "we merge A and B, based on Y": not theirs
             introduced.add(model_key(e.child))
             doc.facts.append(Fact(Mention.paper(), "introduces", Mention("model", e.child), quote,
                                   round(e.conf * 0.85, 2), EXTRACTOR, doc.record))

@@ -497,3 +497,49 @@ def test_a_model_the_authors_make_on_a_base_is_still_introduced(extract_abstract
     doc = extract_abstract("We present Kelp-Chat, a model based on Orvik 2, and fine-tune it on dialogues.")
     assert ("paper", "Kelp-Chat") in facts(doc, "introduces")
     assert ("Kelp-Chat", "Orvik 2") in facts(doc, "based_on") | facts(doc, "finetuned")
+
+
+@pytest.mark.parametrize("abstract, not_model", [
+    ("As of January 2024, our model Kelp-10.8B ranks first on the Open Vireo Leaderboard.", "January 2024"),
+    ("Released in March 2023, Kelp-7B was the first open model of its kind.", "March 2023"),
+    ("Since Sept. 12, 2023 our Kelp-7B model has been downloaded widely.", "Sept. 12, 2023"),
+    ("The method works on massive GPT-family models and BERT-type encoders.", "GPT-family"),
+    ("The method works on massive GPT-family models and BERT-type encoders.", "BERT-type"),
+])
+def test_dates_and_family_words_are_no_models(extract_abstract, abstract, not_model):
+    assert not_model not in models(extract_abstract(abstract))
+
+
+def test_a_model_named_for_a_month_is_still_a_model(extract_abstract):
+    assert "Mayfly 2024" in models(extract_abstract("We present Mayfly 2024, a 7B model for code."))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We can execute KelpPrune on the largest available open-source models, Vireo-175B and Orvik-176B, in hours.",
+    "We test it on the existing released models Vireo-175B and Orvik-176B.",
+    "It runs on popular open-source models such as Vireo-175B and Orvik-176B.",
+])
+def test_an_introducing_verb_used_as_an_adjective_introduces_nothing(extract_abstract, abstract):
+    doc = extract_abstract(abstract)
+    assert {"Vireo-175B", "Orvik-176B"} <= models(doc)
+    assert not facts(doc, "introduces") & {("paper", "Vireo-175B"), ("paper", "Orvik-176B")}
+
+
+def test_we_open_source_still_introduces(extract_abstract):
+    doc = extract_abstract("We open-source Vireo-175B and Orvik-176B, two chat models.")
+    assert {("paper", "Vireo-175B"), ("paper", "Orvik-176B")} <= facts(doc, "introduces")
+
+
+@pytest.mark.parametrize("title, abstract", [
+    ("KelpGPT: Massive Language Models Can Be Accurately Pruned in One-Shot",
+     "Large models can be pruned to 50% sparsity. This is achieved via a new pruning method called KelpGPT, "
+     "designed to work on massive models. We can execute KelpGPT on Vireo-175B in under 4.5 hours."),
+    ("KelpQuant: Extreme Compression of Large Language Models",
+     "We propose a quantization algorithm, termed KelpQuant, that compresses models to 2 bits. "
+     "We quantize Vireo-70B with KelpQuant and release the code."),
+])
+def test_a_title_name_the_abstract_calls_a_method_is_no_model(extract_abstract, title, abstract):
+    doc = extract_abstract(abstract, title=title)
+    name = title.split(":")[0]
+    assert name not in models(doc)
+    assert ("paper", name) in facts(doc, "introduces")  # as a technique

@@ -46,8 +46,8 @@ HARDWARE = re.compile(r"^(?:[A-Z]{1,2}\d{2,4}[A-Z]?|[A-Z]\d{1,2}[A-Z]|TPUv?\d*|G
 NUMBER_FORMAT = re.compile(r"^(?:NV|MX)?(?:FP|BF|INT|E\dM)\d+$", re.IGNORECASE)
 DATEISH = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
-SUFFIXES = ("-based", "-style", "-like", "-class", "-sized", "-series", "-powered", "-level", "-quality", "-scale",
-            "-centric", "-centered", "-centred", "-oriented", "-focused")
+SUFFIXES = ("-based", "-style", "-like", "-class", "-type", "-family", "-sized", "-series", "-powered", "-level",
+            "-quality", "-scale", "-centric", "-centered", "-centred", "-oriented", "-focused")
 """Suffixes peeled off a name: "Llama3-based model" names Llama3, "Kelp-4-level accuracy" Kelp-4."""
 MEASURE_SUFFIXES = ("-level", "-quality", "-scale", "-centric", "-centered", "-centred", "-oriented", "-focused")
 """Suffixes of a measure or a focus: only a name with a digit before one is a model's ("GPT-4-level", not
@@ -956,6 +956,9 @@ def _built_on_pattern() -> re.Pattern:
                       r"(?:the |an? )?$", re.IGNORECASE)
 
 
+DATE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                  r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?: \d{1,2},?)? (?:19|20)\d\d")
+"""A month and its year: "January 2024", "Sept. 2023", "May 5, 2024"."""
 DATA_BEFORE = frozenset("on with using via over".split())
 """Words before what a model is trained on or with, not made from: "fine-tuned on KelpWeb"."""
 TRAINED_BEFORE = frozenset("pre-trained pretrained fine-tuned finetuned frozen".split())
@@ -974,6 +977,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if "-" in name and all(part.lower() in nots and not part.isupper() for part in name.split("-")):
         span.add(-10, "generic terms joined")  # "a hybrid Transformer-Mamba architecture": two architectures
         # (acronyms joined are a name: "MT-NLG")
+        return
+    if DATE.fullmatch(name):
+        span.add(-10, "a date")  # "as of January 2024", "Sept. 2023"
         return
     if span.j - span.i == 1 and name.lower() in NOT_A_STEP:
         span.add(-10, "a size word alone")  # "T5 Base, Large, and XL language models": sizes of T5, no names

@@ -96,6 +96,11 @@ class ModelMention:
     """Confidence that the paper introduces it here (0: not introduced)."""
 
 
+ATTRIBUTIVE = re.compile(r"\b(?:the|an?|these|those|such|other|existing|available|popular|largest|best|many|"
+                         r"several|all|most)\s+$", re.IGNORECASE)
+"""Words before an introducing verb's form that make it an adjective of a noun ("the available open-source models")."""
+
+
 @lru_cache(maxsize=256)
 def _intro_scope(text: str) -> tuple[int, int] | None:
     """Character range after an introducing verb whose subject is the authors."""
@@ -103,6 +108,8 @@ def _intro_scope(text: str) -> tuple[int, int] | None:
         before = text[: m.start()]
         if CUES.someone_elses.search(before[-24:]) or before.endswith("-"):
             continue  # "we study how the recently introduced model X ...", "pre-trained": not the authors' verb
+        if ATTRIBUTIVE.search(before[-16:]):
+            continue  # "on the largest available open-source models, X and Y": a verb's form used as an adjective
         if INTRO_SUBJECT.search(before[-80:]) or m.start() < 3 or _group_speaks(before) or \
                 (m.group().startswith("contribution") and re.search(r"\bour(?: \w+)? $", before, re.IGNORECASE)):
             return m.end(), len(text)  # "we present ...", "Our contributions are: ..."
@@ -200,7 +207,8 @@ MODEL_SAID = re.compile(r"[+]\d (?:appositive|copula|named as a model|named afte
 
 def _said_models(mentions: list[ModelMention]) -> set[str]:
     """Keys of the names a mention's own sentence calls a model (not what the name looks like)."""
-    return {model_key(mm.span.name) for mm in mentions if any(map(MODEL_SAID.match, mm.span.reasons))}
+    return {model_key(mm.span.name) for mm in mentions if any(map(MODEL_SAID.match, mm.span.reasons))
+            and NAMED_OTHERWISE not in mm.span.reasons}  # ("a pruning method called X": its role says no more)
 
 
 def _called_otherwise(mentions: list[ModelMention]) -> set[str]:
@@ -213,13 +221,16 @@ def _called_otherwise(mentions: list[ModelMention]) -> set[str]:
     sized = {model_key(mm.span.name[: -len(size)].rstrip("- ")) for mm in mentions
              if (size := size_of(mm.span.name)) and mm.span.name.endswith(size)}
     said_method = {model_key(mm.span.name) for mm in mentions
-                   if any(r.startswith("-3 appositive '") and r[len("-3 appositive '"):-1] in ONLY_METHODS
-                          for r in mm.span.reasons)}
+                   if any((r.startswith("-3 appositive '") and r[len("-3 appositive '"):-1] in ONLY_METHODS)
+                          or r == NAMED_OTHERWISE for r in mm.span.reasons)}
     # its models are the sized ones ("... resulting in ToolKelp-7B"); a scheme or an algorithm is no model at all
     # ("we present SliceKelp, a new post-training sparsification scheme", though its name holds a family's)
     return ((said_other - said_model) & sized) | (said_method - said_model)
 
 
+NAMED_OTHERWISE = "-5 named as a dataset or method"
+"""The reason kg.extract.modelnames gives a name a naming cue calls a method or data ("a new pruning method
+called X"), the method not said to be made from a model."""
 ONLY_METHODS = frozenset("technique algorithm scheme strategy procedure recipe objective loss mechanism".split())
 """Heads an appositive gives a method and never a model (not "framework", "system", "approach": models too)."""
 

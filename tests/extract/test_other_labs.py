@@ -543,3 +543,53 @@ def test_a_title_name_the_abstract_calls_a_method_is_no_model(extract_abstract, 
     name = title.split(":")[0]
     assert name not in models(doc)
     assert ("paper", name) in facts(doc, "introduces")  # as a technique
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("In this paper, we collectively refer to all optical signals (e.g., plain texts, formulas, tables, charts and "
+     "even shapes) as characters and propose a theory along with an excellent model, namely KELPO, to promote OCR.",
+     "KELPO"),
+    ("We study how forecasts degrade over long horizons with many variables and release a compact model called "
+     "Vireo-Cast.", "Vireo-Cast"),
+])
+def test_the_second_verb_of_a_long_we_sentence_is_the_authors(extract_abstract, abstract, name):
+    assert ("paper", name) in facts(extract_abstract(abstract), "introduces")
+
+
+def test_a_first_clause_that_is_not_ours_gives_no_second_verb(extract_abstract):
+    doc = extract_abstract("Prior systems such as the one of Lund et al. were large and presented a model called "
+                           "Vireo-Cast for weather.")
+    assert ("paper", "Vireo-Cast") not in facts(doc, "introduces")
+
+
+@pytest.mark.parametrize("abstract, name, is_model", [
+    ('We introduce a machine learning-based method called "KelpCast", which can be trained directly from '
+     "reanalysis data.", "KelpCast", True),
+    ("We propose a framework, dubbed KelpFlow, that is pretrained on weather archives.", "KelpFlow", True),
+    ("We propose a method called KelpFlow, which is simple to implement.", "KelpFlow", False),
+    ("We propose an algorithm named KelpFlow that was trained on nothing.", "KelpFlow", False),  # no method head
+])
+def test_a_method_that_is_trained_is_a_model(extract_abstract, abstract, name, is_model):
+    assert (name in models(extract_abstract(abstract))) == is_model
+
+
+@pytest.mark.parametrize("abstract, model, not_model", [
+    ("Pre-trained models such as KelpBERT and Nucleotide Transformer have made strides.", "Nucleotide Transformer",
+     "Nucleotide"),
+    ("Our results beat strong models such as Decision Transformer and Kelp-7B.", "Decision Transformer", "Decision"),
+    ("We present enhancements to the time series Transformer architecture, resulting in our proposed Masked "
+     "Universal Forecasting Transformer (MUFT). Trained on our archive, MUFT achieves strong results.",
+     "MUFT", "Transformer"),
+])
+def test_a_word_naming_one_transformer_is_a_model_name(extract_abstract, abstract, model, not_model):
+    found = models(extract_abstract(abstract))
+    assert model in found and not_model not in found
+
+
+@pytest.mark.parametrize("abstract, not_model", [
+    ("We introduce the Focused Kelp Transformer (FKT), a technique that employs contrastive training.", "FKT"),
+    ("We use the Vision Transformer architecture for every encoder.", "Vision Transformer"),
+    ("The Transformer is the backbone of every model we test.", "Transformer"),
+])
+def test_a_transformer_named_as_a_technique_or_architecture_is_no_model(extract_abstract, abstract, not_model):
+    assert not_model not in models(extract_abstract(abstract))

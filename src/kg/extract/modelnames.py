@@ -498,6 +498,11 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 j += 1
                 last = nxt
                 continue
+            if j == i + 1 and nxt.text in NAMED_ARCHITECTURES and _capitalised(last) and last.text.isalpha() \
+                    and last.lower not in STOP_PREFIX and last.lower not in not_models():
+                j += 1  # "Nucleotide Transformer", "Decision Transformer": a word naming one of an architecture
+                last = nxt
+                continue
             break
         name = _joined(tokens, start, j, text)
         if MARKUP.search(name):
@@ -518,6 +523,9 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
 
 
 NAME_HEADS = frozenset({"LLM", "LM", "VLM", "MLLM"})
+NAMED_ARCHITECTURES = frozenset({"Transformer"})
+"""An architecture's word that a capitalised word before it makes one model's name ("Nucleotide Transformer"):
+whether it is a model is for the sentence to say ("models such as X"), as for any name."""
 """Head words that may stand inside a name when a size or a variant word follows ("Kelp LLM 67B Chat")."""
 VERSION_SUFFIXED = re.compile(rf"\d+(?:\.\d+)?(?:{'|'.join(SUFFIXES)})")
 """"2-based" in "Kelp 2-based model": the family's version, then a suffix peeled off below."""
@@ -1091,7 +1099,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         if named == "model":
             span.add(3, "named as a model")  # "7B and 14B models trained for 4.8T tokens, called X and Y"
         elif named == "other" and _method_with_weights(tokens, cue, text, last.end):
-            span.add(3, "a method made from a model")  # "a framework, dubbed X, built upon the VLM Y"
+            span.add(3, "a method with weights")  # "a framework, dubbed X, built upon the VLM Y", "... which is trained"
         elif named == "other":
             span.add(-5, "named as a dataset or method")  # "a math corpus, namely X"
     if _called_a_model(tokens, span.i, text) or _names_the_new_model(tokens, span, model_heads):
@@ -1343,7 +1351,13 @@ def _method_with_weights(tokens: list[Token], cue: int, text: str, end: int) -> 
     """Is the head a name cue names a method word (a few words before the cue) made from a model after the name
     ("a framework, dubbed X, built upon Y": MADE_AFTER; "..., which is derived from Y": CUES.made_from_later)?"""
     return any(t.lower in METHOD_HEADS for t in tokens[max(0, cue - 3):cue]) and (
-        MADE_AFTER.match(text, end) is not None or CUES.made_from_later.search(text, end) is not None)
+        MADE_AFTER.match(text, end) is not None or CUES.made_from_later.search(text, end) is not None
+        or TRAINED_AFTER.match(text, end) is not None)
+
+
+TRAINED_AFTER = re.compile(r"[\"\u201d']?,? (?:which|that) (?:can be|is|was|are|were|has been) (?:\w+ly )?"
+                           r"(?:pre-?)?trained\b")
+""""a method called "X", which can be trained directly from reanalysis data": a method with weights, a model."""
 
 
 def _word_then_stem(name: str, stem: str) -> bool:

@@ -24,7 +24,7 @@ from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Attribute, Fact, Mention
 from kg.extract.lexicon import lexicon, model_intro_verbs, subject_pattern
 from kg.extract.modelnames import (
-    CUES, ROLE_REASON, THRESHOLD, Span, compound_base, coordinate, family_stem, find_models, model_words,
+    CUES, NAMED_ARCHITECTURES, ROLE_REASON, THRESHOLD, Span, compound_base, coordinate, family_stem, find_models, model_words,
     tagged_base, variants,
 )
 from kg.extract.pipeline import component
@@ -110,10 +110,20 @@ def _intro_scope(text: str) -> tuple[int, int] | None:
             continue  # "we study how the recently introduced model X ...", "pre-trained": not the authors' verb
         if ATTRIBUTIVE.search(before[-16:]):
             continue  # "on the largest available open-source models, X and Y": a verb's form used as an adjective
-        if INTRO_SUBJECT.search(before[-80:]) or m.start() < 3 or _group_speaks(before) or \
+        if INTRO_SUBJECT.search(before[-80:]) or m.start() < 3 or _group_speaks(before) \
+                or _second_verb_of_we(before) or \
                 (m.group().startswith("contribution") and re.search(r"\bour(?: \w+)? $", before, re.IGNORECASE)):
             return m.end(), len(text)  # "we present ...", "Our contributions are: ..."
     return None
+
+
+SECOND_VERB = re.compile(r"^(?:In this (?:paper|work|report), )?[Ww]e (?:\w+ly )?\w+\b[^;:]*\band (?:then |also |further )?$")
+"""A sentence whose subject is "we" and whose introducing verb is the second of its verbs ("we refer to ... as
+'characters' and propose ..."), however long the first verb's clause."""
+
+
+def _second_verb_of_we(before: str) -> bool:
+    return before.endswith("and ") and SECOND_VERB.match(before) is not None
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +143,20 @@ def _later_verb_end(text: str, pos: int) -> int | None:
     """End of the last introducing verb before ``pos`` when there are several (the first opens the scope)."""
     ends = [m.end() for m in INTRO_VERBS.finditer(text, 0, pos)]
     return ends[-1] if len(ends) > 1 else None
+
+
+def _appositive_not_a_model(text: str, short: str) -> bool:
+    """Does the appositive after "(SHORT)" call it a technique, a dataset or a benchmark?"""
+    at = text.find(f"({short})")
+    if at < 0:
+        return False
+    words = re.match(r"^,? (?:an?|the) ((?:[\w-]+ ){0,4}[\w-]+)", text[at + len(short) + 2:])
+    for word in words.group(1).lower().split() if words else ():
+        if word in model_words().model_heads:
+            return False  # "(X), a pre-trained model with attention"
+        if word in lexicon().kinds.every:
+            return True  # "(X), a technique that employs ..."
+    return False
 
 
 LONG_FORM = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)+")
@@ -358,7 +382,9 @@ def models(doc: Doc) -> None:
         names_family = family_stem(abbr.short) == abbr.short.lower() and any(
             w.lower() in model_heads for w in abbr.long.split())  # "Large Language Model Meta-AI (LLaMA)"
         names_one = title_case or _names_one_model(abbr.long)  # "segment anything model (SAM)" too
-        if (head in model_heads or names_family) and names_one and not abbr.short.endswith("s") \
+        named_architecture = abbr.long.split()[-1] in NAMED_ARCHITECTURES and title_case and len(abbr.long.split()) > 1 \
+            and not _appositive_not_a_model(doc.clean[idx], abbr.short)  # not "the Kelp Transformer (KT), a technique"
+        if (head in model_heads or names_family or named_architecture) and names_one and not abbr.short.endswith("s") \
                 and abbr.short.lower() not in model_words().not_models:
             span = Span(0, 0, abbr.short)
             span.add(THRESHOLD, "acronym of a model name")

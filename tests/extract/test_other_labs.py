@@ -593,3 +593,22 @@ def test_a_word_naming_one_transformer_is_a_model_name(extract_abstract, abstrac
 ])
 def test_a_transformer_named_as_a_technique_or_architecture_is_no_model(extract_abstract, abstract, not_model):
     assert not_model not in models(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("second, kind", [
+    ("The suite includes 2B, 9B, and 27B parameter models, fine-tuned from Orvik-2 on a dataset of molecules.",
+     "finetuned"),
+    ("The family was distilled from Orvik-2 on 40B tokens.", "distilled"),
+    ("This series is pruned from Orvik-2 and then retrained briefly.", "pruned"),
+    ("Our collection was continually pre-trained from Orvik-2 on chemistry papers.", "continued_pretraining"),
+])
+def test_the_suite_the_paper_introduces_is_what_a_later_sentence_derives(extract_abstract, second, kind):
+    doc = extract_abstract("To address this, we introduce KelpTx, a suite of efficient, generalist large language "
+                           "models (LLMs) for therapeutics. " + second)
+    assert ("KelpTx", "Orvik-2") in facts(doc, kind)
+
+
+def test_a_suite_named_by_others_is_no_coreference(extract_abstract):
+    doc = extract_abstract("We evaluate KelpTx on twelve tasks. The suite of tasks was fine-tuned from nothing; "
+                           "Orvik-2 is only a baseline.")
+    assert not any("KelpTx" in pair for pred in ("finetuned", "based_on") for pair in facts(doc, pred))

@@ -612,3 +612,20 @@ def test_a_suite_named_by_others_is_no_coreference(extract_abstract):
     doc = extract_abstract("We evaluate KelpTx on twelve tasks. The suite of tasks was fine-tuned from nothing; "
                            "Orvik-2 is only a baseline.")
     assert not any("KelpTx" in pair for pred in ("finetuned", "based_on") for pair in facts(doc, pred))
+
+
+@pytest.mark.parametrize("abstract, name, head", [
+    ("We present $\\textbf{KelpT5}$ $-$ a self-supervised learning framework for pretraining models on molecules.",
+     "KelpT5", "technique"),
+    ("We present KelpFlow \u2013 a simple pipeline for cleaning web text.", "KelpFlow", "technique"),
+    ("We release KelpSet \u2014 a large corpus of legal opinions in nine languages.", "KelpSet", "dataset"),
+])
+def test_a_dash_opens_an_appositive_as_a_comma_does(extract_abstract, abstract, name, head):
+    doc = extract_abstract(abstract)
+    assert name not in models(doc)
+    assert any(f.object.name == name and f.object.kind == head for f in doc.facts if f.predicate == "introduces")
+
+
+def test_a_dash_before_a_model_says_it_is_a_model(extract_abstract):
+    doc = extract_abstract("We present KelpLM \u2014 a large language model for law, trained on 2T tokens.")
+    assert "KelpLM" in models(doc)

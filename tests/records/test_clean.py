@@ -10,6 +10,10 @@ from kg.records.clean import clean_text
     ("our curated dataset $Open-Kelp$, which $we release to the public$", "our curated dataset Open-Kelp, which we release to the public"),
     ("a loss of $x^2$ per token", "a loss of $x^2$ per token"),          # mathematics stays
     ("it costs $5 and $10 a month", "it costs $5 and $10 a month"),      # prices are no words
+    ("We present $\\textbf{Kelp}$ $-$ a framework", "We present Kelp \u2013 a framework"),  # bold in math, a math dash
+    ("$\\texttt{Kelp-7B}$ and $\\emph{Vireo}$ agree", "Kelp-7B and Vireo agree"),
+    ("the gap $a - b$ is small", "the gap a - b is small"),  # (plain words either side of a dash)
+    ("a loss of $x^2 - y$ per token", "a loss of $x^2 - y$ per token"),  # mathematics stays
 ])
 def test_plain_words_in_math_mode(raw, clean):
     assert clean_text(raw) == clean

@@ -58,6 +58,8 @@ def collapse_ws(s: str) -> str:
 
 _MATH_WORDS = re.compile(r"\$([A-Za-z][A-Za-z0-9 .,'-]*)\$")
 """Plain words between dollar signs ("we present $Kelp$"): an author's emphasis, not mathematics."""
+_MATH_DASH = re.compile(r"\$\s*-{1,3}\s*\$")
+"""A dash set in math mode ("Kelp $-$ a framework for ..."): an en dash."""
 
 
 def clean_text(s: str | None) -> str:
@@ -81,4 +83,6 @@ def clean_text(s: str | None) -> str:
     s = _EM_DASH.sub("—", s)
     s = _EN_DASH.sub("–", s)
     s = _STRAY_BRACE.sub("", s)
+    if "$" in s:  # "$\\textbf{Kelp}$ $-$ a framework": the words and the dash, once unwrapped
+        s = _MATH_DASH.sub("\u2013", _MATH_WORDS.sub(r"\1", s))
     return collapse_ws(s)

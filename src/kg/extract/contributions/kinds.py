@@ -14,7 +14,7 @@ from kg.extract.contributions.contribution import MODEL_WORDS
 from kg.extract.contributions.shapes import name_closes
 from kg.extract.lexicon import lexicon
 from kg.extract.modelnames import model_words, subject_model_made
-from kg.extract.tokens import Token, closing_parenthesis
+from kg.extract.tokens import DASH_TOKENS, Token, closing_parenthesis
 
 EVAL_HEADS = frozenset({"evaluation suite", "eval suite", "test suite", "evaluation set", "test set"})
 EVALUATION_WORDS = frozenset("evaluation eval test testing benchmark benchmarking".split())
@@ -153,6 +153,8 @@ def stated_kinds(tokens: list[Token]) -> dict[str, str]:
     out: dict[str, str] = {}
     for k, t in enumerate(tokens[:-2]):
         app = after_aside(tokens, k) if t.text[:1].isupper() else None  # "X (Long Form), a framework"
+        if app is None and t.text[:1].isupper() and not t.trail.strip() and tokens[k + 1].text in DASH_TOKENS:
+            app = k + 2  # "X \u2013 a self-supervised learning framework for ...": a dash opens the appositive
         if (t.trail.strip() == "," or app is not None) and t.text[:1].isupper():
             app = k + 1 if app is None else app
             head = appositive_head(tokens, app, heads)

@@ -629,3 +629,22 @@ def test_a_dash_opens_an_appositive_as_a_comma_does(extract_abstract, abstract, 
 def test_a_dash_before_a_model_says_it_is_a_model(extract_abstract):
     doc = extract_abstract("We present KelpLM \u2014 a large language model for law, trained on 2T tokens.")
     assert "KelpLM" in models(doc)
+
+
+@pytest.mark.parametrize("sentence, child", [
+    ("Based on KelpBench, we fine-tune Orvik-2 to obtain an LLM KelpOrvik, and equip it with a retriever.", "KelpOrvik"),
+    ("We then fine-tune Orvik-2 on the traces, resulting in KelpOrvik.", "KelpOrvik"),
+    ("We further fine-tune Orvik-2 to produce KelpOrvik-Chat.", "KelpOrvik-Chat"),
+])
+def test_a_parent_whose_child_the_sentence_names_is_not_given_to_the_main_model(extract_abstract, sentence, child):
+    doc = extract_abstract("We introduce KelpTool, a general tool-use framework encompassing data construction, "
+                           "model training, and evaluation. " + sentence, title="KelpTool: Mastering 16000+ APIs")
+    finetuned = facts(doc, "finetuned")
+    assert (child, "Orvik-2") in finetuned
+    assert ("KelpTool", "Orvik-2") not in finetuned
+
+
+def test_a_parent_with_no_named_child_is_the_main_model_s(extract_abstract):
+    doc = extract_abstract("We introduce KelpTool, an open assistant for tool use. We fine-tune Orvik-2 on 16k API "
+                           "traces and compare it with Vireo-7B.", title="KelpTool: Mastering 16000+ APIs")
+    assert ("KelpTool", "Orvik-2") in facts(doc, "finetuned")

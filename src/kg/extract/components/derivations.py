@@ -545,6 +545,14 @@ def _weigh(doc: Doc, out: list[Edge], idx: int, child: str | None, parent: str |
         out.append(Edge(child, parent, k, conf, idx, rule))
 
 
+def _child_named_after(ptext: str, parent: str) -> bool:
+    """Does a model placeholder after ``parent`` stand where a sentence names what was made ("we fine-tune <M0>
+    to obtain an LLM <M1>")?"""
+    at = ptext.find(parent)
+    return at >= 0 and any(roles.lexicon().child_before.search(ptext[max(0, m.start() - 120):m.start()])
+                           for m in PLACEHOLDER.finditer(ptext, at + len(parent)))
+
+
 @lru_cache(maxsize=4096)
 def _pattern_matches(ptext: str) -> tuple[tuple[Pattern, dict[str, str | None], tuple[int, int] | None], ...]:
     """Each pattern's matches in a sentence with placeholders, in pattern order: their groups and
@@ -571,7 +579,14 @@ def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], ord
     out: list[Edge] = []
     found: set[tuple[str, str]] = set()
     sentence_cues = cue_kinds(ptext)
-    for pat, groups, child_at in _pattern_matches(ptext):
+    matches = _pattern_matches(ptext)
+    # parents a pattern pairs with a named child ("we fine-tune <M0> to obtain an LLM <M1>"): no other pattern
+    # gives them to the paper's main model
+    named_from = {groups["p"] for _, groups, _ in matches if groups.get("c") and groups.get("p")}
+    if any(groups.get("p") and not groups.get("c") for _, groups, _ in matches):  # (or a role names the child:
+        # "... to obtain an LLM <M2>")
+        named_from |= {groups["p"] for _, groups, _ in matches if groups.get("p") and _child_named_after(ptext, groups["p"])}
+    for pat, groups, child_at in matches:
         parent = _name(groups.get("p"), mapping)
         child = _name(groups.get("c"), mapping)
         if pat.kind == "verb":
@@ -592,7 +607,7 @@ def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], ord
             if parent and model_key(parent) in {model_key(n) for n in mapping.values()}:
                 continue  # "our fine-tuned models, called A and B": B is A's sibling, not its base
         if parent and not child:
-            if any(p_ == parent for _, p_ in found):
+            if any(p_ == parent for _, p_ in found) or groups.get("p") in named_from:
                 continue  # the sentence already names what was made from this parent
             child = main_model(doc, kinds, parent, order)
         if not child or not parent or model_key(child) == model_key(parent):

@@ -648,3 +648,16 @@ def test_a_parent_with_no_named_child_is_the_main_model_s(extract_abstract):
     doc = extract_abstract("We introduce KelpTool, an open assistant for tool use. We fine-tune Orvik-2 on 16k API "
                            "traces and compare it with Vireo-7B.", title="KelpTool: Mastering 16000+ APIs")
     assert ("KelpTool", "Orvik-2") in facts(doc, "finetuned")
+
+
+@pytest.mark.parametrize("title, name, not_name", [
+    ("Aya Model: An Instruction Finetuned Open-Access Multilingual Language Model", "Aya", "Aya Model"),
+    ("Falcon LLM: A Small Open Model for Law", "Falcon", "Falcon LLM"),
+])
+def test_a_family_stem_and_a_model_word_in_a_title_name_the_stem(extract_abstract, title, name, not_name):
+    doc = extract_abstract(f"Our work introduces {name}, a multilingual generative language model.", title=title)
+    assert name in models(doc) and not_name not in models(doc)
+
+
+def test_a_family_stem_and_a_product_word_stay_one_name(extract_abstract):
+    assert "Llama Guard" in models(extract_abstract("We present Llama Guard, a safety classifier model."))

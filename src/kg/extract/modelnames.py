@@ -717,7 +717,8 @@ def _names_a_product(stem: Token, word: Token) -> bool:
     return (family_stem(stem.text) == stem.lower
             and word.text[:1].isupper() and word.text[1:].islower() and word.text.isalpha()
             and len(word.text) > 2 and word.lower not in STOP_PREFIX and word.lower not in not_models()
-            and word.lower not in ("technical", "report"))  # "Kelp Technical Report": the report of Kelp
+            and word.lower not in ("technical", "report")  # "Kelp Technical Report": the report of Kelp
+            and word.lower not in model_words().model_heads)  # "Kelp Model: An Instruction Finetuned ...": Kelp
 
 
 def _domain_prefix(word: Token, name: Token) -> bool:

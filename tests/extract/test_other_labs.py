@@ -661,3 +661,20 @@ def test_a_family_stem_and_a_model_word_in_a_title_name_the_stem(extract_abstrac
 
 def test_a_family_stem_and_a_product_word_stay_one_name(extract_abstract):
     assert "Llama Guard" in models(extract_abstract("We present Llama Guard, a safety classifier model."))
+
+
+@pytest.mark.parametrize("abstract, compared", [
+    ("Kelp outperforms mT0 and BLOOMZ on the majority of tasks.", {"mT0", "BLOOMZ"}),
+    ("Our model surpasses OLMo, Pythia and Falcon at every size.", {"OLMo", "Pythia", "Falcon"}),
+    ("Kelp-7B is competitive with Vicuna and Alpaca in human ratings.", {"Vicuna", "Alpaca"}),
+])
+def test_every_name_a_comparison_lists_is_compared_with(extract_abstract, abstract, compared):
+    assert compared <= models(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, not_model", [
+    ("Our optimizer beats Adam and Lion on every task.", "Lion"),
+    ("It outperforms LoRA, DoRA and AdaLoRA on the benchmark.", "DoRA"),
+])
+def test_methods_a_comparison_lists_are_no_models(extract_abstract, abstract, not_model):
+    assert not_model not in models(extract_abstract(abstract))

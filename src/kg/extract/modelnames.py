@@ -1531,6 +1531,10 @@ def _find_models(sentence: str) -> tuple[tuple[Span, ...], tuple[Token, ...]]:
                 if s.score > -3:
                     s.add(-5, "listed with a dataset or method")
             continue
+        if len(group) > 1 and "+2 what a model is compared with" in group[0].reasons:
+            for s in group[1:]:  # "outperforms X and Y": what the comparison word governs, each of the list
+                if s.score > -3 and "+2 what a model is compared with" not in s.reasons:
+                    s.add(2, "what a model is compared with")
         if len(group) > 1 and any(s.score >= THRESHOLD for s in group):
             for s in group:
                 if 0 <= s.score < THRESHOLD:

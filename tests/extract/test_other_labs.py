@@ -590,6 +590,8 @@ def test_a_word_naming_one_transformer_is_a_model_name(extract_abstract, abstrac
     ("We introduce the Focused Kelp Transformer (FKT), a technique that employs contrastive training.", "FKT"),
     ("We use the Vision Transformer architecture for every encoder.", "Vision Transformer"),
     ("The Transformer is the backbone of every model we test.", "Transformer"),
+    ("This paper introduces Kelp-TTS, a fully non-autoregressive text-to-speech system based on flow matching with "
+     "Diffusion Transformer (DiT).", "DiT"),  # an architecture the authors use, not their model
 ])
 def test_a_transformer_named_as_a_technique_or_architecture_is_no_model(extract_abstract, abstract, not_model):
     assert not_model not in models(extract_abstract(abstract))

@@ -11,6 +11,7 @@ from kg.records.clean import clean_text
     ("a loss of $x^2$ per token", "a loss of $x^2$ per token"),          # mathematics stays
     ("it costs $5 and $10 a month", "it costs $5 and $10 a month"),      # prices are no words
     ("We present $\\textbf{Kelp}$ $-$ a framework", "We present Kelp \u2013 a framework"),  # bold in math, a math dash
+    ("Kelp 7B -- Instruct and pages 1--3", "Kelp 7B - Instruct and pages 1\u20133"),  # a spaced dash stays a hyphen
     ("$\\texttt{Kelp-7B}$ and $\\emph{Vireo}$ agree", "Kelp-7B and Vireo agree"),
     ("the gap $a - b$ is small", "the gap a - b is small"),  # (plain words either side of a dash)
     ("a loss of $x^2 - y$ per token", "a loss of $x^2 - y$ per token"),  # mathematics stays

@@ -37,6 +37,7 @@ _FORMAT_CMD = re.compile(
 _TILDE = re.compile(r"(?<=\w)~(?=[\w(])")
 _EM_DASH = re.compile(r"(?<!-)---(?!-)")
 _EN_DASH = re.compile(r"(?<!-)--(?!-)")
+_SPACED_DASH = re.compile(r"(?<=\s)--(?=\s)")
 _STRAY_BRACE = re.compile(r"(?<=[A-Za-z])[{}](?=[A-Za-z])|(?<![\\\w])\{(?=[A-Za-z])|(?<=[A-Za-z])\}(?![\w])")
 
 
@@ -65,7 +66,7 @@ _MATH_DASH = re.compile(r"\$\s*-{1,3}\s*\$")
 def clean_text(s: str | None) -> str:
     """Readable text: LaTeX remnants removed, dashes fixed, whitespace collapsed.
 
-    ``\\&`` -> ``&``, ``\\textit{x}`` -> ``x``, ``--`` -> ``–``, ``~`` between
+    ``\\&`` -> ``&``, ``\\textit{x}`` -> ``x``, ``1--3`` -> ``1–3`` (`` -- `` -> `` - ``), ``~`` between
     words -> space, "U}nified" -> "Unified". Idempotent.
     """
     if not s:
@@ -81,6 +82,7 @@ def clean_text(s: str | None) -> str:
     s = latex_to_unicode(s)
     s = _TILDE.sub(" ", s)
     s = _EM_DASH.sub("—", s)
+    s = _SPACED_DASH.sub(" - ", s)  # "Kelp 7B -- Instruct": a spaced dash stays a hyphen, as names are matched
     s = _EN_DASH.sub("–", s)
     s = _STRAY_BRACE.sub("", s)
     if "$" in s:  # "$\\textbf{Kelp}$ $-$ a framework": the words and the dash, once unwrapped

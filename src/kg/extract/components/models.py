@@ -145,6 +145,11 @@ def _later_verb_end(text: str, pos: int) -> int | None:
     return ends[-1] if len(ends) > 1 else None
 
 
+OURS_BEFORE = re.compile(r"\bour (?:(?:proposed|new|novel) )?$|\b(?:we|this paper|this work) (?:\w+ly )?"
+                         r"(?:propose|present|introduce|release)s? (?:the |an? )?$", re.IGNORECASE)
+"""Right before a long form: the authors' own ("our proposed ", "we introduce the ")."""
+
+
 def _appositive_not_a_model(text: str, short: str) -> bool:
     """Does the appositive after "(SHORT)" call it a technique, a dataset or a benchmark?"""
     at = text.find(f"({short})")
@@ -383,7 +388,10 @@ def models(doc: Doc) -> None:
             w.lower() in model_heads for w in abbr.long.split())  # "Large Language Model Meta-AI (LLaMA)"
         names_one = title_case or _names_one_model(abbr.long)  # "segment anything model (SAM)" too
         named_architecture = abbr.long.split()[-1] in NAMED_ARCHITECTURES and title_case and len(abbr.long.split()) > 1 \
+            and OURS_BEFORE.search(doc.clean[idx][:max(0, doc.clean[idx].find(abbr.long))]) is not None \
             and not _appositive_not_a_model(doc.clean[idx], abbr.short)  # not "the Kelp Transformer (KT), a technique"
+        # (only the authors' own: "our proposed X Transformer (XT)", not "based on flow matching with
+        # Diffusion Transformer (DiT)", an architecture they use)
         if (head in model_heads or names_family or named_architecture) and names_one and not abbr.short.endswith("s") \
                 and abbr.short.lower() not in model_words().not_models:
             span = Span(0, 0, abbr.short)

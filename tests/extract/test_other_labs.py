@@ -680,3 +680,23 @@ def test_every_name_a_comparison_lists_is_compared_with(extract_abstract, abstra
 ])
 def test_methods_a_comparison_lists_are_no_models(extract_abstract, abstract, not_model):
     assert not_model not in models(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("title, abstract, new, base", [
+    ("Vireo 2: Aligning Text-to-Audio Generations through Direct Preference Optimization",
+     "Using an existing text-to-audio model Vireo, we create a preference dataset. We fine-tune the publicly "
+     "available Vireo model with a DPO loss and show gains over Vireo.", "Vireo 2", "Vireo"),
+    ("KelpSpeech 1.5: Faster Speech Recognition",
+     "We start from the speech recognition model KelpSpeech and train it further on 40k hours of speech.",
+     "KelpSpeech 1.5", "KelpSpeech"),
+])
+def test_a_title_s_next_version_of_a_model_the_abstract_names_is_introduced(extract_abstract, title, abstract, new,
+                                                                            base):
+    doc = extract_abstract(abstract, title=title)
+    assert ("paper", new) in facts(doc, "introduces")
+    assert ("paper", base) not in facts(doc, "introduces")
+
+
+def test_a_title_version_of_no_model_is_no_model(extract_abstract):
+    doc = extract_abstract("We study chapter lengths in novels.", title="Chapter 2: Reading Long Novels")
+    assert "Chapter 2" not in models(doc)

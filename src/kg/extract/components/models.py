@@ -418,6 +418,15 @@ def models(doc: Doc) -> None:
     accepted |= _compounds_of_accepted(all_mentions, scores, accepted)
     if (own := _our_model_named_bare(doc, all_mentions, scores, accepted)) is not None:
         accepted.add(model_key(own.span.name))  # "we introduce X, which empowers ...; ... our model surpasses ..."
+    if doc.title_index is not None and (titled := TITLE_VERSION.match(doc.clean[doc.title_index])) \
+            and model_key(titled.group("base")) in accepted and model_key(titled.group("name")) not in accepted:
+        # "Tango 2: Aligning ... through DPO" beside "using an existing text-to-audio model Tango": the next version
+        span = Span(0, 0, titled.group("name"))
+        span.add(THRESHOLD, "a new version, in the title, of a model the abstract names")
+        mm = ModelMention(doc.title_index, span, introduced=0.75)
+        by_sentence[doc.title_index].append(mm)
+        all_mentions.append(mm)
+        accepted.add(model_key(span.name))
     all_mentions += _named_again(doc, by_sentence, {mm.span.name for mm in all_mentions
                                                     if mm.span.name and model_key(mm.span.name) in accepted})
 
@@ -644,6 +653,11 @@ def _our_model_named_bare(doc: Doc, mentions: list[ModelMention], scores: dict[s
     return None
 
 
+BARE_VERSION = re.compile(r"\d+(?:\.\d+)*")
+TITLE_VERSION = re.compile(r"(?P<name>(?P<base>[A-Z][\w-]*(?: [A-Z][\w-]*)?) [vV]?\d+(?:\.\d+)*)\s*:")
+""""Kelp 2: ...", "Kelp Chat 1.5: ...": a title opening on a name and its version."""
+
+
 def _named_again(doc: Doc, by_sentence: dict[int, list[ModelMention]], names: set[str]) -> list[ModelMention]:
     """Mentions of a name accepted as a model in one sentence that no rule caught in another
     ("We present Kelp, a suite of LLMs. Kelp builds on ..."): a name keeps its meaning in a record."""
@@ -658,8 +672,10 @@ def _named_again(doc: Doc, by_sentence: dict[int, list[ModelMention]], names: se
             for m in whole_word(name).finditer(text):
                 i = next((k for k, t in enumerate(tokens) if t.start == m.start()), None)
                 j = next((k + 1 for k, t in enumerate(tokens) if t.end == m.end()), None)
-                if i is not None and j is not None and i < j and all(j <= a or b <= i for a, b in taken):
-                    break  # a whole-token mention inside no longer name ("X" in "X - Instruct")
+                if i is not None and j is not None and i < j and all(j <= a or b <= i for a, b in taken) \
+                        and not (j < len(tokens) and not tokens[j - 1].trail.strip() and BARE_VERSION.fullmatch(tokens[j].text)):
+                    break  # a whole-token mention inside no longer name ("X" in "X - Instruct"), nor the first
+                    # word of another version's name ("Tango" in "Tango 2: Aligning ...")
             else:
                 continue
             span = Span(i, j, name)

@@ -700,3 +700,41 @@ def test_a_title_s_next_version_of_a_model_the_abstract_names_is_introduced(extr
 def test_a_title_version_of_no_model_is_no_model(extract_abstract):
     doc = extract_abstract("We study chapter lengths in novels.", title="Chapter 2: Reading Long Novels")
     assert "Chapter 2" not in models(doc)
+
+
+def test_compression_said_to_be_quantization_is_no_pruning(extract_abstract):
+    doc = extract_abstract("In this work we show how to perform quantization-aware training during the fine-tuning "
+                           "phase of Kelp in order to compress Kelp by 4x with minimal accuracy loss.",
+                           title="Q8Kelp: Quantized 8Bit Kelp")
+    assert ("Q8Kelp", "Kelp") in facts(doc, "quantized")
+    assert ("Q8Kelp", "Kelp") not in facts(doc, "pruned")
+
+
+def test_compression_said_to_be_pruning_stays_pruning(extract_abstract):
+    doc = extract_abstract("We compress Kelp-8B into Kelp-4B by pruning its width, then quantize it for phones.")
+    assert ("Kelp-4B", "Kelp-8B") in facts(doc, "pruned")
+
+
+@pytest.mark.parametrize("title, abstract, introduced, not_introduced", [
+    ("Q8Kelp: Quantized 8Bit Kelp", "We quantize Kelp to 8 bits, giving Q8Kelp.", "Q8Kelp", "Kelp"),
+    ("KelpChat 2: Instruction-Tuned Vireo-7B for Law", "We release KelpChat 2, tuned from Vireo-7B.", "KelpChat 2",
+     "Vireo-7B"),
+])
+def test_a_model_in_a_title_s_subtitle_is_not_introduced(extract_abstract, title, abstract, introduced, not_introduced):
+    found = facts(extract_abstract(abstract, title=title), "introduces")
+    assert ("paper", introduced) in found and ("paper", not_introduced) not in found
+
+
+@pytest.mark.parametrize("abstract, family", [  # (a known family: what the lexicon reads as a bare stem)
+    ("In this paper, we propose a novel dynamic BERT model (abbreviated as DynaKelp), which can adjust its size.",
+     "BERT"),
+    ("We present a new multilingual Llama, called PolyKelp-7B, trained on 100 languages.", "Llama"),
+    ("We introduce an efficient Pythia variant for phones.", "Pythia"),
+])
+def test_a_family_named_after_an_indefinite_article_is_not_the_new_model(extract_abstract, abstract, family):
+    assert ("paper", family) not in facts(extract_abstract(abstract), "introduces")
+
+
+def test_a_bare_family_name_the_authors_introduce_is_introduced(extract_abstract):
+    assert ("paper", "Aya") in facts(extract_abstract("Our work introduces Aya, a massively multilingual generative "
+                                                      "language model."), "introduces")

@@ -92,7 +92,19 @@ def cue_patterns() -> dict[str, re.Pattern]:
 def cue_kinds(text: str) -> tuple[str, ...]:
     """Derivation kinds a sentence's words speak of ("pruning and distillation" -> pruned, distilled).
 
-    Cached: sentences that differ only in their names read alike once the names are placeholders."""
+    "Compress" counts as pruning unless the sentence says the compression is a quantization
+    ("quantization-aware training ... to compress X by 4x"). Cached: sentences that differ only in their
+    names read alike once the names are placeholders."""
+    kinds = _cue_kinds(text)
+    if "pruned" in kinds and "quantized" in kinds and not PRUNING.search(text):
+        return tuple(k for k in kinds if k != "pruned")
+    return kinds
+
+
+PRUNING = re.compile(r"\bprun", re.IGNORECASE)
+
+
+def _cue_kinds(text: str) -> tuple[str, ...]:
     if text.isascii():  # a cue cannot match ASCII text that holds none of its words, case aside
         low, parts, kinds = text.lower(), _cue_parts(), []
         for k, rx in cue_patterns().items():

@@ -174,6 +174,16 @@ SPACED_SUFFIX = frozenset({"based", "powered", "driven"})
 """"our strongest GPT-4 based baseline": a suffix written apart, as "-based" is peeled off a name."""
 
 
+def _after_indefinite_article(tokens: list[Token], i: int) -> bool:
+    """Does "a" / "an" open the noun phrase token i is in ("a novel dynamic Kelp model")?"""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if tokens[k].trail.strip():
+            return False
+        if tokens[k].lower in ("a", "an"):
+            return True
+    return False
+
+
 def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) -> float:
     spaced = span.j < len(tokens) and tokens[span.j].lower in SPACED_SUFFIX and not tokens[span.j - 1].trail.strip()
     if span.suffix or spaced or _describes_what_follows(tokens, span.j) or _kind_in_appositive(tokens, span) or (
@@ -183,7 +193,11 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
         before = text[: tokens[span.i].start].lower()
         if "+3 named by its report's title" in span.reasons:
             return 0.9  # "Kelp Technical Report"
+        if (colon := text.find(": ")) > 0 and colon < tokens[span.i].start and TITLE_NAME.fullmatch(text[:colon]):
+            return 0.0  # "Q8Kelp: Quantized 8Bit Kelp": the title's name is the new model, the subtitle's what it came from
         return 0.75 if NOT_TITLE_INTRO.isdisjoint(LOWER_WORD.findall(before)) else 0.0
+    if "+1 bare family stem" in span.reasons and _after_indefinite_article(tokens, span.i):
+        return 0.0  # "we propose a novel dynamic Kelp model (abbreviated as DynaKelp)": a kind of model, not its name
     prev = tokens[span.i - 1].lower if span.i > 0 else ""
     prev2 = tokens[span.i - 2].lower if span.i > 1 else ""
     if prev in DASH_TOKENS and span.i > 1 and tokens[span.i - 2].text[:1].isupper() and span.j < len(tokens) \
@@ -653,6 +667,8 @@ def _our_model_named_bare(doc: Doc, mentions: list[ModelMention], scores: dict[s
     return None
 
 
+TITLE_NAME = re.compile(r"[A-Z\d][\w.+-]*(?: [\w.+-]+)?")
+"""A title's name before its colon: one or two words ("Q8Kelp", "Kelp 2", "Kelp-VL Chat")."""
 BARE_VERSION = re.compile(r"\d+(?:\.\d+)*")
 TITLE_VERSION = re.compile(r"(?P<name>(?P<base>[A-Z][\w-]*(?: [A-Z][\w-]*)?) [vV]?\d+(?:\.\d+)*)\s*:")
 """"Kelp 2: ...", "Kelp Chat 1.5: ...": a title opening on a name and its version."""

@@ -738,3 +738,12 @@ def test_a_family_named_after_an_indefinite_article_is_not_the_new_model(extract
 def test_a_bare_family_name_the_authors_introduce_is_introduced(extract_abstract):
     assert ("paper", "Aya") in facts(extract_abstract("Our work introduces Aya, a massively multilingual generative "
                                                       "language model."), "introduces")
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("In this paper, we propose a novel dynamic language model (abbreviated as DynaKelp), which adjusts its size.",
+     "DynaKelp"),
+    ("We train a compact speech model, denoted as Kelp-S, on 10k hours of audio.", "Kelp-S"),
+])
+def test_a_name_given_as_an_abbreviation_is_the_model_s(extract_abstract, abstract, name):
+    assert ("paper", name) in facts(extract_abstract(abstract), "introduces")

@@ -747,3 +747,13 @@ def test_a_bare_family_name_the_authors_introduce_is_introduced(extract_abstract
 ])
 def test_a_name_given_as_an_abbreviation_is_the_model_s(extract_abstract, abstract, name):
     assert ("paper", name) in facts(extract_abstract(abstract), "introduces")
+
+
+@pytest.mark.parametrize("abstract, name, is_model", [
+    ("We introduce a new dataset of 100,000 video-instruction pairs used to train Video-KelpChat.", "Video-KelpChat",
+     True),
+    ("This corpus of 3T tokens was used to pretrain OrvikLM from scratch.", "OrvikLM", True),
+    ("The pairs are used to train LoRA adapters for each task.", "LoRA", False),
+])
+def test_what_data_is_used_to_train_is_a_model(extract_abstract, abstract, name, is_model):
+    assert (name in models(extract_abstract(abstract))) == is_model

@@ -153,6 +153,8 @@ class NameCues:
     beats_models: re.Pattern
     """"X consistently outperforms all previous Code LLMs": what is measured against models is a model."""
     trained_network: re.Pattern
+    trained_object: re.Pattern
+    """Before a name: what data is used to train ("a dataset of 100,000 pairs used to train X")."""
     """"X, a trained Transformer that ...": a network with weights is a model, whatever its architecture's name."""
     made_from_later: re.Pattern
     """"X, a method ... that is derived from Y": X has weights; it is a model."""
@@ -1047,6 +1049,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(-5, "what a score is on")  # "57.2% on KelpMath500", "6 on KelpEval": a benchmark
     if CUES.beats_models.match(text, last.end):
         span.add(2, "outperforms models")
+    if CUES.trained_object.search(text, max(0, tokens[span.i].start - 40), tokens[span.i].start):
+        span.add(3, "what data is used to train")  # "a new dataset of 100,000 pairs used to train X"
     if CUES.trained_network.match(text, last.end):
         span.add(3, "appositive 'trained network'")  # "X, a trained Transformer that classifies ..."
     dash = nxt is not None and nxt.text in DASH_TOKENS and last.trail.strip() in ("", ")")

@@ -757,3 +757,18 @@ def test_a_name_given_as_an_abbreviation_is_the_model_s(extract_abstract, abstra
 ])
 def test_what_data_is_used_to_train_is_a_model(extract_abstract, abstract, name, is_model):
     assert (name in models(extract_abstract(abstract))) == is_model
+
+
+@pytest.mark.parametrize("abstract, pair", [
+    ("We finally introduce the Kelp-Encoder-Decoder (KED), a Longformer variant for long document "
+     "sequence-to-sequence tasks.", ("Kelp-Encoder-Decoder", "Longformer")),
+    ("We release Vireo-Chat-7B, a lightweight Orvik-7B version tuned for dialogue.", ("Vireo-Chat-7B", "Orvik-7B")),
+])
+def test_a_model_called_a_variant_of_another_is_made_from_it(extract_abstract, abstract, pair):
+    doc = extract_abstract(abstract)
+    assert pair in set().union(*(facts(doc, k) for k in ("based_on", "finetuned")))
+
+
+def test_a_variant_compared_with_is_no_parent(extract_abstract):
+    doc = extract_abstract("Vireo-Chat outperforms a strong Orvik-7B variant on dialogue.")
+    assert not any(pair == ("Vireo-Chat", "Orvik-7B") for k in ("based_on", "finetuned") for pair in facts(doc, k))

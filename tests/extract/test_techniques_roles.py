@@ -1241,3 +1241,20 @@ def test_what_the_paper_s_model_is_made_with_when_marked_new(extract_abstract, a
 def test_what_a_dataset_holds_and_what_an_adjective_describes(extract_abstract, abstract, names, not_names):
     found = introduced_names(extract_abstract(abstract))
     assert names <= found and not (not_names & found)
+
+
+@pytest.mark.parametrize("abstract, not_named", [
+    ("We present a novel empirical finding that properly tuned prompts work across model scales.", "empirical finding"),
+    ("Our key observation is that shallow layers matter most for Kelp-7B.", "observation"),
+    ("We develop a data pipeline that includes filtering strategies and a captioning method, greatly contributing "
+     "to the quality of KelpVid.", "greatly contributing"),
+])
+def test_findings_and_participle_clauses_are_no_contributions(extract_abstract, abstract, not_named):
+    assert not any(not_named in name for name in introduced_names(extract_abstract(abstract)))
+
+
+def test_parts_listed_before_a_participle_clause_are_still_parts(extract_abstract):
+    names = introduced_names(extract_abstract(
+        "We propose KelpDet, which includes a feature enhancer, a language-guided query selection, and a "
+        "cross-modality decoder, greatly improving detection."))
+    assert {"feature enhancer", "cross-modality decoder"} <= names

@@ -114,6 +114,8 @@ def listed_parts(tokens: list[Token], model_keys: set[str], *, introduced_before
         items = [(p, h) for p, h in object_phrases(tokens, start)
                  if (len([x for x in p if x.lower not in DETERMINERS]) >= 2 or h == "(acronym)")
                  and not any(x.lower in ("a", "an", "the") for x in p[1:])  # not "covers a wide range": a clause
+                 and not any(a.lower.endswith("ly") and b.lower.endswith("ing") for a, b in zip(p, p[1:]))
+                 # (nor "..., greatly contributing to ...": a participle's clause after the list)
                  and not (holds and p[-1].lower in lex.count_units)]
         if len(items) < 2:
             return []

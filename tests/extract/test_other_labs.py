@@ -772,3 +772,19 @@ def test_a_model_called_a_variant_of_another_is_made_from_it(extract_abstract, a
 def test_a_variant_compared_with_is_no_parent(extract_abstract):
     doc = extract_abstract("Vireo-Chat outperforms a strong Orvik-7B variant on dialogue.")
     assert not any(pair == ("Vireo-Chat", "Orvik-7B") for k in ("based_on", "finetuned") for pair in facts(doc, k))
+
+
+@pytest.mark.parametrize("abstract, named, not_named", [
+    ("We furthermore release the pretrained language models (PLM), Hanbit-BERT and Hanbit-RoBERTa, to help "
+     "reproduce baselines.", {"Hanbit-BERT", "Hanbit-RoBERTa"}, "PLM"),
+    ("We also release two large language models (LLMs), Vireo-Llama and Vireo-Mistral.",
+     {"Vireo-Llama", "Vireo-Mistral"}, "LLMs"),
+])
+def test_models_named_after_a_class_and_its_acronym(extract_abstract, abstract, named, not_named):
+    doc = extract_abstract(abstract)
+    assert named <= models(doc) and not_named not in models(doc)
+    assert {("paper", n) for n in named} <= facts(doc, "introduces")
+
+
+def test_a_model_in_parentheses_after_a_model_word_that_is_no_acronym_is_a_model(extract_abstract):
+    assert "CLIP" in models(extract_abstract("We use the pre-trained vision model (CLIP) as the encoder."))

@@ -1087,6 +1087,11 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if prev is not None and prev.trail.startswith(",") and span.i >= 2:
         if tokens[span.i - 1].lower in model_heads:
             span.add(3, "preceded by 'model,'")
+    elif prev is not None and prev.trail.startswith("),") and prev.lead.startswith("(") and span.i >= 3 \
+            and tokens[span.i - 2].lower in model_heads and _initials_of(prev.text, tokens, span.i - 1):
+        span.add(3, "preceded by 'model,'")  # "the pretrained language models (PLM), X and Y"
+    elif tokens[span.i].lead.startswith("(") and _initials_of(name, tokens, span.i):
+        pass  # "the pretrained language models (PLM)": the class's acronym, no model of its own
     elif prev is not None and not prev.trail.strip() and prev.lower in model_heads and is_core(core) \
             and any(t.lower in ("the", "a", "an", "our", "its") for t in tokens[max(0, span.i - 6):span.i - 1]):
         span.add(3, "named after 'the ... model'")  # "the pre-trained multimodal representation model CLIP"
@@ -1151,6 +1156,15 @@ def _title_case(text: str) -> bool:
     """A title written in Title Case, where a capital says nothing of a name."""
     words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
     return len(words) >= 3 and len([w for w in words if w[0].isupper()]) >= 0.8 * len(words)
+
+
+def _initials_of(acronym: str, tokens: list[Token], i: int) -> bool:
+    """Is ``acronym`` the initials of the two to four words before token i ("pretrained language models
+    (PLM)", "large language models (LLMs)")?"""
+    letters = acronym.rstrip("s").lower()
+    if not letters.isalpha() or not acronym.rstrip("s").isupper() or not 2 <= len(letters) <= 4 or i < len(letters):
+        return False
+    return "".join(t.lower[:1] for t in tokens[i - len(letters):i]) == letters
 
 
 def _compared_before(tokens: list[Token], i: int, text: str) -> bool:

@@ -788,3 +788,14 @@ def test_models_named_after_a_class_and_its_acronym(extract_abstract, abstract, 
 
 def test_a_model_in_parentheses_after_a_model_word_that_is_no_acronym_is_a_model(extract_abstract):
     assert "CLIP" in models(extract_abstract("We use the pre-trained vision model (CLIP) as the encoder."))
+
+
+@pytest.mark.parametrize("abstract, name, is_model", [
+    ("This paper introduces KelpVoice, a fully non-autoregressive text-to-speech system based on flow matching.",
+     "KelpVoice", True),
+    ("We present KelpMT, a multilingual speech translation system for 40 languages.", "KelpMT", True),
+    ("We present KelpRAG, a retrieval system for long documents.", "KelpRAG", False),
+    ("We present KelpOps, a distributed training system for large clusters.", "KelpOps", False),
+])
+def test_a_system_named_for_a_task_is_a_model(extract_abstract, abstract, name, is_model):
+    assert (name in models(extract_abstract(abstract))) == is_model

@@ -1069,6 +1069,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(3, "appositive group of models")  # "X, a collection of pretrained ... language models"
         elif head in non_heads and head in METHOD_HEADS and CUES.made_from_later.search(text, last.end):
             span.add(3, "a method made from a model")  # "X, a method for depth estimation that is derived from Y"
+        elif head in ("system", "systems") and TASK_SYSTEM.match(text, last.end):
+            span.add(3, "appositive: a system doing a task")  # "X, a fully non-autoregressive text-to-speech system"
         elif head in non_heads:
             span.add(-3, f"appositive '{head}'")
         elif head is None and last.trail.strip() in (",", ":") and span.i > 0 and _plural_model_appositive(tokens, span.j):
@@ -1156,6 +1158,11 @@ def _title_case(text: str) -> bool:
     """A title written in Title Case, where a capital says nothing of a name."""
     words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
     return len(words) >= 3 and len([w for w in words if w[0].isupper()]) >= 0.8 * len(words)
+
+
+TASK_SYSTEM = re.compile(r",? (?:an?|the) (?:[\w-]+ ){0,4}?(?:\w+-to-\w+|speech|translation|recognition|synthesis|"
+                         r"TTS|ASR|detection|segmentation|dialogue|conversational) (?:[\w-]+ )?systems?\b")
+""""X, a fully non-autoregressive text-to-speech system": a system named for a task is a trained model."""
 
 
 def _initials_of(acronym: str, tokens: list[Token], i: int) -> bool:

@@ -799,3 +799,21 @@ def test_a_model_in_parentheses_after_a_model_word_that_is_no_acronym_is_a_model
 ])
 def test_a_system_named_for_a_task_is_a_model(extract_abstract, abstract, name, is_model):
     assert (name in models(extract_abstract(abstract))) == is_model
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We present KelpSeq, a denoising autoencoder for pretraining sequence-to-sequence models. KelpSeq is trained by "
+     "(1) corrupting text and (2) learning to reconstruct it.", "KelpSeq"),
+    ("VireoLM was pretrained on web text and then fine-tuned on code.", "VireoLM"),
+    ("OrvikASR is trained from scratch on 2M hours of speech.", "OrvikASR"),
+])
+def test_what_is_trained_is_a_model(extract_abstract, abstract, name):
+    assert name in models(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Training is done with AdamW and the loss is computed per token.", "AdamW"),
+    ("The Vireo benchmark is used to evaluate every model.", "Vireo"),
+])
+def test_what_trains_or_evaluates_is_no_model(extract_abstract, abstract, name):
+    assert name not in models(extract_abstract(abstract))

@@ -154,6 +154,8 @@ class NameCues:
     """"X consistently outperforms all previous Code LLMs": what is measured against models is a model."""
     trained_network: re.Pattern
     trained_object: re.Pattern
+    is_trained: re.Pattern
+    """After a name: "X is trained by corrupting text ...", "X was pretrained on ...": only what has weights is trained."""
     """Before a name: what data is used to train ("a dataset of 100,000 pairs used to train X")."""
     """"X, a trained Transformer that ...": a network with weights is a model, whatever its architecture's name."""
     made_from_later: re.Pattern
@@ -1141,6 +1143,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(3, "a title's subtitle naming a model")  # "Kelp: Open Code Model for Everyone"
     if CUES.parameters_after.match(text, last.end) or CUES.trained_on_tokens.match(text, last.end):
         span.add(3, "its parameters or training tokens")  # "X (770M parameters)", "X is trained on 2T tokens"
+    elif CUES.is_trained.match(text, last.end):
+        span.add(3, "what is trained")  # "X is trained by (1) corrupting text ...", "X was pre-trained on ..."
     if CUES.version_of_after.match(text, last.end):
         span.add(3, "a version of another")  # "X: A Lightweight, Fast Version of Y", "X is a thin version of Y"
     if span.i == 0 and CUES.report_after.match(text, last.end):

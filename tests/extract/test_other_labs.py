@@ -817,3 +817,18 @@ def test_what_is_trained_is_a_model(extract_abstract, abstract, name):
 ])
 def test_what_trains_or_evaluates_is_no_model(extract_abstract, abstract, name):
     assert name not in models(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "With the aim of reproducing Whisper, the previous KelpASR v1 through v3 models were still based on Transformer, "
+    "which might lead to inferior performance.",
+    "Unlike Vireo-7B, the KelpLM models are built on a state-space architecture.",
+])
+def test_children_based_on_no_model_have_no_parent_by_elimination(extract_abstract, abstract):
+    doc = extract_abstract(abstract)
+    assert not any(facts(doc, k) for k in ("based_on", "finetuned"))
+
+
+def test_children_based_on_a_model_keep_their_parent(extract_abstract):
+    doc = extract_abstract("Trained on 10k hours of speech, KelpASR v2 is based on Whisper.")
+    assert ("KelpASR v2", "Whisper") in facts(doc, "based_on")

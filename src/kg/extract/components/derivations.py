@@ -388,6 +388,8 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
         parents = [g for g in unmarked.values()
                    if (named_as_made or all(model_key(name[s.index]) not in own for s in g))
                    and (g[0].start < child_at or g[0].start - child_end <= NEAR)]
+        if BASED_ON_NO_MODEL.search(ptext, child_end):
+            parents = []  # "... <M1> models were still based on Transformer": what they are based on is no model
         rule = "role: children named, the other models are what they were made from"
     elif parents and not children:
         first_parent = parents[0][0].start
@@ -555,6 +557,11 @@ def _weigh(doc: Doc, out: list[Edge], idx: int, child: str | None, parent: str |
         return
     for k in dict.fromkeys(kinds):
         out.append(Edge(child, parent, k, conf, idx, rule))
+
+
+BASED_ON_NO_MODEL = re.compile(r"\b(?:based|built) (?:up)?on (?:top of )?(?:the |an? )?(?!<M\d+>)[A-Za-z][\w-]*"
+                               r"(?! <M\d+>)(?:[ ,.;]|$)")
+""""based on Transformer": the sentence says what its child is based on, and it is no model (a placeholder would be)."""
 
 
 def _child_named_after(ptext: str, parent: str) -> bool:

@@ -832,3 +832,21 @@ def test_children_based_on_no_model_have_no_parent_by_elimination(extract_abstra
 def test_children_based_on_a_model_keep_their_parent(extract_abstract):
     doc = extract_abstract("Trained on 10k hours of speech, KelpASR v2 is based on Whisper.")
     assert ("KelpASR v2", "Whisper") in facts(doc, "based_on")
+
+
+@pytest.mark.parametrize("abstract, model, not_model", [
+    ("We introduce KelpNet b1.58 2B4T, the first open-source, native 1-bit Large Language Model (LLM) at the "
+     "2-billion parameter scale.", "KelpNet b1.58 2B4T", "2B4T"),
+    ("Our Kelp-1.5B-Base model surpasses all sub-2B public models in performance.", "Kelp-1.5B-Base", "sub-2B"),
+    ("Kelp-4B is on par with 7B-13B LLMs.", "Kelp-4B", "7B-13B"),
+])
+def test_sizes_and_size_bounds_in_names(extract_abstract, abstract, model, not_model):
+    found = models(extract_abstract(abstract))
+    assert model in found and not_model not in found
+
+
+def test_from_scratch_is_no_parent(extract_abstract):
+    doc = extract_abstract("We train our models with curriculum SFT and DPO.",
+                           title="Kelp-R1: Curriculum SFT, DPO and RL for Long COT from Scratch and Beyond")
+    assert "Scratch" not in models(doc)
+    assert not any("Scratch" in pair for k in ("finetuned", "aligned", "based_on") for pair in facts(doc, k))

@@ -471,7 +471,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
             if SIZE.match(nxt.text.split("-")[0]) or (VERSION.match(nxt.text) and len(nxt.text) <= 6) or \
                     (j == i + 1 and LETTER_VERSION.fullmatch(nxt.text) and last.text[:1].isupper()) or \
                     (VERSION_SUFFIXED.fullmatch(nxt.lower) and family_stem(last.text) is not None) or \
-                    VERSION_SIZE.fullmatch(nxt.text) or \
+                    VERSION_SIZE.fullmatch(nxt.text) or SIZE_AND_TOKENS.fullmatch(nxt.text) or \
                     SHARED_UNIT.fullmatch(nxt.text) or \
                     VERSION_PLUS.match(nxt.text) or \
                     _version_and_variant(nxt.text, var) or _version_and_tag(nxt.text) or \
@@ -537,6 +537,10 @@ LETTER_VERSION = re.compile(r"[a-z]\d+\.\d+")
 """"k1.5" in "Kimi k1.5": a version written after a letter, with its point (not "x2", "k8")."""
 VERSION_SIZE = re.compile(r"\d+(?:\.\d+)*-\d+(?:\.\d+)?[BMK](?:-[A-Za-z0-9]+)*", re.IGNORECASE)
 """"3-8B" in "Kelp 3-8B": a version and a size joined by a hyphen."""
+SIZE_AND_TOKENS = re.compile(r"\d+(?:\.\d+)?[BMK]\d+(?:\.\d+)?[TB]")
+""""2B4T": a size and the tokens trained on, written as one word after a name ("BitNet b1.58 2B4T")."""
+SIZE_BOUND = re.compile(r"(?:sub|under|over|above|below)-\d+(?:\.\d+)?[BMK]", re.IGNORECASE)
+""""sub-2B public models": sizes below or above a bound, no model's name."""
 VERSION_PLUS = re.compile(r"^\d+(?:\.\d+)*(?:\+[A-Za-z][\w-]*)+$")
 """"2+DPO" in "Kelp 2+DPO": a version and the step that made this variant."""
 PARTICIPLE_COMPOUND = re.compile(r"-[a-z]+(?:ed|ing)$")
@@ -990,6 +994,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if "-" in name and all(part.lower() in nots and not part.isupper() for part in name.split("-")):
         span.add(-10, "generic terms joined")  # "a hybrid Transformer-Mamba architecture": two architectures
         # (acronyms joined are a name: "MT-NLG")
+        return
+    if SIZE_BOUND.fullmatch(name):
+        span.add(-10, "a bound on sizes")  # "all sub-2B public models"
         return
     if DATE.fullmatch(name):
         span.add(-10, "a date")  # "as of January 2024", "Sept. 2023"

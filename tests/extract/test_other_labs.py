@@ -850,3 +850,18 @@ def test_from_scratch_is_no_parent(extract_abstract):
                            title="Kelp-R1: Curriculum SFT, DPO and RL for Long COT from Scratch and Beyond")
     assert "Scratch" not in models(doc)
     assert not any("Scratch" in pair for k in ("finetuned", "aligned", "based_on") for pair in facts(doc, k))
+
+
+@pytest.mark.parametrize("abstract, not_model", [
+    ("We show that KelpBERT improves state of the art results in Dutch-specific language tasks, and also "
+     "outperforms other existing Dutch BERT-based models in sentiment analysis.", "Dutch-specific"),
+    ("Unlike proprietary models, KelpGPT takes a data-centric approach, providing researchers with resources to "
+     "develop their FinLLMs.", "FinLLMs"),
+    ("Most Code-LLMs are trained on permissive code.", "Code-LLMs"),
+])
+def test_a_language_s_adjective_and_a_class_in_the_plural_are_no_models(extract_abstract, abstract, not_model):
+    assert not_model not in models(extract_abstract(abstract))
+
+
+def test_a_model_named_for_its_language_is_still_a_model(extract_abstract):
+    assert "KelpLLM-7B" in models(extract_abstract("We release KelpLLM-7B, a Dutch-specific language model."))

@@ -47,9 +47,10 @@ NUMBER_FORMAT = re.compile(r"^(?:NV|MX)?(?:FP|BF|INT|E\dM)\d+$", re.IGNORECASE)
 DATEISH = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 SUFFIXES = ("-based", "-style", "-like", "-class", "-type", "-family", "-sized", "-series", "-powered", "-level",
-            "-quality", "-scale", "-centric", "-centered", "-centred", "-oriented", "-focused")
+            "-quality", "-scale", "-centric", "-centered", "-centred", "-oriented", "-focused", "-specific")
 """Suffixes peeled off a name: "Llama3-based model" names Llama3, "Kelp-4-level accuracy" Kelp-4."""
-MEASURE_SUFFIXES = ("-level", "-quality", "-scale", "-centric", "-centered", "-centred", "-oriented", "-focused")
+MEASURE_SUFFIXES = ("-level", "-quality", "-scale", "-centric", "-centered", "-centred", "-oriented", "-focused",
+                    "-specific")
 """Suffixes of a measure or a focus: only a name with a digit before one is a model's ("GPT-4-level", not
 "Internet-scale", "a Hindi-centric LLM")."""
 STOP_PREFIX = frozenset(
@@ -539,6 +540,8 @@ VERSION_SIZE = re.compile(r"\d+(?:\.\d+)*-\d+(?:\.\d+)?[BMK](?:-[A-Za-z0-9]+)*",
 """"3-8B" in "Kelp 3-8B": a version and a size joined by a hyphen."""
 SIZE_AND_TOKENS = re.compile(r"\d+(?:\.\d+)?[BMK]\d+(?:\.\d+)?[TB]")
 """"2B4T": a size and the tokens trained on, written as one word after a name ("BitNet b1.58 2B4T")."""
+CLASS_PLURAL = re.compile(r"[A-Z][a-z]+-?(?:M?LLMs|VLMs|PLMs|LMs)")
+""""FinLLMs", "Code-LLMs": a field's word before a class of models, in the plural."""
 SIZE_BOUND = re.compile(r"(?:sub|under|over|above|below)-\d+(?:\.\d+)?[BMK]", re.IGNORECASE)
 """"sub-2B public models": sizes below or above a bound, no model's name."""
 VERSION_PLUS = re.compile(r"^\d+(?:\.\d+)*(?:\+[A-Za-z][\w-]*)+$")
@@ -994,6 +997,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if "-" in name and all(part.lower() in nots and not part.isupper() for part in name.split("-")):
         span.add(-10, "generic terms joined")  # "a hybrid Transformer-Mamba architecture": two architectures
         # (acronyms joined are a name: "MT-NLG")
+        return
+    if CLASS_PLURAL.fullmatch(name):
+        span.add(-10, "a class of models")  # "FinLLMs", "CodeLMs": the models of a field, in the plural
         return
     if SIZE_BOUND.fullmatch(name):
         span.add(-10, "a bound on sizes")  # "all sub-2B public models"

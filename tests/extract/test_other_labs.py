@@ -865,3 +865,20 @@ def test_a_language_s_adjective_and_a_class_in_the_plural_are_no_models(extract_
 
 def test_a_model_named_for_its_language_is_still_a_model(extract_abstract):
     assert "KelpLLM-7B" in models(extract_abstract("We release KelpLLM-7B, a Dutch-specific language model."))
+
+
+@pytest.mark.parametrize("abstract, member", [
+    ("Inspired by these insights, we propose KelpRL, a curriculum reinforcement learning framework with a progressive "
+     "context extension strategy. Experimental results demonstrate that KelpRL-1.5B-Preview surpasses Vireo-1.5B.",
+     "KelpRL-1.5B-Preview"),
+    ("We present KelpAgent, a general framework for tool use. KelpAgent-7B and KelpAgent-13B beat every open agent.",
+     "KelpAgent-7B"),
+])
+def test_sized_members_of_a_framework_the_authors_introduce_are_introduced(extract_abstract, abstract, member):
+    assert ("paper", member) in facts(extract_abstract(abstract), "introduces")
+
+
+def test_sized_members_of_someone_else_s_framework_are_not_introduced(extract_abstract):
+    doc = extract_abstract("Prior work built OrvikRL, a reinforcement learning framework. We compare with "
+                           "OrvikRL-7B on five benchmarks.")
+    assert ("paper", "OrvikRL-7B") not in facts(doc, "introduces")

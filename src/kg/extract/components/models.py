@@ -274,6 +274,28 @@ def _called_otherwise(mentions: list[ModelMention]) -> set[str]:
 NAMED_OTHERWISE = "-5 named as a dataset or method"
 """The reason kg.extract.modelnames gives a name a naming cue calls a method or data ("a new pruning method
 called X"), the method not said to be made from a model."""
+def _sized_members_introduced(doc: Doc, mentions: list[ModelMention]) -> None:
+    """"we propose KelpRL, a curriculum reinforcement learning framework ... KelpRL-1.5B-Preview surpasses ...":
+    the sized members of a framework the authors introduce are the models they introduce with it."""
+    introduced = set()
+    for idx, spans in doc.user.get("spans", {}).items():
+        scope = None
+        for span in spans:
+            if span.j > span.i and any(r.startswith("-3 appositive '") for r in span.reasons):
+                scope = scope or _intro_scope(doc.clean[idx]) or (len(doc.clean[idx]), 0)
+                if scope[0] <= doc.user["tokens"][idx][span.i].start:
+                    introduced.add(model_key(span.name))  # the framework is the object of the authors' verb
+    if not introduced:
+        return
+    for mm in mentions:
+        size = size_of(mm.span.name)
+        if not mm.introduced and size and (base := SIZED_MEMBER.match(mm.span.name)) \
+                and model_key(base.group(1)) in introduced:
+            mm.introduced = 0.7
+
+
+SIZED_MEMBER = re.compile(r"(.+?)[- ]\d+(?:\.\d+)?[BMK]\b")
+""""KelpRL-1.5B-Preview" -> "KelpRL": a member named by its framework's name and a size."""
 ONLY_METHODS = frozenset("technique algorithm scheme strategy procedure recipe objective loss mechanism".split())
 """Heads an appositive gives a method and never a model (not "framework", "system", "approach": models too)."""
 
@@ -424,6 +446,7 @@ def models(doc: Doc) -> None:
     for key in _method_acronyms(doc) | _called_otherwise(all_mentions) | _called_data(doc, all_mentions):
         if key in scores:  # "a method called depth up-scaling (DUS)", "ToolKelp, a novel framework": no model
             scores[key].append(VETO - 1)
+    _sized_members_introduced(doc, all_mentions)
     accepted = {k for k, v in scores.items() if max(v) >= THRESHOLD and min(v) > VETO}
     accepted |= _introduced_coinages(all_mentions, scores, accepted)
     accepted |= {k for k in own_families if min(scores[k]) > VETO}

@@ -882,3 +882,13 @@ def test_sized_members_of_someone_else_s_framework_are_not_introduced(extract_ab
     doc = extract_abstract("Prior work built OrvikRL, a reinforcement learning framework. We compare with "
                            "OrvikRL-7B on five benchmarks.")
     assert ("paper", "OrvikRL-7B") not in facts(doc, "introduces")
+
+
+@pytest.mark.parametrize("abstract, names", [
+    ("We release the Kelp-Nemotron reasoning models -- KN-Nano, KN-Super, and KN-Ultra -- under a permissive "
+     "license.", {"KN-Nano", "KN-Super", "KN-Ultra"}),
+    ("We train two chat models \u2014 Vireo-S and Vireo-L \u2014 on public data.", {"Vireo-S", "Vireo-L"}),
+])
+def test_models_listed_between_dashes_after_a_model_word(extract_abstract, abstract, names):
+    doc = extract_abstract(abstract)
+    assert names <= models(doc)

@@ -1104,6 +1104,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if prev is not None and prev.trail.startswith(",") and span.i >= 2:
         if tokens[span.i - 1].lower in model_heads:
             span.add(3, "preceded by 'model,'")
+    elif prev is not None and prev.text in DASH_TOKENS and span.i >= 2 and tokens[span.i - 2].lower in model_heads \
+            and tokens[span.i - 2].lower not in ("variant", "variants", "version", "versions"):  # (a format's too)
+        span.add(3, "preceded by 'model,'")  # "the Kelp reasoning models -- KN-Nano, KN-Super and KN-Ultra --"
     elif prev is not None and prev.trail.startswith("),") and prev.lead.startswith("(") and span.i >= 3 \
             and tokens[span.i - 2].lower in model_heads and _initials_of(prev.text, tokens, span.i - 1):
         span.add(3, "preceded by 'model,'")  # "the pretrained language models (PLM), X and Y"

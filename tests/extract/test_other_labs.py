@@ -892,3 +892,18 @@ def test_sized_members_of_someone_else_s_framework_are_not_introduced(extract_ab
 def test_models_listed_between_dashes_after_a_model_word(extract_abstract, abstract, names):
     doc = extract_abstract(abstract)
     assert names <= models(doc)
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We introduce KELPO, a simple speculative sampling framework. For Vireo-Chat 70B, KELPO achieved a latency "
+     "speedup of 3x.", "KELPO"),
+    ("Unlike Orvik-7B, KELPO needs no draft model.", "KELPO"),
+])
+def test_a_name_after_an_opening_phrase_s_model_is_not_listed_with_it(extract_abstract, abstract, name):
+    assert name not in models(extract_abstract(abstract))
+
+
+def test_two_models_a_naming_cue_lists_with_a_comma_stay_listed(extract_abstract):
+    doc = extract_abstract("We also train two larger models on 4.8T tokens, called kelp-3-small, kelp-3-medium, both "
+                           "more capable than kelp-3-mini.")
+    assert {"kelp-3-small", "kelp-3-medium"} <= {name for _, name in facts(doc, "introduces")}

@@ -1544,7 +1544,18 @@ def coordinate(spans: list[Span], tokens: list[Token]) -> list[list[Span]]:
         current = [s]
     if current:
         groups.append(current)
-    return groups
+    # "For Kelp-70B, X achieved ...": a name closing an opening phrase and the subject after it are no list
+    return [g for group in groups for g in ([[group[0]], [group[1]]] if len(group) == 2 and group[0].i != group[1].i
+                                            and _comma_only(tokens, group[0], group[1]) else [group])]
+
+
+def _comma_only(tokens: list[Token], a: Span, b: Span) -> bool:
+    """Is ``a`` an opening phrase's name ("For Kelp-70B, ..."), the comma after it ending the phrase?"""
+    gap = _outside_parentheses(tokens[a.j:b.i])
+    return not gap and tokens[a.j - 1].trail.strip() == "," and a.i <= 3 and tokens[0].lower in OPENING_PREPOSITIONS
+
+
+OPENING_PREPOSITIONS = frozenset("for on with in against over unlike compared like besides beyond".split())
 
 
 def find_models(sentence: str) -> tuple[list[Span], list[Token]]:

@@ -907,3 +907,20 @@ def test_two_models_a_naming_cue_lists_with_a_comma_stay_listed(extract_abstract
     doc = extract_abstract("We also train two larger models on 4.8T tokens, called kelp-3-small, kelp-3-medium, both "
                            "more capable than kelp-3-mini.")
     assert {"kelp-3-small", "kelp-3-medium"} <= {name for _, name in facts(doc, "introduces")}
+
+
+@pytest.mark.parametrize("abstract, method, model", [
+    ("We propose KRIME (Kelp Reinforcement through IMplicit rEwards), which enables online reward updates. Starting "
+     "from Vireo-Math-7B-Base, KRIME achieves a 15% average improvement. Notably, our resulting model, "
+     "Orvik-2-7B-KRIME, surpasses Vireo-Math-7B-Instruct.", "KRIME", "Orvik-2-7B-KRIME"),
+    ("We introduce KLRPO, a reference-free preference optimization algorithm. Fine-tuning Vireo-7B with KLRPO alone "
+     "yields Vireo-KLRPO, which beats larger chat models.", "KLRPO", "Vireo-KLRPO"),
+])
+def test_a_method_that_ends_a_model_s_name_is_no_model(extract_abstract, abstract, method, model):
+    found = models(extract_abstract(abstract))
+    assert model in found and method not in found
+
+
+def test_a_family_that_ends_a_model_s_name_stays_a_model(extract_abstract):
+    doc = extract_abstract("We build Video-LLaMA on top of LLaMA, a family of open foundation models.")
+    assert {"Video-LLaMA", "LLaMA"} <= models(doc)

@@ -274,6 +274,26 @@ def _called_otherwise(mentions: list[ModelMention]) -> set[str]:
 NAMED_OTHERWISE = "-5 named as a dataset or method"
 """The reason kg.extract.modelnames gives a name a naming cue calls a method or data ("a new pruning method
 called X"), the method not said to be made from a model."""
+def _methods_named_in_models(mentions: list[ModelMention], accepted: set[str]) -> set[str]:
+    """"we propose PRIME (...) ... our resulting model, Eurus-2-7B-PRIME": an acronym the paper introduces, that
+    ends another model's name after a hyphen and that no mention calls a model in words (its role in a derivation
+    aside), is the method the model was trained with (the "Base-METHOD" way of naming), not a model. Not a known
+    family's name ("Video-LLaMA"), nor a model the paper only uses ("Tarn-KELP" of Tarn and KELP)."""
+    names = {mm.span.name for mm in mentions if model_key(mm.span.name) in accepted}
+    proposed = {model_key(mm.span.name) for mm in mentions if mm.introduced}  # (the paper's own, not "KELP" it uses)
+    said = {model_key(mm.span.name) for mm in mentions if any(
+        MODEL_SAID.match(r) and not r.endswith("the child of a derivation") for r in mm.span.reasons)}
+    out = set()
+    for name in names:
+        key = model_key(name)
+        if key in said or key not in proposed or family_stem(name) or sum(c.isupper() for c in name) < 3 \
+                or not name.isalnum():
+            continue
+        if any(other != name and other.endswith("-" + name) for other in names):
+            out.add(key)
+    return out
+
+
 def _sized_members_introduced(doc: Doc, mentions: list[ModelMention]) -> None:
     """"we propose KelpRL, a curriculum reinforcement learning framework ... KelpRL-1.5B-Preview surpasses ...":
     the sized members of a framework the authors introduce are the models they introduce with it."""
@@ -453,6 +473,7 @@ def models(doc: Doc) -> None:
     accepted |= _variants_of_accepted(all_mentions, scores, accepted, own_families)
     accepted |= _bases_of_compounds(all_mentions, scores, accepted)
     accepted |= _compounds_of_accepted(all_mentions, scores, accepted)
+    accepted -= _methods_named_in_models(all_mentions, accepted)
     if (own := _our_model_named_bare(doc, all_mentions, scores, accepted)) is not None:
         accepted.add(model_key(own.span.name))  # "we introduce X, which empowers ...; ... our model surpasses ..."
     if doc.title_index is not None and (titled := TITLE_VERSION.match(doc.clean[doc.title_index])) \

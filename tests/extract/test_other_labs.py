@@ -924,3 +924,20 @@ def test_a_method_that_ends_a_model_s_name_is_no_model(extract_abstract, abstrac
 def test_a_family_that_ends_a_model_s_name_stays_a_model(extract_abstract):
     doc = extract_abstract("We build Video-LLaMA on top of LLaMA, a family of open foundation models.")
     assert {"Video-LLaMA", "LLaMA"} <= models(doc)
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("In this paper, we introduce the Polyglot Korean models, which represent a specific focus.", "Polyglot Korean"),
+    ("We release the Kelp Legal models for courts in nine countries.", "Kelp Legal"),
+])
+def test_capitalised_words_the_authors_give_their_models_are_a_name(extract_abstract, abstract, name):
+    assert ("paper", name) in facts(extract_abstract(abstract), "introduces")
+
+
+@pytest.mark.parametrize("abstract, not_model", [
+    ("We introduce the Large Language models of today.", "Large Language"),
+    ("We present the Vision Transformer models trained on web images.", "Vision Transformer"),
+    ("We evaluate the Polyglot Korean models on five tasks.", "Polyglot Korean"),
+])
+def test_a_class_of_models_or_models_only_evaluated_are_no_new_name(extract_abstract, abstract, not_model):
+    assert ("paper", not_model) not in facts(extract_abstract(abstract), "introduces")

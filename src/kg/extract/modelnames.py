@@ -410,6 +410,12 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 start = i  # "Retro 48B", "Kelp 7B and ...": a capitalised name with its size
             elif leads_in and _version_then_model_cue(tokens, i + 1, text):
                 start = i  # "Orca 2 models are created by fine-tuning ...": a name, its version, a model cue
+            elif (multi := _words_before_model_head(tokens, i)):
+                # "we introduce the Polyglot Korean models": two or three capitalised words between the
+                # authors' verb with "the" and a plural model head
+                spans.append(Span(i, multi, _joined(tokens, i, multi, text)))
+                i = multi
+                continue
             elif (multi := _words_before_appositive(tokens, i)):
                 # "We present Brisk Otter, an open ... model": two or three capitalised words, named
                 # by an introducing verb, and the appositive decides
@@ -765,6 +771,30 @@ def _words_before_appositive(tokens: list[Token], i: int) -> int | None:
     return None
 
 
+CLASS_WORDS = frozenset("large small language vision visual foundation multimodal open source general transformer "
+                        "transformers diffusion neural pretrained pre-trained".split())
+"""Words that name a class of models, not one ("the Large Language models", "the Vision Transformer models")."""
+
+
+def _words_before_model_head(tokens: list[Token], i: int) -> int | None:
+    """End of "Polyglot Korean" in "we introduce the Polyglot Korean models": a run of two or three capitalised
+    words after "the" right after an introducing verb, then a plural model head."""
+    if i < 2 or tokens[i - 1].lower != "the" or tokens[i - 2].lower not in lexicon().intro.for_models \
+            or tokens[i - 2].trail.strip() or tokens[i - 1].trail.strip():
+        return None
+    words, heads = not_models(), _any_head()
+    for k in range(i, min(i + MULTIWORD_NAME, len(tokens) - 1)):
+        t = tokens[k]
+        if not (_capitalised(t) and t.text.isalpha() and t.lower not in STOP_PREFIX and t.lower not in heads
+                and t.lower not in CLASS_WORDS and (k > i or t.lower not in words)) \
+                or t.trail.strip() or tokens[k + 1].lead:
+            return None  # (a language may follow the name's first word: "Polyglot Korean"; not "Large Language")
+        nxt = tokens[k + 1]
+        if k > i and nxt.lower in model_words().model_heads and nxt.lower.endswith("s") and nxt.text.islower():
+            return k + 1
+    return None
+
+
 SUPERLATIVE = re.compile(r"(?:larg|small|strong|fast|bigg|high)est|best")
 """"the largest", "the best": an appositive that ranks what it names is as good as "a"."""
 
@@ -1030,6 +1060,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         elif head in model_heads and head.endswith("s") and bare_stem:
             span.family_level = True  # "GPT models", "Llama models": a family, not one checkpoint
             span.add(1, "family named in the plural")
+        elif head in model_heads and head.endswith("s") and span.j - span.i > 1 and span.i >= 2 \
+                and tokens[span.i - 1].lower == "the" and tokens[span.i - 2].lower in lexicon().intro.for_models:
+            span.add(3, f"the authors' new '{head}'")  # "we introduce the Polyglot Korean models"
         elif head in model_heads or (head.endswith("-based") is False and head in ("language", "vision-language")
                                      and _head_after(tokens, span.j) in model_heads):
             span.add(2, f"model head '{head}'")

@@ -941,3 +941,16 @@ def test_capitalised_words_the_authors_give_their_models_are_a_name(extract_abst
 ])
 def test_a_class_of_models_or_models_only_evaluated_are_no_new_name(extract_abstract, abstract, not_model):
     assert ("paper", not_model) not in facts(extract_abstract(abstract), "introduces")
+
+
+@pytest.mark.parametrize("abstract, names", [
+    ("The first one has been extensively studied in the biomedical domain, such as BioBERT and PubMedBERT.",
+     {"BioBERT", "PubMedBERT"}),
+    ("Domain adaptations, e.g., LawLlama and FinLlama, were tried before.", {"LawLlama", "FinLlama"}),
+])
+def test_examples_named_on_known_families_are_models(extract_abstract, abstract, names):
+    assert names <= models(extract_abstract(abstract))
+
+
+def test_examples_on_no_family_stay_unknown(extract_abstract):
+    assert not {"LoRA", "QLoRA"} & models(extract_abstract("Techniques such as LoRA and QLoRA help."))

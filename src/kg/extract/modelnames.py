@@ -1582,6 +1582,9 @@ def coordinate(spans: list[Span], tokens: list[Token]) -> list[list[Span]]:
                                             and _comma_only(tokens, group[0], group[1]) else [group])]
 
 
+EXAMPLES_BEFORE = re.compile(r"(?:such as|e\.g\.,?|like|including) $")
+
+
 def _comma_only(tokens: list[Token], a: Span, b: Span) -> bool:
     """Is ``a`` an opening phrase's name ("For Kelp-70B, ..."), the comma after it ending the phrase?"""
     gap = _outside_parentheses(tokens[a.j:b.i])
@@ -1620,6 +1623,10 @@ def _find_models(sentence: str) -> tuple[tuple[Span, ...], tuple[Token, ...]]:
                 if s.score > -3:
                     s.add(-5, "listed with a dataset or method")
             continue
+        if len(group) > 1 and all(0 < g.score < THRESHOLD and any("family stem" in r for r in g.reasons) for g in group) \
+                and EXAMPLES_BEFORE.search(sentence, 0, tokens[group[0].i].start):
+            for g in group:  # "studied in the biomedical domain, such as BioKelp and PubKelp": names on families
+                g.add(THRESHOLD - g.score, "examples named on a family")
         if len(group) > 1 and "+2 what a model is compared with" in group[0].reasons:
             for s in group[1:]:  # "outperforms X and Y": what the comparison word governs, each of the list
                 if s.score > -3 and "+2 what a model is compared with" not in s.reasons:

@@ -954,3 +954,21 @@ def test_examples_named_on_known_families_are_models(extract_abstract, abstract,
 
 def test_examples_on_no_family_stay_unknown(extract_abstract):
     assert not {"LoRA", "QLoRA"} & models(extract_abstract("Techniques such as LoRA and QLoRA help."))
+
+
+@pytest.mark.parametrize("abstract, pair", [
+    ("We introduce KelpMusic, a temporally-conditioned text-to-music model that builds upon the pretrained "
+     "VireoGen framework.", ("KelpMusic", "VireoGen")),
+])
+def test_a_pretrained_framework_built_upon_is_a_parent(extract_abstract, abstract, pair):
+    doc = extract_abstract(abstract)
+    assert pair in facts(doc, "based_on") | facts(doc, "finetuned")
+
+
+def test_a_framework_built_upon_that_is_not_pretrained_is_no_parent(extract_abstract):
+    doc = extract_abstract("We introduce KelpMusic, a text-to-music model that builds upon the VireoGen framework.")
+    assert ("KelpMusic", "VireoGen") not in facts(doc, "based_on") | facts(doc, "finetuned")
+
+
+def test_the_previous_version_named_with_its_version_is_compared_with(extract_abstract):
+    assert "OWSM v3" in models(extract_abstract("It outperforms the previous OWSM v3 in most benchmarks."))

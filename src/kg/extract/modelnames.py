@@ -1068,6 +1068,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(2, f"model head '{head}'")
         elif head == "architecture" and roles.TRAINED_FURTHER.match(text[last.end:]):
             span.add(2, "an architecture trained further")  # "based on the Y architecture and further trained on"
+        elif head in non_heads and head in METHOD_HEADS and prev is not None and prev.lower in TRAINED_BEFORE \
+                and not prev.trail.strip():
+            span.add(2, f"a trained '{head}'")  # "builds upon the pretrained MusicGen framework": one with weights
         elif head in non_heads:
             span.add(-5, f"non-model head '{head}'")
         elif _head_after(tokens, span.j) in model_heads and nxt.text[:1].islower() and _adjectival(tokens, span.j):
@@ -1169,7 +1172,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(3, "named as a model")
     if _example_of_models(tokens, span.i, model_heads):
         span.add(3, "example of models")
-    elif span.i > 0 and _compared_before(tokens, span.i, text):
+    elif span.i > 0 and _compared_before(tokens, span.i, text, name):
         span.add(2, "what a model is compared with")  # "outperforms X", "on par with X", "than the concurrent X"
     if span.i > 0 and (tokens[span.i - 1].lower in MADE_FROM_LAST or tokens[span.i - 1].trail in ("'s", "\u2019s")) \
             and CUES.made_from.search(text, max(0, tokens[span.i].start - 60), tokens[span.i].start):
@@ -1227,13 +1230,13 @@ def _initials_of(acronym: str, tokens: list[Token], i: int) -> bool:
     return "".join(t.lower[:1] for t in tokens[i - len(letters):i]) == letters
 
 
-def _compared_before(tokens: list[Token], i: int, text: str) -> bool:
+def _compared_before(tokens: list[Token], i: int, text: str, name: str = "") -> bool:
     """Do the lexicon's comparison words ("outperforms", "compared to", "on par with", "a gain over", "than")
     stand just before token i, or before "the" and one or two lower-case words ("than the concurrent X")?
     Only a coined name counts after the words between."""
     start = tokens[i].start
     said = roles.lexicon().compared_name.search(" ".join(text[max(0, start - 60):start].split()) + " ")
-    return said is not None and (said.group(1) is None or CAMEL_OR_DIGIT.search(tokens[i].text) is not None)
+    return said is not None and (said.group(1) is None or CAMEL_OR_DIGIT.search(name or tokens[i].text) is not None)
 
 
 SCORE = re.compile(r"[\d.,]+\\?%?|\d+(?:\.\d+)?(?:pp|points?)")

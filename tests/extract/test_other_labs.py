@@ -972,3 +972,18 @@ def test_a_framework_built_upon_that_is_not_pretrained_is_no_parent(extract_abst
 
 def test_the_previous_version_named_with_its_version_is_compared_with(extract_abstract):
     assert "OWSM v3" in models(extract_abstract("It outperforms the previous OWSM v3 in most benchmarks."))
+
+
+@pytest.mark.parametrize("abstract, pair", [
+    ("Our Kelp-32B model, trained from Vireo-32B-Instruct, outperforms Orvik-32B in math reasoning.",
+     ("Kelp-32B", "Vireo-32B-Instruct")),
+    ("Kelp-8B is trained from Vireo-8B on 2T tokens of code.", ("Kelp-8B", "Vireo-8B")),
+])
+def test_a_model_trained_from_another_is_made_from_it(extract_abstract, abstract, pair):
+    doc = extract_abstract(abstract)
+    assert any(pair in facts(doc, k) for k in ("based_on", "finetuned", "continued_pretraining"))
+
+
+def test_a_model_trained_from_scratch_has_no_parent(extract_abstract):
+    doc = extract_abstract("Our Kelp-32B model is trained from scratch and outperforms Orvik-32B.")
+    assert not any(facts(doc, k) for k in ("based_on", "finetuned", "continued_pretraining"))

@@ -1258,3 +1258,22 @@ def test_parts_listed_before_a_participle_clause_are_still_parts(extract_abstrac
         "We propose KelpDet, which includes a feature enhancer, a language-guided query selection, and a "
         "cross-modality decoder, greatly improving detection."))
     assert {"feature enhancer", "cross-modality decoder"} <= names
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Moreover, to alleviate hallucination, we add a retrieval module and extract relevant articles before answering.",
+     "retrieval module"),
+    ("In addition to the model refinement, we incorporated a self-directed information retrieval mechanism, allowing "
+     "the model to access real-time information.", "self-directed information retrieval mechanism"),
+])
+def test_a_part_the_authors_add_is_introduced(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We add Gaussian noise to the inputs during training.",
+    "We incorporate LoRA into every attention layer of Kelp-7B.",
+])
+def test_what_the_authors_add_without_describing_a_new_part_is_not_introduced(extract_abstract, abstract):
+    names = introduced_names(extract_abstract(abstract))
+    assert not any(n in ("Gaussian noise", "LoRA", "noise") for n in names)

@@ -1277,3 +1277,18 @@ def test_a_part_the_authors_add_is_introduced(extract_abstract, abstract, name):
 def test_what_the_authors_add_without_describing_a_new_part_is_not_introduced(extract_abstract, abstract):
     names = introduced_names(extract_abstract(abstract))
     assert not any(n in ("Gaussian noise", "LoRA", "noise") for n in names)
+
+
+@pytest.mark.parametrize("abstract, names", [
+    ("In addition, we publish the datasets that are meticulously curated for the alignment of multi-modalities, "
+     "i.e., KelpChemQA and KelpProtQA.", {"KelpChemQA", "KelpProtQA"}),
+    ("We also release two new benchmarks for legal reasoning, namely KelpLaw, KelpCourt and KelpCase.",
+     {"KelpLaw", "KelpCourt", "KelpCase"}),
+])
+def test_names_a_namely_list_gives_the_authors_datasets(extract_abstract, abstract, names):
+    assert names <= introduced_names(extract_abstract(abstract))
+
+
+def test_names_a_namely_list_gives_others_datasets_are_not_introduced(extract_abstract):
+    doc = extract_abstract("Prior work evaluated on standard datasets, i.e., KelpQA and VireoQA, which we also use.")
+    assert not {"KelpQA", "VireoQA"} & introduced_names(doc)

@@ -300,6 +300,37 @@ def names_in_parentheses(tokens: list[Token], model_keys: set[str]) -> list[tupl
     return out
 
 
+NAMELY = frozenset({"i.e", "namely", "viz"})
+PUBLISH_WORDS = OWN_WORDS | {"publish", "publishes", "release", "released", "contribute", "contributes"}
+
+
+def names_after_namely(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
+    """"we publish the datasets that are meticulously curated for ..., i.e., KelpChemQA and KelpProtQA": the
+    names a list after "i.e." / "namely" gives the plural data or benchmark head the authors put before it."""
+    heads = lexicon().kinds.every
+    for k, t in enumerate(tokens):
+        if t.lower not in NAMELY or k + 1 >= len(tokens):
+            continue
+        head = next((j for j in range(k - 1, max(-1, k - 16), -1) if tokens[j].lower.endswith("s")
+                     and tokens[j].lower in heads and tokens[j].lower in lexicon().kinds.data | lexicon().kinds.benchmark),
+                    None)
+        if head is None or not any(x.lower in PUBLISH_WORDS or x.lower == "we" for x in tokens[max(0, head - 5):head]):
+            continue
+        names = []
+        for word in tokens[k + 1:k + 12]:
+            if word.lower in ("and", "or"):
+                continue
+            if not (distinctive(word.text) and word.text[:1].isupper()):
+                break
+            names.append(word.text)
+            if word.trail.strip() not in (",", ""):
+                break
+        if len(names) >= 2:
+            return [Contribution(n, kind_of(tokens[head].lower, n), 0.75) for n in names
+                    if model_key(n) not in model_keys]
+    return []
+
+
 def name_closing_object(tokens: list[Token], start: int, model_keys: set[str]) -> tuple[Contribution, str] | None:
     """"we propose a two-stage framework using ... for ranking-based recommendation (KelpRec).": a coined
     name in parentheses closing the object (from ``start``) names it; the object's first kind head says

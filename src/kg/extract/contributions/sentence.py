@@ -13,7 +13,7 @@ from kg.extract.contributions.made import made_data, made_with, trained_on_data
 from kg.extract.contributions.marked import marked_as_own
 from kg.extract.contributions.named import (
     MADE_NEW, NEW_APPOSITIVE, OUR_NEW, PASSIVE_INTRO, introduced_as, name_after_final_colon, name_closing_object,
-    named_heads, named_in, names_in_parentheses, sized_name, stated_contribution,
+    named_heads, named_in, names_after_namely, names_in_parentheses, sized_name, stated_contribution,
 )
 from kg.extract.contributions.own_parts import own_parts, own_subject
 from kg.extract.contributions.parts import listed_parts, named_parts, new_listed
@@ -63,6 +63,7 @@ def contributions_in(text: str, model_keys: set[str],
     named_object = None
     if authors_speak or NEW_APPOSITIVE.search(text) or OURS.search(text):
         out.extend(named_in(tokens, model_keys))
+        out.extend(names_after_namely(tokens, model_keys))
         for c, head in names_in_parentheses(tokens, model_keys):
             out.append(c)
             listed_after.add(head)

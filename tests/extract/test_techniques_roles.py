@@ -1292,3 +1292,14 @@ def test_names_a_namely_list_gives_the_authors_datasets(extract_abstract, abstra
 def test_names_a_namely_list_gives_others_datasets_are_not_introduced(extract_abstract):
     doc = extract_abstract("Prior work evaluated on standard datasets, i.e., KelpQA and VireoQA, which we also use.")
     assert not {"KelpQA", "VireoQA"} & introduced_names(doc)
+
+
+def test_one_sized_name_in_parentheses_after_a_data_head_names_it(extract_abstract):
+    names = introduced_names(extract_abstract(
+        "We are releasing the Segment Kelp Model (SKM) and corresponding dataset (SK-1B) of 1B masks and 11M images."))
+    assert "SK-1B" in names and "corresponding dataset" not in names
+
+
+def test_an_acronym_in_parentheses_after_a_data_head_is_still_an_acronym(extract_abstract):
+    names = introduced_names(extract_abstract("We release a new legal question answering dataset (LQAD) for courts."))
+    assert "LQAD" not in names

@@ -21,7 +21,7 @@ from kg.keys import model_key
 
 WE_CALL = frozenset("call name dub term coin".split())
 EVALUATED_ON = frozenset("on across over using".split())
-OWN_WORDS = frozenset("new novel our introduce introduces propose proposes present presents release releases "
+OWN_WORDS = frozenset("new novel our introduce introduces propose proposes present presents release releases releasing "
                       "curate curates construct constructs build builds create creates develop develops".split())
 
 
@@ -280,7 +280,9 @@ def names_in_parentheses(tokens: list[Token], model_keys: set[str]) -> list[tupl
         evaluation = k > 0 and tokens[k - 1].lower in EVALUATION_WORDS and t.lower in ("tasks", "task")
         if (t.lower not in heads and not evaluation) or not tokens[k + 1].lead.startswith("(") or t.trail.strip():
             continue  # "new datasets (A, B)", "three new evaluation tasks (A, B and C)"
-        if not any(x.lower in OWN_WORDS for x in tokens[max(0, k - 6):k]) or evaluated_on(tokens, k):
+        single_ok = ")" in tokens[k + 1].trail and "-" in tokens[k + 1].text \
+            and any(c.isdigit() for c in tokens[k + 1].text)  # "and corresponding dataset (SA-1B)": the verb further back
+        if not any(x.lower in OWN_WORDS for x in tokens[max(0, k - (10 if single_ok else 6)):k]) or evaluated_on(tokens, k):
             continue  # "on four benchmarks (A, B, C, D)": what it is measured on
         names, j = [], k + 1
         while j < len(tokens) and j < k + 16:
@@ -294,7 +296,9 @@ def names_in_parentheses(tokens: list[Token], model_keys: set[str]) -> list[tupl
             if ")" in word.trail:
                 break
             j += 1
-        for name in names if len(names) >= 2 else []:  # one name in parentheses is an acronym
+        single = len(names) == 1 and any(c.isdigit() for c in names[0]) and "-" in names[0]
+        # ("corresponding dataset (SA-1B)": one name with a size in it is no acronym of the words before it)
+        for name in names if len(names) >= 2 or single else []:  # one name in parentheses is an acronym
             if model_key(name) not in model_keys:
                 out.append((Contribution(name, kind_of(head_at(tokens, k), name), 0.8), t.lower))
     return out

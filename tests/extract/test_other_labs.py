@@ -987,3 +987,20 @@ def test_a_model_trained_from_another_is_made_from_it(extract_abstract, abstract
 def test_a_model_trained_from_scratch_has_no_parent(extract_abstract):
     doc = extract_abstract("Our Kelp-32B model is trained from scratch and outperforms Orvik-32B.")
     assert not any(facts(doc, k) for k in ("based_on", "finetuned", "continued_pretraining"))
+
+
+def test_names_that_run_the_title_s_word_on_are_its_family_s_models(extract_abstract):
+    doc = extract_abstract(
+        "In this work, we introduce a family of models that translate speech in a streaming fashion. First, we "
+        "contribute an improved version of the multilingual KelpoM4T model, KelpoM4T v2. KelpoExpressive preserves "
+        "vocal styles. As for KelpoStreaming, it translates with low latency. We also release KelpoBench.",
+        title="Kelpo: Multilingual Expressive and Streaming Speech Translation")
+    found = models(doc)
+    assert {"KelpoExpressive", "KelpoStreaming"} <= found
+    assert "KelpoBench" not in found
+
+
+def test_names_on_the_title_s_word_in_an_abstract_without_models_are_not_models(extract_abstract):
+    doc = extract_abstract("We study how people read. KelpoReading is our protocol for eye tracking.",
+                           title="Kelpo: Reading in the Wild")
+    assert "KelpoReading" not in models(doc)

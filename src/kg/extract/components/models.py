@@ -294,6 +294,26 @@ def _methods_named_in_models(mentions: list[ModelMention], accepted: set[str]) -
     return out
 
 
+TITLE_WORD = re.compile(r"([A-Z][A-Za-z]{3,}):")
+NOT_A_MEMBER = ("bench", "eval", "qa", "data", "set", "corpus", "instruct", "hub", "arena")
+"""Endings of a name on the title's word that make it the paper's data or benchmark, not one of its models."""
+
+
+def _extending_the_title(doc: Doc, mentions: list[ModelMention]) -> set[str]:
+    """"Seamless: Multilingual Expressive and Streaming Speech Translation" and, in an abstract that speaks of
+    models, "SeamlessM4T v2", "SeamlessExpressive", "SeamlessStreaming": coined names that run the title's one
+    word on (a capital or a digit after it) are the models of the family the paper is named for."""
+    if doc.title_index is None or not (m := TITLE_WORD.match(doc.clean[doc.title_index])):
+        return set()
+    word = m.group(1)
+    if not any(re.search(r"\bmodels?\b", doc.clean[i]) for i in doc.abstract_sentences()):
+        return set()
+    return {model_key(mm.span.name) for mm in mentions
+            if mm.span.name.startswith(word) and len(mm.span.name) > len(word) + 1
+            and (mm.span.name[len(word)].isupper() or mm.span.name[len(word)].isdigit())
+            and not mm.span.name.split()[0].lower().endswith(NOT_A_MEMBER) and mm.span.score > -3}
+
+
 def _sized_members_introduced(doc: Doc, mentions: list[ModelMention]) -> None:
     """"we propose KelpRL, a curriculum reinforcement learning framework ... KelpRL-1.5B-Preview surpasses ...":
     the sized members of a framework the authors introduce are the models they introduce with it."""
@@ -463,6 +483,8 @@ def models(doc: Doc) -> None:
     scores: dict[str, list[float]] = defaultdict(list)
     for mm in all_mentions:
         scores[model_key(mm.span.name)].append(mm.span.score)
+    for key in _extending_the_title(doc, all_mentions):
+        scores[key].append(THRESHOLD)  # "Seamless: ..." and "SeamlessExpressive enables ...": the paper's family
     for key in _method_acronyms(doc) | _called_otherwise(all_mentions) | _called_data(doc, all_mentions):
         if key in scores:  # "a method called depth up-scaling (DUS)", "ToolKelp, a novel framework": no model
             scores[key].append(VETO - 1)

@@ -36,6 +36,11 @@ CASES = [
      "High throughput serving of large language models (LLMs) requires batching sufficiently many requests at a time."),
     ("Neural Machine Translation by Jointly Learning to Align and Translate",
      "Neural machine translation is a recently proposed approach to machine translation."),
+    # an acronym defined at the abstract's start: its long form opens the abstract, whole
+    ("Progressive Distillation Of Kelp Diffusion XL Using Layer Level Loss",
+     "Kelp Diffusion XL (KDXL) has become the best open source text-to-image model for its versatility."),
+    ("Faster Kelp Anything: Towards a Lightweight Kelp for Phones",
+     "Kelp anything model (KAM) is a prompt-guided vision foundation model for cutting out objects."),
 ]
 
 

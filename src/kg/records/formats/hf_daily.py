@@ -134,6 +134,9 @@ def _running_count(flags: list[bool]) -> list[int]:
     return counts
 
 
+ACRONYM_DEFINED = re.compile(r"\(([A-Z][A-Za-z0-9]{1,9})\)[,.;:]?$")
+
+
 def _score(line: _Line, i: int) -> float | None:
     """How likely the abstract starts at token ``i`` (None: impossible)."""
     tokens = line.tokens
@@ -177,6 +180,12 @@ def _score(line: _Line, i: int) -> float | None:
     n = len(phrase)
     if n and any(lowered[k:k + n] == phrase for k in range(len(lowered) - n + 1)):
         score += 0.3 * n
+    # An acronym defined in the capitalised run that opens the abstract ("Stable Diffusion XL (SDXL) has ..."):
+    # its long form starts at the abstract's first word, not inside it
+    acronym = next((ACRONYM_DEFINED.match(tokens[k]) for k in range(i + 1, min(j + 1, len(tokens)))
+                    if tokens[k].startswith("(")), None)
+    if acronym is not None:
+        score += 0.5 if acronym.group(1)[0].lower() == first[0].lower() else -2.0
     # A sentence opener shortly after, with no full stop before it: too early.
     if any(line.opens_unended[i + 1:min(len(tokens), i + 25)]):
         score -= 3.0

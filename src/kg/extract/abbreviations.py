@@ -38,6 +38,11 @@ def is_short_form(candidate: str) -> bool:
             and len(c.split()) <= MAX_SHORT_WORDS and any(ch.isupper() for ch in c))
 
 
+def spelled_by_initials(letters, words: list[str]) -> bool:
+    """Do the words' first letters spell ``letters`` (a string or a list of characters), one a word, case aside?"""
+    return len(words) == len(letters) and all(w[:1].lower() == ch.lower() for w, ch in zip(words, letters))
+
+
 def find_long_form(short: str, before: str) -> str | None:
     """The long form of ``short`` at the end of ``before``, or None (Schwartz-Hearst).
 
@@ -49,8 +54,7 @@ def find_long_form(short: str, before: str) -> str | None:
         return None
     words = before.split()
     initials = words[-len(letters):]
-    if len(initials) == len(letters) and all(w[:1].lower() == ch for w, ch in zip(initials, letters)) \
-            and not any(w.lower() == short.lower() for w in initials):
+    if spelled_by_initials(letters, initials) and not any(w.lower() == short.lower() for w in initials):
         long = " ".join(initials).strip(" ,;:-")
         if long[:1].isalnum() and len(long) > len(short):
             return long

@@ -28,6 +28,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.extract import roles
+from kg.extract.abbreviations import spelled_by_initials
 from kg.extract.lexicon import lexicon
 from kg.extract.prefilter import gated
 from kg.extract.sizes import (  # noqa: F401  (size_of, parameters: read here by older callers)
@@ -154,11 +155,11 @@ class NameCues:
     beats_models: re.Pattern
     """"X consistently outperforms all previous Code LLMs": what is measured against models is a model."""
     trained_network: re.Pattern
+    """"X, a trained Transformer that ...": a network with weights is a model, whatever its architecture's name."""
     trained_object: re.Pattern
+    """Before a name: what data is used to train ("a dataset of 100,000 pairs used to train X")."""
     is_trained: re.Pattern
     """After a name: "X is trained by corrupting text ...", "X was pretrained on ...": only what has weights is trained."""
-    """Before a name: what data is used to train ("a dataset of 100,000 pairs used to train X")."""
-    """"X, a trained Transformer that ...": a network with weights is a model, whatever its architecture's name."""
     made_from_later: re.Pattern
     """"X, a method ... that is derived from Y": X has weights; it is a model."""
 
@@ -534,10 +535,10 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
 
 
 NAME_HEADS = frozenset({"LLM", "LM", "VLM", "MLLM"})
+"""Head words that may stand inside a name when a size or a variant word follows ("Kelp LLM 67B Chat")."""
 NAMED_ARCHITECTURES = frozenset({"Transformer"})
 """An architecture's word that a capitalised word before it makes one model's name ("Nucleotide Transformer"):
 whether it is a model is for the sentence to say ("models such as X"), as for any name."""
-"""Head words that may stand inside a name when a size or a variant word follows ("Kelp LLM 67B Chat")."""
 VERSION_SUFFIXED = re.compile(rf"\d+(?:\.\d+)?(?:{'|'.join(SUFFIXES)})")
 """"2-based" in "Kelp 2-based model": the family's version, then a suffix peeled off below."""
 LETTER_VERSION = re.compile(r"[a-z]\d+\.\d+")
@@ -1224,10 +1225,10 @@ TASK_SYSTEM = re.compile(r",? (?:an?|the) (?:[\w-]+ ){0,4}?(?:\w+-to-\w+|speech|
 def _initials_of(acronym: str, tokens: list[Token], i: int) -> bool:
     """Is ``acronym`` the initials of the two to four words before token i ("pretrained language models
     (PLM)", "large language models (LLMs)")?"""
-    letters = acronym.rstrip("s").lower()
-    if not letters.isalpha() or not acronym.rstrip("s").isupper() or not 2 <= len(letters) <= 4 or i < len(letters):
+    letters = acronym.rstrip("s")
+    if not letters.isalpha() or not letters.isupper() or not 2 <= len(letters) <= 4 or i < len(letters):
         return False
-    return "".join(t.lower[:1] for t in tokens[i - len(letters):i]) == letters
+    return spelled_by_initials(letters, [t.text for t in tokens[i - len(letters):i]])
 
 
 def _compared_before(tokens: list[Token], i: int, text: str, name: str = "") -> bool:

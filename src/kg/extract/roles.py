@@ -116,10 +116,10 @@ class RoleLexicon:
     model_verb: re.Pattern
     """"we train <M0> with RLHF": no role by itself, but what is trained is a model."""
     comparison: re.Pattern
+    """"X outperforms both direct distillation from Y": a comparison between child and parent undoes the pair."""
     compared_name: re.Pattern
     """Right before a name: what the name is measured against ("outperforms ", "compared to the recent ");
     group 1 holds the article and lower-case words between, if any."""
-    """"X outperforms both direct distillation from Y": a comparison between child and parent undoes the pair."""
     data_distilled_into: re.Pattern
     """Data as the subject of "distilled into <M>": <M> is the model trained on it, not a new one."""
     applied_method: re.Pattern
@@ -144,10 +144,10 @@ class RoleLexicon:
     may_be: re.Pattern
     """"X can be fine-tuned on consumer GPUs": what one may do with a model, not how it was made."""
     reports_on: re.Pattern
-    used_as_method: re.Pattern
-    """After a name the authors use: what they use it as, when that is a method ("we use X as a plug-in")."""
     """A sentence that reports on models ("Our analysis shows that X, fine-tuned from Y, ...", "we evaluate Y
     and its tuned variant X"): its child is not thereby the paper's own."""
+    used_as_method: re.Pattern
+    """After a name the authors use: what they use it as, when that is a method ("we use X as a plug-in")."""
 
 
 def _lower_literals(pattern: str) -> str:
@@ -531,8 +531,7 @@ def role_of(text: str, start: int, end: int) -> str | None:
         return "child"  # "..., and the resulting lightweight encoder is termed X"
     if not has_trigger(text):
         return None
-    while (m := LISTED_BEFORE.search(before)) and m.start() > 0:
-        before = before[:m.start()]  # "to produce A and B": B is where A is
+    before = _before_list(before)  # "to produce A and B": B is where A is
     while m := LISTED_AFTER.match(after):
         after = after[m.end():]  # "A and B are pruned from": A is where B is
     if lex.excluded_before.search(before) or lex.excluded_after.match(after):
@@ -550,10 +549,15 @@ def role_of(text: str, start: int, end: int) -> str | None:
 def acted_on(text: str, start: int) -> bool:
     """Is the name at ``start`` the object of the authors' own derivation verb ("We also merge A, B and
     <name> ...", "we fine-tune <name>"): a model they start from, whatever the sentence says of it?"""
-    before = text[max(0, start - 120):start]
+    return lexicon().parent_verb.search(_before_list(text[max(0, start - 120):start])) is not None
+
+
+def _before_list(before: str) -> str:
+    """The text before a name, cut before the names listed ahead of it ("We also merge A, B and " -> "We also
+    merge "): what the sentence says of the list's first name it says of each."""
     while (m := LISTED_BEFORE.search(before)) and m.start() > 0:
         before = before[:m.start()]
-    return lexicon().parent_verb.search(before) is not None
+    return before
 
 
 def is_component(before: str, after: str) -> bool:

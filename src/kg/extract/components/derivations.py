@@ -921,7 +921,7 @@ def _second_family(name: str, names: list[str], intro: dict[str, float]) -> str 
 
 def _acted_on(sentence: str, name: str) -> bool:
     """Is every mention of ``name`` in the sentence the object of the authors' derivation verb?"""
-    said = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence)]
+    said = [m.start() for m in whole_word(name).finditer(sentence)]
     return bool(said) and all(roles.acted_on(sentence, at) for at in said)
 
 
@@ -937,7 +937,7 @@ def _only_compared(doc: Doc, base: str) -> bool:
     """Does the record name ``base`` only as what its model is measured against ("X outperforms SciKelp, a
     model trained on ...")? Then a name that holds it ("MatSciKelp") says nothing of where X came from."""
     said = [(i, m.start()) for i in doc.abstract_sentences()
-            for m in re.finditer(rf"(?<![\w-]){re.escape(base)}(?![\w-])", doc.clean[i])]
+            for m in whole_word(base).finditer(doc.clean[i])]
     return bool(said) and all(_compared_before().search(doc.clean[i][:at]) for i, at in said)
 
 

@@ -274,6 +274,8 @@ def _called_otherwise(mentions: list[ModelMention]) -> set[str]:
 NAMED_OTHERWISE = "-5 named as a dataset or method"
 """The reason kg.extract.modelnames gives a name a naming cue calls a method or data ("a new pruning method
 called X"), the method not said to be made from a model."""
+
+
 def _methods_named_in_models(mentions: list[ModelMention], accepted: set[str]) -> set[str]:
     """"we propose PRIME (...) ... our resulting model, Eurus-2-7B-PRIME": an acronym the paper introduces, that
     ends another model's name after a hyphen and that no mention calls a model in words (its role in a derivation

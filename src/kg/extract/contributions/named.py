@@ -296,9 +296,8 @@ def names_in_parentheses(tokens: list[Token], model_keys: set[str]) -> list[tupl
             if ")" in word.trail:
                 break
             j += 1
-        single = len(names) == 1 and any(c.isdigit() for c in names[0]) and "-" in names[0]
-        # ("corresponding dataset (SA-1B)": one name with a size in it is no acronym of the words before it)
-        for name in names if len(names) >= 2 or single else []:  # one name in parentheses is an acronym
+        # one name in parentheses is an acronym, unless it holds a size ("corresponding dataset (SA-1B)")
+        for name in names if len(names) >= 2 or (len(names) == 1 and single_ok) else []:
             if model_key(name) not in model_keys:
                 out.append((Contribution(name, kind_of(head_at(tokens, k), name), 0.8), t.lower))
     return out
@@ -311,13 +310,12 @@ PUBLISH_WORDS = OWN_WORDS | {"publish", "publishes", "release", "released", "con
 def names_after_namely(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
     """"we publish the datasets that are meticulously curated for ..., i.e., KelpChemQA and KelpProtQA": the
     names a list after "i.e." / "namely" gives the plural data or benchmark head the authors put before it."""
-    heads = lexicon().kinds.every
+    data = lexicon().kinds.data
     for k, t in enumerate(tokens):
         if t.lower not in NAMELY or k + 1 >= len(tokens):
             continue
         head = next((j for j in range(k - 1, max(-1, k - 16), -1) if tokens[j].lower.endswith("s")
-                     and tokens[j].lower in heads and tokens[j].lower in lexicon().kinds.data | lexicon().kinds.benchmark),
-                    None)
+                     and tokens[j].lower in data), None)
         if head is None or not any(x.lower in PUBLISH_WORDS or x.lower == "we" for x in tokens[max(0, head - 5):head]):
             continue
         names = []

@@ -221,14 +221,18 @@ def _along_with(tokens: list[Token], k: int) -> int | None:
     return None
 
 
-def _after_and(tokens: list[Token], first: Token) -> bool:
+def _token_before(tokens: list[Token], first: Token) -> Token | None:
+    """The token just before ``first`` (a phrase's first token), or None at the sentence's start."""
     k = next((i for i, t in enumerate(tokens) if t.start == first.start), 0)
-    return k > 0 and tokens[k - 1].lower in ("and", "or")
+    return tokens[k - 1] if k > 0 else None
+
+
+def _after_and(tokens: list[Token], first: Token) -> bool:
+    return (prev := _token_before(tokens, first)) is not None and prev.lower in ("and", "or")
 
 
 def _after_comma(tokens: list[Token], first: Token) -> bool:
-    k = next((i for i, t in enumerate(tokens) if t.start == first.start), 0)
-    return k > 0 and tokens[k - 1].trail.rstrip().endswith(",")
+    return (prev := _token_before(tokens, first)) is not None and prev.trail.rstrip().endswith(",")
 
 
 def predicate_of_authors(text: str, tokens: list[Token], k: int) -> bool:

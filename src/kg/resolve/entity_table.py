@@ -92,6 +92,15 @@ def components(path: Path) -> Iterator[tuple[Entity, list[tuple[str, str]]]]:
         db.close()
 
 
+def unjournaled(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
+    """A SQLite file at ``path`` for writing with no journal and no syncing: a build's own files, which a
+    failed build leaves unused (the index, the spills of its scratch folder)."""
+    db = sqlite3.connect(path, check_same_thread=check_same_thread)
+    db.execute("PRAGMA journal_mode=OFF")
+    db.execute("PRAGMA synchronous=OFF")
+    return db
+
+
 class Spill:
     """The names a build notes (kg.resolve.entities.Names), moved out of memory a batch at a time
     into a SQLite file of the build's scratch folder, their counts summed once, when they are
@@ -100,9 +109,7 @@ class Spill:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.db = sqlite3.connect(path)
-        self.db.execute("PRAGMA journal_mode=OFF")
-        self.db.execute("PRAGMA synchronous=OFF")
+        self.db = unjournaled(path)
         self.db.executescript(
             "CREATE TABLE name (grp TEXT, key TEXT, spelling TEXT, n INTEGER);"
             "CREATE TABLE kind (grp TEXT, key TEXT, kind TEXT, n INTEGER);"
@@ -142,9 +149,7 @@ class SizeSpill:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.db = sqlite3.connect(path, check_same_thread=False)  # (one thread at a time: the build's)
-        self.db.execute("PRAGMA journal_mode=OFF")
-        self.db.execute("PRAGMA synchronous=OFF")
+        self.db = unjournaled(path, check_same_thread=False)  # (one thread at a time: the build's)
         self.db.execute("CREATE TABLE size (kind TEXT, name TEXT, value TEXT, "
                         "PRIMARY KEY (kind, name, value)) WITHOUT ROWID")
 

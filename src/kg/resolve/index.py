@@ -35,6 +35,7 @@ from kg.keys import title_key
 from kg.records.record import Record
 from kg.records.by_record import ByRecord
 from kg.resolve.entities import Names
+from kg.resolve.entity_table import unjournaled
 from kg.resolve.papers import MIN_TITLE_KEY, Paper, _hard_title, _key
 from kg.resolve.people import Agent, People
 
@@ -182,10 +183,7 @@ def _paper_data_rows(papers: list[Paper], people: People | None) -> Iterable[tup
 
 def _open(path: Path) -> sqlite3.Connection:
     """The index's file at ``path``, for writing (no journal: a failed build leaves no generation)."""
-    db = sqlite3.connect(path)
-    db.execute("PRAGMA journal_mode=OFF")
-    db.execute("PRAGMA synchronous=OFF")
-    return db
+    return unjournaled(path)
 
 
 def _create(path: Path) -> sqlite3.Connection:

@@ -637,3 +637,89 @@ def test_a_name_after_the_purpose_of_a_set_we_evaluate_on_is_not_ours(extract_ab
 ])
 def test_a_capitalised_head_word_is_part_of_the_name(extract_abstract, abstract, name):
     assert name in introduced(extract_abstract(abstract))
+
+
+# --- findings are not contributions; clauses are not names; one head shared by two phrases ------------------------
+
+@pytest.mark.parametrize("abstract", [
+    "Our experiments reveal three key insights: (1) adopting longer context windows may not help; (2) selecting "
+    "an appropriate batch size helps mitigate collapse; and (3) carefully scheduling the rollout length improves "
+    "efficiency.",
+    "We report two findings: (1) sparse fern routing harms stability and (2) warm restarts repair it.",
+    "This study yields three lessons: (i) curated moss data matters more than scale, (ii) short warmup suffices, "
+    "and (iii) longer fern sequences help.",
+    "Our analysis leads to four observations: 1) token dropping is harmless, 2) gradient noise grows with depth.",
+])
+def test_the_items_of_findings_are_not_contributions(extract_abstract, abstract):
+    assert introduced(extract_abstract(abstract)) == set()
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We propose two components: (1) a fern-aware routing loss and (2) a moss replay buffer.", "routing loss"),
+    ("We introduce three main findings: (1) freezing the fern encoder hurts recall; (2) interleaved moss data "
+     "is beneficial; (3) re-blending moss instruction data to caption data restores it.",
+     "re-blending moss instruction data"),
+])
+def test_the_items_after_an_introducing_verb_are_still_contributions(extract_abstract, abstract, name):
+    assert any(name in n for n in introduced(extract_abstract(abstract)))
+
+
+@pytest.mark.parametrize("abstract, bad", [
+    ("We propose the Fern Routing Objective (FRO), and fully open-source a large-scale training system that "
+     "scales to 1,000 GPUs.", "fully open-source"),
+    ("We train the Fern Routing Objective (FRO) and publicly release the weights of all moss models.",
+     "publicly release"),
+])
+def test_an_adverb_and_an_introducing_verb_open_a_clause_not_a_name(extract_abstract, abstract, bad):
+    assert not any(bad in n for n in introduced(extract_abstract(abstract)))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We propose early stopping rounds (ESR) for fern training.", "early stopping rounds"),
+    ("We introduce a carefully curated moss corpus, MossPile.", "MossPile"),
+    ("Second, we propose continuously fine-tuning the fern retriever to keep its text skills.",
+     "continuously fine-tuning"),
+    ("We construct a manually annotated fern disease corpus.", "manually annotated fern disease corpus"),
+])
+def test_an_adjective_in_ly_or_an_adverb_after_a_determiner_stays(extract_abstract, abstract, name):
+    assert any(name in n for n in introduced(extract_abstract(abstract)))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We propose effective data selection and filtering strategies for curating preference data.",
+     "data selection and filtering strategies"),
+    ("We introduce moss selection and fern weighting methods for sparse rewards.",
+     "moss selection and fern weighting methods"),
+    ("We develop code repair and test generation datasets for low-resource languages.",
+     "code repair and test generation datasets"),
+])
+def test_two_phrases_share_the_plural_head_after_the_second(extract_abstract, abstract, name):
+    assert name in introduced(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, first", [
+    ("We release a new dataset and evaluation benchmarks for moss parsing.", "dataset"),
+    ("We propose FernLoss and routing strategies for sparse experts.", "FernLoss"),
+    ("We propose a pipeline to synthesize accurate and diverse captions for moss audio.", "captions"),
+])
+def test_a_first_phrase_with_its_own_head_or_name_keeps_it(extract_abstract, abstract, first):
+    names = introduced(extract_abstract(abstract))
+    assert not any(" and " in n for n in names)
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We propose the Decoupled Fern and Dynamic sAmpling Moss Optimization (DFDSMO) algorithm.",
+     "Dynamic sAmpling Moss Optimization"),
+    ("We introduce Gated rOuting Fern Attention (GOFA) for long inputs.", "Gated rOuting Fern Attention"),
+])
+def test_a_head_word_with_a_capital_inside_is_part_of_the_name(extract_abstract, abstract, name):
+    names = introduced(extract_abstract(abstract))
+    assert any(name in n for n in names) and "Moss Optimization" not in names
+
+
+@pytest.mark.parametrize("abstract", [
+    "Specifically, we develop and extend techniques to improve reasoning in sparse moss models.",
+    "We build and refine methods to stabilise fern training.",
+])
+def test_a_second_verb_after_and_shares_the_generic_object(extract_abstract, abstract):
+    assert introduced(extract_abstract(abstract)) == set()

@@ -124,6 +124,13 @@ class Lexicon:
     """"a new retrieval method *from prior work*", "*baselines*, including a new X": someone else's."""
     study_verbs: frozenset[str]
     """"we *compare* three schedules: (1) X and (2) Y": verbs whose listed objects are studied, not made."""
+    parts_lists: frozenset[str]
+    """"through two *phases*: (1) ...", "three key *insights*: (1) ...": nouns (with ``about_words``) before a
+    numbered list whose items are the steps, merits or findings of one thing, not contributions."""
+    ly_adjectives: frozenset[str]
+    """"*early* stopping": words in -ly that are no adverbs; an adverb opens a clause ("fully open-source a ...")."""
+    shared_object_verbs: frozenset[str]
+    """"we develop and *extend* techniques to ...": verbs after an introducing verb and "and" sharing its object."""
     topic_heads: frozenset[str]
     """"X, a new *task*", "X (QA) *tasks*": what such a noun names is a topic, never a contribution."""
     connectives: frozenset[str]
@@ -173,6 +180,9 @@ def lexicon() -> Lexicon:
         size_cues=words(raw["size_cues"]["words"]),
         others_words=words(raw["others_words"]),
         study_verbs=words(raw["study_verbs"]["verbs"]),
+        parts_lists=words(raw["parts_lists"]["words"]),
+        shared_object_verbs=words(raw["shared_object_verbs"]["words"]),
+        ly_adjectives=words(raw["ly_adjectives"]["words"]),
         topic_heads=words(raw["topic_heads"]["words"]),
         connectives=words(raw["connectives"]["words"]),
     )

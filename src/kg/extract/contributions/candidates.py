@@ -84,11 +84,12 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
     # "a novel instruction fine-tuning framework RankLoom": the proper name after the head
     for k in range(len(phrase) - 1):
         last_coined = k + 2 == len(phrase) and distinctive(phrase[k + 1].text) and len(phrase[k + 1].text) > 2
-        if phrase[k].lower in heads and (phrase[k].text[:1].islower() or last_coined) \
+        if phrase[k].lower in heads and (phrase[k].text.islower() or last_coined) \
                 and phrase[k + 1].lower not in w.np_stop and phrase[k + 1].lower not in GATHERED \
                 and (is_proper(phrase[k + 1:]) or last_coined):  # not "benchmark suite for ...": one head
             # "the Visual Chart Retrieval Benchmark ChartRet": a coined word after even a capital head names it
-            # not "Retrieval Augmented Span Tuning": a capital head is the name's; "a training strategy MoE-tuning"
+            # not "Retrieval Augmented Span Tuning": a capital head is the name's, so is one with capitals inside
+            # ("Dynamic sAmpling Policy Optimization"); "a training strategy MoE-tuning"
             proper = strip_phrase(" ".join(words[k + 1:]))
             if model_key(proper) in model_keys:
                 return []

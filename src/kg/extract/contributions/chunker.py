@@ -105,9 +105,10 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             k += 1
             continue
         if low in ("and", "or", "&"):
-            if cur and (modifier(cur[-1].text) or _gerund_pair(cur[-1], tokens[k + 1] if k + 1 < n else None)):
+            if cur and (modifier(cur[-1].text) or _gerund_pair(cur[-1], tokens[k + 1] if k + 1 < n else None)
+                        or _shares_head(cur, tokens, k + 1)):
                 cur.append(t)  # "consumer electronic and medical domain datasets", "pruning and stitching
-                # adapter blocks": one phrase
+                # adapter blocks", "data selection and filtering strategies": one phrase
                 k += 1
                 continue
             if cur:
@@ -188,6 +189,28 @@ def _head_of_gerund(cur: list[Token], nxt: Token | None) -> bool:
     the gerund does not."""
     return nxt is not None and nxt.text.islower() and nxt.lower.endswith("ing") and len(nxt.lower) > 5 \
         and all(t.lower in GENERIC_HEADS or t.lower in lexicon().lead_words for t in cur)
+
+
+def _shares_head(cur: list[Token], tokens: list[Token], k: int) -> bool:
+    """"data selection and filtering strategies": a lower-case phrase with no head of its own, "and", then a
+    short lower-case phrase closed by a plural head (lexicon ``kind_heads``): the head is both phrases'.
+    Not "a new dataset and evaluation benchmarks" (a head ends the first), nor "X and data strategies", nor
+    "accurate and diverse captions" (one adjective)."""
+    w = lexicon()
+    heads = w.kinds.every
+    if cur[-1].trail.strip() or cur[-1].lower in heads or cur[-1].lower in MODEL_WORDS \
+            or not all(t.text.isalpha() and t.text.islower() for t in cur) \
+            or len([t for t in cur if t.lower not in w.lead_words and t.lower not in w.praise_words]) < 2:
+        return False  # (two words at least: "accurate and diverse captions" are praised captions)
+    for j in range(k, min(k + 3, len(tokens))):
+        t = tokens[j]
+        if not (t.text.replace("-", "").isalpha() and t.text.islower()) or t.lower in w.np_stop \
+                or t.lower in DETERMINERS:
+            return False
+        last = j + 1 == len(tokens) or bool(t.trail.strip()) or tokens[j + 1].lower in w.np_stop
+        if last:
+            return j > k and t.lower in heads and t.lower.endswith("s")
+    return False
 
 
 def _gerund_pair(before: Token, after: Token | None) -> bool:

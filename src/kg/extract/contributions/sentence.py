@@ -27,10 +27,6 @@ WISHES = frozenset("need needs must should could might would not never without".
 """Words between the authors and a verb that make it no act of theirs: a wish ("we need to develop") or a
 denial ("our method does not require building ...")."""
 OURS = re.compile(r"\bour\b", re.IGNORECASE)
-STEPS_BEFORE = re.compile(r"\b(?:phases|stages|steps|properties|features|advantages|characteristics|merits|benefits)"
-                          r"\s*(?:\([^)]*\)\s*)?:\s*\(?(?:1|i|a)\)\s*$", re.IGNORECASE)
-""""... through two phases: (1) the Branch Phase, ...; (2) ...", "three appealing properties: 1) Comprehensive
-Dimensions: ...": the steps or the merits of one thing, not contributions of their own."""
 KEY_DESIGN = re.compile(r"^(?:the )?(?:key|core|main|central) (?:design|idea|component|innovation|ingredient) "
                         r"(?:of|behind|in) (?:our|the|this) [^,.;]{0,40}?\b(?:is|are|lies in) (?:an? |the )?",
                         re.IGNORECASE)
@@ -74,8 +70,10 @@ def contributions_in(text: str, model_keys: set[str],
             verb_at = k
             break
     while verb_at is not None and verb_at + 2 < len(tokens) and tokens[verb_at + 1].lower in ("and", "or") \
-            and (tokens[verb_at + 2].lower in w.intro.for_contributions | w.use_verbs | w.make_verbs):
-        verb_at += 2  # "we develop and release X", "we craft and integrate X": X is the object of both
+            and (tokens[verb_at + 2].lower in w.intro.for_contributions | w.use_verbs | w.make_verbs
+                 | w.shared_object_verbs):
+        verb_at += 2  # "we develop and release X", "we craft and integrate X", "we develop and extend X": X is
+        # the object of both
     if verb_at is not None:
         named = False
         proposed = tokens[verb_at].lower.startswith("propos")
@@ -128,7 +126,7 @@ def contributions_in(text: str, model_keys: set[str],
     lead = tokens[:items[0]] if items else tokens[:12]
     studied = w.use_verbs | w.study_verbs
     uses_list = (verb_at is None and not own and any(t.lower in studied for t in lead)) \
-        or (bool(items) and STEPS_BEFORE.search(text[:tokens[items[0]].start]) is not None) \
+        or (bool(items) and _steps_before(verb_at is not None).search(text[:tokens[items[0]].start]) is not None) \
         or (len(items) > 1 and all(_step(tokens, k) for k in items))
     # "we compare three schedules: (1) X and (2) Y", "we study ... in terms of 1) X and 2) Y": what is
     # studied or used, not made
@@ -149,7 +147,7 @@ def contributions_in(text: str, model_keys: set[str],
         out = [c for c in out if c.name == named_object or c.name != c.name.lower() or (
             c.name.lower().split()[-1] not in listed_after
             and not any(f" {h} " in f" {c.name.lower()} " for h in listed_after if " " in h or named_object))]
-    out = [c for c in out if not _named_model_after(text, c.name, model_keys)]
+    out = [c for c in out if not _named_model_after(text, c.name, model_keys) and not _opens_clause(c.name)]
     seen: set[str] = set()
     unique = []
     for c in sorted(out, key=lambda c: -c.confidence):
@@ -160,6 +158,17 @@ def contributions_in(text: str, model_keys: set[str],
     return unique
 
 
+@lru_cache(maxsize=2)
+def _steps_before(introduced: bool) -> re.Pattern:
+    """"... through two phases: (1) the Branch Phase, ...; (2) ...", "three appealing properties: 1)
+    Comprehensive Dimensions: ...": the steps or the merits of one thing (lexicon ``parts_lists``), not
+    contributions of their own; nor, unless the authors' verb ``introduced`` them ("We introduce three main
+    findings: (1) ..."), are findings ("Our experiments reveal three key insights: (1) ...": ``about_words``)."""
+    w = lexicon()
+    words = "|".join(sorted(map(re.escape, w.parts_lists if introduced else w.parts_lists | w.about_words)))
+    return re.compile(rf"\b(?:{words})\s*(?:\([^)]*\)\s*)?:\s*\(?(?:1|i|a)\)\s*$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _gate() -> re.Pattern:
     """Words one of which every rule of ``contributions_in`` needs: the authors as subject ("we", "this
@@ -167,6 +176,20 @@ def _gate() -> re.Pattern:
     parts ("two core techniques"), a name cue ("called"), "the method" opening the sentence."""
     w = lexicon()
     return phrase_pattern(frozenset(w.subjects) | w.new_words | w.key_words | w.name_cues | {"our", *MADE_NEW})
+
+
+def _opens_clause(name: str) -> bool:
+    """"fully open-source a large-scale RL system", "publicly release the weights": an adverb in -ly and then an
+    introducing verb open a clause, not a name (not "early stopping": lexicon ``ly_adjectives``; not "a manually
+    annotated corpus": a participle describes what was made; not "we propose continuously fine-tuning X": a
+    gerund names a method)."""
+    words = name.split(None, 2)
+    if len(words) < 2 or not (words[0].endswith("ly") and words[0].isalpha() and words[0].islower()
+                              and len(words[0]) > 4):
+        return False
+    w = lexicon()
+    verb = words[1].lower()
+    return words[0] not in w.ly_adjectives and verb in w.intro.for_contributions
 
 
 def _named_model_after(text: str, name: str, model_keys: set[str]) -> bool:

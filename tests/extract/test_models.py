@@ -238,3 +238,34 @@ def test_appositive_after_a_parenthesis(sentence, expected):
 
 def test_appositive_after_a_parenthesis_of_a_dataset():
     assert "KelpSet" not in models_in("We present KelpSet (KS), a dataset of 10k code files.")
+
+
+# --- "<kind> model <name>" items of a list; the named members of what the authors train ---------------------------
+
+@pytest.mark.parametrize("abstract, names", [
+    ("Using FernFeedback, we train various models to show its value, including the reward model FernRM, chat "
+     "language model FernLM-13B-PPO, and critique model FernCM.", {"FernRM", "FernLM-13B-PPO", "FernCM"}),
+    ("We train several models, namely the policy model MossPol, and value model MossVal.", {"MossPol", "MossVal"}),
+    ("We build three models on our data, including the judge model KelpJudge and retrieval model KelpRet.",
+     {"KelpJudge", "KelpRet"}),
+])
+def test_the_coined_members_listed_after_what_we_train_are_introduced(extract_abstract, abstract, names):
+    assert names <= _introduced_models(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    # a known family in the list is what the authors trained on their data, not their model
+    ("We train various models on FernData, including the language model BERT and the chat model Llama.", "Llama"),
+    # "including" after a comparison lists other people's models
+    ("We train a reward model that outperforms strong models, including the reward model MossRM-X.", "MossRM-X"),
+    # what the authors evaluate is not what they train
+    ("We evaluate various models, including the reward model KelpRM and critique model KelpCM.", "KelpCM"),
+])
+def test_listed_models_that_are_not_the_authors_are_not_introduced(extract_abstract, abstract, name):
+    assert name not in _introduced_models(extract_abstract(abstract))
+
+
+def test_each_item_of_a_list_of_kind_model_name_is_a_model():
+    found = models_in("Our suite holds the reward model FernRM, chat language model FernChat, and critique model "
+                      "FernCrit.")
+    assert {"FernRM", "FernChat", "FernCrit"} <= set(found)

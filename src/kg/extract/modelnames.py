@@ -1150,8 +1150,10 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     elif tokens[span.i].lead.startswith("(") and _initials_of(name, tokens, span.i):
         pass  # "the pretrained language models (PLM)": the class's acronym, no model of its own
     elif prev is not None and not prev.trail.strip() and prev.lower in model_heads and is_core(core) \
-            and any(t.lower in ("the", "a", "an", "our", "its") for t in tokens[max(0, span.i - 6):span.i - 1]):
-        span.add(3, "named after 'the ... model'")  # "the pre-trained multimodal representation model CLIP"
+            and (any(t.lower in ("the", "a", "an", "our", "its") for t in tokens[max(0, span.i - 6):span.i - 1])
+                 or _next_listed_after_head(tokens, span.i - 1, model_heads)):
+        span.add(3, "named after 'the ... model'")  # "the pre-trained multimodal representation model CLIP";
+        # "the reward model X, chat language model Y, and critique model Z": the list goes on
     if last.trail.strip() == "," and (extends := CUES.extends_a_thing.match(text, last.end)) \
             and extends.group(1).lower() in non_heads:
         span.add(-3, f"extends a {extends.group(1).lower()}")  # "X, expanding the Y benchmark to ..."
@@ -1596,6 +1598,20 @@ def _comma_only(tokens: list[Token], a: Span, b: Span) -> bool:
 
 
 OPENING_PREPOSITIONS = frozenset("for on with in against over unlike compared like besides beyond".split())
+
+
+def _next_listed_after_head(tokens: list[Token], head: int, model_heads: frozenset[str]) -> bool:
+    """Does the model head at ``head`` open the next item of a list of "<kind> model <name>" items ("the
+    reward model X, chat language model Y, and critique model Z": at "model" before Y or Z)?"""
+    j = head - 1
+    while j > head - 4 and j > 0 and tokens[j].text.islower() and tokens[j].lower != "and" \
+            and not tokens[j].trail.strip():
+        j -= 1  # the item's lower-case words ("chat language")
+    joined = tokens[j].lower == "and"
+    if joined:
+        j -= 1  # "the judge model X and retrieval model Y"
+    return 1 <= j < head and (joined or tokens[j].trail.strip() == ",") and tokens[j].trail.strip() in ("", ",") \
+        and tokens[j - 1].lower in model_heads and not tokens[j - 1].trail.strip()
 
 
 def find_models(sentence: str) -> tuple[list[Span], list[Token]]:

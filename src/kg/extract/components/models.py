@@ -233,6 +233,8 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
         if "+3 named as a model" in span.reasons and not any(
                 t.lower in COMPARISON for t in tokens[:span.i] if t.start >= scope[0]):
             return 0.85  # "we provide 7B and 14B models ..., called X and Y"
+        if _listed_in_object(tokens, span, scope[0]):
+            return 0.85  # "we train various models ..., including the reward model X, ... and Y"
     if span.i == 0 and "+3 made from another model" in span.reasons and COINAGE.match(span.name) \
             and family_stem(span.name) is None:
         return 0.7  # "KelpActAgent, finetuned from Y and Z, is ...": a coined model the sentence says was made here
@@ -389,6 +391,21 @@ def _renames_object(tokens: list[Token], i: int, scope_start: int) -> bool:
     between = [t for t in tokens[:i] if t.start >= scope_start]
     return len(between) <= 12 and any(t.lower in model_words().model_heads for t in between[:4]) and \
         not any(t.lower in COMPARISON for t in between)
+
+
+LISTING = frozenset("including namely".split())
+
+
+def _listed_in_object(tokens: list[Token], span: Span, scope_start: int) -> bool:
+    """"we train various models to ..., including the reward model X, chat model Y and critique model Z": a
+    coined name (not a known family: "we train models including BERT" trains an existing one) listed after
+    "including" / "namely" whose verb's object is models, with no comparison between ("including" is one
+    after "outperforms": not here, where the authors' verb governs)."""
+    between = [t for t in tokens[:span.i] if t.start >= scope_start]
+    at = next((k for k, t in enumerate(between) if t.lower in LISTING), None)
+    return at is not None and len(between) <= 30 and family_stem(span.name) is None \
+        and any(t.lower in model_words().model_heads for t in between[:min(at, 4)]) \
+        and not any(t.lower in COMPARISON and t.lower not in LISTING for t in between)
 
 
 PREPOSITIONS = frozenset(

@@ -269,3 +269,62 @@ def test_each_item_of_a_list_of_kind_model_name_is_a_model():
     found = models_in("Our suite holds the reward model FernRM, chat language model FernChat, and critique model "
                       "FernCrit.")
     assert {"FernRM", "FernChat", "FernCrit"} <= set(found)
+
+
+# --- an appositive noun said to be trained; a capital-and-digit version; hyphens in a class's acronym -----------
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We introduce Kelpo, a large transformer-based policy trained on 800k trajectories from the Moss dataset.",
+     "Kelpo"),
+    ("We present Fernix, a compact visuomotor controller pretrained on 2M demonstrations.", "Fernix"),
+    ("We release Mossling, a small recommender trained with user logs from the Fern corpus.", "Mossling"),
+])
+def test_an_appositive_noun_said_to_be_trained_heads_a_model(sentence, name):
+    assert name in models_in(sentence)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We introduce Kelpo, a new dataset collected from 800k trajectories.", "Kelpo"),
+    ("We introduce Kelpo, a benchmark of tasks trained on nothing.", "Kelpo"),
+])
+def test_an_appositive_with_a_data_head_stays_data(sentence, name):
+    assert name not in models_in(sentence)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("To this end, we introduce KELP N1, an open foundation model for humanoid robots.", "KELP N1"),
+    ("We show that our generalist robot model GR00T N1 outperforms the baselines.", "GR00T N1"),
+    ("We present MOSSY K2, a mixture-of-experts model.", "MOSSY K2"),
+])
+def test_a_capital_and_a_digit_after_a_name_is_its_version(sentence, name):
+    assert name in models_in(sentence)
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    ("We train on 8 A100 GPUs and 4 H800 nodes.", "A100"),
+    ("We compare BERT, T5 and GPT-2.", "BERT T5"),
+])
+def test_accelerators_and_listed_families_are_not_versions(sentence, absent):
+    assert absent not in models_in(sentence)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("In this paper, we introduce an open-source Korean-English vision-language model (VLM), KELPO-VISION.",
+     "KELPO-VISION"),
+    ("We release a new speech-language model (SLM), FernWave, for Dutch.", "FernWave"),
+])
+def test_a_class_acronym_of_hyphenated_words_before_a_name(sentence, name):
+    assert name in models_in(sentence)
+
+
+@pytest.mark.parametrize("abstract, child, parent", [
+    ("We study design choices for fine-tuning, using KelpVLA as our representative base model. Our analysis "
+     "informs an Optimized Fern Tuning (OFT) recipe. We propose KelpVLA-OFT, an instantiation of this recipe, "
+     "which boosts KelpVLA's success rate from 76.5% to 97.1%.", "KelpVLA-OFT", "KelpVLA"),
+])
+def test_a_model_named_after_the_method_the_record_defines_is_a_model(extract_abstract, abstract, child, parent):
+    doc = extract_abstract(abstract)
+    assert child in _introduced_models(doc)
+    assert (child, parent) in {(f.subject.name, f.object.name) for f in doc.facts if f.object.kind == "model"
+                               and f.predicate not in ("introduces", "uses")}
+

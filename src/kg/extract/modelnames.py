@@ -43,7 +43,8 @@ APPOSITIVE_WINDOW = 16
 """Words an appositive may run before its head noun ("X, a 15-billion-parameter ... model")."""
 
 VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-z]?(?:-[A-Z])?|[vV]\d+(?:\.\d+)*)$")
-HARDWARE = re.compile(r"^(?:[A-Z]{1,2}\d{2,4}[A-Z]?|[A-Z]\d{1,2}[A-Z]|TPUv?\d*|GPUs?)$")
+HARDWARE = re.compile(r"^(?:[A-Z]{1,2}[1-9]\d{1,3}[A-Z]?|[A-Z]\d{1,2}[A-Z]|TPUv?\d*|GPUs?)$")
+""""A100", "RTX" parts, "T4": an accelerator (its number never opens on 0: "GR00T" is a name)."""
 NUMBER_FORMAT = re.compile(r"^(?:NV|MX)?(?:FP|BF|INT|E\dM)\d+$", re.IGNORECASE)
 DATEISH = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
@@ -478,6 +479,8 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 continue
             if SIZE.match(nxt.text.split("-")[0]) or (VERSION.match(nxt.text) and len(nxt.text) <= 6) or \
                     (j == i + 1 and LETTER_VERSION.fullmatch(nxt.text) and last.text[:1].isupper()) or \
+                    (j == i + 1 and CAPITAL_VERSION.fullmatch(nxt.text) and is_core(last.text)
+                     and family_stem(nxt.text) is None) or \
                     (VERSION_SUFFIXED.fullmatch(nxt.lower) and family_stem(last.text) is not None) or \
                     VERSION_SIZE.fullmatch(nxt.text) or SIZE_AND_TOKENS.fullmatch(nxt.text) or \
                     SHARED_UNIT.fullmatch(nxt.text) or \
@@ -543,6 +546,9 @@ VERSION_SUFFIXED = re.compile(rf"\d+(?:\.\d+)?(?:{'|'.join(SUFFIXES)})")
 """"2-based" in "Kelp 2-based model": the family's version, then a suffix peeled off below."""
 LETTER_VERSION = re.compile(r"[a-z]\d+\.\d+")
 """"k1.5" in "Kimi k1.5": a version written after a letter, with its point (not "x2", "k8")."""
+CAPITAL_VERSION = re.compile(r"[A-Z]\d")
+""""N1" in "GR00T N1", "K2" in "Kimi K2": a version written as a capital and a digit after a name (not "T5":
+a family's own name)."""
 VERSION_SIZE = re.compile(r"\d+(?:\.\d+)*-\d+(?:\.\d+)?[BMK](?:-[A-Za-z0-9]+)*", re.IGNORECASE)
 """"3-8B" in "Kelp 3-8B": a version and a size joined by a hyphen."""
 SIZE_AND_TOKENS = re.compile(r"\d+(?:\.\d+)?[BMK]\d+(?:\.\d+)?[TB]")
@@ -1228,9 +1234,13 @@ def _initials_of(acronym: str, tokens: list[Token], i: int) -> bool:
     """Is ``acronym`` the initials of the two to four words before token i ("pretrained language models
     (PLM)", "large language models (LLMs)")?"""
     letters = acronym.rstrip("s")
-    if not letters.isalpha() or not letters.isupper() or not 2 <= len(letters) <= 4 or i < len(letters):
+    if not letters.isalpha() or not letters.isupper() or not 2 <= len(letters) <= 4 or i < 1:
         return False
-    return spelled_by_initials(letters, [t.text for t in tokens[i - len(letters):i]])
+    if i >= len(letters) and spelled_by_initials(letters, [t.text for t in tokens[i - len(letters):i]]):
+        return True
+    parts = [p for t in tokens[max(0, i - len(letters)):i] for p in t.text.split("-") if p]
+    return len(parts) >= len(letters) and spelled_by_initials(letters, parts[-len(letters):])
+    # ("vision-language model (VLM)": a hyphen's words count one by one)
 
 
 def _compared_before(tokens: list[Token], i: int, text: str, name: str = "") -> bool:
@@ -1527,6 +1537,10 @@ def _adjective_run(tokens: list[Token], k: int) -> bool:
             and nxt.lower not in ("a", "an", "the"))  # "fully open, state-of-the-art" too
 
 
+APPOSITIVE_TRAINED = (frozenset("trained pretrained pre-trained".split()), frozenset("on with".split()))
+"""An appositive's "... <noun> *trained on* ...": the noun is a model's head."""
+
+
 def _appositive_head(tokens: list[Token], j: int, heads: frozenset) -> str | None:
     """After "X," or "X is": does "a/an/the/our ... HEAD" follow? Return HEAD."""
     if j >= len(tokens) or tokens[j].lower not in ("a", "an", "the", "our", "its", "is"):
@@ -1544,7 +1558,14 @@ def _appositive_head(tokens: list[Token], j: int, heads: frozenset) -> str | Non
             return w
         if w in ("for", "that", "which", "to"):
             return None  # "an automatic evaluator for ... language models": what it is for is no head
+        if w == "of" and tokens[k - 1].lower in lexicon().variant_of_words:
+            return None  # "X, an instantiation of this recipe": X is made by the recipe, not the recipe
         trail = tokens[k].trail.strip()
+        if not trail and k + 2 < len(tokens) and tokens[k + 1].lower in APPOSITIVE_TRAINED[0] \
+                and tokens[k + 2].lower in APPOSITIVE_TRAINED[1] and tokens[k].text.replace("-", "").isalpha() \
+                and tokens[k].text.islower() and "model" in heads:
+            return "model"  # "X, a large transformer-based policy trained on 800k trajectories from the Y
+            # dataset": a noun no list knows, said to be trained, heads a trained artefact (not "dataset" after it)
         if trail == "," and _adjective_run(tokens, k):
             continue  # "a competitive, truly open language model"
         if trail and (trail[0] in ".;:" or (trail[0] == "," and not ("-" in tokens[k].text and tokens[k].text.islower()))):

@@ -511,7 +511,7 @@ def models(doc: Doc) -> None:
     accepted = {k for k, v in scores.items() if max(v) >= THRESHOLD and min(v) > VETO}
     accepted |= _introduced_coinages(all_mentions, scores, accepted)
     accepted |= {k for k in own_families if min(scores[k]) > VETO}
-    accepted |= _variants_of_accepted(all_mentions, scores, accepted, own_families)
+    accepted |= _variants_of_accepted(all_mentions, scores, accepted, own_families, _method_acronyms(doc))
     accepted |= _bases_of_compounds(all_mentions, scores, accepted)
     accepted |= _compounds_of_accepted(all_mentions, scores, accepted)
     accepted -= _methods_named_in_models(all_mentions, accepted)
@@ -626,17 +626,20 @@ def _method_acronyms(doc: Doc) -> set[str]:
 
 
 def _variants_of_accepted(mentions: list[ModelMention], scores: dict[str, list[float]],
-                          accepted: set[str], own_families: set[str] = frozenset()) -> set[str]:
+                          accepted: set[str], own_families: set[str] = frozenset(),
+                          methods: set[str] = frozenset()) -> set[str]:
     """"We introduce Kelp2, a ... model. We then develop Kelp2-Instruct by ...": a variant word on a
     name the record takes for a model (or on the stem of another variant the record takes for one)
     is a model too, though no sentence says so of it. Any suffix will do on the name of a family the
-    paper introduces ("the Kelp family, including Kelp-MoE and Kelp-128K")."""
+    paper introduces ("the Kelp family, including Kelp-MoE and Kelp-128K"), and so will the acronym of a
+    method the record defines (``methods``: "an Optimized Fern Tuning (OFT) recipe ... Kelp-OFT")."""
     def stem_of(name: str) -> str | None:
         cut = max(name.rfind("-"), name.rfind(" "))
         if cut <= 0:
             return None
-        stem = model_key(name[:cut])
-        return stem if name[cut + 1:].lower() in variants() or stem in own_families else None
+        stem, suffix = model_key(name[:cut]), name[cut + 1:]
+        return stem if suffix.lower() in variants() or stem in own_families \
+            or (suffix.isupper() and model_key(suffix) in methods) else None
 
     # a model itself, or the stem of a model's variant ("Kelp-Chat" makes "Kelp-Base" a model too)
     stems = {stem_of(mm.span.name) for mm in mentions if mm.span.name and model_key(mm.span.name) in accepted} - {None}

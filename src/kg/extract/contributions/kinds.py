@@ -63,6 +63,8 @@ def appositive_head(tokens: list[Token], j: int, heads: frozenset[str]) -> str |
             return found  # "X, the largest LLM ...": a model, not a technique (but "an LLM framework" is a framework)
         if found is None and tokens[k].lower in lexicon().np_stop and tokens[k].lower != "of":
             return None  # "X, an open-source assistant for data science": what it is for is no head
+        if found is None and tokens[k].lower == "of" and tokens[k - 1].lower in lexicon().variant_of_words:
+            return None  # "X, an instantiation of this recipe": the recipe's, not X's kind
         last = tokens[k].lower.split("-")[-1]
         head = tokens[k].lower if tokens[k].lower in heads else last if last in heads else None
         if head:

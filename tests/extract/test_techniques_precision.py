@@ -723,3 +723,38 @@ def test_a_head_word_with_a_capital_inside_is_part_of_the_name(extract_abstract,
 ])
 def test_a_second_verb_after_and_shares_the_generic_object(extract_abstract, abstract):
     assert introduced(extract_abstract(abstract)) == set()
+
+
+# --- the paper's own model speaks for it; a capitalised name runs over a small word to the clause's end -----------
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We introduce KelpComposer2, a vision-language model for text-image composition. KelpComposer2 proposes a "
+     "Partial Fern (PFern) approach that applies extra parameters to image tokens.", "Partial Fern"),
+    ("We present MossVL, an open multimodal model. MossVL introduces a Dynamic Tiling Scheme (DTS) for large "
+     "images.", "Dynamic Tiling Scheme"),
+])
+def test_the_papers_own_model_as_subject_introduces(extract_abstract, abstract, name):
+    assert name in introduced(extract_abstract(abstract))
+
+
+def test_another_model_as_subject_introduces_nothing(extract_abstract):
+    names = introduced(extract_abstract("We study scaling of fern agents. KelpBase proposes a Partial Moss (PMoss) "
+                                        "approach, which we compare against."))
+    assert "Partial Moss" not in names
+
+
+@pytest.mark.parametrize("abstract, names", [
+    ("We present KelpUI, a native GUI agent model. KelpUI incorporates several key innovations: (1) Enhanced "
+     "Perception: leveraging a large dataset of screenshots; (2) Unified Action Modeling, which standardizes "
+     "actions; and (3) Iterative Training with Reflective Traces, which addresses the data bottleneck.",
+     {"Enhanced Perception", "Unified Action Modeling", "Iterative Training with Reflective Traces"}),
+])
+def test_the_key_innovations_our_model_incorporates_are_introduced(extract_abstract, abstract, names):
+    assert names <= introduced(extract_abstract(abstract))
+
+
+def test_what_our_model_incorporates_without_a_mark_is_used(extract_abstract):
+    names = introduced(extract_abstract("We present KelpUI, a native GUI agent model. KelpUI incorporates several "
+                                        "components: (1) Flash Attention, (2) Rotary Embeddings and (3) Grouped "
+                                        "Queries."))
+    assert not names & {"Flash Attention", "Rotary Embeddings", "Grouped Queries"}

@@ -61,6 +61,9 @@ def techniques(doc: Doc) -> None:
     long_of = {a.short: a.long for a, _ in abbrs}
     short_of = {technique_key(a.long): a.short for a, _ in abbrs}
     introduced: set[str] = set()
+    # the paper's own models speak for it ("KelpUI incorporates several key innovations: (1) ...")
+    own_models = frozenset(technique_key(f.object.name) for f in doc.facts
+                           if f.predicate == "introduces" and f.object.kind == "model")
     kind_of_key: dict[str, str] = {}
     title_words: set[str] = set()
     title_named = False
@@ -70,7 +73,7 @@ def techniques(doc: Doc) -> None:
                 text, " ".join(doc.clean[i] for i in doc.abstract_sentences()), model_keys)
         else:
             found = contributions_in(text, model_keys, new_names=frozenset(introduced),
-                                     tokens=tokens_of.get(idx))
+                                     tokens=tokens_of.get(idx), own_models=own_models)
             if not found and (bare := bare_method(text, tokens_of.get(idx) or tokenize(text), model_keys,
                                                   [doc.clean[i] for i in doc.abstract_sentences() if i != idx])):
                 found = [bare]  # "This paper introduces LongKelp that ..." and "models extended via LongKelp"

@@ -85,7 +85,7 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             continue
         if low in stops and not (low == "of" and cur and (cur[-1].lower in keep_of or _title_of(cur, tokens, k))) \
                 and not (low in TITLE_LINKS and len(named := [x for x in cur if x.lower not in w.lead_words]) >= 2
-                         and _title_of(named, tokens, k) and _defined_after(tokens, k)):
+                         and _title_of(named, tokens, k) and (_defined_after(tokens, k) or _capitals_closed(tokens, k))):
             break
         if low.endswith("ing") and cur and cur[-1].lower in MODEL_WORDS and (len(cur) >= 2 or cur[-1].lower.endswith("s")):
             break  # "a bilingual SLM supporting ...", "our models embarking from ...": a participle clause begins
@@ -165,7 +165,8 @@ def _right_after_parenthesis(tokens: list[Token], first: Token) -> bool:
 
 
 TITLE_LINKS = frozenset("from for with in on".split())
-""""Reinforcement Learning from Task Feedback (RLTF)": small words inside a capitalised name its acronym closes."""
+""""Reinforcement Learning from Task Feedback (RLTF)", "Iterative Training with Reflective Traces, which ...": small
+words inside a capitalised name its acronym or the clause's end closes."""
 
 
 def _defined_after(tokens: list[Token], k: int) -> bool:
@@ -175,6 +176,17 @@ def _defined_after(tokens: list[Token], k: int) -> bool:
             return any(c.isupper() for c in t.text) and sum(c.isupper() for c in _parenthesis(tokens, i)) >= 2
         if not t.text[:1].isupper() or t.trail.strip():
             return False
+    return False
+
+
+def _capitals_closed(tokens: list[Token], k: int) -> bool:
+    """Does a capitalised run from k close the clause ("Iterative Training with Reflective Online Traces,
+    which ...", "... Traces;")? Then the small word at k is inside one name."""
+    for t in tokens[k + 1:k + 6]:
+        if not t.text[:1].isupper() or t.lead:
+            return False
+        if t.trail.strip():
+            return t.trail.strip()[:1] in ",;:."
     return False
 
 

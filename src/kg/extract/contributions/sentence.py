@@ -39,9 +39,12 @@ TRAINING = re.compile(r"(?:train|tun)(?:e|ed|ing)? (?:[\w.-]+ ){0,3}?(?:on|with)
 
 
 def contributions_in(text: str, model_keys: set[str],
-                     new_names: frozenset[str] = frozenset(), tokens: list[Token] | None = None) -> list[Contribution]:
-    """The contributions one sentence states (``tokens``: its tokens, when already made)."""
-    if _gate().search(text) is None and not (new_names and technique_key(text.split(None, 1)[0].strip(",:;")) in new_names):
+                     new_names: frozenset[str] = frozenset(), tokens: list[Token] | None = None,
+                     own_models: frozenset[str] = frozenset()) -> list[Contribution]:
+    """The contributions one sentence states (``tokens``: its tokens, when already made). ``new_names``: the
+    technique keys of what the record introduced before; ``own_models``: of the models it introduces, which
+    speak for the authors as a subject ("KelpComposer proposes a Partial Fern approach")."""
+    if _gate().search(text) is None and technique_key(text.split(None, 1)[0].strip(",:;")) not in new_names | own_models:
         # most sentences: no author, no "our", no mark of a new thing, no name cue (the rules below need one);
         # only what a model of the record is trained on may be told so ("X is trained on a legal corpus ...")
         if model_keys and TRAINING.search(text):
@@ -55,6 +58,7 @@ def contributions_in(text: str, model_keys: set[str],
         or PASSIVE_INTRO.search(text) is not None \
         or (text.lower().startswith(("our ", "central to our")) and not about_results)  # not "Our results show"
     subject_is_new = bool(tokens) and technique_key(tokens[0].text) in new_names
+    our_model_speaks = bool(tokens) and technique_key(tokens[0].text) in own_models
     listed_after: set[str] = set()
     named_object = None
     if authors_speak or NEW_APPOSITIVE.search(text) or OURS.search(text):
@@ -66,8 +70,9 @@ def contributions_in(text: str, model_keys: set[str],
     out.extend(stated_contribution(text, tokens, model_keys))
     verb_at = None
     for k, t in enumerate(tokens):
-        if t.lower in w.intro.for_contributions and predicate_of_authors(text, tokens, k):
-            verb_at = k
+        if t.lower in w.intro.for_contributions and (predicate_of_authors(text, tokens, k) or (
+                (subject_is_new or our_model_speaks) and k == 1)):
+            verb_at = k  # (or the verb of the paper's own new thing: "KelpComposer proposes a Partial Fern approach")
             break
     while verb_at is not None and verb_at + 2 < len(tokens) and tokens[verb_at + 1].lower in ("and", "or") \
             and (tokens[verb_at + 2].lower in w.intro.for_contributions | w.use_verbs | w.make_verbs
@@ -125,12 +130,14 @@ def contributions_in(text: str, model_keys: set[str],
     items = list_items(tokens)
     lead = tokens[:items[0]] if items else tokens[:12]
     studied = w.use_verbs | w.study_verbs
-    uses_list = (verb_at is None and not own and any(t.lower in studied for t in lead)) \
+    marked_own = (subject_is_new or our_model_speaks) and any(t.lower in w.key_words | w.new_words for t in lead)
+    uses_list = (verb_at is None and not own and not marked_own and any(t.lower in studied for t in lead)) \
         or (bool(items) and _steps_before(verb_at is not None).search(text[:tokens[items[0]].start]) is not None) \
         or (len(items) > 1 and all(_step(tokens, k) for k in items))
     # "we compare three schedules: (1) X and (2) Y", "we study ... in terms of 1) X and 2) Y": what is
-    # studied or used, not made
-    if (verb_at is not None or authors_speak or subject_is_new) and not uses_list:
+    # studied or used, not made (but "KelpUI incorporates several key innovations: (1) ...": the paper's new
+    # thing, and the list marked its own)
+    if (verb_at is not None or authors_speak or subject_is_new or marked_own) and not uses_list:
         for start in items:
             if start + 1 < len(tokens) and tokens[start].lower == "our":
                 start += 1  # "(2) our procedure of pruning and stitching blocks": the item after "our"

@@ -680,3 +680,38 @@ def test_upcycling_and_domain_adaptation_on_tokens_said_in_other_words(extract_a
 def test_adapting_with_instructions_is_no_continued_pretraining(extract_abstract):
     doc = extract_abstract("We develop Pike-Legal by adapting Pike-7B to the legal domain with 40k instructions.")
     assert not [k for k in kinds_of(doc) if k[1] == "continued_pretraining"]
+
+
+# --- "a <participle> version of Y - X": the name after the parent's dash, colon or comma is the child ------------
+
+@pytest.mark.parametrize("abstract, kind, pair", [
+    ("We present Kelpinsky 3.0, a text-to-image model. We also describe extensions and applications of our model, "
+     "including super resolution, inpainting, and a distilled version of Kelpinsky 3.0 - Kelpinsky 3.1, which "
+     "runs in 4 steps.", "distilled", ("Kelpinsky 3.1", "Kelpinsky 3.0")),
+    ("Finally, we release a quantized variant of Fernix-7B: Fernix-7B-Q4, which fits on a laptop.",
+     "quantized", ("Fernix-7B-Q4", "Fernix-7B")),
+    ("We also train an instruction-tuned version of MossLM-2 \u2014 MossLM-2-Chat \u2014 on dialogues.",
+     "finetuned", ("MossLM-2-Chat", "MossLM-2")),
+])
+def test_the_name_after_a_version_of_its_parent(extract_abstract, abstract, kind, pair):
+    assert pair in edges(extract_abstract(abstract), {kind})
+
+
+@pytest.mark.parametrize("abstract, pair", [
+    ("We compare against a distilled version of KelpBERT, FernBERT, and MossBERT.", ("FernBERT", "KelpBERT")),
+    ("We evaluate a pruned variant of Kelp-7B, Fern-7B and Moss-7B on reasoning.", ("Fern-7B", "Kelp-7B")),
+])
+def test_a_list_after_a_version_of_a_model_is_no_child(extract_abstract, abstract, pair):
+    assert pair not in edges(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, child, parent, kind", [
+    ("This paper introduces KelpR, a suite for training reasoning models. Our KelpR-32B model, trained from "
+     "Fern2.5-32B-Instruct, outperforms Moss-R1-Distill-Fern-32B in math.", "KelpR-32B", "Fern2.5-32B-Instruct",
+     "distilled"),
+    ("We introduce Vireo-8B. Vireo-8B is built on Fern-3-8B and beats Kelp-8B-Pruned-Quantized on coding.",
+     "Vireo-8B", "Fern-3-8B", "pruned"),
+])
+def test_a_kind_word_inside_another_models_name_gives_no_kind(extract_abstract, abstract, child, parent, kind):
+    doc = extract_abstract(abstract)
+    assert (child, parent) in edges(doc) and (child, parent) not in edges(doc, {kind})

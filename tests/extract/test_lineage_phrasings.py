@@ -715,3 +715,26 @@ def test_a_list_after_a_version_of_a_model_is_no_child(extract_abstract, abstrac
 def test_a_kind_word_inside_another_models_name_gives_no_kind(extract_abstract, abstract, child, parent, kind):
     doc = extract_abstract(abstract)
     assert (child, parent) in edges(doc) and (child, parent) not in edges(doc, {kind})
+
+
+# --- "a ... Y model, X": X is a Y model (implied, so a lower confidence); the describing name is not introduced ----
+
+@pytest.mark.parametrize("abstract, pair", [
+    ("In this work, we address the need by pretraining a financial domain specific BERT model, FinKelp, on "
+     "financial text.", ("FinKelp", "BERT")),
+    ("We pretrain a Dutch RoBERTa model, RobFern, on 39GB of text.", ("RobFern", "RoBERTa")),
+    ("We release a compact Llama chat model called MossChat for Welsh.", ("MossChat", "Llama")),
+    ("We address the need by pretraining a domain specific KelpBERT model, FinKelp, using financial corpora.",
+     ("FinKelp", "KelpBERT")),
+])
+def test_a_name_after_a_family_model_is_made_from_it(extract_abstract, abstract, pair):
+    doc = extract_abstract(abstract)
+    assert pair in edges(doc) and pair[0] in introduced(doc) and pair[1] not in introduced(doc)
+
+
+@pytest.mark.parametrize("abstract, pair", [
+    ("As an OCR-style BERT model, KelpOCR can read tables.", ("KelpOCR", "BERT")),
+    ("We compare a BERT model, FernBERT, and MossBERT on tagging.", ("FernBERT", "BERT")),
+])
+def test_no_lineage_from_a_class_opening_or_a_list(extract_abstract, abstract, pair):
+    assert pair not in edges(extract_abstract(abstract))

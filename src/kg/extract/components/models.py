@@ -198,6 +198,10 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
         return 0.75 if NOT_TITLE_INTRO.isdisjoint(LOWER_WORD.findall(before)) else 0.0
     if "+1 bare family stem" in span.reasons and _after_indefinite_article(tokens, span.i):
         return 0.0  # "we propose a novel dynamic Kelp model (abbreviated as DynaKelp)": a kind of model, not its name
+    if _after_indefinite_article(tokens, span.i) and span.j + 1 < len(tokens) \
+            and tokens[span.j].lower in model_words().model_heads and tokens[span.j].trail.strip() == "," \
+            and not tokens[span.j - 1].trail.strip() and tokens[span.j + 1].text[:1].isupper():
+        return 0.0  # "by pretraining a financial domain specific KelpBERT model, FinKelp": the kind of the name after it
     prev = tokens[span.i - 1].lower if span.i > 0 else ""
     prev2 = tokens[span.i - 2].lower if span.i > 1 else ""
     if prev in DASH_TOKENS and span.i > 1 and tokens[span.i - 2].text[:1].isupper() and span.j < len(tokens) \

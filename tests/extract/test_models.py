@@ -328,3 +328,10 @@ def test_a_model_named_after_the_method_the_record_defines_is_a_model(extract_ab
     assert (child, parent) in {(f.subject.name, f.object.name) for f in doc.facts if f.object.kind == "model"
                                and f.predicate not in ("introduces", "uses")}
 
+
+def test_a_name_with_a_subscript_is_a_model_quoted_verbatim(extract_abstract):
+    abstract = ("We present KelpE, a general-purpose text embedding model. Notably, even with 110M parameters, "
+                "KelpE$_\\text{base}$ outperforms the embedding API of a large company.")
+    doc = extract_abstract(abstract)
+    assert "KelpE-base" in {m.name for m in doc.entities if m.kind == "model"}
+    assert all(f.quote in abstract for f in doc.facts)

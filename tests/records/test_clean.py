@@ -33,3 +33,16 @@ def test_greek_letters_in_names(raw, clean):
     assert clean_text(raw) == clean
     assert clean_text(clean_text(raw)) == clean_text(raw)  # idempotent
 
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("even with 110M parameters, KelpE$_\\text{base}$ outperforms", "even with 110M parameters, KelpE-base outperforms"),
+    ("we compare Fern$_{\\rm BASE}$ and Moss$_{large}$ on tagging", "we compare Fern-BASE and Moss-large on tagging"),
+    ("our KELP$_{\\text{large}}$ model", "our KELP-large model"),
+    ("the loss sums x$_i$ over tokens", "the loss sums x$_i$ over tokens"),  # an index stays mathematics
+    ("a cost of $_{5}$ per call", "a cost of $_{5}$ per call"),
+])
+def test_a_size_word_set_as_a_subscript_joins_the_name(raw, clean):
+    assert clean_text(raw) == clean
+    assert clean_text(clean_text(raw)) == clean_text(raw)  # idempotent
+

@@ -59,6 +59,10 @@ def collapse_ws(s: str) -> str:
 
 _MATH_WORDS = re.compile(r"\$([A-Za-z][A-Za-z0-9 .,'-]*)\$")
 """Plain words between dollar signs ("we present $Kelp$"): an author's emphasis, not mathematics."""
+_SUBSCRIPT = re.compile(r"(?<=[\w)])\$_\{?(?:\\(?:rm|mathrm|text|textrm)\s*)?\{?"
+                        r"((?i:base|large|small|tiny|mini|medium|xl|xxl|huge|giant|lite|nano))\}?\}?\$")
+"""A name's size word set as a subscript ("GTE$_\\text{base}$", "BERT$_{\\rm BASE}$", "Kelp$_{large}$"): written as
+"GTE-base", as hubs name the checkpoint (not a variable's index: "x$_i$")."""
 _MATH_DASH = re.compile(r"\$\s*-{1,3}\s*\$")
 """A dash set in math mode ("Kelp $-$ a framework for ..."): an en dash."""
 
@@ -72,6 +76,7 @@ def clean_text(s: str | None) -> str:
     if not s:
         return ""
     if "$" in s:
+        s = _SUBSCRIPT.sub(r"-\1", s)  # "GTE$_\text{base}$" -> "GTE-base" (before its braces are unwrapped)
         s = _MATH_WORDS.sub(r"\1", s)  # "$Kelp$": plain words set in math mode
     if not any(mark in s for mark in ("\\", "{", "}", "~", "--")):
         return collapse_ws(s)

@@ -335,3 +335,26 @@ def test_a_name_with_a_subscript_is_a_model_quoted_verbatim(extract_abstract):
     doc = extract_abstract(abstract)
     assert "KelpE-base" in {m.name for m in doc.entities if m.kind == "model"}
     assert all(f.quote in abstract for f in doc.facts)
+
+
+# --- "our model, X" over two generic terms; "X, an RNN ..."; the members a model family lists ------------------
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Our model, MoE-Mamba, outperforms both Mamba and Transformer-MoE.", "MoE-Mamba"),
+    ("We propose Hawkling, an RNN with gated linear recurrences, for long inputs.", "Hawkling"),
+    ("We introduce the Kelp-01 series, including Kelp-Text-01 and Kelp-VL-01, which rival larger models.",
+     "Kelp-Text-01"),
+    ("We release the Fern-2 family, namely Fern-Base-2, Fern-Chat-2 and Fern-Code-2.", "Fern-Code-2"),
+])
+def test_names_a_model_head_or_a_family_gives(sentence, name):
+    assert name in models_in(sentence)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We use a hybrid Transformer-Mamba architecture.", "Transformer-Mamba"),
+    ("Our study covers the main architectures - CNNs, RNNs, and Transformer-based models.", "CNNs"),
+    ("Prior families, including Kelp-Text-01 and Kelp-VL-01, fall short.", "Kelp-Text-01"),
+    ("We evaluate on the MOSSEVAL suite, including Fern-QA-2 and Loam-NLI-3.", "Fern-QA-2"),
+])
+def test_generic_terms_classes_and_unnamed_lists_stay_unnamed(sentence, name):
+    assert name not in models_in(sentence)

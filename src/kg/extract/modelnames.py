@@ -1031,9 +1031,10 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if name.lower() in nots or core.lower() in nots and span.j - span.i == 1:
         span.add(-10, "generic term")
         return
-    if "-" in name and all(part.lower() in nots and not part.isupper() for part in name.split("-")):
+    if "-" in name and all(part.lower() in nots and not part.isupper() for part in name.split("-")) \
+            and not _named_by_model_head(tokens, span.i, model_heads):
         span.add(-10, "generic terms joined")  # "a hybrid Transformer-Mamba architecture": two architectures
-        # (acronyms joined are a name: "MT-NLG")
+        # (acronyms joined are a name: "MT-NLG"; "Our model, MoE-Mamba, ...": the text names it)
         return
     if CLASS_PLURAL.fullmatch(name):
         span.add(-10, "a class of models")  # "FinLLMs", "CodeLMs": the models of a field, in the plural
@@ -1053,6 +1054,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if not evidence and span.j - span.i == 2 and tokens[span.i].text.isalpha() and tokens[span.i].text[:1].isupper() \
             and tokens[span.i].lower not in NUMBERED_NOUNS and BARE_NUMBER.fullmatch(tokens[span.i + 1].text):
         span.add(1, "a name and its version")  # "Kelp 101 model"
+    if _listed_by_family(tokens, span.i, family_heads):
+        span.add(3, "a member a model family lists")  # "the Kelp-01 series, including Kelp-Text-01 and Kelp-VL-01"
     nxt = tokens[span.j] if span.j < len(tokens) else None
     prev = tokens[span.i - 1] if span.i > 0 else None
     last = tokens[span.j - 1]
@@ -1228,6 +1231,30 @@ def _title_case(text: str) -> bool:
 TASK_SYSTEM = re.compile(r",? (?:an?|the) (?:[\w-]+ ){0,4}?(?:\w+-to-\w+|speech|translation|recognition|synthesis|"
                          r"TTS|ASR|detection|segmentation|dialogue|conversational) (?:[\w-]+ )?systems?\b")
 """"X, a fully non-autoregressive text-to-speech system": a system named for a task is a trained model."""
+
+
+FAMILY_LISTS = frozenset("including namely".split())
+
+
+def _listed_by_family(tokens: list[Token], i: int, family_heads: frozenset[str]) -> bool:
+    """Is token i a member listed after "<name> series / family, including" ("We introduce the Kelp-01 series,
+    including Kelp-Text-01 and Kelp-VL-01")? Only names, commas and "and" stand between (not a "suite": "the
+    GLUE suite, including MNLI" lists tasks as often as models)."""
+    for k in range(i - 1, max(-1, i - 12), -1):
+        t = tokens[k]
+        if t.lower in FAMILY_LISTS:
+            return k >= 2 and tokens[k - 1].lower in family_heads and tokens[k - 1].lower not in ("suite", "suites") \
+                and tokens[k - 1].trail.strip() == "," \
+                and is_core(tokens[k - 2].text)
+        if t.trail.strip() not in ("", ",") or not (t.lower in ("and", "or") or t.text[:1].isupper() or t.text[:1].isdigit()):
+            return False
+    return False
+
+
+def _named_by_model_head(tokens: list[Token], i: int, model_heads: frozenset[str]) -> bool:
+    """"Our model, X, ...", "our best model, X": a model head and a comma name what follows."""
+    return i >= 2 and tokens[i - 1].trail.strip() == "," and tokens[i - 1].lower in model_heads \
+        and tokens[i - 2].lower in ("our", "the", "best", "final", "proposed", "new")
 
 
 def _initials_of(acronym: str, tokens: list[Token], i: int) -> bool:

@@ -738,3 +738,12 @@ def test_a_name_after_a_family_model_is_made_from_it(extract_abstract, abstract,
 ])
 def test_no_lineage_from_a_class_opening_or_a_list(extract_abstract, abstract, pair):
     assert pair not in edges(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, pair", [
+    ("We present Kelp-7B. Kelp-7B-Base is pre-trained on 25 trillion tokens. The final RL-tuned model, Kelp-7B-RL, "
+     "achieves superior performance.", ("Kelp-7B-RL", "Kelp-7B-Base")),
+    ("We release Fern-2-Base and, after supervised tuning on our data, Fern-2-SFT.", ("Fern-2-SFT", "Fern-2-Base")),
+])
+def test_a_tuned_sibling_comes_from_the_base_even_in_another_sentence(extract_abstract, abstract, pair):
+    assert pair in edges(extract_abstract(abstract))

@@ -358,3 +358,28 @@ def test_names_a_model_head_or_a_family_gives(sentence, name):
 ])
 def test_generic_terms_classes_and_unnamed_lists_stay_unnamed(sentence, name):
     assert name not in models_in(sentence)
+
+
+# --- a maker's possessive; a coined word and its tier; a named series in the plural; "<Word> LLM" ---------------
+
+@pytest.mark.parametrize("abstract, names", [
+    ("We introduce Kelpstral, Fernco's first reasoning model and our own RL pipeline.", {"Kelpstral"}),
+    ("We introduce Kelpstral, our reasoning model. We present Kelpstral Medium, trained for reasoning on top of "
+     "Moss Medium 3 with RL alone, and we open-source Kelpstral Small (Apache 2.0).",
+     {"Kelpstral", "Kelpstral Medium", "Kelpstral Small"}),
+    ("To address this gap, we introduce SeaLLMs, an innovative series of language models for Southeast Asian "
+     "languages.", {"SeaLLMs"}),
+    ("This paper introduces Fernland LLM, a pioneering Large Language Model for Traditional Chinese.",
+     {"Fernland LLM"}),
+])
+def test_more_ways_a_paper_names_its_models(extract_abstract, abstract, names):
+    assert names <= _introduced_models(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Recent FinLLMs show strong results on financial tasks.", "FinLLMs"),
+    ("We use the Extra Large setting for all runs.", "Extra Large"),
+    ("Kelp's tokenizer splits digits.", "Kelp"),
+])
+def test_classes_settings_and_possessives_are_not_models(sentence, name):
+    assert name not in models_in(sentence)

@@ -410,6 +410,10 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
             elif leads_in and (SIZE.match(tokens[i + 1].text.split("-")[0]) or _version_then_size(tokens, i + 1)) \
                     and (i > 0 or not t.lower.endswith(("ing", "ed"))):
                 start = i  # "Retro 48B", "Kelp 7B and ...": a capitalised name with its size
+            elif leads_in and tokens[i + 1].lower in SIZE_TIERS and _capitalised(tokens[i + 1]) \
+                    and t.lower not in CLASS_WORDS and (i + 2 >= n or tokens[i + 1].trail.strip() or tokens[i + 2].lead
+                                                         or not tokens[i + 2].text[:1].isupper()):
+                start = i  # "Magistral Small (Apache 2.0)", "Kelp Medium": a coined word and its tier
             elif leads_in and _version_then_model_cue(tokens, i + 1, text):
                 start = i  # "Orca 2 models are created by fine-tuning ...": a name, its version, a model cue
             elif (multi := _words_before_model_head(tokens, i)):
@@ -768,16 +772,21 @@ def _words_before_appositive(tokens: list[Token], i: int) -> int | None:
     words, heads = not_models(), _any_head()
     for k in range(i, min(i + MULTIWORD_NAME, len(tokens) - 1)):
         t = tokens[k]
-        if not (_capitalised(t) and t.lower not in STOP_PREFIX and t.lower not in words and t.lower not in heads):
+        if not (_capitalised(t) and t.lower not in STOP_PREFIX and t.lower not in words and t.lower not in heads) \
+                and not (k > i and t.text in NAME_HEADS):  # "Taiwan LLM, a ... model": a head word closing a name
             return None
         if t.trail.strip() == ",":
             nxt = tokens[k + 1]
-            return k + 1 if k > i and nxt.lower in ("a", "an") else None
+            return k + 1 if k > i and (nxt.lower in ("a", "an") or nxt.lower in APPOSITIVE_MADE) else None
         if t.trail.strip() or tokens[k + 1].lead:
             return None
     return None
 
 
+SIZE_TIERS = frozenset("small medium large mini nano pro ultra max lite plus flash tiny".split())
+"""A tier written after a coined word ("Kelp Small", "Kelp Pro"): one of a family's sizes."""
+APPOSITIVE_MADE = frozenset("trained pretrained pre-trained fine-tuned finetuned distilled built".split())
+""""We present Kelp Medium, trained for reasoning on top of ...": a participle that says the name was made."""
 CLASS_WORDS = frozenset("large small language vision visual foundation multimodal open source general transformer "
                         "transformers diffusion neural pretrained pre-trained".split())
 """Words that name a class of models, not one ("the Large Language models", "the Vision Transformer models")."""
@@ -827,7 +836,8 @@ def _before_appositive(tokens: list[Token], i: int) -> int | None:
         return j  # a title's "Quokka: A Clinical Language Model ...", "Quokka: The First Open LLM for ..."
     if tokens[j - 1].trail.strip().strip(QUOTES) == "," and j < len(tokens) and (
             tokens[j].lower in ("a", "an") or first_of_its_kind or (plural_ok and _plural_model_appositive(tokens, j))
-            or (tokens[j].lower == "our" and _appositive_head(tokens, j, model_words().model_heads) is not None)):
+            or ((tokens[j].lower == "our" or _maker_possessive(tokens[j]))
+                and _appositive_head(tokens, j, model_words().model_heads) is not None)):
         # ("Quokka, the first retrieval model able to ...")
         return j  # "Quokka, a ... model", "Eagle and Finch, RWKV-based language models"
     if plural_ok and not tokens[i].trail.strip() and j + 2 < len(tokens) and tokens[j].lower == "and" \
@@ -1036,9 +1046,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(-10, "generic terms joined")  # "a hybrid Transformer-Mamba architecture": two architectures
         # (acronyms joined are a name: "MT-NLG"; "Our model, MoE-Mamba, ...": the text names it)
         return
-    if CLASS_PLURAL.fullmatch(name):
+    if CLASS_PLURAL.fullmatch(name) and not _introduced_as_family(tokens, span):
         span.add(-10, "a class of models")  # "FinLLMs", "CodeLMs": the models of a field, in the plural
-        return
+        return  # (not "we introduce SeaLLMs, an innovative series of language models": a series named)
     if SIZE_BOUND.fullmatch(name):
         span.add(-10, "a bound on sizes")  # "all sub-2B public models"
         return
@@ -1249,6 +1259,14 @@ def _listed_by_family(tokens: list[Token], i: int, family_heads: frozenset[str])
         if t.trail.strip() not in ("", ",") or not (t.lower in ("and", "or") or t.text[:1].isupper() or t.text[:1].isdigit()):
             return False
     return False
+
+
+def _introduced_as_family(tokens: list[Token], span: Span) -> bool:
+    """"We introduce SeaLLMs, an innovative series of language models": a plural name right after an
+    introducing verb, which an appositive calls a series or family, is that family's name."""
+    return span.i > 0 and tokens[span.i - 1].lower in lexicon().intro.for_models \
+        and tokens[span.j - 1].trail.strip() == "," and span.j < len(tokens) and tokens[span.j].lower in ("a", "an") \
+        and any(t.lower in model_words().family_heads for t in tokens[span.j + 1:span.j + 4])
 
 
 def _named_by_model_head(tokens: list[Token], i: int, model_heads: frozenset[str]) -> bool:
@@ -1564,13 +1582,20 @@ def _adjective_run(tokens: list[Token], k: int) -> bool:
             and nxt.lower not in ("a", "an", "the"))  # "fully open, state-of-the-art" too
 
 
+def _maker_possessive(token: Token) -> bool:
+    """"Kelp's", "DeepFern's": a maker's possessive opening an appositive ("X, Kelp's first reasoning model")."""
+    return token.text[:1].isupper() and token.trail.strip() in ("'s", "\u2019s")
+
+
 APPOSITIVE_TRAINED = (frozenset("trained pretrained pre-trained".split()), frozenset("on with".split()))
 """An appositive's "... <noun> *trained on* ...": the noun is a model's head."""
 
 
 def _appositive_head(tokens: list[Token], j: int, heads: frozenset) -> str | None:
-    """After "X," or "X is": does "a/an/the/our ... HEAD" follow? Return HEAD."""
-    if j >= len(tokens) or tokens[j].lower not in ("a", "an", "the", "our", "its", "is"):
+    """After "X," or "X is": does "a/an/the/our ... HEAD" follow ("X, Kelp's first reasoning model": a maker's
+    possessive opens it too)? Return HEAD."""
+    if j >= len(tokens) or (tokens[j].lower not in ("a", "an", "the", "our", "its", "is")
+                            and not _maker_possessive(tokens[j])):
         return None
     for k in range(j + 1, min(j + APPOSITIVE_WINDOW, len(tokens))):
         w = tokens[k].lower

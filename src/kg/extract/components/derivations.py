@@ -54,7 +54,8 @@ SIZE_REFERENCE = re.compile(THE_SIZE_MODEL.pattern, re.IGNORECASE)
 """A size reference the models component found ("the 56B model"), in any case, to put its model's name in."""
 CONTEXT_SUFFIX = re.compile(r"^(?P<base>.+?)[-_ ](?P<ctx>\d+[kK])$")
 SIBLING_BASE = re.compile(r"^(?P<stem>.+?)[-_ ]Base$", re.IGNORECASE)
-SIBLING_TUNED = ("Instruct", "Chat")
+SIBLING_TUNED = ("Instruct", "Chat", "RL", "SFT", "DPO")
+""""X-Instruct", "X-RL" beside "X-Base": the tuned sibling was made from the base."""
 
 
 @dataclass(frozen=True)
@@ -747,8 +748,8 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
                 stem = name[: -len(tuned)].rstrip("-_ ")
                 base = next((n for n in names if SIBLING_BASE.match(n)
                              and model_key(SIBLING_BASE.match(n).group("stem")) == model_key(stem)), None)
-                idx = _sentence_with(doc, name, base) if base else None
-                if base and idx is not None:
+                idx = (_sentence_with(doc, name, base) or _sentence_with(doc, name)) if base else None
+                if base and idx is not None:  # (the sentence naming both, or else the tuned one's)
                     kind = "aligned" if "aligned" in _abstract_cues(doc) else "finetuned"
                     out.append(Edge(name, base, kind, 0.55, idx, "naming: 'X-Instruct' beside 'X-Base'"))
                     has_parent.add(model_key(name))

@@ -758,3 +758,12 @@ def test_what_our_model_incorporates_without_a_mark_is_used(extract_abstract):
                                         "components: (1) Flash Attention, (2) Rotary Embeddings and (3) Grouped "
                                         "Queries."))
     assert not names & {"Flash Attention", "Rotary Embeddings", "Grouped Queries"}
+
+
+@pytest.mark.parametrize("abstract", [
+    "Our experiments show that: (a) solution format matters, with verbose solutions hurting tuning, (b) fern "
+    "diversity is crucial for scaling, and (c) moss filtering is robust to noise.",
+    "We find that: (1) warmup length matters and (2) the fern schedule is robust.",
+])
+def test_the_items_of_what_experiments_show_are_findings(extract_abstract, abstract):
+    assert introduced(extract_abstract(abstract)) == set()

@@ -172,8 +172,9 @@ def _steps_before(introduced: bool) -> re.Pattern:
     contributions of their own; nor, unless the authors' verb ``introduced`` them ("We introduce three main
     findings: (1) ..."), are findings ("Our experiments reveal three key insights: (1) ...": ``about_words``)."""
     w = lexicon()
-    words = "|".join(sorted(map(re.escape, w.parts_lists if introduced else w.parts_lists | w.about_words)))
+    words = "|".join(sorted(map(re.escape, w.parts_lists if introduced else w.parts_lists | w.about_words | {"that"})))
     return re.compile(rf"\b(?:{words})\s*(?:\([^)]*\)\s*)?:\s*\(?(?:1|i|a)\)\s*$", re.IGNORECASE)
+    # ("Our experiments show that: (a) solution format matters, ...": what was found, item by item)
 
 
 @lru_cache(maxsize=1)

@@ -767,3 +767,34 @@ def test_what_our_model_incorporates_without_a_mark_is_used(extract_abstract):
 ])
 def test_the_items_of_what_experiments_show_are_findings(extract_abstract, abstract):
     assert introduced(extract_abstract(abstract)) == set()
+
+
+# --- "introducing two benchmarks: A, ...; and B, ..."; "These include A, ..., and B, ..." after announced parts ------
+
+@pytest.mark.parametrize("abstract, names", [
+    ("We verify agreement with people by introducing two benchmarks: Fern-bench, a multi-turn question set; and "
+     "Moss Arena, a crowdsourced battle platform.", {"Fern-bench", "Moss Arena"}),
+    ("We release two datasets: KelpChat, a dialogue corpus; and KelpCode, a code corpus.", {"KelpChat", "KelpCode"}),
+])
+def test_the_items_a_counted_list_after_our_verb_names(extract_abstract, abstract, names):
+    assert names <= introduced(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, names", [
+    ("We introduce Kelpik 7B, a generative model for Polish. It addresses key challenges through innovative "
+     "techniques. These include Weighted Fern Cross-Entropy Loss, which balances instruction types, and Adaptive "
+     "Moss Rate, which adjusts the learning rate.", {"Weighted Fern Cross-Entropy Loss", "Adaptive Moss Rate"}),
+    ("We present Loamix. We make two key components. They include Sparse Fern Routing, which saves compute, and "
+     "Moss Memory Replay, which keeps old skills.", {"Sparse Fern Routing", "Moss Memory Replay"}),
+])
+def test_these_include_names_the_parts_the_sentence_before_announced(extract_abstract, abstract, names):
+    assert names <= introduced(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Prior work used many tricks. These include Fern Dropout, which regularises, and Moss Decay, which "
+     "shrinks weights.", "Fern Dropout"),
+    ("We compare two benchmarks: Fern-bench, a question set; and Moss Arena, a battle platform.", "Moss Arena"),
+])
+def test_lists_of_what_others_made_or_what_we_compare_are_not_ours(extract_abstract, abstract, name):
+    assert name not in introduced(extract_abstract(abstract))

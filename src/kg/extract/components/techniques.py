@@ -18,7 +18,7 @@ from kg.extract.contributions.contribution import GENERIC_HEADS, Contribution, c
 from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.means import bare_method
 from kg.extract.contributions.said import said
-from kg.extract.contributions.sentence import SUBJECT, contributions_in
+from kg.extract.contributions.sentence import SUBJECT, announces_parts, contributions_in
 from kg.extract.contributions.shapes import without_kind_head
 from kg.extract.contributions.title import named_title, title_contributions
 from kg.extract.contributions.uses import based_on, technique_like, uses_in
@@ -73,7 +73,9 @@ def techniques(doc: Doc) -> None:
                 text, " ".join(doc.clean[i] for i in doc.abstract_sentences()), model_keys)
         else:
             found = contributions_in(text, model_keys, new_names=frozenset(introduced),
-                                     tokens=tokens_of.get(idx), own_models=own_models)
+                                     tokens=tokens_of.get(idx), own_models=own_models,
+                                     announced=idx > 0 and idx - 1 != doc.title_index
+                                     and announces_parts(doc.clean[idx - 1]))
             if not found and (bare := bare_method(text, tokens_of.get(idx) or tokenize(text), model_keys,
                                                   [doc.clean[i] for i in doc.abstract_sentences() if i != idx])):
                 found = [bare]  # "This paper introduces LongKelp that ..." and "models extended via LongKelp"

@@ -122,9 +122,11 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
         return [Contribution(name, kind_of(last, name), 0.8)]
     if enumerated:
         if phrase[0].lower in QUESTION_WORDS or (len(name.split()) < 2 and last not in heads
+                                                 and not (name[:1].isupper() and last_part in heads)
                                                  and not (distinctive(name) and len(name) > 2
                                                           and not SIZE_AT_END.search(name))):
-            return []  # "(1) KelpBench (...), which covers ...": a coined name stands alone in a list
+            return []  # "(1) KelpBench (...), which covers ...": a coined name stands alone in a list (so does a
+            # capitalised one on a head: "Fern-bench, a question set"; not "(1) pre-training")
         return [Contribution(name, kind_of(last, name), 0.6)]
     if len(core) >= 2 and last.endswith("ed") and core[-2].lower in heads:
         return [Contribution(name, kind_of(core[-2].lower, name), 0.65)]

@@ -56,16 +56,18 @@ def _names_from(tokens: list[Token], k: int) -> list[str]:
 
 def new_listed(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
     """Items listed after "<count> <new or key> <plural head>:", described or coined: "three new tricks:
-    router jitter, which ..., and warm expert dropout, so that ...", "two core techniques: A and B". The
-    count and the mark announce the list as the paper's own; each item is the phrase opening after the
-    colon or ", and", or each of a plain list."""
+    router jitter, which ..., and warm expert dropout, so that ...", "two core techniques: A and B",
+    "introducing two benchmarks: A, a question set; and B, a battle platform". The count and the mark (or
+    the authors' verb right before the count) announce the list as the paper's own; each item is the phrase
+    opening after the colon, ", and" or "; (and)", or each of a plain list."""
     lex = lexicon()
     heads = lex.kinds.every
     marks = lex.new_words | lex.key_words
     for k in range(len(tokens) - 3):
-        if tokens[k].lower not in lex.count_words or tokens[k + 1].lower not in marks:
-            continue
-        j = k + 2
+        verb_before = k > 0 and tokens[k - 1].lower in lex.intro.for_contributions
+        if tokens[k].lower not in lex.count_words or (tokens[k + 1].lower not in marks and not verb_before):
+            continue  # ("by introducing two benchmarks: A, ...; and B, ...": the authors' verb marks them too)
+        j = k + 2 if tokens[k + 1].lower in marks else k + 1
         while j < min(k + 5, len(tokens) - 1) and not tokens[j].trail.strip():
             j += 1  # "two new data filtering techniques:"
         if tokens[j].trail.strip() != ":" or tokens[j].lower not in heads | lex.component_nouns \
@@ -73,9 +75,13 @@ def new_listed(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
             continue
         starts = [j + 1]
         for i in range(j + 1, len(tokens) - 2):
-            if tokens[i].trail.strip()[:1] in (".", ";"):
+            trail = tokens[i].trail.strip()
+            if trail == ";" and (tokens[i + 1].lower == "and" or tokens[i + 1].text[:1].isupper()):
+                starts.append(i + 1 + (tokens[i + 1].lower == "and"))  # "A, a ... set; and B, a ... platform"
+                continue
+            if trail[:1] in (".", ";"):
                 break
-            if tokens[i].trail.strip() == "," and tokens[i + 1].lower == "and":
+            if trail == "," and tokens[i + 1].lower == "and":
                 starts.append(i + 2)
         # "A, which ..., and B, so that ...": an item each after ", and"; else the plain list "A and B"
         phrases = [p for start in starts for p, _ in object_phrases(tokens, start)[:1]] if len(starts) >= 2 \

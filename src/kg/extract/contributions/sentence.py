@@ -40,10 +40,17 @@ TRAINING = re.compile(r"(?:train|tun)(?:e|ed|ing)? (?:[\w.-]+ ){0,3}?(?:on|with)
 
 def contributions_in(text: str, model_keys: set[str],
                      new_names: frozenset[str] = frozenset(), tokens: list[Token] | None = None,
-                     own_models: frozenset[str] = frozenset()) -> list[Contribution]:
+                     own_models: frozenset[str] = frozenset(), announced: bool = False) -> list[Contribution]:
     """The contributions one sentence states (``tokens``: its tokens, when already made). ``new_names``: the
     technique keys of what the record introduced before; ``own_models``: of the models it introduces, which
-    speak for the authors as a subject ("KelpComposer proposes a Partial Fern approach")."""
+    speak for the authors as a subject ("KelpComposer proposes a Partial Fern approach"); ``announced``: the
+    sentence before ends on the paper's new things in the plural (:func:`announces_parts`), which "These
+    include A, ..., and B, ..." then names."""
+    if announced and (these := THESE_INCLUDE.match(text)) is not None:
+        tokens = tokenize(text) if tokens is None else tokens
+        start = next((k for k, t in enumerate(tokens) if t.start >= these.end()), None)
+        if start is not None and (found := _items_from(tokens, start, model_keys)):
+            return found
     if _gate().search(text) is None and technique_key(text.split(None, 1)[0].strip(",:;")) not in new_names | own_models:
         # most sentences: no author, no "our", no mark of a new thing, no name cue (the rules below need one);
         # only what a model of the record is trained on may be told so ("X is trained on a legal corpus ...")
@@ -163,6 +170,32 @@ def contributions_in(text: str, model_keys: set[str],
             seen.add(key)
             unique.append(c)
     return unique
+
+
+THESE_INCLUDE = re.compile(r"^(?:These|They|Those) (?:include|includes|are|comprise|involve)\b:?\s*", re.IGNORECASE)
+""""These include A, which ..., and B, which ...": the things the sentence before announced, named."""
+def announces_parts(text: str) -> bool:
+    """Does a sentence end on the paper's new things in the plural ("... through innovative techniques.", "We
+    make two key components.")? The next sentence's "These include ..." names them."""
+    return _announced().search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _announced() -> re.Pattern:
+    """A mark of the paper's own (lexicon ``new_words``, ``key_words``, ``count_words``), up to two words, and a
+    plural of its parts (``component_nouns``, the plural technique heads) closing the sentence."""
+    w = lexicon()
+    marks = "|".join(sorted(map(re.escape, w.new_words | w.key_words | w.count_words)))
+    heads = "|".join(sorted(map(re.escape, w.component_nouns | {h for h in w.kinds.technique if h.endswith("s")})))
+    return re.compile(rf"\b(?:{marks})\s+(?:[\w-]+\s+){{0,2}}?(?:{heads})\W*$", re.IGNORECASE)
+
+
+def _items_from(tokens: list[Token], start: int, model_keys: set[str]) -> list[Contribution]:
+    """"A, which balances ..., and B, which adjusts ...": the phrase opening each item (after ", and" too)."""
+    starts = [start] + [i + 2 for i in range(start, len(tokens) - 2)
+                        if tokens[i].trail.strip() == "," and tokens[i + 1].lower == "and"]
+    phrases = [p for k in starts for p, _ in object_phrases(tokens, k)[:1]]
+    return [c for p in phrases for c in from_phrase(p, None, model_keys, enumerated=True)] if len(phrases) >= 2 else []
 
 
 @lru_cache(maxsize=2)

@@ -798,3 +798,18 @@ def test_these_include_names_the_parts_the_sentence_before_announced(extract_abs
 ])
 def test_lists_of_what_others_made_or_what_we_compare_are_not_ours(extract_abstract, abstract, name):
     assert name not in introduced(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, names", [
+    ("We present Kelp-5. Our architectural design advancements include multi-headed fern states and a dynamic moss "
+     "mechanism that improve expressivity.", {"multi-headed fern states", "dynamic moss mechanism"}),
+    ("Our main improvements are sparse fern routing, which saves compute, and moss replay buffers, which keep old "
+     "skills.", {"sparse fern routing", "moss replay buffers"}),
+])
+def test_the_changes_the_authors_list_are_introduced(extract_abstract, abstract, names):
+    assert names <= introduced(extract_abstract(abstract))
+
+
+def test_the_changes_others_made_are_not(extract_abstract):
+    names = introduced(extract_abstract("Their design advancements include fern states and a moss mechanism."))
+    assert not names & {"fern states", "moss mechanism"}

@@ -127,6 +127,8 @@ class Lexicon:
     parts_lists: frozenset[str]
     """"through two *phases*: (1) ...", "three key *insights*: (1) ...": nouns (with ``about_words``) before a
     numbered list whose items are the steps, merits or findings of one thing, not contributions."""
+    own_changes: frozenset[str]
+    """"Our architectural design *advancements* include A and B": nouns for the changes the authors made."""
     ly_adjectives: frozenset[str]
     """"*early* stopping": words in -ly that are no adverbs; an adverb opens a clause ("fully open-source a ...")."""
     shared_object_verbs: frozenset[str]
@@ -183,6 +185,7 @@ def lexicon() -> Lexicon:
         parts_lists=words(raw["parts_lists"]["words"]),
         shared_object_verbs=words(raw["shared_object_verbs"]["words"]),
         ly_adjectives=words(raw["ly_adjectives"]["words"]),
+        own_changes=words(raw["own_changes"]["words"]),
         topic_heads=words(raw["topic_heads"]["words"]),
         connectives=words(raw["connectives"]["words"]),
     )

@@ -46,11 +46,12 @@ def contributions_in(text: str, model_keys: set[str],
     speak for the authors as a subject ("KelpComposer proposes a Partial Fern approach"); ``announced``: the
     sentence before ends on the paper's new things in the plural (:func:`announces_parts`), which "These
     include A, ..., and B, ..." then names."""
-    if announced and (these := THESE_INCLUDE.match(text)) is not None:
+    if (these := (announced and THESE_INCLUDE.match(text)) or _our_changes().match(text)) is not None:
         tokens = tokenize(text) if tokens is None else tokens
         start = next((k for k, t in enumerate(tokens) if t.start >= these.end()), None)
-        if start is not None and (found := _items_from(tokens, start, model_keys)):
-            return found
+        if start is not None and not list_items(tokens) and (found := _items_from(tokens, start, model_keys)):
+            return found  # ("Our architectural design advancements include A and a B mechanism" too; a numbered
+            # list, "Our contributions are: (1) ...", is read item by item below)
     if _gate().search(text) is None and technique_key(text.split(None, 1)[0].strip(",:;")) not in new_names | own_models:
         # most sentences: no author, no "our", no mark of a new thing, no name cue (the rules below need one);
         # only what a model of the record is trained on may be told so ("X is trained on a legal corpus ...")
@@ -190,11 +191,21 @@ def _announced() -> re.Pattern:
     return re.compile(rf"\b(?:{marks})\s+(?:[\w-]+\s+){{0,2}}?(?:{heads})\W*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _our_changes() -> re.Pattern:
+    """"Our (architectural design) advancements include ...": the authors' changes (lexicon ``own_changes``), listed."""
+    nouns = "|".join(sorted(map(re.escape, lexicon().own_changes)))
+    return re.compile(rf"^(?:[A-Z]\w+, )?our (?:[\w-]+ ){{0,3}}?(?:{nouns}) (?:include|includes|are|comprise)\b:?\s*",
+                      re.IGNORECASE)
+
+
 def _items_from(tokens: list[Token], start: int, model_keys: set[str]) -> list[Contribution]:
-    """"A, which balances ..., and B, which adjusts ...": the phrase opening each item (after ", and" too)."""
+    """"A, which balances ..., and B, which adjusts ...": the phrase opening each item (after ", and" too),
+    or each phrase of a plain list ("A and a B mechanism")."""
     starts = [start] + [i + 2 for i in range(start, len(tokens) - 2)
                         if tokens[i].trail.strip() == "," and tokens[i + 1].lower == "and"]
-    phrases = [p for k in starts for p, _ in object_phrases(tokens, k)[:1]]
+    phrases = [p for k in starts for p, _ in object_phrases(tokens, k)[:1]] if len(starts) >= 2 \
+        else [p for p, _ in object_phrases(tokens, start)]
     return [c for p in phrases for c in from_phrase(p, None, model_keys, enumerated=True)] if len(phrases) >= 2 else []
 
 

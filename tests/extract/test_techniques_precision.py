@@ -813,3 +813,14 @@ def test_the_changes_the_authors_list_are_introduced(extract_abstract, abstract,
 def test_the_changes_others_made_are_not(extract_abstract):
     names = introduced(extract_abstract("Their design advancements include fern states and a moss mechanism."))
     assert not names & {"fern states", "moss mechanism"}
+
+
+@pytest.mark.parametrize("abstract, bad", [
+    ("Based on this intuition, our study presents fern-intensive (FI2) training, a data-driven solution.",
+     "study presents fern-intensive"),
+    ("To help future work, we propose potential strategies for mitigating moss collapse.", "potential strategies"),
+    ("We release a new set of pre-trained byte-level Fern models based on the Moss architecture.",
+     "set of pre-trained byte-level Fern models"),
+])
+def test_a_subject_a_hedge_or_a_collection_of_models_is_no_contribution(extract_abstract, abstract, bad):
+    assert bad not in introduced(extract_abstract(abstract))

@@ -24,6 +24,8 @@ ADJECTIVE_SUFFIXES = ("-based", "-driven", "-powered", "-guided", "-aware", "-li
 QUANTITY = re.compile(r"\d[\d.,]*[KMBTkmbt]?\+?")
 LM_ACRONYM = re.compile(r"[A-Z]{0,3}LMs?")
 """"SLM", "MLLMs": a class of language models (compiled once: from_phrase asks it for every phrase)."""
+COLLECTIONS = frozenset("set sets suite family series collection".split())
+""""a new set of pre-trained byte-level Transformer models": a collection of models is models, no dataset."""
 NONE_WORDS = frozenset("no not few little neither nor without".split())
 """Words that open a phrase naming what is missing or scarce, never a contribution."""
 QUESTION_WORDS = frozenset("how what why which when where who does do did can could is are was were should "
@@ -64,7 +66,9 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
                     and phrase[i - 1].lower in GENERIC_HEADS | heads), len(phrase))
     compound = purpose >= 2 and phrase[purpose - 2].lower in GATHERED_FOR  # "an evaluation suite", not "a suite"
     if (phrase[purpose - 1].lower in MODEL_WORDS and not compound) \
-            or LM_ACRONYM.fullmatch(phrase[purpose - 1].text):
+            or LM_ACRONYM.fullmatch(phrase[purpose - 1].text) \
+            or (purpose < len(phrase) and phrase[purpose].lower == "of" and phrase[purpose - 1].lower in COLLECTIONS
+                and phrase[-1].lower in MODEL_WORDS):
         return []  # "a Llama3-based model", "a bilingual SLM": models are the models component's (not
         # "a training recipe for building long-context LLMs": a purpose may name what it is for)
     first = next((t for t in phrase if t.lower not in DETERMINERS), phrase[0])

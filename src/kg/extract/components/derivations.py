@@ -1036,9 +1036,11 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
     for (child, parent), e in vague.items():
         text = doc.clean[e.sentence]
         at = text.find(parent)
-        if at >= 0:  # (the words, not the names: "..., outperforms Kelp-R1-Distill-32B" says nothing of distilling)
+        said = cue_kinds(text[at + len(parent):]) if at >= 0 else ()
+        if said:  # (the words, not the names: "..., outperforms Kelp-R1-Distill-32B" says nothing of distilling)
+            words = cue_kinds(placeholder_text(text[at + len(parent):], names)[0])
             out.extend(Edge(child, parent, k, 0.6, e.sentence, "kind: named after the parent in the same sentence")
-                       for k in cue_kinds(placeholder_text(text[at + len(parent):], names)[0]))
+                       for k in said if k in words)
     out.extend(_title_kinds(doc, vague))
     same: dict[str, set[str]] = {}  # "X (XB)": a name and its alias are one model
     for a in doc.aliases:

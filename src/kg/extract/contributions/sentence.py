@@ -52,7 +52,7 @@ def contributions_in(text: str, model_keys: set[str],
         if start is not None and not list_items(tokens) and (found := _items_from(tokens, start, model_keys)):
             return found  # ("Our architectural design advancements include A and a B mechanism" too; a numbered
             # list, "Our contributions are: (1) ...", is read item by item below)
-    if _gate().search(text) is None and technique_key(text.split(None, 1)[0].strip(",:;")) not in new_names | own_models:
+    if _gate().search(text) is None and not _subject_is_ours(text, new_names, own_models):
         # most sentences: no author, no "our", no mark of a new thing, no name cue (the rules below need one);
         # only what a model of the record is trained on may be told so ("X is trained on a legal corpus ...")
         if model_keys and TRAINING.search(text):
@@ -178,7 +178,9 @@ THESE_INCLUDE = re.compile(r"^(?:These|They|Those) (?:include|includes|are|compr
 def announces_parts(text: str) -> bool:
     """Does a sentence end on the paper's new things in the plural ("... through innovative techniques.", "We
     make two key components.")? The next sentence's "These include ..." names them."""
-    return _announced().search(text) is not None
+    last = text.rstrip(" .:;!?)").rsplit(None, 1)[-1].lower() if text.strip() else ""
+    return last.endswith("s") and _announced().search(text, max(0, len(text) - 100)) is not None
+    # (a plural closes the sentence: its tail alone is searched)
 
 
 @lru_cache(maxsize=1)
@@ -189,6 +191,20 @@ def _announced() -> re.Pattern:
     marks = "|".join(sorted(map(re.escape, w.new_words | w.key_words | w.count_words)))
     heads = "|".join(sorted(map(re.escape, w.component_nouns | {h for h in w.kinds.technique if h.endswith("s")})))
     return re.compile(rf"\b(?:{marks})\s+(?:[\w-]+\s+){{0,2}}?(?:{heads})\W*$", re.IGNORECASE)
+
+
+def _subject_is_ours(text: str, new_names: frozenset[str], own_models: frozenset[str]) -> bool:
+    """Does the sentence open on what the record introduced ("LoamPrune removes ...") or on its own model and a
+    verb that introduces or lists ("KelpUI incorporates ...", "KelpComposer proposes ...")? Not "Kelp-7B
+    outperforms ...": a result."""
+    words = text.split(None, 2)
+    first = technique_key(words[0].strip(",:;")) if words else ""
+    if first in new_names:
+        return True
+    if first not in own_models or len(words) < 2:
+        return False
+    w = lexicon()
+    return words[1].lower() in w.intro.for_contributions | w.use_verbs | w.component_verbs
 
 
 @lru_cache(maxsize=1)

@@ -824,3 +824,18 @@ def test_the_changes_others_made_are_not(extract_abstract):
 ])
 def test_a_subject_a_hedge_or_a_collection_of_models_is_no_contribution(extract_abstract, abstract, bad):
     assert bad not in introduced(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("title, abstract, name", [
+    ("Kelp-TTS: A Fairytale of Fluent Speech", "This paper introduces Kelp-TTS, a fully non-autoregressive "
+     "text-to-speech system based on flow matching.", "Kelp-TTS"),
+    (None, "We present FernASR, an end-to-end speech recognition system trained on 10k hours.", "FernASR"),
+])
+def test_a_system_for_a_task_the_text_makes_a_model_is_no_technique(extract_abstract, title, abstract, name):
+    doc = extract_abstract(abstract, title=title)
+    assert name not in introduced(doc)
+    assert name in {f.object.name for f in doc.facts if f.predicate == "introduces" and f.object.kind == "model"}
+
+
+def test_a_serving_system_stays_a_technique(extract_abstract):
+    assert "FernServe" in introduced(extract_abstract("We introduce FernServe, a distributed inference system."))

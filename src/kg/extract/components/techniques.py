@@ -44,7 +44,8 @@ def techniques(doc: Doc) -> None:
     # a name the text calls a method, dataset or benchmark is one, whatever else it is called
     # ("Brindle, an efficient fine-tuning approach"; "a framework, named TallowChat" beside "tallowchat-13b")
     accepted = {model_key(m.name) for m in doc.entities if m.kind == "model"}
-    both = model_words().model_heads  # "an encoder", "a retriever": a model's head as much as a method's
+    both = model_words().model_heads | {"system", "systems"}  # "an encoder", "a retriever": a model's head as much
+    # as a method's; "a text-to-speech system" when the models component took the name for a model
     says = [said(text, tokens_of.get(idx)) for idx, text in enumerate(doc.clean)]
     # what the text says was made from another model is a model, whatever else it calls it
     # ("X, a framework to distill ... from a Y model"; "a framework, dubbed X, built upon Y")

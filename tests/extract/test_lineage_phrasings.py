@@ -747,3 +747,20 @@ def test_no_lineage_from_a_class_opening_or_a_list(extract_abstract, abstract, p
 ])
 def test_a_tuned_sibling_comes_from_the_base_even_in_another_sentence(extract_abstract, abstract, pair):
     assert pair in edges(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, pair, kind", [
+    ("This paper introduces KelpR, a suite for reasoning. Our KelpR-32B model, trained from Fern2.5-32B-Instruct, "
+     "outperforms larger models in math.", ("KelpR-32B", "Fern2.5-32B-Instruct"), "finetuned"),
+    ("We release three long-context models which we call Vireo: 4k and 16k context models trained from base "
+     "Moss-13B.", ("Vireo", "Moss-13B"), "context_extended"),
+])
+def test_trained_from_is_fine_tuning_unless_another_kind_is_said(extract_abstract, abstract, pair, kind):
+    doc = extract_abstract(abstract)
+    assert pair in edges(doc, {kind})
+    assert kind == "finetuned" or pair not in edges(doc, {"finetuned"})
+
+
+def test_trained_from_scratch_or_pretrained_from_is_no_fine_tuning(extract_abstract):
+    doc = extract_abstract("We introduce Vireo-7B. Vireo-7B is continually pre-trained from Moss-7B on 200B tokens.")
+    assert ("Vireo-7B", "Moss-7B") not in edges(doc, {"finetuned"})

@@ -94,12 +94,20 @@ def cue_kinds(text: str) -> tuple[str, ...]:
     """Derivation kinds a sentence's words speak of ("pruning and distillation" -> pruned, distilled).
 
     "Compress" counts as pruning unless the sentence says the compression is a quantization
-    ("quantization-aware training ... to compress X by 4x"). Cached: sentences that differ only in their
+    ("quantization-aware training ... to compress X by 4x"); the ``cues_alone`` count only where no other
+    kind is said ("trained from Y": fine-tuned, unless "context models trained from Y"). Cached: sentences that differ only in their
     names read alike once the names are placeholders."""
     kinds = _cue_kinds(text)
     if "pruned" in kinds and "quantized" in kinds and not PRUNING.search(text):
         return tuple(k for k in kinds if k != "pruned")
+    if not [k for k in kinds if k != "based_on"]:  # "Our X model, trained from Y": a kind said only when no other is
+        kinds += tuple(k for k, rx in _alone_patterns().items() if rx.search(text) and k not in kinds)
     return kinds
+
+
+@lru_cache(maxsize=1)
+def _alone_patterns() -> dict[str, re.Pattern]:
+    return {k: re.compile(v, re.IGNORECASE) for k, v in _spec()["cues_alone"].items() if not k.startswith("_")}
 
 
 PRUNING = re.compile(r"\bprun", re.IGNORECASE)

@@ -764,3 +764,21 @@ def test_trained_from_is_fine_tuning_unless_another_kind_is_said(extract_abstrac
 def test_trained_from_scratch_or_pretrained_from_is_no_fine_tuning(extract_abstract):
     doc = extract_abstract("We introduce Vireo-7B. Vireo-7B is continually pre-trained from Moss-7B on 200B tokens.")
     assert ("Vireo-7B", "Moss-7B") not in edges(doc, {"finetuned"})
+
+
+@pytest.mark.parametrize("abstract, pair, kinds", [
+    ("Based on our findings, we introduce KELPUS-X, an extension of the KELPUS model with additional long input "
+     "pretraining to handle inputs of up to 16K tokens.", ("KELPUS-X", "KELPUS"),
+     {"continued_pretraining", "context_extended"}),
+    ("We present Fern-L, an extension of the Fern-2 model to sequences of up to 32K tokens.", ("Fern-L", "Fern-2"),
+     {"context_extended"}),
+])
+def test_an_extension_of_a_model_is_made_from_it(extract_abstract, abstract, pair, kinds):
+    doc = extract_abstract(abstract)
+    assert all(pair in edges(doc, {k}) for k in kinds)
+
+
+def test_an_instance_of_a_recipe_takes_no_head_from_the_recipe():
+    from kg.extract.modelnames import find_models
+    spans, _ = find_models("We propose KelpRec-OFT, an instantiation of this recipe, which sets a new state of the art.")
+    assert all("recipe" not in " ".join(s.reasons) for s in spans)

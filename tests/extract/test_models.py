@@ -383,3 +383,15 @@ def test_more_ways_a_paper_names_its_models(extract_abstract, abstract, names):
 ])
 def test_classes_settings_and_possessives_are_not_models(sentence, name):
     assert name not in models_in(sentence)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Extensive experiments indicate that KELPAX can serve as a robust multilingual foundation model.", "KELPAX"),
+    ("FernGPT serves as a strong base model for Welsh.", "FernGPT"),
+])
+def test_serving_as_a_model_is_a_copula(sentence, name):
+    assert name in models_in(sentence)
+
+
+def test_serving_as_a_dataset_is_not_a_model():
+    assert "FernSet" not in models_in("FernSet can serve as a benchmark for Welsh.")

@@ -456,8 +456,9 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 start = i  # "We introduce Kelp and Vega-2, two ...": listed with a name, so coordination decides
             elif i >= 2 and tokens[i - 1].trail.strip() == "," and tokens[i - 1].lower in model_words().model_heads \
                     and any(x.lower in ("our", "the", "a", "an") for x in tokens[max(0, i - 5):i - 1]) \
-                    and _may_be_coined(t, text) and t.trail.strip() in (",", ""):
+                    and _may_be_coined(t, text) and t.trail.strip() in (",", "", "."):
                 start = i  # "our proposed MLLM, Quokka, outperforms ...": the name a model head's apposition gives
+                # ("... to train our specialized clinical large language model, Asclepius.": at the sentence's end too)
                 # (not a Title Case title's "A Large Language Model, Instruction Data and ...")
             elif i > 0 and tokens[i - 1].lower in ("the", "our") and _coinable(t.text, t.lower) \
                     and _named_family_of_models(tokens, i + 1):
@@ -1146,9 +1147,10 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(-3, f"appositive '{head}'")
         elif head is None and last.trail.strip() in (",", ":") and span.i > 0 and _plural_model_appositive(tokens, span.j):
             span.add(3, "appositive 'models'")  # "A and B, RWKV-based language models"
-    if nxt is not None and nxt.lower in ("is", "was") and span.j + 1 < len(tokens) and \
-            tokens[span.j + 1].lower in ("a", "an"):
-        head = _appositive_head(tokens, span.j + 1, _any_head())
+    serves = _serves_as(tokens, span.j)  # "X can serve as a robust multilingual foundation model": as "X is a ..."
+    if nxt is not None and (nxt.lower in ("is", "was") or serves) and span.j + 1 < len(tokens) and \
+            tokens[serves or span.j + 1].lower in ("a", "an"):
+        head = _appositive_head(tokens, serves or span.j + 1, _any_head())
         if head in model_heads:
             span.add(3, f"copula '{head}'")
         elif head in family_heads and _family_of_models(tokens, span.j + 1, head, model_heads):
@@ -1267,6 +1269,14 @@ def _introduced_as_family(tokens: list[Token], span: Span) -> bool:
     return span.i > 0 and tokens[span.i - 1].lower in lexicon().intro.for_models \
         and tokens[span.j - 1].trail.strip() == "," and span.j < len(tokens) and tokens[span.j].lower in ("a", "an") \
         and any(t.lower in model_words().family_heads for t in tokens[span.j + 1:span.j + 4])
+
+
+def _serves_as(tokens: list[Token], j: int) -> int:
+    """Where "a"/"an" stands after "X serves as" / "X can serve as" (token j after the name); else 0."""
+    k = j + (j < len(tokens) and tokens[j].lower in ("can", "could", "may"))
+    if k + 2 < len(tokens) and tokens[k].lower in ("serve", "serves", "acts", "act") and tokens[k + 1].lower == "as":
+        return k + 2
+    return 0
 
 
 def _named_by_model_head(tokens: list[Token], i: int, model_heads: frozenset[str]) -> bool:
@@ -1597,8 +1607,11 @@ def _appositive_head(tokens: list[Token], j: int, heads: frozenset) -> str | Non
     if j >= len(tokens) or (tokens[j].lower not in ("a", "an", "the", "our", "its", "is")
                             and not _maker_possessive(tokens[j])):
         return None
+    instance_of = False
     for k in range(j + 1, min(j + APPOSITIVE_WINDOW, len(tokens))):
         w = tokens[k].lower
+        if w in heads and instance_of and w not in model_words().model_heads:
+            return None
         if w in heads:
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
             if nxt is not None and not tokens[k].trail and nxt.text.isalpha() and nxt.text.islower() \
@@ -1611,7 +1624,8 @@ def _appositive_head(tokens: list[Token], j: int, heads: frozenset) -> str | Non
         if w in ("for", "that", "which", "to"):
             return None  # "an automatic evaluator for ... language models": what it is for is no head
         if w == "of" and tokens[k - 1].lower in lexicon().variant_of_words:
-            return None  # "X, an instantiation of this recipe": X is made by the recipe, not the recipe
+            instance_of = True  # "X, an instantiation of this recipe": X is made by the recipe, not the recipe
+            continue  # (but "X, an extension of the Y model" is a model)
         trail = tokens[k].trail.strip()
         if not trail and k + 2 < len(tokens) and tokens[k + 1].lower in APPOSITIVE_TRAINED[0] \
                 and tokens[k + 2].lower in APPOSITIVE_TRAINED[1] and tokens[k].text.replace("-", "").isalpha() \

@@ -395,3 +395,29 @@ def test_serving_as_a_model_is_a_copula(sentence, name):
 
 def test_serving_as_a_dataset_is_not_a_model():
     assert "FernSet" not in models_in("FernSet can serve as a benchmark for Welsh.")
+
+
+# --- sizes listed bare after a family; "open source"; "the resulting merged model, X" ---------------------------
+
+@pytest.mark.parametrize("abstract, names", [
+    ("We open source the FernInstruct data and KelpLM-7B, 13B, and 70B models at a public site.",
+     {"KelpLM-7B", "KelpLM-13B", "KelpLM-70B"}),
+    ("We validate our approach with a teacher and a student. The resulting merged model, TinyKelp-32B-Preview, "
+     "outperforms its counterpart.", {"TinyKelp-32B-Preview"}),
+])
+def test_more_introductions_of_sized_and_resulting_models(extract_abstract, abstract, names):
+    assert names <= _introduced_models(extract_abstract(abstract))
+
+
+def test_bare_sizes_after_a_family_are_its_members_not_introduced(extract_abstract):
+    doc = extract_abstract("We introduce MedKelp, a collection of medical models based on Gemma 3 4B and 27B.")
+    names = {m.name for m in doc.entities if m.kind == "model"}
+    assert {"Gemma 3 4B", "Gemma 3 27B"} <= names and not {"Gemma 3 4B", "Gemma 3 27B"} & _introduced_models(doc)
+
+
+@pytest.mark.parametrize("abstract, absent", [
+    ("Deriving 4B and 8B variants from one model is cheap.", "Deriving 4B"),
+    ("We compare against Fern Expanse 8B and 32B.", "Expanse 32B"),
+])
+def test_bare_sizes_after_a_plain_word_or_inside_a_name_make_no_member(extract_abstract, abstract, absent):
+    assert absent not in {m.name for m in extract_abstract(abstract).entities if m.kind == "model"}

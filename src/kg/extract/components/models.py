@@ -24,7 +24,7 @@ from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Attribute, Fact, Mention
 from kg.extract.lexicon import lexicon, model_intro_verbs, subject_pattern
 from kg.extract.modelnames import (
-    CUES, NAMED_ARCHITECTURES, ROLE_REASON, THRESHOLD, Span, compound_base, coordinate, family_stem, find_models, model_words,
+    CUES, NAMED_ARCHITECTURES, ROLE_REASON, THRESHOLD, Span, compound_base, coordinate, family_stem, find_models, is_core, model_words,
     tagged_base, variants,
 )
 from kg.extract.pipeline import component
@@ -60,8 +60,10 @@ SIZES_LISTED = gated(re.compile(
     rf"|(?:in|with|comes in|come in) (?:two|three|four|five|several|multiple) sizes,? \(?(?P<sizes2>{SIZE_LIST})"
     rf"|(?:series|family|suite|collection|models): (?P<sizes3>{SIZE_LIST})"
     rf"|(?:in|at) (?P<sizes4>{SIZE_LIST}) (?:parameter )?(?:sizes|scales|variants|versions))"
-    rf"|(?<![\w-])(?P<name5>[A-Z][\w.-]*?[A-Za-z])-(?P<sizes5>{SIZE_LIST})(?= (?:parameter )?(?:models?|LLMs?|variants|versions|checkpoints)\b)"))
-""""X (7B, 13B and 70B)", "X in two sizes, 7B and 13B", "the X series: 7B, 40B", "X-7B, 13B, and 70B models"."""
+    rf"|(?<![\w-])(?P<name5>[A-Z][\w.-]*?[A-Za-z])-(?P<sizes5>{SIZE_LIST})(?= (?:parameter )?(?:models?|LLMs?|variants|versions|checkpoints)\b)"
+    rf"|(?<![\w-])(?P<name6>[A-Z][\w.-]*[A-Za-z](?: \d+(?:\.\d+)?)?) (?P<sizes6>{SIZE_LIST})(?![\w-])"))
+""""X (7B, 13B and 70B)", "X in two sizes, 7B and 13B", "the X series: 7B, 40B", "X-7B, 13B, and 70B models",
+"based on Kelp 3 4B and 27B"."""
 STOP_NAMES = frozenset("we our the this it they these".split())
 ENUMERATED = re.compile(r"(?:^|[:;,]\s*|\s)\((?:\d{1,2}|[ivx]{1,4})\)\s*(?:our\s+)?$")
 """Just before a name: an item marker of an enumerated list ("we release: (1) X; (2) Y")."""
@@ -698,16 +700,22 @@ def _sizes_listed(idx: int, text: str) -> list[ModelMention]:
         return []
     out = []
     for m in SIZES_LISTED.finditer(text):
-        name = m.group("name") or m.group("name5")
+        name = m.group("name") or m.group("name5") or m.group("name6")
         if name.lower() in model_words().not_models or name.lower() in STOP_NAMES:
             continue
+        if m.group("name6") and (not (family_stem(name) or is_core(name.split()[0]))
+                                 or re.search(r"[A-Z][\w-]* $", text[:m.start()])):
+            continue  # bare sizes only after a family or a coined name, and not inside a longer one ("Aya Expanse 8B")
         for size in sizes_in(m.group("sizes") or m.group("sizes2") or m.group("sizes3") or m.group("sizes4")
-                             or m.group("sizes5")):
+                             or m.group("sizes5") or m.group("sizes6")):
             span = Span(0, 0, f"{name}-{size}" if m.group("name5") else f"{name} {size}")  # as the text writes it
             span.add(THRESHOLD, "one of the sizes listed for a name")
             span.size = size
             scope = _intro_scope(text)  # (asked only of a sentence that lists sizes)
-            out.append(ModelMention(idx, span, introduced=0.8 if scope and m.start() >= scope[0] else 0.0))
+            made = scope and m.start() >= scope[0] and (
+                not m.group("name6") or text[scope[0]:m.start()].strip().lower() in ("", "the", "our"))
+            # ("based on Kelp 3 4B and 27B": sizes listed bare are the verb's own object only right after it)
+            out.append(ModelMention(idx, span, introduced=0.8 if made else 0.0))
     return out
 
 

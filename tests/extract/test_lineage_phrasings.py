@@ -791,3 +791,17 @@ def test_an_instance_of_a_recipe_takes_no_head_from_the_recipe():
 ])
 def test_a_model_that_only_made_the_data_is_no_parent(extract_abstract, abstract, pair):
     assert pair not in edges(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, pair, kind", [
+    ("We additionally introduce MedKelp, a medically-tuned vision encoder derived from FernLIP.",
+     ("MedKelp", "FernLIP"), "finetuned"),
+    ("In this paper, we introduce DictaKelp2.0, an LLM derived from the Mistral model, trained on a corpus of "
+     "approximately 200 billion tokens in Hebrew and English.", ("DictaKelp2.0", "Mistral"), "continued_pretraining"),
+    ("To develop this decoder, which we named Kelpasio PT, a strong Moss-2-7B model was used as a starting point, and "
+     "its further improvement through additional training was done over new instruction data sets of Portuguese.",
+     ("Kelpasio PT", "Moss-2-7B"), "finetuned"),
+])
+def test_kinds_said_by_a_compound_participle_tokens_after_deriving_or_instruction_data(extract_abstract, abstract,
+                                                                                         pair, kind):
+    assert pair in edges(extract_abstract(abstract), {kind})

@@ -839,3 +839,11 @@ def test_a_system_for_a_task_the_text_makes_a_model_is_no_technique(extract_abst
 
 def test_a_serving_system_stays_a_technique(extract_abstract):
     assert "FernServe" in introduced(extract_abstract("We introduce FernServe, a distributed inference system."))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We collect and clean Fern500-c, a corpus that covers 511 languages.", "Fern500-c"),
+    ("We gather and deduplicate MossWeb, a web corpus of 2T tokens.", "MossWeb"),
+])
+def test_the_object_of_collect_and_clean_is_the_authors_data(extract_abstract, abstract, name):
+    assert name in introduced(extract_abstract(abstract))

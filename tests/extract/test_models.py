@@ -421,3 +421,18 @@ def test_bare_sizes_after_a_family_are_its_members_not_introduced(extract_abstra
 ])
 def test_bare_sizes_after_a_plain_word_or_inside_a_name_make_no_member(extract_abstract, abstract, absent):
     assert absent not in {m.name for m in extract_abstract(abstract).entities if m.kind == "model"}
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("We present Heron (FERN-5) and Wren (FERN-6), sequence models improving upon the FERN architecture.",
+     {"Heron", "Wren"}),
+    ("We release Kite (MOSS-2) and Lark (MOSS-3), open language models for Welsh.", {"Kite", "Lark"}),
+])
+def test_two_names_with_their_asides_before_a_plural_model_appositive(sentence, names):
+    assert names <= set(models_in(sentence))
+
+
+def test_a_plural_long_form_with_its_acronym_before_a_verb_is_no_model():
+    found = models_in("Results show that our dual encoders, Generalizable T5-based dense Retrievers (GTR), outperform "
+                      "existing sparse and dense retrievers.")
+    assert "Retrievers" not in found

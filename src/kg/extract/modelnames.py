@@ -846,12 +846,29 @@ def _before_appositive(tokens: list[Token], i: int) -> int | None:
             and tokens[j + 1].trail.strip() == "," and _plural_model_appositive(tokens, j + 2):
         return j  # "Eagle" of "Eagle and Finch, RWKV-based language models"
     if not tokens[j - 1].trail.strip() and j < len(tokens) and tokens[j].lead.startswith("(") \
-            and (k := _after_aside(tokens, j)) is not None and k < len(tokens) and tokens[k].lower in ("a", "an"):
-        return j  # "we develop Quokka (the weights are to be released at ...), a 13-billion parameter model"
+            and (k := _after_aside(tokens, j)) is not None and k < len(tokens) \
+            and (tokens[k].lower in ("a", "an") or (plural_ok and _plural_model_appositive(tokens, k))):
+        return j  # "we develop Quokka (the weights are to be released at ...), a 13-billion parameter model";
+        # "Finch (RWKV-6), sequence models ..."
+    if plural_ok and not tokens[j - 1].trail.strip() and _paired_before_models(tokens, j):
+        return j  # "Eagle" of "Eagle (RWKV-5) and Finch (RWKV-6), sequence models improving upon ..."
     if not tokens[j - 1].trail.strip() and j + 1 < len(tokens) and tokens[j].lower in ("is", "was") \
             and tokens[j + 1].lower in ("a", "an") and _model_complement(tokens, j + 2):
         return j  # "Quokka 2 is a 13B model obtained by ...": only a model complement makes it a name
     return None
+
+
+def _paired_before_models(tokens: list[Token], j: int) -> bool:
+    """After a name at j: "(X-5) and B (X-6), sequence models": a parenthesis, "and", a second name with its
+    own parenthesis, and a plural appositive of models after both."""
+    if j >= len(tokens) or not tokens[j].lead.startswith("("):
+        return False
+    k = closing_parenthesis(tokens, j, min(j + ASIDE_REACH, len(tokens)))
+    if k is None or tokens[k].trail.strip() != ")" or k + 3 >= len(tokens) or tokens[k + 1].lower != "and" \
+            or not tokens[k + 2].text[:1].isupper() or not tokens[k + 3].lead.startswith("("):
+        return False
+    m = _after_aside(tokens, k + 3)
+    return m is not None and m < len(tokens) and _plural_model_appositive(tokens, m)
 
 
 def _plural_model_appositive(tokens: list[Token], k: int) -> bool:
@@ -1147,6 +1164,11 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(-3, f"appositive '{head}'")
         elif head is None and last.trail.strip() in (",", ":") and span.i > 0 and _plural_model_appositive(tokens, span.j):
             span.add(3, "appositive 'models'")  # "A and B, RWKV-based language models"
+        elif head is None and aside is not None and span.i > 0 and tokens[span.i - 1].lower == "and" \
+                and _plural_model_appositive(tokens, aside):
+            span.add(3, "appositive 'models'")  # "A (X-5) and B (X-6), sequence models"
+    elif span.i > 0 and _paired_before_models(tokens, span.j):
+        span.add(3, "appositive 'models'")  # the "A" of "A (X-5) and B (X-6), sequence models"
     serves = _serves_as(tokens, span.j)  # "X can serve as a robust multilingual foundation model": as "X is a ..."
     if nxt is not None and (nxt.lower in ("is", "was") or serves) and span.j + 1 < len(tokens) and \
             tokens[serves or span.j + 1].lower in ("a", "an"):

@@ -1267,7 +1267,8 @@ TASK_SYSTEM = re.compile(r",? (?:an?|the) (?:[\w-]+ ){0,4}?(?:\w+-to-\w+|speech|
 """"X, a fully non-autoregressive text-to-speech system": a system named for a task is a trained model."""
 
 
-FAMILY_LISTS = frozenset("including namely".split())
+LISTING = frozenset("including namely".split())
+""""the Kelp series, *including* A and B", "we train models ..., *namely* A and B": a list of members follows."""
 
 
 def _listed_by_family(tokens: list[Token], i: int, family_heads: frozenset[str]) -> bool:
@@ -1276,7 +1277,7 @@ def _listed_by_family(tokens: list[Token], i: int, family_heads: frozenset[str])
     GLUE suite, including MNLI" lists tasks as often as models)."""
     for k in range(i - 1, max(-1, i - 12), -1):
         t = tokens[k]
-        if t.lower in FAMILY_LISTS:
+        if t.lower in LISTING:
             return k >= 2 and tokens[k - 1].lower in family_heads and tokens[k - 1].lower not in ("suite", "suites") \
                 and tokens[k - 1].trail.strip() == "," \
                 and is_core(tokens[k - 2].text)

@@ -756,8 +756,10 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
                 stem = name[: -len(tuned)].rstrip("-_ ")
                 base = next((n for n in names if SIBLING_BASE.match(n)
                              and model_key(SIBLING_BASE.match(n).group("stem")) == model_key(stem)), None)
-                idx = (_sentence_with(doc, name, base) or _sentence_with(doc, name)) if base else None
-                if base and idx is not None:  # (the sentence naming both, or else the tuned one's)
+                idx = _sentence_with(doc, name, base) if base else None
+                if base and idx is None:
+                    idx = _sentence_with(doc, name)  # (the sentence naming both, or else the tuned one's)
+                if base and idx is not None:
                     kind = "aligned" if "aligned" in _abstract_cues(doc) else "finetuned"
                     out.append(Edge(name, base, kind, 0.55, idx, "naming: 'X-Instruct' beside 'X-Base'"))
                     has_parent.add(model_key(name))

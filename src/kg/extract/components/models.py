@@ -24,8 +24,8 @@ from kg.extract.doc import Doc
 from kg.extract.fact import Alias, Attribute, Fact, Mention
 from kg.extract.lexicon import lexicon, model_intro_verbs, subject_pattern
 from kg.extract.modelnames import (
-    CUES, NAMED_ARCHITECTURES, ROLE_REASON, THRESHOLD, Span, compound_base, coordinate, family_stem, find_models, is_core, model_words,
-    tagged_base, variants,
+    CUES, LISTING, NAMED_ARCHITECTURES, ROLE_REASON, THRESHOLD, Span, compound_base, coordinate, family_stem,
+    find_models, is_core, model_words, tagged_base, variants,
 )
 from kg.extract.pipeline import component
 from kg.extract.prefilter import gated
@@ -397,9 +397,6 @@ def _renames_object(tokens: list[Token], i: int, scope_start: int) -> bool:
     between = [t for t in tokens[:i] if t.start >= scope_start]
     return len(between) <= 12 and any(t.lower in model_words().model_heads for t in between[:4]) and \
         not any(t.lower in COMPARISON for t in between)
-
-
-LISTING = frozenset("including namely".split())
 
 
 def _listed_in_object(tokens: list[Token], span: Span, scope_start: int) -> bool:

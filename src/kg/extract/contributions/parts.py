@@ -73,25 +73,32 @@ def new_listed(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
         if tokens[j].trail.strip() != ":" or tokens[j].lower not in heads | lex.component_nouns \
                 or not tokens[j].lower.endswith("s"):
             continue
-        starts = [j + 1]
-        for i in range(j + 1, len(tokens) - 2):
-            trail = tokens[i].trail.strip()
-            if trail == ";" and (tokens[i + 1].lower == "and" or tokens[i + 1].text[:1].isupper()):
-                starts.append(i + 1 + (tokens[i + 1].lower == "and"))  # "A, a ... set; and B, a ... platform"
-                continue
-            if trail[:1] in (".", ";"):
-                break
-            if trail == "," and tokens[i + 1].lower == "and":
-                starts.append(i + 2)
-        # "A, which ..., and B, so that ...": an item each after ", and"; else the plain list "A and B"
-        phrases = [p for start in starts for p, _ in object_phrases(tokens, start)[:1]] if len(starts) >= 2 \
-            else [p for p, _ in object_phrases(tokens, j + 1)]
-        if len(phrases) < 2:
-            return []
         head = tokens[j].lower
         return [Contribution(c.name, kind_of(head, c.name), c.confidence)
-                for phrase in phrases for c in from_phrase(phrase, None, model_keys, enumerated=True)]
+                for c in listed_items(tokens, j + 1, model_keys)]
     return []
+
+
+def listed_items(tokens: list[Token], start: int, model_keys: set[str]) -> list[Contribution]:
+    """The items of a list from ``start`` (after "two new tricks:", "These include"), as enumerated
+    contributions: the phrase opening each item after ", and" or "; (and)" ("A, which ..., and B, so that
+    ...", "A, a ... set; and B, a ... platform"), else each phrase of a plain list ("A and B"); [] for
+    fewer than two."""
+    starts = [start]
+    for i in range(start, len(tokens) - 2):
+        trail = tokens[i].trail.strip()
+        if trail == ";" and (tokens[i + 1].lower == "and" or tokens[i + 1].text[:1].isupper()):
+            starts.append(i + 1 + (tokens[i + 1].lower == "and"))
+            continue
+        if trail[:1] in (".", ";"):
+            break
+        if trail == "," and tokens[i + 1].lower == "and":
+            starts.append(i + 2)
+    phrases = [p for k in starts for p, _ in object_phrases(tokens, k)[:1]] if len(starts) >= 2 \
+        else [p for p, _ in object_phrases(tokens, start)]
+    if len(phrases) < 2:
+        return []
+    return [c for phrase in phrases for c in from_phrase(phrase, None, model_keys, enumerated=True)]
 
 
 def listed_parts(tokens: list[Token], model_keys: set[str], *, introduced_before: int | None,

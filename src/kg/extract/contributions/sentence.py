@@ -16,7 +16,7 @@ from kg.extract.contributions.named import (
     named_heads, named_in, names_after_namely, names_in_parentheses, sized_name, stated_contribution,
 )
 from kg.extract.contributions.own_parts import own_parts, own_subject
-from kg.extract.contributions.parts import listed_parts, named_parts, new_listed
+from kg.extract.contributions.parts import listed_items, listed_parts, named_parts, new_listed
 from kg.extract.lexicon import lexicon, phrase_pattern, subject_pattern
 from kg.extract.tokens import Token, tokenize
 from kg.keys import model_key, technique_key
@@ -49,7 +49,7 @@ def contributions_in(text: str, model_keys: set[str],
     if (these := (announced and THESE_INCLUDE.match(text)) or _our_changes().match(text)) is not None:
         tokens = tokenize(text) if tokens is None else tokens
         start = next((k for k, t in enumerate(tokens) if t.start >= these.end()), None)
-        if start is not None and not list_items(tokens) and (found := _items_from(tokens, start, model_keys)):
+        if start is not None and not list_items(tokens) and (found := listed_items(tokens, start, model_keys)):
             return found  # ("Our architectural design advancements include A and a B mechanism" too; a numbered
             # list, "Our contributions are: (1) ...", is read item by item below)
     if _gate().search(text) is None and not _subject_is_ours(text, new_names, own_models):
@@ -175,6 +175,8 @@ def contributions_in(text: str, model_keys: set[str],
 
 THESE_INCLUDE = re.compile(r"^(?:These|They|Those) (?:include|includes|are|comprise|involve)\b:?\s*", re.IGNORECASE)
 """"These include A, which ..., and B, which ...": the things the sentence before announced, named."""
+
+
 def announces_parts(text: str) -> bool:
     """Does a sentence end on the paper's new things in the plural ("... through innovative techniques.", "We
     make two key components.")? The next sentence's "These include ..." names them."""
@@ -213,16 +215,6 @@ def _our_changes() -> re.Pattern:
     nouns = "|".join(sorted(map(re.escape, lexicon().own_changes)))
     return re.compile(rf"^(?:[A-Z]\w+, )?our (?:[\w-]+ ){{0,3}}?(?:{nouns}) (?:include|includes|are|comprise)\b:?\s*",
                       re.IGNORECASE)
-
-
-def _items_from(tokens: list[Token], start: int, model_keys: set[str]) -> list[Contribution]:
-    """"A, which balances ..., and B, which adjusts ...": the phrase opening each item (after ", and" too),
-    or each phrase of a plain list ("A and a B mechanism")."""
-    starts = [start] + [i + 2 for i in range(start, len(tokens) - 2)
-                        if tokens[i].trail.strip() == "," and tokens[i + 1].lower == "and"]
-    phrases = [p for k in starts for p, _ in object_phrases(tokens, k)[:1]] if len(starts) >= 2 \
-        else [p for p, _ in object_phrases(tokens, start)]
-    return [c for p in phrases for c in from_phrase(p, None, model_keys, enumerated=True)] if len(phrases) >= 2 else []
 
 
 @lru_cache(maxsize=2)

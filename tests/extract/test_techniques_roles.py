@@ -181,6 +181,44 @@ def test_an_unnamed_contribution_gets_the_noun_phrase_that_names_it(extract_abst
     assert name in introduced_names(extract_abstract(abstract))
 
 
+@pytest.mark.parametrize("abstract, name", [
+    # what gathered data holds names it, whatever describes the head ("a multimodal corpus" says little)
+    ("Subsequently, we created a multimodal corpus of automatically aligned kelp narrations.",
+     "multimodal corpus of automatically aligned kelp narrations"),
+    ("We construct a large corpus of annotated fernish contracts.", "large corpus of annotated fernish contracts"),
+    ("To close this gap, we have collected databases of marsh dialogues in Fernish.", "databases of marsh dialogues"),
+    ("We assemble a curated database of tidal recordings.", "curated database of tidal recordings"),
+    ("We release a bilingual dataset of annotated kelp recipes for future work.",
+     "bilingual dataset of annotated kelp recipes"),
+])
+def test_an_unnamed_data_contribution_keeps_what_it_holds(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We collect a new dataset of 10K kelp dialogues.",  # a count is no description
+    "We evaluate on a set of fernish benchmarks.",  # a set of things used
+    "We train on a large corpus of web text drawn from Kelp-Crawl.",  # data a model is trained on
+])
+def test_a_data_head_with_a_count_or_used_data_names_no_new_data(extract_abstract, abstract):
+    assert not any(" of " in name for name in introduced_names(extract_abstract(abstract)))
+
+
+@pytest.mark.parametrize("abstract, named, ranked", [
+    ("We introduce the Kelp Text Benchmark (KTB). Through the benchmarking of 30 models on KTB, we establish "
+     "the most comprehensive benchmark of text retrieval to date.", "Kelp Text Benchmark",
+     "most comprehensive benchmark of text retrieval"),
+    ("We present FernCorpus, a collection of marsh logs. With it we release the largest corpus of marsh "
+     "telemetry.", "FernCorpus", "largest corpus of marsh telemetry"),
+])
+def test_a_rank_claimed_after_a_name_is_that_name_not_a_second_contribution(extract_abstract, abstract, named,
+                                                                            ranked):
+    names = introduced_names(extract_abstract(abstract))
+    assert named in names and ranked not in names
+    # alone, the ranked description is the contribution
+    assert ranked in introduced_names(extract_abstract(abstract.split(". ", 1)[1]))
+
+
 @pytest.mark.parametrize("abstract, expected", [
     ("Most of the gain comes from FennelMix, our newly gathered preference dataset for tool use.",
      ("dataset", "FennelMix")),

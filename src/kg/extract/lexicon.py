@@ -90,6 +90,9 @@ class Lexicon:
     praise_words: frozenset[str]
     """Praise a description opens with in lower case ("a small yet diverse instruction dataset"): no part of
     its name; in capitals it is ("Efficient Kelp Compression")."""
+    rank_words: frozenset[str]
+    """"we establish the *most* comprehensive benchmark of ...": a description opening on a rank claims it for
+    what the record has already named."""
     count_words: frozenset[str]
     """"two new strategies": a count before a plural announces a list, not a name."""
     count_units: frozenset[str]
@@ -165,6 +168,7 @@ def lexicon() -> Lexicon:
         about_words=words(raw["about_words"]),
         lead_words=words(raw["lead_words"]),
         praise_words=words(raw["praise_words"]),
+        rank_words=words(raw["rank_words"]),
         count_words=words(raw["count_words"]),
         count_units=words(raw["count_units"]),
         new_words=words(raw["new_words"]),

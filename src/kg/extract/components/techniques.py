@@ -23,6 +23,7 @@ from kg.extract.contributions.shapes import without_kind_head
 from kg.extract.contributions.title import named_title, title_contributions
 from kg.extract.contributions.uses import based_on, technique_like, uses_in
 from kg.extract.doc import Doc
+from kg.extract.lexicon import lexicon
 from kg.extract.fact import DERIVATION_KINDS, Alias, Fact, Mention
 from kg.extract.modelnames import family_stem, model_words
 from kg.extract.pipeline import component
@@ -66,6 +67,7 @@ def techniques(doc: Doc) -> None:
     own_models = frozenset(technique_key(f.object.name) for f in doc.facts
                            if f.predicate == "introduces" and f.object.kind == "model")
     kind_of_key: dict[str, str] = {}
+    named_kinds: set[str] = set()  # the kinds of what the record has named so far
     title_words: set[str] = set()
     title_named = False
     for idx, text in enumerate(doc.clean):
@@ -97,6 +99,11 @@ def techniques(doc: Doc) -> None:
                 # the kind the text states (else the kind it was first given)
                 c = Contribution(c.name, kind_of_key.get(technique_key(c.name)) or kind_of(stated_head, c.name),
                                  c.confidence, c.alias)
+            if _ranked(c.name) and c.kind in named_kinds:
+                continue  # "We introduce KelpBench ... we establish the most comprehensive benchmark of ...": a
+                # rank claimed for the one already named
+            if c.name[:1].isupper():
+                named_kinds.add(c.kind)
             kind_of_key[technique_key(c.name)] = c.kind
             _emit(doc, idx, "introduces", c, long_of, short_of)
             introduced.add(technique_key(c.name))
@@ -141,6 +148,11 @@ def _describes_title(c: Contribution, title_words: set[str], title_named: bool =
             and c.name.split()[-1].lower() in GENERIC_HEADS:
         return True  # "a novel weight quantization method" beside "BitsKelp: Weight Quantization of ...": the title's
     return c.name == c.name.lower() and len(words) == 1 and len(c.name.split()) == 2 and words[0] in title_words
+
+
+def _ranked(name: str) -> bool:
+    """"most comprehensive benchmark of ...", "largest corpus of ...": a description that ranks what it names."""
+    return name.split(" ", 1)[0] in lexicon().rank_words
 
 
 def _names_models(name: str, model_keys: set[str]) -> bool:

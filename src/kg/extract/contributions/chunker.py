@@ -255,6 +255,10 @@ def needs_purpose(cur: list[Token], preposition: str) -> bool:
     if len(cur) == 1 and last.endswith("ing"):
         return True
     scorer_generic = {"a", "an", "the", "our", "novel", "new", "simple", "efficient", "effective"} | GENERIC_HEADS
+    if last in GATHERED and preposition == "of" and last not in ("set", "sets") \
+            and not any(t.text[:1].isupper() for t in cur):
+        return True  # "a multimodal corpus" + "of aligned speech translations": what data holds names it (a
+        # name says it better: "a newly constructed KelpLaw dataset" of ...)
     if last in GATHERED and preposition in ("for", "of"):
         return all(t.lower in scorer_generic or t.lower in lexicon().lead_words or t.lower in GATHERED_FOR
                    for t in cur[:-1])  # "a new benchmark suite" + "for Kelp evaluation"

@@ -62,7 +62,7 @@ def names_only_models(name: str) -> bool:
 CLASS_WORDS = frozenset("language large small foundation pretrained pre-trained open open-source base".split())
 
 
-BARE_DATA = frozenset("data dataset datasets benchmark benchmarks corpus corpora set sets".split())
+BARE_DATA = frozenset("data dataset datasets database databases benchmark benchmarks corpus corpora set sets".split())
 GATHERED = BARE_DATA | frozenset("suite suites collection collections".split())
 """Heads of gathered data: with a purpose after them they name it ("a benchmark suite for Kelp evaluation")."""
 GATHERED_FOR = GATHERED | frozenset("evaluation training test".split())

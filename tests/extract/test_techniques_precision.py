@@ -397,7 +397,7 @@ def test_generic_descriptions_are_not_contributions(extract_abstract, abstract):
 @pytest.mark.parametrize("abstract, name", [
     ("We propose a contrastive framework for aligning assistants with feedback.",
      "contrastive framework for aligning assistants"),
-    ("We release our new adaptation dataset of 20K court rulings.", "adaptation dataset"),
+    ("We release our new adaptation dataset of 20K court rulings.", "adaptation dataset of 20K court rulings"),
     ("We propose a pipeline that can generate a multi-party dialogue corpus from meeting notes.",
      "multi-party dialogue corpus"),
 ])

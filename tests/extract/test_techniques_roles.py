@@ -190,17 +190,26 @@ def test_an_unnamed_contribution_gets_the_noun_phrase_that_names_it(extract_abst
     ("We assemble a curated database of tidal recordings.", "curated database of tidal recordings"),
     ("We release a bilingual dataset of annotated kelp recipes for future work.",
      "bilingual dataset of annotated kelp recipes"),
+    # a count of what it holds describes it too
+    ("We collect a new dataset of 10K kelp dialogues.", "dataset of 10K kelp dialogues"),
+    ("During post-training, we curate a dataset of 130K verifiable fern puzzles for reinforcement learning.",
+     "dataset of 130K verifiable fern puzzles"),
+    ("We construct a corpus of 2,400 annotated marsh reports.", "corpus of 2,400 annotated marsh reports"),
 ])
 def test_an_unnamed_data_contribution_keeps_what_it_holds(extract_abstract, abstract, name):
     assert name in introduced_names(extract_abstract(abstract))
 
 
 @pytest.mark.parametrize("abstract", [
-    "We collect a new dataset of 10K kelp dialogues.",  # a count is no description
     "We evaluate on a set of fernish benchmarks.",  # a set of things used
     "We train on a large corpus of web text drawn from Kelp-Crawl.",  # data a model is trained on
+    # a volume says how big data is, not what it holds
+    "We build a corpus of 2 trillion tokens.",
+    "We release a pretraining corpus of 3.1T tokens.",
+    "We curate a corpus of 1.2TB of Fernish text.",
+    "We gather a dataset of 40 million words.",
 ])
-def test_a_data_head_with_a_count_or_used_data_names_no_new_data(extract_abstract, abstract):
+def test_a_data_head_with_a_volume_or_used_data_names_no_new_data(extract_abstract, abstract):
     assert not any(" of " in name for name in introduced_names(extract_abstract(abstract)))
 
 
@@ -1134,7 +1143,7 @@ def test_what_a_new_method_is_a_variant_of_is_not_introduced(extract_abstract, a
     ("KelpCoder-7B models are trained on 75K synthetic instruction data using OSS-Kelp.",
      "75K synthetic instruction data"),
     ("We fine-tune Vireo-2 on a manually curated legal instruction dataset of 40K pairs.",
-     "curated legal instruction dataset"),
+     "curated legal instruction dataset of 40K pairs"),
 ])
 def test_made_data_a_model_is_trained_on_is_the_paper_s(extract_abstract, abstract, name):
     assert ("dataset", name) in introduced(extract_abstract(abstract))

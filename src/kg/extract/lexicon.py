@@ -97,6 +97,9 @@ class Lexicon:
     """"two new strategies": a count before a plural announces a list, not a name."""
     count_units: frozenset[str]
     """"2.4 trillion *tokens*": what a quantity counts; a number and one of these is never a contribution."""
+    volume_units: frozenset[str]
+    """"a corpus of 2T *tokens*": units of bulk, not of content; a count of them says how big data is, not what it
+    holds ("a dataset of 130K problems" does)."""
     new_words: frozenset[str]
     """"a *novel* provenance auditing tool": the adjectives that make a phrase the authors' own."""
     key_words: frozenset[str]
@@ -171,6 +174,7 @@ def lexicon() -> Lexicon:
         rank_words=words(raw["rank_words"]),
         count_words=words(raw["count_words"]),
         count_units=words(raw["count_units"]),
+        volume_units=words(raw["volume_units"]),
         new_words=words(raw["new_words"]),
         key_words=words(raw["key_words"]["words"]),
         our_not_new=words(raw["our_not_new"]),

@@ -62,7 +62,7 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             k += 1
             continue
         if low in ("for", "to", "of", "on") and cur and not extended and k + 1 < n \
-                and tokens[k + 1].lower not in stops and not tokens[k + 1].text[:1].isdigit() \
+                and tokens[k + 1].lower not in stops and (not tokens[k + 1].text[:1].isdigit() or _holds(cur, low, tokens[k + 1:k + 4])) \
                 and needs_purpose(cur, low) and not (low == "of" and _head_of_gerund(cur, tokens[k + 1])):
             extended = len(cur) + 1  # "a training recipe for ultra-long context LLMs": the purpose names it
             cur.append(t)
@@ -242,6 +242,17 @@ def modifier(word: str) -> bool:
     w = word.lower()
     return word[:1].islower() and w.endswith(ADJECTIVE_ENDINGS) \
         and w not in lexicon().kinds.technique | lexicon().kinds.dataset  # not "CRUX-Eval and CRUX-Hard"
+
+
+BULK = re.compile(r"[\d.,]+\s*(?:[KMGTP]B|[BT])", re.IGNORECASE)
+""""1.2TB", "3T": a count that is a volume by its suffix."""
+
+
+def _holds(cur: list[Token], preposition: str, after: list[Token]) -> bool:
+    """"a dataset" + "of 130K verifiable problems": data that a count of what it holds describes (not "a corpus"
+    + "of 2 trillion tokens", "of 1.2TB": its volume)."""
+    return preposition == "of" and cur[-1].lower in GATHERED and needs_purpose(cur, preposition) \
+        and not BULK.fullmatch(after[0].text) and not any(t.lower in lexicon().volume_units for t in after[1:3])
 
 
 def needs_purpose(cur: list[Token], preposition: str) -> bool:

@@ -86,9 +86,11 @@ def trained_on_data(tokens: list[Token], model_keys: set[str], authors_speak: bo
         for phrase, head in object_phrases(tokens, on + 1)[:1]:
             while len(phrase) > 2 and phrase[1].lower.endswith("ly") and phrase[0].lower in ("a", "an"):
                 phrase = [phrase[0], *phrase[2:]]  # "a comprehensively curated medical corpus": no adverb in the name
-            if phrase and phrase[-1].lower in data_heads and phrase[-1].text.islower() \
-                    and any(t.lower in made or t.lower in lex.new_words for t in phrase) \
-                    and not any(distinctive(t.text) or t.lower in lex.part_of_words for t in phrase[1:]):
+            core = phrase[:next((i for i, t in enumerate(phrase) if t.lower == "of"), len(phrase))]  # "... of 40K pairs"
+            if core and core[-1].lower in data_heads and core[-1].text.islower() \
+                    and any(t.lower in made or t.lower in lex.new_words for t in core) \
+                    and not any((distinctive(t.text) and not t.text[:1].isdigit()) or t.lower in lex.part_of_words
+                                for t in phrase[1:]):
                 return [replace(c, confidence=TRAINED_ON_CONFIDENCE) for c in from_phrase(phrase, head, model_keys)
                         if c.kind == "dataset"]
         return []

@@ -436,3 +436,51 @@ def test_a_plural_long_form_with_its_acronym_before_a_verb_is_no_model():
     found = models_in("Results show that our dual encoders, Generalizable T5-based dense Retrievers (GTR), outperform "
                       "existing sparse and dense retrievers.")
     assert "Retrievers" not in found
+
+
+# --- models beyond text: a describing model head before the name, detectors, a family's "v" versions --------
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Our conditional diffusion model, Kelpix2Pix, is trained on our generated data, and generalizes to real "
+     "images.", "Kelpix2Pix"),
+    ("Our lightweight speech model, Fernvoc, is trained on 10k hours of audio.", "Fernvoc"),
+    ("Our hybrid model, Marsh-Mamba, is trained on long documents.", "Marsh-Mamba"),
+    ("Our new model, Tidewise, was released with its weights.", "Tidewise"),
+])
+def test_a_model_head_and_comma_name_the_paper_s_model_before_a_verb(extract_abstract, abstract, name):
+    assert name in _introduced_models(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We present Kelpdet, a real-time object detector that runs at 160 FPS.", "Kelpdet"),
+    ("We propose Fernseg, a real-time segmenter for aerial images.", "Fernseg"),
+    ("We present Tidevoc, a neural vocoder that runs on phones.", "Tidevoc"),
+    # a known family's stem, "v" and a version
+    ("Our results improve on YOLOv12 and YOLOv11-L in both speed and accuracy.", "YOLOv12"),
+    ("Our results improve on YOLOv12 and YOLOv11-L in both speed and accuracy.", "YOLOv11-L"),
+])
+def test_detectors_segmenters_vocoders_and_family_versions_are_models(sentence, name):
+    assert name in models_in(sentence)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("KelpData, is trained on our generated data.", "KelpData"),  # no model head: a comma and a verb name nothing
+    ("We collect Fernset, a dataset of 2,000 aerial images for detectors.", "Fernset"),
+])
+def test_a_verb_after_a_comma_is_no_appositive_and_data_for_detectors_is_data(sentence, name):
+    assert name not in models_in(sentence)
+
+
+@pytest.mark.parametrize("abstract, child, parent", [
+    ("We present Qwen3-KelpDet, a detector built for aerial scenes.", "Qwen3-KelpDet", "Qwen3"),
+])
+def test_a_model_named_after_its_base_and_a_scale_code_that_is_not(extract_abstract, abstract, child, parent):
+    doc = extract_abstract(abstract)
+    assert (child, parent) in {(f.subject.name, f.object.name) for f in doc.facts if f.object.kind == "model"
+                               and f.predicate not in ("introduces", "uses")}
+
+
+def test_a_letter_and_a_number_after_a_versioned_name_is_its_scale_not_a_child(extract_abstract):
+    doc = extract_abstract("We present Qwen3-E6, our largest object detector, trained from scratch on aerial scenes.")
+    assert not [f for f in doc.facts if f.subject.name == "Qwen3-E6" and f.object.kind == "model"
+                and f.predicate not in ("introduces", "uses")]

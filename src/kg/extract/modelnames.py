@@ -231,6 +231,8 @@ def family_stem(text: str) -> str | None:
         m = STEM_AND_VERSION.match(part)
         if m and m.group(1) in fams:
             return m.group(1)
+        if m and m.group(1).endswith("v") and m.group(1)[:-1] in fams:
+            return m.group(1)[:-1]  # "yolov7": a stem, "v" and its version
     if joined := _stem_run_into_variant(text):
         return joined
     for k in range(1, len(low) - 2):  # "OpenStarling", "MedStarling2": a capitalised word run into a stem
@@ -1303,9 +1305,16 @@ def _serves_as(tokens: list[Token], j: int) -> int:
 
 
 def _named_by_model_head(tokens: list[Token], i: int, model_heads: frozenset[str]) -> bool:
-    """"Our model, X, ...", "our best model, X": a model head and a comma name what follows."""
-    return i >= 2 and tokens[i - 1].trail.strip() == "," and tokens[i - 1].lower in model_heads \
-        and tokens[i - 2].lower in ("our", "the", "best", "final", "proposed", "new")
+    """"Our model, X, ...", "our best model, X", "Our conditional diffusion model, X": a model head and a comma
+    name what follows (lower-case words between)."""
+    if not (i >= 2 and tokens[i - 1].trail.strip() == "," and tokens[i - 1].lower in model_heads):
+        return False
+    for j in range(i - 2, max(-1, i - 6), -1):
+        if tokens[j].lower in ("our", "the", "best", "final", "proposed", "new"):
+            return True
+        if tokens[j].trail.strip() or not tokens[j].text.islower():
+            return False
+    return False
 
 
 def _initials_of(acronym: str, tokens: list[Token], i: int) -> bool:
@@ -1630,6 +1639,8 @@ def _appositive_head(tokens: list[Token], j: int, heads: frozenset) -> str | Non
     if j >= len(tokens) or (tokens[j].lower not in ("a", "an", "the", "our", "its", "is")
                             and not _maker_possessive(tokens[j])):
         return None
+    if tokens[j].lower == "is" and (j + 1 >= len(tokens) or tokens[j + 1].lower not in ("a", "an", "the", "our")):
+        return None  # "Our model, X, is trained on our data": a verb, no appositive
     instance_of = False
     for k in range(j + 1, min(j + APPOSITIVE_WINDOW, len(tokens))):
         w = tokens[k].lower

@@ -997,8 +997,12 @@ def _base_prefix(name: str) -> str | None:
     stem = family_stem(head)
     if not stem or not re.search(r"\d", head) or size_of(head) or stem in name.lower()[len(head):]:
         return None
-    own = [p for p in rest if p.split("-")[0].lower() not in variants()]
-    return head if own else None
+    own = [p for p in rest if p.split("-")[0].lower() not in variants() and not SCALE_CODE.fullmatch(p.split("-")[0])]
+    return head if own else None  # (not "Kelp3-E6": a scale of the same model, a letter and a number)
+
+
+SCALE_CODE = re.compile(r"[A-Za-z]\d+")
+""""E6", "B7", "W6": one letter and a number after a name, its scale, not a name of its own."""
 
 
 REFINES_TUNED = ("context_extended", "continued_pretraining")

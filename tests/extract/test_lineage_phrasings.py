@@ -805,3 +805,31 @@ def test_a_model_that_only_made_the_data_is_no_parent(extract_abstract, abstract
 def test_kinds_said_by_a_compound_participle_tokens_after_deriving_or_instruction_data(extract_abstract, abstract,
                                                                                          pair, kind):
     assert pair in edges(extract_abstract(abstract), {kind})
+
+
+@pytest.mark.parametrize("abstract, pair, kind", [
+    # "Y ... to achieve / to build X": what the tuning made
+    ("We introduce KELPR, a tool-integrated reasoning LLM. Through this framework, we have fine-tuned the Moss-32B "
+     "model to achieve KELPR.", ("KELPR", "Moss-32B"), "finetuned"),
+    ("We distill Falcon-40B to build Fernlet-3B, a small assistant.", ("Fernlet-3B", "Falcon-40B"), "distilled"),
+    # post-training is tuning
+    ("Fernca-3 is post-trained from Moss-7b on our synthetic data.", ("Fernca-3", "Moss-7b"), "finetuned"),
+    ("We post-train Moss-7b on our synthetic data, resulting in Fernca-3.", ("Fernca-3", "Moss-7b"), "finetuned"),
+    # "the resulting model (X)" inside the next sentence names the child the sentence before made
+    ("We use these agents to create 25M pairs. We post-train Moss-7b with the data. When comparing the resulting "
+     "model (Fernca-3) to Moss-7b-Instruct, we observe significant improvements.", ("Fernca-3", "Moss-7b"),
+     "finetuned"),
+    ("We fine-tune Falcon-7B on the pairs. On six benchmarks, the resulting model, Tidel-7B, beats larger models.",
+     ("Tidel-7B", "Falcon-7B"), "finetuned"),
+])
+def test_what_tuning_made_named_after_to_or_in_the_next_sentence(extract_abstract, abstract, pair, kind):
+    assert pair in edges(extract_abstract(abstract), {kind})
+
+
+@pytest.mark.parametrize("abstract", [
+    "During post-training, we add math data; Fernca-3 outperforms Moss-7b on GSM8K.",
+    "We fine-tune Moss-7b on the pairs. We compare the resulting model with Fernca-3, a model by another lab.",
+    "We fine-tune Moss-7b to achieve 80% accuracy, above Fernca-3.",
+])
+def test_post_training_as_a_noun_or_a_model_compared_after_the_result_is_no_child(extract_abstract, abstract):
+    assert ("Fernca-3", "Moss-7b") not in edges(extract_abstract(abstract))

@@ -362,6 +362,10 @@ def _excluded_parents(ptext: str, mapping: dict[int, str]) -> set[str]:
     return {mapping[s.index] for s in reading.excluded if s.index in mapping} if reading else set()
 
 
+RESULTING_INSIDE = re.compile(r"\bthe resulting (?:model|checkpoint) (?:\(|, )<M(\d+)>")
+""""When comparing the resulting model (<M0>) to ...": the model the sentence before made, named inside this one."""
+
+
 def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: list[str], own: set[str],
                 before: tuple[str, dict[int, str]] | None, after: tuple[str, dict[int, str]] | None) -> list[Edge]:
     """Edges read from the roles the grammar gives a sentence's models (kg.extract.roles); ``own``: the
@@ -428,8 +432,10 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
     if parents and children and not found:
         doc.decisions.append(Decision("", "", "", rule, idx, False, "too many children and parents in one clause"))
         return out
-    if not children and after is not None and roles.lexicon().resulting.match(after[0]):
-        named = list(dict.fromkeys(after[1].values()))  # "We prune Y. The resulting model, X, ..."
+    inside = RESULTING_INSIDE.search(after[0]) if not children and after is not None else None
+    if not children and after is not None and (roles.lexicon().resulting.match(after[0]) or inside):
+        # "We prune Y. The resulting model, X, ...", "... When comparing the resulting model (X) to Z, ..."
+        named = [after[1][int(inside.group(1))]] if inside else list(dict.fromkeys(after[1].values()))
         if named:
             for p in (s for g in parents for s in g):
                 _weigh(doc, out, idx, named[0], name.get(p.index), kinds, 0.8,

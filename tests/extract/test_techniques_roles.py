@@ -1350,3 +1350,47 @@ def test_one_sized_name_in_parentheses_after_a_data_head_names_it(extract_abstra
 def test_an_acronym_in_parentheses_after_a_data_head_is_still_an_acronym(extract_abstract):
     names = introduced_names(extract_abstract("We release a new legal question answering dataset (LQAD) for courts."))
     assert "LQAD" not in names
+
+
+@pytest.mark.parametrize("abstract, names", [
+    # capitalised names each after "the", in a list: names, not appositives of one another
+    ("We release the Fern Dataset, the Fern Collection, and the Fern Evaluation Suite.",
+     {"Fern Dataset", "Fern Collection", "Fern Evaluation Suite"}),
+    ("In total, we contribute three key resources: we develop and open-source the Kelp Corpus, the Kelp "
+     "Collection, and the Kelp Benchmark.", {"Kelp Corpus", "Kelp Collection", "Kelp Benchmark"}),
+])
+def test_names_listed_each_after_the_are_each_contributed(extract_abstract, abstract, names):
+    assert names <= introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We focus on data made by strong models to teach weaker ones; we refer to this setting as Kelpish Teaching.",
+     "Kelpish Teaching"),
+    ("We refer to this approach as Fern Tuning.", "Fern Tuning"),
+    ("We call this approach Marsh Token Dropping.", "Marsh Token Dropping"),
+    # a coined name right after "the proposed", then its verb
+    ("Experiments show that the proposed KelpNorm speeds up training.", "KelpNorm"),
+    ("Our proposed FernDecoding elicits reasoning without prompts.", "FernDecoding"),
+])
+def test_a_name_given_by_refer_to_as_call_or_the_proposed(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We refer to the model as Kelp-Lite.",  # a model's name, no method's
+    "The proposed Kelp-7B model beats larger ones.",  # a model after "the proposed"
+    "Results show that the proposed LLM is fast.",  # a class word
+])
+def test_a_model_given_a_name_is_no_technique(extract_abstract, abstract):
+    assert not {n for n in introduced_names(extract_abstract(abstract)) if "Kelp" in n or "LLM" in n}
+
+
+def test_a_description_and_the_name_that_spells_its_head_are_one_contribution(extract_abstract):
+    abstract = ("We build a human-curated instruction-following dataset spanning 40 languages. "
+                "In total, we release the Fern Dataset and the Fern Benchmark.")
+    names = introduced_names(extract_abstract(abstract))
+    assert {"Fern Dataset", "Fern Benchmark"} <= names
+    assert "human-curated instruction-following dataset" not in names
+    # with no name that spells its head, the description stays
+    alone = introduced_names(extract_abstract(abstract.replace("the Fern Dataset and ", "")))
+    assert "human-curated instruction-following dataset" in alone

@@ -115,6 +115,7 @@ def techniques(doc: Doc) -> None:
                         any(technique_key(a.long) in technique_key(c.name) or
                             technique_key(c.name) in technique_key(a.long) for c in found):
                     introduced.add(technique_key(a.long))
+    _drop_described_twice(doc)
     used: set[str] = set()
     for idx in doc.abstract_sentences():
         text = doc.clean[idx]
@@ -148,6 +149,26 @@ def _describes_title(c: Contribution, title_words: set[str], title_named: bool =
             and c.name.split()[-1].lower() in GENERIC_HEADS:
         return True  # "a novel weight quantization method" beside "BitsKelp: Weight Quantization of ...": the title's
     return c.name == c.name.lower() and len(words) == 1 and len(c.name.split()) == 2 and words[0] in title_words
+
+
+def _drop_described_twice(doc: Doc) -> None:
+    """"we build a human-curated instruction dataset ..." and "we release the Kelp Dataset": a name that spells its
+    head ("Kelp Dataset", "Fern Collection"), the record's only one with that head, is the thing every
+    lower-case description with the same head and kind was saying; the descriptions go."""
+    facts = [f for f in doc.facts if f.predicate == "introduces" and f.object.kind != "model"
+             and f.extractor == EXTRACTOR]
+    named: dict[tuple[str, str], int] = {}
+    for f in facts:
+        words = f.object.name.split()
+        if len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper() \
+                and words[-1].lower() in lexicon().kinds.every:
+            named[(f.object.kind, words[-1].lower())] = named.get((f.object.kind, words[-1].lower()), 0) + 1
+    if not named:
+        return
+    described = {id(f) for f in facts if f.object.name == f.object.name.lower()
+                 and named.get((f.object.kind, f.object.name.split()[-1])) == 1}
+    if described:
+        doc.facts[:] = [f for f in doc.facts if id(f) not in described]
 
 
 def _ranked(name: str) -> bool:

@@ -127,6 +127,11 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
         if trail.startswith(",") and k + 1 < n and tokens[k + 1].lower in w.name_cues:
             cur = []  # "a math corpus, namely X and Y": the names that follow are the contribution
             break
+        if trail.startswith(",") and _names_listed(tokens, k + 1):
+            out.append((cur, None))  # "the Kelp Platform, the Kelp Dataset, and the Kelp Suite": names, each its own
+            cur = []
+            k += 1
+            continue
         if trail.startswith(","):
             # "X, a large-scale dataset ...": an appositive gives the head; "X, a new task": a topic
             head = "(topic)" if topic_appositive(tokens, k + 1) else appositive_head(tokens, k + 1, heads)
@@ -155,6 +160,21 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
                 del out[i + 1]
                 break
     return out
+
+
+def _names_listed(tokens: list[Token], j: int) -> bool:
+    """Does a capitalised name after "the" open at j and close on a comma or before "and" ("..., the Kelp Dataset,
+    the Kelp Collection, and ...")? Then it is the list's next name, not an appositive of the one before."""
+    if j + 1 >= len(tokens) or tokens[j].lower != "the":
+        return False
+    for k in range(j + 1, min(j + 6, len(tokens))):
+        if not tokens[k].text[:1].isupper() or tokens[k].lead:
+            return False
+        if tokens[k].trail.strip():
+            return tokens[k].trail.strip() == "," or False
+        if k + 1 < len(tokens) and tokens[k + 1].lower == "and":
+            return True
+    return False
 
 
 def _right_after_parenthesis(tokens: list[Token], first: Token) -> bool:

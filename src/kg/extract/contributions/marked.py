@@ -17,7 +17,7 @@ from kg.extract.contributions.chunker import needs_purpose, object_phrases
 from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.shapes import distinctive
 from kg.extract.contributions.contribution import (
-    BARE_DATA, GENERIC_HEADS, MODEL_WORDS, Contribution, content_words, strip_phrase,
+    BARE_DATA, GENERIC_HEADS, not_models_lower, MODEL_WORDS, Contribution, content_words, strip_phrase,
 )
 from kg.extract.lexicon import lexicon
 from kg.extract.tokens import Token
@@ -91,6 +91,10 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
             if model_key(name) not in model_keys and content_words(name):
                 out.append(Contribution(name, kind_of(after_paren, name), 0.75))
             continue
+        if start == k + 1 and nxt in ("proposed", "presented", "introduced") and raw \
+                and (coined := _coined_alone(raw[0][0], model_keys)):
+            out.append(coined)  # "the proposed KelpNorm speeds up training": a coined name, then its verb
+            continue
         for phrase, head in shared_head(tokens, [(_to_head(p), h) for p, h in raw]):
             last = phrase[-1].lower if phrase else ""
             if last not in heads:  # "a new truncation strategy for ...": the head before its purpose
@@ -145,6 +149,19 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
                        if c.name.lower().split()[-1] in heads or distinctive(c.name)  # truncation strategy for ..."
                        or (last in heads and f" {last} " in f" {c.name.lower()} "))
     return out
+
+
+def _coined_alone(phrase: list[Token], model_keys: set[str]) -> Contribution | None:
+    """A coined name right after "the proposed" that a verb or the phrase's end follows, no head ("the proposed
+    KelpNorm speeds up ..."; not "the proposed Kelp-7B model": a model)."""
+    heads = lexicon().kinds.every
+    first = phrase[0] if phrase else None
+    if first is None or not distinctive(first.text) or model_key(first.text) in model_keys \
+            or first.lower in not_models_lower() or first.trail.strip() not in ("", ".", ",", ";"):
+        return None
+    if len(phrase) > 1 and (not phrase[1].text.islower() or phrase[1].lower in heads or phrase[1].lower in MODEL_WORDS):
+        return None
+    return Contribution(first.text, kind_of(None, first.text), 0.7)
 
 
 def _proposed(phrase: list[Token], model_keys: set[str]) -> Contribution | None:

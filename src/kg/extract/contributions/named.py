@@ -107,6 +107,9 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                 if skip == 2 and tokens[k + 2].lower not in heads:
                     continue
                 k, nxt = k + skip, tokens[k + skip + 1]  # "we call this approach X", "we name it X"
+                if (run := title_run(tokens, k + 1)) and " and " not in run:  # "we call this approach Kelp Tuning"
+                    out.append(Contribution(run, kind_of(head_before(tokens, k + 1, heads), run), 0.8))
+                    continue
                 if plain_name(nxt.text) and nxt.trail.strip()[:1] in ("", ".", ",", ";"):
                     out.append(Contribution(nxt.text, kind_of(head_before(tokens, k + 1, heads), nxt.text), 0.8))
                     continue
@@ -390,7 +393,11 @@ def we_name(tokens: list[Token], k: int) -> bool:
     w = tokens[k].lower
     if w in WE_CALL:
         return k > 0 and tokens[k - 1].lower == "we"
-    return w == "as" and k > 2 and tokens[k - 1].lower == "to" and tokens[k - 2].lower == "refer"
+    return w == "as" and k > 2 and ((tokens[k - 1].lower == "to" and tokens[k - 2].lower == "refer") or (
+        k > 4 and tokens[k - 4].lower == "refer" and tokens[k - 3].lower == "to"
+        and tokens[k - 2].lower in ("this", "our", "the", "such") and not tokens[k - 1].trail.strip()
+        and tokens[k - 1].lower not in MODEL_WORDS))
+    # (and "we refer to this setting as X")
 
 
 def _we_name_after(tokens: list[Token], k: int) -> bool:

@@ -82,6 +82,12 @@ def contributions_in(text: str, model_keys: set[str],
                 (subject_is_new or our_model_speaks) and k == 1)):
             verb_at = k  # (or the verb of the paper's own new thing: "KelpComposer proposes a Partial Fern approach")
             break
+    if verb_at is not None and (colon := next((k for k in range(verb_at + 1, min(verb_at + 6, len(tokens)))
+                                               if tokens[k].trail.strip() == ":"), None)) is not None:
+        # "we contribute four key resources: we develop and open-source the A, the B, ...": the verb after the
+        # announcement names them
+        verb_at = next((k for k in range(colon + 1, len(tokens)) if tokens[k].lower in w.intro.for_contributions
+                        and predicate_of_authors(text, tokens, k)), verb_at)
     while verb_at is not None and verb_at + 2 < len(tokens) and tokens[verb_at + 1].lower in ("and", "or") \
             and (tokens[verb_at + 2].lower in w.intro.for_contributions | w.use_verbs | w.make_verbs
                  | w.shared_object_verbs):

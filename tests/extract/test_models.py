@@ -484,3 +484,30 @@ def test_a_letter_and_a_number_after_a_versioned_name_is_its_scale_not_a_child(e
     doc = extract_abstract("We present Qwen3-E6, our largest object detector, trained from scratch on aerial scenes.")
     assert not [f for f in doc.facts if f.subject.name == "Qwen3-E6" and f.object.kind == "model"
                 and f.predicate not in ("introduces", "uses")]
+
+
+@pytest.mark.parametrize("abstract, names", [
+    # an acronym in parentheses, then the appositive: "(KM), a compact model"
+    ("We introduce Kelp Mixers (KM), a compact model trained on public data.", {"KM"}),
+    # tags on the paper's model, in a sentence that calls them variants
+    ("We introduce Kelp Mixers (KM), a compact model trained on public data. Model weights for our initial variant "
+     "(KM-Q) are available. Weights for more sophisticated variants (KM-B, KM-E, and KM-A) will be shared soon.",
+     {"KM", "KM-Q", "KM-B", "KM-E", "KM-A"}),
+    # "by training a ... model, X": what the authors' training made
+    ("We present molecular embeddings obtained by training an efficient transformer encoder model, FernFormer, "
+     "which uses rotary positional embeddings.", {"FernFormer"}),
+    ("In this work we pretrain a compact speech model, Tidewhisk, on 40k hours of audio.", {"Tidewhisk"}),
+])
+def test_an_acronym_s_appositive_variants_of_the_paper_s_model_and_what_training_made(extract_abstract, abstract,
+                                                                                      names):
+    assert names <= _introduced_models(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We propose Kelp Mixing (KM), a method for training small models.", "KM"),  # a method's acronym
+    ("We introduce Kelp Mixers (KM), a compact model. Our previous version, KM-1, was slower.", "KM-1"),  # earlier
+    ("We present results on the strongest open model, FernFormer, and on two others.", "FernFormer"),  # evaluated
+])
+def test_no_model_of_the_paper_where_a_method_an_earlier_version_or_an_evaluated_model(extract_abstract, abstract,
+                                                                                       name):
+    assert name not in _introduced_models(extract_abstract(abstract))

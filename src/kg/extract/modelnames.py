@@ -1147,7 +1147,10 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     dash = nxt is not None and nxt.text in DASH_TOKENS and last.trail.strip() in ("", ")")
     # "X (XY) — a ... model", "X - an instruction-tuned FM": a dash standing alone opens an appositive
     aside = _after_aside(tokens, span.j) if nxt is not None and nxt.lead.startswith("(") and not dash else None
-    if (last.trail.startswith((",", " -", ":")) or dash or aside is not None) and not _ends_opening_clause(tokens, span):
+    closed = last.trail.startswith("),") and tokens[span.i].lead.startswith("(") and span.i > 0 \
+        and tokens[span.i - 1].text[:1].isupper()  # "Kelp Mixers (KM), a compact model": the acronym's appositive
+    if (last.trail.startswith((",", " -", ":")) or dash or aside is not None or closed) \
+            and not _ends_opening_clause(tokens, span):
         head = _appositive_head(tokens, aside if aside is not None else span.j + 1 if dash
                                 else _after_expansion(tokens, span.j, last), _any_head())
         if head in model_heads:

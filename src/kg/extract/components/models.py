@@ -236,15 +236,29 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
             return 0.9  # "we build upon Y and train X": X is the object of the nearer verb
         if span.i > 0 and tokens[span.i - 1].trail.strip() == "," and _renames_object(tokens, span.i, scope[0]):
             return 0.85
-        if "+3 named as a model" in span.reasons and not any(
+        if ("+3 named as a model" in span.reasons or ("+3 preceded by 'model,'" in span.reasons
+                                                      and _made_model_before(tokens, span.i))) and not any(
                 t.lower in COMPARISON for t in tokens[:span.i] if t.start >= scope[0]):
-            return 0.85  # "we provide 7B and 14B models ..., called X and Y"
+            return 0.85  # "we provide 7B and 14B models ..., called X and Y"; "We present embeddings obtained by
+            # training an efficient encoder model, X, ..."
         if _listed_in_object(tokens, span, scope[0]):
             return 0.85  # "we train various models ..., including the reward model X, ... and Y"
     if span.i == 0 and "+3 made from another model" in span.reasons and COINAGE.match(span.name) \
             and family_stem(span.name) is None:
         return 0.7  # "KelpActAgent, finetuned from Y and Z, is ...": a coined model the sentence says was made here
     return 0.0
+
+
+def _made_model_before(tokens: list[Token], i: int) -> bool:
+    """Is the "<...> model," before token i the object of a verb of making ("by training an efficient encoder
+    model, X", "we pretrain a compact model, X"), an "a"/"an" after it and four words at most between?"""
+    making = lexicon().make_verbs | {"training", "train", "trained", "pretraining", "pretrain", "pre-training"}
+    for j in range(i - 2, max(-1, i - 8), -1):
+        if tokens[j].lower in ("a", "an"):
+            return j > 0 and tokens[j - 1].lower in making
+        if tokens[j].trail.strip():
+            return False
+    return False
 
 
 EARLIER = frozenset("previous prior earlier former".split())
@@ -344,6 +358,24 @@ def _sized_members_introduced(doc: Doc, mentions: list[ModelMention]) -> None:
             mm.introduced = 0.7
 
 
+def _tagged_variants_introduced(doc: Doc, mentions: list[ModelMention]) -> None:
+    """"We introduce Kelp Mixers (KM), a compact model ... our initial variant (KM-Q) ... more sophisticated
+    variants (KM-B, KM-E)": a tag on the paper's model, in a sentence that calls it a variant, names the paper's
+    variant (not "our previous version, KM-1": an earlier one)."""
+    introduced = {model_key(mm.span.name) for mm in mentions if mm.introduced and mm.span.name}
+    if not introduced:
+        return
+    for mm in mentions:
+        name = mm.span.name
+        if mm.introduced or not name or "-" not in name:
+            continue
+        base = name.rsplit("-", 1)[0]
+        words = {t.lower for t in doc.user.get("tokens", {}).get(mm.sentence, ())}
+        if model_key(base) in introduced and words & VARIANT_NOUNS and not words & EARLIER:
+            mm.introduced = 0.7
+
+
+VARIANT_NOUNS = frozenset("variant variants version versions".split())
 SIZED_MEMBER = re.compile(r"(.+?)[- ]\d+(?:\.\d+)?[BMK]\b")
 """"KelpRL-1.5B-Preview" -> "KelpRL": a member named by its framework's name and a size."""
 ONLY_METHODS = frozenset("technique algorithm scheme strategy procedure recipe objective loss mechanism".split())
@@ -511,6 +543,7 @@ def models(doc: Doc) -> None:
         if key in scores:  # "a method called depth up-scaling (DUS)", "ToolKelp, a novel framework": no model
             scores[key].append(VETO - 1)
     _sized_members_introduced(doc, all_mentions)
+    _tagged_variants_introduced(doc, all_mentions)
     accepted = {k for k, v in scores.items() if max(v) >= THRESHOLD and min(v) > VETO}
     accepted |= _introduced_coinages(all_mentions, scores, accepted)
     accepted |= {k for k in own_families if min(scores[k]) > VETO}

@@ -511,3 +511,29 @@ def test_an_acronym_s_appositive_variants_of_the_paper_s_model_and_what_training
 def test_no_model_of_the_paper_where_a_method_an_earlier_version_or_an_evaluated_model(extract_abstract, abstract,
                                                                                        name):
     assert name not in _introduced_models(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("title, abstract, name", [
+    ("Marsh Video Diffusion: Scaling Latent Video Models to Large Datasets",
+     "We present Marsh Video Diffusion - a latent video diffusion model for high-resolution text-to-video "
+     "generation.", "Marsh Video Diffusion"),
+    (None, "We introduce Fern Speech Large, a multilingual speech model trained on 1M hours of audio.",
+     "Fern Speech Large"),
+    (None, "In this work we release Tidal Image Prior, the first open text-to-image model for maps.",
+     "Tidal Image Prior"),
+])
+def test_a_name_of_capitalised_words_presented_as_a_model_is_a_model_not_a_technique(extract_abstract, title,
+                                                                                     abstract, name):
+    doc = extract_abstract(abstract, title=title)
+    assert name in _introduced_models(doc)
+    assert name not in {f.object.name for f in doc.facts if f.predicate == "introduces" and f.object.kind != "model"}
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We show models trained on our data achieve the best results on the Kelp Function-Calling Leaderboard, "
+     "rivaling the latest Fern models.", "Kelp Function-Calling Leaderboard"),
+    ("We present Kelp Token Routing, a method for sparse models.", "Kelp Token Routing"),
+    ("Prior work used Marsh Video Diffusion - a latent video diffusion model by another lab.", "Marsh Video Diffusion"),
+])
+def test_a_leaderboard_a_method_or_someone_else_s_model_is_no_model_of_the_paper(extract_abstract, abstract, name):
+    assert name not in _introduced_models(extract_abstract(abstract))

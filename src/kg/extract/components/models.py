@@ -358,6 +358,10 @@ def _sized_members_introduced(doc: Doc, mentions: list[ModelMention]) -> None:
             mm.introduced = 0.7
 
 
+APPOSITIVE_OPENS = re.compile(r"(?:,| -| \u2013| \u2014| --) (?:an?|the) ")
+""""X, a ...", "X - a ...": an appositive after a name, opened by an article."""
+
+
 def _tagged_variants_introduced(doc: Doc, mentions: list[ModelMention]) -> None:
     """"We introduce Kelp Mixers (KM), a compact model ... our initial variant (KM-Q) ... more sophisticated
     variants (KM-B, KM-E)": a tag on the paper's model, in a sentence that calls it a variant, names the paper's
@@ -509,6 +513,26 @@ def models(doc: Doc) -> None:
         # "the 56B model" -> the record's model of that size, resolved below
         for m in THE_SIZE_MODEL.finditer(text):
             doc.user.setdefault("size_refs", []).append((idx, m.group(1).upper(), m.start()))
+
+    # a name of several capitalised words the authors present as a model: "We present Marsh Video Diffusion - a
+    # latent video diffusion model for ..." (no candidate span: no digit, no coined word)
+    known = {model_key(mm.span.name) for mm in all_mentions if mm.span.name}
+    for idx in doc.abstract_sentences():
+        text = doc.clean[idx]
+        if " " not in text or (scope := _intro_scope(text)) is None:
+            continue
+        for name in said(text, doc.user.get("tokens", {}).get(idx))[1]:
+            at = text.find(name)
+            if " " in name and model_key(name) not in known and at >= scope[0] \
+                    and APPOSITIVE_OPENS.match(text, at + len(name)) \
+                    and name.split()[-1].lower() not in lexicon().kinds.every \
+                    and not any(w.lower() in model_words().not_models for w in name.split()):
+                span = Span(0, 0, name)
+                span.add(THRESHOLD, "a capitalised name the authors present as a model")
+                mm = ModelMention(idx, span, introduced=0.8)
+                by_sentence[idx].append(mm)
+                all_mentions.append(mm)
+                known.add(model_key(name))
 
     # acronyms defined with a model as long form: "Unified Audio Language Model (UALM)"
     for abbr, idx in doc.user.get("abbreviations", []):

@@ -16,7 +16,7 @@ import re
 
 from kg.extract.contributions.contribution import MODEL_WORDS
 from kg.extract.lexicon import lexicon
-from kg.extract.tokens import Token, tokenize
+from kg.extract.tokens import DASH_TOKENS, Token, tokenize
 
 COMPARE_VERBS = frozenset("surpasses surpass outperforms outperform beats beat exceeds exceed rivals rival".split())
 SUBTITLE_STOPS = lexicon().subtitle_stops
@@ -71,6 +71,9 @@ def called_models(tokens: list[Token]) -> set[str]:
         if t.trail.strip() == "," and k + 1 < n and _model_head(tokens, k + 1):
             if (name := _name_before(tokens, k)) is not None:
                 out.add(name)  # "Kelpie, a tuned Kelp model", "Kelpie-Code, Kelp models adapted to"
+        elif not t.trail.strip() and k + 2 < n and tokens[k + 1].text in DASH_TOKENS and _model_head(tokens, k + 2):
+            if (name := _name_before(tokens, k)) is not None:
+                out.add(name)  # "Marsh Video Diffusion - a latent video diffusion model for ..."
         elif k + 1 < n and not t.trail.strip() and tokens[k + 1].lower in ("model", "models") \
                 and _coined(t.text):
             out.add(t.text)  # "the KelpMath models": a coined name before "models" (not "SFT models", "MoE models")

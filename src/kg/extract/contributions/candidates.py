@@ -44,7 +44,7 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
     one presented or introduced without a head is as often a model ("we introduce Kelp, which ...")."""
     w = lexicon()
     heads = lexicon().kinds.every
-    if head == "(topic)":
+    if head in ("(topic)", "(model)"):
         return []  # "we introduce medical visual question answering, a new task": a topic, not a method
     texts = [t.text for t in phrase]  # (the hyphen test is the word's alone: asked once per word, not per n)
     cut = next((i for i in range(len(phrase))  # "FernClinical OrvikBERT": a two-word model

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.contributions.contribution import BARE_DATA, GATHERED, GATHERED_FOR, DETERMINERS, GENERIC_HEADS, MODEL_WORDS, content_words
-from kg.extract.contributions.kinds import appositive_head, topic_appositive
+from kg.extract.contributions.kinds import appositive_head, model_appositive, topic_appositive
 from kg.extract.lexicon import lexicon
 from kg.extract.tokens import DASH_TOKENS, Token, closing_parenthesis
 
@@ -41,7 +41,8 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
         if cur and ITEM.match(f"{t.lead}{t.text}{t.trail.strip()}"):
             break  # "1) checkpoint averaging 2) model scaling": the next item begins
         if cur and t.text in DASH_TOKENS:  # a dash standing alone opens an aside: "speculative decoding - an algorithm"
-            out.append((cur, appositive_head(tokens, k + 1, heads)))  # "X - an algorithm to ...": X, an algorithm
+            out.append((cur, "(model)" if model_appositive(tokens, k + 1) else appositive_head(tokens, k + 1, heads)))
+            # "X - an algorithm to ...": X, an algorithm; "X - a latent video diffusion model": a model's name
             cur = []
             break
         if t.lead.startswith("("):
@@ -134,7 +135,8 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             continue
         if trail.startswith(","):
             # "X, a large-scale dataset ...": an appositive gives the head; "X, a new task": a topic
-            head = "(topic)" if topic_appositive(tokens, k + 1) else appositive_head(tokens, k + 1, heads)
+            head = "(topic)" if topic_appositive(tokens, k + 1) else "(model)" if model_appositive(tokens, k + 1) \
+                else appositive_head(tokens, k + 1, heads)
             out.append((cur, head))
             cur = []
             if head or (k + 1 < n and tokens[k + 1].text.islower() and tokens[k + 1].lower.endswith("ing")):

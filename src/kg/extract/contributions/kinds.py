@@ -85,6 +85,20 @@ def _modifies_method(tokens: list[Token], k: int) -> bool:
         and tokens[k + 1].lower in lexicon().kinds.technique and tokens[k + 1].lower != "architecture"
 
 
+def model_appositive(tokens: list[Token], j: int) -> bool:
+    """Does an appositive opening at j call what precedes a model ("X - a latent video diffusion model for ...",
+    "X, the largest LLM")? A model word comes before any kind head or clause (not "an LLM framework")."""
+    if j >= len(tokens) or tokens[j].lower not in ("a", "an", "the"):
+        return False
+    lex = lexicon()
+    for k in range(j + 1, min(j + 8, len(tokens))):
+        if tokens[k].lower in MODEL_WORDS:
+            return not _modifies_method(tokens, k)
+        if tokens[k].lower in lex.kinds.every or tokens[k].lower in lex.np_stop or tokens[k].trail.strip():
+            return False
+    return False
+
+
 def topic_appositive(tokens: list[Token], j: int) -> bool:
     """Does an appositive opening at j call what precedes a topic: "X, a new task", "X, an emerging
     problem in ..."? Its head is a topic word before any kind head, model word or clause."""

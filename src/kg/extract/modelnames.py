@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 
@@ -1742,21 +1742,33 @@ def find_models(sentence: str) -> tuple[list[Span], list[Token]]:
     """Candidate spans of ``sentence`` with scores (spans with is_model are models).
 
     A sentence met again (stock phrases, a paper listed in several files) is not read again:
-    its spans are copied from the first reading, so callers may change them freely.
+    its spans are made anew from the first reading, so callers may change them freely.
     """
     spans, tokens = _find_models(sentence)
-    return [_copy_span(s) for s in spans], list(tokens)
+    return [_thawed(s) for s in spans], [_new_token(Token, t) for t in tokens]
 
 
-def _copy_span(span: Span) -> Span:
-    copy = object.__new__(Span)
-    copy.__dict__.update(span.__dict__)
-    copy.reasons = span.reasons.copy()
-    return copy
+_new_token = tuple.__new__
+_SPAN_FIELDS = tuple(f.name for f in fields(Span))
+
+
+def _frozen(span: Span) -> tuple:
+    """A span as a plain tuple of its fields (its reasons a tuple too)."""
+    return tuple(tuple(span.reasons) if f == "reasons" else getattr(span, f) for f in _SPAN_FIELDS)
+
+
+def _thawed(frozen: tuple) -> Span:
+    span = object.__new__(Span)
+    span.__dict__.update(zip(_SPAN_FIELDS, frozen))
+    span.reasons = list(span.reasons)
+    return span
 
 
 @lru_cache(maxsize=32768)
-def _find_models(sentence: str) -> tuple[tuple[Span, ...], tuple[Token, ...]]:
+def _find_models(sentence: str) -> tuple[tuple[tuple, ...], tuple[tuple, ...]]:
+    """The spans and tokens of a sentence, kept as plain tuples of strings and numbers: the garbage collector
+    stops looking into a tuple that holds nothing else, while a cache of 30,000 sentences' Span objects and
+    Token named tuples (a tuple's subclass is never let go) was most of what every full collection walked."""
     tokens = tokenize(sentence)
     spans = candidate_spans(tokens, sentence)
     for s in spans:
@@ -1779,7 +1791,7 @@ def _find_models(sentence: str) -> tuple[tuple[Span, ...], tuple[Token, ...]]:
             for s in group:
                 if 0 <= s.score < THRESHOLD:
                     s.add(THRESHOLD - s.score, "listed with a model")
-    return tuple(spans), tuple(tokens)
+    return tuple(map(_frozen, spans)), tuple(map(tuple, tokens))
 
 
 COMPOUND = (re.compile(r"^(?P<word>[A-Z][a-z]{2,}-?|[A-Z][A-Za-z]{1,3}-)(?P<base>[A-Z].*)$"),  # "MobileKelp", "HQ-Kelp"

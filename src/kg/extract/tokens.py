@@ -45,49 +45,55 @@ _DASH_RUN = re.compile(r"-{2,}|\u2014+")
 """"--" or an em dash between two words: punctuation, not part of either ("architectures--Kelp-2")."""
 
 
-def _pieces(sentence: str):
-    """(word, start) for each white-space word, a dash run into words ("architectures--Kelp-2") cut out."""
-    end = 0
-    for raw in sentence.split():  # str.split() and the re module's \s see the same white space
-        start = sentence.find(raw, end)  # only white space lies between: the first hit is the word
-        end = start + len(raw)
-        if "--" not in raw and "\u2014" not in raw:
-            yield raw, start
-            continue
-        at = 0
-        for m in _DASH_RUN.finditer(raw):
-            if m.start() > at:
-                yield raw[at:m.start()], start + at
-            yield m.group(), start + m.start()
-            at = m.end()
-        if at < len(raw):
-            yield raw[at:], start + at
+def _dash_pieces(raw: str, start: int):
+    """(piece, start) of a white-space word holding a dash run ("architectures--Kelp-2"): the run cut out."""
+    at = 0
+    for m in _DASH_RUN.finditer(raw):
+        if m.start() > at:
+            yield raw[at:m.start()], start + at
+        yield m.group(), start + m.start()
+        at = m.end()
+    if at < len(raw):
+        yield raw[at:], start + at
 
 
 def tokenize(sentence: str) -> list[Token]:
     out: list[Token] = []
-    for raw, start in _pieces(sentence):
+    end = 0
+    for raw in sentence.split():  # str.split() and the re module's \s see the same white space
+        start = sentence.find(raw, end)  # only white space lies between: the first hit is the word
         end = start + len(raw)
-        if raw[0] not in _LEAD and raw[-1] not in _TRAIL and not (raw[-1] == "s" and _possessive(raw)):  # most words
-            out.append(_new(Token, (raw, start, end, "", "", raw.lower())))
-            continue
-        a, b = 0, len(raw)
-        while a < b and raw[a] in _LEAD:
-            a += 1
-        while b > a and raw[b - 1] in _TRAIL:
-            if raw[b - 1] == ")" and raw[a:b].count("(") >= raw[a:b].count(")"):
-                break  # the bracket belongs to the word, e.g. "f(x)"
-            b -= 1
-        if a == b:
-            if out:  # a lone punctuation token ("-", "—", "&") becomes trail of the previous word
-                prev = out[-1]
-                out[-1] = _new(Token, (prev.text, prev.start, prev.end, prev.lead, prev.trail + " " + raw, prev.lower))
-            continue
-        if _possessive(raw[a:b]):
-            b -= 2  # "Llama-3-8B's context" names Llama-3-8B
-        word = raw[a:b]
-        out.append(_new(Token, (word, start + a, start + b, raw[:a], raw[b:], word.lower())))
+        if "--" in raw or "\u2014" in raw:
+            for piece, at in _dash_pieces(raw, start):
+                _add(out, piece, at)
+        elif raw[0] not in _LEAD and raw[-1] not in _TRAIL and not (raw[-1] == "s" and _possessive(raw)):
+            out.append(_new(Token, (raw, start, end, "", "", raw.lower())))  # most words: no punctuation
+        else:
+            _add(out, raw, start)
     return out
+
+
+def _add(out: list[Token], raw: str, start: int) -> None:
+    """The token of a word (``raw`` at ``start``), its punctuation peeled off, appended to ``out``."""
+    if raw[0] not in _LEAD and raw[-1] not in _TRAIL and not (raw[-1] == "s" and _possessive(raw)):
+        out.append(_new(Token, (raw, start, start + len(raw), "", "", raw.lower())))
+        return
+    a, b = 0, len(raw)
+    while a < b and raw[a] in _LEAD:
+        a += 1
+    while b > a and raw[b - 1] in _TRAIL:
+        if raw[b - 1] == ")" and raw[a:b].count("(") >= raw[a:b].count(")"):
+            break  # the bracket belongs to the word, e.g. "f(x)"
+        b -= 1
+    if a == b:
+        if out:  # a lone punctuation token ("-", "—", "&") becomes trail of the previous word
+            prev = out[-1]
+            out[-1] = _new(Token, (prev.text, prev.start, prev.end, prev.lead, prev.trail + " " + raw, prev.lower))
+        return
+    if _possessive(raw[a:b]):
+        b -= 2  # "Llama-3-8B's context" names Llama-3-8B
+    word = raw[a:b]
+    out.append(_new(Token, (word, start + a, start + b, raw[:a], raw[b:], word.lower())))
 
 
 def _possessive(word: str) -> bool:

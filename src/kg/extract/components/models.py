@@ -64,6 +64,8 @@ SIZES_LISTED = gated(re.compile(
     rf"|(?<![\w-])(?P<name6>[A-Z][\w.-]*[A-Za-z](?: \d+(?:\.\d+)?)?) (?P<sizes6>{SIZE_LIST})(?![\w-])"))
 """"X (7B, 13B and 70B)", "X in two sizes, 7B and 13B", "the X series: 7B, 40B", "X-7B, 13B, and 70B models",
 "based on Kelp 3 4B and 27B"."""
+SIZE_LIST_AT = re.compile(SIZE_LIST)
+"""Two sizes or more, alone: what every match of SIZES_LISTED holds (a quick test first: it opens on a digit)."""
 STOP_NAMES = frozenset("we our the this it they these".split())
 ENUMERATED = re.compile(r"(?:^|[:;,]\s*|\s)\((?:\d{1,2}|[ivx]{1,4})\)\s*(?:our\s+)?$")
 """Just before a name: an item marker of an enumerated list ("we release: (1) X; (2) Y")."""
@@ -750,8 +752,8 @@ def _compounds_of_accepted(mentions: list[ModelMention], scores: dict[str, list[
 def _sizes_listed(idx: int, text: str) -> list[ModelMention]:
     """Models named by a name and a list of sizes: "X in two sizes, 7B and 13B", "X (7B, 13B and 70B)",
     "the X series: 7B, 40B, and 180B"."""
-    if "B" not in text and "M" not in text and "illion" not in text:
-        return []
+    if "B" not in text and "M" not in text and "illion" not in text or SIZE_LIST_AT.search(text) is None:
+        return []  # every match holds a list of sizes; most sentences hold none
     out = []
     for m in SIZES_LISTED.finditer(text):
         name = m.group("name") or m.group("name5") or m.group("name6")

@@ -38,6 +38,18 @@ def _models_joined(word: str, model_keys: set[str]) -> bool:
     return len(parts) > 1 and all(model_key(p) in model_keys for p in parts)
 
 
+def _first_model_word(texts: list[str], model_keys: set[str]) -> int | None:
+    """Where the first model's name in a phrase's words starts: one, two or three words ("FernClinical
+    OrvikBERT": a two-word model), or two models' names joined by a hyphen; None when no word is one."""
+    n = len(texts)
+    for i, word in enumerate(texts):
+        if model_key(word) in model_keys or (i + 1 < n and model_key(f"{word} {texts[i + 1]}") in model_keys) \
+                or (i + 2 < n and model_key(f"{word} {texts[i + 1]} {texts[i + 2]}") in model_keys) \
+                or ("-" in word and _models_joined(word, model_keys)):
+            return i
+    return None
+
+
 def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
                 enumerated: bool = False, bare_ok: bool = False) -> list[Contribution]:
     """``bare_ok``: a coined name with no head may stand alone ("we propose TinyDistLLM that ...");
@@ -46,10 +58,7 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
     heads = lexicon().kinds.every
     if head in ("(topic)", "(model)"):
         return []  # "we introduce medical visual question answering, a new task": a topic, not a method
-    texts = [t.text for t in phrase]  # (the hyphen test is the word's alone: asked once per word, not per n)
-    cut = next((i for i in range(len(phrase))  # "FernClinical OrvikBERT": a two-word model
-                if any(model_key(" ".join(texts[i:i + n])) in model_keys for n in (3, 2, 1))
-                or _models_joined(texts[i], model_keys)), None) if model_keys else None
+    cut = _first_model_word([t.text for t in phrase], model_keys) if model_keys else None
     if cut is not None:  # "a recipe to extend the context window of <model>": keep what names the recipe
         phrase = phrase[:cut]
         while phrase and phrase[-1].lower in lexicon().np_stop | DETERMINERS:

@@ -167,7 +167,10 @@ def stated_kinds(tokens: list[Token]) -> dict[str, str]:
     lex = lexicon()
     heads = lex.kinds.every
     out: dict[str, str] = {}
+    cues = lex.name_cues
     for k, t in enumerate(tokens[:-2]):
+        if not t.trail and not t.text[:1].isupper() and t.lower not in cues:
+            continue  # most words: every rule below reads a capitalised word, a comma or colon after it, or a cue
         app = after_aside(tokens, k) if t.text[:1].isupper() else None  # "X (Long Form), a framework"
         if app is None and t.text[:1].isupper() and not t.trail.strip() and tokens[k + 1].text in DASH_TOKENS:
             app = k + 2  # "X \u2013 a self-supervised learning framework for ...": a dash opens the appositive

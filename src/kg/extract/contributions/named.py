@@ -8,6 +8,7 @@ corpus, Kelp-MathX", "new datasets (A, B and C)", "Our key contribution is X",
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.contributions.candidates import QUANTITY, from_phrase
 from kg.extract.contributions.chunker import object_phrases
@@ -92,8 +93,11 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
     """Names the sentence itself marks as new: "called X", "X, a ... algorithm", "a corpus, X", "(1) X: ..."."""
     name_cues = lexicon().name_cues
     heads = lexicon().kinds.every
+    cues = _cue_words()
     out: list[Contribution] = []
     for k, (t, nxt) in enumerate(zip(tokens, tokens[1:])):
+        if not t.trail and not nxt.lead and t.lower not in cues:
+            continue  # most words: no cue, nor a comma, colon or parenthesis after them (every rule below needs one)
         # "a technique called MiniRiddle", "named \textit{AF-SoundBank}"
         cue = k
         if ((t.lower in name_cues and t.lower != "known") or we_name(tokens, k)) and not evaluated_on(tokens, k):
@@ -386,6 +390,12 @@ def evaluated_on(tokens: list[Token], k: int) -> bool:
         if t.lower in EVALUATED_ON:
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """The words that may open a name (``name_cues``, "we *call*", "refer to *as*"): what ``named_in`` reads first."""
+    return lexicon().name_cues | WE_CALL | {"as"}
 
 
 def we_name(tokens: list[Token], k: int) -> bool:

@@ -47,7 +47,8 @@ def uses_in(text: str, model_keys: set[str], tokens: list[Token] | None = None) 
     return out
 
 
-BASED = re.compile(r"^(?P<stem>[A-Za-z][\w.+]*?)-(?:based|style|guided|powered)$")
+BASED_SUFFIXES = ("-based", "-style", "-guided", "-powered")
+BASED = re.compile(rf"^(?P<stem>[A-Za-z][\w.+]*?)(?:{'|'.join(BASED_SUFFIXES)})$")
 
 
 def based_on(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
@@ -56,6 +57,8 @@ def based_on(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
     acronyms ("LLM-based") are not techniques."""
     out = []
     for t in tokens:
+        if not t.text.endswith(BASED_SUFFIXES):
+            continue  # most words (BASED ends on one of these)
         stem = _based_stem(t.text)
         if stem is not None and model_key(stem) not in model_keys:
             out.append(Contribution(stem, "technique", 0.5))

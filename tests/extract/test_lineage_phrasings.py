@@ -833,3 +833,26 @@ def test_what_tuning_made_named_after_to_or_in_the_next_sentence(extract_abstrac
 ])
 def test_post_training_as_a_noun_or_a_model_compared_after_the_result_is_no_child(extract_abstract, abstract):
     assert ("Fernca-3", "Moss-7b") not in edges(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, pair", [
+    # a predecessor is not a parent: "the previous work X", "an earlier generation, X"
+    ("In this work, we introduce Kelp-Pro, an advanced version of the previous work Kelp.", ("Kelp-Pro", "Kelp")),
+    ("We present Fern-3, an improved version of the prior work Fern-2.", ("Fern-3", "Fern-2")),
+])
+def test_a_predecessor_named_as_previous_work_is_no_parent(extract_abstract, abstract, pair):
+    assert pair not in edges(extract_abstract(abstract))
+
+
+def test_a_version_of_a_model_is_still_made_from_it(extract_abstract):
+    assert ("Kelp-Pro", "Kelp") in edges(extract_abstract("In this work, we introduce Kelp-Pro, an advanced version "
+                                                          "of Kelp."))
+
+
+def test_a_sized_checkpoint_s_parent_is_its_family_s_no_name_prefix_is_added(extract_abstract):
+    abstract = ("We introduce Qwen3-Kelpvoice, an end-to-end spoken chatbot. We continue pre-training from the "
+                "pre-trained text language model Qwen3-8B with speech data. Weights are at "
+                "https://huggingface.co/fernlab/qwen3-kelpvoice-8b.")
+    found = edges(extract_abstract(abstract))
+    assert ("Qwen3-Kelpvoice", "Qwen3") not in found  # not named on "Qwen3" as well
+    assert any(parent == "Qwen3-8B" for _, parent in found)

@@ -752,6 +752,8 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
     names = list(dict.fromkeys(order))
     keys = {model_key(n): n for n in names}
     has_parent = {model_key(e.child) for e in found}
+    # "glm-4-voice-9b" continued from Y: its family's name ("GLM-4-Voice") has that parent too, none by naming
+    has_parent |= {model_key(SIZE_TAIL.sub("", e.child)) for e in found if SIZE_TAIL.search(e.child)}
     for a in doc.aliases:  # "Kelp-3-Nanda-10B-Chat, or Nanda for short": a parent of one name is the other's
         if a.kind == "model" and {model_key(a.name), model_key(a.alias)} & has_parent:
             has_parent |= {model_key(a.name), model_key(a.alias)}
@@ -992,6 +994,10 @@ def _extended_name(name: str, names: list[str], intro: dict[str, float]) -> str 
                 and rest.lower() not in NOT_A_STEP and rest.lower() not in model_words().model_heads and (best is None or len(base) > len(best)):
             best = base
     return best
+
+
+SIZE_TAIL = re.compile(r"[-_ ]\d+(?:\.\d+)?[BMK]$", re.IGNORECASE)
+""""-9b", " 7B": a size closing a name, its member's mark."""
 
 
 def _base_prefix(name: str) -> str | None:

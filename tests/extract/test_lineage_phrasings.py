@@ -856,3 +856,31 @@ def test_a_sized_checkpoint_s_parent_is_its_family_s_no_name_prefix_is_added(ext
     found = edges(extract_abstract(abstract))
     assert ("Qwen3-Kelpvoice", "Qwen3") not in found  # not named on "Qwen3" as well
     assert any(parent == "Qwen3-8B" for _, parent in found)
+
+
+@pytest.mark.parametrize("abstract, pairs, absent", [
+    # sizes listed after a sized name are its members, each made as it was
+    ("We introduce FernGPT, a family of climate LLMs. Additionally, FernGPT-7B, 13B and 70B are continuously "
+     "pre-trained from Moss 2 on a domain-specific dataset of 4.2B tokens.",
+     {("FernGPT-7B", "Moss 2"), ("FernGPT-13B", "Moss 2"), ("FernGPT-70B", "Moss 2")}, ("FernGPT", "Moss 2")),
+    ("We present Kelpo. Kelpo-8B and 70B were fine-tuned from Falcon-3 on legal data.",
+     {("Kelpo-8B", "Falcon-3"), ("Kelpo-70B", "Falcon-3")}, ("Kelpo", "Falcon-3")),
+])
+def test_each_size_listed_after_a_sized_child_is_a_child(extract_abstract, abstract, pairs, absent):
+    found = edges(extract_abstract(abstract))
+    assert pairs <= found
+    assert absent not in found
+
+
+@pytest.mark.parametrize("abstract, pair", [
+    # members not named in the sentence leave the family's edge as it is
+    ("Finetuned from Moss-7B and Falcon-70B, Tarnish models achieve the best results among open models.",
+     ("Tarnish", "Falcon-70B")),
+])
+def test_a_family_made_from_sized_parents_keeps_its_edge(extract_abstract, abstract, pair):
+    assert pair in edges(extract_abstract(abstract))
+
+
+def test_sizes_listed_after_a_compared_name_make_no_children(extract_abstract):
+    doc = extract_abstract("We introduce Kelpo, a legal model. Kelpo outperforms Falcon-7B, 13B and 70B on five tasks.")
+    assert not {c for c, _ in edges(doc) if c.startswith("Falcon")}

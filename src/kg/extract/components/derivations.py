@@ -43,7 +43,7 @@ from kg.extract.modelnames import (
 )
 from kg.extract.pipeline import component
 from kg.extract.components.models import THE_SIZE_MODEL
-from kg.extract.sizes import parameters, size_of, sizes_in
+from kg.extract.sizes import LIST_SEPARATOR, ONE_SIZE, parameters, size_of, sizes_in
 from kg.extract.words import whole_word
 from kg.keys import model_key
 
@@ -314,6 +314,8 @@ def derivations(doc: Doc) -> None:
         edges.extend(by_role)
     edges.extend(_sized_members(doc, order, edges))
     edges.extend(_sized_children(doc, ptexts, order, edges))
+    edges.extend(_sizes_listed_after(doc, order, edges))
+    edges = _members_over_family(doc, edges)
     edges.extend(_edges_from_names(doc, order, edges))
     edges.extend(_refine_vague(doc, edges, models))
     _emit(doc, edges)
@@ -722,6 +724,42 @@ def _sized_children(doc: Doc, ptexts: dict[int, tuple[str, dict[int, str]]], ord
                             and (model_key(child), model_key(parent)) not in have:
                         out.extend(Edge(child, parent, k, 0.7, idx) for k in kinds)
                         have.add((model_key(child), model_key(parent)))
+    return out
+
+
+SIZES_AFTER = re.compile(rf"(?:,? (?:and|or) |, )(?P<sizes>{ONE_SIZE}(?:{LIST_SEPARATOR}{ONE_SIZE})*)(?![\w-])")
+""""X-7B, 13B and 70B": the sizes listed after a sized name."""
+
+
+def _members_over_family(doc: Doc, edges: list[Edge]) -> list[Edge]:
+    """"X-7B, 13B and 70B are continuously pre-trained from Y": where one sentence names X's sized members made
+    from Y, X itself (a pattern's fallback to the paper's main model) is no second child of Y there (but
+    "Finetuned from Y-70B, X models ...": the member, not named, is only implied)."""
+    members = {(model_key(SIZE_TAIL.sub("", e.child)), model_key(e.parent), e.sentence)
+               for e in edges if SIZE_TAIL.search(e.child) and e.sentence is not None
+               and e.child in doc.clean[e.sentence]}
+    return [e for e in edges if (model_key(e.child), model_key(e.parent), e.sentence) not in members]
+
+
+def _sizes_listed_after(doc: Doc, order: list[str], found: list[Edge]) -> list[Edge]:
+    """"X-7B, 13B and 70B are continuously pre-trained from Y": the members the sizes after a sized child name
+    ("X-13B", "X-70B", models of the record) were made as it was."""
+    out: list[Edge] = []
+    have = {(model_key(e.child), model_key(e.parent), e.kind) for e in found}
+    keys = {model_key(n): n for n in order}
+    for e in found:
+        size = size_of(e.child)
+        text = doc.clean[e.sentence] if e.sentence is not None and e.sentence < len(doc.clean) else ""
+        at = text.find(e.child)
+        if not size or at < 0 or not (m := SIZES_AFTER.match(text, at + len(e.child))):
+            continue
+        stem = e.child[: len(e.child) - len(size)].rstrip("-_ ")
+        for other in sizes_in(m.group("sizes")):
+            sibling = keys.get(model_key(f"{stem}-{other}"))
+            if sibling and (model_key(sibling), model_key(e.parent), e.kind) not in have:
+                out.append(Edge(sibling, e.parent, e.kind, e.conf, e.sentence,
+                                f"{e.rule} (each size listed after the name)"))
+                have.add((model_key(sibling), model_key(e.parent), e.kind))
     return out
 
 

@@ -1394,3 +1394,35 @@ def test_a_description_and_the_name_that_spells_its_head_are_one_contribution(ex
     # with no name that spells its head, the description stays
     alone = introduced_names(extract_abstract(abstract.replace("the Fern Dataset and ", "")))
     assert "human-curated instruction-following dataset" in alone
+
+
+@pytest.mark.parametrize("abstract, model, contribution", [
+    # a double dash opens an appositive, for a model as for a benchmark
+    ("This paper introduces KelpLLM -- multilingual large language models for five Kelpish languages and English, "
+     "and Kelpbenchmark -- a new benchmark dataset for various downstream NLP tasks.", "KelpLLM", "Kelpbenchmark"),
+    ("We release FernLM \u2014 compact language models for the marsh domain \u2014 and FernEval \u2014 a new "
+     "evaluation suite for marsh question answering.", "FernLM", "FernEval"),
+])
+def test_dash_appositives_name_a_model_and_a_benchmark(extract_abstract, abstract, model, contribution):
+    doc = extract_abstract(abstract)
+    assert model in models_introduced(doc)
+    names = introduced_names(doc)
+    assert contribution in names
+    assert not any(n.startswith(("benchmark dataset", "evaluation suite")) for n in names)  # its description
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("To this end, we co-developed KLD-5B that consists of 5.4 billion comprehensive visual annotations on 126 "
+     "million images.", "KLD-5B"),
+    ("We release FernPile-2T, which contains 2 trillion tokens of web text.", "FernPile-2T"),
+    ("We release MarshClips-40K, consisting of 40K annotated clips of tidal flats.", "MarshClips-40K"),
+])
+def test_a_name_a_count_of_items_defines_is_data_not_a_model(extract_abstract, abstract, name):
+    doc = extract_abstract(abstract)
+    assert ("dataset", name) in introduced(doc)
+    assert name not in models_introduced(doc)
+
+
+def test_a_name_with_a_count_of_parameters_stays_a_model(extract_abstract):
+    doc = extract_abstract("We release Kelp-7B, which contains 7B parameters.")
+    assert "Kelp-7B" in models_introduced(doc)

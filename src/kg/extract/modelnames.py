@@ -1169,6 +1169,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(-3, f"appositive '{head}'")
         elif head is None and last.trail.strip() in (",", ":") and span.i > 0 and _plural_model_appositive(tokens, span.j):
             span.add(3, "appositive 'models'")  # "A and B, RWKV-based language models"
+        elif head is None and dash and span.i > 0 and _plural_model_appositive(tokens, span.j + 1):
+            span.add(3, "appositive 'models'")  # "This paper introduces X -- multilingual large language models"
         elif head is None and aside is not None and span.i > 0 and tokens[span.i - 1].lower == "and" \
                 and _plural_model_appositive(tokens, aside):
             span.add(3, "appositive 'models'")  # "A and B, sequence models"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.contributions.contribution import BARE_DATA, GATHERED, GATHERED_FOR, Contribution, DETERMINERS, GENERIC_HEADS, MODEL_WORDS, TWO_LETTERS, content_words, strip_phrase
+from kg.extract.contributions.contribution import BARE_DATA, GATHERED, GATHERED_FOR, QUANTITY, Contribution, DETERMINERS, GENERIC_HEADS, MODEL_WORDS, TWO_LETTERS, content_words, strip_phrase
 from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.shapes import distinctive, is_proper
 from kg.extract.lexicon import lexicon
@@ -21,7 +21,6 @@ from kg.keys import model_key
 
 ADJECTIVE_SUFFIXES = ("-based", "-driven", "-powered", "-guided", "-aware", "-like", "-style", "-centric", "-free")
 """"a novel LLM-based architecture": a word made an adjective by its suffix describes the head, it names nothing."""
-QUANTITY = re.compile(r"\d[\d.,]*[KMBTkmbt]?\+?")
 LM_ACRONYM = re.compile(r"[A-Z]{0,3}LMs?")
 """"SLM", "MLLMs": a class of language models (compiled once: from_phrase asks it for every phrase)."""
 COLLECTIONS = frozenset("set sets suite family series collection".split())

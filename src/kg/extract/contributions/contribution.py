@@ -62,6 +62,10 @@ def names_only_models(name: str) -> bool:
 CLASS_WORDS = frozenset("language large small foundation pretrained pre-trained open open-source base".split())
 
 
+QUANTITY = re.compile(r"\d[\d.,]*[KMBTkmbt]?\+?")
+""""75K", "2.4", "1,000+": a count."""
+
+
 BARE_DATA = frozenset("data dataset datasets database databases benchmark benchmarks corpus corpora set sets".split())
 GATHERED = BARE_DATA | frozenset("suite suites collection collections".split())
 """Heads of gathered data: with a purpose after them they name it ("a benchmark suite for Kelp evaluation")."""

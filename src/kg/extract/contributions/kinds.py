@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.contributions.contribution import MODEL_WORDS
+from kg.extract.contributions.contribution import MODEL_WORDS, QUANTITY
 from kg.extract.contributions.shapes import name_closes
 from kg.extract.lexicon import lexicon
+from kg.extract.sizes import MAGNITUDE_WORDS
 from kg.extract.modelnames import model_words, subject_model_made
 from kg.extract.tokens import DASH_TOKENS, Token, closing_parenthesis
 
@@ -159,6 +160,28 @@ def _head_of_phrase_before(tokens: list[Token], k: int) -> str | None:
     return None
 
 
+def sized_data(tokens: list[Token], start: int) -> bool:
+    """Is the name at ``start`` defined by a count of items ("KelpLogs: 9 gigabytes of server logs", "LoamWeb, which
+    contains 2T tokens of web text", "KLD-5B that consists of 5.4 billion comprehensive visual annotations")?
+    A size of items is data, not a model ("X: 7B parameters" is one)."""
+    lex = lexicon()
+    name = tokens[start]
+    relative = not name.trail.strip() and start + 1 < len(tokens) and tokens[start + 1].lower in ("that", "which")
+    if name.trail.strip() not in (":", ",") and not relative:
+        return False
+    at = start + 1
+    listed = name.trail.strip() == "," or relative
+    while at < min(start + 4, len(tokens)) and listed and tokens[at].lower in lex.size_cues | {"that"}:
+        at += 1  # "X, which contains", "X, consisting of", "X that consists of"
+    if (listed and at == start + 1) or at + 1 >= len(tokens) or not QUANTITY.fullmatch(tokens[at].text):
+        return False
+    units = [t.lower for t in tokens[at + 1:at + 5] if t.lower != "parameters"]  # "X: 7B parameters": a model
+    # ("5.4 billion comprehensive visual annotations": the unit after a magnitude and two words at most)
+    first = next((i for i, u in enumerate(units) if u in lex.count_units), None)
+    return first is not None and all(u in MAGNITUDE_WORDS or (u.replace("-", "").isalpha() and u not in lex.np_stop)
+                                     for u in units[:first])  # "40K annotated clips", "5.4 billion visual annotations"
+
+
 def stated_kinds(tokens: list[Token]) -> dict[str, str]:
     """Names the sentence itself calls a technique, dataset or benchmark, with the head that says so:
     "Brindle, an efficient fine-tuning approach" -> {"Brindle": "approach"}, "a novel framework, named
@@ -182,6 +205,9 @@ def stated_kinds(tokens: list[Token]) -> dict[str, str]:
             if head and not any(x.lower in MODEL_WORDS and not _modifies_method(tokens, j)
                                 for j, x in enumerate(tokens[app:end + 1], start=app)):
                 out[t.text] = head
+        elif t.text[:1].isupper() and (t.trail.strip() or tokens[k + 1].lower in ("that", "which")) \
+                and sized_data(tokens, k):
+            out[t.text] = "dataset"  # "we co-developed KLD-5B that consists of 5.4 billion visual annotations"
         elif t.lower in heads and t.trail.strip() == ":" and tokens[k + 1].text[:1].isupper() \
                 and tokens[k + 1].text.lower() not in ("a", "an", "the") and name_closes(tokens, k + 1):
             out[tokens[k + 1].text] = t.lower  # "an even larger dataset: Kelp-1M, with 1M pairs"

@@ -20,7 +20,7 @@ from kg.extract.contributions.contribution import (
     BARE_DATA, GENERIC_HEADS, not_models_lower, MODEL_WORDS, Contribution, content_words, strip_phrase,
 )
 from kg.extract.lexicon import lexicon
-from kg.extract.tokens import Token
+from kg.extract.tokens import DASH_TOKENS, Token
 from kg.keys import model_key
 
 EVALUATED_AMONG = frozenset("including such evaluate evaluated evaluating evaluations".split())
@@ -70,6 +70,7 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
         elif authors_speak and t.lower in ("a", "an") and nxt in lex.new_words \
                 and not (k > 0 and tokens[k - 1].trail.strip() in (",", "),") and tokens[k - 1].text[:1].isupper()
                          and tokens[k - 1].lower not in lex.connectives) \
+                and not (k > 1 and tokens[k - 1].text in DASH_TOKENS and tokens[k - 2].text[:1].isupper()) \
                 and not any(x.lower in lex.others_words for x in tokens[max(0, k - 6):k + 12]):
             start = k  # not "X, a novel Y dataset ...": that appositive describes X (but "Moreover, a novel ...",
             # "In this work, a new ..." do not); not "baselines, including

@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.contributions.candidates import QUANTITY, from_phrase
+from kg.extract.contributions.candidates import from_phrase
 from kg.extract.contributions.chunker import object_phrases
 from kg.extract.contributions.contribution import MODEL_WORDS, Contribution, DETERMINERS, TWO_LETTERS, not_models_lower
-from kg.extract.contributions.kinds import EVALUATION_WORDS, after_aside, appositive_head, head_at, head_before, kind_of
+from kg.extract.contributions.kinds import EVALUATION_WORDS, after_aside, appositive_head, head_at, head_before, kind_of, sized_data
 from kg.extract.contributions.shapes import defined_run, distinctive, listed_names, method_run, name_closes, new_before, plain_name, title_run
 from kg.extract.lexicon import lexicon
-from kg.extract.sizes import MAGNITUDE_WORDS
-from kg.extract.tokens import Token
+from kg.extract.tokens import DASH_TOKENS, Token
 from kg.keys import model_key
 
 WE_CALL = frozenset("call name dub term coin".split())
@@ -96,8 +95,9 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
     cues = _cue_words()
     out: list[Contribution] = []
     for k, (t, nxt) in enumerate(zip(tokens, tokens[1:])):
-        if not t.trail and not nxt.lead and t.lower not in cues:
-            continue  # most words: no cue, nor a comma, colon or parenthesis after them (every rule below needs one)
+        if not t.trail and not nxt.lead and t.lower not in cues and nxt.text not in DASH_TOKENS:
+            continue  # most words: no cue, nor a comma, colon, parenthesis or dash after them (every rule below
+            # needs one)
         # "a technique called MiniRiddle", "named \textit{AF-SoundBank}"
         cue = k
         if ((t.lower in name_cues and t.lower != "known") or we_name(tokens, k)) and not evaluated_on(tokens, k):
@@ -147,6 +147,8 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                 out.append(Contribution(title, kind_of(head_before(tokens, k, heads), title), 0.8))
         # "X (Expansion Of X), a method ...": the appositive after the aside
         app = after_aside(tokens, k) if nxt.lead[:1] == "(" else None
+        if app is None and nxt.text in DASH_TOKENS and not t.trail.strip() and k + 2 < len(tokens):
+            app = k + 2  # "and Kelpbench -- a new benchmark dataset for ...": the dash opens the appositive
         colon = _named_after_colon(tokens, k)  # "we develop an automatic evaluator: KelpEval"
         if t.trail.strip() != "," and app is None and not colon:
             continue  # the two rules below read "X, ..."
@@ -515,19 +517,10 @@ def _passive_name(name: str, model_keys: set[str]) -> bool:
 
 def sized_name(tokens: list[Token], start: int, model_keys: set[str]) -> list[Contribution]:
     """A coined name the authors make, defined by its size: "we collect KelpLogs: 9 gigabytes of
-    server logs", "we release LoamWeb, which contains 2T tokens of web text". A size of items is data."""
-    lex = lexicon()
+    server logs", "we release LoamWeb, which contains 2T tokens of web text" (kinds.sized_data)."""
     name = tokens[start] if start < len(tokens) else None
-    if name is None or name.trail.strip() not in (":", ",") or not distinctive(name.text) \
-            or model_key(name.text) in model_keys:
-        return []
-    at = start + 1
-    while at < min(start + 4, len(tokens)) and name.trail.strip() == "," and tokens[at].lower in lex.size_cues:
-        at += 1  # "X, which contains", "X, consisting of"
-    if (name.trail.strip() == "," and at == start + 1) or at + 1 >= len(tokens) or not QUANTITY.fullmatch(tokens[at].text):
-        return []
-    units = [t.lower for t in tokens[at + 1:at + 3] if t.lower != "parameters"]  # "X: 7B parameters": a model
-    if not any(u in lex.count_units for u in units) or not (units[0] in lex.count_units or units[0] in MAGNITUDE_WORDS):
+    if name is None or not distinctive(name.text) or model_key(name.text) in model_keys \
+            or not sized_data(tokens, start):
         return []
     return [Contribution(name.text, "dataset", 0.75)]
 

@@ -1426,3 +1426,28 @@ def test_a_name_a_count_of_items_defines_is_data_not_a_model(extract_abstract, a
 def test_a_name_with_a_count_of_parameters_stays_a_model(extract_abstract):
     doc = extract_abstract("We release Kelp-7B, which contains 7B parameters.")
     assert "Kelp-7B" in models_introduced(doc)
+
+
+@pytest.mark.parametrize("abstract, names", [
+    ("We introduce KM, a compact forecasting model. KM, based on the light-weight Fern architecture, incorporates "
+     "innovations like adaptive patching, diverse resolution sampling, and resolution prefix tuning to handle "
+     "pre-training.", {"adaptive patching", "resolution sampling", "resolution prefix tuning"}),
+    ("To unlock diffusion policies on robots, this paper presents a set of key technical contributions including "
+     "the incorporation of receding horizon control, visual conditioning, and the time-series diffusion "
+     "transformer.", {"receding horizon control", "visual conditioning", "time-series diffusion transformer"}),
+    ("Our method introduces improvements such as tidal token dropping and marsh routing.",
+     {"tidal token dropping", "marsh routing"}),
+])
+def test_parts_listed_after_innovations_or_contributions_are_introduced(extract_abstract, abstract, names):
+    found = introduced_names(extract_abstract(abstract))
+    assert names <= found
+    assert not any("contributions" in n or "innovations" in n for n in found)  # the announcement names nothing
+
+
+@pytest.mark.parametrize("abstract", [
+    "We introduce KM, a compact model. KM, based on the Fern architecture, incorporates components like rotary "
+    "embeddings and grouped queries.",  # parts without a mark of the new: used
+    "This study provides an understanding of graph autoencoders.",  # an understanding is no contribution
+])
+def test_unmarked_parts_and_an_understanding_are_not_introduced(extract_abstract, abstract):
+    assert not introduced_names(extract_abstract(abstract))

@@ -90,6 +90,9 @@ class Lexicon:
     praise_words: frozenset[str]
     """Praise a description opens with in lower case ("a small yet diverse instruction dataset"): no part of
     its name; in capitals it is ("Efficient Kelp Compression")."""
+    act_nouns: frozenset[str]
+    """"the *incorporation* of receding horizon control": nouns of an act whose "of" phrase is the thing the
+    act brings in, named by that phrase."""
     rank_words: frozenset[str]
     """"we establish the *most* comprehensive benchmark of ...": a description opening on a rank claims it for
     what the record has already named."""
@@ -172,6 +175,7 @@ def lexicon() -> Lexicon:
         lead_words=words(raw["lead_words"]),
         praise_words=words(raw["praise_words"]),
         rank_words=words(raw["rank_words"]),
+        act_nouns=words(raw["act_nouns"]),
         count_words=words(raw["count_words"]),
         count_units=words(raw["count_units"]),
         volume_units=words(raw["volume_units"]),

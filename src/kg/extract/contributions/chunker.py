@@ -71,7 +71,9 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             continue
         if extended and len(cur) >= extended + MAX_PURPOSE_WORDS:
             break
-        if low == "of" and cur and (all_generic(cur) or _head_of_gerund(cur, tokens[k + 1] if k + 1 < n else None)):
+        if low == "of" and cur and (all_generic(cur) or _head_of_gerund(cur, tokens[k + 1] if k + 1 < n else None)
+                                    or (cur[-1].lower in w.act_nouns and all(x.lower in DETERMINERS for x in cur[:-1]))):
+            # ("the incorporation of X" -> X: the act brings X in)
             if cur[-1].lower in w.about_words or cur[-1].lower in w.variant_of_words:
                 break  # "the analysis of X techniques": about X; "a variant of X": X is older; X is not new
             cur = []  # "the concept of X" -> X

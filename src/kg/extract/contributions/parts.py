@@ -112,7 +112,8 @@ def listed_parts(tokens: list[Token], model_keys: set[str], *, introduced_before
     for k, t in enumerate(tokens[:-2]):
         if t.lower not in lex.component_verbs:
             continue
-        said_of_new = (subject_is_new and k <= 4) or (
+        said_of_new = (subject_is_new and (k <= 4 or k <= _after_aside(tokens) + 1)) or (
+            introduced_before is not None and introduced_before < k and tokens[k - 1].lower in lex.component_nouns) or (
             introduced_before is not None and introduced_before < k and tokens[k - 1].lower in ("which", "that")) or (
             tokens[k - 1].lower in ("which", "that") and any(STAGED.fullmatch(x.lower) for x in tokens[max(0, k - 6):k]))
         # ("we employ a three-stage training strategy that includes A, B and C": the stages of a designed recipe)
@@ -123,7 +124,7 @@ def listed_parts(tokens: list[Token], model_keys: set[str], *, introduced_before
         # dataset holds are no parts the paper makes; the sets a mixture holds are ("a dataset mixture that includes
         # in-the-wild Q&A and 2D pointing data")
         start = k + 1 + (tokens[k + 1].lower == "of")
-        start = _after_counted_parts(tokens, start)
+        start = after_counted_parts(tokens, start)
         items = [(p, h) for p, h in object_phrases(tokens, start)
                  if (len([x for x in p if x.lower not in DETERMINERS]) >= 2 or h == "(acronym)")
                  and not any(x.lower in ("a", "an", "the") for x in p[1:])  # not "covers a wide range": a clause
@@ -136,9 +137,27 @@ def listed_parts(tokens: list[Token], model_keys: set[str], *, introduced_before
     return []
 
 
-def _after_counted_parts(tokens: list[Token], k: int) -> int:
-    """Past "two innovative components including" / "three modules:": where the list itself begins."""
+def _after_aside(tokens: list[Token]) -> int:
+    """"X, based on the light-weight Y architecture, incorporates ...": the index of the aside's last word after
+    the subject (0 when the subject is followed by no comma)."""
+    if not tokens or tokens[0].trail.strip() != ",":
+        return 0
+    return next((j for j in range(1, min(12, len(tokens))) if tokens[j].trail.strip() == ","), 0)
+
+
+LIST_OPENERS = frozenset("like including namely".split())
+
+
+def after_counted_parts(tokens: list[Token], k: int) -> int:
+    """Past "two innovative components including" / "three modules:" / "innovations like" / "key technical
+    contributions including": where the list itself begins."""
     lex = lexicon()
+    for j in range(k, min(k + 4, len(tokens) - 1)):  # "innovations like", "key technical contributions including"
+        if tokens[j].lower in lex.component_nouns and (tokens[j + 1].lower in LIST_OPENERS or (
+                tokens[j + 1].lower == "such" and j + 2 < len(tokens) and tokens[j + 2].lower == "as")):
+            return j + 2 + (tokens[j + 1].lower == "such")
+        if not tokens[j].text.isalpha() or not tokens[j].text.islower() or tokens[j].trail.strip():
+            break
     if k >= len(tokens) or tokens[k].lower not in lex.count_words:
         return k
     for j in range(k + 1, min(k + 4, len(tokens))):

@@ -16,7 +16,7 @@ from kg.extract.contributions.named import (
     named_heads, named_in, names_after_namely, names_in_parentheses, sized_name, stated_contribution,
 )
 from kg.extract.contributions.own_parts import own_parts, own_subject
-from kg.extract.contributions.parts import listed_items, listed_parts, named_parts, new_listed
+from kg.extract.contributions.parts import after_counted_parts, listed_items, listed_parts, named_parts, new_listed
 from kg.extract.lexicon import lexicon, phrase_pattern, subject_pattern
 from kg.extract.tokens import Token, tokenize
 from kg.keys import model_key, technique_key
@@ -114,6 +114,9 @@ def contributions_in(text: str, model_keys: set[str],
             out.append(closing[0])  # "we propose a two-stage framework ... (KelpRec).": the name, not the description
             listed_after.add(closing[1])
             named_object = closing[0].name
+        if verb_at + 1 < len(tokens) and tokens[verb_at + 1].lower not in w.count_words \
+                and (listed_at := after_counted_parts(tokens, verb_at + 1)) > verb_at + 1:
+            out.extend(listed_items(tokens, listed_at, model_keys))  # "introduces improvements such as A and B"
         out.extend(made_data(tokens, verb_at + 1, model_keys))
         out.extend(sized_name(tokens, verb_at + 1, model_keys))  # "we collect X: 9 gigabytes of logs"
         out.extend(made_with(tokens, verb_at + 1, model_keys))
@@ -138,7 +141,10 @@ def contributions_in(text: str, model_keys: set[str],
     own = own_subject(text)
     if authors_speak or own:  # "we highlight two new techniques: A, ..., and B, ...", "Our method introduces ..."
         out.extend(new_listed(tokens, model_keys))
-    out.extend(listed_parts(tokens, model_keys, introduced_before=verb_at, subject_is_new=subject_is_new or own))
+    innovating = our_model_speaks and any(t.lower in w.new_words | w.key_words for t in tokens[:16])
+    # ("KM, based on Y, incorporates innovations like A, B and C"; not "KM incorporates components: A, B")
+    out.extend(listed_parts(tokens, model_keys, introduced_before=verb_at,
+                            subject_is_new=subject_is_new or innovating or bool(own)))
     if own:  # "Our method integrates X, employs a two-dimensional quantization scheme, ..."
         out.extend(own_parts(tokens, model_keys))
     items = list_items(tokens)
@@ -212,7 +218,11 @@ def _subject_is_ours(text: str, new_names: frozenset[str], own_models: frozenset
     if first not in own_models or len(words) < 2:
         return False
     w = lexicon()
-    return words[1].lower() in w.intro.for_contributions | w.use_verbs | w.component_verbs
+    verb = words[1].lower()
+    if words[0].endswith(",") and (close := text.find(", ", len(words[0]), 120)) > 0:
+        verb = text[close + 2:].split(None, 1)[0].lower() if text[close + 2:].strip() else verb
+        # "KM, based on the light-weight Y architecture, incorporates ...": the verb after the aside
+    return verb in w.intro.for_contributions | w.use_verbs | w.component_verbs
 
 
 @lru_cache(maxsize=1)

@@ -884,3 +884,22 @@ def test_a_family_made_from_sized_parents_keeps_its_edge(extract_abstract, abstr
 def test_sizes_listed_after_a_compared_name_make_no_children(extract_abstract):
     doc = extract_abstract("We introduce Kelpo, a legal model. Kelpo outperforms Falcon-7B, 13B and 70B on five tasks.")
     assert not {c for c, _ in edges(doc) if c.startswith("Falcon")}
+
+
+@pytest.mark.parametrize("abstract, pair", [
+    ("We introduce KelpFlow, a one-step model. We propose a novel text-conditioned pipeline to turn Stable "
+     "Diffusion (SD) into an ultra-fast one-step model.", ("KelpFlow", "Stable Diffusion")),
+    ("We introduce KelpFlow, a one-step model. We propose a pipeline to turn Fernix-2 into an ultra-fast one-step "
+     "model.", ("KelpFlow", "Fernix-2")),
+    ("Turning Moss-7B into a speech model, we obtain Tidevox-7B.", ("Tidevox-7B", "Moss-7B")),
+])
+def test_turning_a_model_into_another_makes_it_a_parent(extract_abstract, abstract, pair):
+    assert pair in edges(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We introduce KelpFlow, a one-step model. We then turn to Fernix-2 for a comparison of speed.",
+    "We introduce KelpFlow, a one-step model. Fernix-2 turns noise into images in fifty steps.",
+])
+def test_turning_to_a_model_or_a_model_turning_data_is_no_parent(extract_abstract, abstract):
+    assert ("KelpFlow", "Fernix-2") not in edges(extract_abstract(abstract))

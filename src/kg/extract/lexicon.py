@@ -127,6 +127,9 @@ class Lexicon:
     """"X comprises two innovative *components* including A and B": the parts of what is introduced."""
     component_verbs: frozenset[str]
     """"a solution, which *includes* A, B and C": the verbs that list what a new thing is made of."""
+    component_list_openers: frozenset[str]
+    """"innovations *like* A, B and C", "contributions *including* ...": words after a noun of parts that open
+    the list of them ("such as" too)."""
     size_cues: frozenset[str]
     """"we release X, *which contains* 20K dialogues": what may stand between a coined name and its size."""
     others_words: frozenset[str]
@@ -191,6 +194,7 @@ def lexicon() -> Lexicon:
         subtitle_stops=words(raw["subtitle_stops"]["words"]),
         component_nouns=words(raw["components"]["nouns"]),
         component_verbs=words(raw["components"]["verbs"]),
+        component_list_openers=words(raw["components"]["list_openers"]),
         size_cues=words(raw["size_cues"]["words"]),
         others_words=words(raw["others_words"]),
         study_verbs=words(raw["study_verbs"]["verbs"]),

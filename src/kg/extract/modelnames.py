@@ -97,6 +97,8 @@ class ModelWords:
     training_nouns: frozenset[str]
     """Nouns of training: "we describe the training of X" presents X when X is a coined name, not a
     known family's checkpoint ("the training of Falcon-7B" is studied)."""
+    variant_nouns: frozenset[str]
+    """"our initial variant (KM-Q)": nouns a sentence calls the paper's model's tagged siblings by."""
     variant_prefixes: frozenset[str]
     """Variant words that may open a name before another name: "Code Kelp", "CODE KELP 2" (lower case)."""
 
@@ -104,11 +106,12 @@ class ModelWords:
 @lru_cache(maxsize=1)
 def model_words() -> ModelWords:
     w = _words()
-    return ModelWords(frozenset(v.lower() for v in w["variants"]), frozenset(w["model_heads"]),
-                      frozenset(w["non_model_heads"]), frozenset(w["family_heads"]),
-                      frozenset(n.lower() for n in w["not_models"]), frozenset(w["making_nouns"]),
-                      frozenset(w["class_words"]), frozenset(w["training_nouns"]),
-                      frozenset(w["variant_prefixes"]))
+    return ModelWords(variants=frozenset(v.lower() for v in w["variants"]), model_heads=frozenset(w["model_heads"]),
+                      non_model_heads=frozenset(w["non_model_heads"]), family_heads=frozenset(w["family_heads"]),
+                      not_models=frozenset(n.lower() for n in w["not_models"]),
+                      making_nouns=frozenset(w["making_nouns"]), class_words=frozenset(w["class_words"]),
+                      training_nouns=frozenset(w["training_nouns"]), variant_nouns=frozenset(w["variant_nouns"]),
+                      variant_prefixes=frozenset(w["variant_prefixes"]))
 
 
 @dataclass(frozen=True)

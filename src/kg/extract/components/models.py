@@ -255,7 +255,7 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
 def _made_model_before(tokens: list[Token], i: int) -> bool:
     """Is the "<...> model," before token i the object of a verb of making ("by training an efficient encoder
     model, X", "we pretrain a compact model, X"), an "a"/"an" after it and four words at most between?"""
-    making = lexicon().make_verbs | {"training", "train", "trained", "pretraining", "pretrain", "pre-training"}
+    making = lexicon().make_verbs | lexicon().intro.models_only | model_words().training_nouns
     for j in range(i - 2, max(-1, i - 8), -1):
         if tokens[j].lower in ("a", "an"):
             return j > 0 and tokens[j - 1].lower in making
@@ -378,11 +378,10 @@ def _tagged_variants_introduced(doc: Doc, mentions: list[ModelMention]) -> None:
             continue
         base = name.rsplit("-", 1)[0]
         words = {t.lower for t in doc.user.get("tokens", {}).get(mm.sentence, ())}
-        if model_key(base) in introduced and words & VARIANT_NOUNS and not words & EARLIER:
+        if model_key(base) in introduced and words & model_words().variant_nouns and not words & EARLIER:
             mm.introduced = 0.7
 
 
-VARIANT_NOUNS = frozenset("variant variants version versions".split())
 SIZED_MEMBER = re.compile(r"(.+?)[- ]\d+(?:\.\d+)?[BMK]\b")
 """"KelpRL-1.5B-Preview" -> "KelpRL": a member named by its framework's name and a size."""
 ONLY_METHODS = frozenset("technique algorithm scheme strategy procedure recipe objective loss mechanism".split())

@@ -145,15 +145,12 @@ def _after_aside(tokens: list[Token]) -> int:
     return next((j for j in range(1, min(12, len(tokens))) if tokens[j].trail.strip() == ","), 0)
 
 
-LIST_OPENERS = frozenset("like including namely".split())
-
-
 def after_counted_parts(tokens: list[Token], k: int) -> int:
     """Past "two innovative components including" / "three modules:" / "innovations like" / "key technical
     contributions including": where the list itself begins."""
     lex = lexicon()
     for j in range(k, min(k + 4, len(tokens) - 1)):  # "innovations like", "key technical contributions including"
-        if tokens[j].lower in lex.component_nouns and (tokens[j + 1].lower in LIST_OPENERS or (
+        if tokens[j].lower in lex.component_nouns and (tokens[j + 1].lower in lex.component_list_openers or (
                 tokens[j + 1].lower == "such" and j + 2 < len(tokens) and tokens[j + 2].lower == "as")):
             return j + 2 + (tokens[j + 1].lower == "such")
         if not tokens[j].text.isalpha() or not tokens[j].text.islower() or tokens[j].trail.strip():

@@ -537,3 +537,21 @@ def test_a_name_of_capitalised_words_presented_as_a_model_is_a_model_not_a_techn
 ])
 def test_a_leaderboard_a_method_or_someone_else_s_model_is_no_model_of_the_paper(extract_abstract, abstract, name):
     assert name not in _introduced_models(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("title, abstract, name", [
+    ("Thai Whisper: Speech Recognition for Thai", "We develop 5 Thai Whisper models of multiple sizes. We pretrain "
+     "Thai Whisper models on the new dataset.", "Thai Whisper"),
+    (None, "In this work, we construct a large dataset of image-text pairs in Chinese, and we pretrain Chinese CLIP "
+     "models on the new dataset.", "Chinese CLIP"),
+    (None, "We release Multilingual BERT models trained on 40 languages.", "Multilingual BERT"),
+])
+def test_a_language_before_a_family_names_the_paper_s_own_model(extract_abstract, title, abstract, name):
+    doc = extract_abstract(abstract, title=title)
+    introduced_models = _introduced_models(doc)
+    assert name in introduced_models
+    assert name.split()[-1] not in introduced_models  # not the family itself
+
+
+def test_a_language_before_a_compared_family_is_no_model_of_the_paper(extract_abstract):
+    assert not _introduced_models(extract_abstract("We compare against English BERT models on five tasks."))

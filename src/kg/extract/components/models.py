@@ -365,6 +365,16 @@ APPOSITIVE_OPENS = re.compile(r"(?:,| -| \u2013| \u2014| --) (?:an?|the) ")
 """"X, a ...", "X - a ...": an appositive after a name, opened by an article."""
 
 
+def _language_before_family(tokens: list[Token], span: Span) -> bool:
+    """Is the span a known family's bare stem right after a capitalised language word ("Thai Whisper",
+    "Multilingual BERT"; the lexicon's not_models hold the language names)?"""
+    if span.i == 0 or span.j - span.i != 1 or family_stem(span.name) != span.name.lower():
+        return False
+    before = tokens[span.i - 1]
+    return before.text.istitle() and before.text.isalpha() and not before.trail.strip() \
+        and before.lower in model_words().not_models
+
+
 def _tagged_variants_introduced(doc: Doc, mentions: list[ModelMention]) -> None:
     """"We introduce Kelp Mixers (KM), a compact model ... our initial variant (KM-Q) ... more sophisticated
     variants (KM-B, KM-E)": a tag on the paper's model, in a sentence that calls it a variant, names the paper's
@@ -498,6 +508,9 @@ def models(doc: Doc) -> None:
                 continue
             mm = ModelMention(idx, span)
             mm.introduced = _introduced(doc, idx, text, tokens, span)
+            if mm.introduced and _language_before_family(tokens, span):
+                span.i -= 1  # "We develop 5 Thai Whisper models": the paper's own is "Thai Whisper", not Whisper
+                span.name = f"{tokens[span.i].text} {span.name}"
             if span.family_level:
                 scope = _intro_scope(text)
                 if mm.introduced < 0.9 or idx == doc.title_index or not _direct_object(tokens, span.i, scope[0]):

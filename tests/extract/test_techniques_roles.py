@@ -1451,3 +1451,16 @@ def test_parts_listed_after_innovations_or_contributions_are_introduced(extract_
 ])
 def test_unmarked_parts_and_an_understanding_are_not_introduced(extract_abstract, abstract):
     assert not introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, name, kind", [
+    # a coined name that spells its kind needs no head after the authors' verb
+    ("As such, we construct KelpBench Lite-S by excluding such problematic issues.", "KelpBench Lite-S", "benchmark"),
+    ("We construct FernBench from GitHub issues.", "FernBench", "benchmark"),
+])
+def test_a_coined_name_that_spells_its_kind_is_introduced_without_a_head(extract_abstract, abstract, name, kind):
+    assert (kind, name) in introduced(extract_abstract(abstract))
+
+
+def test_a_coined_name_with_no_kind_in_it_still_needs_a_head(extract_abstract):
+    assert "KelpNet" not in introduced_names(extract_abstract("We construct KelpNet from GitHub issues."))

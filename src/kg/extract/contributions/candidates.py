@@ -148,8 +148,11 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
             and not any(t.lower in MODEL_WORDS for t in core):
         # "a sparsity-aware Lattice Router": a described thing whose name the capitals close
         return [Contribution(name, "technique", 0.65)]
-    if bare_ok and len(phrase) <= 3 and is_proper(phrase) and any(distinctive(t.text) for t in phrase):
-        return [Contribution(name, "technique", 0.6)]
+    spelled = next((t.lower for t in phrase if t.lower.endswith("bench") or t.lower in w.kinds.data), None)
+    if (bare_ok or spelled) and len(phrase) <= 3 and is_proper(phrase) and any(distinctive(t.text) for t in phrase):
+        # "we construct KelpBench Lite-S by ...": a coined name that spells its kind needs no head
+        kind = "technique" if not spelled else "benchmark" if spelled.endswith("bench") else kind_of(spelled, name)
+        return [Contribution(name, kind, 0.6)]
     return []
 
 

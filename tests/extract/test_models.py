@@ -555,3 +555,34 @@ def test_a_language_before_a_family_names_the_paper_s_own_model(extract_abstract
 
 def test_a_language_before_a_compared_family_is_no_model_of_the_paper(extract_abstract):
     assert not _introduced_models(extract_abstract("We compare against English BERT models on five tasks."))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    # what the authors train is a model
+    ("To align both encoders with the LLM, we first train KelpVid on massive video-caption pairs and then tune our "
+     "model with instruction data.", "KelpVid"),
+    # a system named for its task, before or after "system for"
+    ("To address this gap, we present MusiKelp, a novel system for music caption generation and query responses.",
+     "MusiKelp"),
+    ("We present FernCast, a cascade machine learning forecasting system for 15-day global weather forecasts.",
+     "FernCast"),
+])
+def test_what_the_authors_train_or_a_system_named_for_its_task_is_a_model(extract_abstract, abstract, name):
+    assert name in {m.name for m in extract_abstract(abstract).entities if m.kind == "model"}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We train on a large corpus of text drawn from KelpWeb.", "KelpWeb"),  # data, not what is trained
+    ("We present KelpOps, a system for data labelling in hospitals.", "KelpOps"),  # a system with no model task
+])
+def test_data_trained_on_or_a_system_for_a_chore_is_no_model(sentence, name):
+    assert name not in models_in(sentence)
+
+
+def test_a_codec_is_a_model_and_a_backbone_with_words_between_is_a_parent(extract_abstract):
+    doc = extract_abstract("We introduce KORA, a small VLA model. KORA adopts the Fernix-2.5-VL-3B multimodal model as "
+                           "its backbone, leveraging its visual understanding. Speech is tokenized by BiFern, a "
+                           "single-stream speech codec.")
+    assert ("KORA", "Fernix-2.5-VL-3B") in {(f.subject.name, f.object.name) for f in doc.facts
+                                            if f.predicate == "based_on"}
+    assert "BiFern" in {m.name for m in doc.entities if m.kind == "model"}

@@ -161,7 +161,7 @@ class NameCues:
     trained_network: re.Pattern
     """"X, a trained Transformer that ...": a network with weights is a model, whatever its architecture's name."""
     trained_object: re.Pattern
-    """Before a name: what data is used to train ("a dataset of 100,000 pairs used to train X")."""
+    """Before a name: what is trained ("a dataset of 100,000 pairs used to train X", "we first train X on ...")."""
     is_trained: re.Pattern
     """After a name: "X is trained by corrupting text ...", "X was pretrained on ...": only what has weights is trained."""
     made_from_later: re.Pattern
@@ -1144,7 +1144,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if CUES.beats_models.match(text, last.end):
         span.add(2, "outperforms models")
     if CUES.trained_object.search(text, max(0, tokens[span.i].start - 40), tokens[span.i].start):
-        span.add(3, "what data is used to train")  # "a new dataset of 100,000 pairs used to train X"
+        span.add(3, "what is trained")  # "a new dataset of 100,000 pairs used to train X", "we first train X on"
     if CUES.trained_network.match(text, last.end):
         span.add(3, "appositive 'trained network'")  # "X, a trained Transformer that classifies ..."
     dash = nxt is not None and nxt.text in DASH_TOKENS and last.trail.strip() in ("", ")")
@@ -1272,9 +1272,12 @@ def _title_case(text: str) -> bool:
     return len(words) >= 3 and len([w for w in words if w[0].isupper()]) >= 0.8 * len(words)
 
 
-TASK_SYSTEM = re.compile(r",? (?:an?|the) (?:[\w-]+ ){0,4}?(?:\w+-to-\w+|speech|translation|recognition|synthesis|"
-                         r"TTS|ASR|detection|segmentation|dialogue|conversational) (?:[\w-]+ )?systems?\b")
-""""X, a fully non-autoregressive text-to-speech system": a system named for a task is a trained model."""
+TASK_SYSTEM = re.compile(r",? (?:an?|the) (?:[\w-]+ ){0,4}?(?:(?:\w+-to-\w+|speech|translation|recognition|synthesis|"
+                         r"TTS|ASR|detection|segmentation|dialogue|conversational|forecasting) (?:[\w-]+ )?systems?\b"
+                         r"|systems? for (?:[\w-]+ ){0,3}?(?:generation|recognition|synthesis|forecasting|captioning|"
+                         r"translation|transcription)\b)")
+""""X, a fully non-autoregressive text-to-speech system", "X, a novel system for music caption generation": a system
+named for a task is a trained model."""
 
 
 LISTING = frozenset("including namely".split())

@@ -586,3 +586,18 @@ def test_a_codec_is_a_model_and_a_backbone_with_words_between_is_a_parent(extrac
     assert ("KORA", "Fernix-2.5-VL-3B") in {(f.subject.name, f.object.name) for f in doc.facts
                                             if f.predicate == "based_on"}
     assert "BiFern" in {m.name for m in doc.entities if m.kind == "model"}
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("As models improve, permissively licensed preference datasets, such as Kelp Assistant, KH-RLHF, and FernSteer "
+     "need to be updated.", {"KH-RLHF", "FernSteer"}),
+    ("We pool corpora like KelpPile-2 and FernWeb-3 into one mixture.", {"KelpPile-2", "FernWeb-3"}),
+])
+def test_examples_of_datasets_are_no_models(sentence, names):
+    assert not names & models_in(sentence)
+
+
+def test_the_entries_of_a_leaderboard_are_still_models():
+    found = models_in("Our model ranks first on the Kelp 2.0 leaderboard, including Fernix-2, TarnPro, and "
+                      "GPT-4 0613.")
+    assert {"Fernix-2", "TarnPro"} <= found

@@ -1464,3 +1464,11 @@ def test_a_coined_name_that_spells_its_kind_is_introduced_without_a_head(extract
 
 def test_a_coined_name_with_no_kind_in_it_still_needs_a_head(extract_abstract):
     assert "KelpNet" not in introduced_names(extract_abstract("We construct KelpNet from GitHub issues."))
+
+
+def test_what_a_benchmark_does_item_by_item_is_no_contribution(extract_abstract):
+    names = introduced_names(extract_abstract(
+        "We release KelpBench, the first benchmark that (1) contains frequently-updated questions from recent "
+        "sources, (2) scores answers automatically according to ground-truth values, and (3) contains a wide "
+        "variety of challenging tasks."))
+    assert names == {"KelpBench"}

@@ -1228,6 +1228,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(3, "named as a model")
     if _example_of_models(tokens, span.i, model_heads):
         span.add(3, "example of models")
+    elif _example_of_data(tokens, span.i):
+        span.add(-5, "example of data")  # "preference datasets, such as A, B, and C": data, not models
     elif span.i > 0 and _compared_before(tokens, span.i, text, name):
         span.add(2, "what a model is compared with")  # "outperforms X", "on par with X", "than the concurrent X"
     if span.i > 0 and (tokens[span.i - 1].lower in MADE_FROM_LAST or tokens[span.i - 1].trail in ("'s", "\u2019s")) \
@@ -1425,6 +1427,27 @@ def _example_of_models(tokens: list[Token], i: int, model_heads: frozenset) -> b
     return _example_at(tokens, i, model_heads) or (first != i and _example_at(tokens, first, model_heads))
 
 
+def _example_of_data(tokens: list[Token], i: int) -> bool:
+    """"preference datasets, such as A, B, and C", "benchmarks (e.g., X)": X, or the list X opens, is given as
+    data (a head of the lexicon's dataset kind, or "benchmarks", before "such as", "like", "including", "e.g.")."""
+    data = lexicon().kinds.dataset | {"benchmarks"}  # (not "the leaderboard, including A and B": its entries)
+    return any(_example_head(tokens, j) in data for j in {i, _list_start(tokens, i)})
+
+
+def _example_head(tokens: list[Token], i: int) -> str | None:
+    """The noun a list of examples opening at token i exemplifies ("datasets" of "datasets, such as X")."""
+    k = i - 1
+    if k >= 0 and tokens[k].lower in ("e.g", "e.g.", "eg"):
+        k -= 1
+    elif k >= 1 and tokens[k].lower == "as" and tokens[k - 1].lower == "such":
+        k -= 2
+    elif k >= 0 and tokens[k].lower in ("like", "including"):
+        k -= 1
+    else:
+        return None
+    return tokens[k].lower if k >= 0 else None
+
+
 def _list_start(tokens: list[Token], i: int) -> int:
     """Where the list of one-word names that token i ends opens ("A, B, and C" for C), or i."""
     j = i
@@ -1435,6 +1458,9 @@ def _list_start(tokens: list[Token], i: int) -> int:
             j -= 2
         elif prev is not None and prev.trail.strip() == "," and prev.text[:1].isupper() and j >= 2:
             j -= 1
+            while j >= 2 and tokens[j - 1].text[:1].isupper() and not tokens[j - 1].trail.strip() \
+                    and tokens[j - 2].trail.strip() in (",", ""):
+                j -= 1  # "such as Open Assistant, X": a name of two words in the list
         else:
             break
     return j

@@ -157,7 +157,9 @@ def contributions_in(text: str, model_keys: set[str],
     # "we compare three schedules: (1) X and (2) Y", "we study ... in terms of 1) X and 2) Y": what is
     # studied or used, not made (but "KelpUI incorporates several key innovations: (1) ...": the paper's new
     # thing, and the list marked its own)
-    if (verb_at is not None or authors_speak or subject_is_new or marked_own) and not uses_list:
+    predicates = bool(items) and items[0] >= 2 and tokens[items[0] - 2].lower in ("that", "which")
+    # ("the first benchmark that (1) contains ..., (2) scores answers ...": what it does, item by item)
+    if (verb_at is not None or authors_speak or subject_is_new or marked_own) and not uses_list and not predicates:
         for start in items:
             if start + 1 < len(tokens) and tokens[start].lower == "our":
                 start += 1  # "(2) our procedure of pruning and stitching blocks": the item after "our"

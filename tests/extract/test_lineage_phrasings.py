@@ -903,3 +903,18 @@ def test_turning_a_model_into_another_makes_it_a_parent(extract_abstract, abstra
 ])
 def test_turning_to_a_model_or_a_model_turning_data_is_no_parent(extract_abstract, abstract):
     assert ("KelpFlow", "Fernix-2") not in edges(extract_abstract(abstract))
+
+
+def test_a_tuned_sibling_made_beside_its_base_is_also_made_from_the_base(extract_abstract):
+    doc = extract_abstract("Based on Fernix-8x7B-v0.1, in this paper, we propose Kelp-Mixtral and Kelp-Mixtral-Instruct "
+                           "with improved Kelpish abilities by adopting further pre-training and instruction "
+                           "fine-tuning.")
+    found = edges(doc)
+    assert {("Kelp-Mixtral", "Fernix-8x7B-v0.1"), ("Kelp-Mixtral-Instruct", "Kelp-Mixtral")} <= found
+    assert "Kelp-Mixtral-Instruct" in introduced(doc)  # a family's stem, a word and a variant: a model's name
+
+
+def test_a_tuned_model_alone_keeps_its_one_parent(extract_abstract):
+    found = edges(extract_abstract("Based on Fernix-8x7B-v0.1, we propose Kelp-Mixtral-Instruct, tuned on "
+                                   "instructions."))
+    assert found == {("Kelp-Mixtral-Instruct", "Fernix-8x7B-v0.1")}

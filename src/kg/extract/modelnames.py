@@ -997,6 +997,8 @@ def _name_evidence(name: str) -> tuple[tuple[tuple[int, str], ...], str | None, 
         evidence.append((3, "family stem"))
     elif stem and _word_then_stem(name, stem):
         evidence.append((2, "a word and a family stem"))  # "DoctorGLM", "WebGPT": a domain's version of a family
+    elif stem and others[-1:] and others[-1] in variants() and name[:1].isupper():
+        evidence.append((3, "family stem, other words and a variant"))  # "Kelp-Mixtral-Instruct": a tuned checkpoint
     elif stem:
         evidence.append((1, "family stem with other words"))
     size = size_of(name)

@@ -316,6 +316,7 @@ def derivations(doc: Doc) -> None:
     edges.extend(_sized_children(doc, ptexts, order, edges))
     edges.extend(_sizes_listed_after(doc, order, edges))
     edges = _members_over_family(doc, edges)
+    edges = _tuned_beside_base(edges)
     edges.extend(_edges_from_names(doc, order, edges))
     edges.extend(_refine_vague(doc, edges, models))
     _emit(doc, edges)
@@ -729,6 +730,23 @@ def _sized_children(doc: Doc, ptexts: dict[int, tuple[str, dict[int, str]]], ord
 
 SIZES_AFTER = re.compile(rf"(?:,? (?:and|or) |, )(?P<sizes>{ONE_SIZE}(?:{LIST_SEPARATOR}{ONE_SIZE})*)(?![\w-])")
 """"X-7B, 13B and 70B": the sizes listed after a sized name."""
+
+
+def _tuned_beside_base(edges: list[Edge]) -> list[Edge]:
+    """"Based on Y, we propose X and X-Instruct": where one sentence makes a base and its tuned sibling from Y,
+    the tuned sibling was also made from the base (fine-tuned; implied, as the naming rules are)."""
+    made = {(model_key(e.child), model_key(e.parent), e.sentence): e.child for e in edges}
+    have = {(model_key(e.child), model_key(e.parent)) for e in edges}
+    out = list(edges)
+    for e in edges:
+        base = next((e.child[: -len(t)].rstrip("-_ ") for t in SIBLING_TUNED
+                     if e.child.endswith(t) and len(e.child) > len(t) + 1), None)
+        sibling = made.get((model_key(base), model_key(e.parent), e.sentence)) if base else None
+        if sibling is not None and (model_key(e.child), model_key(sibling)) not in have:
+            out.append(Edge(e.child, sibling, "finetuned", 0.55, e.sentence,
+                            "naming: a tuned sibling made beside its base, from the base"))
+            have.add((model_key(e.child), model_key(sibling)))
+    return out
 
 
 def _members_over_family(doc: Doc, edges: list[Edge]) -> list[Edge]:

@@ -601,3 +601,17 @@ def test_the_entries_of_a_leaderboard_are_still_models():
     found = models_in("Our model ranks first on the Kelp 2.0 leaderboard, including Fernix-2, TarnPro, and "
                       "GPT-4 0613.")
     assert {"Fernix-2", "TarnPro"} <= found
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("In this paper, we introduce Kelp-MME, the first-ever full-spectrum evaluation benchmark of MLLMs. With "
+     "Kelp-MME, we extensively evaluate various state-of-the-art MLLMs, including Fernix-2.", "Kelp-MME"),
+    ("We release FernBench, a suite of hard questions. Using FernBench, they evaluate many open LLMs.", "FernBench"),
+])
+def test_a_clause_after_a_benchmark_s_name_makes_it_no_model(extract_abstract, abstract, name):
+    doc = extract_abstract(abstract)
+    assert name not in {m.name for m in doc.entities if m.kind == "model"}
+
+
+def test_a_plural_appositive_of_models_still_makes_models():
+    assert "Heron" in models_in("We release Heron and Wren, RWKV-based language models for long documents.")

@@ -885,6 +885,8 @@ def _plural_model_appositive(tokens: list[Token], k: int) -> bool:
         w = tokens[m].lower
         if m == k and w.endswith("ing") and w not in model_heads:
             return False  # "X, surpassing previous models": a participle's clause, not an appositive
+        if m == k and w in SUBJECT_PRONOUNS:
+            return False  # "With X, we evaluate various MLLMs": a clause's subject opens, no appositive
         if w in model_heads:
             return w.endswith("s")
         coordinated = w in ("and", "or") and m > k and m + 1 < len(tokens) and tokens[m + 1].lower not in NOT_NOUNS \
@@ -895,6 +897,8 @@ def _plural_model_appositive(tokens: list[Token], k: int) -> bool:
     return False
 
 
+SUBJECT_PRONOUNS = frozenset("we i you he she it they".split())
+"""Pronouns that open a clause after a comma, never an appositive."""
 EXAMPLES_OPEN = frozenset("including include includes such like especially particularly namely both e.g e.g. i.e "
                           "i.e.".split())
 """Words that open examples of what came before, not an appositive of the name before the comma."""

@@ -1472,3 +1472,19 @@ def test_what_a_benchmark_does_item_by_item_is_no_contribution(extract_abstract)
         "sources, (2) scores answers automatically according to ground-truth values, and (3) contains a wide "
         "variety of challenging tasks."))
     assert names == {"KelpBench"}
+
+
+@pytest.mark.parametrize("abstract, name, kind", [
+    ("This paper introduces Kelpgea, a multilingual multimodal LLM trained on KelpgeaIns, a diverse 6M instruction "
+     "dataset spanning 39 languages.", "KelpgeaIns", "dataset"),
+    ("We present Fernox, a small reasoning model. We evaluate it on FernoxBench, a benchmark of 500 puzzles.",
+     "FernoxBench", "benchmark"),
+])
+def test_data_named_after_the_paper_s_model_is_the_paper_s(extract_abstract, abstract, name, kind):
+    assert (kind, name) in introduced(extract_abstract(abstract))
+
+
+def test_data_named_otherwise_that_a_model_is_trained_on_is_not_introduced(extract_abstract):
+    names = introduced_names(extract_abstract("This paper introduces Kelpgea, a multilingual multimodal LLM trained on "
+                                              "ShareFern, a large dataset of user conversations."))
+    assert "ShareFern" not in names

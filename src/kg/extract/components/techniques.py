@@ -115,6 +115,15 @@ def techniques(doc: Doc) -> None:
                         any(technique_key(a.long) in technique_key(c.name) or
                             technique_key(c.name) in technique_key(a.long) for c in found):
                     introduced.add(technique_key(a.long))
+    # "Kelpgea, a multilingual LLM trained on KelpgeaIns, a diverse 6M instruction dataset": data named after the
+    # paper's own model is the paper's own
+    for idx, (kinds, _) in enumerate(says):
+        for name, head in kinds:
+            key = technique_key(name)
+            if key not in introduced and kind_of(head, name) != "technique" and model_key(name) not in accepted \
+                    and any(key.startswith(own) and len(key) > len(own) + 1 for own in own_models if len(own) >= 4):
+                _emit(doc, idx, "introduces", Contribution(name, kind_of(head, name), 0.75), long_of, short_of)
+                introduced.add(key)
     _drop_described_twice(doc)
     used: set[str] = set()
     for idx in doc.abstract_sentences():

@@ -1488,3 +1488,14 @@ def test_data_named_otherwise_that_a_model_is_trained_on_is_not_introduced(extra
     names = introduced_names(extract_abstract("This paper introduces Kelpgea, a multilingual multimodal LLM trained on "
                                               "ShareFern, a large dataset of user conversations."))
     assert "ShareFern" not in names
+
+
+def test_an_engine_the_authors_build_is_a_technique(extract_abstract):
+    names = introduced_names(extract_abstract("We build a data engine, which improves model and data via user "
+                                              "interaction, to collect a large video segmentation dataset."))
+    assert "data engine" in names
+
+
+def test_an_engine_the_authors_use_is_not_introduced(extract_abstract):
+    names = introduced_names(extract_abstract("We use a search engine to collect candidate documents."))
+    assert "search engine" not in names

@@ -1442,16 +1442,8 @@ def _example_of_data(tokens: list[Token], i: int) -> bool:
 
 def _example_head(tokens: list[Token], i: int) -> str | None:
     """The noun a list of examples opening at token i exemplifies ("datasets" of "datasets, such as X")."""
-    k = i - 1
-    if k >= 0 and tokens[k].lower in ("e.g", "e.g.", "eg"):
-        k -= 1
-    elif k >= 1 and tokens[k].lower == "as" and tokens[k - 1].lower == "such":
-        k -= 2
-    elif k >= 0 and tokens[k].lower in ("like", "including"):
-        k -= 1
-    else:
-        return None
-    return tokens[k].lower if k >= 0 else None
+    k = _noun_before_examples(tokens, i)
+    return tokens[k].lower if k is not None and k >= 0 else None
 
 
 def _list_start(tokens: list[Token], i: int) -> int:
@@ -1472,15 +1464,30 @@ def _list_start(tokens: list[Token], i: int) -> int:
     return j
 
 
-def _example_at(tokens: list[Token], i: int, model_heads: frozenset) -> bool:
+EXAMPLE_MARKS = ("e.g", "e.g.", "eg")
+"""Abbreviations that open examples of the noun before them ("models (e.g., X)")."""
+
+
+def _noun_before_examples(tokens: list[Token], i: int, marks: tuple[str, ...] = EXAMPLE_MARKS) -> int | None:
+    """Where the noun stands whose examples open at token i ("LLMs such as X", "models like X", "datasets
+    (e.g., X)"): its index (-1 at the sentence's start), or None when no example word precedes i."""
     k = i - 1
-    if k >= 0 and tokens[k].lower in ("e.g", "e.g.", "eg", "i.e", "i.e."):
-        k -= 1  # (and "a text-to-image model (i.e., X)": the model the noun names)
-    elif k >= 1 and tokens[k].lower == "as" and tokens[k - 1].lower == "such":
-        k -= 2
-    elif k >= 0 and tokens[k].lower in ("like", "including"):
-        k -= 1
-    elif k >= 0 and tokens[i].lead.startswith("(") and not tokens[k].trail.strip() and tokens[k].lower.endswith("s") \
+    if k >= 0 and tokens[k].lower in marks:
+        return k - 1
+    if k >= 1 and tokens[k].lower == "as" and tokens[k - 1].lower == "such":
+        return k - 2
+    if k >= 0 and tokens[k].lower in ("like", "including"):
+        return k - 1
+    return None
+
+
+def _example_at(tokens: list[Token], i: int, model_heads: frozenset) -> bool:
+    # (and "a text-to-image model (i.e., X)": the model the noun names)
+    k = _noun_before_examples(tokens, i, EXAMPLE_MARKS + ("i.e", "i.e."))
+    if k is not None:
+        return k >= 0 and tokens[k].lower in model_heads
+    k = i - 1
+    if k >= 0 and tokens[i].lead.startswith("(") and not tokens[k].trail.strip() and tokens[k].lower.endswith("s") \
             and tokens[i].text[:1].isalpha():  # (not "20 open-source LLMs (8B--671B)": their sizes)
         # "trained on the best base models (A, B 3)": the models named; not the class's short name
         # ("vision-language models (LVLMs)", "Code Large Language Models (Code LLMs)", "... models (VLA)")
@@ -1489,14 +1496,12 @@ def _example_at(tokens: list[Token], i: int, model_heads: frozenset) -> bool:
         return tokens[k].lower in model_heads and bool(inside) and not any(
             t.lower.strip(",") in model_heads or PLURAL_ACRONYM.match(t.text) for t in inside) \
             and not (len(inside) == 1 and inside[0].text.isupper() and inside[0].text.isalpha())
-    else:
-        # "two popular legal PLMs, A and B": names listed after a counted plural model head and a comma
-        while k >= 1 and (tokens[k].lower in ("and", "or") or tokens[k].text[:1].isupper()) \
-                and not tokens[k].lower.endswith("s") and k > i - 6:
-            k -= 1
-        return k >= 1 and tokens[k].trail.strip() == "," and tokens[k].lower in model_heads \
-            and tokens[k].lower.endswith("s") and any(t.lower in lexicon().count_words for t in tokens[max(0, k - 4):k])
-    return k >= 0 and tokens[k].lower in model_heads
+    # "two popular legal PLMs, A and B": names listed after a counted plural model head and a comma
+    while k >= 1 and (tokens[k].lower in ("and", "or") or tokens[k].text[:1].isupper()) \
+            and not tokens[k].lower.endswith("s") and k > i - 6:
+        k -= 1
+    return k >= 1 and tokens[k].trail.strip() == "," and tokens[k].lower in model_heads \
+        and tokens[k].lower.endswith("s") and any(t.lower in lexicon().count_words for t in tokens[max(0, k - 4):k])
 
 
 def _head_after(tokens: list[Token], j: int) -> str | None:

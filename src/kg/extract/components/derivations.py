@@ -753,8 +753,8 @@ def _members_over_family(doc: Doc, edges: list[Edge]) -> list[Edge]:
     """"X-7B, 13B and 70B are continuously pre-trained from Y": where one sentence names X's sized members made
     from Y, X itself (a pattern's fallback to the paper's main model) is no second child of Y there (but
     "Finetuned from Y-70B, X models ...": the member, not named, is only implied)."""
-    members = {(model_key(SIZE_TAIL.sub("", e.child)), model_key(e.parent), e.sentence)
-               for e in edges if SIZE_TAIL.search(e.child) and e.sentence is not None
+    members = {(model_key(family), model_key(e.parent), e.sentence)
+               for e in edges if (family := _unsized(e.child)) and e.sentence is not None
                and e.child in doc.clean[e.sentence]}
     return [e for e in edges if (model_key(e.child), model_key(e.parent), e.sentence) not in members]
 
@@ -809,7 +809,7 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
     keys = {model_key(n): n for n in names}
     has_parent = {model_key(e.child) for e in found}
     # "glm-4-voice-9b" continued from Y: its family's name ("GLM-4-Voice") has that parent too, none by naming
-    has_parent |= {model_key(SIZE_TAIL.sub("", e.child)) for e in found if SIZE_TAIL.search(e.child)}
+    has_parent |= {model_key(family) for e in found if (family := _unsized(e.child))}
     for a in doc.aliases:  # "Kelp-3-Nanda-10B-Chat, or Nanda for short": a parent of one name is the other's
         if a.kind == "model" and {model_key(a.name), model_key(a.alias)} & has_parent:
             has_parent |= {model_key(a.name), model_key(a.alias)}
@@ -1054,6 +1054,11 @@ def _extended_name(name: str, names: list[str], intro: dict[str, float]) -> str 
 
 SIZE_TAIL = re.compile(r"[-_ ]\d+(?:\.\d+)?[BMK]$", re.IGNORECASE)
 """"-9b", " 7B": a size closing a name, its member's mark."""
+
+
+def _unsized(name: str) -> str | None:
+    """"glm-4-voice-9b" -> "glm-4-voice": the family's name of a member its closing size marks; None if unsized."""
+    return SIZE_TAIL.sub("", name) if SIZE_TAIL.search(name) else None
 
 
 def _base_prefix(name: str) -> str | None:

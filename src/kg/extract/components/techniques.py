@@ -119,10 +119,10 @@ def techniques(doc: Doc) -> None:
     # paper's own model is the paper's own
     for idx, (kinds, _) in enumerate(says):
         for name, head in kinds:
-            key = technique_key(name)
-            if key not in introduced and kind_of(head, name) != "technique" and model_key(name) not in accepted \
+            key, kind = technique_key(name), kind_of(head, name)
+            if key not in introduced and kind != "technique" and model_key(name) not in accepted \
                     and any(key.startswith(own) and len(key) > len(own) + 1 for own in own_models if len(own) >= 4):
-                _emit(doc, idx, "introduces", Contribution(name, kind_of(head, name), 0.75), long_of, short_of)
+                _emit(doc, idx, "introduces", Contribution(name, kind, 0.75), long_of, short_of)
                 introduced.add(key)
     _drop_described_twice(doc)
     used: set[str] = set()

@@ -175,7 +175,7 @@ def _names_listed(tokens: list[Token], j: int) -> bool:
         if not tokens[k].text[:1].isupper() or tokens[k].lead:
             return False
         if tokens[k].trail.strip():
-            return tokens[k].trail.strip() == "," or False
+            return tokens[k].trail.strip() == ","
         if k + 1 < len(tokens) and tokens[k + 1].lower == "and":
             return True
     return False

@@ -1499,3 +1499,61 @@ def test_an_engine_the_authors_build_is_a_technique(extract_abstract):
 def test_an_engine_the_authors_use_is_not_introduced(extract_abstract):
     names = introduced_names(extract_abstract("We use a search engine to collect candidate documents."))
     assert "search engine" not in names
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("In particular, we propose KelpAlign, a model alignment approach that makes use of rich scores.", "KelpAlign"),
+    ("We propose LoamPrune, a language model compression method for edge devices.", "LoamPrune"),
+    ("We introduce Brindle, an LLM serving framework built for long prompts.", "Brindle"),
+    ("We present TallowMerge, a model merging technique that needs no data.", "TallowMerge"),
+])
+def test_a_model_word_modifying_a_compound_method_head_leaves_a_method(extract_abstract, abstract, name):
+    assert ("technique", name) in introduced(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We present KelpMed, a model trained with a new method for clinical notes.", "KelpMed"),
+    ("We present KelpMed, a language model for the clinical domain.", "KelpMed"),
+    ("We release KelpMed, a model that learns a new method of triage.", "KelpMed"),
+])
+def test_a_model_described_with_a_method_after_it_stays_a_model(extract_abstract, abstract, name):
+    doc = extract_abstract(abstract)
+    assert name not in introduced_names(doc)
+    assert name in models_introduced(doc)
+
+
+@pytest.mark.parametrize("abstract, name, aside", [
+    ("To improve quality, we release KelpPairs, a permissively licensed preference dataset (CC-BY-4.0).",
+     "KelpPairs", "CC-BY-4.0"),
+    ("We publish LoamSet, a multilingual instruction dataset (v-2.1), for open research.", "LoamSet", "v-2.1"),
+])
+def test_an_aside_after_a_named_dataset_head_is_no_second_name(extract_abstract, abstract, name, aside):
+    names = introduced_names(extract_abstract(abstract))
+    assert name in names and aside not in names
+
+
+def test_a_sized_name_in_parentheses_after_an_unnamed_head_still_names_it(extract_abstract):
+    names = introduced_names(extract_abstract("We also release the corresponding dataset (KA-1B) with 1B masks."))
+    assert "KA-1B" in names
+
+
+@pytest.mark.parametrize("abstract, name, kind", [
+    ("In this paper, we present the KelpMed collections, which consist of manual and synthetic datasets.",
+     "KelpMed", "dataset"),
+    ("We propose a new neural audio codec that compresses speech at low bitrates.", "neural audio codec",
+     "technique"),
+    ("We develop and open-source the Kelp Annotation Platform, the Kelp Dataset and the Kelp Evaluation Suite.",
+     "Kelp Annotation Platform", "technique"),
+])
+def test_collections_codecs_and_platforms_are_heads(extract_abstract, abstract, name, kind):
+    assert (kind, name) in introduced(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We describe how the platform allows for the implementation of new agents.",
+    "We show how the framework scales to long inputs.",
+    "We explain why the pipeline fails on long documents.",
+    "We study what the benchmark measures.",
+])
+def test_a_question_word_opens_a_clause_not_a_contribution(extract_abstract, abstract):
+    assert introduced_names(extract_abstract(abstract)) == set()

@@ -80,10 +80,20 @@ def appositive_head(tokens: list[Token], j: int, heads: frozenset[str]) -> str |
 
 
 def _modifies_method(tokens: list[Token], k: int) -> bool:
-    """Is the model word at k a modifier of a method word after it ("an LLM framework", "LLM pipeline")? Not
-    "a model architecture": that is a model."""
-    return k + 1 < len(tokens) and not tokens[k].trail.strip() and tokens[k].lower not in ("model", "models") \
-        and tokens[k + 1].lower in lexicon().kinds.technique and tokens[k + 1].lower != "architecture"
+    """Is the model word at k a modifier of a method word after it ("an LLM framework", "LLM pipeline", "a
+    model alignment approach", "a language model compression method")? Not "a model architecture": that is a
+    model; nor "a model trained with ...": the words between are plain nouns, one or two."""
+    if tokens[k].trail.strip():
+        return False
+    lex = lexicon()
+    for m in range(k + 1, min(k + 4, len(tokens))):
+        t = tokens[m]
+        if t.lower in lex.kinds.technique and t.lower != "architecture":
+            return m > k + 1 or tokens[k].lower not in ("model", "models")
+        if t.trail.strip() or not t.text.replace("-", "").isalpha() or not t.text.islower() \
+                or t.lower in lex.np_stop or t.lower in MODEL_WORDS or t.lower.endswith("ed"):
+            return False
+    return False
 
 
 def model_appositive(tokens: list[Token], j: int) -> bool:

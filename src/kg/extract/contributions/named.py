@@ -290,7 +290,8 @@ def names_in_parentheses(tokens: list[Token], model_keys: set[str]) -> list[tupl
         if (t.lower not in heads and not evaluation) or not tokens[k + 1].lead.startswith("(") or t.trail.strip():
             continue  # "new datasets (A, B)", "three new evaluation tasks (A, B and C)"
         single_ok = ")" in tokens[k + 1].trail and "-" in tokens[k + 1].text \
-            and any(c.isdigit() for c in tokens[k + 1].text)  # "and corresponding dataset (SA-1B)": the verb further back
+            and any(c.isdigit() for c in tokens[k + 1].text) \
+            and not _named_before(tokens, k)  # "and corresponding dataset (SA-1B)": the verb further back
         if not any(x.lower in OWN_WORDS for x in tokens[max(0, k - (10 if single_ok else 6)):k]) or evaluated_on(tokens, k):
             continue  # "on four benchmarks (A, B, C, D)": what it is measured on
         names, j = [], k + 1
@@ -310,6 +311,19 @@ def names_in_parentheses(tokens: list[Token], model_keys: set[str]) -> list[tupl
             if model_key(name) not in model_keys:
                 out.append((Contribution(name, kind_of(head_at(tokens, k), name), 0.8), t.lower))
     return out
+
+
+def _named_before(tokens: list[Token], k: int) -> bool:
+    """Does the phrase whose head is at k describe a name before it ("KelpPairs, a permissively licensed
+    preference dataset (CC-BY-4.0)")? Then one name in parentheses after the head is an aside (a licence,
+    a version), not a second name."""
+    for j in range(k - 1, max(0, k - 9), -1):
+        if tokens[j].trail.strip():
+            return False
+        if tokens[j].lower in ("a", "an", "the"):
+            before = tokens[j - 1]
+            return before.trail.strip() == "," and before.text[:1].isupper()
+    return False
 
 
 NAMELY = frozenset({"i.e", "namely", "viz"})

@@ -615,3 +615,33 @@ def test_a_clause_after_a_benchmark_s_name_makes_it_no_model(extract_abstract, a
 
 def test_a_plural_appositive_of_models_still_makes_models():
     assert "Heron" in models_in("We release Heron and Wren, RWKV-based language models for long documents.")
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("To address this, we train and openly release the Kelp LLM suite consisting of 54 language models.", "Kelp"),
+    ("We release the Vireo LLM family of open chat models for Basque.", "Vireo"),
+    ("We introduce the Tallow model series comprising six open models.", "Tallow"),
+])
+def test_a_suite_named_with_a_model_head_before_the_family_head(extract_abstract, abstract, name):
+    assert name in _introduced(extract_abstract(abstract))
+
+
+def test_a_suite_with_a_model_head_that_is_only_evaluated_is_not_introduced(extract_abstract):
+    assert "Kelp" not in _introduced(extract_abstract("We evaluate the Kelp LLM suite on math problems."))
+
+
+@pytest.mark.parametrize("abstract, members", [
+    ("We release Kelp, a suite of language models. Kelp includes FooLM-7B and BarLM-7B.", {"FooLM-7B", "BarLM-7B"}),
+    ("We release Kelp, a suite of language models. Kelp includes FooLMs, quantized QuxLMs, and ternary LLMs "
+     "(BarLMs). For example, BarLM 3.9B is smaller than FooLM 830M.", {"BarLM 3.9B", "FooLM 830M"}),
+    ("We present the Vireo family of open models. The Vireo family comprises Vireo-Chat-2B and Vireo-Code-2B.",
+     {"Vireo-Chat-2B", "Vireo-Code-2B"}),
+])
+def test_what_the_paper_s_own_family_includes_is_its_own(extract_abstract, abstract, members):
+    assert members <= _introduced(extract_abstract(abstract))
+
+
+def test_a_known_family_s_checkpoint_listed_by_the_paper_s_family_is_not_its_own(extract_abstract):
+    doc = extract_abstract("We release Kelp, a suite of language models. Kelp includes models fine-tuned from "
+                           "Llama-2-7B and Mistral-7B.")
+    assert not {"Llama-2-7B", "Mistral-7B"} & _introduced(doc)

@@ -101,6 +101,8 @@ class ModelWords:
     """"our initial variant (KM-Q)": nouns a sentence calls the paper's model's tagged siblings by."""
     variant_prefixes: frozenset[str]
     """Variant words that may open a name before another name: "Code Kelp", "CODE KELP 2" (lower case)."""
+    member_verbs: frozenset[str]
+    """"Kelp includes FooLMs and BarLMs": verbs by which a family says what it holds."""
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +113,7 @@ def model_words() -> ModelWords:
                       not_models=frozenset(n.lower() for n in w["not_models"]),
                       making_nouns=frozenset(w["making_nouns"]), class_words=frozenset(w["class_words"]),
                       training_nouns=frozenset(w["training_nouns"]), variant_nouns=frozenset(w["variant_nouns"]),
-                      variant_prefixes=frozenset(w["variant_prefixes"]))
+                      variant_prefixes=frozenset(w["variant_prefixes"]), member_verbs=frozenset(w["member_verbs"]))
 
 
 @dataclass(frozen=True)
@@ -466,8 +468,11 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 # ("... to train our specialized clinical large language model, Asclepius.": at the sentence's end too)
                 # (not a Title Case title's "A Large Language Model, Instruction Data and ...")
             elif i > 0 and tokens[i - 1].lower in ("the", "our") and _coinable(t.text, t.lower) \
-                    and _named_family_of_models(tokens, i + 1):
-                spans.append(Span(i, i + 1, t.text))  # "we introduce the Kelp family, a set of open legal LLMs"
+                    and (_named_family_of_models(tokens, i + 1) or (
+                        i + 2 < n and tokens[i + 1].lower in model_words().model_heads and not t.trail
+                        and not tokens[i + 1].trail and _named_family_of_models(tokens, i + 2))):
+                spans.append(Span(i, i + 1, t.text))  # "we introduce the Kelp family, a set of open legal LLMs",
+                # "the Kelp LLM suite consisting of 54 language models"
                 i += 1
                 continue
             elif t.text[:1].isupper() and not t.trail.strip() and COINED.match(t.text) and MADE_AFTER.match(text, t.end):
@@ -719,14 +724,17 @@ GROUP_HEADS = frozenset("collection set group".split())
 """Non-model heads that may still gather models: "a collection of ... language models"."""
 
 
+GATHERING_WORDS = frozenset("of consisting comprising containing including spanning".split())
+
+
 def _named_family_of_models(tokens: list[Token], j: int) -> bool:
     """Does a family head at ``j`` say what the name before it is, a family of models: "(the Kelp) family,
     a set of open legal LLMs", "(the Kelp) family of instruction-tuned LLMs"?"""
     words = model_words()
     if j + 2 >= len(tokens) or tokens[j].lower not in words.family_heads or tokens[j - 1].trail.strip():
         return False
-    if tokens[j + 1].lower == "of" and not tokens[j].trail.strip():
-        return any(t.lower in words.model_heads for t in tokens[j + 2:j + 8])
+    if tokens[j + 1].lower in GATHERING_WORDS and not tokens[j].trail.strip():
+        return any(t.lower in words.model_heads for t in tokens[j + 2:j + 9])  # "of", "consisting of 54 LLMs"
     if tokens[j].trail.strip() != "," or tokens[j + 1].lower not in ("a", "an"):
         return False
     head = _appositive_head(tokens, j + 1, _any_head())
@@ -1101,10 +1109,10 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if nxt is not None and not last.trail.strip() and not nxt.lead:
         head = nxt.lower
         after = tokens[span.j + 1].lower if span.j + 1 < len(tokens) else ""
-        if head in family_heads or (head in ("model", "models") and after in family_heads):
-            span.family_level = True
+        if head in family_heads or (head in model_heads and after in family_heads and not nxt.trail.strip()):
+            span.family_level = True  # "the Kelp family", "the Kelp models family", "the Kelp LLM suite"
             span.add(1, "family head")
-            if _named_family_of_models(tokens, span.j):
+            if _named_family_of_models(tokens, span.j if head in family_heads else span.j + 1):
                 span.add(3, "a family of models")  # "the Kelp family, a set of open LLMs", "the Kelp family of LLMs"
         elif head in model_heads and head.endswith("s") and bare_stem:
             span.family_level = True  # "GPT models", "Llama models": a family, not one checkpoint

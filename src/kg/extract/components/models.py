@@ -642,7 +642,9 @@ def models(doc: Doc) -> None:
         _share_introduction(kept[idx], doc.user["tokens"][idx], doc.clean[idx])
     doc.user["models"] = kept
 
-    _introduce_namesakes(kept, family_intros(doc, by_sentence), _introduced_stems(by_sentence))
+    intro_keys = family_intros(doc, by_sentence)
+    members = _members_of_own_families(doc, kept, intro_keys)
+    _introduce_namesakes(kept, intro_keys, _introduced_stems(by_sentence) | members)
     seen_intro: set[str] = set()
     for idx, mms in sorted(kept.items()):
         for mm in mms:
@@ -915,6 +917,34 @@ def _introduce_namesakes(kept: dict[int, list[ModelMention]], intro_keys: set[st
             if any(k in key and k != key for k in intro_keys) or (stem.lower() in stems and SIZE.match(size)) \
                     or (SIZE.match(size) and _plural_of(model_key(stem), intro_keys)):
                 mm.introduced = 0.7  # "SeaKelp-13B" in the paper that introduces "SeaKelps" too
+
+
+def _members_of_own_families(doc: Doc, kept: dict[int, list[ModelMention]], intro_keys: set[str]) -> set[str]:
+    """"Kelp includes FooLMs, quantized QuxLMs and ternary LLMs (BarLMs)", said of a family the paper
+    introduces: the models it lists are the paper's own, and so are the members it names in the plural
+    ("FooLM 830M" later on). Returns those members' stems, lower-cased ("foolm")."""
+    verbs = model_words().member_verbs
+    stems: set[str] = set()
+    for idx, mms in kept.items():
+        tokens = doc.user["tokens"][idx]
+        for mm in mms:
+            i, j = mm.span.i, mm.span.j
+            if not j or model_key(mm.span.name) not in intro_keys or i > 1 or (i == 1 and tokens[0].lower not in (
+                    "the", "our")):
+                continue  # the sentence's subject: "Kelp includes", "The Kelp suite comprises"
+            if j < len(tokens) and tokens[j].lower in model_words().family_heads | model_words().model_heads:
+                j += 1
+            if j >= len(tokens) or tokens[j].lower not in verbs or tokens[j - 1].trail.strip():
+                continue
+            for t in tokens[j + 1:]:
+                word = t.text
+                if word[:1].isupper() and len(word) > 3 and word.endswith("s") and word[-2].isupper() \
+                        and word[:-1].replace("-", "").isalnum():
+                    stems.add(word[:-1].lower())  # "FooLMs": the members of that name
+            for other in mms:  # not a known family's checkpoint: "... includes models tuned from Llama 2"
+                if other.span.j and other.span.i > j and not other.introduced and not family_stem(other.span.name):
+                    other.introduced = 0.8
+    return stems
 
 
 def _plural_of(key: str, intro_keys: set[str]) -> bool:

@@ -636,6 +636,8 @@ def test_a_suite_with_a_model_head_that_is_only_evaluated_is_not_introduced(extr
      "(BarLMs). For example, BarLM 3.9B is smaller than FooLM 830M.", {"BarLM 3.9B", "FooLM 830M"}),
     ("We present the Vireo family of open models. The Vireo family comprises Vireo-Chat-2B and Vireo-Code-2B.",
      {"Vireo-Chat-2B", "Vireo-Code-2B"}),
+    ("We introduce Llama-Kelp-1M, a series of models with long context. The Llama-Kelp-1M series currently "
+     "includes the open models Llama-Kelp-7B-1M and Llama-Kelp-14B-1M.", {"Llama-Kelp-7B-1M", "Llama-Kelp-14B-1M"}),
 ])
 def test_what_the_paper_s_own_family_includes_is_its_own(extract_abstract, abstract, members):
     assert members <= _introduced(extract_abstract(abstract))
@@ -645,3 +647,23 @@ def test_a_known_family_s_checkpoint_listed_by_the_paper_s_family_is_not_its_own
     doc = extract_abstract("We release Kelp, a suite of language models. Kelp includes models fine-tuned from "
                            "Llama-2-7B and Mistral-7B.")
     assert not {"Llama-2-7B", "Mistral-7B"} & _introduced(doc)
+
+
+@pytest.mark.parametrize("abstract, name, part", [
+    ("With the proposed framework, we train Llama 2 Chat Kelpdraft 120M, a draft model for larger chat models.",
+     "Llama 2 Chat Kelpdraft 120M", "Chat Kelpdraft 120M"),
+    ("We release Mistral 7B Instruct Scout 90M, a small model that drafts tokens for its target.",
+     "Mistral 7B Instruct Scout 90M", "Instruct Scout 90M"),
+])
+def test_a_coined_word_and_its_size_run_a_spaced_family_name_on(extract_abstract, abstract, name, part):
+    doc = extract_abstract(abstract)
+    assert name in _introduced(doc)
+    assert part not in _introduced(doc) and part not in {m.name for m in doc.entities}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We compare Llama 2 Chat 7B with the larger Kelp models.", {"Llama 2 Chat 7B"}),
+    ("Llama 2 Chat 7B Outperforms Kelp 13B on math.", {"Llama 2 Chat 7B"}),
+])
+def test_a_spaced_family_name_stops_where_no_size_follows_the_word(sentence, expected):
+    assert expected <= models_in(sentence)

@@ -528,6 +528,13 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 j += 1
                 last = nxt
                 continue
+            if j > i + 1 and family_stem(tokens[start].text) is not None and _capitalised(nxt) \
+                    and nxt.text.isalpha() and not nxt.trail.strip() and j + 1 < n and not tokens[j + 1].lead \
+                    and SIZE.fullmatch(tokens[j + 1].text) and nxt.lower not in model_words().model_heads \
+                    and nxt.lower not in not_models() and nxt.lower not in STOP_PREFIX:
+                j += 2  # "Llama 2 Chat Drafter 115M": a coined word and its size run a family's name on
+                last = tokens[j - 1]
+                continue
             if j == i + 1 and nxt.text in NAMED_ARCHITECTURES and _capitalised(last) and last.text.isalpha() \
                     and last.lower not in STOP_PREFIX and last.lower not in not_models():
                 j += 1  # "Nucleotide Transformer", "Decision Transformer": a word naming one of an architecture

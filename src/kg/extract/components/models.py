@@ -934,15 +934,19 @@ def _members_of_own_families(doc: Doc, kept: dict[int, list[ModelMention]], intr
                 continue  # the sentence's subject: "Kelp includes", "The Kelp suite comprises"
             if j < len(tokens) and tokens[j].lower in model_words().family_heads | model_words().model_heads:
                 j += 1
+            if j + 1 < len(tokens) and (tokens[j].lower.endswith("ly") or tokens[j].lower in ("also", "now")):
+                j += 1  # "The Kelp series currently includes"
             if j >= len(tokens) or tokens[j].lower not in verbs or tokens[j - 1].trail.strip():
                 continue
+            own = family_stem(mm.span.name)
             for t in tokens[j + 1:]:
                 word = t.text
                 if word[:1].isupper() and len(word) > 3 and word.endswith("s") and word[-2].isupper() \
                         and word[:-1].replace("-", "").isalnum():
                     stems.add(word[:-1].lower())  # "FooLMs": the members of that name
-            for other in mms:  # not a known family's checkpoint: "... includes models tuned from Llama 2"
-                if other.span.j and other.span.i > j and not other.introduced and not family_stem(other.span.name):
+            for other in mms:  # not another known family's checkpoint: "... includes models tuned from Llama 2"
+                if other.span.j and other.span.i > j and not other.introduced \
+                        and family_stem(other.span.name) in (None, own):
                     other.introduced = 0.8
     return stems
 

@@ -32,10 +32,12 @@ def _name_before(tokens: list[Token], k: int) -> str | None:
         return None
     start = k
     while start > 0 and not tokens[start - 1].trail.strip() and not tokens[start].lead \
-            and (tokens[start - 1].text[:1].isupper() or tokens[start - 1].text[:1].isdigit()) and start > k - 3:
-        start -= 1
-    while start <= k and not tokens[start].text[:1].isupper():
-        start += 1  # a name opens with a capital, not a number
+            and (tokens[start - 1].text[:1].isupper() or tokens[start - 1].text[:1].isdigit()) and start > k - 5:
+        start -= 1  # "Llama 2 Chat Drafter 115M": five words at most
+    stops = lexicon().np_stop
+    while start <= k and (not tokens[start].text[:1].isupper() or tokens[start].lower in stops
+                          or tokens[start].lower in ("a", "an", "the")):
+        start += 1  # a name opens with a capital, not a number, nor a sentence's "In" or "We"
     if start > k:
         return None
     return " ".join(t.text for t in tokens[start:k + 1])

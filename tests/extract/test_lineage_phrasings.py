@@ -147,6 +147,10 @@ def test_a_gerund_opening_a_sentence_is_not_a_name(extract_abstract):
      "leverages advances from the open-source community.", "based_on", ("Wrenlet", "Falcon 2")),
     ("Based on Falcon-7B, Murre-7B is trained on 2T tokens of code.", "continued_pretraining", ("Murre-7B", "Falcon-7B")),
     ("Based on Falcon-7B, Murre-7B is a code model.", "based_on", ("Murre-7B", "Falcon-7B")),
+    ("Based on the KelpQA dataset and Falcon foundation models, we train Murre, the first open LLM series for "
+     "triage.", "finetuned", ("Murre", "Falcon")),
+    ("Building upon the KelpCode corpus and Falcon-7B, we develop Murre-Code, an assistant for code.",
+     "finetuned", ("Murre-Code", "Falcon-7B")),
     ("In this work, we develop and release Kestrel 3, a collection of pretrained and fine-tuned LLMs ranging "
      "in scale from 7B to 70B parameters. Our fine-tuned LLMs, called Kestrel 3-Chat, are optimized for "
      "dialogue use cases.", "finetuned", ("Kestrel 3-Chat", "Kestrel 3")),
@@ -388,6 +392,7 @@ def test_a_variant_word_alone_does_not_make_a_method_a_model(extract_abstract):
     "We introduce Puffin-7B and Puffin-13B. Our fine-tuned models, called Puffin-7B and Puffin-13B, "
     "outperform open baselines.",
     "Building on Falcon-7B and Falcon-40B, we compare pruning methods.",
+    "Based on the KelpQA dataset and Falcon-7B outputs, we train Murre, an open LLM.",
     # an architecture taken over is no derivation
     "We present Wrenlet, a compact 1.1B language model. Building on the architecture and tokenizer of Falcon 2, "
     "Wrenlet leverages advances from the open-source community.",

@@ -613,6 +613,12 @@ def test_modifications_and_equipped_models(extract_abstract, title, text, edges)
      "Llama2 architecture and further trained on a large dataset of radiology reports.", {("Radiology-Kelpra", "Llama2")}),
     (None, "We introduce Kelpra-7B. Kelpra-7B is based on the Llama2 architecture and trained from scratch on 2T tokens.",
      set()),
+    (None, "We present Kelp-Sec-8B, a cybersecurity-focused LLM built on the Orvik 3.1 architecture and enhanced "
+     "through continued pretraining on a curated corpus.", {("Kelp-Sec-8B", "Orvik 3.1")}),
+    (None, "We present KelpLaw, a legal LLM based on the Orvik-13B architecture and further adapted via continual "
+     "pre-training on court records.", {("KelpLaw", "Orvik-13B")}),
+    (None, "We present KelpLaw, a legal LLM based on the Orvik-13B architecture and enhanced with a retrieval module.",
+     set()),
 ])
 def test_adapted_evolved_called_and_architectures_trained_further(extract_abstract, title, text, edges):
     assert {(c, p) for c, p, _ in _derivations(extract_abstract(text, title))} == edges

@@ -70,6 +70,14 @@ def test_a_sized_member_of_the_child_family_takes_the_parent_of_its_size(extract
      ("Kelp-VL-Chat", "Kelp-VL", "finetuned")),
     ("We introduce Kelp-VL, a vision-language model, and release Kelp-VL-DPO for chat.",
      ("Kelp-VL-DPO", "Kelp-VL", "aligned")),
+    # a version or a lower-case tag after the variant word
+    ("We introduce Kelp-7B, a model trained from scratch. We also describe two instruction fine-tuned models, "
+     "Kelp-7B-Instruct-v1.1 and Kelp-7B-Instruct-human-data, which we release as demonstrations of Kelp-7B.",
+     ("Kelp-7B-Instruct-v1.1", "Kelp-7B", "finetuned")),
+    ("We introduce Kelp-7B, a model trained from scratch. We also describe two instruction fine-tuned models, "
+     "Kelp-7B-Instruct-v1.1 and Kelp-7B-Instruct-human-data, which we release as demonstrations of Kelp-7B.",
+     ("Kelp-7B-Instruct-human-data", "Kelp-7B", "finetuned")),
+    ("We release Kelp-VL and its chat model Kelp-VL-Chat-v2 for dialogue.", ("Kelp-VL-Chat-v2", "Kelp-VL", "finetuned")),
 ])
 def test_a_variant_named_after_a_model_of_the_paper_is_made_from_it(extract_abstract, abstract, edge):
     assert edge in edges(extract_abstract(abstract))

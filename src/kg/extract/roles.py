@@ -285,10 +285,12 @@ def _clause_before(ptext: str, start: int) -> str:
 
 TRAINED_FURTHER = re.compile(r"^ architecture,? and (?:then )?(?:further |continually |continuously )"
                              r"(?:pre-?)?(?:trained|tuned)\b|^ architecture,? and (?:then )?(?:fine-?tuned|finetuned)\b"
-                             r"|^ architecture,? and (?:then )?continu\w* (?:the )?(?:pre-?train|training)",
+                             r"|^ architecture,? and (?:then )?continu\w* (?:the )?(?:pre-?train|training)"
+                             r"|^ architecture,? and (?:then )?(?:further )?(?:enhanced|improved|adapted|speciali[sz]ed)"
+                             r" (?:through|via|with|by) (?:continued|continual|further) (?:pre-?training|fine-?tuning)",
                              re.IGNORECASE)
-""""based on the <M0> architecture and further trained on ...", "... and continues pretrained on ...": what is
-trained further has <M0>'s weights."""
+""""based on the <M0> architecture and further trained on ...", "... and continues pretrained on ...", "... and
+enhanced through continued pretraining": what is trained further has <M0>'s weights."""
 LONG_FORM_BEFORE = re.compile(r"(?:(?<= )|^)(?:[A-Z][\w.-]*\s+){1,5}[A-Z][\w.-]*\s*\($")
 
 

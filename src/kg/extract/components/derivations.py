@@ -1017,7 +1017,8 @@ def _only_compared(doc: Doc, base: str) -> bool:
 
 
 NAMED_VARIANTS = (
-    (re.compile(r"^(?P<base>.+?)[-_ ](?P<word>[A-Za-z]+)$"), "variant_kinds"),  # "Kelp-VL-Chat"
+    (re.compile(r"^(?P<base>.+?)[-_ ](?P<word>[A-Za-z]+)(?:[-_ ](?:v\d+(?:\.\d+)*|[a-z]+(?:-[a-z]+)*))?$"),
+     "variant_kinds"),  # "Kelp-VL-Chat", "Kelp-7B-Instruct-v1.1", "Kelp-7B-Instruct-human-data"
     (re.compile(r"^(?P<word>[A-Za-z]+)[-_ ]?(?P<base>[A-Z].+)$"), "prefix_kinds"),  # "Flan-Kelp 540B"
 )
 """How a variant's name holds its base and the word that names the step, and the table of those words

@@ -667,3 +667,23 @@ def test_a_coined_word_and_its_size_run_a_spaced_family_name_on(extract_abstract
 ])
 def test_a_spaced_family_name_stops_where_no_size_follows_the_word(sentence, expected):
     assert expected <= models_in(sentence)
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We present KelpMed, a medical LLM. Our model outperforms state-of-the-art Kelp42 and Orvi-7 by 2.1 points.",
+     "Kelp42"),
+    ("We present KelpMed, a medical LLM. Our model outperforms state-of-the-art Kelp42 and Orvi-7 by 2.1 points.",
+     "Orvi-7"),
+    ("We present KelpMed. The proposed LLM surpasses strong Kelp42 on every task.", "Kelp42"),
+    ("To address these limitations, we propose ``KelpT5+'', a family of encoder-decoder LLMs for code.", "KelpT5+"),
+])
+def test_what_the_authors_model_beats_and_a_quoted_name_are_models(extract_abstract, abstract, name):
+    assert name in {m.name for m in extract_abstract(abstract).entities if m.kind == "model"}
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We present KelpMed, a medical method. Our method outperforms Kelp42 by 2.1 points.", "Kelp42"),
+    ("We present KelpMed, a medical LLM. Our model outperforms baselines on Kelp42 by 2.1 points.", "Kelp42"),
+])
+def test_what_a_method_beats_or_where_a_model_is_measured_is_no_model(extract_abstract, abstract, name):
+    assert name not in {m.name for m in extract_abstract(abstract).entities if m.kind == "model"}

@@ -46,3 +46,20 @@ def test_a_size_word_set_as_a_subscript_joins_the_name(raw, clean):
     assert clean_text(raw) == clean
     assert clean_text(clean_text(raw)) == clean_text(raw)  # idempotent
 
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("we propose ``KelpT5+'', a family of LLMs", "we propose KelpT5+, a family of LLMs"),
+    ("we propose \u201cKelpNet\u201d, a model", "we propose KelpNet, a model"),
+    ('a new foundation model, "kelp0", for chemistry', "a new foundation model, kelp0, for chemistry"),
+    ("the ``lost in the middle'' problem", "the \u201clost in the middle\u201d problem"),  # words, not a name
+    ('the "Kelp" effect and the "key" idea', 'the "Kelp" effect and the "key" idea'),  # one capital: any word
+])
+def test_a_coined_name_set_in_quotes_is_read_bare(raw, clean):
+    assert clean_text(raw) == clean
+    assert clean_text(clean_text(raw)) == clean_text(raw)  # idempotent
+
+
+def test_a_phrase_joined_by_hyphens_keeps_its_quotes():
+    assert clean_text('we develop the new "Assembly-of-Kelps" (AoK) method') == \
+        'we develop the new "Assembly-of-Kelps" (AoK) method'

@@ -132,6 +132,9 @@ class NameCues:
     """The authors are the ones making it ("We perform ...", "To adapt it, we ...")."""
     our_model_after: re.Pattern
     """Just after a name: "X, our new model"."""
+    model_subject: re.Pattern
+    """A sentence whose subject is the authors' model and whose verb a comparison: "Our model outperforms X",
+    "The proposed LLM surpasses X": what a model beats is a model (what "our method" beats is a method)."""
     list_opens: re.Pattern
     """Just before a list of names: "including", "namely", "comprising": the members of what was named before."""
     built_from: re.Pattern
@@ -1253,6 +1256,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(-5, "example of data")  # "preference datasets, such as A, B, and C": data, not models
     elif span.i > 0 and _compared_before(tokens, span.i, text, name):
         span.add(2, "what a model is compared with")  # "outperforms X", "on par with X", "than the concurrent X"
+        if CUES.model_subject.match(text) and CAMEL_OR_DIGIT.search(name):
+            span.add(1, "what the authors' model beats")  # "Our model outperforms state-of-the-art X42 and Y"
     if span.i > 0 and (tokens[span.i - 1].lower in MADE_FROM_LAST or tokens[span.i - 1].trail in ("'s", "\u2019s")) \
             and CUES.made_from.search(text, max(0, tokens[span.i].start - 60), tokens[span.i].start):
         coined = (CAMEL_OR_DIGIT.search(name) is not None or ACRONYM_PAIR.fullmatch(name) is not None) \
@@ -1847,6 +1852,8 @@ def _find_models(sentence: str) -> tuple[tuple[tuple, ...], tuple[tuple, ...]]:
             for s in group[1:]:  # "outperforms X and Y": what the comparison word governs, each of the list
                 if s.score > -3 and "+2 what a model is compared with" not in s.reasons:
                     s.add(2, "what a model is compared with")
+                    if "+1 what the authors' model beats" in group[0].reasons and CAMEL_OR_DIGIT.search(s.name):
+                        s.add(1, "what the authors' model beats")
         if len(group) > 1 and any(s.score >= THRESHOLD for s in group):
             for s in group:
                 if 0 <= s.score < THRESHOLD:

@@ -155,6 +155,10 @@ def _lower_literals(pattern: str) -> str:
     return re.sub(r"(?<!\\)[A-Z]", lambda m: m.group().lower(), pattern)
 
 
+PREPOSITIONS = "on|in|at|across|by|for|with|of|to|from|over|under|and|or|while|when|as"
+""""outperforms baselines on X": what stands after a comparison word and a preposition is what is measured."""
+
+
 def _alts(items: list[str]) -> str:
     return "|".join(f"(?:{i})" for i in items)
 
@@ -201,8 +205,9 @@ def lexicon() -> RoleLexicon:
         applied_to=gated(re.compile(rf"(?:{r['applied_to']}) {FILLER}$", re.IGNORECASE)),
         model_verb=gated(re.compile(rf"(?:{r['model_verbs']}) {FILLER}$", re.IGNORECASE)),
         comparison=re.compile(rf"\b(?:{_alts(r['comparisons'])})\b", re.IGNORECASE),
-        compared_name=re.compile(rf"\b(?:{_alts(r['comparisons'])}|than|versus|vs\.?) ((?:the|an?) (?-i:[a-z-]+ ){{0,2}})?$",
-                                 re.IGNORECASE),
+        compared_name=re.compile(rf"\b(?:{_alts(r['comparisons'])}|than|versus|vs\.?) ((?:the|an?) (?-i:[a-z-]+ ){{0,2}}"
+                                 rf"|(?-i:(?!(?:{PREPOSITIONS}) )[a-z-]+ ){{1,2}})?$",
+                                 re.IGNORECASE),  # "than the concurrent X", "outperforms state-of-the-art X"
         **{key: re.compile(r[key], re.IGNORECASE) for key in (
             "data_distilled_into", "applied_method", "our_subject", "our_noun", "parent_participle", "uses_part",
             "variant_word", "authors_own", "lead_in", "may_be", "reports_on", "used_as_method")},

@@ -34,6 +34,14 @@ _ESCAPE = re.compile(r"\\([&%$#_{}])")
 _FORMAT_CMD = re.compile(
     r"\\(?:textit|textbf|texttt|emph|textsc|textrm|textsf|mathrm|mathbf|mathit|text|underline|url)\{([^{}]{0,2000})\}"
 )
+_NOT_QUOTED = "[^\\s\"`'\u201c\u201d]"
+_QUOTED_NAME = re.compile(rf"(?:``|\u201c|\")(?!{_NOT_QUOTED}*-[a-z]+-)({_NOT_QUOTED}*?(?:[A-Z]{_NOT_QUOTED}*?[A-Z0-9]|[0-9])"
+                          rf"{_NOT_QUOTED}*?)(?:''|\u201d|\")")
+"""One word set in quotes with a capital and another capital or a digit in it: a coined name (``Kelp+'',
+\u201cKelpT5\u201d, "nach0"), which rules read as they read it bare; not words joined by hyphens
+("Assembly-of-Kelps": a phrase, a method's long form, that keeps its quotes)."""
+_LATEX_QUOTES = re.compile(r"``([^`']{1,200}?)''")
+"""TeX's opening and closing quotes around a phrase: ``X''."""
 _TILDE = re.compile(r"(?<=\w)~(?=[\w(])")
 _EM_DASH = re.compile(r"(?<!-)---(?!-)")
 _EN_DASH = re.compile(r"(?<!-)--(?!-)")
@@ -78,6 +86,9 @@ def clean_text(s: str | None) -> str:
     if "$" in s:
         s = _SUBSCRIPT.sub(r"-\1", s)  # "GTE$_\text{base}$" -> "GTE-base" (before its braces are unwrapped)
         s = _MATH_WORDS.sub(r"\1", s)  # "$Kelp$": plain words set in math mode
+    if "``" in s or "\u201c" in s or '"' in s:
+        s = _QUOTED_NAME.sub(r"\1", s)  # we propose ``Kelp+'' / "Kelp0": a coined name, out of its quotes
+        s = _LATEX_QUOTES.sub("\u201c\\1\u201d", s)  # TeX's quotes around other words: plain quotes
     if not any(mark in s for mark in ("\\", "{", "}", "~", "--")):
         return collapse_ws(s)
     prev = None

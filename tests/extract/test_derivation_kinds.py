@@ -116,3 +116,17 @@ def test_aligning_a_model_s_latent_space_is_no_preference_alignment(extract_abst
     doc = extract_abstract("We fine-tune Kelp-L14 into Long-Kelp, which supports long-text input and aligns the "
                            "Kelp-L14 latent space, so it can replace Kelp-L14 directly.")
     assert "aligned" not in {f.predicate for f in doc.facts}
+
+
+@pytest.mark.parametrize("abstract, kinds", [
+    ("We introduce Kippo, a family of 7B models fine-tuned from Falcon and Orvik-7B through continual pre-training, "
+     "instruction tuning, and reinforcement learning from human and AI feedback.", {"finetuned", "aligned"}),
+    ("We release Kippo-3B, distilled from Orvik-7B through continued pre-training and instruction tuning.",
+     {"distilled", "finetuned"}),
+    ("We release Kippo-3B, pruned from Orvik-7B via structured pruning and continued pre-training.",
+     {"pruned", "continued_pretraining"}),
+])
+def test_a_derivation_verb_and_its_last_stage_name_the_kinds_not_every_stage(extract_abstract, abstract, kinds):
+    doc = extract_abstract(abstract)
+    said = {f.predicate for f in doc.facts if f.object.name in ("Orvik-7B", "Falcon")}
+    assert said == kinds

@@ -369,6 +369,19 @@ RESULTING_INSIDE = re.compile(r"\bthe resulting (?:model|checkpoint) (?:\(|, )<M
 """"When comparing the resulting model (<M0>) to ...": the model the sentence before made, named inside this one."""
 
 
+MADE_FROM_THROUGH = re.compile(r"\b(?P<v>[\w-]+(?:ed|lled|t)) from (?:the )?<M\d+>(?:(?:,| and|, and) (?:the )?<M\d+>)*"
+                               r"(?: models?)?,? (?:through|via|by|using|with) ", re.IGNORECASE)
+""""fine-tuned from <M0> and <M1> through X, Y and Z": a derivation verb, its parents, then the means."""
+
+
+def _last_stage(text: str) -> str | None:
+    """The kind of the last step a list of stages names ("continual pre-training, instruction tuning and
+    reinforcement learning from human feedback" -> aligned), or None."""
+    at = {k: max((m.start() for m in rx.finditer(text)), default=-1) for k, rx in cue_patterns().items()}
+    kind = max(at, key=at.get, default=None)
+    return kind if kind is not None and at[kind] >= 0 else None
+
+
 def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: list[str], own: set[str],
                 before: tuple[str, dict[int, str]] | None, after: tuple[str, dict[int, str]] | None) -> list[Edge]:
     """Edges read from the roles the grammar gives a sentence's models (kg.extract.roles); ``own``: the
@@ -385,6 +398,10 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
     reading = roles.read(ptext)
     if reading is None:
         return []
+    if len(kinds) > 1 and (made := MADE_FROM_THROUGH.search(ptext)) and (verb := verb_kind(made.group("v"))) in kinds:
+        last = _last_stage(ptext[made.end():])  # "fine-tuned from <M0> and <M1> through continual pre-training,
+        # instruction tuning and RLHF": how it was made from them (the verb) and what it ended as (the last stage)
+        kinds = tuple(dict.fromkeys(k for k in (verb, last) if k in kinds))
     if kinds == ("based_on",) and (applied := roles.lexicon().applied_method.search(ptext)):
         kinds = _applied_kinds(doc, applied.group("method")) or kinds  # "applying RPO to <M0> yields ..."
     name = {s.index: mapping[s.index] for s in reading.slots if s.index in mapping}

@@ -1557,3 +1557,29 @@ def test_collections_codecs_and_platforms_are_heads(extract_abstract, abstract, 
 ])
 def test_a_question_word_opens_a_clause_not_a_contribution(extract_abstract, abstract):
     assert introduced_names(extract_abstract(abstract)) == set()
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Our novel Cross-lingual Kelp Attention (XLKA) mechanism enables efficient knowledge transfer.",
+     "Cross-lingual Kelp Attention"),
+    ("Our novel KelpAttention mechanism enables efficient transfer.", "KelpAttention"),
+    ("Our new Loam Routing strategy halves the cost of serving.", "Loam Routing strategy"),
+])
+def test_a_sentence_opening_on_our_new_method_introduces_it(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "Our model achieves the best accuracy on KelpQA.",
+    "Our approach outperforms prior work on three benchmarks.",
+])
+def test_a_sentence_opening_on_our_system_about_results_introduces_nothing(extract_abstract, abstract):
+    assert introduced_names(extract_abstract(abstract)) == set()
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We present both the Kelp Training Dataset and the Kelp-7B model.", "Kelp Training Dataset"),
+    ("We release both the LoamBench benchmark and its leaderboard.", "LoamBench"),
+])
+def test_both_opens_a_pair_of_objects(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))

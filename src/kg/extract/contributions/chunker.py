@@ -79,6 +79,9 @@ def object_phrases(tokens: list[Token], start: int) -> list[tuple[list[Token], s
             cur = []  # "the concept of X" -> X
             k += 1
             continue
+        if low in ("both", "either") and not cur and k == start and k + 1 < n and tokens[k + 1].lower in DETERMINERS:
+            k += 1  # "we present both the X dataset and the Y model": the pair's first object opens after "both"
+            continue
         if low == "our" and not cur and (k == start or (out and out[-1][0][-1].text[:1].islower())) \
                 and k + 1 < n and tokens[k + 1].lower not in stops:
             # "we construct our instruction dataset by ...", "we release the X models, our specialization dataset,

@@ -59,11 +59,12 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
                      or (k > 0 and tokens[k - 1].lower in ("a", "an") and nxt != "released")):
             # (but "evaluated on 16 datasets, including a newly introduced X benchmark": one made for it)
             start = k + 1  # "newly created KTD200 and Kelp30k-200 datasets": made for this paper
-        elif t.lower == "our" and k > 0 and not t.trail.strip() and nxt not in lex.our_not_new \
+        elif t.lower == "our" and (k > 0 or nxt in lex.new_words) and not t.trail.strip() and nxt not in lex.our_not_new \
                 and not (tokens[k + 2].lower in lex.intro.for_contributions and not tokens[k + 2].lower.endswith("ed")
                          and not nxt.endswith("ly")):
             # (not "our study presents X": "our study" is the subject, X the object; but "our newly collected X")
-            # not "Our X achieves ...": a sentence about results opens with the authors' system
+            # not "Our X achieves ...": a sentence about results opens with the authors' system (but "Our novel X
+            # mechanism enables ...": what they call new is theirs)
             if k > 1 and tokens[k - 1].lower == "of" and tokens[k - 2].lower in lex.part_of_words:
                 continue  # "on a filtered slice of our KelpWeb corpus": what they had already, used
             start = k

@@ -687,3 +687,22 @@ def test_what_the_authors_model_beats_and_a_quoted_name_are_models(extract_abstr
 ])
 def test_what_a_method_beats_or_where_a_model_is_measured_is_no_model(extract_abstract, abstract, name):
     assert name not in {m.name for m in extract_abstract(abstract).entities if m.kind == "model"}
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We introduce kelp-1, a new large language model for code, much smaller than competing models.", "kelp-1"),
+    ("Our paper introduces a new foundation model, kelp0, capable of solving various chemical tasks.", "kelp0"),
+    ("We present xKelp, a recurrent language model with exponential gating.", "xKelp"),
+])
+def test_a_lower_case_coined_name_its_appositive_calls_a_model(extract_abstract, abstract, name):
+    assert name in _introduced(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We report top-1 accuracy, a standard metric for image classification.", "top-1"),
+    ("We train in bf16, a numeric format that halves memory.", "bf16"),
+    ("Scores rise on covid-19, a dataset of clinical notes.", "covid-19"),
+    ("We present kelp-1 results on math.", "kelp-1"),
+])
+def test_a_lower_case_word_and_number_without_a_model_appositive_is_no_model(extract_abstract, abstract, name):
+    assert name not in {m.name for m in extract_abstract(abstract).entities if m.kind == "model"}

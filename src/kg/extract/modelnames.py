@@ -370,8 +370,19 @@ TITLE_LEADS = frozenset("introducing presenting meet announcing unveiling".split
 
 @lru_cache(maxsize=65536)
 def _may_start(word: str) -> bool:
-    """Could a span start at this word? Not at "the", "model": most words are lower-case and no family stem."""
-    return word[0].isupper() or word[0].isdigit() or is_core(word)
+    """Could a span start at this word? Not at "the", "model": most words are lower-case and no family stem
+    (but "kelp0", "kelp-1", "xKelp": a lower-case coined name, which only its appositive can make a model)."""
+    return word[0].isupper() or word[0].isdigit() or is_core(word) or _lower_coined(word)
+
+
+LOWER_COINED = re.compile(r"[a-z]{3,}-?\d+(?:\.\d+)?|[a-z][A-Z][a-z]{2,}[A-Za-z]*")
+""""kelp0", "kelp-1", "xKelp": a lower-case word run into a number, or one letter before a capitalised word."""
+
+
+@lru_cache(maxsize=65536)
+def _lower_coined(word: str) -> bool:
+    return LOWER_COINED.fullmatch(word.rstrip(",.;:")) is not None and word.lower() not in not_models() \
+        and not HARDWARE.match(word) and not NUMBER_FORMAT.match(word) and not SIZE.match(word)
 
 
 def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
@@ -437,6 +448,14 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 # by an introducing verb, and the appositive decides
                 spans.append(Span(i, multi, _joined(tokens, i, multi, text)))
                 i = multi
+                continue
+            elif t.text[:1].islower() and _lower_coined(t.text) and (
+                    (appositive := _before_appositive(tokens, i)) and model_appositive_head(tokens, appositive)
+                    or (i >= 2 and tokens[i - 1].trail.strip() == "," and tokens[i - 1].lower in model_words().model_heads
+                        and t.trail.strip() in (",", "", "."))):
+                # "We introduce kelp-1, a new large language model", "a new foundation model, kelp0, capable of ..."
+                spans.append(Span(i, i + 1, t.text))
+                i += 1
                 continue
             elif (t.text[:1].isupper() and t.text.replace("-", "").isalpha()
                   and t.lower not in STOP_PREFIX and t.lower not in not_models()
@@ -841,6 +860,11 @@ SUPERLATIVE = re.compile(r"(?:larg|small|strong|fast|bigg|high)est|best")
 
 QUOTES = "\"'“”‘’`"
 """Quotes around a name ("release of \"Kelp,\" an LLM"): no part of the punctuation after it."""
+
+
+def model_appositive_head(tokens: list[Token], j: int) -> bool:
+    """Is the head of the appositive opening at j a model word ("a new large language model")?"""
+    return _appositive_head(tokens, j, _any_head()) in model_words().model_heads
 
 
 def _before_appositive(tokens: list[Token], i: int) -> int | None:

@@ -706,3 +706,35 @@ def test_a_lower_case_coined_name_its_appositive_calls_a_model(extract_abstract,
 ])
 def test_a_lower_case_word_and_number_without_a_model_appositive_is_no_model(extract_abstract, abstract, name):
     assert name not in {m.name for m in extract_abstract(abstract).entities if m.kind == "model"}
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Beyond the single-pass approach of Kelp-Prover-V1, we propose KelpTS, a variant of Monte-Carlo tree search "
+     "that employs an exploration strategy.", "KelpTS"),
+    ("We propose KelpDec, a variant of speculative decoding that drafts with a tiny head.", "KelpDec"),
+])
+def test_a_variant_of_a_method_is_a_method_not_a_model(extract_abstract, abstract, name):
+    doc = extract_abstract(abstract)
+    assert name not in {m.name for m in doc.entities if m.kind == "model"}
+    assert ("technique", name) in {(f.object.kind, f.object.name) for f in doc.facts if f.predicate == "introduces"}
+
+
+def test_a_version_of_a_named_method_is_no_model(extract_abstract):
+    doc = extract_abstract("We introduce LoamAttn, a faster version of sliding window attention.")
+    assert "LoamAttn" not in {m.name for m in doc.entities if m.kind == "model"}
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We present KelpLite, a distilled variant of Orvik-7B for phones.", "KelpLite"),
+    ("We present KelpLite, a lightweight version of the Orvik model.", "KelpLite"),
+])
+def test_a_variant_of_a_model_stays_a_model(extract_abstract, abstract, name):
+    assert name in _introduced(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "Beyond the single-pass approach of Kelp-Prover-V1, we fine-tune Kelp-Prover-V2 from it.",
+    "Despite its size, Kelp-7B was distilled into KelpMini.",
+])
+def test_a_sentence_opening_preposition_is_no_model(extract_abstract, abstract):
+    assert not {"Beyond", "Despite"} & {m.name for m in extract_abstract(abstract).entities}

@@ -59,7 +59,8 @@ STOP_PREFIX = frozenset(
     "the a an our we this these that those its their it they both each all any some using applying "
     "with in on for and or of to from by as at unlike compared recent existing "
     "leading open new novel larger smaller similar strong stronger state-of-the-art proprietary public "
-    "several many most other such than over like via into when while where which last".split()
+    "several many most other such than over like via into when while where which last "
+    "beyond besides despite after before during through within without across toward towards upon among".split()
 ) | lexicon().connectives
 
 
@@ -862,6 +863,28 @@ QUOTES = "\"'“”‘’`"
 """Quotes around a name ("release of \"Kelp,\" an LLM"): no part of the punctuation after it."""
 
 
+VARIANT_OF = re.compile(r"\S*[,:]?\s+(?:which is )?an? (?:[\w-]+ ){0,2}?(?:variant|version)s? of\b", re.IGNORECASE)
+OF_PHRASE = re.compile(r"\s*(?:the |a |an )?((?:[\w-]+ ){0,3}[\w-]+)")
+
+
+def _of_a_method(text: str, at: int) -> bool:
+    """Does the noun phrase after "version of" at ``at`` end on a method's head, with no model in it ("a variant
+    of Monte-Carlo tree search", "a variant of speculative decoding"): a method's variant, not a model's?"""
+    m = OF_PHRASE.match(text, at)
+    if not m:
+        return False
+    words = m.group(1).split()
+    for k, w in enumerate(words):
+        low = w.lower()
+        if low in model_words().model_heads or family_stem(w) or (k and is_core(w)):
+            return False
+        if low in lexicon().kinds.technique and low != "architecture":
+            return True
+        if low in lexicon().np_stop:
+            return False
+    return False
+
+
 def model_appositive_head(tokens: list[Token], j: int) -> bool:
     """Is the head of the appositive opening at j a model word ("a new large language model")?"""
     return _appositive_head(tokens, j, _any_head()) in model_words().model_heads
@@ -1204,7 +1227,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             and not _ends_opening_clause(tokens, span):
         head = _appositive_head(tokens, aside if aside is not None else span.j + 1 if dash
                                 else _after_expansion(tokens, span.j, last), _any_head())
-        if head in model_heads:
+        if head in model_heads and (variant := VARIANT_OF.match(text, last.end)) and _of_a_method(text, variant.end()):
+            span.add(-3, "appositive: a method's variant")  # "X, a variant of Monte-Carlo tree search"
+        elif head in model_heads:
             span.add(3, f"appositive '{head}'")
         elif head in family_heads and _family_of_models(tokens, span.j, head, model_heads):
             span.add(3, "appositive family of models")  # "X: a suite of open-source LLMs"
@@ -1289,7 +1314,11 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             and not name.lower().endswith("bench")
         span.add(3 if coined else 2, "what a model is made from")  # "fine-tuned from X", "by fine-tuning the X":
         # a coined name there ("by finetuning OpenKelp on ...") is a model by that alone
-    if MADE_AFTER.match(text, last.end):
+    method_variant = (variant := VARIANT_OF.match(text, last.end)) is not None and _of_a_method(text, variant.end())
+    # ("X, a variant of Monte-Carlo tree search": a method's variant, made from no model)
+    if method_variant:
+        pass
+    elif MADE_AFTER.match(text, last.end):
         span.add(3, "made from another model")  # "X is fine-tuned from", "X adopts ... as its base model"
     elif CUES.made_into.match(text, last.end):
         span.add(3, "made into another model")  # "X can be distilled into smaller Y models"
@@ -1305,7 +1334,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         span.add(3, "its parameters or training tokens")  # "X (770M parameters)", "X is trained on 2T tokens"
     elif CUES.is_trained.match(text, last.end):
         span.add(3, "what is trained")  # "X is trained by (1) corrupting text ...", "X was pre-trained on ..."
-    if CUES.version_of_after.match(text, last.end):
+    if (version := CUES.version_of_after.match(text, last.end)) and not _of_a_method(text, version.end()):
         span.add(3, "a version of another")  # "X: A Lightweight, Fast Version of Y", "X is a thin version of Y"
     if span.i == 0 and CUES.report_after.match(text, last.end):
         span.add(3, "named by its report's title")  # "Kelp Technical Report", "Kelp 2 Technical Report"

@@ -393,6 +393,10 @@ def test_a_variant_word_alone_does_not_make_a_method_a_model(extract_abstract):
     "outperform open baselines.",
     "Building on Falcon-7B and Falcon-40B, we compare pruning methods.",
     "Based on the KelpQA dataset and Falcon-7B outputs, we train Murre, an open LLM.",
+    # data derived or extracted from a model or a source: no parent
+    "We present Murre-V2, a language model for proofs, tuned on a proving dataset derived from Murre-V1.",
+    "We develop Murre, a model for climate science, pre-trained on climate datasets derived from CMIPX6.",
+    "We train Murre on a corpus extracted from Falcon-40B generations.",
     # an architecture taken over is no derivation
     "We present Wrenlet, a compact 1.1B language model. Building on the architecture and tokenizer of Falcon 2, "
     "Wrenlet leverages advances from the open-source community.",

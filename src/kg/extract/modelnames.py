@@ -864,6 +864,9 @@ QUOTES = "\"'“”‘’`"
 
 
 VARIANT_OF = re.compile(r"\S*[,:]?\s+(?:which is )?an? (?:[\w-]+ ){0,2}?(?:variant|version)s? of\b", re.IGNORECASE)
+DATA_FROM = re.compile(r"\b(?:data|datasets?|corpus|corpora|collections?|samples|records) (?:[\w-]+ )?(?:derived|extracted|"
+                       r"sourced|drawn|collected) from\s+(?:the\s+)?$", re.IGNORECASE)
+""""climate datasets derived from X": what data comes from is a source, not what a model is made from."""
 OF_PHRASE = re.compile(r"\s*(?:the |a |an )?((?:[\w-]+ ){0,3}[\w-]+)")
 
 
@@ -1308,7 +1311,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         if CUES.model_subject.match(text) and CAMEL_OR_DIGIT.search(name):
             span.add(1, "what the authors' model beats")  # "Our model outperforms state-of-the-art X42 and Y"
     if span.i > 0 and (tokens[span.i - 1].lower in MADE_FROM_LAST or tokens[span.i - 1].trail in ("'s", "\u2019s")) \
-            and CUES.made_from.search(text, max(0, tokens[span.i].start - 60), tokens[span.i].start):
+            and CUES.made_from.search(text, max(0, tokens[span.i].start - 60), tokens[span.i].start) \
+            and not DATA_FROM.search(text, max(0, tokens[span.i].start - 60), tokens[span.i].start):
         coined = (CAMEL_OR_DIGIT.search(name) is not None or ACRONYM_PAIR.fullmatch(name) is not None) \
             and (tokens[span.i - 1].lower not in DATA_BEFORE or _model_built_on(text, tokens[span.i].start)) \
             and not name.lower().endswith("bench")

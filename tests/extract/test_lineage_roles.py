@@ -78,6 +78,13 @@ def test_a_sized_member_of_the_child_family_takes_the_parent_of_its_size(extract
      "Kelp-7B-Instruct-v1.1 and Kelp-7B-Instruct-human-data, which we release as demonstrations of Kelp-7B.",
      ("Kelp-7B-Instruct-human-data", "Kelp-7B", "finetuned")),
     ("We release Kelp-VL and its chat model Kelp-VL-Chat-v2 for dialogue.", ("Kelp-VL-Chat-v2", "Kelp-VL", "finetuned")),
+    # what the text calls variants, named after the paper's model with a word or tag of their own
+    ("We present Kelp1.5, a family of multimodal models. Additionally, we introduce two specialized variants: "
+     "Kelp1.5-Video, designed for video understanding, and Kelp1.5-UI, tailored for mobile UI understanding.",
+     ("Kelp1.5-UI", "Kelp1.5", "based_on")),
+    ("We present Kelp1.5, a family of multimodal models. Additionally, we introduce two specialized variants: "
+     "Kelp1.5-Video, designed for video understanding, and Kelp1.5-UI, tailored for mobile UI understanding.",
+     ("Kelp1.5-Video", "Kelp1.5", "based_on")),
 ])
 def test_a_variant_named_after_a_model_of_the_paper_is_made_from_it(extract_abstract, abstract, edge):
     assert edge in edges(extract_abstract(abstract))
@@ -813,3 +820,14 @@ def test_a_name_in_parentheses_after_dataset_or_after_a_capitalised_named_is_no_
 ])
 def test_a_model_whose_vocabulary_the_authors_expand_is_the_parent(extract_abstract, abstract, edge):
     assert edge in pairs(extract_abstract(abstract))
+
+
+def test_siblings_not_called_variants_are_not_made_from_the_paper_s_model(extract_abstract):
+    doc = extract_abstract("We present Kelp1.5, a family of multimodal models. We also release Kelp1.5-Video and "
+                           "Kelp1.5-UI.")
+    assert not {e for e in edges(doc) if e[1] == "Kelp1.5"}
+
+
+def test_a_dataset_named_after_the_paper_s_model_is_no_model(extract_abstract):
+    doc = extract_abstract("We introduce Kelp, a code model. We also release Kelp-Data, a dataset of code.")
+    assert "Kelp-Data" not in {m.name for m in doc.entities if m.kind == "model"}

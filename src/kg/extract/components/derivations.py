@@ -901,6 +901,14 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
                 and (idx := _sentence_with(doc, name)) is not None and not _only_compared(doc, base):
             out.append(Edge(name, base, "based_on", 0.5, idx, "naming: a known family's name joined to the model it runs on"))
             has_parent.add(model_key(name))
+        # "we introduce two specialized variants: Kelp-Video, ..., and Kelp-UI": what the text calls variants,
+        # named after the paper's model, are made from it
+        if name in intro and model_key(name) not in has_parent \
+                and (base := compound_base(name, keys) or tagged_base(name, keys)) and base in intro \
+                and (idx := _sentence_with(doc, name)) is not None and _called_variant(doc.clean[idx], name):
+            out.append(Edge(name, base, "based_on", 0.55, idx, "naming: a variant the text calls one, named after "
+                                                                 "the paper's model"))
+            has_parent.add(model_key(name))
         # "MobileKelp" / "Kelp-Lightning" in a paper that distils: named after a model of the record, made
         # the way the abstract says (a specific way only: "based on" alone says nothing of a name)
         if name in intro and model_key(name) not in has_parent:
@@ -916,6 +924,13 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
                                                           "made the way the abstract says") for k in kinds)
                 has_parent.add(model_key(name))
     return out
+
+
+def _called_variant(text: str, name: str) -> bool:
+    """Does the sentence call ``name`` a variant or version before it names it ("two specialized variants:
+    Kelp-Video, ..., and Kelp-UI", "a variant, Kelp-UI")?"""
+    at = text.find(name)
+    return at > 0 and any(w.strip(",:;").lower() in model_words().variant_nouns for w in text[:at].split()[-12:])
 
 
 def _made_here(doc: Doc, idx: int, name: str) -> bool:

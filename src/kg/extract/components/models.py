@@ -586,7 +586,8 @@ def models(doc: Doc) -> None:
     accepted = {k for k, v in scores.items() if max(v) >= THRESHOLD and min(v) > VETO}
     accepted |= _introduced_coinages(all_mentions, scores, accepted)
     accepted |= {k for k in own_families if min(scores[k]) > VETO}
-    accepted |= _variants_of_accepted(all_mentions, scores, accepted, own_families, _method_acronyms(doc))
+    accepted |= _variants_of_accepted(all_mentions, scores, accepted, own_families, _method_acronyms(doc),
+                                      {model_key(mm.span.name) for mm in all_mentions if mm.introduced >= 0.85})
     accepted |= _bases_of_compounds(all_mentions, scores, accepted)
     accepted |= _compounds_of_accepted(all_mentions, scores, accepted)
     accepted -= _methods_named_in_models(all_mentions, accepted)
@@ -704,18 +705,21 @@ def _method_acronyms(doc: Doc) -> set[str]:
 
 def _variants_of_accepted(mentions: list[ModelMention], scores: dict[str, list[float]],
                           accepted: set[str], own_families: set[str] = frozenset(),
-                          methods: set[str] = frozenset()) -> set[str]:
+                          methods: set[str] = frozenset(), own: set[str] = frozenset()) -> set[str]:
     """"We introduce Kelp2, a ... model. We then develop Kelp2-Instruct by ...": a variant word on a
     name the record takes for a model (or on the stem of another variant the record takes for one)
     is a model too, though no sentence says so of it. Any suffix will do on the name of a family the
     paper introduces ("the Kelp family, including Kelp-MoE and Kelp-128K"), and so will the acronym of a
-    method the record defines (``methods``: "an Optimized Fern Tuning (OFT) recipe ... Kelp-OFT")."""
+    method the record defines (``methods``: "an Optimized Fern Tuning (OFT) recipe ... Kelp-OFT"); on a
+    model the paper introduces (``own``), a capitalised word or tag the text says nothing against
+    ("we introduce two specialized variants: Kelp1.5-Video ... and Kelp1.5-UI")."""
     def stem_of(name: str) -> str | None:
         cut = max(name.rfind("-"), name.rfind(" "))
         if cut <= 0:
             return None
         stem, suffix = model_key(name[:cut]), name[cut + 1:]
-        return stem if suffix.lower() in variants() or stem in own_families \
+        tagged = stem in own and suffix[:1].isupper() and suffix.isalpha() and min(scores[model_key(name)]) > -3
+        return stem if suffix.lower() in variants() or stem in own_families or tagged \
             or (suffix.isupper() and model_key(suffix) in methods) else None
 
     # a model itself, or the stem of a model's variant ("Kelp-Chat" makes "Kelp-Base" a model too)

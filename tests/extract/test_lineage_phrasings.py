@@ -927,3 +927,15 @@ def test_a_tuned_model_alone_keeps_its_one_parent(extract_abstract):
     found = edges(extract_abstract("Based on Fernix-8x7B-v0.1, we propose Kelp-Mixtral-Instruct, tuned on "
                                    "instructions."))
     assert found == {("Kelp-Mixtral-Instruct", "Fernix-8x7B-v0.1")}
+
+
+@pytest.mark.parametrize("abstract, pairs", [
+    ("We present Kelp-N1-7B and Kelp-N1-14B, built on Falcon-2.5-7B/14B-Instruct.",
+     {("Kelp-N1-7B", "Falcon-2.5-7B-Instruct"), ("Kelp-N1-14B", "Falcon-2.5-14B-Instruct")}),
+    ("We present Kelp-N1-7B and Kelp-N1-72B, built on Falcon-2.5-7B/72B.",
+     {("Kelp-N1-7B", "Falcon-2.5-7B"), ("Kelp-N1-72B", "Falcon-2.5-72B")}),
+    ("We fine-tune Falcon-2.5-7B/72B to obtain Kelp-7B and Kelp-72B.",
+     {("Kelp-7B", "Falcon-2.5-7B"), ("Kelp-72B", "Falcon-2.5-72B")}),
+])
+def test_sizes_written_with_a_slash_name_one_parent_each(extract_abstract, abstract, pairs):
+    assert edges(extract_abstract(abstract)) == pairs

@@ -738,3 +738,14 @@ def test_a_variant_of_a_model_stays_a_model(extract_abstract, abstract, name):
 ])
 def test_a_sentence_opening_preposition_is_no_model(extract_abstract, abstract):
     assert not {"Beyond", "Despite"} & {m.name for m in extract_abstract(abstract).entities}
+
+
+@pytest.mark.parametrize("abstract, names", [
+    ("We present KELPONE Deep, a family of reasoning models. Evaluation results show that our smaller models, "
+     "KELPONE Deep 2.4B and 7.8B, outperform other models of comparable size, while our flagship model, KELPONE Deep "
+     "32B, is competitive.", {"KELPONE Deep 2.4B", "KELPONE Deep 7.8B", "KELPONE Deep 32B"}),
+])
+def test_a_coined_word_a_second_word_and_sizes_name_one_model_each(extract_abstract, abstract, names):
+    doc = extract_abstract(abstract)
+    assert names <= _introduced(doc)
+    assert not {"Deep 2.4B", "Deep 32B"} & {m.name for m in doc.entities}

@@ -551,11 +551,13 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 j += 1
                 last = nxt
                 continue
-            if j > i + 1 and family_stem(tokens[start].text) is not None and _capitalised(nxt) \
+            if ((j > i + 1 and family_stem(tokens[start].text) is not None) or (j == start + 1 and is_core(last.text)
+                                                                              and last.text[:1].isupper())) \
+                    and _capitalised(nxt) \
                     and nxt.text.isalpha() and not nxt.trail.strip() and j + 1 < n and not tokens[j + 1].lead \
                     and SIZE.fullmatch(tokens[j + 1].text) and nxt.lower not in model_words().model_heads \
                     and nxt.lower not in not_models() and nxt.lower not in STOP_PREFIX:
-                j += 2  # "Llama 2 Chat Drafter 115M": a coined word and its size run a family's name on
+                j += 2  # "Llama 2 Chat Drafter 115M", "EXAONE Deep 2.4B": a word and its size run a name on
                 last = tokens[j - 1]
                 continue
             if j == i + 1 and nxt.text in NAMED_ARCHITECTURES and _capitalised(last) and last.text.isalpha() \
@@ -1012,14 +1014,19 @@ def _split_slashes(span: Span) -> list[Span]:
         return [Span(span.i, span.j, f"{m.group('stem')}{sep}{size}") for size in m.group("sizes").split("/")]
     head, *rest = span.name.split("/")
     m = SIZE_AT_END.search(head)
+    tail = ""
+    if m and (sized := SIZE_THEN_TAIL.fullmatch(rest[-1])) is not None:
+        rest[-1], tail = sized.group(1), sized.group(2)  # "Qwen-2.5-7B/14B-Instruct": the variant after the last
+        # size is each one's
     if not m or not all(SIZE.match(r) for r in rest):
         return [span]
     stem = head[: m.start()]
-    out = [Span(span.i, span.j, head)]
-    out += [Span(span.i, span.j, stem + r) for r in rest]
+    out = [Span(span.i, span.j, head + tail)]
+    out += [Span(span.i, span.j, stem + r + tail) for r in rest]
     return out
 
 
+SIZE_THEN_TAIL = re.compile(rf"({SIZE_IN_NAME})([- ][A-Za-z][\w.-]*)")
 DIGIT = re.compile(r"\d")
 DOTTED_VERSION = re.compile(r"-\d+\.\d+$")
 COINED = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+$|[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")

@@ -39,11 +39,12 @@ from kg.extract.doc import Doc
 from kg.extract.fact import Fact, Mention
 from kg.extract.lexicon import lexicon as word_lexicon, subject_pattern
 from kg.extract.modelnames import (
-    NOT_A_STEP, THRESHOLD, compound_base, family_stem, model_words, suffix_base, tagged_base, variants,
+    NOT_A_STEP, THRESHOLD, Span, compound_base, family_stem, model_words, suffix_base, tagged_base, variants,
 )
 from kg.extract.pipeline import component
 from kg.extract.components.models import THE_SIZE_MODEL
 from kg.extract.sizes import LIST_SEPARATOR, ONE_SIZE, parameters, size_of, sizes_in
+from kg.extract.tokens import Token
 from kg.extract.words import whole_word
 from kg.keys import model_key
 
@@ -170,6 +171,23 @@ class Edge:
     rule: str = ""
 
 
+SIZE_ENDS = re.compile(r"\d[BMbm]$")
+
+
+def _located(text: str, tokens: list[Token], span: Span) -> tuple[int, int, str] | None:
+    """(start, end, name) of a model's span as written in the sentence, or None where the name is not what is
+    written there. One written name for several models ("Qwen-2.5-7B/14B-Instruct") gives each of them its
+    whole extent, so that the models stand for it together."""
+    if not (span.i < span.j <= len(tokens)):
+        return None
+    start, end = tokens[span.i].start, tokens[span.j - 1].end
+    written = text[start:end]
+    if "/" in written and written != span.name and written.split("/")[0][:3] == span.name[:3] \
+            and SIZE_ENDS.search(written.split("/")[0]):  # (not "X 13/70B-chat": sizes sharing a unit, read as before)
+        return start, end, span.name
+    return (start, start + len(span.name), span.name) if written.startswith(span.name) else None
+
+
 def placeholder_text(text: str, names: Iterable[str],
                      located: Iterable[tuple[int, int, str]] = ()) -> tuple[str, dict[int, str]]:
     """Replace each model name in ``text`` by <Mk>; return the new text and k -> name.
@@ -177,30 +195,36 @@ def placeholder_text(text: str, names: Iterable[str],
     ``located`` gives (start, end, name) spans already known from tokenization;
     other names are looked up in the text. One left-to-right pass: linear time.
     """
-    spans: dict[int, tuple[int, str]] = {}
+    spans: dict[int, tuple[int, tuple[str, ...]]] = {}
     for start, end, name in located:
-        spans.setdefault(start, (end, name))
-    found = {name for _, name in spans.values()}
+        if start not in spans:
+            spans[start] = (end, (name,))
+        elif spans[start][0] == end and name not in spans[start][1]:
+            spans[start] = (end, spans[start][1] + (name,))  # "Qwen-2.5-7B/14B-Instruct": one written name, two models
+    found = {name for _, group in spans.values() for name in group}
     for name in sorted(set(names), key=len, reverse=True):
         if name and name not in found:
             for m in whole_word(name, "<", ">").finditer(text):  # not inside a placeholder
-                spans.setdefault(m.start(), (m.end(), name))
+                spans.setdefault(m.start(), (m.end(), (name,)))
             if (sized := SIZED_NAME.match(name)) and "(" in text:  # "Kelp 7B" written "Kelp (7b)"
                 for m in re.finditer(rf"(?<![\w-]){re.escape(sized.group(1))} \({sized.group(2)}\)", text,
                                      re.IGNORECASE):
                     if m.start() not in spans or spans[m.start()][0] < m.end():
-                        spans[m.start()] = (m.end(), name)
+                        spans[m.start()] = (m.end(), (name,))
     mapping: dict[int, str] = {}
     index_of: dict[str, int] = {}
     out, pos = [], 0
     for start in sorted(spans):
-        end, name = spans[start]
+        end, group = spans[start]
         if start < pos:
             continue  # overlaps a longer name already replaced
-        k = index_of.setdefault(name, len(index_of))
-        mapping[k] = name
         out.append(text[pos:start])
-        out.append(f"<M{k}>")
+        marks = []
+        for name in group:
+            k = index_of.setdefault(name, len(index_of))
+            mapping[k] = name
+            marks.append(f"<M{k}>")
+        out.append(" and ".join(marks))  # the models one written name stands for, read as a list
         pos = end
     out.append(text[pos:])
     text = "".join(out)
@@ -268,9 +292,7 @@ def derivations(doc: Doc) -> None:
         have = set(names)
         names += [n for n in own if n not in have and n in text]
         tokens = doc.user.get("tokens", {}).get(idx, [])
-        located = [(tokens[mm.span.i].start, tokens[mm.span.i].start + len(mm.span.name), mm.span.name)
-                   for mm in models[idx] if mm.span.j > mm.span.i and mm.span.j <= len(tokens)
-                   and text[tokens[mm.span.i].start:tokens[mm.span.j - 1].end].startswith(mm.span.name)]
+        located = [loc for mm in models[idx] if (loc := _located(text, tokens, mm.span)) is not None]
         # "the 56B model": the record's one model of that size
         for _, size, _ in [r for r in doc.user.get("size_refs", []) if r[0] == idx]:
             owners = {n for n in sizes.get(size, [])}

@@ -61,10 +61,10 @@ SIZES_LISTED = gated(re.compile(
     rf"|(?:series|family|suite|collection|models): (?P<sizes3>{SIZE_LIST})"
     rf"|(?:in|at) (?P<sizes4>{SIZE_LIST}) (?:parameter )?(?:sizes|scales|variants|versions))"
     rf"|(?<![\w-])(?P<name5>[A-Z][\w.-]*?[A-Za-z])-(?P<sizes5>{SIZE_LIST})(?= (?:parameter )?(?:models?|LLMs?|variants|versions|checkpoints)\b| (?:are|were|all|both)\b)"
-    rf"|(?<![\w-])(?P<name6>[A-Z][\w.-]*[A-Za-z](?: \d+(?:\.\d+)?)?) (?P<sizes6>{SIZE_LIST})(?![\w-])"))
+    rf"|(?<![\w-])(?P<name6>[A-Z][\w.-]*[A-Za-z](?: [A-Z][a-z]+)?(?: \d+(?:\.\d+)?)?) (?P<sizes6>{SIZE_LIST})(?![\w-])"))
 """"X (7B, 13B and 70B)", "X in two sizes, 7B and 13B", "the X series: 7B, 40B", "X-7B, 13B, and 70B models"
 (or "... and 70B are"),
-"based on Kelp 3 4B and 27B"."""
+"based on Kelp 3 4B and 27B", "KELPONE Deep 2.4B and 7.8B"."""
 SIZE_LIST_AT = re.compile(SIZE_LIST)
 """Two sizes or more, alone: what every match of SIZES_LISTED holds (a quick test first: it opens on a digit)."""
 STOP_NAMES = frozenset("we our the this it they these".split())

@@ -130,3 +130,9 @@ def test_a_derivation_verb_and_its_last_stage_name_the_kinds_not_every_stage(ext
     doc = extract_abstract(abstract)
     said = {f.predicate for f in doc.facts if f.object.name in ("Orvik-7B", "Falcon")}
     assert said == kinds
+
+
+def test_trained_further_from_a_model_with_no_other_kind_said_is_fine_tuned(extract_abstract):
+    doc = extract_abstract("Trained with a large-scale reinforcement learning pipeline from Orvik-72B, KelpProver "
+                           "demonstrates strong performance in proof generation.")
+    assert {f.predicate for f in doc.facts if f.object.name == "Orvik-72B"} == {"finetuned"}

@@ -939,3 +939,21 @@ def test_a_tuned_model_alone_keeps_its_one_parent(extract_abstract):
 ])
 def test_sizes_written_with_a_slash_name_one_parent_each(extract_abstract, abstract, pairs):
     assert edges(extract_abstract(abstract)) == pairs
+
+
+@pytest.mark.parametrize("abstract, pair", [
+    ("We apply our method on Falcon-4-Mini, a compact 3.8B-parameter model. The resulting Falcon-4-Mini-Reasoning "
+     "model exceeds larger reasoning models.", ("Falcon-4-Mini-Reasoning", "Falcon-4-Mini")),
+    ("We fine-tune Falcon-4-Mini with our method. The resulting Murre-R model exceeds larger reasoning models.",
+     ("Murre-R", "Falcon-4-Mini")),
+    ("Trained with a large-scale reinforcement learning pipeline from Falcon-72B, MurreProver demonstrates strong "
+     "performance in proof generation.", ("MurreProver", "Falcon-72B")),
+    ("Initialized via weight inheritance from the Falcon-7B model, Murre-Lite halves the cost of serving.",
+     ("Murre-Lite", "Falcon-7B")),
+])
+def test_the_resulting_named_model_and_a_participle_opening_with_its_means(extract_abstract, abstract, pair):
+    assert pair in edges(extract_abstract(abstract))
+
+
+def test_a_participle_opening_without_a_model_after_from_names_no_parent(extract_abstract):
+    assert edges(extract_abstract("Trained with feedback from human raters, Murre-Chat beats Falcon-72B.")) == set()

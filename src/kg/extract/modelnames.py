@@ -1190,6 +1190,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         elif head in model_heads or (head.endswith("-based") is False and head in ("language", "vision-language")
                                      and _head_after(tokens, span.j) in model_heads):
             span.add(2, f"model head '{head}'")
+            if prev is not None and prev.lower == "resulting":
+                span.add(1, "the resulting model")  # "The resulting Kelp-R model exceeds ...": what a step made
         elif head == "architecture" and roles.TRAINED_FURTHER.match(text[last.end:]):
             span.add(2, "an architecture trained further")  # "based on the Y architecture and further trained on"
         elif head in non_heads and head in METHOD_HEADS and prev is not None and prev.lower in TRAINED_BEFORE \

@@ -669,6 +669,8 @@ def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], ord
             kinds = [k for k in [verb_kind(groups.get("v") or "")] if k]
         elif pat.kind == "cues":
             kinds = ([pat.first] if pat.first else []) + [k for k in sentence_cues if k != pat.first]
+        elif pat.kind == "cues_or_finetuned":  # "Trained with ... from Y, X": training Y's weights further
+            kinds = sentence_cues or ["finetuned"]
         elif pat.kind == "cues_or_based_on":
             kinds = sentence_cues or [k for k in _abstract_cues(doc) if k in ("pruned", "distilled")] \
                 or ["based_on"]

@@ -1583,3 +1583,19 @@ def test_a_sentence_opening_on_our_system_about_results_introduces_nothing(extra
 ])
 def test_both_opens_a_pair_of_objects(extract_abstract, abstract, name):
     assert name in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, names", [
+    ("Key contributions include: 1) a 130B-parameter unified speech-text model; 2) a generative speech data engine "
+     "that establishes a voice cloning framework; 3) an instruction-driven fine control system enabling dynamic "
+     "adjustments.", {"generative speech data engine", "instruction-driven fine control system"}),
+    ("The main innovations are: (1) a braided attention kernel; (2) a loam routing scheme.",
+     {"braided attention kernel", "loam routing scheme"}),
+])
+def test_a_numbered_list_of_key_contributions_without_our_introduces_each(extract_abstract, abstract, names):
+    assert names <= introduced_names(extract_abstract(abstract))
+
+
+def test_a_numbered_list_of_findings_is_not_of_contributions(extract_abstract):
+    doc = extract_abstract("The key findings are: (1) larger models forget less; (2) data order matters.")
+    assert introduced_names(doc) == set()

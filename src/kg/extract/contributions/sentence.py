@@ -159,7 +159,9 @@ def contributions_in(text: str, model_keys: set[str],
     # thing, and the list marked its own)
     predicates = bool(items) and items[0] >= 2 and tokens[items[0] - 2].lower in ("that", "which")
     # ("the first benchmark that (1) contains ..., (2) scores answers ...": what it does, item by item)
-    if (verb_at is not None or authors_speak or subject_is_new or marked_own) and not uses_list and not predicates:
+    listed_own = bool(items) and _our_changes().match(text) is not None  # "Key contributions include: 1) ..."
+    if (verb_at is not None or authors_speak or subject_is_new or marked_own or listed_own) and not uses_list \
+            and not predicates:
         for start in items:
             if start + 1 < len(tokens) and tokens[start].lower == "our":
                 start += 1  # "(2) our procedure of pruning and stitching blocks": the item after "our"
@@ -231,8 +233,9 @@ def _subject_is_ours(text: str, new_names: frozenset[str], own_models: frozenset
 def _our_changes() -> re.Pattern:
     """"Our (architectural design) advancements include ...": the authors' changes (lexicon ``own_changes``), listed."""
     nouns = "|".join(sorted(map(re.escape, lexicon().own_changes)))
-    return re.compile(rf"^(?:[A-Z]\w+, )?our (?:[\w-]+ ){{0,3}}?(?:{nouns}) (?:include|includes|are|comprise)\b:?\s*",
-                      re.IGNORECASE)
+    return re.compile(rf"^(?:[A-Z]\w+, )?(?:our|its|(?:the |our |its )?(?:key|main|major|principal|primary)) "
+                      rf"(?:[\w-]+ ){{0,3}}?(?:{nouns}) (?:include|includes|are|comprise)\b:?\s*",
+                      re.IGNORECASE)  # (and "Key contributions include: 1) ...": the paper's, said without "our")
 
 
 @lru_cache(maxsize=2)

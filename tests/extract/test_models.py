@@ -749,3 +749,17 @@ def test_a_coined_word_a_second_word_and_sizes_name_one_model_each(extract_abstr
     doc = extract_abstract(abstract)
     assert names <= _introduced(doc)
     assert not {"Deep 2.4B", "Deep 32B"} & {m.name for m in doc.entities}
+
+
+@pytest.mark.parametrize("abstract, name, not_a_model", [
+    ("We introduce Kelp Flamingo 2 (KF2), an Audio-Language Model (ALM) with advanced audio understanding.",
+     "Kelp Flamingo 2", "ALM"),
+    ("We present a Large Vision-Language Model (LVLM) called Kelpo.", "Kelpo", "LVLM"),
+    ("To facilitate future research, we developed OS-Kelp - a foundational GUI action model that excels at GUI "
+     "grounding.", "OS-Kelp", "GUI"),
+])
+def test_a_class_of_models_spelled_in_title_case_or_as_an_acronym_is_no_model(extract_abstract, abstract, name,
+                                                                              not_a_model):
+    doc = extract_abstract(abstract)
+    assert name in _introduced(doc)
+    assert not_a_model not in {m.name for m in doc.entities if m.kind == "model"}

@@ -831,3 +831,16 @@ def test_siblings_not_called_variants_are_not_made_from_the_paper_s_model(extrac
 def test_a_dataset_named_after_the_paper_s_model_is_no_model(extract_abstract):
     doc = extract_abstract("We introduce Kelp, a code model. We also release Kelp-Data, a dataset of code.")
     assert "Kelp-Data" not in {m.name for m in doc.entities if m.kind == "model"}
+
+
+def test_a_child_the_sentence_names_is_the_paper_s_even_where_it_reports_results(extract_abstract):
+    doc = extract_abstract("The law guides us to distil a 3B student LM (termed KelpMA) from a 7B teacher LM "
+                           "(adapted Orvik-7B). KelpMA yields a new frontier, and its instruction-tuned version "
+                           "(termed KelpChat) outperforms a wide range of 3B competitors.")
+    assert {"KelpMA", "KelpChat"} <= {f.object.name for f in doc.facts if f.predicate == "introduces"}
+
+
+def test_a_child_a_results_sentence_does_not_name_is_not_the_paper_s(extract_abstract):
+    doc = extract_abstract("Our study compares models. The instruction-tuned Orvik-7B-Chat, fine-tuned from Orvik-7B, "
+                           "outperforms Falcon-7B on math.")
+    assert "Orvik-7B-Chat" not in {f.object.name for f in doc.facts if f.predicate == "introduces"}

@@ -950,6 +950,15 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
     return out
 
 
+NAMING_WORDS = r"(?:termed|called|named|dubbed|denoted as|referred to as)"
+
+
+def _named_here(text: str, name: str) -> bool:
+    """Does the sentence give ``name`` as a name ("its instruction-tuned version (termed X)", "a variant
+    we call X")?"""
+    return re.search(rf"\b{NAMING_WORDS},?\s+\(?{re.escape(name)}(?![\w-])", text) is not None
+
+
 def _called_variant(text: str, name: str) -> bool:
     """Does the sentence call ``name`` a variant or version before it names it ("two specialized variants:
     Kelp-Video, ..., and Kelp-UI", "a variant, Kelp-UI")?"""
@@ -1346,8 +1355,11 @@ def _emit(doc: Doc, edges: list[Edge]) -> None:
         doc.facts.append(Fact(Mention("model", e.child), e.kind, Mention("model", e.parent), quote,
                               round(e.conf, 2), EXTRACTOR, doc.record))
         if model_key(e.child) not in introduced and e.conf >= 0.8 \
-                and not roles.lexicon().reports_on.search(doc.clean[e.sentence]) \
+                and (not roles.lexicon().reports_on.search(doc.clean[e.sentence])
+                     or _named_here(doc.clean[e.sentence], e.child)) \
                 and not _acted_on(doc.clean[e.sentence], e.child):  # "we merge A and B, based on Y": not theirs
+            # (a sentence reporting results names no new model, unless it names it: "its instruction-tuned
+            # version (termed X) outperforms ...")
             introduced.add(model_key(e.child))
             doc.facts.append(Fact(Mention.paper(), "introduces", Mention("model", e.child), quote,
                                   round(e.conf * 0.85, 2), EXTRACTOR, doc.record))

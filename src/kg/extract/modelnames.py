@@ -1173,6 +1173,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     nxt = tokens[span.j] if span.j < len(tokens) else None
     prev = tokens[span.i - 1] if span.i > 0 else None
     last = tokens[span.j - 1]
+    method_variant = (variant := VARIANT_OF.match(text, last.end)) is not None and _of_a_method(text, variant.end())
+    # ("X, a variant of Monte-Carlo tree search": a method's variant, no model, made from none)
     if nxt is not None and not last.trail.strip() and not nxt.lead:
         head = nxt.lower
         after = tokens[span.j + 1].lower if span.j + 1 < len(tokens) else ""
@@ -1239,7 +1241,7 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             and not _ends_opening_clause(tokens, span):
         head = _appositive_head(tokens, aside if aside is not None else span.j + 1 if dash
                                 else _after_expansion(tokens, span.j, last), _any_head())
-        if head in model_heads and (variant := VARIANT_OF.match(text, last.end)) and _of_a_method(text, variant.end()):
+        if head in model_heads and method_variant:
             span.add(-3, "appositive: a method's variant")  # "X, a variant of Monte-Carlo tree search"
         elif head in model_heads:
             span.add(3, f"appositive '{head}'")
@@ -1327,10 +1329,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             and not name.lower().endswith("bench")
         span.add(3 if coined else 2, "what a model is made from")  # "fine-tuned from X", "by fine-tuning the X":
         # a coined name there ("by finetuning OpenKelp on ...") is a model by that alone
-    method_variant = (variant := VARIANT_OF.match(text, last.end)) is not None and _of_a_method(text, variant.end())
-    # ("X, a variant of Monte-Carlo tree search": a method's variant, made from no model)
     if method_variant:
-        pass
+        pass  # made from no model, nor in a derivation's role
     elif MADE_AFTER.match(text, last.end):
         span.add(3, "made from another model")  # "X is fine-tuned from", "X adopts ... as its base model"
     elif CUES.made_into.match(text, last.end):

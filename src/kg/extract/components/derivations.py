@@ -43,7 +43,7 @@ from kg.extract.modelnames import (
 )
 from kg.extract.pipeline import component
 from kg.extract.components.models import THE_SIZE_MODEL
-from kg.extract.sizes import LIST_SEPARATOR, ONE_SIZE, parameters, size_of, sizes_in
+from kg.extract.sizes import LIST_SEPARATOR, ONE_SIZE, SIZE_AT_END, parameters, size_of, sizes_in
 from kg.extract.tokens import Token
 from kg.extract.words import whole_word
 from kg.keys import model_key
@@ -171,9 +171,6 @@ class Edge:
     rule: str = ""
 
 
-SIZE_ENDS = re.compile(r"\d[BMbm]$")
-
-
 def _located(text: str, tokens: list[Token], span: Span) -> tuple[int, int, str] | None:
     """(start, end, name) of a model's span as written in the sentence, or None where the name is not what is
     written there. One written name for several models ("Qwen-2.5-7B/14B-Instruct") gives each of them its
@@ -182,8 +179,9 @@ def _located(text: str, tokens: list[Token], span: Span) -> tuple[int, int, str]
         return None
     start, end = tokens[span.i].start, tokens[span.j - 1].end
     written = text[start:end]
-    if "/" in written and written != span.name and written.split("/")[0][:3] == span.name[:3] \
-            and SIZE_ENDS.search(written.split("/")[0]):  # (not "X 13/70B-chat": sizes sharing a unit, read as before)
+    first = written.split("/")[0]
+    if first != written and written != span.name and first[:3] == span.name[:3] \
+            and SIZE_AT_END.search(first):  # (not "X 13/70B-chat": sizes sharing a unit, read as before)
         return start, end, span.name
     return (start, start + len(span.name), span.name) if written.startswith(span.name) else None
 
@@ -391,7 +389,7 @@ RESULTING_INSIDE = re.compile(r"\bthe resulting (?:model|checkpoint) (?:\(|, )<M
 """"When comparing the resulting model (<M0>) to ...": the model the sentence before made, named inside this one."""
 
 
-MADE_FROM_THROUGH = re.compile(r"\b(?P<v>[\w-]+(?:ed|lled|t)) from (?:the )?<M\d+>(?:(?:,| and|, and) (?:the )?<M\d+>)*"
+MADE_FROM_THROUGH = re.compile(r"\b(?P<v>[\w-]+(?:ed|t)) from (?:the )?<M\d+>(?:(?:,| and|, and) (?:the )?<M\d+>)*"
                                r"(?: models?)?,? (?:through|via|by|using|with) ", re.IGNORECASE)
 """"fine-tuned from <M0> and <M1> through X, Y and Z": a derivation verb, its parents, then the means."""
 

@@ -97,10 +97,29 @@ def test_a_variant_named_after_a_model_of_the_paper_is_made_from_it(extract_abst
      ("Clinical-Mistral-7B", "Mistral-7B", "continued_pretraining")),
     ("Models such as Mistral-7B read long inputs. We present Legal-Mistral-7B, pretrained on 4B tokens of court "
      "rulings.", ("Legal-Mistral-7B", "Mistral-7B", "continued_pretraining")),
+    # pre-trained "from" the domain's data
+    ("Long-input encoders, e.g. Wren-1B and BigKelp-2B, were proposed earlier. We introduce two domain enriched "
+     "models, namely Clinical-Wren-1B and Clinical-BigKelp-2B, which are pre-trained from large-scale clinical "
+     "corpora.", ("Clinical-BigKelp-2B", "BigKelp-2B", "continued_pretraining")),
+    ("Encoders such as Wren-1B read long inputs. We present Legal-Wren-1B, further pre-trained from 6B "
+     "tokens of court rulings.", ("Legal-Wren-1B", "Wren-1B", "continued_pretraining")),
     # the same after a word and a space, made the way the abstract says
 ])
 def test_a_model_named_after_one_the_paper_builds_on_is_made_from_it(extract_abstract, abstract, edge):
     assert edge in edges(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("title, abstract, edge", [
+    # the title names the model first; a later sentence says it was pre-trained on the domain's data
+    ("Clinical-Wren-1B: an encoder for long notes", "Encoders such as Wren-1B read long inputs. We introduce "
+     "Clinical-Wren-1B, which is pre-trained from large-scale clinical corpora.",
+     ("Clinical-Wren-1B", "Wren-1B", "continued_pretraining")),
+    ("Legal-Mistral and Legal-Falcon: long-input models for court rulings", "Models such as Mistral and Falcon "
+     "read long inputs. Legal-Mistral and Legal-Falcon are pre-trained on 6B tokens of court rulings.",
+     ("Legal-Falcon", "Falcon", "continued_pretraining")),
+])
+def test_a_titled_model_named_after_one_is_made_as_a_later_sentence_says(extract_abstract, title, abstract, edge):
+    assert edge in edges(extract_abstract(abstract, title))
 
 
 @pytest.mark.parametrize("abstract, edge", [
@@ -407,6 +426,12 @@ def test_the_base_a_new_name_tags_is_no_model_on_the_name_alone(extract_abstract
 @pytest.mark.parametrize("abstract", [
     # the named-after model is only compared against
     "We present Clinical-Mistral-7B, pre-trained on a large clinical corpus. It outperforms Mistral-7B on ten tasks.",
+    # pre-trained from scratch: nothing taken over
+    "Models such as Mistral read long inputs. We present Legal-Mistral, pre-trained from scratch on 6B tokens of "
+    "court rulings.",
+    # a later sentence trained "on tokens" only: how any model is pre-trained
+    "Encoders such as Wren-1B read long inputs. We introduce ModernWren-1B. Trained on 2 trillion tokens, "
+    "ModernWren-1B models lead retrieval benchmarks.",
     # no data said: pre-trained on nothing the sentence names
     "Models such as Mistral read long inputs. We present Legal-Mistral for court rulings.",
     # a gerund before the name is a title's phrase, not a model's word

@@ -914,9 +914,9 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
         if name in intro and model_key(name) not in has_parent and (base := suffix_base(name, keys)) \
                 and (idx := _sentence_with(doc, name)) is not None and base not in intro \
                 and not _only_compared(doc, base):
-            kinds = _named_after_kinds(doc, idx) or ["based_on"]
+            idx, kinds = _named_after_step(doc, name, idx)
             out.extend(Edge(name, base, k, 0.5, idx, "naming: named after the checkpoint it was built on")
-                       for k in kinds)
+                       for k in kinds or ["based_on"])
             has_parent.add(model_key(name))
         # "LLaVA-Kelp": a known family's recipe on the record's Kelp model, named after both
         if name in intro and model_key(name) not in has_parent and (base := _second_family(name, names, intro)) \
@@ -936,7 +936,10 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
         if name in intro and model_key(name) not in has_parent:
             base = compound_base(name, keys, spaced=True) or tagged_base(name, keys)
             idx = _sentence_with(doc, name)
-            kinds = _named_after_kinds(doc, idx) if base and idx is not None else []
+            if base and idx is not None:
+                idx, kinds = _named_after_step(doc, name, idx)
+            else:
+                kinds = []
             if not base and idx is not None and (small := compound_base(name, keys, size_prefix=True)):
                 # "TinyKelp" in a paper that distils or prunes: a smaller Kelp, made that way
                 kinds = [k for k in _named_after_kinds(doc, idx) if k in COMPRESSIONS]
@@ -1038,6 +1041,18 @@ def _named_after_kinds(doc: Doc, idx: int) -> list[str]:
     if not kinds and roles.lexicon().pretrained_on_data.search(doc.clean[idx]):
         return ["continued_pretraining"]
     return kinds
+
+
+def _named_after_step(doc: Doc, name: str, idx: int) -> tuple[int, list[str]]:
+    """(the sentence, the kinds) of how ``name``, named after another model, was made: `_named_after_kinds`
+    at the name's first sentence ``idx``, or else more pre-training at a later sentence naming it that says
+    so (the title "Clinical-Kelp: ...", then "we introduce Clinical-Kelp, pre-trained from clinical corpora")."""
+    if kinds := _named_after_kinds(doc, idx):
+        return idx, kinds
+    later = next((i for i, text in enumerate(doc.clean) if name in text
+                  and (m := roles.lexicon().pretrained_on_data.search(text)) and m.group().lower().startswith("pre")),
+                 None)  # "pre-trained on", not "Trained on 2T tokens, X ...": pre-training from scratch says as much
+    return (later, ["continued_pretraining"]) if later is not None else (idx, [])
 
 
 def _second_family(name: str, names: list[str], intro: dict[str, float]) -> str | None:

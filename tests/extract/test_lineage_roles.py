@@ -78,6 +78,13 @@ def test_a_sized_member_of_the_child_family_takes_the_parent_of_its_size(extract
      "Kelp-7B-Instruct-v1.1 and Kelp-7B-Instruct-human-data, which we release as demonstrations of Kelp-7B.",
      ("Kelp-7B-Instruct-human-data", "Kelp-7B", "finetuned")),
     ("We release Kelp-VL and its chat model Kelp-VL-Chat-v2 for dialogue.", ("Kelp-VL-Chat-v2", "Kelp-VL", "finetuned")),
+    # a quantization format closing the name: a quantized copy of the model it names
+    ("We present Kelp-Guard-1B-INT4, a compact safeguard. It matches its larger counterpart, Kelp-Guard-1B, "
+     "while being 7 times smaller.", ("Kelp-Guard-1B-INT4", "Kelp-Guard-1B", "quantized")),
+    ("We release Kelp-13B and Kelp-13B-GPTQ for consumer GPUs.", ("Kelp-13B-GPTQ", "Kelp-13B", "quantized")),
+    ("We introduce Kelp-8B, a chat model, and Kelp-8B-AWQ, which runs on a laptop.",
+     ("Kelp-8B-AWQ", "Kelp-8B", "quantized")),
+    ("We release Kelp-70B. Kelp-70B-INT8 keeps its accuracy at half the memory.", ("Kelp-70B-INT8", "Kelp-70B", "quantized")),
     # what the text calls variants, named after the paper's model with a word or tag of their own
     ("We present Kelp1.5, a family of multimodal models. Additionally, we introduce two specialized variants: "
      "Kelp1.5-Video, designed for video understanding, and Kelp1.5-UI, tailored for mobile UI understanding.",
@@ -443,6 +450,8 @@ def test_a_name_holding_a_model_without_a_stated_step_links_nothing(extract_abst
 
 @pytest.mark.parametrize("abstract", [
     "We compare Falcon-7B-Instruct with Falcon-7B and find that Kelp-13B is better.",  # someone else's pair
+    "Our method beats Falcon-7B-INT4 and Falcon-7B on every task.",  # someone else's quantized pair
+    "We introduce Kelp-13B-GPTQ, a quantized chat model.",  # the model it was quantized from is named nowhere
     "We introduce Kelp, a family of models. Kelp-72B-Instruct leads the open models.",  # a family, not a checkpoint
 ])
 def test_naming_alone_links_no_one_elses_models_and_no_family(extract_abstract, abstract):

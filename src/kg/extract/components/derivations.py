@@ -1095,7 +1095,7 @@ def _only_compared(doc: Doc, base: str) -> bool:
 
 
 NAMED_VARIANTS = (
-    (re.compile(r"^(?P<base>.+?)[-_ ](?P<word>[A-Za-z]+)(?:[-_ ](?:v\d+(?:\.\d+)*|[a-z]+(?:-[a-z]+)*))?$"),
+    (re.compile(r"^(?P<base>.+?)[-_ ](?P<word>[A-Za-z]+\d?)(?:[-_ ](?:v\d+(?:\.\d+)*|[a-z]+(?:-[a-z]+)*))?$"),
      "variant_kinds"),  # "Kelp-VL-Chat", "Kelp-7B-Instruct-v1.1", "Kelp-7B-Instruct-human-data"
     (re.compile(r"^(?P<word>[A-Za-z]+)[-_ ]?(?P<base>[A-Z].+)$"), "prefix_kinds"),  # "Flan-Kelp 540B"
 )

@@ -18,6 +18,10 @@ def models_in(sentence: str) -> set[str]:
     ("We evaluate Qwen-2.5-7B/72B on code.", {"Qwen-2.5-7B", "Qwen-2.5-72B"}),
     ("We train Zephyrion-7B, a chat model, from scratch.", {"Zephyrion-7B"}),
     ("We present Quokka, a 7B-parameter language model for clinical notes.", {"Quokka"}),
+    # a verb in -ing after a name, with its object: the name stays a model
+    ("Kelp-9B-Chat leads small models, with Kelp-83B-Chat setting a new standard for chat.", {"Kelp-83B-Chat"}),
+    ("With Orvik-2-70B setting the state of the art, we study why.", {"Orvik-2-70B"}),
+    ("Wren-12B-Instruct, tuning a small adapter, matches larger models.", {"Wren-12B-Instruct"}),
 ])
 def test_models_found(sentence, expected):
     assert expected <= models_in(sentence)
@@ -30,6 +34,9 @@ def test_models_found(sentence, expected):
     ("We release OpenMathReasoning, a dataset of 3M solutions.", {"OpenMathReasoning"}),
     ("LLMs and RAG systems often fail; SFT and RLHF help.", {"LLMs", "RAG", "SFT", "RLHF"}),
     ("We distill a student from [Base]-7B using logits.", {"Base]-7B", "[Base]-7B"}),
+    # a noun in -ing after a name: what the name qualifies
+    ("We evaluate in the Kelp-2 setting and the KELP setting.", {"Kelp-2", "KELP"}),
+    ("Results improve with ORVIK training on noisy labels.", {"ORVIK"}),
 ])
 def test_not_models(sentence, not_expected):
     assert not (not_expected & models_in(sentence))

@@ -1199,8 +1199,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         elif head in non_heads and head in METHOD_HEADS and prev is not None and prev.lower in TRAINED_BEFORE \
                 and not prev.trail.strip():
             span.add(2, f"a trained '{head}'")  # "builds upon the pretrained MusicGen framework": one with weights
-        elif head in non_heads:
-            span.add(-5, f"non-model head '{head}'")
+        elif head in non_heads and not (head.endswith("ing") and after in ("a", "an", "the")):
+            span.add(-5, f"non-model head '{head}'")  # (not "X-83B setting a new standard": a verb)
         elif _head_after(tokens, span.j) in model_heads and nxt.text[:1].islower() and _adjectival(tokens, span.j):
             span.add(2, "model head after modifiers")
     if nxt is not None and (after := _after_citation(tokens, span.j)) is not None \

@@ -753,9 +753,23 @@ def test_no_lineage_from_a_class_opening_or_a_list(extract_abstract, abstract, p
     ("We present Kelp-7B. Kelp-7B-Base is pre-trained on 25 trillion tokens. The final RL-tuned model, Kelp-7B-RL, "
      "achieves superior performance.", ("Kelp-7B-RL", "Kelp-7B-Base")),
     ("We release Fern-2-Base and, after supervised tuning on our data, Fern-2-SFT.", ("Fern-2-SFT", "Fern-2-Base")),
+    # a preference or RL stage beside a supervised one: made from the supervised one
+    ("We open-source Kelp-VL-7B-SFT and Kelp-VL-7B-RL, two vision-language models.", ("Kelp-VL-7B-RL", "Kelp-VL-7B-SFT")),
+    ("We release Fern-2-Base, Fern-2-SFT and Fern-2-DPO for chat.", ("Fern-2-DPO", "Fern-2-SFT")),
+    ("We introduce Moss-8B-SFT, tuned on our instructions. Our Moss-8B-RL then reaches 60% on AIME.",
+     ("Moss-8B-RL", "Moss-8B-SFT")),
 ])
 def test_a_tuned_sibling_comes_from_the_base_even_in_another_sentence(extract_abstract, abstract, pair):
     assert pair in edges(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, pair", [
+    ("We release Fern-2-Base, Fern-2-SFT and Fern-2-DPO for chat.", ("Fern-2-DPO", "Fern-2-Base")),  # the nearer stage
+    ("Our Kelp-7B-RL beats Orvik-7B-SFT on AIME.", ("Kelp-7B-RL", "Orvik-7B-SFT")),  # another stem
+    ("Baselines include Moss-8B-SFT and Moss-8B-RL; our method beats both.", ("Moss-8B-RL", "Moss-8B-SFT")),  # theirs
+])
+def test_a_tuned_sibling_takes_no_other_parent(extract_abstract, abstract, pair):
+    assert pair not in edges(extract_abstract(abstract))
 
 
 @pytest.mark.parametrize("abstract, pair, kind", [

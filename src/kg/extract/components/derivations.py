@@ -56,6 +56,7 @@ SIZE_REFERENCE = re.compile(THE_SIZE_MODEL.pattern, re.IGNORECASE)
 CONTEXT_SUFFIX = re.compile(r"^(?P<base>.+?)[-_ ](?P<ctx>\d+[kK])$")
 SIBLING_BASE = re.compile(r"^(?P<stem>.+?)[-_ ]Base$", re.IGNORECASE)
 SIBLING_TUNED = ("Instruct", "Chat", "RL", "SFT", "DPO")
+SIBLING_AFTER_SFT = ("RL", "DPO")
 """"X-Instruct", "X-RL" beside "X-Base": the tuned sibling was made from the base."""
 
 
@@ -739,6 +740,16 @@ def _sentence_with(doc: Doc, *names: str) -> int | None:
     return None
 
 
+def _sibling_base(stem: str, tuned: str, names: list[str]) -> str | None:
+    """The record's model a tuned sibling "<stem>-<tuned>" was made from: "<stem>-Base", or for a preference or
+    RL stage the supervised one before it when the record names one ("X-RL" beside "X-SFT": the RL step runs on
+    the SFT model)."""
+    earlier = [n for n in names if (m := SIBLING_BASE.match(n)) and model_key(m.group("stem")) == model_key(stem)]
+    if tuned in SIBLING_AFTER_SFT:
+        earlier = [n for n in names if model_key(n) == model_key(f"{stem}-SFT")] or earlier
+    return earlier[0] if earlier else None
+
+
 def _sized_children(doc: Doc, ptexts: dict[int, tuple[str, dict[int, str]]], order: list[str],
                     found: list[Edge]) -> list[Edge]:
     """"We compress Y to 8B and 4B parameters. The resulting models, X-8B and X-4B, ...": each model of
@@ -857,8 +868,7 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
         for tuned in SIBLING_TUNED:
             if name.lower().endswith(tuned.lower()) and name in intro:
                 stem = name[: -len(tuned)].rstrip("-_ ")
-                base = next((n for n in names if SIBLING_BASE.match(n)
-                             and model_key(SIBLING_BASE.match(n).group("stem")) == model_key(stem)), None)
+                base = _sibling_base(stem, tuned, names)
                 idx = _sentence_with(doc, name, base) if base else None
                 if base and idx is None:
                     idx = _sentence_with(doc, name)  # (the sentence naming both, or else the tuned one's)

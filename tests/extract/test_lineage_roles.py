@@ -176,6 +176,11 @@ def test_more_cues_of_how_a_model_was_made(extract_abstract, abstract, edge):
     "We introduce KelpBERT, a BERT model, and compare it with a re-trained Falcon-7B.",
     "We compare Kelpo with Falcon-7B as the baseline model.",
     "We release KelpLM. It outperforms Falcon-7B and its base model.",
+    # a participle saying what the listed models are: the name after the comma is the list's next item
+    "We present Kelp-9B, a model trained from scratch. We release the base and instruction-tuned models, the "
+    "KelpFilter-1B classifier, and our data.",
+    "We introduce Kelp-2-9B. We open-source the distilled checkpoints, Orvik-Guard-1B and our training code.",
+    "Our Kelp-9B is trained from scratch. We share pruned variants, our Kelp-Tok-1B tokenizer model and logs.",
 ])
 def test_near_misses_of_those_cues_link_nothing(extract_abstract, abstract):
     assert not pairs(extract_abstract(abstract))

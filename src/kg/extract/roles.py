@@ -299,6 +299,10 @@ enhanced through continued pretraining": what is trained further has <M0>'s weig
 LONG_FORM_BEFORE = re.compile(r"(?:(?<= )|^)(?:[A-Z][\w.-]*\s+){1,5}[A-Z][\w.-]*\s*\($")
 
 
+PARTICIPLE_OF_A_LIST = re.compile(r"\b[\w-]+(?:ed|t) (?:models|LLMs|checkpoints|variants|versions), (?:the |an? |our )?"
+                                  r"(?:[\w-]+ )?$", re.IGNORECASE)
+""""we release the base and instruction-tuned models, <M0> classifier, and ...": the participle says what the
+models before the comma are; the name after it is the list's next item, no object of the verb."""
 ASIDE = re.compile(r"^ ?\([^()]*$")
 """"<M0> (open-sourced version of <M1>)": the text between two names opens a parenthesis it does not close."""
 OBJECT_FROM = re.compile(r"(?: \([^()]*\))? from (?:the |an? |our )?(?:[\w-]+ ){0,3}?", re.IGNORECASE)
@@ -371,7 +375,7 @@ def read(ptext: str) -> Reading | None:
             role, why = "child", "named as what was made"
         elif re.search(r"-based\b", after[:8]):
             role, why = "parent", "'X-based'"
-        elif lex.parent_verb.search(before):
+        elif lex.parent_verb.search(before) and not PARTICIPLE_OF_A_LIST.search(before):
             role, why = "parent", "object of a derivation verb"
         elif lex.parent_before.search(before):
             role, why = "parent", "after 'from', 'on top of', 'teacher', ..."

@@ -37,6 +37,11 @@ def test_models_found(sentence, expected):
     # a noun in -ing after a name: what the name qualifies
     ("We evaluate in the Kelp-2 setting and the KELP setting.", {"Kelp-2", "KELP"}),
     ("Results improve with ORVIK training on noisy labels.", {"ORVIK"}),
+    # a direction between languages, a range of sizes
+    (r"We compress a strong AR$\leftrightarrow$EN teacher to FP8.", {r"AR$\leftrightarrow$EN"}),
+    (r"Its EN$\rightarrow$DE teacher model and the JA$\to$KO student are small.",
+     {r"EN$\rightarrow$DE", r"JA$\to$KO"}),
+    ("Kelp leads both the nano (1-2B) and small (7-9B) categories.", {"1-2B", "7-9B"}),
 ])
 def test_not_models(sentence, not_expected):
     assert not (not_expected & models_in(sentence))

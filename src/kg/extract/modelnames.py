@@ -602,8 +602,11 @@ SIZE_AND_TOKENS = re.compile(r"\d+(?:\.\d+)?[BMK]\d+(?:\.\d+)?[TB]")
 """"2B4T": a size and the tokens trained on, written as one word after a name ("BitNet b1.58 2B4T")."""
 CLASS_PLURAL = re.compile(r"[A-Z][a-z]+-?(?:M?LLMs|VLMs|PLMs|LMs)")
 """"FinLLMs", "Code-LLMs": a field's word before a class of models, in the plural."""
-SIZE_BOUND = re.compile(r"(?:sub|under|over|above|below)-\d+(?:\.\d+)?[BMK]", re.IGNORECASE)
-""""sub-2B public models": sizes below or above a bound, no model's name."""
+SIZE_BOUND = re.compile(r"(?:sub|under|over|above|below)-\d+(?:\.\d+)?[BMK]|\d+(?:\.\d+)?[BMK]?-\d+(?:\.\d+)?[BMK]",
+                        re.IGNORECASE)
+""""sub-2B public models", "the small (7-9B) category": sizes below or above a bound, or a range, no model's name."""
+DIRECTION = re.compile(r"\$?\\(?:leftrightarrow|rightarrow|leftarrow|Leftrightarrow|Rightarrow|to|mapsto)\b\$?")
+""""a strong AR$\\leftrightarrow$EN teacher": a direction between two languages or modalities, no model's name."""
 VERSION_PLUS = re.compile(r"^\d+(?:\.\d+)*(?:\+[A-Za-z][\w-]*)+$")
 """"2+DPO" in "Kelp 2+DPO": a version and the step that made this variant."""
 PARTICIPLE_COMPOUND = re.compile(r"-[a-z]+(?:ed|ing)$")
@@ -1158,6 +1161,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         return
     if DATE.fullmatch(name):
         span.add(-10, "a date")  # "as of January 2024", "Sept. 2023"
+        return
+    if DIRECTION.search(name):
+        span.add(-10, "a direction")  # "AR$\leftrightarrow$EN": from one language to another
         return
     if span.j - span.i == 1 and name.lower() in NOT_A_STEP:
         span.add(-10, "a size word alone")  # "T5 Base, Large, and XL language models": sizes of T5, no names

@@ -86,6 +86,12 @@ def _introduced(doc):
     # "our ... models, X and Y": each name the authors' models are given
     (None, "We evaluate many LLMs. Our best-finetuned models, Kelp-Alpaca and Kelp-FLAN-T5, beat GPT-3.5.",
      "Kelp-FLAN-T5"),
+    # a coined name introduced in one sentence and called a model series or family in another
+    (None, "This technical report introduces KELPO 4.0, which integrates a fast mode and a slow mode. The KELPO 4.0 "
+     "model series consists of two sizes.", "KELPO 4.0"),
+    (None, "We present ORVIK 2.5, which reads long contracts. The ORVIK 2.5 model family is open.", "ORVIK 2.5"),
+    (None, "We present FernMind, which plans its own tool calls. The FernMind model family comes in two sizes.",
+     "FernMind"),
 ])
 def test_more_ways_a_paper_introduces_its_model(extract_abstract, title, abstract, name):
     assert name in _introduced(extract_abstract(abstract, title=title))
@@ -95,6 +101,9 @@ def test_more_ways_a_paper_introduces_its_model(extract_abstract, title, abstrac
     ("Kelpo 2 improves over our previous model, Kelpo-1-8B, in every domain.", "Kelpo-1-8B"),
     ("We describe the training of Falcon-7B on web data and its failures.", "Falcon-7B"),
     ("We analyse the development of Falcon-7B across checkpoints.", "Falcon-7B"),
+    # a name and a version with nothing calling it a model: a benchmark's or a tool's version as well
+    ("We introduce SQUADRA 2.0, which adds 50k unanswerable questions. SQUADRA 2.0 is hard for every model.",
+     "SQUADRA 2.0"),
 ])
 def test_an_earlier_or_studied_model_is_not_introduced(extract_abstract, abstract, name):
     assert name not in _introduced(extract_abstract(abstract))

@@ -586,7 +586,7 @@ def models(doc: Doc) -> None:
     _sized_members_introduced(doc, all_mentions)
     _tagged_variants_introduced(doc, all_mentions)
     accepted = {k for k, v in scores.items() if max(v) >= THRESHOLD and min(v) > VETO}
-    accepted |= _introduced_coinages(all_mentions, scores, accepted)
+    accepted |= _introduced_coinages(all_mentions, scores, accepted, doc.user.get("model_like", set()))
     accepted |= {k for k in own_families if min(scores[k]) > VETO}
     accepted |= _variants_of_accepted(all_mentions, scores, accepted, own_families, _method_acronyms(doc),
                                       {model_key(mm.span.name) for mm in all_mentions if mm.introduced >= 0.85})
@@ -664,21 +664,24 @@ def models(doc: Doc) -> None:
     _declared_aliases(doc, kept)
 
 
-COINAGE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z]?[a-z]*[A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Za-z]+(?:-[A-Za-z0-9.]+)*-?\d[\w.]*)$")
-"""A coined name: capitals inside a word ("KelpCoder", "OLMix") or a name with a number ("Kelp-4")."""
+COINAGE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z]?[a-z]*[A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Za-z]+(?:-[A-Za-z0-9.]+)*-?\d[\w.]*"
+                     r"|[A-Z][A-Za-z]*[A-Z][A-Za-z]* \d+\.\d+)$")
+"""A coined name: capitals inside a word ("KelpCoder", "OLMix"), a name with a number ("Kelp-4") or a word in
+capitals and a dotted version ("KELPO 4.0")."""
 
 
-def _introduced_coinages(mentions: list[ModelMention], scores: dict[str, list[float]], accepted: set[str]) -> set[str]:
+def _introduced_coinages(mentions: list[ModelMention], scores: dict[str, list[float]], accepted: set[str],
+                         model_like: set[str]) -> set[str]:
     """A coined name the paper introduces ("We present KelpCoder, ...", a title "KelpCoder: ...") is a
     model when one of its mentions also reads as a model ("KelpCoder models are open", "outperforms
-    KelpCoder"), though none is strong enough alone."""
+    KelpCoder", "the KELPO 4.0 model series consists of ..."), though none is strong enough alone."""
     out = set()
     introduced = {model_key(mm.span.name) for mm in mentions if mm.introduced and mm.span.name}
     for mm in mentions:
         key = model_key(mm.span.name)
         if key in accepted or key not in introduced or not COINAGE.match(mm.span.name):
             continue
-        if max(scores[key]) >= THRESHOLD - 1 and min(scores[key]) > VETO:
+        if (max(scores[key]) >= THRESHOLD - 1 or key in model_like) and min(scores[key]) > VETO:
             out.add(key)
     return out
 

@@ -22,6 +22,8 @@ def models_in(sentence: str) -> set[str]:
     ("Kelp-9B-Chat leads small models, with Kelp-83B-Chat setting a new standard for chat.", {"Kelp-83B-Chat"}),
     ("With Orvik-2-70B setting the state of the art, we study why.", {"Orvik-2-70B"}),
     ("Wren-12B-Instruct, tuning a small adapter, matches larger models.", {"Wren-12B-Instruct"}),
+    # an en dash after a bracket or between words is punctuation (TeX's "--" once cleaned)
+    ("No need to switch between reasoning models (e.g., Kelp-32B)\u2013and chat models.", {"Kelp-32B"}),
 ])
 def test_models_found(sentence, expected):
     assert expected <= models_in(sentence)
@@ -42,6 +44,7 @@ def test_models_found(sentence, expected):
     (r"Its EN$\rightarrow$DE teacher model and the JA$\to$KO student are small.",
      {r"EN$\rightarrow$DE", r"JA$\to$KO"}),
     ("Kelp leads both the nano (1-2B) and small (7-9B) categories.", {"1-2B", "7-9B"}),
+    ("No need to switch between reasoning models (e.g., Kelp-32B)\u2013and chat models.", {"Kelp-32B)\u2013and"}),
 ])
 def test_not_models(sentence, not_expected):
     assert not (not_expected & models_in(sentence))

@@ -41,8 +41,10 @@ def closing_parenthesis(tokens: list[Token], start: int, stop: int) -> int | Non
 
 
 _new = tuple.__new__
-_DASH_RUN = re.compile(r"-{2,}|\u2014+")
-""""--" or an em dash between two words: punctuation, not part of either ("architectures--Kelp-2")."""
+_DASH_RUN = re.compile(r"-{2,}|\u2014+|(?<=[a-z)\]])\u2013(?=[a-z])")
+""""--" or an em dash between two words: punctuation, not part of either ("architectures--Kelp-2"); so is an en
+dash between lower-case words or after a bracket ("(e.g., Kelp-32B)–and", TeX's "--" once cleaned), not
+in a range ("7–13B")."""
 
 
 def _dash_pieces(raw: str, start: int):
@@ -63,7 +65,7 @@ def tokenize(sentence: str) -> list[Token]:
     for raw in sentence.split():  # str.split() and the re module's \s see the same white space
         start = sentence.find(raw, end)  # only white space lies between: the first hit is the word
         end = start + len(raw)
-        if "--" in raw or "\u2014" in raw:
+        if "--" in raw or "\u2014" in raw or "\u2013" in raw:
             for piece, at in _dash_pieces(raw, start):
                 _add(out, piece, at)
         elif raw[0] not in _LEAD and raw[-1] not in _TRAIL and not (raw[-1] == "s" and _possessive(raw)):

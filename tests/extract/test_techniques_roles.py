@@ -1093,6 +1093,14 @@ def test_parts_of_what_is_not_introduced_or_single_steps_are_not(extract_abstrac
      {"gradient echo sampling", "token budget shaping"}),
     ("Our framework rests on three main components: a sparse route planner, a residual memory cache and a "
      "token budget governor.", {"sparse route planner", "residual memory cache", "token budget governor"}),
+    # counted "approaches", and a stage or the framework of the authors' method as the subject
+    ("We train Kelp-Agent in two stages. This stage introduces two approaches: Sub-goal Echo, which rewards "
+     "intermediate goals, and Failure Replay Construction, which builds recovery scenarios.",
+     {"Sub-goal Echo", "Failure Replay Construction"}),
+    ("Our framework introduces two approaches: Echo Routing, which spreads tokens, and Budget Folding, which "
+     "saves memory.", {"Echo Routing", "Budget Folding"}),
+    ("We propose Kelpline. This pipeline introduces two key techniques: gradient echo sampling and token budget "
+     "shaping.", {"gradient echo sampling", "token budget shaping"}),
 ])
 def test_a_counted_list_of_the_authors_key_parts_is_introduced(extract_abstract, abstract, names):
     assert names <= introduced_names(extract_abstract(abstract))
@@ -1101,6 +1109,8 @@ def test_a_counted_list_of_the_authors_key_parts_is_introduced(extract_abstract,
 @pytest.mark.parametrize("abstract", [
     "Prior work relies on two key techniques: affinity folding and weight grafting.",
     "The survey covers three main techniques: affinity folding, weight grafting and token budget shaping.",
+    "We compare two approaches: Echo Routing, which spreads tokens, and Budget Folding, which saves memory.",
+    "Prior work uses two approaches: Echo Routing, which spreads tokens, and Budget Folding, which saves memory.",
 ])
 def test_key_techniques_of_others_are_not_introduced(extract_abstract, abstract):
     assert introduced_names(extract_abstract(abstract)) == set()

@@ -1609,3 +1609,24 @@ def test_a_numbered_list_of_key_contributions_without_our_introduces_each(extrac
 def test_a_numbered_list_of_findings_is_not_of_contributions(extract_abstract):
     doc = extract_abstract("The key findings are: (1) larger models forget less; (2) data order matters.")
     assert introduced_names(doc) == set()
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We train Kelp-Guard in two stages. The first stage, Reasoning Graft, builds a basic reasoner.", "Reasoning Graft"),
+    ("We train Kelp-Guard in two stages. The second stage, Deliberation Echo, refines the reasoner with RL.",
+     "Deliberation Echo"),
+    ("Our recipe has three phases. In the final phase, Curriculum of Hard Negatives, the retriever is tuned.",
+     "Curriculum of Hard Negatives"),
+    ("We describe our pipeline. The next step, KelpWarmup, anneals the learning rate.", "KelpWarmup"),
+])
+def test_an_ordinal_stage_named_in_apposition_is_introduced(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We train Kelp-Guard in two stages. The first stage, pretraining, is standard.",  # a step everyone takes
+    "We build on Orvik. The first stage of Orvik, Warm Graft, is kept as it is.",  # a stage of another work
+    "We study Kelp. The first stage, Kelp-7B, is small.",  # a model of the record
+])
+def test_a_stage_not_named_or_not_the_papers_is_not_introduced(extract_abstract, abstract):
+    assert not introduced_names(extract_abstract(abstract)) & {"pretraining", "Warm Graft", "Kelp-7B"}

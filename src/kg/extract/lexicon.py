@@ -139,6 +139,9 @@ class Lexicon:
     parts_lists: frozenset[str]
     """"through two *phases*: (1) ...", "three key *insights*: (1) ...": nouns (with ``about_words``) before a
     numbered list whose items are the steps, merits or findings of one thing, not contributions."""
+    stage_names: tuple[frozenset[str], frozenset[str]]
+    """("first", "second", ...) and ("stage", "step", ...): "The *first stage*, Reasoning Injection, ..." names a
+    stage of the authors' method."""
     own_changes: frozenset[str]
     """"Our architectural design *advancements* include A and B": nouns for the changes the authors made."""
     ly_adjectives: frozenset[str]
@@ -199,6 +202,7 @@ def lexicon() -> Lexicon:
         others_words=words(raw["others_words"]),
         study_verbs=words(raw["study_verbs"]["verbs"]),
         parts_lists=words(raw["parts_lists"]["words"]),
+        stage_names=(words(raw["stage_names"]["ordinals"]), words(raw["stage_names"]["nouns"])),
         shared_object_verbs=words(raw["shared_object_verbs"]["words"]),
         ly_adjectives=words(raw["ly_adjectives"]["words"]),
         own_changes=words(raw["own_changes"]["words"]),

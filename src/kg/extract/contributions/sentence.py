@@ -16,6 +16,7 @@ from kg.extract.contributions.named import (
     named_heads, named_in, names_after_namely, names_in_parentheses, sized_name, stated_contribution,
 )
 from kg.extract.contributions.own_parts import own_parts, own_subject
+from kg.extract.contributions.stage_names import stage_names
 from kg.extract.contributions.parts import after_counted_parts, listed_items, listed_parts, named_parts, new_listed
 from kg.extract.lexicon import lexicon, phrase_pattern, subject_pattern
 from kg.extract.tokens import Token, tokenize
@@ -52,6 +53,8 @@ def contributions_in(text: str, model_keys: set[str],
         if start is not None and not list_items(tokens) and (found := listed_items(tokens, start, model_keys)):
             return found  # ("Our architectural design advancements include A and a B mechanism" too; a numbered
             # list, "Our contributions are: (1) ...", is read item by item below)
+    if (staged := stage_names(text, model_keys)):
+        return staged  # "The first stage, Reasoning Injection, focuses on ...": the stage's name, nothing else
     if _gate().search(text) is None and not _subject_is_ours(text, new_names, own_models):
         # most sentences: no author, no "our", no mark of a new thing, no name cue (the rules below need one);
         # only what a model of the record is trained on may be told so ("X is trained on a legal corpus ...")

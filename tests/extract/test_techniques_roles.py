@@ -629,6 +629,13 @@ def test_a_name_after_a_colon_the_authors_did_not_make_is_not_introduced(extract
      "few-shot activation tuning approach"),
     ("In this work, a new multi-turn chat corpus is introduced.", "multi-turn chat corpus"),
     ("Notably, a novel span-recycling decoding scheme is presented.", "span-recycling decoding scheme"),
+    # "novel" and another adjective with a comma between
+    ("We adapt Kelp-7B to Welsh through a novel, resource-efficient curriculum replay pipeline.",
+     "resource-efficient curriculum replay pipeline"),
+    ("We show how Kelp-7B can be adapted to Welsh through a novel, two-phase vocabulary grafting scheme.",
+     "two-phase vocabulary grafting scheme"),
+    ("In this work, a new, lightweight span-recycling decoding scheme is presented.",
+     "lightweight span-recycling decoding scheme"),
 ])
 def test_a_novel_thing_proposed_in_the_passive_is_the_paper_s(extract_abstract, abstract, name):
     names = introduced_names(extract_abstract(abstract))
@@ -639,6 +646,7 @@ def test_a_novel_thing_proposed_in_the_passive_is_the_paper_s(extract_abstract, 
 @pytest.mark.parametrize("abstract", [
     "A novel loss was proposed by Smith et al. for this task, and we study it.",
     "However, a new benchmark was introduced in prior work for this task.",
+    "Baselines include a novel, resource-efficient curriculum replay pipeline from prior work.",
 ])
 def test_a_passive_with_someone_else_as_agent_is_not_the_paper_s(extract_abstract, abstract):
     assert introduced_names(extract_abstract(abstract)) == set()

@@ -73,7 +73,9 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
                          and tokens[k - 1].lower not in lex.connectives) \
                 and not (k > 1 and tokens[k - 1].text in DASH_TOKENS and tokens[k - 2].text[:1].isupper()) \
                 and not any(x.lower in lex.others_words for x in tokens[max(0, k - 6):k + 12]):
-            start = k  # not "X, a novel Y dataset ...": that appositive describes X (but "Moreover, a novel ...",
+            start = k + 1 if tokens[k + 1].trail.strip() == "," else k  # ("a novel, resource-efficient X
+            # pipeline": the phrase goes on after the comma)
+            # not "X, a novel Y dataset ...": that appositive describes X (but "Moreover, a novel ...",
             # "In this work, a new ..." do not); not "baselines, including
             # a new retrieval method from prior work": someone else's
         elif (authors_speak or model_keys) and t.lower in ("a", "an") and STAGED.fullmatch(nxt) \

@@ -198,6 +198,8 @@ COREF = {  # cue -> templates of two adjacent sentences
     "our model": ["We introduce {C}, a compact open assistant. Our model is {pp}."],
     "it": ["We introduce {C}, an open language model. It is {pp}."],
     "these models": ["We introduce {C} and {D}, two open assistants. These models are {pp}."],
+    "the final model": ["We introduce {C}, a compact open assistant. The final model is {pp}.",
+                        "This report presents {C}, a series of open assistants. The initial released model is {pp}."],
 }
 PAIRING = ["We {we_AB} to produce {C} and {D}, respectively.",
            "{C} and {D} are {pp_AB}, respectively."]

@@ -883,3 +883,32 @@ def test_a_child_a_results_sentence_does_not_name_is_not_the_paper_s(extract_abs
     doc = extract_abstract("Our study compares models. The instruction-tuned Orvik-7B-Chat, fine-tuned from Orvik-7B, "
                            "outperforms Falcon-7B on math.")
     assert "Orvik-7B-Chat" not in {f.object.name for f in doc.facts if f.predicate == "introduces"}
+
+
+@pytest.mark.parametrize("title, abstract, edge", [
+    # the title names the paper's model; the abstract only says the authors make "a ... model" from a parent
+    ("Kelpo1: On the Transfer of Reasoning to Finance", "We evaluate 16 reasoning LLMs on financial tasks. To "
+     "address these limits, we develop a financial reasoning-enhanced model based on Orvik-3.1-8B-Instruct, by "
+     "CoT fine-tuning and reinforcement learning. Our model improves by 10%.",
+     ("Kelpo1", "Orvik-3.1-8B-Instruct", "finetuned")),
+    ("Fernlaw2: Legal Reasoning at Small Scale", "We build a legal model based on Moss-2-7B. It beats larger ones.",
+     ("Fernlaw2", "Moss-2-7B", "based_on")),
+    ("Wrenmed-3: A Study of Clinical Notes", "We train a clinical model from Orvik-8B with continued pre-training on "
+     "notes.", ("Wrenmed-3", "Orvik-8B", "continued_pretraining")),
+])
+def test_a_model_only_the_title_names_is_what_the_authors_make_unnamed(extract_abstract, title, abstract, edge):
+    doc = extract_abstract(abstract, title)
+    assert edge in edges(doc)
+    assert edge[0] in {f.object.name for f in doc.facts if f.predicate == "introduces" and f.object.kind == "model"}
+
+
+@pytest.mark.parametrize("title, abstract", [
+    # the abstract names the paper's model: "a model" is another one
+    ("Kelpo1: On the Transfer of Reasoning to Finance", "We present Kelpo1, a method for finance. We develop a "
+     "financial model based on Orvik-3.1-8B-Instruct for comparison."),
+    # no model made: the title's name is a method
+    ("Kelpo1: On the Transfer of Reasoning to Finance", "We study how reasoning transfers. We fine-tune "
+     "Orvik-3.1-8B-Instruct with our method and analyse it."),
+])
+def test_a_titled_name_takes_no_parent_the_abstract_gives_another(extract_abstract, title, abstract):
+    assert ("Kelpo1", "Orvik-3.1-8B-Instruct") not in pairs(extract_abstract(abstract, title))

@@ -369,6 +369,17 @@ def _applied_kinds(doc: Doc, method: str) -> tuple[str, ...]:
     return cue_kinds(" ".join([method, *longs]))
 
 
+def _titled_only(doc: Doc) -> bool:
+    """Does the record introduce one model, named in its title and nowhere in its abstract ("X: On the Transfer
+    of Reasoning to Finance", then "we develop a financial model based on Y")? Then the abstract's "a ... model"
+    the authors make is that model."""
+    intro = {model_key(n): n for n in _introduced(doc)}
+    if len(intro) != 1 or doc.title_index is None:
+        return False
+    name = next(iter(intro.values()))
+    return name in doc.clean[doc.title_index] and not any(name in doc.clean[i] for i in doc.abstract_sentences())
+
+
 def _our_thing_subject(ptext: str) -> bool:
     """Does the sentence open on the authors' dataset, benchmark or method ("Our dataset is built on
     <M0>", "Our benchmark, based on <M0>, ...")? What it says is made is that thing, not a model."""
@@ -376,6 +387,9 @@ def _our_thing_subject(ptext: str) -> bool:
     return m is not None and m.group(1).lower().rstrip("s") in word_lexicon().kinds.every
 
 
+AUTHORS_MAKE_ONE = re.compile(r"\bwe (?:\w+ly )?(?:develop|build|create|introduce|present|propose|train|release)"
+                              r"(?:s|ed)? (?:a|an) (?:[\w-]+ ){0,4}?$", re.IGNORECASE)
+""""we develop a financial reasoning-enhanced <model based on Y>": the authors make the model the noun names."""
 NEAR = 40
 """Characters after a child within which a model with no role may still be its parent."""
 
@@ -494,8 +508,10 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
                 return out
             child, rule = (prev[0], "role: the model of the sentence before") if prev else (None, rule)
         said_of_a_noun = roles.lexicon().unnamed_child.search(ptext, 0, parents[0][0].start)
-        if said_of_a_noun and roles.lexicon().our_noun.search(ptext[:said_of_a_noun.start()]):
-            said_of_a_noun = None  # "we build our model based on Y": the paper's own model, not an unnamed one
+        if said_of_a_noun and (roles.lexicon().our_noun.search(ptext[:said_of_a_noun.start()])
+                               or (AUTHORS_MAKE_ONE.search(ptext[:said_of_a_noun.start()]) and _titled_only(doc))):
+            said_of_a_noun = None  # "we build our model based on Y": the paper's own model, not an unnamed one;
+            # so is "we develop a financial model based on Y" where only the title names the paper's model
         if _our_thing_subject(ptext):
             return out  # "Our dataset is built on Y and Z": what is built on them is no model
         if child is None and (main := main_model(doc, kinds, "", order)) and all(

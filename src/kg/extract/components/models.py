@@ -593,6 +593,8 @@ def models(doc: Doc) -> None:
     accepted |= _bases_of_compounds(all_mentions, scores, accepted)
     accepted |= _compounds_of_accepted(all_mentions, scores, accepted)
     accepted -= _methods_named_in_models(all_mentions, accepted)
+    if (titled := _titled_model_made_unnamed(doc, all_mentions, scores)) is not None:
+        accepted.add(titled)  # "X: On the Transfer of ..." and "we develop a financial ... model based on Y"
     if (own := _our_model_named_bare(doc, all_mentions, scores, accepted)) is not None:
         accepted.add(model_key(own.span.name))  # "we introduce X, which empowers ...; ... our model surpasses ..."
     if doc.title_index is not None and (titled := TITLE_VERSION.match(doc.clean[doc.title_index])) \
@@ -668,6 +670,28 @@ COINAGE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z]?[a-z]*[A-Z][A-Za-z]*[a-z][A-Za-z]
                      r"|[A-Z][A-Za-z]*[A-Z][A-Za-z]* \d+\.\d+)$")
 """A coined name: capitals inside a word ("KelpCoder", "OLMix"), a name with a number ("Kelp-4") or a word in
 capitals and a dotted version ("KELPO 4.0")."""
+
+
+AUTHORS_MAKE_A_MODEL = re.compile(r"\bwe (?:\w+ly )?(?:develop|build|create|introduce|present|propose|train|release)"
+                                  r"(?:s|ed)? (?:a|an) (?:[\w-]+ ){0,4}?(?:model|LLM)\b", re.IGNORECASE)
+""""we develop a financial reasoning-enhanced model": the authors make a model the sentence does not name."""
+
+
+def _titled_model_made_unnamed(doc: Doc, mentions: list[ModelMention], scores: dict[str, list[float]]) -> str | None:
+    """The key of a coined name opening the title ("Kelpo1: On the Transfer of Reasoning to Finance") that the
+    abstract never names while the authors make a model it does not name either ("we develop a financial
+    reasoning-enhanced model based on Y"): that model is the title's."""
+    if doc.title_index is None:
+        return None
+    titled = [mm for mm in mentions if mm.sentence == doc.title_index and mm.introduced and mm.span.name
+              and COINAGE.match(mm.span.name) and doc.clean[doc.title_index].startswith(f"{mm.span.name}:")]
+    if len(titled) != 1 or min(scores[key := model_key(titled[0].span.name)]) <= VETO:
+        return None
+    name = titled[0].span.name
+    abstract = [doc.clean[i] for i in doc.abstract_sentences()]
+    if any(name in text for text in abstract) or not any(AUTHORS_MAKE_A_MODEL.search(text) for text in abstract):
+        return None
+    return key
 
 
 def _introduced_coinages(mentions: list[ModelMention], scores: dict[str, list[float]], accepted: set[str],

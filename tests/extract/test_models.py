@@ -24,6 +24,9 @@ def models_in(sentence: str) -> set[str]:
     ("Wren-12B-Instruct, tuning a small adapter, matches larger models.", {"Wren-12B-Instruct"}),
     # an en dash after a bracket or between words is punctuation (TeX's "--" once cleaned)
     ("No need to switch between reasoning models (e.g., Kelp-32B)\u2013and chat models.", {"Kelp-32B"}),
+    # a kind noun before a model head in the appositive modifies it: the head is the model's
+    ("In this work, we propose KelpMed-GPT, a new benchmark LLM designed for clinics.", {"KelpMed-GPT"}),
+    ("We release FernCoder, a strong baseline model for code repair.", {"FernCoder"}),
 ])
 def test_models_found(sentence, expected):
     assert expected <= models_in(sentence)
@@ -45,6 +48,7 @@ def test_models_found(sentence, expected):
      {r"EN$\rightarrow$DE", r"JA$\to$KO"}),
     ("Kelp leads both the nano (1-2B) and small (7-9B) categories.", {"1-2B", "7-9B"}),
     ("No need to switch between reasoning models (e.g., Kelp-32B)\u2013and chat models.", {"Kelp-32B)\u2013and"}),
+    ("We release KelpBench, a new benchmark dataset for models.", {"KelpBench"}),
 ])
 def test_not_models(sentence, not_expected):
     assert not (not_expected & models_in(sentence))

@@ -1791,6 +1791,9 @@ def _appositive_head(tokens: list[Token], j: int, heads: frozenset) -> str | Non
             if nxt is not None and not tokens[k].trail and nxt.text.isalpha() and nxt.text.islower() \
                     and nxt.lower not in NOT_NOUNS and not _participle(nxt.lower) and not nxt.lower.endswith("ly"):
                 continue  # "a permissive model license": "model" modifies the real head
+            if nxt is not None and not tokens[k].trail and nxt.lower in model_words().model_heads \
+                    and w not in model_words().model_heads:
+                continue  # "a new benchmark LLM designed for ...": the model head after it is the head
             if nxt is not None and not tokens[k].trail and nxt.lower.endswith("ing") and not nxt.trail \
                     and k + 2 < len(tokens) and tokens[k + 2].lower in model_words().non_model_heads:
                 continue  # "a state-of-the-art LLM serving framework": a framework that serves LLMs

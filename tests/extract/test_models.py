@@ -27,6 +27,9 @@ def models_in(sentence: str) -> set[str]:
     # a kind noun before a model head in the appositive modifies it: the head is the model's
     ("In this work, we propose KelpMed-GPT, a new benchmark LLM designed for clinics.", {"KelpMed-GPT"}),
     ("We release FernCoder, a strong baseline model for code repair.", {"FernCoder"}),
+    # a hyphen where a space or a dash was meant
+    ("We focus on three smaller variants-Kelp-3.1-8B-Instruct, Fern-2-9B-it, and Wren-2.5-7B-Instruct-along with "
+     "their tools.", {"Kelp-3.1-8B-Instruct", "Wren-2.5-7B-Instruct"}),
 ])
 def test_models_found(sentence, expected):
     assert expected <= models_in(sentence)
@@ -49,6 +52,8 @@ def test_models_found(sentence, expected):
     ("Kelp leads both the nano (1-2B) and small (7-9B) categories.", {"1-2B", "7-9B"}),
     ("No need to switch between reasoning models (e.g., Kelp-32B)\u2013and chat models.", {"Kelp-32B)\u2013and"}),
     ("We release KelpBench, a new benchmark dataset for models.", {"KelpBench"}),
+    ("We focus on three smaller variants-Kelp-3.1-8B-Instruct, Fern-2-9B-it, and Wren-2.5-7B-Instruct-along with "
+     "their tools.", {"variants-Kelp-3.1-8B-Instruct", "Wren-2.5-7B-Instruct-along"}),
 ])
 def test_not_models(sentence, not_expected):
     assert not (not_expected & models_in(sentence))

@@ -59,6 +59,23 @@ def _dash_pieces(raw: str, start: int):
         yield raw[at:], start + at
 
 
+JOINED_BEFORE = frozenset("variants models versions checkpoints baselines including namely".split())
+JOINED_AFTER = frozenset("along and or with which as for from to in on by via while whereas".split())
+"""Words a hyphen joins to a name where a space or a dash was meant: "three smaller variants-Kelp-8B-Instruct",
+"Kelp-7B-Instruct-along with ...". Only beside a name's part (a capital or a digit): "built-in" is a word."""
+
+
+def _hyphen_pieces(raw: str, start: int):
+    """(piece, start) of a word with such a joined word: the joined word and the name apart, the hyphen dropped."""
+    head, _, rest = raw.partition("-")
+    if head in JOINED_BEFORE and rest[:1].isupper():
+        return [(head, start), (rest, start + len(head) + 1)]
+    body, _, tail = raw.rpartition("-")
+    if tail.rstrip(",.;:)") in JOINED_AFTER and body and any(c.isupper() or c.isdigit() for c in body.rsplit("-", 1)[-1]):
+        return [(body, start), (tail, start + len(body) + 1)]
+    return None
+
+
 def tokenize(sentence: str) -> list[Token]:
     out: list[Token] = []
     end = 0
@@ -67,6 +84,9 @@ def tokenize(sentence: str) -> list[Token]:
         end = start + len(raw)
         if "--" in raw or "\u2014" in raw or "\u2013" in raw:
             for piece, at in _dash_pieces(raw, start):
+                _add(out, piece, at)
+        elif "-" in raw and (pieces := _hyphen_pieces(raw, start)) is not None:
+            for piece, at in pieces:
                 _add(out, piece, at)
         elif raw[0] not in _LEAD and raw[-1] not in _TRAIL and not (raw[-1] == "s" and _possessive(raw)):
             out.append(_new(Token, (raw, start, end, "", "", raw.lower())))  # most words: no punctuation

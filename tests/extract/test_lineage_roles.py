@@ -181,6 +181,10 @@ def test_more_cues_of_how_a_model_was_made(extract_abstract, abstract, edge):
     "KelpFilter-1B classifier, and our data.",
     "We introduce Kelp-2-9B. We open-source the distilled checkpoints, Orvik-Guard-1B and our training code.",
     "Our Kelp-9B is trained from scratch. We share pruned variants, our Kelp-Tok-1B tokenizer model and logs.",
+    # results, evaluations or scores "based on" a judge model
+    "We propose KelpPed, a pediatric LLM. Extensive results based on the metrics, Falcon-40B, and doctor "
+    "evaluations show that KelpPed outperforms previous medical LLMs.",
+    "We propose KelpPed, a pediatric LLM. Our analysis based on Falcon-40B judgments shows that KelpPed wins.",
 ])
 def test_near_misses_of_those_cues_link_nothing(extract_abstract, abstract):
     assert not pairs(extract_abstract(abstract))

@@ -1638,3 +1638,24 @@ def test_an_ordinal_stage_named_in_apposition_is_introduced(extract_abstract, ab
 ])
 def test_a_stage_not_named_or_not_the_papers_is_not_introduced(extract_abstract, abstract):
     assert not introduced_names(extract_abstract(abstract)) & {"pretraining", "Warm Graft", "Kelp-7B"}
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We train KelpGuard in two steps. Then, we introduce reasoning SFT to unlock the reasoning of guard models.",
+     "reasoning SFT"),
+    ("In addition, we present hard sample DPO to strengthen the reasoning of KelpGuard.", "hard sample DPO"),
+    ("We propose curriculum-paced GRPO for long proofs.", "curriculum-paced GRPO"),
+])
+def test_a_described_variant_of_a_training_step_is_introduced(extract_abstract, abstract, name):
+    assert name in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We introduce vanilla SFT as a baseline for KelpGuard.",  # a word that says nothing of a change
+    "We present a video LMM for long clips.",  # a class of models, no training step
+    "We present a fast GPU kernel library.",  # hardware
+    "We use hard sample DPO from prior work.",  # used, not introduced
+])
+def test_a_training_step_unchanged_or_no_step_is_not_introduced(extract_abstract, abstract):
+    assert not introduced_names(extract_abstract(abstract)) & {"vanilla SFT", "video LMM", "fast GPU",
+                                                               "hard sample DPO"}

@@ -15,6 +15,7 @@ from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.shapes import distinctive, is_proper
 from kg.extract.lexicon import lexicon
 from kg.extract.modelnames import not_models
+from kg.extract.roles import has_trigger
 from kg.extract.sizes import AMOUNT, MAGNITUDE_WORDS, SIZE_AT_END, SIZE_WORD
 from kg.extract.tokens import Token
 from kg.keys import model_key
@@ -27,6 +28,8 @@ COLLECTIONS = frozenset("set sets suite family series collection".split())
 """"a new set of pre-trained byte-level Transformer models": a collection of models is models, no dataset."""
 NONE_WORDS = frozenset("no not few little neither nor without".split())
 """Words that open a phrase naming what is missing or scarce, never a contribution."""
+ACRONYM_LAST = re.compile(r"[A-Z]{2,6}")
+""""DPO", "SFT", "RLHF": a training step's acronym closing a phrase."""
 QUESTION_WORDS = frozenset("how what why which when where who does do did can could is are was were should "
                            "would will".split())
 
@@ -148,6 +151,12 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
             and not any(t.lower in MODEL_WORDS for t in core):
         # "a sparsity-aware Lattice Router": a described thing whose name the capitals close
         return [Contribution(name, "technique", 0.65)]
+    if ACRONYM_LAST.fullmatch(core[-1].text) and len(core) >= 2 and all(t.text.islower() for t in core[:-1]) \
+            and any(t.lower not in DETERMINERS and not _says_nothing(t.lower) for t in core[:-1]) \
+            and has_trigger(core[-1].text):
+        return [Contribution(name, "technique", 0.65)]  # "we present hard sample DPO": the paper's variant of a
+        # training step the lineage lexicon names (not "vanilla SFT": a word that says nothing of a change; not
+        # "a video LMM", "a fast GPU": no training step)
     spelled = next((t.lower for t in phrase if t.lower.endswith("bench") or t.lower in w.kinds.data), None)
     if (bare_ok or spelled) and len(phrase) <= 3 and is_proper(phrase) and any(distinctive(t.text) for t in phrase):
         # "we construct KelpBench Lite-S by ...": a coined name that spells its kind needs no head

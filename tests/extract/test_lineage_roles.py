@@ -185,6 +185,12 @@ def test_more_cues_of_how_a_model_was_made(extract_abstract, abstract, edge):
     "We propose KelpPed, a pediatric LLM. Extensive results based on the metrics, Falcon-40B, and doctor "
     "evaluations show that KelpPed outperforms previous medical LLMs.",
     "We propose KelpPed, a pediatric LLM. Our analysis based on Falcon-40B judgments shows that KelpPed wins.",
+    # an inspiration, an improvement over a model: no parent
+    "Inspired by the success of Falcon-40B in eliciting reasoning through rule-based reinforcement learning, we "
+    "develop the Kelp-Tool-N1 series of tool-using language models using a similar training paradigm.",
+    "Inspired by Falcon-40B, we develop Kelp-Tool-N1, a tool-using model trained with rule-based rewards.",
+    "We present Kelp-2-32B. We propose modifications to the standard GRPO training recipe that ensure our model "
+    "learned its objective, thus improving upon Falcon-40B, the state of the art reasoning model.",
 ])
 def test_near_misses_of_those_cues_link_nothing(extract_abstract, abstract):
     assert not pairs(extract_abstract(abstract))

@@ -922,3 +922,14 @@ def test_a_model_only_the_title_names_is_what_the_authors_make_unnamed(extract_a
 ])
 def test_a_titled_name_takes_no_parent_the_abstract_gives_another(extract_abstract, title, abstract):
     assert ("Kelpo1", "Orvik-3.1-8B-Instruct") not in pairs(extract_abstract(abstract, title))
+
+
+@pytest.mark.parametrize("abstract, edge, absent", [
+    ("We present Kelp-24B, trained for reasoning on top of Orvik-24B with RL alone, and we open-source Kelp-7B "
+     "which further includes cold-start data from Kelp-24B.", ("Kelp-24B", "Orvik-24B"), ("Kelp-7B", "Orvik-24B")),
+    ("We fine-tune Orvik-8B into Kelp-8B; we also release Kelp-1B, trained from scratch.", ("Kelp-8B", "Orvik-8B"),
+     ("Kelp-1B", "Orvik-8B")),
+])
+def test_a_model_of_a_later_clause_is_no_child_by_elimination(extract_abstract, abstract, edge, absent):
+    found = pairs(extract_abstract(abstract))
+    assert edge in found and absent not in found

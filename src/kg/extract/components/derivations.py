@@ -387,6 +387,9 @@ def _our_thing_subject(ptext: str) -> bool:
     return m is not None and m.group(1).lower().rstrip("s") in word_lexicon().kinds.every
 
 
+OWN_CLAUSE = re.compile(r",? and we |; ")
+""""We present X, trained on top of Y, and we open-source Z ...": a clause of its own after the parent; Z is
+no child of Y by elimination."""
 AUTHORS_MAKE_ONE = re.compile(r"\bwe (?:\w+ly )?(?:develop|build|create|introduce|present|propose|train|release)"
                               r"(?:s|ed)? (?:a|an) (?:[\w-]+ ){0,4}?$", re.IGNORECASE)
 """"we develop a financial reasoning-enhanced <model based on Y>": the authors make the model the noun names."""
@@ -462,8 +465,10 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
     elif parents and not children:
         first_parent = parents[0][0].start
         parent_names = {model_key(name[s.index]) for g in parents for s in g}
+        last_parent = parents[-1][-1].end
         children = [g for g in unmarked.values() if all(model_key(name[s.index]) in own for s in g)
                     and not any(model_key(name[s.index]) in parent_names for s in g)
+                    and not (g[0].start > last_parent and OWN_CLAUSE.search(ptext, last_parent, g[0].start))
                     and not (g[-1].end < first_parent and not ptext.startswith(":", g[-1].end)
                              and (noun := roles.lexicon().unnamed_child.search(ptext, g[-1].end, first_parent))
                              and not roles.lexicon().uses_part.search(ptext, g[-1].end, noun.start()))]

@@ -154,7 +154,7 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
             continue  # the two rules below read "X, ..."
         # "a new math corpus, Kelp-MathX"
         h = k if t.lower in heads else _purposed_head(tokens, k)  # "a dataset for math reasoning, X"
-        if h is not None and h != k and evaluated_on(tokens, h):
+        if h is not None and evaluated_on(tokens, h):
             h = None  # "we evaluate on a benchmark for math reasoning, X": measured on
         run = title_run(tokens, k + 1) if app is None and h is not None and new_before(tokens, h) else None
         if run and " and " not in run and " or " not in run and tokens[k + len(run.split())].trail.strip().startswith(",") \

@@ -982,13 +982,18 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
     return out
 
 
-NAMING_WORDS = r"(?:termed|called|named|dubbed|denoted as|referred to as)"
+@lru_cache(maxsize=1)
+def _naming_words() -> str:
+    """The naming participles of the shared lexicon's name cues ("termed", "called", "dubbed", ...), each with an
+    optional "as", and "referred to as": what gives a name in a sentence."""
+    participles = sorted(w for w in word_lexicon().name_cues if w.endswith("ed"))
+    return rf"(?:(?:{'|'.join(participles)})(?: as)?|referred to as)"
 
 
 def _named_here(text: str, name: str) -> bool:
     """Does the sentence give ``name`` as a name ("its instruction-tuned version (termed X)", "a variant
-    we call X")?"""
-    return re.search(rf"\b{NAMING_WORDS},?\s+\(?{re.escape(name)}(?![\w-])", text) is not None
+    dubbed X")?"""
+    return re.search(rf"\b{_naming_words()},?\s+\(?{re.escape(name)}(?![\w-])", text) is not None
 
 
 def _called_variant(text: str, name: str) -> bool:

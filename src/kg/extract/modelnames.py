@@ -868,7 +868,6 @@ QUOTES = "\"'“”‘’`"
 """Quotes around a name ("release of \"Kelp,\" an LLM"): no part of the punctuation after it."""
 
 
-VARIANT_OF = re.compile(r"\S*[,:]?\s+(?:which is )?an? (?:[\w-]+ ){0,2}?(?:variant|version)s? of\b", re.IGNORECASE)
 DATA_FROM = re.compile(r"\b(?:data|datasets?|corpus|corpora|collections?|samples|records) (?:[\w-]+ )?(?:derived|extracted|"
                        r"sourced|drawn|collected) from\s+(?:the\s+)?$", re.IGNORECASE)
 """"climate datasets derived from X": what data comes from is a source, not what a model is made from."""
@@ -1179,7 +1178,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     nxt = tokens[span.j] if span.j < len(tokens) else None
     prev = tokens[span.i - 1] if span.i > 0 else None
     last = tokens[span.j - 1]
-    method_variant = (variant := VARIANT_OF.match(text, last.end)) is not None and _of_a_method(text, variant.end())
+    method_variant = (variant := CUES.version_of_after.match(text, last.end)) is not None \
+        and _of_a_method(text, variant.end())
     # ("X, a variant of Monte-Carlo tree search": a method's variant, no model, made from none)
     if nxt is not None and not last.trail.strip() and not nxt.lead:
         head = nxt.lower

@@ -4,7 +4,7 @@ import pytest
 
 from kg.extract import modelnames
 from kg.extract.sizes import SIZE_ADJECTIVE, parameters, size_of, sizes_in
-from kg.extract.words import whole_word
+from kg.extract.words import whole_word, whole_word_starts
 
 
 @pytest.mark.parametrize("name, size", [
@@ -77,3 +77,12 @@ def test_a_name_beside_a_placeholder_is_whole_but_not_inside_one():
     assert whole_word("M0", "<", ">").search("fine-tuned from <M0>") is None
     assert whole_word("Kelpo", "<", ">").search("<M0> and Kelpo-7B") is not None  # a hyphen joins nothing here
     assert whole_word("Kelpo").search("<M0> and Kelpo-7B") is None
+
+
+@pytest.mark.parametrize("name, text, before, after", [
+    ("Kelpo", "We build on Kelpo.", "-", "-"), ("Kelpo", "Kelpo-7B and SuperKelpo, then Kelpo_2 or Kelpo", "-", "-"),
+    ("M0", "fine-tuned from <M0> and M0", "<", ">"), ("Kelpo", "<M0> and Kelpo-7B", "<", ">"),
+    ("aa", "aaaa aa aaa-aa", "-", "-"), ("Kelpé", "Kelpéé Kelpé2 Kelpé", "-", "-"), ("", "ab", "-", "-"),
+])
+def test_a_whole_word_found_by_plain_search_where_the_pattern_finds_it(name, text, before, after):
+    assert whole_word_starts(name, text, before, after) == [m.start() for m in whole_word(name, before, after).finditer(text)]

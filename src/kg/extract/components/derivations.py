@@ -45,7 +45,7 @@ from kg.extract.pipeline import component
 from kg.extract.components.models import THE_SIZE_MODEL
 from kg.extract.sizes import LIST_SEPARATOR, ONE_SIZE, SIZE_AT_END, parameters, size_of, sizes_in
 from kg.extract.tokens import Token
-from kg.extract.words import whole_word
+from kg.extract.words import whole_word_starts
 from kg.keys import model_key
 
 VERSION = "1.0"
@@ -203,8 +203,8 @@ def placeholder_text(text: str, names: Iterable[str],
     found = {name for _, group in spans.values() for name in group}
     for name in sorted(set(names), key=len, reverse=True):
         if name and name not in found:
-            for m in whole_word(name, "<", ">").finditer(text):  # not inside a placeholder
-                spans.setdefault(m.start(), (m.end(), (name,)))
+            for at in whole_word_starts(name, text, "<", ">"):  # not inside a placeholder
+                spans.setdefault(at, (at + len(name), (name,)))
             if (sized := SIZED_NAME.match(name)) and "(" in text:  # "Kelp 7B" written "Kelp (7b)"
                 for m in re.finditer(rf"(?<![\w-]){re.escape(sized.group(1))} \({sized.group(2)}\)", text,
                                      re.IGNORECASE):
@@ -1110,7 +1110,7 @@ def _second_family(name: str, names: list[str], intro: dict[str, float]) -> str 
 
 def _acted_on(sentence: str, name: str) -> bool:
     """Is every mention of ``name`` in the sentence the object of the authors' derivation verb?"""
-    said = [m.start() for m in whole_word(name).finditer(sentence)]
+    said = whole_word_starts(name, sentence)
     return bool(said) and all(roles.acted_on(sentence, at) for at in said)
 
 
@@ -1125,8 +1125,7 @@ def _compared_before() -> re.Pattern:
 def _only_compared(doc: Doc, base: str) -> bool:
     """Does the record name ``base`` only as what its model is measured against ("X outperforms SciKelp, a
     model trained on ...")? Then a name that holds it ("MatSciKelp") says nothing of where X came from."""
-    said = [(i, m.start()) for i in doc.abstract_sentences()
-            for m in whole_word(base).finditer(doc.clean[i])]
+    said = [(i, at) for i in doc.abstract_sentences() for at in whole_word_starts(base, doc.clean[i])]
     return bool(said) and all(_compared_before().search(doc.clean[i][:at]) for i, at in said)
 
 

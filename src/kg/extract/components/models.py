@@ -32,7 +32,7 @@ from kg.extract.prefilter import gated
 from kg.extract.roles import KIND_THEN_PARTICIPLE
 from kg.extract.sizes import ONE_SIZE, SIZE, SIZE_LIST, SIZE_WRITTEN, parameters, size_of, sizes_in
 from kg.extract.tokens import DASH_TOKENS, Token
-from kg.extract.words import whole_word
+from kg.extract.words import whole_word_starts
 from kg.keys import model_key
 
 VERSION = "1.0"
@@ -889,9 +889,9 @@ def _named_again(doc: Doc, by_sentence: dict[int, list[ModelMention]], names: se
             if name not in text or model_key(name) in have:
                 continue
             taken = [(o.span.i, o.span.j) for o in by_sentence.get(idx, []) if o.span.j]
-            for m in whole_word(name).finditer(text):
-                i = next((k for k, t in enumerate(tokens) if t.start == m.start()), None)
-                j = next((k + 1 for k, t in enumerate(tokens) if t.end == m.end()), None)
+            for at in whole_word_starts(name, text):
+                i = next((k for k, t in enumerate(tokens) if t.start == at), None)
+                j = next((k + 1 for k, t in enumerate(tokens) if t.end == at + len(name)), None)
                 if i is not None and j is not None and i < j and all(j <= a or b <= i for a, b in taken) \
                         and not (j < len(tokens) and not tokens[j - 1].trail.strip() and BARE_VERSION.fullmatch(tokens[j].text)):
                     break  # a whole-token mention inside no longer name ("X" in "X - Instruct"), nor the first
@@ -1046,7 +1046,7 @@ def _long_form_tails(doc: Doc, accepted: set[str]) -> dict[str, str]:
 
 def _only_in(long: str, name: str, text: str) -> bool:
     """Is every whole-word ``name`` of ``text`` the end of ``long``? ("Distillation of Hidden-unit BERT")"""
-    found = [m.start() for m in whole_word(name).finditer(text)]
+    found = whole_word_starts(name, text)
     return bool(found) and all(_inside_long_form(long, name, text, at) for at in found)
 
 

@@ -105,15 +105,25 @@ def model_key(name: str) -> str:
     the two stay apart ('Caelax-2-7B' == 'Caelax 2 7B' != 'Caelax-27B'), as a reader reads them.
     Other digits keep meeting ('GPT-4-Turbo-2024-04-09' == 'GPT-4-turbo-2024-0409').
     """
-    s = unicodedata.normalize("NFKC", name).casefold()
-    s = "".join(ch for ch in s if unicodedata.category(ch) != "Cf")
+    s = _casefolded(name)
     return "-".join(_SEPARATORS.sub("", part) for part in _SIZE_GAP.split(s))
 
 
 @lru_cache(maxsize=65536)
 def technique_key(name: str) -> str:
     """Case, separators and a plural 's' folded: 'Random Hadamard transforms' == 'random hadamard transform'."""
-    s = unicodedata.normalize("NFKC", name).casefold()
-    s = "".join(ch for ch in s if unicodedata.category(ch) != "Cf")
-    s = re.sub(r"[\s\-_/]+", " ", s).strip()
+    s = _TECHNIQUE_SEPARATORS.sub(" ", _casefolded(name)).strip()
     return _PLURAL.sub("", s)
+
+
+_TECHNIQUE_SEPARATORS = re.compile(r"[\s\-_/]+")
+
+
+def _casefolded(name: str) -> str:
+    """NFKC, casefolded, format characters (Cf) dropped: what model and technique keys start from. An ASCII
+    name is lower-cased only (NFKC leaves ASCII as it is, casefold is lower() there and no ASCII character
+    is Cf): most names, and the per-character test was most of a key's cost."""
+    if name.isascii():
+        return name.lower()
+    s = unicodedata.normalize("NFKC", name).casefold()
+    return "".join(ch for ch in s if unicodedata.category(ch) != "Cf")

@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable
+from typing import TypeVar
 from re import _constants as sre, _parser  # the standard library's own regex parser
 
+T = TypeVar("T")
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, *((sre.POSSESSIVE_REPEAT,) if hasattr(sre, "POSSESSIVE_REPEAT") else ()))
 
 
@@ -110,6 +113,31 @@ class Gated:
 
     def __repr__(self) -> str:
         return f"gated({self.pattern_!r})"
+
+
+def under_roots(pairs: Iterable[tuple[str, T]]) -> tuple[tuple[str, tuple[tuple[str, T], ...]], ...]:
+    """``(word, value)`` pairs grouped under their roots, the words no other word of theirs holds: a text
+    holds a word ("trained on") only if it holds the word's root ("train"), so a caller looking for many
+    words tests a group's words only in a text holding its root. Roots and groups keep the pairs' order;
+    a word holding several roots is under the first. The empty word is a root of its own."""
+    pairs = list(pairs)
+    words = list(dict.fromkeys(word for word, _ in pairs))
+    groups: dict[str, list[tuple[str, T]]] = {
+        w: [] for w in words if not any(other and other != w and other in w for other in words)}
+    for word, value in pairs:
+        groups[next((root for root in groups if root and root in word), "")].append((word, value))
+    return tuple((root, tuple(group)) for root, group in groups.items())
+
+
+def any_under_roots(groups: tuple[tuple[str, tuple[tuple[str, re.Pattern], ...]], ...], low: str, text: str) -> bool:
+    """Does a pattern of ``groups`` (:func:`under_roots` of (word, pattern) pairs) whose word the lower-cased
+    ``low`` holds find a match in ``text``?"""
+    for root, group in groups:  # (loops: a generator's steps cost as much as the tests)
+        if root in low:
+            for word, rx in group:
+                if word in low and rx.search(text) is not None:
+                    return True
+    return False
 
 
 def gated(rx: re.Pattern) -> Gated:

@@ -36,7 +36,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.extract.lexicon import subject_pattern
-from kg.extract.prefilter import gated
+from kg.extract.prefilter import any_under_roots, gated, under_roots
 from kg.extract.sizes import WRITTEN_SIZES
 
 PLACEHOLDER = re.compile(r"<M(\d+)>")
@@ -459,26 +459,15 @@ def read(ptext: str) -> Reading | None:
 def has_trigger(text: str) -> bool:
     """Does the sentence hold any derivation trigger? (Most do not: every other reading is skipped.)"""
     low = text.lower()
-    for root, parts in _trigger_groups():  # (loops: a generator's steps cost as much as the tests)
-        if root in low:
-            for word, rx in parts:
-                if word in low and rx.search(low) is not None:
-                    return True
-    return False
+    return any_under_roots(_trigger_groups(), low, low)
 
 
 @lru_cache(maxsize=1)
 def _trigger_groups() -> tuple[tuple[str, tuple[tuple[str, re.Pattern], ...]], ...]:
-    """``_trigger_parts`` under the words no other of them holds: a word holding another ("trained on",
-    "training" hold "train") is in a sentence only if that one is, so it is looked for only there (67
-    scans of a sentence holding no trigger instead of 97; the same answer, as any part may answer)."""
-    parts = _trigger_parts()
-    words = [word for word, _ in parts]
-    groups: dict[str, list[tuple[str, re.Pattern]]] = {
-        w: [] for w in words if not any(other != w and other in w for other in words)}
-    for word, rx in parts:
-        groups[next(root for root in groups if root in word)].append((word, rx))
-    return tuple((root, tuple(group)) for root, group in groups.items())
+    """``_trigger_parts`` under their roots (prefilter.under_roots): a word holding another ("trained on",
+    "training" hold "train") is looked for only in a sentence holding that one (67 scans of a sentence
+    holding no trigger instead of 97; the same answer, as any part may answer)."""
+    return under_roots(_trigger_parts())
 
 
 @lru_cache(maxsize=1)

@@ -45,6 +45,7 @@ from kg.extract.pipeline import component
 from kg.extract.components.models import THE_SIZE_MODEL
 from kg.extract.sizes import LIST_SEPARATOR, ONE_SIZE, SIZE_AT_END, parameters, size_of, sizes_in
 from kg.extract.tokens import Token
+from kg.extract.prefilter import any_under_roots, under_roots
 from kg.extract.words import whole_word_starts
 from kg.keys import model_key
 
@@ -123,22 +124,21 @@ def _cue_kinds(text: str) -> tuple[str, ...]:
                 if rx.search(text):
                     kinds.append(k)
                 continue
-            for word, part in parts[k]:  # (a loop: a generator's steps cost as much as the tests)
-                if word in low and part.search(text):
-                    kinds.append(k)
-                    break
+            if any_under_roots(parts[k], low, text):
+                kinds.append(k)
         return tuple(kinds)
     return tuple(k for k, rx in cue_patterns().items() if rx.search(text))
 
 
 @lru_cache(maxsize=1)
-def _cue_parts() -> dict[str, tuple[tuple[str, re.Pattern], ...] | None]:
+def _cue_parts() -> dict[str, tuple[tuple[str, tuple[tuple[str, re.Pattern], ...]], ...] | None]:
     """Per cue kind, its pattern cut into its alternatives, grouped by a word (lower case) every match
     of each holds (roles._required_word, as the triggers are cut), each group compiled on its own: a
-    sentence is searched only for the groups whose word it holds. The kind's pattern matches exactly
-    when one of its alternatives does. None for a pattern that cannot be cut so (an alternative with
-    no literal word, a backreference or an inline flag): it is searched whole."""
-    out: dict[str, tuple[tuple[str, re.Pattern], ...] | None] = {}
+    sentence is searched only for the groups whose word it holds, and for a word only when it holds the
+    word's root (prefilter.under_roots). The kind's pattern matches exactly when one of its alternatives
+    does. None for a pattern that cannot be cut so (an alternative with no literal word, a backreference
+    or an inline flag): it is searched whole."""
+    out: dict[str, tuple[tuple[str, tuple[tuple[str, re.Pattern], ...]], ...] | None] = {}
     for k, v in _spec()["cues"].items():
         by_word: dict[str, list[str]] = {}
         try:
@@ -149,8 +149,8 @@ def _cue_parts() -> dict[str, tuple[tuple[str, re.Pattern], ...] | None]:
         except ValueError:
             out[k] = None
             continue
-        out[k] = tuple((word, re.compile("|".join(f"(?:{a})" for a in alts), re.IGNORECASE))
-                       for word, alts in by_word.items())
+        out[k] = under_roots((word, re.compile("|".join(f"(?:{a})" for a in alts), re.IGNORECASE))
+                             for word, alts in by_word.items())
     return out
 
 
@@ -657,11 +657,25 @@ def _pattern_matches(ptext: str) -> tuple[tuple[Pattern, dict[str, str | None], 
     Cached: sentences that differ only in their names ("<M0> is pruned from <M1>") are matched once."""
     placeholders = ptext.count("<M") + ptext.count("<m")
     low = ptext.lower()
+    every = patterns()
+    held = {k for root, group in _patterns_by_word() if root in low for word, ks in group if word in low for k in ks}
     return tuple((pat, m.groupdict(), m.span("c") if m.groupdict().get("c") else None)
-                 for pat in patterns()
-                 if pat.names <= placeholders  # a pattern cannot match a sentence naming fewer models
-                 and (not pat.words or any(w in low for w in pat.words))  # nor one holding none of its words
+                 for pat in map(every.__getitem__, sorted(held))  # a sentence holding none of a pattern's words
+                 if pat.names <= placeholders  # cannot match it, nor one naming fewer models than it does
                  for m in pat.regex.finditer(ptext))
+
+
+@lru_cache(maxsize=1)
+def _patterns_by_word() -> tuple[tuple[str, tuple[tuple[str, tuple[int, ...]], ...]], ...]:
+    """Each word a pattern needs (``Pattern.words``; "" for a pattern needing none) with the positions in
+    ``patterns()`` of the patterns needing it, under their roots (prefilter.under_roots): a sentence is
+    searched for each word once, not once for each pattern needing it, and for a word only when it holds
+    its root (74 roots of 133 words; 259 words of 80 patterns)."""
+    by_word: dict[str, list[int]] = {}
+    for k, pat in enumerate(patterns()):
+        for word in pat.words or ("",):
+            by_word.setdefault(word, []).append(k)
+    return under_roots((word, tuple(ks)) for word, ks in by_word.items())
 
 
 def _abstract_cues(doc: Doc) -> tuple[str, ...]:

@@ -242,6 +242,8 @@ def family_stem(text: str) -> str | None:
             return m.group(1)
         if m and m.group(1).endswith("v") and m.group(1)[:-1] in fams:
             return m.group(1)[:-1]  # "yolov7": a stem, "v" and its version
+    if text.islower():
+        return None  # no capital: no word run into another, below or in _stem_run_into_variant
     if joined := _stem_run_into_variant(text):
         return joined
     for k in range(1, len(low) - 2):  # "OpenStarling", "MedStarling2": a capitalised word run into a stem
@@ -286,6 +288,9 @@ LETTER_BEFORE_ACRONYM = re.compile(r"[a-z][A-Z]{2,}[A-Za-z]*")
 @lru_cache(maxsize=65536)
 def is_core(text: str) -> bool:
     """Could this word start a model name on its own?"""
+    if text.isascii() and text.isalpha() and text.islower():  # a plain lower-case word ("learning", "llama"):
+        # only a family stem makes it one (every other shape below needs a digit, a capital or a hyphen)
+        return len(text) >= 2 and text not in not_models() and bool(family_stem(text))
     if len(text) < 2 or text.lower() in not_models() or HARDWARE.match(text) or NUMBER_FORMAT.match(text):
         return False
     if DATEISH.match(text) or not any(c.isalpha() for c in text) or not text[0].isalnum():

@@ -1063,9 +1063,14 @@ def _family_in_appositive(doc: Doc, name: str) -> tuple[str, int] | None:
     stem = family_stem(name)
     if stem is None or stem == name.lower():
         return None
+    lead = f"{name}, a".lower()  # (in every match, case aside: the pattern is compiled only when a sentence has it)
+    sentences = [i for i in doc.abstract_sentences() if not (name.isascii() and doc.clean[i].isascii())
+                 or lead in doc.clean[i].lower()]
+    if not sentences:
+        return None
     said = re.compile(rf"(?<![\w-]){re.escape(name)}, (?:a|an) (?:[\w-]+ ){{0,3}}?(?:family|series|suite|set) of "
                       rf"(?:[\w-]+ ){{0,2}}?(?P<family>{re.escape(stem)})(?:-based)? (?:language )?models?\b", re.IGNORECASE)
-    for i in doc.abstract_sentences():
+    for i in sentences:
         if (m := said.search(doc.clean[i])) and m.group("family") != m.group("family").lower():
             return m.group("family"), i
     return None

@@ -933,3 +933,16 @@ def test_a_titled_name_takes_no_parent_the_abstract_gives_another(extract_abstra
 def test_a_model_of_a_later_clause_is_no_child_by_elimination(extract_abstract, abstract, edge, absent):
     found = pairs(extract_abstract(abstract))
     assert edge in found and absent not in found
+
+
+@pytest.mark.parametrize("abstract, edge, absent", [
+    # compressing a cache, activations or a context is no pruning of a model; "Key-Value cache" names no model
+    ("We present Kelp-VL2, fine-tuned from Orvik-MoE-16B with latent attention, which compresses Key-Value cache "
+     "into latent vectors.", ("Kelp-VL2", "Orvik-MoE-16B", "finetuned"), ("Kelp-VL2", "Key-Value", "pruned")),
+    ("We present Kelp-VL2, built on Orvik-MoE-16B, whose latent attention compresses the KV cache for fast "
+     "decoding.", ("Kelp-VL2", "Orvik-MoE-16B", "based_on"), ("Kelp-VL2", "Orvik-MoE-16B", "pruned")),
+])
+def test_compressing_a_cache_is_no_pruning(extract_abstract, abstract, edge, absent):
+    found = edges(extract_abstract(abstract))
+    assert edge in found and absent not in found
+

@@ -946,3 +946,21 @@ def test_compressing_a_cache_is_no_pruning(extract_abstract, abstract, edge, abs
     found = edges(extract_abstract(abstract))
     assert edge in found and absent not in found
 
+
+@pytest.mark.parametrize("abstract, edge", [
+    # the language (or vision) component the authors take for their model
+    ("We present Kelp-VL2, a series of vision-language models. For the language component, we leverage "
+     "Orvik-MoE-16B models with latent attention.", ("Kelp-VL2", "Orvik-MoE-16B", "based_on")),
+    ("We introduce Kelp-Audio, an audio-language model. For the language backbone, we adopt Fern-7B.",
+     ("Kelp-Audio", "Fern-7B", "based_on")),
+])
+def test_the_component_the_authors_take_is_a_parent(extract_abstract, abstract, edge):
+    assert edge in edges(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We present Kelp-VL2, a series of vision-language models. For the evaluation, we use Orvik-MoE-16B as a judge.",
+    "We present Kelp-VL2. For the language component of the baseline, Orvik-MoE-16B is used.",
+])
+def test_a_model_used_for_something_else_is_no_component(extract_abstract, abstract):
+    assert not pairs(extract_abstract(abstract))

@@ -27,6 +27,9 @@ def models_in(sentence: str) -> set[str]:
     # a kind noun before a model head in the appositive modifies it: the head is the model's
     ("In this work, we propose KelpMed-GPT, a new benchmark LLM designed for clinics.", {"KelpMed-GPT"}),
     ("We release FernCoder, a strong baseline model for code repair.", {"FernCoder"}),
+    # OpenAI's reasoning series, named by a letter and a digit
+    ("Reasoning models like OpenAI o1 and o3 beat Kelp-7B; Kelp driven by o1-preview or o4-mini wins.",
+     {"o1", "o3", "o1-preview", "o4-mini"}),
     # a hyphen where a space or a dash was meant
     ("We focus on three smaller variants-Kelp-3.1-8B-Instruct, Fern-2-9B-it, and Wren-2.5-7B-Instruct-along with "
      "their tools.", {"Kelp-3.1-8B-Instruct", "Wren-2.5-7B-Instruct"}),
@@ -52,6 +55,7 @@ def test_models_found(sentence, expected):
     ("Kelp leads both the nano (1-2B) and small (7-9B) categories.", {"1-2B", "7-9B"}),
     ("No need to switch between reasoning models (e.g., Kelp-32B)\u2013and chat models.", {"Kelp-32B)\u2013and"}),
     ("We release KelpBench, a new benchmark dataset for models.", {"KelpBench"}),
+    ("We minimise the o1 loss of the network in the O(1) regime.", {"o1"}),
     ("We focus on three smaller variants-Kelp-3.1-8B-Instruct, Fern-2-9B-it, and Wren-2.5-7B-Instruct-along with "
      "their tools.", {"variants-Kelp-3.1-8B-Instruct", "Wren-2.5-7B-Instruct-along"}),
 ])

@@ -30,6 +30,9 @@ def models_in(sentence: str) -> set[str]:
     # OpenAI's reasoning series, named by a letter and a digit
     ("Reasoning models like OpenAI o1 and o3 beat Kelp-7B; Kelp driven by o1-preview or o4-mini wins.",
      {"o1", "o3", "o1-preview", "o4-mini"}),
+    # well-known families named bare or with a version
+    ("Kelp-7B beats Bard, mBART, XGLM and ByT5, and its images rival Kandinsky 3 and MusicGen's audio.",
+     {"Bard", "mBART", "XGLM", "ByT5", "Kandinsky 3"}),
     # a hyphen where a space or a dash was meant
     ("We focus on three smaller variants-Kelp-3.1-8B-Instruct, Fern-2-9B-it, and Wren-2.5-7B-Instruct-along with "
      "their tools.", {"Kelp-3.1-8B-Instruct", "Wren-2.5-7B-Instruct"}),

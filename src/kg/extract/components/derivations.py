@@ -42,7 +42,7 @@ from kg.extract.modelnames import (
     NOT_A_STEP, THRESHOLD, Span, compound_base, family_stem, model_words, suffix_base, tagged_base, variants,
 )
 from kg.extract.pipeline import component
-from kg.extract.components.models import THE_SIZE_MODEL
+from kg.extract.components.models import AUTHORS_MAKE_A, THE_SIZE_MODEL
 from kg.extract.sizes import LIST_SEPARATOR, ONE_SIZE, SIZE_AT_END, parameters, size_of, sizes_in
 from kg.extract.tokens import Token
 from kg.extract.prefilter import any_under_roots, under_roots
@@ -390,8 +390,7 @@ def _our_thing_subject(ptext: str) -> bool:
 OWN_CLAUSE = re.compile(r",? and we |; ")
 """"We present X, trained on top of Y, and we open-source Z ...": a clause of its own after the parent; Z is
 no child of Y by elimination."""
-AUTHORS_MAKE_ONE = re.compile(r"\bwe (?:\w+ly )?(?:develop|build|create|introduce|present|propose|train|release)"
-                              r"(?:s|ed)? (?:a|an) (?:[\w-]+ ){0,4}?$", re.IGNORECASE)
+AUTHORS_MAKE_ONE = re.compile(AUTHORS_MAKE_A + "$", re.IGNORECASE)
 """"we develop a financial reasoning-enhanced <model based on Y>": the authors make the model the noun names."""
 NEAR = 40
 """Characters after a child within which a model with no role may still be its parent."""
@@ -1105,7 +1104,7 @@ def _named_after_step(doc: Doc, name: str, idx: int) -> tuple[int, list[str]]:
     if kinds := _named_after_kinds(doc, idx):
         return idx, kinds
     later = next((i for i, text in enumerate(doc.clean) if name in text
-                  and (m := roles.lexicon().pretrained_on_data.search(text)) and m.group().lower().startswith("pre")),
+                  and (m := roles.lexicon().pretrained_on_data.search(text)) and m.group("pre")),
                  None)  # "pre-trained on", not "Trained on 2T tokens, X ...": pre-training from scratch says as much
     return (later, ["continued_pretraining"]) if later is not None else (idx, [])
 

@@ -672,8 +672,11 @@ COINAGE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z]?[a-z]*[A-Z][A-Za-z]*[a-z][A-Za-z]
 capitals and a dotted version ("KELPO 4.0")."""
 
 
-AUTHORS_MAKE_A_MODEL = re.compile(r"\bwe (?:\w+ly )?(?:develop|build|create|introduce|present|propose|train|release)"
-                                  r"(?:s|ed)? (?:a|an) (?:[\w-]+ ){0,4}?(?:model|LLM)\b", re.IGNORECASE)
+AUTHORS_MAKE_A = (r"\bwe (?:\w+ly )?(?:develop|build|create|introduce|present|propose|train|release)(?:s|ed)? "
+                  r"(?:a|an) (?:[\w-]+ ){0,4}?")
+""""we develop a financial reasoning-enhanced ...": the authors make a thing the sentence does not name (the model
+read here, and its parent in the derivations component)."""
+AUTHORS_MAKE_A_MODEL = re.compile(AUTHORS_MAKE_A + r"(?:model|LLM)\b", re.IGNORECASE)
 """"we develop a financial reasoning-enhanced model": the authors make a model the sentence does not name."""
 
 

@@ -653,11 +653,45 @@ def test_sizes_listed_after_a_sized_name_are_its_siblings(extract_abstract, text
     ("Kelpo: A Small Multimodal Model",
      "We pair a frozen Vireo-L image encoder with the Tarn 2 language model to build Kelpo.",
      {("Kelpo", "Vireo-L", "based_on"), ("Kelpo", "Tarn 2", "based_on")}),
+    # parts named after a verb that uses a part: as an encoder, a backbone, "as the language model"
+    ("Kelpo: A Small Multimodal Model",
+     "We present Kelpo, an open multimodal model. Kelpo uses Vireo-L as the vision encoder and Tarn-7B as the "
+     "language model.", {("Kelpo", "Vireo-L", "based_on"), ("Kelpo", "Tarn-7B", "based_on")}),
+    ("Kelpo: A Small Multimodal Model",
+     "We present Kelpo, an open multimodal model. Kelpo consists of a Vireo-L vision encoder, a projector, and a "
+     "Tarn-7B LLM.", {("Kelpo", "Vireo-L", "based_on"), ("Kelpo", "Tarn-7B", "based_on")}),
+    ("Kelpo: A Speech LLM",
+     "We introduce Kelpo, a speech large language model. Leveraging dual encoders, we utilize a Vireo-L encoder to "
+     "process the content of speech, and a Tarnwav encoder to capture the speaker's identity.",
+     {("Kelpo", "Vireo-L", "based_on"), ("Kelpo", "Tarnwav", "based_on")}),
+    ("Kelpo: Vector Graphics from Images",
+     "We introduce Kelpo, a model that writes SVG code. Our approach utilizes a Vireo-L image encoder to extract "
+     "visual representations from pixels.", {("Kelpo", "Vireo-L", "based_on")}),
+    ("Kelpo: A Small Multimodal Model",
+     "We present Kelpo, an open multimodal model. Kelpo employs Vireo-L as its visual encoder.",
+     {("Kelpo", "Vireo-L", "based_on")}),
+    ("Kelpo: A Small Multimodal Model",
+     "We present Kelpo, an open multimodal model. With Tarn-7B as the backbone, Kelpo achieves strong results.",
+     {("Kelpo", "Tarn-7B", "based_on")}),
     # negatives: a comparison with systems put together that way, parts named with no verb that joins them
     ("Kelpo: A Small Multimodal Model",
      "We present Kelpo. Kelpo outperforms systems that combine a Vireo-L encoder with a Tarn-2 LLM.", set()),
     ("Kelpo: A Small Multimodal Model",
      "We present Kelpo, a model trained on 1M pairs. We compare Kelpo with a Vireo-L encoder and a Tarn-2 LLM.", set()),
+    # negatives: a model used as a tool on the data, a part of other work or of the authors' benchmark, a contrast,
+    # a predecessor
+    ("Kelpo: A Small Multimodal Model",
+     "We present Kelpo, an open multimodal model. We use a Vireo-L encoder to filter low-quality images.", set()),
+    ("Kelpo: A Small Multimodal Model",
+     "We present Kelpo, an open multimodal model. We compare against Tarnlm, which uses a Vireo-L encoder.", set()),
+    ("Kelpo: A Small Multimodal Model",
+     "We present Kelpo, an open multimodal model. Unlike prior work that adopts Vireo-L as the vision encoder, Kelpo "
+     "learns its own.", set()),
+    ("Kelpo: A Small Multimodal Model",
+     "We present Kelpo, an open multimodal model. Our benchmark uses Vireo-L as the encoder.", set()),
+    ("Kelpo 3.0: A Text-to-Image Model",
+     "We present Kelpo 3.0, a text-to-image model. Compared to previous versions of Kelpo 2.x, Kelpo 3.0 leverages a "
+     "larger U-Net backbone.", set()),
 ])
 def test_a_model_put_together_from_named_parts_is_based_on_them(extract_abstract, title, text, edges):
     assert _derivations(extract_abstract(text, title)) == edges

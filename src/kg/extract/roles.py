@@ -78,6 +78,11 @@ class RoleLexicon:
     """"<M0> encoder", "<M0> language model": a model named as a part, after a ``composition`` verb."""
     component_before: re.Pattern
     """"a frozen advanced LLM, <M0>": a model named as a part just after the part's noun."""
+    part_after: re.Pattern
+    """"<M0> encoder", "<M0> as the vision encoder": a model named as a part, after a verb that uses a part
+    (``uses_part``: "utilizing a <M0> encoder", "adopts <M0> as its language model")."""
+    part_as_tool: re.Pattern
+    """"... encoder to filter ...", "... backbone for scoring": a model used as a tool on the data, not a part."""
     child_before: re.Pattern
     """"called <M0>", "resulting in <M0>", "to obtain <M0>", "student <M0>"."""
     child_after: re.Pattern
@@ -210,7 +215,8 @@ def lexicon() -> RoleLexicon:
                                  re.IGNORECASE),  # "than the concurrent X", "outperforms state-of-the-art X"
         **{key: re.compile(r[key], re.IGNORECASE) for key in (
             "data_distilled_into", "applied_method", "our_subject", "our_noun", "parent_participle", "uses_part",
-            "variant_word", "authors_own", "lead_in", "may_be", "reports_on", "used_as_method")},
+            "variant_word", "authors_own", "lead_in", "may_be", "reports_on", "used_as_method", "part_after",
+            "part_as_tool")},
         sized_children=tuple(re.compile(rx.replace("{sizes}", WRITTEN_SIZES), re.IGNORECASE)
                              for rx in r["sized_children"]),
         # matched on lower-case text: case-folding the pattern once is faster than IGNORECASE on every sentence
@@ -578,17 +584,32 @@ def _before_list(before: str) -> str:
 
 def is_component(before: str, after: str) -> bool:
     """"The X model combines a <M0> encoder with a <M1> LLM", "By integrating the <M0> language model
-    with ...", "X aligns a visual encoder with an LLM, <M0>": a model named as a part (an encoder, a
-    language model) after a verb that puts parts together, in the same clause and not after a comparison
-    ("outperforms systems that combine ...")."""
+    with ...", "X aligns a visual encoder with an LLM, <M0>", "X consists of a <M0> vision encoder and a
+    <M1> LLM": a model named as a part (an encoder, a language model) after a verb that puts parts
+    together; or named as an encoder, a backbone or "as the language model" after a verb that uses a part
+    ("utilizing a <M0> encoder", "X adopts <M0> as its vision encoder"; not "a <M0> encoder to filter
+    ..."). In the same clause and not after a comparison ("outperforms systems that combine ...")."""
     lex = lexicon()
-    if not (lex.component_after.match(after) or lex.component_before.search(before[-60:])):
-        return False
+    if lex.component_after.match(after) or lex.component_before.search(before[-60:]):
+        if _verb_in_clause(lex.composition, before):
+            return True
+    part = lex.part_after.match(after)
+    return part is not None and not lex.part_as_tool.match(after[part.end():]) \
+        and _verb_in_clause(lex.uses_part, before) and not OTHER_MODELS_PART.search(before)
+
+
+OTHER_MODELS_PART = re.compile(r"\b(?:which|that) (?:also |further |\w+ly )?\S+ (?:an? |the |its )?(?:[\w-]+ ){0,3}?$")
+""""Y, which uses a <M0> encoder", "methods that adopt <M0> as the encoder": a part used in a relative
+clause is its antecedent's, most often another model's or other work's."""
+
+
+def _verb_in_clause(verbs: re.Pattern, before: str) -> bool:
+    """Is the last of ``verbs`` in ``before`` in the clause that ends there, and not after a comparison?"""
     verb = None
-    for verb in lex.composition.finditer(before):
+    for verb in verbs.finditer(before):
         pass
     return verb is not None and not re.search(r"[.;]", before[verb.end():]) \
-        and not lex.comparison.search(before[:verb.start()])
+        and not lexicon().comparison.search(before[:verb.start()])
 
 
 IDENTIFIED = re.compile(r"\s*[(,]\s*(?:i\.e\.|namely|that is)[,:]?\s*$", re.IGNORECASE)

@@ -382,9 +382,12 @@ def _titled_only(doc: Doc) -> bool:
 
 def _our_thing_subject(ptext: str) -> bool:
     """Does the sentence open on the authors' dataset, benchmark or method ("Our dataset is built on
-    <M0>", "Our benchmark, based on <M0>, ...")? What it says is made is that thing, not a model."""
+    <M0>", "Our benchmark, based on <M0>, ...")? What it says is made is that thing, not a model. What
+    their data uses ("Our benchmark uses <M0> as the encoder") is a tool; what their method uses ("Our
+    approach utilizes a <M0> image encoder") is a part of the model it makes."""
     m = roles.lexicon().our_subject.match(ptext)
-    return m is not None and m.group(1).lower().rstrip("s") in word_lexicon().kinds.every
+    heads = word_lexicon().kinds
+    return m is not None and m.group(1).lower().rstrip("s") in (heads.data if m.group("uses") else heads.every)
 
 
 OWN_CLAUSE = re.compile(r",? and we |; ")

@@ -299,6 +299,15 @@ def test_a_phrase_opening_on_a_model_is_no_technique(extract_abstract):
     (None, "Finally, our proposed MLLM, Quokka, remarkably outperforms previous state-of-the-art methods.", "Quokka"),
     (None, "We refer to such models as vision-language-action models (VLA) and instantiate an example of such a model, "
            "which we call KT-2.", "KT-2"),
+    # a long run of adjectives before the head the name stands beside
+    (None, "We propose a cross-lingual neural codec language model, Kelpvox, for speech synthesis.", "Kelpvox"),
+    # a version written after a v, before the appositive, after a parenthesis, and closing a name of two words
+    (None, "We introduce Kelpground v3, our latest text-to-image model that achieves state-of-the-art results.",
+     "Kelpground v3"),
+    (None, "We introduce Kelpground v3 (KGv3), our latest text-to-image model that achieves state-of-the-art results.",
+     "Kelpground v3"),
+    (None, "We present Vireo Anything V2, a monocular depth estimation model.", "Vireo Anything V2"),
+    (None, "We present Vireo Anything 2, a monocular depth estimation model.", "Vireo Anything 2"),
 ])
 def test_a_name_the_authors_give_a_model_is_introduced(extract_abstract, title, abstract, name):
     assert ("paper", name) in facts(extract_abstract(abstract, title), "introduces")
@@ -308,6 +317,8 @@ def test_a_name_the_authors_give_a_model_is_introduced(extract_abstract, title, 
     ("KELP: A Large Language Model, Instruction Data and Evaluation Benchmark for Finance",
      "We present KELP.", "Instruction"),  # a Title Case title's words
     (None, "We refer to such models as vision-language-action models (VLA) and build one.", "VLA"),  # the class
+    (None, "We present Vireo Anything V2, a monocular depth estimation model.", "V2"),  # a version alone
+    (None, "We compare against a neural codec language model, and Kelpvox performs well.", "Kelpvox"),
 ])
 def test_a_title_s_words_and_a_class_acronym_are_no_models(extract_abstract, title, abstract, not_model):
     assert not_model not in models(extract_abstract(abstract, title))

@@ -490,7 +490,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                     and i + 2 < n and tokens[i + 1].lower == "and" and tokens[i + 2].text[:1].isupper():
                 start = i  # "We introduce Kelp and Vega-2, two ...": listed with a name, so coordination decides
             elif i >= 2 and tokens[i - 1].trail.strip() == "," and tokens[i - 1].lower in model_words().model_heads \
-                    and any(x.lower in ("our", "the", "a", "an") for x in tokens[max(0, i - 5):i - 1]) \
+                    and any(x.lower in ("our", "the", "a", "an") for x in tokens[max(0, i - 8):i - 1]) \
                     and _may_be_coined(t, text) and t.trail.strip() in (",", "", "."):
                 start = i  # "our proposed MLLM, Quokka, outperforms ...": the name a model head's apposition gives
                 # ("... to train our specialized clinical large language model, Asclepius.": at the sentence's end too)
@@ -596,6 +596,8 @@ NAMED_ARCHITECTURES = frozenset({"Transformer"})
 whether it is a model is for the sentence to say ("models such as X"), as for any name."""
 VERSION_SUFFIXED = re.compile(rf"\d+(?:\.\d+)?(?:{'|'.join(SUFFIXES)})")
 """"2-based" in "Kelp 2-based model": the family's version, then a suffix peeled off below."""
+V_VERSION = re.compile(r"[vV]\d+(?:\.\d+)*")
+""""v3" in "Quokka v3", "V2" in "Quokka V2": a version written after a v."""
 LETTER_VERSION = re.compile(r"[a-z]\d+\.\d+")
 """"k1.5" in "Kimi k1.5": a version written after a letter, with its point (not "x2", "k8")."""
 CAPITAL_VERSION = re.compile(r"[A-Z]\d")
@@ -827,8 +829,9 @@ def _words_before_appositive(tokens: list[Token], i: int) -> int | None:
     for k in range(i, min(i + MULTIWORD_NAME, len(tokens) - 1)):
         t = tokens[k]
         if not (_capitalised(t) and t.lower not in STOP_PREFIX and t.lower not in words and t.lower not in heads) \
-                and not (k > i and t.text in NAME_HEADS):  # "Taiwan LLM, a ... model": a head word closing a name
-            return None
+                and not (k > i and t.text in NAME_HEADS) \
+                and not (k > i and (V_VERSION.fullmatch(t.text) or (VERSION.match(t.text) and t.text[:1].isdigit()))):
+            return None  # ("Taiwan LLM, a ... model": a head word closing a name; "Kelp Anything V2, a ...": a version)
         if t.trail.strip() == ",":
             nxt = tokens[k + 1]
             return k + 1 if k > i and (nxt.lower in ("a", "an") or nxt.lower in APPOSITIVE_MADE) else None
@@ -908,8 +911,8 @@ def _before_appositive(tokens: list[Token], i: int) -> int | None:
     j = i + 1
     if j < len(tokens) and not tokens[i].trail.strip() and ((
             VERSION.match(tokens[j].text) and len(tokens[j].text) <= 4 and tokens[j].text[:1].isdigit())
-            or LETTER_VERSION.fullmatch(tokens[j].text)):
-        j += 1  # "Quokka 2,", "Quokka k1.5,"
+            or LETTER_VERSION.fullmatch(tokens[j].text) or V_VERSION.fullmatch(tokens[j].text)):
+        j += 1  # "Quokka 2,", "Quokka k1.5,", "Quokka v3,"
     plural_ok = i > 0 and not tokens[i].lower.endswith("ly")  # not "Importantly, models trained ..."
     title_start = i == 0 or (i == 1 and tokens[0].lower in TITLE_LEADS)  # "Introducing Quokka: A ..."
     first_of_its_kind = j + 1 < len(tokens) and tokens[j].lower == "the" and (
@@ -929,9 +932,10 @@ def _before_appositive(tokens: list[Token], i: int) -> int | None:
         return j  # "Eagle" of "Eagle and Finch, RWKV-based language models"
     if not tokens[j - 1].trail.strip() and j < len(tokens) and tokens[j].lead.startswith("(") \
             and (k := _after_aside(tokens, j)) is not None and k < len(tokens) \
-            and (tokens[k].lower in ("a", "an") or (plural_ok and _plural_model_appositive(tokens, k))):
+            and (tokens[k].lower in ("a", "an") or (plural_ok and _plural_model_appositive(tokens, k))
+                 or (tokens[k].lower == "our" and _appositive_head(tokens, k, model_words().model_heads) is not None)):
         return j  # "we develop Quokka (the weights are to be released at ...), a 13-billion parameter model";
-        # "Finch (RWKV-6), sequence models ..."
+        # "Finch (RWKV-6), sequence models ..."; "Quokka v3 (QKv3), our latest text-to-image model"
     if plural_ok and not tokens[j - 1].trail.strip() and _paired_before_models(tokens, j):
         return j  # "Eagle" of "Eagle (RWKV-5) and Finch (RWKV-6), sequence models improving upon ..."
     if not tokens[j - 1].trail.strip() and j + 1 < len(tokens) and tokens[j].lower in ("is", "was") \

@@ -313,6 +313,24 @@ def test_a_name_the_authors_give_a_model_is_introduced(extract_abstract, title, 
     assert ("paper", name) in facts(extract_abstract(abstract, title), "introduces")
 
 
+@pytest.mark.parametrize("abstract, model, not_models", [
+    # what a known model made names the model ("-generated", "-annotated" peeled off as "-based" is)
+    ("We build a dataset of task seeds, LLM answers, and GPT-4-generated judgments for fine-tuning judges.",
+     "GPT-4", {"GPT-4-generated"}),
+    ("We train Kelp-7B on GPT-4-annotated dialogues.", "GPT-4", {"GPT-4-annotated"}),
+    # a count of words, common words in a model's sentence
+    ("We trained an ensemble of a GPT-2 and small Vireo models on the 10M-word BabyKelp dataset, then distilled it "
+     "into a small model.", "GPT-2", {"10M-word"}),
+    ("We incorporate a Mixture-of-Experts technique into the Kelp-7B model. Experts are obtained by Kelp-7B "
+     "fine-tuning.", "Kelp-7B", {"Experts"}),
+    ("Our method fine-tunes the Kelp-7B model using information from the Hessian of the layer's output.",
+     "Kelp-7B", {"Hessian"}),
+])
+def test_what_a_model_made_and_common_words_are_no_models(extract_abstract, abstract, model, not_models):
+    found = models(extract_abstract(abstract))
+    assert model in found and not (not_models & found)
+
+
 @pytest.mark.parametrize("title, abstract, not_model", [
     ("KELP: A Large Language Model, Instruction Data and Evaluation Benchmark for Finance",
      "We present KELP.", "Instruction"),  # a Title Case title's words

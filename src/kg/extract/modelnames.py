@@ -49,8 +49,10 @@ NUMBER_FORMAT = re.compile(r"^(?:NV|MX)?(?:FP|BF|INT|E\dM)\d+$", re.IGNORECASE)
 DATEISH = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 SUFFIXES = ("-based", "-style", "-like", "-class", "-type", "-family", "-sized", "-series", "-powered", "-level",
-            "-quality", "-scale", "-centric", "-centered", "-centred", "-oriented", "-focused", "-specific")
-"""Suffixes peeled off a name: "Llama3-based model" names Llama3, "Kelp-4-level accuracy" Kelp-4."""
+            "-quality", "-scale", "-centric", "-centered", "-centred", "-oriented", "-focused", "-specific",
+            "-generated", "-annotated", "-synthesized", "-labeled", "-labelled", "-written")
+"""Suffixes peeled off a name: "Llama3-based model" names Llama3, "Kelp-4-level accuracy" Kelp-4,
+"Kelp-4-generated judgments" Kelp-4."""
 MEASURE_SUFFIXES = ("-level", "-quality", "-scale", "-centric", "-centered", "-centred", "-oriented", "-focused",
                     "-specific")
 """Suffixes of a measure or a focus: only a name with a digit before one is a model's ("GPT-4-level", not
@@ -368,6 +370,9 @@ def _joined(tokens: list[Token], i: int, j: int, text: str) -> str:
 
 
 MARKUP = re.compile(r"[\[\]{}<>]")
+COUNTED = re.compile(r"\d+(?:\.\d+)?[KMBT]?-(?:words?|tokens?|hours?|samples?|examples?|images?|steps?|shots?|turns?|"
+                     r"layers?|dimensions?|languages?|tasks?|days?|pages?)", re.IGNORECASE)
+""""10M-word", "1K-sample": a count of things written before them, never a name."""
 
 
 TITLE_LEADS = frozenset("introducing presenting meet announcing unveiling".split())
@@ -572,8 +577,8 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 continue
             break
         name = _joined(tokens, start, j, text)
-        if MARKUP.search(name):
-            i = j  # "[Base]-7B", "{X}": markup or a placeholder, not a name
+        if MARKUP.search(name) or COUNTED.fullmatch(name):
+            i = j  # "[Base]-7B", "{X}": markup or a placeholder, not a name; "10M-word": a count of things
             continue
         low = name.lower()
         suffix = next(s for s in SUFFIXES if low.endswith(s)) if low.endswith(SUFFIXES) else None

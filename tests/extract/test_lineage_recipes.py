@@ -673,6 +673,15 @@ def test_sizes_listed_after_a_sized_name_are_its_siblings(extract_abstract, text
     ("Kelpo: A Small Multimodal Model",
      "We present Kelpo, an open multimodal model. With Tarn-7B as the backbone, Kelpo achieves strong results.",
      {("Kelpo", "Tarn-7B", "based_on")}),
+    # what the model brings into another model
+    ("Kelp-Flamingo: Visual Features for Speech Recognition",
+     "Speech models such as Vireo-2 are trained on vast audio. We propose Kelp-Flamingo which integrates visual "
+     "features into the Vireo-2 speech recognition model with gated cross attention.",
+     {("Kelp-Flamingo", "Vireo-2", "based_on")}),
+    (None, "This technical report introduces Kelp-Delta, a text-to-image model that integrates Tarn-LCM and "
+           "KelpNet into the advanced Vireo-XL model.", {("Kelp-Delta", "Vireo-XL", "based_on")}),
+    ("Kelp-Flamingo: Visual Features for Speech Recognition",
+     "Inspired by Tarn-2 which injects visual features into language models, we propose Kelp-Flamingo.", set()),
     # negatives: a comparison with systems put together that way, parts named with no verb that joins them
     ("Kelpo: A Small Multimodal Model",
      "We present Kelpo. Kelpo outperforms systems that combine a Vireo-L encoder with a Tarn-2 LLM.", set()),

@@ -1134,6 +1134,34 @@ def test_a_name_introduced_as_a_kind_of_thing(extract_abstract, abstract, expect
     assert expected in found and len(found) == 1  # the name, not also its description
 
 
+@pytest.mark.parametrize("abstract, expected", [
+    # a coined name set off by commas right after a described object names it
+    ("Moreover, we present an image-text paired dataset in the field of remote sensing (RS), KS5M, which has 5 "
+     "million images with English descriptions.", ("dataset", "KS5M")),
+    ("We introduce a large bilingual benchmark of clinical questions, KelpMedQA, with 12k items.",
+     ("benchmark", "KelpMedQA")),
+    # data the sentence says was made, with no agent but the authors
+    ("The training dataset, Kelpsych8k, was constructed from 260 in-depth interviews.", ("dataset", "Kelpsych8k")),
+    ("To assess the quality of counseling responses, the KelpCounsel Bench was devised.",
+     ("benchmark", "KelpCounsel Bench")),
+    # the making of named data, named as a noun
+    ("This effort culminates in the creation of the KelpCorpora multilingual medical dataset.",
+     ("dataset", "KelpCorpora")),
+])
+def test_named_data_after_its_description_made_or_whose_making_is_named(extract_abstract, abstract, expected):
+    found = introduced(extract_abstract(abstract))
+    assert expected in found and len(found) == 1  # the name, not also its description
+
+
+@pytest.mark.parametrize("abstract", [
+    "The Kelpsych8k dataset was constructed by Smith et al. from interviews.",  # someone else's
+    "We present a dataset, a benchmark, and a model for counseling.",  # no name
+    "We train on the KelpCorpora dataset, which was built for translation.",  # used, its making not the authors'
+])
+def test_named_data_made_by_others_or_unnamed_is_not_introduced(extract_abstract, abstract):
+    assert not {n for n in introduced_names(extract_abstract(abstract)) if n[:1].isupper()}
+
+
 @pytest.mark.parametrize("abstract", [
     "We introduce Korean as a new language for the benchmark.",
     "We use KelpSet as a benchmark for code repair.",

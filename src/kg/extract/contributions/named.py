@@ -377,6 +377,70 @@ def name_closing_object(tokens: list[Token], start: int, model_keys: set[str]) -
     return Contribution(name, kind_of(head, name), 0.75), head
 
 
+APPOSITIVE_CLOSE = frozenset("which that with containing comprising consisting featuring and".split())
+"""Words after "..., X," that close an appositive name: "a dataset ..., X, which has 5M images"."""
+
+
+def name_after_object(tokens: list[Token], start: int, model_keys: set[str]) -> tuple[Contribution, str] | None:
+    """"we present an image-text paired dataset in the field of remote sensing (RS), KS5M, which has 5
+    million images": a coined name set off by commas right after the object (from ``start``) names it,
+    of the kind of the object's first head; the head, so that the description is not a second contribution."""
+    heads = lexicon().kinds.every
+    head_at = None
+    for j in range(start, min(start + 16, len(tokens) - 2)):
+        if head_at is None and tokens[j].lower in heads:
+            head_at = j
+        mark = tokens[j].trail.strip()
+        if mark[:1] in (".", ";", ":"):
+            return None
+        if mark.endswith(","):
+            if head_at is None:
+                return None  # a comma before the head: a list or a clause, not this shape
+            name = tokens[j + 1]
+            if name.trail.strip() == "," and not name.lead and distinctive(name.text) and len(name.text) >= 3 \
+                    and model_key(name.text) not in model_keys and tokens[j + 2].lower in APPOSITIVE_CLOSE \
+                    and (not name.text.isupper() or any(c.isdigit() for c in name.text)):
+                return Contribution(name.text, kind_of(tokens[head_at].lower, name.text), 0.8), tokens[head_at].lower
+            return None
+    return None
+
+
+DATA_PASSIVE = re.compile(
+    r"(?:^|, |\b)(?:[Tt]he |[Oo]ur )?(?:(?:[a-z-]+ ){0,2}?(?P<head>dataset|benchmark|corpus|suite), )?(?P<name>(?:(?!the |an? |our |this |its |their )[a-z-]+ )?[A-Z][\w-]*"
+    r"(?: (?P<tail>Bench|Benchmark|Dataset|Corpus|Set|Suite))?),? (?:was|were|is|are) (?:then |also |further |carefully )?"
+    r"(?:constructed|built|created|curated|collected|compiled|devised|assembled)\b(?! by (?!this\b|our\b))")
+""""The training dataset, Kelpsych8k, was constructed from ...", "the KelpCounsel Bench was devised": data the
+sentence says was made, with no agent but the authors, named."""
+DATA_CREATED = re.compile(
+    r"\b(?:creation|construction|curation|release|introduction|development) of (?:the |a |an |our )?(?P<name>[A-Z][\w-]*)"
+    r" (?:[\w-]+ ){0,3}?(?P<head>dataset|benchmark|corpus|suite)\b")
+""""... culminates in the creation of the KelpCorpora multilingual medical dataset and the XKelpBench benchmark"."""
+
+
+DATA_MADE_WORDS = ("constructed", "built", "created", "curated", "collected", "compiled", "devised", "assembled",
+                   "creation of", "construction of", "curation of", "release of", "introduction of", "development of")
+
+
+def made_data_named(text: str, model_keys: set[str]) -> list[Contribution]:
+    """Named data a sentence says was made (``DATA_PASSIVE``) or whose making it names (``DATA_CREATED``,
+    each item of "the creation of the A dataset and the B benchmark")."""
+    if not any(w in text for w in DATA_MADE_WORDS):
+        return []
+    out = []
+    for m in DATA_PASSIVE.finditer(text):
+        name = m.group("name")
+        head = m.group("head") or (m.group("tail") or "").lower()
+        if head and (distinctive(name.split()[-1]) or m.group("tail")) and model_key(name) not in model_keys:
+            out.append(Contribution(name, kind_of(head if head != "set" else "dataset", name), 0.75))
+    if (m := DATA_CREATED.search(text)) is not None:
+        rest = text[m.start():]
+        for item in re.finditer(r"(?:\bof|\band) (?:the |a |an |our )?(?P<name>[A-Z][\w-]*) (?:[\w-]+ ){0,3}?"
+                                r"(?P<head>dataset|benchmark|corpus|suite)\b", rest):
+            if distinctive(item.group("name")) and model_key(item.group("name")) not in model_keys:
+                out.append(Contribution(item.group("name"), kind_of(item.group("head"), item.group("name")), 0.75))
+    return out
+
+
 def name_after_final_colon(tokens: list[Token], start: int, model_keys: set[str]) -> tuple[Contribution, str] | None:
     """"we present a challenging new benchmark and environment for robot learning: KelpBench.": one coined name
     after a colon that ends the sentence names the object (from ``start``); its first kind head says what it is."""

@@ -12,7 +12,8 @@ from kg.extract.contributions.contribution import DETERMINERS, Contribution
 from kg.extract.contributions.made import made_data, made_with, trained_on_data
 from kg.extract.contributions.marked import marked_as_own
 from kg.extract.contributions.named import (
-    MADE_NEW, NEW_APPOSITIVE, OUR_NEW, PASSIVE_INTRO, introduced_as, name_after_final_colon, name_closing_object,
+    MADE_NEW, NEW_APPOSITIVE, OUR_NEW, PASSIVE_INTRO, introduced_as, made_data_named, name_after_final_colon,
+    name_after_object, name_closing_object,
     named_heads, named_in, names_after_namely, names_in_parentheses, sized_name, stated_contribution,
 )
 from kg.extract.contributions.own_parts import own_parts, own_subject
@@ -60,7 +61,7 @@ def contributions_in(text: str, model_keys: set[str],
         # only what a model of the record is trained on may be told so ("X is trained on a legal corpus ...")
         if model_keys and TRAINING.search(text):
             return trained_on_data(tokenize(text) if tokens is None else tokens, model_keys, False)
-        return []
+        return made_data_named(text, model_keys)  # "The training dataset, X, was constructed from ..."
     tokens = tokenize(text) if tokens is None else tokens
     w = lexicon()
     out: list[Contribution] = []
@@ -79,6 +80,7 @@ def contributions_in(text: str, model_keys: set[str],
             out.append(c)
             listed_after.add(head)
     out.extend(stated_contribution(text, tokens, model_keys))
+    out.extend(made_data_named(text, model_keys))
     verb_at = None
     for k, t in enumerate(tokens):
         if t.lower in w.intro.for_contributions and (predicate_of_authors(text, tokens, k) or (
@@ -113,7 +115,8 @@ def contributions_in(text: str, model_keys: set[str],
                 or any(technique_key(c.name) == technique_key(phrase[-1].text) for c in out)  # "X (ABC), a ..."
             out.extend(found)
         if closing := name_closing_object(tokens, verb_at + 1, model_keys) or \
-                name_after_final_colon(tokens, verb_at + 1, model_keys) or introduced_as(tokens, verb_at, model_keys):
+                name_after_final_colon(tokens, verb_at + 1, model_keys) or introduced_as(tokens, verb_at, model_keys) \
+                or name_after_object(tokens, verb_at + 1, model_keys):
             out.append(closing[0])  # "we propose a two-stage framework ... (KelpRec).": the name, not the description
             listed_after.add(closing[1])
             named_object = closing[0].name

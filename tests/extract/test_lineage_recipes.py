@@ -673,6 +673,17 @@ def test_sizes_listed_after_a_sized_name_are_its_siblings(extract_abstract, text
     ("Kelpo: A Small Multimodal Model",
      "We present Kelpo, an open multimodal model. With Tarn-7B as the backbone, Kelpo achieves strong results.",
      {("Kelpo", "Tarn-7B", "based_on")}),
+    # parts put together "as a ... module"; a model that extends or expands another
+    ("Kelp-AS: Joint Audio and Speech Understanding",
+     "We present Kelp-AS, a universal audio and speech model. Specifically, by integrating Vireo-2 as a perception "
+     "module and Tarn-7B as a reasoning module, Kelp-AS can recognize spoken text.",
+     {("Kelp-AS", "Vireo-2", "based_on"), ("Kelp-AS", "Tarn-7B", "based_on")}),
+    ("Kelpango: Controllable Text-to-Music",
+     "In this paper, we present Kelpango, a text-to-music system based on diffusion, that expands the Vireo-2 "
+     "text-to-audio model.", {("Kelpango", "Vireo-2", "based_on")}),
+    ("Kelpango: Controllable Text-to-Music",
+     "In this paper, we present Kelpango, a text-to-music system that extends the Vireo-2 text-to-audio model.",
+     {("Kelpango", "Vireo-2", "based_on")}),
     # what the model brings into another model
     ("Kelp-Flamingo: Visual Features for Speech Recognition",
      "Speech models such as Vireo-2 are trained on vast audio. We propose Kelp-Flamingo which integrates visual "

@@ -639,6 +639,19 @@ def test_sizes_listed_after_a_sized_name_are_its_siblings(extract_abstract, text
     assert names <= _introduced(extract_abstract(text))
 
 
+@pytest.mark.parametrize("text, edges", [
+    # a model of a family, left unnamed, is no child named after that family
+    ("We trained an ensemble of a Vireo-2 and small Tarn models on a 10M-word dataset, then distilled it into a small, "
+     "58M-parameter Tarn model, which exceeds both of its teachers.", set()),
+    ("We distill Vireo-2 into an efficient Tarn model for phones.", set()),
+    # a named one is
+    ("We distill Vireo-2 into Tarn-1B, a small model for phones.", {("Tarn-1B", "Vireo-2")}),
+    ("We distill Vireo-2 into a 1B-parameter Tarn-1B model for phones.", {("Tarn-1B", "Vireo-2")}),
+])
+def test_a_model_of_a_family_left_unnamed_is_no_child(extract_abstract, text, edges):
+    assert {(c, p) for c, p, _ in _derivations(extract_abstract(text))} == edges
+
+
 @pytest.mark.parametrize("title, text, edges", [
     ("Kelpo: Open Speech Understanding",
      "We present Kelpo, a speech understanding model. The Kelpo model combines a Vireo-L encoder with a Tarn-2 LLM "

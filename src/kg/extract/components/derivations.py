@@ -446,6 +446,8 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
         kinds = _applied_kinds(doc, applied.group("method")) or kinds  # "applying RPO to <M0> yields ..."
     name = {s.index: mapping[s.index] for s in reading.slots if s.index in mapping}
     parents, children = reading.parents, reading.children
+    # "distilled it into a small, 58M-parameter <Y> model": a model of the family, which the sentence leaves unnamed
+    children = [g for g in ([s for s in g if not _unnamed_of_family(ptext, s, name)] for g in children) if g]
     rule = "role"
     unmarked: dict[int, list[roles.Slot]] = {}
     for s in reading.slots:
@@ -548,6 +550,19 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
         doc.decisions.append(Decision("", name.get(s.index, ""), "", "role", idx, False,
                                       "not a parent: " + s.why))
     return out
+
+
+INDEFINITE_BEFORE = re.compile(r"\b(?:an?|another) (?:[\w.,-]+ ){0,4}$", re.IGNORECASE)
+MODEL_AFTER = re.compile(r" (?:models?|LLMs?|checkpoints?|variants?)\b")
+
+
+def _unnamed_of_family(ptext: str, slot: roles.Slot, name: dict[int, str]) -> bool:
+    """Is a child read as "a small, 58M-parameter <Y> model" a model of the family Y names (no size, no
+    version in it), which the sentence does not name?"""
+    family = name.get(slot.index, "")
+    return bool(family) and not any(ch.isdigit() for ch in family) \
+        and INDEFINITE_BEFORE.search(ptext, max(0, slot.start - 60), slot.start) is not None \
+        and MODEL_AFTER.match(ptext, slot.end) is not None
 
 
 def _marked_kinds(ptext: str, parent: roles.Slot, kinds: tuple[str, ...],

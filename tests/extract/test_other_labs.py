@@ -313,6 +313,12 @@ def test_a_name_the_authors_give_a_model_is_introduced(extract_abstract, title, 
     assert ("paper", name) in facts(extract_abstract(abstract, title), "introduces")
 
 
+def test_a_name_given_past_what_the_model_was_trained_on_is_a_model(extract_abstract):
+    doc = extract_abstract("We assemble a dataset from 22 robots. We show that a high-capacity model trained on this data, "
+                           "which we call KT-X, exhibits positive transfer.")
+    assert "KT-X" in models(doc) and ("paper", "KT-X") in facts(doc, "introduces")
+
+
 @pytest.mark.parametrize("abstract, model, not_models", [
     # what a known model made names the model ("-generated", "-annotated" peeled off as "-based" is)
     ("We build a dataset of task seeds, LLM answers, and GPT-4-generated judgments for fine-tuning judges.",

@@ -1507,7 +1507,8 @@ def _named_what(tokens: list[Token], cue: int, model_heads: frozenset, non_heads
             for p in range(k - 1, max(start, k - 6) - 1, -1):  # "LLMs with diverse architectures and scales"
                 if tokens[p].trail.strip():
                     break
-                if tokens[p].lower in MODIFIER_OPENERS:
+                if tokens[p].lower in MODIFIER_OPENERS or tokens[p].lower in MADE_PARTICIPLES:
+                    # ("a high-capacity model trained on this data, which we call X": a participle opens it too)
                     if p > 0 and tokens[p - 1].lower in model_heads and not tokens[p - 1].trail.strip():
                         return "model"
                     break
@@ -1528,6 +1529,8 @@ def subject_model_made(tokens: list[Token], k: int, model_heads: frozenset) -> b
     return False
 
 
+MADE_PARTICIPLES = frozenset("trained pretrained pre-trained fine-tuned finetuned tuned learned built distilled".split())
+"""Participles that open what a head noun was made on ("a model *trained* on this data")."""
 MODIFIER_OPENERS = frozenset("with of across in at from under for".split())
 """Prepositions that open a modifier after a head noun ("LLMs *with* diverse architectures", "a model *for* Basque prompts")."""
 

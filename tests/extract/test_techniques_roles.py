@@ -1153,6 +1153,29 @@ def test_named_data_after_its_description_made_or_whose_making_is_named(extract_
     assert expected in found and len(found) == 1  # the name, not also its description
 
 
+@pytest.mark.parametrize("abstract, expected", [
+    # a coined name defined by a count of hours or items right after its comma
+    ("We release KelpSpeech, 200hrs of accented English speech, 67,577 clips from 2,463 speakers.",
+     {("dataset", "KelpSpeech")}),
+    ("We release KelpVox, 40K annotated clips of bird song.", {("dataset", "KelpVox")}),
+    # counted new data, its coined names listed after a comma
+    ("Then, we construct three new datasets, IQKelp, FunctionKelp, and PaperKelp, to cover missing visual contexts.",
+     {("dataset", "IQKelp"), ("dataset", "FunctionKelp"), ("dataset", "PaperKelp")}),
+    ("We build two new benchmarks, KelpQA and VireoEval, for clinical reasoning.",
+     {("benchmark", "KelpQA"), ("benchmark", "VireoEval")}),
+])
+def test_data_named_by_its_size_or_listed_after_a_counted_head(extract_abstract, abstract, expected):
+    assert expected <= set(introduced(extract_abstract(abstract)))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We release KelpLM, 7B, and 13B for clinical use.",  # sizes, no count of items
+    "We evaluate on three datasets, IQKelp, FunctionKelp, and PaperKelp.",  # used, not made
+])
+def test_sizes_and_used_data_listed_are_not_introduced_data(extract_abstract, abstract):
+    assert not {n for k, n in introduced(extract_abstract(abstract)) if k == "dataset"}
+
+
 @pytest.mark.parametrize("abstract", [
     "The Kelpsych8k dataset was constructed by Smith et al. from interviews.",  # someone else's
     "We present a dataset, a benchmark, and a model for counseling.",  # no name

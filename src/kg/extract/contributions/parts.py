@@ -70,6 +70,10 @@ def new_listed(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
         j = k + 2 if tokens[k + 1].lower in marks else k + 1
         while j < min(k + 5, len(tokens) - 1) and not tokens[j].trail.strip():
             j += 1  # "two new data filtering techniques:"
+        if tokens[j].trail.strip() == "," and tokens[j].lower in heads and tokens[j].lower.endswith("s") \
+                and len(names := _comma_listed_names(tokens, j + 1)) >= 2:
+            # "we construct three new datasets, A, B, and C, to ...": the coined names listed right after
+            return [Contribution(n, kind_of(tokens[j].lower, n), 0.75) for n in names if model_key(n) not in model_keys]
         if tokens[j].trail.strip() != ":" or tokens[j].lower not in heads | lex.component_nouns \
                 or not tokens[j].lower.endswith("s"):
             continue
@@ -77,6 +81,27 @@ def new_listed(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
         return [Contribution(c.name, kind_of(head, c.name), c.confidence)
                 for c in listed_items(tokens, j + 1, model_keys)]
     return []
+
+
+def _comma_listed_names(tokens: list[Token], k: int) -> list[str]:
+    """"A, B, and C" from ``k``: coined names, one token each, joined by commas and "and"; [] when any item is
+    not one."""
+    names: list[str] = []
+    while k < len(tokens):
+        t = tokens[k]
+        if not (t.text[:1].isupper() and distinctive(t.text)) or t.lead:
+            return []
+        names.append(t.text)
+        trail = t.trail.strip()
+        if trail == "," and k + 1 < len(tokens) and tokens[k + 1].lower == "and":
+            k += 2
+        elif trail == "," and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and len(names) < 8:
+            k += 1
+        elif not trail and k + 1 < len(tokens) and tokens[k + 1].lower == "and":
+            k += 2
+        else:
+            return names
+    return names
 
 
 def listed_items(tokens: list[Token], start: int, model_keys: set[str]) -> list[Contribution]:

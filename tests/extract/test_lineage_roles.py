@@ -904,7 +904,13 @@ def test_a_child_a_results_sentence_does_not_name_is_not_the_paper_s(extract_abs
     ("Fernlaw2: Legal Reasoning at Small Scale", "We build a legal model based on Moss-2-7B. It beats larger ones.",
      ("Fernlaw2", "Moss-2-7B", "based_on")),
     ("Wrenmed-3: A Study of Clinical Notes", "We train a clinical model from Orvik-8B with continued pre-training on "
-     "notes.", ("Wrenmed-3", "Orvik-8B", "continued_pretraining")),
+     "notes.", ("Wrenmed-3", "Orvik-8B", "continued_pretraining")),    # "our model" after the step that made it; a title name of a known family's stem and a word
+    ("Mistral-Prover: Advancing Theorem Proving through Synthetic Data", "Proof assistants verify proofs. After "
+     "fine-tuning the Orvik 7B model on this synthetic dataset, our model achieved 46.3% on the test.",
+     ("Mistral-Prover", "Orvik 7B", "finetuned")),
+    ("Mistral-Prover: Advancing Theorem Proving through Synthetic Data", "Proof assistants verify proofs. After "
+     "fine-tuning the Orvik 7B model on this synthetic dataset, which comprises 8 million statements, our model "
+     "achieved 46.3% on the test, surpassing Vireo-4.", ("Mistral-Prover", "Orvik 7B", "finetuned")),
 ])
 def test_a_model_only_the_title_names_is_what_the_authors_make_unnamed(extract_abstract, title, abstract, edge):
     doc = extract_abstract(abstract, title)
@@ -918,7 +924,8 @@ def test_a_model_only_the_title_names_is_what_the_authors_make_unnamed(extract_a
      "financial model based on Orvik-3.1-8B-Instruct for comparison."),
     # no model made: the title's name is a method
     ("Kelpo1: On the Transfer of Reasoning to Finance", "We study how reasoning transfers. We fine-tune "
-     "Orvik-3.1-8B-Instruct with our method and analyse it."),
+     "Orvik-3.1-8B-Instruct with our method and analyse it."),    ("Kelpo1: On the Transfer of Reasoning to Finance", "We study how reasoning transfers. After fine-tuning "
+     "Orvik-3.1-8B-Instruct with our method, our analysis shows gains."),
 ])
 def test_a_titled_name_takes_no_parent_the_abstract_gives_another(extract_abstract, title, abstract):
     assert ("Kelpo1", "Orvik-3.1-8B-Instruct") not in pairs(extract_abstract(abstract, title))

@@ -456,8 +456,10 @@ def read(ptext: str) -> Reading | None:
             reading.excluded.extend(members)
     reading.authors_subject = bool(subject_pattern().search(ptext) or lex.authors_opening.search(ptext))
     opening = lex.opener.match(ptext)  # "Initialized from <M0>, the model ...": the subject after the opening
-    reading.coreferent = bool(lex.coreference.match(ptext)
-                              or (opening and lex.coreference.match(ptext[opening.end():].lstrip())))
+    after_opening = ptext[opening.end():].lstrip() if opening else ""
+    if after_opening.startswith(("which ", "that ")) and ", " in after_opening:
+        after_opening = after_opening.split(", ", 1)[1]  # "After fine-tuning <M0> on data, which holds ..., our model"
+    reading.coreferent = bool(lex.coreference.match(ptext) or (opening and lex.coreference.match(after_opening)))
     return reading
 
 

@@ -672,12 +672,17 @@ COINAGE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z]?[a-z]*[A-Z][A-Za-z]*[a-z][A-Za-z]
 capitals and a dotted version ("KELPO 4.0")."""
 
 
+OUR_MODEL_AFTER_A_STEP = (r"\b(?:after|by) (?:fine-?tuning|finetuning|instruction[- ]tuning|training|distilling|"
+                          r"continu\w* (?:the )?pre-?training(?: of)?|further (?:pre-?)?training) [^.;]{0,120}?, our "
+                          r"(?:[\w-]+ )?model\b")
+""""After fine-tuning the Y model on this synthetic dataset, our model achieved ...": the step made the authors' model."""
 AUTHORS_MAKE_A = (r"\bwe (?:\w+ly )?(?:develop|build|create|introduce|present|propose|train|release)(?:s|ed)? "
                   r"(?:a|an) (?:[\w-]+ ){0,4}?")
 """"we develop a financial reasoning-enhanced ...": the authors make a thing the sentence does not name (the model
 read here, and its parent in the derivations component)."""
-AUTHORS_MAKE_A_MODEL = re.compile(AUTHORS_MAKE_A + r"(?:model|LLM)\b", re.IGNORECASE)
-""""we develop a financial reasoning-enhanced model": the authors make a model the sentence does not name."""
+AUTHORS_MAKE_A_MODEL = re.compile(AUTHORS_MAKE_A + r"(?:model|LLM)\b|" + OUR_MODEL_AFTER_A_STEP, re.IGNORECASE)
+""""we develop a financial reasoning-enhanced model", "After fine-tuning the Y model on this dataset, our model
+achieved ...": the authors make a model the sentence does not name."""
 
 
 def _titled_model_made_unnamed(doc: Doc, mentions: list[ModelMention], scores: dict[str, list[float]]) -> str | None:
@@ -687,7 +692,8 @@ def _titled_model_made_unnamed(doc: Doc, mentions: list[ModelMention], scores: d
     if doc.title_index is None:
         return None
     titled = [mm for mm in mentions if mm.sentence == doc.title_index and mm.introduced and mm.span.name
-              and COINAGE.match(mm.span.name) and doc.clean[doc.title_index].startswith(f"{mm.span.name}:")]
+              and (COINAGE.match(mm.span.name) or family_stem(mm.span.name) is not None)  # "Kelp-Prover" of a family
+              and doc.clean[doc.title_index].startswith(f"{mm.span.name}:")]
     if len(titled) != 1 or min(scores[key := model_key(titled[0].span.name)]) <= VETO:
         return None
     name = titled[0].span.name

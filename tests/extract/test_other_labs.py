@@ -308,6 +308,9 @@ def test_a_phrase_opening_on_a_model_is_no_technique(extract_abstract):
      "Kelpground v3"),
     (None, "We present Vireo Anything V2, a monocular depth estimation model.", "Vireo Anything V2"),
     (None, "We present Vireo Anything 2, a monocular depth estimation model.", "Vireo Anything 2"),
+    # a version and a tag of capitals joined by a hyphen stay in the name
+    (None, "We pre-train K-JEPA 2 on video. Finally, we show how it applies to planning by post-training a latent "
+           "action-conditioned world model, K-JEPA 2-AC, using 62 hours of robot videos.", "K-JEPA 2-AC"),
 ])
 def test_a_name_the_authors_give_a_model_is_introduced(extract_abstract, title, abstract, name):
     assert ("paper", name) in facts(extract_abstract(abstract, title), "introduces")

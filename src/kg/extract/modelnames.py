@@ -42,7 +42,7 @@ THRESHOLD = 3.0
 APPOSITIVE_WINDOW = 16
 """Words an appositive may run before its head noun ("X, a 15-billion-parameter ... model")."""
 
-VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-z]?(?:-[A-Z])?|[vV]\d+(?:\.\d+)*)$")
+VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-z]?(?:-[A-Z]{1,3})?|[vV]\d+(?:\.\d+)*)$")
 HARDWARE = re.compile(r"^(?:[A-Z]{1,2}[1-9]\d{1,3}[A-Z]?|[A-Z]\d{1,2}[A-Z]|TPUv?\d*|GPUs?)$")
 """"A100", "RTX" parts, "T4": an accelerator (its number never opens on 0: "GR00T" is a name)."""
 NUMBER_FORMAT = re.compile(r"^(?:NV|MX)?(?:FP|BF|INT|E\dM)\d+$", re.IGNORECASE)

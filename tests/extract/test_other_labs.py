@@ -316,6 +316,20 @@ def test_a_name_the_authors_give_a_model_is_introduced(extract_abstract, title, 
     assert ("paper", name) in facts(extract_abstract(abstract, title), "introduces")
 
 
+@pytest.mark.parametrize("abstract", [
+    "We introduce KFT, a simple training scheme. After fine-tuning the upcycled MoE model, KFT introduces a learnable "
+    "model merging mechanism to compile the upcycled MoE model back to a dense model.",
+    "We introduce KFT, a simple training scheme. By pruning the large model, KFT removes half of its layers.",
+])
+def test_the_doer_after_an_opening_gerund_is_no_model(extract_abstract, abstract):
+    assert "KFT" not in models(extract_abstract(abstract))
+
+
+def test_a_model_named_after_an_opening_that_made_it_still_is_one(extract_abstract):
+    doc = extract_abstract("After fine-tuning Vireo-2 on our clinical notes, Kelp-7B reaches the best accuracy.")
+    assert "Kelp-7B" in models(doc)
+
+
 def test_a_name_given_past_what_the_model_was_trained_on_is_a_model(extract_abstract):
     doc = extract_abstract("We assemble a dataset from 22 robots. We show that a high-capacity model trained on this data, "
                            "which we call KT-X, exhibits positive transfer.")

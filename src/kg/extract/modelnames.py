@@ -1299,8 +1299,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     if prev is not None and not prev.trail.strip() and prev.lower in ROLE_NOUNS and is_core(core):
         span.add(2, f"preceded by '{prev.lower}'")  # "a large teacher X", "the student X"
     if prev is not None and prev.trail.startswith(",") and span.i >= 2:
-        if tokens[span.i - 1].lower in model_heads:
-            span.add(3, "preceded by 'model,'")
+        if tokens[span.i - 1].lower in model_heads and not _closes_opening(tokens, span.i - 1):
+            span.add(3, "preceded by 'model,'")  # (not "After fine-tuning the upcycled model, X introduces ...")
     elif prev is not None and prev.text in DASH_TOKENS and span.i >= 2 and tokens[span.i - 2].lower in model_heads \
             and tokens[span.i - 2].lower not in ("variant", "variants", "version", "versions"):  # (a format's too)
         span.add(3, "preceded by 'model,'")  # "the Kelp reasoning models -- KN-Nano, KN-Super and KN-Ultra --"
@@ -1623,6 +1623,15 @@ def _head_after(tokens: list[Token], j: int) -> str | None:
         if w in model_heads or w in non_heads:
             return w
     return None
+
+
+OPENING_WORDS = frozenset("after by before when while through".split())
+"""Words that open a sentence's adverbial clause, which its first comma closes ("After fine-tuning the model, X ...")."""
+
+
+def _closes_opening(tokens: list[Token], k: int) -> bool:
+    """Is the comma after token ``k`` the first of a sentence that opens on an adverbial clause?"""
+    return bool(tokens) and tokens[0].lower in OPENING_WORDS and not any(t.trail.strip() for t in tokens[:k])
 
 
 def _adjectival(tokens: list[Token], j: int) -> bool:

@@ -555,6 +555,8 @@ def role_of(text: str, start: int, end: int) -> str | None:
         return "child"  # "..., and the resulting lightweight encoder is termed X"
     if not has_trigger(text):
         return None
+    if AGENT_OPENER.match(text) and -1 < (comma := text.find(",")) < start and not text[comma + 1:start].strip():
+        return None  # "After fine-tuning the upcycled model, X introduces ...": the subject who did it, no object
     before = _before_list(before)  # "to produce A and B": B is where A is
     while m := LISTED_AFTER.match(after):
         after = after[m.end():]  # "A and B are pruned from": A is where B is
@@ -618,6 +620,8 @@ IDENTIFIED = re.compile(r"\s*[(,]\s*(?:i\.e\.|namely|that is)[,:]?\s*$", re.IGNO
 """", i.e., <M>" / "(namely <M>)": the model the noun before names takes that noun's role."""
 AUTHORS_AFTER = re.compile(r"\s*,\s*(?:we|our)\b", re.IGNORECASE)
 """", we ...": what came before was the opening's appositive, the authors are the subject."""
+AGENT_OPENER = re.compile(r"^(?:after|by|before|when|while|through)\b", re.IGNORECASE)
+"""Openings whose gerund has a doer: the subject after the first comma ("After fine-tuning ..., X ...")."""
 OPENER_SUBJECT = re.compile(r"\s*(?:(?!(?:we|they|it|i)\b)[\w.-]+\s+){0,4}?", re.IGNORECASE)
 """"Finetuned from <M0>, the resulting <M1> ...": the model right after the opening is its subject; not
 "Starting from <M0>, we altered its encoder with <M1>", where the authors are."""

@@ -359,6 +359,11 @@ def test_what_a_model_made_and_common_words_are_no_models(extract_abstract, abst
      "We present KELP.", "Instruction"),  # a Title Case title's words
     (None, "We refer to such models as vision-language-action models (VLA) and build one.", "VLA"),  # the class
     (None, "We present Vireo Anything V2, a monocular depth estimation model.", "V2"),  # a version alone
+    # a class's acronym: its long form's words name a class, whatever a hyphen or a lower-case word between them
+    (None, "We propose a framework that includes the Domain pre-trained Vision-Language Model (DVLM), bridging the "
+           "gap between the General Vision-Language Model (GVLM) and downstream tasks.", "DVLM"),
+    (None, "We propose a framework that includes the Domain pre-trained Vision-Language Model (DVLM), bridging the "
+           "gap between the General Vision-Language Model (GVLM) and downstream tasks.", "GVLM"),
     (None, "We compare against a neural codec language model, and Kelpvox performs well.", "Kelpvox"),
 ])
 def test_a_title_s_words_and_a_class_acronym_are_no_models(extract_abstract, title, abstract, not_model):

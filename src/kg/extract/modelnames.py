@@ -1451,8 +1451,12 @@ def _initials_of(acronym: str, tokens: list[Token], i: int) -> bool:
     if i >= len(letters) and spelled_by_initials(letters, [t.text for t in tokens[i - len(letters):i]]):
         return True
     parts = [p for t in tokens[max(0, i - len(letters)):i] for p in t.text.split("-") if p]
-    return len(parts) >= len(letters) and spelled_by_initials(letters, parts[-len(letters):])
-    # ("vision-language model (VLM)": a hyphen's words count one by one)
+    if len(parts) >= len(letters) and spelled_by_initials(letters, parts[-len(letters):]):
+        return True  # ("vision-language model (VLM)": a hyphen's words count one by one)
+    capitals = [p for t in tokens[max(0, i - len(letters) - 2):i] for p in t.text.split("-") if p[:1].isupper()]
+    return len(capitals) >= len(letters) and spelled_by_initials(letters, capitals[-len(letters):]) \
+        and all(p.isalpha() and p[1:].islower() for p in capitals[-len(letters):])
+    # ("the Domain pre-trained Vision-Language Model (DVLM)": its capitalised words, plain words all, spell it)
 
 
 def _compared_before(tokens: list[Token], i: int, text: str, name: str = "") -> bool:

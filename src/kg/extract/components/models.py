@@ -555,7 +555,8 @@ def models(doc: Doc) -> None:
         title_case = all(w[:1].isupper() for w in abbr.long.split() if w[:1].isalpha() and len(w) > 3)
         names_family = family_stem(abbr.short) == abbr.short.lower() and any(
             w.lower() in model_heads for w in abbr.long.split())  # "Large Language Model Meta-AI (LLaMA)"
-        classed = all(p.lower() in model_words().class_words for w in abbr.long.split()[:-1] for p in w.split("-"))
+        classed = all(w.lower() in model_words().class_words or all(p.lower() in model_words().class_words
+                                                                  for p in w.split("-")) for w in abbr.long.split()[:-1])
         names_one = (title_case and not classed) or _names_one_model(abbr.long)  # "segment anything model (SAM)"
         # too; not "an Audio-Language Model (ALM)": Title Case class words name a class
         named_architecture = abbr.long.split()[-1] in NAMED_ARCHITECTURES and title_case and len(abbr.long.split()) > 1 \

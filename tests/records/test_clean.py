@@ -15,6 +15,8 @@ from kg.records.clean import clean_text
     ("$\\texttt{Kelp-7B}$ and $\\emph{Vireo}$ agree", "Kelp-7B and Vireo agree"),
     ("the gap $a - b$ is small", "the gap a - b is small"),  # (plain words either side of a dash)
     ("a loss of $x^2 - y$ per token", "a loss of $x^2 - y$ per token"),  # mathematics stays
+    ("we introduce $\\textit{Kelp Adaptive Distillation (KAD)}$, a novel approach",
+     "we introduce Kelp Adaptive Distillation (KAD), a novel approach"),  # a name and its acronym set in math mode
 ])
 def test_plain_words_in_math_mode(raw, clean):
     assert clean_text(raw) == clean
@@ -63,3 +65,8 @@ def test_a_coined_name_set_in_quotes_is_read_bare(raw, clean):
 def test_a_phrase_joined_by_hyphens_keeps_its_quotes():
     assert clean_text('we develop the new "Assembly-of-Kelps" (AoK) method') == \
         'we develop the new "Assembly-of-Kelps" (AoK) method'
+
+
+def test_words_between_two_formulas_stay_outside_math_mode():
+    cleaned = clean_text("a strong A$\\leftrightarrow$B teacher to FP8 (yielding $\\sim$2x)")
+    assert "B teacher to FP8 (yielding" in cleaned and cleaned.count("$") == 4

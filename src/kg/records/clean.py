@@ -65,7 +65,7 @@ def collapse_ws(s: str) -> str:
     return " ".join(s.split())
 
 
-_MATH_WORDS = re.compile(r"\$([A-Za-z][A-Za-z0-9 .,'-]*)\$")
+_MATH_WORDS = re.compile(r"\$([A-Za-z][A-Za-z0-9 .,'-]*(?: \([A-Za-z0-9-]+\))?)\$")
 """Plain words between dollar signs ("we present $Kelp$"): an author's emphasis, not mathematics."""
 _SUBSCRIPT = re.compile(r"(?<=[\w)])\$_\{?(?:\\(?:rm|mathrm|text|textrm)\s*)?\{?"
                         r"((?i:base|large|small|tiny|mini|medium|xl|xxl|huge|giant|lite|nano))\}?\}?\$")

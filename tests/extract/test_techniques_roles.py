@@ -1153,6 +1153,23 @@ def test_named_data_after_its_description_made_or_whose_making_is_named(extract_
     assert expected in found and len(found) == 1  # the name, not also its description
 
 
+@pytest.mark.parametrize("abstract, part", [
+    ("We introduce KFT, a simple training scheme for code models. While vanilla sparse upcycling fails to improve "
+     "instruction tuning, KFT introduces a shared expert mechanism into sparse upcycling.", "shared expert mechanism"),
+    ("We propose Kelpnorm, a normalization method. Unlike prior work, Kelpnorm introduces a running variance "
+     "scheme for small batches.", "running variance scheme"),
+])
+def test_the_paper_s_method_introduces_parts_after_an_opening_clause(extract_abstract, abstract, part):
+    assert part in introduced_names(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We introduce KFT, a simple training scheme. While Vireo introduces a shared expert mechanism, KFT does not.",
+])
+def test_another_s_method_introducing_parts_is_not_the_paper_s(extract_abstract, abstract):
+    assert "shared expert mechanism" not in introduced_names(extract_abstract(abstract))
+
+
 @pytest.mark.parametrize("abstract, expected", [
     # a coined name defined by a count of hours or items right after its comma
     ("We release KelpSpeech, 200hrs of accented English speech, 67,577 clips from 2,463 speakers.",

@@ -84,7 +84,10 @@ def contributions_in(text: str, model_keys: set[str],
     verb_at = None
     for k, t in enumerate(tokens):
         if t.lower in w.intro.for_contributions and (predicate_of_authors(text, tokens, k) or (
-                (subject_is_new or our_model_speaks) and k == 1)):
+                (subject_is_new or our_model_speaks) and k == 1)
+                or (k >= 2 and technique_key(tokens[k - 1].text) in new_names and tokens[k - 2].trail.strip() == ",")):
+            # ("While vanilla upcycling fails, KFT introduces a shared expert mechanism": the paper's method, after
+            # an opening clause)
             verb_at = k  # (or the verb of the paper's own new thing: "KelpComposer proposes a Partial Fern approach")
             break
     if verb_at is not None and (colon := next((k for k in range(verb_at + 1, min(verb_at + 6, len(tokens)))
@@ -217,6 +220,12 @@ def _announced() -> re.Pattern:
     return re.compile(rf"\b(?:{marks})\s+(?:[\w-]+\s+){{0,2}}?(?:{heads})\W*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _name_then_verb() -> re.Pattern:
+    """", X introduces": a name right after a comma, then an introducing verb."""
+    return re.compile(r", (\S+) (?:" + "|".join(sorted(map(re.escape, lexicon().intro.for_contributions))) + r")\b")
+
+
 def _subject_is_ours(text: str, new_names: frozenset[str], own_models: frozenset[str]) -> bool:
     """Does the sentence open on what the record introduced ("LoamPrune removes ...") or on its own model and a
     verb that introduces or lists ("KelpUI incorporates ...", "KelpComposer proposes ...")? Not "Kelp-7B
@@ -225,6 +234,9 @@ def _subject_is_ours(text: str, new_names: frozenset[str], own_models: frozenset
     first = technique_key(words[0].strip(",:;")) if words else ""
     if first in new_names:
         return True
+    if new_names and ", " in text and any(
+            technique_key(m.group(1)) in new_names for m in _name_then_verb().finditer(text)):
+        return True  # "While vanilla upcycling fails, KFT introduces ...": the record's new thing, after an opening
     if first not in own_models or len(words) < 2:
         return False
     w = lexicon()

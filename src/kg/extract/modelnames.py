@@ -1629,13 +1629,11 @@ def _head_after(tokens: list[Token], j: int) -> str | None:
     return None
 
 
-OPENING_WORDS = frozenset("after by before when while through".split())
-"""Words that open a sentence's adverbial clause, which its first comma closes ("After fine-tuning the model, X ...")."""
-
-
 def _closes_opening(tokens: list[Token], k: int) -> bool:
-    """Is the comma after token ``k`` the first of a sentence that opens on an adverbial clause?"""
-    return bool(tokens) and tokens[0].lower in OPENING_WORDS and not any(t.trail.strip() for t in tokens[:k])
+    """Is the comma after token ``k`` the first of a sentence that opens on an adverbial clause whose gerund has
+    a doer ("After fine-tuning the model, X ...": roles.AGENT_OPENER)?"""
+    return bool(tokens) and roles.AGENT_OPENER.fullmatch(tokens[0].text) is not None \
+        and not any(t.trail.strip() for t in tokens[:k])
 
 
 def _adjectival(tokens: list[Token], j: int) -> bool:

@@ -72,6 +72,9 @@ class RoleLexicon:
     """"<M0> as the teacher", "<M0> is used to initialise ..."."""
     replacement_before: re.Pattern
     """"replace the image encoder in <M0> with <M1>": the new part <M1> is a parent as <M0> is."""
+    step_then_our_model: re.Pattern
+    """"After fine-tuning the <M0> model on this dataset, our model achieved ...": a derivation verb's step in an
+    opening, then the authors' model the sentence does not name."""
     composition: re.Pattern
     """"combines", "integrating", "connects": a model put together from the parts of others."""
     component_after: re.Pattern
@@ -184,6 +187,8 @@ def lexicon() -> RoleLexicon:
                                rf"(?:(?:first|then|further|also|additionally|subsequently|jointly|\w+ly)\s+)?|"
                                rf"(?<=ing )|\b(?=\w+ing\b))(?:{_alts(r['parent_verbs'])}) {FILLER}$",
                                re.IGNORECASE)),
+        step_then_our_model=re.compile(rf"\b(?:after|by) (?:{_alts(r['parent_verbs'])})\b[^.;]{{0,120}}?, our "
+                                       rf"(?:[\w-]+ )?model\b", re.IGNORECASE),
         # "<M1>, fine-tuned from", "<M1> is based on", "<M1>, a model distilled from", "<M1>, which is ..."
         child_after=re.compile(rf"^(?: (?:models?|LLMs?|family|series|suite))?(?: \([^)]*\))?[,:]? (?:(?:which|that|who) )?(?:(?:is|was|are|were|has been|"
                                rf"have been|gets|get) )?(?:(?:an?|the) (?:[^<.;]|\.\d){{0,60}}? )?"

@@ -29,6 +29,7 @@ from kg.extract.modelnames import (
 )
 from kg.extract.pipeline import component
 from kg.extract.prefilter import gated
+from kg.extract import roles
 from kg.extract.roles import KIND_THEN_PARTICIPLE
 from kg.extract.sizes import ONE_SIZE, SIZE, SIZE_LIST, SIZE_WRITTEN, parameters, size_of, sizes_in
 from kg.extract.tokens import DASH_TOKENS, Token
@@ -673,17 +674,13 @@ COINAGE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z]?[a-z]*[A-Z][A-Za-z]*[a-z][A-Za-z]
 capitals and a dotted version ("KELPO 4.0")."""
 
 
-OUR_MODEL_AFTER_A_STEP = (r"\b(?:after|by) (?:fine-?tuning|finetuning|instruction[- ]tuning|training|distilling|"
-                          r"continu\w* (?:the )?pre-?training(?: of)?|further (?:pre-?)?training) [^.;]{0,120}?, our "
-                          r"(?:[\w-]+ )?model\b")
-""""After fine-tuning the Y model on this synthetic dataset, our model achieved ...": the step made the authors' model."""
 AUTHORS_MAKE_A = (r"\bwe (?:\w+ly )?(?:develop|build|create|introduce|present|propose|train|release)(?:s|ed)? "
                   r"(?:a|an) (?:[\w-]+ ){0,4}?")
 """"we develop a financial reasoning-enhanced ...": the authors make a thing the sentence does not name (the model
 read here, and its parent in the derivations component)."""
-AUTHORS_MAKE_A_MODEL = re.compile(AUTHORS_MAKE_A + r"(?:model|LLM)\b|" + OUR_MODEL_AFTER_A_STEP, re.IGNORECASE)
-""""we develop a financial reasoning-enhanced model", "After fine-tuning the Y model on this dataset, our model
-achieved ...": the authors make a model the sentence does not name."""
+AUTHORS_MAKE_A_MODEL = re.compile(AUTHORS_MAKE_A + r"(?:model|LLM)\b", re.IGNORECASE)
+""""we develop a financial reasoning-enhanced model": the authors make a model the sentence does not name (and
+"After fine-tuning the Y model on this dataset, our model achieved ...": the role lexicon's step_then_our_model)."""
 
 
 def _titled_model_made_unnamed(doc: Doc, mentions: list[ModelMention], scores: dict[str, list[float]]) -> str | None:
@@ -699,7 +696,9 @@ def _titled_model_made_unnamed(doc: Doc, mentions: list[ModelMention], scores: d
         return None
     name = titled[0].span.name
     abstract = [doc.clean[i] for i in doc.abstract_sentences()]
-    if any(name in text for text in abstract) or not any(AUTHORS_MAKE_A_MODEL.search(text) for text in abstract):
+    step = roles.lexicon().step_then_our_model
+    if any(name in text for text in abstract) \
+            or not any(AUTHORS_MAKE_A_MODEL.search(text) or step.search(text) for text in abstract):
         return None
     return key
 

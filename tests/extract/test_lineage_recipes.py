@@ -639,6 +639,24 @@ def test_sizes_listed_after_a_sized_name_are_its_siblings(extract_abstract, text
     assert names <= _introduced(extract_abstract(text))
 
 
+@pytest.mark.parametrize("title, text, edges", [
+    # a parent given as an example of the models the step started from
+    ("Kelp123++: A Multi-view Diffusion Base Model",
+     "We report Kelp123++, an image-conditioned diffusion model for multi-view images. We develop conditioning and "
+     "training schemes to minimize the effort of finetuning from off-the-shelf image diffusion models such as "
+     "Vireo-2.", {("Kelp123++", "Vireo-2")}),
+    ("Kelp-S: Small Reasoning Models", "We present Kelp-S, a small reasoning model distilled from large teacher "
+     "models such as Vireo-70B.", {("Kelp-S", "Vireo-70B")}),
+    # not the data other models made
+    ("Kelp: A Math Model", "We present Kelp, a math model. We fine-tune Kelp on responses distilled from strong "
+     "models such as Vireo-2.", set()),
+    ("Kelp: A Math Model", "We present Kelp, a math model. We train Kelp on data generated from proprietary models "
+     "such as Vireo-2.", set()),
+])
+def test_a_parent_given_as_an_example_of_the_models_started_from(extract_abstract, title, text, edges):
+    assert {(c, p) for c, p, _ in _derivations(extract_abstract(text, title))} == edges
+
+
 @pytest.mark.parametrize("text, edges", [
     # a model of a family, left unnamed, is no child named after that family
     ("We trained an ensemble of a Vireo-2 and small Tarn models on a 10M-word dataset, then distilled it into a small, "

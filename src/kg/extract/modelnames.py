@@ -1533,7 +1533,7 @@ def subject_model_made(tokens: list[Token], k: int, model_heads: frozenset) -> b
     return False
 
 
-MADE_PARTICIPLES = frozenset("trained pretrained pre-trained fine-tuned finetuned tuned learned built distilled".split())
+MADE_PARTICIPLES = APPOSITIVE_MADE | {"tuned", "learned"}
 """Participles that open what a head noun was made on ("a model *trained* on this data")."""
 MODIFIER_OPENERS = frozenset("with of across in at from under for".split())
 """Prepositions that open a modifier after a head noun ("LLMs *with* diverse architectures", "a model *for* Basque prompts")."""

@@ -187,13 +187,13 @@ def sized_data(tokens: list[Token], start: int) -> bool:
     listed = name.trail.strip() == "," or relative
     while at < min(start + 4, len(tokens)) and listed and tokens[at].lower in lex.size_cues | {"that"}:
         at += 1  # "X, which contains", "X, consisting of", "X that consists of"
-    if listed and at == start + 1 and name.trail.strip() == "," and at < len(tokens) \
-            and GLUED_HOURS.fullmatch(tokens[at].text):
-        return True  # "KelpSpeech, 200hrs of English speech, ...": a count of hours right after the comma
-    if (listed and at == start + 1 and not (name.trail.strip() == "," and at < len(tokens)
-                                            and QUANTITY.fullmatch(tokens[at].text))) \
-            or at + 1 >= len(tokens) or not QUANTITY.fullmatch(tokens[at].text):
-        return False  # ("X, 40K annotated clips": a count of items right after the comma, a unit to follow)
+    if listed and at == start + 1:  # no cue word: only a count right after the comma ("X, 40K annotated clips")
+        if name.trail.strip() != "," or at >= len(tokens):
+            return False
+        if GLUED_HOURS.fullmatch(tokens[at].text):
+            return True  # "KelpSpeech, 200hrs of English speech, ...": a count of hours written as one word
+    if at + 1 >= len(tokens) or not QUANTITY.fullmatch(tokens[at].text):
+        return False
     units = [t.lower for t in tokens[at + 1:at + 5] if t.lower != "parameters"]  # "X: 7B parameters": a model
     # ("5.4 billion comprehensive visual annotations": the unit after a magnitude and two words at most)
     first = next((i for i, u in enumerate(units) if u in lex.count_units), None)

@@ -16,6 +16,7 @@ from kg.extract.contributions.contribution import MODEL_WORDS, Contribution, DET
 from kg.extract.contributions.kinds import EVALUATION_WORDS, after_aside, appositive_head, head_at, head_before, kind_of, sized_data
 from kg.extract.contributions.shapes import defined_run, distinctive, listed_names, method_run, name_closes, new_before, plain_name, title_run
 from kg.extract.lexicon import lexicon
+from kg.extract.prefilter import gated
 from kg.extract.tokens import DASH_TOKENS, Token
 from kg.keys import model_key
 
@@ -405,27 +406,23 @@ def name_after_object(tokens: list[Token], start: int, model_keys: set[str]) -> 
     return None
 
 
-DATA_PASSIVE = re.compile(
+DATA_PASSIVE = gated(re.compile(
     r"(?:^|, |\b)(?:[Tt]he |[Oo]ur )?(?:(?:[a-z-]+ ){0,2}?(?P<head>dataset|benchmark|corpus|suite), )?(?P<name>(?:(?!the |an? |our |this |its |their )[a-z-]+ )?[A-Z][\w-]*"
     r"(?: (?P<tail>Bench|Benchmark|Dataset|Corpus|Set|Suite))?),? (?:was|were|is|are) (?:then |also |further |carefully )?"
-    r"(?:constructed|built|created|curated|collected|compiled|devised|assembled)\b(?! by (?!this\b|our\b))")
+    r"(?:constructed|built|created|curated|collected|compiled|devised|assembled)\b(?! by (?!this\b|our\b))"))
 """"The training dataset, Kelpsych8k, was constructed from ...", "the KelpCounsel Bench was devised": data the
-sentence says was made, with no agent but the authors, named."""
-DATA_CREATED = re.compile(
-    r"\b(?:creation|construction|curation|release|introduction|development) of (?:the |a |an |our )?(?P<name>[A-Z][\w-]*)"
-    r" (?:[\w-]+ ){0,3}?(?P<head>dataset|benchmark|corpus|suite)\b")
+sentence says was made, with no agent but the authors, named (searched only where a participle stands: prefilter)."""
+DATA_ITEM = r"(?:the |a |an |our )?(?P<name>[A-Z][\w-]*) (?:[\w-]+ ){0,3}?(?P<head>dataset|benchmark|corpus|suite)\b"
+"""One named item of data and its head: "the KelpCorpora multilingual medical dataset"."""
+DATA_CREATED = gated(re.compile(r"\b(?:creation|construction|curation|release|introduction|development) of " + DATA_ITEM))
 """"... culminates in the creation of the KelpCorpora multilingual medical dataset and the XKelpBench benchmark"."""
-
-
-DATA_MADE_WORDS = ("constructed", "built", "created", "curated", "collected", "compiled", "devised", "assembled",
-                   "creation of", "construction of", "curation of", "release of", "introduction of", "development of")
+DATA_ITEMS = re.compile(r"(?:\bof|\band) " + DATA_ITEM)
+""""of the A dataset", "and the B benchmark": each item, from the making's noun on."""
 
 
 def made_data_named(text: str, model_keys: set[str]) -> list[Contribution]:
     """Named data a sentence says was made (``DATA_PASSIVE``) or whose making it names (``DATA_CREATED``,
     each item of "the creation of the A dataset and the B benchmark")."""
-    if not any(w in text for w in DATA_MADE_WORDS):
-        return []
     out = []
     for m in DATA_PASSIVE.finditer(text):
         name = m.group("name")
@@ -433,9 +430,7 @@ def made_data_named(text: str, model_keys: set[str]) -> list[Contribution]:
         if head and (distinctive(name.split()[-1]) or m.group("tail")) and model_key(name) not in model_keys:
             out.append(Contribution(name, kind_of(head if head != "set" else "dataset", name), 0.75))
     if (m := DATA_CREATED.search(text)) is not None:
-        rest = text[m.start():]
-        for item in re.finditer(r"(?:\bof|\band) (?:the |a |an |our )?(?P<name>[A-Z][\w-]*) (?:[\w-]+ ){0,3}?"
-                                r"(?P<head>dataset|benchmark|corpus|suite)\b", rest):
+        for item in DATA_ITEMS.finditer(text, m.start()):
             if distinctive(item.group("name")) and model_key(item.group("name")) not in model_keys:
                 out.append(Contribution(item.group("name"), kind_of(item.group("head"), item.group("name")), 0.75))
     return out

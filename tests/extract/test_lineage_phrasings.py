@@ -971,3 +971,41 @@ def test_the_resulting_named_model_and_a_participle_opening_with_its_means(extra
 
 def test_a_participle_opening_without_a_model_after_from_names_no_parent(extract_abstract):
     assert edges(extract_abstract("Trained with feedback from human raters, Murre-Chat beats Falcon-72B.")) == set()
+
+
+@pytest.mark.parametrize("abstract, kind, pair", [
+    ("We use Zorba-7B (a fine-tuned version of Falcon 2) as the judge.", "finetuned", ("Zorba-7B", "Falcon 2")),
+    ("Our judge is Zorba-7B (fine-tuned from Falcon 2).", "finetuned", ("Zorba-7B", "Falcon 2")),
+    ("We introduce Zorba-7B (a Falcon 2 model fine-tuned on clinical notes).", "finetuned",
+     ("Zorba-7B", "Falcon 2")),
+    ("We release Zorba-7B (continually pre-trained from Murre-7B) and its chat model.", "continued_pretraining",
+     ("Zorba-7B", "Murre-7B")),
+    ("We compare against Kappa-13B (an instruction-tuned variant of Falcon 2) and Murre-7B.", "finetuned",
+     ("Kappa-13B", "Falcon 2")),
+    ("Zorba-7B (based on Falcon 2), outperforms Murre-7B on every benchmark.", "based_on", ("Zorba-7B", "Falcon 2")),
+    ("Our student, Tiko-1B (distilled from Murre-7B), runs on a phone.", "distilled", ("Tiko-1B", "Murre-7B")),
+])
+def test_an_appositive_or_participle_in_parentheses_reads_as_one_set_off_by_commas(extract_abstract, abstract,
+                                                                                   kind, pair):
+    assert pair in edges(extract_abstract(abstract), {kind})
+
+
+@pytest.mark.parametrize("abstract, wrong", [
+    ("We distill Murre-7B (the teacher) into Zorba-1B.", ("Murre-7B", "Zorba-1B")),
+    ("We compare Zorba-7B (a Falcon 2 model) with Murre-7B.", ("Zorba-7B", "Murre-7B")),
+    ("We release Zorba-7B, continually pre-trained from Murre-7B, and Zorba-Chat.", ("Zorba-7B", "Zorba-Chat")),
+    ("Zorba-7B, fine-tuned from Murre-7B, and Kappa-7B, outperform Falcon 2.", ("Zorba-7B", "Kappa-7B")),
+])
+def test_no_parent_from_a_parenthesis_without_a_making_or_past_the_comma_that_closes_it(extract_abstract, abstract,
+                                                                                        wrong):
+    assert wrong not in edges(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, pairs", [
+    ("Zorba is fine-tuned from Murre-7B, Falcon-2-7B, and Kappa-7B.",
+     {("Zorba", "Murre-7B"), ("Zorba", "Falcon-2-7B"), ("Zorba", "Kappa-7B")}),
+    ("We fine-tune Murre-7B, and Kappa-7B to obtain Zorba-M and Zorba-K.", {("Zorba-M", "Murre-7B"),
+                                                                           ("Zorba-K", "Kappa-7B")}),
+])
+def test_a_comma_before_and_still_lists_outside_an_appositive(extract_abstract, abstract, pairs):
+    assert pairs <= edges(extract_abstract(abstract))

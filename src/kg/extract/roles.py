@@ -266,6 +266,8 @@ LIST_GAP = re.compile(r"^(?: \([^()<>]{1,60}\)| \[[^\[\]<>]{1,60}\])?(?:(?: (?!(
 <M1>", "<M0> [Kim et al., 2023] and <M1>": one list."""
 
 
+APPOSITIVE_BETWEEN = re.compile(r", [^,<>]+$")
+"""Between a name and the next: an appositive or participle opened by a comma and not yet closed."""
 RELATIVE_OPEN = re.compile(r", (?:which|who) (?:is|was|are|were|has|have)\b[^,]*$")
 """A relative clause opened after a comma and still open: the next bare comma closes it."""
 
@@ -280,7 +282,12 @@ def _slots(ptext: str) -> list[Slot]:
         relative = prev_end is not None and RELATIVE_OPEN.search(ptext, 0, prev_end) is not None \
             and gap == ", " and not ptext.startswith((",", " and", " or"), m.end())
         # "Unlike <M0>, which is tuned from <M1>, <M2> is ...": the comma closes the clause, no list
-        if gap is None or not LIST_GAP.match(gap) or (closed and gap == ", ") or relative:
+        # "<M0>, continually pre-trained from <M1>, and <M2>": a comma before the "and" of a list of two closes
+        # the clause the first was named in; only a longer list takes it ("<M0>, <M1>, and <M2>")
+        comma_pair = gap is not None and gap.startswith((", and ", ", or ")) and len(out) >= 2 \
+            and out[-2].group != group == out[-1].group \
+            and APPOSITIVE_BETWEEN.match(ptext, out[-2].end, out[-1].start) is not None
+        if gap is None or not LIST_GAP.match(gap) or (closed and gap == ", ") or relative or comma_pair:
             group += 1
             closed = False
         else:

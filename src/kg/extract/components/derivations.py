@@ -227,13 +227,26 @@ def placeholder_text(text: str, names: Iterable[str],
         pos = end
     out.append(text[pos:])
     text = "".join(out)
-    return (OWNER_BEFORE_NAME.sub("", text) if "s <M" in text else text), mapping
+    if "s <M" in text:
+        text = OWNER_BEFORE_NAME.sub("", text)
+    if "> (" in text:
+        text = PARENTHETICAL_APPOSITIVE.sub(_as_commas, text)
+    return text, mapping
 
 
 SIZED_NAME = re.compile(r"^(.+) (\d+(?:\.\d+)?[BM])$")
 """A family's member named by its size ("Kelp 7B"), which the text may write "Kelp (7B)"."""
 OWNER_BEFORE_NAME = re.compile(r"\b[A-Z][\w-]*['\u2019]s (?=<M\d+>)")
 """An owner before a model's name reads as no word at all: "fine-tuning Meta's <M0>" is "fine-tuning <M0>"."""
+PARENTHETICAL_APPOSITIVE = re.compile(
+    r"(<M\d+>) \(((?:an?|the) [^()<]*<M\d+>[^()]*|(?:\w+ly )?[\w-]+ed (?:from|on|upon|of|by|into) [^()<]*<M\d+>[^()]*)\)"
+    r"([.,;:]?)")
+"""A model's appositive or participle set in parentheses, naming another model: "<M0> (a fine-tuned version of
+<M1>)", "<M0> (continually pre-trained from <M1>)". It is read as the same words set off by commas."""
+
+
+def _as_commas(m: re.Match) -> str:
+    return f"{m.group(1)}, {m.group(2)}{m.group(3) or ','}"
 
 
 def _introduced(doc: Doc) -> dict[str, float]:

@@ -1009,3 +1009,26 @@ def test_no_parent_from_a_parenthesis_without_a_making_or_past_the_comma_that_cl
 ])
 def test_a_comma_before_and_still_lists_outside_an_appositive(extract_abstract, abstract, pairs):
     assert pairs <= edges(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, pair", [
+    ("Building on these core strengths of Gemini, we introduce Med-Zeta, a family of multimodal models.",
+     ("Med-Zeta", "Gemini")),
+    ("Building upon the capabilities of Falcon 2, we present Zeta-Chat, a model for clinical notes.",
+     ("Zeta-Chat", "Falcon 2")),
+    ("Building on the strong capabilities of Falcon 2, Zeta-Chat answers clinical questions.",
+     ("Zeta-Chat", "Falcon 2")),
+    ("Building on the pretrained weights of Murre-7B, we release Zeta-7B.", ("Zeta-7B", "Murre-7B")),
+    ("Building on the capabilities of Claude, we introduce Zeta-Agent, a coding agent.", ("Zeta-Agent", "Claude")),
+])
+def test_building_on_a_models_strengths_or_capabilities(extract_abstract, abstract, pair):
+    assert pair in edges(extract_abstract(abstract), {"based_on"})
+
+
+@pytest.mark.parametrize("abstract", [
+    "Building on the success of Falcon 2, we introduce Zeta-Chat.",
+    "Building on the architecture of Falcon 2, we introduce Zeta-Chat.",
+    "We discuss the strengths of Gemini and Claude. We introduce Zeta-Chat.",
+])
+def test_building_on_a_success_or_an_architecture_names_no_parent(extract_abstract, abstract):
+    assert edges(extract_abstract(abstract)) == set()

@@ -1727,3 +1727,35 @@ def test_a_described_variant_of_a_training_step_is_introduced(extract_abstract, 
 def test_a_training_step_unchanged_or_no_step_is_not_introduced(extract_abstract, abstract):
     assert not introduced_names(extract_abstract(abstract)) & {"vanilla SFT", "video LMM", "fast GPU",
                                                                "hard sample DPO"}
+
+
+@pytest.mark.parametrize("abstract, expected", [
+    # a counted head with its purpose before the colon; the items after it are the paper's own
+    ("Then, to avoid plagiarism, we propose two different mixup strategies for data augmentation: fern-synchronous "
+     "audio mixup and fern-synchronous latent mixup.",
+     {("technique", "fern-synchronous audio mixup"), ("technique", "fern-synchronous latent mixup")}),
+    ("We introduce three new benchmarks for code reasoning: KelpQA, VireoMath and LoamCode.",
+     {("benchmark", "KelpQA"), ("benchmark", "VireoMath"), ("benchmark", "LoamCode")}),
+    ("We design two new objectives for sparse experts: router fern loss and expert loam regularization.",
+     {("technique", "router fern loss"), ("technique", "expert loam regularization")}),
+])
+def test_items_after_a_counted_head_and_its_purpose(extract_abstract, abstract, expected):
+    assert expected <= set(introduced(extract_abstract(abstract)))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We compare two strategies for data augmentation: random fern cropping and loam jitter.",  # compared
+    "We evaluate on three benchmarks for code reasoning: KelpQA, VireoMath and LoamCode.",  # used
+    "We propose two strategies for data augmentation: the first one is cheap.",  # no list
+])
+def test_a_counted_head_with_a_purpose_not_the_authors_or_not_a_list(extract_abstract, abstract):
+    assert not introduced(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("word, plural", [
+    ("objectives", True), ("losses", True), ("strategies", True), ("benchmarks", True),
+    ("objective", False), ("method", False), ("kelps", False),
+])
+def test_the_plural_of_a_kind_head(word, plural):
+    from kg.extract.contributions.parts import plural_of
+    assert plural_of(word, lexicon().kinds.every) is plural

@@ -74,13 +74,43 @@ def new_listed(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                 and len(names := _comma_listed_names(tokens, j + 1)) >= 2:
             # "we construct three new datasets, A, B, and C, to ...": the coined names listed right after
             return [Contribution(n, kind_of(tokens[j].lower, n), 0.75) for n in names if model_key(n) not in model_keys]
-        if tokens[j].trail.strip() != ":" or tokens[j].lower not in heads | lex.component_nouns \
-                or not tokens[j].lower.endswith("s"):
-            continue
+        if tokens[j].trail.strip() != ":" or not plural_of(tokens[j].lower, heads | lex.component_nouns):
+            found = _head_then_purpose(tokens, k + 1, heads | lex.component_nouns)
+            if found is None:
+                continue
+            j, colon = found
+        else:
+            colon = j
         head = tokens[j].lower
         return [Contribution(c.name, kind_of(head, c.name), c.confidence)
-                for c in listed_items(tokens, j + 1, model_keys)]
+                for c in listed_items(tokens, colon + 1, model_keys)]
     return []
+
+
+def plural_of(word: str, heads: frozenset[str] | set[str]) -> bool:
+    """Is ``word`` the plural of a head ("objectives", "losses", "strategies"), or a plural head itself?"""
+    return word.endswith("s") and (word in heads or word[:-1] in heads or (word.endswith("es") and word[:-2] in heads)
+                                   or (word.endswith("ies") and word[:-3] + "y" in heads))
+
+
+PURPOSE_WORDS = frozenset(("for", "to", "of", "in", "on"))
+
+
+def _head_then_purpose(tokens: list[Token], k: int, heads: frozenset[str] | set[str]) -> tuple[int, int] | None:
+    """"two different mixup strategies for data augmentation: A and B": the plural head (from ``k``, within
+    four words) whose purpose, a phrase of at most four words opened by a preposition, runs to the colon;
+    the head's position and the colon's."""
+    for h in range(k, min(k + 4, len(tokens) - 2)):
+        if tokens[h].trail.strip():
+            return None
+        if plural_of(tokens[h].lower, heads) and tokens[h + 1].lower in PURPOSE_WORDS:
+            for c in range(h + 1, min(h + 6, len(tokens) - 1)):
+                if (trail := tokens[c].trail.strip()) == ":":
+                    return h, c
+                if trail:
+                    return None
+            return None
+    return None
 
 
 def _comma_listed_names(tokens: list[Token], k: int) -> list[str]:

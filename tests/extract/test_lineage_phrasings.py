@@ -1032,3 +1032,15 @@ def test_building_on_a_models_strengths_or_capabilities(extract_abstract, abstra
 ])
 def test_building_on_a_success_or_an_architecture_names_no_parent(extract_abstract, abstract):
     assert edges(extract_abstract(abstract)) == set()
+
+
+@pytest.mark.parametrize("abstract, not_a_model", [
+    ("After Supervised Fine-tuning and Reinforcement Learning from Human Feedback and AI Feedback, the chat model "
+     "Zeta-Chat is able to tackle financial questions.", "Feedback"),
+    ("Zeta-Chat is fine-tuned with Direct Preference Optimization from Pairwise Comparisons and Expert Rankings.",
+     "Rankings"),
+])
+def test_the_last_word_of_a_capitalised_long_form_is_no_parent(extract_abstract, abstract, not_a_model):
+    doc = extract_abstract(abstract)
+    assert not_a_model not in {e.name for e in doc.entities if e.kind == "model"}
+    assert all(p != not_a_model for _, p in edges(doc))

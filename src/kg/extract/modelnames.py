@@ -1356,7 +1356,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     elif CUES.made_into.match(text, last.end):
         span.add(3, "made into another model")  # "X can be distilled into smaller Y models"
     elif not any(r.endswith("what a model is made from") for r in span.reasons):
-        role = None if PARTICIPLE_COMPOUND.search(name) else roles.role_of(text, tokens[span.i].start, last.end)
+        role = None if PARTICIPLE_COMPOUND.search(name) or _tail_of_capitalised_phrase(tokens, span, name) \
+            else roles.role_of(text, tokens[span.i].start, last.end)
         if role and not (span.i and tokens[span.i - 1].lower.strip(",") in non_heads):
             span.add(3, ROLE_REASON.format(role))  # "... to obtain X", "we fine-tune X on ..."
     if any(t.text in NAME_HEADS for t in tokens[span.i + 1:span.j - 1]):
@@ -1685,6 +1686,19 @@ NOT_NOUNS = frozenset("that which who whose where when whereby while via through
                       "or but than is are was were has have "
                       "can could will would designed trained built based using capable able tailored optimized "
                       "developed released specialized further then also first additionally".split())
+
+
+def _tail_of_capitalised_phrase(tokens: list[Token], span: Span, name: str) -> bool:
+    """"Reinforcement Learning from Human Feedback": a plain capitalised word ending a run of capitalised words
+    (no comma between) is the last word of a long form, not a model a derivation's words make a parent."""
+    if span.j - span.i != 1 or not PLAIN_WORD.fullmatch(name) or span.i == 0 or family_stem(name):
+        return False
+    before = tokens[span.i - 1]
+    return not before.trail.strip() and before.text[:1].isupper() and before.text.isalpha() \
+        and before.lower not in STOP_PREFIX
+
+
+PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
 
 
 ROLE_REASON = "the {} of a derivation"

@@ -803,3 +803,33 @@ def test_a_class_of_models_spelled_in_title_case_or_as_an_acronym_is_no_model(ex
     doc = extract_abstract(abstract)
     assert name in _introduced(doc)
     assert not_a_model not in {m.name for m in doc.entities if m.kind == "model"}
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We report zeta0, a 24B parameter LLM that can reason in natural language.", "zeta0"),
+    ("We train a specialized instruction-tuned model, we called it Kelp Mistral.", "Kelp Mistral"),
+    ("We train two models and name them Kelp-S and Kelp-L.", "Kelp-L"),
+    ("We train a compact instruction-tuned model and call it Fernwise-3B.", "Fernwise-3B"),
+])
+def test_a_model_reported_or_named_with_it_or_them(extract_abstract, abstract, name):
+    assert name in _introduced(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We report Kelp-2's scores on five benchmarks.", "Kelp-2"),
+    ("We present Kelp-7B's failure modes on long documents.", "Kelp-7B"),
+    ("We describe Fernwise-3B's behaviour under quantization.", "Fernwise-3B"),
+])
+def test_the_owner_of_what_is_presented_is_not_introduced(extract_abstract, abstract, name):
+    assert name not in _introduced(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract, count", [
+    ("We fine-tune Kelp-7B using our proposed 2.5M-instance KelpMathQA dataset.", "2.5M-instance"),
+    ("We pre-train Kelp-7B on a 50K-query mix of search logs.", "50K-query"),
+    ("Our 300K-conversation corpus is released with Kelp-7B.", "300K-conversation"),
+])
+def test_a_count_of_things_is_neither_a_model_nor_a_contribution(extract_abstract, abstract, count):
+    doc = extract_abstract(abstract)
+    assert count not in {e.name for e in doc.entities}
+    assert count not in {f.object.name for f in doc.facts}

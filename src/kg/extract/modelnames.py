@@ -32,7 +32,7 @@ from kg.extract.abbreviations import spelled_by_initials
 from kg.extract.lexicon import lexicon
 from kg.extract.prefilter import gated
 from kg.extract.sizes import (  # noqa: F401  (size_of, parameters: read here by older callers)
-    COUNT, SIZE, SIZE_ADJECTIVE, SIZE_AT_END, SIZE_IN_NAME, SIZE_PART, parameters, size_of,
+    COUNT, SIZE, SIZE_ADJECTIVE, SIZE_AT_END, SIZE_IN_NAME, SIZE_PART, counted_thing, parameters, size_of,
 )
 from kg.extract.tokens import DASH_TOKENS, Token, closing_parenthesis, tokenize
 from kg.extract.words import SEPARATOR
@@ -375,6 +375,12 @@ COUNTED = re.compile(r"\d+(?:\.\d+)?[KMBT]?-(?:words?|tokens?|hours?|samples?|ex
 """"10M-word", "1K-sample": a count of things written before them, never a name."""
 
 
+def _counted_things(name: str) -> bool:
+    """"2.5M-instance", "50K-query": a count and a plain word that is no variant of a model ("7B-chat" may be
+    one's name)."""
+    return (thing := counted_thing(name)) is not None and thing not in variants() and thing.rstrip("s") not in variants()
+
+
 TITLE_LEADS = frozenset("introducing presenting meet announcing unveiling".split())
 """"Introducing Kelpo: A Fine-Tuned ... Model": a title's lead word before the name, not part of it."""
 
@@ -424,7 +430,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
             if leads_in and i == 0 and is_core(tokens[1].text) and tokens[1].trail.strip() == ":" \
                     and tokens[1].text[:1].isupper():
                 start, i = i, i + 1  # a title's "Grounding KELP: ...": two words before the colon, one name
-            elif leads_in and i > 0 and tokens[i - 1].lower in NAME_CUES and is_core(tokens[i + 1].text) \
+            elif leads_in and _after_name_cue(tokens, i) and is_core(tokens[i + 1].text) \
                     and tokens[i + 1].text[:1].isupper():
                 start, i = i, i + 1  # "an object detector, called Grounding KELP, ...": the name a cue gives, whole
             elif leads_in and family_stem(tokens[i + 1].text) and ("-" not in tokens[i + 1].text or (
@@ -577,7 +583,7 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 continue
             break
         name = _joined(tokens, start, j, text)
-        if MARKUP.search(name) or COUNTED.fullmatch(name):
+        if MARKUP.search(name) or COUNTED.fullmatch(name) or _counted_things(name):
             i = j  # "[Base]-7B", "{X}": markup or a placeholder, not a name; "10M-word": a count of things
             continue
         low = name.lower()
@@ -1322,7 +1328,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     elif prev is not None and prev.trail.strip() == ":" and span.i >= 2 \
             and prev.lower in lexicon().kinds.data:
         span.add(-5, "named after 'dataset:'")  # "to create an even larger dataset: X-1M, with 1M pairs"
-    cue = span.i - 2 if span.i >= 3 and tokens[span.i - 1].lower == "as" else span.i - 1  # "termed as X"
+    cue = span.i - 2 if span.i >= 3 and tokens[span.i - 1].lower in CUE_THEN else span.i - 1  # "termed as X",
+    # "we called it X"
     if cue >= 1 and tokens[cue].lower in NAME_CUES and tokens[cue].text.islower():  # not a title's "Named Entity"
         named = _named_what(tokens, cue, model_heads, non_heads)
         if named == "model":
@@ -1647,6 +1654,14 @@ def _adjectival(tokens: list[Token], j: int) -> bool:
 
 NAME_CUES = lexicon().name_cues
 """Words after which a name is given ("called X", "we name it X"): the shared lexicon's."""
+CUE_THEN = frozenset(("as", "it", "them"))
+"""Words between a name cue and the name: "termed as X", "we called it X", "we name them X and Y"."""
+
+
+def _after_name_cue(tokens: list[Token], i: int) -> bool:
+    """Does a name cue come right before token i, or before "as", "it" or "them" right before it?"""
+    return i > 0 and (tokens[i - 1].lower in NAME_CUES
+                      or (i > 1 and tokens[i - 1].lower in CUE_THEN and tokens[i - 2].lower in NAME_CUES))
 
 
 

@@ -42,6 +42,14 @@ SIZE_ADJECTIVE = re.compile(r"\d[BMKbmk]?-(?:parameter|param|token|billion|milli
 """A size made an adjective: "7B-parameter", "15-billion", "70B-scale", "32K-context"."""
 COUNT = re.compile(rf"^{NUMBER}[KkTt]$")
 """A count of tokens or a context length ("200K", "4.8T"): never a name."""
+COUNT_THEN_WORD = re.compile(r"\d+(?:\.\d+)?[KMBT]-([a-z]{3,})")
+
+
+def counted_thing(word: str) -> str | None:
+    """"2.5M-instance" -> "instance": the plain word a count is written before, as one word; None for any other."""
+    return m.group(1) if (m := COUNT_THEN_WORD.fullmatch(word)) is not None else None
+
+
 AMOUNT = re.compile(rf"{NUMBER}[BMT]")
 """A number with a magnitude letter, of parameters or of tokens: "7B", "125M", "2T"."""
 SIZE_WORD = re.compile(r"\d[\d.,]*\s?(?:[KMGT]i?[Bb]|[KMBT])", re.IGNORECASE)

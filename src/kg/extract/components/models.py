@@ -234,7 +234,8 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
             and tokens[span.i - 1].lower in ("call", "name", "dub", "term", "coin"):
         return 0.85  # "... an example of such a model, which we call X": the authors name it
     scope = _intro_scope(text)
-    if scope and tokens[span.i].start >= scope[0]:
+    if scope and tokens[span.i].start >= scope[0] and tokens[span.j - 1].trail not in POSSESSIVE:
+        # (not "we present X's scores": the owner of what is presented)
         later = _later_verb_end(text, tokens[span.i].start)
         if _direct_object(tokens, span.i, scope[0]) or (later is not None and _direct_object(tokens, span.i, later)):
             return 0.9  # "we build upon Y and train X": X is the object of the nearer verb
@@ -251,6 +252,9 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
             and family_stem(span.name) is None:
         return 0.7  # "KelpActAgent, finetuned from Y and Z, is ...": a coined model the sentence says was made here
     return 0.0
+
+
+POSSESSIVE = ("'s", "\u2019s")
 
 
 def _made_model_before(tokens: list[Token], i: int) -> bool:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from kg.extract.contributions.contribution import GENERIC_HEADS, not_models_lower
 from kg.extract.lexicon import lexicon
+from kg.extract.sizes import counted_thing
 from kg.extract.tokens import Token
 
 
@@ -27,9 +28,10 @@ def is_proper(tokens: list[Token]) -> bool:
 
 @lru_cache(maxsize=65536)
 def distinctive(word: str) -> bool:
-    """One word that is a coinage: inner capitals, digits or a hyphenated capital ("Q-Vento", "ORLA").
+    """One word that is a coinage: inner capitals, digits or a hyphenated capital ("Q-Vento", "ORLA"); not a count
+    of things ("2.5M-instance").
     (Cached, as plain_name: a word-level test asked of the same words sentence after sentence.)"""
-    return any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word)
+    return (any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word)) and counted_thing(word) is None
 
 
 @lru_cache(maxsize=65536)

@@ -1044,3 +1044,24 @@ def test_the_last_word_of_a_capitalised_long_form_is_no_parent(extract_abstract,
     doc = extract_abstract(abstract)
     assert not_a_model not in {e.name for e in doc.entities if e.kind == "model"}
     assert all(p != not_a_model for _, p in edges(doc))
+
+
+@pytest.mark.parametrize("abstract, kind, pair", [
+    ("We introduce a parsimonious adaptation of fern-3-mini, KelpMobile, a 3.8 billion parameter LM capable of "
+     "running on a phone.", "based_on", ("KelpMobile", "fern-3-mini")),
+    ("We release an instruction-tuned variant of Murre-7B, Kelp-7B.", "finetuned", ("Kelp-7B", "Murre-7B")),
+    ("We present a compact version of Falcon 2 - Kelp-Lite - for edge devices.", "based_on", ("Kelp-Lite", "Falcon 2")),
+    ("Our contribution is an extension of Murre-7B, named Kelp-7B.", "based_on", ("Kelp-7B", "Murre-7B")),
+])
+def test_a_variant_of_a_model_then_its_name(extract_abstract, abstract, kind, pair):
+    doc = extract_abstract(abstract)
+    assert pair in edges(doc, {kind})
+    assert pair[1] not in introduced(doc)
+
+
+@pytest.mark.parametrize("abstract", [
+    "We compare a quantized version of Falcon 2, Murre-7B, and Kelp-7B.",  # a list, not a name
+    "We study an adaptation of Murre-7B, and we find that Kelp-7B is better.",
+])
+def test_a_variant_of_a_model_in_a_list_or_before_a_clause_names_no_child(extract_abstract, abstract):
+    assert edges(extract_abstract(abstract)) == set()

@@ -833,3 +833,10 @@ def test_a_count_of_things_is_neither_a_model_nor_a_contribution(extract_abstrac
     doc = extract_abstract(abstract)
     assert count not in {e.name for e in doc.entities}
     assert count not in {f.object.name for f in doc.facts}
+
+
+def test_the_model_trained_with_the_authors_recipe_then_its_name_is_introduced(extract_abstract):
+    doc = extract_abstract("The model trained with our new recipe, Kelp-7B, beats Murre-70B on every benchmark.")
+    assert "Kelp-7B" in _introduced(doc)
+    doc = extract_abstract("The model trained with Murre data, Kelp-7B, beats Murre-70B on every benchmark.")
+    assert "Kelp-7B" not in _introduced(doc)

@@ -1002,6 +1002,9 @@ def _plural_of(key: str, intro_keys: set[str]) -> bool:
     return len(key) >= 4 and key + "s" in intro_keys
 
 
+VERSION_OF_BEFORE = re.compile(r"\b(?:version|variant|adaptation|extension|modification) of (?:the )?$", re.IGNORECASE)
+
+
 def _share_introduction(mms: list[ModelMention], tokens: list[Token], text: str) -> None:
     """Names listed together share their introduction: "including A, B, and C", "X and Y models"."""
     spans = [mm.span for mm in mms if mm.span.j > mm.span.i]
@@ -1011,6 +1014,8 @@ def _share_introduction(mms: list[ModelMention], tokens: list[Token], text: str)
         members = [by_span[id(s)] for s in group if id(s) in by_span]
         if len(group) == 2 and KIND_THEN_PARTICIPLE.match(text[tokens[group[1].j - 1].end:][:120]):
             continue  # "X, Y models finetuned on ...": Y is what X was made from, not a second new model
+        if len(group) == 2 and VERSION_OF_BEFORE.search(text, 0, tokens[group[0].i].start):
+            continue  # "a variant of Y, X": X names the variant, Y is what it is a variant of
         best = max((m.introduced for m in members), default=0.0)
         if best:
             for m in members:

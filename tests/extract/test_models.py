@@ -840,3 +840,30 @@ def test_the_model_trained_with_the_authors_recipe_then_its_name_is_introduced(e
     assert "Kelp-7B" in _introduced(doc)
     doc = extract_abstract("The model trained with Murre data, Kelp-7B, beats Murre-70B on every benchmark.")
     assert "Kelp-7B" not in _introduced(doc)
+
+
+@pytest.mark.parametrize("sentence, expected, owner", [
+    ("It outperforms closed source embedding models such as Kelpco's embed-v3 and Fern's Orca-9B.",
+     {"embed-v3", "Orca-9B"}, "Kelpco"),
+    ("It beats models such as Fernco's Kelp-3-8B and Murre.", {"Kelp-3-8B"}, "Fernco"),
+])
+def test_a_makers_possessive_before_a_name_is_its_owner_not_a_model(sentence, expected, owner):
+    found = models_in(sentence)
+    assert expected <= found and owner not in found
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Additionally, we present xKAM-v0.1, a large action model tailored for agents.", "xKAM-v0.1"),
+    ("We compare with retrieval models such as embed-v3 and Kelp-Embed.", "embed-v3"),
+])
+def test_lower_case_hub_names_with_a_version(sentence, name):
+    assert name in models_in(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We use the covid-v2 split of the release.",
+    "We distill Kelp-7B's outputs into a small model.",
+])
+def test_a_versioned_word_without_a_model_cue_or_a_models_own_possessive(sentence):
+    found = models_in(sentence)
+    assert "covid-v2" not in found and ("Kelp-7B" in found or "Kelp-7B's" not in sentence)

@@ -283,7 +283,8 @@ LOWER_VERSIONED = re.compile(r"[a-z]{1,3}\d+(?:\.\d+)?(?:-[\w.]+)+")
 SIZE_RANGE = re.compile(r"\d[\w.]*[BMbm]-\d[\w.]*[BMbm]")
 LOWER_PREFIX_VERSIONED = re.compile(r"[a-z]{1,2}[A-Z][A-Za-z]*\d[\w.]*")
 LOWER_WORD_RUN_IN = re.compile(r"[a-z]{3,6}[A-Z][a-z]{2,}[A-Za-z0-9]*")
-LETTER_BEFORE_ACRONYM = re.compile(r"[a-z][A-Z]{2,}[A-Za-z]*")
+LETTER_BEFORE_ACRONYM = re.compile(r"[a-z][A-Z]{2,}[A-Za-z]*(?:-v\d+(?:\.\d+)*)?")
+WORD_THEN_VERSION = re.compile(r"[a-z]{3,}-v\d+(?:\.\d+)*")
 """is_core's shapes, compiled once (the module-level re functions look each one up on every call)."""
 
 
@@ -328,7 +329,9 @@ def is_core(text: str) -> bool:
     if LOWER_WORD_RUN_IN.fullmatch(text):
         return True  # "openKelpo": a lower-case word run into a capitalised name
     if LETTER_BEFORE_ACRONYM.fullmatch(text) and not text.endswith(("RNA", "DNA")):
-        return True  # "mKELPO", "mBERThez": a one-letter prefix on an acronym-led name (not "mRNA")
+        return True  # "mKELPO", "mBERThez", "xKAM-v0.1": a one-letter prefix on an acronym-led name (not "mRNA")
+    if WORD_THEN_VERSION.fullmatch(text):
+        return True  # "embed-v3": a hub's lower-case word and its version
     if not text[0].isupper() and not (text[0].isdigit() and upper_inside):
         return False
     if "-" in text:
@@ -1340,7 +1343,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(-5, "named as a dataset or method")  # "a math corpus, namely X"
     if _called_a_model(tokens, span.i, text) or _names_the_new_model(tokens, span, model_heads):
         span.add(3, "named as a model")
-    if _example_of_models(tokens, span.i, model_heads):
+    if owns_the_next(tokens, span):
+        span.add(-6, "the owner of the name after it")  # "such as Kelp's embed-v3"
+    elif _example_of_models(tokens, span.i, model_heads):
         span.add(3, "example of models")
     elif _example_of_data(tokens, span.i):
         span.add(-5, "example of data")  # "preference datasets, such as A, B, and C": data, not models
@@ -1550,8 +1555,27 @@ MODIFIER_OPENERS = frozenset("with of across in at from under for".split())
 def _example_of_models(tokens: list[Token], i: int, model_heads: frozenset) -> bool:
     """"... models (e.g., X)", "LLMs such as X", "models like X": X is given as a model; so is every name
     of the list X opens ("LLMs like A, B, and C")."""
+    i = _before_owner(tokens, i)  # "such as Kelp's embed-v3 and Open Fern's text-embed-3": the names after the owners
     first = _list_start(tokens, i)
     return _example_at(tokens, i, model_heads) or (first != i and _example_at(tokens, first, model_heads))
+
+
+def _before_owner(tokens: list[Token], i: int) -> int:
+    """Where the owner written before token i opens ("Kelp's", "Open Fern's": one or two capitalised words and
+    a possessive), or i."""
+    if i == 0 or not _maker_possessive(tokens[i - 1]):
+        return i
+    j = i - 1
+    if j > 0 and tokens[j - 1].text[:1].isupper() and not tokens[j - 1].trail.strip() \
+            and tokens[j - 1].lower not in STOP_PREFIX:
+        j -= 1
+    return j
+
+
+def owns_the_next(tokens: list[Token], span: Span) -> bool:
+    """Is the span a maker's possessive before a name ("Kelp's embed-v3"): an owner, not a model?"""
+    return span.j < len(tokens) and _maker_possessive(tokens[span.j - 1]) and is_core(tokens[span.j].text) \
+        and not tokens[span.j].lead
 
 
 def _example_of_data(tokens: list[Token], i: int) -> bool:
@@ -1892,7 +1916,7 @@ def coordinate(spans: list[Span], tokens: list[Token]) -> list[list[Span]]:
     for s in spans:
         if current:
             prev = current[-1]
-            gap = _outside_parentheses(tokens[prev.j:s.i])
+            gap = _outside_parentheses(tokens[prev.j:_before_owner(tokens, s.i)])  # (not "and Open Kelp's")
             joined = prev.j == s.i and tokens[prev.j - 1].trail.strip() in (",", "")
             linked = (len(gap) == 1 and gap[0].lower in ("and", "or", "&", "vs", "versus")) or (
                 len(gap) == 0 and tokens[prev.j - 1].trail.strip() == ",") or (

@@ -1759,3 +1759,16 @@ def test_a_counted_head_with_a_purpose_not_the_authors_or_not_a_list(extract_abs
 def test_the_plural_of_a_kind_head(word, plural):
     from kg.extract.contributions.parts import plural_of
     assert plural_of(word, lexicon().kinds.every) is plural
+
+
+@pytest.mark.parametrize("abstract, expected, not_expected", [
+    ("We also construct a novel, diverse and comprehensive multimodal mathematical dataset, KelpMath-300K, which "
+     "spans K-12 levels.", {("dataset", "KelpMath-300K")}, "multimodal mathematical dataset"),
+    ("We build a novel, diverse and comprehensive multimodal mathematical dataset.",
+     {("dataset", "multimodal mathematical dataset")}, "and comprehensive multimodal mathematical dataset"),
+    ("We introduce a new, diverse and challenging benchmark, KelpQA, for clinical reasoning.",
+     {("benchmark", "KelpQA")}, "challenging benchmark"),
+])
+def test_a_run_of_praise_with_commas_is_one_phrase(extract_abstract, abstract, expected, not_expected):
+    got = set(introduced(extract_abstract(abstract)))
+    assert expected <= got and not_expected not in {n for _, n in got}

@@ -306,7 +306,11 @@ def needs_purpose(cur: list[Token], preposition: str) -> bool:
 
 
 def _adjective_list(cur: list[Token], nxt: Token) -> bool:
-    """Is "X, Y" inside one noun phrase ("two-stage, closed-book")? Only after a short modifier."""
+    """Is "X, Y" inside one noun phrase ("two-stage, closed-book", "novel, diverse and ...")? Only after a
+    short modifier."""
+    lex = lexicon()
+    if len(cur) <= 2 and cur[-1].lower in lex.new_words | lex.praise_words and nxt.lower in lex.praise_words:
+        return True  # "a novel, diverse and comprehensive dataset": praise, one adjective after another
     return len(cur) <= 2 and nxt.lower not in DETERMINERS and nxt.lower not in lexicon().np_stop \
         and cur[-1].lower not in lexicon().kinds.technique and "-" in cur[-1].text \
         and cur[-1].text.islower() and not nxt.lower.endswith("ing") \

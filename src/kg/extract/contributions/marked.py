@@ -75,6 +75,9 @@ def marked_as_own(tokens: list[Token], model_keys: set[str], authors_speak: bool
                 and not any(x.lower in lex.others_words for x in tokens[max(0, k - 6):k + 12]):
             start = k + 1 if tokens[k + 1].trail.strip() == "," else k  # ("a novel, resource-efficient X
             # pipeline": the phrase goes on after the comma)
+            while start + 2 < len(tokens) and tokens[start].trail.strip() in ("", ",") \
+                    and tokens[start + 1].lower in lex.praise_words | {"and"}:
+                start += 1  # "a novel, diverse and comprehensive X dataset": the praise is no part of the name
             # not "X, a novel Y dataset ...": that appositive describes X (but "Moreover, a novel ...",
             # "In this work, a new ..." do not); not "baselines, including
             # a new retrieval method from prior work": someone else's

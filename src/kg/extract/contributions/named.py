@@ -548,9 +548,10 @@ def _cue_after(tokens: list[Token], k: int) -> int | None:
 def _indefinite_before(tokens: list[Token], k: int) -> bool:
     """Does the phrase ending at k open with "a"/"an" ("a high-quality instruction dataset"), or with "the"
     and a first or a superlative ("the first geoscience benchmark", "the largest NER benchmark")?"""
+    lex = lexicon()
     for j in range(k - 1, max(-1, k - 8), -1):
-        if tokens[j].trail.strip():
-            return False
+        if tokens[j].trail.strip() and not (tokens[j].trail.strip() == "," and tokens[j].lower in lex.new_words | lex.praise_words):
+            return False  # (but "a novel, diverse and comprehensive ... dataset": one phrase)
         if tokens[j].lower in ("a", "an", "our"):
             return True  # (and "our newly curated benchmark, X")
         if tokens[j].lower == "the" and j + 1 < k and (tokens[j + 1].lower == "first" or tokens[j + 1].lower.endswith("est")):

@@ -862,3 +862,13 @@ def test_a_serving_system_stays_a_technique(extract_abstract):
 ])
 def test_the_object_of_collect_and_clean_is_the_authors_data(extract_abstract, abstract, name):
     assert name in introduced(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "In this technical report, we present the Kelpa-2 suite of 1.2B, 2.7B, and 7.4B parameter hybrid models.",
+    "We release three sizes, 1.5B, 7B and 8x7B, of our new benchmark-tuned family.",
+    "We present a new 10M-word corpus and a 300K-sample mix.",
+])
+def test_a_size_or_a_count_is_never_a_contributions_name(extract_abstract, abstract):
+    names = {f.object.name for f in extract_abstract(abstract).facts if f.object.kind != "model"}
+    assert not {"1.2B", "2.7B", "7.4B", "1.5B", "7B", "8x7B", "10M-word", "300K-sample"} & names

@@ -20,6 +20,7 @@ from kg.extract.contributions.own_parts import own_parts, own_subject
 from kg.extract.contributions.stage_names import stage_names
 from kg.extract.contributions.parts import after_counted_parts, listed_items, listed_parts, named_parts, new_listed
 from kg.extract.lexicon import lexicon, phrase_pattern, subject_pattern
+from kg.extract.sizes import SIZE_PART, counted_thing
 from kg.extract.tokens import Token, tokenize
 from kg.keys import model_key, technique_key
 
@@ -187,7 +188,8 @@ def contributions_in(text: str, model_keys: set[str],
         out = [c for c in out if c.name == named_object or c.name != c.name.lower() or (
             c.name.lower().split()[-1] not in listed_after
             and not any(f" {h} " in f" {c.name.lower()} " for h in listed_after if " " in h or named_object))]
-    out = [c for c in out if not _named_model_after(text, c.name, model_keys) and not _opens_clause(c.name)]
+    out = [c for c in out if not _named_model_after(text, c.name, model_keys) and not _opens_clause(c.name)
+           and not SIZE_PART.match(c.name) and counted_thing(c.name) is None]  # "2.7B", "10M-word": quantities
     seen: set[str] = set()
     unique = []
     for c in sorted(out, key=lambda c: -c.confidence):

@@ -867,3 +867,13 @@ def test_lower_case_hub_names_with_a_version(sentence, name):
 def test_a_versioned_word_without_a_model_cue_or_a_models_own_possessive(sentence):
     found = models_in(sentence)
     assert "covid-v2" not in found and ("Kelp-7B" in found or "Kelp-7B's" not in sentence)
+
+
+@pytest.mark.parametrize("title, name, introduced", [
+    ("Kelp-Med: Multi-stage Knowledge Injection Advanced Medical Large Language Model", "Kelp-Med", True),
+    ("Self-Supervised: Learning Without Labels for the Medical Large Language Model", "Self-Supervised", False),
+    ("Kelp-Med: Multi-stage Knowledge Injection for Medical Large Language Models", "Kelp-Med", False),  # a family
+])
+def test_a_titles_hyphenated_name_before_a_subtitle_naming_a_model(extract_abstract, title, name, introduced):
+    doc = extract_abstract("We present a model for clinics.", title=title)
+    assert (name in _introduced(doc)) is introduced

@@ -521,6 +521,11 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                 spans.append(Span(i, i + 1, t.text))  # "Heron-Math adopts X as its base model"
                 i += 1
                 continue
+            elif i == 0 and t.trail.strip() == ":" and "-" in t.text and t.text[:1].isupper() \
+                    and t.text.replace("-", "").isalpha() and _subtitle_names_models(tokens, 1, model_words().model_heads):
+                spans.append(Span(0, 1, t.text))  # "Kelp-Med: Multi-stage ... Medical Large Language Model": the title
+                i += 1                             # names its model, hyphenated words in Title Case as they may be
+                continue
             else:
                 i += 1
                 continue
@@ -739,7 +744,7 @@ def _subtitle_names_models(tokens: list[Token], j: int, model_heads: frozenset) 
     if j >= len(tokens) or tokens[j].lower in ("a", "an", "the", "towards", "toward", "on", "when", "how", "why") \
             or any(t.lower.endswith("ing") and len(t.lower) > 5 for t in tokens[j:j + 3]):  # "Fine Tuning ... Models"
         return False
-    for k in range(j, min(j + 5, len(tokens))):
+    for k in range(j, min(j + 8, len(tokens))):
         w = tokens[k].lower
         if w in SUBTITLE_STOPS or not tokens[k].text[:1].isupper() and not tokens[k].text[:1].isdigit():
             return False

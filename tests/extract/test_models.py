@@ -877,3 +877,12 @@ def test_a_versioned_word_without_a_model_cue_or_a_models_own_possessive(sentenc
 def test_a_titles_hyphenated_name_before_a_subtitle_naming_a_model(extract_abstract, title, name, introduced):
     doc = extract_abstract("We present a model for clinics.", title=title)
     assert (name in _introduced(doc)) is introduced
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("In this paper, we propose KVEL, an interactive Formal Verification Environment with LLMs.", "KVEL"),
+    ("We present Kelp-Gym, the first environment for training software engineering agents.", "Kelp-Gym"),
+])
+def test_an_environment_is_no_model_though_it_holds_llms(extract_abstract, abstract, name):
+    doc = extract_abstract(abstract)
+    assert name not in _introduced(doc) and name not in {e.name for e in doc.entities if e.kind == "model"}

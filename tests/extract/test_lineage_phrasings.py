@@ -1065,3 +1065,20 @@ def test_a_variant_of_a_model_then_its_name(extract_abstract, abstract, kind, pa
 ])
 def test_a_variant_of_a_model_in_a_list_or_before_a_clause_names_no_child(extract_abstract, abstract):
     assert edges(extract_abstract(abstract)) == set()
+
+
+@pytest.mark.parametrize("abstract, kind", [
+    ("We introduce Kelp-8B, a model for the Greek language, built on Falcon 3-8B. Kelp-8B has been extensively "
+     "trained on high-quality Greek data to ensure superior adaptation.", "continued_pretraining"),
+    ("We introduce Kelp-8B, built on Falcon 3-8B. Kelp-8B was further trained on a large legal corpus.",
+     "continued_pretraining"),
+])
+def test_a_model_built_on_another_then_trained_on_plain_data_continues_its_pretraining(extract_abstract, abstract,
+                                                                                        kind):
+    assert ("Kelp-8B", "Falcon 3-8B") in edges(extract_abstract(abstract), {kind})
+
+
+def test_a_model_built_on_another_then_trained_on_instructions_is_not_said_to_continue_pretraining(extract_abstract):
+    doc = extract_abstract("We introduce Kelp-8B, built on Falcon 3-8B. Kelp-8B has been trained on high-quality "
+                           "instruction data.")
+    assert ("Kelp-8B", "Falcon 3-8B") not in edges(doc, {"continued_pretraining"})

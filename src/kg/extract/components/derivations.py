@@ -1364,7 +1364,7 @@ def _undergoes(text: str, child: str) -> bool:
     if child not in text:
         return False  # no match without the child's name: the pattern is not built for nothing
     return re.search(rf"(?:^|, )(?:the |our )?{re.escape(child)}(?: \([^)]*\))?(?: models?)? (?:undergoe?s?|underwent|"
-                     rf"(?:is|are|was|were) (?:\w+ly |further |then |also )?(?:\w+ed)\b|"
+                     rf"(?:is|are|was|were|has been|have been) (?:\w+ly |further |then |also )?(?:\w+ed)\b|"
                      rf"(?:further |continually )?(?:pre-?trained|trained|fine-?tuned|finetuned) (?:on|with)\b)",
                      text) is not None
     # ("Kelp pretrained on clinical notes outperforms Y": a participle said of the child)

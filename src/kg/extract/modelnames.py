@@ -30,7 +30,7 @@ from importlib import resources
 from kg.extract import roles
 from kg.extract.abbreviations import spelled_by_initials
 from kg.extract.lexicon import lexicon
-from kg.extract.prefilter import gated
+from kg.extract.prefilter import Searcher, gated
 from kg.extract.sizes import (  # noqa: F401  (size_of, parameters: read here by older callers)
     COUNT, SIZE, SIZE_ADJECTIVE, SIZE_AT_END, SIZE_IN_NAME, SIZE_PART, parameters, size_of,
 )
@@ -124,61 +124,61 @@ class NameCues:
     """The expressions of patterns/model_words.json ("expressions") the name rules read around a name,
     compiled once: one field each, so that no rule holds its own copy of cue words."""
 
-    someone_elses: re.Pattern
+    someone_elses: Searcher
     """"the recently introduced X", "a widely released X": the verb is an adjective of someone else's model."""
-    result_before: re.Pattern
+    result_before: Searcher
     """Just before a name: "the resulting model, X", "the resulting model, called X", "our model X", "the resulting
     lightweight encoder is termed X"."""
-    made_before: re.Pattern
+    made_before: Searcher
     """Just before a name: what a step made ("..., creating X", "to obtain X", "we align Y ...; the aligned model, X")."""
-    subject_of_making: re.Pattern
+    subject_of_making: Searcher
     """The authors are the ones making it ("We perform ...", "To adapt it, we ...")."""
-    our_model_after: re.Pattern
+    our_model_after: Searcher
     """Just after a name: "X, our new model"."""
-    model_subject: re.Pattern
+    model_subject: Searcher
     """A sentence whose subject is the authors' model and whose verb a comparison: "Our model outperforms X",
     "The proposed LLM surpasses X": what a model beats is a model (what "our method" beats is a method)."""
-    list_opens: re.Pattern
+    list_opens: Searcher
     """Just before a list of names: "including", "namely", "comprising": the members of what was named before."""
-    built_from: re.Pattern
+    built_from: Searcher
     """"built upon the open-source VLMs, X": a parent after the words that say what a model was made from
     (not "a variant of the model, X", where X names the variant)."""
-    version_of_after: re.Pattern
+    version_of_after: Searcher
     """"X: A Lightweight Version of Y", "X, a distilled variant of Y": what is a version of a model is a model."""
-    report_after: re.Pattern
+    report_after: Searcher
     """A title that is a name and "Technical Report": the report of the model it names."""
-    extends_a_thing: re.Pattern
+    extends_a_thing: Searcher
     """"X, expanding the Y benchmark": what X extends says what X is."""
-    parameters_after: re.Pattern
+    parameters_after: Searcher
     """"X (770M parameters)", "X (7.6B total / 2.4B activated)": a count of parameters is said of a model."""
-    trained_on_tokens: re.Pattern
+    trained_on_tokens: Searcher
     """"X is trained on 2T tokens", "X, trained on 4T tokens": what is trained on tokens is a model."""
-    made_from: re.Pattern
+    made_from: Searcher
     """Just before a name: "fine-tuned from", "by distilling", "built on top of", "a version of": what a model
     is made from is a model."""
-    made_into: re.Pattern
+    made_into: Searcher
     """"X can be distilled into much smaller Y models": what another model is made from is a model."""
-    called_model_before: re.Pattern
+    called_model_before: Searcher
     """Just before a name: "We call the resulting model X", "we name our final checkpoint X", a sentence that opens
     "The resulting model X achieves ..."."""
-    referred_as: re.Pattern
+    referred_as: Searcher
     """Just before a name: "We refer to the model after CPT as X", "We introduce the LLM developed through this
     strategy as X": the authors name their model."""
-    beats_models: re.Pattern
+    beats_models: Searcher
     """"X consistently outperforms all previous Code LLMs": what is measured against models is a model."""
-    trained_network: re.Pattern
+    trained_network: Searcher
     """"X, a trained Transformer that ...": a network with weights is a model, whatever its architecture's name."""
-    trained_object: re.Pattern
+    trained_object: Searcher
     """Before a name: what is trained ("a dataset of 100,000 pairs used to train X", "we first train X on ...")."""
-    is_trained: re.Pattern
+    is_trained: Searcher
     """After a name: "X is trained by corrupting text ...", "X was pretrained on ...": only what has weights is trained."""
-    made_from_later: re.Pattern
+    made_from_later: Searcher
     """"X, a method ... that is derived from Y": X has weights; it is a model."""
 
 
 @lru_cache(maxsize=1)
 def name_cues() -> NameCues:
-    def compiled(spec: dict) -> re.Pattern:
+    def compiled(spec: dict) -> Searcher:
         rx = re.compile(spec["re"], re.IGNORECASE if spec["ignore_case"] else 0)
         return gated(rx) if spec.get("gated") else rx
     return NameCues(**{k: compiled(v) for k, v in _words()["expressions"].items() if not k.startswith("_")})
@@ -1223,9 +1223,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(-5, f"non-model head '{head}'")  # (not "X-83B setting a new standard": a verb)
         elif _head_after(tokens, span.j) in model_heads and nxt.text[:1].islower() and _adjectival(tokens, span.j):
             span.add(2, "model head after modifiers")
-    if nxt is not None and (after := _after_citation(tokens, span.j)) is not None \
-            and tokens[after].lower in model_heads:
-        span.add(2, f"model head '{tokens[after].lower}' after a citation")  # "an XLM-R (Conneau et al. 2020) model"
+    if nxt is not None and (cited := _after_citation(tokens, span.j)) is not None \
+            and tokens[cited].lower in model_heads:
+        span.add(2, f"model head '{tokens[cited].lower}' after a citation")  # "an XLM-R (Conneau et al. 2020) model"
     if span.i == 0 and last.trail.strip() == ":" and any(why == "family stem with other words" for _, why in evidence) \
             and not any(t.lower.rstrip(",") in non_heads for t in tokens[span.j:]):
         span.add(2, "a title's name on a family stem")  # "Fern-Llama: Adapting LLMs to Basque" (not "X-CC: ... a
@@ -1259,29 +1259,29 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         and tokens[span.i - 1].text[:1].isupper()  # "Kelp Mixers (KM), a compact model": the acronym's appositive
     if (last.trail.startswith((",", " -", ":")) or dash or aside is not None or closed) \
             and not _ends_opening_clause(tokens, span):
-        head = _appositive_head(tokens, aside if aside is not None else span.j + 1 if dash
+        said_head = _appositive_head(tokens, aside if aside is not None else span.j + 1 if dash
                                 else _after_expansion(tokens, span.j, last), _any_head())
-        if head in model_heads and method_variant:
+        if said_head in model_heads and method_variant:
             span.add(-3, "appositive: a method's variant")  # "X, a variant of Monte-Carlo tree search"
-        elif head in model_heads:
-            span.add(3, f"appositive '{head}'")
-        elif head in family_heads and _family_of_models(tokens, span.j, head, model_heads):
+        elif said_head in model_heads:
+            span.add(3, f"appositive '{said_head}'")
+        elif said_head in family_heads and _family_of_models(tokens, span.j, said_head, model_heads):
             span.add(3, "appositive family of models")  # "X: a suite of open-source LLMs"
-        elif head in family_heads:
+        elif said_head in family_heads:
             span.add(1, "appositive family")
-        elif head in GROUP_HEADS and _family_of_models(tokens, span.j, head, model_heads):
+        elif said_head in GROUP_HEADS and _family_of_models(tokens, span.j, said_head, model_heads):
             span.add(3, "appositive group of models")  # "X, a collection of pretrained ... language models"
-        elif head in non_heads and head in METHOD_HEADS and CUES.made_from_later.search(text, last.end):
+        elif said_head in non_heads and said_head in METHOD_HEADS and CUES.made_from_later.search(text, last.end):
             span.add(3, "a method made from a model")  # "X, a method for depth estimation that is derived from Y"
-        elif head in ("system", "systems") and TASK_SYSTEM.match(text, last.end):
+        elif said_head in ("system", "systems") and TASK_SYSTEM.match(text, last.end):
             span.add(3, "appositive: a system doing a task")  # "X, a fully non-autoregressive text-to-speech system"
-        elif head in non_heads:
-            span.add(-3, f"appositive '{head}'")
-        elif head is None and last.trail.strip() in (",", ":") and span.i > 0 and _plural_model_appositive(tokens, span.j):
+        elif said_head in non_heads:
+            span.add(-3, f"appositive '{said_head}'")
+        elif said_head is None and last.trail.strip() in (",", ":") and span.i > 0 and _plural_model_appositive(tokens, span.j):
             span.add(3, "appositive 'models'")  # "A and B, RWKV-based language models"
-        elif head is None and dash and span.i > 0 and _plural_model_appositive(tokens, span.j + 1):
+        elif said_head is None and dash and span.i > 0 and _plural_model_appositive(tokens, span.j + 1):
             span.add(3, "appositive 'models'")  # "This paper introduces X -- multilingual large language models"
-        elif head is None and aside is not None and span.i > 0 and tokens[span.i - 1].lower == "and" \
+        elif said_head is None and aside is not None and span.i > 0 and tokens[span.i - 1].lower == "and" \
                 and _plural_model_appositive(tokens, aside):
             span.add(3, "appositive 'models'")  # "A (X-5) and B (X-6), sequence models"
     elif span.i > 0 and _paired_before_models(tokens, span.j):
@@ -1289,13 +1289,13 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     serves = _serves_as(tokens, span.j)  # "X can serve as a robust multilingual foundation model": as "X is a ..."
     if nxt is not None and (nxt.lower in ("is", "was") or serves) and span.j + 1 < len(tokens) and \
             tokens[serves or span.j + 1].lower in ("a", "an"):
-        head = _appositive_head(tokens, serves or span.j + 1, _any_head())
-        if head in model_heads:
-            span.add(3, f"copula '{head}'")
-        elif head in family_heads and _family_of_models(tokens, span.j + 1, head, model_heads):
+        said_head = _appositive_head(tokens, serves or span.j + 1, _any_head())
+        if said_head in model_heads:
+            span.add(3, f"copula '{said_head}'")
+        elif said_head in family_heads and _family_of_models(tokens, span.j + 1, said_head, model_heads):
             span.add(3, "copula family of models")  # "X is a comprehensive language model series"
-        elif head in non_heads:
-            span.add(-3, f"copula '{head}'")
+        elif said_head in non_heads:
+            span.add(-3, f"copula '{said_head}'")
     if prev is not None and not prev.trail.strip() and prev.lower in ROLE_NOUNS and is_core(core):
         span.add(2, f"preceded by '{prev.lower}'")  # "a large teacher X", "the student X"
     if prev is not None and prev.trail.startswith(",") and span.i >= 2:
@@ -1926,10 +1926,9 @@ def _frozen(span: Span) -> tuple:
 
 
 def _thawed(frozen: tuple) -> Span:
-    span = object.__new__(Span)
-    span.__dict__.update(zip(_SPAN_FIELDS, frozen))
-    span.reasons = list(span.reasons)
-    return span
+    # (made by its __init__, not by object.__new__ and its __dict__: compiled by mypyc, a Span has no __dict__)
+    i, j, name, score, reasons, family_level, size, suffix = frozen  # (_SPAN_FIELDS, in order)
+    return Span(i, j, name, score, list(reasons), family_level, size, suffix)
 
 
 @lru_cache(maxsize=32768)

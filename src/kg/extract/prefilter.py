@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable
-from typing import TypeVar
-from re import _constants as sre, _parser  # the standard library's own regex parser
+from re import _constants as sre, _parser  # type: ignore[attr-defined]  # the standard library's own regex parser
+from typing import TypeAlias, TypeVar
 
 T = TypeVar("T")
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, *((sre.POSSESSIVE_REPEAT,) if hasattr(sre, "POSSESSIVE_REPEAT") else ()))
@@ -138,6 +138,10 @@ def any_under_roots(groups: tuple[tuple[str, tuple[tuple[str, re.Pattern], ...]]
                 if word in low and rx.search(text) is not None:
                     return True
     return False
+
+
+Searcher: TypeAlias = "re.Pattern[str] | Gated"
+"""What a pattern a rule searches with is: compiled, or gated (modules compiled by mypyc check it when set)."""
 
 
 def gated(rx: re.Pattern) -> Gated:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -120,7 +120,8 @@ def _cue_kinds(text: str) -> tuple[str, ...]:
     if text.isascii():  # a cue cannot match ASCII text that holds none of its words, case aside
         low, parts, kinds = text.lower(), _cue_parts(), []
         for k, rx in cue_patterns().items():
-            if parts[k] is None:
+            alternatives = parts[k]
+            if alternatives is None:
                 if rx.search(text):
                     kinds.append(k)
                 continue
@@ -245,7 +246,7 @@ def _introduced(doc: Doc) -> dict[str, float]:
 
 
 def main_model(doc: Doc, kinds: Sequence[str], parent: str, order: list[str],
-               exclude: set[str] = frozenset()) -> str | None:
+               exclude: AbstractSet[str] = frozenset()) -> str | None:
     """The paper's model a step without a named child produced (none of the ``exclude`` keys)."""
     intro = _introduced(doc)
     candidates = [n for n in intro if model_key(n) != model_key(parent) and model_key(n) not in exclude]
@@ -355,7 +356,7 @@ def _applied_then_resulting(doc: Doc, idx: int, ptext: str, mapping: dict[int, s
     parent = mapping.get(int(m.group("model")[2:-1])) if m else None
     if parent is None or not named or model_key(named[0]) == model_key(parent):
         return []
-    kinds = _applied_kinds(doc, m.group("method")) or ("based_on",)
+    kinds = _applied_kinds(doc, m.group("method")) or ("based_on",)  # type: ignore[union-attr]  # (m: parent is not None)
     out: list[Edge] = []
     _weigh(doc, out, idx, named[0], parent, kinds, 0.75,
            "role: what a method is applied to, made into the next sentence's 'resulting model'")
@@ -511,8 +512,8 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
             prev = list(dict.fromkeys(n for n in before[1].values() if model_key(n) in own))
             if prev and roles.lexicon().plural_coreference.match(ptext):
                 for p in (s for g in parents for s in g):  # "We introduce A and B. These models are ..."
-                    for c in prev:
-                        _weigh(doc, out, idx, c, name.get(p.index), kinds, 0.75,
+                    for made in prev:
+                        _weigh(doc, out, idx, made, name.get(p.index), kinds, 0.75,
                                f"role: the models of the sentence before ({p.why})")
                 return out
             child, rule = (prev[0], "role: the model of the sentence before") if prev else (None, rule)
@@ -566,7 +567,7 @@ def _unnamed_of_family(ptext: str, slot: roles.Slot, name: dict[int, str]) -> bo
 
 
 def _marked_kinds(ptext: str, parent: roles.Slot, kinds: tuple[str, ...],
-                  parents: list[list[roles.Slot]] = ()) -> tuple[str, ...]:
+                  parents: Sequence[list[roles.Slot]] = ()) -> tuple[str, ...]:
     """The one kind the words just before a parent name ("merged with <M0>"), whatever other steps the
     sentence goes on to ("... and undergoes DPO": a step on the merged model, not a way of using <M0>).
     Where the sentence names each parent with a step of its own ("fine-tuning of <M0> ..., and knowledge
@@ -712,12 +713,12 @@ def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], ord
     named_from = {groups["p"] for _, groups, _ in matches if groups.get("c") and groups.get("p")}
     if any(groups.get("p") and not groups.get("c") for _, groups, _ in matches):  # (or a role names the child:
         # "... to obtain an LLM <M2>")
-        named_from |= {groups["p"] for _, groups, _ in matches if groups.get("p") and _child_named_after(ptext, groups["p"])}
+        named_from |= {groups["p"] for _, groups, _ in matches if groups.get("p") and _child_named_after(ptext, groups["p"])}  # type: ignore[arg-type]
     for pat, groups, child_at in matches:
         parent = _name(groups.get("p"), mapping)
         child = _name(groups.get("c"), mapping)
         if pat.kind == "verb":
-            kinds = [k for k in [verb_kind(groups.get("v") or "")] if k]
+            kinds: Sequence[str] = [k for k in [verb_kind(groups.get("v") or "")] if k]
         elif pat.kind == "cues":
             kinds = ([pat.first] if pat.first else []) + [k for k in sentence_cues if k != pat.first]
         elif pat.kind == "cues_or_finetuned":  # "Trained with ... from Y, X": training Y's weights further
@@ -969,8 +970,8 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
             out.append(Edge(name, base, "finetuned", 0.5, idx, "naming: a model named after its base and the paper's method"))
             has_parent.add(model_key(name))
         # "LEGAL-KELP, a family of Kelp models": a name holding the family its appositive says it is of
-        if name in intro and model_key(name) not in has_parent and (found := _family_in_appositive(doc, name)):
-            out.append(Edge(name, found[0], "based_on", 0.5, found[1], "naming: a model of the family its name holds"))
+        if name in intro and model_key(name) not in has_parent and (of_family := _family_in_appositive(doc, name)):
+            out.append(Edge(name, of_family[0], "based_on", 0.5, of_family[1], "naming: a model of the family its name holds"))
             has_parent.add(model_key(name))
         # "KelpRM-Llama3-8B": an introduced model named after the sized checkpoint it was built on
         if name in intro and model_key(name) not in has_parent and (base := suffix_base(name, keys)) \
@@ -1183,9 +1184,9 @@ def _named_variants(name: str, keys: dict[str, str]) -> Iterator[tuple[str, str,
     for pattern, table in NAMED_VARIANTS:
         m = pattern.match(name)
         kind = _spec()[table].get(m.group("word").lower()) if m else None
-        base = m.group("base").rstrip("-_ ") if kind else ""
+        base = m.group("base").rstrip("-_ ") if kind else ""  # type: ignore[union-attr]  # (m: kind is not None)
         if kind and model_key(base) in keys and model_key(base) != model_key(name):
-            yield keys[model_key(base)], kind, m.group("word")
+            yield keys[model_key(base)], kind, m.group("word")  # type: ignore[union-attr]
 
 
 def _extended_name(name: str, names: list[str], intro: dict[str, float]) -> str | None:
@@ -1321,7 +1322,7 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
 def _authors_make(text: str) -> bool:
     """Does the sentence open on the authors: "We ...", or after "In this work," doing something other than
     studying ("In this work, we release X" but not "In this work, we explore the role of merging, ...")?"""
-    opening = roles.lexicon().lead_in.match(text).end()
+    opening = roles.lexicon().lead_in.match(text).end()  # type: ignore[union-attr]  # (it matches at least nothing)
     m = subject_pattern().match(text, opening)
     if m is None or not opening:
         return m is not None
@@ -1364,7 +1365,7 @@ def _parents_are_not_introduced(doc: Doc, edges: list[Edge]) -> None:
 
     Only when that sentence is the one place the paper seems to introduce Y; a parent named
     before its child ("we release A and B, where B is tuned from A") keeps its introduction."""
-    drop: set[tuple[str, str]] = set()
+    drop: set[tuple[str, str | None]] = set()
     quotes_of: dict[str, list[str]] | None = None  # model key -> quotes of its introductions, read once
     for e in edges:
         text = doc.clean[e.sentence]

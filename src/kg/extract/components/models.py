@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -218,7 +219,7 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
     before = text[max(0, tokens[span.i].start - 64): tokens[span.i].start].lower()
     if CUES.result_before.search(before) or CUES.referred_as.search(before):
         return 0.85  # "the resulting model, X", "We refer to the model after CPT as X"
-    if ENUMERATED.search(before) and _intro_scope(text) and _intro_scope(text)[0] <= tokens[span.i].start:
+    if ENUMERATED.search(before) and (listed := _intro_scope(text)) and listed[0] <= tokens[span.i].start:
         return 0.85  # "we release: (1) X, ...; (2) Y, ...": each item the authors list
     if CUES.made_before.search(before) and CUES.subject_of_making.search(text[:tokens[span.i].start]):
         return 0.85  # "We perform continued pretraining on ..., creating X": what the authors' step made
@@ -514,7 +515,7 @@ def models(doc: Doc) -> None:
                 span.name = f"{tokens[span.i].text} {span.name}"
             if span.family_level:
                 scope = _intro_scope(text)
-                if mm.introduced < 0.9 or idx == doc.title_index or not _direct_object(tokens, span.i, scope[0]):
+                if mm.introduced < 0.9 or idx == doc.title_index or not _direct_object(tokens, span.i, scope[0]):  # type: ignore[index]
                     continue  # only the object of the authors' own verb: not "used to create X models"
                 own_families.add(model_key(span.name))  # "We introduce the Kelp model family": a node of its own
             by_sentence[idx].append(mm)
@@ -652,13 +653,13 @@ def models(doc: Doc) -> None:
     intro_keys = family_intros(doc, by_sentence)
     members = _members_of_own_families(doc, kept, intro_keys)
     _introduce_namesakes(kept, intro_keys, _introduced_stems(by_sentence) | members)
-    seen_intro: set[str] = set()
+    seen_intro: set[tuple[str, int]] = set()
     for idx, mms in sorted(kept.items()):
         for mm in mms:
             name = mm.span.name
             doc.entities.append(Mention("model", name))
-            size = mm.span.size or size_of(name)
-            if size and (count := parameters(size)):
+            stated_size = mm.span.size or size_of(name)
+            if stated_size and (count := parameters(stated_size)):
                 doc.attributes.append(Attribute("model", name, "parameterCount", count))
             quote = doc.quote(idx)
             if mm.introduced and quote and (model_key(name), idx) not in seen_intro:
@@ -742,8 +743,8 @@ def _method_acronyms(doc: Doc) -> set[str]:
 
 
 def _variants_of_accepted(mentions: list[ModelMention], scores: dict[str, list[float]],
-                          accepted: set[str], own_families: set[str] = frozenset(),
-                          methods: set[str] = frozenset(), own: set[str] = frozenset()) -> set[str]:
+                          accepted: set[str], own_families: AbstractSet[str] = frozenset(),
+                          methods: AbstractSet[str] = frozenset(), own: AbstractSet[str] = frozenset()) -> set[str]:
     """"We introduce Kelp2, a ... model. We then develop Kelp2-Instruct by ...": a variant word on a
     name the record takes for a model (or on the stem of another variant the record takes for one)
     is a model too, though no sentence says so of it. Any suffix will do on the name of a family the
@@ -845,7 +846,7 @@ def _family_sized(idx: int, text: str) -> list[ModelMention]:
     out = []
     for m in FAMILY_SIZED.finditer(text):
         name = m.group("name")
-        if family_stem(name) != re.match(r"[A-Za-z]+", name).group().lower():
+        if family_stem(name) != re.match(r"[A-Za-z]+", name).group().lower():  # type: ignore[union-attr]
             continue
         span = Span(0, 0, f"{name} {m.group('size').upper()}")
         span.add(THRESHOLD, "a family's member of the size in parentheses")
@@ -1033,9 +1034,9 @@ def _share_introduction(mms: list[ModelMention], tokens: list[Token], text: str)
         gap = text[intro_end:first.start].lower()
         if len(gap) < 60 and CUES.list_opens.search(gap):
             for s in group:
-                mm = by_span.get(id(s))
-                if mm and not mm.introduced:
-                    mm.introduced = 0.85
+                listed = by_span.get(id(s))
+                if listed and not listed.introduced:
+                    listed.introduced = 0.85
 
 
 ALIAS_PAREN = re.compile(r"^\s*\(([^()]{2,40}?)(?:\s+for (?:brevity|short))?\)")

@@ -142,7 +142,7 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
             elif title := title_run(tokens, k + 1) or defined_run(tokens, k + 1) or (
                     k > 0 and (tokens[k - 1].lower in heads or (we_name(tokens, k) and any(
                         x.lower in heads for x in tokens[max(0, k - 5):k])) or _closes_described(tokens, cue))
-                    and method_run(tokens, k + 1)):
+                    and method_run(tokens, k + 1) or None):  # (None, not False: compiled code checks str | None)
                 # "a technique we dub span recycling": the head a few words before "we call" 
                 # "which we call Direct Preference Optimization (DPO)", "called depth up-scaling (DUS)"
                 out.append(Contribution(title, kind_of(head_before(tokens, k, heads), title), 0.8))
@@ -158,8 +158,8 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
         if h is not None and evaluated_on(tokens, h):
             h = None  # "we evaluate on a benchmark for math reasoning, X": measured on
         run = title_run(tokens, k + 1) if app is None and h is not None and new_before(tokens, h) else None
-        if run and " and " not in run and " or " not in run and tokens[k + len(run.split())].trail.strip().startswith(",") \
-                and model_key(run) not in model_keys:
+        if run and h is not None and " and " not in run and " or " not in run \
+                and tokens[k + len(run.split())].trail.strip().startswith(",") and model_key(run) not in model_keys:
             out.append(Contribution(run, kind_of(head_at(tokens, h), run), 0.75))  # "A new router, Kelp Router, is ..."
             continue
         if app is None and h is not None and model_key(nxt.text) not in model_keys and \

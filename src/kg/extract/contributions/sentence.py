@@ -76,9 +76,9 @@ def contributions_in(text: str, model_keys: set[str],
     if authors_speak or NEW_APPOSITIVE.search(text) or OURS.search(text):
         out.extend(named_in(tokens, model_keys))
         out.extend(names_after_namely(tokens, model_keys))
-        for c, head in names_in_parentheses(tokens, model_keys):
+        for c, paren_head in names_in_parentheses(tokens, model_keys):
             out.append(c)
-            listed_after.add(head)
+            listed_after.add(paren_head)
     out.extend(stated_contribution(text, tokens, model_keys))
     out.extend(made_data_named(text, model_keys))
     verb_at = None
@@ -140,8 +140,8 @@ def contributions_in(text: str, model_keys: set[str],
                 break
     elif authors_speak and (we := next((k for k, t in enumerate(tokens[:6]) if t.lower == "we"), None)) is not None:
         out.extend(made_data(tokens, we, model_keys))  # "We adopt X prompting to construct legal SFT datasets"
-    if (key := KEY_DESIGN.match(text)) is not None:  # "The key design of our X is decoupled cross-attention ..."
-        start = next((k for k, t in enumerate(tokens) if t.start >= key.end()), None)
+    if (design := KEY_DESIGN.match(text)) is not None:  # "The key design of our X is decoupled cross-attention ..."
+        start = next((k for k, t in enumerate(tokens) if t.start >= design.end()), None)
         for phrase, head in (object_phrases(tokens, start)[:1] if start is not None else []):
             out.extend(from_phrase(phrase, head, model_keys))
     model_speaks = bool(tokens) and model_key(tokens[0].text) in model_keys  # "Kelp models are trained ... using a new X"

@@ -125,7 +125,7 @@ def _cue_kinds(text: str) -> tuple[str, ...]:
                 if rx.search(text):
                     kinds.append(k)
                 continue
-            if any_under_roots(parts[k], low, text):
+            if any_under_roots(alternatives, low, text):
                 kinds.append(k)
         return tuple(kinds)
     return tuple(k for k, rx in cue_patterns().items() if rx.search(text))
@@ -419,7 +419,7 @@ def _last_stage(text: str) -> str | None:
     """The kind of the last step a list of stages names ("continual pre-training, instruction tuning and
     reinforcement learning from human feedback" -> aligned), or None."""
     at = {k: max((m.start() for m in rx.finditer(text)), default=-1) for k, rx in cue_patterns().items()}
-    kind = max(at, key=at.get, default=None)
+    kind = max(at, key=at.__getitem__, default=None)
     return kind if kind is not None and at[kind] >= 0 else None
 
 
@@ -512,8 +512,8 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
             prev = list(dict.fromkeys(n for n in before[1].values() if model_key(n) in own))
             if prev and roles.lexicon().plural_coreference.match(ptext):
                 for p in (s for g in parents for s in g):  # "We introduce A and B. These models are ..."
-                    for made in prev:
-                        _weigh(doc, out, idx, made, name.get(p.index), kinds, 0.75,
+                    for earlier in prev:
+                        _weigh(doc, out, idx, earlier, name.get(p.index), kinds, 0.75,
                                f"role: the models of the sentence before ({p.why})")
                 return out
             child, rule = (prev[0], "role: the model of the sentence before") if prev else (None, rule)

@@ -600,10 +600,10 @@ def models(doc: Doc) -> None:
         accepted.add(titled)  # "X: On the Transfer of ..." and "we develop a financial ... model based on Y"
     if (own := _our_model_named_bare(doc, all_mentions, scores, accepted)) is not None:
         accepted.add(model_key(own.span.name))  # "we introduce X, which empowers ...; ... our model surpasses ..."
-    if doc.title_index is not None and (titled := TITLE_VERSION.match(doc.clean[doc.title_index])) \
-            and model_key(titled.group("base")) in accepted and model_key(titled.group("name")) not in accepted:
+    if doc.title_index is not None and (version := TITLE_VERSION.match(doc.clean[doc.title_index])) \
+            and model_key(version.group("base")) in accepted and model_key(version.group("name")) not in accepted:
         # "Tango 2: Aligning ... through DPO" beside "using an existing text-to-audio model Tango": the next version
-        span = Span(0, 0, titled.group("name"))
+        span = Span(0, 0, version.group("name"))
         span.add(THRESHOLD, "a new version, in the title, of a model the abstract names")
         mm = ModelMention(doc.title_index, span, introduced=0.75)
         by_sentence[doc.title_index].append(mm)

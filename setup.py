@@ -37,6 +37,7 @@ COMPILED = [
     "kg/extract/abbreviations.py",
     "kg/extract/lexicon.py",
     "kg/extract/modelnames.py",
+    "kg/extract/prefilter.py",
     "kg/extract/roles.py",
     "kg/extract/sentences.py",
     "kg/extract/sizes.py",
@@ -65,8 +66,8 @@ COMPILED = [
     "kg/extract/contributions/uses.py",
 ]
 """The modules compiled (paths under src/). Not compiled: what is pickled or registered (doc, fact,
-decision, saved, pipeline), prefilter (its Gated delegates with __getattr__), the modelcard and
-abbreviations components (cold), and the packages' __init__ files (kg.extract's checks the rest)."""
+decision, saved, pipeline), the modelcard and abbreviations components (cold), and the packages'
+__init__ files (kg.extract's checks the rest). prefilter is: mypyc compiles Gated's __getattr__."""
 
 
 def _say(message: str) -> None:

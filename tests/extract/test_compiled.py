@@ -38,8 +38,8 @@ def test_what_setup_compiles_exists_and_is_not_what_is_pickled_or_patched():
     assert compiled and all((ROOT / "src" / p).is_file() for p in compiled)
     assert all(p.startswith("kg/extract/") and not p.endswith("__init__.py") for p in compiled)
     # doc, fact, decision: pickled by kg.extract.saved as slotted dataclasses; pipeline: the registry;
-    # saved: the pickler; prefilter: Gated delegates with __getattr__
-    never = {"doc.py", "fact.py", "decision.py", "pipeline.py", "saved.py", "prefilter.py"}
+    # saved: the pickler
+    never = {"doc.py", "fact.py", "decision.py", "pipeline.py", "saved.py"}
     assert not {p.rsplit("/", 1)[1] for p in compiled} & never
 
 

@@ -19,7 +19,7 @@ import re
 import sys
 from collections.abc import Iterable
 from re import _constants as sre, _parser  # type: ignore[attr-defined]  # the standard library's own regex parser
-from typing import TypeAlias, TypeVar
+from typing import TypeAlias, TypeVar, cast
 
 T = TypeVar("T")
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, *((sre.POSSESSIVE_REPEAT,) if hasattr(sre, "POSSESSIVE_REPEAT") else ()))
@@ -44,7 +44,7 @@ def _words_of(items: list) -> set[str] | None:
         elif op is sre.BRANCH:
             branches = [_words_of(list(b)) for b in av[1]]
             if all(branches):
-                words = set().union(*branches)
+                words = set().union(*cast(list[set[str]], branches))  # (none is None)
         elif op in _REPEATS and av[0] >= 1:
             words = _words_of(list(av[2]))
         elif op is sre.ASSERT and av[0] == 1:  # a lookahead's words are in the text too (not a lookbehind's:

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
+from typing import Final
 
 from kg.extract import roles
 from kg.extract.abbreviations import spelled_by_initials
@@ -38,26 +39,26 @@ from kg.extract.tokens import DASH_TOKENS, Token, closing_parenthesis, tokenize
 from kg.extract.words import SEPARATOR
 from kg.keys import model_key
 
-THRESHOLD = 3.0
-APPOSITIVE_WINDOW = 16
+THRESHOLD: Final = 3.0
+APPOSITIVE_WINDOW: Final = 16
 """Words an appositive may run before its head noun ("X, a 15-billion-parameter ... model")."""
 
-VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-z]?(?:-[A-Z]{1,3})?|[vV]\d+(?:\.\d+)*)$")
-HARDWARE = re.compile(r"^(?:[A-Z]{1,2}[1-9]\d{1,3}[A-Z]?|[A-Z]\d{1,2}[A-Z]|TPUv?\d*|GPUs?)$")
+VERSION: Final = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-z]?(?:-[A-Z]{1,3})?|[vV]\d+(?:\.\d+)*)$")
+HARDWARE: Final = re.compile(r"^(?:[A-Z]{1,2}[1-9]\d{1,3}[A-Z]?|[A-Z]\d{1,2}[A-Z]|TPUv?\d*|GPUs?)$")
 """"A100", "RTX" parts, "T4": an accelerator (its number never opens on 0: "GR00T" is a name)."""
-NUMBER_FORMAT = re.compile(r"^(?:NV|MX)?(?:FP|BF|INT|E\dM)\d+$", re.IGNORECASE)
-DATEISH = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
-PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
-SUFFIXES = ("-based", "-style", "-like", "-class", "-type", "-family", "-sized", "-series", "-powered", "-level",
+NUMBER_FORMAT: Final = re.compile(r"^(?:NV|MX)?(?:FP|BF|INT|E\dM)\d+$", re.IGNORECASE)
+DATEISH: Final = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
+PLURAL_ACRONYM: Final = re.compile(r"^[A-Z]{2,}s$")
+SUFFIXES: Final = ("-based", "-style", "-like", "-class", "-type", "-family", "-sized", "-series", "-powered", "-level",
             "-quality", "-scale", "-centric", "-centered", "-centred", "-oriented", "-focused", "-specific",
             "-generated", "-annotated", "-synthesized", "-labeled", "-labelled", "-written")
 """Suffixes peeled off a name: "Llama3-based model" names Llama3, "Kelp-4-level accuracy" Kelp-4,
 "Kelp-4-generated judgments" Kelp-4."""
-MEASURE_SUFFIXES = ("-level", "-quality", "-scale", "-centric", "-centered", "-centred", "-oriented", "-focused",
+MEASURE_SUFFIXES: Final = ("-level", "-quality", "-scale", "-centric", "-centered", "-centred", "-oriented", "-focused",
                     "-specific")
 """Suffixes of a measure or a focus: only a name with a digit before one is a model's ("GPT-4-level", not
 "Internet-scale", "a Hindi-centric LLM")."""
-STOP_PREFIX = frozenset(
+STOP_PREFIX: Final = frozenset(
     "the a an our we this these that those its their it they both each all any some using applying "
     "with in on for and or of to from by as at unlike compared recent existing "
     "leading open new novel larger smaller similar strong stronger state-of-the-art proprietary public "
@@ -184,7 +185,7 @@ def name_cues() -> NameCues:
     return NameCues(**{k: compiled(v) for k, v in _words()["expressions"].items() if not k.startswith("_")})
 
 
-CUES = name_cues()
+CUES: Final = name_cues()
 
 
 def variants() -> frozenset[str]:
@@ -215,7 +216,7 @@ def _parts(text: str) -> list[str]:
     return [p for p in SEPARATOR.split(text) if p]
 
 
-STEM_AND_VERSION = re.compile(r"([a-z]+)[\d.]")
+STEM_AND_VERSION: Final = re.compile(r"([a-z]+)[\d.]")
 """A family stem run into its version: "llama3", "qwen2.5"."""
 
 
@@ -273,17 +274,17 @@ def _stem_run_into_variant(text: str) -> str | None:
     return None
 
 
-SHARED_UNIT = re.compile(r"(?P<nums>\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)+)(?P<unit>[BMKbmk])(?P<tail>-[A-Za-z][\w-]*)?")
+SHARED_UNIT: Final = re.compile(r"(?P<nums>\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)+)(?P<unit>[BMKbmk])(?P<tail>-[A-Za-z][\w-]*)?")
 """"13/70B", "13/70B-chat": sizes sharing one unit (and a variant) after a name."""
-APOSTROPHE_YEAR = re.compile(r"['\u2019]\d{2}$")
-LOWER_HUB_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9.]+){2,}")
-VERSION_TAG = re.compile(r"v\d+(?:\.\d+)*")
-LOWER_VERSIONED = re.compile(r"[a-z]{1,3}\d+(?:\.\d+)?(?:-[\w.]+)+")
+APOSTROPHE_YEAR: Final = re.compile(r"['\u2019]\d{2}$")
+LOWER_HUB_NAME: Final = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9.]+){2,}")
+VERSION_TAG: Final = re.compile(r"v\d+(?:\.\d+)*")
+LOWER_VERSIONED: Final = re.compile(r"[a-z]{1,3}\d+(?:\.\d+)?(?:-[\w.]+)+")
 """"k1-32B": a short lower-case stem run into its version, then parts."""
-SIZE_RANGE = re.compile(r"\d[\w.]*[BMbm]-\d[\w.]*[BMbm]")
-LOWER_PREFIX_VERSIONED = re.compile(r"[a-z]{1,2}[A-Z][A-Za-z]*\d[\w.]*")
-LOWER_WORD_RUN_IN = re.compile(r"[a-z]{3,6}[A-Z][a-z]{2,}[A-Za-z0-9]*")
-LETTER_BEFORE_ACRONYM = re.compile(r"[a-z][A-Z]{2,}[A-Za-z]*")
+SIZE_RANGE: Final = re.compile(r"\d[\w.]*[BMbm]-\d[\w.]*[BMbm]")
+LOWER_PREFIX_VERSIONED: Final = re.compile(r"[a-z]{1,2}[A-Z][A-Za-z]*\d[\w.]*")
+LOWER_WORD_RUN_IN: Final = re.compile(r"[a-z]{3,6}[A-Z][a-z]{2,}[A-Za-z0-9]*")
+LETTER_BEFORE_ACRONYM: Final = re.compile(r"[a-z][A-Z]{2,}[A-Za-z]*")
 """is_core's shapes, compiled once (the module-level re functions look each one up on every call)."""
 
 
@@ -369,13 +370,13 @@ def _joined(tokens: list[Token], i: int, j: int, text: str) -> str:
     return text[tokens[i].start:tokens[j - 1].end]
 
 
-MARKUP = re.compile(r"[\[\]{}<>]")
-COUNTED = re.compile(r"\d+(?:\.\d+)?[KMBT]?-(?:words?|tokens?|hours?|samples?|examples?|images?|steps?|shots?|turns?|"
+MARKUP: Final = re.compile(r"[\[\]{}<>]")
+COUNTED: Final = re.compile(r"\d+(?:\.\d+)?[KMBT]?-(?:words?|tokens?|hours?|samples?|examples?|images?|steps?|shots?|turns?|"
                      r"layers?|dimensions?|languages?|tasks?|days?|pages?)", re.IGNORECASE)
 """"10M-word", "1K-sample": a count of things written before them, never a name."""
 
 
-TITLE_LEADS = frozenset("introducing presenting meet announcing unveiling".split())
+TITLE_LEADS: Final = frozenset("introducing presenting meet announcing unveiling".split())
 """"Introducing Kelpo: A Fine-Tuned ... Model": a title's lead word before the name, not part of it."""
 
 
@@ -386,7 +387,7 @@ def _may_start(word: str) -> bool:
     return word[0].isupper() or word[0].isdigit() or is_core(word) or _lower_coined(word)
 
 
-LOWER_COINED = re.compile(r"[a-z]{3,}-?\d+(?:\.\d+)?|[a-z][A-Z][a-z]{2,}[A-Za-z]*")
+LOWER_COINED: Final = re.compile(r"[a-z]{3,}-?\d+(?:\.\d+)?|[a-z][A-Z][a-z]{2,}[A-Za-z]*")
 """"kelp0", "kelp-1", "xKelp": a lower-case word run into a number, or one letter before a capitalised word."""
 
 
@@ -594,34 +595,34 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
     return spans
 
 
-NAME_HEADS = frozenset({"LLM", "LM", "VLM", "MLLM"})
+NAME_HEADS: Final = frozenset({"LLM", "LM", "VLM", "MLLM"})
 """Head words that may stand inside a name when a size or a variant word follows ("Kelp LLM 67B Chat")."""
-NAMED_ARCHITECTURES = frozenset({"Transformer"})
+NAMED_ARCHITECTURES: Final = frozenset({"Transformer"})
 """An architecture's word that a capitalised word before it makes one model's name ("Nucleotide Transformer"):
 whether it is a model is for the sentence to say ("models such as X"), as for any name."""
-VERSION_SUFFIXED = re.compile(rf"\d+(?:\.\d+)?(?:{'|'.join(SUFFIXES)})")
+VERSION_SUFFIXED: Final = re.compile(rf"\d+(?:\.\d+)?(?:{'|'.join(SUFFIXES)})")
 """"2-based" in "Kelp 2-based model": the family's version, then a suffix peeled off below."""
-V_VERSION = re.compile(r"[vV]\d+(?:\.\d+)*")
+V_VERSION: Final = re.compile(r"[vV]\d+(?:\.\d+)*")
 """"v3" in "Quokka v3", "V2" in "Quokka V2": a version written after a v."""
-LETTER_VERSION = re.compile(r"[a-z]\d+\.\d+")
+LETTER_VERSION: Final = re.compile(r"[a-z]\d+\.\d+")
 """"k1.5" in "Kimi k1.5": a version written after a letter, with its point (not "x2", "k8")."""
-CAPITAL_VERSION = re.compile(r"[A-Z]\d")
+CAPITAL_VERSION: Final = re.compile(r"[A-Z]\d")
 """"N1" in "GR00T N1", "K2" in "Kimi K2": a version written as a capital and a digit after a name (not "T5":
 a family's own name)."""
-VERSION_SIZE = re.compile(r"\d+(?:\.\d+)*-\d+(?:\.\d+)?[BMK](?:-[A-Za-z0-9]+)*", re.IGNORECASE)
+VERSION_SIZE: Final = re.compile(r"\d+(?:\.\d+)*-\d+(?:\.\d+)?[BMK](?:-[A-Za-z0-9]+)*", re.IGNORECASE)
 """"3-8B" in "Kelp 3-8B": a version and a size joined by a hyphen."""
-SIZE_AND_TOKENS = re.compile(r"\d+(?:\.\d+)?[BMK]\d+(?:\.\d+)?[TB]")
+SIZE_AND_TOKENS: Final = re.compile(r"\d+(?:\.\d+)?[BMK]\d+(?:\.\d+)?[TB]")
 """"2B4T": a size and the tokens trained on, written as one word after a name ("BitNet b1.58 2B4T")."""
-CLASS_PLURAL = re.compile(r"[A-Z][a-z]+-?(?:M?LLMs|VLMs|PLMs|LMs)")
+CLASS_PLURAL: Final = re.compile(r"[A-Z][a-z]+-?(?:M?LLMs|VLMs|PLMs|LMs)")
 """"FinLLMs", "Code-LLMs": a field's word before a class of models, in the plural."""
-SIZE_BOUND = re.compile(r"(?:sub|under|over|above|below)-\d+(?:\.\d+)?[BMK]|\d+(?:\.\d+)?[BMK]?-\d+(?:\.\d+)?[BMK]",
+SIZE_BOUND: Final = re.compile(r"(?:sub|under|over|above|below)-\d+(?:\.\d+)?[BMK]|\d+(?:\.\d+)?[BMK]?-\d+(?:\.\d+)?[BMK]",
                         re.IGNORECASE)
 """"sub-2B public models", "the small (7-9B) category": sizes below or above a bound, or a range, no model's name."""
-DIRECTION = re.compile(r"\$?\\(?:leftrightarrow|rightarrow|leftarrow|Leftrightarrow|Rightarrow|to|mapsto)\b\$?")
+DIRECTION: Final = re.compile(r"\$?\\(?:leftrightarrow|rightarrow|leftarrow|Leftrightarrow|Rightarrow|to|mapsto)\b\$?")
 """"a strong AR$\\leftrightarrow$EN teacher": a direction between two languages or modalities, no model's name."""
-VERSION_PLUS = re.compile(r"^\d+(?:\.\d+)*(?:\+[A-Za-z][\w-]*)+$")
+VERSION_PLUS: Final = re.compile(r"^\d+(?:\.\d+)*(?:\+[A-Za-z][\w-]*)+$")
 """"2+DPO" in "Kelp 2+DPO": a version and the step that made this variant."""
-PARTICIPLE_COMPOUND = re.compile(r"-[a-z]+(?:ed|ing)$")
+PARTICIPLE_COMPOUND: Final = re.compile(r"-[a-z]+(?:ed|ing)$")
 """"DPO-aligned", "GPT-distilled": an adjective made of a name and a participle, not a name."""
 
 
@@ -655,7 +656,7 @@ def _adverb_or_participle(word: str) -> bool:
     return (first.lower().endswith(ENDINGS) and not camel) or any(p[:1].islower() and p.endswith(ENDINGS) for p in rest)
 
 
-ENDINGS = ("ed", "ing", "ly")
+ENDINGS: Final = ("ed", "ing", "ly")
 
 
 def _has_role(tokens: list[Token], i: int, text: str) -> bool:
@@ -690,8 +691,8 @@ def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and token.text.replace("-", "").isalpha()
 
 
-ACRONYM_BEFORE = re.compile(r"\b[A-Z][A-Z0-9&-]{1,}\s*$")
-NUMBERED_NOUNS = frozenset("table figure fig section stage phase step version level round task experiment "
+ACRONYM_BEFORE: Final = re.compile(r"\b[A-Z][A-Z0-9&-]{1,}\s*$")
+NUMBERED_NOUNS: Final = frozenset("table figure fig section stage phase step version level round task experiment "
                            "appendix equation eq chapter part type class group setting case track "
                            "subtask problem question example turn epoch iteration".split())
 """Words a number follows without making a name: "Table 2", "Stage 2 model"."""
@@ -719,7 +720,7 @@ def _version_then_model_cue(tokens: list[Token], k: int, text: str) -> bool:
     return MADE_AFTER.match(text, version.end) is not None or CUES.trained_on_tokens.match(text, version.end) is not None
 
 
-SUBTITLE_STOPS = lexicon().subtitle_stops
+SUBTITLE_STOPS: Final = lexicon().subtitle_stops
 
 
 def _subtitle_names_models(tokens: list[Token], j: int, model_heads: frozenset) -> bool:
@@ -743,7 +744,7 @@ def _subtitle_names_models(tokens: list[Token], j: int, model_heads: frozenset) 
     return False
 
 
-VERSION_TAG_AFTER = re.compile(r"[A-Z]{1,2}\d+[A-Z]?")
+VERSION_TAG_AFTER: Final = re.compile(r"[A-Z]{1,2}\d+[A-Z]?")
 """"M32" in "Kelp 2.0-M32": a tag after a version (a count of experts, a generation)."""
 
 
@@ -767,11 +768,11 @@ def _version_then_size(tokens: list[Token], k: int) -> bool:
             and SIZE.match(tokens[k + 1].text.split("-")[0]) is not None)
 
 
-GROUP_HEADS = frozenset("collection set group".split())
+GROUP_HEADS: Final = frozenset("collection set group".split())
 """Non-model heads that may still gather models: "a collection of ... language models"."""
 
 
-GATHERING_WORDS = frozenset("of consisting comprising containing including spanning".split())
+GATHERING_WORDS: Final = frozenset("of consisting comprising containing including spanning".split())
 
 
 def _named_family_of_models(tokens: list[Token], j: int) -> bool:
@@ -818,7 +819,7 @@ def _domain_prefix(word: Token, name: Token) -> bool:
         and family_stem(name.text) != name.lower
 
 
-MULTIWORD_NAME = 3
+MULTIWORD_NAME: Final = 3
 """The most capitalised words a coined name without a digit may have ("Brisk Otter", "Deep Sea Otter")."""
 
 
@@ -845,11 +846,11 @@ def _words_before_appositive(tokens: list[Token], i: int) -> int | None:
     return None
 
 
-SIZE_TIERS = frozenset("small medium large mini nano pro ultra max lite plus flash tiny".split())
+SIZE_TIERS: Final = frozenset("small medium large mini nano pro ultra max lite plus flash tiny".split())
 """A tier written after a coined word ("Kelp Small", "Kelp Pro"): one of a family's sizes."""
-APPOSITIVE_MADE = frozenset("trained pretrained pre-trained fine-tuned finetuned distilled built".split())
+APPOSITIVE_MADE: Final = frozenset("trained pretrained pre-trained fine-tuned finetuned distilled built".split())
 """"We present Kelp Medium, trained for reasoning on top of ...": a participle that says the name was made."""
-CLASS_WORDS = frozenset("large small language vision visual foundation multimodal open source general transformer "
+CLASS_WORDS: Final = frozenset("large small language vision visual foundation multimodal open source general transformer "
                         "transformers diffusion neural pretrained pre-trained".split())
 """Words that name a class of models, not one ("the Large Language models", "the Vision Transformer models")."""
 
@@ -873,18 +874,18 @@ def _words_before_model_head(tokens: list[Token], i: int) -> int | None:
     return None
 
 
-SUPERLATIVE = re.compile(r"(?:larg|small|strong|fast|bigg|high)est|best")
+SUPERLATIVE: Final = re.compile(r"(?:larg|small|strong|fast|bigg|high)est|best")
 """"the largest", "the best": an appositive that ranks what it names is as good as "a"."""
 
 
-QUOTES = "\"'“”‘’`"
+QUOTES: Final = "\"'“”‘’`"
 """Quotes around a name ("release of \"Kelp,\" an LLM"): no part of the punctuation after it."""
 
 
-DATA_FROM = re.compile(r"\b(?:data|datasets?|corpus|corpora|collections?|samples|records) (?:[\w-]+ )?(?:derived|extracted|"
+DATA_FROM: Final = re.compile(r"\b(?:data|datasets?|corpus|corpora|collections?|samples|records) (?:[\w-]+ )?(?:derived|extracted|"
                        r"sourced|drawn|collected) from\s+(?:the\s+)?$", re.IGNORECASE)
 """"climate datasets derived from X": what data comes from is a source, not what a model is made from."""
-OF_PHRASE = re.compile(r"\s*(?:the |a |an )?((?:[\w-]+ ){0,3}[\w-]+)")
+OF_PHRASE: Final = re.compile(r"\s*(?:the |a |an )?((?:[\w-]+ ){0,3}[\w-]+)")
 
 
 def _of_a_method(text: str, at: int) -> bool:
@@ -983,9 +984,9 @@ def _plural_model_appositive(tokens: list[Token], k: int) -> bool:
     return False
 
 
-SUBJECT_PRONOUNS = frozenset("we i you he she it they".split())
+SUBJECT_PRONOUNS: Final = frozenset("we i you he she it they".split())
 """Pronouns that open a clause after a comma, never an appositive."""
-EXAMPLES_OPEN = frozenset("including include includes such like especially particularly namely both e.g e.g. i.e "
+EXAMPLES_OPEN: Final = frozenset("including include includes such like especially particularly namely both e.g e.g. i.e "
                           "i.e.".split())
 """Words that open examples of what came before, not an appositive of the name before the comma."""
 
@@ -1004,13 +1005,13 @@ def _model_complement(tokens: list[Token], k: int) -> bool:
     return False
 
 
-GROUP_OF = frozenset("series family suite collection set".split())
+GROUP_OF: Final = frozenset("series family suite collection set".split())
 
 
-SIZES_IN_PARENS = re.compile(rf"^(?P<stem>.+?)-?\((?P<sizes>{SIZE_IN_NAME}(?:/{SIZE_IN_NAME})+)\)$")
+SIZES_IN_PARENS: Final = re.compile(rf"^(?P<stem>.+?)-?\((?P<sizes>{SIZE_IN_NAME}(?:/{SIZE_IN_NAME})+)\)$")
 
 
-HUB_REPO = re.compile(r"[a-z0-9][\w.-]*/([A-Za-z][\w.-]*[A-Za-z0-9])")
+HUB_REPO: Final = re.compile(r"[a-z0-9][\w.-]*/([A-Za-z][\w.-]*[A-Za-z0-9])")
 """"owner/Model-Name" as a model hub writes it: a lower-case owner, a slash, the model's name."""
 
 
@@ -1042,16 +1043,16 @@ def _split_slashes(span: Span) -> list[Span]:
     return out
 
 
-SIZE_THEN_TAIL = re.compile(rf"({SIZE_IN_NAME})([- ][A-Za-z][\w.-]*)")
-DIGIT = re.compile(r"\d")
-DOTTED_VERSION = re.compile(r"-\d+\.\d+$")
-COINED = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+$|[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
+SIZE_THEN_TAIL: Final = re.compile(rf"({SIZE_IN_NAME})([- ][A-Za-z][\w.-]*)")
+DIGIT: Final = re.compile(r"\d")
+DOTTED_VERSION: Final = re.compile(r"-\d+\.\d+$")
+COINED: Final = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+$|[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
 """A coined word: "Heron-Math", "Kelp-VL", "OpenKelp"."""
-MADE_FROM_LAST = frozenset("from on upon of the a an our fine-tuning finetuning distilling distiling pruning quantizing "
+MADE_FROM_LAST: Final = frozenset("from on upon of the a an our fine-tuning finetuning distilling distiling pruning quantizing "
                            "upcycling pre-training pretraining training fine-tune finetune instruction-tune prune "
                            "quantize upcycle".split())
 """The words CUES.made_from can end with: only after one of them is it tried."""
-MADE_AFTER = re.compile(
+MADE_AFTER: Final = re.compile(
     r",?\s+(?:models? )?(?:which |that )?(?:is |was |are |were )?(?:(?:further|then|first|continually) )?"
     r"(?:(?:fine-?tuned|finetuned|distill?ed|pruned|quantized|upcycled|derived|initiali[sz]ed) (?:from|with)"
     r"|pre-?trained from"
@@ -1064,9 +1065,9 @@ MADE_AFTER = re.compile(
     r"|(?-i:(?:is|was) [A-Z][\w.-]*(?: [\dA-Z][\w.-]*)? (?:further |additionally )?"
     r"(?:fine-?tuned|finetuned|instruction-tuned|trained|aligned) (?:on|with|using)\b))",  # "X is Kelp-7B fine-tuned on ..."
     re.IGNORECASE)
-VARIANT_SUFFIX = re.compile(r"^[A-Z][A-Za-z0-9]*-([A-Za-z]+)$")
-VERSION_AND_VARIANT = re.compile(r"[\s-]v?\d+(?:\.\d+)*-([A-Za-z]+)$")
-VERSION_IN_NAME = re.compile(r"-v\d|\s\d+(?:\.\d+)?$|-\d+(?:\.\d+)?$|\sV\d", re.IGNORECASE)
+VARIANT_SUFFIX: Final = re.compile(r"^[A-Z][A-Za-z0-9]*-([A-Za-z]+)$")
+VERSION_AND_VARIANT: Final = re.compile(r"[\s-]v?\d+(?:\.\d+)*-([A-Za-z]+)$")
+VERSION_IN_NAME: Final = re.compile(r"-v\d|\s\d+(?:\.\d+)?$|-\d+(?:\.\d+)?$|\sV\d", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16384)
@@ -1122,11 +1123,11 @@ def _any_head() -> frozenset[str]:
     return model_heads | non_heads | family_heads
 
 
-BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-CAMEL_OR_DIGIT = re.compile(r"[a-z][A-Z]|\d")
-TRAINED_ON = re.compile(r"(?:pre-?)?trained")
+BARE_NUMBER: Final = re.compile(r"\d+(?:\.\d+)?")
+CAMEL_OR_DIGIT: Final = re.compile(r"[a-z][A-Z]|\d")
+TRAINED_ON: Final = re.compile(r"(?:pre-?)?trained")
 """"trained on X" / "pre-trained on X": X is what the training read, as a rule data ("tuned on" is left alone)."""
-ACRONYM_PAIR = re.compile(r"[A-Z]{2,}-[A-Z]{2,}")
+ACRONYM_PAIR: Final = re.compile(r"[A-Z]{2,}-[A-Z]{2,}")
 """"KELP-ORCA": two capitalised acronyms joined, a coined name's shape."""
 
 
@@ -1143,12 +1144,12 @@ def _built_on_pattern() -> re.Pattern:
                       r"(?:the |an? )?$", re.IGNORECASE)
 
 
-DATE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+DATE: Final = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                   r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?: \d{1,2},?)? (?:19|20)\d\d")
 """A month and its year: "January 2024", "Sept. 2023", "May 5, 2024"."""
-DATA_BEFORE = frozenset("on with using via over".split())
+DATA_BEFORE: Final = frozenset("on with using via over".split())
 """Words before what a model is trained on or with, not made from: "fine-tuned on KelpWeb"."""
-TRAINED_BEFORE = frozenset("pre-trained pretrained fine-tuned finetuned frozen".split())
+TRAINED_BEFORE: Final = frozenset("pre-trained pretrained fine-tuned finetuned frozen".split())
 """Words before a bare family stem that make it one checkpoint: "a pre-trained Kelp", "the frozen Kelp"."""
 
 
@@ -1386,7 +1387,7 @@ def _title_case(text: str) -> bool:
     return len(words) >= 3 and len([w for w in words if w[0].isupper()]) >= 0.8 * len(words)
 
 
-TASK_SYSTEM = re.compile(r",? (?:an?|the) (?:[\w-]+ ){0,4}?(?:(?:\w+-to-\w+|speech|translation|recognition|synthesis|"
+TASK_SYSTEM: Final = re.compile(r",? (?:an?|the) (?:[\w-]+ ){0,4}?(?:(?:\w+-to-\w+|speech|translation|recognition|synthesis|"
                          r"TTS|ASR|detection|segmentation|dialogue|conversational|forecasting) (?:[\w-]+ )?systems?\b"
                          r"|systems? for (?:[\w-]+ ){0,3}?(?:generation|recognition|synthesis|forecasting|captioning|"
                          r"translation|transcription)\b)")
@@ -1394,7 +1395,7 @@ TASK_SYSTEM = re.compile(r",? (?:an?|the) (?:[\w-]+ ){0,4}?(?:(?:\w+-to-\w+|spee
 named for a task is a trained model."""
 
 
-LISTING = frozenset("including namely".split())
+LISTING: Final = frozenset("including namely".split())
 """"the Kelp series, *including* A and B", "we train models ..., *namely* A and B": a list of members follows."""
 
 
@@ -1468,15 +1469,15 @@ def _compared_before(tokens: list[Token], i: int, text: str, name: str = "") -> 
     return said is not None and (said.group(1) is None or CAMEL_OR_DIGIT.search(name or tokens[i].text) is not None)
 
 
-SCORE = re.compile(r"[\d.,]+\\?%?|\d+(?:\.\d+)?(?:pp|points?)")
+SCORE: Final = re.compile(r"[\d.,]+\\?%?|\d+(?:\.\d+)?(?:pp|points?)")
 """A score written before "on": "57.2%", "57.2\\%", "6", "3.1pp"."""
-ROLE_NOUNS = frozenset("teacher student teachers students".split())
+ROLE_NOUNS: Final = frozenset("teacher student teachers students".split())
 """Nouns naming the role a model plays, written before its name."""
-MEASURES = frozenset("tokens token gpus gpu layers layer hours steps samples examples".split())
+MEASURES: Final = frozenset("tokens token gpus gpu layers layer hours steps samples examples".split())
 """Non-model heads that measure something ("trained for 4.8T tokens, called X"): they say nothing of X."""
 
 
-CITATION = re.compile(r"\bet al\b|\b(?:19|20)\d\d[a-z]?$")
+CITATION: Final = re.compile(r"\bet al\b|\b(?:19|20)\d\d[a-z]?$")
 
 
 def _after_citation(tokens: list[Token], j: int) -> int | None:
@@ -1493,7 +1494,7 @@ def _after_citation(tokens: list[Token], j: int) -> int | None:
     return k + 1 if CITATION.search(" ".join(t.text for t in tokens[j:k + 1])) else None
 
 
-VERSION_HEADS = frozenset("version versions variant variants counterpart counterparts checkpoint checkpoints".split())
+VERSION_HEADS: Final = frozenset("version versions variant variants counterpart counterparts checkpoint checkpoints".split())
 """Nouns for another state of a model: what a cue after them names is a model."""
 
 
@@ -1533,9 +1534,9 @@ def subject_model_made(tokens: list[Token], k: int, model_heads: frozenset) -> b
     return False
 
 
-MADE_PARTICIPLES = APPOSITIVE_MADE | {"tuned", "learned"}
+MADE_PARTICIPLES: Final = APPOSITIVE_MADE | {"tuned", "learned"}
 """Participles that open what a head noun was made on ("a model *trained* on this data")."""
-MODIFIER_OPENERS = frozenset("with of across in at from under for".split())
+MODIFIER_OPENERS: Final = frozenset("with of across in at from under for".split())
 """Prepositions that open a modifier after a head noun ("LLMs *with* diverse architectures", "a model *for* Basque prompts")."""
 
 
@@ -1577,7 +1578,7 @@ def _list_start(tokens: list[Token], i: int) -> int:
     return j
 
 
-EXAMPLE_MARKS = ("e.g", "e.g.", "eg")
+EXAMPLE_MARKS: Final = ("e.g", "e.g.", "eg")
 """Abbreviations that open examples of the noun before them ("models (e.g., X)")."""
 
 
@@ -1644,7 +1645,7 @@ def _adjectival(tokens: list[Token], j: int) -> bool:
     return all(tokens[k].text[:1].islower() for k in range(j, min(j + 3, len(tokens))))
 
 
-NAME_CUES = lexicon().name_cues
+NAME_CUES: Final = lexicon().name_cues
 """Words after which a name is given ("called X", "we name it X"): the shared lexicon's."""
 
 
@@ -1681,19 +1682,19 @@ def _called_a_model(tokens: list[Token], i: int, text: str) -> bool:
         return True  # "... as Advanced Language Model-based trAnslator (ALMA)": the acronym of the name given
     return i >= 2 and tokens[i - 1].lower in model_words().model_heads \
         and CUES.called_model_before.search(text, max(0, tokens[i].start - 60), tokens[i].start) is not None
-NOT_NOUNS = frozenset("that which who whose where when whereby while via through with for to of in on from by as at and "
+NOT_NOUNS: Final = frozenset("that which who whose where when whereby while via through with for to of in on from by as at and "
                       "or but than is are was were has have "
                       "can could will would designed trained built based using capable able tailored optimized "
                       "developed released specialized further then also first additionally".split())
 
 
-ROLE_REASON = "the {} of a derivation"
+ROLE_REASON: Final = "the {} of a derivation"
 """The reason given a name that a derivation's sentence makes a parent or a child (kg.extract.roles)."""
 
 
 
 
-METHOD_HEADS = frozenset("method framework approach system".split())
+METHOD_HEADS: Final = frozenset("method framework approach system".split())
 """Heads authors give their models as often as their methods: what the sentence says it was made from decides."""
 
 
@@ -1705,7 +1706,7 @@ def _method_with_weights(tokens: list[Token], cue: int, text: str, end: int) -> 
         or TRAINED_AFTER.match(text, end) is not None)
 
 
-TRAINED_AFTER = re.compile(r"[\"\u201d']?,? (?:which|that) (?:can be|is|was|are|were|has been) (?:\w+ly )?"
+TRAINED_AFTER: Final = re.compile(r"[\"\u201d']?,? (?:which|that) (?:can be|is|was|are|were|has been) (?:\w+ly )?"
                            r"(?:pre-?)?trained\b")
 """"a method called "X", which can be trained directly from reanalysis data": a method with weights, a model."""
 
@@ -1740,7 +1741,7 @@ def _ends_opening_clause(tokens: list[Token], span: Span) -> bool:
         and not any(t.trail.strip() for t in tokens[:span.i])
 
 
-OPENING_PARTICIPLES = frozenset({"built", "using", "given", "made", "taken", "starting"})
+OPENING_PARTICIPLES: Final = frozenset({"built", "using", "given", "made", "taken", "starting"})
 """Opening participles that the ``-ed`` / ``-ing`` test does not catch."""
 
 
@@ -1750,7 +1751,7 @@ def _participle(word: str) -> bool:
                               or (word.endswith("ing") and len(word) > 6))
 
 
-ASIDE_REACH = 40
+ASIDE_REACH: Final = 40
 """Words a parenthesis between a name and its appositive may hold: "we develop Kelp (we are working with
 our legal team to release a diff of the weights at https://...), a 13-billion parameter model"."""
 
@@ -1797,7 +1798,7 @@ def _maker_possessive(token: Token) -> bool:
     return token.text[:1].isupper() and token.trail.strip() in ("'s", "\u2019s")
 
 
-APPOSITIVE_TRAINED = (frozenset("trained pretrained pre-trained".split()), frozenset("on with".split()))
+APPOSITIVE_TRAINED: Final = (frozenset("trained pretrained pre-trained".split()), frozenset("on with".split()))
 """An appositive's "... <noun> *trained on* ...": the noun is a model's head."""
 
 
@@ -1880,7 +1881,7 @@ def coordinate(spans: list[Span], tokens: list[Token]) -> list[list[Span]]:
                                             and _comma_only(tokens, group[0], group[1]) else [group])]
 
 
-EXAMPLES_BEFORE = re.compile(r"(?:such as|e\.g\.,?|like|including) $")
+EXAMPLES_BEFORE: Final = re.compile(r"(?:such as|e\.g\.,?|like|including) $")
 
 
 def _comma_only(tokens: list[Token], a: Span, b: Span) -> bool:
@@ -1889,7 +1890,7 @@ def _comma_only(tokens: list[Token], a: Span, b: Span) -> bool:
     return not gap and tokens[a.j - 1].trail.strip() == "," and a.i <= 3 and tokens[0].lower in OPENING_PREPOSITIONS
 
 
-OPENING_PREPOSITIONS = frozenset("for on with in against over unlike compared like besides beyond".split())
+OPENING_PREPOSITIONS: Final = frozenset("for on with in against over unlike compared like besides beyond".split())
 
 
 def _next_listed_after_head(tokens: list[Token], head: int, model_heads: frozenset[str]) -> bool:
@@ -1917,7 +1918,7 @@ def find_models(sentence: str) -> tuple[list[Span], list[Token]]:
 
 
 _new_token = tuple.__new__
-_SPAN_FIELDS = tuple(f.name for f in fields(Span))
+_SPAN_FIELDS: Final = tuple(f.name for f in fields(Span))
 
 
 def _frozen(span: Span) -> tuple:
@@ -1963,14 +1964,14 @@ def _find_models(sentence: str) -> tuple[tuple[tuple, ...], tuple[tuple, ...]]:
     return tuple(map(_frozen, spans)), tuple(map(tuple, tokens))
 
 
-COMPOUND = (re.compile(r"^(?P<word>[A-Z][a-z]{2,}-?|[A-Z][A-Za-z]{1,3}-)(?P<base>[A-Z].*)$"),  # "MobileKelp", "HQ-Kelp"
+COMPOUND: Final = (re.compile(r"^(?P<word>[A-Z][a-z]{2,}-?|[A-Z][A-Za-z]{1,3}-)(?P<base>[A-Z].*)$"),  # "MobileKelp", "HQ-Kelp"
             re.compile(r"^(?P<base>.+?)[-_ ](?P<word>[A-Z][a-z]{2,})$"))  # "Kelp-Lightning"
 """A name made of a model's name and one word of its own."""
 
 
-TAGGED = re.compile(r"^(?P<base>.+?)-(?P<tag>[A-Z][A-Za-z]{1,3})$")
+TAGGED: Final = re.compile(r"^(?P<base>.+?)-(?P<tag>[A-Z][A-Za-z]{1,3})$")
 """A model's name and a short tag in capitals: "Kelp-UI", "Kelp-MoE", "KelpVLA-OFT"."""
-NOT_A_STEP = frozenset("base small mini medium large tiny nano micro xl xxl lite".split())
+NOT_A_STEP: Final = frozenset("base small mini medium large tiny nano micro xl xxl lite".split())
 """Words a sibling's name adds ("Kelp-1-base", "Kelp-1-XL"): a size or the base, not a later step or a tag."""
 
 
@@ -1985,7 +1986,7 @@ def tagged_base(name: str, keys: dict[str, str]) -> str | None:
     return base if base and model_key(base) != model_key(name) else None
 
 
-SPACED = re.compile(r"^(?P<word>[A-Z][a-z]{2,}(?<!ing)) (?P<base>[A-Z].*)$")
+SPACED: Final = re.compile(r"^(?P<word>[A-Z][a-z]{2,}(?<!ing)) (?P<base>[A-Z].*)$")
 """A model's name after a word of its own and a space: "Lawyer Kelp" (not "Distilling Kelp")."""
 
 

@@ -19,10 +19,10 @@ import re
 import sys
 from collections.abc import Iterable
 from re import _constants as sre, _parser  # type: ignore[attr-defined]  # the standard library's own regex parser
-from typing import TypeAlias, TypeVar, cast
+from typing import Final, TypeAlias, TypeVar, cast
 
 T = TypeVar("T")
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, *((sre.POSSESSIVE_REPEAT,) if hasattr(sre, "POSSESSIVE_REPEAT") else ()))
+_REPEATS: Final = (sre.MAX_REPEAT, sre.MIN_REPEAT, *((sre.POSSESSIVE_REPEAT,) if hasattr(sre, "POSSESSIVE_REPEAT") else ()))
 
 
 def _words_of(items: list) -> set[str] | None:

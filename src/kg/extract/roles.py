@@ -34,17 +34,18 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Final
 
 from kg.extract.lexicon import subject_pattern
 from kg.extract.prefilter import Searcher, any_under_roots, gated, under_roots
 from kg.extract.sizes import WRITTEN_SIZES
 
-PLACEHOLDER = re.compile(r"<M(\d+)>")
-NOT_ON_A_MODEL = (r"(?! (?:up)?on (?:an?|the) (?:[\w-]+ ){0,2}?(?:hypothesis|idea|observation|assumption|insight|principle|"
+PLACEHOLDER: Final = re.compile(r"<M(\d+)>")
+NOT_ON_A_MODEL: Final = (r"(?! (?:up)?on (?:an?|the) (?:[\w-]+ ){0,2}?(?:hypothesis|idea|observation|assumption|insight|principle|"
                   r"intuition|premise|finding|theory|notion|analysis)\b)")
 """After "based" / "built": not "X based on a simple hypothesis", "X built on the idea that ...", which make X
 of no model."""
-FILLER = r"(?:(?!(?:of|with|for|in|on|upon|onto|into|at|by|to|from|than|as|via|using|through|over|under|against|between|and|or|that|which|who|is|are|was|were|we|they|it)\b)[\w.-]+[ ,]+){0,4}?"
+FILLER: Final = r"(?:(?!(?:of|with|for|in|on|upon|onto|into|at|by|to|from|than|as|via|using|through|over|under|against|between|and|or|that|which|who|is|are|was|were|we|they|it)\b)[\w.-]+[ ,]+){0,4}?"
 """Words between a marker and its name: determiners and modifiers ("the pretrained multilingual")."""
 
 
@@ -163,7 +164,7 @@ def _lower_literals(pattern: str) -> str:
     return re.sub(r"(?<!\\)[A-Z]", lambda m: m.group().lower(), pattern)
 
 
-PREPOSITIONS = "on|in|at|across|by|for|with|of|to|from|over|under|and|or|while|when|as"
+PREPOSITIONS: Final = "on|in|at|across|by|for|with|of|to|from|over|under|and|or|while|when|as"
 """"outperforms baselines on X": what stands after a comparison word and a preposition is what is measured."""
 
 
@@ -260,13 +261,13 @@ class Reading:
     """The child is named by the sentence before ("The resulting model ...", "It is ...")."""
 
 
-LIST_GAP = re.compile(r"^(?: \([^()<>]{1,60}\)| \[[^\[\]<>]{1,60}\])?(?:(?: (?!(?:on|in|to|from|with|by|for|at|of|as|than|into|using|via)\b)[a-z][\w-]*){1,3})?"
+LIST_GAP: Final = re.compile(r"^(?: \([^()<>]{1,60}\)| \[[^\[\]<>]{1,60}\])?(?:(?: (?!(?:on|in|to|from|with|by|for|at|of|as|than|into|using|via)\b)[a-z][\w-]*){1,3})?"
                       r"(?:,? (?:and|or|&) (?:the |an? )?|, )$")
 """"<M0> and <M1>", "<M0>, <M1>", "the <M0> vision encoder and the <M1> language model", "<M0> (7B total) and
 <M1>", "<M0> [Kim et al., 2023] and <M1>": one list."""
 
 
-RELATIVE_OPEN = re.compile(r", (?:which|who) (?:is|was|are|were|has|have)\b[^,]*$")
+RELATIVE_OPEN: Final = re.compile(r", (?:which|who) (?:is|was|are|were|has|have)\b[^,]*$")
 """A relative clause opened after a comma and still open: the next bare comma closes it."""
 
 
@@ -299,7 +300,7 @@ def _clause_before(ptext: str, start: int) -> str:
     return LONG_FORM_BEFORE.sub("", before)
 
 
-TRAINED_FURTHER = re.compile(r"^ architecture,? and (?:then )?(?:further |continually |continuously )"
+TRAINED_FURTHER: Final = re.compile(r"^ architecture,? and (?:then )?(?:further |continually |continuously )"
                              r"(?:pre-?)?(?:trained|tuned)\b|^ architecture,? and (?:then )?(?:fine-?tuned|finetuned)\b"
                              r"|^ architecture,? and (?:then )?continu\w* (?:the )?(?:pre-?train|training)"
                              r"|^ architecture,? and (?:then )?(?:further )?(?:enhanced|improved|adapted|speciali[sz]ed)"
@@ -307,33 +308,33 @@ TRAINED_FURTHER = re.compile(r"^ architecture,? and (?:then )?(?:further |contin
                              re.IGNORECASE)
 """"based on the <M0> architecture and further trained on ...", "... and continues pretrained on ...", "... and
 enhanced through continued pretraining": what is trained further has <M0>'s weights."""
-LONG_FORM_BEFORE = re.compile(r"(?:(?<= )|^)(?:[A-Z][\w.-]*\s+){1,5}[A-Z][\w.-]*\s*\($")
+LONG_FORM_BEFORE: Final = re.compile(r"(?:(?<= )|^)(?:[A-Z][\w.-]*\s+){1,5}[A-Z][\w.-]*\s*\($")
 
 
-PARTICIPLE_OF_A_LIST = re.compile(r"\b[\w-]+(?:ed|t) (?:models|LLMs|checkpoints|variants|versions), (?:the |an? |our )?"
+PARTICIPLE_OF_A_LIST: Final = re.compile(r"\b[\w-]+(?:ed|t) (?:models|LLMs|checkpoints|variants|versions), (?:the |an? |our )?"
                                   r"(?:[\w-]+ )?$", re.IGNORECASE)
 """"we release the base and instruction-tuned models, <M0> classifier, and ...": the participle says what the
 models before the comma are; the name after it is the list's next item, no object of the verb."""
-ASIDE = re.compile(r"^ ?\([^()]*$")
+ASIDE: Final = re.compile(r"^ ?\([^()]*$")
 """"<M0> (open-sourced version of <M1>)": the text between two names opens a parenthesis it does not close."""
-OBJECT_FROM = re.compile(r"(?: \([^()]*\))? from (?:the |an? |our )?(?:[\w-]+ ){0,3}?", re.IGNORECASE)
+OBJECT_FROM: Final = re.compile(r"(?: \([^()]*\))? from (?:the |an? |our )?(?:[\w-]+ ){0,3}?", re.IGNORECASE)
 """"distill <M0> from the larger <M1>": between a verb's object and what it was made from."""
-DASH_APPOSITIVE = re.compile(r" (?:-|--|\u2013|\u2014) (?:an? |the )?")
+DASH_APPOSITIVE: Final = re.compile(r" (?:-|--|\u2013|\u2014) (?:an? |the )?")
 """"<M0> - <M1> model with a text encoder from ...": a dash opening what the model before it is."""
-APPOSITIVE_KIND = re.compile(r"^, (?:(?:an?|the) )?(?:[\w-]+ ){0,2}$")
-KIND_THEN_PARTICIPLE = re.compile(
+APPOSITIVE_KIND: Final = re.compile(r"^, (?:(?:an?|the) )?(?:[\w-]+ ){0,2}$")
+KIND_THEN_PARTICIPLE: Final = re.compile(
     r"^(?: [\w-]+){0,1} (?:models?|LLMs?|checkpoints?|variants?)(?: (?:that|which) (?:is|are|was|were|has been))?"
     r" (?:\w+ly |further |then |additionally )?(?:fine-?tuned|finetuned|instruction[- ]tuned|tuned|trained|distill?ed|pruned|quantized|aligned|"
     r"adapted|continually pre-?trained|further pre-?trained|pre-?trained on (?!\w+ scratch))\b", re.IGNORECASE)
 """"<M0>, a <M1> model that is instruction-tuned on ...", "<M0>, <M1> models finetuned on ...": an appositive
 naming the kind of model the first is, then how it was made: the second is the parent."""
-APPOSITION_AFTER = re.compile(r"^, (?:(?:an?|the) )?[^,.;()]{0,40}?" + KIND_THEN_PARTICIPLE.pattern[1:], re.IGNORECASE)
+APPOSITION_AFTER: Final = re.compile(r"^, (?:(?:an?|the) )?[^,.;()]{0,40}?" + KIND_THEN_PARTICIPLE.pattern[1:], re.IGNORECASE)
 """What follows a name that such an appositive describes: the name is the child."""
 
 
-EXAMPLES_AFTER = re.compile(r"(?: [\w-]+)?(?: models?| checkpoints?| LLMs?| variants?)?,? (?:including|such as|namely|e\.g\.,?) ")
+EXAMPLES_AFTER: Final = re.compile(r"(?: [\w-]+)?(?: models?| checkpoints?| LLMs?| variants?)?,? (?:including|such as|namely|e\.g\.,?) ")
 """"<M0> models including <M1>": what follows are the members a family stands for."""
-PART_OF = re.compile(r" (?:in|of) (?:the |its |their )?(?:original |pre-?trained |full )?<M\d+>")
+PART_OF: Final = re.compile(r" (?:in|of) (?:the |its |their )?(?:original |pre-?trained |full )?<M\d+>")
 """"<M0> in the original <M1>": a component (an encoder, a backbone) of a model named after it."""
 
 
@@ -621,18 +622,18 @@ def _verb_in_clause(verbs: re.Pattern, before: str) -> bool:
         and not lexicon().comparison.search(before[:verb.start()])
 
 
-IDENTIFIED = re.compile(r"\s*[(,]\s*(?:i\.e\.|namely|that is)[,:]?\s*$", re.IGNORECASE)
+IDENTIFIED: Final = re.compile(r"\s*[(,]\s*(?:i\.e\.|namely|that is)[,:]?\s*$", re.IGNORECASE)
 """", i.e., <M>" / "(namely <M>)": the model the noun before names takes that noun's role."""
-AUTHORS_AFTER = re.compile(r"\s*,\s*(?:we|our)\b", re.IGNORECASE)
+AUTHORS_AFTER: Final = re.compile(r"\s*,\s*(?:we|our)\b", re.IGNORECASE)
 """", we ...": what came before was the opening's appositive, the authors are the subject."""
-AGENT_OPENER = re.compile(r"^(?:after|by|before|when|while|through)\b", re.IGNORECASE)
+AGENT_OPENER: Final = re.compile(r"^(?:after|by|before|when|while|through)\b", re.IGNORECASE)
 """Openings whose gerund has a doer: the subject after the first comma ("After fine-tuning ..., X ...")."""
-OPENER_SUBJECT = re.compile(r"\s*(?:(?!(?:we|they|it|i)\b)[\w.-]+\s+){0,4}?", re.IGNORECASE)
+OPENER_SUBJECT: Final = re.compile(r"\s*(?:(?!(?:we|they|it|i)\b)[\w.-]+\s+){0,4}?", re.IGNORECASE)
 """"Finetuned from <M0>, the resulting <M1> ...": the model right after the opening is its subject; not
 "Starting from <M0>, we altered its encoder with <M1>", where the authors are."""
-LISTED_BEFORE = re.compile(r"(?<= )[A-Z][\w.-]*(?: [\dA-Z][\w.-]*){0,2}(?:,? and|,|,? or) $")
+LISTED_BEFORE: Final = re.compile(r"(?<= )[A-Z][\w.-]*(?: [\dA-Z][\w.-]*){0,2}(?:,? and|,|,? or) $")
 """A name listed before this one ("A, B and "): the list's role is its first member's."""
-LISTED_AFTER = re.compile(r"^(?:,? and|,|,? or) [A-Z][\w.-]*(?: [\dA-Z][\w.-]*){0,2}(?=[ ,])")
+LISTED_AFTER: Final = re.compile(r"^(?:,? and|,|,? or) [A-Z][\w.-]*(?: [\dA-Z][\w.-]*){0,2}(?=[ ,])")
 """A name listed after this one (" and B are ..."): the list's role is its last member's."""
 
 
@@ -655,12 +656,12 @@ def pairs(parents: list[list[Slot]], children: list[list[Slot]]) -> list[tuple[S
     return [(c, p, "each child, each parent") for c in flat_c for p in flat_p]
 
 
-MOST_PAIRS = 4
+MOST_PAIRS: Final = 4
 """More children times parents than this in one clause, unpaired, is a reading gone wrong: no edge."""
-CLAUSE_BREAK = re.compile(r"\s*;\s*|\s*\((?:\d{1,2}|[ivx]{1,4})\)\s*")
+CLAUSE_BREAK: Final = re.compile(r"\s*;\s*|\s*\((?:\d{1,2}|[ivx]{1,4})\)\s*")
 
 
-STAGE = re.compile(r",? (?=and then\b)|, (?=(?:followed by|then|which (?:we|is|are|was|were) (?:then|further|subsequently|later))\b)",
+STAGE: Final = re.compile(r",? (?=and then\b)|, (?=(?:followed by|then|which (?:we|is|are|was|were) (?:then|further|subsequently|later))\b)",
                    re.IGNORECASE)
 """Where a sentence moves to the next stage of a recipe: "..., creating <M0>, followed by finetuning ...,
 creating <M1>", "..., yielding <M0>, which we then fine-tune ... to obtain <M1>"."""

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator, Sequence, Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Final
 
 from kg.extract import roles
 from kg.extract.contributions.uses import technique_like
@@ -49,15 +50,15 @@ from kg.extract.prefilter import any_under_roots, under_roots
 from kg.extract.words import whole_word_starts
 from kg.keys import model_key
 
-VERSION = "1.0"
-EXTRACTOR = f"derivations@{VERSION}"
-PLACEHOLDER = re.compile(r"<M(\d+)>")
-SIZE_REFERENCE = re.compile(THE_SIZE_MODEL.pattern, re.IGNORECASE)
+VERSION: Final = "1.0"
+EXTRACTOR: Final = f"derivations@{VERSION}"
+PLACEHOLDER: Final = re.compile(r"<M(\d+)>")
+SIZE_REFERENCE: Final = re.compile(THE_SIZE_MODEL.pattern, re.IGNORECASE)
 """A size reference the models component found ("the 56B model"), in any case, to put its model's name in."""
-CONTEXT_SUFFIX = re.compile(r"^(?P<base>.+?)[-_ ](?P<ctx>\d+[kK])$")
-SIBLING_BASE = re.compile(r"^(?P<stem>.+?)[-_ ]Base$", re.IGNORECASE)
-SIBLING_TUNED = ("Instruct", "Chat", "RL", "SFT", "DPO")
-SIBLING_AFTER_SFT = ("RL", "DPO")
+CONTEXT_SUFFIX: Final = re.compile(r"^(?P<base>.+?)[-_ ](?P<ctx>\d+[kK])$")
+SIBLING_BASE: Final = re.compile(r"^(?P<stem>.+?)[-_ ]Base$", re.IGNORECASE)
+SIBLING_TUNED: Final = ("Instruct", "Chat", "RL", "SFT", "DPO")
+SIBLING_AFTER_SFT: Final = ("RL", "DPO")
 """"X-Instruct", "X-RL" beside "X-Base": the tuned sibling was made from the base."""
 
 
@@ -113,7 +114,7 @@ def _alone_patterns() -> dict[str, re.Pattern]:
     return {k: re.compile(v, re.IGNORECASE) for k, v in _spec()["cues_alone"].items() if not k.startswith("_")}
 
 
-PRUNING = re.compile(r"\bprun", re.IGNORECASE)
+PRUNING: Final = re.compile(r"\bprun", re.IGNORECASE)
 
 
 def _cue_kinds(text: str) -> tuple[str, ...]:
@@ -231,9 +232,9 @@ def placeholder_text(text: str, names: Iterable[str],
     return (OWNER_BEFORE_NAME.sub("", text) if "s <M" in text else text), mapping
 
 
-SIZED_NAME = re.compile(r"^(.+) (\d+(?:\.\d+)?[BM])$")
+SIZED_NAME: Final = re.compile(r"^(.+) (\d+(?:\.\d+)?[BM])$")
 """A family's member named by its size ("Kelp 7B"), which the text may write "Kelp (7B)"."""
-OWNER_BEFORE_NAME = re.compile(r"\b[A-Z][\w-]*['\u2019]s (?=<M\d+>)")
+OWNER_BEFORE_NAME: Final = re.compile(r"\b[A-Z][\w-]*['\u2019]s (?=<M\d+>)")
 """An owner before a model's name reads as no word at all: "fine-tuning Meta's <M0>" is "fine-tuning <M0>"."""
 
 
@@ -391,12 +392,12 @@ def _our_thing_subject(ptext: str) -> bool:
     return m is not None and m.group(1).lower().rstrip("s") in (heads.data if m.group("uses") else heads.every)
 
 
-OWN_CLAUSE = re.compile(r",? and we |; ")
+OWN_CLAUSE: Final = re.compile(r",? and we |; ")
 """"We present X, trained on top of Y, and we open-source Z ...": a clause of its own after the parent; Z is
 no child of Y by elimination."""
-AUTHORS_MAKE_ONE = re.compile(AUTHORS_MAKE_A + "$", re.IGNORECASE)
+AUTHORS_MAKE_ONE: Final = re.compile(AUTHORS_MAKE_A + "$", re.IGNORECASE)
 """"we develop a financial reasoning-enhanced <model based on Y>": the authors make the model the noun names."""
-NEAR = 40
+NEAR: Final = 40
 """Characters after a child within which a model with no role may still be its parent."""
 
 
@@ -406,11 +407,11 @@ def _excluded_parents(ptext: str, mapping: dict[int, str]) -> set[str]:
     return {mapping[s.index] for s in reading.excluded if s.index in mapping} if reading else set()
 
 
-RESULTING_INSIDE = re.compile(r"\bthe resulting (?:model|checkpoint) (?:\(|, )<M(\d+)>")
+RESULTING_INSIDE: Final = re.compile(r"\bthe resulting (?:model|checkpoint) (?:\(|, )<M(\d+)>")
 """"When comparing the resulting model (<M0>) to ...": the model the sentence before made, named inside this one."""
 
 
-MADE_FROM_THROUGH = re.compile(r"\b(?P<v>[\w-]+(?:ed|t)) from (?:the )?<M\d+>(?:(?:,| and|, and) (?:the )?<M\d+>)*"
+MADE_FROM_THROUGH: Final = re.compile(r"\b(?P<v>[\w-]+(?:ed|t)) from (?:the )?<M\d+>(?:(?:,| and|, and) (?:the )?<M\d+>)*"
                                r"(?: models?)?,? (?:through|via|by|using|with) ", re.IGNORECASE)
 """"fine-tuned from <M0> and <M1> through X, Y and Z": a derivation verb, its parents, then the means."""
 
@@ -583,7 +584,7 @@ def _marked_kinds(ptext: str, parent: roles.Slot, kinds: tuple[str, ...],
     return kinds
 
 
-STEP_OPENS = re.compile(r"(?:,? and |; |: |, )(?!.*(?:,? and |; |: |, ))")
+STEP_OPENS: Final = re.compile(r"(?:,? and |; |: |, )(?!.*(?:,? and |; |: |, ))")
 """The last list break before a name: its own step begins after it."""
 
 
@@ -622,8 +623,8 @@ def _based_kinds(ptext: str, parent: roles.Slot) -> tuple[str, ...]:
     return cue_kinds(ptext[max(0, parent.start - 30):parent.start]) or ("based_on",)
 
 
-CLAUSE_BREAK = re.compile(r" and |;|, ")
-ITEM_MARK = re.compile(r"(?:^|[\s,;:])\(?(?:[1-9]|i{1,3}|iv)\)\s")
+CLAUSE_BREAK: Final = re.compile(r" and |;|, ")
+ITEM_MARK: Final = re.compile(r"(?:^|[\s,;:])\(?(?:[1-9]|i{1,3}|iv)\)\s")
 """"1) ..., 2) ...": the next item of a numbered list, another statement."""
 
 
@@ -654,7 +655,7 @@ def _weigh(doc: Doc, out: list[Edge], idx: int, child: str | None, parent: str |
         out.append(Edge(child, parent, k, conf, idx, rule))
 
 
-BASED_ON_NO_MODEL = re.compile(r"\b(?:based|built) (?:up)?on (?:top of )?(?:the |an? )?(?!<M\d+>)[A-Za-z][\w-]*"
+BASED_ON_NO_MODEL: Final = re.compile(r"\b(?:based|built) (?:up)?on (?:top of )?(?:the |an? )?(?!<M\d+>)[A-Za-z][\w-]*"
                                r"(?! <M\d+>)(?:[ ,.;]|$)")
 """"based on Transformer": the sentence says what its child is based on, and it is no model (a placeholder would be)."""
 
@@ -765,10 +766,10 @@ def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], ord
     return out
 
 
-_LISTED = r"<M\d+>(?: \(<M\d+>\))?"  # a name, and perhaps its short name in parentheses
-LISTED_BEFORE = re.compile(rf"(?:{_LISTED}, )*{_LISTED},? (?:and|&) $")
-LISTED_AFTER = re.compile(rf"(?: \(<M\d+>\))?(?:, {_LISTED})*,? (?:and|&) {_LISTED}")
-SHORT_NAME = re.compile(r" \(<M\d+>\)")
+_LISTED: Final = r"<M\d+>(?: \(<M\d+>\))?"  # a name, and perhaps its short name in parentheses
+LISTED_BEFORE: Final = re.compile(rf"(?:{_LISTED}, )*{_LISTED},? (?:and|&) $")
+LISTED_AFTER: Final = re.compile(rf"(?: \(<M\d+>\))?(?:, {_LISTED})*,? (?:and|&) {_LISTED}")
+SHORT_NAME: Final = re.compile(r" \(<M\d+>\)")
 
 
 def _listed_with(ptext: str, start: int, end: int) -> list[str]:
@@ -831,7 +832,7 @@ def _sized_children(doc: Doc, ptexts: dict[int, tuple[str, dict[int, str]]], ord
     return out
 
 
-SIZES_AFTER = re.compile(rf"(?:,? (?:and|or) |, )(?P<sizes>{ONE_SIZE}(?:{LIST_SEPARATOR}{ONE_SIZE})*)(?![\w-])")
+SIZES_AFTER: Final = re.compile(rf"(?:,? (?:and|or) |, )(?P<sizes>{ONE_SIZE}(?:{LIST_SEPARATOR}{ONE_SIZE})*)(?![\w-])")
 """"X-7B, 13B and 70B": the sizes listed after a sized name."""
 
 
@@ -900,7 +901,7 @@ def _sized_members(doc: Doc, order: list[str], found: list[Edge]) -> list[Edge]:
     return out
 
 
-VERB_KIND = {"prun": "pruned", "compress": "pruned", "distil": "distilled"}
+VERB_KIND: Final = {"prun": "pruned", "compress": "pruned", "distil": "distilled"}
 """The kind a sized-children verb names; "derive", "obtain", "produce" take the text's cues."""
 
 
@@ -1044,7 +1045,7 @@ def _made_here(doc: Doc, idx: int, name: str) -> bool:
     return at >= 0 and roles.role_of(text, at, at + len(name)) == "child"
 
 
-METHOD_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+METHOD_ACRONYM: Final = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 
 
 def _methods_of(doc: Doc) -> set[str]:
@@ -1102,7 +1103,7 @@ def _named_a_series(doc: Doc, prefix: str) -> bool:
     return any(said.search(doc.clean[i]) for i in doc.abstract_sentences())
 
 
-COMPRESSIONS = frozenset({"distilled", "pruned", "quantized"})
+COMPRESSIONS: Final = frozenset({"distilled", "pruned", "quantized"})
 """The kinds that make a model smaller: what a "Tiny" or "Mini" name says of its base."""
 
 
@@ -1166,7 +1167,7 @@ def _only_compared(doc: Doc, base: str) -> bool:
     return bool(said) and all(_compared_before().search(doc.clean[i][:at]) for i, at in said)
 
 
-NAMED_VARIANTS = (
+NAMED_VARIANTS: Final = (
     (re.compile(r"^(?P<base>.+?)[-_ ](?P<word>[A-Za-z]+\d?)(?:[-_ ](?:v\d+(?:\.\d+)*|[a-z]+(?:-[a-z]+)*))?$"),
      "variant_kinds"),  # "Kelp-VL-Chat", "Kelp-7B-Instruct-v1.1", "Kelp-7B-Instruct-human-data"
     (re.compile(r"^(?P<word>[A-Za-z]+)[-_ ]?(?P<base>[A-Z].+)$"), "prefix_kinds"),  # "Flan-Kelp 540B"
@@ -1203,7 +1204,7 @@ def _extended_name(name: str, names: list[str], intro: dict[str, float]) -> str 
     return best
 
 
-SIZE_TAIL = re.compile(r"[-_ ]\d+(?:\.\d+)?[BMK]$", re.IGNORECASE)
+SIZE_TAIL: Final = re.compile(r"[-_ ]\d+(?:\.\d+)?[BMK]$", re.IGNORECASE)
 """"-9b", " 7B": a size closing a name, its member's mark."""
 
 
@@ -1225,20 +1226,20 @@ def _base_prefix(name: str) -> str | None:
     return head if own else None  # (not "Kelp3-E6": a scale of the same model, a letter and a number)
 
 
-SCALE_CODE = re.compile(r"[A-Za-z]\d+")
+SCALE_CODE: Final = re.compile(r"[A-Za-z]\d+")
 """"E6", "B7", "W6": one letter and a number after a name, its scale, not a name of its own."""
 
 
-REFINES_TUNED = ("context_extended", "continued_pretraining")
+REFINES_TUNED: Final = ("context_extended", "continued_pretraining")
 """The stages an abstract may tell apart from the sentence that names a tuned model's parent
 ("Our method fine-tunes models to lengthen their context. ... The resulting model, X, ...")."""
 
 
-TITLE_PARTICIPLE = re.compile(r"^(?:an? |the )?(?:(?:family|suite|series|collection|set) of )?(?:[\w-]+ )?"
+TITLE_PARTICIPLE: Final = re.compile(r"^(?:an? |the )?(?:(?:family|suite|series|collection|set) of )?(?:[\w-]+ )?"
                               r"(?:fine-?tuned|instruction-tuned|distill?ed|pruned|quantized|merged|aligned|upcycled)\b",
                               re.IGNORECASE)
 """"X: A Family of Fine-tuned Open Healthcare LLMs": a subtitle that opens on how the title's models were made."""
-TITLE_KIND_RULE = "kind: the title says how its models were made"
+TITLE_KIND_RULE: Final = "kind: the title says how its models were made"
 
 
 def _title_kinds(doc: Doc, vague: dict[tuple[str, str], Edge]) -> list[Edge]:
@@ -1387,7 +1388,7 @@ def _parents_are_not_introduced(doc: Doc, edges: list[Edge]) -> None:
                                                      and (model_key(f.object.name), f.quote) in drop)]
 
 
-BASE_REST = re.compile(r"base|pt|pretrained")
+BASE_REST: Final = re.compile(r"base|pt|pretrained")
 """What a parent's name may add to its child's: "KelpBase" -> "Kelp" (not "Kelp-7B-Instruct" -> "Kelp")."""
 
 

@@ -12,7 +12,7 @@ node), and links what the authors say they use ("we leverage X") with
 from __future__ import annotations
 
 import re
-from typing import cast
+from typing import Final, cast
 
 from kg.extract.contributions.called_models import called_models, title_model
 from kg.extract.contributions.contribution import GENERIC_HEADS, Contribution, content_words, names_only_models
@@ -31,11 +31,11 @@ from kg.extract.pipeline import component
 from kg.extract.tokens import tokenize
 from kg.keys import model_key, technique_key
 
-VERSION = "1.0"
-EXTRACTOR = f"techniques@{VERSION}"
-OUR_METHOD = re.compile(r"(?:Our|The) (?:method|approach|framework)")
-VERSION_TAIL = re.compile(r"[-_ .]?[a-z]?\d[\w.-]*")  # "-v1", "-7B", " b1.58"
-MADE_CONFIDENCE = 0.8
+VERSION: Final = "1.0"
+EXTRACTOR: Final = f"techniques@{VERSION}"
+OUR_METHOD: Final = re.compile(r"(?:Our|The) (?:method|approach|framework)")
+VERSION_TAIL: Final = re.compile(r"[-_ .]?[a-z]?\d[\w.-]*")  # "-v1", "-7B", " b1.58"
+MADE_CONFIDENCE: Final = 0.8
 """A derivation this sure makes its child a model, not a method ("X, a framework ... built upon Y")."""
 
 

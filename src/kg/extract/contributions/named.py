@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from kg.extract.contributions.candidates import from_phrase
 from kg.extract.contributions.chunker import object_phrases
@@ -20,17 +21,17 @@ from kg.extract.prefilter import gated
 from kg.extract.tokens import DASH_TOKENS, Token
 from kg.keys import model_key
 
-WE_CALL = frozenset("call name dub term coin".split())
-EVALUATED_ON = frozenset("on across over using".split())
-OWN_WORDS = frozenset("new novel our introduce introduces propose proposes present presents release releases releasing "
+WE_CALL: Final = frozenset("call name dub term coin".split())
+EVALUATED_ON: Final = frozenset("on across over using".split())
+OWN_WORDS: Final = frozenset("new novel our introduce introduces propose proposes present presents release releases releasing "
                       "curate curates construct constructs build builds create creates develop develops".split())
 
 
-ENUMERATED_NAME = re.compile(r"(?:^|\s)\(?\d\)\s*([A-Z][\w-]{1,30}):")
-OUR_NEW = re.compile(r"\bour (?:new|novel)\b", re.IGNORECASE)
-NEW_APPOSITIVE = re.compile(r", (?:a|an) (?:new|novel)\b")
+ENUMERATED_NAME: Final = re.compile(r"(?:^|\s)\(?\d\)\s*([A-Z][\w-]{1,30}):")
+OUR_NEW: Final = re.compile(r"\bour (?:new|novel)\b", re.IGNORECASE)
+NEW_APPOSITIVE: Final = re.compile(r", (?:a|an) (?:new|novel)\b")
 """"X, a novel approach to ...": the appositive marks X as new, whoever the subject is."""
-CONTRIBUTION_IS = re.compile(r"^(?:our (?:key |main |core |central |primary |first |second |third |fourth |final |last )?"
+CONTRIBUTION_IS: Final = re.compile(r"^(?:our (?:key |main |core |central |primary |first |second |third |fourth |final |last )?"
                              r"(?:contribution|innovation|idea)"
                              r"|(?:central|key) to our \w+|at the (?:core|heart) of our \w+) is "
                              r"(?:the (?:release|introduction|creation|construction|development|design) of )?",
@@ -38,19 +39,19 @@ CONTRIBUTION_IS = re.compile(r"^(?:our (?:key |main |core |central |primary |fir
 """"Our key contribution is X", "Our second contribution is the release of X": X is the contribution."""
 
 
-MADE_NEW = ("proposed", "introduced", "presented", "developed", "devised")
+MADE_NEW: Final = ("proposed", "introduced", "presented", "developed", "devised")
 """Participles that say a thing is new: "the proposed X", "X is introduced"."""
-AGENTLESS_PASSIVE = rf"(?:is|are) (?:then |also |further )?(?:{'|'.join(MADE_NEW)})\b(?! (?:by|in) (?!this\b|our\b))"
+AGENTLESS_PASSIVE: Final = rf"(?:is|are) (?:then |also |further )?(?:{'|'.join(MADE_NEW)})\b(?! (?:by|in) (?!this\b|our\b))"
 """The verb of "X is (also) proposed" with no agent but the authors: what the two passives below share."""
-PASSIVE_INTRO = re.compile(rf"\b{AGENTLESS_PASSIVE}")
+PASSIVE_INTRO: Final = re.compile(rf"\b{AGENTLESS_PASSIVE}")
 """"a novel few-shot tuning approach is proposed": a passive with no agent, or "in this paper", is the authors'
 (not "was proposed by Smith et al.", "introduced in prior work")."""
-PASSIVE_NAMED = re.compile(rf"^(?:[A-Z][a-z]+, )?(?P<name>[A-Z][\w-]*(?: [\w-]+){{0,4}}?) {AGENTLESS_PASSIVE}")
+PASSIVE_NAMED: Final = re.compile(rf"^(?:[A-Z][a-z]+, )?(?P<name>[A-Z][\w-]*(?: [\w-]+){{0,4}}?) {AGENTLESS_PASSIVE}")
 """"Disturbed Kelp pruning is also proposed to ...": a name as the subject of an agentless passive is the authors'."""
-NEW_SUBJECT = re.compile(r"^(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) is an? (?:new|novel) (?:[\w-]+ ){0,3}?(?P<head>\w+)")
+NEW_SUBJECT: Final = re.compile(r"^(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) is an? (?:new|novel) (?:[\w-]+ ){0,3}?(?P<head>\w+)")
 
 
-LONG_FORM_LINKS = frozenset("from of for with to in".split())
+LONG_FORM_LINKS: Final = frozenset("from of for with to in".split())
 """Small words inside a capitalised long form before its acronym ("Learning *from* Human Feedback (RLHF)")."""
 
 
@@ -327,8 +328,8 @@ def _named_before(tokens: list[Token], k: int) -> bool:
     return False
 
 
-NAMELY = frozenset({"i.e", "namely", "viz"})
-PUBLISH_WORDS = OWN_WORDS | {"publish", "publishes", "release", "released", "contribute", "contributes"}
+NAMELY: Final = frozenset({"i.e", "namely", "viz"})
+PUBLISH_WORDS: Final = OWN_WORDS | {"publish", "publishes", "release", "released", "contribute", "contributes"}
 
 
 def names_after_namely(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:

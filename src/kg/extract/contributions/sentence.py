@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from kg.extract.contributions.candidates import from_phrase
 from kg.extract.contributions.chunker import LEAD_GERUNDS, drop_gerund, list_items, object_phrases
@@ -23,20 +24,20 @@ from kg.extract.lexicon import lexicon, phrase_pattern, subject_pattern
 from kg.extract.tokens import Token, tokenize
 from kg.keys import model_key, technique_key
 
-SUBJECT = subject_pattern()
+SUBJECT: Final = subject_pattern()
 """The authors as subject: "we", "this paper", "our work"."""
-WISHES = frozenset("need needs must should could might would not never without".split())
+WISHES: Final = frozenset("need needs must should could might would not never without".split())
 """Words between the authors and a verb that make it no act of theirs: a wish ("we need to develop") or a
 denial ("our method does not require building ...")."""
-OURS = re.compile(r"\bour\b", re.IGNORECASE)
-KEY_DESIGN = re.compile(r"^(?:the )?(?:key|core|main|central) (?:design|idea|component|innovation|ingredient) "
+OURS: Final = re.compile(r"\bour\b", re.IGNORECASE)
+KEY_DESIGN: Final = re.compile(r"^(?:the )?(?:key|core|main|central) (?:design|idea|component|innovation|ingredient) "
                         r"(?:of|behind|in) (?:our|the|this) [^,.;]{0,40}?\b(?:is|are|lies in) (?:an? |the )?",
                         re.IGNORECASE)
 """A sentence that names the part of the authors' own method that matters most."""
-MEANS = frozenset("with using via through".split())
+MEANS: Final = frozenset("with using via through".split())
 """Words that open what the object was made with ("trained with A and B"): no second object follows."""
-ALONG_WITH = frozenset({("along", "with"), ("together", "with"), ("as", "well")})
-TRAINING = re.compile(r"(?:train|tun)(?:e|ed|ing)? (?:[\w.-]+ ){0,3}?(?:on|with) (?:an? |\d)")
+ALONG_WITH: Final = frozenset({("along", "with"), ("together", "with"), ("as", "well")})
+TRAINING: Final = re.compile(r"(?:train|tun)(?:e|ed|ing)? (?:[\w.-]+ ){0,3}?(?:on|with) (?:an? |\d)")
 """"trained on a", "tuning with 75K": a sentence that may say what a model was trained on (a cheap test first)."""
 
 
@@ -198,7 +199,7 @@ def contributions_in(text: str, model_keys: set[str],
     return unique
 
 
-THESE_INCLUDE = re.compile(r"^(?:These|They|Those) (?:include|includes|are|comprise|involve)\b:?\s*", re.IGNORECASE)
+THESE_INCLUDE: Final = re.compile(r"^(?:These|They|Those) (?:include|includes|are|comprise|involve)\b:?\s*", re.IGNORECASE)
 """"These include A, which ..., and B, which ...": the things the sentence before announced, named."""
 
 

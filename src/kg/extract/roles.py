@@ -608,7 +608,7 @@ def is_component(before: str, after: str) -> bool:
         and _verb_in_clause(lex.uses_part, before) and not OTHER_MODELS_PART.search(before)
 
 
-OTHER_MODELS_PART = re.compile(r"\b(?:which|that) (?:also |further |\w+ly )?\S+ (?:an? |the |its )?(?:[\w-]+ ){0,3}?$")
+OTHER_MODELS_PART: Final = re.compile(r"\b(?:which|that) (?:also |further |\w+ly )?\S+ (?:an? |the |its )?(?:[\w-]+ ){0,3}?$")
 """"Y, which uses a <M0> encoder", "methods that adopt <M0> as the encoder": a part used in a relative
 clause is its antecedent's, most often another model's or other work's."""
 

@@ -554,8 +554,8 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
     return out
 
 
-INDEFINITE_BEFORE = re.compile(r"\b(?:an?|another) (?:[\w.,-]+ ){0,4}$", re.IGNORECASE)
-MODEL_AFTER = re.compile(r" (?:models?|LLMs?|checkpoints?|variants?)\b")
+INDEFINITE_BEFORE: Final = re.compile(r"\b(?:an?|another) (?:[\w.,-]+ ){0,4}$", re.IGNORECASE)
+MODEL_AFTER: Final = re.compile(r" (?:models?|LLMs?|checkpoints?|variants?)\b")
 
 
 def _unnamed_of_family(ptext: str, slot: roles.Slot, name: dict[int, str]) -> bool:

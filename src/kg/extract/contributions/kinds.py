@@ -171,7 +171,7 @@ def _head_of_phrase_before(tokens: list[Token], k: int) -> str | None:
     return None
 
 
-GLUED_HOURS = re.compile(r"\d[\d.,]*[Kk]?(?:hrs?|hours?)")
+GLUED_HOURS: Final = re.compile(r"\d[\d.,]*[Kk]?(?:hrs?|hours?)")
 """"200hrs", "10khours": a count of hours written as one word."""
 
 

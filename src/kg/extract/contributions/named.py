@@ -379,7 +379,7 @@ def name_closing_object(tokens: list[Token], start: int, model_keys: set[str]) -
     return Contribution(name, kind_of(head, name), 0.75), head
 
 
-APPOSITIVE_CLOSE = frozenset("which that with containing comprising consisting featuring and".split())
+APPOSITIVE_CLOSE: Final = frozenset("which that with containing comprising consisting featuring and".split())
 """Words after "..., X," that close an appositive name: "a dataset ..., X, which has 5M images"."""
 
 
@@ -407,17 +407,17 @@ def name_after_object(tokens: list[Token], start: int, model_keys: set[str]) -> 
     return None
 
 
-DATA_PASSIVE = gated(re.compile(
+DATA_PASSIVE: Final = gated(re.compile(
     r"(?:^|, |\b)(?:[Tt]he |[Oo]ur )?(?:(?:[a-z-]+ ){0,2}?(?P<head>dataset|benchmark|corpus|suite), )?(?P<name>(?:(?!the |an? |our |this |its |their )[a-z-]+ )?[A-Z][\w-]*"
     r"(?: (?P<tail>Bench|Benchmark|Dataset|Corpus|Set|Suite))?),? (?:was|were|is|are) (?:then |also |further |carefully )?"
     r"(?:constructed|built|created|curated|collected|compiled|devised|assembled)\b(?! by (?!this\b|our\b))"))
 """"The training dataset, Kelpsych8k, was constructed from ...", "the KelpCounsel Bench was devised": data the
 sentence says was made, with no agent but the authors, named (searched only where a participle stands: prefilter)."""
-DATA_ITEM = r"(?:the |a |an |our )?(?P<name>[A-Z][\w-]*) (?:[\w-]+ ){0,3}?(?P<head>dataset|benchmark|corpus|suite)\b"
+DATA_ITEM: Final = r"(?:the |a |an |our )?(?P<name>[A-Z][\w-]*) (?:[\w-]+ ){0,3}?(?P<head>dataset|benchmark|corpus|suite)\b"
 """One named item of data and its head: "the KelpCorpora multilingual medical dataset"."""
-DATA_CREATED = gated(re.compile(r"\b(?:creation|construction|curation|release|introduction|development) of " + DATA_ITEM))
+DATA_CREATED: Final = gated(re.compile(r"\b(?:creation|construction|curation|release|introduction|development) of " + DATA_ITEM))
 """"... culminates in the creation of the KelpCorpora multilingual medical dataset and the XKelpBench benchmark"."""
-DATA_ITEMS = re.compile(r"(?:\bof|\band) " + DATA_ITEM)
+DATA_ITEMS: Final = re.compile(r"(?:\bof|\band) " + DATA_ITEM)
 """"of the A dataset", "and the B benchmark": each item, from the making's noun on."""
 
 

@@ -7,17 +7,18 @@ TSTAMP := $(VENV)/.installed-test
 STORE  := .kg
 CORPUS := examples/corpus
 
-.PHONY: demo serve test test-fast docs bench clean browser
+.PHONY: demo serve test test-fast docs bench clean browser compile
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
+# (setup.py compiles the hot extraction modules with mypyc when it can: a few minutes, once; pure Python otherwise)
+$(STAMP): pyproject.toml setup.py | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-$(TSTAMP): pyproject.toml $(STAMP)
+$(TSTAMP): pyproject.toml setup.py $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
@@ -53,6 +54,12 @@ test-fast: $(TSTAMP)
 # The pictures in docs/img, taken from the real pages in headless Chromium (never by `make test`).
 docs: $(TSTAMP) browser
 	$(BIN)/python tools/screenshots.py
+
+# Compile the extraction modules again after editing extraction's code (kg/extract, kg/records, keys.py,
+# vocab.py): until then kg.extract runs its sources, slower, with a warning. KG_PURE_PYTHON=1: no compiling.
+compile: | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	@$(BIN)/python -c "import kg.extract; print('kg.extract:', kg.extract.MODE)"
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

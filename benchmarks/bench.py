@@ -543,8 +543,12 @@ def machine() -> dict:
             vers[pkg] = metadata.version(pkg)
         except metadata.PackageNotFoundError:
             vers[pkg] = "missing"
+    # how the builds' extraction runs: compiled by mypyc, or pure Python (setup.py, kg.extract.MODE)
+    mode = subprocess.run([sys.executable, "-c", "import kg.extract; print(kg.extract.MODE)"],
+                          capture_output=True, text=True)
     return {"cpu": cpu, "cores": os.cpu_count(), "ram_gb": round(ram, 1),
-            "python": platform.python_version(), "platform": platform.platform(), **vers}
+            "python": platform.python_version(), "platform": platform.platform(), **vers,
+            "extraction": mode.stdout.strip() or "unknown"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -587,7 +591,8 @@ def main(argv: list[str] | None = None) -> int:
 
     m = machine()
     print(f"machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM; Python {m['python']}; "
-          f"pyoxigraph {m['pyoxigraph']}, oxrdflib {m['oxrdflib']}, rdflib {m['rdflib']}", flush=True)
+          f"pyoxigraph {m['pyoxigraph']}, oxrdflib {m['oxrdflib']}, rdflib {m['rdflib']}; "
+          f"extraction {m['extraction']}", flush=True)
     ex = work / "example-store"
     launch(kg_cmd("build", str(ROOT / "examples" / "corpus"), "--store", str(ex), "--rebuild", "-q"))
     exs = json.loads((ex / "CURRENT" / "manifest.json").read_text())["summary"]
@@ -609,7 +614,7 @@ def main(argv: list[str] | None = None) -> int:
     md, failed = tables(results)
     header = (f"# kg benchmark\n\nMachine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, "
               f"Python {m['python']}, pyoxigraph {m['pyoxigraph']}, oxrdflib {m['oxrdflib']}, "
-              f"rdflib {m['rdflib']}.\nCommand: `{' '.join([Path(sys.executable).name, 'benchmarks/bench.py', *argv])}`; "
+              f"rdflib {m['rdflib']}, extraction {m['extraction']}.\nCommand: `{' '.join([Path(sys.executable).name, 'benchmarks/bench.py', *argv])}`; "
               f"seed {args.seed}; {args.build_runs} builds per size (median); {args.runs} timed runs per query after one warm-up.\n"
               f"Example corpus: {exs['triples'] / exs['records']:.0f} triples per record.\n\n")
     summary = ("**Failed targets:**\n\n" + "\n".join(f"- {k}: {v}" for k, v in failed)) if failed else \

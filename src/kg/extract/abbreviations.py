@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
-MAX_SHORT_CHARS = 10
-MAX_SHORT_WORDS = 2
-_PAREN = re.compile(r"\(([^()]{1,40})\)")
+MAX_SHORT_CHARS: Final = 10
+MAX_SHORT_WORDS: Final = 2
+_PAREN: Final = re.compile(r"\(([^()]{1,40})\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,7 @@ def find_long_form(short: str, before: str) -> str | None:
     return long
 
 
-_OR_SHORT = re.compile(r", or ([A-Za-z][\w-]{1,9})(?=[,.;:)]|\s)")
+_OR_SHORT: Final = re.compile(r", or ([A-Za-z][\w-]{1,9})(?=[,.;:)]|\s)")
 """The other written form: "Low-Rank Adaptation, or LoRA, freezes ..."."""
 
 

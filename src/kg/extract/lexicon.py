@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 
 
@@ -31,13 +31,16 @@ class IntroVerbs:
     contributions_only: frozenset[str]
     """Forms that introduce a method or data but not a model: "we *curate* X", "we *design* X"."""
 
-    @cached_property
-    def for_models(self) -> frozenset[str]:
-        return self.both | self.models_only
+    for_models: frozenset[str] = field(init=False, repr=False, compare=False)
+    """``both`` and ``models_only``."""
+    for_contributions: frozenset[str] = field(init=False, repr=False, compare=False)
+    """``both`` and ``contributions_only``."""
 
-    @cached_property
-    def for_contributions(self) -> frozenset[str]:
-        return self.both | self.contributions_only
+    def __post_init__(self) -> None:
+        # the unions are made once (fields, not cached_property: compiled by mypyc, a cached_property is
+        # a plain property, and the union was made again at each read, in the hottest loops)
+        object.__setattr__(self, "for_models", self.both | self.models_only)
+        object.__setattr__(self, "for_contributions", self.both | self.contributions_only)
 
 
 @dataclass(frozen=True)
@@ -48,14 +51,14 @@ class KindHeads:
     benchmark: frozenset[str]
     technique: frozenset[str]
 
-    @cached_property
-    def every(self) -> frozenset[str]:
-        return self.dataset | self.benchmark | self.technique
+    every: frozenset[str] = field(init=False, repr=False, compare=False)
+    """Every head: a dataset's, a benchmark's or a technique's."""
+    data: frozenset[str] = field(init=False, repr=False, compare=False)
+    """The heads of what is measured or trained on: a dataset's or a benchmark's."""
 
-    @cached_property
-    def data(self) -> frozenset[str]:
-        """The heads of what is measured or trained on: a dataset's or a benchmark's."""
-        return self.dataset | self.benchmark
+    def __post_init__(self) -> None:  # (made once: see IntroVerbs)
+        object.__setattr__(self, "every", self.dataset | self.benchmark | self.technique)
+        object.__setattr__(self, "data", self.dataset | self.benchmark)
 
 
 @dataclass(frozen=True)

@@ -26,11 +26,12 @@ import re
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
+from typing import Final
 
 from kg.extract import roles
 from kg.extract.abbreviations import spelled_by_initials
 from kg.extract.lexicon import lexicon
-from kg.extract.prefilter import gated
+from kg.extract.prefilter import Searcher, gated
 from kg.extract.sizes import (  # noqa: F401  (size_of, parameters: read here by older callers)
     COUNT, SIZE, SIZE_ADJECTIVE, SIZE_AT_END, SIZE_IN_NAME, SIZE_PART, counted_thing, parameters, size_of,
 )
@@ -38,26 +39,26 @@ from kg.extract.tokens import DASH_TOKENS, Token, closing_parenthesis, tokenize
 from kg.extract.words import SEPARATOR
 from kg.keys import model_key
 
-THRESHOLD = 3.0
-APPOSITIVE_WINDOW = 16
+THRESHOLD: Final = 3.0
+APPOSITIVE_WINDOW: Final = 16
 """Words an appositive may run before its head noun ("X, a 15-billion-parameter ... model")."""
 
-VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-z]?(?:-[A-Z]{1,3})?|[vV]\d+(?:\.\d+)*)$")
-HARDWARE = re.compile(r"^(?:[A-Z]{1,2}[1-9]\d{1,3}[A-Z]?|[A-Z]\d{1,2}[A-Z]|TPUv?\d*|GPUs?)$")
+VERSION: Final = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-z]?(?:-[A-Z]{1,3})?|[vV]\d+(?:\.\d+)*)$")
+HARDWARE: Final = re.compile(r"^(?:[A-Z]{1,2}[1-9]\d{1,3}[A-Z]?|[A-Z]\d{1,2}[A-Z]|TPUv?\d*|GPUs?)$")
 """"A100", "RTX" parts, "T4": an accelerator (its number never opens on 0: "GR00T" is a name)."""
-NUMBER_FORMAT = re.compile(r"^(?:NV|MX)?(?:FP|BF|INT|E\dM)\d+$", re.IGNORECASE)
-DATEISH = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
-PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
-SUFFIXES = ("-based", "-style", "-like", "-class", "-type", "-family", "-sized", "-series", "-powered", "-level",
+NUMBER_FORMAT: Final = re.compile(r"^(?:NV|MX)?(?:FP|BF|INT|E\dM)\d+$", re.IGNORECASE)
+DATEISH: Final = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
+PLURAL_ACRONYM: Final = re.compile(r"^[A-Z]{2,}s$")
+SUFFIXES: Final = ("-based", "-style", "-like", "-class", "-type", "-family", "-sized", "-series", "-powered", "-level",
             "-quality", "-scale", "-centric", "-centered", "-centred", "-oriented", "-focused", "-specific",
             "-generated", "-annotated", "-synthesized", "-labeled", "-labelled", "-written")
 """Suffixes peeled off a name: "Llama3-based model" names Llama3, "Kelp-4-level accuracy" Kelp-4,
 "Kelp-4-generated judgments" Kelp-4."""
-MEASURE_SUFFIXES = ("-level", "-quality", "-scale", "-centric", "-centered", "-centred", "-oriented", "-focused",
+MEASURE_SUFFIXES: Final = ("-level", "-quality", "-scale", "-centric", "-centered", "-centred", "-oriented", "-focused",
                     "-specific")
 """Suffixes of a measure or a focus: only a name with a digit before one is a model's ("GPT-4-level", not
 "Internet-scale", "a Hindi-centric LLM")."""
-STOP_PREFIX = frozenset(
+STOP_PREFIX: Final = frozenset(
     "the a an our we this these that those its their it they both each all any some using applying "
     "with in on for and or of to from by as at unlike compared recent existing "
     "leading open new novel larger smaller similar strong stronger state-of-the-art proprietary public "
@@ -124,67 +125,67 @@ class NameCues:
     """The expressions of patterns/model_words.json ("expressions") the name rules read around a name,
     compiled once: one field each, so that no rule holds its own copy of cue words."""
 
-    someone_elses: re.Pattern
+    someone_elses: Searcher
     """"the recently introduced X", "a widely released X": the verb is an adjective of someone else's model."""
-    result_before: re.Pattern
+    result_before: Searcher
     """Just before a name: "the resulting model, X", "the resulting model, called X", "our model X", "the resulting
     lightweight encoder is termed X"."""
-    made_before: re.Pattern
+    made_before: Searcher
     """Just before a name: what a step made ("..., creating X", "to obtain X", "we align Y ...; the aligned model, X")."""
-    subject_of_making: re.Pattern
+    subject_of_making: Searcher
     """The authors are the ones making it ("We perform ...", "To adapt it, we ...")."""
-    our_model_after: re.Pattern
+    our_model_after: Searcher
     """Just after a name: "X, our new model"."""
-    model_subject: re.Pattern
+    model_subject: Searcher
     """A sentence whose subject is the authors' model and whose verb a comparison: "Our model outperforms X",
     "The proposed LLM surpasses X": what a model beats is a model (what "our method" beats is a method)."""
-    list_opens: re.Pattern
+    list_opens: Searcher
     """Just before a list of names: "including", "namely", "comprising": the members of what was named before."""
-    built_from: re.Pattern
+    built_from: Searcher
     """"built upon the open-source VLMs, X": a parent after the words that say what a model was made from
     (not "a variant of the model, X", where X names the variant)."""
-    version_of_after: re.Pattern
+    version_of_after: Searcher
     """"X: A Lightweight Version of Y", "X, a distilled variant of Y": what is a version of a model is a model."""
-    report_after: re.Pattern
+    report_after: Searcher
     """A title that is a name and "Technical Report": the report of the model it names."""
-    extends_a_thing: re.Pattern
+    extends_a_thing: Searcher
     """"X, expanding the Y benchmark": what X extends says what X is."""
-    parameters_after: re.Pattern
+    parameters_after: Searcher
     """"X (770M parameters)", "X (7.6B total / 2.4B activated)": a count of parameters is said of a model."""
-    trained_on_tokens: re.Pattern
+    trained_on_tokens: Searcher
     """"X is trained on 2T tokens", "X, trained on 4T tokens": what is trained on tokens is a model."""
-    made_from: re.Pattern
+    made_from: Searcher
     """Just before a name: "fine-tuned from", "by distilling", "built on top of", "a version of": what a model
     is made from is a model."""
-    made_into: re.Pattern
+    made_into: Searcher
     """"X can be distilled into much smaller Y models": what another model is made from is a model."""
-    called_model_before: re.Pattern
+    called_model_before: Searcher
     """Just before a name: "We call the resulting model X", "we name our final checkpoint X", a sentence that opens
     "The resulting model X achieves ..."."""
-    referred_as: re.Pattern
+    referred_as: Searcher
     """Just before a name: "We refer to the model after CPT as X", "We introduce the LLM developed through this
     strategy as X": the authors name their model."""
-    beats_models: re.Pattern
+    beats_models: Searcher
     """"X consistently outperforms all previous Code LLMs": what is measured against models is a model."""
-    trained_network: re.Pattern
+    trained_network: Searcher
     """"X, a trained Transformer that ...": a network with weights is a model, whatever its architecture's name."""
-    trained_object: re.Pattern
+    trained_object: Searcher
     """Before a name: what is trained ("a dataset of 100,000 pairs used to train X", "we first train X on ...")."""
-    is_trained: re.Pattern
+    is_trained: Searcher
     """After a name: "X is trained by corrupting text ...", "X was pretrained on ...": only what has weights is trained."""
-    made_from_later: re.Pattern
+    made_from_later: Searcher
     """"X, a method ... that is derived from Y": X has weights; it is a model."""
 
 
 @lru_cache(maxsize=1)
 def name_cues() -> NameCues:
-    def compiled(spec: dict) -> re.Pattern:
+    def compiled(spec: dict) -> Searcher:
         rx = re.compile(spec["re"], re.IGNORECASE if spec["ignore_case"] else 0)
         return gated(rx) if spec.get("gated") else rx
     return NameCues(**{k: compiled(v) for k, v in _words()["expressions"].items() if not k.startswith("_")})
 
 
-CUES = name_cues()
+CUES: Final = name_cues()
 
 
 def variants() -> frozenset[str]:
@@ -215,7 +216,7 @@ def _parts(text: str) -> list[str]:
     return [p for p in SEPARATOR.split(text) if p]
 
 
-STEM_AND_VERSION = re.compile(r"([a-z]+)[\d.]")
+STEM_AND_VERSION: Final = re.compile(r"([a-z]+)[\d.]")
 """A family stem run into its version: "llama3", "qwen2.5"."""
 
 
@@ -273,18 +274,18 @@ def _stem_run_into_variant(text: str) -> str | None:
     return None
 
 
-SHARED_UNIT = re.compile(r"(?P<nums>\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)+)(?P<unit>[BMKbmk])(?P<tail>-[A-Za-z][\w-]*)?")
+SHARED_UNIT: Final = re.compile(r"(?P<nums>\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)+)(?P<unit>[BMKbmk])(?P<tail>-[A-Za-z][\w-]*)?")
 """"13/70B", "13/70B-chat": sizes sharing one unit (and a variant) after a name."""
-APOSTROPHE_YEAR = re.compile(r"['\u2019]\d{2}$")
-LOWER_HUB_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9.]+){2,}")
-VERSION_TAG = re.compile(r"v\d+(?:\.\d+)*")
-LOWER_VERSIONED = re.compile(r"[a-z]{1,3}\d+(?:\.\d+)?(?:-[\w.]+)+")
+APOSTROPHE_YEAR: Final = re.compile(r"['\u2019]\d{2}$")
+LOWER_HUB_NAME: Final = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9.]+){2,}")
+VERSION_TAG: Final = re.compile(r"v\d+(?:\.\d+)*")
+LOWER_VERSIONED: Final = re.compile(r"[a-z]{1,3}\d+(?:\.\d+)?(?:-[\w.]+)+")
 """"k1-32B": a short lower-case stem run into its version, then parts."""
-SIZE_RANGE = re.compile(r"\d[\w.]*[BMbm]-\d[\w.]*[BMbm]")
-LOWER_PREFIX_VERSIONED = re.compile(r"[a-z]{1,2}[A-Z][A-Za-z]*\d[\w.]*")
-LOWER_WORD_RUN_IN = re.compile(r"[a-z]{3,6}[A-Z][a-z]{2,}[A-Za-z0-9]*")
-LETTER_BEFORE_ACRONYM = re.compile(r"[a-z][A-Z]{2,}[A-Za-z]*(?:-v\d+(?:\.\d+)*)?")
-WORD_THEN_VERSION = re.compile(r"[a-z]{3,}-v\d+(?:\.\d+)*")
+SIZE_RANGE: Final = re.compile(r"\d[\w.]*[BMbm]-\d[\w.]*[BMbm]")
+LOWER_PREFIX_VERSIONED: Final = re.compile(r"[a-z]{1,2}[A-Z][A-Za-z]*\d[\w.]*")
+LOWER_WORD_RUN_IN: Final = re.compile(r"[a-z]{3,6}[A-Z][a-z]{2,}[A-Za-z0-9]*")
+LETTER_BEFORE_ACRONYM: Final = re.compile(r"[a-z][A-Z]{2,}[A-Za-z]*(?:-v\d+(?:\.\d+)*)?")
+WORD_THEN_VERSION: Final = re.compile(r"[a-z]{3,}-v\d+(?:\.\d+)*")
 """is_core's shapes, compiled once (the module-level re functions look each one up on every call)."""
 
 
@@ -372,8 +373,8 @@ def _joined(tokens: list[Token], i: int, j: int, text: str) -> str:
     return text[tokens[i].start:tokens[j - 1].end]
 
 
-MARKUP = re.compile(r"[\[\]{}<>]")
-COUNTED = re.compile(r"\d+(?:\.\d+)?[KMBT]?-(?:words?|tokens?|hours?|samples?|examples?|images?|steps?|shots?|turns?|"
+MARKUP: Final = re.compile(r"[\[\]{}<>]")
+COUNTED: Final = re.compile(r"\d+(?:\.\d+)?[KMBT]?-(?:words?|tokens?|hours?|samples?|examples?|images?|steps?|shots?|turns?|"
                      r"layers?|dimensions?|languages?|tasks?|days?|pages?)", re.IGNORECASE)
 """"10M-word", "1K-sample": a count of things written before them, never a name."""
 
@@ -384,7 +385,7 @@ def _counted_things(name: str) -> bool:
     return (thing := counted_thing(name)) is not None and thing not in variants() and thing.rstrip("s") not in variants()
 
 
-TITLE_LEADS = frozenset("introducing presenting meet announcing unveiling".split())
+TITLE_LEADS: Final = frozenset("introducing presenting meet announcing unveiling".split())
 """"Introducing Kelpo: A Fine-Tuned ... Model": a title's lead word before the name, not part of it."""
 
 
@@ -395,7 +396,7 @@ def _may_start(word: str) -> bool:
     return word[0].isupper() or word[0].isdigit() or is_core(word) or _lower_coined(word)
 
 
-LOWER_COINED = re.compile(r"[a-z]{3,}-?\d+(?:\.\d+)?|[a-z][A-Z][a-z]{2,}[A-Za-z]*")
+LOWER_COINED: Final = re.compile(r"[a-z]{3,}-?\d+(?:\.\d+)?|[a-z][A-Z][a-z]{2,}[A-Za-z]*")
 """"kelp0", "kelp-1", "xKelp": a lower-case word run into a number, or one letter before a capitalised word."""
 
 
@@ -608,34 +609,34 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
     return spans
 
 
-NAME_HEADS = frozenset({"LLM", "LM", "VLM", "MLLM"})
+NAME_HEADS: Final = frozenset({"LLM", "LM", "VLM", "MLLM"})
 """Head words that may stand inside a name when a size or a variant word follows ("Kelp LLM 67B Chat")."""
-NAMED_ARCHITECTURES = frozenset({"Transformer"})
+NAMED_ARCHITECTURES: Final = frozenset({"Transformer"})
 """An architecture's word that a capitalised word before it makes one model's name ("Nucleotide Transformer"):
 whether it is a model is for the sentence to say ("models such as X"), as for any name."""
-VERSION_SUFFIXED = re.compile(rf"\d+(?:\.\d+)?(?:{'|'.join(SUFFIXES)})")
+VERSION_SUFFIXED: Final = re.compile(rf"\d+(?:\.\d+)?(?:{'|'.join(SUFFIXES)})")
 """"2-based" in "Kelp 2-based model": the family's version, then a suffix peeled off below."""
-V_VERSION = re.compile(r"[vV]\d+(?:\.\d+)*")
+V_VERSION: Final = re.compile(r"[vV]\d+(?:\.\d+)*")
 """"v3" in "Quokka v3", "V2" in "Quokka V2": a version written after a v."""
-LETTER_VERSION = re.compile(r"[a-z]\d+\.\d+")
+LETTER_VERSION: Final = re.compile(r"[a-z]\d+\.\d+")
 """"k1.5" in "Kimi k1.5": a version written after a letter, with its point (not "x2", "k8")."""
-CAPITAL_VERSION = re.compile(r"[A-Z]\d")
+CAPITAL_VERSION: Final = re.compile(r"[A-Z]\d")
 """"N1" in "GR00T N1", "K2" in "Kimi K2": a version written as a capital and a digit after a name (not "T5":
 a family's own name)."""
-VERSION_SIZE = re.compile(r"\d+(?:\.\d+)*-\d+(?:\.\d+)?[BMK](?:-[A-Za-z0-9]+)*", re.IGNORECASE)
+VERSION_SIZE: Final = re.compile(r"\d+(?:\.\d+)*-\d+(?:\.\d+)?[BMK](?:-[A-Za-z0-9]+)*", re.IGNORECASE)
 """"3-8B" in "Kelp 3-8B": a version and a size joined by a hyphen."""
-SIZE_AND_TOKENS = re.compile(r"\d+(?:\.\d+)?[BMK]\d+(?:\.\d+)?[TB]")
+SIZE_AND_TOKENS: Final = re.compile(r"\d+(?:\.\d+)?[BMK]\d+(?:\.\d+)?[TB]")
 """"2B4T": a size and the tokens trained on, written as one word after a name ("BitNet b1.58 2B4T")."""
-CLASS_PLURAL = re.compile(r"[A-Z][a-z]+-?(?:M?LLMs|VLMs|PLMs|LMs)")
+CLASS_PLURAL: Final = re.compile(r"[A-Z][a-z]+-?(?:M?LLMs|VLMs|PLMs|LMs)")
 """"FinLLMs", "Code-LLMs": a field's word before a class of models, in the plural."""
-SIZE_BOUND = re.compile(r"(?:sub|under|over|above|below)-\d+(?:\.\d+)?[BMK]|\d+(?:\.\d+)?[BMK]?-\d+(?:\.\d+)?[BMK]",
+SIZE_BOUND: Final = re.compile(r"(?:sub|under|over|above|below)-\d+(?:\.\d+)?[BMK]|\d+(?:\.\d+)?[BMK]?-\d+(?:\.\d+)?[BMK]",
                         re.IGNORECASE)
 """"sub-2B public models", "the small (7-9B) category": sizes below or above a bound, or a range, no model's name."""
-DIRECTION = re.compile(r"\$?\\(?:leftrightarrow|rightarrow|leftarrow|Leftrightarrow|Rightarrow|to|mapsto)\b\$?")
+DIRECTION: Final = re.compile(r"\$?\\(?:leftrightarrow|rightarrow|leftarrow|Leftrightarrow|Rightarrow|to|mapsto)\b\$?")
 """"a strong AR$\\leftrightarrow$EN teacher": a direction between two languages or modalities, no model's name."""
-VERSION_PLUS = re.compile(r"^\d+(?:\.\d+)*(?:\+[A-Za-z][\w-]*)+$")
+VERSION_PLUS: Final = re.compile(r"^\d+(?:\.\d+)*(?:\+[A-Za-z][\w-]*)+$")
 """"2+DPO" in "Kelp 2+DPO": a version and the step that made this variant."""
-PARTICIPLE_COMPOUND = re.compile(r"-[a-z]+(?:ed|ing)$")
+PARTICIPLE_COMPOUND: Final = re.compile(r"-[a-z]+(?:ed|ing)$")
 """"DPO-aligned", "GPT-distilled": an adjective made of a name and a participle, not a name."""
 
 
@@ -669,7 +670,7 @@ def _adverb_or_participle(word: str) -> bool:
     return (first.lower().endswith(ENDINGS) and not camel) or any(p[:1].islower() and p.endswith(ENDINGS) for p in rest)
 
 
-ENDINGS = ("ed", "ing", "ly")
+ENDINGS: Final = ("ed", "ing", "ly")
 
 
 def _has_role(tokens: list[Token], i: int, text: str) -> bool:
@@ -704,8 +705,8 @@ def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and token.text.replace("-", "").isalpha()
 
 
-ACRONYM_BEFORE = re.compile(r"\b[A-Z][A-Z0-9&-]{1,}\s*$")
-NUMBERED_NOUNS = frozenset("table figure fig section stage phase step version level round task experiment "
+ACRONYM_BEFORE: Final = re.compile(r"\b[A-Z][A-Z0-9&-]{1,}\s*$")
+NUMBERED_NOUNS: Final = frozenset("table figure fig section stage phase step version level round task experiment "
                            "appendix equation eq chapter part type class group setting case track "
                            "subtask problem question example turn epoch iteration".split())
 """Words a number follows without making a name: "Table 2", "Stage 2 model"."""
@@ -733,7 +734,7 @@ def _version_then_model_cue(tokens: list[Token], k: int, text: str) -> bool:
     return MADE_AFTER.match(text, version.end) is not None or CUES.trained_on_tokens.match(text, version.end) is not None
 
 
-SUBTITLE_STOPS = lexicon().subtitle_stops
+SUBTITLE_STOPS: Final = lexicon().subtitle_stops
 
 
 def _subtitle_names_models(tokens: list[Token], j: int, model_heads: frozenset) -> bool:
@@ -757,7 +758,7 @@ def _subtitle_names_models(tokens: list[Token], j: int, model_heads: frozenset) 
     return False
 
 
-VERSION_TAG_AFTER = re.compile(r"[A-Z]{1,2}\d+[A-Z]?")
+VERSION_TAG_AFTER: Final = re.compile(r"[A-Z]{1,2}\d+[A-Z]?")
 """"M32" in "Kelp 2.0-M32": a tag after a version (a count of experts, a generation)."""
 
 
@@ -781,11 +782,11 @@ def _version_then_size(tokens: list[Token], k: int) -> bool:
             and SIZE.match(tokens[k + 1].text.split("-")[0]) is not None)
 
 
-GROUP_HEADS = frozenset("collection set group".split())
+GROUP_HEADS: Final = frozenset("collection set group".split())
 """Non-model heads that may still gather models: "a collection of ... language models"."""
 
 
-GATHERING_WORDS = frozenset("of consisting comprising containing including spanning".split())
+GATHERING_WORDS: Final = frozenset("of consisting comprising containing including spanning".split())
 
 
 def _named_family_of_models(tokens: list[Token], j: int) -> bool:
@@ -832,7 +833,7 @@ def _domain_prefix(word: Token, name: Token) -> bool:
         and family_stem(name.text) != name.lower
 
 
-MULTIWORD_NAME = 3
+MULTIWORD_NAME: Final = 3
 """The most capitalised words a coined name without a digit may have ("Brisk Otter", "Deep Sea Otter")."""
 
 
@@ -859,11 +860,11 @@ def _words_before_appositive(tokens: list[Token], i: int) -> int | None:
     return None
 
 
-SIZE_TIERS = frozenset("small medium large mini nano pro ultra max lite plus flash tiny".split())
+SIZE_TIERS: Final = frozenset("small medium large mini nano pro ultra max lite plus flash tiny".split())
 """A tier written after a coined word ("Kelp Small", "Kelp Pro"): one of a family's sizes."""
-APPOSITIVE_MADE = frozenset("trained pretrained pre-trained fine-tuned finetuned distilled built".split())
+APPOSITIVE_MADE: Final = frozenset("trained pretrained pre-trained fine-tuned finetuned distilled built".split())
 """"We present Kelp Medium, trained for reasoning on top of ...": a participle that says the name was made."""
-CLASS_WORDS = frozenset("large small language vision visual foundation multimodal open source general transformer "
+CLASS_WORDS: Final = frozenset("large small language vision visual foundation multimodal open source general transformer "
                         "transformers diffusion neural pretrained pre-trained".split())
 """Words that name a class of models, not one ("the Large Language models", "the Vision Transformer models")."""
 
@@ -887,18 +888,18 @@ def _words_before_model_head(tokens: list[Token], i: int) -> int | None:
     return None
 
 
-SUPERLATIVE = re.compile(r"(?:larg|small|strong|fast|bigg|high)est|best")
+SUPERLATIVE: Final = re.compile(r"(?:larg|small|strong|fast|bigg|high)est|best")
 """"the largest", "the best": an appositive that ranks what it names is as good as "a"."""
 
 
-QUOTES = "\"'“”‘’`"
+QUOTES: Final = "\"'“”‘’`"
 """Quotes around a name ("release of \"Kelp,\" an LLM"): no part of the punctuation after it."""
 
 
-DATA_FROM = re.compile(r"\b(?:data|datasets?|corpus|corpora|collections?|samples|records) (?:[\w-]+ )?(?:derived|extracted|"
+DATA_FROM: Final = re.compile(r"\b(?:data|datasets?|corpus|corpora|collections?|samples|records) (?:[\w-]+ )?(?:derived|extracted|"
                        r"sourced|drawn|collected) from\s+(?:the\s+)?$", re.IGNORECASE)
 """"climate datasets derived from X": what data comes from is a source, not what a model is made from."""
-OF_PHRASE = re.compile(r"\s*(?:the |a |an )?((?:[\w-]+ ){0,3}[\w-]+)")
+OF_PHRASE: Final = re.compile(r"\s*(?:the |a |an )?((?:[\w-]+ ){0,3}[\w-]+)")
 
 
 def _of_a_method(text: str, at: int) -> bool:
@@ -997,9 +998,9 @@ def _plural_model_appositive(tokens: list[Token], k: int) -> bool:
     return False
 
 
-SUBJECT_PRONOUNS = frozenset("we i you he she it they".split())
+SUBJECT_PRONOUNS: Final = frozenset("we i you he she it they".split())
 """Pronouns that open a clause after a comma, never an appositive."""
-EXAMPLES_OPEN = frozenset("including include includes such like especially particularly namely both e.g e.g. i.e "
+EXAMPLES_OPEN: Final = frozenset("including include includes such like especially particularly namely both e.g e.g. i.e "
                           "i.e.".split())
 """Words that open examples of what came before, not an appositive of the name before the comma."""
 
@@ -1018,13 +1019,13 @@ def _model_complement(tokens: list[Token], k: int) -> bool:
     return False
 
 
-GROUP_OF = frozenset("series family suite collection set".split())
+GROUP_OF: Final = frozenset("series family suite collection set".split())
 
 
-SIZES_IN_PARENS = re.compile(rf"^(?P<stem>.+?)-?\((?P<sizes>{SIZE_IN_NAME}(?:/{SIZE_IN_NAME})+)\)$")
+SIZES_IN_PARENS: Final = re.compile(rf"^(?P<stem>.+?)-?\((?P<sizes>{SIZE_IN_NAME}(?:/{SIZE_IN_NAME})+)\)$")
 
 
-HUB_REPO = re.compile(r"[a-z0-9][\w.-]*/([A-Za-z][\w.-]*[A-Za-z0-9])")
+HUB_REPO: Final = re.compile(r"[a-z0-9][\w.-]*/([A-Za-z][\w.-]*[A-Za-z0-9])")
 """"owner/Model-Name" as a model hub writes it: a lower-case owner, a slash, the model's name."""
 
 
@@ -1056,16 +1057,16 @@ def _split_slashes(span: Span) -> list[Span]:
     return out
 
 
-SIZE_THEN_TAIL = re.compile(rf"({SIZE_IN_NAME})([- ][A-Za-z][\w.-]*)")
-DIGIT = re.compile(r"\d")
-DOTTED_VERSION = re.compile(r"-\d+\.\d+$")
-COINED = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+$|[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
+SIZE_THEN_TAIL: Final = re.compile(rf"({SIZE_IN_NAME})([- ][A-Za-z][\w.-]*)")
+DIGIT: Final = re.compile(r"\d")
+DOTTED_VERSION: Final = re.compile(r"-\d+\.\d+$")
+COINED: Final = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+$|[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
 """A coined word: "Heron-Math", "Kelp-VL", "OpenKelp"."""
-MADE_FROM_LAST = frozenset("from on upon of the a an our fine-tuning finetuning distilling distiling pruning quantizing "
+MADE_FROM_LAST: Final = frozenset("from on upon of the a an our fine-tuning finetuning distilling distiling pruning quantizing "
                            "upcycling pre-training pretraining training fine-tune finetune instruction-tune prune "
                            "quantize upcycle".split())
 """The words CUES.made_from can end with: only after one of them is it tried."""
-MADE_AFTER = re.compile(
+MADE_AFTER: Final = re.compile(
     r",?\s+(?:models? )?(?:which |that )?(?:is |was |are |were )?(?:(?:further|then|first|continually) )?"
     r"(?:(?:fine-?tuned|finetuned|distill?ed|pruned|quantized|upcycled|derived|initiali[sz]ed) (?:from|with)"
     r"|pre-?trained from"
@@ -1078,9 +1079,9 @@ MADE_AFTER = re.compile(
     r"|(?-i:(?:is|was) [A-Z][\w.-]*(?: [\dA-Z][\w.-]*)? (?:further |additionally )?"
     r"(?:fine-?tuned|finetuned|instruction-tuned|trained|aligned) (?:on|with|using)\b))",  # "X is Kelp-7B fine-tuned on ..."
     re.IGNORECASE)
-VARIANT_SUFFIX = re.compile(r"^[A-Z][A-Za-z0-9]*-([A-Za-z]+)$")
-VERSION_AND_VARIANT = re.compile(r"[\s-]v?\d+(?:\.\d+)*-([A-Za-z]+)$")
-VERSION_IN_NAME = re.compile(r"-v\d|\s\d+(?:\.\d+)?$|-\d+(?:\.\d+)?$|\sV\d", re.IGNORECASE)
+VARIANT_SUFFIX: Final = re.compile(r"^[A-Z][A-Za-z0-9]*-([A-Za-z]+)$")
+VERSION_AND_VARIANT: Final = re.compile(r"[\s-]v?\d+(?:\.\d+)*-([A-Za-z]+)$")
+VERSION_IN_NAME: Final = re.compile(r"-v\d|\s\d+(?:\.\d+)?$|-\d+(?:\.\d+)?$|\sV\d", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16384)
@@ -1136,11 +1137,11 @@ def _any_head() -> frozenset[str]:
     return model_heads | non_heads | family_heads
 
 
-BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-CAMEL_OR_DIGIT = re.compile(r"[a-z][A-Z]|\d")
-TRAINED_ON = re.compile(r"(?:pre-?)?trained")
+BARE_NUMBER: Final = re.compile(r"\d+(?:\.\d+)?")
+CAMEL_OR_DIGIT: Final = re.compile(r"[a-z][A-Z]|\d")
+TRAINED_ON: Final = re.compile(r"(?:pre-?)?trained")
 """"trained on X" / "pre-trained on X": X is what the training read, as a rule data ("tuned on" is left alone)."""
-ACRONYM_PAIR = re.compile(r"[A-Z]{2,}-[A-Z]{2,}")
+ACRONYM_PAIR: Final = re.compile(r"[A-Z]{2,}-[A-Z]{2,}")
 """"KELP-ORCA": two capitalised acronyms joined, a coined name's shape."""
 
 
@@ -1157,12 +1158,12 @@ def _built_on_pattern() -> re.Pattern:
                       r"(?:the |an? )?$", re.IGNORECASE)
 
 
-DATE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+DATE: Final = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                   r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?: \d{1,2},?)? (?:19|20)\d\d")
 """A month and its year: "January 2024", "Sept. 2023", "May 5, 2024"."""
-DATA_BEFORE = frozenset("on with using via over".split())
+DATA_BEFORE: Final = frozenset("on with using via over".split())
 """Words before what a model is trained on or with, not made from: "fine-tuned on KelpWeb"."""
-TRAINED_BEFORE = frozenset("pre-trained pretrained fine-tuned finetuned frozen".split())
+TRAINED_BEFORE: Final = frozenset("pre-trained pretrained fine-tuned finetuned frozen".split())
 """Words before a bare family stem that make it one checkpoint: "a pre-trained Kelp", "the frozen Kelp"."""
 
 
@@ -1237,9 +1238,9 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
             span.add(-5, f"non-model head '{head}'")  # (not "X-83B setting a new standard": a verb)
         elif _head_after(tokens, span.j) in model_heads and nxt.text[:1].islower() and _adjectival(tokens, span.j):
             span.add(2, "model head after modifiers")
-    if nxt is not None and (after := _after_citation(tokens, span.j)) is not None \
-            and tokens[after].lower in model_heads:
-        span.add(2, f"model head '{tokens[after].lower}' after a citation")  # "an XLM-R (Conneau et al. 2020) model"
+    if nxt is not None and (cited := _after_citation(tokens, span.j)) is not None \
+            and tokens[cited].lower in model_heads:
+        span.add(2, f"model head '{tokens[cited].lower}' after a citation")  # "an XLM-R (Conneau et al. 2020) model"
     if span.i == 0 and last.trail.strip() == ":" and any(why == "family stem with other words" for _, why in evidence) \
             and not any(t.lower.rstrip(",") in non_heads for t in tokens[span.j:]):
         span.add(2, "a title's name on a family stem")  # "Fern-Llama: Adapting LLMs to Basque" (not "X-CC: ... a
@@ -1273,29 +1274,29 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
         and tokens[span.i - 1].text[:1].isupper()  # "Kelp Mixers (KM), a compact model": the acronym's appositive
     if (last.trail.startswith((",", " -", ":")) or dash or aside is not None or closed) \
             and not _ends_opening_clause(tokens, span):
-        head = _appositive_head(tokens, aside if aside is not None else span.j + 1 if dash
+        said_head = _appositive_head(tokens, aside if aside is not None else span.j + 1 if dash
                                 else _after_expansion(tokens, span.j, last), _any_head())
-        if head in model_heads and method_variant:
+        if said_head in model_heads and method_variant:
             span.add(-3, "appositive: a method's variant")  # "X, a variant of Monte-Carlo tree search"
-        elif head in model_heads:
-            span.add(3, f"appositive '{head}'")
-        elif head in family_heads and _family_of_models(tokens, span.j, head, model_heads):
+        elif said_head in model_heads:
+            span.add(3, f"appositive '{said_head}'")
+        elif said_head in family_heads and _family_of_models(tokens, span.j, said_head, model_heads):
             span.add(3, "appositive family of models")  # "X: a suite of open-source LLMs"
-        elif head in family_heads:
+        elif said_head in family_heads:
             span.add(1, "appositive family")
-        elif head in GROUP_HEADS and _family_of_models(tokens, span.j, head, model_heads):
+        elif said_head in GROUP_HEADS and _family_of_models(tokens, span.j, said_head, model_heads):
             span.add(3, "appositive group of models")  # "X, a collection of pretrained ... language models"
-        elif head in non_heads and head in METHOD_HEADS and CUES.made_from_later.search(text, last.end):
+        elif said_head in non_heads and said_head in METHOD_HEADS and CUES.made_from_later.search(text, last.end):
             span.add(3, "a method made from a model")  # "X, a method for depth estimation that is derived from Y"
-        elif head in ("system", "systems") and TASK_SYSTEM.match(text, last.end):
+        elif said_head in ("system", "systems") and TASK_SYSTEM.match(text, last.end):
             span.add(3, "appositive: a system doing a task")  # "X, a fully non-autoregressive text-to-speech system"
-        elif head in non_heads:
-            span.add(-3, f"appositive '{head}'")
-        elif head is None and last.trail.strip() in (",", ":") and span.i > 0 and _plural_model_appositive(tokens, span.j):
+        elif said_head in non_heads:
+            span.add(-3, f"appositive '{said_head}'")
+        elif said_head is None and last.trail.strip() in (",", ":") and span.i > 0 and _plural_model_appositive(tokens, span.j):
             span.add(3, "appositive 'models'")  # "A and B, RWKV-based language models"
-        elif head is None and dash and span.i > 0 and _plural_model_appositive(tokens, span.j + 1):
+        elif said_head is None and dash and span.i > 0 and _plural_model_appositive(tokens, span.j + 1):
             span.add(3, "appositive 'models'")  # "This paper introduces X -- multilingual large language models"
-        elif head is None and aside is not None and span.i > 0 and tokens[span.i - 1].lower == "and" \
+        elif said_head is None and aside is not None and span.i > 0 and tokens[span.i - 1].lower == "and" \
                 and _plural_model_appositive(tokens, aside):
             span.add(3, "appositive 'models'")  # "A (X-5) and B (X-6), sequence models"
     elif span.i > 0 and _paired_before_models(tokens, span.j):
@@ -1303,13 +1304,13 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     serves = _serves_as(tokens, span.j)  # "X can serve as a robust multilingual foundation model": as "X is a ..."
     if nxt is not None and (nxt.lower in ("is", "was") or serves) and span.j + 1 < len(tokens) and \
             tokens[serves or span.j + 1].lower in ("a", "an"):
-        head = _appositive_head(tokens, serves or span.j + 1, _any_head())
-        if head in model_heads:
-            span.add(3, f"copula '{head}'")
-        elif head in family_heads and _family_of_models(tokens, span.j + 1, head, model_heads):
+        said_head = _appositive_head(tokens, serves or span.j + 1, _any_head())
+        if said_head in model_heads:
+            span.add(3, f"copula '{said_head}'")
+        elif said_head in family_heads and _family_of_models(tokens, span.j + 1, said_head, model_heads):
             span.add(3, "copula family of models")  # "X is a comprehensive language model series"
-        elif head in non_heads:
-            span.add(-3, f"copula '{head}'")
+        elif said_head in non_heads:
+            span.add(-3, f"copula '{said_head}'")
     if prev is not None and not prev.trail.strip() and prev.lower in ROLE_NOUNS and is_core(core):
         span.add(2, f"preceded by '{prev.lower}'")  # "a large teacher X", "the student X"
     if prev is not None and prev.trail.startswith(",") and span.i >= 2:
@@ -1404,7 +1405,7 @@ def _title_case(text: str) -> bool:
     return len(words) >= 3 and len([w for w in words if w[0].isupper()]) >= 0.8 * len(words)
 
 
-TASK_SYSTEM = re.compile(r",? (?:an?|the) (?:[\w-]+ ){0,4}?(?:(?:\w+-to-\w+|speech|translation|recognition|synthesis|"
+TASK_SYSTEM: Final = re.compile(r",? (?:an?|the) (?:[\w-]+ ){0,4}?(?:(?:\w+-to-\w+|speech|translation|recognition|synthesis|"
                          r"TTS|ASR|detection|segmentation|dialogue|conversational|forecasting) (?:[\w-]+ )?systems?\b"
                          r"|systems? for (?:[\w-]+ ){0,3}?(?:generation|recognition|synthesis|forecasting|captioning|"
                          r"translation|transcription)\b)")
@@ -1412,7 +1413,7 @@ TASK_SYSTEM = re.compile(r",? (?:an?|the) (?:[\w-]+ ){0,4}?(?:(?:\w+-to-\w+|spee
 named for a task is a trained model."""
 
 
-LISTING = frozenset("including namely".split())
+LISTING: Final = frozenset("including namely".split())
 """"the Kelp series, *including* A and B", "we train models ..., *namely* A and B": a list of members follows."""
 
 
@@ -1486,15 +1487,15 @@ def _compared_before(tokens: list[Token], i: int, text: str, name: str = "") -> 
     return said is not None and (said.group(1) is None or CAMEL_OR_DIGIT.search(name or tokens[i].text) is not None)
 
 
-SCORE = re.compile(r"[\d.,]+\\?%?|\d+(?:\.\d+)?(?:pp|points?)")
+SCORE: Final = re.compile(r"[\d.,]+\\?%?|\d+(?:\.\d+)?(?:pp|points?)")
 """A score written before "on": "57.2%", "57.2\\%", "6", "3.1pp"."""
-ROLE_NOUNS = frozenset("teacher student teachers students".split())
+ROLE_NOUNS: Final = frozenset("teacher student teachers students".split())
 """Nouns naming the role a model plays, written before its name."""
-MEASURES = frozenset("tokens token gpus gpu layers layer hours steps samples examples".split())
+MEASURES: Final = frozenset("tokens token gpus gpu layers layer hours steps samples examples".split())
 """Non-model heads that measure something ("trained for 4.8T tokens, called X"): they say nothing of X."""
 
 
-CITATION = re.compile(r"\bet al\b|\b(?:19|20)\d\d[a-z]?$")
+CITATION: Final = re.compile(r"\bet al\b|\b(?:19|20)\d\d[a-z]?$")
 
 
 def _after_citation(tokens: list[Token], j: int) -> int | None:
@@ -1511,7 +1512,7 @@ def _after_citation(tokens: list[Token], j: int) -> int | None:
     return k + 1 if CITATION.search(" ".join(t.text for t in tokens[j:k + 1])) else None
 
 
-VERSION_HEADS = frozenset("version versions variant variants counterpart counterparts checkpoint checkpoints".split())
+VERSION_HEADS: Final = frozenset("version versions variant variants counterpart counterparts checkpoint checkpoints".split())
 """Nouns for another state of a model: what a cue after them names is a model."""
 
 
@@ -1551,9 +1552,9 @@ def subject_model_made(tokens: list[Token], k: int, model_heads: frozenset) -> b
     return False
 
 
-MADE_PARTICIPLES = APPOSITIVE_MADE | {"tuned", "learned"}
+MADE_PARTICIPLES: Final = APPOSITIVE_MADE | {"tuned", "learned"}
 """Participles that open what a head noun was made on ("a model *trained* on this data")."""
-MODIFIER_OPENERS = frozenset("with of across in at from under for".split())
+MODIFIER_OPENERS: Final = frozenset("with of across in at from under for".split())
 """Prepositions that open a modifier after a head noun ("LLMs *with* diverse architectures", "a model *for* Basque prompts")."""
 
 
@@ -1614,7 +1615,7 @@ def _list_start(tokens: list[Token], i: int) -> int:
     return j
 
 
-EXAMPLE_MARKS = ("e.g", "e.g.", "eg")
+EXAMPLE_MARKS: Final = ("e.g", "e.g.", "eg")
 """Abbreviations that open examples of the noun before them ("models (e.g., X)")."""
 
 
@@ -1681,9 +1682,9 @@ def _adjectival(tokens: list[Token], j: int) -> bool:
     return all(tokens[k].text[:1].islower() for k in range(j, min(j + 3, len(tokens))))
 
 
-NAME_CUES = lexicon().name_cues
+NAME_CUES: Final = lexicon().name_cues
 """Words after which a name is given ("called X", "we name it X"): the shared lexicon's."""
-CUE_THEN = frozenset(("as", "it", "them"))
+CUE_THEN: Final = frozenset(("as", "it", "them"))
 """Words between a name cue and the name: "termed as X", "we called it X", "we name them X and Y"."""
 
 
@@ -1726,7 +1727,7 @@ def _called_a_model(tokens: list[Token], i: int, text: str) -> bool:
         return True  # "... as Advanced Language Model-based trAnslator (ALMA)": the acronym of the name given
     return i >= 2 and tokens[i - 1].lower in model_words().model_heads \
         and CUES.called_model_before.search(text, max(0, tokens[i].start - 60), tokens[i].start) is not None
-NOT_NOUNS = frozenset("that which who whose where when whereby while via through with for to of in on from by as at and "
+NOT_NOUNS: Final = frozenset("that which who whose where when whereby while via through with for to of in on from by as at and "
                       "or but than is are was were has have "
                       "can could will would designed trained built based using capable able tailored optimized "
                       "developed released specialized further then also first additionally".split())
@@ -1742,16 +1743,16 @@ def _tail_of_capitalised_phrase(tokens: list[Token], span: Span, name: str) -> b
         and before.lower not in STOP_PREFIX
 
 
-PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
+PLAIN_WORD: Final = re.compile(r"[A-Z][a-z]+")
 
 
-ROLE_REASON = "the {} of a derivation"
+ROLE_REASON: Final = "the {} of a derivation"
 """The reason given a name that a derivation's sentence makes a parent or a child (kg.extract.roles)."""
 
 
 
 
-METHOD_HEADS = frozenset("method framework approach system".split())
+METHOD_HEADS: Final = frozenset("method framework approach system".split())
 """Heads authors give their models as often as their methods: what the sentence says it was made from decides."""
 
 
@@ -1763,7 +1764,7 @@ def _method_with_weights(tokens: list[Token], cue: int, text: str, end: int) -> 
         or TRAINED_AFTER.match(text, end) is not None)
 
 
-TRAINED_AFTER = re.compile(r"[\"\u201d']?,? (?:which|that) (?:can be|is|was|are|were|has been) (?:\w+ly )?"
+TRAINED_AFTER: Final = re.compile(r"[\"\u201d']?,? (?:which|that) (?:can be|is|was|are|were|has been) (?:\w+ly )?"
                            r"(?:pre-?)?trained\b")
 """"a method called "X", which can be trained directly from reanalysis data": a method with weights, a model."""
 
@@ -1798,7 +1799,7 @@ def _ends_opening_clause(tokens: list[Token], span: Span) -> bool:
         and not any(t.trail.strip() for t in tokens[:span.i])
 
 
-OPENING_PARTICIPLES = frozenset({"built", "using", "given", "made", "taken", "starting"})
+OPENING_PARTICIPLES: Final = frozenset({"built", "using", "given", "made", "taken", "starting"})
 """Opening participles that the ``-ed`` / ``-ing`` test does not catch."""
 
 
@@ -1808,7 +1809,7 @@ def _participle(word: str) -> bool:
                               or (word.endswith("ing") and len(word) > 6))
 
 
-ASIDE_REACH = 40
+ASIDE_REACH: Final = 40
 """Words a parenthesis between a name and its appositive may hold: "we develop Kelp (we are working with
 our legal team to release a diff of the weights at https://...), a 13-billion parameter model"."""
 
@@ -1855,7 +1856,7 @@ def _maker_possessive(token: Token) -> bool:
     return token.text[:1].isupper() and token.trail.strip() in ("'s", "\u2019s")
 
 
-APPOSITIVE_TRAINED = (frozenset("trained pretrained pre-trained".split()), frozenset("on with".split()))
+APPOSITIVE_TRAINED: Final = (frozenset("trained pretrained pre-trained".split()), frozenset("on with".split()))
 """An appositive's "... <noun> *trained on* ...": the noun is a model's head."""
 
 
@@ -1938,7 +1939,7 @@ def coordinate(spans: list[Span], tokens: list[Token]) -> list[list[Span]]:
                                             and _comma_only(tokens, group[0], group[1]) else [group])]
 
 
-EXAMPLES_BEFORE = re.compile(r"(?:such as|e\.g\.,?|like|including) $")
+EXAMPLES_BEFORE: Final = re.compile(r"(?:such as|e\.g\.,?|like|including) $")
 
 
 def _comma_only(tokens: list[Token], a: Span, b: Span) -> bool:
@@ -1947,7 +1948,7 @@ def _comma_only(tokens: list[Token], a: Span, b: Span) -> bool:
     return not gap and tokens[a.j - 1].trail.strip() == "," and a.i <= 3 and tokens[0].lower in OPENING_PREPOSITIONS
 
 
-OPENING_PREPOSITIONS = frozenset("for on with in against over unlike compared like besides beyond".split())
+OPENING_PREPOSITIONS: Final = frozenset("for on with in against over unlike compared like besides beyond".split())
 
 
 def _next_listed_after_head(tokens: list[Token], head: int, model_heads: frozenset[str]) -> bool:
@@ -1975,7 +1976,7 @@ def find_models(sentence: str) -> tuple[list[Span], list[Token]]:
 
 
 _new_token = tuple.__new__
-_SPAN_FIELDS = tuple(f.name for f in fields(Span))
+_SPAN_FIELDS: Final = tuple(f.name for f in fields(Span))
 
 
 def _frozen(span: Span) -> tuple:
@@ -1984,10 +1985,9 @@ def _frozen(span: Span) -> tuple:
 
 
 def _thawed(frozen: tuple) -> Span:
-    span = object.__new__(Span)
-    span.__dict__.update(zip(_SPAN_FIELDS, frozen))
-    span.reasons = list(span.reasons)
-    return span
+    # (made by its __init__, not by object.__new__ and its __dict__: compiled by mypyc, a Span has no __dict__)
+    i, j, name, score, reasons, family_level, size, suffix = frozen  # (_SPAN_FIELDS, in order)
+    return Span(i, j, name, score, list(reasons), family_level, size, suffix)
 
 
 @lru_cache(maxsize=32768)
@@ -2022,14 +2022,14 @@ def _find_models(sentence: str) -> tuple[tuple[tuple, ...], tuple[tuple, ...]]:
     return tuple(map(_frozen, spans)), tuple(map(tuple, tokens))
 
 
-COMPOUND = (re.compile(r"^(?P<word>[A-Z][a-z]{2,}-?|[A-Z][A-Za-z]{1,3}-)(?P<base>[A-Z].*)$"),  # "MobileKelp", "HQ-Kelp"
+COMPOUND: Final = (re.compile(r"^(?P<word>[A-Z][a-z]{2,}-?|[A-Z][A-Za-z]{1,3}-)(?P<base>[A-Z].*)$"),  # "MobileKelp", "HQ-Kelp"
             re.compile(r"^(?P<base>.+?)[-_ ](?P<word>[A-Z][a-z]{2,})$"))  # "Kelp-Lightning"
 """A name made of a model's name and one word of its own."""
 
 
-TAGGED = re.compile(r"^(?P<base>.+?)-(?P<tag>[A-Z][A-Za-z]{1,3})$")
+TAGGED: Final = re.compile(r"^(?P<base>.+?)-(?P<tag>[A-Z][A-Za-z]{1,3})$")
 """A model's name and a short tag in capitals: "Kelp-UI", "Kelp-MoE", "KelpVLA-OFT"."""
-NOT_A_STEP = frozenset("base small mini medium large tiny nano micro xl xxl lite".split())
+NOT_A_STEP: Final = frozenset("base small mini medium large tiny nano micro xl xxl lite".split())
 """Words a sibling's name adds ("Kelp-1-base", "Kelp-1-XL"): a size or the base, not a later step or a tag."""
 
 
@@ -2044,7 +2044,7 @@ def tagged_base(name: str, keys: dict[str, str]) -> str | None:
     return base if base and model_key(base) != model_key(name) else None
 
 
-SPACED = re.compile(r"^(?P<word>[A-Z][a-z]{2,}(?<!ing)) (?P<base>[A-Z].*)$")
+SPACED: Final = re.compile(r"^(?P<word>[A-Z][a-z]{2,}(?<!ing)) (?P<base>[A-Z].*)$")
 """A model's name after a word of its own and a space: "Lawyer Kelp" (not "Distilling Kelp")."""
 
 

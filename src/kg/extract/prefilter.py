@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable
-from typing import TypeVar
-from re import _constants as sre, _parser  # the standard library's own regex parser
+from re import _constants as sre, _parser  # type: ignore[attr-defined]  # the standard library's own regex parser
+from typing import Final, TypeAlias, TypeVar, cast
 
 T = TypeVar("T")
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, *((sre.POSSESSIVE_REPEAT,) if hasattr(sre, "POSSESSIVE_REPEAT") else ()))
+_REPEATS: Final = (sre.MAX_REPEAT, sre.MIN_REPEAT, *((sre.POSSESSIVE_REPEAT,) if hasattr(sre, "POSSESSIVE_REPEAT") else ()))
 
 
 def _words_of(items: list) -> set[str] | None:
@@ -44,7 +44,7 @@ def _words_of(items: list) -> set[str] | None:
         elif op is sre.BRANCH:
             branches = [_words_of(list(b)) for b in av[1]]
             if all(branches):
-                words = set().union(*branches)
+                words = set().union(*cast(list[set[str]], branches))  # (none is None)
         elif op in _REPEATS and av[0] >= 1:
             words = _words_of(list(av[2]))
         elif op is sre.ASSERT and av[0] == 1:  # a lookahead's words are in the text too (not a lookbehind's:
@@ -138,6 +138,10 @@ def any_under_roots(groups: tuple[tuple[str, tuple[tuple[str, re.Pattern], ...]]
                 if word in low and rx.search(text) is not None:
                     return True
     return False
+
+
+Searcher: TypeAlias = "re.Pattern[str] | Gated"
+"""What a pattern a rule searches with is: compiled, or gated (modules compiled by mypyc check it when set)."""
 
 
 def gated(rx: re.Pattern) -> Gated:

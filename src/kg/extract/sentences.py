@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS: Final = frozenset(
     "e.g i.e etc vs al fig figs eq eqs no approx cf resp incl ca sec dr mr ms st ref refs "
     "v w.r.t a.k.a".split()
 )
-MAX_SENTENCE = 5_000
+MAX_SENTENCE: Final = 5_000
 """Characters; a longer run without a stop is cut so later stages stay bounded."""
 
 
@@ -35,9 +36,9 @@ def _word_before(text: str, i: int) -> str:
     return text[j:i].lower()
 
 
-_EVENT = re.compile(r"[()\[\].!?]")
+_EVENT: Final = re.compile(r"[()\[\].!?]")
 """The characters the scan acts on; it jumps from one to the next (one class: nothing to backtrack)."""
-_SPACE = re.compile(r"\s")
+_SPACE: Final = re.compile(r"\s")
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -11,38 +11,39 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from kg.extract.words import SEPARATOR
 
-NUMBER = r"\d+(?:\.\d+)?"
-SIZE_WRITTEN = rf"{NUMBER}[BM]"
+NUMBER: Final = r"\d+(?:\.\d+)?"
+SIZE_WRITTEN: Final = rf"{NUMBER}[BM]"
 """A parameter count as prose writes it: "7B", "1.5B", "125M"."""
-SIZE_IN_NAME = rf"{NUMBER}[BMbm]"
+SIZE_IN_NAME: Final = rf"{NUMBER}[BMbm]"
 """A parameter count inside a name, lower case too: "Kelp-7b"."""
-MIXTURE = rf"\d+x{NUMBER}[Bb]"
+MIXTURE: Final = rf"\d+x{NUMBER}[Bb]"
 """Experts times their size: "8x7B"."""
-ACTIVE = rf"[Aa]{NUMBER}[Bb]"
+ACTIVE: Final = rf"[Aa]{NUMBER}[Bb]"
 """The active parameters of a mixture: "Kelp-30B-A3B"."""
-ONE_SIZE = rf"{NUMBER}(?:[BM]| billion| million)"
+ONE_SIZE: Final = rf"{NUMBER}(?:[BM]| billion| million)"
 """A size in letters or in words: "7B", "7 billion"."""
-LIST_SEPARATOR = r"(?:, and |, | and |/)"
-SIZE_LIST = rf"{ONE_SIZE}(?:{LIST_SEPARATOR}{ONE_SIZE})+"
+LIST_SEPARATOR: Final = r"(?:, and |, | and |/)"
+SIZE_LIST: Final = rf"{ONE_SIZE}(?:{LIST_SEPARATOR}{ONE_SIZE})+"
 """Two sizes or more: "7B and 13B", "2 billion and 7 billion", "7B, 13B, and 70B"."""
-WRITTEN_SIZES = rf"{SIZE_WRITTEN}(?:{LIST_SEPARATOR}{SIZE_WRITTEN})*"
+WRITTEN_SIZES: Final = rf"{SIZE_WRITTEN}(?:{LIST_SEPARATOR}{SIZE_WRITTEN})*"
 """One size or more, in letters: "8B", "8B and 4B"."""
 
-SIZE = re.compile(rf"^{SIZE_IN_NAME}$|^{MIXTURE}$")
+SIZE: Final = re.compile(rf"^{SIZE_IN_NAME}$|^{MIXTURE}$")
 """A whole token that is a size ("7B", "8x7B")."""
-SIZE_PART = re.compile(rf"^(?:{SIZE_IN_NAME}|{MIXTURE}|{ACTIVE})$")
+SIZE_PART: Final = re.compile(rf"^(?:{SIZE_IN_NAME}|{MIXTURE}|{ACTIVE})$")
 """A part of a name that is a size, active parameters included ("A3B")."""
-SIZE_AT_END = re.compile(rf"({SIZE_IN_NAME})$")
+SIZE_AT_END: Final = re.compile(rf"({SIZE_IN_NAME})$")
 """The size a name ends with: "Kelp-2.5-7B" (the head of "Kelp-2.5-7B/72B")."""
-SIZE_ADJECTIVE = re.compile(r"\d[BMKbmk]?-(?:parameter|param|token|billion|million|scale|sized?|layer|context|length)s?$",
+SIZE_ADJECTIVE: Final = re.compile(r"\d[BMKbmk]?-(?:parameter|param|token|billion|million|scale|sized?|layer|context|length)s?$",
                             re.IGNORECASE)
 """A size made an adjective: "7B-parameter", "15-billion", "70B-scale", "32K-context"."""
-COUNT = re.compile(rf"^{NUMBER}[KkTt]$")
+COUNT: Final = re.compile(rf"^{NUMBER}[KkTt]$")
 """A count of tokens or a context length ("200K", "4.8T"): never a name."""
-COUNT_THEN_WORD = re.compile(r"\d+(?:\.\d+)?[KMBT]-([a-z]{3,})")
+COUNT_THEN_WORD: Final = re.compile(r"\d+(?:\.\d+)?[KMBT]-([a-z]{3,})")
 
 
 def counted_thing(word: str) -> str | None:
@@ -50,13 +51,13 @@ def counted_thing(word: str) -> str | None:
     return m.group(1) if (m := COUNT_THEN_WORD.fullmatch(word)) is not None else None
 
 
-AMOUNT = re.compile(rf"{NUMBER}[BMT]")
+AMOUNT: Final = re.compile(rf"{NUMBER}[BMT]")
 """A number with a magnitude letter, of parameters or of tokens: "7B", "125M", "2T"."""
-SIZE_WORD = re.compile(r"\d[\d.,]*\s?(?:[KMGT]i?[Bb]|[KMBT])", re.IGNORECASE)
+SIZE_WORD: Final = re.compile(r"\d[\d.,]*\s?(?:[KMGT]i?[Bb]|[KMBT])", re.IGNORECASE)
 """"3Gb", "1.2M", "7B": an amount written before a name."""
-MAGNITUDE_WORDS = ("billion", "million", "trillion")
-PARAMETER_COUNT = re.compile(rf"({NUMBER})([BM])$")
-SIZE_IN_WORDS = re.compile(rf"({NUMBER})(?:([BM])| (b)illion| (m)illion)")
+MAGNITUDE_WORDS: Final = ("billion", "million", "trillion")
+PARAMETER_COUNT: Final = re.compile(rf"({NUMBER})([BM])$")
+SIZE_IN_WORDS: Final = re.compile(rf"({NUMBER})(?:([BM])| (b)illion| (m)illion)")
 
 
 @lru_cache(maxsize=16384)

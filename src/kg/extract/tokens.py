@@ -9,10 +9,10 @@ or full stop) is kept apart in ``lead`` / ``trail`` so later stages can tell
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
-_LEAD = "([{\"'`“‘«"
-_TRAIL = ")]}\"'”’»,;:.!?…"
+_LEAD: Final = "([{\"'`“‘«"
+_TRAIL: Final = ")]}\"'”’»,;:.!?…"
 
 
 class Token(NamedTuple):
@@ -28,7 +28,7 @@ class Token(NamedTuple):
     """``text`` in lower case (computed once: every rule asks for it)."""
 
 
-DASH_TOKENS = frozenset(("-", "--", "\u2013", "\u2014"))
+DASH_TOKENS: Final = frozenset(("-", "--", "\u2013", "\u2014"))
 """A dash standing alone as a token ("X - an open model", "Kelp 8x7B - Instruct"): one set for every rule."""
 
 
@@ -41,7 +41,7 @@ def closing_parenthesis(tokens: list[Token], start: int, stop: int) -> int | Non
 
 
 _new = tuple.__new__
-_DASH_RUN = re.compile(r"-{2,}|\u2014+|(?<=[a-z)\]])\u2013(?=[a-z])")
+_DASH_RUN: Final = re.compile(r"-{2,}|\u2014+|(?<=[a-z)\]])\u2013(?=[a-z])")
 """"--" or an em dash between two words: punctuation, not part of either ("architectures--Kelp-2"); so is an en
 dash between lower-case words or after a bracket ("(e.g., Kelp-32B)–and", TeX's "--" once cleaned), not
 in a range ("7–13B")."""
@@ -59,8 +59,8 @@ def _dash_pieces(raw: str, start: int):
         yield raw[at:], start + at
 
 
-JOINED_BEFORE = frozenset("variants models versions checkpoints baselines including namely".split())
-JOINED_AFTER = frozenset("along and or with which as for from to in on by via while whereas".split())
+JOINED_BEFORE: Final = frozenset("variants models versions checkpoints baselines including namely".split())
+JOINED_AFTER: Final = frozenset("along and or with which as for from to in on by via while whereas".split())
 """Words a hyphen joins to a name where a space or a dash was meant: "three smaller variants-Kelp-8B-Instruct",
 "Kelp-7B-Instruct-along with ...". Only beside a name's part (a capital or a digit): "built-in" is a word."""
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
-SEPARATOR = re.compile(r"[-_/\s]")
+SEPARATOR: Final = re.compile(r"[-_/\s]")
 """What splits a name into parts ("Llama-3.1 70B" -> "Llama", "3.1", "70B")."""
 
 

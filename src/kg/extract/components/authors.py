@@ -19,15 +19,16 @@ import re
 from collections import Counter
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
+from typing import Final
 
 from kg.extract.doc import Doc
 from kg.extract.fact import Fact, Mention, collapse_ws
 from kg.extract.pipeline import component
 from kg.records.clean import latex_to_unicode
 
-VERSION = "1.1"
+VERSION: Final = "1.1"
 
-_JSON_ESCAPE = re.compile(r'\\(["\\/])')
+_JSON_ESCAPE: Final = re.compile(r'\\(["\\/])')
 
 
 @functools.lru_cache(maxsize=256)  # one record's lines, asked once per author
@@ -46,14 +47,14 @@ def _holds(text: str, words: list[str]) -> bool:
     return bool(words) and all(len(re.findall(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text)) >= n
                                for w, n in Counter(words).items())
 
-QUOTE_LINE_MAX = 1_000
+QUOTE_LINE_MAX: Final = 1_000
 """A line up to this many characters is quoted whole; in a longer one, the name's own span."""
-NEAR = 2_000
+NEAR: Final = 2_000
 """Characters after the previous author's name in which the next one is looked for first."""
-FAR_LOOKS = 200
+FAR_LOOKS: Final = 200
 """Names per record looked for in the whole text when not found near the previous one (out of
 order, or not printed at all): a bound, so a list of unprintable names stays linear."""
-SPAN_MAX = 300
+SPAN_MAX: Final = 300
 """A name printed in other words ("Last, First") spans at most this many characters."""
 
 
@@ -73,8 +74,8 @@ def _word(text: str, word: str, lo: int, hi: int) -> int:
     return -1
 
 
-_RUN = re.compile(r"\w+")
-NAME_SPLIT = re.compile(r"[\s,.]+")
+_RUN: Final = re.compile(r"\w+")
+NAME_SPLIT: Final = re.compile(r"[\s,.]+")
 """What separates a name's words ("Smith, J. A."), compiled once: it is split once per author."""
 
 

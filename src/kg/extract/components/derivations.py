@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Final
 
 from kg.extract import roles
 from kg.extract.contributions.uses import technique_like
@@ -49,15 +50,15 @@ from kg.extract.prefilter import any_under_roots, under_roots
 from kg.extract.words import whole_word_starts
 from kg.keys import model_key
 
-VERSION = "1.0"
-EXTRACTOR = f"derivations@{VERSION}"
-PLACEHOLDER = re.compile(r"<M(\d+)>")
-SIZE_REFERENCE = re.compile(THE_SIZE_MODEL.pattern, re.IGNORECASE)
+VERSION: Final = "1.0"
+EXTRACTOR: Final = f"derivations@{VERSION}"
+PLACEHOLDER: Final = re.compile(r"<M(\d+)>")
+SIZE_REFERENCE: Final = re.compile(THE_SIZE_MODEL.pattern, re.IGNORECASE)
 """A size reference the models component found ("the 56B model"), in any case, to put its model's name in."""
-CONTEXT_SUFFIX = re.compile(r"^(?P<base>.+?)[-_ ](?P<ctx>\d+[kK])$")
-SIBLING_BASE = re.compile(r"^(?P<stem>.+?)[-_ ]Base$", re.IGNORECASE)
-SIBLING_TUNED = ("Instruct", "Chat", "RL", "SFT", "DPO")
-SIBLING_AFTER_SFT = ("RL", "DPO")
+CONTEXT_SUFFIX: Final = re.compile(r"^(?P<base>.+?)[-_ ](?P<ctx>\d+[kK])$")
+SIBLING_BASE: Final = re.compile(r"^(?P<stem>.+?)[-_ ]Base$", re.IGNORECASE)
+SIBLING_TUNED: Final = ("Instruct", "Chat", "RL", "SFT", "DPO")
+SIBLING_AFTER_SFT: Final = ("RL", "DPO")
 """"X-Instruct", "X-RL" beside "X-Base": the tuned sibling was made from the base."""
 
 
@@ -113,18 +114,19 @@ def _alone_patterns() -> dict[str, re.Pattern]:
     return {k: re.compile(v, re.IGNORECASE) for k, v in _spec()["cues_alone"].items() if not k.startswith("_")}
 
 
-PRUNING = re.compile(r"\bprun", re.IGNORECASE)
+PRUNING: Final = re.compile(r"\bprun", re.IGNORECASE)
 
 
 def _cue_kinds(text: str) -> tuple[str, ...]:
     if text.isascii():  # a cue cannot match ASCII text that holds none of its words, case aside
         low, parts, kinds = text.lower(), _cue_parts(), []
         for k, rx in cue_patterns().items():
-            if parts[k] is None:
+            alternatives = parts[k]
+            if alternatives is None:
                 if rx.search(text):
                     kinds.append(k)
                 continue
-            if any_under_roots(parts[k], low, text):
+            if any_under_roots(alternatives, low, text):
                 kinds.append(k)
         return tuple(kinds)
     return tuple(k for k, rx in cue_patterns().items() if rx.search(text))
@@ -234,11 +236,11 @@ def placeholder_text(text: str, names: Iterable[str],
     return text, mapping
 
 
-SIZED_NAME = re.compile(r"^(.+) (\d+(?:\.\d+)?[BM])$")
+SIZED_NAME: Final = re.compile(r"^(.+) (\d+(?:\.\d+)?[BM])$")
 """A family's member named by its size ("Kelp 7B"), which the text may write "Kelp (7B)"."""
-OWNER_BEFORE_NAME = re.compile(r"\b[A-Z][\w-]*['\u2019]s (?=<M\d+>)")
+OWNER_BEFORE_NAME: Final = re.compile(r"\b[A-Z][\w-]*['\u2019]s (?=<M\d+>)")
 """An owner before a model's name reads as no word at all: "fine-tuning Meta's <M0>" is "fine-tuning <M0>"."""
-PARENTHETICAL_APPOSITIVE = re.compile(
+PARENTHETICAL_APPOSITIVE: Final = re.compile(
     r"(<M\d+>) \(((?:an?|the) [^()<]*<M\d+>[^()]*|(?:\w+ly )?[\w-]+ed (?:from|on|upon|of|by|into) [^()<]*<M\d+>[^()]*)\)"
     r"([.,;:]?)")
 """A model's appositive or participle set in parentheses, naming another model: "<M0> (a fine-tuned version of
@@ -258,7 +260,7 @@ def _introduced(doc: Doc) -> dict[str, float]:
 
 
 def main_model(doc: Doc, kinds: Sequence[str], parent: str, order: list[str],
-               exclude: set[str] = frozenset()) -> str | None:
+               exclude: AbstractSet[str] = frozenset()) -> str | None:
     """The paper's model a step without a named child produced (none of the ``exclude`` keys)."""
     intro = _introduced(doc)
     candidates = [n for n in intro if model_key(n) != model_key(parent) and model_key(n) not in exclude]
@@ -368,7 +370,7 @@ def _applied_then_resulting(doc: Doc, idx: int, ptext: str, mapping: dict[int, s
     parent = mapping.get(int(m.group("model")[2:-1])) if m else None
     if parent is None or not named or model_key(named[0]) == model_key(parent):
         return []
-    kinds = _applied_kinds(doc, m.group("method")) or ("based_on",)
+    kinds = _applied_kinds(doc, m.group("method")) or ("based_on",)  # type: ignore[union-attr]  # (m: parent is not None)
     out: list[Edge] = []
     _weigh(doc, out, idx, named[0], parent, kinds, 0.75,
            "role: what a method is applied to, made into the next sentence's 'resulting model'")
@@ -403,12 +405,12 @@ def _our_thing_subject(ptext: str) -> bool:
     return m is not None and m.group(1).lower().rstrip("s") in (heads.data if m.group("uses") else heads.every)
 
 
-OWN_CLAUSE = re.compile(r",? and we |; ")
+OWN_CLAUSE: Final = re.compile(r",? and we |; ")
 """"We present X, trained on top of Y, and we open-source Z ...": a clause of its own after the parent; Z is
 no child of Y by elimination."""
-AUTHORS_MAKE_ONE = re.compile(AUTHORS_MAKE_A + "$", re.IGNORECASE)
+AUTHORS_MAKE_ONE: Final = re.compile(AUTHORS_MAKE_A + "$", re.IGNORECASE)
 """"we develop a financial reasoning-enhanced <model based on Y>": the authors make the model the noun names."""
-NEAR = 40
+NEAR: Final = 40
 """Characters after a child within which a model with no role may still be its parent."""
 
 
@@ -418,11 +420,11 @@ def _excluded_parents(ptext: str, mapping: dict[int, str]) -> set[str]:
     return {mapping[s.index] for s in reading.excluded if s.index in mapping} if reading else set()
 
 
-RESULTING_INSIDE = re.compile(r"\bthe resulting (?:model|checkpoint) (?:\(|, )<M(\d+)>")
+RESULTING_INSIDE: Final = re.compile(r"\bthe resulting (?:model|checkpoint) (?:\(|, )<M(\d+)>")
 """"When comparing the resulting model (<M0>) to ...": the model the sentence before made, named inside this one."""
 
 
-MADE_FROM_THROUGH = re.compile(r"\b(?P<v>[\w-]+(?:ed|t)) from (?:the )?<M\d+>(?:(?:,| and|, and) (?:the )?<M\d+>)*"
+MADE_FROM_THROUGH: Final = re.compile(r"\b(?P<v>[\w-]+(?:ed|t)) from (?:the )?<M\d+>(?:(?:,| and|, and) (?:the )?<M\d+>)*"
                                r"(?: models?)?,? (?:through|via|by|using|with) ", re.IGNORECASE)
 """"fine-tuned from <M0> and <M1> through X, Y and Z": a derivation verb, its parents, then the means."""
 
@@ -431,7 +433,7 @@ def _last_stage(text: str) -> str | None:
     """The kind of the last step a list of stages names ("continual pre-training, instruction tuning and
     reinforcement learning from human feedback" -> aligned), or None."""
     at = {k: max((m.start() for m in rx.finditer(text)), default=-1) for k, rx in cue_patterns().items()}
-    kind = max(at, key=at.get, default=None)
+    kind = max(at, key=at.__getitem__, default=None)
     return kind if kind is not None and at[kind] >= 0 else None
 
 
@@ -524,8 +526,8 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
             prev = list(dict.fromkeys(n for n in before[1].values() if model_key(n) in own))
             if prev and roles.lexicon().plural_coreference.match(ptext):
                 for p in (s for g in parents for s in g):  # "We introduce A and B. These models are ..."
-                    for c in prev:
-                        _weigh(doc, out, idx, c, name.get(p.index), kinds, 0.75,
+                    for earlier in prev:
+                        _weigh(doc, out, idx, earlier, name.get(p.index), kinds, 0.75,
                                f"role: the models of the sentence before ({p.why})")
                 return out
             child, rule = (prev[0], "role: the model of the sentence before") if prev else (None, rule)
@@ -565,8 +567,8 @@ def _role_edges(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], order: 
     return out
 
 
-INDEFINITE_BEFORE = re.compile(r"\b(?:an?|another) (?:[\w.,-]+ ){0,4}$", re.IGNORECASE)
-MODEL_AFTER = re.compile(r" (?:models?|LLMs?|checkpoints?|variants?)\b")
+INDEFINITE_BEFORE: Final = re.compile(r"\b(?:an?|another) (?:[\w.,-]+ ){0,4}$", re.IGNORECASE)
+MODEL_AFTER: Final = re.compile(r" (?:models?|LLMs?|checkpoints?|variants?)\b")
 
 
 def _unnamed_of_family(ptext: str, slot: roles.Slot, name: dict[int, str]) -> bool:
@@ -579,7 +581,7 @@ def _unnamed_of_family(ptext: str, slot: roles.Slot, name: dict[int, str]) -> bo
 
 
 def _marked_kinds(ptext: str, parent: roles.Slot, kinds: tuple[str, ...],
-                  parents: list[list[roles.Slot]] = ()) -> tuple[str, ...]:
+                  parents: Sequence[list[roles.Slot]] = ()) -> tuple[str, ...]:
     """The one kind the words just before a parent name ("merged with <M0>"), whatever other steps the
     sentence goes on to ("... and undergoes DPO": a step on the merged model, not a way of using <M0>).
     Where the sentence names each parent with a step of its own ("fine-tuning of <M0> ..., and knowledge
@@ -595,7 +597,7 @@ def _marked_kinds(ptext: str, parent: roles.Slot, kinds: tuple[str, ...],
     return kinds
 
 
-STEP_OPENS = re.compile(r"(?:,? and |; |: |, )(?!.*(?:,? and |; |: |, ))")
+STEP_OPENS: Final = re.compile(r"(?:,? and |; |: |, )(?!.*(?:,? and |; |: |, ))")
 """The last list break before a name: its own step begins after it."""
 
 
@@ -634,8 +636,8 @@ def _based_kinds(ptext: str, parent: roles.Slot) -> tuple[str, ...]:
     return cue_kinds(ptext[max(0, parent.start - 30):parent.start]) or ("based_on",)
 
 
-CLAUSE_BREAK = re.compile(r" and |;|, ")
-ITEM_MARK = re.compile(r"(?:^|[\s,;:])\(?(?:[1-9]|i{1,3}|iv)\)\s")
+CLAUSE_BREAK: Final = re.compile(r" and |;|, ")
+ITEM_MARK: Final = re.compile(r"(?:^|[\s,;:])\(?(?:[1-9]|i{1,3}|iv)\)\s")
 """"1) ..., 2) ...": the next item of a numbered list, another statement."""
 
 
@@ -666,7 +668,7 @@ def _weigh(doc: Doc, out: list[Edge], idx: int, child: str | None, parent: str |
         out.append(Edge(child, parent, k, conf, idx, rule))
 
 
-BASED_ON_NO_MODEL = re.compile(r"\b(?:based|built) (?:up)?on (?:top of )?(?:the |an? )?(?!<M\d+>)[A-Za-z][\w-]*"
+BASED_ON_NO_MODEL: Final = re.compile(r"\b(?:based|built) (?:up)?on (?:top of )?(?:the |an? )?(?!<M\d+>)[A-Za-z][\w-]*"
                                r"(?! <M\d+>)(?:[ ,.;]|$)")
 """"based on Transformer": the sentence says what its child is based on, and it is no model (a placeholder would be)."""
 
@@ -725,12 +727,12 @@ def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], ord
     named_from = {groups["p"] for _, groups, _ in matches if groups.get("c") and groups.get("p")}
     if any(groups.get("p") and not groups.get("c") for _, groups, _ in matches):  # (or a role names the child:
         # "... to obtain an LLM <M2>")
-        named_from |= {groups["p"] for _, groups, _ in matches if groups.get("p") and _child_named_after(ptext, groups["p"])}
+        named_from |= {groups["p"] for _, groups, _ in matches if groups.get("p") and _child_named_after(ptext, groups["p"])}  # type: ignore[arg-type]
     for pat, groups, child_at in matches:
         parent = _name(groups.get("p"), mapping)
         child = _name(groups.get("c"), mapping)
         if pat.kind == "verb":
-            kinds = [k for k in [verb_kind(groups.get("v") or "")] if k]
+            kinds: Sequence[str] = [k for k in [verb_kind(groups.get("v") or "")] if k]
         elif pat.kind == "cues":
             kinds = ([pat.first] if pat.first else []) + [k for k in sentence_cues if k != pat.first]
         elif pat.kind == "cues_or_finetuned":  # "Trained with ... from Y, X": training Y's weights further
@@ -777,10 +779,10 @@ def _match_sentence(doc: Doc, idx: int, ptext: str, mapping: dict[int, str], ord
     return out
 
 
-_LISTED = r"<M\d+>(?: \(<M\d+>\))?"  # a name, and perhaps its short name in parentheses
-LISTED_BEFORE = re.compile(rf"(?:{_LISTED}, )*{_LISTED},? (?:and|&) $")
-LISTED_AFTER = re.compile(rf"(?: \(<M\d+>\))?(?:, {_LISTED})*,? (?:and|&) {_LISTED}")
-SHORT_NAME = re.compile(r" \(<M\d+>\)")
+_LISTED: Final = r"<M\d+>(?: \(<M\d+>\))?"  # a name, and perhaps its short name in parentheses
+LISTED_BEFORE: Final = re.compile(rf"(?:{_LISTED}, )*{_LISTED},? (?:and|&) $")
+LISTED_AFTER: Final = re.compile(rf"(?: \(<M\d+>\))?(?:, {_LISTED})*,? (?:and|&) {_LISTED}")
+SHORT_NAME: Final = re.compile(r" \(<M\d+>\)")
 
 
 def _listed_with(ptext: str, start: int, end: int) -> list[str]:
@@ -843,7 +845,7 @@ def _sized_children(doc: Doc, ptexts: dict[int, tuple[str, dict[int, str]]], ord
     return out
 
 
-SIZES_AFTER = re.compile(rf"(?:,? (?:and|or) |, )(?P<sizes>{ONE_SIZE}(?:{LIST_SEPARATOR}{ONE_SIZE})*)(?![\w-])")
+SIZES_AFTER: Final = re.compile(rf"(?:,? (?:and|or) |, )(?P<sizes>{ONE_SIZE}(?:{LIST_SEPARATOR}{ONE_SIZE})*)(?![\w-])")
 """"X-7B, 13B and 70B": the sizes listed after a sized name."""
 
 
@@ -912,7 +914,7 @@ def _sized_members(doc: Doc, order: list[str], found: list[Edge]) -> list[Edge]:
     return out
 
 
-VERB_KIND = {"prun": "pruned", "compress": "pruned", "distil": "distilled"}
+VERB_KIND: Final = {"prun": "pruned", "compress": "pruned", "distil": "distilled"}
 """The kind a sized-children verb names; "derive", "obtain", "produce" take the text's cues."""
 
 
@@ -982,8 +984,8 @@ def _edges_from_names(doc: Doc, order: list[str], found: list[Edge]) -> list[Edg
             out.append(Edge(name, base, "finetuned", 0.5, idx, "naming: a model named after its base and the paper's method"))
             has_parent.add(model_key(name))
         # "LEGAL-KELP, a family of Kelp models": a name holding the family its appositive says it is of
-        if name in intro and model_key(name) not in has_parent and (found := _family_in_appositive(doc, name)):
-            out.append(Edge(name, found[0], "based_on", 0.5, found[1], "naming: a model of the family its name holds"))
+        if name in intro and model_key(name) not in has_parent and (of_family := _family_in_appositive(doc, name)):
+            out.append(Edge(name, of_family[0], "based_on", 0.5, of_family[1], "naming: a model of the family its name holds"))
             has_parent.add(model_key(name))
         # "KelpRM-Llama3-8B": an introduced model named after the sized checkpoint it was built on
         if name in intro and model_key(name) not in has_parent and (base := suffix_base(name, keys)) \
@@ -1056,7 +1058,7 @@ def _made_here(doc: Doc, idx: int, name: str) -> bool:
     return at >= 0 and roles.role_of(text, at, at + len(name)) == "child"
 
 
-METHOD_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+METHOD_ACRONYM: Final = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 
 
 def _methods_of(doc: Doc) -> set[str]:
@@ -1114,7 +1116,7 @@ def _named_a_series(doc: Doc, prefix: str) -> bool:
     return any(said.search(doc.clean[i]) for i in doc.abstract_sentences())
 
 
-COMPRESSIONS = frozenset({"distilled", "pruned", "quantized"})
+COMPRESSIONS: Final = frozenset({"distilled", "pruned", "quantized"})
 """The kinds that make a model smaller: what a "Tiny" or "Mini" name says of its base."""
 
 
@@ -1178,7 +1180,7 @@ def _only_compared(doc: Doc, base: str) -> bool:
     return bool(said) and all(_compared_before().search(doc.clean[i][:at]) for i, at in said)
 
 
-NAMED_VARIANTS = (
+NAMED_VARIANTS: Final = (
     (re.compile(r"^(?P<base>.+?)[-_ ](?P<word>[A-Za-z]+\d?)(?:[-_ ](?:v\d+(?:\.\d+)*|[a-z]+(?:-[a-z]+)*))?$"),
      "variant_kinds"),  # "Kelp-VL-Chat", "Kelp-7B-Instruct-v1.1", "Kelp-7B-Instruct-human-data"
     (re.compile(r"^(?P<word>[A-Za-z]+)[-_ ]?(?P<base>[A-Z].+)$"), "prefix_kinds"),  # "Flan-Kelp 540B"
@@ -1196,9 +1198,9 @@ def _named_variants(name: str, keys: dict[str, str]) -> Iterator[tuple[str, str,
     for pattern, table in NAMED_VARIANTS:
         m = pattern.match(name)
         kind = _spec()[table].get(m.group("word").lower()) if m else None
-        base = m.group("base").rstrip("-_ ") if kind else ""
+        base = m.group("base").rstrip("-_ ") if kind else ""  # type: ignore[union-attr]  # (m: kind is not None)
         if kind and model_key(base) in keys and model_key(base) != model_key(name):
-            yield keys[model_key(base)], kind, m.group("word")
+            yield keys[model_key(base)], kind, m.group("word")  # type: ignore[union-attr]
 
 
 def _extended_name(name: str, names: list[str], intro: dict[str, float]) -> str | None:
@@ -1215,7 +1217,7 @@ def _extended_name(name: str, names: list[str], intro: dict[str, float]) -> str 
     return best
 
 
-SIZE_TAIL = re.compile(r"[-_ ]\d+(?:\.\d+)?[BMK]$", re.IGNORECASE)
+SIZE_TAIL: Final = re.compile(r"[-_ ]\d+(?:\.\d+)?[BMK]$", re.IGNORECASE)
 """"-9b", " 7B": a size closing a name, its member's mark."""
 
 
@@ -1237,20 +1239,20 @@ def _base_prefix(name: str) -> str | None:
     return head if own else None  # (not "Kelp3-E6": a scale of the same model, a letter and a number)
 
 
-SCALE_CODE = re.compile(r"[A-Za-z]\d+")
+SCALE_CODE: Final = re.compile(r"[A-Za-z]\d+")
 """"E6", "B7", "W6": one letter and a number after a name, its scale, not a name of its own."""
 
 
-REFINES_TUNED = ("context_extended", "continued_pretraining")
+REFINES_TUNED: Final = ("context_extended", "continued_pretraining")
 """The stages an abstract may tell apart from the sentence that names a tuned model's parent
 ("Our method fine-tunes models to lengthen their context. ... The resulting model, X, ...")."""
 
 
-TITLE_PARTICIPLE = re.compile(r"^(?:an? |the )?(?:(?:family|suite|series|collection|set) of )?(?:[\w-]+ )?"
+TITLE_PARTICIPLE: Final = re.compile(r"^(?:an? |the )?(?:(?:family|suite|series|collection|set) of )?(?:[\w-]+ )?"
                               r"(?:fine-?tuned|instruction-tuned|distill?ed|pruned|quantized|merged|aligned|upcycled)\b",
                               re.IGNORECASE)
 """"X: A Family of Fine-tuned Open Healthcare LLMs": a subtitle that opens on how the title's models were made."""
-TITLE_KIND_RULE = "kind: the title says how its models were made"
+TITLE_KIND_RULE: Final = "kind: the title says how its models were made"
 
 
 def _title_kinds(doc: Doc, vague: dict[tuple[str, str], Edge]) -> list[Edge]:
@@ -1334,7 +1336,7 @@ def _refine_vague(doc: Doc, edges: list[Edge], models: dict) -> list[Edge]:
 def _authors_make(text: str) -> bool:
     """Does the sentence open on the authors: "We ...", or after "In this work," doing something other than
     studying ("In this work, we release X" but not "In this work, we explore the role of merging, ...")?"""
-    opening = roles.lexicon().lead_in.match(text).end()
+    opening = roles.lexicon().lead_in.match(text).end()  # type: ignore[union-attr]  # (it matches at least nothing)
     m = subject_pattern().match(text, opening)
     if m is None or not opening:
         return m is not None
@@ -1377,7 +1379,7 @@ def _parents_are_not_introduced(doc: Doc, edges: list[Edge]) -> None:
 
     Only when that sentence is the one place the paper seems to introduce Y; a parent named
     before its child ("we release A and B, where B is tuned from A") keeps its introduction."""
-    drop: set[tuple[str, str]] = set()
+    drop: set[tuple[str, str | None]] = set()
     quotes_of: dict[str, list[str]] | None = None  # model key -> quotes of its introductions, read once
     for e in edges:
         text = doc.clean[e.sentence]
@@ -1399,7 +1401,7 @@ def _parents_are_not_introduced(doc: Doc, edges: list[Edge]) -> None:
                                                      and (model_key(f.object.name), f.quote) in drop)]
 
 
-BASE_REST = re.compile(r"base|pt|pretrained")
+BASE_REST: Final = re.compile(r"base|pt|pretrained")
 """What a parent's name may add to its child's: "KelpBase" -> "Kelp" (not "Kelp-7B-Instruct" -> "Kelp")."""
 
 

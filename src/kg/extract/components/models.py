@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from kg.extract.contributions.means import introduced_bare, used_as_means
 from kg.extract.contributions.said import said
@@ -36,27 +38,27 @@ from kg.extract.tokens import DASH_TOKENS, Token
 from kg.extract.words import whole_word_starts
 from kg.keys import model_key
 
-VERSION = "1.0"
-EXTRACTOR = f"models@{VERSION}"
+VERSION: Final = "1.0"
+EXTRACTOR: Final = f"models@{VERSION}"
 
-INTRO_VERBS = gated(model_intro_verbs())
+INTRO_VERBS: Final = gated(model_intro_verbs())
 """The verbs that introduce a model ("present", "train", "make available"), from the shared lexicon."""
-INTRO_SUBJECT = subject_pattern()
+INTRO_SUBJECT: Final = subject_pattern()
 """The authors as subject ("we", "this paper", "our work"), from the shared lexicon."""
-COMPARISON = frozenset(
+COMPARISON: Final = frozenset(
     "than outperform outperforms outperforming outperformed surpass surpasses surpassing surpassed "
     "over against versus vs compared compare comparing rival rivaling rivals beats beat beating match "
     "matches matching like e.g such including exceeds exceed exceeding".split())
-HF_URL = re.compile(r"huggingface\.co/(?!(?:spaces|datasets|papers|docs|blog|collections|organizations|models)/)[\w.\-]+/([\w.\-]+)")
+HF_URL: Final = re.compile(r"huggingface\.co/(?!(?:spaces|datasets|papers|docs|blog|collections|organizations|models)/)[\w.\-]+/([\w.\-]+)")
 """A model repository's address (not a Space's, a dataset's or a paper page's)."""
-THE_SIZE_MODEL = gated(re.compile(rf"\b(?:the|our|(?<=from )an?) (?:(?:already |previously )?(?:pre-?trained|dense|original|base) )?"
+THE_SIZE_MODEL: Final = gated(re.compile(rf"\b(?:the|our|(?<=from )an?) (?:(?:already |previously )?(?:pre-?trained|dense|original|base) )?"
                             rf"({SIZE_WRITTEN}) (?:model|LLM|base model|checkpoint)\b"))
 """"the 56B model", "from an already pretrained 15B model": the record's one model of that size (not "X is a
 13B model", which says what X is)."""
-FAMILY_OF_SIZES = re.compile(
+FAMILY_OF_SIZES: Final = re.compile(
     rf"(?:a|the) (?:model )?family of (?:(?:fully |truly )?[a-z][\w-]* ){{0,2}}?"
     rf"((?:{ONE_SIZE}(?:/{ONE_SIZE})*(?:,? (?:and )?)?)+)")
-SIZES_LISTED = gated(re.compile(
+SIZES_LISTED: Final = gated(re.compile(
     rf"\b(?P<name>[A-Z][\w.-]*[A-Za-z0-9]) (?:\((?P<sizes>{SIZE_LIST})\)"
     rf"|(?:in|with|comes in|come in) (?:two|three|four|five|several|multiple) sizes,? \(?(?P<sizes2>{SIZE_LIST})"
     rf"|(?:series|family|suite|collection|models): (?P<sizes3>{SIZE_LIST})"
@@ -66,31 +68,31 @@ SIZES_LISTED = gated(re.compile(
 """"X (7B, 13B and 70B)", "X in two sizes, 7B and 13B", "the X series: 7B, 40B", "X-7B, 13B, and 70B models"
 (or "... and 70B are"),
 "based on Kelp 3 4B and 27B", "KELPONE Deep 2.4B and 7.8B"."""
-SIZE_LIST_AT = re.compile(SIZE_LIST)
+SIZE_LIST_AT: Final = re.compile(SIZE_LIST)
 """Two sizes or more, alone: what every match of SIZES_LISTED holds (a quick test first: it opens on a digit)."""
-STOP_NAMES = frozenset("we our the this it they these".split())
-ENUMERATED = re.compile(r"(?:^|[:;,]\s*|\s)\((?:\d{1,2}|[ivx]{1,4})\)\s*(?:our\s+)?$")
+STOP_NAMES: Final = frozenset("we our the this it they these".split())
+ENUMERATED: Final = re.compile(r"(?:^|[:;,]\s*|\s)\((?:\d{1,2}|[ivx]{1,4})\)\s*(?:our\s+)?$")
 """Just before a name: an item marker of an enumerated list ("we release: (1) X; (2) Y")."""
-LOWER_WORD = re.compile(r"[a-z]+")
-FAMILY_AND_VERSION = re.compile(r"([a-z]+)[\d.]*$")
-NOT_TITLE_INTRO = COMPARISON | {"beyond", "from", "to", "with", "for", "towards", "toward", "on", "via", "using", "making", "of",
+LOWER_WORD: Final = re.compile(r"[a-z]+")
+FAMILY_AND_VERSION: Final = re.compile(r"([a-z]+)[\d.]*$")
+NOT_TITLE_INTRO: Final = COMPARISON | {"beyond", "from", "to", "with", "for", "towards", "toward", "on", "via", "using", "making", "of",
                                  "extending", "distilling", "pruning", "compressing", "quantizing", "aligning",
                                  "adapting", "scaling", "fine-tuning", "finetuning", "tuning", "merging"}
 """Words before a name in a title that make it someone else's ("Beyond X", "Distilling X into ...", "Towards Lightweight X")."""
 
 
-MODEL_EVIDENCE = ("model head", "appositive 'model", "appositive 'llm", "copula 'model", "preceded by 'model",
+MODEL_EVIDENCE: Final = ("model head", "appositive 'model", "appositive 'llm", "copula 'model", "preceded by 'model",
                   "family head", "appositive family", "family named in the plural")
 """Reasons that say a name is described as a model (or a model family): techniques leave such names alone."""
-MODEL_EVIDENCE_REASON = re.compile(rf"[^ ]+ (?:{'|'.join(map(re.escape, MODEL_EVIDENCE))})")
+MODEL_EVIDENCE_REASON: Final = re.compile(rf"[^ ]+ (?:{'|'.join(map(re.escape, MODEL_EVIDENCE))})")
 """A span's reason ("+2 model head 'llm'": points, then why) that is MODEL_EVIDENCE."""
 
 
-PROCESS_END = re.compile(r"[a-z](?:ing|tion|ment)$")
+PROCESS_END: Final = re.compile(r"[a-z](?:ing|tion|ment)$")
 """A long form that ends in a word for a process ("... Upcycling", "... Optimization"), not a thing."""
 
 
-VETO = -2.0
+VETO: Final = -2.0
 """One mention this far below zero ("a corpus, namely X", "the X architecture") vetoes a name for the record."""
 
 
@@ -102,7 +104,7 @@ class ModelMention:
     """Confidence that the paper introduces it here (0: not introduced)."""
 
 
-ATTRIBUTIVE = re.compile(r"\b(?:the|an?|these|those|such|other|existing|available|popular|largest|best|many|"
+ATTRIBUTIVE: Final = re.compile(r"\b(?:the|an?|these|those|such|other|existing|available|popular|largest|best|many|"
                          r"several|all|most)\s+$", re.IGNORECASE)
 """Words before an introducing verb's form that make it an adjective of a noun ("the available open-source models")."""
 
@@ -123,7 +125,7 @@ def _intro_scope(text: str) -> tuple[int, int] | None:
     return None
 
 
-SECOND_VERB = re.compile(r"^(?:In this (?:paper|work|report), )?[Ww]e (?:\w+ly )?\w+\b[^;:]*\band (?:then |also |further )?$")
+SECOND_VERB: Final = re.compile(r"^(?:In this (?:paper|work|report), )?[Ww]e (?:\w+ly )?\w+\b[^;:]*\band (?:then |also |further )?$")
 """A sentence whose subject is "we" and whose introducing verb is the second of its verbs ("we refer to ... as
 'characters' and propose ..."), however long the first verb's clause."""
 
@@ -151,7 +153,7 @@ def _later_verb_end(text: str, pos: int) -> int | None:
     return ends[-1] if len(ends) > 1 else None
 
 
-OURS_BEFORE = re.compile(r"\bour (?:(?:proposed|new|novel) )?$|\b(?:we|this paper|this work) (?:\w+ly )?"
+OURS_BEFORE: Final = re.compile(r"\bour (?:(?:proposed|new|novel) )?$|\b(?:we|this paper|this work) (?:\w+ly )?"
                          r"(?:propose|present|introduce|release)s? (?:the |an? )?$", re.IGNORECASE)
 """Right before a long form: the authors' own ("our proposed ", "we introduce the ")."""
 
@@ -170,13 +172,13 @@ def _appositive_not_a_model(text: str, short: str) -> bool:
     return False
 
 
-LONG_FORM = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)+")
+LONG_FORM: Final = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)+")
 """"Large Language Model Meta-AI": a long form of capitalised words, whose own words are no names."""
-PARENT_REASON = "+3 " + ROLE_REASON.format("parent")
+PARENT_REASON: Final = "+3 " + ROLE_REASON.format("parent")
 """The reason kg.extract.modelnames gives a name read as what a model was made from: never the new model."""
 
 
-SPACED_SUFFIX = frozenset({"based", "powered", "driven"})
+SPACED_SUFFIX: Final = frozenset({"based", "powered", "driven"})
 """"our strongest GPT-4 based baseline": a suffix written apart, as "-based" is peeled off a name."""
 
 
@@ -218,7 +220,7 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
     before = text[max(0, tokens[span.i].start - 64): tokens[span.i].start].lower()
     if CUES.result_before.search(before) or CUES.referred_as.search(before):
         return 0.85  # "the resulting model, X", "We refer to the model after CPT as X"
-    if ENUMERATED.search(before) and _intro_scope(text) and _intro_scope(text)[0] <= tokens[span.i].start:
+    if ENUMERATED.search(before) and (listed := _intro_scope(text)) and listed[0] <= tokens[span.i].start:
         return 0.85  # "we release: (1) X, ...; (2) Y, ...": each item the authors list
     if CUES.made_before.search(before) and CUES.subject_of_making.search(text[:tokens[span.i].start]):
         return 0.85  # "We perform continued pretraining on ..., creating X": what the authors' step made
@@ -254,7 +256,7 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
     return 0.0
 
 
-POSSESSIVE = ("'s", "\u2019s")
+POSSESSIVE: Final = ("'s", "\u2019s")
 
 
 def _made_model_before(tokens: list[Token], i: int) -> bool:
@@ -269,11 +271,11 @@ def _made_model_before(tokens: list[Token], i: int) -> bool:
     return False
 
 
-EARLIER = frozenset("previous prior earlier former".split())
+EARLIER: Final = frozenset("previous prior earlier former".split())
 """Words that make "our ... model" one the authors made before this paper."""
 
 
-MODEL_SAID = re.compile(r"[+]\d (?:appositive|copula|named as a model|named after|preceded by|model head|"
+MODEL_SAID: Final = re.compile(r"[+]\d (?:appositive|copula|named as a model|named after|preceded by|model head|"
                         r"the child|a trained|acronym of a model|outperforms)")
 """Reasons that are the text calling a name a model (not what the name looks like: "a family stem")."""
 
@@ -301,7 +303,7 @@ def _called_otherwise(mentions: list[ModelMention]) -> set[str]:
     return ((said_other - said_model) & sized) | (said_method - said_model)
 
 
-NAMED_OTHERWISE = "-5 named as a dataset or method"
+NAMED_OTHERWISE: Final = "-5 named as a dataset or method"
 """The reason kg.extract.modelnames gives a name a naming cue calls a method or data ("a new pruning method
 called X"), the method not said to be made from a model."""
 
@@ -326,8 +328,8 @@ def _methods_named_in_models(mentions: list[ModelMention], accepted: set[str]) -
     return out
 
 
-TITLE_WORD = re.compile(r"([A-Z][A-Za-z]{3,}):")
-NOT_A_MEMBER = ("bench", "eval", "qa", "data", "set", "corpus", "instruct", "hub", "arena")
+TITLE_WORD: Final = re.compile(r"([A-Z][A-Za-z]{3,}):")
+NOT_A_MEMBER: Final = ("bench", "eval", "qa", "data", "set", "corpus", "instruct", "hub", "arena")
 """Endings of a name on the title's word that make it the paper's data or benchmark, not one of its models."""
 
 
@@ -366,7 +368,7 @@ def _sized_members_introduced(doc: Doc, mentions: list[ModelMention]) -> None:
             mm.introduced = 0.7
 
 
-APPOSITIVE_OPENS = re.compile(r"(?:,| -| \u2013| \u2014| --) (?:an?|the) ")
+APPOSITIVE_OPENS: Final = re.compile(r"(?:,| -| \u2013| \u2014| --) (?:an?|the) ")
 """"X, a ...", "X - a ...": an appositive after a name, opened by an article."""
 
 
@@ -397,9 +399,9 @@ def _tagged_variants_introduced(doc: Doc, mentions: list[ModelMention]) -> None:
             mm.introduced = 0.7
 
 
-SIZED_MEMBER = re.compile(r"(.+?)[- ]\d+(?:\.\d+)?[BMK]\b")
+SIZED_MEMBER: Final = re.compile(r"(.+?)[- ]\d+(?:\.\d+)?[BMK]\b")
 """"KelpRL-1.5B-Preview" -> "KelpRL": a member named by its framework's name and a size."""
-ONLY_METHODS = frozenset("technique algorithm scheme strategy procedure recipe objective loss mechanism".split())
+ONLY_METHODS: Final = frozenset("technique algorithm scheme strategy procedure recipe objective loss mechanism".split())
 """Heads an appositive gives a method and never a model (not "framework", "system", "approach": models too)."""
 
 
@@ -464,7 +466,7 @@ def _listed_in_object(tokens: list[Token], span: Span, scope_start: int) -> bool
         and not any(t.lower in COMPARISON and t.lower not in LISTING for t in between)
 
 
-PREPOSITIONS = frozenset(
+PREPOSITIONS: Final = frozenset(
     "of on upon from to with for into by in at via using under about across between through than "
     "as based built".split())
 
@@ -518,7 +520,7 @@ def models(doc: Doc) -> None:
                 span.name = f"{tokens[span.i].text} {span.name}"
             if span.family_level:
                 scope = _intro_scope(text)
-                if mm.introduced < 0.9 or idx == doc.title_index or not _direct_object(tokens, span.i, scope[0]):
+                if mm.introduced < 0.9 or idx == doc.title_index or not _direct_object(tokens, span.i, scope[0]):  # type: ignore[index]
                     continue  # only the object of the authors' own verb: not "used to create X models"
                 own_families.add(model_key(span.name))  # "We introduce the Kelp model family": a node of its own
             by_sentence[idx].append(mm)
@@ -603,10 +605,10 @@ def models(doc: Doc) -> None:
         accepted.add(titled)  # "X: On the Transfer of ..." and "we develop a financial ... model based on Y"
     if (own := _our_model_named_bare(doc, all_mentions, scores, accepted)) is not None:
         accepted.add(model_key(own.span.name))  # "we introduce X, which empowers ...; ... our model surpasses ..."
-    if doc.title_index is not None and (titled := TITLE_VERSION.match(doc.clean[doc.title_index])) \
-            and model_key(titled.group("base")) in accepted and model_key(titled.group("name")) not in accepted:
+    if doc.title_index is not None and (version := TITLE_VERSION.match(doc.clean[doc.title_index])) \
+            and model_key(version.group("base")) in accepted and model_key(version.group("name")) not in accepted:
         # "Tango 2: Aligning ... through DPO" beside "using an existing text-to-audio model Tango": the next version
-        span = Span(0, 0, titled.group("name"))
+        span = Span(0, 0, version.group("name"))
         span.add(THRESHOLD, "a new version, in the title, of a model the abstract names")
         mm = ModelMention(doc.title_index, span, introduced=0.75)
         by_sentence[doc.title_index].append(mm)
@@ -656,13 +658,13 @@ def models(doc: Doc) -> None:
     intro_keys = family_intros(doc, by_sentence)
     members = _members_of_own_families(doc, kept, intro_keys)
     _introduce_namesakes(kept, intro_keys, _introduced_stems(by_sentence) | members)
-    seen_intro: set[str] = set()
+    seen_intro: set[tuple[str, int]] = set()
     for idx, mms in sorted(kept.items()):
         for mm in mms:
             name = mm.span.name
             doc.entities.append(Mention("model", name))
-            size = mm.span.size or size_of(name)
-            if size and (count := parameters(size)):
+            stated_size = mm.span.size or size_of(name)
+            if stated_size and (count := parameters(stated_size)):
                 doc.attributes.append(Attribute("model", name, "parameterCount", count))
             quote = doc.quote(idx)
             if mm.introduced and quote and (model_key(name), idx) not in seen_intro:
@@ -672,17 +674,17 @@ def models(doc: Doc) -> None:
     _declared_aliases(doc, kept)
 
 
-COINAGE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z]?[a-z]*[A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Za-z]+(?:-[A-Za-z0-9.]+)*-?\d[\w.]*"
+COINAGE: Final = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z]?[a-z]*[A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Za-z]+(?:-[A-Za-z0-9.]+)*-?\d[\w.]*"
                      r"|[A-Z][A-Za-z]*[A-Z][A-Za-z]* \d+\.\d+)$")
 """A coined name: capitals inside a word ("KelpCoder", "OLMix"), a name with a number ("Kelp-4") or a word in
 capitals and a dotted version ("KELPO 4.0")."""
 
 
-AUTHORS_MAKE_A = (r"\bwe (?:\w+ly )?(?:develop|build|create|introduce|present|propose|train|release)(?:s|ed)? "
+AUTHORS_MAKE_A: Final = (r"\bwe (?:\w+ly )?(?:develop|build|create|introduce|present|propose|train|release)(?:s|ed)? "
                   r"(?:a|an) (?:[\w-]+ ){0,4}?")
 """"we develop a financial reasoning-enhanced ...": the authors make a thing the sentence does not name (the model
 read here, and its parent in the derivations component)."""
-AUTHORS_MAKE_A_MODEL = re.compile(AUTHORS_MAKE_A + r"(?:model|LLM)\b", re.IGNORECASE)
+AUTHORS_MAKE_A_MODEL: Final = re.compile(AUTHORS_MAKE_A + r"(?:model|LLM)\b", re.IGNORECASE)
 """"we develop a financial reasoning-enhanced model": the authors make a model the sentence does not name (and
 "After fine-tuning the Y model on this dataset, our model achieved ...": the role lexicon's step_then_our_model)."""
 
@@ -746,8 +748,8 @@ def _method_acronyms(doc: Doc) -> set[str]:
 
 
 def _variants_of_accepted(mentions: list[ModelMention], scores: dict[str, list[float]],
-                          accepted: set[str], own_families: set[str] = frozenset(),
-                          methods: set[str] = frozenset(), own: set[str] = frozenset()) -> set[str]:
+                          accepted: set[str], own_families: AbstractSet[str] = frozenset(),
+                          methods: AbstractSet[str] = frozenset(), own: AbstractSet[str] = frozenset()) -> set[str]:
     """"We introduce Kelp2, a ... model. We then develop Kelp2-Instruct by ...": a variant word on a
     name the record takes for a model (or on the stem of another variant the record takes for one)
     is a model too, though no sentence says so of it. Any suffix will do on the name of a family the
@@ -836,7 +838,7 @@ def _sizes_listed(idx: int, text: str) -> list[ModelMention]:
     return out
 
 
-FAMILY_SIZED = re.compile(r"(?<![\w-])(?P<name>[A-Z][A-Za-z]+(?:[- ]?\d+(?:\.\d+)?)?) \((?P<size>\d+(?:\.\d+)?[BbMm])\)")
+FAMILY_SIZED: Final = re.compile(r"(?<![\w-])(?P<name>[A-Z][A-Za-z]+(?:[- ]?\d+(?:\.\d+)?)?) \((?P<size>\d+(?:\.\d+)?[BbMm])\)")
 """A name and one size in parentheses: "Kelp (7B)", "Kelp 2 (13b)"."""
 
 
@@ -849,7 +851,7 @@ def _family_sized(idx: int, text: str) -> list[ModelMention]:
     out = []
     for m in FAMILY_SIZED.finditer(text):
         name = m.group("name")
-        if family_stem(name) != re.match(r"[A-Za-z]+", name).group().lower():
+        if family_stem(name) != re.match(r"[A-Za-z]+", name).group().lower():  # type: ignore[union-attr]
             continue
         span = Span(0, 0, f"{name} {m.group('size').upper()}")
         span.add(THRESHOLD, "a family's member of the size in parentheses")
@@ -858,7 +860,7 @@ def _family_sized(idx: int, text: str) -> list[ModelMention]:
     return out
 
 
-OUR_MODEL = re.compile(r"\bour (?:\w+ )?model\b(?! (?:of|for|to)\b)", re.IGNORECASE)
+OUR_MODEL: Final = re.compile(r"\bour (?:\w+ )?model\b(?! (?:of|for|to)\b)", re.IGNORECASE)
 """"... the exceptional capabilities of our model", "our final model": the paper's one model, unnamed there."""
 
 
@@ -884,10 +886,10 @@ def _our_model_named_bare(doc: Doc, mentions: list[ModelMention], scores: dict[s
     return None
 
 
-TITLE_NAME = re.compile(r"[A-Z\d][\w.+-]*(?: [\w.+-]+)?")
+TITLE_NAME: Final = re.compile(r"[A-Z\d][\w.+-]*(?: [\w.+-]+)?")
 """A title's name before its colon: one or two words ("Q8Kelp", "Kelp 2", "Kelp-VL Chat")."""
-BARE_VERSION = re.compile(r"\d+(?:\.\d+)*")
-TITLE_VERSION = re.compile(r"(?P<name>(?P<base>[A-Z][\w-]*(?: [A-Z][\w-]*)?) [vV]?\d+(?:\.\d+)*)\s*:")
+BARE_VERSION: Final = re.compile(r"\d+(?:\.\d+)*")
+TITLE_VERSION: Final = re.compile(r"(?P<name>(?P<base>[A-Z][\w-]*(?: [A-Z][\w-]*)?) [vV]?\d+(?:\.\d+)*)\s*:")
 """"Kelp 2: ...", "Kelp Chat 1.5: ...": a title opening on a name and its version."""
 
 
@@ -1002,7 +1004,7 @@ def _plural_of(key: str, intro_keys: set[str]) -> bool:
     return len(key) >= 4 and key + "s" in intro_keys
 
 
-VERSION_OF_BEFORE = re.compile(r"\b(?:version|variant|adaptation|extension|modification) of (?:the )?$", re.IGNORECASE)
+VERSION_OF_BEFORE: Final = re.compile(r"\b(?:version|variant|adaptation|extension|modification) of (?:the )?$", re.IGNORECASE)
 
 
 def _share_introduction(mms: list[ModelMention], tokens: list[Token], text: str) -> None:
@@ -1042,13 +1044,13 @@ def _share_introduction(mms: list[ModelMention], tokens: list[Token], text: str)
         gap = text[intro_end:first.start].lower()
         if len(gap) < 60 and CUES.list_opens.search(gap):
             for s in group:
-                mm = by_span.get(id(s))
-                if mm and not mm.introduced:
-                    mm.introduced = 0.85
+                listed = by_span.get(id(s))
+                if listed and not listed.introduced:
+                    listed.introduced = 0.85
 
 
-ALIAS_PAREN = re.compile(r"^\s*\(([^()]{2,40}?)(?:\s+for (?:brevity|short))?\)")
-ALIAS_OR = re.compile(r"^,?\s+or\s+(?:simply\s+)?([^\s,;()]+(?: [^\s,;()]+)?) for (?:brevity|short)\b")
+ALIAS_PAREN: Final = re.compile(r"^\s*\(([^()]{2,40}?)(?:\s+for (?:brevity|short))?\)")
+ALIAS_OR: Final = re.compile(r"^,?\s+or\s+(?:simply\s+)?([^\s,;()]+(?: [^\s,;()]+)?) for (?:brevity|short)\b")
 """"Kelp-3-Nanda-10B-Chat, or Nanda for short, ...": the model's short name."""
 
 

@@ -12,6 +12,7 @@ node), and links what the authors say they use ("we leverage X") with
 from __future__ import annotations
 
 import re
+from typing import Final, cast
 
 from kg.extract.contributions.called_models import called_models, title_model
 from kg.extract.contributions.contribution import GENERIC_HEADS, Contribution, content_words, names_only_models
@@ -24,17 +25,17 @@ from kg.extract.contributions.title import named_title, title_contributions
 from kg.extract.contributions.uses import based_on, technique_like, uses_in
 from kg.extract.doc import Doc
 from kg.extract.lexicon import lexicon
-from kg.extract.fact import DERIVATION_KINDS, Alias, Fact, Mention
+from kg.extract.fact import DERIVATION_KINDS, Alias, Fact, Kind, Mention
 from kg.extract.modelnames import family_stem, model_words
 from kg.extract.pipeline import component
 from kg.extract.tokens import tokenize
 from kg.keys import model_key, technique_key
 
-VERSION = "1.0"
-EXTRACTOR = f"techniques@{VERSION}"
-OUR_METHOD = re.compile(r"(?:Our|The) (?:method|approach|framework)")
-VERSION_TAIL = re.compile(r"[-_ .]?[a-z]?\d[\w.-]*")  # "-v1", "-7B", " b1.58"
-MADE_CONFIDENCE = 0.8
+VERSION: Final = "1.0"
+EXTRACTOR: Final = f"techniques@{VERSION}"
+OUR_METHOD: Final = re.compile(r"(?:Our|The) (?:method|approach|framework)")
+VERSION_TAIL: Final = re.compile(r"[-_ .]?[a-z]?\d[\w.-]*")  # "-v1", "-7B", " b1.58"
+MADE_CONFIDENCE: Final = 0.8
 """A derivation this sure makes its child a model, not a method ("X, a framework ... built upon Y")."""
 
 
@@ -199,7 +200,7 @@ def _emit(doc: Doc, idx: int, predicate: str, c: Contribution, long_of: dict[str
             c = Contribution(long, c.kind, c.confidence, c.alias)
             break
     c = Contribution(without_kind_head(c.name), c.kind, c.confidence, c.alias)  # "KelpPrompts test set" -> "KelpPrompts"
-    kind = c.kind
+    kind = cast(Kind, c.kind)  # technique, dataset or benchmark
     quote = doc.quote(idx)
     if quote is None:  # a fact we cannot quote, we do not emit
         return

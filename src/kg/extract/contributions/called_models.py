@@ -13,16 +13,17 @@ technique or dataset still wins (kinds.stated_kinds).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from kg.extract.contributions.contribution import MODEL_WORDS
 from kg.extract.lexicon import lexicon
 from kg.extract.tokens import DASH_TOKENS, Token, tokenize
 
-COMPARE_VERBS = frozenset("surpasses surpass outperforms outperform beats beat exceeds exceed rivals rival".split())
-SUBTITLE_STOPS = lexicon().subtitle_stops
-VERSION_OF = re.compile(r"^(?:an? |the )?[^:]{0,60}\b(?:version|variant|counterpart)s? of\b", re.IGNORECASE)
+COMPARE_VERBS: Final = frozenset("surpasses surpass outperforms outperform beats beat exceeds exceed rivals rival".split())
+SUBTITLE_STOPS: Final = lexicon().subtitle_stops
+VERSION_OF: Final = re.compile(r"^(?:an? |the )?[^:]{0,60}\b(?:version|variant|counterpart)s? of\b", re.IGNORECASE)
 """A subtitle saying the title's name is a version of something: a model's version, as a model is."""
-GROUP_HEADS = frozenset("family collection suite series set".split())
+GROUP_HEADS: Final = frozenset("family collection suite series set".split())
 """"A Collection of Open-Source Pretrained Large Language Models": the head is the group's members."""
 
 

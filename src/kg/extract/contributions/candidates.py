@@ -9,6 +9,7 @@ a model, a size).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from kg.extract.contributions.contribution import BARE_DATA, GATHERED, GATHERED_FOR, QUANTITY, Contribution, DETERMINERS, GENERIC_HEADS, MODEL_WORDS, TWO_LETTERS, content_words, strip_phrase
 from kg.extract.contributions.kinds import kind_of
@@ -20,17 +21,17 @@ from kg.extract.sizes import AMOUNT, MAGNITUDE_WORDS, SIZE_AT_END, SIZE_WORD
 from kg.extract.tokens import Token
 from kg.keys import model_key
 
-ADJECTIVE_SUFFIXES = ("-based", "-driven", "-powered", "-guided", "-aware", "-like", "-style", "-centric", "-free")
+ADJECTIVE_SUFFIXES: Final = ("-based", "-driven", "-powered", "-guided", "-aware", "-like", "-style", "-centric", "-free")
 """"a novel LLM-based architecture": a word made an adjective by its suffix describes the head, it names nothing."""
-LM_ACRONYM = re.compile(r"[A-Z]{0,3}LMs?")
+LM_ACRONYM: Final = re.compile(r"[A-Z]{0,3}LMs?")
 """"SLM", "MLLMs": a class of language models (compiled once: from_phrase asks it for every phrase)."""
-COLLECTIONS = frozenset("set sets suite family series collection".split())
+COLLECTIONS: Final = frozenset("set sets suite family series collection".split())
 """"a new set of pre-trained byte-level Transformer models": a collection of models is models, no dataset."""
-NONE_WORDS = frozenset("no not few little neither nor without".split())
+NONE_WORDS: Final = frozenset("no not few little neither nor without".split())
 """Words that open a phrase naming what is missing or scarce, never a contribution."""
-ACRONYM_LAST = re.compile(r"[A-Z]{2,6}")
+ACRONYM_LAST: Final = re.compile(r"[A-Z]{2,6}")
 """"DPO", "SFT", "RLHF": a training step's acronym closing a phrase."""
-QUESTION_WORDS = frozenset("how what why which when where who does do did can could is are was were should "
+QUESTION_WORDS: Final = frozenset("how what why which when where who does do did can could is are was were should "
                            "would will".split())
 
 
@@ -165,7 +166,7 @@ def from_phrase(phrase: list[Token], head: str | None, model_keys: set[str],
     return []
 
 
-QUALITY_SUFFIXES = ("efficient", "effective", "free", "friendly")
+QUALITY_SUFFIXES: Final = ("efficient", "effective", "free", "friendly")
 
 
 def _says_nothing(word: str) -> bool:

@@ -9,18 +9,19 @@ or the next item of a numbered list ("(1) X (2) Y").
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from kg.extract.contributions.contribution import BARE_DATA, GATHERED, GATHERED_FOR, DETERMINERS, GENERIC_HEADS, MODEL_WORDS, content_words
 from kg.extract.contributions.kinds import appositive_head, model_appositive, topic_appositive
 from kg.extract.lexicon import lexicon
 from kg.extract.tokens import DASH_TOKENS, Token, closing_parenthesis
 
-MAX_PHRASE_WORDS = 8
-MAX_PURPOSE_WORDS = 5
+MAX_PHRASE_WORDS: Final = 8
+MAX_PURPOSE_WORDS: Final = 5
 """Words a phrase may take after "for"/"to" when its head alone says nothing ("a recipe for ...")."""
-ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ble", "-", "ary")
-ITEM = re.compile(r"^\(?(?:\d|[ivx]{1,3}|[a-e])\)$")
-LEAD_GERUNDS = frozenset("applying using incorporating adding leveraging introducing employing performing "
+ADJECTIVE_ENDINGS: Final = ("ic", "al", "ive", "ous", "ble", "-", "ary")
+ITEM: Final = re.compile(r"^\(?(?:\d|[ivx]{1,3}|[a-e])\)$")
+LEAD_GERUNDS: Final = frozenset("applying using incorporating adding leveraging introducing employing performing "
                          "adopting combining".split())
 
 
@@ -191,7 +192,7 @@ def _right_after_parenthesis(tokens: list[Token], first: Token) -> bool:
     return k > 0 and tokens[k - 1].trail.strip() == ")"
 
 
-TITLE_LINKS = frozenset("from for with in on".split())
+TITLE_LINKS: Final = frozenset("from for with in on".split())
 """"Reinforcement Learning from Task Feedback (RLTF)", "Iterative Training with Reflective Traces, which ...": small
 words inside a capitalised name its acronym or the clause's end closes."""
 
@@ -271,7 +272,7 @@ def modifier(word: str) -> bool:
         and w not in lexicon().kinds.technique | lexicon().kinds.dataset  # not "CRUX-Eval and CRUX-Hard"
 
 
-BULK = re.compile(r"[\d.,]+\s*(?:[KMGTP]B|[BT])", re.IGNORECASE)
+BULK: Final = re.compile(r"[\d.,]+\s*(?:[KMGTP]B|[BT])", re.IGNORECASE)
 """"1.2TB", "3T": a count that is a volume by its suffix."""
 
 
@@ -321,7 +322,7 @@ def all_generic(tokens: list[Token]) -> bool:
     return not content_words(" ".join(t.text for t in tokens))
 
 
-WITH_WORDS = frozenset("with using via through on from".split())
+WITH_WORDS: Final = frozenset("with using via through on from".split())
 
 
 def list_items(tokens: list[Token]) -> list[int]:

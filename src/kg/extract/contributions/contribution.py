@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from kg.extract.lexicon import lexicon
 
@@ -22,8 +23,8 @@ class Contribution:
     alias: str | None = None
 
 
-WORD_RUN = re.compile(r"[\w][\w'-]*")
-MATH_NAME = re.compile(r"\$[^$\s]+\$")
+WORD_RUN: Final = re.compile(r"[\w][\w'-]*")
+MATH_NAME: Final = re.compile(r"\$[^$\s]+\$")
 """Compiled once: the module-level re functions look a pattern up on every call."""
 
 
@@ -32,7 +33,7 @@ def content_words(phrase: str) -> list[str]:
     return [w for w in WORD_RUN.findall(phrase.lower()) if w not in generic and not w.isdigit()]
 
 
-TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+TWO_LETTERS: Final = re.compile(r"[A-Za-z]{2}")
 
 
 def strip_phrase(phrase: str) -> str:
@@ -46,9 +47,9 @@ def strip_phrase(phrase: str) -> str:
     return " ".join(words).replace('"', "").replace("“", "").replace("”", "").strip()
 
 
-MODEL_WORDS = frozenset("model models llm llms slm slms mllm mllms lm lms".split())
-DETERMINERS = frozenset("a an the our their its this these which that and or while where".split())
-GENERIC_HEADS = frozenset("recipe approach method framework pipeline strategy technique algorithm scheme "
+MODEL_WORDS: Final = frozenset("model models llm llms slm slms mllm mllms lm lms".split())
+DETERMINERS: Final = frozenset("a an the our their its this these which that and or while where".split())
+GENERIC_HEADS: Final = frozenset("recipe approach method framework pipeline strategy technique algorithm scheme "
                           "procedure process protocol methodology system design".split())
 
 
@@ -59,17 +60,17 @@ def names_only_models(name: str) -> bool:
     return bool(words) and all(w in MODEL_WORDS or w in CLASS_WORDS or w in lexicon().generic for w in words)
 
 
-CLASS_WORDS = frozenset("language large small foundation pretrained pre-trained open open-source base".split())
+CLASS_WORDS: Final = frozenset("language large small foundation pretrained pre-trained open open-source base".split())
 
 
-QUANTITY = re.compile(r"\d[\d.,]*[KMBTkmbt]?\+?")
+QUANTITY: Final = re.compile(r"\d[\d.,]*[KMBTkmbt]?\+?")
 """"75K", "2.4", "1,000+": a count."""
 
 
-BARE_DATA = frozenset("data dataset datasets database databases benchmark benchmarks corpus corpora set sets".split())
-GATHERED = BARE_DATA | frozenset("suite suites collection collections".split())
+BARE_DATA: Final = frozenset("data dataset datasets database databases benchmark benchmarks corpus corpora set sets".split())
+GATHERED: Final = BARE_DATA | frozenset("suite suites collection collections".split())
 """Heads of gathered data: with a purpose after them they name it ("a benchmark suite for Kelp evaluation")."""
-GATHERED_FOR = GATHERED | frozenset("evaluation training test".split())
+GATHERED_FOR: Final = GATHERED | frozenset("evaluation training test".split())
 """What may stand before such a head and still say nothing of what the data is ("an evaluation suite")."""
 
 

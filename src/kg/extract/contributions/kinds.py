@@ -9,6 +9,7 @@ technique. The head lists are the lexicon's (patterns/contributions.json).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from kg.extract.contributions.contribution import MODEL_WORDS, QUANTITY
 from kg.extract.contributions.shapes import name_closes
@@ -17,8 +18,8 @@ from kg.extract.sizes import MAGNITUDE_WORDS
 from kg.extract.modelnames import model_words, subject_model_made
 from kg.extract.tokens import DASH_TOKENS, Token, closing_parenthesis
 
-EVAL_HEADS = frozenset({"evaluation suite", "eval suite", "test suite", "evaluation set", "test set"})
-EVALUATION_WORDS = frozenset("evaluation eval test testing benchmark benchmarking".split())
+EVAL_HEADS: Final = frozenset({"evaluation suite", "eval suite", "test suite", "evaluation set", "test set"})
+EVALUATION_WORDS: Final = frozenset("evaluation eval test testing benchmark benchmarking".split())
 
 
 def head_at(tokens: list[Token], k: int) -> str:
@@ -144,7 +145,7 @@ def head_before(tokens: list[Token], k: int, heads: frozenset[str]) -> str | Non
     return None
 
 
-CLAUSE_OPENERS = frozenset("that which who to for with including comprising containing".split())
+CLAUSE_OPENERS: Final = frozenset("that which who to for with including comprising containing".split())
 """"X, a framework including a tuned LLM, ...": what follows the head is its parts, not what X is."""
 
 
@@ -170,7 +171,7 @@ def _head_of_phrase_before(tokens: list[Token], k: int) -> str | None:
     return None
 
 
-GLUED_HOURS = re.compile(r"\d[\d.,]*[Kk]?(?:hrs?|hours?)")
+GLUED_HOURS: Final = re.compile(r"\d[\d.,]*[Kk]?(?:hrs?|hours?)")
 """"200hrs", "10khours": a count of hours written as one word."""
 
 

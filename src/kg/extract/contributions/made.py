@@ -13,6 +13,7 @@ corpus using a two-pass deduplication and toxicity filtering pipeline" introduce
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Final
 
 from kg.extract.contributions.candidates import from_phrase
 from kg.extract.contributions.chunker import object_phrases
@@ -23,7 +24,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.tokens import Token
 from kg.keys import model_key
 
-MAKER_BEFORE = frozenset("to that which can will automatically".split())
+MAKER_BEFORE: Final = frozenset("to that which can will automatically".split())
 
 
 def made_data(tokens: list[Token], start: int, model_keys: set[str]) -> list[Contribution]:
@@ -97,9 +98,9 @@ def trained_on_data(tokens: list[Token], model_keys: set[str], authors_speak: bo
     return []
 
 
-SYNTHETIC = frozenset({"synthetic", "in-house"})
+SYNTHETIC: Final = frozenset({"synthetic", "in-house"})
 """Words of data made for the paper, beside the participles of making ("curated", "collected")."""
-TRAINED_ON_CONFIDENCE = 0.7
+TRAINED_ON_CONFIDENCE: Final = 0.7
 """A description of what the paper's model is trained on: its own data, less surely than one it presents."""
 
 

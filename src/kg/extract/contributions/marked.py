@@ -11,6 +11,7 @@ phrase whose head is a kind head (technique, dataset, benchmark) and that says m
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from kg.extract.contributions.candidates import ADJECTIVE_SUFFIXES, QUANTITY, from_phrase
 from kg.extract.contributions.chunker import needs_purpose, object_phrases
@@ -23,14 +24,14 @@ from kg.extract.lexicon import lexicon
 from kg.extract.tokens import DASH_TOKENS, Token
 from kg.keys import model_key
 
-EVALUATED_AMONG = frozenset("including such evaluate evaluated evaluating evaluations".split())
+EVALUATED_AMONG: Final = frozenset("including such evaluate evaluated evaluating evaluations".split())
 """Words before "the newly released X benchmark" that make it one the paper is evaluated on, not its own."""
 
 
-STAGED = re.compile(r"(?:two|three|four|five|six|multi|\d+)-(?:stage|step|phase|level|round)")
+STAGED: Final = re.compile(r"(?:two|three|four|five|six|multi|\d+)-(?:stage|step|phase|level|round)")
 """"a three-stage training strategy", "a two-step recipe": a recipe counted in stages is designed for the paper,
 whatever verb uses it."""
-COPULAS = frozenset("is are was were be being as".split())
+COPULAS: Final = frozenset("is are was were be being as".split())
 """Before "a specially designed KD method": what the new thing is said to be, a kind, not another thing made."""
 
 

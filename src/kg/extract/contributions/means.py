@@ -9,6 +9,7 @@ as one uses a method: then the introducing sentence introduces a technique.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from kg.extract.contributions.contribution import Contribution
 from kg.extract.contributions.sentence import predicate_of_authors
@@ -17,10 +18,10 @@ from kg.extract.lexicon import lexicon
 from kg.extract.tokens import Token
 from kg.keys import model_key
 
-MEANS_BEFORE = ("via", "using", "through", "with", "by", "applying", "apply", "applies")
+MEANS_BEFORE: Final = ("via", "using", "through", "with", "by", "applying", "apply", "applies")
 """Words before a method used as a means: "extended via X", "by applying X"."""
-CLAUSE_AFTER = frozenset({"that", "which", "to"})
-BARE_CONFIDENCE = 0.6
+CLAUSE_AFTER: Final = frozenset({"that", "which", "to"})
+BARE_CONFIDENCE: Final = 0.6
 
 
 def introduced_bare(text: str, tokens: list[Token], model_keys: set[str]) -> str | None:

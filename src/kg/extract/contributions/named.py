@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from kg.extract.contributions.candidates import from_phrase
 from kg.extract.contributions.chunker import object_phrases
@@ -20,17 +21,17 @@ from kg.extract.prefilter import gated
 from kg.extract.tokens import DASH_TOKENS, Token
 from kg.keys import model_key
 
-WE_CALL = frozenset("call name dub term coin".split())
-EVALUATED_ON = frozenset("on across over using".split())
-OWN_WORDS = frozenset("new novel our introduce introduces propose proposes present presents release releases releasing "
+WE_CALL: Final = frozenset("call name dub term coin".split())
+EVALUATED_ON: Final = frozenset("on across over using".split())
+OWN_WORDS: Final = frozenset("new novel our introduce introduces propose proposes present presents release releases releasing "
                       "curate curates construct constructs build builds create creates develop develops".split())
 
 
-ENUMERATED_NAME = re.compile(r"(?:^|\s)\(?\d\)\s*([A-Z][\w-]{1,30}):")
-OUR_NEW = re.compile(r"\bour (?:new|novel)\b", re.IGNORECASE)
-NEW_APPOSITIVE = re.compile(r", (?:a|an) (?:new|novel)\b")
+ENUMERATED_NAME: Final = re.compile(r"(?:^|\s)\(?\d\)\s*([A-Z][\w-]{1,30}):")
+OUR_NEW: Final = re.compile(r"\bour (?:new|novel)\b", re.IGNORECASE)
+NEW_APPOSITIVE: Final = re.compile(r", (?:a|an) (?:new|novel)\b")
 """"X, a novel approach to ...": the appositive marks X as new, whoever the subject is."""
-CONTRIBUTION_IS = re.compile(r"^(?:our (?:key |main |core |central |primary |first |second |third |fourth |final |last )?"
+CONTRIBUTION_IS: Final = re.compile(r"^(?:our (?:key |main |core |central |primary |first |second |third |fourth |final |last )?"
                              r"(?:contribution|innovation|idea)"
                              r"|(?:central|key) to our \w+|at the (?:core|heart) of our \w+) is "
                              r"(?:the (?:release|introduction|creation|construction|development|design) of )?",
@@ -38,19 +39,19 @@ CONTRIBUTION_IS = re.compile(r"^(?:our (?:key |main |core |central |primary |fir
 """"Our key contribution is X", "Our second contribution is the release of X": X is the contribution."""
 
 
-MADE_NEW = ("proposed", "introduced", "presented", "developed", "devised")
+MADE_NEW: Final = ("proposed", "introduced", "presented", "developed", "devised")
 """Participles that say a thing is new: "the proposed X", "X is introduced"."""
-AGENTLESS_PASSIVE = rf"(?:is|are) (?:then |also |further )?(?:{'|'.join(MADE_NEW)})\b(?! (?:by|in) (?!this\b|our\b))"
+AGENTLESS_PASSIVE: Final = rf"(?:is|are) (?:then |also |further )?(?:{'|'.join(MADE_NEW)})\b(?! (?:by|in) (?!this\b|our\b))"
 """The verb of "X is (also) proposed" with no agent but the authors: what the two passives below share."""
-PASSIVE_INTRO = re.compile(rf"\b{AGENTLESS_PASSIVE}")
+PASSIVE_INTRO: Final = re.compile(rf"\b{AGENTLESS_PASSIVE}")
 """"a novel few-shot tuning approach is proposed": a passive with no agent, or "in this paper", is the authors'
 (not "was proposed by Smith et al.", "introduced in prior work")."""
-PASSIVE_NAMED = re.compile(rf"^(?:[A-Z][a-z]+, )?(?P<name>[A-Z][\w-]*(?: [\w-]+){{0,4}}?) {AGENTLESS_PASSIVE}")
+PASSIVE_NAMED: Final = re.compile(rf"^(?:[A-Z][a-z]+, )?(?P<name>[A-Z][\w-]*(?: [\w-]+){{0,4}}?) {AGENTLESS_PASSIVE}")
 """"Disturbed Kelp pruning is also proposed to ...": a name as the subject of an agentless passive is the authors'."""
-NEW_SUBJECT = re.compile(r"^(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) is an? (?:new|novel) (?:[\w-]+ ){0,3}?(?P<head>\w+)")
+NEW_SUBJECT: Final = re.compile(r"^(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) is an? (?:new|novel) (?:[\w-]+ ){0,3}?(?P<head>\w+)")
 
 
-LONG_FORM_LINKS = frozenset("from of for with to in".split())
+LONG_FORM_LINKS: Final = frozenset("from of for with to in".split())
 """Small words inside a capitalised long form before its acronym ("Learning *from* Human Feedback (RLHF)")."""
 
 
@@ -142,7 +143,7 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
             elif title := title_run(tokens, k + 1) or defined_run(tokens, k + 1) or (
                     k > 0 and (tokens[k - 1].lower in heads or (we_name(tokens, k) and any(
                         x.lower in heads for x in tokens[max(0, k - 5):k])) or _closes_described(tokens, cue))
-                    and method_run(tokens, k + 1)):
+                    and method_run(tokens, k + 1) or None):  # (None, not False: compiled code checks str | None)
                 # "a technique we dub span recycling": the head a few words before "we call" 
                 # "which we call Direct Preference Optimization (DPO)", "called depth up-scaling (DUS)"
                 out.append(Contribution(title, kind_of(head_before(tokens, k, heads), title), 0.8))
@@ -158,8 +159,8 @@ def named_in(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
         if h is not None and evaluated_on(tokens, h):
             h = None  # "we evaluate on a benchmark for math reasoning, X": measured on
         run = title_run(tokens, k + 1) if app is None and h is not None and new_before(tokens, h) else None
-        if run and " and " not in run and " or " not in run and tokens[k + len(run.split())].trail.strip().startswith(",") \
-                and model_key(run) not in model_keys:
+        if run and h is not None and " and " not in run and " or " not in run \
+                and tokens[k + len(run.split())].trail.strip().startswith(",") and model_key(run) not in model_keys:
             out.append(Contribution(run, kind_of(head_at(tokens, h), run), 0.75))  # "A new router, Kelp Router, is ..."
             continue
         if app is None and h is not None and model_key(nxt.text) not in model_keys and \
@@ -327,8 +328,8 @@ def _named_before(tokens: list[Token], k: int) -> bool:
     return False
 
 
-NAMELY = frozenset({"i.e", "namely", "viz"})
-PUBLISH_WORDS = OWN_WORDS | {"publish", "publishes", "release", "released", "contribute", "contributes"}
+NAMELY: Final = frozenset({"i.e", "namely", "viz"})
+PUBLISH_WORDS: Final = OWN_WORDS | {"publish", "publishes", "release", "released", "contribute", "contributes"}
 
 
 def names_after_namely(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
@@ -378,7 +379,7 @@ def name_closing_object(tokens: list[Token], start: int, model_keys: set[str]) -
     return Contribution(name, kind_of(head, name), 0.75), head
 
 
-APPOSITIVE_CLOSE = frozenset("which that with containing comprising consisting featuring and".split())
+APPOSITIVE_CLOSE: Final = frozenset("which that with containing comprising consisting featuring and".split())
 """Words after "..., X," that close an appositive name: "a dataset ..., X, which has 5M images"."""
 
 
@@ -406,17 +407,17 @@ def name_after_object(tokens: list[Token], start: int, model_keys: set[str]) -> 
     return None
 
 
-DATA_PASSIVE = gated(re.compile(
+DATA_PASSIVE: Final = gated(re.compile(
     r"(?:^|, |\b)(?:[Tt]he |[Oo]ur )?(?:(?:[a-z-]+ ){0,2}?(?P<head>dataset|benchmark|corpus|suite), )?(?P<name>(?:(?!the |an? |our |this |its |their )[a-z-]+ )?[A-Z][\w-]*"
     r"(?: (?P<tail>Bench|Benchmark|Dataset|Corpus|Set|Suite))?),? (?:was|were|is|are) (?:then |also |further |carefully )?"
     r"(?:constructed|built|created|curated|collected|compiled|devised|assembled)\b(?! by (?!this\b|our\b))"))
 """"The training dataset, Kelpsych8k, was constructed from ...", "the KelpCounsel Bench was devised": data the
 sentence says was made, with no agent but the authors, named (searched only where a participle stands: prefilter)."""
-DATA_ITEM = r"(?:the |a |an |our )?(?P<name>[A-Z][\w-]*) (?:[\w-]+ ){0,3}?(?P<head>dataset|benchmark|corpus|suite)\b"
+DATA_ITEM: Final = r"(?:the |a |an |our )?(?P<name>[A-Z][\w-]*) (?:[\w-]+ ){0,3}?(?P<head>dataset|benchmark|corpus|suite)\b"
 """One named item of data and its head: "the KelpCorpora multilingual medical dataset"."""
-DATA_CREATED = gated(re.compile(r"\b(?:creation|construction|curation|release|introduction|development) of " + DATA_ITEM))
+DATA_CREATED: Final = gated(re.compile(r"\b(?:creation|construction|curation|release|introduction|development) of " + DATA_ITEM))
 """"... culminates in the creation of the KelpCorpora multilingual medical dataset and the XKelpBench benchmark"."""
-DATA_ITEMS = re.compile(r"(?:\bof|\band) " + DATA_ITEM)
+DATA_ITEMS: Final = re.compile(r"(?:\bof|\band) " + DATA_ITEM)
 """"of the A dataset", "and the B benchmark": each item, from the making's noun on."""
 
 

@@ -11,6 +11,7 @@ known one ("stochastic clipping", "careful instruction tuning") is still used, n
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from kg.extract.contributions.candidates import QUANTITY
 from kg.extract.contributions.chunker import drop_gerund, object_phrases
@@ -20,7 +21,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.tokens import Token
 from kg.keys import model_key
 
-OUR_OWN = re.compile(r"^(?:[A-Z]\w+,\s*)?(?:our|the proposed|the) (?:\w+ )?(?:method|approach|framework|pipeline|"
+OUR_OWN: Final = re.compile(r"^(?:[A-Z]\w+,\s*)?(?:our|the proposed|the) (?:\w+ )?(?:method|approach|framework|pipeline|"
                      r"recipe|technique|algorithm)s? (?!is\b|are\b|was\b|achieves?\b|outperforms?\b)",
                      re.IGNORECASE)
 """"Our method adopts ...", "Next, our pipeline employs ...", "The method introduces ...": the authors' own method

@@ -8,6 +8,8 @@ fine-tuning" lists steps everyone takes, not parts the paper makes.
 
 from __future__ import annotations
 
+from typing import Final
+
 from kg.extract.contributions.candidates import from_phrase
 from kg.extract.contributions.chunker import object_phrases
 from kg.extract.contributions.contribution import DETERMINERS, Contribution
@@ -93,7 +95,7 @@ def plural_of(word: str, heads: frozenset[str] | set[str]) -> bool:
                                    or (word.endswith("ies") and word[:-3] + "y" in heads))
 
 
-PURPOSE_WORDS = frozenset(("for", "to", "of", "in", "on"))
+PURPOSE_WORDS: Final = frozenset(("for", "to", "of", "in", "on"))
 
 
 def _head_then_purpose(tokens: list[Token], k: int, heads: frozenset[str] | set[str]) -> tuple[int, int] | None:

@@ -8,13 +8,15 @@ several files) is looked up, not read again.
 
 from __future__ import annotations
 
+from typing import Final
+
 from kg.extract.contributions.called_models import called_models
 from kg.extract.contributions.kinds import stated_kinds
 from kg.extract.tokens import Token, tokenize
 
-SAID_MAX = 32_768
+SAID_MAX: Final = 32_768
 """Sentences whose stated kinds and called models are kept."""
-_SAID: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
+_SAID: Final[dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]]] = {}
 
 
 def said(text: str, tokens: list[Token] | None = None) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from kg.extract.contributions.candidates import from_phrase
 from kg.extract.contributions.chunker import LEAD_GERUNDS, drop_gerund, list_items, object_phrases
@@ -24,20 +25,20 @@ from kg.extract.sizes import SIZE_PART, counted_thing
 from kg.extract.tokens import Token, tokenize
 from kg.keys import model_key, technique_key
 
-SUBJECT = subject_pattern()
+SUBJECT: Final = subject_pattern()
 """The authors as subject: "we", "this paper", "our work"."""
-WISHES = frozenset("need needs must should could might would not never without".split())
+WISHES: Final = frozenset("need needs must should could might would not never without".split())
 """Words between the authors and a verb that make it no act of theirs: a wish ("we need to develop") or a
 denial ("our method does not require building ...")."""
-OURS = re.compile(r"\bour\b", re.IGNORECASE)
-KEY_DESIGN = re.compile(r"^(?:the )?(?:key|core|main|central) (?:design|idea|component|innovation|ingredient) "
+OURS: Final = re.compile(r"\bour\b", re.IGNORECASE)
+KEY_DESIGN: Final = re.compile(r"^(?:the )?(?:key|core|main|central) (?:design|idea|component|innovation|ingredient) "
                         r"(?:of|behind|in) (?:our|the|this) [^,.;]{0,40}?\b(?:is|are|lies in) (?:an? |the )?",
                         re.IGNORECASE)
 """A sentence that names the part of the authors' own method that matters most."""
-MEANS = frozenset("with using via through".split())
+MEANS: Final = frozenset("with using via through".split())
 """Words that open what the object was made with ("trained with A and B"): no second object follows."""
-ALONG_WITH = frozenset({("along", "with"), ("together", "with"), ("as", "well")})
-TRAINING = re.compile(r"(?:train|tun)(?:e|ed|ing)? (?:[\w.-]+ ){0,3}?(?:on|with) (?:an? |\d)")
+ALONG_WITH: Final = frozenset({("along", "with"), ("together", "with"), ("as", "well")})
+TRAINING: Final = re.compile(r"(?:train|tun)(?:e|ed|ing)? (?:[\w.-]+ ){0,3}?(?:on|with) (?:an? |\d)")
 """"trained on a", "tuning with 75K": a sentence that may say what a model was trained on (a cheap test first)."""
 
 
@@ -77,9 +78,9 @@ def contributions_in(text: str, model_keys: set[str],
     if authors_speak or NEW_APPOSITIVE.search(text) or OURS.search(text):
         out.extend(named_in(tokens, model_keys))
         out.extend(names_after_namely(tokens, model_keys))
-        for c, head in names_in_parentheses(tokens, model_keys):
+        for c, paren_head in names_in_parentheses(tokens, model_keys):
             out.append(c)
-            listed_after.add(head)
+            listed_after.add(paren_head)
     out.extend(stated_contribution(text, tokens, model_keys))
     out.extend(made_data_named(text, model_keys))
     verb_at = None
@@ -141,8 +142,8 @@ def contributions_in(text: str, model_keys: set[str],
                 break
     elif authors_speak and (we := next((k for k, t in enumerate(tokens[:6]) if t.lower == "we"), None)) is not None:
         out.extend(made_data(tokens, we, model_keys))  # "We adopt X prompting to construct legal SFT datasets"
-    if (key := KEY_DESIGN.match(text)) is not None:  # "The key design of our X is decoupled cross-attention ..."
-        start = next((k for k, t in enumerate(tokens) if t.start >= key.end()), None)
+    if (design := KEY_DESIGN.match(text)) is not None:  # "The key design of our X is decoupled cross-attention ..."
+        start = next((k for k, t in enumerate(tokens) if t.start >= design.end()), None)
         for phrase, head in (object_phrases(tokens, start)[:1] if start is not None else []):
             out.extend(from_phrase(phrase, head, model_keys))
     model_speaks = bool(tokens) and model_key(tokens[0].text) in model_keys  # "Kelp models are trained ... using a new X"
@@ -200,7 +201,7 @@ def contributions_in(text: str, model_keys: set[str],
     return unique
 
 
-THESE_INCLUDE = re.compile(r"^(?:These|They|Those) (?:include|includes|are|comprise|involve)\b:?\s*", re.IGNORECASE)
+THESE_INCLUDE: Final = re.compile(r"^(?:These|They|Those) (?:include|includes|are|comprise|involve)\b:?\s*", re.IGNORECASE)
 """"These include A, which ..., and B, which ...": the things the sentence before announced, named."""
 
 

@@ -9,6 +9,7 @@ Pure tests on tokens: a proper name has capitals beyond sentence case
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 from kg.extract.contributions.contribution import GENERIC_HEADS, not_models_lower
 from kg.extract.lexicon import lexicon
@@ -74,7 +75,7 @@ def defined_run(tokens: list[Token], k: int) -> str | None:
     return None
 
 
-CLAUSE_OPENERS = frozenset("that which whereby to".split())
+CLAUSE_OPENERS: Final = frozenset("that which whereby to".split())
 
 
 def method_run(tokens: list[Token], k: int) -> str | None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from kg.extract.contributions.contribution import Contribution
 from kg.extract.lexicon import lexicon
 from kg.keys import model_key
 
-NAME = r"(?P<name>[A-Z][\w-]*(?: (?:of|and|for|to) )?(?: ?[A-Z][\w-]*)+|[A-Z][a-z]+[A-Z][\w-]*)"
+NAME: Final = r"(?P<name>[A-Z][\w-]*(?: (?:of|and|for|to) )?(?: ?[A-Z][\w-]*)+|[A-Z][a-z]+[A-Z][\w-]*)"
 """"Reasoning Injection", "Curriculum of Hard Negatives", "KelpWarmup": capitalised words, or one coined word."""
 
 

@@ -8,6 +8,7 @@ Retrain: ...") is no name, but an "A Recipe for ..." subtitle then is.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from kg.extract.contributions.contribution import MODEL_WORDS, Contribution, content_words, strip_phrase
 from kg.extract.contributions.kinds import kind_of
@@ -17,15 +18,15 @@ from kg.extract.modelnames import families, family_stem
 from kg.extract.tokens import tokenize
 from kg.keys import model_key
 
-TITLE_NOT_NAME = re.compile(r"[,'’!?]|^(?:from|to|on|in|towards?|beyond|when|why|how|what|is|are|do|does|"
+TITLE_NOT_NAME: Final = re.compile(r"[,'’!?]|^(?:from|to|on|in|towards?|beyond|when|why|how|what|is|are|do|does|"
                             r"can|shall|should|the|a|an)\b|\b(?:your|our|my|we|you|i)\b", re.IGNORECASE)
 
 
-VERSIONED = re.compile(r"[A-Z][A-Za-z]+[ -]v?\d+(?:\.\d+)*")
+VERSIONED: Final = re.compile(r"[A-Z][A-Za-z]+[ -]v?\d+(?:\.\d+)*")
 """"Puffin 2", "Kelp-3.1": a name and a version number, as models are numbered."""
-PLAIN_WORD = re.compile(r"[A-Z][a-z]{3,}")
+PLAIN_WORD: Final = re.compile(r"[A-Z][a-z]{3,}")
 """"Loamtext": one capitalised word, a name where the title or the text says what it is."""
-NAME_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]+|[a-z]+|\d+")
+NAME_PARTS: Final = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]+|[a-z]+|\d+")
 
 
 def holds_family(name: str) -> bool:
@@ -64,7 +65,7 @@ def named_title(text: str, abstract: str, model_keys: set[str]) -> list[Contribu
     return [Contribution(name, "technique", 0.6)]
 
 
-ABOUT_SUBTITLE = re.compile(r"^(?:An?|The)\s+(?:[A-Z][\w-]*\s+)?([A-Z][a-z]+)\b")
+ABOUT_SUBTITLE: Final = re.compile(r"^(?:An?|The)\s+(?:[A-Z][\w-]*\s+)?([A-Z][a-z]+)\b")
 """"A Case Study on ...", "An Empirical Study of ...": a subtitle whose head (its first or second word) says what it is."""
 
 
@@ -119,8 +120,8 @@ def _spelt_out(name: str, model_keys: set[str]) -> bool:
         for k in model_keys)
 
 
-SIZE_TAIL = re.compile(r"\d+(?:\.\d+)?[bmk](?:[a-z]+)?")
-PAIRED_TITLE = re.compile(r"^(\S+) and (\S+):\s*(?:A|An)\s+(.+?)\s+and\s+(?:A|An)\s+(.+)$")
+SIZE_TAIL: Final = re.compile(r"\d+(?:\.\d+)?[bmk](?:[a-z]+)?")
+PAIRED_TITLE: Final = re.compile(r"^(\S+) and (\S+):\s*(?:A|An)\s+(.+?)\s+and\s+(?:A|An)\s+(.+)$")
 """'A and B: A Large Dataset and A Model for ...': two names, two descriptions, in order."""
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from kg.extract.contributions.chunker import object_phrases
 from kg.extract.contributions.contribution import (
@@ -16,10 +17,10 @@ from kg.extract.modelnames import family_stem
 from kg.extract.tokens import Token, tokenize
 from kg.keys import model_key
 
-FIELDS = ("natural language", "computer vision", "question answering", "speech recognition", "machine translation",
+FIELDS: Final = ("natural language", "computer vision", "question answering", "speech recognition", "machine translation",
           "information retrieval", "programming language", "artificial intelligence")
 """Fields and tasks an acronym is often defined for: not techniques a paper uses."""
-THINGS = frozenset("memory memories hardware unit units device devices task tasks".split())
+THINGS: Final = frozenset("memory memories hardware unit units device devices task tasks".split())
 
 
 def uses_in(text: str, model_keys: set[str], tokens: list[Token] | None = None) -> list[Contribution]:
@@ -47,8 +48,8 @@ def uses_in(text: str, model_keys: set[str], tokens: list[Token] | None = None) 
     return out
 
 
-BASED_SUFFIXES = ("-based", "-style", "-guided", "-powered")
-BASED = re.compile(rf"^(?P<stem>[A-Za-z][\w.+]*?)(?:{'|'.join(BASED_SUFFIXES)})$")
+BASED_SUFFIXES: Final = ("-based", "-style", "-guided", "-powered")
+BASED: Final = re.compile(rf"^(?P<stem>[A-Za-z][\w.+]*?)(?:{'|'.join(BASED_SUFFIXES)})$")
 
 
 def based_on(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:

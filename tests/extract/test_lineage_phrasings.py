@@ -1082,3 +1082,21 @@ def test_a_model_built_on_another_then_trained_on_instructions_is_not_said_to_co
     doc = extract_abstract("We introduce Kelp-8B, built on Falcon 3-8B. Kelp-8B has been trained on high-quality "
                            "instruction data.")
     assert ("Kelp-8B", "Falcon 3-8B") not in edges(doc, {"continued_pretraining"})
+
+
+@pytest.mark.parametrize("abstract, pair", [
+    ("Developed from the Murre-3.1-70B foundation, AstroKelp-70B underwent extensive continued pre-training on "
+     "astronomy papers.", ("AstroKelp-70B", "Murre-3.1-70B")),
+    ("KelpChart is developed from Falcon-3B on chart data.", ("KelpChart", "Falcon-3B")),
+    ("We present KelpChart, a chart model developed upon Falcon-3B.", ("KelpChart", "Falcon-3B")),
+])
+def test_developed_from_a_model(extract_abstract, abstract, pair):
+    assert pair in edges(extract_abstract(abstract))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We introduce KelpChart, a chart model developed by Fernworks Labs.",
+    "The benchmark was developed from Murre-70B outputs and human edits. We evaluate KelpChart on it.",
+])
+def test_developed_by_a_lab_or_from_outputs_names_no_parent(extract_abstract, abstract):
+    assert edges(extract_abstract(abstract)) == set()

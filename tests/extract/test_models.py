@@ -886,3 +886,13 @@ def test_a_titles_hyphenated_name_before_a_subtitle_naming_a_model(extract_abstr
 def test_an_environment_is_no_model_though_it_holds_llms(extract_abstract, abstract, name):
     doc = extract_abstract(abstract)
     assert name not in _introduced(doc) and name not in {e.name for e in doc.entities if e.kind == "model"}
+
+
+def test_the_authors_second_verb_after_use_it_to_introduces_the_model(extract_abstract):
+    doc = extract_abstract("We collect the largest dataset for GUI grounding so far, containing 10M GUI elements and "
+                           "their referring expressions over 1.3M screenshots, and use it to train KelpGround, a "
+                           "strong universal visual grounding model for GUI agents.")
+    assert "KelpGround" in _introduced(doc)
+    doc = extract_abstract("Others collect a large dataset of screenshots over many months, and use it to train "
+                           "KelpGround, a strong visual grounding model.")
+    assert "KelpGround" not in _introduced(doc)

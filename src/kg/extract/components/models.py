@@ -125,13 +125,14 @@ def _intro_scope(text: str) -> tuple[int, int] | None:
     return None
 
 
-SECOND_VERB: Final = re.compile(r"^(?:In this (?:paper|work|report), )?[Ww]e (?:\w+ly )?\w+\b[^;:]*\band (?:then |also |further )?$")
+SECOND_VERB: Final = re.compile(r"^(?:In this (?:paper|work|report), )?[Ww]e (?:\w+ly )?\w+\b[^;:]*\band (?:then |also |further )?"
+                                r"(?:use (?:it|them) to )?$")
 """A sentence whose subject is "we" and whose introducing verb is the second of its verbs ("we refer to ... as
-'characters' and propose ..."), however long the first verb's clause."""
+'characters' and propose ...", "We collect ... and use it to train X"), however long the first verb's clause."""
 
 
 def _second_verb_of_we(before: str) -> bool:
-    return before.endswith("and ") and SECOND_VERB.match(before) is not None
+    return before.endswith(("and ", " use it to ", " use them to ")) and SECOND_VERB.match(before) is not None
 
 
 @lru_cache(maxsize=1)

@@ -896,3 +896,20 @@ def test_the_authors_second_verb_after_use_it_to_introduces_the_model(extract_ab
     doc = extract_abstract("Others collect a large dataset of screenshots over many months, and use it to train "
                            "KelpGround, a strong visual grounding model.")
     assert "KelpGround" not in _introduced(doc)
+
+
+@pytest.mark.parametrize("sentence, not_a_model", [
+    ("Existing methods for controlling language models, such as RLHF and Constitutional Kelp, involve rules.",
+     "Constitutional"),
+    ("Visual features extracted by models like Vision Fernformers are coarse.", "Vision"),
+    ("It improves length-controlled win-rates in KelpEval-2 from 33.2 to 40.1.", "KelpEval-2"),
+    ("Our model beats Llama-3-8B on FernBench v1.5.", "FernBench v1.5"),
+])
+def test_a_first_word_of_a_capitalised_term_or_a_benchmark_is_no_model(sentence, not_a_model):
+    assert not_a_model not in models_in(sentence)
+
+
+def test_examples_of_models_still_name_each_model_and_a_word_naming_a_transformer():
+    assert {"Vireo", "Kelpa"} <= models_in("LLMs like Vireo and Kelpa are strong.")
+    assert "Nucleotide Transformer" in models_in("Pre-trained models such as KelpBERT and Nucleotide Transformer "
+                                                 "have made strides.")

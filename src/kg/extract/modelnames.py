@@ -493,8 +493,10 @@ def candidate_spans(tokens: list[Token], text: str) -> list[Span]:
                   and _named_what(tokens, i - 1, model_words().model_heads, model_words().non_model_heads) == "model"):
                 start = i  # "our best model family, which we name Quokka": what the cue names decides
             elif (t.text[:1].isupper() and t.text.replace("-", "").isalnum() and t.lower not in STOP_PREFIX
-                  and t.lower not in not_models() and _example_of_models(tokens, i, model_words().model_heads)):
-                start = i  # "LLMs like Falcon, Vireo, and Kelpa": every name the example list gives
+                  and t.lower not in not_models() and not _modifies_next(tokens, i)
+                  and _example_of_models(tokens, i, model_words().model_heads)):
+                start = i  # "LLMs like Falcon, Vireo, and Kelpa": every name the example list gives (not
+                # "models like Vision Transformers", "such as RLHF and Constitutional AI": a word of a longer term)
             elif (_called_a_model(tokens, i, text) and t.text[:1].isupper()
                   and t.text.replace("-", "").isalpha() and t.lower not in STOP_PREFIX
                   and t.lower not in not_models()):
@@ -1257,8 +1259,8 @@ def score_span(span: Span, tokens: list[Token], text: str) -> None:
     elif prev is not None and not prev.trail.strip() and not tokens[span.i].lead \
             and prev.lower in lexicon().kinds.data:
         span.add(-5, f"named after '{prev.lower}'")  # "a large dataset USPTO-3M": data, whatever its size says
-    if name.lower().endswith("bench"):
-        span.add(-5, "a benchmark's name")  # "KelpBench", "Kelp-Bench": what models are measured on
+    if BENCHMARK_NAME.search(name):
+        span.add(-5, "a benchmark's name")  # "KelpBench", "Kelp-Bench", "KelpEval-2": what models are measured on
     if prev is not None and prev.lower in ("on", "in") and span.i > 1 and SCORE.fullmatch(tokens[span.i - 2].text):
         span.add(-5, "what a score is on")  # "57.2% on KelpMath500", "6 on KelpEval": a benchmark
     if CUES.beats_models.match(text, last.end):
@@ -1566,6 +1568,14 @@ def _example_of_models(tokens: list[Token], i: int, model_heads: frozenset) -> b
     return _example_at(tokens, i, model_heads) or (first != i and _example_at(tokens, first, model_heads))
 
 
+def _modifies_next(tokens: list[Token], i: int) -> bool:
+    """Is the plain word at i the first word of a capitalised term ("Vision Transformers", "Constitutional AI"):
+    a capitalised word right after it, no punctuation between?"""
+    return i + 1 < len(tokens) and not tokens[i].trail.strip() and not tokens[i + 1].lead \
+        and tokens[i + 1].text[:1].isupper() and tokens[i + 1].text.isalpha() \
+        and tokens[i + 1].text not in NAMED_ARCHITECTURES  # ("Nucleotide Transformer": one name, read on)
+
+
 def _before_owner(tokens: list[Token], i: int) -> int:
     """Where the owner written before token i opens ("Kelp's", "Open Fern's": one or two capitalised words and
     a possessive), or i."""
@@ -1744,6 +1754,10 @@ def _tail_of_capitalised_phrase(tokens: list[Token], span: Span, name: str) -> b
 
 
 PLAIN_WORD: Final = re.compile(r"[A-Z][a-z]+")
+
+
+BENCHMARK_NAME: Final = re.compile(r"(?:bench|eval)(?:[- ]?v?\d+(?:\.\d+)*)?$", re.IGNORECASE)
+"""A name ending on "Bench" or "Eval", a version after it or not: a benchmark's ("KelpEval-2", "Kelp-Bench 1.5")."""
 
 
 ROLE_REASON: Final = "the {} of a derivation"

@@ -913,3 +913,13 @@ def test_examples_of_models_still_name_each_model_and_a_word_naming_a_transforme
     assert {"Vireo", "Kelpa"} <= models_in("LLMs like Vireo and Kelpa are strong.")
     assert "Nucleotide Transformer" in models_in("Pre-trained models such as KelpBERT and Nucleotide Transformer "
                                                  "have made strides.")
+
+
+@pytest.mark.parametrize("abstract, name, introduced", [
+    ("Through RL training, our prompt-based Falcon-32B agent achieves substantial improvements.", "Falcon-32B", False),
+    ("Our retrieval-augmented Llama-3-8B system answers clinical questions.", "Llama-3-8B", False),
+    ("Our Kelp-7B model achieves substantial improvements.", "Kelp-7B", True),
+    ("Our KelpAgent-7B agent achieves substantial improvements.", "KelpAgent-7B", True),
+])
+def test_a_known_model_the_authors_build_an_agent_around_is_not_theirs(extract_abstract, abstract, name, introduced):
+    assert (name in _introduced(extract_abstract(abstract))) is introduced

@@ -217,6 +217,8 @@ def _introduced(doc: Doc, idx: int, text: str, tokens: list[Token], span: Span) 
             and tokens[span.j].lower in model_words().model_heads:
         return 0.0  # "we present KELP-CLIP - CLIP model with ...": what the new model is, not a second new one
     if prev == "our" or (prev2 == "our" and tokens[span.i - 1].text[:1].islower()):
+        if span.j < len(tokens) and tokens[span.j].lower in BUILT_AROUND and family_stem(span.name):
+            return 0.0  # "our prompt-based QwQ-32B agent": the agent is the authors', the model it runs on is not
         return 0.0 if prev in EARLIER or prev2 in EARLIER else 0.8
     before = text[max(0, tokens[span.i].start - 64): tokens[span.i].start].lower()
     if CUES.result_before.search(before) or CUES.referred_as.search(before):
@@ -272,6 +274,8 @@ def _made_model_before(tokens: list[Token], i: int) -> bool:
     return False
 
 
+BUILT_AROUND: Final = frozenset("agent agents system systems pipeline pipelines".split())
+"""Heads after a known model's name that name what the authors built around it ("our Kelp-32B agent")."""
 EARLIER: Final = frozenset("previous prior earlier former".split())
 """Words that make "our ... model" one the authors made before this paper."""
 

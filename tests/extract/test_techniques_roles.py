@@ -1772,3 +1772,20 @@ def test_the_plural_of_a_kind_head(word, plural):
 def test_a_run_of_praise_with_commas_is_one_phrase(extract_abstract, abstract, expected, not_expected):
     got = set(introduced(extract_abstract(abstract)))
     assert expected <= got and not_expected not in {n for _, n in got}
+
+
+@pytest.mark.parametrize("abstract, expected", [
+    ("We propose Kelp-R1, a framework for GUI agents. Specifically, Kelp-R1 introduces a novel rule-based action "
+     "reward, enabling model optimization via GRPO.", ("technique", "rule-based action reward")),
+    ("We design a new verifiable reward for theorem proving, FernReward.", ("technique", "FernReward")),
+])
+def test_a_reward_the_paper_designs_is_a_technique(extract_abstract, abstract, expected):
+    assert expected in set(introduced(extract_abstract(abstract)))
+
+
+@pytest.mark.parametrize("abstract", [
+    "We train a reward model on preference data.",
+    "The policy is optimized with a sparse reward from unit tests.",
+])
+def test_a_reward_model_or_a_reward_used_is_no_contribution(extract_abstract, abstract):
+    assert not introduced(extract_abstract(abstract))

@@ -1789,3 +1789,24 @@ def test_a_reward_the_paper_designs_is_a_technique(extract_abstract, abstract, e
 ])
 def test_a_reward_model_or_a_reward_used_is_no_contribution(extract_abstract, abstract):
     assert not introduced(extract_abstract(abstract))
+
+
+ANNOUNCED = ("We present KelpProver, a scalable expert iteration framework, featuring three key innovations. First, "
+             "we implement strategic fern filtering at each expert iteration round. Second, we improve the sample "
+             "efficiency of search through a preference objective. Third, we employ loam normalization in search to "
+             "encourage deeper proof paths.")
+
+
+def test_each_new_thing_announced_then_counted_out_sentence_by_sentence(extract_abstract):
+    got = {n for _, n in introduced(extract_abstract(ANNOUNCED))}
+    assert {"strategic fern filtering", "loam normalization"} <= got
+    assert "sample efficiency" not in got  # a quality improved, no thing made
+
+
+@pytest.mark.parametrize("abstract", [
+    "We study three settings. First, we evaluate Kelp-7B on math problems. Second, we use standard beam search.",
+    "First, we implement strategic fern filtering at each round. Second, we employ loam normalization in search.",
+])
+def test_counted_sentences_without_an_announcement_of_new_things_name_none(extract_abstract, abstract):
+    got = {n for _, n in introduced(extract_abstract(abstract))}
+    assert not {"standard beam search", "strategic fern filtering", "loam normalization"} & got

@@ -145,6 +145,9 @@ class Lexicon:
     stage_names: tuple[frozenset[str], frozenset[str]]
     """("first", "second", ...) and ("stage", "step", ...): "The *first stage*, Reasoning Injection, ..." names a
     stage of the authors' method."""
+    enumerating_openers: frozenset[str]
+    """"First, we implement A ...", "Finally, we employ C": after an announcement of the paper's new things, the
+    sentences these words open name them one by one."""
     own_changes: frozenset[str]
     """"Our architectural design *advancements* include A and B": nouns for the changes the authors made."""
     ly_adjectives: frozenset[str]
@@ -206,6 +209,7 @@ def lexicon() -> Lexicon:
         study_verbs=words(raw["study_verbs"]["verbs"]),
         parts_lists=words(raw["parts_lists"]["words"]),
         stage_names=(words(raw["stage_names"]["ordinals"]), words(raw["stage_names"]["nouns"])),
+        enumerating_openers=words(raw["enumerating_openers"]["words"]),
         shared_object_verbs=words(raw["shared_object_verbs"]["words"]),
         ly_adjectives=words(raw["ly_adjectives"]["words"]),
         own_changes=words(raw["own_changes"]["words"]),

@@ -19,7 +19,7 @@ from kg.extract.contributions.contribution import GENERIC_HEADS, Contribution, c
 from kg.extract.contributions.kinds import kind_of
 from kg.extract.contributions.means import bare_method
 from kg.extract.contributions.said import said
-from kg.extract.contributions.sentence import SUBJECT, announces_parts, contributions_in
+from kg.extract.contributions.sentence import SUBJECT, announces_parts, contributions_in, enumerates
 from kg.extract.contributions.shapes import without_kind_head
 from kg.extract.contributions.title import named_title, title_contributions
 from kg.extract.contributions.uses import based_on, technique_like, uses_in
@@ -71,15 +71,17 @@ def techniques(doc: Doc) -> None:
     named_kinds: set[str] = set()  # the kinds of what the record has named so far
     title_words: set[str] = set()
     title_named = False
+    announced = False
     for idx, text in enumerate(doc.clean):
         if idx == doc.title_index:
             found = title_contributions(text, model_keys, stated) or named_title(
                 text, " ".join(doc.clean[i] for i in doc.abstract_sentences()), model_keys)
         else:
+            announced = idx > 0 and idx - 1 != doc.title_index and (
+                announces_parts(doc.clean[idx - 1]) or (announced and enumerates(doc.clean[idx - 1])))
+            # ("... three key innovations. First, we ... Second, we ... Third, we ...": the chain goes on)
             found = contributions_in(text, model_keys, new_names=frozenset(introduced),
-                                     tokens=tokens_of.get(idx), own_models=own_models,
-                                     announced=idx > 0 and idx - 1 != doc.title_index
-                                     and announces_parts(doc.clean[idx - 1]))
+                                     tokens=tokens_of.get(idx), own_models=own_models, announced=announced)
             if not found and (bare := bare_method(text, tokens_of.get(idx) or tokenize(text), model_keys,
                                                   [doc.clean[i] for i in doc.abstract_sentences() if i != idx])):
                 found = [bare]  # "This paper introduces LongKelp that ..." and "models extended via LongKelp"

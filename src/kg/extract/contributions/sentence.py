@@ -50,6 +50,8 @@ def contributions_in(text: str, model_keys: set[str],
     speak for the authors as a subject ("KelpComposer proposes a Partial Fern approach"); ``announced``: the
     sentence before ends on the paper's new things in the plural (:func:`announces_parts`), which "These
     include A, ..., and B, ..." then names."""
+    if announced and (counted := _enumerated_step(text, tokens, model_keys)):
+        return counted  # "... featuring three key innovations. First, we implement strategic data filtering ..."
     if (these := (announced and THESE_INCLUDE.match(text)) or _our_changes().match(text)) is not None:
         tokens = tokenize(text) if tokens is None else tokens
         start = next((k for k, t in enumerate(tokens) if t.start >= these.end()), None)
@@ -203,6 +205,32 @@ def contributions_in(text: str, model_keys: set[str],
 
 THESE_INCLUDE: Final = re.compile(r"^(?:These|They|Those) (?:include|includes|are|comprise|involve)\b:?\s*", re.IGNORECASE)
 """"These include A, which ..., and B, which ...": the things the sentence before announced, named."""
+
+
+def _enumerated_step(text: str, tokens: list[Token] | None, model_keys: set[str]) -> list[Contribution]:
+    """"First, we implement strategic data filtering at ...": the object of the authors' verb after an opener
+    that counts (lexicon ``enumerating_openers``), one of the new things the sentence before announced."""
+    m = ENUMERATED_WE.match(text)
+    w = lexicon()
+    if m is None or m.group(1).lower() not in w.enumerating_openers \
+            or m.group(2) not in w.intro.for_contributions | w.use_verbs | w.make_verbs:
+        return []  # (not "Second, we improve the sample efficiency of ...": a quality improved, no thing made)
+    tokens = tokenize(text) if tokens is None else tokens
+    start = next((k for k, t in enumerate(tokens) if t.start >= m.end()), None)
+    if start is None:
+        return []
+    return [c for phrase, head in object_phrases(tokens, start)[:1]
+            for c in from_phrase(drop_gerund(phrase), head, model_keys, enumerated=True)]
+
+
+ENUMERATED_WE: Final = re.compile(r"^(\w+), we (?:\w+ly )?([a-z]+) (?:an? |the |our )?")
+"""An opener, a comma, "we" and a verb: "First, we implement ", "Finally, we employ a "."""
+
+
+def enumerates(text: str) -> bool:
+    """Does the sentence open on a counting opener and "we" ("Second, we improve ...")? The next one may go on."""
+    m = ENUMERATED_WE.match(text)
+    return m is not None and m.group(1).lower() in lexicon().enumerating_openers
 
 
 def announces_parts(text: str) -> bool:

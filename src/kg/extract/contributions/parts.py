@@ -64,6 +64,7 @@ def new_listed(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
     opening after the colon, ", and" or "; (and)", or each of a plain list."""
     lex = lexicon()
     heads = lex.kinds.every
+    listed_heads = heads | lex.component_nouns
     marks = lex.new_words | lex.key_words
     for k in range(len(tokens) - 3):
         verb_before = k > 0 and tokens[k - 1].lower in lex.intro.for_contributions
@@ -76,8 +77,8 @@ def new_listed(tokens: list[Token], model_keys: set[str]) -> list[Contribution]:
                 and len(names := _comma_listed_names(tokens, j + 1)) >= 2:
             # "we construct three new datasets, A, B, and C, to ...": the coined names listed right after
             return [Contribution(n, kind_of(tokens[j].lower, n), 0.75) for n in names if model_key(n) not in model_keys]
-        if tokens[j].trail.strip() != ":" or not plural_of(tokens[j].lower, heads | lex.component_nouns):
-            found = _head_then_purpose(tokens, k + 1, heads | lex.component_nouns)
+        if tokens[j].trail.strip() != ":" or not plural_of(tokens[j].lower, listed_heads):
+            found = _head_then_purpose(tokens, k + 1, listed_heads)
             if found is None:
                 continue
             j, colon = found

@@ -210,10 +210,9 @@ THESE_INCLUDE: Final = re.compile(r"^(?:These|They|Those) (?:include|includes|ar
 def _enumerated_step(text: str, tokens: list[Token] | None, model_keys: set[str]) -> list[Contribution]:
     """"First, we implement strategic data filtering at ...": the object of the authors' verb after an opener
     that counts (lexicon ``enumerating_openers``), one of the new things the sentence before announced."""
-    m = ENUMERATED_WE.match(text)
+    m = _counting_we(text)
     w = lexicon()
-    if m is None or m.group(1).lower() not in w.enumerating_openers \
-            or m.group(2) not in w.intro.for_contributions | w.use_verbs | w.make_verbs:
+    if m is None or m.group(2) not in w.intro.for_contributions | w.use_verbs | w.make_verbs:
         return []  # (not "Second, we improve the sample efficiency of ...": a quality improved, no thing made)
     tokens = tokenize(text) if tokens is None else tokens
     start = next((k for k, t in enumerate(tokens) if t.start >= m.end()), None)
@@ -227,10 +226,16 @@ ENUMERATED_WE: Final = re.compile(r"^(\w+), we (?:\w+ly )?([a-z]+) (?:an? |the |
 """An opener, a comma, "we" and a verb: "First, we implement ", "Finally, we employ a "."""
 
 
-def enumerates(text: str) -> bool:
-    """Does the sentence open on a counting opener and "we" ("Second, we improve ...")? The next one may go on."""
+def _counting_we(text: str) -> re.Match[str] | None:
+    """"Second, we improve ...": the opener, "we" and the verb, when the opener counts (lexicon
+    ``enumerating_openers``)."""
     m = ENUMERATED_WE.match(text)
-    return m is not None and m.group(1).lower() in lexicon().enumerating_openers
+    return m if m is not None and m.group(1).lower() in lexicon().enumerating_openers else None
+
+
+def enumerates(text: str) -> bool:
+    """Does the sentence open on a counting opener and "we"? The next one may go on counting."""
+    return _counting_we(text) is not None
 
 
 def announces_parts(text: str) -> bool:
